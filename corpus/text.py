@@ -1,0 +1,134 @@
+"""Plain-text primitives shared by loading, boilerplate detection and analysis.
+
+Everything here works on code-point offsets into one `str`, the contract of ARCHITECTURE.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Escape sequences are removed whole, not just their ESC byte: stripping only ESC would leave
+# "[31m" or "]52;c;..." behind as visible garbage. 7-bit (ESC-introduced) and 8-bit (C1) forms.
+# String sequences (OSC, DCS, SOS, PM, APC) end at BEL or ST; an unterminated one stops at the
+# end of its line so that one stray ESC cannot swallow the rest of an article.
+_ESCAPE_SEQUENCES = re.compile(
+    r"""
+      (?:\x1b\[|\x9b) [0-?]* [ -/]* [@-~]?                  # CSI ... final byte
+    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])               # OSC, DCS, SOS, PM, APC
+      [^\x07\x1b\x9c\n]* (?:\x07|\x1b\\|\x9c)?              #   ... up to BEL or ST
+    | \x1b [ -/]* [0-~]                                     # other ESC sequences (nF, Fp, Fe, Fs)
+    """,
+    re.VERBOSE,
+)
+# C0 and C1 controls but \t and \n (\r is normalised before this runs), and DEL.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+
+def sanitize(text: str) -> str:
+    """Make untrusted text safe to show in a terminal, changing nothing a reader would see.
+
+    Terminal escape sequences are removed whole, other control characters dropped, and all
+    newline conventions become `\\n`. Brackets, markup-like text, emoji and every script stay.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = _NEWLINES.sub("\n", text)
+    text = _ESCAPE_SEQUENCES.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of an article: `[start, end)` without its surrounding whitespace."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return count_words(self.text)
+
+
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them: runs of letters or digits, hyphenated words as one."""
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def _is_wrapped_prose(lines: list[str]) -> bool:
+    """True for a block hard-wrapped at a fixed width (e.g. a .txt file wrapped at 72 columns).
+
+    Such a block is one paragraph; a block of unwrapped lines (one paragraph or one menu item
+    per line) is many.
+    """
+    if len(lines) < 2:
+        return False
+    widths = [len(line) for line in lines[:-1]]
+    widest = max(widths)
+    if widest > 120 or widest < 40:
+        return False
+    near_width = sum(1 for w in widths if w >= 0.6 * widest)
+    return near_width >= 0.8 * len(widths)
+
+
+_BLOCK = re.compile(r"[^\n]+(?:\n[ \t]*[^\n \t][^\n]*)*")
+_LINE = re.compile(r"[^\n]+")
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Split text into paragraphs with code-point offsets.
+
+    A blank line always separates paragraphs. Inside a block of consecutive lines, each line is
+    its own paragraph (most web-extracted news puts one paragraph per line) unless the block is
+    hard-wrapped prose, which stays one paragraph.
+    """
+    found: list[Paragraph] = []
+    for block in _BLOCK.finditer(text):
+        lines = block.group().split("\n")
+        if _is_wrapped_prose(lines):
+            found.append(_trimmed(text, block.start(), block.end()))
+            continue
+        for line in _LINE.finditer(text, block.start(), block.end()):
+            found.append(_trimmed(text, line.start(), line.end()))
+    return [p for p in found if p.start < p.end]
+
+
+def _trimmed(text: str, start: int, end: int) -> Paragraph:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Paragraph(start, end, text[start:end])
+
+
+def chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """Cut text into pieces of at most `limit` code points, as `(offset, piece)`.
+
+    Cuts fall between paragraphs where possible, then after a sentence end, then at white
+    space, and only as a last resort inside a word. spaCy's parser needs about 1 GB per
+    100,000 characters, so long articles are analysed piece by piece.
+    """
+    start = 0
+    n = len(text)
+    while n - start > limit:
+        window = text[start : start + limit]
+        cut = window.rfind("\n\n")
+        if cut < limit // 4:
+            cut = window.rfind("\n")
+        if cut < limit // 4:
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+            cut = cut + 1 if cut >= 0 else cut
+        if cut < limit // 4:
+            cut = window.rfind(" ")
+        if cut < limit // 4:
+            cut = limit
+        yield start, text[start : start + cut]
+        start += cut
+    if start < n:
+        yield start, text[start:]
