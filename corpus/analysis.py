@@ -1,0 +1,233 @@
+"""Analysis of an article: sentences and entities (quotes and figures join them later).
+
+An analysis is a pure function of (text, pipeline, analysis code), so it is cached on disk under
+exactly that key: re-opening an article, or re-running `assay analyze` over an unchanged corpus,
+does no NLP and does not even load the model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from corpus.article import Article, text_hash
+from corpus.cache import AnalysisCache
+from corpus.nlp import PipelineChoice, load_pipeline
+from corpus.text import Paragraph, chunks, paragraphs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Analysis pieces are at most this long: spaCy's parser and NER need about 1 GB of memory per
+# 100,000 characters, and a 100,000-word article is about 600,000.
+CHUNK_CHARS = 50_000
+# Articles whose cache entries are looked up, and whose misses go through one `nlp.pipe`
+# call, at a time. Large enough to amortise starting worker processes, small enough that
+# output streams and memory stays flat on a 10,000-article corpus.
+WINDOW = 500
+
+
+def _code_version() -> str:
+    """A hash of the code that decides what an analysis contains.
+
+    Cache entries made by older code are simply not found; nobody has to remember to bump a
+    version number when the boilerplate rules or the analysis change.
+    """
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for name in ("analysis.py", "boilerplate.py", "text.py", "quotes.py", "figures.py"):
+        path = here / name
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+ANALYSIS_VERSION = _code_version()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the pipeline found in one article; every offset is a code point into its text."""
+
+    article_id: str
+    pipeline: str
+    sentences: tuple[tuple[int, int], ...]
+    entities: tuple[Entity, ...]
+    # Filled by the quotes and figures components; empty until they land.
+    quotes: tuple[dict[str, Any], ...] = field(default=())
+    figures: tuple[dict[str, Any], ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "pipeline": self.pipeline,
+            "sentences": [list(s) for s in self.sentences],
+            "entities": [
+                {"start": e.start, "end": e.end, "label": e.label, "text": e.text}
+                for e in self.entities
+            ],
+            "quotes": list(self.quotes),
+            "figures": list(self.figures),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        return cls(
+            article_id=data["article_id"],
+            pipeline=data["pipeline"],
+            sentences=tuple((int(s), int(e)) for s, e in data["sentences"]),
+            entities=tuple(Entity(**e) for e in data["entities"]),
+            quotes=tuple(data.get("quotes", ())),
+            figures=tuple(data.get("figures", ())),
+        )
+
+
+Progress = Callable[[int], None]
+
+
+class Analyzer:
+    """Analyses articles with one pipeline, through the cache; loads the model on first need."""
+
+    def __init__(
+        self,
+        choice: PipelineChoice,
+        cache: AnalysisCache | None = None,
+        *,
+        processes: int = 1,
+        nlp: Language | None = None,
+    ) -> None:
+        self.choice = choice
+        self.cache = cache
+        self.processes = max(1, processes)
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_pipeline(self.choice)
+        return self._nlp
+
+    def cache_key(self, article: Article) -> str:
+        return AnalysisCache.key(text_hash(article.text), self.choice.key, ANALYSIS_VERSION)
+
+    def analyze(self, article: Article) -> Analysis:
+        """One article (the reader's path: it opens one article at a time)."""
+        return next(self.analyze_many([article]))[1]
+
+    def analyze_many(
+        self, articles: Iterable[Article], progress: Progress | None = None
+    ) -> Iterator[tuple[Article, Analysis]]:
+        """Analyses in input order; cached ones are read, the rest go through `nlp.pipe`."""
+        window: list[Article] = []
+        for article in articles:
+            window.append(article)
+            if len(window) >= WINDOW:
+                yield from self._window(window, progress)
+                window = []
+        if window:
+            yield from self._window(window, progress)
+
+    def _window(
+        self, articles: Sequence[Article], progress: Progress | None
+    ) -> Iterator[tuple[Article, Analysis]]:
+        found: list[Analysis | None] = [self._cached(a) for a in articles]
+        missing = [i for i, a in enumerate(found) if a is None]
+        if missing:
+            for i, analysis in self._run_pipeline([articles[i] for i in missing], missing):
+                found[i] = analysis
+                if self.cache is not None:
+                    self.cache.put(self.cache_key(articles[i]), analysis.to_dict())
+        for article, analysis in zip(articles, found, strict=True):
+            assert analysis is not None
+            if progress is not None:
+                progress(1)
+            yield article, analysis
+
+    def _cached(self, article: Article) -> Analysis | None:
+        if self.cache is None:
+            return None
+        data = self.cache.get(self.cache_key(article))
+        if data is None:
+            return None
+        try:
+            return Analysis.from_dict(data)
+        except (KeyError, TypeError, ValueError):
+            return None  # an entry from a broken write or older layout: analyse again
+
+    def _run_pipeline(
+        self, articles: Sequence[Article], slots: Sequence[int]
+    ) -> Iterator[tuple[int, Analysis]]:
+        def pieces() -> Iterator[tuple[str, tuple[int, int]]]:
+            for k, article in enumerate(articles):
+                for offset, piece in chunks(article.text, CHUNK_CHARS):
+                    yield piece, (k, offset)
+
+        # Pieces come back in input order, so an article is complete when the next starts.
+        docs = self.nlp.pipe(pieces(), as_tuples=True, n_process=self.processes)
+        current: int | None = None
+        parts: list[tuple[int, Doc]] = []
+        for doc, (k, offset) in docs:
+            if current is not None and k != current:
+                yield slots[current], build_analysis(articles[current], parts, self.choice)
+                parts = []
+            current = k
+            parts.append((offset, doc))
+        if current is not None:
+            yield slots[current], build_analysis(articles[current], parts, self.choice)
+
+
+def build_analysis(
+    article: Article, parts: Sequence[tuple[int, Doc]], choice: PipelineChoice
+) -> Analysis:
+    """Turn the docs of an article's pieces into an Analysis with article offsets."""
+    raw_sentences: list[tuple[int, int]] = []
+    entities: list[Entity] = []
+    for offset, doc in parts:
+        raw_sentences.extend((offset + s.start_char, offset + s.end_char) for s in doc.sents)
+        for ent in doc.ents:
+            start, end = offset + ent.start_char, offset + ent.end_char
+            # Entities in site chrome ("Read next" teasers) are not about this article.
+            if not article.in_boilerplate(start, end) and ent.text.strip():
+                entities.append(Entity(start, end, ent.label_, ent.text))
+    return Analysis(
+        article_id=article.id,
+        pipeline=choice.key,
+        sentences=tuple(split_at_paragraphs(article.text, raw_sentences, paragraphs(article.text))),
+        entities=tuple(entities),
+    )
+
+
+def split_at_paragraphs(
+    text: str, sentences: Sequence[tuple[int, int]], paras: Sequence[Paragraph]
+) -> Iterator[tuple[int, int]]:
+    """Sentences cut at paragraph ends and trimmed of white space.
+
+    spaCy's small model sometimes runs a heading into the next paragraph's first sentence; a
+    sentence cursor that jumps over a heading is wrong, so no sentence crosses a paragraph.
+    """
+    p = 0
+    for start, end in sentences:
+        while p < len(paras) and paras[p].end <= start:
+            p += 1
+        q = p
+        while q < len(paras) and paras[q].start < end:
+            s, e = max(start, paras[q].start), min(end, paras[q].end)
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                yield s, e
+            q += 1

