@@ -1,0 +1,32 @@
+"""Shared fixtures: every test runs with its own cache folder and no model override."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads or writes the user's real cache, or follows their model setting."""
+    monkeypatch.setenv("ASSAY_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("ASSAY_SPACY_MODEL", raising=False)
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Iterator[object]:
+    """The default pipeline, loaded once for the session (about a second)."""
+    from corpus.nlp import choose_pipeline, load_pipeline
+
+    choice = choose_pipeline()
+    assert choice.has_entities, choice.notice
+    yield load_pipeline(choice)
+
+
+def sample_text(prefix: str) -> str:
+    (path,) = SAMPLES.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")

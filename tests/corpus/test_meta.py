@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import pytest
+
+from corpus.article import make_article
+from corpus.loader import load_corpus
+from corpus.meta import language_of, parse_date, shorten
+from tests.conftest import sample_text
+
+
+def test_sample_metadata() -> None:
+    articles, _ = load_corpus()
+    a000, a001, a002, a003, a004 = articles
+    assert a000.title == "Russia, US may reach agreement on mining rare earths in Alaska — envoy"
+    assert a000.meta["dateline"] == "MOSCOW, September 24. /TASS/."
+    assert a000.meta["site"] == "TASS"
+    assert a000.meta["date"] == "2025-09-24T17:30"
+    # 001 opens with a donation appeal: the headline is the line after it.
+    assert a001.title == "Russia and U.S. Begin Talks on Rare Earth Metals, Putin Envoy Says"
+    assert a001.meta["site"] == "The Moscow Times"
+    assert a002.title.startswith("Putin Signals Openness")
+    # 003 and 004 have no headline (004 opens with site navigation): the lede, shortened.
+    assert a003.title.startswith("Moscow and Washington have initiated discussions")
+    assert a004.title.startswith("At the first face-to-face meeting")
+    assert a003.title.endswith("…") and len(a003.title) <= 101
+    assert all(a.meta["language"] == "en" for a in articles)
+    assert "Skip to main content" not in a004.title
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline", "site"),
+    [
+        ("WASHINGTON (Reuters) - The U.S. Treasury said on Monday it would act.",
+         "WASHINGTON (Reuters) -", "Reuters"),
+        ("KYIV, Ukraine (AP) — Ukrainian officials said the talks went well.",
+         "KYIV, Ukraine (AP) —", "AP"),
+        ("BEIJING — China said on Tuesday it would curb exports of the metals.",
+         "BEIJING —", None),
+        ("LONDON, Nov 3 (Reuters) - Britain said it would review the deal.",
+         "LONDON, Nov 3 (Reuters) -", "Reuters"),
+    ],
+)  # fmt: skip
+def test_datelines_of_other_agencies(line: str, dateline: str, site: str | None) -> None:
+    article = make_article(f"Headline here\n\n{line}", "x.txt")
+    assert article.meta["dateline"] == dateline
+    assert article.meta.get("site") == site
+
+
+def test_sentence_opening_in_capitals_is_not_a_dateline() -> None:
+    article = make_article("Headline\n\nNATO and the EU - both said so - agreed today.", "x")
+    assert "dateline" not in article.meta
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("September 24, 2025", "2025-09-24"),
+        ("24 Sept 2025", "2025-09-24"),
+        ("3rd March, 2024", "2024-03-03"),
+        ("2025-02-01", "2025-02-01"),
+        ("24.09.2025", "2025-09-24"),
+        ("February 30 99", None),
+        ("Smarch 3, 2025", None),
+    ],
+)
+def test_parse_date(text: str, iso: str | None) -> None:
+    assert parse_date(text) == iso
+
+
+def test_language() -> None:
+    assert language_of(sample_text("002")) == "en"
+    russian = "Москва и Вашингтон начали переговоры о том, что было бы для них выгодно, и это все."
+    assert language_of(russian) == "ru"
+    assert language_of("Die Gespräche über die Metalle sind in der Stadt und mit dem Chef.") == "de"
+    assert language_of("42 17") is None
+
+
+def test_given_title_and_meta_win_and_are_sanitized() -> None:
+    article = make_article(
+        "Text line one.\n\nMore text.", "s", title="Given \x1b[1mtitle\x1b[0m",
+        given_meta={"site": "Wire\x07", "date": None},
+    )  # fmt: skip
+    assert article.title == "Given title"
+    assert article.meta["site"] == "Wire" and "date" not in article.meta
+
+
+def test_shorten() -> None:
+    assert shorten("short", 10) == "short"
+    assert shorten("one two three four five", 12) == "one two…"
