@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -82,18 +83,24 @@ def _detect(data: bytes) -> Decoded:
     for fallback in _LEGACY_FALLBACKS:
         if fallback not in candidates:
             candidates.append(fallback)
-    best: tuple[float, str, str] | None = None
+    scored: list[tuple[float, str, str]] = []
     for encoding in candidates:
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        score = plausibility(text)
-        if best is None or score > best[0] + 1e-9:
-            best = (score, encoding, text)
-    if best is None or best[0] < 0.9:
+        scored.append((plausibility(text), encoding, text))
+    top = max((score for score, _, _ in scored), default=0.0)
+    if top < 0.9:
         raise NotText("not UTF-8, and no known text encoding fits (binary data?)")
-    return Decoded(best[2], best[1])
+    # Among equally plausible readings keep the detector's order, except that Windows-1252
+    # (by far the commonest legacy code page) wins over Windows-1250, which reads Western
+    # text as plausible Central European letters.
+    close = [(enc, text) for score, enc, text in scored if score >= top - 0.02]
+    encodings = [enc for enc, _ in close]
+    if "cp1252" in encodings and "cp1250" in encodings[: encodings.index("cp1252")]:
+        close.insert(0, close.pop(encodings.index("cp1252")))
+    return Decoded(close[0][1], close[0][0])
 
 
 def plausibility(text: str) -> float:
@@ -115,4 +122,20 @@ def plausibility(text: str) -> float:
         if prev and prev.islower() and ch.isupper():
             flips += 1
         prev = ch
-    return (good - 2 * flips) / len(sample)
+    mojibake = 0
+    for word in _WORD.findall(sample):
+        scripts = {_script(ch) for ch in word}
+        if len(scripts) > 1 or (len(word) >= 3 and scripts == {"LATIN"} and not _has_ascii(word)):
+            mojibake += len(word)  # "Ïðèâåò" is Cyrillic read with a Western code page
+    return (good - 2 * flips - 2 * mojibake) / len(sample)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _script(ch: str) -> str:
+    return "LATIN" if ch.isascii() else unicodedata.name(ch, "?").split(" ", 1)[0]
+
+
+def _has_ascii(word: str) -> bool:
+    return any(ch.isascii() for ch in word)

@@ -118,15 +118,13 @@ def chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
     n = len(text)
     while n - start > limit:
         window = text[start : start + limit]
-        cut = window.rfind("\n\n")
-        if cut < limit // 4:
-            cut = window.rfind("\n")
-        if cut < limit // 4:
-            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
-            cut = cut + 1 if cut >= 0 else cut
-        if cut < limit // 4:
-            cut = window.rfind(" ")
-        if cut < limit // 4:
+        cut = -1
+        for separator in ("\n\n", "\n", ". ", "? ", "! ", " "):
+            found = window.rfind(separator)
+            if found >= limit // 4:
+                cut = found + len(separator)
+                break
+        if cut < 0:
             cut = limit
         yield start, text[start : start + cut]
         start += cut
