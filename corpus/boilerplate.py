@@ -80,7 +80,10 @@ _PHOTO_CREDIT = re.compile(
 _NAME_SLASH_AGENCY = re.compile(r"[A-Z][\w.’'-]+ ?/ ?[A-Z][\w.’'-]+")
 _TRANSLATION_CREDIT = re.compile(
     r"\b(?:translated (?:by|with|using)|machine[- ]translat\w*|translation (?:by|service)"
-    r"|google translate|deepl|yandex\.?\s*translat\w*|auto-?translated)\b",
+    r"|google translate|deepl|yandex\.?\s*translat\w*|auto-?translated"
+    # the same credit in the languages articles are often machine-translated from
+    r"|переведено|переводчик\w*|машинный перевод|übersetzt (?:von|mit)|traduit (?:par|avec)"
+    r"|traducido (?:por|con)|tradotto (?:da|con)|traduzido (?:por|com))\b",
     re.IGNORECASE,
 )
 _MONTHS = (
