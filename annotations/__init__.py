@@ -1,0 +1,1 @@
+"""Annotation store and gold export (TinyDB). UI-free, like corpus/."""

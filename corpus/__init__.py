@@ -1,0 +1,1 @@
+"""Articles, text handling and NLP analysis. Never imports textual or rich."""

@@ -149,11 +149,11 @@ class Analyzer:
                 found[i] = analysis
                 if self.cache is not None:
                     self.cache.put(self.cache_key(articles[i]), analysis.to_dict())
-        for article, analysis in zip(articles, found, strict=True):
-            assert analysis is not None
+        for article, result in zip(articles, found, strict=True):
+            assert result is not None
             if progress is not None:
                 progress(1)
-            yield article, analysis
+            yield article, result
 
     def _cached(self, article: Article) -> Analysis | None:
         if self.cache is None:

@@ -35,7 +35,7 @@ _UI_WORDS = frozenset(
     accept cookies cookie privacy policy terms use contact about feedback help faq
     rss feed app download mobile desktop version full screen fullscreen view all loading
     facebook twitter x whatsapp telegram vk viber linkedin reddit instagram youtube tiktok
-    """.split()
+    """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 _RELATED_HEADER = re.compile(
     r"^(?:read (?:next|more|also)|see also|also read|related(?: (?:articles?|stories|news|"
@@ -174,9 +174,9 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "appeal"
     if words <= 12 and _NEWSLETTER.search(text) and not _SENTENCE_END.search(text):
         return "newsletter"
-    if words <= 12 and (_PHOTO_CREDIT.search(text) or _NAME_SLASH_AGENCY.search(text)):
-        if not is_prose(p) or " / " in text:
-            return "photo credit"
+    credit = _PHOTO_CREDIT.search(text) or _NAME_SLASH_AGENCY.search(text)
+    if words <= 12 and credit and (not is_prose(p) or " / " in text):
+        return "photo credit"
     if words <= SHORT and _is_dateline_only(text):
         return "timestamp"
     ui_words = re.findall(r"[^\W\d_]+", lowered)
@@ -227,7 +227,7 @@ def _appeal_member(p: Paragraph) -> bool:
 
 
 def _newsletter_member(p: Paragraph) -> bool:
-    return _is_short(p) and not is_prose(p) or bool(_NEWSLETTER.search(p.text))
+    return (_is_short(p) and not is_prose(p)) or bool(_NEWSLETTER.search(p.text))
 
 
 def _link_member(p: Paragraph) -> bool:

@@ -46,7 +46,9 @@ def decode(data: bytes) -> Decoded:
             try:
                 return Decoded(data.decode(encoding), encoding)
             except UnicodeDecodeError as exc:
-                raise NotText(f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}") from exc
+                raise NotText(
+                    f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}"
+                ) from exc
     head = data[:_SNIFF]
     if b"\x00" in head:
         raise NotText("binary file (contains NUL bytes)")
@@ -117,7 +119,11 @@ def plausibility(text: str) -> float:
     prev = ""
     for ch in sample:
         cat = unicodedata.category(ch)
-        if cat[0] in "LN" or ch in " \t\n" or cat in ("Po", "Pd", "Ps", "Pe", "Pi", "Pf", "Sc", "Zs"):
+        if (
+            cat[0] in "LN"
+            or ch in " \t\n"
+            or cat in ("Po", "Pd", "Ps", "Pe", "Pi", "Pf", "Sc", "Zs")
+        ):
             good += 1
         if prev and prev.islower() and ch.isupper():
             flips += 1

@@ -160,7 +160,10 @@ def _from_html(html: str, source: str, report: OnProblem) -> Article | None:
     except Exception as exc:  # trafilatura raises many types on malformed pages
         report(Problem(source, f"HTML could not be parsed: {exc}"))
         return None
-    found: dict[str, Any] = document.as_dict() if document is not None else {}
+    if document is None:
+        found: dict[str, Any] = {}
+    else:
+        found = document if isinstance(document, dict) else document.as_dict()
     text = found.get("text") or ""
     if not text.strip():
         report(Problem(source, "HTML page has no article text that could be extracted"))
@@ -197,7 +200,7 @@ def _read_jsonl(path: Path, source: str, report: OnProblem) -> Iterator[Article]
             if not record["text"].strip():
                 report(Problem(where, '"text" is empty'))
                 continue
-            given = record.get("meta") if isinstance(record.get("meta"), dict) else {}
+            given = record["meta"] if isinstance(record.get("meta"), dict) else {}
             meta = {k: _meta_value(v) for k, v in given.items()}
             meta.update({k: _meta_value(v) for k, v in record.items() if k not in _NOT_META})
             title = record.get("title") if isinstance(record.get("title"), str) else None

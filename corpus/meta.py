@@ -72,9 +72,9 @@ def title_of(judged: Sequence[Judged]) -> str:
     if not body:
         return ""
     first = body[0]
-    if count_words(first.text) <= 25 and len(first.text) <= 200:
-        if not _HEADLINE_END.search(first.text) or not is_prose(first):
-            return first.text
+    headline_sized = count_words(first.text) <= 25 and len(first.text) <= 200
+    if headline_sized and (not _HEADLINE_END.search(first.text) or not is_prose(first)):
+        return first.text
     return shorten(first_sentence(first.text), TITLE_MAX)
 
 
@@ -120,7 +120,7 @@ def date_of(judged: Sequence[Judged]) -> str | None:
 
 
 def parse_date(text: str) -> str | None:
-    """"September 24, 2025", "24 Sept 2025", "2025-09-24" or "24.09.2025" as 2025-09-24."""
+    """ "September 24, 2025", "24 Sept 2025", "2025-09-24" or "24.09.2025" as 2025-09-24."""
     text = text.strip().lower().replace(",", " ")
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text):
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
@@ -156,8 +156,6 @@ def language_of(text: str) -> str | None:
     tokens = _TOKEN.findall(text[:20000].lower())
     if len(tokens) < 5:
         return None
-    scores = {
-        lang: sum(1 for t in tokens if t in words) for lang, words in _STOPWORD_SETS.items()
-    }
+    scores = {lang: sum(1 for t in tokens if t in words) for lang, words in _STOPWORD_SETS.items()}
     lang, hits = max(scores.items(), key=lambda kv: kv[1])
     return lang if hits >= max(2, len(tokens) // 20) else None

@@ -20,7 +20,7 @@ from typing import TextIO
 from corpus.analysis import Analysis, Analyzer
 from corpus.article import Article
 from corpus.cache import AnalysisCache, default_cache_dir
-from corpus.loader import Problem, load_corpus
+from corpus.loader import load_corpus
 from corpus.nlp import MODEL_ENV, choose_pipeline
 
 PROG = "assay"

@@ -11,7 +11,9 @@ SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_env(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test reads or writes the user's real cache, or follows their model setting."""
     monkeypatch.setenv("ASSAY_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("ASSAY_SPACY_MODEL", raising=False)

@@ -145,6 +145,7 @@ def test_long_article_is_analysed_in_pieces_with_article_offsets(
     assert {(e.start, e.end, e.label) for e in pieces.entities} == {
         (e.start, e.end, e.label) for e in whole.entities
     }
+
     # The parser may split "11. Vladimir ..." differently with less context; what is
     # covered by sentences must be the same text.
     def covered(result: Analysis) -> set[int]:

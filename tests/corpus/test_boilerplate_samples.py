@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from corpus.boilerplate import classify, find_boilerplate
@@ -43,9 +45,7 @@ CHROME = {
 
 
 def _is_chrome(paragraph: str, chrome: list[str]) -> bool:
-    return any(
-        paragraph == c or (len(c.split()) > 1 and paragraph.startswith(c)) for c in chrome
-    )
+    return any(paragraph == c or (len(c.split()) > 1 and paragraph.startswith(c)) for c in chrome)
 
 
 @pytest.mark.parametrize("prefix", sorted(CHROME))
@@ -66,7 +66,7 @@ def test_ranges_are_exact_and_cover_no_body_text(prefix: str) -> None:
     text = sample_text(prefix)
     ranges = find_boilerplate(text)
     assert ranges == sorted(ranges)
-    for (s1, e1), (s2, _e2) in zip(ranges, ranges[1:], strict=False):
+    for (_s1, e1), (s2, _e2) in itertools.pairwise(ranges):
         assert e1 < s2 and text[e1:s2].strip(), "adjacent ranges should have been merged"
     for start, end in ranges:
         assert 0 <= start < end <= len(text)

@@ -13,7 +13,7 @@ RUSSIAN = "Москва и Вашингтон начали переговоры 
 @pytest.mark.parametrize(
     ("data", "encoding"),
     [
-        ("plain ascii".encode(), "utf-8"),
+        (b"plain ascii", "utf-8"),
         ("curly “quotes” — Москва".encode(), "utf-8"),
         (codecs.BOM_UTF8 + "with bom — ok".encode(), "utf-8-sig"),
         ("utf-16 text — Москва".encode("utf-16"), "utf-16"),

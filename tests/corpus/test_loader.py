@@ -51,7 +51,9 @@ def hostile(tmp_path: Path) -> Path:
     (folder / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (folder / ".hidden" / "secret.txt").write_text("never read", encoding="utf-8")
     (folder / "good.txt").write_text("A good headline\n\nAnd a good body.", encoding="utf-8")
-    (folder / "same-as-good.txt").write_text("A good headline\n\nAnd a good body.", encoding="utf-8")
+    (folder / "same-as-good.txt").write_text(
+        "A good headline\n\nAnd a good body.", encoding="utf-8"
+    )
     return folder
 
 
