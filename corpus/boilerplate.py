@@ -3,10 +3,13 @@
 Web text copied or extracted from a news site carries navigation and UI words, donation
 appeals, newsletter boxes, "Read next" lists with unrelated teasers, photo credits and
 machine-translation credits. Each paragraph is judged on generic features (length, sentence
-punctuation, a vocabulary of interface words, dates, script), then block rules extend a
-recognised header ("Read next", "A message from ...", "Sign up for our newsletter") over the
-paragraphs that belong to it. A long paragraph of prose is only ever marked as part of such a
-block, so the article body is left alone.
+punctuation, a vocabulary of interface words, dates, script, who it addresses), then block
+rules extend a recognised header ("Read next", "A message from ...", "Sign up for our
+newsletter") over the paragraphs that carry the same block's signals.
+
+The hard rule is that no paragraph of the article body is marked, so every rule that can mark
+prose needs positive evidence in that paragraph itself (an appeal addressed to the reader, a
+newsletter word, a teaser introduced by a timestamp); length alone never marks prose.
 """
 
 from __future__ import annotations
@@ -35,35 +38,60 @@ _UI_WORDS = frozenset(
     accept cookies cookie privacy policy terms use contact about feedback help faq
     rss feed app download mobile desktop version full screen fullscreen view all loading
     facebook twitter x whatsapp telegram vk viber linkedin reddit instagram youtube tiktok
+    key events only image caption source republish reuse scroll below above go
+    accessibility shortcuts
+    anzeige werbung publicité publicidad pubblicità реклама
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
+# "Read next", "More from The Moscow Times", "Related Topics", "Read more: <headline>".
 _RELATED_HEADER = re.compile(
-    r"^(?:read (?:next|more|also)|see also|also read|related(?: (?:articles?|stories|news|"
-    r"content|coverage|topics))?|more (?:on this|on this story|from|stories|news|in|like this)"
-    r"(?:\b.*)?|recommended(?: for you)?|most (?:read|popular|viewed|shared)|popular|trending"
-    r"(?: now)?|top stories|latest(?: news| stories)?|editor'?s picks|you (?:may|might) "
-    r"(?:also )?(?:like|be interested in)|don'?t miss|further reading|what to read next)"
-    r"\b[^.!?]*$",
+    r"^(?:(?:read (?:next|more|also)|see also|also read|related|recommended(?: for you)?"
+    r"|most (?:read|popular|viewed|shared)|popular(?: now| stories)?|trending(?: now)?"
+    r"|top stories|latest(?: news| stories| headlines)?|editor'?s picks|you (?:may|might)"
+    r" (?:also )?(?:like|be interested in)|don'?t miss|further reading|what to read next"
+    r"|(?:suggested|related) (?:topics|articles|stories|content|coverage)|topics|tags"
+    r"|more (?:on this(?: story)?|stories|news|like this|to explore))\s*[:→»›]?"
+    r"|more (?:from|on|in) (?-i:[A-Z])[^.!?]{0,40}|read (?:more|also|next)\s*[:|]\s*.+"
+    # the same headers on sites in other languages
+    r"|читать (?:ещё|еще|также|далее)|читайте (?:также|ещё|еще)|по теме|lesen sie auch"
+    r"|mehr zum thema|lire aussi|à lire aussi|leer más|lea también|leggi anche)$",
     re.IGNORECASE,
 )
-_LINK_TAIL = re.compile(r"[→»›>]\s*$")
+_LINK_TAIL = re.compile(r"[→»›]\s*$")
+# An appeal's header names the publisher or the reader: "Support The Moscow Times!",
+# "A Message from ...:", "Dear readers,". Subheadings like "Support from the Treasury" do not.
 _APPEAL_HEADER = re.compile(
-    r"^(?:(?:please )?(?:support|donate to|subscribe to|become an? (?:member|supporter|"
-    r"subscriber|patron|friend)|join|contribute to|help|back|fund)\b.{0,60}[!.:]?$"
-    r"|(?:a )?(?:message|note|letter|word) from .{1,60}:?$|dear (?:readers?|friends?|"
-    r"subscribers?)\b.{0,20}$)",
+    r"^(?:(?:please )?(?:support|donate to|subscribe to|contribute to|become an? (?:member|"
+    r"supporter|subscriber|patron|friend) of) (?:us|our \w+|(?:the )?(?-i:[A-Z])[\w&.’' -]{1,40})"
+    r"\s*[!.:]?|(?:please )?(?:donate|support us|help us|join us)(?: today| now)?\s*[!.:]?"
+    r"|(?:a )?(?:message|note|letter|word) from (?-i:[A-Z])[^.!?]{0,60}:?"
+    r"|dear (?:readers?|friends?|subscribers?)\b.{0,20})$",
     re.IGNORECASE,
 )
-_APPEAL_SIGNAL = re.compile(
-    r"\b(?:support|donat\w*|contribut\w*|journalis\w*|subscri\w*|members?hip|member|readers?"
-    r"|our (?:work|staff|newsroom|reporters|journalists|mission)|we need|your help|help us"
-    r"|thank you|independent|paywall|free to read|remind me|not ready|per month|a month"
-    r"|payment|paiment|one-off|one-time|recurring)\b",
+# Addressing the reader and asking for money or sign-up: the mark of appeal prose.
+_ADDRESS = re.compile(r"\b(?:you|your|we|us|our)\b", re.IGNORECASE)
+_ASK = re.compile(
+    r"\b(?:donat\w*|contribut\w*|support (?:us|our|independent|the|quality)|supporting"
+    r"|subscri\w*|membership|become a (?:member|supporter)|readers? (?:fund|like you)"
+    r"|fund(?:ed|s)? (?:us|by readers)|keep (?:our|reporting|us)|one-off|one-time|recurring"
+    r"|independent (?:journalism|media|reporting)|journalism|your support|your help"
+    r"|our (?:work|staff|newsroom|journalists|reporters|mission)|before you (?:go|move on|leave)"
+    r"|(?:open|free) (?:to|for) (?:everyone|all)|whatever (?:you|they) can (?:give|afford)"
+    r"|support (?:my|this) work|thank you for (?:reading|supporting))\b",
     re.IGNORECASE,
 )
+_APPEAL_UI = re.compile(
+    r"(?:[$€£]\s?\d|/\s?month\b|\bper (?:month|year)\b|\bpayment|\bpaiment|\bremind me\b"
+    r"|\bnot ready\b|\bsupport\b|\bdonat)",
+    re.IGNORECASE,
+)
+_QUOTE_MARKS = re.compile(r"[\"“”«»]")
 _NEWSLETTER = re.compile(
-    r"\b(?:newsletters?|sign up|sign-up|signup|inbox|mailbox|e-?mail address|unsubscribe"
-    r"|privacy (?:policy|notice)|terms (?:of|and) (?:use|service|conditions)|subscribers?)\b",
+    r"\b(?:newsletters?|sign up|sign-up|signup|inbox|mailbox|e-?mail address|subscribe"
+    r"|unsubscribe|subscribers?|thanks for reading|privacy (?:policy|notice)"
+    r"|terms (?:of|and) (?:use|service"
+    r"|conditions)|view (?:this|it|the) (?:post|email|newsletter) (?:on the web|in (?:your|a)"
+    r" browser)|forwarded this email)\b",
     re.IGNORECASE,
 )
 _COMMENTS = re.compile(
@@ -72,15 +100,36 @@ _COMMENTS = re.compile(
     r"|what (?:is|'s) your opinion\b.*|what do you think\b.*|have your say)\W*$",
     re.IGNORECASE,
 )
-_PHOTO_CREDIT = re.compile(
-    r"\b(?:photo\w*|picture|image|getty|shutterstock|reuters|afp|epa|ap photo|courtesy"
-    r"|credit|illustration|file photo|pool)\b|©",
+# Credits that name themselves: "Photo: ...", "(AP Photo/Name)", "Photograph: Name/PA".
+_PHOTO_CREDIT_STRONG = re.compile(
+    r"\b(?:photo(?:graph)?s?|picture|image|illustration|video)\s*(?::|by\b|credit\b)"
+    r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
+    r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©",
     re.IGNORECASE,
 )
+_PHOTO_CREDIT_WEAK = re.compile(
+    r"\b(?:photo\w*|picture|image|reuters|afp|epa|ap|tass|ria novosti|xinhua|pool|credit"
+    r"|file)\b",
+    re.IGNORECASE,
+)
+_CAPTION_MARK = re.compile(r"^(?:image |photo |video )?caption\W*$", re.IGNORECASE)
 _NAME_SLASH_AGENCY = re.compile(r"[A-Z][\w.’'-]+ ?/ ?[A-Z][\w.’'-]+")
+_CREDITS = re.compile(
+    r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research) by\b"
+    r"|.{0,80}\bcontributed (?:to )?this (?:report|story|article)\b"
+    r"|copyright\b|\(c\) ?\d{4}|.{0,80}\ball rights reserved\b"
+    r"|our standards:|this (?:article|story) (?:is|was) (?:more than|over) \w+ \w+ old"
+    r"|(?:story|article) continues below|advertisement\s*[-–—:]\s*scroll"
+    r"|(?:please )?(?:turn on|enable) javascript|this (?:article|story) (?:is|was) republished"
+    r"|.{0,80}\bcreative commons licen[cs]e)",
+    re.IGNORECASE,
+)
+_COOKIES = re.compile(r"\bcookies?\b")
+_COOKIE_CONTEXT = re.compile(r"\b(?:consent|accept|partners|preferences|settings|privacy)\b")
 _TRANSLATION_CREDIT = re.compile(
-    r"\b(?:translated (?:by|with|using)|machine[- ]translat\w*|translation (?:by|service)"
-    r"|google translate|deepl|yandex\.?\s*translat\w*|auto-?translated"
+    r"\b(?:translated (?:by|with|using|from \w+(?: \w+)? (?:by|with))|machine[- ]translat\w*"
+    r"|translation (?:by|service)|google translate|deepl|yandex\.?\s*translat\w*"
+    r"|auto-?translated"
     # the same credit in the languages articles are often machine-translated from
     r"|переведено|переводчик\w*|машинный перевод|übersetzt (?:von|mit)|traduit (?:par|avec)"
     r"|traducido (?:por|con)|tradotto (?:da|con)|traduzido (?:por|com))\b",
@@ -95,16 +144,30 @@ DATE = re.compile(
     rf"{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})\b",
     re.IGNORECASE,
 )
-TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?\b", re.IGNORECASE)
+# A date without a year ("Jun 18") counts only on a line that is nothing else.
+_SHORT_DATE = re.compile(rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})\b", re.IGNORECASE)
+TIME = re.compile(
+    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}T))?",
+    re.IGNORECASE,
+)
 _RELATIVE_TIME = re.compile(
-    r"^(?:\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago|yesterday|today|just now)$",
+    r"^(?:(?:last )?(?:updated|published|posted|first published)(?: on)?:?\s*)?"
+    r"(?:\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago|yesterday|today"
+    r"|just now)$",
+    re.IGNORECASE,
+)
+_STAMP_WORDS = re.compile(
+    r"\b(?:updated|published|posted|first published|last updated|ago|gmt|utc|bst|est|msk)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…]['\"’”»)]*$")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 SHORT = 8  # words: a line at most this long may be interface text
-TEASER = 80  # words: longest paragraph still taken for a teaser in a "Read next" list
+MENU_ITEM = 3  # words: a menu entry ("World", "My News") is at most this long
+TEASER = 80  # words: longest paragraph taken for a teaser in a "Read next" list
+CAPTION = 60  # words: longest paragraph taken for a photo caption ending in a credit
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +202,10 @@ def classify(text: str) -> list[Judged]:
     paras = paragraphs(text)
     script = dominant_script(text)
     reasons: list[str | None] = [_line_reason(p, script) for p in paras]
-    _apply_blocks(paras, reasons)
-    _apply_runs(paras, reasons)
+    prose = [k for k, p in enumerate(paras) if is_prose(p) and reasons[k] is None]
+    body = (prose[0], prose[-1]) if prose else (len(paras), -1)
+    _apply_blocks(paras, reasons, body[0])
+    _apply_menus(paras, reasons, body)
     _apply_tail(paras, reasons)
     return [Judged(p, r) for p, r in zip(paras, reasons, strict=True)]
 
@@ -159,102 +224,177 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if not _LETTER_OR_DIGIT.search(text):
         return "symbols"
     words = p.words
+    if words <= CAPTION and _PHOTO_CREDIT_STRONG.search(text):
+        return "photo credit"
+    if words <= 40 and _CREDITS.match(text):
+        return "credits"
+    lowered = text.lower()
+    if words <= 80 and _COOKIES.search(lowered) and _COOKIE_CONTEXT.search(lowered):
+        return "cookie notice"
+    if words <= 60 and _is_appeal_prose(text):
+        return "appeal"
     if words > 16:
         return None
-    lowered = text.lower()
     if _TRANSLATION_CREDIT.search(text):
         return "translation credit"
-    if words <= 12 and script and _foreign(text, script):
-        return "untranslated fragment"
     if _COMMENTS.match(text):
         return "comments"
     if _RELATED_HEADER.match(text) or (words <= SHORT and _LINK_TAIL.search(text)):
         return "related links"
+    if words <= 12 and script and _foreign(text, script):
+        return "untranslated fragment"
     if words <= 12 and _APPEAL_HEADER.match(text):
         return "appeal"
-    if words <= 12 and _NEWSLETTER.search(text) and not _SENTENCE_END.search(text):
+    if words <= 12 and _NEWSLETTER.search(text) and not is_prose(p):
         return "newsletter"
-    credit = _PHOTO_CREDIT.search(text) or _NAME_SLASH_AGENCY.search(text)
-    if words <= 12 and credit and (not is_prose(p) or " / " in text):
+    if len({m.lower() for m in _NEWSLETTER.findall(text)}) >= 2 and not _QUOTE_MARKS.search(text):
+        return "newsletter"
+    weak_credit = _PHOTO_CREDIT_WEAK.search(text) or _NAME_SLASH_AGENCY.search(text)
+    if words <= 12 and weak_credit and not _SENTENCE_END.search(text):
         return "photo credit"
-    if words <= SHORT and _is_dateline_only(text):
+    if words <= 12 and _is_dateline_only(text):
         return "timestamp"
-    ui_words = re.findall(r"[^\W\d_]+", lowered)
+    ui_words = _LETTERS.findall(text.lower())
     if words <= SHORT and ui_words and all(w in _UI_WORDS for w in ui_words):
         return "navigation"
     return None
 
 
+def _is_appeal_prose(text: str) -> bool:
+    """Prose that addresses the reader and asks for support, outside any quotation."""
+    if _QUOTE_MARKS.search(text):
+        return False  # a quoted plea belongs to a story
+    asks = {m.lower() for m in _ASK.findall(text)}
+    return len(asks) >= 2 and bool(_ADDRESS.search(text))
+
+
 def _is_dateline_only(text: str) -> bool:
     """A line that is a date or time with at most a section name around it."""
-    if _RELATIVE_TIME.match(text.strip()):
+    stripped = text.strip()
+    if _RELATIVE_TIME.match(stripped):
         return True
-    rest = TIME.sub(" ", DATE.sub(" ", text))
-    if rest == text:
-        return False
-    return count_words(rest) <= 4 and not _SENTENCE_END.search(text.rstrip())
+    rest = TIME.sub(" ", DATE.sub(" ", stripped))
+    if rest == stripped:
+        rest = _SHORT_DATE.sub(" ", stripped)
+        if rest == stripped or count_words(rest) > 1:
+            return False
+    rest = _STAMP_WORDS.sub(" ", _RELATIVE_TIME.sub(" ", rest))
+    return count_words(rest) <= 4 and not _SENTENCE_END.search(stripped)
 
 
-def _apply_blocks(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
-    """Extend a recognised block header over the paragraphs that belong to it."""
-    i = 0
-    while i < len(paras):
+def _apply_blocks(paras: Sequence[Paragraph], reasons: list[str | None], body_start: int) -> None:
+    """Extend a recognised block header over the paragraphs that belong to it.
+
+    A link-list header above the first paragraph of prose marks only itself: it sits in the
+    page header, where the next short line is more likely the headline than a link.
+    """
+    for i in range(len(paras)):
         reason = reasons[i]
         belongs = _BLOCK_MEMBERS.get(reason or "")
         if belongs is None:
-            i += 1
             continue
-        if reason in ("related links", "comments") and all(
-            p.words <= TEASER for p in paras[i + 1 :]
-        ):
-            # A "Read next" list or a comment box runs to the end of the page.
-            for j in range(i + 1, len(paras)):
-                reasons[j] = reasons[j] or reason
-            break
+        if reason == "appeal":
+            _extend_back(paras, reasons, i)
+        if i < body_start and reason == "related links":
+            continue
         j = i + 1
         while j < len(paras):
             other = reasons[j]
-            if other is None and belongs(paras[j]):
+            if other is None and belongs(paras[j], paras[j - 1], reasons[j - 1]):
                 reasons[j] = reason
             elif other is None or (other != reason and other in _BLOCK_MEMBERS):
                 break  # body resumes, or another block starts here and extends itself
             j += 1
-        i = j
 
 
-def _appeal_member(p: Paragraph) -> bool:
-    return _is_short(p) or bool(_APPEAL_SIGNAL.search(p.text))
+def _extend_back(paras: Sequence[Paragraph], reasons: list[str | None], i: int) -> None:
+    """Appeal prose often comes before its "Support us" header: take it in too."""
+    k = i - 1
+    while k >= 0 and reasons[k] is None and _appeal_member(paras[k], None, None, strict=True):
+        reasons[k] = "appeal"
+        k -= 1
 
 
-def _newsletter_member(p: Paragraph) -> bool:
-    return (_is_short(p) and not is_prose(p)) or bool(_NEWSLETTER.search(p.text))
+def _appeal_member(
+    p: Paragraph, _before: Paragraph | None, _reason: str | None, strict: bool = False
+) -> bool:
+    # Under a header, quote marks are the appeal's own ("a 'foreign agent'"); before one,
+    # they may be a story's quoted plea.
+    if strict and _QUOTE_MARKS.search(p.text):
+        return False
+    if _ASK.search(p.text) and _ADDRESS.search(p.text):
+        return True
+    return not strict and _is_short(p) and bool(_APPEAL_UI.search(p.text))
 
 
-def _link_member(p: Paragraph) -> bool:
-    return p.words <= 12 and not is_prose(p)
+def _newsletter_member(p: Paragraph, _before: Paragraph | None, _reason: str | None) -> bool:
+    return bool(_NEWSLETTER.search(p.text))
 
 
-_BLOCK_MEMBERS: dict[str, Callable[[Paragraph], bool]] = {
+def _caption_member(p: Paragraph, before: Paragraph | None, _reason: str | None) -> bool:
+    """The caption after a bare "Image caption," marker."""
+    return before is not None and bool(_CAPTION_MARK.match(before.text)) and p.words <= CAPTION
+
+
+def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> bool:
+    """A link line, or a teaser that a timestamp or a section label ("Portugal") introduces."""
+    if p.words <= 12 and not _SENTENCE_END.search(p.text):
+        return True
+    if p.words > TEASER or before is None or reason is None:
+        return False
+    return reason == "timestamp" or before.words <= MENU_ITEM
+
+
+_BLOCK_MEMBERS: dict[str, Callable[[Paragraph, Paragraph | None, str | None], bool]] = {
     "appeal": _appeal_member,
     "newsletter": _newsletter_member,
     "related links": _link_member,
-    "comments": _link_member,
+    "photo credit": _caption_member,
 }
 
 
-def _apply_runs(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
-    """A run of three or more short lines, mostly chrome, is a menu: mark all of it."""
+def _apply_menus(
+    paras: Sequence[Paragraph], reasons: list[str | None], body: tuple[int, int]
+) -> None:
+    """Runs of short lines that are menus rather than subheadings.
+
+    Anywhere: three or more short lines, two thirds of them already chrome, take in their
+    one-to-three-word neighbours ("Share", "14:31", "Print"). Above the first or below the
+    last paragraph of prose: four or more lines of one to three words are a section menu
+    ("World", "Business", "Markets", ...). Inside the body a list of single words is a list.
+    """
     i = 0
     while i < len(paras):
         j = i
         while j < len(paras) and _is_short(paras[j]) and not is_prose(paras[j]):
             j += 1
-        if j - i >= 3:
-            marked = sum(1 for k in range(i, j) if reasons[k] is not None)
-            if marked * 3 >= (j - i) * 2:
-                for k in range(i, j):
-                    reasons[k] = reasons[k] or "navigation"
+        run = range(i, j)
+        tiny = [k for k in run if paras[k].words <= MENU_ITEM and not _ends_sentence(paras[k])]
+        marked = sum(1 for k in run if reasons[k] is not None)
+        outside_body = j <= body[0] or i > body[1]
+        if len(run) >= 3 and marked * 3 >= len(run) * 2:
+            for k in tiny:
+                reasons[k] = reasons[k] or "navigation"
+        elif outside_body:
+            for start, end in _consecutive(tiny):
+                if end - start >= 4:
+                    for k in range(start, end):
+                        reasons[k] = reasons[k] or "navigation"
         i = max(j, i + 1)
+
+
+def _ends_sentence(p: Paragraph) -> bool:
+    return bool(_SENTENCE_END.search(p.text))
+
+
+def _consecutive(indices: Sequence[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for k in indices:
+        if runs and runs[-1][1] == k:
+            runs[-1] = (runs[-1][0], k + 1)
+        else:
+            runs.append((k, k + 1))
+    return runs
 
 
 def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:

@@ -5,6 +5,7 @@ Everything here works on code-point offsets into one `str`, the contract of ARCH
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -61,20 +62,32 @@ def count_words(text: str) -> int:
     return sum(1 for _ in _WORD.finditer(text))
 
 
-def _is_wrapped_prose(lines: list[str]) -> bool:
-    """True for a block hard-wrapped at a fixed width (e.g. a .txt file wrapped at 72 columns).
+def _wrap_width(text: str) -> int | None:
+    """The column a hard-wrapped text is wrapped at; None when its lines are not wrapped."""
+    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+    if len(lengths) < 3:
+        return None
+    typical = lengths[(len(lengths) * 9) // 10]
+    if not 40 <= typical <= 120:
+        return None
+    return typical  # a few longer lines (a URL, a heading) do not set the width
 
-    Such a block is one paragraph; a block of unwrapped lines (one paragraph or one menu item
-    per line) is many.
+
+def _is_wrapped_prose(lines: list[str], width: int | None) -> bool:
+    """True for a block hard-wrapped at `width` (e.g. a .txt file wrapped at 72 columns).
+
+    Such a block is one paragraph: each line ends where the next line's first word would not
+    have fitted. A block of lines that end early (a list, a menu, one paragraph per line) is
+    many paragraphs.
     """
-    if len(lines) < 2:
+    if width is None or len(lines) < 2:
         return False
-    widths = [len(line) for line in lines[:-1]]
-    widest = max(widths)
-    if widest > 120 or widest < 40:
-        return False
-    near_width = sum(1 for w in widths if w >= 0.6 * widest)
-    return near_width >= 0.8 * len(widths)
+    full = 0
+    for line, after in itertools.pairwise(lines):
+        first = after.split(maxsplit=1)
+        if first and len(line.rstrip()) + 1 + len(first[0]) > width:
+            full += 1
+    return full >= 0.8 * (len(lines) - 1)
 
 
 _BLOCK = re.compile(r"[^\n]+(?:\n[ \t]*[^\n \t][^\n]*)*")
@@ -89,9 +102,10 @@ def paragraphs(text: str) -> list[Paragraph]:
     hard-wrapped prose, which stays one paragraph.
     """
     found: list[Paragraph] = []
+    width = _wrap_width(text)
     for block in _BLOCK.finditer(text):
         lines = block.group().split("\n")
-        if _is_wrapped_prose(lines):
+        if _is_wrapped_prose(lines, width):
             found.append(_trimmed(text, block.start(), block.end()))
             continue
         for line in _LINE.finditer(text, block.start(), block.end()):
