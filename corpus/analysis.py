@@ -29,6 +29,10 @@ CHUNK_CHARS = 50_000
 # call, at a time. Large enough to amortise starting worker processes, small enough that
 # output streams and memory stays flat on a 10,000-article corpus.
 WINDOW = 500
+# Texts per `nlp.pipe` batch. spaCy's default (256 for the small English model) hands a whole
+# window to one worker, so a second process sat idle; 32 keeps two workers busy and measured
+# faster on one process too (bench/analyze.py).
+BATCH_SIZE = 32
 
 
 def _code_version() -> str:
@@ -142,23 +146,32 @@ class Analyzer:
     def _window(
         self, articles: Sequence[Article], progress: Progress | None
     ) -> Iterator[tuple[Article, Analysis]]:
-        found: list[Analysis | None] = [self._cached(a) for a in articles]
+        keys = [self.cache_key(a) for a in articles]
+        found: list[Analysis | None] = [self._cached(k) for k in keys]
         missing = [i for i, a in enumerate(found) if a is None]
+        ready = 0  # articles before this index have been yielded
+
+        def flush() -> Iterator[tuple[Article, Analysis]]:
+            nonlocal ready
+            while ready < len(articles) and (result := found[ready]) is not None:
+                if progress is not None:
+                    progress(1)
+                yield articles[ready], result
+                ready += 1
+
+        # Results stream out in input order as soon as every article before them is done.
         if missing:
             for i, analysis in self._run_pipeline([articles[i] for i in missing], missing):
                 found[i] = analysis
                 if self.cache is not None:
-                    self.cache.put(self.cache_key(articles[i]), analysis.to_dict())
-        for article, result in zip(articles, found, strict=True):
-            assert result is not None
-            if progress is not None:
-                progress(1)
-            yield article, result
+                    self.cache.put(keys[i], analysis.to_dict())
+                yield from flush()
+        yield from flush()
 
-    def _cached(self, article: Article) -> Analysis | None:
+    def _cached(self, key: str) -> Analysis | None:
         if self.cache is None:
             return None
-        data = self.cache.get(self.cache_key(article))
+        data = self.cache.get(key)
         if data is None:
             return None
         try:
@@ -175,7 +188,9 @@ class Analyzer:
                     yield piece, (k, offset)
 
         # Pieces come back in input order, so an article is complete when the next starts.
-        docs = self.nlp.pipe(pieces(), as_tuples=True, n_process=self.processes)
+        docs = self.nlp.pipe(
+            pieces(), as_tuples=True, n_process=self.processes, batch_size=BATCH_SIZE
+        )
         current: int | None = None
         parts: list[tuple[int, Doc]] = []
         for doc, (k, offset) in docs:

@@ -94,7 +94,8 @@ def _meta_version(path: Path) -> str | None:
         meta = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
+    version = meta.get("version")
+    return str(version) if version else None
 
 
 def load_pipeline(choice: PipelineChoice) -> Language:

@@ -173,3 +173,19 @@ def test_window_boundaries_keep_order(
     assert [a.source for a, _ in out] == [a.source for a in articles]
     assert all(r.article_id == a.id for a, r in out)
     assert sum(done) == 7
+
+
+def test_results_stream_before_the_window_is_done(
+    nlp: Any, choice: PipelineChoice, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(analysis_module, "BATCH_SIZE", 2)
+    articles = [
+        make_article(f"Article {i} about Moscow and Washington.", f"s{i}") for i in range(12)
+    ]
+    cache = AnalysisCache(tmp_path)
+    stream = Analyzer(choice, cache, nlp=nlp).analyze_many(articles)
+    first, _ = next(stream)
+    assert first.source == "s0"
+    written = len(list(tmp_path.rglob("*.json")))
+    assert written < len(articles)  # the rest is not analysed yet
+    assert len(list(stream)) == len(articles) - 1
