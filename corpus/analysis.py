@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from corpus.article import Article, text_hash
 from corpus.cache import AnalysisCache
+from corpus.figures import Figure, find_figures
 from corpus.nlp import PipelineChoice, load_pipeline
+from corpus.quotes import find_quotes
 from corpus.text import Paragraph, chunks, paragraphs
 
 if TYPE_CHECKING:
@@ -209,19 +211,40 @@ def build_analysis(
     """Turn the docs of an article's pieces into an Analysis with article offsets."""
     raw_sentences: list[tuple[int, int]] = []
     entities: list[Entity] = []
+    quotes: list[dict[str, Any]] = []
+    # Nothing is reported inside site chrome ("Read next" teasers are not about this article).
+    figures = find_figures(article.text, article.in_boilerplate)
     for offset, doc in parts:
         raw_sentences.extend((offset + s.start_char, offset + s.end_char) for s in doc.sents)
         for ent in doc.ents:
             start, end = offset + ent.start_char, offset + ent.end_char
-            # Entities in site chrome ("Read next" teasers) are not about this article.
             if not article.in_boilerplate(start, end) and ent.text.strip():
-                entities.append(Entity(start, end, ent.label_, ent.text))
+                label = _relabel(ent.label_, start, end, figures)
+                entities.append(Entity(start, end, label, ent.text))
+        quotes.extend(find_quotes(doc, offset, article.in_boilerplate))
     return Analysis(
         article_id=article.id,
         pipeline=choice.key,
         sentences=tuple(split_at_paragraphs(article.text, raw_sentences, paragraphs(article.text))),
         entities=tuple(entities),
+        quotes=tuple(quotes),
+        figures=tuple(f.to_dict() for f in figures),
     )
+
+
+_NUMERIC_LABELS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL"})
+
+
+def _relabel(label: str, start: int, end: int, figures: Sequence[Figure]) -> str:
+    """spaCy's small model calls "658 million metric tons" MONEY: a numeric entity takes the
+    label of the figure it overlaps when the figure's rules know better."""
+    if label not in _NUMERIC_LABELS:
+        return label
+    for figure in figures:
+        overlaps = figure.start < end and start < figure.end
+        if overlaps and figure.label in ("MONEY", "QUANTITY", "PERCENT"):
+            return figure.label
+    return label
 
 
 def split_at_paragraphs(

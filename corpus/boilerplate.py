@@ -41,7 +41,7 @@ _UI_WORDS = frozenset(
     key events only image caption source republish reuse scroll below above go
     accessibility shortcuts
     anzeige werbung publicité publicidad pubblicità реклама
-    """.split()  # noqa: SIM905 (a word list reads better as text)
+    """.split()
 )
 # "Read next", "More from The Moscow Times", "Related Topics", "Read more: <headline>".
 _RELATED_HEADER = re.compile(
