@@ -109,8 +109,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "MULTIPLE",
         re.compile(
             rf"\b(?:(?P<fold>{_WORD_NUM}|\d+(?:\.\d+)?)[- ]?fold"
-            rf"|(?P<times>{_WORD_NUM}|\d+(?:\.\d+)?) times (?=more|less|higher|lower|larger"
-            r"|bigger|smaller|greater|faster|as|the|over))",
+            rf"|(?P<times>{_WORD_NUM}|\d+(?:\.\d+)?) times(?= (?:more|less|higher|lower|larger"
+            r"|bigger|smaller|greater|faster|as|the|over)))",
             re.I,
         ),
     ),

@@ -374,21 +374,12 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
         for ent in doc.ents:
             if ent.start <= head.i < ent.end:
                 return ent
-    if head.pos_ == "PROPN":
-        left = head.i
-        while (
-            left > 0
-            and doc[left - 1].pos_ == "PROPN"
-            and doc[left - 1].head.i
-            in (
-                head.i,
-                left,
-            )
-        ):
-            left -= 1
-        return doc[left : head.i + 1]
-    keep = [t for t in head.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nmod")]
-    start = min([t.i for t in keep], default=head.i)
+    # "the Russian president": the words written right before the head noun, at most four.
+    start = head.i
+    while (
+        start > 0 and head.i - start < 4 and doc[start - 1].pos_ in ("DET", "ADJ", "PROPN", "NOUN")
+    ):
+        start -= 1
     return doc[start : head.i + 1]
 
 

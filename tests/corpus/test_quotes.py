@@ -1,0 +1,200 @@
+"""Quotations and speakers: the samples' gold, one synthetic case per rule, hostile marks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.analysis import Analyzer
+from corpus.article import make_article
+from corpus.evaluate import Scores, Span, load_gold, score
+from corpus.loader import load_corpus
+from corpus.nlp import choose_pipeline
+from corpus.quotes import find_quotes
+
+GOLD = Path(__file__).resolve().parent.parent / "gold" / "quotes.jsonl"
+
+
+def quotes_of(nlp: Any, text: str) -> list[dict[str, Any]]:
+    return find_quotes(nlp(text))
+
+
+def content(text: str, quote: dict[str, Any]) -> str:
+    return text[quote["content_start"] : quote["content_end"]]
+
+
+def test_samples_against_gold(nlp: Any) -> None:
+    articles, _ = load_corpus()
+    texts = {a.source[:3]: a.text for a in articles}
+    gold = load_gold(GOLD, texts)
+    analyzer = Analyzer(choose_pipeline(), None, nlp=nlp)
+    direct = fragments = Scores(0, 0, 0, 0)
+    for article, result in analyzer.analyze_many(articles):
+        predicted = [Span(q["start"], q["end"], q["speaker"], q["kind"]) for q in result.quotes]
+        direct += score(gold[article.source[:3]], predicted)
+        fragments += score(gold[article.source[:3]], predicted, kind="fragment")
+        for q in result.quotes:
+            assert 0 <= q["start"] <= q["content_start"] <= q["content_end"] <= q["end"]
+            assert not article.in_boilerplate(q["start"], q["end"])
+            if q["speaker_start"] is not None:
+                assert article.text[q["speaker_start"] : q["speaker_end"]] == q["speaker_text"]
+    assert direct.gold == 19
+    assert (direct.recall, direct.precision, direct.speaker_accuracy) == (1.0, 1.0, 1.0)
+    assert fragments.recall == 1.0 and fragments.precision == 1.0
+
+
+def test_pronoun_speaker_resolves_to_the_last_cited_person(nlp: Any) -> None:
+    text = (
+        "Boris Titov said on Monday that talks would go on.\n\n"
+        '"We are ready to talk about Alaska and its mines," he said.'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote["speaker"] == "Boris Titov"
+    assert quote["speaker_text"] == "he" and quote["cue"] == "said"
+    assert text[quote["speaker_start"] : quote["speaker_end"]] == "he"
+    assert content(text, quote).startswith("We are ready")
+    assert quote["kind"] == "direct"
+
+
+def test_speaker_after_the_verb_takes_the_fullest_name(nlp: Any) -> None:
+    text = (
+        "Kirill Dmitriev heads the fund.\n\n"
+        "“Rare earth metals are an important area for cooperation,” said Dmitriev."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote["speaker_text"] == "Dmitriev" and quote["speaker"] == "Kirill Dmitriev"
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("«", "»"), ("‘", "’"), ('"', '"'), ("“", "”")])
+def test_every_kind_of_mark(nlp: Any, opening: str, closing: str) -> None:
+    text = (
+        f"{opening}We will rebuild the bridge before the winter comes,{closing} Anna Petrova said."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert content(text, quote) == "We will rebuild the bridge before the winter comes,"
+    assert quote["speaker"] == "Anna Petrova"
+
+
+def test_speaker_before_the_quote(nlp: Any) -> None:
+    text = (
+        "Putin told a state media correspondent: “Russia is open to working with American "
+        "companies on rare earth metals.”"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote["speaker"] == "Putin" and quote["cue"] == "told"
+
+
+def test_quote_interrupted_by_its_attribution(nlp: Any) -> None:
+    text = "“The talks went well,” Sergey Lavrov said, “and we expect more of them next month.”"
+    first, second = quotes_of(nlp, text)
+    assert first["speaker"] == second["speaker"] == "Sergey Lavrov"
+
+
+def test_multi_paragraph_quote_reopens_without_closing(nlp: Any) -> None:
+    text = (
+        "Finance Minister Anton Siluanov spoke on Tuesday.\n\n"
+        "“The first part of the statement is long enough to be a quotation.\n\n"
+        "“The second paragraph goes on with the same statement for the reader,” "
+        "the minister said."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert content(text, quote).startswith("The first part")
+    assert content(text, quote).endswith("for the reader,")
+    assert quote["speaker"] == "Anton Siluanov" and quote["speaker_text"] == "the minister"
+
+
+def test_continuation_in_the_next_paragraph_keeps_the_speaker(nlp: Any) -> None:
+    text = (
+        "“He might come this week to sign the agreement,” Trump said.\n\n"
+        "“The agreement is currently being worked on by both sides.”"
+    )
+    first, second = quotes_of(nlp, text)
+    assert second["speaker"] == "Trump" and second["speaker_text"] is None
+    assert second["confidence"] < first["confidence"]
+
+
+def test_missing_opening_mark_with_attribution(nlp: Any) -> None:
+    text = (
+        "Industrial expert Leonid Khazanov spoke to the newspaper.\n\n"
+        'Prices will keep rising for a year at least, and nobody can stop that," '
+        "the expert said."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote["style"] == "missing-open" and quote["kind"] == "direct"
+    assert content(text, quote).startswith("Prices will keep rising")
+    assert quote["speaker"] == "Leonid Khazanov"
+
+
+def test_stray_closing_mark_without_attribution_is_no_quote(nlp: Any) -> None:
+    assert quotes_of(nlp, 'The price rose by a third in a year" and fell again.') == []
+
+
+def test_dash_quotation_of_translated_text(nlp: Any) -> None:
+    text = (
+        "According to Ivan Petrov, an analyst at the institute, the plan will take years.\n\n"
+        "— In order to win, we need a long-term strategy that will work for decades, "
+        "the analyst concluded."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote["style"] == "dash"
+    assert content(text, quote).startswith("In order to win")
+    assert content(text, quote).endswith("for decades")
+    assert quote["speaker"] == "Ivan Petrov"
+
+
+def test_role_speaker_with_a_modifier(nlp: Any) -> None:
+    text = (
+        "Russian President Vladimir Putin met Donald Trump in Anchorage.\n\n"
+        "“We discussed everything in great detail today,” the Russian president said."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote["speaker"] == "Vladimir Putin"
+    assert quote["speaker_text"] == "the Russian president"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump called it a “great deal” on Monday.",
+        'Trump has repeatedly mentioned Russia\'s "wealth" in resources.',
+        "He referred to them as “new territories.”",
+        "Treasury Secretary Scott Bessent added that it is “very close.”",
+    ],
+)
+def test_scare_quotes_are_fragments_not_quotations(nlp: Any, text: str) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote["kind"] == "fragment"
+    assert quote["speaker"] is None
+
+
+def test_nothing_reported_inside_boilerplate(nlp: Any) -> None:
+    text = (
+        "Talks begin on rare earths\n\n"
+        "“We are ready to cooperate with our partners in the region,” Boris Titov said.\n\n"
+        "Read next\n00:55\n"
+        "“Prices will fall further this year,” the minister said on Tuesday in a statement."
+    )
+    article = make_article(text, "a")
+    result = Analyzer(choose_pipeline(), None, nlp=nlp).analyze(article)
+    assert [q["speaker"] for q in result.quotes] == ["Boris Titov"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab .,\n\"“”«»‘’—'", max_size=80))
+def test_unbalanced_marks_never_raise(blank_nlp: Any, text: str) -> None:
+    for quote in find_quotes(blank_nlp(text)):
+        assert 0 <= quote["start"] <= quote["content_start"]
+        assert quote["content_start"] <= quote["content_end"] <= quote["end"] <= len(text)
+
+
+@pytest.fixture(scope="module")
+def blank_nlp() -> Any:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
