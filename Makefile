@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test check fmt lint types install clean
+.PHONY: run test check fmt lint types install clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ types: $(STAMP)
 	$(BIN)/mypy corpus annotations
 
 check: lint types test
+
+# Benchmarks print figures next to their targets; textacy comes with the bench extra.
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/quotes_eval.py
+	$(BIN)/python bench/analyze.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -39,14 +39,17 @@ if str(ROOT) not in sys.path:
 from corpus.analysis import BATCH_SIZE, Analysis, Analyzer  # noqa: E402
 from corpus.article import Article, make_article  # noqa: E402
 from corpus.cache import AnalysisCache  # noqa: E402
+from corpus.figures import find_figures  # noqa: E402
 from corpus.loader import load_corpus  # noqa: E402
 from corpus.nlp import PipelineChoice, choose_pipeline, load_pipeline  # noqa: E402
+from corpus.quotes import find_quotes  # noqa: E402
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 COLD_TARGET = 0.9  # cold words/s at least this times raw words/s
 WARM_TARGET = 50.0  # warm words/s at least this times cold words/s
+QUOTES_FIGURES_TARGET = 0.10  # quotes and figures at most this share of the parse time
 WARMUP_TEXTS = 8
 
 
@@ -123,6 +126,25 @@ def time_analyzer(
     )
 
 
+def time_quotes_and_figures(
+    nlp: Language, articles: Sequence[Article], repeat: int
+) -> tuple[float, float]:
+    """Seconds to parse the articles on one process, and the best of `repeat` times to find
+    their quotes and figures on those parses, as the analysis does (boilerplate skipped)."""
+    gc.collect()
+    start = time.perf_counter()
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE))
+    parse = time.perf_counter() - start
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for article, doc in zip(articles, docs, strict=True):
+            find_quotes(doc, 0, article.in_boilerplate)
+            find_figures(article.text, article.in_boilerplate)
+        best = min(best, time.perf_counter() - start)
+    return parse, best
+
+
 def fmt_times(times: Sequence[float]) -> str:
     return " ".join(f"{t:.3f}" for t in times)
 
@@ -167,6 +189,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         for _ in range(repeat):
             warm_runs.append(time_analyzer(choice, articles, full, processes, None))
 
+    parse_s, extras_s = time_quotes_and_figures(nlp, articles, repeat)
     problems: list[str] = []
     for run in cold_runs:
         if run.misses != count or run.hits != 0:
@@ -213,6 +236,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"{'name':<6}{'seconds':>10}{'words/s':>13}  {'ratio':<14}{'target':<16}result")
     for name, seconds, wps, ratio, target, result in rows:
         print(f"{name:<6}{seconds:>10.3f}{wps:>13,.0f}  {ratio:<14}{target:<16}{result}")
+    share = extras_s / parse_s
+    verdict = "PASS" if share <= QUOTES_FIGURES_TARGET else "FAIL"
+    print(
+        f"{'quotes+figures':<14}{extras_s:>6.3f} s = {share:.1%} of a one-process parse "
+        f"({parse_s:.3f} s); target <= {QUOTES_FIGURES_TARGET:.0%}   {verdict}"
+    )
     print()
     print(f"runs (s)   raw  {fmt_times(raw_times)}")
     print(f"           cold {fmt_times([r.seconds for r in cold_runs])}")

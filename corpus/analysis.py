@@ -71,7 +71,7 @@ class Analysis:
     pipeline: str
     sentences: tuple[tuple[int, int], ...]
     entities: tuple[Entity, ...]
-    # Filled by the quotes and figures components; empty until they land.
+    # Dicts as corpus/quotes.py and corpus/figures.py describe them (JSON-ready for the cache).
     quotes: tuple[dict[str, Any], ...] = field(default=())
     figures: tuple[dict[str, Any], ...] = field(default=())
 
