@@ -265,7 +265,12 @@ def _content_words(text: str, quote: _Quote) -> int:
 
 
 def _looks_like_attribution(attr: str) -> bool:
-    return count_words(attr) <= 8 and bool(_ATTRIBUTION_WORDS.search(attr))
+    """A short attribution, or a longer one that opens with its verb ("said Svetlana
+    Gromova, a resident of the district")."""
+    cue = _ATTRIBUTION_WORDS.search(attr)
+    if cue is None:
+        return False
+    return count_words(attr) <= 8 or (cue.start() == 0 and count_words(attr) <= 16)
 
 
 def _kind(text: str, quote: _Quote) -> str:
@@ -292,11 +297,15 @@ def _kind(text: str, quote: _Quote) -> str:
 
 
 def _attribute(doc: Doc, quote: _Quote) -> None:
-    text = doc.text
-    after = _window_after(text, quote)
-    cue = _cue_in(doc, after, first=True)
+    after = _tokens_after(doc, quote)
+    source = _according_to_after(doc, after, quote)
+    if source is not None:
+        quote.cue = "according to"
+        _set_speaker(quote, source)
+        return
+    cue = _first_cue(after)
     if cue is None and quote.style not in ("missing-open", "dash"):
-        cue = _cue_in(doc, _window_before(text, quote), first=False)
+        cue = _cue_in(doc, _window_before(doc.text, quote))
     if cue is None:
         if quote.style == "missing-open":
             quote.kind = "dropped"  # a stray closing mark with no attribution
@@ -304,19 +313,46 @@ def _attribute(doc: Doc, quote: _Quote) -> None:
     quote.cue = cue.text
     subject = _subject(doc, cue, quote)
     if subject is not None:
-        quote.speaker_text = subject.text
-        quote.speaker_span = (subject.start_char, subject.end_char)
-        quote.how = "direct"
+        _set_speaker(quote, subject)
 
 
-def _window_after(text: str, quote: _Quote) -> tuple[int, int]:
-    """From the closing mark to the end of the attribution: the next sentence end or quote."""
-    start = quote.end
-    end = start
-    limit = min(len(text), start + 200)
-    while end < limit and text[end] not in '.!?\n“«"':
-        end += 1
-    return start, end
+def _set_speaker(quote: _Quote, phrase: Span) -> None:
+    quote.speaker_text = phrase.text
+    quote.speaker_span = (phrase.start_char, phrase.end_char)
+    quote.how = "direct"
+
+
+def _tokens_after(doc: Doc, quote: _Quote) -> list[Token]:
+    """The tokens of the attribution after a quotation, up to the end of its sentence.
+
+    Token by token, so "U.S. District Judge" does not end the sentence at its first period.
+    """
+    first = next((t.i for t in doc if t.idx >= quote.end), len(doc))
+    found: list[Token] = []
+    for token in doc[first : first + 30]:
+        if token.text in (".", "!", "?", "“", "«") or "\n" in token.text:
+            break
+        if token.text == '"' and token.whitespace_ == "":
+            break  # a straight mark opening the next part of the quotation
+        found.append(token)
+    return found
+
+
+def _first_cue(tokens: Sequence[Token]) -> Token | None:
+    for k, token in enumerate(tokens):
+        if k > 8:
+            return None
+        if _is_cue(token):
+            return token
+    return None
+
+
+def _according_to_after(doc: Doc, tokens: Sequence[Token], quote: _Quote) -> Span | None:
+    """'"...," according to Marcus Lee, a senior analyst': the source after "according to"."""
+    words = [t for t in tokens if not t.is_punct]
+    if len(words) < 3 or [w.lower_ for w in words[:2]] != ["according", "to"]:
+        return None
+    return _noun_phrase(doc, words[2])
 
 
 def _window_before(text: str, quote: _Quote) -> tuple[int, int]:
@@ -330,7 +366,7 @@ def _window_before(text: str, quote: _Quote) -> tuple[int, int]:
     return (start + cut + 1 if cut >= 0 else start), quote.start
 
 
-def _cue_in(doc: Doc, window: tuple[int, int], first: bool) -> Token | None:
+def _cue_in(doc: Doc, window: tuple[int, int]) -> Token | None:
     start, end = window
     if end <= start:
         return None
@@ -338,12 +374,7 @@ def _cue_in(doc: Doc, window: tuple[int, int], first: bool) -> Token | None:
     if span is None:
         return None
     tokens = [t for t in span if _is_cue(t)]
-    if not tokens:
-        return None
-    if first:
-        cue = tokens[0]
-        return cue if cue.i - span.start <= 8 else None
-    return tokens[-1]
+    return tokens[-1] if tokens else None
 
 
 def _is_cue(token: Token) -> bool:
@@ -354,11 +385,29 @@ def _is_cue(token: Token) -> bool:
 
 
 def _subject(doc: Doc, cue: Token, quote: _Quote) -> Span | None:
-    """The speaker phrase: the cue's subject, trimmed of clauses, not inside the quote."""
+    """The speaker phrase: the cue's subject, trimmed of clauses, not inside the quote.
+
+    "was quoted as saying": the cue has no subject of its own, so its heads are asked.
+    """
     verb = cue.head if cue.pos_ == "ADJ" else cue
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not _inside(child.idx, quote):
-            return _noun_phrase(doc, child)
+    for _ in range(3):
+        if verb.lemma_.lower() == "quote":  # "The agency quoted Fastova as saying"
+            for child in verb.children:
+                if child.dep_ == "dobj" and not _inside(child.idx, quote):
+                    return _noun_phrase(doc, child)
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and not _inside(child.idx, quote):
+                return _noun_phrase(doc, child)
+        if verb.head is verb or verb.dep_ not in (
+            "advcl",
+            "xcomp",
+            "ccomp",
+            "conj",
+            "pcomp",
+            "prep",
+        ):
+            break
+        verb = verb.head
     # Parse errors: the nearest name or pronoun next to the cue ("said Dmitriev").
     near = [*doc[cue.i + 1 : cue.i + 4], *reversed(doc[max(0, cue.i - 4) : cue.i])]
     for token in near:
@@ -370,16 +419,20 @@ def _subject(doc: Doc, cue: Token, quote: _Quote) -> Span | None:
 
 
 def _noun_phrase(doc: Doc, head: Token) -> Span:
-    if head.ent_type_ == "PERSON":
-        for ent in doc.ents:
-            if ent.start <= head.i < ent.end:
-                return ent
-    # "the Russian president": the words written right before the head noun, at most four.
+    """The name or noun phrase a subject token stands for: its entity when it is in one,
+    else the words written right before it ("the Russian president", "A Department for
+    Communities spokesperson")."""
+    for ent in doc.ents:
+        if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return ent
     start = head.i
-    while (
-        start > 0 and head.i - start < 4 and doc[start - 1].pos_ in ("DET", "ADJ", "PROPN", "NOUN")
-    ):
-        start -= 1
+    while start > 0 and head.i - start < 6:
+        before = doc[start - 1]
+        inner_of = before.lower_ in ("for", "of") and start - 2 >= 0 and doc[start].is_title
+        if before.pos_ in ("DET", "ADJ", "PROPN", "NOUN") or (inner_of and doc[start - 2].is_title):
+            start -= 1
+        else:
+            break
     return doc[start : head.i + 1]
 
 
@@ -389,74 +442,148 @@ def _inside(char: int, quote: _Quote) -> bool:
 
 # --- resolving speakers --------------------------------------------------------------------
 
+_ORG_ROLES = frozenset(
+    """company firm group ministry department agency bank government council office court
+    operator airline regulator authority commission administration service embassy union
+    party organisation organization institute university newspaper channel police army
+    military kremlin spokesman spokeswoman spokesperson statement""".split()
+)
+# Wire agencies report the news; "the company said" never means them.
+_NEWS_AGENCIES = frozenset(
+    """reuters ap afp tass interfax ria bloomberg xinhua dpa efe ansa kyodo yonhap pti
+    anadolu novosti""".split()
+)
+_ORG_WORDS = frozenset(
+    """inc corp corporation ltd llc plc co company group ministry department agency bank
+    council office court authority commission university institute energy payments news
+    times post service services fund party union association foundation holdings airlines
+    motors systems technologies international""".split()
+)
+
 
 @dataclass(frozen=True)
-class _Person:
+class _Mention:
     start: int
     end: int
     name: str
-    cited: bool
+    org: bool
+    subject: bool  # the subject of some verb
+    cited: bool  # the subject of a speech or opinion verb, or "according to" it
     roles: frozenset[str]
 
 
-def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Person]:
-    """Named people outside quotations, each with whether the text cites them as a source
-    and the role nouns written right next to the name ("Industrial expert Leonid Khazanov")."""
+def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
+    """People and organisations named outside quotations, in order.
+
+    spaCy's small model misses or mislabels names ("Paul Hendricks" as ORG, a bare surname as
+    nothing), so a proper-noun subject of a verb counts too, and an ORG that reads like a
+    personal name counts as a person.
+    """
     spans = [(q.start, q.end) for q in quotes if q.kind != "fragment"]
-    found: list[_Person] = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or any(s <= ent.start_char < e for s, e in spans):
-            continue
-        head = ent.root
-        cited = head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in _CITING
-        cited = cited or _according_to(doc, ent)
-        roles = set()
-        k = ent.start - 1
-        while k >= 0 and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and ent.start - k <= 3:
-            roles.add(doc[k].lemma_.lower())
-            k -= 1
-        after = doc[ent.end : ent.end + 5]
+    found: dict[int, _Mention] = {}
+
+    def add(span: Span, org: bool) -> None:
+        if any(s <= span.start_char < e for s, e in spans) or span.start_char in found:
+            return
+        head = span.root
+        subject = head.dep_ in ("nsubj", "nsubjpass")
+        cited = subject and head.head.lemma_.lower() in _CITING
+        cited = cited or [t.lower_ for t in doc[max(0, span.start - 2) : span.start]] == [
+            "according",
+            "to",
+        ]
+        roles = {doc[k].lemma_.lower() for k in range(max(0, span.start - 3), span.start)
+                 if doc[k].pos_ in ("NOUN", "PROPN", "ADJ")}  # fmt: skip
+        after = doc[span.end : span.end + 5]
         if len(after) and after[0].text == ",":
             roles.update(t.lemma_.lower() for t in after[1:] if t.pos_ in ("NOUN", "ADJ"))
-        found.append(_Person(ent.start_char, ent.end_char, ent.text, cited, frozenset(roles)))
-    return found
+        found[span.start_char] = _Mention(
+            span.start_char, span.end_char, span.text, org, subject, cited, frozenset(roles)
+        )
+
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            add(ent, org=_has_org_word(ent.text))
+        elif ent.label_ == "ORG":
+            add(ent, org=not _reads_like_person(ent.text))
+    for token in doc:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN" and not token.ent_type_:
+            left = token.i
+            while left > 0 and doc[left - 1].pos_ == "PROPN" and not doc[left - 1].ent_type_:
+                left -= 1
+            chunk = doc[left : token.i + 1]
+            add(chunk, org=_has_org_word(chunk.text))  # "Norwind Energy will cut ..."
+    return [found[k] for k in sorted(found)]
 
 
-def _according_to(doc: Doc, ent: Span) -> bool:
-    words = [t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]]
-    return words == ["according", "to"]
+def _has_org_word(name: str) -> bool:
+    return bool({w.lower().strip(".,") for w in name.split()} & _ORG_WORDS)
 
 
-def _resolve(quote: _Quote, people: Sequence[_Person], text: str) -> str | None:
+def _reads_like_person(name: str) -> bool:
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and not ({w.lower() for w in words} & _ORG_WORDS)
+    )
+
+
+def _resolve(quote: _Quote, people: Sequence[_Mention], text: str) -> str | None:
     """The full name for a speaker as written: itself when it is a name (lengthened to the
-    fullest earlier form, "Titov" -> "Boris Titov"), else the person it refers to."""
+    fullest earlier form, "Titov" -> "Boris Titov"), else the person or organisation it
+    refers to: "he" the nearest person who was a subject, "the expert" the nearest person
+    cited as a source or introduced with that role, "it" and "the company" the nearest
+    organisation."""
     written = quote.speaker_text or ""
     words = written.split()
-    before = [p for p in people if p.end <= quote.start and not _inside(p.start, quote)]
+    if not words:
+        return None
+    before = [p for p in people if p.end <= quote.start]
+    head = words[-1].lower()
+    modifiers = {w.lower() for w in words[:-1] if w.lower() not in ("the", "a", "an", "our")}
     if quote.speaker_span and any(p.start == quote.speaker_span[0] for p in people):
         return _fullest(written, people)
-    if words and words[-1][:1].isupper() and words[-1].lower() not in _ROLE_WORDS:
+    if head in _ORG_ROLES or head == "it":
+        named = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in ("the", "a", "an")]
+        if head in ("spokesman", "spokeswoman", "spokesperson"):
+            if named:  # "A Department for Communities spokesperson"
+                first = next(i for i, w in enumerate(words) if w in named)
+                quote.how = "resolved"
+                return " ".join(words[first:-1])
+            introduced = _nearest(before, lambda p: not p.org and head in p.roles)
+            if introduced is not None:  # "union spokesperson Sam Okafor" earlier
+                quote.how = "resolved"
+                return _fullest(introduced.name, people)
+        orgs = [p for p in before if p.org and p.name.split()[-1].lower() not in _NEWS_AGENCIES]
+        org = _nearest(orgs, lambda p: p.subject) or _nearest(orgs, lambda p: True)
+        if org is not None:
+            quote.how = "resolved"
+            return org.name
+        return None if head == "it" else written
+    if words[-1][:1].isupper() and head not in _ROLE_WORDS:
         return _fullest(written, people)
-    head = words[-1].lower() if words else ""
-    modifiers = {w.lower() for w in words[:-1] if w.lower() not in ("the", "a", "an", "our")}
-    candidates: list[_Person] = []
-    for person in reversed(before):
-        known_role = head in _ROLE_WORDS and head in person.roles
-        role_match = known_role and modifiers <= person.roles | {head}
-        if person.cited or role_match:
-            candidates.append(person)
-            break
-    if not candidates and before:
-        candidates.append(before[-1])
-    if not candidates:
+    persons = [p for p in before if not p.org]
+    if head in _PRONOUNS:
+        chosen = _nearest(persons, lambda p: p.subject) or _nearest(persons, lambda p: True)
+    else:
+        chosen = _nearest(
+            persons,
+            lambda p: p.cited or (head in p.roles and modifiers <= p.roles | {head}),
+        ) or _nearest(persons, lambda p: True)
+    if chosen is None:
         return None
     quote.how = "resolved"
-    return _fullest(candidates[0].name, people)
+    return _fullest(chosen.name, people)
 
 
-def _fullest(name: str, people: Sequence[_Person]) -> str:
+def _nearest(mentions: Sequence[_Mention], wanted: Callable[[_Mention], bool]) -> _Mention | None:
+    return next((m for m in reversed(mentions) if wanted(m)), None)
+
+
+def _fullest(name: str, people: Sequence[_Mention]) -> str:
     last = name.split()[-1] if name.split() else name
-    longer = [p.name for p in people if p.name.split() and p.name.split()[-1] == last]
+    longer = [p.name for p in people if not p.org and p.name.split() and p.name.split()[-1] == last]
     return max([*longer, name], key=len)
 
 
