@@ -95,7 +95,7 @@ def find_quotes(
             quote.speaker = previous.speaker
             quote.how = "continued"
         if quote.speaker_text is not None:
-            quote.speaker = _resolve(quote, people, text)
+            quote.speaker = _resolve(quote, people)
         if quote.kind == "direct":
             previous = quote
     return [_as_dict(q, offset) for q in found if q.kind != "dropped"]
@@ -298,7 +298,7 @@ def _kind(text: str, quote: _Quote) -> str:
 
 def _attribute(doc: Doc, quote: _Quote) -> None:
     after = _tokens_after(doc, quote)
-    source = _according_to_after(doc, after, quote)
+    source = _according_to_after(doc, after)
     if source is not None:
         quote.cue = "according to"
         _set_speaker(quote, source)
@@ -347,7 +347,7 @@ def _first_cue(tokens: Sequence[Token]) -> Token | None:
     return None
 
 
-def _according_to_after(doc: Doc, tokens: Sequence[Token], quote: _Quote) -> Span | None:
+def _according_to_after(doc: Doc, tokens: Sequence[Token]) -> Span | None:
     """'"...," according to Marcus Lee, a senior analyst': the source after "according to"."""
     words = [t for t in tokens if not t.is_punct]
     if len(words) < 3 or [w.lower_ for w in words[:2]] != ["according", "to"]:
@@ -529,7 +529,7 @@ def _reads_like_person(name: str) -> bool:
     )
 
 
-def _resolve(quote: _Quote, people: Sequence[_Mention], text: str) -> str | None:
+def _resolve(quote: _Quote, people: Sequence[_Mention]) -> str | None:
     """The full name for a speaker as written: itself when it is a name (lengthened to the
     fullest earlier form, "Titov" -> "Boris Titov"), else the person or organisation it
     refers to: "he" the nearest person who was a subject, "the expert" the nearest person
@@ -556,7 +556,7 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], text: str) -> str | None
                 quote.how = "resolved"
                 return _fullest(introduced.name, people)
         orgs = [p for p in before if p.org and p.name.split()[-1].lower() not in _NEWS_AGENCIES]
-        org = _nearest(orgs, lambda p: p.subject) or _nearest(orgs, lambda p: True)
+        org = _nearest(orgs, lambda p: p.subject) or _last(orgs)
         if org is not None:
             quote.how = "resolved"
             return org.name
@@ -565,12 +565,12 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], text: str) -> str | None
         return _fullest(written, people)
     persons = [p for p in before if not p.org]
     if head in _PRONOUNS:
-        chosen = _nearest(persons, lambda p: p.subject) or _nearest(persons, lambda p: True)
+        chosen = _nearest(persons, lambda p: p.subject) or _last(persons)
     else:
         chosen = _nearest(
             persons,
             lambda p: p.cited or (head in p.roles and modifiers <= p.roles | {head}),
-        ) or _nearest(persons, lambda p: True)
+        ) or _last(persons)
     if chosen is None:
         return None
     quote.how = "resolved"
@@ -579,6 +579,10 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], text: str) -> str | None
 
 def _nearest(mentions: Sequence[_Mention], wanted: Callable[[_Mention], bool]) -> _Mention | None:
     return next((m for m in reversed(mentions) if wanted(m)), None)
+
+
+def _last(mentions: Sequence[_Mention]) -> _Mention | None:
+    return mentions[-1] if mentions else None
 
 
 def _fullest(name: str, people: Sequence[_Mention]) -> str:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,6 +28,17 @@ def nlp() -> Iterator[object]:
     choice = choose_pipeline()
     assert choice.has_entities, choice.notice
     yield load_pipeline(choice)
+
+
+def with_known_misses(names: Iterable[str], misses: dict[str, str]) -> list[Any]:
+    """Parameters for `names`, those in `misses` marked as strict expected failures (with the
+    reason), so that a rule that starts handling one is noticed and the mark removed."""
+    return [
+        pytest.param(name, marks=pytest.mark.xfail(reason=misses[name], strict=True))
+        if name in misses
+        else name
+        for name in names
+    ]
 
 
 def sample_text(prefix: str) -> str:

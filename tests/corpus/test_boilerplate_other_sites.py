@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 
 from corpus.boilerplate import Judged, classify, find_boilerplate
 from corpus.text import paragraphs
+from tests.conftest import with_known_misses
 
 BODY, CHROME, EITHER = "body", "chrome", "either"
 _TAGS = {"B ": BODY, "C ": CHROME, "? ": EITHER}
@@ -631,12 +632,7 @@ KNOWN_MISSES = {
     "meduza-russian-ui": "section label 'Feature' above the headline",
     "reuters-wire": "site tagline above the section menu",
 }
-CHROME_IDS = [
-    pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_MISSES[name], strict=True))
-    if name in KNOWN_MISSES
-    else name
-    for name in IDS
-]
+CHROME_IDS = with_known_misses(IDS, KNOWN_MISSES)
 
 
 def judged_parts(p: Page) -> list[tuple[str, str, list[str | None]]]:

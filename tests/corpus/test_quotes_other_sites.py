@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 
 from corpus.quotes import find_quotes
+from tests.conftest import with_known_misses
 
 DIRECT, FRAGMENT = "direct", "fragment"
 PRYCE = ("Joanne Pryce", "Cllr Joanne Pryce")  # the title may stay with the name
@@ -312,12 +313,7 @@ KNOWN_MISSES = {
     "pronouns_two_ministers": "'she' resolves to the nearest subject, whatever the gender",
     "uk_headline_and_spokesperson": "verb-less headline quotes are read as fragments",
 }
-PASSAGE_IDS = [
-    pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_MISSES[name], strict=True))
-    if name in KNOWN_MISSES
-    else name
-    for name in PASSAGES
-]
+PASSAGE_IDS = with_known_misses(PASSAGES, KNOWN_MISSES)
 
 
 @pytest.mark.parametrize("name", PASSAGE_IDS)
