@@ -184,6 +184,10 @@ def _progress(total: int) -> Iterator[object]:
         TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
+        # Live displays capture sys.stdout by default to print above the bar: that would
+        # send the JSONL to the terminal instead of the user's file or pipe.
+        redirect_stdout=False,
+        redirect_stderr=False,
     ) as bar:
         task = bar.add_task("analysing", total=total)
         yield lambda n: bar.advance(task, n)
