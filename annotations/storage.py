@@ -1,0 +1,98 @@
+"""A TinyDB storage that is never half written.
+
+TinyDB's JSONStorage rewrites its file in place: a crash mid-write leaves a broken file. This
+one writes a temporary file beside the target, fsyncs it, renames it over the target and
+fsyncs the folder, so the file on disk is always the old or the new version, and a write
+that has returned survives a power cut.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+
+class CorruptFile(Exception):
+    """A store file that cannot be read. It has been moved aside, never overwritten."""
+
+    def __init__(self, path: Path, moved_to: Path | None, reason: str) -> None:
+        self.path = path
+        self.moved_to = moved_to
+        if moved_to is None:  # a read-only store leaves files to their writer
+            super().__init__(f"{path} could not be read ({reason}); nothing was changed.")
+            return
+        super().__init__(
+            f"{path} could not be read ({reason}). It was moved to {moved_to} and nothing was "
+            f"overwritten. Its annotations are not loaded: repair the JSON by hand and move it "
+            f"back while assay is closed, or re-import them from an export "
+            f"('assay import FILE --annotator NAME')."
+        )
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    """Replace `path` with `payload` so that a crash leaves the old or the new file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    fsync_folder(path.parent)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def quarantine(path: Path, reason: str, move: bool = True) -> CorruptFile:
+    """Move an unreadable file aside under a name that says so; return the error to raise."""
+    from annotations.model import now
+
+    if not move:
+        return CorruptFile(path, None, reason)
+    moved = path.with_name(f"{path.name}.corrupt-{now().replace(':', '')}")
+    os.replace(path, moved)
+    return CorruptFile(path, moved, reason)
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage: one JSON file, read whole, written atomically and durably."""
+
+    def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        if not raw.strip():
+            raise quarantine(self.path, "the file is empty", move=not self.read_only)
+        try:
+            data = json.loads(raw)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise quarantine(self.path, f"not valid JSON: {exc}", move=not self.read_only) from None
+        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+            raise quarantine(self.path, "not a TinyDB database", move=not self.read_only)
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if self.read_only:
+            raise PermissionError(f"{self.path}: this store is read-only")
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        write_atomically(self.path, payload)

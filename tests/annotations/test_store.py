@@ -1,0 +1,261 @@
+"""The annotation store: API, durability, locking, corruption, undo across restarts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, precondition, rule
+
+from annotations.model import Annotation
+from annotations.storage import CorruptFile
+from annotations.store import ReadOnlyStore, Store, StoreError
+
+A1 = "5e64e69df3fbd64f"
+A2 = "4674bf8c426bb117"
+TEXT = "Russia and the United States discussed rare earth metals in Alaska."
+
+
+def add(store: Store, start: int = 0, end: int = 6, label: str = "claim", article: str = A1):
+    return store.add(article, start, end, label, TEXT[start:end])
+
+
+def test_add_get_for_article_and_files(tmp_path: Path) -> None:
+    with Store.open(tmp_path, "maria") as store:
+        second = add(store, 11, 24, "event")
+        first = add(store, 0, 6)
+        assert store.get(first.id) == first
+        assert [a.id for a in store.for_article(A1)] == [first.id, second.id]
+        assert first.annotator == "maria" and first.origin == "manual"
+        assert first.created_at.endswith("Z") and first.id.startswith(A1)
+        assert store.article_ids() == [A1]
+    path = tmp_path / "annotations" / "maria" / f"{A1}.json"
+    data = json.loads(path.read_text("utf-8"))
+    assert data["meta"]["1"]["schema"] == 1
+    assert {d["id"] for d in data["annotations"].values()} == {first.id, second.id}
+
+
+def test_update_delete_and_validation(tmp_path: Path) -> None:
+    with Store.open(tmp_path, "maria") as store:
+        a = add(store)
+        b = store.update(a.id, label="figure", note="check the source")
+        assert (b.label, b.note, b.created_at) == ("figure", "check the source", a.created_at)
+        assert store.update(a.id, start=0, end=17, text=TEXT[:17]).text == "Russia and the Un"
+        with pytest.raises(StoreError, match="unknown label"):
+            store.update(a.id, label="opinion")
+        with pytest.raises(StoreError, match="covers"):
+            store.update(a.id, end=20)
+        with pytest.raises(StoreError, match="cannot change id"):
+            store.update(a.id, id="x")
+        with pytest.raises(ValueError, match="reversed"):
+            store.add(A1, 5, 5, "claim", "")
+        with pytest.raises(StoreError, match="not an article id"):
+            store.add("../etc", 0, 1, "claim", "R")
+        assert store.delete(a.id).id == a.id
+        assert store.get(a.id) is None
+        with pytest.raises(StoreError, match="no annotation"):
+            store.delete(a.id)
+
+
+def test_labels_are_configurable(tmp_path: Path) -> None:
+    with Store.open(tmp_path, "maria", labels=("claim", "quote")) as store:
+        assert add(store, label="quote").label == "quote"
+    with Store.open(tmp_path, "maria", labels=None) as store:
+        assert add(store, label="anything").label == "anything"
+
+
+def test_status(tmp_path: Path) -> None:
+    with Store.open(tmp_path, "maria") as store:
+        assert store.status(A1) == "todo"
+        add(store)
+        assert store.status(A1) == "in progress"
+        store.set_status(A1, "done")
+        assert store.status(A1) == "done"
+        store.undo()
+        assert store.status(A1) == "in progress"
+        with pytest.raises(StoreError, match="status must be"):
+            store.set_status(A1, "finished")
+
+
+def test_undo_and_redo_survive_a_restart(tmp_path: Path) -> None:
+    with Store.open(tmp_path, "maria") as store:
+        a = add(store)
+        store.update(a.id, label="event")
+        store.delete(a.id)
+    with Store.open(tmp_path, "maria") as store:
+        assert store.undo() is not None and store.get(a.id).label == "event"  # type: ignore[union-attr]
+        assert store.undo() is not None and store.get(a.id).label == "claim"  # type: ignore[union-attr]
+    with Store.open(tmp_path, "maria") as store:
+        assert store.redo() is not None and store.get(a.id).label == "event"  # type: ignore[union-attr]
+        add(store, 7, 10)  # a new change clears what could be redone
+        assert not store.can_redo
+        assert store.undo() is not None and store.undo() is not None
+        assert store.get(a.id).label == "claim"  # type: ignore[union-attr]
+        assert store.undo() is not None and store.get(a.id) is None
+        assert store.undo() is None
+
+
+def test_a_torn_last_history_line_is_ignored(tmp_path: Path) -> None:
+    with Store.open(tmp_path, "maria") as store:
+        a = add(store)
+    history = tmp_path / "annotations" / "maria" / "history.jsonl"
+    history.write_bytes(history.read_bytes() + b'{"op": "chan')
+    with Store.open(tmp_path, "maria") as store:
+        assert store.undo() is not None and store.get(a.id) is None
+
+
+def test_second_writer_is_read_only_and_told_why(tmp_path: Path) -> None:
+    with Store.open(tmp_path, "maria") as first:
+        a = add(first)
+        second = Store.open(tmp_path, "maria")
+        assert second.read_only and "another assay" in (second.read_only_reason or "")
+        assert str(os.getpid()) in (second.read_only_reason or "")
+        assert second.get(a.id) == a
+        for change in (lambda: add(second), lambda: second.delete(a.id), second.undo):
+            with pytest.raises(ReadOnlyStore, match="read-only"):
+                change()
+        second.close()
+        assert not Store.open(tmp_path, "other").read_only  # another annotator is free
+    with Store.open(tmp_path, "maria") as again:
+        assert not again.read_only
+
+
+def test_lock_across_processes_loses_no_update(tmp_path: Path) -> None:
+    child = (
+        "import sys, time\n"
+        "from annotations.store import Store\n"
+        "s = Store.open(sys.argv[1], 'maria')\n"
+        "print('read_only' if s.read_only else 'writer', flush=True)\n"
+        "if not s.read_only:\n"
+        "    for i in range(20): s.add('5e64e69df3fbd64f', i, i + 1, 'claim', 'x')\n"
+        "    sys.stdin.read()\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    writer = subprocess.Popen([sys.executable, "-c", child, str(tmp_path)], cwd=root,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+    assert writer.stdout is not None and writer.stdout.readline().strip() == "writer"
+    other = subprocess.run([sys.executable, "-c", child, str(tmp_path)], cwd=root,
+                           capture_output=True, text=True, input="", timeout=60)  # fmt: skip
+    assert other.stdout.strip() == "read_only"
+    writer.communicate("", timeout=60)
+    with Store.open(tmp_path, "maria") as store:
+        assert len(store.for_article(A1)) == 20
+
+
+def test_corrupt_file_is_moved_aside_and_named(tmp_path: Path) -> None:
+    with Store.open(tmp_path, "maria") as store:
+        add(store)
+    path = tmp_path / "annotations" / "maria" / f"{A1}.json"
+    path.write_text('{"annotations": {"1": {"id": ', "utf-8")
+    with Store.open(tmp_path, "maria") as store, pytest.raises(CorruptFile) as caught:
+        store.for_article(A1)
+    message = str(caught.value)
+    assert str(path) in message and "moved to" in message and "assay import" in message
+    assert not path.exists()
+    (moved,) = path.parent.glob(f"{A1}.json.corrupt-*")
+    assert moved.read_text("utf-8").startswith('{"annotations"')
+    with Store.open(tmp_path, "maria") as store:  # the article starts afresh, others unharmed
+        assert store.for_article(A1) == []
+        add(store, article=A2)
+
+
+def test_read_only_store_never_moves_a_corrupt_file(tmp_path: Path) -> None:
+    folder = tmp_path / "annotations" / "maria"
+    folder.mkdir(parents=True)
+    (folder / f"{A1}.json").write_text("not json", "utf-8")
+    with Store.open(tmp_path, "maria", read_only=True) as store, pytest.raises(CorruptFile):
+        store.for_article(A1)
+    assert (folder / f"{A1}.json").exists()
+
+
+def test_bad_annotator_name(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cannot name a folder"):
+        Store.open(tmp_path, "../x")
+
+
+class StoreMachine(RuleBasedStateMachine):
+    """Random add/update/delete/undo/redo, and close/reopen, against a plain model."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        import tempfile
+
+        self.workspace = tempfile.mkdtemp()
+        self.store = Store.open(self.workspace, "prop")
+        self.model: dict[str, Annotation] = {}
+        self.done: list[dict[str, Annotation]] = []  # model states to undo to
+        self.undone: list[dict[str, Annotation]] = []
+
+    ids = Bundle("ids")
+
+    def _changed(self, new: dict[str, Annotation]) -> None:
+        self.done.append(dict(self.model))
+        self.undone.clear()
+        self.model = new
+
+    @rule(
+        target=ids,
+        article=st.sampled_from([A1, A2]),
+        start=st.integers(0, 40),
+        length=st.integers(1, 20),
+        label=st.sampled_from(["claim", "figure", "event"]),
+    )
+    def add(self, article: str, start: int, length: int, label: str) -> str:
+        a = self.store.add(article, start, start + length, label, TEXT[start : start + length])
+        self._changed({**self.model, a.id: a})
+        return a.id
+
+    @rule(annotation_id=ids, label=st.sampled_from(["claim", "figure", "event"]))
+    def update(self, annotation_id: str, label: str) -> None:
+        if annotation_id not in self.model:
+            return
+        a = self.store.update(annotation_id, label=label)
+        self._changed({**self.model, a.id: a})
+
+    @rule(annotation_id=ids)
+    def delete(self, annotation_id: str) -> None:
+        if annotation_id not in self.model:
+            return
+        self.store.delete(annotation_id)
+        self._changed({k: v for k, v in self.model.items() if k != annotation_id})
+
+    @precondition(lambda self: bool(self.done))
+    @rule()
+    def undo(self) -> None:
+        assert self.store.undo() is not None
+        self.undone.append(self.model)
+        self.model = self.done.pop()
+
+    @precondition(lambda self: bool(self.undone))
+    @rule()
+    def redo(self) -> None:
+        assert self.store.redo() is not None
+        self.done.append(self.model)
+        self.model = self.undone.pop()
+
+    @rule()
+    def reopen(self) -> None:
+        self.store.close()
+        self.store = Store.open(self.workspace, "prop")
+
+    @invariant()
+    def same_as_model(self) -> None:
+        stored = {a.id: a for a in self.store.all()}
+        assert {k: (v.label, v.start, v.end) for k, v in stored.items()} == {
+            k: (v.label, v.start, v.end) for k, v in self.model.items()
+        }
+        assert self.store.can_undo == bool(self.done)
+        assert self.store.can_redo == bool(self.undone)
+
+    def teardown(self) -> None:
+        self.store.close()
+
+
+StoreMachine.TestCase.settings = settings(max_examples=60, stateful_step_count=25, deadline=None)
+test_store_matches_a_plain_model = StoreMachine.TestCase
