@@ -115,6 +115,11 @@ class Store:
             except OSError as exc:
                 raise StoreError(f"cannot create {folder}: {exc.strerror}") from exc
             lock_fd, holder = _take_lock(folder / ".lock")
+            if lock_fd is not None:
+                # Temporary files of writes cut short by a crash: with the lock held, nobody
+                # else can be writing them.
+                for stale in folder.glob(".*.tmp"):
+                    stale.unlink(missing_ok=True)
             if lock_fd is None:
                 read_only = True
                 reason = (
