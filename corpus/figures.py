@@ -63,7 +63,6 @@ _UNIT_LOOKUP = [(name, re.compile(rf"^(?:{alts})$", re.I)) for name, alts in _UN
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_NUM = r"half a|a dozen|dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred"  # noqa: E501
 _SCALE = r"thousand|million|billion|trillion|mln|bln|trln|mn|bn|tn"
-_APPROX = r"(?:(?:about|around|approximately|roughly|nearly|almost|some|over|under|more than|less than|at least|up to|as much as|as many as)\s+)?"  # noqa: E501
 _CURRENCY_SYMBOL = r"US\$|\$|€|£|¥|₽"
 _CURRENCY_WORD = r"dollars?|euros?|pounds(?: sterling)?|rubles?|roubles?|yen|yuan|hryvnias?|USD|EUR|GBP|RUB|CNY|UAH"  # noqa: E501
 _UNIT = "|".join(alts for alts in _UNITS.values())

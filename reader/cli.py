@@ -24,7 +24,6 @@ from corpus.loader import load_corpus
 from corpus.nlp import MODEL_ENV, choose_pipeline
 
 PROG = "assay"
-COMMANDS = ("analyze",)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
