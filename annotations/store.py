@@ -32,8 +32,8 @@ from annotations.storage import AtomicJSONStorage, quarantine, write_atomically
 
 SCHEMA = 1
 UNDO_DEPTH = 1000
-_ANNOTATOR = re.compile(r"^[\w.@+-]{1,64}$")
-_ARTICLE = re.compile(r"^[0-9a-f]{16}$")
+ANNOTATOR_NAME = re.compile(r"^[\w.@+-]{1,64}$")
+ARTICLE_ID = re.compile(r"^[0-9a-f]{16}$")
 _EDITABLE = frozenset({"start", "end", "label", "text", "note", "attrs", "origin"})
 
 
@@ -101,7 +101,7 @@ class Store:
         `read_only_reason` says which process; changes then raise `ReadOnlyStore`.
         `labels=None` accepts any label.
         """
-        if not _ANNOTATOR.match(annotator):
+        if not ANNOTATOR_NAME.match(annotator):
             raise StoreError(
                 f"annotator name {annotator!r} cannot name a folder: use letters, digits, "
                 f"and . _ @ + - (at most 64)"
@@ -147,7 +147,7 @@ class Store:
 
     def get(self, annotation_id: str) -> Annotation | None:
         article_id = article_of(annotation_id)
-        if not _ARTICLE.match(article_id):
+        if not ARTICLE_ID.match(article_id):
             return None
         found = self._table(article_id).get(Query().id == annotation_id)
         return Annotation.from_dict(found) if isinstance(found, dict) else None
@@ -162,7 +162,7 @@ class Store:
         """Articles with a file in this store (annotated, or given a status)."""
         if not self.folder.is_dir():
             return []
-        return sorted(p.stem for p in self.folder.glob("*.json") if _ARTICLE.match(p.stem))
+        return sorted(p.stem for p in self.folder.glob("*.json") if ARTICLE_ID.match(p.stem))
 
     def all(self) -> Iterator[Annotation]:
         for article_id in self.article_ids():
@@ -225,6 +225,53 @@ class Store:
         self._apply(Change("annotation", old.article_id, old.id, old.to_dict(), None))
         return old
 
+    def add_many(
+        self, article_id: str, items: Sequence[Mapping[str, Any]], status: str | None = None
+    ) -> list[Annotation]:
+        """Add annotations to one article in one durable write, outside the undo history.
+
+        For import: thousands of annotations would otherwise take thousands of writes and
+        flood the undo history that the annotator's own keystrokes live in. Items are
+        mappings with `start`, `end`, `label`, `text` and optionally `note`, `attrs`,
+        `origin`; all are checked before anything is written. `status` is set only when the
+        article has none yet: an import never overrides the annotator's own decision.
+        """
+        if status is not None and status not in STATUSES:
+            raise StoreError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
+        self._writable()
+        self._check_article(article_id)
+        stamp = now()
+        made = []
+        for item in items:
+            self._check_label(str(item["label"]))
+            try:
+                made.append(Annotation(
+                    id=new_id(article_id), article_id=article_id, start=item["start"],
+                    end=item["end"], label=item["label"], text=item["text"],
+                    note=item.get("note", ""), attrs=dict(item.get("attrs") or {}),
+                    annotator=self.annotator, origin=item.get("origin", "manual"),
+                    created_at=stamp, updated_at=stamp,
+                ))  # fmt: skip
+            except (TypeError, ValueError) as exc:
+                raise StoreError(str(exc)) from exc
+        if made:
+            self._table(article_id).insert_multiple(a.to_dict() for a in made)
+        if status is not None and self._status(article_id) is None:
+            self._db(article_id).table("status").insert({"status": status, "updated_at": stamp})
+        return made
+
+    def remove_many(self, article_id: str, annotation_ids: Sequence[str]) -> None:
+        """Remove annotations of one article in one write, outside the undo history (to take
+        back an import that could not finish)."""
+        self._writable()
+        wanted = set(annotation_ids)
+        self._table(article_id).remove(Query().id.one_of(list(wanted)))
+
+    def status_changed_at(self, article_id: str) -> str | None:
+        """When the article's status was last set explicitly (ISO 8601 UTC), if ever."""
+        docs = self._db(article_id).table("status").all()
+        return str(docs[0].get("updated_at")) if docs else None
+
     def set_status(self, article_id: str, status: str) -> None:
         self._writable()
         self._check_article(article_id)
@@ -268,7 +315,7 @@ class Store:
             raise ReadOnlyStore(self.read_only_reason or "this store was opened read-only")
 
     def _check_article(self, article_id: str) -> None:
-        if not _ARTICLE.match(article_id):
+        if not ARTICLE_ID.match(article_id):
             raise StoreError(f"{article_id!r} is not an article id (16 hex digits)")
 
     def _check_label(self, label: str) -> None:

@@ -29,6 +29,10 @@ _NOT_META = frozenset(
      "relations", "answer", "_input_hash", "_task_hash", "_annotator_id", "_session_id",
      "_timestamp", "_view_id", "_is_binary", "options", "accept"}
 )  # fmt: skip
+# Keys of assay's own export `meta` that are not the article's metadata: read elsewhere, or
+# describing the annotations.
+_NOT_META_IN_META = frozenset({"title", "source", "article_id", "boilerplate", "status",
+                               "annotator", "tokenizer"})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,12 +204,29 @@ def _read_jsonl(path: Path, source: str, report: OnProblem) -> Iterator[Article]
             if not record["text"].strip():
                 report(Problem(where, '"text" is empty'))
                 continue
-            given = record["meta"] if isinstance(record.get("meta"), dict) else {}
-            meta = {k: _meta_value(v) for k, v in given.items()}
-            meta.update({k: _meta_value(v) for k, v in record.items() if k not in _NOT_META})
-            title = record.get("title") if isinstance(record.get("title"), str) else None
-            name = record.get("source") if isinstance(record.get("source"), str) else None
-            yield make_article(record["text"], name or where, title=title, given_meta=meta)
+            yield article_from_record(record, where)
+
+
+def article_from_record(record: dict[str, Any], where: str) -> Article:
+    """The article of one JSONL object with a "text" string (ours, Prodigy's or doccano's).
+
+    `title` and `source` are read from the object or its `meta` (where assay's own export
+    puts them); other keys become metadata, except those that describe annotations, and
+    `where` (file:line) is the source when none is given.
+    """
+    given = record["meta"] if isinstance(record.get("meta"), dict) else {}
+    merged = {**given, **{k: v for k, v in record.items() if k not in _NOT_META}}
+
+    def string(key: str) -> str | None:
+        for holder in (record, given):
+            if isinstance(holder.get(key), str) and holder[key].strip():
+                return str(holder[key])
+        return None
+
+    meta = {k: _meta_value(v) for k, v in merged.items() if k not in _NOT_META_IN_META}
+    return make_article(
+        record["text"], string("source") or where, title=string("title"), given_meta=meta
+    )
 
 
 def _meta_value(value: object) -> str:

@@ -41,6 +41,45 @@ def sanitize(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
+_BOM = re.compile("\\A\ufeff")
+
+
+def sanitize_mapped(text: str) -> tuple[str, list[int]]:
+    """`sanitize(text)`, and where each offset of `text` lands in it.
+
+    The list has `len(text) + 1` entries: offset `i` of the raw text becomes `positions[i]`
+    (an offset inside something removed maps to where the text goes on). Spans that another
+    tool made on the raw text, e.g. in an import, are carried over with it.
+    """
+    positions = list(range(len(text) + 1))
+    for pattern, replacement in (
+        (_BOM, ""), (_NEWLINES, "\n"), (_ESCAPE_SEQUENCES, ""), (_CONTROLS, "")
+    ):  # fmt: skip
+        text, step = _sub_mapped(pattern, replacement, text)
+        positions = [step[p] for p in positions]
+    return text, positions
+
+
+def _sub_mapped(pattern: re.Pattern[str], replacement: str, text: str) -> tuple[str, list[int]]:
+    """`pattern.sub(replacement, text)` and, for each offset of `text`, its offset in the result."""
+    pieces: list[str] = []
+    step: list[int] = []
+    kept = 0  # offsets of `text` before this are done
+    out = 0  # length of the result so far
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        pieces.append(text[kept:start])
+        step.extend(range(out, out + start - kept))
+        out += start - kept
+        step.extend([out] * (end - start))  # inside a match: where its replacement starts
+        pieces.append(replacement)
+        out += len(replacement)
+        kept = end
+    pieces.append(text[kept:])
+    step.extend(range(out, out + len(text) - kept + 1))  # the end offset too
+    return "".join(pieces), step
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """One paragraph of an article: `[start, end)` without its surrounding whitespace."""

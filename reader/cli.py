@@ -2,6 +2,7 @@
 
     assay [PATH ...]                 the main job on a corpus (the built-in one without PATH)
     assay analyze [PATH ...]         headless analysis: JSONL (default) or a table on stdout
+    assay export / import / stats    the gold dataset of a workspace (reader/workspace_cli.py)
 
 Until the reader lands, the main job prints the analysed corpus as a table.
 """
@@ -10,20 +11,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
 
 from corpus.analysis import Analysis, Analyzer
 from corpus.article import Article
 from corpus.cache import AnalysisCache, default_cache_dir
 from corpus.loader import load_corpus
 from corpus.nlp import MODEL_ENV, choose_pipeline
-
-PROG = "assay"
+from reader import workspace_cli
+from reader.output import PROG, say, write_lines
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -64,7 +63,7 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     main = argparse.ArgumentParser(
         prog=PROG,
         description="Read and annotate news articles in the terminal. "
-        "Commands: 'assay analyze --help'.",
+        "Commands: analyze, export, import, stats ('assay COMMAND --help').",
     )
     _common(main)
     analyze = argparse.ArgumentParser(
@@ -84,6 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args_list and args_list[0] == "analyze":
             args = analyze_parser.parse_args(args_list[1:])
             return run_analyze(args, args.format)
+        if args_list and args_list[0] in workspace_cli.COMMANDS:
+            command = args_list[0]
+            args = workspace_cli.build_parsers()[command].parse_args(args_list[1:])
+            return workspace_cli.run(command, args)
         args = main_parser.parse_args(args_list)
         return run_analyze(args, "table")
     except KeyboardInterrupt:
@@ -94,14 +97,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_analyze(args: argparse.Namespace, output_format: str) -> int:
     articles, problems = load_corpus(args.paths or None)
     for problem in problems:
-        _say(str(problem))
+        say(str(problem))
     if not articles:
         where = ", ".join(args.paths) if args.paths else "the built-in corpus"
-        _say(f"no articles could be read from {where}")
+        say(f"no articles could be read from {where}")
         return 1
     choice = choose_pipeline(args.model)
     if choice.notice:
-        _say(choice.notice)
+        say(choice.notice)
     cache = None if args.no_cache else AnalysisCache(args.cache_dir or default_cache_dir())
     analyzer = Analyzer(choice, cache, processes=args.processes)
     with _progress(len(articles)) as advance:
@@ -111,12 +114,8 @@ def run_analyze(args: argparse.Namespace, output_format: str) -> int:
         else:
             _print_table(list(results))
     if cache is not None and cache.problem:
-        _say(cache.problem)
+        say(cache.problem)
     return 0
-
-
-def _say(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr, flush=True)
 
 
 def record(article: Article, analysis: Analysis) -> dict[str, object]:
@@ -130,18 +129,9 @@ def record(article: Article, analysis: Analysis) -> dict[str, object]:
 
 
 def _write_jsonl(results: Iterator[tuple[Article, Analysis]]) -> None:
-    out: TextIO = sys.stdout
-    if hasattr(out, "reconfigure"):
-        out.reconfigure(encoding="utf-8")  # JSON is UTF-8, whatever the locale says
-    try:
-        for article, analysis in results:
-            out.write(json.dumps(record(article, analysis), ensure_ascii=False))
-            out.write("\n")
-        out.flush()
-    except BrokenPipeError:
-        # `assay analyze | head`: the reader left; stop quietly, as other filters do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, out.fileno())
+    write_lines(
+        json.dumps(record(article, analysis), ensure_ascii=False) for article, analysis in results
+    )
 
 
 def _print_table(results: list[tuple[Article, Analysis]]) -> None:

@@ -44,3 +44,13 @@ def with_known_misses(names: Iterable[str], misses: dict[str, str]) -> list[Any]
 def sample_text(prefix: str) -> str:
     (path,) = SAMPLES.glob(f"{prefix}_*.txt")
     return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_workspace(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """No test touches the user's real workspace."""
+    workspace = tmp_path_factory.mktemp("workspace")
+    monkeypatch.setenv("ASSAY_WORKSPACE", str(workspace))
+    return workspace

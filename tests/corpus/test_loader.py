@@ -133,7 +133,8 @@ def test_jsonl_lines_become_articles_and_bad_lines_are_named(tmp_path: Path) -> 
     ]  # fmt: skip
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     articles, problems = load_corpus([path])
-    assert [a.source for a in articles] == [f"{path}:1", f"{path}:6", "agency/42"]
+    # A Prodigy-style `meta.source` names the article's source, as assay's export writes it.
+    assert [a.source for a in articles] == [f"{path}:1", "wire", "agency/42"]
     first = articles[0]
     assert first.title == "One" and first.text == "First [bold]story[/] body."
     assert first.meta["url"] == "http://a" and first.meta["section"] == "world"

@@ -1,0 +1,94 @@
+"""Per-annotator figures for a workspace: annotations by label, article statuses, drift."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotations.drift import Drift, check
+from annotations.storage import CorruptFile
+from annotations.store import Store, StoreError
+from annotations.workspace import Workspace
+from corpus.article import Article
+
+
+@dataclass
+class AnnotatorStats:
+    annotator: str
+    labels: Counter[str] = field(default_factory=Counter)
+    statuses: Counter[str] = field(default_factory=Counter)  # articles by status
+    drifted: list[Drift] = field(default_factory=list)
+
+    @property
+    def annotations(self) -> int:
+        return sum(self.labels.values())
+
+    @property
+    def articles(self) -> int:
+        return sum(self.statuses.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "annotator": self.annotator,
+            "annotations": self.annotations,
+            "labels": dict(sorted(self.labels.items())),
+            "articles": self.articles,
+            "done": self.statuses["done"],
+            "in progress": self.statuses["in progress"],
+            "todo": self.statuses["todo"],
+            "drifted": len(self.drifted),
+        }
+
+
+def workspace_stats(
+    workspace: Workspace,
+    annotators: Sequence[str],
+    corpus: Mapping[str, Article] | None = None,
+) -> tuple[list[AnnotatorStats], list[str]]:
+    """Stats of each annotator, and the problems met (files that could not be read).
+
+    Each article's text is read once, however many annotators it has; texts come from the
+    workspace's copies, else from `corpus`.
+    """
+    stores = [Store.open(workspace.root, name, read_only=True, labels=None) for name in annotators]
+    found = [AnnotatorStats(name) for name in annotators]
+    problems: list[str] = []
+    try:
+        held = [set(store.article_ids()) for store in stores]
+        for article_id in sorted(set().union(*held)):
+            text: str | None = None
+            looked = False
+            for store, stats, ids in zip(stores, found, held, strict=True):
+                if article_id not in ids:
+                    continue
+                try:
+                    annotations = store.for_article(article_id)
+                    stats.statuses[store.status(article_id)] += 1
+                except CorruptFile as exc:
+                    problems.append(str(exc))
+                    continue
+                if annotations and not looked:
+                    text, looked = _text(workspace, article_id, corpus or {}, problems), True
+                for annotation in annotations:
+                    stats.labels[annotation.label] += 1
+                    drift = check(annotation, text)
+                    if drift is not None:
+                        stats.drifted.append(drift)
+    finally:
+        for store in stores:
+            store.close()
+    return found, problems
+
+
+def _text(
+    workspace: Workspace, article_id: str, corpus: Mapping[str, Article], problems: list[str]
+) -> str | None:
+    try:
+        article = workspace.article(article_id)
+    except StoreError as exc:
+        problems.append(str(exc))
+        article = None
+    article = article or corpus.get(article_id)
+    return article.text if article else None

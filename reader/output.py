@@ -1,0 +1,31 @@
+"""What the commands print: messages on stderr, data lines on stdout."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from typing import TextIO
+
+PROG = "assay"
+
+
+def say(message: str) -> None:
+    """A message for the user, on stderr, so that stdout stays clean data."""
+    print(f"{PROG}: {message}", file=sys.stderr, flush=True)
+
+
+def write_lines(lines: Iterable[str]) -> None:
+    """Write lines to stdout as UTF-8 (JSON is UTF-8, whatever the locale says)."""
+    out: TextIO = sys.stdout
+    if hasattr(out, "reconfigure"):
+        out.reconfigure(encoding="utf-8")
+    try:
+        for line in lines:
+            out.write(line)
+            out.write("\n")
+        out.flush()
+    except BrokenPipeError:
+        # `assay ... | head`: the reader left; stop quietly, as other filters do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())

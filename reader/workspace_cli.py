@@ -1,0 +1,296 @@
+"""The workspace commands: `assay export`, `assay import` and `assay stats`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+from annotations import export, importer
+from annotations.stats import AnnotatorStats, workspace_stats
+from annotations.storage import atomic_writer
+from annotations.store import Store, StoreError
+from annotations.workspace import WORKSPACE_ENV, Workspace, default_annotator, default_workspace
+from corpus.article import Article
+from corpus.cache import AnalysisCache, default_cache_dir
+from corpus.loader import load_corpus
+from corpus.nlp import MODEL_ENV, choose_pipeline
+from corpus.tokens import Tokenizer
+from reader.output import PROG, say, write_lines
+
+COMMANDS = ("export", "import", "stats")
+
+
+def add_workspace_options(parser: argparse.ArgumentParser, annotator: bool = True) -> None:
+    parser.add_argument(
+        "--workspace", type=Path, metavar="DIR",
+        help=f"where annotations live (default: ${WORKSPACE_ENV}, else {default_workspace()})",
+    )  # fmt: skip
+    if annotator:
+        parser.add_argument(
+            "--annotator", metavar="NAME",
+            help=f"whose annotations (default: the login name, {default_annotator()})",
+        )  # fmt: skip
+
+
+def build_parsers() -> dict[str, argparse.ArgumentParser]:
+    ex = argparse.ArgumentParser(
+        prog=f"{PROG} export",
+        description="Write the gold dataset: one JSON line per annotated article and annotator "
+        "(Prodigy-compatible, with tokens; or doccano). Spans whose article text no longer "
+        "matches are reported on stderr and left out.",
+    )
+    add_workspace_options(ex, annotator=False)
+    who = ex.add_mutually_exclusive_group()
+    who.add_argument("--annotator", metavar="NAME", help="one annotator (default: the login name)")
+    who.add_argument("--all", action="store_true", help="every annotator in the workspace")
+    ex.add_argument("-o", "--output", type=Path, metavar="FILE", help="file (default: stdout)")
+    ex.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    ex.add_argument("--format", choices=export.FORMATS, default="prodigy")
+    ex.add_argument("--include-empty", action="store_true",
+                    help="also articles the annotator opened or marked without annotating "
+                         "(negative examples)")  # fmt: skip
+    ex.add_argument("--corpus", action="append", type=Path, default=[], metavar="PATH",
+                    help="where to find texts the workspace has no copy of (repeatable; the "
+                         "built-in corpus is always looked in)")  # fmt: skip
+    ex.add_argument("--model", metavar="NAME",
+                    help=f"spaCy pipeline whose tokenizer makes the tokens (default: "
+                         f"${MODEL_ENV}, as for analysis)")  # fmt: skip
+    ex.add_argument("--no-cache", action="store_true", help="do not cache tokens")
+
+    im = argparse.ArgumentParser(
+        prog=f"{PROG} import",
+        description="Add gold annotations from Prodigy or doccano JSONL to an annotator. "
+        "Articles are matched by their text; new texts join the workspace. The whole file is "
+        "checked first: with any bad line, nothing is imported.",
+    )
+    im.add_argument("file", type=Path, metavar="FILE")
+    add_workspace_options(im, annotator=False)
+    im.add_argument("--annotator", metavar="NAME", required=True, help="who the spans belong to")
+    im.add_argument("--format", choices=importer.FORMATS, default="auto",
+                    help="auto tells each line by its keys (default)")  # fmt: skip
+    im.add_argument("--label", action="append", default=[], metavar="OLD=NEW",
+                    help="rename a label on the way in (repeatable)")  # fmt: skip
+    im.add_argument("--dry-run", action="store_true", help="check the file and say what it "
+                    "would import, without writing")  # fmt: skip
+
+    st = argparse.ArgumentParser(
+        prog=f"{PROG} stats",
+        description="Per annotator: annotations by label, articles by status, drifted spans.",
+    )
+    add_workspace_options(st)
+    st.add_argument("--format", choices=("table", "json"), default="table")
+    st.add_argument("--drift", action="store_true", help="list every drifted annotation")
+    st.add_argument("--corpus", action="append", type=Path, default=[], metavar="PATH",
+                    help="where to find texts the workspace has no copy of")  # fmt: skip
+    return {"export": ex, "import": im, "stats": st}
+
+
+def run(command: str, args: argparse.Namespace) -> int:
+    try:
+        if command == "export":
+            return run_export(args)
+        if command == "import":
+            return run_import(args)
+        return run_stats(args)
+    except StoreError as exc:
+        say(str(exc))
+        return 1
+
+
+def _workspace(args: argparse.Namespace) -> Workspace:
+    return Workspace(args.workspace or default_workspace())
+
+
+def _chosen_annotators(workspace: Workspace, name: str | None, every: bool) -> list[str] | None:
+    """The annotators to read, or None (after saying why) when there is nobody to read."""
+    present = workspace.annotators()
+    if every:
+        if not present:
+            say(f"no annotators in {workspace.root}")
+            return None
+        return present
+    name = name or default_annotator()
+    if name not in present:
+        others = f"annotators there: {', '.join(present)}" if present else "it has none"
+        say(f"no annotations by {name} in {workspace.root} ({others}); "
+            f"use --annotator NAME or --all")  # fmt: skip
+        return None
+    return [name]
+
+
+class LazyCorpus(Mapping[str, Article]):
+    """Articles by id from corpus paths, loaded only if a text is missing from the workspace."""
+
+    def __init__(self, paths: Sequence[Path]) -> None:
+        self.paths = paths
+        self._articles: dict[str, Article] | None = None
+
+    def _load(self) -> dict[str, Article]:
+        if self._articles is None:
+            builtin, _ = load_corpus(None)
+            found, problems = load_corpus(self.paths) if self.paths else ([], [])
+            for problem in problems:
+                say(str(problem))
+            self._articles = {a.id: a for a in [*builtin, *found]}
+        return self._articles
+
+    def __getitem__(self, key: str) -> Article:
+        return self._load()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+
+def run_export(args: argparse.Namespace) -> int:
+    workspace = _workspace(args)
+    out_path: Path | None = args.output
+    if out_path is not None and str(out_path) == "-":
+        out_path = None
+    if out_path is not None and out_path.exists() and not args.force:
+        say(f"{out_path} exists; add --force to overwrite it")
+        return 1
+    annotators = _chosen_annotators(workspace, args.annotator, args.all)
+    if annotators is None:
+        return 1
+    tokenizer = None
+    if args.format == "prodigy":
+        choice = choose_pipeline(args.model)
+        if choice.notice:
+            say(choice.notice)
+        cache = None if args.no_cache else AnalysisCache(default_cache_dir())
+        tokenizer = Tokenizer(choice, cache)
+    report = export.ExportReport()
+    lines = export.export_lines(
+        workspace, annotators, tokenizer, report, output_format=args.format,
+        include_empty=args.include_empty, corpus=LazyCorpus(args.corpus),
+    )  # fmt: skip
+    if out_path is None:
+        write_lines(lines)
+    else:
+        try:
+            with atomic_writer(out_path) as handle:
+                for line in lines:
+                    handle.write(line.encode("utf-8"))
+                    handle.write(b"\n")
+        except OSError as exc:
+            say(f"cannot write {out_path}: {exc.strerror or exc}; nothing was written there")
+            return 1
+    for problem in report.problems:
+        say(problem)
+    for drift in report.drifted:
+        say(f"drift: {drift.describe()}; not exported")
+    where = out_path if out_path is not None else "stdout"
+    summary = (
+        f"exported {report.spans} spans in {report.lines} lines ({len(report.articles)} "
+        f"articles; {', '.join(annotators)}) to {where}"
+    )
+    if report.empty:
+        summary += f"; {report.empty} lines with no spans"
+    if report.misaligned:
+        summary += (f"; {report.misaligned} spans do not start and end on token boundaries "
+                    f"(their token_start/token_end cover the tokens they touch)")  # fmt: skip
+    say(summary)
+    if report.drifted:
+        say(f"{len(report.drifted)} drifted annotations were left out (listed above); "
+            f"'assay stats --drift' lists them too")  # fmt: skip
+    return 0
+
+
+def _label_map(pairs: Sequence[str]) -> dict[str, str]:
+    found = {}
+    for pair in pairs:
+        old, sep, new = pair.partition("=")
+        if not sep or not old.strip() or not new.strip():
+            raise StoreError(f"--label {pair!r}: expected OLD=NEW")
+        found[old.strip()] = new.strip()
+    return found
+
+
+def run_import(args: argparse.Namespace) -> int:
+    workspace = _workspace(args)
+    label_map = _label_map(args.label)
+    if args.dry_run:
+        pending, report = importer.read_gold(args.file, args.format, label_map)
+        spans = sum(len(p.spans) for p in pending.values())
+        known = set(workspace.article_ids())
+        new = sum(1 for key in pending if key not in known)
+        say(f"{args.file}: {report.lines} lines, {spans} spans on {report.articles} articles "
+            f"({new} new to the workspace) would be imported as {args.annotator}; nothing was "
+            f"written")  # fmt: skip
+        return 0
+    with Store.open(workspace.root, args.annotator, labels=None) as store:
+        report = importer.import_gold(workspace, store, args.file, args.format, label_map)
+    labels = ", ".join(f"{n} {label}" for label, n in report.labels.most_common()) or "none"
+    say(f"imported {report.added} spans ({labels}) on {report.articles} articles as "
+        f"{args.annotator} from {args.file}; {report.new_articles} articles new to "
+        f"{workspace.root}")  # fmt: skip
+    notes = []
+    if report.duplicates:
+        notes.append(f"{report.duplicates} spans {args.annotator} already had were skipped")
+    if report.skipped_answers:
+        notes.append(f"{report.skipped_answers} lines answered reject or ignore were skipped")
+    if report.sanitized_lines:
+        notes.append(f"{report.sanitized_lines} texts had control characters or \\r\\n removed; "
+                     f"their spans were moved with the text")  # fmt: skip
+    for note in notes:
+        say(note)
+    return 0
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    workspace = _workspace(args)
+    if args.annotator:
+        annotators = _chosen_annotators(workspace, args.annotator, False)
+        if annotators is None:
+            return 1
+    else:
+        annotators = workspace.annotators()
+    found, problems = workspace_stats(workspace, annotators, LazyCorpus(args.corpus))
+    for problem in problems:
+        say(problem)
+    if args.format == "json":
+        for stats in found:
+            data = stats.to_dict()
+            if args.drift:
+                data["drift"] = [d.describe() for d in stats.drifted]
+            print(json.dumps(data, ensure_ascii=False))
+        return 0
+    _print_stats(workspace, found)
+    if args.drift:
+        for stats in found:
+            for drift in stats.drifted:
+                print(f"drift: {drift.describe()}")
+    elif any(s.drifted for s in found):
+        say("some annotations drifted from their article's text; --drift lists them")
+    return 0
+
+
+def _print_stats(workspace: Workspace, found: Sequence[AnnotatorStats]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    labels = sorted({label for stats in found for label in stats.labels})
+    table = Table(title=Text(f"{workspace.root}: {len(found)} annotators"), title_justify="left")
+    table.add_column("annotator", no_wrap=True, min_width=9)
+    # Short headings: the table has to fit 80 columns with a few labels.
+    for name in ("spans", *labels, "articles", "done", "drifted"):
+        table.add_column(name, justify="right", no_wrap=True)
+    for stats in found:
+        table.add_row(
+            Text(stats.annotator),
+            str(stats.annotations),
+            *(str(stats.labels[label]) for label in labels),
+            str(stats.articles),
+            str(stats.statuses["done"]),
+            str(len(stats.drifted)),
+        )
+    if not found:
+        say(f"no annotations in {workspace.root} yet")
+        return
+    Console(soft_wrap=False).print(table)
