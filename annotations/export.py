@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -35,8 +36,6 @@ from corpus.article import Article
 from corpus.tokens import Tokenizer, Tokens
 
 FORMATS = ("prodigy", "doccano")
-# Articles handled together: their tokens are looked up and made in one batch.
-_BATCH = 64
 
 
 @dataclass
@@ -81,28 +80,38 @@ def export_lines(
     stores = [Store.open(workspace.root, name, read_only=True, labels=None) for name in annotators]
     try:
         held = [set(store.article_ids()) for store in stores]
-        article_ids = sorted(set().union(*held))
-        for first in range(0, len(article_ids), _BATCH):
-            tasks = [
-                task
-                for article_id in article_ids[first : first + _BATCH]
-                for task in _tasks(
-                    article_id,
-                    [store for store, ids in zip(stores, held, strict=True) if article_id in ids],
-                    workspace,
-                    corpus or {},
-                    report,
-                    include_empty,
+        groups = (
+            group
+            for article_id in sorted(set().union(*held))
+            if (
+                group := list(
+                    _tasks(
+                        article_id,
+                        [s for s, ids in zip(stores, held, strict=True) if article_id in ids],
+                        workspace,
+                        corpus or {},
+                        report,
+                        include_empty,
+                    )
                 )
-            ]
-            if output_format == "doccano":
-                yield from (_doccano_line(task, report) for task in tasks)
-                continue
-            assert tokenizer is not None, "the Prodigy format needs a tokenizer"
-            texts = {task.article.id: task.article.text for task in tasks}
-            tokens = dict(zip(texts, tokenizer.tokenize_many(texts.values()), strict=True))
-            for task in tasks:
-                yield _prodigy_line(task, tokens[task.article.id], tokenizer.name, report)
+            )
+        )
+        if output_format == "doccano":
+            yield from (_doccano_line(task, report) for group in groups for task in group)
+            return
+        assert tokenizer is not None, "the Prodigy format needs a tokenizer"
+        # One text per article, streamed: the tokenizer works ahead on the articles after the
+        # ones being written.
+        waiting: deque[list[_Task]] = deque()
+
+        def texts() -> Iterator[str]:
+            for group in groups:
+                waiting.append(group)
+                yield group[0].article.text
+
+        for tokens in tokenizer.tokenize_many(texts()):
+            for task in waiting.popleft():
+                yield _prodigy_line(task, tokens, tokenizer.name, report)
     finally:
         for store in stores:
             store.close()
@@ -119,7 +128,8 @@ def _tasks(
     article: Article | None = None
     looked = False
     for store in stores:
-        annotations = store.for_article(article_id)
+        state = store.article_state(article_id)
+        annotations = state.annotations
         if not annotations and not include_empty:
             continue
         if not looked:
@@ -138,8 +148,7 @@ def _tasks(
                 report.drifted.append(drift)
         if article is None or (annotations and not sound):
             continue  # nothing trustworthy to say about this article
-        yield _Task(article, store.annotator, sound, store.status(article_id),
-                    store.status_changed_at(article_id))  # fmt: skip
+        yield _Task(article, store.annotator, sound, state.status, state.status_set_at)
 
 
 def _meta(task: _Task, tokenizer_name: str | None) -> dict[str, Any]:

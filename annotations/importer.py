@@ -80,11 +80,12 @@ def read_gold(
     fmt: str = "auto",
     label_map: Mapping[str, str] | None = None,
     labels: tuple[str, ...] = DEFAULT_LABELS,
+    only_known: bool = False,
 ) -> tuple[dict[str, _Pending], ImportReport]:
     """Parse and check the whole file; raises `ImportFailed` listing every bad line.
 
     Labels are renamed by `label_map`, then matched to `labels` ignoring case ("CLAIM" is
-    "claim"); other labels are kept as written.
+    "claim"); other labels are kept as written, or are bad lines when `only_known`.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
@@ -124,6 +125,11 @@ def read_gold(
                         raise ValueError(f"span {index} covers only control characters")
                     label = renames.get(label, label)
                     label = canonical.get(label.casefold(), label)
+                    if only_known and label not in labels:
+                        raise ValueError(
+                            f"span {index} has the label {label!r}; labels are "
+                            f"{', '.join(labels)} (rename with --label OLD=NEW)"
+                        )
                     spans.append(_carried(span, start, end, label, clean))
             except ValueError as exc:
                 errors.append(f"line {number}: {exc}")
@@ -155,14 +161,18 @@ def import_gold(
         raise StoreError(
             f"cannot import as {store.annotator}: {store.read_only_reason or 'read-only'}"
         )
-    pending, report = read_gold(path, fmt, label_map, store.labels or DEFAULT_LABELS)
-    done: list[tuple[str, list[str]]] = []
+    pending, report = read_gold(
+        path, fmt, label_map, store.labels or DEFAULT_LABELS, only_known=store.labels is not None
+    )
+    done: list[tuple[str, list[str], bool]] = []
     saved: list[str] = []
     try:
         for key, entry in pending.items():
             if workspace.save_article(entry.article):
                 saved.append(key)
-            existing = {(a.start, a.end, a.label) for a in store.for_article(key)}
+            state = store.article_state(key)
+            sets_status = entry.status is not None and state.status_set_at is None
+            existing = {(a.start, a.end, a.label) for a in state.annotations}
             fresh = []
             for span in entry.spans:
                 identity = (span["start"], span["end"], span["label"])
@@ -172,7 +182,7 @@ def import_gold(
                 existing.add(identity)
                 fresh.append(span)
             made = store.add_many(key, fresh, status=entry.status)
-            done.append((key, [a.id for a in made]))
+            done.append((key, [a.id for a in made], sets_status))
             report.added += len(made)
             report.labels.update(a.label for a in made)
     except (OSError, StoreError) as exc:
@@ -185,11 +195,11 @@ def import_gold(
     return report
 
 
-def _take_back(store: Store, done: list[tuple[str, list[str]]]) -> None:
-    for key, ids in done:
+def _take_back(store: Store, done: list[tuple[str, list[str], bool]]) -> None:
+    for key, ids, set_status in done:
         # Should this fail too, a later import skips what is already there: nothing doubles.
         with suppress(OSError, StoreError):
-            store.remove_many(key, ids)
+            store.remove_many(key, ids, clear_status=set_status)
 
 
 def _record(raw: bytes, number: int) -> dict[str, Any] | None:
@@ -288,7 +298,7 @@ def _carried(
 
 
 def _status(record: Mapping[str, Any]) -> str | None:
-    """"done" when the line says the article was finished (assay's export puts the status in
+    """ "done" when the line says the article was finished (assay's export puts the status in
     `meta`). Other statuses follow from whether the article has annotations."""
     meta = record.get("meta")
     status = meta.get("status") if isinstance(meta, dict) else None

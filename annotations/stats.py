@@ -64,8 +64,9 @@ def workspace_stats(
                 if article_id not in ids:
                     continue
                 try:
-                    annotations = store.for_article(article_id)
-                    stats.statuses[store.status(article_id)] += 1
+                    state = store.article_state(article_id)
+                    stats.statuses[state.status] += 1
+                    annotations = state.annotations
                 except CorruptFile as exc:
                     problems.append(str(exc))
                     continue

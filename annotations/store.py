@@ -20,7 +20,7 @@ import fcntl
 import json
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,6 +62,15 @@ class Change:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Change:
         return cls(data["kind"], data["article_id"], data["key"], data["before"], data["after"])
+
+
+@dataclass(frozen=True)
+class ArticleState:
+    """What one annotator has on one article."""
+
+    annotations: list[Annotation]
+    status: str  # "todo", "in progress" or "done"
+    status_set_at: str | None  # when the status was set explicitly (ISO 8601 UTC), if ever
 
 
 class Store:
@@ -154,9 +163,28 @@ class Store:
 
     def for_article(self, article_id: str) -> list[Annotation]:
         """The article's annotations in reading order."""
-        docs = self._table(article_id).all()
-        found = [Annotation.from_dict(d) for d in docs]
-        return sorted(found, key=lambda a: (a.start, a.end, a.created_at, a.id))
+        return self.article_state(article_id).annotations
+
+    def article_state(self, article_id: str) -> ArticleState:
+        """The article's annotations and status from one read of its file (export and stats
+        read thousands of files; TinyDB would read a file again for every table)."""
+        if not ARTICLE_ID.match(article_id):
+            return ArticleState([], "todo", None)
+        if self.read_only:  # no TinyDB object needed, and the schema is checked on this read
+            path = self.folder / f"{article_id}.json"
+            data = AtomicJSONStorage(path, read_only=True).read() or {}
+            _check_schema(path, data.get("meta", {}).values())
+        else:
+            data = self._db(article_id).storage.read() or {}
+        docs = data.get("annotations", {}).values()
+        found = sorted(
+            (Annotation.from_dict(d) for d in docs),
+            key=lambda a: (a.start, a.end, a.created_at, a.id),
+        )
+        explicit = next(iter(data.get("status", {}).values()), None)
+        if explicit is not None:
+            return ArticleState(found, str(explicit["status"]), str(explicit.get("updated_at")))
+        return ArticleState(found, "in progress" if found else "todo", None)
 
     def article_ids(self) -> list[str]:
         """Articles with a file in this store (annotated, or given a status)."""
@@ -170,10 +198,7 @@ class Store:
 
     def status(self, article_id: str) -> str:
         """ "todo", "in progress" or "done": set explicitly, else by whether it has annotations."""
-        explicit = self._status(article_id)
-        if explicit is not None:
-            return explicit
-        return "in progress" if self._table(article_id).all() else "todo"
+        return self.article_state(article_id).status
 
     # --- changing -----------------------------------------------------------------------
 
@@ -260,17 +285,15 @@ class Store:
             self._db(article_id).table("status").insert({"status": status, "updated_at": stamp})
         return made
 
-    def remove_many(self, article_id: str, annotation_ids: Sequence[str]) -> None:
-        """Remove annotations of one article in one write, outside the undo history (to take
-        back an import that could not finish)."""
+    def remove_many(
+        self, article_id: str, annotation_ids: Sequence[str], clear_status: bool = False
+    ) -> None:
+        """Remove annotations of one article (and its status) outside the undo history, to
+        take back an import that could not finish."""
         self._writable()
-        wanted = set(annotation_ids)
-        self._table(article_id).remove(Query().id.one_of(list(wanted)))
-
-    def status_changed_at(self, article_id: str) -> str | None:
-        """When the article's status was last set explicitly (ISO 8601 UTC), if ever."""
-        docs = self._db(article_id).table("status").all()
-        return str(docs[0].get("updated_at")) if docs else None
+        self._table(article_id).remove(Query().id.one_of(list(annotation_ids)))
+        if clear_status:
+            self._db(article_id).table("status").truncate()
 
     def set_status(self, article_id: str, status: str) -> None:
         self._writable()
@@ -362,17 +385,22 @@ class Store:
             path = self.folder / f"{article_id}.json"
             db = TinyDB(path, storage=AtomicJSONStorage, read_only=self.read_only)
             meta = db.table("meta").all()
-            if meta and int(meta[0].get("schema", 0)) > SCHEMA:
-                raise StoreError(
-                    f"{path} was written by a newer assay (schema {meta[0]['schema']}); "
-                    f"upgrade assay to read it"
-                )
+            _check_schema(path, meta)
             if not meta and not self.read_only:
                 db.table("meta").insert(
                     {"schema": SCHEMA, "article_id": article_id, "annotator": self.annotator}
                 )
             self._dbs[article_id] = db
         return db
+
+
+def _check_schema(path: Path, meta: Iterable[Mapping[str, Any]]) -> None:
+    for doc in meta:
+        if int(doc.get("schema", 0)) > SCHEMA:
+            raise StoreError(
+                f"{path} was written by a newer assay (schema {doc['schema']}); "
+                f"upgrade assay to read it"
+            )
 
 
 def _take_lock(path: Path) -> tuple[int | None, str | None]:

@@ -19,6 +19,7 @@ from corpus.figures import Figure, find_figures
 from corpus.nlp import PipelineChoice, load_pipeline
 from corpus.quotes import find_quotes
 from corpus.text import Paragraph, chunks, paragraphs
+from corpus.tokens import remember_tokens
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -197,12 +198,20 @@ class Analyzer:
         parts: list[tuple[int, Doc]] = []
         for doc, (k, offset) in docs:
             if current is not None and k != current:
-                yield slots[current], build_analysis(articles[current], parts, self.choice)
+                yield slots[current], self._finish(articles[current], parts)
                 parts = []
             current = k
             parts.append((offset, doc))
         if current is not None:
-            yield slots[current], build_analysis(articles[current], parts, self.choice)
+            yield slots[current], self._finish(articles[current], parts)
+
+    def _finish(self, article: Article, parts: Sequence[tuple[int, Doc]]) -> Analysis:
+        if self.cache is not None and len(parts) == 1:
+            # The export needs these tokens, and they come free here: the article the reader
+            # analysed is then exported without tokenizing it again. (An article cut into
+            # pieces is left to the export, which tokenizes the whole text.)
+            remember_tokens(self.cache, self.choice, article.text, parts[0][1])
+        return build_analysis(article, parts, self.choice)
 
 
 def build_analysis(

@@ -9,10 +9,13 @@ function of (text, pipeline), so they are cached on disk beside analyses under t
 
 from __future__ import annotations
 
+import multiprocessing
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from json.encoder import encode_basestring
+from multiprocessing.pool import Pool
 from typing import TYPE_CHECKING
 
 from corpus.article import text_hash
@@ -21,6 +24,7 @@ from corpus.nlp import PipelineChoice
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer as SpacyTokenizer
+    from spacy.tokens import Doc
 
 TOKENS_VERSION = "tokens-1"
 # The components of a trained pipeline, none of which tokenization needs.
@@ -77,17 +81,26 @@ class Tokens:
 
 
 class Tokenizer:
-    """The chosen pipeline's tokenizer, loaded on first use, with an optional disk cache."""
+    """The chosen pipeline's tokenizer, loaded on first use, with an optional disk cache.
 
-    def __init__(self, choice: PipelineChoice, cache: AnalysisCache | None = None) -> None:
+    With `processes` above 1, texts missing from the cache are tokenized by that many forked
+    worker processes while the caller goes on with the texts before them (tokenizing is about
+    two thirds of a cold export). Call `close()` when done.
+    """
+
+    def __init__(
+        self, choice: PipelineChoice, cache: AnalysisCache | None = None, processes: int = 1
+    ) -> None:
         self.choice = choice
         self.cache = cache
+        self.processes = processes
         self._tokenizer: SpacyTokenizer | None = None
+        self._pool: Pool | None = None
 
     @property
     def name(self) -> str:
         """Which tokenizer made the tokens, for the export's record."""
-        return self.choice.key if self.choice.has_entities else "spacy-blank-en"
+        return tokenizer_name(self.choice)
 
     def _load(self) -> SpacyTokenizer:
         if self._tokenizer is None:
@@ -102,45 +115,67 @@ class Tokenizer:
             self._tokenizer = nlp.tokenizer
         return self._tokenizer
 
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> Tokenizer:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     def _key(self, text: str) -> str:
-        return AnalysisCache.key(text_hash(text), self.name, TOKENS_VERSION)
+        return tokens_key(self.choice, text)
 
     def tokenize(self, text: str) -> Tokens:
         return next(self.tokenize_many([text]))
 
-    def tokenize_many(self, texts: Iterable[str], batch: int = 64) -> Iterator[Tokens]:
-        """Tokens of each text, in order; cached ones are read, the rest tokenized in batches."""
-        pending: list[tuple[str, str]] = []
+    def tokenize_many(self, texts: Iterable[str], window: int = 256) -> Iterator[Tokens]:
+        """Tokens of each text, in order. Cached ones are read; the rest are tokenized a
+        window at a time, the next window's work started before this one's is handed out."""
+        source = iter(texts)
+        started: _Window | None = None
+        while True:
+            chunk = list(islice(source, window))
+            following = self._start(chunk) if chunk else None
+            if started is not None:
+                yield from self._finish(started)
+            if following is None:
+                return
+            started = following
 
-        def flush() -> Iterator[Tokens]:
-            results: dict[str, Tokens] = {}
-            missing = []
-            for key, text in pending:
-                found = self._cached(key)
-                if found is None:
-                    missing.append((key, text))
-                else:
-                    results[key] = found
-            if missing:
-                docs = self._load().pipe(text for _key, text in missing)
-                for (key, _text), doc in zip(missing, docs, strict=True):
-                    tokens = Tokens(
-                        tuple(t.idx for t in doc),
-                        tuple(t.idx + len(t) for t in doc),
-                        tuple(bool(t.whitespace_) for t in doc),
-                    )
-                    results[key] = tokens
-                    if self.cache is not None:
-                        self.cache.put(key, tokens.to_dict())
-            for key, _text in pending:
-                yield results[key]
-            pending.clear()
+    def _start(self, chunk: list[str]) -> _Window:
+        keys = [self._key(text) for text in chunk]
+        found = [self._cached(key) for key in keys]
+        missing = [text for text, tokens in zip(chunk, found, strict=True) if tokens is None]
+        made: Iterator[Arrays]
+        if not missing:
+            made = iter(())
+        elif self.processes > 1 and len(missing) >= _PARALLEL_FROM:
+            made = self._workers().imap(_tokenize_forked, missing, chunksize=8)
+        else:
+            made = (_arrays(doc) for doc in self._load().pipe(missing))
+        return _Window(keys, found, made)
 
-        for text in texts:
-            pending.append((self._key(text), text))
-            if len(pending) >= batch:
-                yield from flush()
-        yield from flush()
+    def _finish(self, started: _Window) -> Iterator[Tokens]:
+        for key, tokens in zip(started.keys, started.found, strict=True):
+            if tokens is None:
+                starts, ends, spaces = next(started.made)
+                tokens = Tokens(tuple(starts), tuple(ends), tuple(map(bool, spaces)))
+                if self.cache is not None:
+                    self.cache.put(key, {"starts": starts, "ends": ends, "spaces": spaces})
+            yield tokens
+
+    def _workers(self) -> Pool:
+        if self._pool is None:
+            global _FORKED_TOKENIZER
+            # Loaded before the fork, so every worker starts with it and loads nothing.
+            _FORKED_TOKENIZER = self._load()
+            self._pool = multiprocessing.get_context("fork").Pool(self.processes)
+        return self._pool
 
     def _cached(self, key: str) -> Tokens | None:
         if self.cache is None:
@@ -152,3 +187,46 @@ class Tokenizer:
             return Tokens.from_dict(data)
         except (KeyError, TypeError, ValueError):
             return None
+
+
+def tokenizer_name(choice: PipelineChoice) -> str:
+    # With no model, analysis and export both use spaCy's blank English tokenizer.
+    return choice.key if choice.has_entities else "spacy-blank-en"
+
+
+def tokens_key(choice: PipelineChoice, text: str) -> str:
+    return AnalysisCache.key(text_hash(text), tokenizer_name(choice), TOKENS_VERSION)
+
+
+def remember_tokens(cache: AnalysisCache, choice: PipelineChoice, text: str, doc: Doc) -> None:
+    """Cache the tokens of a Doc of the whole `text` made by `choice`'s pipeline."""
+    starts, ends, spaces = _arrays(doc)
+    cache.put(tokens_key(choice, text), {"starts": starts, "ends": ends, "spaces": spaces})
+
+
+Arrays = tuple[list[int], list[int], list[int]]
+# Fewer texts than this are quicker to tokenize here than to send to workers.
+_PARALLEL_FROM = 16
+_FORKED_TOKENIZER: SpacyTokenizer | None = None
+
+
+@dataclass
+class _Window:
+    keys: list[str]
+    found: list[Tokens | None]
+    made: Iterator[Arrays]  # the tokens of the missing texts, in order
+
+
+def _arrays(doc: Doc) -> Arrays:
+    """Starts, ends and trailing-space flags of a Doc's tokens, read as arrays (fast)."""
+    if not len(doc):
+        return [], [], []
+    columns = doc.to_array(["IDX", "LENGTH", "SPACY"])
+    starts = columns[:, 0].tolist()
+    ends = (columns[:, 0] + columns[:, 1]).tolist()
+    return starts, ends, columns[:, 2].tolist()
+
+
+def _tokenize_forked(text: str) -> Arrays:
+    assert _FORKED_TOKENIZER is not None
+    return _arrays(_FORKED_TOKENIZER(text))

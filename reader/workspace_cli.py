@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from corpus.cache import AnalysisCache, default_cache_dir
 from corpus.loader import load_corpus
 from corpus.nlp import MODEL_ENV, choose_pipeline
 from corpus.tokens import Tokenizer
-from reader.output import PROG, say, write_lines
+from reader.output import PROG, positive, say, write_lines
 
 COMMANDS = ("export", "import", "stats")
 
@@ -58,6 +59,9 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
                     help=f"spaCy pipeline whose tokenizer makes the tokens (default: "
                          f"${MODEL_ENV}, as for analysis)")  # fmt: skip
     ex.add_argument("--no-cache", action="store_true", help="do not cache tokens")
+    ex.add_argument("--processes", type=positive, default=min(2, os.cpu_count() or 1),
+                    metavar="N", help="processes that tokenize texts not tokenized before "
+                    "(default: 2, or 1 on one core)")  # fmt: skip
 
     im = argparse.ArgumentParser(
         prog=f"{PROG} import",
@@ -163,7 +167,21 @@ def run_export(args: argparse.Namespace) -> int:
         if choice.notice:
             say(choice.notice)
         cache = None if args.no_cache else AnalysisCache(default_cache_dir())
-        tokenizer = Tokenizer(choice, cache)
+        tokenizer = Tokenizer(choice, cache, processes=args.processes)
+    try:
+        return _export(args, workspace, annotators, tokenizer, out_path)
+    finally:
+        if tokenizer is not None:
+            tokenizer.close()
+
+
+def _export(
+    args: argparse.Namespace,
+    workspace: Workspace,
+    annotators: list[str],
+    tokenizer: Tokenizer | None,
+    out_path: Path | None,
+) -> int:
     report = export.ExportReport()
     lines = export.export_lines(
         workspace, annotators, tokenizer, report, output_format=args.format,

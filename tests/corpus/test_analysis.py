@@ -86,9 +86,11 @@ def test_corrupt_cache_entry_is_analysed_again(
     nlp: Any, choice: PipelineChoice, tmp_path: Path
 ) -> None:
     article = make_article("Boris Titov spoke in Moscow on Monday.", "a")
-    analyzer = Analyzer(choice, AnalysisCache(tmp_path), nlp=nlp)
+    cache = AnalysisCache(tmp_path)
+    analyzer = Analyzer(choice, cache, nlp=nlp)
     good = analyzer.analyze(article)
-    (entry,) = [p for p in tmp_path.rglob("*.json")]
+    entry = cache._path(analyzer.cache_key(article))
+    assert entry.exists()
     for junk in (b"{truncated", b"[1, 2]", b'{"article_id": 1}'):
         entry.write_bytes(junk)
         assert Analyzer(choice, AnalysisCache(tmp_path), nlp=nlp).analyze(article) == good
@@ -189,3 +191,17 @@ def test_results_stream_before_the_window_is_done(
     written = len(list(tmp_path.rglob("*.json")))
     assert written < len(articles)  # the rest is not analysed yet
     assert len(list(stream)) == len(articles) - 1
+
+
+def test_analysis_caches_the_tokens_the_export_needs(
+    nlp: Any, choice: PipelineChoice, tmp_path: Path
+) -> None:
+    from corpus.tokens import Tokenizer
+
+    article = make_article('Boris Titov said: "2 million tons."\n\nMoscow, Monday.', "a")
+    cache = AnalysisCache(tmp_path)
+    Analyzer(choice, cache, nlp=nlp).analyze(article)
+    hits = cache.hits
+    cached = Tokenizer(choice, cache).tokenize(article.text)  # read, not tokenized
+    assert cache.hits == hits + 1
+    assert cached == Tokenizer(choice).tokenize(article.text)

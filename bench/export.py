@@ -1,0 +1,130 @@
+"""Gold export speed: 100,000 annotations over 2,000 news-length articles, one annotator.
+
+Times `export_lines` written to a file: cold (no tokens cached: every article is tokenized),
+with one process and with two, and warm (tokens cached by the cold run, as on any later
+export), next to the obvious
+implementation in the same run (spaCy's tokenizer, a dict per token and `json.dumps` per line,
+with the same store reads). Target: at most 5 s for 100,000 annotations.
+
+Articles are the five built-in samples (about 700 words each) made distinct by a number, so
+the texts are the size of real news, not toy strings.
+
+    .venv/bin/python bench/export.py [--annotations 100000] [--articles 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tinydb import TinyDB  # noqa: E402
+
+from annotations.export import ExportReport, export_lines  # noqa: E402
+from annotations.model import Annotation, new_id, now  # noqa: E402
+from annotations.storage import AtomicJSONStorage  # noqa: E402
+from annotations.store import Store  # noqa: E402
+from annotations.workspace import Workspace  # noqa: E402
+from corpus.article import make_article  # noqa: E402
+from corpus.cache import AnalysisCache  # noqa: E402
+from corpus.loader import builtin_paths  # noqa: E402
+from corpus.nlp import choose_pipeline  # noqa: E402
+from corpus.tokens import Tokenizer  # noqa: E402
+
+TARGET_S = 5.0
+
+
+def fill(workspace: Workspace, n_articles: int, n_annotations: int) -> None:
+    samples = [p.read_text("utf-8") for p in builtin_paths()]
+    folder = workspace.root / "annotations" / "bench"
+    folder.mkdir(parents=True)
+    per_article = n_annotations // n_articles
+    stamp = now()
+    for i in range(n_articles):
+        article = make_article(f"Bulletin {i}.\n\n{samples[i % len(samples)]}", f"bench/{i}.txt")
+        workspace.save_article(article)
+        stride = (len(article.text) - 5) // per_article
+        words = [(m, m + 5) for m in range(0, stride * per_article, stride)]
+        docs = [
+            Annotation(new_id(article.id), article.id, s, e, "claim", article.text[s:e],
+                       annotator="bench", created_at=stamp, updated_at=stamp).to_dict()
+            for s, e in words
+        ]  # fmt: skip
+        db = TinyDB(folder / f"{article.id}.json", storage=AtomicJSONStorage)
+        db.table("meta").insert({"schema": 1, "article_id": article.id, "annotator": "bench"})
+        db.table("annotations").insert_multiple(docs)
+
+
+def time_ours(workspace: Workspace, tokenizer: Tokenizer, out: Path) -> tuple[float, int]:
+    report = ExportReport()
+    start = time.perf_counter()
+    with out.open("w", encoding="utf-8") as handle:
+        for line in export_lines(workspace, ["bench"], tokenizer, report):
+            handle.write(line)
+            handle.write("\n")
+    return time.perf_counter() - start, report.spans
+
+
+def time_obvious(workspace: Workspace, out: Path) -> float:
+    """Tokenize with spaCy, build a dict per token, `json.dumps` each line."""
+    tokenizer = Tokenizer(choose_pipeline())._load()
+    start = time.perf_counter()
+    with Store.open(workspace.root, "bench", read_only=True) as store, out.open("w") as handle:
+        for article_id in store.article_ids():
+            annotations = store.for_article(article_id)
+            article = workspace.article(article_id)
+            assert article is not None
+            doc = tokenizer(article.text)
+            tokens = [{"text": t.text, "start": t.idx, "end": t.idx + len(t), "id": t.i,
+                       "ws": bool(t.whitespace_)} for t in doc]  # fmt: skip
+            spans = []
+            for a in annotations:
+                span = doc.char_span(a.start, a.end, alignment_mode="expand")
+                spans.append({"start": a.start, "end": a.end, "label": a.label,
+                              "token_start": span.start, "token_end": span.end - 1})  # fmt: skip
+            line = {"text": article.text, "meta": {"article_id": article_id},
+                    "tokens": tokens, "spans": spans, "answer": "accept"}  # fmt: skip
+            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    return time.perf_counter() - start
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--annotations", type=int, default=100_000)
+    parser.add_argument("--articles", type=int, default=2_000)
+    parser.add_argument("--processes", type=int, default=2, help="for the parallel cold run")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="assay-export-") as tmp:
+        root = Path(tmp)
+        workspace = Workspace(root / "ws")
+        print(f"filling a workspace: {args.annotations:,} annotations, {args.articles:,} "
+              f"articles ...", flush=True)  # fmt: skip
+        fill(workspace, args.articles, args.annotations)
+        choice = choose_pipeline()
+        results = {"obvious (spaCy + json.dumps)": time_obvious(workspace, root / "o.jsonl")}
+        for processes in (1, args.processes):
+            # A fresh cache each time: "cold" means no article was tokenized before.
+            with Tokenizer(choice, AnalysisCache(root / f"c{processes}"), processes) as tokenizer:
+                tokenizer._load()  # model loading is start-up, not export
+                cold, spans = time_ours(workspace, tokenizer, root / "cold.jsonl")
+                results[f"assay cold, {processes} process(es)"] = cold
+        results["assay warm (tokens cached)"], _ = time_ours(workspace, tokenizer, root / "w.jsonl")
+        size = (root / "w.jsonl").stat().st_size / 2**20
+    print(f"{spans:,} spans in {args.articles:,} lines, {size:.0f} MiB of JSONL ({choice.key})")
+    print(f"{'':>30}{'seconds':>9}{'vs obvious':>12}  target")
+    obvious = results["obvious (spaCy + json.dumps)"]
+    for name, seconds in results.items():
+        verdict = f"<= {TARGET_S:g} s: {'PASS' if seconds <= TARGET_S else 'FAIL'}"
+        print(f"{name:>30}{seconds:>9.2f}{obvious / seconds:>11.1f}x  {verdict}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""Offset mapping of sanitize, token spans, the tokens' JSON, and the cached tokenizer."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.cache import AnalysisCache
+from corpus.nlp import choose_pipeline
+from corpus.text import sanitize, sanitize_mapped
+from corpus.tokens import Tokenizer, Tokens
+from tests.conftest import sample_text
+
+LETTERS = "abcxyzABCéяЖ"
+# Pieces that sanitize removes or rewrites; each is written whole, never split by a letter.
+SPECIAL = ["\r", "\n", "\r\n", "\x1b[31m", "\x1b]52;c;abc\x07", "\x00", "\x85"]
+PIECES = st.lists(st.sampled_from(list(LETTERS) + SPECIAL), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces=PIECES, bom=st.booleans())
+def test_sanitize_mapped_agrees_with_sanitize_and_maps_offsets(
+    pieces: list[str], bom: bool
+) -> None:
+    raw = "\ufeff" if bom else ""
+    letters_at: list[int] = []  # raw offsets of the plain letters, which must be kept
+    for piece in pieces:
+        if piece in LETTERS:
+            letters_at.append(len(raw))
+        raw += piece
+    clean, positions = sanitize_mapped(raw)
+    assert clean == sanitize(raw)
+    assert len(positions) == len(raw) + 1
+    assert positions[0] == 0
+    assert positions[-1] == len(clean)
+    assert all(a <= b for a, b in itertools.pairwise(positions))
+    for i in letters_at:
+        assert clean[positions[i]] == raw[i]
+    assert "".join(clean[positions[i]] for i in letters_at) == "".join(raw[i] for i in letters_at)
+
+
+def _tokens_of(doc: Any) -> Tokens:
+    return Tokens(
+        tuple(t.idx for t in doc),
+        tuple(t.idx + len(t) for t in doc),
+        tuple(bool(t.whitespace_) for t in doc),
+    )
+
+
+SPAN_TEXT = "The minister said taxes would rise."
+#            0   4        13   18    24    30
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (4, 12, (1, 1, True)),  # "minister"
+        (4, 23, (1, 3, True)),  # "minister said taxes"
+        (6, 17, (1, 2, False)),  # "nister said": starts mid-token
+        (12, 23, (2, 3, False)),  # " said taxes": starts in the space after "minister"
+        (13, 21, (2, 3, False)),  # "said tax": ends mid-token
+        (0, 1, (0, 0, False)),  # "T"
+        (30, 35, (5, 6, True)),  # "rise."
+    ],
+)
+def test_tokens_span(nlp: Any, start: int, end: int, expected: tuple[int, int, bool]) -> None:
+    tokens = _tokens_of(nlp.tokenizer(SPAN_TEXT))
+    assert [SPAN_TEXT[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)] == [
+        "The", "minister", "said", "taxes", "would", "rise", ".",
+    ]  # fmt: skip
+    assert tokens.span(start, end) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        SPAN_TEXT,
+        "He said \"no\" 'twice' and left.",
+        "A path C:\\Users\\x and a \\n that is not a newline \\",
+        "Line one.\nLine two.\n\nLine  three\twith a tab.",
+        "Emoji 🚀👍🏽 and a flag 🇺🇦, zero\u200bwidth, e\u0301.",
+        "Москва — «Яндекс» сообщил, что налоги вырастут.",
+        "Control-free \u2028 separator and \x7f-free text / < > & {json: [1]}",
+    ],
+)
+def test_tokens_to_json_matches_spacy(nlp: Any, text: str) -> None:
+    doc = nlp.tokenizer(text)
+    expected = [
+        {"text": t.text, "start": t.idx, "end": t.idx + len(t), "id": t.i,
+         "ws": bool(t.whitespace_)}
+        for t in doc
+    ]  # fmt: skip
+    assert json.loads(_tokens_of(doc).to_json(text)) == expected
+
+
+def test_tokens_dict_round_trip(nlp: Any) -> None:
+    tokens = _tokens_of(nlp.tokenizer(SPAN_TEXT))
+    assert Tokens.from_dict(json.loads(json.dumps(tokens.to_dict()))) == tokens
+    with pytest.raises(ValueError, match="different lengths"):
+        Tokens.from_dict({"starts": [0], "ends": [1, 2], "spaces": [1]})
+
+
+def test_tokenizer_reads_the_second_time_from_cache(tmp_path: Path, nlp: Any) -> None:
+    text = sample_text("000")
+    cache = AnalysisCache(tmp_path)
+    tokenizer = Tokenizer(choose_pipeline(), cache)
+    (first,) = tokenizer.tokenize_many([text])
+    assert cache.hits == 0
+    (second,) = tokenizer.tokenize_many([text])
+    assert cache.hits == 1
+    assert second == first
+    assert first == _tokens_of(nlp.tokenizer(text))
+    # A new tokenizer over the same folder finds them too, without loading spaCy.
+    again = Tokenizer(choose_pipeline(), AnalysisCache(tmp_path))
+    assert again.tokenize(text) == first
+    assert again._tokenizer is None
+
+
+def test_tokenize_many_keeps_input_order_across_batches(tmp_path: Path) -> None:
+    texts = [sample_text(f"00{i}")[:2000] for i in range(5)]
+    cache = AnalysisCache(tmp_path)
+    tokenizer = Tokenizer(choose_pipeline(), cache)
+    # Some cached, some not: each batch mixes texts read from the cache with fresh ones.
+    expected = {i: tokenizer.tokenize(texts[i]) for i in (1, 4)}
+    got = list(tokenizer.tokenize_many(texts, window=2))
+    assert len(got) == 5
+    for i, tokens in enumerate(got):
+        assert tokens.ends[-1] <= len(texts[i])
+        assert tokens == tokenizer.tokenize(texts[i])
+        if i in expected:
+            assert tokens == expected[i]
+    assert list(tokenizer.tokenize_many(list(reversed(texts)), window=2)) == got[::-1]
+
+
+def test_blank_pipeline_still_tokenizes(tmp_path: Path) -> None:
+    default = Tokenizer(choose_pipeline(), AnalysisCache(tmp_path))
+    blank = Tokenizer(choose_pipeline("none"), AnalysisCache(tmp_path))
+    assert not blank.choice.has_entities
+    assert blank.name == "spacy-blank-en"
+    assert blank.name != default.name
+    tokens = blank.tokenize(SPAN_TEXT)
+    assert [SPAN_TEXT[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)] == [
+        "The", "minister", "said", "taxes", "would", "rise", ".",
+    ]  # fmt: skip
+    assert tokens.spaces == (True, True, True, True, True, False, False)
+
+
+def test_forked_workers_give_the_same_tokens_in_order(tmp_path: Path) -> None:
+    texts = [
+        f'Text {i}: Moscow\'s talks, "rare earths" and $2.5 billion.\n\nEnd {i}.' for i in range(40)
+    ]
+    with Tokenizer(choose_pipeline(), processes=2) as parallel:
+        got = list(parallel.tokenize_many(texts, window=20))
+        assert parallel._pool is not None  # the workers did the work
+    assert got == list(Tokenizer(choose_pipeline()).tokenize_many(texts))

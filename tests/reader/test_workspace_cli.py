@@ -1,0 +1,151 @@
+"""`assay export`, `assay import` and `assay stats`, run as the real command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from annotations.store import Store
+from annotations.workspace import Workspace
+from corpus.article import Article
+from corpus.loader import load_corpus
+
+ASSAY = str(Path(sys.executable).with_name("assay"))
+
+
+def assay(*args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "100"}
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [ASSAY, *args], capture_output=True, text=True, timeout=300, env=env, **kwargs
+    )
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    return load_corpus(None)[0]
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, articles: list[Article]) -> Path:
+    """maria has annotated three articles (one marked done); no copy of the fifth is kept."""
+    ws = Workspace(tmp_path / "ws")
+    with Store.open(ws.root, "maria") as store:
+        for article, words, label in (
+            (articles[0], "[US President Donald] Trump", "event"),
+            (articles[1], "Rare earth metals are an important area for cooperation", "claim"),
+            (articles[2], "2 million tons", "figure"),
+            (articles[2], "Vladimir Putin", "event"),
+        ):
+            ws.save_article(article)
+            start = article.text.index(words)
+            store.add(article.id, start, start + len(words), label, words)
+        store.set_status(articles[1].id, "done")
+        start = articles[4].text.index("Alaska")
+        store.add(articles[4].id, start, start + 6, "claim", "Alaska")
+    return ws.root
+
+
+def spans_of(lines: str) -> list[tuple[str, int, int, str, str, int, int]]:
+    found = []
+    for line in lines.splitlines():
+        record = json.loads(line)
+        for s in record["spans"]:
+            found.append((record["meta"]["article_id"], s["start"], s["end"], s["label"],
+                          s["text"], s["token_start"], s["token_end"]))  # fmt: skip
+    return sorted(found)
+
+
+def test_round_trip_export_import_export_gives_identical_spans(workspace: Path) -> None:
+    gold = workspace.parent / "gold.jsonl"
+    done = assay("export", "--workspace", str(workspace), "--annotator", "maria", "-o", str(gold))
+    assert done.returncode == 0, done.stderr
+    assert "exported 5 spans in 4 lines" in done.stderr and done.stdout == ""
+    first = gold.read_text("utf-8")
+    assert "[US President Donald] Trump" in first and "2 million tons" in first
+    done = assay("import", str(gold), "--workspace", str(workspace), "--annotator", "copy")
+    assert done.returncode == 0, done.stderr
+    assert "imported 5 spans" in done.stderr
+    again = assay("export", "--workspace", str(workspace), "--annotator", "copy")
+    assert again.returncode == 0, again.stderr
+    assert spans_of(again.stdout) == spans_of(first) and len(spans_of(first)) == 5
+    statuses = {json.loads(x)["meta"]["status"] for x in again.stdout.splitlines()}
+    assert "done" in statuses
+    # The fifth article had no copy in the workspace: export took it from the built-in corpus,
+    # and the import kept a copy of every text it brought.
+    assert len(Workspace(workspace).article_ids()) == 4
+
+
+def test_export_refuses_to_overwrite_without_force(workspace: Path) -> None:
+    gold = workspace.parent / "gold.jsonl"
+    gold.write_text("precious\n", "utf-8")
+    done = assay("export", "--workspace", str(workspace), "--annotator", "maria", "-o", str(gold))
+    assert done.returncode == 1 and "--force" in done.stderr
+    assert gold.read_text("utf-8") == "precious\n"
+    done = assay("export", "--workspace", str(workspace), "--annotator", "maria", "-o", str(gold),
+                 "--force", "--format", "doccano")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert len(gold.read_text("utf-8").splitlines()) == 4
+    assert not list(gold.parent.glob(".gold.jsonl.*"))  # no temporary file left behind
+
+
+def test_export_names_the_annotators_there_when_one_is_unknown(workspace: Path) -> None:
+    done = assay("export", "--workspace", str(workspace), "--annotator", "nobody")
+    assert done.returncode == 1
+    assert "no annotations by nobody" in done.stderr and "maria" in done.stderr
+
+
+def test_stats_counts_labels_statuses_and_drift(workspace: Path, articles: list[Article]) -> None:
+    with Store.open(workspace, "omar") as store:
+        store.add(articles[2].id, 0, 4, "claim", "abcd")  # not what the text says there
+    done = assay("stats", "--workspace", str(workspace), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    rows = {r["annotator"]: r for r in map(json.loads, done.stdout.splitlines())}
+    assert rows["maria"]["labels"] == {"claim": 2, "event": 2, "figure": 1}
+    assert (rows["maria"]["articles"], rows["maria"]["done"], rows["maria"]["drifted"]) == (4, 1, 0)
+    assert rows["omar"]["drifted"] == 1
+    table = assay("stats", "--workspace", str(workspace), "--drift")
+    assert table.returncode == 0, table.stderr
+    assert (
+        "maria" in table.stdout and "omar" in table.stdout and "drift: omar's claim" in table.stdout
+    )
+    exported = assay("export", "--workspace", str(workspace), "--all")
+    assert "drift: omar's claim" in exported.stderr and "not exported" in exported.stderr
+    assert '"abcd"' not in exported.stdout
+
+
+def test_import_reports_bad_lines_and_imports_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        json.dumps({"text": "Moscow said yes.", "spans": [{"start": 0, "end": 6, "label": "X"}]})
+        + "\n{oops\n"
+        + json.dumps({"text": "Short.", "label": [[0, 60, "claim"]]})
+        + "\n",
+        "utf-8",
+    )
+    ws = tmp_path / "ws"
+    done = assay("import", str(bad), "--workspace", str(ws), "--annotator", "maria")
+    assert done.returncode == 1
+    assert "bad.jsonl: 2 line(s) cannot be imported, so nothing was imported" in done.stderr
+    assert "line 2: not valid JSON" in done.stderr and "line 3: span 1 [0, 60)" in done.stderr
+    assert not Workspace(ws).article_ids()
+    with Store.open(ws, "maria", read_only=True) as store:
+        assert list(store.all()) == []
+
+
+def test_import_while_the_annotator_is_open_elsewhere_is_refused(
+    workspace: Path, tmp_path: Path
+) -> None:
+    line = tmp_path / "one.jsonl"
+    line.write_text(json.dumps({"text": "Moscow said yes.", "label": [[0, 6, "claim"]]}) + "\n")
+    with Store.open(workspace, "maria"):
+        done = assay("import", str(line), "--workspace", str(workspace), "--annotator", "maria")
+    assert done.returncode == 1 and "another assay" in done.stderr
+    dry = assay("import", str(line), "--workspace", str(workspace), "--annotator", "maria",
+                "--dry-run")  # fmt: skip
+    assert dry.returncode == 0 and "1 spans on 1 articles (1 new" in dry.stderr
