@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/quotes_eval.py
 	$(BIN)/python bench/analyze.py
 	$(BIN)/python bench/store.py
+	$(BIN)/python bench/export.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -30,6 +30,7 @@ from typing import Any
 
 from annotations.drift import Drift, check
 from annotations.model import Annotation
+from annotations.storage import CorruptFile
 from annotations.store import Store, StoreError
 from annotations.workspace import Workspace
 from corpus.article import Article
@@ -128,7 +129,11 @@ def _tasks(
     article: Article | None = None
     looked = False
     for store in stores:
-        state = store.article_state(article_id)
+        try:
+            state = store.article_state(article_id)
+        except CorruptFile as exc:
+            report.problems.append(f"{exc} Its annotations are not in this export.")
+            continue
         annotations = state.annotations
         if not annotations and not include_empty:
             continue

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from annotations import export, importer
 from annotations.stats import AnnotatorStats, workspace_stats
-from annotations.storage import atomic_writer
+from annotations.storage import CorruptFile, atomic_writer
 from annotations.store import Store, StoreError
 from annotations.workspace import WORKSPACE_ENV, Workspace, default_annotator, default_workspace
 from corpus.article import Article
@@ -50,8 +50,8 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     ex.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     ex.add_argument("--format", choices=export.FORMATS, default="prodigy")
     ex.add_argument("--include-empty", action="store_true",
-                    help="also articles the annotator opened or marked without annotating "
-                         "(negative examples)")  # fmt: skip
+                    help="also articles the annotator gave a status without annotating, "
+                         "e.g. done: read, nothing to tag (negative examples)")  # fmt: skip
     ex.add_argument("--corpus", action="append", type=Path, default=[], metavar="PATH",
                     help="where to find texts the workspace has no copy of (repeatable; the "
                          "built-in corpus is always looked in)")  # fmt: skip
@@ -98,7 +98,7 @@ def run(command: str, args: argparse.Namespace) -> int:
         if command == "import":
             return run_import(args)
         return run_stats(args)
-    except StoreError as exc:
+    except (StoreError, CorruptFile) as exc:
         say(str(exc))
         return 1
 
@@ -216,6 +216,9 @@ def _export(
     if report.drifted:
         say(f"{len(report.drifted)} drifted annotations were left out (listed above); "
             f"'assay stats --drift' lists them too")  # fmt: skip
+    if report.problems:
+        say("the export is incomplete: files above could not be read (exit status 1)")
+        return 1
     return 0
 
 

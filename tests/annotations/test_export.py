@@ -173,3 +173,20 @@ def test_export_is_deterministic(
     first = list(export_lines(workspace, ["maria"], tokenizer, ExportReport()))
     again = list(export_lines(workspace, ["maria"], tokenizer, ExportReport()))
     assert first == again and len(first) == len(articles)
+
+
+def test_an_unreadable_annotation_file_is_reported_and_left_in_place(
+    tmp_path: Path, articles: list[Article], tokenizer: Tokenizer
+) -> None:
+    workspace = Workspace(tmp_path)
+    with Store.open(tmp_path, "maria") as store:
+        for article in articles[:2]:
+            workspace.save_article(article)
+            annotate(store, article, "rare earth" if article is articles[0] else "Kirill Dmitriev")
+    broken = tmp_path / "annotations" / "maria" / f"{articles[0].id}.json"
+    broken.write_text('{"annotations": {', "utf-8")
+    lines, report = run(workspace, ["maria"], tokenizer)
+    assert [x["meta"]["article_id"] for x in lines] == [articles[1].id]
+    (problem,) = report.problems
+    assert str(broken) in problem and "not in this export" in problem
+    assert broken.read_text("utf-8") == '{"annotations": {'  # a reader never moves files
