@@ -24,6 +24,7 @@ import hashlib
 import json
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -135,7 +136,9 @@ def _tasks(
             report.problems.append(f"{exc} Its annotations are not in this export.")
             continue
         annotations = state.annotations
-        if not annotations and not include_empty:
+        # An empty line says "read, nothing to tag": only the annotator's own "done" says so.
+        empty_answer = include_empty and state.status == "done" and state.status_set_at is not None
+        if not annotations and not empty_answer:
             continue
         if not looked:
             try:
@@ -151,6 +154,11 @@ def _tasks(
                 sound.append(annotation)
             else:
                 report.drifted.append(drift)
+        if article is None and not annotations:
+            report.problems.append(
+                f"{store.annotator} marked article {article_id} done, but its text is not in "
+                f"the workspace or the corpus; its empty line is not in this export"
+            )
         if article is None or (annotations and not sound):
             continue  # nothing trustworthy to say about this article
         yield _Task(article, store.annotator, sound, state.status, state.status_set_at)
@@ -252,6 +260,8 @@ def _timestamp(task: _Task) -> int:
     stamps = [a.updated_at for a in task.annotations]
     if task.changed_at:
         stamps.append(task.changed_at)
-    if not stamps:
-        return 0
-    return int(datetime.fromisoformat(max(stamps).replace("Z", "+00:00")).timestamp())
+    seconds = [0]
+    for stamp in stamps:
+        with suppress(ValueError):  # a hand-edited time: the others still tell
+            seconds.append(int(datetime.fromisoformat(stamp.replace("Z", "+00:00")).timestamp()))
+    return max(seconds)

@@ -32,10 +32,11 @@ from annotations.store import Store, StoreError
 from annotations.workspace import Workspace
 from corpus.article import Article, article_id
 from corpus.loader import article_from_record
-from corpus.text import sanitize_mapped
+from corpus.text import sanitize, sanitize_mapped
 
 FORMATS = ("auto", "prodigy", "doccano")
 MAX_ERRORS_SHOWN = 20
+MAX_LABEL = 64
 _SKIPPED_ANSWERS = ("reject", "ignore")
 
 
@@ -67,7 +68,7 @@ class ImportReport:
 
 
 @dataclass
-class _Pending:
+class PendingArticle:
     """What the file holds for one article, over all the lines with its text."""
 
     article: Article
@@ -81,7 +82,7 @@ def read_gold(
     label_map: Mapping[str, str] | None = None,
     labels: tuple[str, ...] = DEFAULT_LABELS,
     only_known: bool = False,
-) -> tuple[dict[str, _Pending], ImportReport]:
+) -> tuple[dict[str, PendingArticle], ImportReport]:
     """Parse and check the whole file; raises `ImportFailed` listing every bad line.
 
     Labels are renamed by `label_map`, then matched to `labels` ignoring case ("CLAIM" is
@@ -91,7 +92,7 @@ def read_gold(
         raise ValueError(f"unknown format {fmt!r}")
     report = ImportReport()
     errors: list[str] = []
-    pending: dict[str, _Pending] = {}
+    pending: dict[str, PendingArticle] = {}
     renames = dict(label_map or {})
     canonical = {label.casefold(): label for label in labels}
     try:
@@ -131,14 +132,17 @@ def read_gold(
                             f"{', '.join(labels)} (rename with --label OLD=NEW)"
                         )
                     spans.append(_carried(span, start, end, label, clean))
+                key = article_id(clean)
+                entry = pending.get(key)
+                if entry is None:
+                    article = article_from_record({**record, "text": clean}, where)
+                    # Offsets were carried to `clean`: the article must be exactly that text.
+                    if article.id != key:
+                        raise ValueError("the text changes when sanitized again (a bug: report it)")
+                    entry = pending[key] = PendingArticle(article)
             except ValueError as exc:
                 errors.append(f"line {number}: {exc}")
                 continue
-            key = article_id(clean)
-            entry = pending.get(key)
-            if entry is None:
-                record = {**record, "text": clean}
-                entry = pending[key] = _Pending(article_from_record(record, where))
             entry.spans.extend(spans)
             status = _status(record)
             if status is not None:
@@ -164,6 +168,21 @@ def import_gold(
     pending, report = read_gold(
         path, fmt, label_map, store.labels or DEFAULT_LABELS, only_known=store.labels is not None
     )
+    return apply_gold(workspace, store, path, pending, report)
+
+
+def apply_gold(
+    workspace: Workspace,
+    store: Store,
+    path: Path,
+    pending: Mapping[str, PendingArticle],
+    report: ImportReport,
+) -> ImportReport:
+    """Write what `read_gold` read into `store`; all or nothing."""
+    if store.read_only:
+        raise StoreError(
+            f"cannot import as {store.annotator}: {store.read_only_reason or 'read-only'}"
+        )
     done: list[tuple[str, list[str], bool]] = []
     saved: list[str] = []
     try:
@@ -185,7 +204,7 @@ def import_gold(
             done.append((key, [a.id for a in made], sets_status))
             report.added += len(made)
             report.labels.update(a.label for a in made)
-    except (OSError, StoreError) as exc:
+    except Exception as exc:  # whatever stopped it (a full disk, a broken file), undo it
         _take_back(store, done)
         raise StoreError(
             f"import of {path} stopped ({exc}); what it had added was taken back, so nothing "
@@ -198,7 +217,7 @@ def import_gold(
 def _take_back(store: Store, done: list[tuple[str, list[str], bool]]) -> None:
     for key, ids, set_status in done:
         # Should this fail too, a later import skips what is already there: nothing doubles.
-        with suppress(OSError, StoreError):
+        with suppress(Exception):
             store.remove_many(key, ids, clear_status=set_status)
 
 
@@ -219,25 +238,31 @@ def _record(raw: bytes, number: int) -> dict[str, Any] | None:
 
 
 def _spans(record: Mapping[str, Any], fmt: str) -> list[Any]:
-    """The line's spans in their own shape; an empty list for a line without annotations."""
+    """The line's spans in their own shape. A line must say what it annotates, even if that is
+    nothing (`"spans": []`): a line with neither key is more likely a wrong format than an
+    article read and found empty."""
     prodigy = "spans" in record
     doccano = "label" in record or "entities" in record
-    if fmt == "prodigy" or (fmt == "auto" and prodigy):
-        spans = record.get("spans", [])
+    if not {"prodigy": prodigy, "doccano": doccano, "auto": prodigy or doccano}[fmt]:
+        wanted = {"prodigy": '"spans"', "doccano": '"label" or "entities"'}.get(
+            fmt, '"spans" (Prodigy), or "label" or "entities" (doccano)'
+        )
+        hint = " (is --format right?)" if fmt != "auto" and (prodigy or doccano) else ""
+        raise ValueError(f"no {wanted}: nothing to import{hint}")
+    if prodigy and fmt != "doccano":
+        spans = record["spans"]
         if not isinstance(spans, list):
             raise ValueError('"spans" is not a list')
         return spans
-    if fmt == "doccano" or (fmt == "auto" and doccano):
-        if "entities" in record:
-            entities = record["entities"]
-            if not isinstance(entities, list):
-                raise ValueError('"entities" is not a list')
-            return [_doccano_entity(e, i) for i, e in enumerate(entities, start=1)]
-        labels = record.get("label", [])
-        if not isinstance(labels, list):
-            raise ValueError('"label" is not a list of [start, end, label]')
-        return [_doccano_triple(t, i) for i, t in enumerate(labels, start=1)]
-    return []
+    if "entities" in record:
+        entities = record["entities"]
+        if not isinstance(entities, list):
+            raise ValueError('"entities" is not a list')
+        return [_doccano_entity(e, i) for i, e in enumerate(entities, start=1)]
+    labels = record["label"]
+    if not isinstance(labels, list):
+        raise ValueError('"label" is not a list of [start, end, label]')
+    return [_doccano_triple(t, i) for i, t in enumerate(labels, start=1)]
 
 
 def _doccano_triple(triple: Any, index: int) -> dict[str, Any]:
@@ -272,13 +297,17 @@ def _checked(span: Any, index: int, text: str) -> tuple[int, int, str]:
         )
     if not isinstance(label, str) or not label.strip():
         raise ValueError(f"span {index} has no label: {_short(span)}")
+    # Labels reach the terminal (summaries, the reader): no control characters or escapes.
+    label = " ".join(sanitize(label).split())
+    if not label or len(label) > MAX_LABEL:
+        raise ValueError(f"span {index} has no usable label (at most {MAX_LABEL} characters)")
     said = span.get("text")
     if isinstance(said, str) and said != text[start:end]:
         raise ValueError(
             f"span {index} [{start}, {end}) says {_short(said)} but the text there is "
             f"{_short(text[start:end])} (offsets made on another version of the text?)"
         )
-    return start, end, label.strip()
+    return start, end, label
 
 
 def _carried(

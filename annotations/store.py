@@ -28,7 +28,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 
 from annotations.model import DEFAULT_LABELS, STATUSES, Annotation, article_of, new_id, now
-from annotations.storage import AtomicJSONStorage, quarantine, write_atomically
+from annotations.storage import AtomicJSONStorage, CorruptFile, quarantine, write_atomically
 
 SCHEMA = 1
 UNDO_DEPTH = 1000
@@ -176,15 +176,26 @@ class Store:
             _check_schema(path, data.get("meta", {}).values())
         else:
             data = self._db(article_id).storage.read() or {}
-        docs = data.get("annotations", {}).values()
-        found = sorted(
-            (Annotation.from_dict(d) for d in docs),
-            key=lambda a: (a.start, a.end, a.created_at, a.id),
-        )
-        explicit = next(iter(data.get("status", {}).values()), None)
-        if explicit is not None:
-            return ArticleState(found, str(explicit["status"]), str(explicit.get("updated_at")))
-        return ArticleState(found, "in progress" if found else "todo", None)
+        try:
+            docs = data.get("annotations", {}).values()
+            found = sorted(
+                (Annotation.from_dict(d) for d in docs),
+                key=lambda a: (a.start, a.end, a.created_at, a.id),
+            )
+            explicit = next(iter(data.get("status", {}).values()), None)
+            if explicit is None:
+                return ArticleState(found, "in progress" if found else "todo", None)
+            status = explicit["status"]
+            if status not in STATUSES:
+                raise ValueError(f"unknown status {status!r}")
+            stamp = explicit.get("updated_at")
+            return ArticleState(found, status, stamp if isinstance(stamp, str) else None)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # Valid JSON with a broken record (a hand repair gone wrong): say which file, and
+            # leave it where it is for the person to fix.
+            raise CorruptFile(
+                self.folder / f"{article_id}.json", None, f"a record in it is not valid: {exc}"
+            ) from None
 
     def article_ids(self) -> list[str]:
         """Articles with a file in this store (annotated, or given a status)."""
@@ -396,7 +407,11 @@ class Store:
 
 def _check_schema(path: Path, meta: Iterable[Mapping[str, Any]]) -> None:
     for doc in meta:
-        if int(doc.get("schema", 0)) > SCHEMA:
+        try:
+            schema = int(doc.get("schema", 0))
+        except (TypeError, ValueError, AttributeError):
+            raise CorruptFile(path, None, "its schema version is not a number") from None
+        if schema > SCHEMA:
             raise StoreError(
                 f"{path} was written by a newer assay (schema {doc['schema']}); "
                 f"upgrade assay to read it"

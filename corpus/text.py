@@ -32,16 +32,25 @@ def sanitize(text: str) -> str:
     """Make untrusted text safe to show in a terminal, changing nothing a reader would see.
 
     Terminal escape sequences are removed whole, other control characters dropped, and all
-    newline conventions become `\\n`. Brackets, markup-like text, emoji and every script stay.
+    newline conventions become `\\n`. Lone surrogates (which JSON can carry and UTF-8 cannot)
+    become U+FFFD. Brackets, markup-like text, emoji and every script stay. Sanitizing twice
+    changes nothing more: article ids hash the result.
     """
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    text = _NEWLINES.sub("\n", text)
-    text = _ESCAPE_SEQUENCES.sub("", text)
-    return _CONTROLS.sub("", text)
+    for pattern, replacement in _PASSES:
+        text = pattern.sub(replacement, text)
+    return text
 
 
-_BOM = re.compile("\\A\ufeff")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+# Byte order marks at the start, last: removing controls can bring one to the front.
+_BOM = re.compile("\\A\ufeff+")
+_PASSES = (
+    (_NEWLINES, "\n"),
+    (_ESCAPE_SEQUENCES, ""),
+    (_CONTROLS, ""),
+    (_SURROGATES, "\ufffd"),
+    (_BOM, ""),
+)
 
 
 def sanitize_mapped(text: str) -> tuple[str, list[int]]:
@@ -52,9 +61,7 @@ def sanitize_mapped(text: str) -> tuple[str, list[int]]:
     tool made on the raw text, e.g. in an import, are carried over with it.
     """
     positions = list(range(len(text) + 1))
-    for pattern, replacement in (
-        (_BOM, ""), (_NEWLINES, "\n"), (_ESCAPE_SEQUENCES, ""), (_CONTROLS, "")
-    ):  # fmt: skip
+    for pattern, replacement in _PASSES:
         text, step = _sub_mapped(pattern, replacement, text)
         positions = [step[p] for p in positions]
     return text, positions

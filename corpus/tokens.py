@@ -10,7 +10,7 @@ function of (text, pipeline), so they are cached on disk beside analyses under t
 from __future__ import annotations
 
 import multiprocessing
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -45,14 +45,14 @@ class Tokens:
         return len(self.starts)
 
     def span(self, start: int, end: int) -> tuple[int, int, bool]:
-        """The first and last (inclusive) token that `[start, end)` touches, and whether the
-        span starts and ends exactly on token boundaries."""
+        """The first and last (inclusive) token of `[start, end)`, and whether the span starts
+        and ends exactly on token boundaries.
+
+        The first is the last token starting at or before `start`, the last is the last token
+        starting before `end`: the tokens touched, where white space after a token counts as
+        that token's (spaCy keeps one trailing space out of its tokens)."""
         first = max(bisect_right(self.starts, start) - 1, 0)
-        last = max(bisect_right(self.starts, end - 1) - 1, first)
-        # A span that starts in white space after a token belongs with the next token.
-        if first < len(self.ends) - 1 and self.ends[first] <= start:
-            first += 1
-            last = max(last, first)
+        last = max(bisect_left(self.starts, end) - 1, first)
         aligned = self.starts[first] == start and self.ends[last] == end
         return first, last, aligned
 

@@ -235,8 +235,10 @@ def _label_map(pairs: Sequence[str]) -> dict[str, str]:
 def run_import(args: argparse.Namespace) -> int:
     workspace = _workspace(args)
     label_map = _label_map(args.label)
+    # The file is read and checked before the annotator's store is even opened: a bad file
+    # leaves no trace in the workspace.
+    pending, report = importer.read_gold(args.file, args.format, label_map)
     if args.dry_run:
-        pending, report = importer.read_gold(args.file, args.format, label_map)
         spans = sum(len(p.spans) for p in pending.values())
         known = set(workspace.article_ids())
         new = sum(1 for key in pending if key not in known)
@@ -245,7 +247,7 @@ def run_import(args: argparse.Namespace) -> int:
             f"written")  # fmt: skip
         return 0
     with Store.open(workspace.root, args.annotator, labels=None) as store:
-        report = importer.import_gold(workspace, store, args.file, args.format, label_map)
+        report = importer.apply_gold(workspace, store, args.file, pending, report)
     labels = ", ".join(f"{n} {label}" for label, n in report.labels.most_common()) or "none"
     say(f"imported {report.added} spans ({labels}) on {report.articles} articles as "
         f"{args.annotator} from {args.file}; {report.new_articles} articles new to "
@@ -274,13 +276,14 @@ def run_stats(args: argparse.Namespace) -> int:
     found, problems = workspace_stats(workspace, annotators, LazyCorpus(args.corpus))
     for problem in problems:
         say(problem)
+    status = 1 if problems else 0  # the figures leave out what could not be read
     if args.format == "json":
         for stats in found:
             data = stats.to_dict()
             if args.drift:
                 data["drift"] = [d.describe() for d in stats.drifted]
             print(json.dumps(data, ensure_ascii=False))
-        return 0
+        return status
     _print_stats(workspace, found)
     if args.drift:
         for stats in found:
@@ -288,7 +291,7 @@ def run_stats(args: argparse.Namespace) -> int:
                 print(f"drift: {drift.describe()}")
     elif any(s.drifted for s in found):
         say("some annotations drifted from their article's text; --drift lists them")
-    return 0
+    return status
 
 
 def _print_stats(workspace: Workspace, found: Sequence[AnnotatorStats]) -> None:

@@ -129,6 +129,8 @@ def test_include_empty_all_annotators_and_doccano(
     with Store.open(tmp_path, "maria") as store:
         annotate(store, articles[1], "rare earth metals")
         store.set_status(articles[3].id, "done")  # read, nothing to annotate
+        # Tagged then untagged, never marked done: not an answer, so never an empty line.
+        store.delete(annotate(store, articles[4], "Alaska").id)
     with Store.open(tmp_path, "omar") as store:
         annotate(store, articles[1], "Kirill Dmitriev", "event")
     lines, _ = run(workspace, ["maria", "omar"], tokenizer)
@@ -190,3 +192,20 @@ def test_an_unreadable_annotation_file_is_reported_and_left_in_place(
     (problem,) = report.problems
     assert str(broken) in problem and "not in this export" in problem
     assert broken.read_text("utf-8") == '{"annotations": {'  # a reader never moves files
+
+
+def test_a_hand_broken_record_is_reported_not_a_crash(
+    tmp_path: Path, articles: list[Article], tokenizer: Tokenizer
+) -> None:
+    workspace = Workspace(tmp_path)
+    with Store.open(tmp_path, "maria") as store:
+        for article in articles[:2]:
+            workspace.save_article(article)
+            annotate(store, article, "Putin")
+    path = tmp_path / "annotations" / "maria" / f"{articles[0].id}.json"
+    data = json.loads(path.read_text("utf-8"))
+    data["status"] = {"1": {"updated_at": "x"}}  # no status in the status record
+    path.write_text(json.dumps(data), "utf-8")
+    lines, report = run(workspace, ["maria"], tokenizer)
+    assert [x["meta"]["article_id"] for x in lines] == [articles[1].id]
+    assert "a record in it is not valid" in report.problems[0]

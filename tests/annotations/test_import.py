@@ -441,3 +441,59 @@ def test_note_attrs_and_origin_are_carried(tmp_path: Path, store: Store) -> None
         "said": ("imported", "", {}),
         "would": ("imported", "", {}),
     }
+
+
+def test_a_broken_store_file_midway_takes_everything_back(tmp_path: Path, store: Store) -> None:
+    """Not only OSError: any failure while writing (here a store file with a broken record,
+    hand-repaired badly) undoes what the import had added."""
+    before = store.add(article_id(OTHER), 0, 6, "event", "Floods")
+    broken = store.folder / f"{article_id(OTHER)}.json"
+    data = json.loads(broken.read_text("utf-8"))
+    next(iter(data["annotations"].values()))["end"] = 99  # no longer matches its text
+    broken.write_text(json.dumps(data), "utf-8")
+    path = write(tmp_path / "gold.jsonl", [
+        {"text": TEXT, "spans": [span(TEXT, "5%", "figure")], "meta": {"status": "done"}},
+        {"text": OTHER, "spans": [span(OTHER, "Tuesday", "event")]},
+    ])  # fmt: skip
+    with pytest.raises(StoreError, match="nothing was imported"):
+        import_gold(Workspace(tmp_path), store, path)
+    assert store.for_article(article_id(TEXT)) == []
+    assert store.status(article_id(TEXT)) == "todo"
+    assert broken.exists() and before.id in broken.read_text("utf-8")  # left for the person
+
+
+def test_lone_surrogates_and_escapes_in_labels_are_made_safe(tmp_path: Path, store: Store) -> None:
+    text = "Good text \ud83d broken, then a claim."
+    at = text.index("claim")
+    line = {
+        "text": text,
+        "spans": [{"start": at, "end": at + 5, "label": "\x1b[2J\x1b]0;x\x07claim"}],
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(line) + "\n", "utf-8")  # json escapes the lone surrogate
+    report = import_gold(Workspace(tmp_path), store, path)
+    assert report.added == 1
+    (found,) = store.all()
+    assert found.label == "claim" and found.text == "claim"
+    kept = Workspace(tmp_path).article(found.article_id)
+    assert kept is not None and kept.text == "Good text \ufffd broken, then a claim."
+
+
+@pytest.mark.parametrize(
+    ("line", "fmt", "message"),
+    [
+        ({"text": TEXT, "label": [[0, 3, "claim"]]}, "prodigy", 'no "spans"'),
+        ({"text": TEXT, "spans": []}, "doccano", 'no "label" or "entities"'),
+        (
+            {"text": TEXT, "span": [{"start": 0, "end": 3, "label": "claim"}]},
+            "auto",
+            r'no "spans" \(Prodigy\)',
+        ),
+    ],
+)
+def test_a_line_in_another_format_is_a_bad_line(
+    tmp_path: Path, line: dict[str, Any], fmt: str, message: str
+) -> None:
+    path = write(tmp_path / "gold.jsonl", [line])
+    with pytest.raises(ImportFailed, match=f"line 1: {message}"):
+        read_gold(path, fmt)

@@ -19,7 +19,8 @@ from tests.conftest import sample_text
 
 LETTERS = "abcxyzABCéяЖ"
 # Pieces that sanitize removes or rewrites; each is written whole, never split by a letter.
-SPECIAL = ["\r", "\n", "\r\n", "\x1b[31m", "\x1b]52;c;abc\x07", "\x00", "\x85"]
+SPECIAL = ["\r", "\n", "\r\n", "\x1b[31m", "\x1b]52;c;abc\x07", "\x00", "\x85", "\ufeff",
+           "\ud83d"]  # fmt: skip
 PIECES = st.lists(st.sampled_from(list(LETTERS) + SPECIAL), max_size=40)
 
 
@@ -36,6 +37,7 @@ def test_sanitize_mapped_agrees_with_sanitize_and_maps_offsets(
         raw += piece
     clean, positions = sanitize_mapped(raw)
     assert clean == sanitize(raw)
+    assert sanitize(clean) == clean  # article ids hash sanitized text: it must be a fixed point
     assert len(positions) == len(raw) + 1
     assert positions[0] == 0
     assert positions[-1] == len(clean)
@@ -63,7 +65,8 @@ SPAN_TEXT = "The minister said taxes would rise."
         (4, 12, (1, 1, True)),  # "minister"
         (4, 23, (1, 3, True)),  # "minister said taxes"
         (6, 17, (1, 2, False)),  # "nister said": starts mid-token
-        (12, 23, (2, 3, False)),  # " said taxes": starts in the space after "minister"
+        # " said taxes": the space after "minister" is that token's, so it is the first touched
+        (12, 23, (1, 3, False)),
         (13, 21, (2, 3, False)),  # "said tax": ends mid-token
         (0, 1, (0, 0, False)),  # "T"
         (30, 35, (5, 6, True)),  # "rise."
@@ -159,3 +162,17 @@ def test_forked_workers_give_the_same_tokens_in_order(tmp_path: Path) -> None:
         got = list(parallel.tokenize_many(texts, window=20))
         assert parallel._pool is not None  # the workers did the work
     assert got == list(Tokenizer(choose_pipeline()).tokenize_many(texts))
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_every_span_maps_to_tokens_that_touch_it(data: st.DataObject) -> None:
+    text = "Alpha  beta, gamma.\n\n  Delta's $2.5bn — epsilon "
+    tokens = Tokenizer(choose_pipeline("none")).tokenize(text)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    first, last, aligned = tokens.span(start, end)
+    assert 0 <= first <= last < len(tokens)
+    assert tokens.starts[first] <= start  # nothing of the span lies before its first token
+    assert last == first or tokens.starts[last] < end  # the last token is touched
+    assert aligned == (tokens.starts[first] == start and tokens.ends[last] == end)

@@ -84,6 +84,7 @@ def test_round_trip_export_import_export_gives_identical_spans(workspace: Path) 
 def test_export_refuses_to_overwrite_without_force(workspace: Path) -> None:
     gold = workspace.parent / "gold.jsonl"
     gold.write_text("precious\n", "utf-8")
+    gold.chmod(0o604)
     done = assay("export", "--workspace", str(workspace), "--annotator", "maria", "-o", str(gold))
     assert done.returncode == 1 and "--force" in done.stderr
     assert gold.read_text("utf-8") == "precious\n"
@@ -92,6 +93,11 @@ def test_export_refuses_to_overwrite_without_force(workspace: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert len(gold.read_text("utf-8").splitlines()) == 4
     assert not list(gold.parent.glob(".gold.jsonl.*"))  # no temporary file left behind
+    assert gold.stat().st_mode & 0o777 == 0o604  # as the old file was, not mkstemp's 0600
+    fresh = workspace.parent / "fresh.jsonl"
+    done = assay("export", "--workspace", str(workspace), "--annotator", "maria", "-o",
+                 str(fresh), preexec_fn=lambda: os.umask(0o027))  # fmt: skip
+    assert done.returncode == 0 and fresh.stat().st_mode & 0o777 == 0o640
 
 
 def test_export_names_the_annotators_there_when_one_is_unknown(workspace: Path) -> None:
@@ -133,9 +139,7 @@ def test_import_reports_bad_lines_and_imports_nothing(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "bad.jsonl: 2 line(s) cannot be imported, so nothing was imported" in done.stderr
     assert "line 2: not valid JSON" in done.stderr and "line 3: span 1 [0, 60)" in done.stderr
-    assert not Workspace(ws).article_ids()
-    with Store.open(ws, "maria", read_only=True) as store:
-        assert list(store.all()) == []
+    assert not ws.exists()  # the file is checked before the workspace is touched
 
 
 def test_import_while_the_annotator_is_open_elsewhere_is_refused(
@@ -149,3 +153,15 @@ def test_import_while_the_annotator_is_open_elsewhere_is_refused(
     dry = assay("import", str(line), "--workspace", str(workspace), "--annotator", "maria",
                 "--dry-run")  # fmt: skip
     assert dry.returncode == 0 and "1 spans on 1 articles (1 new" in dry.stderr
+
+
+def test_unreadable_files_make_stats_and_export_exit_1(
+    workspace: Path, articles: list[Article]
+) -> None:
+    path = workspace / "annotations" / "maria" / f"{articles[2].id}.json"
+    path.write_text('{"annotations": {"1": {"id": "x"}}}', "utf-8")
+    stats = assay("stats", "--workspace", str(workspace))
+    assert stats.returncode == 1 and str(path) in stats.stderr and "maria" in stats.stdout
+    export = assay("export", "--workspace", str(workspace), "--annotator", "maria")
+    assert export.returncode == 1 and "incomplete" in export.stderr
+    assert len(export.stdout.splitlines()) == 3 and path.exists()
