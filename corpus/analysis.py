@@ -172,15 +172,7 @@ class Analyzer:
         yield from flush()
 
     def _cached(self, key: str) -> Analysis | None:
-        if self.cache is None:
-            return None
-        data = self.cache.get(key)
-        if data is None:
-            return None
-        try:
-            return Analysis.from_dict(data)
-        except (KeyError, TypeError, ValueError):
-            return None  # an entry from a broken write or older layout: analyse again
+        return None if self.cache is None else self.cache.load(key, Analysis.from_dict)
 
     def _run_pipeline(
         self, articles: Sequence[Article], slots: Sequence[int]

@@ -6,8 +6,11 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 CACHE_ENV = "ASSAY_CACHE_DIR"
 
@@ -51,6 +54,17 @@ class AnalysisCache:
             return None
         self.hits += 1
         return data
+
+    def load(self, key: str, build: Callable[[dict[str, Any]], T]) -> T | None:
+        """`build(entry)`, or None when there is no entry or it does not build (a broken write
+        or an older layout: the caller makes it again)."""
+        data = self.get(key)
+        if data is None:
+            return None
+        try:
+            return build(data)
+        except (KeyError, TypeError, ValueError):
+            return None
 
     def put(self, key: str, data: dict[str, Any]) -> None:
         if self.problem is not None:

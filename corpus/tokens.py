@@ -85,7 +85,8 @@ class Tokenizer:
 
     With `processes` above 1, texts missing from the cache are tokenized by that many forked
     worker processes while the caller goes on with the texts before them (tokenizing is about
-    two thirds of a cold export). Call `close()` when done.
+    two thirds of a cold export). Call `close()` when done. Workers are forked, which is
+    unsafe from a process that runs threads (the reader): there, keep `processes=1`.
     """
 
     def __init__(
@@ -178,15 +179,7 @@ class Tokenizer:
         return self._pool
 
     def _cached(self, key: str) -> Tokens | None:
-        if self.cache is None:
-            return None
-        data = self.cache.get(key)
-        if data is None:
-            return None
-        try:
-            return Tokens.from_dict(data)
-        except (KeyError, TypeError, ValueError):
-            return None
+        return None if self.cache is None else self.cache.load(key, Tokens.from_dict)
 
 
 def tokenizer_name(choice: PipelineChoice) -> str:
