@@ -4,7 +4,7 @@
     assay analyze [PATH ...]         headless analysis: JSONL (default) or a table on stdout
     assay export / import / stats    the gold dataset of a workspace (reader/workspace_cli.py)
 
-Until the reader lands, the main job prints the analysed corpus as a table.
+The main job opens the reader (reader/app.py); without a terminal it prints the corpus table.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from corpus.cache import AnalysisCache, default_cache_dir
 from corpus.loader import load_corpus
 from corpus.nlp import MODEL_ENV, choose_pipeline
 from reader import workspace_cli
+from reader.config import CONFIG_ENV, config_path
 from reader.output import PROG, positive, say, write_lines
 
 
@@ -52,10 +53,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     main = argparse.ArgumentParser(
         prog=PROG,
-        description="Read and annotate news articles in the terminal. "
-        "Commands: analyze, export, import, stats ('assay COMMAND --help').",
+        description="Read and annotate news articles in the terminal (the built-in corpus "
+        "without PATH). Commands: analyze, export, import, stats ('assay COMMAND --help'). "
+        f"Settings: ${CONFIG_ENV}, else {config_path()}.",
     )
     _common(main)
+    workspace_cli.add_workspace_options(main)
     analyze = argparse.ArgumentParser(
         prog=f"{PROG} analyze",
         description="Analyse articles headlessly: one JSON object per article on stdout "
@@ -78,10 +81,41 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = workspace_cli.build_parsers()[command].parse_args(args_list[1:])
             return workspace_cli.run(command, args)
         args = main_parser.parse_args(args_list)
-        return run_analyze(args, "table")
+        return run_reader(args)
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+
+
+def run_reader(args: argparse.Namespace) -> int:
+    """The main job: the reader, in a terminal. Without one (a pipe, a file), the corpus
+    table is printed instead, so `assay | less` still shows something useful."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        say("not a terminal, so the reader cannot start; printing the corpus table instead")
+        return run_analyze(args, "table")
+    from annotations.store import ANNOTATOR_NAME
+    from annotations.workspace import default_annotator, default_workspace
+    from reader.app import AssayApp
+    from reader.config import load_settings
+
+    annotator = args.annotator or default_annotator()
+    if not ANNOTATOR_NAME.match(annotator):
+        say(f"annotator name {annotator!r} cannot name a folder: use letters, digits, and "
+            f". _ @ + - (at most 64)")  # fmt: skip
+        return 2
+    settings, problem = load_settings()
+    app = AssayApp(
+        args.paths,
+        args.workspace or default_workspace(),
+        annotator,
+        settings,
+        settings_problem=problem,
+        model=args.model,
+        cache_dir=args.cache_dir,
+        use_cache=not args.no_cache,
+    )
+    app.run()
+    return 0
 
 
 def run_analyze(args: argparse.Namespace, output_format: str) -> int:

@@ -47,9 +47,10 @@ def test_analyze_defaults_to_jsonl_and_second_run_is_identical() -> None:
     assert first.stdout == second.stdout and first.stdout.count("\n") == 5
 
 
-def test_main_job_prints_the_corpus_as_a_table() -> None:
+def test_main_job_without_a_terminal_prints_the_corpus_as_a_table() -> None:
     done = run()
     assert done.returncode == 0, done.stderr
+    assert "not a terminal" in done.stderr
     for heading in ("title", "source", "words", "entities", "quotes", "figures"):
         assert heading in done.stdout
     assert "Putin Signals Openness" in done.stdout

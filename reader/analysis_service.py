@@ -1,0 +1,133 @@
+"""Analysis off the UI thread: the open article first, then the rest of the corpus.
+
+One thread owns the spaCy pipeline (it is not safe to share between threads), and takes work
+in order of urgency: the article the reader just opened, then, when idle, the corpus in the
+background so that every later article opens highlighted and the list can be searched by
+entity. Results and progress go back through callbacks the app runs on its own thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict, deque
+from collections.abc import Callable, Iterable
+
+from corpus.analysis import Analysis, Analyzer
+from corpus.article import Article
+
+Callback = Callable[..., None]
+_KEEP = 64  # analyses kept in memory for going back and forth between articles
+
+
+class AnalysisService:
+    """Queue articles with `request` (urgent) or `queue_corpus`; run `run` in a thread."""
+
+    def __init__(
+        self,
+        analyzer: Analyzer,
+        deliver: Callable[[Callback, object], None],
+        on_result: Callable[[Article, Analysis], None],
+        on_status: Callable[[str], None],
+        on_error: Callable[[Article, BaseException], None],
+    ) -> None:
+        self.analyzer = analyzer
+        self._deliver = deliver  # runs a callback on the app's thread
+        self._on_result = on_result
+        self._on_status = on_status
+        self._on_error = on_error
+        self._urgent: deque[Article] = deque()
+        self._background: deque[Article] = deque()
+        self._background_total = 0
+        self._background_done = 0
+        self._wake = threading.Condition()
+        self._stopped = False
+        self._memory: OrderedDict[str, Analysis] = OrderedDict()
+        self.model_loaded = False
+
+    # --- called from the app's thread ---------------------------------------------------
+
+    def cached(self, article_id: str) -> Analysis | None:
+        with self._wake:
+            return self._memory.get(article_id)
+
+    def request(self, article: Article) -> None:
+        """Analyse `article` before anything else (the reader is showing it)."""
+        with self._wake:
+            self._urgent.clear()  # only the latest open article is urgent
+            self._urgent.append(article)
+            self._wake.notify()
+
+    def queue_corpus(self, articles: Iterable[Article]) -> None:
+        with self._wake:
+            for article in articles:
+                self._background.append(article)
+                self._background_total += 1
+            self._wake.notify()
+
+    def stop(self) -> None:
+        with self._wake:
+            self._stopped = True
+            self._wake.notify()
+
+    # --- the worker thread --------------------------------------------------------------
+
+    def run(self) -> None:
+        while True:
+            with self._wake:
+                while not (self._stopped or self._urgent or self._background):
+                    self._wake.wait()
+                if self._stopped:
+                    return
+                urgent = bool(self._urgent)
+                article = self._urgent.popleft() if urgent else self._background.popleft()
+                known = self._memory.get(article.id)
+            if known is not None:
+                if urgent:
+                    self._send(self._on_result, article, known)
+                else:
+                    self._count_background()
+                continue
+            try:
+                analysis = self._analyse(article, urgent)
+            except Exception as exc:  # a broken pipeline must not kill the reader
+                self._send(self._on_error, article, exc)
+                if not urgent:
+                    self._count_background()
+                continue
+            with self._wake:
+                self._memory[article.id] = analysis
+                while len(self._memory) > _KEEP:
+                    self._memory.popitem(last=False)
+            if urgent:
+                self._send(self._on_result, article, analysis)
+            else:
+                self._count_background()
+
+    def _analyse(self, article: Article, urgent: bool) -> Analysis:
+        cached = self.analyzer._cached(self.analyzer.cache_key(article))
+        if cached is not None:
+            return cached
+        if not self.model_loaded:
+            choice = self.analyzer.choice
+            name = f"{choice.name} {choice.version}".strip()
+            self._send(self._on_status, f"Loading the spaCy pipeline {name}…")
+            _ = self.analyzer.nlp
+            self.model_loaded = True
+            self._send(self._on_status, f"Pipeline {name} loaded.")
+        if urgent:
+            self._send(self._on_status, f"Analysing “{article.title[:40]}”…")
+        return self.analyzer.analyze(article)
+
+    def _count_background(self) -> None:
+        with self._wake:
+            self._background_done += 1
+            done, total = self._background_done, self._background_total
+        if done == total or done % 10 == 0:
+            note = "corpus analysed" if done == total else "analysing the corpus"
+            self._send(self._on_status, f"{note}: {done:,} of {total:,} articles")
+
+    def _send(self, callback: Callback, *args: object) -> None:
+        try:
+            self._deliver(callback, *args)  # type: ignore[call-arg]
+        except RuntimeError:  # the app has closed
+            self.stop()

@@ -1,0 +1,495 @@
+"""The reader: browse a corpus, read an article with its entities, quotes and figures.
+
+The app holds settings and the services (corpus loading, analysis, the annotation store) and
+lays out three panes: the article list, the reader, and the side panel. Slow work runs in
+thread workers and reports back by `call_from_thread`; one handler reports any worker error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Footer, Header, Input, Static
+from textual.worker import Worker, WorkerState
+
+from annotations.store import Store, StoreError
+from corpus.analysis import Analysis, Analyzer
+from corpus.article import Article
+from corpus.cache import AnalysisCache, default_cache_dir
+from corpus.loader import Problem, iter_articles
+from corpus.nlp import choose_pipeline
+from reader.analysis_service import AnalysisService
+from reader.commands import AssayCommands
+from reader.config import Settings, save_settings
+from reader.help import HelpScreen
+from reader.widgets.article_list import ArticleList, Row
+from reader.widgets.article_view import ArticleView, Mark
+from reader.widgets.side_panel import SidePanel
+
+NARROW = 110  # columns below which the panes stack
+_BATCH = 200  # articles added to the list at a time while loading
+
+
+class AssayApp(App[None]):
+    """`assay [PATH ...]`: the reader on a corpus, for one annotator in one workspace."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "assay"
+    COMMANDS = App.COMMANDS | {AssayCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("slash", "find", "Find", id="app.find"),
+        Binding("right_square_bracket", "article(1)", "Next article", id="app.next_article"),
+        Binding(
+            "left_square_bracket",
+            "article(-1)",
+            "Prev article",
+            show=False,
+            id="app.previous_article",
+        ),
+        Binding("1", "layer('entities')", "Entities", show=False, id="app.toggle_entities"),
+        Binding("2", "layer('quotes')", "Quotes", show=False, id="app.toggle_quotes"),
+        Binding("3", "layer('figures')", "Figures", show=False, id="app.toggle_figures"),
+        Binding("z", "fold", "Fold chrome", id="app.fold_boilerplate"),
+        Binding("p", "side_panel", "Panel", id="app.side_panel"),
+        Binding("escape", "clear", "Clear", show=False, id="app.clear"),
+    ]
+
+    def __init__(
+        self,
+        paths: Sequence[str],
+        workspace: Path,
+        annotator: str,
+        settings: Settings,
+        *,
+        settings_problem: str | None = None,
+        model: str | None = None,
+        cache_dir: Path | None = None,
+        use_cache: bool = True,
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.workspace = workspace
+        self.annotator = annotator
+        self.settings = settings
+        self.settings_problem = settings_problem
+        self.articles: dict[str, Article] = {}
+        self.order: list[str] = []
+        self.current: Article | None = None
+        self.store: Store | None = None
+        self.problems: list[Problem] = []
+        self.loaded = False
+        choice = choose_pipeline(model or settings.model or None)
+        self.pipeline_notice = choice.notice
+        self.has_entities = choice.has_entities
+        cache = AnalysisCache(cache_dir or default_cache_dir()) if use_cache else None
+        self.service = AnalysisService(
+            Analyzer(choice, cache),
+            self.call_from_thread,
+            self._analysis_ready,
+            self._set_analysis_status,
+            self._analysis_failed,
+        )
+        self.analysis_status = ""
+        corpus = ", ".join(self.paths) if self.paths else "built-in corpus"
+        self.title = f"assay · {corpus}"
+        self.sub_title = f"annotator {annotator}"
+
+    # --- layout -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            with Vertical(id="list-pane"):
+                yield Static(id="list-header", markup=False)
+                yield Input(placeholder="filter titles, sources, dates", id="list-filter")
+                yield ArticleList(id="articles")
+                yield Static(id="list-status", markup=False)
+            with Vertical(id="reader-pane"):
+                yield Static(id="reader-title", markup=False)
+                yield ArticleView(id="reader")
+                yield Static(id="reader-status", markup=False)
+                yield Input(placeholder="find in the article", id="find")
+            yield SidePanel(id="side")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
+        view = self.query_one(ArticleView)
+        layers = self.settings.layers
+        view.show_entities, view.show_quotes = layers.entities, layers.quotes
+        view.show_figures, view.fold_boilerplate = layers.figures, layers.fold_boilerplate
+        self._open_store()
+        self._layout_for(self.size.width)
+        self.query_one("#side", SidePanel).show_analysis(None, None, "Open an article.")
+        self.query_one("#reader-status", Static).update(legend())
+        self.screen.set_focus(self.query_one(ArticleList))
+        for note in (self.settings_problem, self.pipeline_notice):
+            if note:
+                self.notify(note, title="Note", severity="warning", timeout=10, markup=False)
+        self.run_worker(self.service.run, thread=True, group="nlp", exit_on_error=False,
+                        description="analysis")  # fmt: skip
+        self.load_corpus()
+
+    def _open_store(self) -> None:
+        try:
+            self.store = Store.open(self.workspace, self.annotator, labels=self.settings.labels)
+        except (StoreError, OSError) as exc:
+            self.notify(f"Annotations are off: {exc}", severity="error", timeout=15,
+                        markup=False)  # fmt: skip
+            self.sub_title = f"annotator {self.annotator} · annotations off"
+            return
+        if self.store.read_only:
+            self.sub_title = f"annotator {self.annotator} · READ-ONLY"
+            self.notify(self.store.read_only_reason or "read-only", title="Read-only",
+                        severity="warning", timeout=15, markup=False)  # fmt: skip
+
+    def on_resize(self) -> None:
+        self._layout_for(self.size.width)
+
+    def _layout_for(self, width: int) -> None:
+        self.screen.set_class(width < NARROW, "-narrow")
+
+    def on_unmount(self) -> None:
+        self.service.stop()
+        if self.store is not None:
+            self.store.close()
+
+    # --- loading ------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False,
+          description="Loading the corpus")  # fmt: skip
+    def load_corpus(self) -> None:
+        """Stream the corpus into the list: the first article opens as soon as it is read."""
+        states = self._annotation_states()
+        batch: list[Article] = []
+        for article in iter_articles(self.paths or None, self.problems.append):
+            batch.append(article)
+            if (len(batch) == 1 and not self.articles) or len(batch) >= _BATCH:
+                self.call_from_thread(self._add_articles, batch, states)
+                batch = []
+        self.call_from_thread(self._add_articles, batch, states, True)
+
+    def _annotation_states(self) -> dict[str, tuple[int, str]]:
+        """Annotation count and status of each article the annotator has touched."""
+        found: dict[str, tuple[int, str]] = {}
+        try:
+            with Store.open(self.workspace, self.annotator, read_only=True) as store:
+                for article_id in store.article_ids():
+                    try:
+                        state = store.article_state(article_id)
+                    except Exception:  # reported when the article is opened
+                        continue
+                    found[article_id] = (len(state.annotations), state.status)
+        except (StoreError, OSError):
+            pass
+        return found
+
+    def _add_articles(
+        self, batch: list[Article], states: dict[str, tuple[int, str]], last: bool = False
+    ) -> None:
+        rows = []
+        for article in batch:
+            self.articles[article.id] = article
+            self.order.append(article.id)
+            count, status = states.get(article.id, (0, "todo"))
+            rows.append(Row(article.id, article.title, article.source,
+                            article.meta.get("date", ""), article.words, len(self.order),
+                            count, status))  # fmt: skip
+        articles = self.query_one(ArticleList)
+        articles.add_rows(rows)
+        if self.current is None and batch:
+            self.open_article(batch[0].id)
+        if last:
+            self.loaded = True
+            self._report_problems()
+            if not self.articles:
+                where = ", ".join(self.paths) or "the built-in corpus"
+                self.notify(f"No articles could be read from {where}.", severity="error",
+                            timeout=30, markup=False)  # fmt: skip
+            elif self.settings.analyse_corpus and self.has_entities:
+                self.service.queue_corpus(self.articles[i] for i in self.order)
+        self._update_list_status()
+
+    def _report_problems(self) -> None:
+        skipped = [p for p in self.problems if p.skipped]
+        if not self.problems:
+            return
+        shown = "\n".join(str(p) for p in self.problems[:5])
+        more = f"\n… and {len(self.problems) - 5} more" if len(self.problems) > 5 else ""
+        self.notify(f"{shown}{more}", title=f"{len(skipped)} files skipped",
+                    severity="warning", timeout=15, markup=False)  # fmt: skip
+
+    # --- opening articles ---------------------------------------------------------------
+
+    def open_article(self, article_id: str) -> None:
+        article = self.articles.get(article_id)
+        if article is None:
+            return
+        self.current = article
+        articles = self.query_one(ArticleList)
+        articles.opened_id = article_id
+        articles.refresh()
+        view = self.query_one(ArticleView)
+        cached = self.service.cached(article_id)
+        view.show(article, cached)
+        self.query_one("#find", Input).value = ""
+        self._set_title(article)
+        side = self.query_one("#side", SidePanel)
+        if cached is not None:
+            side.show_analysis(article, cached, self._entity_note())
+        else:
+            side.show_analysis(None, None, "Analysing…")
+            self.service.request(article)
+
+    def _set_title(self, article: Article) -> None:
+        bits = [article.meta.get("site", ""), article.meta.get("date", "")[:10], article.source,
+                f"{article.words:,} words"]  # fmt: skip
+        self.query_one("#reader-title", Static).update(
+            Content.assemble((article.title, "bold"), "\n", " · ".join(b for b in bits if b))
+        )
+
+    def _entity_note(self) -> str:
+        return "" if self.has_entities else "entities are off: no spaCy pipeline"
+
+    def _analysis_ready(self, article: Article, analysis: Analysis) -> None:
+        if self.current is not None and article.id == self.current.id:
+            self.query_one(ArticleView).set_analysis(analysis)
+            side = self.query_one("#side", SidePanel)
+            side.show_analysis(article, analysis, self._entity_note())
+            self._set_analysis_status("")
+
+    def _analysis_failed(self, article: Article, error: BaseException) -> None:
+        self.notify(f"Analysis of {article.source} failed: {error}", severity="error",
+                    timeout=10, markup=False)  # fmt: skip
+
+    def _set_analysis_status(self, status: str) -> None:
+        self.analysis_status = status
+        self._update_list_status()
+
+    def _update_list_status(self) -> None:
+        articles = self.query_one(ArticleList)
+        width = articles.scrollable_content_region.width or self.size.width
+        self.query_one("#list-header", Static).update(articles.header(width))
+        status = articles.progress()
+        if articles.only is not None:
+            status = f"mentioning “{articles.only_label}” · {status}"
+        if not self.loaded:
+            status = f"loading… {status}"
+        if self.analysis_status:
+            status += f"\n{self.analysis_status}"
+        self.query_one("#list-status", Static).update(status)
+
+    # --- events from the panes ----------------------------------------------------------
+
+    @on(ArticleList.Opened)
+    def _opened(self, event: ArticleList.Opened) -> None:
+        self.open_article(event.article_id)
+        self.screen.set_focus(self.query_one(ArticleView))
+
+    @on(ArticleList.Changed)
+    def _list_changed(self) -> None:
+        self._update_list_status()
+
+    @on(ArticleView.CursorMoved)
+    def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        status = self.query_one("#reader-status", Static)
+        status.update(describe(event.marks) if event.marks else legend())
+
+    @on(SidePanel.EntityChosen)
+    def _entity_chosen(self, event: SidePanel.EntityChosen) -> None:
+        pattern = re.compile(rf"(?<!\w){re.escape(event.text)}(?!\w)")
+        ids = {i for i, a in self.articles.items() if pattern.search(a.text)}
+        articles = self.query_one(ArticleList)
+        articles.set_only(ids, event.text)
+        self.notify(f"The list shows the {len(ids)} articles that mention “{event.text}”; "
+                    f"escape in the list shows all.", timeout=5, markup=False)  # fmt: skip
+
+    @on(SidePanel.SpanChosen)
+    def _span_chosen(self, event: SidePanel.SpanChosen) -> None:
+        view = self.query_one(ArticleView)
+        view.move_to(event.start, (event.start, event.end))
+
+    @on(Input.Changed, "#list-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_one(ArticleList).set_query(event.value)
+
+    @on(Input.Submitted, "#list-filter")
+    def _filter_done(self) -> None:
+        self.query_one("#list-filter").display = False
+        self.screen.set_focus(self.query_one(ArticleList))
+
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        found = self.query_one(ArticleView).find(event.value)
+        event.input.border_subtitle = f"{found:,} found" if event.value else ""
+
+    @on(Input.Submitted, "#find")
+    def _find_done(self, event: Input.Submitted) -> None:
+        self.query_one("#find").display = False
+        view = self.query_one(ArticleView)
+        self.screen.set_focus(view)
+        if event.value and not view.matches:
+            self.notify(f"“{event.value}” is not in this article.", timeout=3, markup=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place worker errors are reported."""
+        if event.state == WorkerState.ERROR:
+            self.notify(f"{event.worker.description or event.worker.name} failed: "
+                        f"{event.worker.error}", severity="error", timeout=15,
+                        markup=False)  # fmt: skip
+
+    # --- actions ------------------------------------------------------------------------
+
+    def open_from_palette(self, article_id: str) -> None:
+        articles = self.query_one(ArticleList)
+        articles.set_only(None)
+        articles.set_query("")
+        articles.move_to(article_id)
+        self.open_article(article_id)
+        self.screen.set_focus(self.query_one(ArticleView))
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self))
+
+    def action_find(self) -> None:
+        """`/` filters the list when the list has focus, else finds in the article."""
+        if self.focused is not None and self.focused.id in ("articles", "list-filter"):
+            box = self.query_one("#list-filter", Input)
+        else:
+            box = self.query_one("#find", Input)
+        # Shown and focused at once, not on the next refresh: keys typed (or pasted) right
+        # after "/" must land in the box.
+        box.display = True
+        self.screen.set_focus(box)
+
+    def action_clear(self) -> None:
+        """Escape: close a find or filter box, else clear the list's entity filter or the
+        article's matches."""
+        focused = self.focused
+        for box_id, target in (("list-filter", ArticleList), ("find", ArticleView)):
+            box = self.query_one(f"#{box_id}", Input)
+            if box.display:
+                box.display = False
+                if focused is box:
+                    box.value = ""
+                    self.screen.set_focus(self.query_one(target))
+                return
+        articles = self.query_one(ArticleList)
+        if isinstance(focused, ArticleList) and (articles.only is not None or articles.query):
+            articles.set_only(None)
+            articles.set_query("")
+            self.query_one("#list-filter", Input).value = ""
+            return
+        view = self.query_one(ArticleView)
+        if view.matches:
+            view.clear_find()
+
+    def action_article(self, step: int) -> None:
+        articles = self.query_one(ArticleList)
+        ids = articles.ids_in_view_order()
+        if not ids:
+            return
+        here = ids.index(self.current.id) if self.current and self.current.id in ids else -1
+        target = here + step
+        if not 0 <= target < len(ids):
+            self.notify("No more articles in the list that way.", timeout=2)
+            return
+        articles.move_to(ids[target])
+        self.open_article(ids[target])
+
+    def action_layer(self, name: str) -> None:
+        view = self.query_one(ArticleView)
+        attribute = f"show_{name}"
+        value = not getattr(view, attribute)
+        setattr(view, attribute, value)
+        self._remember(**{name: value})
+        self.notify(f"{name.capitalize()} {'shown' if value else 'hidden'}.", timeout=2)
+
+    def action_fold(self) -> None:
+        view = self.query_one(ArticleView)
+        view.fold_boilerplate = not view.fold_boilerplate
+        self._remember(fold_boilerplate=view.fold_boilerplate)
+        state = "folded away" if view.fold_boilerplate else "shown, dimmed"
+        self.notify(f"Site chrome {state}.", timeout=2)
+
+    def action_side_panel(self) -> None:
+        """Wide: hide or show the panel. Narrow: the panel takes the list's place, or gives
+        it back."""
+        screen = self.screen
+        screen.toggle_class("-side" if screen.has_class("-narrow") else "-hide-side")
+        side = self.query_one("#side", SidePanel)
+        if side.display:
+            side.focus()
+        elif self.focused is None or self.focused is side:
+            self.screen.set_focus(self.query_one(ArticleView))
+
+    def _remember(self, **layers: bool) -> None:
+        self.settings = self.settings.with_layers(**layers)
+        self._save_settings()
+
+    def watch_theme(self, theme: str) -> None:
+        if theme != self.settings.theme:
+            self.settings = replace(self.settings, theme=theme)
+            self._save_settings()
+
+    def _save_settings(self) -> None:
+        if self.settings_problem is not None:
+            return  # never overwrite a settings file that could not be read
+        problem = save_settings(self.settings)
+        if problem:
+            self.settings_problem = problem
+            self.notify(problem, severity="warning", timeout=8, markup=False)
+
+
+def legend() -> Content:
+    """What the highlights mean; each also differs by more than colour."""
+    return Content.assemble(
+        ("entity", "underline"),
+        "  ",
+        ("“quote”", "italic"),
+        "  ",
+        ("figure", "bold"),
+        "  ",
+        ("site chrome", "dim"),
+        "  ",
+        "▌ sentence   ",
+        ("?", "bold"),
+        " help",
+    )
+
+
+def describe(marks: Sequence[Mark]) -> Content:
+    """The status line for the highlights under the cursor: who said a quote, what a figure
+    counts, what an entity is."""
+    parts: list[Content | str | tuple[str, str]] = []
+    for mark in marks:
+        if parts:
+            parts.append("  ·  ")
+        if mark.kind == "quote" and isinstance(mark.data, dict):
+            speaker = mark.data.get("speaker") or "unattributed"
+            cue = mark.data.get("cue")
+            parts += [("quote", "italic"), " by ", (speaker, "bold")]
+            if cue:
+                parts.append(f" ({cue})")
+        elif mark.kind == "figure" and isinstance(mark.data, dict):
+            value, unit = mark.data.get("value"), mark.data.get("unit")
+            parts += [(mark.data.get("label", "figure"), "bold"), " ", Content(mark.text)]
+            if value is not None:
+                parts.append(f" = {value:,g} {unit or ''}".rstrip())
+        else:
+            parts += [(mark.label, "underline"), " ", Content(mark.text)]
+    return Content.assemble(*parts)

@@ -1,0 +1,57 @@
+"""The command palette (ctrl+p): open any article by title, and the main actions by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from reader.app import AssayApp
+
+_MAX_ARTICLE_HITS = 50
+
+
+class AssayCommands(Provider):
+    def _actions(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app: AssayApp = self.app  # type: ignore[assignment]
+        return [
+            ("Toggle entities", "show or hide entity highlights (1)",
+             partial(app.action_layer, "entities")),
+            ("Toggle quotes", "show or hide quotes (2)", partial(app.action_layer, "quotes")),
+            ("Toggle figures", "show or hide figures (3)", partial(app.action_layer, "figures")),
+            ("Fold site chrome", "fold or show navigation, appeals, related links (z)",
+             app.action_fold),
+            ("Toggle side panel", "entities, quotes and figures of the article (p)",
+             app.action_side_panel),
+            ("Next article", "open the next article in the list (])",
+             partial(app.action_article, 1)),
+            ("Previous article", "open the previous article in the list ([)",
+             partial(app.action_article, -1)),
+            ("Keys", "every key and what it does (?)", app.action_help),
+        ]  # fmt: skip
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._actions():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._actions():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+        app: AssayApp = self.app  # type: ignore[assignment]
+        hits = 0
+        for article_id in app.order:
+            article = app.articles[article_id]
+            label = f"Open: {article.title}"
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), partial(app.open_from_palette,
+                          article_id), help=article.source)  # fmt: skip
+                hits += 1
+                if hits >= _MAX_ARTICLE_HITS:
+                    return

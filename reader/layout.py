@@ -1,0 +1,140 @@
+"""Lay an article out in screen lines, and find the highlights that touch a line.
+
+The reader draws only the lines on screen (Textual's line API), so an article of any length
+opens in the time it takes to wrap it: each screen line is a `[start, end)` range of the
+article's text, and everything drawn is looked up by offset. Offsets stay code points into
+`Article.text`; cells are only counted here.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len, get_character_cell_size
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenLine:
+    """`text[start:end]` drawn on one screen line; `folded` lines stand for hidden text."""
+
+    start: int
+    end: int
+    folded: int = 0  # for a fold marker: how many lines of text it hides
+
+
+def wrap(text: str, width: int, hidden: Sequence[tuple[int, int]] = ()) -> list[ScreenLine]:
+    """Screen lines of `text` at `width` cells: text lines are wrapped at spaces (a word longer
+    than the width is cut), and the text lines wholly inside a `hidden` range are folded into
+    one marker line."""
+    width = max(width, 8)
+    lines: list[ScreenLine] = []
+    folded = 0
+    fold_start = 0
+    position = 0
+    hidden_starts = [s for s, _ in hidden]
+    for raw in text.split("\n"):
+        start, end = position, position + len(raw)
+        position = end + 1
+        if hidden and raw.strip() and _inside(hidden, hidden_starts, start, end):
+            if not folded:
+                fold_start = start
+            folded += 1
+            continue
+        if folded:
+            if not raw.strip():
+                continue  # blank lines between hidden paragraphs go with them
+            lines.append(ScreenLine(fold_start, fold_start, folded))
+            folded = 0
+        _wrap_line(text, start, end, width, lines)
+    if folded:
+        lines.append(ScreenLine(fold_start, fold_start, folded))
+    return lines
+
+
+def _inside(ranges: Sequence[tuple[int, int]], starts: Sequence[int], start: int, end: int) -> bool:
+    index = bisect_right(starts, start) - 1
+    return index >= 0 and ranges[index][1] >= end
+
+
+def _wrap_line(text: str, start: int, end: int, width: int, out: list[ScreenLine]) -> None:
+    if end - start <= width and (text[start:end].isascii() or cell_len(text[start:end]) <= width):
+        out.append(ScreenLine(start, end))
+        return
+    ascii_only = text[start:end].isascii()
+    position = start
+    while position < end:
+        limit = position + width if ascii_only else _fit(text, position, end, width)
+        if limit >= end:
+            out.append(ScreenLine(position, end))
+            return
+        cut = text.rfind(" ", position, limit + 1)
+        if cut <= position:  # one word longer than the line: cut it
+            out.append(ScreenLine(position, limit))
+            position = limit
+            continue
+        out.append(ScreenLine(position, cut))
+        position = cut + 1  # the space at the break is not drawn
+
+
+def _fit(text: str, start: int, end: int, width: int) -> int:
+    """The largest `stop` such that `text[start:stop]` fits in `width` cells (at least one
+    character, so that a wide character on a narrow screen still advances)."""
+    cells = 0
+    position = start
+    while position < end:
+        size = get_character_cell_size(text[position])
+        if cells + size > width:
+            break
+        cells += size
+        position += 1
+    return max(position, start + 1)
+
+
+class SpanIndex:
+    """Spans (`start`, `end`, payload) that may overlap, found by the range they touch.
+
+    Sorted by start, with the running maximum of ends, so a lookup walks back only over spans
+    that can still reach into the range.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int, object]]) -> None:
+        self.spans = sorted(spans, key=lambda s: (s[0], s[1]))
+        self.starts = [s[0] for s in self.spans]
+        self.reach: list[int] = []
+        furthest = -1
+        for _start, end, _payload in self.spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def touching(self, start: int, end: int) -> list[tuple[int, int, object]]:
+        """Spans that overlap `[start, end)`, in order of start."""
+        found = []
+        index = bisect_left(self.starts, end) - 1
+        while index >= 0 and self.reach[index] > start:
+            span = self.spans[index]
+            if span[1] > start:
+                found.append(span)
+            index -= 1
+        found.reverse()
+        return found
+
+    def at(self, offset: int) -> list[tuple[int, int, object]]:
+        return self.touching(offset, offset + 1)
+
+    def next_after(self, offset: int) -> tuple[int, int, object] | None:
+        index = bisect_right(self.starts, offset)
+        return self.spans[index] if index < len(self.spans) else None
+
+    def previous_before(self, offset: int) -> tuple[int, int, object] | None:
+        index = bisect_left(self.starts, offset) - 1
+        return self.spans[index] if index >= 0 else None
+
+
+def line_of(starts: Sequence[int], offset: int) -> int:
+    """The index of the screen line that shows `offset`, given the lines' starts."""
+    return max(bisect_right(starts, offset) - 1, 0)

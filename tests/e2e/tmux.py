@@ -1,0 +1,56 @@
+"""Drive a real program in a tmux session: type keys, read the screen."""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import time
+import uuid
+from collections.abc import Mapping
+from types import TracebackType
+
+
+class Tmux:
+    """`with Tmux(command, env) as term:`; `term.keys(...)`, `term.wait_for(text)`."""
+
+    def __init__(self, command: str, env: Mapping[str, str], width: int = 100, height: int = 30):
+        self.session = f"assay-{uuid.uuid4().hex[:8]}"
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        # The shell stays after the program ends, so its last screen can still be read.
+        self.command = f"env {exports} {command}; echo '[exited '$?']'; sleep 600"
+        self.width, self.height = width, height
+
+    def __enter__(self) -> Tmux:
+        subprocess.run(["tmux", "new-session", "-d", "-s", self.session, "-x", str(self.width),
+                        "-y", str(self.height), self.command], check=True)  # fmt: skip
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.session], check=False)
+
+    def screen(self) -> str:
+        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.session],
+                              capture_output=True, text=True, check=False).stdout  # fmt: skip
+
+    def keys(self, *keys: str, literal: bool = False) -> None:
+        flags = ["-l"] if literal else []
+        subprocess.run(["tmux", "send-keys", "-t", self.session, *flags, *keys], check=True)
+
+    def wait_for(self, text: str, timeout: float = 90, wrapped: bool = False) -> str:
+        """The screen once it shows `text`; fails with the last screen after `timeout`.
+
+        `wrapped`: the text may be wrapped over lines (white space is compared as one space).
+        """
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in (" ".join(screen.split()) if wrapped else screen):
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never showed; the screen was:\n{screen}")
