@@ -98,14 +98,7 @@ class Workspace:
             raise StoreError(f"{path} cannot be read ({exc}); the article's annotations "
                              f"cannot be checked against its text") from exc  # fmt: skip
         try:
-            return Article(
-                id=str(data["id"]),
-                source=str(data.get("source", "")),
-                title=str(data.get("title", "")),
-                text=str(data["text"]),
-                meta={str(k): str(v) for k, v in (data.get("meta") or {}).items()},
-                boilerplate=tuple((int(s), int(e)) for s, e in data.get("boilerplate") or ()),
-            )
+            return Article.from_dict(data)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise StoreError(f"{path} is not an assay article ({exc!r})") from exc
 

@@ -40,6 +40,18 @@ class Article:
             "boilerplate": [list(r) for r in self.boilerplate],
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """The inverse of `to_dict`; raises KeyError, TypeError or ValueError on bad data."""
+        return cls(
+            id=str(data["id"]),
+            source=str(data.get("source", "")),
+            title=str(data.get("title", "")),
+            text=str(data["text"]),
+            meta={str(k): str(v) for k, v in (data.get("meta") or {}).items()},
+            boilerplate=tuple((int(s), int(e)) for s, e in data.get("boilerplate") or ()),
+        )
+
 
 def text_hash(text: str) -> str:
     """SHA-256 of the text as UTF-8, hex."""

@@ -105,7 +105,7 @@ _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 
 def count_words(text: str) -> int:
     """Words as a reader counts them: runs of letters or digits, hyphenated words as one."""
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 def _wrap_width(text: str) -> int | None:

@@ -176,7 +176,8 @@ class AssayApp(App[None]):
         """Stream the corpus into the list: the first article opens as soon as it is read."""
         states = self._annotation_states()
         batch: list[Article] = []
-        for article in iter_articles(self.paths or None, self.problems.append):
+        cache = self.service.analyzer.cache
+        for article in iter_articles(self.paths or None, self.problems.append, cache):
             batch.append(article)
             if (len(batch) == 1 and not self.articles) or len(batch) >= _BATCH:
                 self.call_from_thread(self._add_articles, batch, states)

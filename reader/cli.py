@@ -119,7 +119,8 @@ def run_reader(args: argparse.Namespace) -> int:
 
 
 def run_analyze(args: argparse.Namespace, output_format: str) -> int:
-    articles, problems = load_corpus(args.paths or None)
+    cache = None if args.no_cache else AnalysisCache(args.cache_dir or default_cache_dir())
+    articles, problems = load_corpus(args.paths or None, cache)
     for problem in problems:
         say(str(problem))
     if not articles:
@@ -129,7 +130,6 @@ def run_analyze(args: argparse.Namespace, output_format: str) -> int:
     choice = choose_pipeline(args.model)
     if choice.notice:
         say(choice.notice)
-    cache = None if args.no_cache else AnalysisCache(args.cache_dir or default_cache_dir())
     analyzer = Analyzer(choice, cache, processes=args.processes)
     with _progress(len(articles)) as advance:
         results = analyzer.analyze_many(articles, progress=advance)

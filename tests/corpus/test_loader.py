@@ -183,3 +183,24 @@ def test_markdown_headline_is_the_title(tmp_path: Path) -> None:
 def test_problem_reads_as_one_line() -> None:
     assert str(Problem("a/b.txt", "binary file")) == "skipped a/b.txt: binary file"
     assert str(Problem("x", "read as cp1251", skipped=False)) == "note on x: read as cp1251"
+
+
+def test_a_cache_keeps_what_each_file_gave_until_it_changes(tmp_path: Path) -> None:
+    from corpus.cache import AnalysisCache
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes("Заголовок\n\nТекст статьи о металлах.".encode("cp1251"))
+    (folder / "b.txt").write_text("Headline\n\nFirst body text.", "utf-8")
+    cache = AnalysisCache(tmp_path / "cache")
+    first = load_corpus([folder], cache)
+    assert cache.hits == 0 and cache.misses == 2
+    second = load_corpus([folder], cache)
+    assert cache.hits == 2 and second == first  # the same articles, the same notes
+    assert any("read as" in p.message for p in second[1])
+    import os
+
+    (folder / "b.txt").write_text("Headline\n\nEdited body text.", "utf-8")
+    os.utime(folder / "b.txt", ns=(1, 1))
+    third, _ = load_corpus([folder], cache)
+    assert cache.hits == 3 and "Edited body text." in third[1].text
