@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from corpus import boilerplate, meta
 from corpus.text import count_words, sanitize
 
 
@@ -75,6 +74,10 @@ def make_article(
     `title` and `given_meta` (from a JSONL line or an HTML page's metadata) win over what is
     read from the text itself. Metadata values are sanitized too: they reach the screen.
     """
+    # Imported here: their rules take a while to compile, and articles read from the cache
+    # (most of them, at start-up) never need them.
+    from corpus import boilerplate, meta
+
     text = sanitize(raw_text)
     judged = boilerplate.classify(text)
     found: dict[str, str] = {}

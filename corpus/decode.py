@@ -7,8 +7,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 
 class NotText(ValueError):
     """The bytes are not readable text; the message says why, in words a user can act on."""
@@ -77,6 +75,8 @@ def _mostly_utf8(data: bytes) -> Decoded | None:
 
 def _detect(data: bytes) -> Decoded:
     candidates: list[str] = []
+    from charset_normalizer import from_bytes  # slow to import; most files are UTF-8
+
     for match in from_bytes(data[: 4 * _SNIFF]):
         if match.encoding not in candidates:
             candidates.append(match.encoding)

@@ -11,9 +11,11 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from corpus.analysis import Analysis, Analyzer
-from corpus.article import Article
+if TYPE_CHECKING:
+    from corpus.analysis import Analysis, Analyzer
+    from corpus.article import Article
 
 Callback = Callable[..., None]
 _KEEP = 64  # analyses kept in memory for going back and forth between articles
@@ -24,13 +26,15 @@ class AnalysisService:
 
     def __init__(
         self,
-        analyzer: Analyzer,
+        make_analyzer: Callable[[], Analyzer],
         deliver: Callable[[Callback, object], None],
         on_result: Callable[[Article, Analysis], None],
         on_status: Callable[[str], None],
         on_error: Callable[[Article, BaseException], None],
     ) -> None:
-        self.analyzer = analyzer
+        # Made in the worker thread: importing the analysis code is not start-up work.
+        self._make_analyzer = make_analyzer
+        self.analyzer: Analyzer | None = None
         self._deliver = deliver  # runs a callback on the app's thread
         self._on_result = on_result
         self._on_status = on_status
@@ -72,6 +76,7 @@ class AnalysisService:
     # --- the worker thread --------------------------------------------------------------
 
     def run(self) -> None:
+        self.analyzer = self._make_analyzer()
         while True:
             with self._wake:
                 while not (self._stopped or self._urgent or self._background):
@@ -104,6 +109,7 @@ class AnalysisService:
                 self._count_background()
 
     def _analyse(self, article: Article, urgent: bool) -> Analysis:
+        assert self.analyzer is not None
         cached = self.analyzer._cached(self.analyzer.cache_key(article))
         if cached is not None:
             return cached

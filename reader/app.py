@@ -8,32 +8,38 @@ thread workers and reports back by `call_from_thread`; one handler reports any w
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Static
+from textual.widget import Widget
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
-from annotations.store import Store, StoreError
-from corpus.analysis import Analysis, Analyzer
-from corpus.article import Article
 from corpus.cache import AnalysisCache, default_cache_dir
 from corpus.loader import Problem, iter_articles
-from corpus.nlp import choose_pipeline
+from corpus.nlp import PipelineChoice, choose_pipeline
 from reader.analysis_service import AnalysisService
 from reader.commands import AssayCommands
 from reader.config import Settings, save_settings
-from reader.help import HelpScreen
 from reader.widgets.article_list import ArticleList, Row
 from reader.widgets.article_view import ArticleView, Mark
+from reader.widgets.bars import KeyBar, TitleBar
 from reader.widgets.side_panel import SidePanel
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
+
+    from annotations.store import Store
+    from corpus.analysis import Analysis, Analyzer
+    from corpus.article import Article
 
 NARROW = 110  # columns below which the panes stack
 _BATCH = 200  # articles added to the list at a time while loading
@@ -42,9 +48,12 @@ _BATCH = 200  # articles added to the list at a time while loading
 class AssayApp(App[None]):
     """`assay [PATH ...]`: the reader on a corpus, for one annotator in one workspace."""
 
-    CSS_PATH = "reader.tcss"
+    # Absolute, so that subclasses elsewhere (tests, the bench) find it too.
+    CSS_PATH = Path(__file__).with_name("reader.tcss")
     TITLE = "assay"
     COMMANDS = App.COMMANDS | {AssayCommands}
+    # Textual sets the class on the screen as it is sized: no restyling pass of our own.
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (NARROW, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
         Binding("question_mark,f1", "help", "Help", id="app.help"),
@@ -92,15 +101,16 @@ class AssayApp(App[None]):
         choice = choose_pipeline(model or settings.model or None)
         self.pipeline_notice = choice.notice
         self.has_entities = choice.has_entities
-        cache = AnalysisCache(cache_dir or default_cache_dir()) if use_cache else None
+        self.cache = AnalysisCache(cache_dir or default_cache_dir()) if use_cache else None
         self.service = AnalysisService(
-            Analyzer(choice, cache),
+            partial(_analyzer, choice, self.cache),
             self.call_from_thread,
             self._analysis_ready,
             self._set_analysis_status,
             self._analysis_failed,
         )
         self.analysis_status = ""
+        self._analysis_started = False
         corpus = ", ".join(self.paths) if self.paths else "built-in corpus"
         self.title = f"assay · {corpus}"
         self.sub_title = f"annotator {annotator}"
@@ -108,20 +118,18 @@ class AssayApp(App[None]):
     # --- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar(id="title-bar")
         with Horizontal(id="body"):
             with Vertical(id="list-pane"):
                 yield Static(id="list-header", markup=False)
-                yield Input(placeholder="filter titles, sources, dates", id="list-filter")
                 yield ArticleList(id="articles")
                 yield Static(id="list-status", markup=False)
             with Vertical(id="reader-pane"):
                 yield Static(id="reader-title", markup=False)
                 yield ArticleView(id="reader")
                 yield Static(id="reader-status", markup=False)
-                yield Input(placeholder="find in the article", id="find")
             yield SidePanel(id="side")
-        yield Footer()
+        yield KeyBar(id="key-bar")
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -132,36 +140,50 @@ class AssayApp(App[None]):
         layers = self.settings.layers
         view.show_entities, view.show_quotes = layers.entities, layers.quotes
         view.show_figures, view.fold_boilerplate = layers.figures, layers.fold_boilerplate
-        self._open_store()
-        self._layout_for(self.size.width)
+        self.call_after_refresh(self._open_store)  # after the first paint: not start-up work
+        self._show_title()
         self.query_one("#side", SidePanel).show_analysis(None, None, "Open an article.")
         self.query_one("#reader-status", Static).update(legend())
         self.screen.set_focus(self.query_one(ArticleList))
         for note in (self.settings_problem, self.pipeline_notice):
             if note:
                 self.notify(note, title="Note", severity="warning", timeout=10, markup=False)
-        self.run_worker(self.service.run, thread=True, group="nlp", exit_on_error=False,
-                        description="analysis")  # fmt: skip
-        self.load_corpus()
+        # The first article is read here, so that the first paint already shows it; the
+        # worker reads the rest (the same iterator, which only it uses from then on).
+        articles = iter_articles(self.paths or None, self.problems.append, self.cache)
+        first = next(articles, None)
+        if first is not None:
+            self._add_articles([first])
+        # The rest after the first paint, which the reading thread would otherwise slow down.
+        self.call_after_refresh(self.load_corpus, articles)
+
+    def _start_analysis(self) -> None:
+        """Once the first article is on screen: the analysis code's imports and the model
+        would otherwise compete with the first paint."""
+        if not self._analysis_started:
+            self._analysis_started = True
+            self.run_worker(self.service.run, thread=True, group="nlp", exit_on_error=False,
+                            description="analysis")  # fmt: skip
+
+    def _show_title(self, warning: str = "") -> None:
+        self.query_one(TitleBar).show(self.title, f"annotator {self.annotator}", warning)
 
     def _open_store(self) -> None:
+        from annotations.store import Store, StoreError
+
         try:
             self.store = Store.open(self.workspace, self.annotator, labels=self.settings.labels)
         except (StoreError, OSError) as exc:
             self.notify(f"Annotations are off: {exc}", severity="error", timeout=15,
                         markup=False)  # fmt: skip
             self.sub_title = f"annotator {self.annotator} · annotations off"
+            self._show_title("ANNOTATIONS OFF")
             return
         if self.store.read_only:
             self.sub_title = f"annotator {self.annotator} · READ-ONLY"
+            self._show_title("READ-ONLY")
             self.notify(self.store.read_only_reason or "read-only", title="Read-only",
                         severity="warning", timeout=15, markup=False)  # fmt: skip
-
-    def on_resize(self) -> None:
-        self._layout_for(self.size.width)
-
-    def _layout_for(self, width: int) -> None:
-        self.screen.set_class(width < NARROW, "-narrow")
 
     def on_unmount(self) -> None:
         self.service.stop()
@@ -172,20 +194,22 @@ class AssayApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False,
           description="Loading the corpus")  # fmt: skip
-    def load_corpus(self) -> None:
-        """Stream the corpus into the list: the first article opens as soon as it is read."""
-        states = self._annotation_states()
+    def load_corpus(self, articles: Iterator[Article]) -> None:
+        """Stream the rest of the corpus into the list, a batch at a time."""
         batch: list[Article] = []
-        cache = self.service.analyzer.cache
-        for article in iter_articles(self.paths or None, self.problems.append, cache):
+        for article in articles:
             batch.append(article)
-            if (len(batch) == 1 and not self.articles) or len(batch) >= _BATCH:
-                self.call_from_thread(self._add_articles, batch, states)
+            if len(batch) >= _BATCH:
+                self.call_from_thread(self._add_articles, batch)
                 batch = []
-        self.call_from_thread(self._add_articles, batch, states, True)
+        self.call_from_thread(self._add_articles, batch, True)
+        # Counts and statuses after the rows: the annotator's own files, not start-up work.
+        self.call_from_thread(self.query_one(ArticleList).update_rows, self._annotation_states())
 
     def _annotation_states(self) -> dict[str, tuple[int, str]]:
         """Annotation count and status of each article the annotator has touched."""
+        from annotations.store import Store, StoreError
+
         found: dict[str, tuple[int, str]] = {}
         try:
             with Store.open(self.workspace, self.annotator, read_only=True) as store:
@@ -199,17 +223,15 @@ class AssayApp(App[None]):
             pass
         return found
 
-    def _add_articles(
-        self, batch: list[Article], states: dict[str, tuple[int, str]], last: bool = False
-    ) -> None:
+    def _add_articles(self, batch: list[Article], last: bool = False) -> None:
         rows = []
         for article in batch:
             self.articles[article.id] = article
             self.order.append(article.id)
-            count, status = states.get(article.id, (0, "todo"))
-            rows.append(Row(article.id, article.title, article.source,
-                            article.meta.get("date", ""), article.words, len(self.order),
-                            count, status))  # fmt: skip
+            date = article.meta.get("date", "")
+            rows.append(
+                Row(article.id, article.title, article.source, date, article.words, len(self.order))
+            )
         articles = self.query_one(ArticleList)
         articles.add_rows(rows)
         if self.current is None and batch:
@@ -247,7 +269,8 @@ class AssayApp(App[None]):
         view = self.query_one(ArticleView)
         cached = self.service.cached(article_id)
         view.show(article, cached)
-        self.query_one("#find", Input).value = ""
+        if find := self._existing_box("find"):
+            find.value = ""
         self._set_title(article)
         side = self.query_one("#side", SidePanel)
         if cached is not None:
@@ -255,6 +278,7 @@ class AssayApp(App[None]):
         else:
             side.show_analysis(None, None, "Analysing…")
             self.service.request(article)
+        self.call_after_refresh(self._start_analysis)
 
     def _set_title(self, article: Article) -> None:
         bits = [article.meta.get("site", ""), article.meta.get("date", "")[:10], article.source,
@@ -324,23 +348,19 @@ class AssayApp(App[None]):
         view = self.query_one(ArticleView)
         view.move_to(event.start, (event.start, event.end))
 
-    @on(Input.Changed, "#list-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.query_one(ArticleList).set_query(event.value)
+    # The find and filter boxes are made on first use, so their handlers go by name.
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "list-filter":
+            self.query_one(ArticleList).set_query(event.value)
+        elif event.input.id == "find":
+            found = self.query_one(ArticleView).find(event.value)
+            event.input.border_subtitle = f"{found:,} found" if event.value else ""
 
-    @on(Input.Submitted, "#list-filter")
-    def _filter_done(self) -> None:
-        self.query_one("#list-filter").display = False
-        self.screen.set_focus(self.query_one(ArticleList))
-
-    @on(Input.Changed, "#find")
-    def _find_changed(self, event: Input.Changed) -> None:
-        found = self.query_one(ArticleView).find(event.value)
-        event.input.border_subtitle = f"{found:,} found" if event.value else ""
-
-    @on(Input.Submitted, "#find")
-    def _find_done(self, event: Input.Submitted) -> None:
-        self.query_one("#find").display = False
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.input.display = False
+        if event.input.id == "list-filter":
+            self.screen.set_focus(self.query_one(ArticleList))
+            return
         view = self.query_one(ArticleView)
         self.screen.set_focus(view)
         if event.value and not view.matches:
@@ -364,26 +384,47 @@ class AssayApp(App[None]):
         self.screen.set_focus(self.query_one(ArticleView))
 
     def action_help(self) -> None:
+        from reader.help import HelpScreen
+
         self.push_screen(HelpScreen(self))
 
-    def action_find(self) -> None:
+    async def action_find(self) -> None:
         """`/` filters the list when the list has focus, else finds in the article."""
         if self.focused is not None and self.focused.id in ("articles", "list-filter"):
-            box = self.query_one("#list-filter", Input)
+            box = await self._box("list-filter", "filter titles, sources, dates", ArticleList)
         else:
-            box = self.query_one("#find", Input)
+            box = await self._box("find", "find in the article", ArticleView)
         # Shown and focused at once, not on the next refresh: keys typed (or pasted) right
         # after "/" must land in the box.
         box.display = True
         self.screen.set_focus(box)
+
+    def _existing_box(self, box_id: str) -> Input | None:
+        found = self.query(f"#{box_id}")
+        return found.first() if found else None  # type: ignore[return-value]
+
+    async def _box(self, box_id: str, placeholder: str, below: type[Widget]) -> Input:
+        """The find or filter box, made the first time it is asked for (the Input widget is
+        not start-up work)."""
+        from textual.widgets import Input
+
+        box = self._existing_box(box_id)
+        if box is None:
+            box = Input(placeholder=placeholder, id=box_id)
+            pane = self.query_one(below)
+            if below is ArticleList:
+                await pane.parent.mount(box, before=pane)  # type: ignore[union-attr]
+            else:
+                await pane.parent.mount(box)  # type: ignore[union-attr]
+        return box
 
     def action_clear(self) -> None:
         """Escape: close a find or filter box, else clear the list's entity filter or the
         article's matches."""
         focused = self.focused
         for box_id, target in (("list-filter", ArticleList), ("find", ArticleView)):
-            box = self.query_one(f"#{box_id}", Input)
-            if box.display:
+            box = self._existing_box(box_id)
+            if box is not None and box.display:
                 box.display = False
                 if focused is box:
                     box.value = ""
@@ -393,7 +434,8 @@ class AssayApp(App[None]):
         if isinstance(focused, ArticleList) and (articles.only is not None or articles.query):
             articles.set_only(None)
             articles.set_query("")
-            self.query_one("#list-filter", Input).value = ""
+            if box := self._existing_box("list-filter"):
+                box.value = ""
             return
         view = self.query_one(ArticleView)
         if view.matches:
@@ -494,3 +536,9 @@ def describe(marks: Sequence[Mark]) -> Content:
         else:
             parts += [(mark.label, "underline"), " ", Content(mark.text)]
     return Content.assemble(*parts)
+
+
+def _analyzer(choice: PipelineChoice, cache: AnalysisCache | None) -> Analyzer:
+    from corpus.analysis import Analyzer
+
+    return Analyzer(choice, cache)

@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 from annotations.model import DEFAULT_LABELS
-from annotations.storage import write_atomically
 
 CONFIG_ENV = "ASSAY_CONFIG"
 
@@ -116,6 +115,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
     lines += [f"{f.name} = {_bool(getattr(settings.layers, f.name))}" for f in fields(Layers)]
     lines += ["", "[keys]"]
     lines += [f"{_string(k)} = {_string(v)}" for k, v in sorted(settings.keys.items())]
+    from annotations.storage import write_atomically
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, ("\n".join(lines) + "\n").encode("utf-8"))

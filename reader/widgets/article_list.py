@@ -102,6 +102,15 @@ class ArticleList(ScrollView, can_focus=True):
             self.rows.append(row)
         self._rebuild(keep=self.current_id)
 
+    def update_rows(self, states: dict[str, tuple[int, str]]) -> None:
+        """Annotation counts and statuses of many rows at once."""
+        for article_id, (count, status) in states.items():
+            row = self.by_id.get(article_id)
+            if row is not None:
+                row.annotations, row.status = count, status
+        if states:
+            self._rebuild(keep=self.current_id)
+
     def update_row(self, article_id: str, annotations: int, status: str) -> None:
         row = self.by_id.get(article_id)
         if row is not None and (row.annotations, row.status) != (annotations, status):

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -28,10 +28,12 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from corpus.analysis import Analysis
-from corpus.article import Article
 from corpus.text import paragraphs
 from reader.layout import ScreenLine, SpanIndex, line_of, wrap
+
+if TYPE_CHECKING:
+    from corpus.analysis import Analysis
+    from corpus.article import Article
 
 GUTTER = 2
 # spaCy labels drawn in one colour each; the rest share "other".

@@ -8,7 +8,7 @@ markup: entity names and quotes come from the article.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -16,8 +16,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from corpus.analysis import Analysis
-from corpus.article import Article
+if TYPE_CHECKING:
+    from corpus.analysis import Analysis
+    from corpus.article import Article
+
 
 ENTITY_NAMES = {
     "PERSON": "People", "ORG": "Organisations", "GPE": "Places", "LOC": "Places",
