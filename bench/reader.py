@@ -112,7 +112,7 @@ def write_corpus(folder: Path, count: int) -> None:
     folder.mkdir(parents=True)
     samples = [p.read_text("utf-8") for p in builtin_paths()]
     for i in range(count):
-        text = samples[i % len(samples)].replace("\n\n", f"\n\nBulletin {i}.\n\n", 1)
+        text = f"{samples[i % len(samples)]}\n\nBulletin {i}.\n"
         (folder / f"{i:05d}.txt").write_text(text, "utf-8")
 
 

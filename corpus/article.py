@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from corpus.text import count_words, sanitize
@@ -21,8 +22,9 @@ class Article:
     meta: Mapping[str, str] = field(default_factory=dict)
     boilerplate: tuple[tuple[int, int], ...] = ()
 
-    @property
+    @cached_property
     def words(self) -> int:
+        """Words as a reader counts them (cached: the list shows it for every article)."""
         return count_words(self.text)
 
     def in_boilerplate(self, start: int, end: int) -> bool:

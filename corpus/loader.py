@@ -147,13 +147,14 @@ def _read_cached(
     if cache is None:
         yield from _read_file(path, source, report)
         return
+    name = os.path.abspath(path)  # os.path, not pathlib: this runs for every file
     try:
-        stat = path.stat()
+        stat = os.stat(name)
     except OSError:
         yield from _read_file(path, source, report)  # it reports why
         return
-    key = AnalysisCache.key("file", LOADER_VERSION, str(path.resolve()), source,
-                            str(stat.st_size), str(stat.st_mtime_ns))  # fmt: skip
+    key = AnalysisCache.key("file", LOADER_VERSION, name, source, str(stat.st_size),
+                            str(stat.st_mtime_ns))  # fmt: skip
     found = cache.load(key, _entry_of)
     if found is not None:
         articles, problems = found
@@ -173,12 +174,15 @@ def _read_cached(
         yield article
     cache.put(key, {
         "articles": [a.to_dict() for a in articles],
+        "words": [a.words for a in articles],
         "problems": [[p.source, p.message, p.skipped] for p in seen],
     })  # fmt: skip
 
 
 def _entry_of(data: dict[str, Any]) -> tuple[list[Article], list[Problem]]:
     articles = [Article.from_dict(a) for a in data["articles"]]
+    for article, words in zip(articles, data["words"], strict=True):
+        article.__dict__["words"] = int(words)  # the count the cached_property would make
     problems = [Problem(str(s), str(m), bool(k)) for s, m, k in data["problems"]]
     return articles, problems
 

@@ -8,6 +8,7 @@ thread workers and reports back by `call_from_thread`; one handler reports any w
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import partial
@@ -19,6 +20,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
@@ -42,7 +44,22 @@ if TYPE_CHECKING:
     from corpus.article import Article
 
 NARROW = 110  # columns below which the panes stack
-_BATCH = 200  # articles added to the list at a time while loading
+_BATCH_SECONDS = 0.25  # how often rows join the list while the corpus loads
+
+
+class ArticlesRead(Message):
+    """Articles the loading thread has read (and, with the last, the annotator's states)."""
+
+    def __init__(
+        self,
+        articles: list[Article],
+        last: bool = False,
+        states: dict[str, tuple[int, str]] | None = None,
+    ) -> None:
+        super().__init__()
+        self.articles = articles
+        self.last = last
+        self.states = states
 
 
 class AssayApp(App[None]):
@@ -197,14 +214,21 @@ class AssayApp(App[None]):
     def load_corpus(self, articles: Iterator[Article]) -> None:
         """Stream the rest of the corpus into the list, a batch at a time."""
         batch: list[Article] = []
+        sent = time.monotonic()
         for article in articles:
             batch.append(article)
-            if len(batch) >= _BATCH:
-                self.call_from_thread(self._add_articles, batch)
-                batch = []
-        self.call_from_thread(self._add_articles, batch, True)
-        # Counts and statuses after the rows: the annotator's own files, not start-up work.
-        self.call_from_thread(self.query_one(ArticleList).update_rows, self._annotation_states())
+            # By time, not count: a few large batches redraw the list a few times, and the
+            # reading never waits for the UI (messages, not call_from_thread).
+            if time.monotonic() - sent >= _BATCH_SECONDS:
+                self.post_message(ArticlesRead(batch))
+                batch, sent = [], time.monotonic()
+        self.post_message(ArticlesRead(batch, last=True, states=self._annotation_states()))
+
+    def on_articles_read(self, message: ArticlesRead) -> None:
+        self._add_articles(message.articles, message.last)
+        if message.states:
+            # Counts and statuses after the rows: the annotator's own files.
+            self.query_one(ArticleList).update_rows(message.states)
 
     def _annotation_states(self) -> dict[str, tuple[int, str]]:
         """Annotation count and status of each article the annotator has touched."""

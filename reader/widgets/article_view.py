@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -254,16 +255,17 @@ class ArticleView(ScrollView, can_focus=True):
         if line.folded:
             lines = "line" if line.folded == 1 else "lines"
             note = f"⋯ {line.folded} {lines} of site chrome folded (z shows them)"
-            text = Text(note, style=base + self.get_component_rich_style("article-view--fold"))
-            segments = [Segment("  ", base), *text.render(self.app.console)]
+            text = Text(note, style=base + self.get_component_rich_style("article-view--fold"),
+                        end="")  # fmt: skip
+            segments = [Segment("  ", base), *_segments(text, self.app.console, base)]
             return Strip(segments).adjust_cell_length(width, base)
         start, end = self.units[self.cursor] if self.units else (0, 0)
         in_cursor = (line.start < end and start < line.end) or (line.start == line.end == start)
         # A tab would shift every cell after it: drawn as one space, offsets stay 1:1.
-        text = Text(self.article.text[line.start : line.end].replace("\t", " "), style=base)
+        text = Text(self.article.text[line.start : line.end].replace("\t", " "), style=base, end="")
         self._stylize(text, line, start, end)
         gutter = Segment("▌ " if in_cursor else "  ", gutter_style)
-        segments = [gutter, *text.render(self.app.console)]
+        segments = [gutter, *_segments(text, self.app.console, base)]
         return Strip(segments).adjust_cell_length(width, base)
 
     def _stylize(self, text: Text, line: ScreenLine, cursor_start: int, cursor_end: int) -> None:
@@ -440,3 +442,9 @@ class ArticleView(ScrollView, can_focus=True):
 
 
 MAX_QUERY = 1_000
+
+
+def _segments(text: Text, console: Console, base: Style) -> list[Segment]:
+    """The segments of one line of text, every one styled (Textual's NO_COLOR filter fails on
+    a segment without a style)."""
+    return [Segment(s.text, s.style or base) for s in text.render(console) if s.text]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from annotations.store import Store
@@ -255,3 +256,20 @@ async def test_a_hostile_article_is_shown_literally(make_app: MakeApp, tmp_path:
         for y in range(view.scrollable_content_region.height):
             for segment in view.render_line(y):
                 assert "\x1b" not in segment.text
+
+
+async def test_no_color_keeps_every_cue_that_is_not_colour(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = await analysed(pilot)
+        assert app.no_color
+        strips = [view.render_line(y) for y in range(view.scrollable_content_region.height)]
+        segments = [s for strip in strips for s in strip]
+        assert any(s.text.startswith("▌") for s in segments)  # the cursor's gutter bar
+        styles = [s.style for s in segments if s.style is not None and s.text.strip()]
+        assert any(st.underline for st in styles)  # entities
+        assert any(st.italic for st in styles)  # quotes
+        assert any(st.dim for st in styles)  # site chrome
