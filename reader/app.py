@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 NARROW = 110  # columns below which the panes stack
 _BATCH_SECONDS = 0.25  # how often rows join the list while the corpus loads
+_SETTLE = 0.05  # background work starts this long after the first paint
 
 
 class ArticlesRead(Message):
@@ -171,8 +172,8 @@ class AssayApp(App[None]):
         first = next(articles, None)
         if first is not None:
             self._add_articles([first])
-        # The rest after the first paint, which the reading thread would otherwise slow down.
-        self.call_after_refresh(self.load_corpus, articles)
+        # The rest just after the first paint, which the reading thread would slow down.
+        self.set_timer(_SETTLE, partial(self.load_corpus, articles))
 
     def _start_analysis(self) -> None:
         """Once the first article is on screen: the analysis code's imports and the model
@@ -302,7 +303,8 @@ class AssayApp(App[None]):
         else:
             side.show_analysis(None, None, "Analysing…")
             self.service.request(article)
-        self.call_after_refresh(self._start_analysis)
+        if not self._analysis_started:
+            self.set_timer(_SETTLE, self._start_analysis)
 
     def _set_title(self, article: Article) -> None:
         bits = [article.meta.get("site", ""), article.meta.get("date", "")[:10], article.source,

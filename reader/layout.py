@@ -58,11 +58,19 @@ def _inside(ranges: Sequence[tuple[int, int]], starts: Sequence[int], start: int
     return index >= 0 and ranges[index][1] >= end
 
 
+# Characters one cell wide, so a line of them wraps by counting characters: Latin, Greek,
+# Cyrillic, and the punctuation of news text (curly quotes, dashes, currency signs). Any other
+# character sends its line the slow way, measured character by character.
+_NARROW_RANGES = ((0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2FF), (0x370, 0x482), (0x2010, 0x2027),
+                  (0x2030, 0x205E), (0x20A0, 0x20C0), (0x2500, 0x25FC))  # fmt: skip
+_NARROW = frozenset("\t").union(chr(c) for a, b in _NARROW_RANGES for c in range(a, b + 1))
+
+
 def _wrap_line(text: str, start: int, end: int, width: int, out: list[ScreenLine]) -> None:
-    if end - start <= width and (text[start:end].isascii() or cell_len(text[start:end]) <= width):
+    ascii_only = _NARROW.issuperset(text[start:end])
+    if end - start <= width and (ascii_only or cell_len(text[start:end]) <= width):
         out.append(ScreenLine(start, end))
         return
-    ascii_only = text[start:end].isascii()
     position = start
     while position < end:
         limit = position + width if ascii_only else _fit(text, position, end, width)
