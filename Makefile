@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/analyze.py
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/export.py
+	$(BIN)/python bench/reader.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
