@@ -161,7 +161,7 @@ class AssayApp(App[None]):
         self.call_after_refresh(self._open_store)  # after the first paint: not start-up work
         self._show_title()
         self.query_one("#side", SidePanel).show_analysis(None, None, "Open an article.")
-        self.query_one("#reader-status", Static).update(legend())
+        self.query_one("#reader-status", Static).update(legend(), layout=False)
         self.screen.set_focus(self.query_one(ArticleList))
         for note in (self.settings_problem, self.pipeline_notice):
             if note:
@@ -310,7 +310,8 @@ class AssayApp(App[None]):
         bits = [article.meta.get("site", ""), article.meta.get("date", "")[:10], article.source,
                 f"{article.words:,} words"]  # fmt: skip
         self.query_one("#reader-title", Static).update(
-            Content.assemble((article.title, "bold"), "\n", " · ".join(b for b in bits if b))
+            Content.assemble((article.title, "bold"), "\n", " · ".join(b for b in bits if b)),
+            layout=False,
         )
 
     def _entity_note(self) -> str:
@@ -334,7 +335,8 @@ class AssayApp(App[None]):
     def _update_list_status(self) -> None:
         articles = self.query_one(ArticleList)
         width = articles.scrollable_content_region.width or self.size.width
-        self.query_one("#list-header", Static).update(articles.header(width))
+        # Fixed-height lines: no layout pass for a new text (each one cost a relayout).
+        self.query_one("#list-header", Static).update(articles.header(width), layout=False)
         status = articles.progress()
         if articles.only is not None:
             status = f"mentioning “{articles.only_label}” · {status}"
@@ -342,7 +344,7 @@ class AssayApp(App[None]):
             status = f"loading… {status}"
         if self.analysis_status:
             status += f"\n{self.analysis_status}"
-        self.query_one("#list-status", Static).update(status)
+        self.query_one("#list-status", Static).update(status, layout=False)
 
     # --- events from the panes ----------------------------------------------------------
 
@@ -358,7 +360,7 @@ class AssayApp(App[None]):
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         status = self.query_one("#reader-status", Static)
-        status.update(describe(event.marks) if event.marks else legend())
+        status.update(describe(event.marks) if event.marks else legend(), layout=False)
 
     @on(SidePanel.EntityChosen)
     def _entity_chosen(self, event: SidePanel.EntityChosen) -> None:

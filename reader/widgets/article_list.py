@@ -234,10 +234,10 @@ class ArticleList(ScrollView, can_focus=True):
     def columns(self, width: int) -> list[tuple[str, int]]:
         """Which columns fit, with their widths; the title takes what is left."""
         fixed = [("words", 6), ("notes", 5)]
-        if width >= 56:
+        if width >= 48:
             fixed.insert(0, ("date", 11))
-        if width >= 76:
-            fixed.insert(0, ("source", 14))
+        if width >= 64:
+            fixed.insert(0, ("source", 13))
         title = max(width - 3 - sum(w for _n, w in fixed), 8)
         return [("title", title), *fixed]
 

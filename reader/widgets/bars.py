@@ -22,7 +22,7 @@ class TitleBar(Static):
                                                          Content(detail)]  # fmt: skip
         if warning:
             parts += ["  ", (f" {warning} ", "reverse bold")]
-        self.update(Content.assemble(*parts))
+        self.update(Content.assemble(*parts), layout=False)  # one line: no relayout
 
 
 class KeyBar(Static):
@@ -48,4 +48,4 @@ class KeyBar(Static):
             seen.add(binding.action)
             parts += [(self.app.get_key_display(binding), "bold"), " ",
                       Content(binding.description), "  "]  # fmt: skip
-        self.update(Content.assemble(*parts))
+        self.update(Content.assemble(*parts), layout=False)  # one line: no relayout
