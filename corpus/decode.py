@@ -100,8 +100,12 @@ def _detect(data: bytes) -> Decoded:
     # text as plausible Central European letters.
     close = [(enc, text) for score, enc, text in scored if score >= top - 0.02]
     encodings = [enc for enc, _ in close]
-    if "cp1252" in encodings and "cp1250" in encodings[: encodings.index("cp1252")]:
-        close.insert(0, close.pop(encodings.index("cp1252")))
+    # Likewise Windows-1251 (Russian on Windows, the commonest Cyrillic code page) over
+    # Mac Cyrillic, which differs only in a few letters and reads most Russian as plausible.
+    for common, rare in (("cp1252", "cp1250"), ("cp1251", "mac_cyrillic")):
+        if common in encodings and rare in encodings[: encodings.index(common)]:
+            close.insert(0, close.pop(encodings.index(common)))
+            encodings = [enc for enc, _ in close]
     return Decoded(close[0][1], close[0][0])
 
 

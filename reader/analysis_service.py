@@ -47,6 +47,7 @@ class AnalysisService:
         self._stopped = False
         self._memory: OrderedDict[str, Analysis] = OrderedDict()
         self.model_loaded = False
+        self.model_error: str | None = None
 
     # --- called from the app's thread ---------------------------------------------------
 
@@ -76,6 +77,12 @@ class AnalysisService:
     # --- the worker thread --------------------------------------------------------------
 
     def run(self) -> None:
+        try:
+            self._run()
+        except Exception as exc:  # reported, never a silent dead thread
+            self._send(self._on_status, f"analysis stopped: {exc}")
+
+    def _run(self) -> None:
         self.analyzer = self._make_analyzer()
         while True:
             with self._wake:
@@ -113,11 +120,20 @@ class AnalysisService:
         cached = self.analyzer._cached(self.analyzer.cache_key(article))
         if cached is not None:
             return cached
+        if self.model_error is not None:
+            raise RuntimeError(self.model_error)
         if not self.model_loaded:
             choice = self.analyzer.choice
             name = f"{choice.name} {choice.version}".strip()
             self._send(self._on_status, f"Loading the spaCy pipeline {name}…")
-            _ = self.analyzer.nlp
+            try:
+                _ = self.analyzer.nlp
+            except Exception as exc:
+                # Once: a pipeline that does not load will not load for the next article.
+                self.model_error = f"the spaCy pipeline {name} could not be loaded: {exc}"
+                with self._wake:
+                    self._background.clear()
+                raise RuntimeError(self.model_error) from exc
             self.model_loaded = True
             self._send(self._on_status, f"Pipeline {name} loaded.")
         if urgent:

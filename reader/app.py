@@ -8,6 +8,7 @@ thread workers and reports back by `call_from_thread`; one handler reports any w
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -23,7 +24,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from corpus.cache import AnalysisCache, default_cache_dir
 from corpus.loader import Problem, iter_articles
@@ -129,6 +130,10 @@ class AssayApp(App[None]):
         )
         self.analysis_status = ""
         self._analysis_started = False
+        self._analysis_thread: threading.Thread | None = None
+        self._reported: set[str] = set()
+        self._title_warning = ""
+        self._unsaved_noted = False
         corpus = ", ".join(self.paths) if self.paths else "built-in corpus"
         self.title = f"assay · {corpus}"
         self.sub_title = f"annotator {annotator}"
@@ -152,6 +157,9 @@ class AssayApp(App[None]):
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        else:
+            self.notify(f"There is no theme {self.settings.theme!r}; ctrl+p lists the themes.",
+                        severity="warning", timeout=10, markup=False)  # fmt: skip
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         view = self.query_one(ArticleView)
@@ -175,16 +183,30 @@ class AssayApp(App[None]):
         # The rest just after the first paint, which the reading thread would slow down.
         self.set_timer(_SETTLE, partial(self.load_corpus, articles))
 
+    def analysis_running(self) -> bool:
+        """True while the analysis thread is still at work (it does not stop mid-article)."""
+        self.service.stop()
+        return self._analysis_thread is not None and self._analysis_thread.is_alive()
+
     def _start_analysis(self) -> None:
         """Once the first article is on screen: the analysis code's imports and the model
         would otherwise compete with the first paint."""
         if not self._analysis_started:
             self._analysis_started = True
-            self.run_worker(self.service.run, thread=True, group="nlp", exit_on_error=False,
-                            description="analysis")  # fmt: skip
+            # A daemon thread, not a worker: an article can take seconds to analyse, and
+            # quitting must not wait for it (cache entries are written whole or not at all).
+            self._analysis_thread = threading.Thread(
+                target=self.service.run, name="analysis", daemon=True
+            )
+            self._analysis_thread.start()
 
-    def _show_title(self, warning: str = "") -> None:
-        self.query_one(TitleBar).show(self.title, f"annotator {self.annotator}", warning)
+    def _show_title(self, warning: str | None = None) -> None:
+        if warning is not None:
+            self._title_warning = warning
+        detail = f"annotator {self.annotator}"
+        if self.analysis_status:
+            detail += f" · {self.analysis_status}"
+        self.query_one(TitleBar).show(self.title, detail, self._title_warning)
 
     def _open_store(self) -> None:
         from annotations.store import Store, StoreError
@@ -214,9 +236,12 @@ class AssayApp(App[None]):
           description="Loading the corpus")  # fmt: skip
     def load_corpus(self, articles: Iterator[Article]) -> None:
         """Stream the rest of the corpus into the list, a batch at a time."""
+        worker = get_current_worker()
         batch: list[Article] = []
         sent = time.monotonic()
         for article in articles:
+            if worker.is_cancelled:  # the app is closing: do not make it wait
+                return
             batch.append(article)
             # By time, not count: a few large batches redraw the list a few times, and the
             # reading never waits for the UI (messages, not call_from_thread).
@@ -325,12 +350,19 @@ class AssayApp(App[None]):
             self._set_analysis_status("")
 
     def _analysis_failed(self, article: Article, error: BaseException) -> None:
-        self.notify(f"Analysis of {article.source} failed: {error}", severity="error",
-                    timeout=10, markup=False)  # fmt: skip
+        message = str(error)
+        if self.current is not None and article.id == self.current.id:
+            self.query_one("#side", SidePanel).show_analysis(None, None, f"No analysis: {message}")
+            self._set_analysis_status("analysis failed (see the note)")
+        if message not in self._reported:  # one note per distinct failure, not per article
+            self._reported.add(message)
+            self.notify(f"Analysis of {article.source} failed: {message}", severity="error",
+                        timeout=15, markup=False)  # fmt: skip
 
     def _set_analysis_status(self, status: str) -> None:
+        """Model loading and corpus progress, in the title bar (always on screen)."""
         self.analysis_status = status
-        self._update_list_status()
+        self._show_title()
 
     def _update_list_status(self) -> None:
         articles = self.query_one(ArticleList)
@@ -342,8 +374,6 @@ class AssayApp(App[None]):
             status = f"mentioning “{articles.only_label}” · {status}"
         if not self.loaded:
             status = f"loading… {status}"
-        if self.analysis_status:
-            status += f"\n{self.analysis_status}"
         self.query_one("#list-status", Static).update(status, layout=False)
 
     # --- events from the panes ----------------------------------------------------------
@@ -519,7 +549,13 @@ class AssayApp(App[None]):
 
     def _save_settings(self) -> None:
         if self.settings_problem is not None:
-            return  # never overwrite a settings file that could not be read
+            # Never overwrite a settings file that could not be read whole: it would lose
+            # what could not be read. Say so once, so the change is not thought saved.
+            if not self._unsaved_noted:
+                self._unsaved_noted = True
+                self.notify(f"This change is not saved: {self.settings_problem}",
+                            severity="warning", timeout=10, markup=False)  # fmt: skip
+            return
         problem = save_settings(self.settings)
         if problem:
             self.settings_problem = problem

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -115,7 +116,15 @@ def run_reader(args: argparse.Namespace) -> int:
         use_cache=not args.no_cache,
     )
     app.run()
-    return 0
+    code = app.return_code or 0
+    if app.analysis_running():
+        # The analysis thread may be inside spaCy for seconds more; letting the interpreter
+        # finalise under it aborts in native code. Nothing is lost by leaving now: every
+        # annotation write is fsynced when made, and cache entries are written whole.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def run_analyze(args: argparse.Namespace, output_format: str) -> int:

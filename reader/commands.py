@@ -7,6 +7,8 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 if TYPE_CHECKING:
     from reader.app import AssayApp
@@ -50,8 +52,21 @@ class AssayCommands(Provider):
             label = f"Open: {article.title}"
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(app.open_from_palette,
-                          article_id), help=article.source)  # fmt: skip
+                # Titles and sources are untrusted: drawn as plain text. (Matcher.highlight
+                # and Hit.help would read them as markup.)
+                shown = Content.assemble(_highlight(matcher, label), ("  " + article.source, "dim"))
+                yield Hit(score, shown, partial(app.open_from_palette, article_id), text=label)
                 hits += 1
                 if hits >= _MAX_ARTICLE_HITS:
                     return
+
+
+def _highlight(matcher: Matcher, candidate: str) -> Content:
+    """`Matcher.highlight` for plain text."""
+    content = Content(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    if score:
+        for offset in offsets:
+            if not candidate[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

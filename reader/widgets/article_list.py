@@ -219,6 +219,7 @@ class ArticleList(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.shown))
         self._scroll_to_cursor()
+        self.post_message(self.Changed())  # the header's columns follow the width
 
     def on_click(self, event: object) -> None:
         offset = getattr(event, "y", None)
@@ -233,10 +234,10 @@ class ArticleList(ScrollView, can_focus=True):
 
     def columns(self, width: int) -> list[tuple[str, int]]:
         """Which columns fit, with their widths; the title takes what is left."""
-        fixed = [("words", 6), ("notes", 5)]
+        fixed = [("words", 8), ("notes", 5)]
         if width >= 48:
             fixed.insert(0, ("date", 11))
-        if width >= 64:
+        if width >= 58:
             fixed.insert(0, ("source", 13))
         title = max(width - 3 - sum(w for _n, w in fixed), 8)
         return [("title", title), *fixed]

@@ -222,18 +222,27 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache.clear()
 
     def watch_show_entities(self) -> None:
-        self._rebuild_marks()
+        self._layers_changed()
 
     def watch_show_quotes(self) -> None:
-        self._rebuild_marks()
+        self._layers_changed()
 
     def watch_show_figures(self) -> None:
+        self._layers_changed()
+
+    def _layers_changed(self) -> None:
+        self.focus_span = None  # a jump target may belong to a layer just hidden
         self._rebuild_marks()
+        if self.article is not None and self.units:
+            self._moved()
 
     def watch_fold_boilerplate(self) -> None:
         if self.article is not None:
+            if self.units:
+                self.cursor = self._visible_from(self.cursor, 1)
             self._layout()
             self._scroll_to_cursor()
+            self._moved()
 
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_offset.y) + y
@@ -310,9 +319,8 @@ class ArticleView(ScrollView, can_focus=True):
         """Put the cursor on the sentence holding `offset`, and show it."""
         if not self.units:
             return
-        if self.fold_boilerplate and self.article and self._boilerplate.at(offset):
-            self.fold_boilerplate = False  # what was asked for is folded away: unfold
-        self.cursor = self._unit_at(offset)
+        # Folded chrome cannot hold the cursor: the nearest sentence that shows does.
+        self.cursor = self._visible_from(self._unit_at(offset), 1)
         self.focus_span = focus
         self._redraw()
         self._scroll_to_cursor()
@@ -334,21 +342,37 @@ class ArticleView(ScrollView, can_focus=True):
     def _hidden(self, unit: tuple[int, int]) -> bool:
         return self.fold_boilerplate and bool(self._boilerplate.at(unit[0]))
 
+    def _visible_from(self, index: int, step: int) -> int:
+        """The first unit from `index` on (in the direction of `step`) that is not folded
+        away; the other way when there is none; `index` itself if all are folded."""
+        for direction in (step, -step):
+            at = index
+            while 0 <= at < len(self.units):
+                if not self._hidden(self.units[at]):
+                    return at
+                at += direction
+        return index
+
     def action_page(self, direction: int) -> None:
         height = max(self.scrollable_content_region.height - 1, 1)
         target = min(max(round(self.scroll_offset.y) + direction * height, 0), len(self.lines) - 1)
         if target < 0:
             return
         self.scroll_to(y=target, animate=False, immediate=True)
-        line = self.lines[min(target, len(self.lines) - 1)]
-        self.cursor = self._unit_at(line.start)
+        top = self.lines[round(self.scroll_offset.y)] if self.lines else None
+        # The first sentence that starts on screen (the one holding the top line may begin
+        # above it, on a line just scrolled away).
+        index = bisect_left(self._unit_starts, top.start) if top else 0
+        self.cursor = self._visible_from(min(index, len(self.units) - 1), 1)
         self.focus_span = None
+        self._scroll_to_cursor()
         self._redraw()
         self._moved()
 
     def action_edge(self, end: int) -> None:
         if self.units:
-            self.move_to(self.units[-1][0] if end else 0)
+            index = self._visible_from(len(self.units) - 1 if end else 0, -1 if end else 1)
+            self.move_to(self.units[index][0])
 
     def action_jump(self, kind: str, direction: int) -> None:
         """To the next (or previous) quote, figure or entity after the cursor's focus."""

@@ -53,3 +53,12 @@ def test_mostly_utf8_with_damaged_bytes_stays_utf8_and_warns() -> None:
 def test_not_text_says_why(data: bytes, why: str) -> None:
     with pytest.raises(NotText, match=why):
         decode(data)
+
+
+def test_windows_1251_wins_a_tie_with_mac_cyrillic() -> None:
+    # Both read it with no implausible letter; Mac Cyrillic came first and turned К into an
+    # invisible character and Э into Ё.
+    text = ("Кириллица заголовок\n\nПривет, мир! Это текст в кодировке Windows-1251. "
+            "Сказал Иван Петров.\n")  # fmt: skip
+    decoded = decode(text.encode("cp1251"))
+    assert (decoded.encoding, decoded.text) == ("cp1251", text)

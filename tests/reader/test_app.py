@@ -273,3 +273,34 @@ async def test_no_color_keeps_every_cue_that_is_not_colour(
         assert any(st.underline for st in styles)  # entities
         assert any(st.italic for st in styles)  # quotes
         assert any(st.dim for st in styles)  # site chrome
+
+
+def test_palette_shows_titles_as_written() -> None:
+    from textual.fuzzy import Matcher
+
+    from reader.commands import _highlight
+
+    label = "Open: Close [/bold] tag [link=x]L[/link] [@click=app.quit]q[/]"
+    assert _highlight(Matcher("tag"), label).plain == label
+
+
+async def test_fold_keeps_the_cursor_on_text_that_shows(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await analysed(pilot)
+        await pilot.press("left_square_bracket", "right_square_bracket")  # to article 001
+        view = await analysed(pilot)
+        assert view.article is not None and view.article.source.startswith("001_")
+        view.focus()
+        assert view._boilerplate.at(view.units[0][0])  # "Support The Moscow Times!"
+        await pilot.press("z")
+        assert not view._hidden(view.units[view.cursor])
+        await pilot.press("G", "g")
+        assert view.fold_boilerplate and app.settings.layers.fold_boilerplate
+        assert not view._hidden(view.units[view.cursor])
+        for _ in range(6):
+            await pilot.press("pagedown")
+            top = round(view.scroll_offset.y)
+            first_line = next(i for i, line in enumerate(view.lines)
+                              if line.end > view.units[view.cursor][0])  # fmt: skip
+            assert first_line >= top and not view._hidden(view.units[view.cursor])
