@@ -32,7 +32,7 @@ from typing import Any
 from annotations.drift import Drift, check
 from annotations.model import Annotation
 from annotations.storage import CorruptFile
-from annotations.store import Store, StoreError
+from annotations.store import Store
 from annotations.workspace import Workspace
 from corpus.article import Article
 from corpus.tokens import Tokenizer, Tokens
@@ -141,11 +141,7 @@ def _tasks(
         if not annotations and not empty_answer:
             continue
         if not looked:
-            try:
-                article = workspace.article(article_id)
-            except StoreError as exc:
-                report.problems.append(str(exc))
-            article = article or corpus.get(article_id)
+            article = workspace.find_article(article_id, corpus, report.problems)
             looked = True
         sound = []
         for annotation in annotations:

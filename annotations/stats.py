@@ -9,7 +9,7 @@ from typing import Any
 
 from annotations.drift import Drift, check
 from annotations.storage import CorruptFile
-from annotations.store import Store, StoreError
+from annotations.store import Store
 from annotations.workspace import Workspace
 from corpus.article import Article
 
@@ -71,7 +71,8 @@ def workspace_stats(
                     problems.append(str(exc))
                     continue
                 if annotations and not looked:
-                    text, looked = _text(workspace, article_id, corpus or {}, problems), True
+                    article = workspace.find_article(article_id, corpus or {}, problems)
+                    text, looked = (article.text if article else None), True
                 for annotation in annotations:
                     stats.labels[annotation.label] += 1
                     drift = check(annotation, text)
@@ -81,15 +82,3 @@ def workspace_stats(
         for store in stores:
             store.close()
     return found, problems
-
-
-def _text(
-    workspace: Workspace, article_id: str, corpus: Mapping[str, Article], problems: list[str]
-) -> str | None:
-    try:
-        article = workspace.article(article_id)
-    except StoreError as exc:
-        problems.append(str(exc))
-        article = None
-    article = article or corpus.get(article_id)
-    return article.text if article else None

@@ -18,7 +18,7 @@ import getpass
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from annotations.storage import write_atomically
@@ -101,6 +101,18 @@ class Workspace:
             return Article.from_dict(data)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise StoreError(f"{path} is not an assay article ({exc!r})") from exc
+
+    def find_article(
+        self, article_id_: str, corpus: Mapping[str, Article], problems: list[str]
+    ) -> Article | None:
+        """The kept copy, else the article in `corpus`; an unreadable copy goes to `problems`
+        (export and stats report it and go on)."""
+        try:
+            found = self.article(article_id_)
+        except StoreError as exc:
+            problems.append(str(exc))
+            found = None
+        return found or corpus.get(article_id_)
 
     def article_ids(self) -> list[str]:
         if not self.articles_dir.is_dir():
