@@ -155,7 +155,7 @@ class AssayApp(App[None]):
             yield SidePanel(id="side")
         yield KeyBar(id="key-bar")
 
-    def run(self, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401 (App.run's own signature)
+    def run(self, *args: Any, **kwargs: Any) -> Any:
         # Everything imported so far lives as long as the process: moved out of the garbage
         # collector's sight, it is not traversed again by the full collection that the first
         # frame's allocations would otherwise set off (about 15 ms of the first paint).
