@@ -2,7 +2,8 @@
 
 Layout under a workspace folder:
 
-    annotations/<annotator>/<article_id>.json   TinyDB: tables meta, annotations, status
+    annotations/<annotator>/<article_id>.json   TinyDB: tables meta, annotations, status,
+                                                rejected (suggestions the annotator turned down)
     annotations/<annotator>/history.jsonl       append-only log of changes, undos and redos
     annotations/<annotator>/.lock               held by the one writer for this annotator
 
@@ -49,9 +50,9 @@ class ReadOnlyStore(StoreError):
 class Change:
     """One undoable change: an annotation's or a status's state before and after."""
 
-    kind: str  # "annotation" | "status"
+    kind: str  # "annotation" | "status" | "rejection" | "group"
     article_id: str
-    key: str  # the annotation id, or "status"
+    key: str  # the annotation id, "status", the suggestion's key, or "group"
     before: Any
     after: Any
 
@@ -71,6 +72,7 @@ class ArticleState:
     annotations: list[Annotation]
     status: str  # "todo", "in progress" or "done"
     status_set_at: str | None  # when the status was set explicitly (ISO 8601 UTC), if ever
+    rejected: frozenset[str] = frozenset()  # keys of the suggestions turned down
 
 
 class Store:
@@ -169,7 +171,7 @@ class Store:
         """The article's annotations and status from one read of its file (export and stats
         read thousands of files; TinyDB would read a file again for every table)."""
         if not ARTICLE_ID.match(article_id):
-            return ArticleState([], "todo", None)
+            return ArticleState([], "todo", None, frozenset())
         if self.read_only:  # no TinyDB object needed, and the schema is checked on this read
             path = self.folder / f"{article_id}.json"
             data = AtomicJSONStorage(path, read_only=True).read() or {}
@@ -182,14 +184,15 @@ class Store:
                 (Annotation.from_dict(d) for d in docs),
                 key=lambda a: (a.start, a.end, a.created_at, a.id),
             )
+            rejected = frozenset(str(d["key"]) for d in data.get("rejected", {}).values())
             explicit = next(iter(data.get("status", {}).values()), None)
             if explicit is None:
-                return ArticleState(found, "in progress" if found else "todo", None)
+                return ArticleState(found, "in progress" if found else "todo", None, rejected)
             status = explicit["status"]
             if status not in STATUSES:
                 raise ValueError(f"unknown status {status!r}")
             stamp = explicit.get("updated_at")
-            return ArticleState(found, status, stamp if isinstance(stamp, str) else None)
+            return ArticleState(found, status, stamp if isinstance(stamp, str) else None, rejected)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             # Valid JSON with a broken record (a hand repair gone wrong): say which file, and
             # leave it where it is for the person to fix.
@@ -261,6 +264,29 @@ class Store:
         self._apply(Change("annotation", old.article_id, old.id, old.to_dict(), None))
         return old
 
+    def add_group(self, article_id: str, items: Sequence[Mapping[str, Any]]) -> list[Annotation]:
+        """Add several annotations as one change: one durable write, and one undo takes them
+        all back (accepting every suggestion of a kind is one action for the annotator).
+        Items are as for `add_many`."""
+        self._writable()
+        self._check_article(article_id)
+        made = self._made(article_id, items)
+        if made:
+            before = {a.id: None for a in made}
+            self._apply(Change("group", article_id, "group", before,
+                               {a.id: a.to_dict() for a in made}))  # fmt: skip
+        return made
+
+    def reject(self, article_id: str, key: str, detail: Mapping[str, Any] | None = None) -> None:
+        """Remember that the suggestion `key` was turned down, so it is not offered again;
+        `detail` (what it was) is kept beside it for the record. Undoable."""
+        self._writable()
+        self._check_article(article_id)
+        if key in self.article_state(article_id).rejected:
+            return
+        record = {"key": key, **dict(detail or {}), "rejected_at": now()}
+        self._apply(Change("rejection", article_id, key, None, record))
+
     def add_many(
         self, article_id: str, items: Sequence[Mapping[str, Any]], status: str | None = None
     ) -> list[Annotation]:
@@ -276,6 +302,15 @@ class Store:
             raise StoreError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
         self._writable()
         self._check_article(article_id)
+        made = self._made(article_id, items)
+        if made:
+            self._table(article_id).insert_multiple(a.to_dict() for a in made)
+        if status is not None and self._status(article_id) is None:
+            self._db(article_id).table("status").insert({"status": status, "updated_at": now()})
+        return made
+
+    def _made(self, article_id: str, items: Sequence[Mapping[str, Any]]) -> list[Annotation]:
+        """Annotations from `items`, every one checked before anything is written."""
         stamp = now()
         made = []
         for item in items:
@@ -288,12 +323,8 @@ class Store:
                     annotator=self.annotator, origin=item.get("origin", "manual"),
                     created_at=stamp, updated_at=stamp,
                 ))  # fmt: skip
-            except (TypeError, ValueError) as exc:
+            except (TypeError, ValueError, KeyError) as exc:
                 raise StoreError(str(exc)) from exc
-        if made:
-            self._table(article_id).insert_multiple(a.to_dict() for a in made)
-        if status is not None and self._status(article_id) is None:
-            self._db(article_id).table("status").insert({"status": status, "updated_at": stamp})
         return made
 
     def remove_many(
@@ -370,6 +401,21 @@ class Store:
 
     def _put(self, change: Change, state: Any) -> None:
         db = self._db(change.article_id)
+        if change.kind == "group":  # {id: record or None}: one write each way
+            table = db.table("annotations")
+            ids = list(state)
+            table.remove(Query().id.one_of(ids))
+            records = [dict(r) for r in state.values() if r is not None]
+            if records:
+                table.insert_multiple(records)
+            return
+        if change.kind == "rejection":
+            table = db.table("rejected")
+            if state is None:
+                table.remove(Query().key == change.key)
+            else:
+                table.upsert(dict(state), Query().key == change.key)
+            return
         if change.kind == "status":
             table = db.table("status")
             if state is None:

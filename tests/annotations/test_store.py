@@ -259,3 +259,41 @@ class StoreMachine(RuleBasedStateMachine):
 
 StoreMachine.TestCase.settings = settings(max_examples=60, stateful_step_count=25, deadline=None)
 test_store_matches_a_plain_model = StoreMachine.TestCase
+
+
+def test_rejections_are_remembered_and_undoable(tmp_path: Path) -> None:
+    with Store.open(tmp_path, "maria") as store:
+        store.reject(A1, "figure:0-6", {"text": TEXT[0:6]})
+        store.reject(A1, "figure:0-6")  # again: nothing new, nothing on the undo stack
+        assert store.article_state(A1).rejected == {"figure:0-6"}
+        assert store.article_state(A1).status == "todo"  # a rejection is not an annotation
+    with Store.open(tmp_path, "maria") as store:
+        assert store.article_state(A1).rejected == {"figure:0-6"}
+        assert store.undo() is not None
+        assert store.article_state(A1).rejected == frozenset()
+        assert store.redo() is not None
+        assert store.article_state(A1).rejected == {"figure:0-6"}
+        assert store.undo() is not None
+        assert store.undo() is None  # the repeated rejection recorded nothing
+
+
+def test_a_group_is_one_write_and_one_undo(tmp_path: Path) -> None:
+    items = [
+        {"start": 0, "end": 6, "label": "figure", "text": TEXT[0:6], "origin": "suggested:figure"},
+        {"start": 11, "end": 14, "label": "figure", "text": TEXT[11:14], "attrs": {"x": 1}},
+    ]
+    with Store.open(tmp_path, "maria") as store:
+        add(store, 15, 21, "claim")
+        made = store.add_group(A1, items)
+        assert [(a.start, a.origin) for a in made] == [(0, "suggested:figure"), (11, "manual")]
+        assert len(store.for_article(A1)) == 3
+        with pytest.raises(StoreError):  # checked before anything is written
+            store.add_group(A1, [items[0], {**items[1], "end": 99}])
+        assert len(store.for_article(A1)) == 3
+    with Store.open(tmp_path, "maria") as store:
+        change = store.undo()
+        assert change is not None and change.kind == "group"
+        assert [a.label for a in store.for_article(A1)] == ["claim"]
+        store.redo()
+        assert sorted(a.start for a in store.for_article(A1)) == [0, 11, 15]
+        assert store.get(made[1].id) is not None and store.get(made[1].id).attrs == {"x": 1}
