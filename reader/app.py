@@ -7,6 +7,7 @@ thread workers and reports back by `call_from_thread`; one handler reports any w
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import re
 import threading
@@ -31,6 +32,7 @@ from corpus.cache import AnalysisCache, default_cache_dir
 from corpus.loader import Problem, iter_articles
 from corpus.nlp import PipelineChoice, choose_pipeline
 from reader.analysis_service import AnalysisService
+from reader.annotating import Annotating, status_for
 from reader.commands import AssayCommands
 from reader.config import Settings, save_settings
 from reader.widgets.article_list import ArticleList, Row
@@ -39,6 +41,7 @@ from reader.widgets.bars import KeyBar, TitleBar
 from reader.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
+    from textual import events
     from textual.widgets import Input
 
     from annotations.store import Store
@@ -65,7 +68,7 @@ class ArticlesRead(Message):
         self.states = states
 
 
-class AssayApp(App[None]):
+class AssayApp(Annotating, App[None]):
     """`assay [PATH ...]`: the reader on a corpus, for one annotator in one workspace."""
 
     # Absolute, so that subclasses elsewhere (tests, the bench) find it too.
@@ -92,7 +95,15 @@ class AssayApp(App[None]):
         Binding("z", "fold", "Fold chrome", id="app.fold_boilerplate"),
         Binding("p", "side_panel", "Panel", id="app.side_panel"),
         Binding("escape", "clear", "Clear", show=False, id="app.clear"),
-    ]
+        # The find and filter boxes: see on_event.
+        Binding("enter", "leave_box(True)", show=False, priority=True, id="app.box_enter"),
+        Binding("escape", "leave_box(False)", show=False, priority=True, id="app.box_escape"),
+        Binding("u", "undo", "Undo", id="annotate.undo"),
+        Binding("ctrl+r", "redo", "Redo", show=False, id="annotate.redo"),
+        Binding("s", "done", "Done", id="annotate.done"),
+        Binding("A", "accept_figures", "Accept all figures", show=False,
+                id="annotate.accept_figures"),
+    ]  # fmt: skip
 
     def __init__(
         self,
@@ -135,6 +146,7 @@ class AssayApp(App[None]):
         self._reported: set[str] = set()
         self._title_warning = ""
         self._unsaved_noted = False
+        self._init_annotating()
         corpus = ", ".join(self.paths) if self.paths else "built-in corpus"
         self.title = f"assay · {corpus}"
         self.sub_title = f"annotator {annotator}"
@@ -168,6 +180,8 @@ class AssayApp(App[None]):
         else:
             self.notify(f"There is no theme {self.settings.theme!r}; ctrl+p lists the themes.",
                         severity="warning", timeout=10, markup=False)  # fmt: skip
+        self._bind_labels()
+        self.query_one(ArticleList).opener = self._open_from_list
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         # The breakpoint class now, not on the first Resize event: Textual lays the screen
@@ -196,6 +210,19 @@ class AssayApp(App[None]):
         # The rest just after the first paint, which the reading thread would slow down.
         self.set_timer(_SETTLE, partial(self.load_corpus, articles))
 
+    def _bind_labels(self) -> None:
+        """A key per label on the reader and the panel, from the settings."""
+        view = self.query_one(ArticleView)
+        view.set_select_characters(self.settings.select_characters)
+        for label in self.settings.labels:
+            key = self.settings.key_for(label)
+            if not key:
+                continue
+            for widget in (view, self.query_one("#side", SidePanel)):
+                binding = Binding(key, f"app.tag({label!r})", label.capitalize(),
+                                  id=f"annotate.tag_{label}")  # fmt: skip
+                widget._bindings.key_to_bindings.setdefault(key, []).append(binding)
+
     def analysis_running(self) -> bool:
         """True while the analysis thread is still at work (it does not stop mid-article)."""
         self.service.stop()
@@ -221,27 +248,9 @@ class AssayApp(App[None]):
             detail += f" · {self.analysis_status}"
         self.query_one(TitleBar).show(self.title, detail, self._title_warning)
 
-    def _open_store(self) -> None:
-        from annotations.store import Store, StoreError
-
-        try:
-            self.store = Store.open(self.workspace, self.annotator, labels=self.settings.labels)
-        except (StoreError, OSError) as exc:
-            self.notify(f"Annotations are off: {exc}", severity="error", timeout=15,
-                        markup=False)  # fmt: skip
-            self.sub_title = f"annotator {self.annotator} · annotations off"
-            self._show_title("ANNOTATIONS OFF")
-            return
-        if self.store.read_only:
-            self.sub_title = f"annotator {self.annotator} · READ-ONLY"
-            self._show_title("READ-ONLY")
-            self.notify(self.store.read_only_reason or "read-only", title="Read-only",
-                        severity="warning", timeout=15, markup=False)  # fmt: skip
-
     def on_unmount(self) -> None:
         self.service.stop()
-        if self.store is not None:
-            self.store.close()
+        self._close_store()  # waits for queued saves
 
     # --- loading ------------------------------------------------------------------------
 
@@ -332,12 +341,15 @@ class AssayApp(App[None]):
         view = self.query_one(ArticleView)
         cached = self.service.cached(article_id)
         view.show(article, cached)
+        self.state = None
+        self._load_state(article_id)
         if find := self._existing_box("find"):
             find.value = ""
         self._set_title(article)
         side = self.query_one("#side", SidePanel)
         if cached is not None:
             side.show_analysis(article, cached, self._entity_note())
+            self.show_annotations()
         else:
             side.show_analysis(None, None, "Analysing…")
             self.service.request(article)
@@ -360,6 +372,7 @@ class AssayApp(App[None]):
             self.query_one(ArticleView).set_analysis(analysis)
             side = self.query_one("#side", SidePanel)
             side.show_analysis(article, analysis, self._entity_note())
+            self.show_annotations()  # the suggestions come from the analysis
             self._set_analysis_status("")
 
     def _analysis_failed(self, article: Article, error: BaseException) -> None:
@@ -393,7 +406,10 @@ class AssayApp(App[None]):
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
-        self.open_article(event.article_id)
+        self._open_from_list(event.article_id)
+
+    def _open_from_list(self, article_id: str) -> None:
+        self.open_article(article_id)
         self.screen.set_focus(self.query_one(ArticleView))
 
     @on(ArticleList.Changed)
@@ -403,7 +419,27 @@ class AssayApp(App[None]):
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         status = self.query_one("#reader-status", Static)
-        status.update(describe(event.marks) if event.marks else legend(), layout=False)
+        view = event.view
+        parts: list[Content] = []
+        if view.selection is not None and self.current is not None:
+            start, end = view.selection.bounds(view.words)
+            words = len(self.current.text[start:end].split())
+            what = f"editing {view.editing.label}" if view.editing else "selected"
+            keys = "enter saves" if view.editing else "c f e tag · y copies"
+            parts.append(Content.assemble((f"{what}: ", "bold"),
+                                          f"{words} words · {keys} · escape cancels"))  # fmt: skip
+        else:
+            here = view.annotations_at(*view.at_cursor())
+            if here:
+                parts.append(status_for(here))
+            suggested = view.suggestions_at(*view.at_cursor())
+            if suggested and not here:
+                parts.append(Content.assemble((f"? {suggested[0].label}", "italic"),
+                                              " suggested: a accepts, x rejects"))  # fmt: skip
+        if event.marks:
+            parts.append(describe(event.marks))
+        line = Content("  ·  ").join(parts) if parts else legend()
+        status.update(line, layout=False)
 
     @on(SidePanel.EntityChosen)
     def _entity_chosen(self, event: SidePanel.EntityChosen) -> None:
@@ -421,21 +457,89 @@ class AssayApp(App[None]):
 
     # The find and filter boxes are made on first use, so their handlers go by name.
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "list-filter":
-            self.query_one(ArticleList).set_query(event.value)
-        elif event.input.id == "find":
-            found = self.query_one(ArticleView).find(event.value)
-            event.input.border_subtitle = f"{found:,} found" if event.value else ""
+        self._apply_box(event.input)
+
+    def _apply_box(self, box: Input) -> None:
+        """Filter the list or find in the article by the box's text (once per text: enter
+        applies it at once, and the box's own message about it comes later)."""
+        if box.id == "list-filter":
+            self.query_one(ArticleList).set_query(box.value)
+        elif box.id == "find":
+            view = self.query_one(ArticleView)
+            if view.find_query == box.value and box.value:
+                return
+            found = view.find(box.value)
+            box.border_subtitle = f"{found:,} found" if box.value else ""
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys are bound as they arrive, in order, when the focus is on one of our panes.
+
+        Textual hands a key to the widget focused when the key arrives, and binds it when
+        it comes back from that widget's queue: by then the keys after it have been handed
+        to the same widget. A key that moves the focus (enter in the list, tab, `/`) would
+        send the keys typed right after it to the old pane: `/` then "2 million tons" typed
+        fast would run m, t, n and s in the reader. Bound here, each key acts on the focus
+        the keys before it left. Boxes (Inputs) and dialogs take their keys as usual."""
+        from textual import events as textual_events
+        from textual.widgets import Input
+
+        if (
+            isinstance(event, textual_events.Key)
+            and not event.is_forwarded
+            and len(self.screen_stack) == 1
+            and not isinstance(self.focused, Input)
+        ):
+            self.app_focus = True
+            if await self._check_bindings(event.key, priority=True):
+                return
+            if await self._check_bindings(event.key):
+                return
+        await super().on_event(event)
+
+    async def action_leave_box(self, keep: bool) -> None:
+        """enter (keep) or escape in the find or filter box, taken as the key arrives: the
+        box itself would see it only after the keys typed next, which it would swallow."""
+        import asyncio
+
+        from textual.actions import SkipAction
+        from textual.widgets import Input
+
+        box = self.focused
+        if len(self.screen_stack) > 1 or not isinstance(box, Input):
+            raise SkipAction
+        if box.id not in ("find", "list-filter"):
+            raise SkipAction
+        if keep:
+            # The characters typed before enter may still wait in the box's queue: let it
+            # take them (it needs nothing from the app for that), then act on its value.
+            taken = asyncio.Event()
+            if box.call_later(taken.set):
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(taken.wait(), timeout=1)
+            self._apply_box(box)
+            self._close_box(box)
+            return
+        box.display = False
+        box.value = ""  # type: ignore[attr-defined]
+        target = ArticleList if box.id == "list-filter" else ArticleView
+        self.screen.set_focus(self.query_one(target))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.input.display = False
-        if event.input.id == "list-filter":
+        self._close_box(event.input)
+
+    def _close_box(self, box: Input) -> None:
+        box.display = False
+        if box.id == "list-filter":
             self.screen.set_focus(self.query_one(ArticleList))
             return
         view = self.query_one(ArticleView)
         self.screen.set_focus(view)
-        if event.value and not view.matches:
-            self.notify(f"“{event.value}” is not in this article.", timeout=3, markup=False)
+
+        def check() -> None:  # once the box has taken the characters typed before enter
+            if box.value and not view.matches:
+                self.notify(f"“{box.value}” is not in this article.", timeout=3, markup=False)
+
+        box.call_later(check)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place worker errors are reported."""
@@ -493,6 +597,9 @@ class AssayApp(App[None]):
         """Escape: close a find or filter box, else clear the list's entity filter or the
         article's matches."""
         focused = self.focused
+        view = self.query_one(ArticleView)
+        if view.cancel_selection():
+            return
         for box_id, target in (("list-filter", ArticleList), ("find", ArticleView)):
             box = self._existing_box(box_id)
             if box is not None and box.display:
@@ -502,13 +609,12 @@ class AssayApp(App[None]):
                     self.screen.set_focus(self.query_one(target))
                 return
         articles = self.query_one(ArticleList)
-        if isinstance(focused, ArticleList) and (articles.only is not None or articles.query):
+        if isinstance(focused, ArticleList) and (articles.only is not None or articles.filter_text):
             articles.set_only(None)
             articles.set_query("")
             if box := self._existing_box("list-filter"):
                 box.value = ""
             return
-        view = self.query_one(ArticleView)
         if view.matches:
             view.clear_find()
 

@@ -33,6 +33,16 @@ class AssayCommands(Provider):
             ("Previous article", "open the previous article in the list ([)",
              partial(app.action_article, -1)),
             ("Keys", "every key and what it does (?)", app.action_help),
+            ("Accept all figure suggestions", "in the open article, after a confirmation (A)",
+             app.action_accept_figures),
+            ("Mark done", "mark the open article done, or not done any more (s)",
+             app.action_done),
+            ("Undo", "the last change, also one made before a restart (u)", app.action_undo),
+            ("Redo", "the last change undone (ctrl+r)", app.action_redo),
+        ] + [
+            (f"Tag as {label}", "the selection, found span or sentence "
+             f"({app.settings.key_for(label) or 'no key'})", partial(app.action_tag, label))
+            for label in app.settings.labels
         ]  # fmt: skip
 
     async def discover(self) -> Hits:

@@ -2,6 +2,7 @@
 
     theme = "textual-dark"          # any Textual theme; "ansi-dark" uses the terminal's 16 colours
     labels = ["claim", "figure", "event"]
+    select_characters = false       # selections snap to words; true: to characters
     model = "en_core_web_sm"        # optional: the spaCy pipeline
     analyse_corpus = true           # analyse the rest of the corpus in the background
 
@@ -10,6 +11,11 @@
     quotes = true
     figures = true
     fold_boilerplate = false
+
+    [label_keys]                    # the key that tags with each label (c, f, e by default)
+    claim = "c"
+    [label_colours]                 # a theme colour per label: primary, secondary, accent,
+    claim = "accent"                # warning, error or success
 
     [keys]                          # binding id = keys, e.g. remap the next-quote key
     "reader.next_quote" = "ctrl+n"
@@ -29,6 +35,11 @@ from typing import Any
 from annotations.model import DEFAULT_LABELS
 
 CONFIG_ENV = "ASSAY_CONFIG"
+COLOURS = ("accent", "warning", "success", "primary", "secondary", "error")
+DEFAULT_LABEL_KEYS = {"claim": "c", "figure": "f", "event": "e"}
+DEFAULT_LABEL_COLOURS = {"claim": "accent", "figure": "warning", "event": "success"}
+# Keys a label cannot take: the reader's and the annotating keys.
+TAKEN_KEYS = frozenset("jkgGqQmMtTnNzpoO123vVhlwbaxdusyiA/[]?") | {"escape", "enter", "tab"}
 
 
 def config_path() -> Path:
@@ -56,9 +67,26 @@ class Settings:
     analyse_corpus: bool = True
     layers: Layers = field(default_factory=Layers)
     keys: dict[str, str] = field(default_factory=dict)
+    label_keys: dict[str, str] = field(default_factory=dict)  # set ones; see key_for()
+    label_colours: dict[str, str] = field(default_factory=dict)
+    select_characters: bool = False
 
     def with_layers(self, **changes: bool) -> Settings:
         return replace(self, layers=replace(self.layers, **changes))
+
+    def key_for(self, label: str) -> str | None:
+        """The key that tags with `label`: as set, else c/f/e for the default labels, else
+        none (the command palette still offers it)."""
+        return self.label_keys.get(label) or DEFAULT_LABEL_KEYS.get(label)
+
+    def colour_for(self, label: str) -> str:
+        if label in self.label_colours:
+            return self.label_colours[label]
+        if label in DEFAULT_LABEL_COLOURS:
+            return DEFAULT_LABEL_COLOURS[label]
+        if label in self.labels:
+            return COLOURS[self.labels.index(label) % len(COLOURS)]
+        return "accent"
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
@@ -73,7 +101,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     problems: list[str] = []
     settings = Settings()
     changes: dict[str, Any] = {}
-    for name, kind in (("theme", str), ("model", str), ("analyse_corpus", bool)):
+    for name, kind in (("theme", str), ("model", str), ("analyse_corpus", bool),
+                       ("select_characters", bool)):  # fmt: skip
         if name in data:
             if isinstance(data[name], kind):
                 changes[name] = data[name]
@@ -95,9 +124,34 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     keys = data.get("keys", {})
     if isinstance(keys, dict):
         changes["keys"] = {str(k): str(v) for k, v in keys.items() if isinstance(v, str)}
+    labels_now = changes.get("labels", settings.labels)
+    label_keys: dict[str, str] = {}
+    for label, key in _table(data, "label_keys", problems).items():
+        if label not in labels_now or not isinstance(key, str) or not key:
+            problems.append(f"label_keys.{label} names no label or no key")
+        elif key in TAKEN_KEYS or key in label_keys.values():
+            problems.append(f"label_keys.{label}: {key!r} is already taken")
+        else:
+            label_keys[label] = key
+    changes["label_keys"] = label_keys
+    colours: dict[str, str] = {}
+    for label, colour in _table(data, "label_colours", problems).items():
+        if colour in COLOURS and label in labels_now:
+            colours[label] = colour
+        else:
+            problems.append(f"label_colours.{label} should be one of {', '.join(COLOURS)}")
+    changes["label_colours"] = colours
     settings = replace(settings, **changes)
     problem = f"in {path}: {'; '.join(problems)}" if problems else None
     return settings, problem
+
+
+def _table(data: dict[str, Any], name: str, problems: list[str]) -> dict[str, Any]:
+    found = data.get(name, {})
+    if isinstance(found, dict):
+        return found
+    problems.append(f"{name} should be a table")
+    return {}
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> str | None:
@@ -108,11 +162,17 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
         f"theme = {_string(settings.theme)}",
         f"labels = [{', '.join(_string(x) for x in settings.labels)}]",
         f"analyse_corpus = {_bool(settings.analyse_corpus)}",
+        f"select_characters = {_bool(settings.select_characters)}",
     ]
     if settings.model:
         lines.append(f"model = {_string(settings.model)}")
     lines += ["", "[layers]"]
     lines += [f"{f.name} = {_bool(getattr(settings.layers, f.name))}" for f in fields(Layers)]
+    for name, table in (("label_keys", settings.label_keys),
+                        ("label_colours", settings.label_colours)):  # fmt: skip
+        if table:
+            lines += ["", f"[{name}]"]
+            lines += [f"{_string(k)} = {_string(v)}" for k, v in sorted(table.items())]
     lines += ["", "[keys]"]
     lines += [f"{_string(k)} = {_string(v)}" for k, v in sorted(settings.keys.items())]
     from annotations.storage import write_atomically

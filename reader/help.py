@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 NOTES = (
     "tab / shift+tab move between the list, the reader and the panel.",
     "ctrl+p opens the command palette. ctrl+q quits (ctrl+c does not).",
-    "Keys can be remapped in the [keys] table of the settings file, by binding id.",
+    "Keys can be remapped in the [keys] table of the settings file, by binding id;",
+    "label keys, labels and their colours in labels, [label_keys] and [label_colours].",
+    "A label key tags the selection (v), else the found or jumped-to span, else the",
+    "sentence under the cursor. Annotations show in their label's colour, with the",
+    "label's initial in the gutter once saved (lower case while saving, ? suggested).",
 )
 
 
@@ -33,12 +37,17 @@ def key_table(app: App[object]) -> list[tuple[str, list[tuple[str, str, str]]]]:
                          ("Reader", ArticleView), ("Side panel", SidePanel)):  # fmt: skip
         rows = []
         for binding in owner.BINDINGS:
-            if not isinstance(binding, Binding):
+            if not isinstance(binding, Binding) or not binding.description:
                 continue
             keys = keymap.get(binding.id or "", binding.key) if binding.id else binding.key
             shown = ", ".join(_key_name(k) for k in keys.split(","))
             rows.append((shown, binding.description, binding.id or ""))
         sections.append((where, rows))
+    settings = getattr(app, "settings", None)
+    if settings is not None:
+        labels = [(settings.key_for(label) or "ctrl+p", f"Tag as {label} (in the panel: "
+                   "relabel)", f"annotate.tag_{label}") for label in settings.labels]  # fmt: skip
+        sections.insert(1, ("Labels (reader and panel)", labels))
     return sections
 
 

@@ -7,7 +7,7 @@ widgets, so a keystroke in the filter touches no widget tree (a `ListView` of 10
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -81,6 +81,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.opener: Callable[[str], None] | None = None  # else `enter` posts Opened
         self.rows: list[Row] = []
         self.by_id: dict[str, Row] = {}
         self.shown: list[int] = []
@@ -88,7 +89,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.opened_id: str | None = None
         self.sort_key = "corpus"
         self.reverse = False
-        self.query = ""
+        self.filter_text = ""
         self.only: set[str] | None = None  # an entity filter: the ids that mention it
         self.only_label = ""
 
@@ -133,7 +134,7 @@ class ArticleList(ScrollView, can_focus=True):
     # --- filter and sort ----------------------------------------------------------------
 
     def set_query(self, query: str) -> None:
-        self.query = query.casefold().strip()
+        self.filter_text = query.casefold().strip()
         self._rebuild(keep=self.current_id)
 
     def set_only(self, ids: set[str] | None, label: str = "") -> None:
@@ -141,7 +142,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._rebuild(keep=self.current_id)
 
     def _rebuild(self, keep: str | None = None) -> None:
-        terms = self.query.split()
+        terms = self.filter_text.split()
         only = self.only
         rows = self.rows
         shown = [
@@ -205,7 +206,11 @@ class ArticleList(ScrollView, can_focus=True):
         self.action_cursor(len(self.shown) if end else -len(self.shown))
 
     def action_open(self) -> None:
-        if self.current_id is not None:
+        if self.current_id is None:
+            return
+        if self.opener is not None:  # at once: the keys typed next go where this one leads
+            self.opener(self.current_id)
+        else:
             self.post_message(self.Opened(self.current_id))
 
     def _scroll_to_cursor(self) -> None:

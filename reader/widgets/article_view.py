@@ -6,7 +6,15 @@ never goes through markup: each line is a `rich.text.Text` built from the plain 
 
 Cues never rest on colour alone: entities are underlined, quotes italic, figures bold, site
 chrome dim (or folded away), find matches reversed, and the sentence under the cursor has a
-bar in the gutter.
+bar in the gutter. Annotations are tinted in their label's colour and the gutter names the
+label of the first one on a line by its initial (upper case once saved, lower case while it
+is being saved, "?" for a suggestion); the selection is reversed and bold, with a "┃" in the
+gutter.
+
+Selecting (reader/selection.py): `v` starts a selection at the cursor's word, `h`/`l` and
+`w`/`b` move its head by word, `j`/`k` by sentence, shift+arrows likewise, `V` takes the
+paragraph; dragging the mouse selects too. With no selection, a tagging key takes the found
+or jumped-to span, else the sentence under the cursor.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.cells import get_character_cell_size
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -31,8 +40,13 @@ from textual.strip import Strip
 
 from corpus.text import paragraphs
 from reader.layout import ScreenLine, SpanIndex, line_of, wrap
+from reader.selection import Selection, Words
 
 if TYPE_CHECKING:
+    from textual import events
+
+    from annotations.model import Annotation
+    from annotations.suggestions import Suggestion
     from corpus.analysis import Analysis
     from corpus.article import Article
 
@@ -60,8 +74,9 @@ class ArticleView(ScrollView, can_focus=True):
     """The article under a sentence cursor. `show()` an article; `set_analysis()` when ready."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor(1)", "Next sentence", id="reader.next_sentence"),
-        Binding("k,up", "cursor(-1)", "Previous sentence", id="reader.previous_sentence"),
+        Binding("j,down", "cursor(1)", "Next sentence", show=False, id="reader.next_sentence"),
+        Binding("k,up", "cursor(-1)", "Previous sentence", show=False,
+                id="reader.previous_sentence"),
         Binding("pagedown,space", "page(1)", "Page down", show=False, id="reader.page_down"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="reader.page_up"),
         Binding("g,home", "edge(0)", "Top", show=False, id="reader.top"),
@@ -74,14 +89,31 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("T", "jump('entity', -1)", "Previous entity", show=False, id="reader.prev_entity"),
         Binding("n", "next_match(1)", "Next match", show=False, id="reader.next_match"),
         Binding("N", "next_match(-1)", "Previous match", show=False, id="reader.prev_match"),
-    ]
+        Binding("v", "select", "Select", id="select.start"),
+        Binding("V", "select_paragraph", "Select paragraph", show=False, id="select.paragraph"),
+        Binding("l,shift+right", "extend(1)", "Extend by word", show=False, id="select.right"),
+        Binding("h,shift+left", "extend(-1)", "Shrink by word", show=False, id="select.left"),
+        Binding("w", "extend_word(1)", "Next word", show=False, id="select.next_word"),
+        Binding("b", "extend_word(-1)", "Previous word", show=False, id="select.previous_word"),
+        Binding("shift+down", "extend_sentence(1)", "Extend by sentence", show=False,
+                id="select.down"),
+        Binding("shift+up", "extend_sentence(-1)", "Shrink by sentence", show=False,
+                id="select.up"),
+        Binding("enter", "app.edit", "Edit", show=False, id="annotate.edit"),
+        Binding("a", "app.accept", "Accept", show=False, id="annotate.accept"),
+        Binding("x", "app.reject", "Reject", show=False, id="annotate.reject"),
+        Binding("d", "app.delete", "Delete", show=False, id="annotate.delete"),
+        Binding("i", "app.note", "Note", show=False, id="annotate.note"),
+        Binding("y", "app.copy", "Copy", show=False, id="annotate.copy"),
+    ]  # fmt: skip
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--person", "article-view--org", "article-view--place",
         "article-view--other", "article-view--quote", "article-view--figure",
         "article-view--boilerplate", "article-view--cursor", "article-view--gutter",
         "article-view--match", "article-view--match-current", "article-view--fold",
-        "article-view--focus",
+        "article-view--focus", "article-view--selection", "article-view--suggestion",
+        "article-view--saving",
     }  # fmt: skip
 
     DEFAULT_CSS = """
@@ -99,10 +131,14 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--match-current { text-style: reverse bold underline; }
     ArticleView > .article-view--fold { color: $text-muted; text-style: italic; }
     ArticleView > .article-view--focus { text-style: reverse; }
+    ArticleView > .article-view--selection { text-style: reverse bold; }
+    ArticleView > .article-view--suggestion { text-style: underline; color: $text-warning; }
+    ArticleView > .article-view--saving { text-style: dim italic; }
     """
 
     class CursorMoved(Message):
-        """The cursor is on a new sentence; `marks` are the highlights at its focus."""
+        """The cursor is on a new sentence (or the selection changed); `marks` are the
+        highlights at its focus."""
 
         def __init__(self, view: ArticleView, start: int, end: int, marks: list[Mark]) -> None:
             super().__init__()
@@ -110,6 +146,14 @@ class ArticleView(ScrollView, can_focus=True):
             self.start = start
             self.end = end
             self.marks = marks
+
+    class SelectionChanged(Message):
+        """A selection was started, moved or cancelled (`span` None)."""
+
+        def __init__(self, span: tuple[int, int] | None, editing: Annotation | None) -> None:
+            super().__init__()
+            self.span = span
+            self.editing = editing
 
     show_entities: reactive[bool] = reactive(True)
     show_quotes: reactive[bool] = reactive(True)
@@ -129,10 +173,23 @@ class ArticleView(ScrollView, can_focus=True):
         self._boilerplate = SpanIndex([])
         self.matches: list[tuple[int, int]] = []
         self.match_index = -1
+        self.find_query = ""  # what the matches are of
         self.focus_span: tuple[int, int] | None = None  # the highlight a jump landed on
         self._width = 0
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(512)
         self._generation = 0
+        # Annotating: the saved annotations, those being saved, and the suggestions.
+        self.annotations: list[Annotation] = []
+        self.saving: list[tuple[int, int, str]] = []
+        self.suggestions: list[Suggestion] = []
+        self._notes = SpanIndex([])
+        self.label_styles: dict[str, Style] = {}
+        self.select_characters = False
+        self.selection: Selection | None = None
+        self.editing: Annotation | None = None  # the annotation whose span the selection edits
+        self._words: Words | None = None
+        self._dragging = False
+        self._press = 0
 
     # --- what is shown ------------------------------------------------------------------
 
@@ -141,6 +198,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         self.analysis = None
         self.matches, self.match_index, self.focus_span = [], -1, None
+        self.find_query = ""
+        self.selection, self.editing, self._words = None, None, None
+        self.annotations, self.saving, self.suggestions = [], [], []
+        self._notes = SpanIndex([])
         self._boilerplate = SpanIndex((s, e, None) for s, e in article.boilerplate)
         self._set_units([(p.start, p.end) for p in paragraphs(article.text)] or [(0, 0)])
         self.cursor = 0
@@ -193,6 +254,219 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _text(self, start: int, end: int) -> str:
         return self.article.text[start:end] if self.article else ""
+
+    # --- annotations and suggestions ----------------------------------------------------
+
+    def set_annotations(
+        self,
+        annotations: Sequence[Annotation],
+        saving: Sequence[tuple[int, int, str]] = (),
+        suggestions: Sequence[Suggestion] = (),
+    ) -> None:
+        """What the annotator has (saved, and being saved) and what is suggested."""
+        self.annotations = sorted(annotations, key=lambda a: (a.start, -a.end, a.created_at))
+        self.saving = list(saving)
+        self.suggestions = list(suggestions)
+        spans: list[tuple[int, int, object]] = [(a.start, a.end, a) for a in self.annotations]
+        spans += [(s, e, ("saving", label)) for s, e, label in self.saving]
+        spans += [(x.start, x.end, x) for x in self.suggestions]
+        self._notes = SpanIndex(spans)
+        self._redraw()
+        if self.units:
+            self._moved()
+
+    def annotations_at(self, start: int, end: int) -> list[Annotation]:
+        """Saved annotations touching `[start, end)`, innermost (shortest) first."""
+        from annotations.model import Annotation
+
+        found = [n for _s, _e, n in self._notes.touching(start, max(end, start + 1))
+                 if isinstance(n, Annotation)]  # fmt: skip
+        return sorted(found, key=lambda a: (a.end - a.start, a.start))
+
+    def suggestions_at(self, start: int, end: int) -> list[Suggestion]:
+        from annotations.suggestions import Suggestion
+
+        found = [n for _s, _e, n in self._notes.touching(start, max(end, start + 1))
+                 if isinstance(n, Suggestion)]  # fmt: skip
+        return sorted(found, key=lambda x: (x.end - x.start, x.start))
+
+    def target(self) -> tuple[int, int, str] | None:
+        """What a tagging key tags: the selection, else the span a find or jump landed on,
+        else the sentence under the cursor (without the white space at its edges); with
+        which of these it is."""
+        if self.article is None or not self.units:
+            return None
+        if self.selection is not None:
+            return (*self.selection.bounds(self.words), "selection")
+        if self.focus_span is not None:
+            return (*self.focus_span, "found")
+        start, end = self.units[self.cursor]
+        text = self.article.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end, "sentence") if start < end else None
+
+    def at_cursor(self) -> tuple[int, int]:
+        """The span the cursor stands on, for "the annotation under the cursor"."""
+        found = self.target()
+        return (found[0], found[1]) if found else (0, 0)
+
+    # --- selecting ----------------------------------------------------------------------
+
+    @property
+    def words(self) -> Words:
+        if self._words is None:
+            self._words = Words(self.article.text if self.article else "", self.select_characters)
+        return self._words
+
+    def set_select_characters(self, characters: bool) -> None:
+        self.select_characters = characters
+        self._words = None
+        self.cancel_selection()
+
+    def start_selection(self, start: int, end: int, editing: Annotation | None = None) -> bool:
+        """Select the units covering `[start, end)`; `editing` names the annotation whose
+        boundaries the selection is changing."""
+        words = self.words
+        if not len(words):
+            return False
+        first, last = words.covering(start, max(end, start + 1))
+        self.selection = Selection(first, last)
+        self.editing = editing
+        self.focus_span = None
+        self._selection_moved()
+        return True
+
+    def cancel_selection(self) -> bool:
+        """Drop the selection; False when there was none."""
+        if self.selection is None:
+            return False
+        self.selection, self.editing = None, None
+        self._redraw()
+        self.post_message(self.SelectionChanged(None, None))
+        self._moved()
+        return True
+
+    def action_select(self) -> None:
+        """`v`: select the cursor's word (or the span a find or jump landed on); again: drop."""
+        if self.cancel_selection() or self.article is None or not self.units:
+            return
+        if self.focus_span is not None:
+            self.start_selection(*self.focus_span)
+            return
+        start, end = self.units[self.cursor]
+        words = self.words
+        index = words.at(start)
+        if len(words) and words.spans[index][0] >= end:  # a sentence of white space only
+            return
+        self.start_selection(*words.spans[index]) if len(words) else None
+
+    def action_select_paragraph(self) -> None:
+        if self.article is None or not self.units:
+            return
+        here = self.selection.bounds(self.words)[0] if self.selection else self.at_cursor()[0]
+        for paragraph in paragraphs(self.article.text):
+            if paragraph.start <= here < paragraph.end or here < paragraph.start:
+                self.start_selection(paragraph.start, paragraph.end, self.editing)
+                return
+
+    def action_extend(self, step: int) -> None:
+        if self._ensure_selection():
+            assert self.selection is not None
+            self.selection = self.selection.move(self.selection.head + step, self.words)
+            self._selection_moved()
+
+    def action_extend_word(self, step: int) -> None:
+        if self._ensure_selection():
+            assert self.selection is not None
+            head = self.words.next_word(self.selection.head, step)
+            self.selection = self.selection.move(head, self.words)
+            self._selection_moved()
+
+    def action_extend_sentence(self, step: int) -> None:
+        if self._ensure_selection():
+            assert self.selection is not None
+            self.selection = self.selection.by_sentence(step, self.words, self.units)
+            self._selection_moved()
+
+    def _ensure_selection(self) -> bool:
+        """Keys that move a selection's head start one when there is none (shift+arrows as
+        in an editor, h/l/w/b as after `v`)."""
+        if self.selection is None:
+            self.action_select()
+        return self.selection is not None
+
+    def _selection_moved(self) -> None:
+        assert self.selection is not None
+        start, end = self.selection.bounds(self.words)
+        head = self.words.spans[self.selection.head][0]
+        self.cursor = self._visible_from(self._unit_at(head), 1)
+        self._redraw()
+        self._scroll_to_offset(head)
+        self.post_message(self.SelectionChanged((start, end), self.editing))
+        self._moved()
+
+    def _scroll_to_offset(self, offset: int) -> None:
+        if not self.lines:
+            return
+        line = line_of(self._line_starts, offset)
+        top = round(self.scroll_offset.y)
+        height = self.scrollable_content_region.height
+        if line < top:
+            self.scroll_to(y=line, animate=False, immediate=True)
+        elif line >= top + height:
+            self.scroll_to(y=line - height + 1, animate=False, immediate=True)
+
+    # --- the mouse ----------------------------------------------------------------------
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The text offset under the cell (x, y) of the widget, if it shows text."""
+        index = round(self.scroll_offset.y) + y
+        if self.article is None or not 0 <= index < len(self.lines):
+            return None
+        line = self.lines[index]
+        if line.folded:
+            return None
+        column = x - GUTTER
+        offset = line.start
+        used = 0
+        for char in self.article.text[line.start : line.end]:
+            used += get_character_cell_size(char)
+            if used > column:
+                return offset
+            offset += 1
+        return max(line.end - 1, line.start)
+
+    async def _on_mouse_down(self, event: events.MouseDown) -> None:
+        offset = self.offset_at(event.x, event.y)
+        if event.button != 1 or offset is None:
+            return
+        self.focus()
+        self.selection, self.editing = None, None
+        self._press = offset
+        self._dragging = True
+        self.capture_mouse()
+        self.move_to(offset)
+
+    async def _on_mouse_move(self, event: events.MouseMove) -> None:
+        if not self._dragging:
+            return
+        offset = self.offset_at(event.x, max(min(event.y, self.size.height - 1), 0))
+        if offset is None or (offset == self._press and self.selection is None):
+            return
+        words = self.words
+        if not len(words):
+            return
+        self.selection = Selection(words.at(self._press), words.at(offset))
+        self.focus_span = None
+        self._selection_moved()
+
+    async def _on_mouse_up(self, _event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
 
     # --- layout and drawing -------------------------------------------------------------
 
@@ -273,9 +547,29 @@ class ArticleView(ScrollView, can_focus=True):
         # A tab would shift every cell after it: drawn as one space, offsets stay 1:1.
         text = Text(self.article.text[line.start : line.end].replace("\t", " "), style=base, end="")
         self._stylize(text, line, start, end)
-        gutter = Segment("▌ " if in_cursor else "  ", gutter_style)
+        selected = self._selected_span()
+        in_selection = selected is not None and _touches(selected, line.start, line.end)
+        bar = "┃" if in_selection else "▌" if in_cursor else " "
+        gutter = Segment(bar + self._gutter_note(line), gutter_style)
         segments = [gutter, *_segments(text, self.app.console, base)]
         return Strip(segments).adjust_cell_length(width, base)
+
+    def _selected_span(self) -> tuple[int, int] | None:
+        return self.selection.bounds(self.words) if self.selection is not None else None
+
+    def _gutter_note(self, line: ScreenLine) -> str:
+        """The label of the first annotation on the line by its initial: upper case once
+        saved, lower case while saving, "?" for a suggestion."""
+        from annotations.model import Annotation
+
+        notes = self._notes.touching(line.start, max(line.end, line.start + 1))
+        for _s, _e, note in notes:
+            if isinstance(note, Annotation):
+                return note.label[:1].upper()
+        for _s, _e, note in notes:
+            if isinstance(note, tuple):
+                return str(note[1])[:1].lower()
+        return "?" if notes else " "
 
     def _stylize(self, text: Text, line: ScreenLine, cursor_start: int, cursor_end: int) -> None:
         s, e = line.start, line.end
@@ -302,8 +596,21 @@ class ArticleView(ScrollView, can_focus=True):
                 name = "match-current" if i == self.match_index else "match"
                 paint(ms, me, match_style if name == "match" else
                       self.get_component_rich_style("article-view--match-current"))  # fmt: skip
+        if self._notes:
+            from annotations.model import Annotation
+
+            for ns, ne, note in self._notes.touching(s, e):
+                if isinstance(note, Annotation):
+                    paint(ns, ne, self.label_styles.get(note.label, Style(underline=True)))
+                elif isinstance(note, tuple):
+                    paint(ns, ne, self.get_component_rich_style("article-view--saving"))
+                else:
+                    paint(ns, ne, self.get_component_rich_style("article-view--suggestion"))
         if self.focus_span is not None:
             paint(*self.focus_span, self.get_component_rich_style("article-view--focus"))
+        selected = self._selected_span()
+        if selected is not None:
+            paint(*selected, self.get_component_rich_style("article-view--selection"))
 
     def _matches_touching(self, start: int, end: int) -> range:
         first = bisect_left(self.matches, (start - MAX_QUERY, 0))
@@ -322,12 +629,18 @@ class ArticleView(ScrollView, can_focus=True):
         # Folded chrome cannot hold the cursor: the nearest sentence that shows does.
         self.cursor = self._visible_from(self._unit_at(offset), 1)
         self.focus_span = focus
+        if self.selection is not None:  # going elsewhere leaves the selection behind
+            self.selection, self.editing = None, None
+            self.post_message(self.SelectionChanged(None, None))
         self._redraw()
         self._scroll_to_cursor()
         self._moved()
 
     def action_cursor(self, step: int) -> None:
         if not self.units:
+            return
+        if self.selection is not None:  # j/k in a selection move its head by sentence
+            self.action_extend_sentence(step)
             return
         index = self.cursor + step
         while 0 <= index < len(self.units) and self._hidden(self.units[index]):
@@ -415,7 +728,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not self.units:
             return
         start, end = self.units[self.cursor]
-        at = self.focus_span or (start, end)
+        at = self._selected_span() or self.focus_span or (start, end)
         marks = [m for _s, _e, m in self._marks.touching(*at) if isinstance(m, Mark)]
         self.post_message(self.CursorMoved(self, start, end, marks))
 
@@ -425,6 +738,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Highlight every match of `query` (any case) and go to the first one from the cursor;
         returns how many matched."""
         self.matches, self.match_index = [], -1
+        self.find_query = query
         if self.article is not None and query:
             pattern = re.compile(re.escape(query), re.IGNORECASE)
             for found in pattern.finditer(self.article.text):
@@ -451,7 +765,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.move_to(*self._current_match())
 
     def clear_find(self) -> None:
-        self.matches, self.match_index = [], -1
+        self.matches, self.match_index, self.find_query = [], -1, ""
         self._redraw()
 
     @property
@@ -466,6 +780,10 @@ class ArticleView(ScrollView, can_focus=True):
 
 
 MAX_QUERY = 1_000
+
+
+def _touches(span: tuple[int, int], start: int, end: int) -> bool:
+    return span[0] < max(end, start + 1) and start < span[1]
 
 
 def _segments(text: Text, console: Console, base: Style) -> list[Segment]:

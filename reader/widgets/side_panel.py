@@ -1,8 +1,12 @@
-"""The side panel: the open article's entities by type, its quotes with speakers, its figures.
+"""The side panel: the open article's annotations and suggestions, then its entities by
+type, its quotes with speakers and its figures.
 
-Choosing an entity filters the article list to the articles that mention it; choosing a quote
-or a figure moves the reader to it. Every prompt is built from plain text (`Content`), never
-markup: entity names and quotes come from the article.
+Choosing an entity filters the article list to the articles that mention it; choosing an
+annotation, a suggestion, a quote or a figure moves the reader to it. On an annotation's row
+the annotating keys act on it (label keys relabel it, `d` deletes, `i` edits its note, `l`/`h`
+grow or shrink its end by a word, `H`/`L` its start); on a suggestion's row `a` accepts and
+`x` rejects. Every prompt is built from plain text (`Content`), never markup: entity names,
+quotes and notes come from the article or the annotator.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
+    from annotations.model import Annotation
+    from annotations.suggestions import Suggestion
     from corpus.analysis import Analysis
     from corpus.article import Article
 
@@ -27,6 +33,12 @@ ENTITY_NAMES = {
     "LAW": "Laws", "WORK_OF_ART": "Works", "LANGUAGE": "Languages",
 }  # fmt: skip
 _QUOTE_CHARS = 60
+_SPAN_CHARS = 44
+
+
+def _short(text: str, limit: int) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= limit else words[: limit - 1] + "…"
 
 
 class SidePanel(OptionList):
@@ -35,7 +47,20 @@ class SidePanel(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="side.down"),
         Binding("k", "cursor_up", "Up", show=False, id="side.up"),
-    ]
+        Binding("l", "app.resize_annotation('end', 1)", "Grow end", show=False,
+                id="side.grow_end"),
+        Binding("h", "app.resize_annotation('end', -1)", "Shrink end", show=False,
+                id="side.shrink_end"),
+        Binding("H", "app.resize_annotation('start', -1)", "Grow start", show=False,
+                id="side.grow_start"),
+        Binding("L", "app.resize_annotation('start', 1)", "Shrink start", show=False,
+                id="side.shrink_start"),
+        Binding("a", "app.accept", "Accept", show=False, id="side.accept"),
+        Binding("x", "app.reject", "Reject", show=False, id="side.reject"),
+        Binding("d", "app.delete", "Delete", show=False, id="side.delete"),
+        Binding("i", "app.note", "Note", show=False, id="side.note"),
+        Binding("y", "app.copy", "Copy", show=False, id="side.copy"),
+    ]  # fmt: skip
 
     class EntityChosen(Message):
         def __init__(self, text: str, label: str) -> None:
@@ -52,15 +77,53 @@ class SidePanel(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._choices: dict[str, tuple[str, Any]] = {}
+        self._article: Article | None = None
+        self._analysis: Analysis | None = None
+        self._note = ""
+        self._annotations: list[Annotation] = []
+        self._suggestions: list[Suggestion] = []
 
     def show_analysis(self, article: Article | None, analysis: Analysis | None, note: str) -> None:
-        """Fill the panel; `note` says why it is empty (loading, no model)."""
+        """Fill the analysis part; `note` says why it is empty (loading, no model)."""
+        if article is None or (self._article is not None and article.id != self._article.id):
+            self._annotations, self._suggestions = [], []
+        self._article, self._analysis, self._note = article, analysis, note
+        self._rebuild()
+
+    def show_annotations(
+        self, article: Article, annotations: list[Annotation], suggestions: list[Suggestion]
+    ) -> None:
+        """Fill the annotations part (the analysis part stays)."""
+        if self._article is None or article.id != self._article.id:
+            self._article, self._analysis, self._note = article, None, "Analysing…"
+        self._annotations, self._suggestions = annotations, suggestions
+        self._rebuild()
+
+    def highlighted_item(self) -> tuple[str, Any] | None:
+        """("annotation", Annotation) or ("suggestion", Suggestion) on the highlighted row."""
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        choice = self._choices.get(option.id or "")
+        if choice is None or choice[0] not in ("annotation", "suggestion"):
+            return None
+        return choice
+
+    def _rebuild(self) -> None:
+        keep = None
+        if self.highlighted is not None and self.option_count:
+            keep = self.get_option_at_index(self.highlighted).id
         self.clear_options()
         self._choices = {}
-        if article is None or analysis is None:
-            self.add_option(Option(Content(note), disabled=True))
-            return
         options: list[Option | None] = []
+        article, analysis, note = self._article, self._analysis, self._note
+        if article is not None:
+            options += self._annotation_options(article)
+        if article is None or analysis is None:
+            options.append(Option(Content(note), disabled=True))
+            self.add_options(options)
+            self._restore(keep)
+            return
         groups: dict[str, Counter[str]] = {}
         for entity in analysis.entities:
             if entity.label in ENTITY_NAMES:
@@ -100,6 +163,44 @@ class SidePanel(OptionList):
             )
             options.append(Option(prompt, id=key))
         self.add_options(options)
+        self._restore(keep)
+
+    def _restore(self, option_id: str | None) -> None:
+        if option_id is None:
+            return
+        try:
+            self.highlighted = self.get_option_index(option_id)
+        except Exception:  # the row went away (deleted, accepted): the nearest one stays
+            return
+
+    def _annotation_options(self, article: Article) -> list[Option | None]:
+        options: list[Option | None] = [self._heading(f"Annotations ({len(self._annotations)})")]
+        if not self._annotations:
+            options.append(Option(Content("  none yet: select, then c f e"), disabled=True))
+        for annotation in self._annotations:
+            key = f"a:{annotation.id}"
+            self._choices[key] = ("annotation", annotation)
+            parts: list[Content | tuple[str, str] | str] = [
+                "  ", (annotation.label, "bold"), " ",
+                Content(_short(annotation.text, _SPAN_CHARS)),
+            ]  # fmt: skip
+            if annotation.note:
+                parts += ["\n    ", ("note: ", "dim"), Content(_short(annotation.note, 40))]
+            options.append(Option(Content.assemble(*parts), id=key))
+        if self._suggestions:
+            options.append(None)
+            options.append(self._heading(f"Suggestions ({len(self._suggestions)}): a x"))
+            for suggestion in self._suggestions:
+                key = f"s:{suggestion.key}"
+                self._choices[key] = ("suggestion", suggestion)
+                speaker = suggestion.attrs.get("speaker")
+                parts = ["  ? ", (suggestion.label, "italic"), " ",
+                         Content(_short(suggestion.text, _SPAN_CHARS))]  # fmt: skip
+                if speaker:
+                    parts += [("  — ", "dim"), Content(str(speaker))]
+                options.append(Option(Content.assemble(*parts), id=key))
+        options.append(None)
+        return options
 
     @staticmethod
     def _heading(text: str) -> Option:
@@ -113,5 +214,7 @@ class SidePanel(OptionList):
         kind, data = choice
         if kind == "entity":
             self.post_message(self.EntityChosen(*data))
+        elif kind in ("annotation", "suggestion"):
+            self.post_message(self.SpanChosen(data.start, data.end))
         else:
             self.post_message(self.SpanChosen(*data))

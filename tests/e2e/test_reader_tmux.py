@@ -29,7 +29,7 @@ def test_opens_article_000_and_finds_the_bracketed_insert(tmp_path: Path) -> Non
         term.wait_for("Russia, US may reach agreement")  # article 000 opens by itself
         term.wait_for("5 articles")
         term.keys("Tab")  # to the reader: its keys show in the footer
-        term.wait_for("Next sentence")
+        term.wait_for("v Select")
         term.keys("/")
         term.wait_for("find in the article")
         term.keys("Donald] Trump", literal=True)

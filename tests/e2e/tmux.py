@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 import subprocess
 import time
@@ -44,13 +45,21 @@ class Tmux:
     def wait_for(self, text: str, timeout: float = 90, wrapped: bool = False) -> str:
         """The screen once it shows `text`; fails with the last screen after `timeout`.
 
-        `wrapped`: the text may be wrapped over lines (white space is compared as one space).
+        `wrapped`: the text may be wrapped over lines of the reader (white space is compared
+        as one space, and the reader's two-column gutter is left out).
         """
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
             screen = self.screen()
-            if text in (" ".join(screen.split()) if wrapped else screen):
+            if text in (_unwrapped(screen) if wrapped else screen):
                 return screen
             time.sleep(0.2)
         raise AssertionError(f"{text!r} never showed; the screen was:\n{screen}")
+
+
+def _unwrapped(screen: str) -> str:
+    """The screen's lines joined, each without the reader's gutter marks (a cursor or
+    selection bar and the note beside it, or a suggestion's "?")."""
+    lines = [re.sub(r"^(?:[▌┃][A-Za-z? ]| \?)", "", line) for line in screen.splitlines()]
+    return " ".join(" ".join(lines).split())

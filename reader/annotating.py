@@ -1,0 +1,558 @@
+"""Annotating in the reader: tagging, editing, suggestions, undo, status and the clipboard.
+
+A mixin of AssayApp, so that app.py stays about reading. Every store operation goes through
+the store's own thread (reader/store_writer.py); an annotation is drawn as saved only when
+that thread reports it on disk, and as "saving" (dim, lower-case initial in the gutter) until
+then. Keys that change the store explain, instead of failing, when the store is read-only
+(another assay holds this annotator's lock) or could not be opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rich.style import Style
+from textual.color import Color
+from textual.content import Content
+
+from reader import clipboard
+from reader.store_writer import StoreDone, StoreWriter
+from reader.widgets.article_list import ArticleList
+from reader.widgets.article_view import ArticleView
+from reader.widgets.side_panel import SidePanel
+
+if TYPE_CHECKING:
+    from annotations.model import Annotation
+    from annotations.store import ArticleState, Change, Store
+    from annotations.suggestions import Suggestion
+    from corpus.article import Article
+    from reader.config import Settings
+
+_SNIPPET = 40
+
+
+def snippet(text: str, limit: int = _SNIPPET) -> str:
+    words = " ".join(text.split())
+    return f"“{words}”" if len(words) <= limit else f"“{words[: limit - 1]}…”"
+
+
+@dataclass
+class _Saving:
+    article_id: str
+    start: int
+    end: int
+    label: str
+
+
+class Annotating:
+    """The annotating half of AssayApp (which provides query_one, notify, articles, ...)."""
+
+    # Provided by AssayApp.
+    settings: Settings
+    articles: dict[str, Article]
+    current: Article | None
+    store: Store | None
+    workspace: Any
+    annotator: str
+    query_one: Any
+    notify: Any
+    push_screen: Any
+    focused: Any
+    screen: Any
+
+    def _init_annotating(self) -> None:
+        self.writer: StoreWriter | None = None
+        self.store_problem: str | None = None
+        self.state: ArticleState | None = None  # the open article's, as last read
+        self._saving: list[_Saving] = []
+        self._copied: set[str] = set()  # articles whose text is in the workspace
+
+    # --- the store ----------------------------------------------------------------------
+
+    def _open_store(self) -> None:
+        from annotations.store import Store
+
+        def opener() -> Store:
+            return Store.open(self.workspace, self.annotator, labels=self.settings.labels)
+
+        self.writer = StoreWriter(self, opener)  # type: ignore[arg-type]
+        self.writer.open(self._store_opened, self._store_failed)
+
+    def _store_opened(self, store: Store) -> None:
+        self.store = store
+        if store.read_only:
+            self.sub_title = f"annotator {self.annotator} · READ-ONLY"  # type: ignore[attr-defined]
+            self._show_title("READ-ONLY")  # type: ignore[attr-defined]
+            self.notify(store.read_only_reason or "read-only", title="Read-only",
+                        severity="warning", timeout=15, markup=False)  # fmt: skip
+        if self.current is not None:
+            self._load_state(self.current.id)
+
+    def _store_failed(self, error: BaseException) -> None:
+        self.store_problem = str(error)
+        self.notify(f"Annotations are off: {error}", severity="error", timeout=15, markup=False)
+        self.sub_title = f"annotator {self.annotator} · annotations off"  # type: ignore[attr-defined]
+        self._show_title("ANNOTATIONS OFF")  # type: ignore[attr-defined]
+
+    def on_store_done(self, message: StoreDone) -> None:
+        if self.writer is not None:
+            self.writer.pending -= 1
+        if message.error is not None:
+            message.failed(message.error)
+        elif message.then is not None:
+            message.then(message.result)
+
+    def _close_store(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+    def _run(
+        self,
+        work: Callable[[Store], Any],
+        then: Callable[[Any], None] | None = None,
+        what: str = "The change",
+        article_id: str | None = None,
+    ) -> None:
+        """Run `work` on the store's thread; a failure is said, and the article re-read so
+        the screen shows what the store really has."""
+
+        def failed(error: BaseException) -> None:
+            self._saving.clear()
+            self.notify(f"{what} was not saved: {error}", severity="error", timeout=10,
+                        markup=False)  # fmt: skip
+            if article_id is not None:
+                self._load_state(article_id)
+
+        assert self.writer is not None
+        self.writer.run(work, then, failed)
+
+    def _writable(self) -> bool:
+        """True when changes can be saved; otherwise say why nothing will be."""
+        if self.store is None:
+            if self.store_problem:
+                self.notify(f"Nothing is saved: annotations are off ({self.store_problem}).",
+                            severity="error", timeout=8, markup=False)  # fmt: skip
+            else:
+                self.notify("The annotation store is still opening; try again.", timeout=3)
+            return False
+        if self.store.read_only:
+            self.notify(f"Nothing is saved: {self.store.read_only_reason}. Close the other "
+                        "assay and reopen this one to annotate.", title="Read-only",
+                        severity="warning", timeout=8, markup=False)  # fmt: skip
+            return False
+        return True
+
+    def _load_state(self, article_id: str) -> None:
+        if self.writer is None or self.store is None:
+            return
+        self._run(lambda store: store.article_state(article_id),
+                  lambda state: self._state_loaded(article_id, state),
+                  what="Reading the annotations")  # fmt: skip
+
+    def _state_loaded(self, article_id: str, state: ArticleState) -> None:
+        self.query_one(ArticleList).update_row(article_id, len(state.annotations), state.status)
+        self._update_list_status()  # type: ignore[attr-defined]
+        if self.current is not None and article_id == self.current.id:
+            self.state = state
+            self.show_annotations()
+
+    def show_annotations(self) -> None:
+        """Draw the open article's annotations, those being saved, and its suggestions."""
+        article = self.current
+        if article is None:
+            return
+        view = self.query_one(ArticleView)
+        view.label_styles = self._label_styles()
+        annotations = self.state.annotations if self.state else []
+        saving = [(s.start, s.end, s.label) for s in self._saving if s.article_id == article.id]
+        suggestions = self._suggestions(article)
+        view.set_annotations(annotations, saving, suggestions)
+        self.query_one("#side", SidePanel).show_annotations(article, annotations, suggestions)
+
+    def _suggestions(self, article: Article) -> list[Suggestion]:
+        from annotations.suggestions import suggest
+
+        analysis = self.query_one(ArticleView).analysis
+        if analysis is None or self.state is None or analysis.article_id != article.id:
+            return []
+        taken = {(a.start, a.end, a.label) for a in self.state.annotations}
+        return suggest(article.text, analysis.figures, analysis.quotes, article.boilerplate,
+                       self.settings.labels, self.state.rejected, taken)  # fmt: skip
+
+    def _label_styles(self) -> dict[str, Style]:
+        """A tint of each label's theme colour over the reader's background."""
+        variables = self.theme_variables  # type: ignore[attr-defined]
+        view = self.query_one(ArticleView)
+        background = view.styles.background
+        styles = {}
+        for label in self.settings.labels:
+            colour = Color.parse(variables.get(self.settings.colour_for(label), "#808080"))
+            tint = background.blend(colour, 0.35) if background.a else colour.with_alpha(0.35)
+            styles[label] = Style(bgcolor=tint.rich_color)
+        return styles
+
+    # --- what the keys act on -----------------------------------------------------------
+
+    def _panel_item(self) -> tuple[str, Any] | None:
+        side = self.query_one("#side", SidePanel)
+        return side.highlighted_item() if self.focused is side else None
+
+    def _annotation_here(self) -> Annotation | None:
+        item = self._panel_item()
+        if item is not None:
+            return item[1] if item[0] == "annotation" else None
+        view = self.query_one(ArticleView)
+        if view.editing is not None:
+            return view.editing
+        found = view.annotations_at(*view.at_cursor())
+        return found[0] if found else None
+
+    def _suggestion_here(self) -> Suggestion | None:
+        item = self._panel_item()
+        if item is not None:
+            return item[1] if item[0] == "suggestion" else None
+        view = self.query_one(ArticleView)
+        found = view.suggestions_at(*view.at_cursor())
+        return found[0] if found else None
+
+    # --- tagging ------------------------------------------------------------------------
+
+    def action_tag(self, label: str) -> None:
+        """A label key: tag the selection (or found span, or sentence); on an annotation's
+        row in the panel, or while editing one, give it this label."""
+        article = self.current
+        if article is None or not self._writable():
+            return
+        item = self._panel_item()
+        if item is not None:
+            if item[0] == "annotation":
+                self._update(item[1], f"Relabelled as {label}", label=label)
+            else:
+                self._accept(item[1], label)
+            return
+        view = self.query_one(ArticleView)
+        if view.editing is not None:
+            self._save_edit(label)
+            return
+        target = view.target()
+        if target is None:
+            self.notify("Nothing to tag here: move to a sentence or select with v.", timeout=3)
+            return
+        start, end, _what = target
+        if any((a.start, a.end, a.label) == (start, end, label) for a in view.annotations):
+            self.notify(f"Already tagged as {label}.", timeout=3)
+            return
+        view.cancel_selection()
+        self._add(article, start, end, label)
+
+    def _add(self, article: Article, start: int, end: int, label: str,
+             attrs: dict[str, Any] | None = None, origin: str = "manual") -> None:  # fmt: skip
+        text = article.text[start:end]
+        pending = _Saving(article.id, start, end, label)
+        self._saving.append(pending)
+        self.show_annotations()
+        copy_needed = article.id not in self._copied
+
+        def work(store: Store) -> tuple[Annotation, ArticleState]:
+            if copy_needed:
+                from annotations.workspace import Workspace
+
+                # The text beside its offsets, so the annotation outlives the corpus file.
+                Workspace(self.workspace).save_article(article)
+            made = store.add(article.id, start, end, label, text, attrs=attrs, origin=origin)
+            return made, store.article_state(article.id)
+
+        def done(result: tuple[Annotation, ArticleState]) -> None:
+            if pending in self._saving:
+                self._saving.remove(pending)
+            self._copied.add(article.id)
+            made, state = result
+            self._state_loaded(article.id, state)
+            self.notify(f"Saved {made.label}: {snippet(made.text)}", timeout=3, markup=False)
+
+        self._run(work, done, what=f"The {label}", article_id=article.id)
+
+    def _update(self, annotation: Annotation, said: str, **changes: Any) -> None:
+        article_id = annotation.article_id
+
+        def work(store: Store) -> tuple[Annotation, ArticleState]:
+            return store.update(annotation.id, **changes), store.article_state(article_id)
+
+        def done(result: tuple[Annotation, ArticleState]) -> None:
+            made, state = result
+            self._state_loaded(article_id, state)
+            self.notify(f"{said}: {made.label} {snippet(made.text)}", timeout=3, markup=False)
+
+        self._run(work, done, what="The change", article_id=article_id)
+
+    def action_edit(self) -> None:
+        """enter in the reader: change the boundaries of the annotation under the cursor (the
+        selection takes its span; enter or a label key saves, escape leaves it)."""
+        view = self.query_one(ArticleView)
+        if view.editing is not None:
+            self._save_edit(view.editing.label)
+            return
+        annotation = self._annotation_here()
+        if annotation is None:
+            self.notify("No annotation under the cursor to edit.", timeout=3)
+            return
+        if not self._writable():
+            return
+        view.start_selection(annotation.start, annotation.end, editing=annotation)
+        self.notify(f"Editing {annotation.label} {snippet(annotation.text)}: h l w b j k move "
+                    f"its end, enter or a label key saves, escape cancels.", timeout=6,
+                    markup=False)  # fmt: skip
+
+    def _save_edit(self, label: str) -> None:
+        view = self.query_one(ArticleView)
+        annotation, target = view.editing, view.target()
+        if annotation is None or target is None or self.current is None:
+            return
+        start, end, _ = target
+        view.cancel_selection()
+        changes: dict[str, Any] = {}
+        if (start, end) != (annotation.start, annotation.end):
+            changes.update(start=start, end=end, text=self.current.text[start:end])
+        if label != annotation.label:
+            changes["label"] = label
+        if not changes:
+            self.notify("Unchanged.", timeout=2)
+            return
+        self._update(annotation, "Changed", **changes)
+
+    def action_resize_annotation(self, side: str, step: int) -> None:
+        """Grow or shrink the highlighted annotation's start or end by a word."""
+        annotation = self._annotation_here()
+        if annotation is None or self.current is None or not self._writable():
+            return
+        words = self.query_one(ArticleView).words
+        if not len(words):
+            return
+        first, last = words.covering(annotation.start, annotation.end)
+        if side == "end":
+            last = min(max(last + step, first), len(words) - 1)
+        else:
+            first = max(min(first + step, last), 0)
+        start, end = words.spans[first][0], words.spans[last][1]
+        if (start, end) == (annotation.start, annotation.end):
+            self.notify("It cannot change that way.", timeout=2)
+            return
+        text = self.current.text[start:end]
+        self._update(annotation, "Resized", start=start, end=end, text=text)
+
+    def action_delete(self) -> None:
+        annotation = self._annotation_here()
+        if annotation is None:
+            self.notify("No annotation under the cursor to delete.", timeout=3)
+            return
+        if not self._writable():
+            return
+        article_id = annotation.article_id
+
+        def done(state: ArticleState) -> None:
+            self._state_loaded(article_id, state)
+            self.notify(f"Deleted {annotation.label} {snippet(annotation.text)} (u undoes).",
+                        timeout=4, markup=False)  # fmt: skip
+
+        self._run(lambda store: (store.delete(annotation.id), store.article_state(article_id))[1],
+                  done, what="The deletion", article_id=article_id)  # fmt: skip
+
+    def action_note(self) -> None:
+        from reader.dialogs import NoteScreen
+
+        annotation = self._annotation_here()
+        if annotation is None:
+            self.notify("No annotation under the cursor to add a note to.", timeout=3)
+            return
+        if not self._writable():
+            return
+
+        def noted(note: str | None) -> None:
+            if note is not None and note != annotation.note:
+                self._update(annotation, "Note saved", note=note)
+
+        about = f"Note on {annotation.label} {snippet(annotation.text, 60)}"
+        self.push_screen(NoteScreen(about, annotation.note), noted)
+
+    # --- suggestions --------------------------------------------------------------------
+
+    def action_accept(self) -> None:
+        suggestion = self._suggestion_here()
+        if suggestion is None:
+            self.notify("No suggestion under the cursor (q and m jump to quotes and figures).",
+                        timeout=3)  # fmt: skip
+            return
+        if self.current is not None and self._writable():
+            self._accept(suggestion, suggestion.label)
+
+    def _accept(self, suggestion: Suggestion, label: str) -> None:
+        assert self.current is not None
+        self._add(self.current, suggestion.start, suggestion.end, label,
+                  dict(suggestion.attrs), suggestion.origin)  # fmt: skip
+
+    def action_reject(self) -> None:
+        suggestion = self._suggestion_here()
+        article = self.current
+        if suggestion is None or article is None:
+            self.notify("No suggestion under the cursor to reject.", timeout=3)
+            return
+        if not self._writable():
+            return
+
+        def done(state: ArticleState) -> None:
+            self._state_loaded(article.id, state)
+            self.notify(f"Rejected {snippet(suggestion.text)}: not offered again (u undoes).",
+                        timeout=3, markup=False)  # fmt: skip
+
+        self._run(lambda store: (store.reject(article.id, suggestion.key, suggestion.record()),
+                                 store.article_state(article.id))[1],
+                  done, what="The rejection", article_id=article.id)  # fmt: skip
+
+    def action_accept_figures(self) -> None:
+        """Accept every figure suggestion of the article, after a confirmation."""
+        from reader.dialogs import ConfirmScreen
+
+        article = self.current
+        if article is None or not self._writable():
+            return
+        figures = [s for s in self.query_one(ArticleView).suggestions if s.kind == "figure"]
+        if not figures:
+            self.notify("No figure suggestions left in this article.", timeout=3)
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            items = [s.as_item() for s in figures]
+
+            def work(store: Store) -> tuple[list[Annotation], ArticleState]:
+                from annotations.workspace import Workspace
+
+                Workspace(self.workspace).save_article(article)
+                return store.add_group(article.id, items), store.article_state(article.id)
+
+            def done(result: tuple[list[Annotation], ArticleState]) -> None:
+                made, state = result
+                self._copied.add(article.id)
+                self._state_loaded(article.id, state)
+                self.notify(f"Accepted {len(made)} figures (u undoes them together).",
+                            timeout=4)  # fmt: skip
+
+            self._run(work, done, what="Accepting the figures", article_id=article.id)
+
+        self.push_screen(ConfirmScreen(f"Accept all {len(figures)} figure suggestions of "
+                                       f"“{article.title}”?"), confirmed)  # fmt: skip
+
+    # --- undo, redo, done ---------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        if self._writable():
+            self._run(lambda store: store.undo(), lambda c: self._undone(c, "Undone"),
+                      what="Undo")  # fmt: skip
+
+    def action_redo(self) -> None:
+        if self._writable():
+            self._run(lambda store: store.redo(), lambda c: self._undone(c, "Redone"),
+                      what="Redo")  # fmt: skip
+
+    def _undone(self, change: Change | None, said: str) -> None:
+        if change is None:
+            self.notify(f"Nothing to {said.lower()[:-2]}.", timeout=2)
+            return
+        self.notify(f"{said}: {describe_change(change)}", timeout=3, markup=False)
+        article_id = change.article_id
+        if self.current is None or article_id != self.current.id:
+            if article_id in self.articles:  # go where the change was, as an editor does
+                self.query_one(ArticleList).move_to(article_id)
+                self.open_article(article_id)  # type: ignore[attr-defined]
+            else:
+                self._load_state(article_id)
+                return
+        self._load_state(article_id)
+        span = _span_of(change)
+        if span is not None:
+            self.query_one(ArticleView).move_to(span[0], span)
+
+    def action_done(self) -> None:
+        """s: mark the open article done; on a done article, take the mark back."""
+        article = self.current
+        if article is None or not self._writable():
+            return
+        done = self.state is not None and self.state.status == "done"
+        annotated = bool(self.state and self.state.annotations)
+        status = ("in progress" if annotated else "todo") if done else "done"
+
+        def work(store: Store) -> ArticleState:
+            store.set_status(article.id, status)
+            return store.article_state(article.id)
+
+        def finished(state: ArticleState) -> None:
+            self._state_loaded(article.id, state)
+            self.notify(f"“{article.title}” is {status}." if status == "done" else
+                        f"“{article.title}” is no longer done.", timeout=3,
+                        markup=False)  # fmt: skip
+
+        self._run(work, finished, what="The status", article_id=article.id)
+
+    # --- the clipboard ------------------------------------------------------------------
+
+    def action_copy(self) -> None:
+        """y: the selection, or the annotation under the cursor, or the found span or
+        sentence, with a citation line."""
+        article = self.current
+        if article is None:
+            return
+        view = self.query_one(ArticleView)
+        annotation = None if view.selection is not None else self._annotation_here()
+        if annotation is not None:
+            text = article.text[annotation.start : annotation.end]
+        else:
+            target = view.target()
+            if target is None:
+                self.notify("Nothing to copy here.", timeout=2)
+                return
+            text = article.text[target[0] : target[1]]
+        source = article.meta.get("site", "") or article.source
+        cited = clipboard.citation(text, article.title, source, article.meta.get("date", "")[:10])
+        where = clipboard.copy(self, cited)  # type: ignore[arg-type]
+        self.notify(f"Copied {len(text):,} characters and a citation to {where}.", timeout=4)
+
+
+def describe_change(change: Change) -> str:
+    """What an undo or redo did, in words."""
+    if change.kind == "status":
+        return f"status {change.before or 'unset'} → {change.after or 'unset'}"
+    if change.kind == "rejection":
+        record = change.after or change.before or {}
+        return f"rejection of {snippet(str(record.get('text', '')))}"
+    if change.kind == "group":
+        return f"{len(change.after or change.before or {})} accepted suggestions"
+    before, after = change.before, change.after
+    record = after or before or {}
+    verb = "added" if before is None else "deleted" if after is None else "changed"
+    return f"{verb} {record.get('label', '')} {snippet(str(record.get('text', '')))}"
+
+
+def _span_of(change: Change) -> tuple[int, int] | None:
+    if change.kind not in ("annotation", "rejection"):
+        return None
+    record = change.after or change.before
+    if isinstance(record, dict) and "start" in record and "end" in record:
+        return int(record["start"]), int(record["end"])
+    return None
+
+
+def status_for(annotations: list[Annotation]) -> Content:
+    """The status line's part for the annotations under the cursor."""
+    parts: list[Content | tuple[str, str] | str] = []
+    for annotation in annotations[:2]:
+        if parts:
+            parts.append("  ")
+        parts += [(f"■ {annotation.label}", "bold"), " saved"]
+        if annotation.attrs.get("speaker"):
+            parts += [" · by ", Content(str(annotation.attrs["speaker"]))]
+        if annotation.note:
+            parts += [" · note: ", Content(" ".join(annotation.note.split())[:40])]
+    return Content.assemble(*parts)
