@@ -110,11 +110,21 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        # What the file held when this storage last read or wrote it, by the file's identity.
+        # TinyDB reads the whole file for every operation: parsing a heavily annotated article
+        # (5,000 annotations, 2 MB) cost 12 ms each time. Only a writer caches: it holds the
+        # annotator's lock, so nobody else changes the file under it.
+        self._cache: tuple[tuple[int, int, int], dict[str, dict[str, Any]]] | None = None
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
-            raw = self.path.read_bytes()
+            with open(self.path, "rb") as handle:
+                signature = _signature(os.fstat(handle.fileno()))
+                if self._cache is not None and self._cache[0] == signature:
+                    return _copy(self._cache[1])
+                raw = handle.read()
         except FileNotFoundError:
+            self._cache = None
             return None
         if not raw.strip():
             raise quarantine(self.path, "the file is empty", move=not self.read_only)
@@ -124,10 +134,29 @@ class AtomicJSONStorage(Storage):
             raise quarantine(self.path, f"not valid JSON: {exc}", move=not self.read_only) from None
         if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
             raise quarantine(self.path, "not a TinyDB database", move=not self.read_only)
+        if not self.read_only and all(
+            isinstance(doc, dict) for table in data.values() for doc in table.values()
+        ):
+            self._cache = (signature, data)
+            return _copy(data)
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self.read_only:
             raise PermissionError(f"{self.path}: this store is read-only")
+        self._cache = None  # until the new file is in place
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         write_atomically(self.path, payload)
+        try:
+            self._cache = (_signature(os.stat(self.path)), _copy(data))
+        except OSError:
+            pass
+
+
+def _signature(stat: os.stat_result) -> tuple[int, int, int]:
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def _copy(data: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """A copy TinyDB may change in place (it edits documents, never their nested values)."""
+    return {name: {key: dict(doc) for key, doc in table.items()} for name, table in data.items()}

@@ -426,6 +426,8 @@ class Store:
         table = db.table("annotations")
         if state is None:
             table.remove(Query().id == change.key)
+        elif change.before is None:  # an addition (or its redo): the id is new
+            table.insert(dict(state))  # one write; TinyDB's upsert reads and writes twice
         else:
             table.upsert(dict(state), Query().id == change.key)
 

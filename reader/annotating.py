@@ -97,12 +97,17 @@ class Annotating:
         self._show_title("ANNOTATIONS OFF")  # type: ignore[attr-defined]
 
     def on_store_done(self, message: StoreDone) -> None:
+        from textual.css.query import NoMatches
+
         if self.writer is not None:
             self.writer.pending -= 1
-        if message.error is not None:
-            message.failed(message.error)
-        elif message.then is not None:
-            message.then(message.result)
+        try:
+            if message.error is not None:
+                message.failed(message.error)
+            elif message.then is not None:
+                message.then(message.result)
+        except NoMatches:  # the app is closing: the work is on disk, there is no screen
+            pass
 
     def _close_store(self) -> None:
         if self.writer is not None:
@@ -169,7 +174,8 @@ class Annotating:
         saving = [(s.start, s.end, s.label) for s in self._saving if s.article_id == article.id]
         suggestions = self._suggestions(article)
         view.set_annotations(annotations, saving, suggestions)
-        self.query_one("#side", SidePanel).show_annotations(article, annotations, suggestions)
+        near = view.at_cursor()[0]
+        self.query_one("#side", SidePanel).show_annotations(article, annotations, suggestions, near)
 
     def _suggestions(self, article: Article) -> list[Suggestion]:
         from annotations.suggestions import suggest

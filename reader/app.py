@@ -418,7 +418,12 @@ class AssayApp(Annotating, App[None]):
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
-        status = self.query_one("#reader-status", Static)
+        from textual.css.query import NoMatches
+
+        try:
+            status = self.query_one("#reader-status", Static)
+        except NoMatches:  # the screen is going away (the app is closing)
+            return
         view = event.view
         parts: list[Content] = []
         if view.selection is not None and self.current is not None:

@@ -11,6 +11,7 @@ quotes and notes come from the article or the annotator.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -34,6 +35,10 @@ ENTITY_NAMES = {
 }  # fmt: skip
 _QUOTE_CHARS = 60
 _SPAN_CHARS = 44
+# Rows of annotations (and of suggestions) listed at most: those nearest the reader's
+# cursor. An OptionList row costs about 0.1 ms to lay out, and a long article can carry
+# thousands of annotations; the reader shows them all anyway.
+MAX_ROWS = 200
 
 
 def _short(text: str, limit: int) -> str:
@@ -82,6 +87,7 @@ class SidePanel(OptionList):
         self._note = ""
         self._annotations: list[Annotation] = []
         self._suggestions: list[Suggestion] = []
+        self._near = 0
 
     def show_analysis(self, article: Article | None, analysis: Analysis | None, note: str) -> None:
         """Fill the analysis part; `note` says why it is empty (loading, no model)."""
@@ -91,12 +97,19 @@ class SidePanel(OptionList):
         self._rebuild()
 
     def show_annotations(
-        self, article: Article, annotations: list[Annotation], suggestions: list[Suggestion]
+        self,
+        article: Article,
+        annotations: list[Annotation],
+        suggestions: list[Suggestion],
+        near: int = 0,
     ) -> None:
-        """Fill the annotations part (the analysis part stays)."""
+        """Fill the annotations part (the analysis part stays); `near` is the reader's
+        cursor, around which long lists are cut."""
         if self._article is None or article.id != self._article.id:
             self._article, self._analysis, self._note = article, None, "Analysing…"
-        self._annotations, self._suggestions = annotations, suggestions
+        elif (annotations, suggestions) == (self._annotations, self._suggestions):
+            return  # nothing to redraw (a save in flight changes only the reader)
+        self._annotations, self._suggestions, self._near = annotations, suggestions, near
         self._rebuild()
 
     def highlighted_item(self) -> tuple[str, Any] | None:
@@ -174,10 +187,14 @@ class SidePanel(OptionList):
             return
 
     def _annotation_options(self, article: Article) -> list[Option | None]:
-        options: list[Option | None] = [self._heading(f"Annotations ({len(self._annotations)})")]
+        annotations = _nearest(self._annotations, self._near)
+        heading = f"Annotations ({len(self._annotations):,})"
+        if len(annotations) < len(self._annotations):
+            heading = f"Annotations ({len(self._annotations):,}; the {MAX_ROWS} nearest)"
+        options: list[Option | None] = [self._heading(heading)]
         if not self._annotations:
             options.append(Option(Content("  none yet: select, then c f e"), disabled=True))
-        for annotation in self._annotations:
+        for annotation in annotations:
             key = f"a:{annotation.id}"
             self._choices[key] = ("annotation", annotation)
             parts: list[Content | tuple[str, str] | str] = [
@@ -189,8 +206,9 @@ class SidePanel(OptionList):
             options.append(Option(Content.assemble(*parts), id=key))
         if self._suggestions:
             options.append(None)
-            options.append(self._heading(f"Suggestions ({len(self._suggestions)}): a x"))
-            for suggestion in self._suggestions:
+            suggestions = _nearest(self._suggestions, self._near)
+            options.append(self._heading(f"Suggestions ({len(self._suggestions):,}): a x"))
+            for suggestion in suggestions:
                 key = f"s:{suggestion.key}"
                 self._choices[key] = ("suggestion", suggestion)
                 speaker = suggestion.attrs.get("speaker")
@@ -218,3 +236,12 @@ class SidePanel(OptionList):
             self.post_message(self.SpanChosen(data.start, data.end))
         else:
             self.post_message(self.SpanChosen(*data))
+
+
+def _nearest(items: list[Any], near: int) -> list[Any]:
+    """At most MAX_ROWS of `items` (in reading order), those starting nearest `near`."""
+    if len(items) <= MAX_ROWS:
+        return items
+    index = bisect_left([item.start for item in items], near)
+    first = min(max(index - MAX_ROWS // 2, 0), len(items) - MAX_ROWS)
+    return items[first : first + MAX_ROWS]

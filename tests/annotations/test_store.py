@@ -297,3 +297,30 @@ def test_a_group_is_one_write_and_one_undo(tmp_path: Path) -> None:
         store.redo()
         assert sorted(a.start for a in store.for_article(A1)) == [0, 11, 15]
         assert store.get(made[1].id) is not None and store.get(made[1].id).attrs == {"x": 1}
+
+
+def test_the_writers_read_cache_never_serves_what_is_not_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotations import storage
+    from annotations.storage import AtomicJSONStorage
+
+    path = tmp_path / "a.json"
+    disk = AtomicJSONStorage(path)
+    disk.write({"annotations": {"1": {"id": "x", "label": "claim"}}})
+    first = disk.read()
+    assert first is not None
+    first["annotations"]["1"]["label"] = "changed in place"  # as TinyDB does before a write
+    assert disk.read() == {"annotations": {"1": {"id": "x", "label": "claim"}}}
+
+    def full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage, "write_atomically", full)
+    with pytest.raises(OSError):
+        disk.write({"annotations": {}})
+    monkeypatch.undo()
+    assert disk.read() == {"annotations": {"1": {"id": "x", "label": "claim"}}}
+    # Another program's edit (a new file) is seen.
+    path.write_text('{"annotations": {}}', "utf-8")
+    assert disk.read() == {"annotations": {}}
