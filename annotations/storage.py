@@ -8,6 +8,7 @@ that has returned survives a power cut.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -147,10 +148,8 @@ class AtomicJSONStorage(Storage):
         self._cache = None  # until the new file is in place
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         write_atomically(self.path, payload)
-        try:
+        with contextlib.suppress(OSError):
             self._cache = (_signature(os.stat(self.path)), _copy(data))
-        except OSError:
-            pass
 
 
 def _signature(stat: os.stat_result) -> tuple[int, int, int]:

@@ -396,10 +396,13 @@ class Store:
     def _apply(self, change: Change) -> None:
         # The article file first: if the process dies between the two writes, the work is
         # kept and only its undo entry is lost.
-        self._put(change, change.after)
+        self._put(change, change.after, fresh=True)
         self._history.record(change)
 
-    def _put(self, change: Change, state: Any) -> None:
+    def _put(self, change: Change, state: Any, fresh: bool = False) -> None:
+        """Write `state` for the change's key. `fresh`: a new annotation's first write (an
+        undo or redo may find its record there already, after a crash between the article's
+        write and the history's)."""
         db = self._db(change.article_id)
         if change.kind == "group":  # {id: record or None}: one write each way
             table = db.table("annotations")
@@ -426,8 +429,8 @@ class Store:
         table = db.table("annotations")
         if state is None:
             table.remove(Query().id == change.key)
-        elif change.before is None:  # an addition (or its redo): the id is new
-            table.insert(dict(state))  # one write; TinyDB's upsert reads and writes twice
+        elif fresh and change.before is None:  # a new id: one write (upsert writes twice)
+            table.insert(dict(state))
         else:
             table.upsert(dict(state), Query().id == change.key)
 

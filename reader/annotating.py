@@ -68,6 +68,7 @@ class Annotating:
         self.state: ArticleState | None = None  # the open article's, as last read
         self._saving: list[_Saving] = []
         self._copied: set[str] = set()  # articles whose text is in the workspace
+        self._fresh: set[str] = set()  # articles whose list row the store's thread has set
 
     # --- the store ----------------------------------------------------------------------
 
@@ -119,13 +120,17 @@ class Annotating:
         then: Callable[[Any], None] | None = None,
         what: str = "The change",
         article_id: str | None = None,
+        pending: _Saving | None = None,
+        failure: str = "was not saved",
     ) -> None:
         """Run `work` on the store's thread; a failure is said, and the article re-read so
         the screen shows what the store really has."""
 
         def failed(error: BaseException) -> None:
-            self._saving.clear()
-            self.notify(f"{what} was not saved: {error}", severity="error", timeout=10,
+            if pending is not None and pending in self._saving:
+                self._saving.remove(pending)
+                self.show_annotations()
+            self.notify(f"{what} {failure}: {error}", severity="error", timeout=10,
                         markup=False)  # fmt: skip
             if article_id is not None:
                 self._load_state(article_id)
@@ -154,9 +159,14 @@ class Annotating:
             return
         self._run(lambda store: store.article_state(article_id),
                   lambda state: self._state_loaded(article_id, state),
-                  what="Reading the annotations")  # fmt: skip
+                  what="The article's annotations", failure="could not be read")  # fmt: skip
 
-    def _state_loaded(self, article_id: str, state: ArticleState) -> None:
+    def _state_loaded(self, article_id: str, state: ArticleState | BaseException) -> None:
+        if isinstance(state, BaseException):  # the change is on disk; reading back failed
+            self.notify(f"Saved, but the article's annotations could not be read back: {state}",
+                        severity="error", timeout=10, markup=False)  # fmt: skip
+            return
+        self._fresh.add(article_id)
         self.query_one(ArticleList).update_row(article_id, len(state.annotations), state.status)
         self._update_list_status()  # type: ignore[attr-defined]
         if self.current is not None and article_id == self.current.id:
@@ -184,6 +194,7 @@ class Annotating:
         if analysis is None or self.state is None or analysis.article_id != article.id:
             return []
         taken = {(a.start, a.end, a.label) for a in self.state.annotations}
+        taken |= {(p.start, p.end, p.label) for p in self._saving if p.article_id == article.id}
         return suggest(article.text, analysis.figures, analysis.quotes, article.boilerplate,
                        self.settings.labels, self.state.rejected, taken)  # fmt: skip
 
@@ -201,14 +212,19 @@ class Annotating:
 
     # --- what the keys act on -----------------------------------------------------------
 
+    def _panel_focused(self) -> bool:
+        return self.focused is self.query_one("#side", SidePanel)
+
     def _panel_item(self) -> tuple[str, Any] | None:
+        """The highlighted row's annotation or suggestion, when the panel has the focus (the
+        panel's keys act on its rows only, never on the reader's cursor)."""
         side = self.query_one("#side", SidePanel)
         return side.highlighted_item() if self.focused is side else None
 
     def _annotation_here(self) -> Annotation | None:
-        item = self._panel_item()
-        if item is not None:
-            return item[1] if item[0] == "annotation" else None
+        if self._panel_focused():
+            item = self._panel_item()
+            return item[1] if item is not None and item[0] == "annotation" else None
         view = self.query_one(ArticleView)
         if view.editing is not None:
             return view.editing
@@ -216,9 +232,9 @@ class Annotating:
         return found[0] if found else None
 
     def _suggestion_here(self) -> Suggestion | None:
-        item = self._panel_item()
-        if item is not None:
-            return item[1] if item[0] == "suggestion" else None
+        if self._panel_focused():
+            item = self._panel_item()
+            return item[1] if item is not None and item[0] == "suggestion" else None
         view = self.query_one(ArticleView)
         found = view.suggestions_at(*view.at_cursor())
         return found[0] if found else None
@@ -231,9 +247,12 @@ class Annotating:
         article = self.current
         if article is None or not self._writable():
             return
-        item = self._panel_item()
-        if item is not None:
-            if item[0] == "annotation":
+        if self._panel_focused():
+            item = self._panel_item()
+            if item is None:
+                self.notify("Highlight an annotation (relabel) or a suggestion (accept) first.",
+                            timeout=3)  # fmt: skip
+            elif item[0] == "annotation":
                 self._update(item[1], f"Relabelled as {label}", label=label)
             else:
                 self._accept(item[1], label)
@@ -247,30 +266,34 @@ class Annotating:
             self.notify("Nothing to tag here: move to a sentence or select with v.", timeout=3)
             return
         start, end, _what = target
-        if any((a.start, a.end, a.label) == (start, end, label) for a in view.annotations):
-            self.notify(f"Already tagged as {label}.", timeout=3)
-            return
         view.cancel_selection()
         self._add(article, start, end, label)
 
     def _add(self, article: Article, start: int, end: int, label: str,
              attrs: dict[str, Any] | None = None, origin: str = "manual") -> None:  # fmt: skip
+        saved = self.state.annotations if self.state and self.current is article else []
+        if any((a.start, a.end, a.label) == (start, end, label) for a in saved) or any(
+            (p.article_id, p.start, p.end, p.label) == (article.id, start, end, label)
+            for p in self._saving
+        ):  # a second press before the first is saved must not tag twice
+            self.notify(f"Already tagged as {label}.", timeout=3, markup=False)
+            return
         text = article.text[start:end]
         pending = _Saving(article.id, start, end, label)
         self._saving.append(pending)
         self.show_annotations()
         copy_needed = article.id not in self._copied
 
-        def work(store: Store) -> tuple[Annotation, ArticleState]:
+        def work(store: Store) -> tuple[Annotation, ArticleState | BaseException]:
             if copy_needed:
                 from annotations.workspace import Workspace
 
                 # The text beside its offsets, so the annotation outlives the corpus file.
                 Workspace(self.workspace).save_article(article)
             made = store.add(article.id, start, end, label, text, attrs=attrs, origin=origin)
-            return made, store.article_state(article.id)
+            return made, _read_back(store, article.id)
 
-        def done(result: tuple[Annotation, ArticleState]) -> None:
+        def done(result: tuple[Annotation, ArticleState | BaseException]) -> None:
             if pending in self._saving:
                 self._saving.remove(pending)
             self._copied.add(article.id)
@@ -278,15 +301,15 @@ class Annotating:
             self._state_loaded(article.id, state)
             self.notify(f"Saved {made.label}: {snippet(made.text)}", timeout=3, markup=False)
 
-        self._run(work, done, what=f"The {label}", article_id=article.id)
+        self._run(work, done, what=f"The {label}", article_id=article.id, pending=pending)
 
     def _update(self, annotation: Annotation, said: str, **changes: Any) -> None:
         article_id = annotation.article_id
 
-        def work(store: Store) -> tuple[Annotation, ArticleState]:
-            return store.update(annotation.id, **changes), store.article_state(article_id)
+        def work(store: Store) -> tuple[Annotation, ArticleState | BaseException]:
+            return store.update(annotation.id, **changes), _read_back(store, article_id)
 
-        def done(result: tuple[Annotation, ArticleState]) -> None:
+        def done(result: tuple[Annotation, ArticleState | BaseException]) -> None:
             made, state = result
             self._state_loaded(article_id, state)
             self.notify(f"{said}: {made.label} {snippet(made.text)}", timeout=3, markup=False)
@@ -357,12 +380,12 @@ class Annotating:
             return
         article_id = annotation.article_id
 
-        def done(state: ArticleState) -> None:
+        def done(state: ArticleState | BaseException) -> None:
             self._state_loaded(article_id, state)
             self.notify(f"Deleted {annotation.label} {snippet(annotation.text)} (u undoes).",
                         timeout=4, markup=False)  # fmt: skip
 
-        self._run(lambda store: (store.delete(annotation.id), store.article_state(article_id))[1],
+        self._run(lambda store: (store.delete(annotation.id), _read_back(store, article_id))[1],
                   done, what="The deletion", article_id=article_id)  # fmt: skip
 
     def action_note(self) -> None:
@@ -407,13 +430,13 @@ class Annotating:
         if not self._writable():
             return
 
-        def done(state: ArticleState) -> None:
+        def done(state: ArticleState | BaseException) -> None:
             self._state_loaded(article.id, state)
             self.notify(f"Rejected {snippet(suggestion.text)}: not offered again (u undoes).",
                         timeout=3, markup=False)  # fmt: skip
 
         self._run(lambda store: (store.reject(article.id, suggestion.key, suggestion.record()),
-                                 store.article_state(article.id))[1],
+                                 _read_back(store, article.id))[1],
                   done, what="The rejection", article_id=article.id)  # fmt: skip
 
     def action_accept_figures(self) -> None:
@@ -433,13 +456,13 @@ class Annotating:
                 return
             items = [s.as_item() for s in figures]
 
-            def work(store: Store) -> tuple[list[Annotation], ArticleState]:
+            def work(store: Store) -> tuple[list[Annotation], ArticleState | BaseException]:
                 from annotations.workspace import Workspace
 
                 Workspace(self.workspace).save_article(article)
-                return store.add_group(article.id, items), store.article_state(article.id)
+                return store.add_group(article.id, items), _read_back(store, article.id)
 
-            def done(result: tuple[list[Annotation], ArticleState]) -> None:
+            def done(result: tuple[list[Annotation], ArticleState | BaseException]) -> None:
                 made, state = result
                 self._copied.add(article.id)
                 self._state_loaded(article.id, state)
@@ -486,15 +509,17 @@ class Annotating:
         article = self.current
         if article is None or not self._writable():
             return
-        done = self.state is not None and self.state.status == "done"
-        annotated = bool(self.state and self.state.annotations)
-        status = ("in progress" if annotated else "todo") if done else "done"
 
-        def work(store: Store) -> ArticleState:
+        def work(store: Store) -> tuple[str, ArticleState | BaseException]:
+            # Decided here, after any change still queued: `s s` typed fast toggles twice.
+            before = store.article_state(article.id)
+            annotated = "in progress" if before.annotations else "todo"
+            status = annotated if before.status == "done" else "done"
             store.set_status(article.id, status)
-            return store.article_state(article.id)
+            return status, _read_back(store, article.id)
 
-        def finished(state: ArticleState) -> None:
+        def finished(result: tuple[str, ArticleState | BaseException]) -> None:
+            status, state = result
             self._state_loaded(article.id, state)
             self.notify(f"“{article.title}” is {status}." if status == "done" else
                         f"“{article.title}” is no longer done.", timeout=3,
@@ -524,6 +549,15 @@ class Annotating:
         cited = clipboard.citation(text, article.title, source, article.meta.get("date", "")[:10])
         where = clipboard.copy(self, cited)  # type: ignore[arg-type]
         self.notify(f"Copied {len(text):,} characters and a citation to {where}.", timeout=4)
+
+
+def _read_back(store: Store, article_id: str) -> ArticleState | BaseException:
+    """The article's state after a change, or why it could not be read: the change is on
+    disk either way, and must not be reported as lost."""
+    try:
+        return store.article_state(article_id)
+    except Exception as exc:
+        return exc
 
 
 def describe_change(change: Change) -> str:

@@ -211,17 +211,35 @@ class AssayApp(Annotating, App[None]):
         self.set_timer(_SETTLE, partial(self.load_corpus, articles))
 
     def _bind_labels(self) -> None:
-        """A key per label on the reader and the panel, from the settings."""
+        """A key per label on the reader and the panel, from the settings; a key that is
+        taken (by another label or by any of the reader's keys) is refused, and said."""
+        from textual.keys import _character_to_key
+
         view = self.query_one(ArticleView)
         view.set_select_characters(self.settings.select_characters)
+        taken = {"tab", "shift+tab", "ctrl+p", "ctrl+c"}
+        for owner in (AssayApp, ArticleView, SidePanel, ArticleList):
+            for binding in owner.BINDINGS:
+                if isinstance(binding, Binding):
+                    taken.update(k.strip() for k in binding.key.split(","))
+        refused = []
         for label in self.settings.labels:
             key = self.settings.key_for(label)
             if not key:
                 continue
+            key = _character_to_key(key) if len(key) == 1 else key  # "!" is exclamation_mark
+            if key in taken:
+                refused.append(f"{label} ({key})")
+                continue
+            taken.add(key)
             for widget in (view, self.query_one("#side", SidePanel)):
                 binding = Binding(key, f"app.tag({label!r})", label.capitalize(),
                                   id=f"annotate.tag_{label}")  # fmt: skip
                 widget._bindings.key_to_bindings.setdefault(key, []).append(binding)
+        if refused:
+            self.notify(f"These labels' keys are taken by other keys: {', '.join(refused)}; "
+                        "set [label_keys] in the settings (ctrl+p still tags with any label).",
+                        severity="warning", timeout=10, markup=False)  # fmt: skip
 
     def analysis_running(self) -> bool:
         """True while the analysis thread is still at work (it does not stop mid-article)."""
@@ -275,8 +293,10 @@ class AssayApp(Annotating, App[None]):
     def on_articles_read(self, message: ArticlesRead) -> None:
         self._add_articles(message.articles, message.last)
         if message.states:
-            # Counts and statuses after the rows: the annotator's own files.
-            self.query_one(ArticleList).update_rows(message.states)
+            # Counts and statuses after the rows: the annotator's own files, as they were
+            # when the loader read them; rows set since by the store's thread are newer.
+            states = {k: v for k, v in message.states.items() if k not in self._fresh}
+            self.query_one(ArticleList).update_rows(states)
 
     def _annotation_states(self) -> dict[str, tuple[int, str]]:
         """Annotation count and status of each article the annotator has touched."""
@@ -378,7 +398,8 @@ class AssayApp(Annotating, App[None]):
     def _analysis_failed(self, article: Article, error: BaseException) -> None:
         message = str(error)
         if self.current is not None and article.id == self.current.id:
-            self.query_one("#side", SidePanel).show_analysis(None, None, f"No analysis: {message}")
+            side = self.query_one("#side", SidePanel)
+            side.show_analysis(article, None, f"No analysis: {message}")
             self._set_analysis_status("analysis failed (see the note)")
         if message not in self._reported:  # one note per distinct failure, not per article
             self._reported.add(message)

@@ -110,10 +110,11 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
                 problems.append(f"{name} should be a {kind.__name__}")
     labels = data.get("labels")
     if labels is not None:
-        if isinstance(labels, list) and labels and all(isinstance(x, str) and x for x in labels):
+        if isinstance(labels, list) and labels and all(_label_name(x) for x in labels):
             changes["labels"] = tuple(labels)
         else:
-            problems.append("labels should be a list of names")
+            problems.append("labels should be a list of names (printable, no brackets, at "
+                            "most 64 characters)")  # fmt: skip
     layers = data.get("layers", {})
     if isinstance(layers, dict):
         known = {f.name for f in fields(Layers)}
@@ -144,6 +145,13 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     settings = replace(settings, **changes)
     problem = f"in {path}: {'; '.join(problems)}" if problems else None
     return settings, problem
+
+
+def _label_name(name: object) -> bool:
+    """A label shows in notes, the palette and the export: plain, short, nothing that reads as
+    markup."""
+    return (isinstance(name, str) and 0 < len(name) <= 64 and name.isprintable()
+            and not any(c in name for c in "[]"))  # fmt: skip
 
 
 def _table(data: dict[str, Any], name: str, problems: list[str]) -> dict[str, Any]:

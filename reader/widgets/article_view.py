@@ -299,7 +299,11 @@ class ArticleView(ScrollView, can_focus=True):
         if self.selection is not None:
             return (*self.selection.bounds(self.words), "selection")
         if self.focus_span is not None:
-            return (*self.focus_span, "found")
+            start, end = self.focus_span
+            if not self.select_characters and len(self.words):  # whole words, as v would
+                first, last = self.words.covering(start, end)
+                start, end = self.words.spans[first][0], self.words.spans[last][1]
+            return (start, end, "found")
         start, end = self.units[self.cursor]
         text = self.article.text
         while start < end and text[start].isspace():
@@ -433,7 +437,7 @@ class ArticleView(ScrollView, can_focus=True):
         offset = line.start
         used = 0
         for char in self.article.text[line.start : line.end]:
-            used += get_character_cell_size(char)
+            used += 1 if char == "\t" else get_character_cell_size(char)  # drawn as a space
             if used > column:
                 return offset
             offset += 1
@@ -452,6 +456,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     async def _on_mouse_move(self, event: events.MouseMove) -> None:
         if not self._dragging:
+            return
+        if not event.button:  # released outside the terminal
+            self._dragging = False
+            self.release_mouse()
             return
         offset = self.offset_at(event.x, max(min(event.y, self.size.height - 1), 0))
         if offset is None or (offset == self._press and self.selection is None):

@@ -91,7 +91,7 @@ class SidePanel(OptionList):
 
     def show_analysis(self, article: Article | None, analysis: Analysis | None, note: str) -> None:
         """Fill the analysis part; `note` says why it is empty (loading, no model)."""
-        if article is None or (self._article is not None and article.id != self._article.id):
+        if article is None or self._article is None or article.id != self._article.id:
             self._annotations, self._suggestions = [], []
         self._article, self._analysis, self._note = article, analysis, note
         self._rebuild()
@@ -123,7 +123,7 @@ class SidePanel(OptionList):
         return choice
 
     def _rebuild(self) -> None:
-        keep = None
+        keep, at = None, self.highlighted
         if self.highlighted is not None and self.option_count:
             keep = self.get_option_at_index(self.highlighted).id
         self.clear_options()
@@ -135,7 +135,7 @@ class SidePanel(OptionList):
         if article is None or analysis is None:
             options.append(Option(Content(note), disabled=True))
             self.add_options(options)
-            self._restore(keep)
+            self._restore(keep, at)
             return
         groups: dict[str, Counter[str]] = {}
         for entity in analysis.entities:
@@ -176,15 +176,22 @@ class SidePanel(OptionList):
             )
             options.append(Option(prompt, id=key))
         self.add_options(options)
-        self._restore(keep)
+        self._restore(keep, at)
 
-    def _restore(self, option_id: str | None) -> None:
-        if option_id is None:
+    def _restore(self, option_id: str | None, at: int | None) -> None:
+        """Highlight the row that was highlighted; when it went away (deleted, accepted),
+        the row now in its place, so the next key acts on what is under the eye."""
+        if option_id is None or at is None:
             return
         try:
             self.highlighted = self.get_option_index(option_id)
-        except Exception:  # the row went away (deleted, accepted): the nearest one stays
             return
+        except Exception:
+            pass
+        for index in range(min(at, self.option_count - 1), -1, -1):
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
 
     def _annotation_options(self, article: Article) -> list[Option | None]:
         annotations = _nearest(self._annotations, self._near)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 
 from annotations.store import Store
 from annotations.workspace import Workspace
@@ -386,7 +387,8 @@ async def test_the_mouse_selects_by_dragging(make_app: MakeApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         view = await ready(pilot)
         await pilot.mouse_down(ArticleView, offset=(4, 1))
-        await pilot.hover(ArticleView, offset=(20, 2))
+        # A drag: motion with the button held (Pilot's hover moves with no button).
+        await pilot._post_mouse_events([events.MouseMove], ArticleView, offset=(20, 2), button=1)
         await pilot.mouse_up(ArticleView, offset=(20, 2))
         assert view.selection is not None
         start, end = view.selection.bounds(view.words)
@@ -409,3 +411,83 @@ async def test_more_labels_with_their_own_keys(make_app: MakeApp, tmp_path: Path
         assert "source" in view.label_styles
         help_rows = {keys: text for _where, rows in key_table(app) for keys, text, _id in rows}
         assert help_rows["r"] == "Tag as source (in the panel: relabel)"
+
+
+async def test_panel_keys_act_on_its_rows_only(make_app: MakeApp, tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await ready(pilot, article=2)
+        await find(pilot, TONS)
+        await pilot.press("f")
+        await pilot.press("g", "c")  # the headline, as a claim
+        await settle(pilot)
+        side = app.query_one("#side", SidePanel)
+        side.focus()
+        article_id = app.current.id  # type: ignore[union-attr]
+        first = app.state.annotations[0]  # type: ignore[union-attr]
+        side.highlighted = side.get_option_index(f"a:{first.id}")
+        await pilot.press("d")
+        await settle(pilot)
+        [left] = saved(app, tmp_path, article_id)
+        assert left.id != first.id
+        item = side.highlighted_item()  # the row that took its place, not the reader's
+        assert item is not None and item[1].id == left.id
+        side.highlighted = 0  # a heading: the keys say so and touch nothing
+        await pilot.press("d", "l", "e")
+        await settle(pilot)
+        assert [a.id for a in saved(app, tmp_path, article_id)] == [left.id]
+
+
+async def test_a_second_press_while_saving_does_not_tag_twice(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    original = Store.add
+
+    def slow_add(self: Store, *args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.3)  # a slow disk
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "add", slow_add)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(pilot, article=2)
+        await pilot.press("c", "c")
+        await pilot.press("m", "a", "a")
+        await settle(pilot)
+        assert len(saved(app, tmp_path, app.current.id)) == 2  # type: ignore[union-attr]
+        assert len(view.annotations) == 2
+
+
+async def test_a_found_fragment_is_tagged_as_whole_words(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(pilot, article=2)
+        await find(pilot, "illion t")
+        await pilot.press("f")
+        await settle(pilot)
+        assert [a.text for a in view.annotations] == ["million tons"]
+
+
+async def test_s_typed_twice_fast_toggles_twice(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("s", "s")
+        await settle(pilot)
+        assert app.state.status == "todo"  # type: ignore[union-attr]
+
+
+async def test_label_keys_taken_elsewhere_are_refused(make_app: MakeApp) -> None:
+    settings = Settings(analyse_corpus=False, labels=("claim", "figure", "event", "source", "x1"),
+                        label_keys={"source": "c", "x1": "!"})  # fmt: skip
+    app = make_app(settings=settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(pilot, article=2)
+        notes = [n.message for n in app._notifications]
+        assert any("source (c)" in n for n in notes)
+        await find(pilot, TONS)
+        await pilot.press("!")
+        await settle(pilot)
+        assert [a.label for a in view.annotations] == ["x1"]
