@@ -41,6 +41,7 @@ from textual.strip import Strip
 from corpus.text import paragraphs
 from reader.layout import ScreenLine, SpanIndex, line_of, wrap
 from reader.selection import Selection, Words
+from reader.widgets.annotation_keys import annotation_bindings
 
 if TYPE_CHECKING:
     from textual import events
@@ -100,11 +101,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("shift+up", "extend_sentence(-1)", "Shrink by sentence", show=False,
                 id="select.up"),
         Binding("enter", "app.edit", "Edit", show=False, id="annotate.edit"),
-        Binding("a", "app.accept", "Accept", show=False, id="annotate.accept"),
-        Binding("x", "app.reject", "Reject", show=False, id="annotate.reject"),
-        Binding("d", "app.delete", "Delete", show=False, id="annotate.delete"),
-        Binding("i", "app.note", "Note", show=False, id="annotate.note"),
-        Binding("y", "app.copy", "Copy", show=False, id="annotate.copy"),
+        *annotation_bindings("annotate"),
     ]  # fmt: skip
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

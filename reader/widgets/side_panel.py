@@ -21,6 +21,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reader.widgets.annotation_keys import annotation_bindings
+
 if TYPE_CHECKING:
     from annotations.model import Annotation
     from annotations.suggestions import Suggestion
@@ -60,11 +62,7 @@ class SidePanel(OptionList):
                 id="side.grow_start"),
         Binding("L", "app.resize_annotation('start', 1)", "Shrink start", show=False,
                 id="side.shrink_start"),
-        Binding("a", "app.accept", "Accept", show=False, id="side.accept"),
-        Binding("x", "app.reject", "Reject", show=False, id="side.reject"),
-        Binding("d", "app.delete", "Delete", show=False, id="side.delete"),
-        Binding("i", "app.note", "Note", show=False, id="side.note"),
-        Binding("y", "app.copy", "Copy", show=False, id="side.copy"),
+        *annotation_bindings("side"),
     ]  # fmt: skip
 
     class EntityChosen(Message):

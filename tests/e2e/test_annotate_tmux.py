@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from annotations.store import Store
-from tests.e2e.tmux import Tmux
+from tests.e2e.tmux import Tmux, assay_env
 
 ASSAY = str(Path(sys.executable).with_name("assay"))
 
@@ -22,11 +22,7 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 
 
 def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        "ASSAY_CONFIG": str(tmp_path / "config.toml"),
-        "ASSAY_CACHE_DIR": str(tmp_path / "cache"),
-        "TERM": "xterm-256color",
-    }
+    return assay_env(tmp_path, workspace=False)  # each test names its workspace
 
 
 def open_article_002(term: Tmux) -> None:

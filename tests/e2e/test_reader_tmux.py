@@ -8,24 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.tmux import Tmux
+from tests.e2e.tmux import Tmux, assay_env
 
 ASSAY = str(Path(sys.executable).with_name("assay"))
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
-def env(tmp_path: Path) -> dict[str, str]:
-    return {
-        "ASSAY_WORKSPACE": str(tmp_path / "ws"),
-        "ASSAY_CONFIG": str(tmp_path / "config.toml"),
-        "ASSAY_CACHE_DIR": str(tmp_path / "cache"),
-        "TERM": "xterm-256color",
-    }
-
-
 def test_opens_article_000_and_finds_the_bracketed_insert(tmp_path: Path) -> None:
-    with Tmux(ASSAY, env(tmp_path), width=100, height=30) as term:
+    with Tmux(ASSAY, assay_env(tmp_path), width=100, height=30) as term:
         term.wait_for("Russia, US may reach agreement")  # article 000 opens by itself
         term.wait_for("5 articles")
         term.keys("Tab")  # to the reader: its keys show in the footer
@@ -42,7 +33,7 @@ def test_opens_article_000_and_finds_the_bracketed_insert(tmp_path: Path) -> Non
 
 
 def test_quits_cleanly_without_a_model(tmp_path: Path) -> None:
-    with Tmux(f"{ASSAY} --model none", env(tmp_path), width=80, height=24) as term:
+    with Tmux(f"{ASSAY} --model none", assay_env(tmp_path), width=80, height=24) as term:
         screen = term.wait_for("Entity highlighting is off")
         assert "Russia, US may reach agreement" in screen
         term.keys("C-q")

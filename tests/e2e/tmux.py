@@ -8,7 +8,20 @@ import subprocess
 import time
 import uuid
 from collections.abc import Mapping
+from pathlib import Path
 from types import TracebackType
+
+
+def assay_env(tmp_path: Path, workspace: bool = True) -> dict[str, str]:
+    """An isolated environment for the real `assay`: its own settings, cache and workspace."""
+    env = {
+        "ASSAY_CONFIG": str(tmp_path / "config.toml"),
+        "ASSAY_CACHE_DIR": str(tmp_path / "cache"),
+        "TERM": "xterm-256color",
+    }
+    if workspace:
+        env["ASSAY_WORKSPACE"] = str(tmp_path / "ws")
+    return env
 
 
 class Tmux:
