@@ -6,9 +6,9 @@ A 100,000-word article carrying 5,000 annotations (drawn tinted, with gutter ini
    annotations, in the same run. Target: p95 at most 16 ms.
 2. A tag keypress until the annotation is drawn as being saved (target: median at most
    50 ms), and until it is drawn as saved: the store's thread has written it to disk, read
-   the article's state back, and the reader and panel have redrawn, against `Store.add`
-   alone (the durable write, the floor) on a store of the same size in the same run
-   (target: median at most 2x that).
+   the article's state back, and the reader and panel have redrawn (target: median at most
+   250 ms: the saving mark is already on screen), beside `Store.add` alone (the durable
+   write, the floor) on a store of the same size in the same run.
 
     .venv/bin/python bench/annotate.py [--words 100000] [--annotations 5000] [--tags 20]
 """
@@ -139,8 +139,8 @@ def main() -> None:
           f"{verdict(d <= 0.05)}")  # fmt: skip
     t, s = statistics.median(found["tags"]), statistics.median(base)
     print(f"tag until drawn saved  median {t * 1000:5.1f} ms, p95 {p95(found['tags']) * 1000:.1f}"
-          f" ms (Store.add alone {s * 1000:.1f} ms, ratio {t / s:.2f}x)   target <= 2x: "
-          f"{verdict(t <= 2 * s)}")  # fmt: skip
+          f" ms (Store.add alone {s * 1000:.1f} ms, {t / s:.1f}x)   target <= 250 ms: "
+          f"{verdict(t <= 0.25)}")  # fmt: skip
 
 
 if __name__ == "__main__":
