@@ -75,6 +75,9 @@ class Annotating:
     def _open_store(self) -> None:
         from annotations.store import Store
 
+        if self.writer is not None:
+            return
+
         def opener() -> Store:
             return Store.open(self.workspace, self.annotator, labels=self.settings.labels)
 
@@ -144,9 +147,11 @@ class Annotating:
             if self.store_problem:
                 self.notify(f"Nothing is saved: annotations are off ({self.store_problem}).",
                             severity="error", timeout=8, markup=False)  # fmt: skip
-            else:
-                self.notify("The annotation store is still opening; try again.", timeout=3)
-            return False
+                return False
+            # Still opening: the change queues behind the opening on the store's thread (and
+            # is refused there, and said, if the store turns out read-only).
+            self._open_store()
+            return True
         if self.store.read_only:
             self.notify(f"Nothing is saved: {self.store.read_only_reason}. Close the other "
                         "assay and reopen this one to annotate.", title="Read-only",

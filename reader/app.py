@@ -130,6 +130,7 @@ class AssayApp(Annotating, App[None]):
         self.problems: list[Problem] = []
         self.loaded = False
         choice = choose_pipeline(model or settings.model or None)
+        self._choice = choice
         self.pipeline_notice = choice.notice
         self.has_entities = choice.has_entities
         self.cache = AnalysisCache(cache_dir or default_cache_dir()) if use_cache else None
@@ -182,6 +183,7 @@ class AssayApp(Annotating, App[None]):
                         severity="warning", timeout=10, markup=False)  # fmt: skip
         self._bind_labels()
         self.query_one(ArticleList).opener = self._open_from_list
+        self.query_one(ArticleView).token_source = self._tokens_of
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         # The breakpoint class now, not on the first Resize event: Textual lays the screen
@@ -240,6 +242,19 @@ class AssayApp(Annotating, App[None]):
             self.notify(f"These labels' keys are taken by other keys: {', '.join(refused)}; "
                         "set [label_keys] in the settings (ctrl+p still tags with any label).",
                         severity="warning", timeout=10, markup=False)  # fmt: skip
+
+    def _tokens_of(self, article: Article) -> list[tuple[int, int]] | None:
+        """The pipeline tokenizer's tokens of `article`, which the analysis cached, so that
+        selections end where exported tokens end."""
+        if self.cache is None or not self.has_entities:
+            return None
+        from corpus.tokens import tokens_key
+
+        data = self.cache.get(tokens_key(self._choice, article.text))
+        try:
+            return list(zip(data["starts"], data["ends"], strict=True)) if data else None
+        except (KeyError, TypeError, ValueError):
+            return None
 
     def analysis_running(self) -> bool:
         """True while the analysis thread is still at work (it does not stop mid-article)."""

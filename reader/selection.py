@@ -29,11 +29,19 @@ _TOKEN = re.compile(
 
 
 class Words:
-    """The units a selection snaps to, in text order."""
+    """The units a selection snaps to, in text order: `tokens` (the pipeline's own, as the
+    export has them) when given, else this module's model of them, or characters."""
 
-    def __init__(self, text: str, characters: bool = False) -> None:
+    def __init__(
+        self,
+        text: str,
+        characters: bool = False,
+        tokens: Sequence[tuple[int, int]] | None = None,
+    ) -> None:
         if characters:
             spans = [(i, i + 1) for i, c in enumerate(text) if not c.isspace()]
+        elif tokens:
+            spans = [(s, e) for s, e in tokens if s < e and not text[s:e].isspace()]
         else:
             spans = [m.span() for m in _TOKEN.finditer(text)]
         self.spans = spans

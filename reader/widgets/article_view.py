@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -185,6 +185,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.selection: Selection | None = None
         self.editing: Annotation | None = None  # the annotation whose span the selection edits
         self._words: Words | None = None
+        # The export's tokens of an article, where the analysis cached them (else None).
+        self.token_source: Callable[[Article], list[tuple[int, int]] | None] | None = None
         self._dragging = False
         self._press = 0
 
@@ -220,6 +222,8 @@ class ArticleView(ScrollView, can_focus=True):
         if sentences:
             self._set_units(sentences)
             self.cursor = self._unit_at(offset)
+        if self.selection is None:
+            self._words = None  # the pipeline's tokens may be in the cache now
         self._rebuild_marks()
         self._moved()
 
@@ -319,7 +323,11 @@ class ArticleView(ScrollView, can_focus=True):
     @property
     def words(self) -> Words:
         if self._words is None:
-            self._words = Words(self.article.text if self.article else "", self.select_characters)
+            text = self.article.text if self.article else ""
+            tokens = None
+            if self.article is not None and self.token_source and not self.select_characters:
+                tokens = self.token_source(self.article)
+            self._words = Words(text, self.select_characters, tokens)
         return self._words
 
     def set_select_characters(self, characters: bool) -> None:

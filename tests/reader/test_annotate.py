@@ -491,3 +491,39 @@ async def test_label_keys_taken_elsewhere_are_refused(make_app: MakeApp) -> None
         await pilot.press("!")
         await settle(pilot)
         assert [a.label for a in view.annotations] == ["x1"]
+
+
+async def test_a_key_pressed_before_the_store_is_open_is_kept(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    opening = Store.open
+
+    def slow_open(*args: Any, **kwargs: Any) -> Store:
+        time.sleep(2)  # a workspace on a slow network disk
+        return opening(*args, **kwargs)
+
+    monkeypatch.setattr(Store, "open", slow_open)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.query_one(ArticleView)
+        await wait_for(pilot, lambda: view.article is not None)
+        view.focus()
+        await pilot.press("c")
+        assert app.store is None  # the key came first
+        await wait_for(pilot, lambda: len(view.annotations) == 1)
+        monkeypatch.setattr(Store, "open", opening)
+        assert len(saved(app, tmp_path, view.article.id)) == 1  # type: ignore[union-attr]
+
+
+async def test_once_analysed_selections_use_the_exported_tokens(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(pilot)
+        if not app.has_entities:
+            pytest.skip("no spaCy pipeline")
+        text = view.article.text  # type: ignore[union-attr]
+        start = text.index("/TASS/.")
+        # spaCy keeps "/TASS/." whole; the fallback model of its tokenizer splits it.
+        assert (start, start + len("/TASS/.")) in view.words.spans
