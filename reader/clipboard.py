@@ -36,6 +36,10 @@ def copy(app: App[Any], text: str) -> str:
             import pyperclip
 
             pyperclip.copy(text)
+            # Its xclip and xsel backends do not check the tool's exit status (a stale
+            # DISPLAY "works"): believe the copy only when the clipboard reads it back.
+            if pyperclip.paste() != text:
+                raise RuntimeError("the system clipboard did not take the text")
         except Exception:  # pyperclip raises its own errors and OS errors when no tool works
             pass
         else:

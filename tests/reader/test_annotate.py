@@ -351,6 +351,7 @@ async def test_y_copies_with_a_citation(make_app: MakeApp, monkeypatch: pytest.M
         copied: list[str] = []
         monkeypatch.setattr(clipboard, "system_clipboard_usable", lambda: True)
         monkeypatch.setattr("pyperclip.copy", copied.append)
+        monkeypatch.setattr("pyperclip.paste", lambda: copied[-1] if copied else "")
         await pilot.press("escape", "y")  # no selection: the sentence under the cursor
         assert copied and copied[0].startswith("Putin suggested") and TONS in copied[0]
         assert "system clipboard" in notes[-1]
@@ -359,6 +360,10 @@ async def test_y_copies_with_a_citation(make_app: MakeApp, monkeypatch: pytest.M
             raise RuntimeError("no clipboard tool")
 
         monkeypatch.setattr("pyperclip.copy", broken)  # falls back, never raises
+        await pilot.press("y")
+        assert "OSC 52" in notes[-1]
+        monkeypatch.setattr("pyperclip.copy", lambda _text: None)  # "works", copies nothing
+        monkeypatch.setattr("pyperclip.paste", lambda: "what was there before")
         await pilot.press("y")
         assert "OSC 52" in notes[-1]
 
