@@ -289,7 +289,11 @@ class Annotating:
         self.show_annotations()
         copy_needed = article.id not in self._copied
 
-        def work(store: Store) -> tuple[Annotation, ArticleState | BaseException]:
+        def work(store: Store) -> tuple[Annotation | None, ArticleState | BaseException]:
+            # Checked here too, against the file: the screen may not have the article's
+            # annotations yet (a key pressed while the store was still opening).
+            if (start, end, label) in _spans(store, article.id):
+                return None, _read_back(store, article.id)
             if copy_needed:
                 from annotations.workspace import Workspace
 
@@ -298,12 +302,15 @@ class Annotating:
             made = store.add(article.id, start, end, label, text, attrs=attrs, origin=origin)
             return made, _read_back(store, article.id)
 
-        def done(result: tuple[Annotation, ArticleState | BaseException]) -> None:
+        def done(result: tuple[Annotation | None, ArticleState | BaseException]) -> None:
             if pending in self._saving:
                 self._saving.remove(pending)
-            self._copied.add(article.id)
             made, state = result
             self._state_loaded(article.id, state)
+            if made is None:
+                self.notify(f"Already tagged as {label}.", timeout=3, markup=False)
+                return
+            self._copied.add(article.id)
             self.notify(f"Saved {made.label}: {snippet(made.text)}", timeout=3, markup=False)
 
         self._run(work, done, what=f"The {label}", article_id=article.id, pending=pending)
@@ -465,7 +472,9 @@ class Annotating:
                 from annotations.workspace import Workspace
 
                 Workspace(self.workspace).save_article(article)
-                return store.add_group(article.id, items), _read_back(store, article.id)
+                there = _spans(store, article.id)
+                new = [i for i in items if (i["start"], i["end"], i["label"]) not in there]
+                return store.add_group(article.id, new), _read_back(store, article.id)
 
             def done(result: tuple[list[Annotation], ArticleState | BaseException]) -> None:
                 made, state = result
@@ -554,6 +563,11 @@ class Annotating:
         cited = clipboard.citation(text, article.title, source, article.meta.get("date", "")[:10])
         where = clipboard.copy(self, cited)  # type: ignore[arg-type]
         self.notify(f"Copied {len(text):,} characters and a citation to {where}.", timeout=4)
+
+
+def _spans(store: Store, article_id: str) -> set[tuple[int, int, str]]:
+    """(start, end, label) of the article's annotations as the store has them."""
+    return {(a.start, a.end, a.label) for a in store.article_state(article_id).annotations}
 
 
 def _read_back(store: Store, article_id: str) -> ArticleState | BaseException:

@@ -763,7 +763,11 @@ class ArticleView(ScrollView, can_focus=True):
             self.match_index = next((i for i, m in enumerate(self.matches) if m[0] >= here), 0)
             self.move_to(*self._current_match())
         else:
+            # The span an earlier prefix found is not what this query found: a label key
+            # must not tag it.
+            self.focus_span = None
             self._redraw()
+            self._moved()
         return len(self.matches)
 
     def _current_match(self) -> tuple[int, tuple[int, int]]:
@@ -779,6 +783,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def clear_find(self) -> None:
         self.matches, self.match_index, self.find_query = [], -1, ""
+        self.focus_span = None
         self._redraw()
 
     @property

@@ -532,3 +532,33 @@ async def test_once_analysed_selections_use_the_exported_tokens(make_app: MakeAp
         start = text.index("/TASS/.")
         # spaCy keeps "/TASS/." whole; the fallback model of its tokenizer splits it.
         assert (start, start + len("/TASS/.")) in view.words.spans
+
+
+async def test_a_find_that_failed_leaves_nothing_to_tag_but_the_sentence(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(pilot, article=2)
+        for typed in ("zzz", "tonsx"):  # "z" and "tons" matched on the way
+            await find(pilot, typed)
+            assert view.focus_span is None
+            assert view.target()[2] == "sentence"  # type: ignore[index]
+        await pilot.press("slash", *"million", "escape")
+        assert view.target()[2] == "sentence"  # type: ignore[index]
+
+
+async def test_a_span_tagged_before_the_screen_knew_is_not_doubled(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        app.state = None  # as right after opening: the annotations not read back yet
+        app.query_one(ArticleView).set_annotations([])
+        await pilot.press("c")
+        await settle(pilot)
+        assert len(saved(app, tmp_path, app.current.id)) == 1  # type: ignore[union-attr]
+        assert len(app.query_one(ArticleView).annotations) == 1
