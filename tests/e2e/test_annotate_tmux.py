@@ -90,3 +90,22 @@ def test_keys_typed_ahead_go_where_the_keys_before_them_lead(tmp_path: Path) -> 
         term.wait_for("[exited 0]")
     with Store.open(workspace, "nadia") as store:
         assert [(a.label, a.text) for a in store.all()] == [("figure", "2 million tons")]
+
+
+def test_a_mouse_drag_selects_in_a_real_terminal(tmp_path: Path) -> None:
+    """The terminal's own mouse reports (SGR: press, motion with the button held, release)."""
+    workspace = tmp_path / "ws"
+    command = f"{ASSAY} --workspace {workspace} --annotator nadia"
+    with Tmux(command, env(tmp_path), width=100, height=30) as term:
+        term.wait_for("Boris Titov said")  # article 000: its first quote on screen rows 16-17
+        for report in ("\x1b[<0;6;16M", "\x1b[<32;20;16M", "\x1b[<32;40;17M", "\x1b[<0;40;17m"):
+            term.keys(report, literal=True)
+        term.wait_for("selected: ")
+        term.keys("c")
+        term.wait_for("Saved claim")
+        term.keys("C-q")
+        term.wait_for("[exited 0]")
+    with Store.open(workspace, "nadia") as store:
+        [claim] = list(store.all())
+        assert claim.text.startswith("Until the key issue of lifting sanctions")
+        assert claim.text.endswith("Boris Titov said")  # released past the line end: its last word
