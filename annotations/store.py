@@ -200,6 +200,14 @@ class Store:
                 self.folder / f"{article_id}.json", None, f"a record in it is not valid: {exc}"
             ) from None
 
+    def has_span(self, article_id: str, start: int, end: int, label: str) -> bool:
+        """Whether the article has an annotation of `label` on exactly `[start, end)`."""
+        if not ARTICLE_ID.match(article_id):
+            return False
+        q = Query()
+        return bool(self._table(article_id).contains(
+            (q.start == start) & (q.end == end) & (q.label == label)))  # fmt: skip
+
     def article_ids(self) -> list[str]:
         """Articles with a file in this store (annotated, or given a status)."""
         if not self.folder.is_dir():

@@ -292,7 +292,7 @@ class Annotating:
         def work(store: Store) -> tuple[Annotation | None, ArticleState | BaseException]:
             # Checked here too, against the file: the screen may not have the article's
             # annotations yet (a key pressed while the store was still opening).
-            if (start, end, label) in _spans(store, article.id):
+            if store.has_span(article.id, start, end, label):
                 return None, _read_back(store, article.id)
             if copy_needed:
                 from annotations.workspace import Workspace

@@ -641,13 +641,10 @@ class AssayApp(Annotating, App[None]):
         view = self.query_one(ArticleView)
         if view.cancel_selection():
             return
-        for box_id, target in (("list-filter", ArticleList), ("find", ArticleView)):
+        for box_id in ("list-filter", "find"):  # left open (escape in a box is leave_box)
             box = self._existing_box(box_id)
             if box is not None and box.display:
                 box.display = False
-                if focused is box:
-                    box.value = ""
-                    self.screen.set_focus(self.query_one(target))
                 return
         articles = self.query_one(ArticleList)
         if isinstance(focused, ArticleList) and (articles.only is not None or articles.filter_text):

@@ -324,3 +324,11 @@ def test_the_writers_read_cache_never_serves_what_is_not_on_disk(
     # Another program's edit (a new file) is seen.
     path.write_text('{"annotations": {}}', "utf-8")
     assert disk.read() == {"annotations": {}}
+
+
+def test_has_span(tmp_path: Path) -> None:
+    with Store.open(tmp_path, "maria") as store:
+        add(store, 0, 6, "claim")
+        assert store.has_span(A1, 0, 6, "claim")
+        assert not store.has_span(A1, 0, 6, "figure") and not store.has_span(A1, 0, 7, "claim")
+        assert not store.has_span(A2, 0, 6, "claim") and not store.has_span("nope", 0, 6, "claim")
