@@ -12,13 +12,18 @@ from dataclasses import dataclass
 
 # Escape sequences are removed whole, not just their ESC byte: stripping only ESC would leave
 # "[31m" or "]52;c;..." behind as visible garbage. 7-bit (ESC-introduced) and 8-bit (C1) forms.
-# String sequences (OSC, DCS, SOS, PM, APC) end at BEL or ST; an unterminated one stops at the
-# end of its line so that one stray ESC cannot swallow the rest of an article.
+# String sequences (OSC, DCS, SOS, PM, APC) end at BEL or ST. One without its terminator must not
+# swallow the prose after it (up to some later BEL, or to the end of the article): a window or
+# icon title (OSC 0, 1, 2) may hold spaces and ends at the end of its line; every other payload
+# (a clipboard's base64, a hyperlink's URI, sixel or tmux data) holds no white space, so it ends
+# at the first white space.
 _ESCAPE_SEQUENCES = re.compile(
     r"""
       (?:\x1b\[|\x9b) [0-?]* [ -/]* [@-~]?                  # CSI ... final byte
+    | (?:\x1b\]|\x9d) [012] ; [^\x07\x1b\x9c\n]*              # OSC 0/1/2: a title
+      (?:\x07|\x1b\\|\x9c)?                                #   ... up to BEL, ST or the line's end
     | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])               # OSC, DCS, SOS, PM, APC
-      [^\x07\x1b\x9c\n]* (?:\x07|\x1b\\|\x9c)?              #   ... up to BEL or ST
+      [^\x07\x1b\x9c\s]* (?:\x07|\x1b\\|\x9c)?              #   ... up to BEL, ST or white space
     | \x1b [ -/]* [0-~]                                     # other ESC sequences (nF, Fp, Fe, Fs)
     """,
     re.VERBOSE,
@@ -51,6 +56,53 @@ _PASSES = (
     (_SURROGATES, "\ufffd"),
     (_BOM, ""),
 )
+
+
+# Bidirectional formatting controls: embeddings and overrides (LRE, RLE, PDF, LRO, RLO) and
+# isolates (LRI, RLI, FSI, PDI). In a name or a title, an RLO turns "txt.exe" into "exe.txt"
+# for the eye; such strings show them instead of obeying them.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c",
+                 "\u202e": "\u202c", "\u2066": "\u2069", "\u2067": "\u2069",
+                 "\u2068": "\u2069"}  # fmt: skip
+_LINE_BREAKS = re.compile(r"[\n\t\v\f]+")
+
+
+def show_bidi(text: str) -> str:
+    """Bidirectional controls written out (`⟨U+202E⟩`), so they cannot reorder what follows."""
+    if not _BIDI.search(text):
+        return text
+    return _BIDI.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
+
+
+def sanitize_line(text: str) -> str:
+    """A one-line string from outside (a title, a source, a file name, a label, a metadata
+    value) made safe to show: sanitized, line breaks and tabs as spaces, and bidirectional
+    controls written out. A fixed point, like `sanitize`."""
+    return show_bidi(_LINE_BREAKS.sub(" ", sanitize(text)))
+
+
+def terminal_safe(text: str) -> str:
+    """A message for a terminal (stderr, a table, a notice) that may quote strings from
+    outside: nothing in it can act as a control; its own line breaks stay. The sinks' second
+    line of defence, behind sanitizing where strings enter."""
+    return show_bidi(sanitize(text))
+
+
+def close_bidi(text: str) -> str:
+    """The controls that end every embedding, override or isolate left open in `text` (one
+    line of an article as drawn), so that it cannot reorder what is drawn after it."""
+    if not _BIDI.search(text):
+        return ""
+    open_: list[str] = []
+    for match in _BIDI.finditer(text):
+        char = match.group()
+        closer = _BIDI_OPENERS.get(char)
+        if closer is not None:
+            open_.append(closer)
+        elif char in open_:  # a PDF or PDI closes the innermost one of its kind
+            del open_[len(open_) - 1 - open_[::-1].index(char)]
+    return "".join(reversed(open_))
 
 
 def sanitize_mapped(text: str) -> tuple[str, list[int]]:

@@ -8,12 +8,15 @@ import sys
 from collections.abc import Iterable
 from typing import TextIO
 
+from corpus.text import terminal_safe
+
 PROG = "assay"
 
 
 def say(message: str) -> None:
-    """A message for the user, on stderr, so that stdout stays clean data."""
-    print(f"{PROG}: {message}", file=sys.stderr, flush=True)
+    """A message for the user, on stderr, so that stdout stays clean data. Messages quote file
+    names and fields from outside: nothing in them reaches the terminal as a control."""
+    print(f"{PROG}: {terminal_safe(message)}", file=sys.stderr, flush=True)
 
 
 def write_lines(lines: Iterable[str]) -> None:

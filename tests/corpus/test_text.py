@@ -2,7 +2,16 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.text import chunks, count_words, paragraphs, sanitize
+from corpus.text import (
+    chunks,
+    close_bidi,
+    count_words,
+    paragraphs,
+    sanitize,
+    sanitize_line,
+    show_bidi,
+    terminal_safe,
+)
 
 
 @pytest.mark.parametrize(
@@ -17,6 +26,18 @@ from corpus.text import chunks, count_words, paragraphs, sanitize
         ("dcs \x1bPq#0;2;0;0;0\x1b\\ end", "dcs  end"),
         ("keypad \x1b= and \x1b(B charset", "keypad  and  charset"),
         ("unterminated \x1b]52;c;AAAA\nnext line", "unterminated \nnext line"),
+        # An unterminated string sequence does not swallow the prose after it, even when a
+        # BEL comes later in the line: its payload ends at white space (a title's, at the
+        # end of its line).
+        (
+            "a \x1b]52;c;AAAA and the sentence goes on.\x07 More.",
+            "a  and the sentence goes on. More.",
+        ),
+        ("a \x1bPq#0;2 and on\x1b\\ end", "a  and on end"),
+        ("a \x9d52;c;QQ== and on", "a  and on"),
+        ("title \x1b]2;a window title\nnext", "title \nnext"),
+        ("link \x1b]8;;http://x.example/a?b=c and the rest", "link  and the rest"),
+        ("apc \x1b_Gf=100;AAAA\x1b\\ done", "apc  done"),
         ("bell\x07 back\x08space nul\x00 del\x7f", "bell backspace nul del"),
         ("windows\r\nmac\rline\u2028sep", "windows\nmac\nline\nsep"),
         ("\ufeffbom at start", "bom at start"),
@@ -69,3 +90,35 @@ def test_chunks_cover_text_exactly_and_respect_limit() -> None:
     assert all(text[off : off + len(piece)] == piece for off, piece in pieces)
     # Cuts fall at paragraph ends where there is one in reach.
     assert pieces[0][1].endswith("\n\n") or pieces[0][1].endswith("\n")
+
+
+@pytest.mark.parametrize(
+    "control", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067",
+                "\u2068", "\u2069"],
+)  # fmt: skip
+def test_bidi_controls_are_shown_in_names_and_kept_in_text(control: str) -> None:
+    name = f"invoice{control}gpj.exe"
+    shown = sanitize_line(name)
+    assert control not in shown
+    assert f"⟨U+{ord(control):04X}⟩" in shown
+    assert sanitize_line(shown) == shown  # a fixed point, as sanitize is
+    assert sanitize(name) == name  # article text keeps them
+    assert show_bidi("plain") == "plain"
+
+
+def test_sanitize_line_is_one_line_and_safe() -> None:
+    assert sanitize_line("a\nb\tc\x1b]2;T\x07d\x1b[2J") == "a b cd"
+
+
+def test_terminal_safe_keeps_line_breaks_and_shows_bidi() -> None:
+    assert terminal_safe("skipped x\x1b]52;c;UFdO\x07.txt:\n\u202eok") == (
+        "skipped x.txt:\n⟨U+202E⟩ok"
+    )
+
+
+def test_close_bidi_ends_what_a_line_left_open() -> None:
+    assert close_bidi("plain") == ""
+    assert close_bidi("a\u202eb") == "\u202c"
+    assert close_bidi("a\u2067b\u202bc") == "\u202c\u2069"
+    assert close_bidi("a\u202eb\u202cc") == ""  # closed in the line itself
+    assert close_bidi("a\u2066b\u2069c\u2069") == ""  # a stray PDI opens nothing
