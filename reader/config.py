@@ -115,16 +115,16 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
         else:
             problems.append("labels should be a list of names (printable, no brackets, at "
                             "most 64 characters)")  # fmt: skip
-    layers = data.get("layers", {})
-    if isinstance(layers, dict):
-        known = {f.name for f in fields(Layers)}
-        good = {k: v for k, v in layers.items() if k in known and isinstance(v, bool)}
-        problems.extend(f"layers.{k} is not a known true/false setting" for k in layers
-                        if k not in good)  # fmt: skip
-        changes["layers"] = replace(settings.layers, **good)
-    keys = data.get("keys", {})
-    if isinstance(keys, dict):
-        changes["keys"] = {str(k): str(v) for k, v in keys.items() if isinstance(v, str)}
+    layers = _table(data, "layers", problems)
+    known = {f.name for f in fields(Layers)}
+    good = {k: v for k, v in layers.items() if k in known and isinstance(v, bool)}
+    problems.extend(f"layers.{k} is not a known true/false setting" for k in layers
+                    if k not in good)  # fmt: skip
+    changes["layers"] = replace(settings.layers, **good)
+    keys = _table(data, "keys", problems)
+    changes["keys"] = {str(k): str(v) for k, v in keys.items() if isinstance(v, str)}
+    problems.extend(f"keys.{k} should be a string of keys" for k, v in keys.items()
+                    if not isinstance(v, str))  # fmt: skip
     labels_now = changes.get("labels", settings.labels)
     label_keys: dict[str, str] = {}
     for label, key in _table(data, "label_keys", problems).items():
@@ -162,42 +162,51 @@ def _table(data: dict[str, Any], name: str, problems: list[str]) -> dict[str, An
     return {}
 
 
+_HEADER = """\
+# assay settings. assay rewrites theme and [layers] when you change them in the app and leaves
+# everything else here as you wrote it, comments included.
+#
+# labels = ["claim", "figure", "event", "source"]
+# model = "en_core_web_sm"
+# analyse_corpus = true        # analyse the rest of the corpus in the background
+# select_characters = false    # true: selections move by character, not by word
+# [label_keys]                 # source = "r"
+# [label_colours]              # source = "error" (accent, warning, success, primary, ...)
+# [keys]                       # "reader.next_quote" = "ctrl+n" (ids are in the help screen)
+
+"""
+
+
 def save_settings(settings: Settings, path: Path | None = None) -> str | None:
-    """Write `settings`; returns a problem to tell the user, or None."""
-    path = path or config_path()
-    lines = [
-        "# assay settings (rewritten when you change them in the app)",
-        f"theme = {_string(settings.theme)}",
-        f"labels = [{', '.join(_string(x) for x in settings.labels)}]",
-        f"analyse_corpus = {_bool(settings.analyse_corpus)}",
-        f"select_characters = {_bool(settings.select_characters)}",
-    ]
-    if settings.model:
-        lines.append(f"model = {_string(settings.model)}")
-    lines += ["", "[layers]"]
-    lines += [f"{f.name} = {_bool(getattr(settings.layers, f.name))}" for f in fields(Layers)]
-    for name, table in (("label_keys", settings.label_keys),
-                        ("label_colours", settings.label_colours)):  # fmt: skip
-        if table:
-            lines += ["", f"[{name}]"]
-            lines += [f"{_string(k)} = {_string(v)}" for k, v in sorted(table.items())]
-    lines += ["", "[keys]"]
-    lines += [f"{_string(k)} = {_string(v)}" for k, v in sorted(settings.keys.items())]
+    """Write what the app changes (the theme and the layers) into the settings file, keeping
+    everything else in it as the user wrote it: comments, order, other keys, any character.
+    Returns a problem to tell the user, or None."""
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+    from tomlkit.items import Table
+
     from annotations.storage import write_atomically
 
+    path = path or config_path()
+    try:
+        document = tomlkit.parse(path.read_text("utf-8"))
+    except FileNotFoundError:
+        document = tomlkit.parse(_HEADER)
+    except (OSError, UnicodeDecodeError, TOMLKitError) as exc:
+        # Never replace a file that cannot be read whole: it would lose what it holds.
+        return f"settings could not be saved: {path} could not be read ({exc})"
+    layers = document.get("layers")
+    if layers is None:
+        layers = tomlkit.table()
+        document["layers"] = layers
+    elif not isinstance(layers, (Table, dict)):
+        return f"settings could not be saved: layers in {path} is not a table"
+    document["theme"] = settings.theme
+    for item in fields(Layers):
+        layers[item.name] = getattr(settings.layers, item.name)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, ("\n".join(lines) + "\n").encode("utf-8"))
+        write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
     except OSError as exc:
         return f"settings could not be saved to {path}: {exc.strerror or exc}"
     return None
-
-
-def _string(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in escaped)
-    return f'"{escaped}"'
-
-
-def _bool(value: bool) -> str:
-    return "true" if value else "false"
