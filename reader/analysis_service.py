@@ -3,7 +3,9 @@
 One thread owns the spaCy pipeline (it is not safe to share between threads), and takes work
 in order of urgency: the article the reader just opened, then, when idle, the corpus in the
 background so that every later article opens highlighted and the list can be searched by
-entity. Results and progress go back through callbacks the app runs on its own thread.
+entity. Results and progress go back as messages, never as calls into widgets: a message that
+arrives after the app has begun to close is dropped or finds its handler checking what still
+exists, where a callback raised `NoMatches` from the thread.
 """
 
 from __future__ import annotations
@@ -13,12 +15,42 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from textual.message import Message
+
 if TYPE_CHECKING:
     from corpus.analysis import Analysis, Analyzer
     from corpus.article import Article
 
-Callback = Callable[..., None]
 _KEEP = 64  # analyses kept in memory for going back and forth between articles
+
+
+class AnalysisReady(Message):
+    """The analysis of an article the reader asked for."""
+
+    def __init__(self, article: Article, analysis: Analysis) -> None:
+        super().__init__()
+        self.article = article
+        self.analysis = analysis
+
+
+class AnalysisFailed(Message):
+    """An article could not be analysed (or the pipeline could not be loaded)."""
+
+    def __init__(self, article: Article, error: BaseException) -> None:
+        super().__init__()
+        self.article = article
+        self.error = error
+
+
+class AnalysisStatus(Message):
+    """Model loading and corpus progress; a newer one replaces one not yet handled."""
+
+    def __init__(self, status: str) -> None:
+        super().__init__()
+        self.status = status
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, AnalysisStatus)
 
 
 class AnalysisService:
@@ -27,18 +59,12 @@ class AnalysisService:
     def __init__(
         self,
         make_analyzer: Callable[[], Analyzer],
-        deliver: Callable[[Callback, object], None],
-        on_result: Callable[[Article, Analysis], None],
-        on_status: Callable[[str], None],
-        on_error: Callable[[Article, BaseException], None],
+        post: Callable[[Message], bool],
     ) -> None:
         # Made in the worker thread: importing the analysis code is not start-up work.
         self._make_analyzer = make_analyzer
         self.analyzer: Analyzer | None = None
-        self._deliver = deliver  # runs a callback on the app's thread
-        self._on_result = on_result
-        self._on_status = on_status
-        self._on_error = on_error
+        self._post = post  # the app's post_message: thread-safe, False once the app closes
         self._urgent: deque[Article] = deque()
         self._background: deque[Article] = deque()
         self._background_total = 0
@@ -80,7 +106,7 @@ class AnalysisService:
         try:
             self._run()
         except Exception as exc:  # reported, never a silent dead thread
-            self._send(self._on_status, f"analysis stopped: {exc}")
+            self._send(AnalysisStatus(f"analysis stopped: {exc}"))
 
     def _run(self) -> None:
         self.analyzer = self._make_analyzer()
@@ -95,14 +121,14 @@ class AnalysisService:
                 known = self._memory.get(article.id)
             if known is not None:
                 if urgent:
-                    self._send(self._on_result, article, known)
+                    self._send(AnalysisReady(article, known))
                 else:
                     self._count_background()
                 continue
             try:
                 analysis = self._analyse(article, urgent)
             except Exception as exc:  # a broken pipeline must not kill the reader
-                self._send(self._on_error, article, exc)
+                self._send(AnalysisFailed(article, exc))
                 if not urgent:
                     self._count_background()
                 continue
@@ -111,7 +137,7 @@ class AnalysisService:
                 while len(self._memory) > _KEEP:
                     self._memory.popitem(last=False)
             if urgent:
-                self._send(self._on_result, article, analysis)
+                self._send(AnalysisReady(article, analysis))
             else:
                 self._count_background()
 
@@ -125,7 +151,7 @@ class AnalysisService:
         if not self.model_loaded:
             choice = self.analyzer.choice
             name = f"{choice.name} {choice.version}".strip()
-            self._send(self._on_status, f"Loading the spaCy pipeline {name}…")
+            self._send(AnalysisStatus(f"Loading the spaCy pipeline {name}…"))
             try:
                 _ = self.analyzer.nlp
             except Exception as exc:
@@ -135,9 +161,9 @@ class AnalysisService:
                     self._background.clear()
                 raise RuntimeError(self.model_error) from exc
             self.model_loaded = True
-            self._send(self._on_status, f"Pipeline {name} loaded.")
+            self._send(AnalysisStatus(f"Pipeline {name} loaded."))
         if urgent:
-            self._send(self._on_status, f"Analysing “{article.title[:40]}”…")
+            self._send(AnalysisStatus(f"Analysing “{article.title[:40]}”…"))
         return self.analyzer.analyze(article)
 
     def _count_background(self) -> None:
@@ -146,10 +172,8 @@ class AnalysisService:
             done, total = self._background_done, self._background_total
         if done == total or done % 10 == 0:
             note = "corpus analysed" if done == total else "analysing the corpus"
-            self._send(self._on_status, f"{note}: {done:,} of {total:,} articles")
+            self._send(AnalysisStatus(f"{note}: {done:,} of {total:,} articles"))
 
-    def _send(self, callback: Callback, *args: object) -> None:
-        try:
-            self._deliver(callback, *args)  # type: ignore[call-arg]
-        except RuntimeError:  # the app has closed
+    def _send(self, message: Message) -> None:
+        if not self._post(message):  # the app has closed: nobody is waiting for more
             self.stop()

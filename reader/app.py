@@ -2,7 +2,9 @@
 
 The app holds settings and the services (corpus loading, analysis, the annotation store) and
 lays out three panes: the article list, the reader, and the side panel. Slow work runs in
-thread workers and reports back by `call_from_thread`; one handler reports any worker error.
+threads that report back by messages; one handler reports any worker error. A message can
+arrive while the app closes, after its panes are gone: handlers of thread news go through
+`while_open`, which drops it then.
 """
 
 from __future__ import annotations
@@ -12,11 +14,11 @@ import gc
 import re
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
-from functools import partial
+from functools import partial, wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -31,7 +33,12 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from corpus.cache import AnalysisCache, default_cache_dir
 from corpus.loader import Problem, iter_articles
 from corpus.nlp import PipelineChoice, choose_pipeline
-from reader.analysis_service import AnalysisService
+from reader.analysis_service import (
+    AnalysisFailed,
+    AnalysisReady,
+    AnalysisService,
+    AnalysisStatus,
+)
 from reader.annotating import Annotating, status_for
 from reader.commands import AssayCommands
 from reader.config import Settings, save_settings
@@ -66,6 +73,28 @@ class ArticlesRead(Message):
         self.articles = articles
         self.last = last
         self.states = states
+
+
+Handler = TypeVar("Handler", bound=Callable[..., None])
+
+
+def while_open(handler: Handler) -> Handler:
+    """A handler of news from a thread that does nothing once the app's panes are gone: the
+    thread's work is done (or on disk), and there is no screen left to show it on."""
+    from textual.app import ScreenStackError
+    from textual.css.query import NoMatches
+
+    @wraps(handler)
+    def guarded(self: AssayApp, *args: Any) -> None:
+        if self.closing or not self.is_running:
+            return
+        try:
+            handler(self, *args)
+        except (NoMatches, ScreenStackError):
+            if not self.closing:
+                raise  # a real bug, not a late message
+
+    return cast(Handler, guarded)
 
 
 class AssayApp(Annotating, App[None]):
@@ -134,14 +163,9 @@ class AssayApp(Annotating, App[None]):
         self.pipeline_notice = choice.notice
         self.has_entities = choice.has_entities
         self.cache = AnalysisCache(cache_dir or default_cache_dir()) if use_cache else None
-        self.service = AnalysisService(
-            partial(_analyzer, choice, self.cache),
-            self.call_from_thread,
-            self._analysis_ready,
-            self._set_analysis_status,
-            self._analysis_failed,
-        )
+        self.service = AnalysisService(partial(_analyzer, choice, self.cache), self.post_message)
         self.analysis_status = ""
+        self.closing = False
         self._analysis_started = False
         self._analysis_thread: threading.Thread | None = None
         self._reported: set[str] = set()
@@ -281,7 +305,13 @@ class AssayApp(Annotating, App[None]):
             detail += f" · {self.analysis_status}"
         self.query_one(TitleBar).show(self.title, detail, self._title_warning)
 
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        self.closing = True  # from here on, news from threads finds no screen to go to
+        self.service.stop()
+        super().exit(*args, **kwargs)
+
     def on_unmount(self) -> None:
+        self.closing = True
         self.service.stop()
         self._close_store()  # waits for queued saves
 
@@ -305,7 +335,9 @@ class AssayApp(Annotating, App[None]):
                 batch, sent = [], time.monotonic()
         self.post_message(ArticlesRead(batch, last=True, states=self._annotation_states()))
 
-    def on_articles_read(self, message: ArticlesRead) -> None:
+    @on(ArticlesRead)
+    @while_open
+    def _articles_read(self, message: ArticlesRead) -> None:
         self._add_articles(message.articles, message.last)
         if message.states:
             # Counts and statuses after the rows: the annotator's own files, as they were
@@ -402,6 +434,21 @@ class AssayApp(Annotating, App[None]):
     def _entity_note(self) -> str:
         return "" if self.has_entities else "entities are off: no spaCy pipeline"
 
+    @on(AnalysisReady)
+    @while_open
+    def _analysis_arrived(self, message: AnalysisReady) -> None:
+        self._analysis_ready(message.article, message.analysis)
+
+    @on(AnalysisFailed)
+    @while_open
+    def _analysis_failed_message(self, message: AnalysisFailed) -> None:
+        self._analysis_failed(message.article, message.error)
+
+    @on(AnalysisStatus)
+    @while_open
+    def _analysis_status(self, message: AnalysisStatus) -> None:
+        self._set_analysis_status(message.status)
+
     def _analysis_ready(self, article: Article, analysis: Analysis) -> None:
         if self.current is not None and article.id == self.current.id:
             self.query_one(ArticleView).set_analysis(analysis)
@@ -449,6 +496,7 @@ class AssayApp(Annotating, App[None]):
         self.screen.set_focus(self.query_one(ArticleView))
 
     @on(ArticleList.Changed)
+    @while_open
     def _list_changed(self) -> None:
         self._update_list_status()
 
