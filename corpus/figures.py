@@ -227,3 +227,54 @@ def _ranks(text: str, offset: int) -> Iterator[Figure]:
         word = match.group(name).lower()
         value = _ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0) or None
         yield Figure(start + offset, end + offset, "RANK", match.group(name), value, "rank")
+
+
+_CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+_CURRENCY_NAMES = {"RUB": ("ruble", "rubles"), "CNY": ("yuan", "yuan"),
+                   "UAH": ("hryvnia", "hryvnias")}  # fmt: skip
+_UNCOUNTED = frozenset({"times", "billion cubic meters"})
+
+
+def written(value: float | None, unit: str | None) -> str | None:
+    """A figure's normalised value as people write it: "2,000,000 tons", "15%", "$550,000,000",
+    "5th", "3 times" (not "2e+06 ton"); None without a value."""
+    if value is None:
+        return None
+    number = _written_number(value)
+    if unit is None:
+        return number
+    if unit == "percent":
+        return f"{number}%"
+    if unit == "rank":
+        return _ordinal(int(value)) if float(value).is_integer() else number
+    if unit in _CURRENCY_SIGNS:
+        return f"{_CURRENCY_SIGNS[unit]}{number}"
+    if unit in _CURRENCY_NAMES:
+        return f"{number} {_CURRENCY_NAMES[unit][value != 1]}"
+    if unit.isupper():  # any other currency code: "50,000 CNY"
+        return f"{number} {unit}"
+    if value == 1 or unit in _UNCOUNTED:
+        return f"{number} {unit}"
+    head, of, tail = unit.partition(" of ")  # "barrel of oil equivalent": the head noun
+    return f"{number} {head}{'es' if head.endswith(('s', 'x', 'ch', 'sh')) else 's'}{of}{tail}"
+
+
+def says_more(text: str, value: float | None) -> bool:
+    """Whether the normalised value tells a reader more than the figure's own words: "2
+    million tons" (yes), "8,000 tons" or "15 percent" (no: the number is written out)."""
+    if value is None:
+        return False
+    digits = re.sub(r"(?<=\d),(?=\d{3})", "", text)
+    return re.search(rf"(?<![\d.]){re.escape(_written_number(value).replace(',', ''))}(?![\d])",
+                     digits) is None  # fmt: skip
+
+
+def _written_number(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -139,6 +139,12 @@ def _sub_mapped(pattern: re.Pattern[str], replacement: str, text: str) -> tuple[
     return "".join(pieces), step
 
 
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """ "1 article", "2 articles", "10,000 articles": a count as a person writes it."""
+    word = singular if number == 1 else (plural or f"{singular}s")
+    return f"{number:,} {word}"
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """One paragraph of an article: `[start, end)` without its surrounding whitespace."""

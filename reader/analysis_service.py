@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from corpus.text import counted
+
 if TYPE_CHECKING:
     from corpus.analysis import Analysis, Analyzer
     from corpus.article import Article
@@ -172,7 +174,7 @@ class AnalysisService:
             done, total = self._background_done, self._background_total
         if done == total or done % 10 == 0:
             note = "corpus analysed" if done == total else "analysing the corpus"
-            self._send(AnalysisStatus(f"{note}: {done:,} of {total:,} articles"))
+            self._send(AnalysisStatus(f"{note}: {done:,} of {counted(total, 'article')}"))
 
     def _send(self, message: Message) -> None:
         if not self._post(message):  # the app has closed: nobody is waiting for more

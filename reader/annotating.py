@@ -17,6 +17,7 @@ from rich.style import Style
 from textual.color import Color
 from textual.content import Content
 
+from corpus.text import counted, show_bidi
 from reader import clipboard
 from reader.store_writer import StoreDone, StoreWriter
 from reader.widgets.article_list import ArticleList
@@ -90,7 +91,7 @@ class Annotating:
             self.sub_title = f"annotator {self.annotator} · READ-ONLY"  # type: ignore[attr-defined]
             self._show_title("READ-ONLY")  # type: ignore[attr-defined]
             self.notify(store.read_only_reason or "read-only", title="Read-only",
-                        severity="warning", timeout=15, markup=False)  # fmt: skip
+                        severity="warning", timeout=8)  # fmt: skip
         if self.current is not None:
             self._load_state(self.current.id)
 
@@ -480,13 +481,14 @@ class Annotating:
                 made, state = result
                 self._copied.add(article.id)
                 self._state_loaded(article.id, state)
-                self.notify(f"Accepted {len(made)} figures (u undoes them together).",
-                            timeout=4)  # fmt: skip
+                together = " (u undoes them together)" if len(made) > 1 else " (u undoes it)"
+                self.notify(f"Accepted {counted(len(made), 'figure')}{together}.", timeout=4)
 
             self._run(work, done, what="Accepting the figures", article_id=article.id)
 
-        self.push_screen(ConfirmScreen(f"Accept all {len(figures)} figure suggestions of "
-                                       f"“{article.title}”?"), confirmed)  # fmt: skip
+        what = ("the figure suggestion" if len(figures) == 1 else
+                f"all {counted(len(figures), 'figure suggestion')}")  # fmt: skip
+        self.push_screen(ConfirmScreen(f"Accept {what} of “{article.title}”?"), confirmed)
 
     # --- undo, redo, done ---------------------------------------------------------------
 
@@ -587,7 +589,7 @@ def describe_change(change: Change) -> str:
         record = change.after or change.before or {}
         return f"rejection of {snippet(str(record.get('text', '')))}"
     if change.kind == "group":
-        return f"{len(change.after or change.before or {})} accepted suggestions"
+        return counted(len(change.after or change.before or {}), "accepted suggestion")
     before, after = change.before, change.after
     record = after or before or {}
     verb = "added" if before is None else "deleted" if after is None else "changed"
@@ -611,7 +613,7 @@ def status_for(annotations: list[Annotation]) -> Content:
             parts.append("  ")
         parts += [(f"■ {annotation.label}", "bold"), " saved"]
         if annotation.attrs.get("speaker"):
-            parts += [" · by ", Content(str(annotation.attrs["speaker"]))]
+            parts += [" · by ", Content(show_bidi(str(annotation.attrs["speaker"])))]
         if annotation.note:
-            parts += [" · note: ", Content(" ".join(annotation.note.split())[:40])]
+            parts += [" · note: ", Content(show_bidi(" ".join(annotation.note.split()))[:40])]
     return Content.assemble(*parts)

@@ -31,8 +31,10 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from corpus.cache import AnalysisCache, default_cache_dir
+from corpus.figures import says_more, written
 from corpus.loader import Problem, iter_articles
 from corpus.nlp import PipelineChoice, choose_pipeline
+from corpus.text import counted, show_bidi, terminal_safe
 from reader.analysis_service import (
     AnalysisFailed,
     AnalysisReady,
@@ -49,6 +51,8 @@ from reader.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
     from textual import events
+    from textual.notifications import SeverityLevel
+    from textual.timer import Timer
     from textual.widgets import Input
 
     from annotations.store import Store
@@ -165,6 +169,8 @@ class AssayApp(Annotating, App[None]):
         self.cache = AnalysisCache(cache_dir or default_cache_dir()) if use_cache else None
         self.service = AnalysisService(partial(_analyzer, choice, self.cache), self.post_message)
         self.analysis_status = ""
+        self.news = ""
+        self._news_timer: Timer | None = None
         self.closing = False
         self._analysis_started = False
         self._analysis_thread: threading.Thread | None = None
@@ -226,7 +232,7 @@ class AssayApp(Annotating, App[None]):
         self.screen.set_focus(self.query_one(ArticleList))
         for note in (self.settings_problem, self.pipeline_notice):
             if note:
-                self.notify(note, title="Note", severity="warning", timeout=10, markup=False)
+                self.notify(note, title="Note", severity="warning", timeout=8)
         # The first article is read here, so that the first paint already shows it; the
         # worker reads the rest (the same iterator, which only it uses from then on).
         articles = iter_articles(self.paths or None, self.problems.append, self.cache)
@@ -301,8 +307,9 @@ class AssayApp(Annotating, App[None]):
         if warning is not None:
             self._title_warning = warning
         detail = f"annotator {self.annotator}"
-        if self.analysis_status:
-            detail += f" · {self.analysis_status}"
+        for status in (self.analysis_status, self.news):
+            if status:
+                detail += f" · {status}"
         self.query_one(TitleBar).show(self.title, detail, self._title_warning)
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
@@ -387,13 +394,58 @@ class AssayApp(Annotating, App[None]):
         self._update_list_status()
 
     def _report_problems(self) -> None:
+        """Skipped files are a problem: a notice, short, that points to the whole report.
+        Notes on files that did load are routine: the title bar says how many."""
         skipped = [p for p in self.problems if p.skipped]
-        if not self.problems:
+        notes = len(self.problems) - len(skipped)
+        if notes:
+            self.show_news(f"{counted(notes, 'note')} on loading the corpus (ctrl+p: "
+                           f"loading report)")  # fmt: skip
+        if not skipped:
             return
-        shown = "\n".join(str(p) for p in self.problems[:5])
-        more = f"\n… and {len(self.problems) - 5} more" if len(self.problems) > 5 else ""
-        self.notify(f"{shown}{more}", title=f"{len(skipped)} files skipped",
-                    severity="warning", timeout=15, markup=False)  # fmt: skip
+        shown = "\n".join(str(p) for p in skipped[:3])
+        more = f"\n… and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+        self.notify(f"{shown}{more}\nctrl+p → “Loading report” lists them all.",
+                    title=counted(len(skipped), "file skipped", "files skipped"),
+                    severity="warning", timeout=8)  # fmt: skip
+
+    def action_loading_report(self) -> None:
+        from reader.help import ReportScreen
+
+        lines = [str(p) for p in self.problems if p.skipped]
+        lines += [str(p) for p in self.problems if not p.skipped]
+        if not self.loaded:
+            lines.append("(the corpus is still loading: more may follow)")
+        self.push_screen(ReportScreen("Loading the corpus", lines))
+
+    def show_news(self, news: str, seconds: float = 12) -> None:
+        """Routine news in the title bar for a while, where it covers nothing (a notice would
+        sit on the article)."""
+        self.news = news
+        self._show_title()
+        if self._news_timer is not None:
+            self._news_timer.stop()
+
+        def clear() -> None:
+            if self.news == news and not self.closing:
+                self.news = ""
+                self._show_title()
+
+        self._news_timer = self.set_timer(seconds, clear)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice may quote a file name, a title or a field from outside: this one sink
+        makes it safe to print and never reads it as markup."""
+        super().notify(terminal_safe(message), title=terminal_safe(title), severity=severity,
+                       timeout=timeout, markup=False)  # fmt: skip
 
     # --- opening articles ---------------------------------------------------------------
 
@@ -536,8 +588,10 @@ class AssayApp(Annotating, App[None]):
         ids = {i for i, a in self.articles.items() if pattern.search(a.text)}
         articles = self.query_one(ArticleList)
         articles.set_only(ids, event.text)
-        self.notify(f"The list shows the {len(ids)} articles that mention “{event.text}”; "
-                    f"escape in the list shows all.", timeout=5, markup=False)  # fmt: skip
+        verb = "mentions" if len(ids) == 1 else "mention"
+        self.notify(f"The list shows the {counted(len(ids), 'article')} that {verb} "
+                    f"“{event.text}”; escape in the list shows all.", timeout=5,
+                    markup=False)  # fmt: skip
 
     @on(SidePanel.SpanChosen)
     def _span_chosen(self, event: SidePanel.SpanChosen) -> None:
@@ -792,18 +846,26 @@ def describe(marks: Sequence[Mark]) -> Content:
         if parts:
             parts.append("  ·  ")
         if mark.kind == "quote" and isinstance(mark.data, dict):
-            speaker = mark.data.get("speaker") or "unattributed"
+            speaker = mark.data.get("speaker")
             cue = mark.data.get("cue")
-            parts += [("quote", "italic"), " by ", (speaker, "bold")]
-            if cue:
-                parts.append(f" ({cue})")
+            if speaker:
+                parts += [("quote", "italic"), " by ", (str(speaker), "bold")]
+                if cue:
+                    parts.append(f" ({cue})")
+            else:
+                parts += [("quote", "italic"), ", speaker not found"]
         elif mark.kind == "figure" and isinstance(mark.data, dict):
             value, unit = mark.data.get("value"), mark.data.get("unit")
-            parts += [(mark.data.get("label", "figure"), "bold"), " ", Content(mark.text)]
-            if value is not None:
-                parts.append(f" = {value:,g} {unit or ''}".rstrip())
+            parts += [
+                (mark.data.get("label", "figure"), "bold"),
+                " ",
+                Content(show_bidi(mark.text)),
+            ]
+            normalised = written(value, unit)
+            if normalised is not None and says_more(mark.text, value):
+                parts.append(f" = {normalised}")
         else:
-            parts += [(mark.label, "underline"), " ", Content(mark.text)]
+            parts += [(mark.label, "underline"), " ", Content(show_bidi(mark.text))]
     return Content.assemble(*parts)
 
 

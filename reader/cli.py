@@ -22,6 +22,7 @@ from corpus.article import Article
 from corpus.cache import AnalysisCache, default_cache_dir
 from corpus.loader import load_corpus
 from corpus.nlp import MODEL_ENV, choose_pipeline
+from corpus.text import counted, terminal_safe
 from reader import workspace_cli
 from reader.config import CONFIG_ENV, config_path
 from reader.output import PROG, positive, say, write_lines
@@ -172,16 +173,17 @@ def _print_table(results: list[tuple[Article, Analysis]]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(f"{len(results)} articles"), title_justify="left")
+    table = Table(title=Text(counted(len(results), "article")), title_justify="left")
     table.add_column("title", ratio=3, overflow="fold")
     table.add_column("source", ratio=1, overflow="fold")
     for name in ("words", "entities", "quotes", "figures"):
         table.add_column(name, justify="right", no_wrap=True)
     for article, analysis in results:
-        # Article text is untrusted: Text() shows it literally, never as markup.
+        # Titles and sources come from outside: Text() shows them literally, never as markup,
+        # and terminal_safe leaves nothing in them that a terminal would act on.
         table.add_row(
-            Text(article.title),
-            Text(article.source),
+            Text(terminal_safe(article.title)),
+            Text(terminal_safe(article.source)),
             str(article.words),
             str(len(analysis.entities)),
             str(len(analysis.quotes)),

@@ -1,4 +1,5 @@
-"""The help screen: every key, where it works, and what it does (after the user's keymap)."""
+"""Screens to read: every key, where it works and what it does (after the user's keymap), with
+the binding ids that remap it; and a report, such as what loading the corpus had to say."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ NOTES = (
     "A label key tags the selection (v), else the found or jumped-to span, else the",
     "sentence under the cursor. Annotations show in their label's colour, with the",
     "label's initial in the gutter once saved (lower case while saving, ? suggested).",
+    "This page and other reports scroll with j k, space b, g G; escape or q closes them.",
 )
 
 
@@ -45,8 +47,8 @@ def key_table(app: App[object]) -> list[tuple[str, list[tuple[str, str, str]]]]:
         sections.append((where, rows))
     settings = getattr(app, "settings", None)
     if settings is not None:
-        labels = [(settings.key_for(label) or "ctrl+p", f"Tag as {label} (in the panel: "
-                   "relabel)", f"annotate.tag_{label}") for label in settings.labels]  # fmt: skip
+        labels = [(settings.key_for(label) or "ctrl+p", f"Tag as {label}; panel: relabel",
+                   f"annotate.tag_{label}") for label in settings.labels]  # fmt: skip
         sections.insert(1, ("Labels (reader and panel)", labels))
     return sections
 
@@ -56,15 +58,48 @@ def _key_name(key: str) -> str:
             "left_square_bracket": "[", "space": "space"}.get(key.strip(), key.strip())  # fmt: skip
 
 
-class HelpScreen(ModalScreen[None]):
+class ReadingScreen(ModalScreen[None]):
+    """A modal page that scrolls with the reader's keys: j k, space b, g G, arrows and page
+    keys; escape, q or the key that opened it close it."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "app.pop_screen", "Close", id="help.close"),
+        Binding("escape,q", "app.pop_screen", "Close", id="page.close"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id="page.down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="page.up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="page.page_down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="page.page_up"),
+        Binding("g,home", "edge(0)", "Top", show=False, id="page.top"),
+        Binding("G,end", "edge(1)", "Bottom", show=False, id="page.bottom"),
     ]
     DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll { width: 78; max-width: 100%; height: 90%;
+    ReadingScreen { align: center middle; }
+    ReadingScreen > VerticalScroll { width: 78; max-width: 100%; height: 90%;
         border: round $primary; background: $surface; padding: 0 1; }
     """
+
+    def _page(self) -> VerticalScroll:
+        return self.query_one(VerticalScroll)
+
+    def action_scroll(self, lines: int) -> None:
+        self._page().scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        page = self._page()
+        page.scroll_relative(y=pages * max(page.scrollable_content_region.height - 1, 1),
+                             animate=False)  # fmt: skip
+
+    def action_edge(self, end: int) -> None:
+        page = self._page()
+        if end:
+            page.scroll_end(animate=False)
+        else:
+            page.scroll_home(animate=False)
+
+
+class HelpScreen(ReadingScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "app.pop_screen", "Close", show=False, id="help.close"),
+    ]
 
     def __init__(self, app: App[object]) -> None:
         super().__init__()
@@ -72,9 +107,26 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(Content.assemble(("assay keys", "bold"), "  (escape closes)"))
+            yield Static(Content.assemble(("assay keys", "bold"), "  (escape closes; j k "
+                                          "space b scroll; the grey ids remap keys)"))  # fmt: skip
             for where, rows in self._sections:
                 yield Static(Content.assemble("\n", (where, "bold underline")))
-                for keys, description, _id in rows:
-                    yield Static(Content.assemble((f"  {keys:<22}", "bold"), description))
+                for keys, description, binding_id in rows:
+                    yield Static(Content.assemble((f"  {keys:<16}", "bold"),
+                                                  Content(f"{description:<30}"),
+                                                  (binding_id, "dim")))  # fmt: skip
             yield Static(Content.assemble("\n", *(f"{note}\n" for note in NOTES)))
+
+
+class ReportScreen(ReadingScreen):
+    """A titled list of lines (each from outside, so drawn as plain text)."""
+
+    def __init__(self, title: str, lines: list[str]) -> None:
+        super().__init__()
+        self.heading = title
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(Content.assemble((self.heading, "bold"), "  (escape closes)"))
+            yield Static(Content("\n".join(self.lines) or "Nothing to report."))

@@ -38,7 +38,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from corpus.text import paragraphs
+from corpus.text import close_bidi, paragraphs
 from reader.layout import ScreenLine, SpanIndex, line_of, wrap
 from reader.selection import Selection, Words
 from reader.widgets.annotation_keys import annotation_bindings
@@ -532,8 +532,13 @@ class ArticleView(ScrollView, can_focus=True):
             self._moved()
 
     def render_line(self, y: int) -> Strip:
-        index = round(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
+        if width != self._width and width >= 20 and self.article is not None:
+            # The first frame can be drawn before the Resize event that sizes the lines
+            # arrives: wrap for the width being drawn now, not for a width not yet known.
+            self._layout()
+            self._scroll_to_cursor()
+        index = round(self.scroll_offset.y) + y
         key = (index, self._generation)
         cached = self._cache.get(key)
         if cached is not None and cached.cell_length == width:
@@ -558,8 +563,12 @@ class ArticleView(ScrollView, can_focus=True):
         start, end = self.units[self.cursor] if self.units else (0, 0)
         in_cursor = (line.start < end and start < line.end) or (line.start == line.end == start)
         # A tab would shift every cell after it: drawn as one space, offsets stay 1:1.
-        text = Text(self.article.text[line.start : line.end].replace("\t", " "), style=base, end="")
+        shown = self.article.text[line.start : line.end].replace("\t", " ")
+        text = Text(shown, style=base, end="")
         self._stylize(text, line, start, end)
+        # Bidirectional controls stay in the article's text, but an embedding or override
+        # left open must not reorder what is drawn after this line on the same row.
+        text.append(close_bidi(shown))
         selected = self._selected_span()
         in_selection = selected is not None and _touches(selected, line.start, line.end)
         bar = "┃" if in_selection else "▌" if in_cursor else " "

@@ -42,7 +42,11 @@ class KeyBar(Static):
     def _bindings_changed(self, _screen: object) -> None:
         parts: list[Content | tuple[str, str] | str] = []
         seen: set[str] = set()
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+        active = list(self.screen.active_bindings.values())
+        # Quit first: at 80 columns the line is cut on the right, and `q` in the reader
+        # jumps to a quote, so the way out must be the first thing read.
+        active.sort(key=lambda item: item[1].action != "quit")
+        for _node, binding, enabled, _tooltip in active:
             if not binding.show or not enabled or binding.action in seen:
                 continue
             seen.add(binding.action)

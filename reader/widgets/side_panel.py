@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from corpus.text import show_bidi
 from reader.widgets.annotation_keys import annotation_bindings
 
 if TYPE_CHECKING:
@@ -44,7 +45,9 @@ MAX_ROWS = 200
 
 
 def _short(text: str, limit: int) -> str:
-    words = " ".join(text.split())
+    """A snippet of the article on one row: bidi controls written out, so a cut-off override
+    cannot reorder the row."""
+    words = show_bidi(" ".join(text.split()))
     return words if len(words) <= limit else words[: limit - 1] + "…"
 
 
@@ -149,7 +152,7 @@ class SidePanel(OptionList):
             for text, count in counts.most_common():
                 key = f"e{len(self._choices)}"
                 self._choices[key] = ("entity", (text, labels.get(text, "")))
-                prompt = Content.assemble("   ", Content(text), (f"  ×{count}", "dim"))
+                prompt = Content.assemble("   ", Content(show_bidi(text)), (f"  ×{count}", "dim"))
                 options.append(Option(prompt, id=key))
         direct = [q for q in analysis.quotes if q.get("kind") == "direct"]
         options.append(None)
@@ -157,12 +160,11 @@ class SidePanel(OptionList):
         for quote in direct:
             key = f"q{len(self._choices)}"
             self._choices[key] = ("span", (quote["start"], quote["end"]))
-            words = article.text[quote["content_start"] : quote["content_end"]]
-            words = " ".join(words.split())
-            if len(words) > _QUOTE_CHARS:
-                words = words[: _QUOTE_CHARS - 1] + "…"
-            speaker = quote.get("speaker") or "unattributed"
-            prompt = Content.assemble("  ", (speaker, "bold"), ": “", Content(words), "”")
+            words = _short(article.text[quote["content_start"] : quote["content_end"]],
+                           _QUOTE_CHARS)  # fmt: skip
+            speaker = quote.get("speaker")
+            who = (str(speaker), "bold") if speaker else ("speaker not found", "dim")
+            prompt = Content.assemble("  ", who, ": “", Content(words), "”")
             options.append(Option(prompt, id=key))
         options.append(None)
         options.append(self._heading(f"Figures ({len(analysis.figures)})"))
@@ -170,11 +172,17 @@ class SidePanel(OptionList):
             key = f"f{len(self._choices)}"
             self._choices[key] = ("span", (figure["start"], figure["end"]))
             prompt = Content.assemble(
-                "  ", Content(" ".join(figure["text"].split())), (f"  {figure['label']}", "dim")
+                "  ", Content(_short(figure["text"], _SPAN_CHARS)), (f"  {figure['label']}", "dim")
             )
             options.append(Option(prompt, id=key))
         self.add_options(options)
         self._restore(keep, at)
+
+    def on_focus(self) -> None:
+        """A row is highlighted the moment the panel has the focus, so the first key acts on
+        something the eye can see."""
+        if self.highlighted is None:
+            self.action_first()
 
     def _restore(self, option_id: str | None, at: int | None) -> None:
         """Highlight the row that was highlighted; when it went away (deleted, accepted),
@@ -220,7 +228,7 @@ class SidePanel(OptionList):
                 parts = ["  ? ", (suggestion.label, "italic"), " ",
                          Content(_short(suggestion.text, _SPAN_CHARS))]  # fmt: skip
                 if speaker:
-                    parts += [("  — ", "dim"), Content(str(speaker))]
+                    parts += [("  — ", "dim"), Content(show_bidi(str(speaker)))]
                 options.append(Option(Content.assemble(*parts), id=key))
         options.append(None)
         return options

@@ -6,7 +6,7 @@ import pytest
 
 from corpus.analysis import Analyzer
 from corpus.article import make_article
-from corpus.figures import find_figures
+from corpus.figures import find_figures, says_more, written
 from corpus.loader import load_corpus
 from corpus.nlp import choose_pipeline
 
@@ -86,3 +86,32 @@ def test_boilerplate_figures_are_skipped(nlp: Any) -> None:
                            "Support us\nOnce\n$10 / month", "a")  # fmt: skip
     result = Analyzer(choose_pipeline(), None, nlp=nlp).analyze(article)
     assert [f["text"] for f in result.figures] == ["15%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "shown", "more"),
+    [
+        ("2 million tons", 2_000_000, "ton", "2,000,000 tons", True),
+        ("15%", 15, "percent", "15%", False),
+        ("15 percent", 15, "percent", "15%", False),
+        ("8,000 tons", 8000, "ton", "8,000 tons", False),
+        ("1 ton", 1, "ton", "1 ton", False),
+        ("1.3 thousand tons", 1300, "ton", "1,300 tons", True),
+        ("28.5 million tons", 28_500_000, "ton", "28,500,000 tons", True),
+        ("2.5 percentage points", 2.5, "percentage point", "2.5 percentage points", False),
+        ("$550 billion", 550_000_000_000, "USD", "$550,000,000,000", True),
+        ("50 billion rubles", 50_000_000_000, "RUB", "50,000,000,000 rubles", True),
+        ("250 billion barrels of oil equivalent", 250_000_000_000, "barrel of oil equivalent",
+         "250,000,000,000 barrels of oil equivalent", True),
+        ("fifth", 5, "rank", "5th", True),
+        ("22nd-largest", 22, "rank", "22nd", False),
+        ("threefold", 3, "times", "3 times", True),
+        ("billions of dollars", None, "USD", None, False),
+    ],
+)  # fmt: skip
+def test_values_read_as_people_write_them(
+    text: str, value: float | None, unit: str, shown: str | None, more: bool
+) -> None:
+    assert written(value, unit) == shown
+    assert says_more(text, value) is more
+    assert "e+" not in (shown or "")

@@ -415,7 +415,7 @@ async def test_more_labels_with_their_own_keys(make_app: MakeApp, tmp_path: Path
         assert [(a.label, a.text) for a in view.annotations] == [("source", "Putin")]
         assert "source" in view.label_styles
         help_rows = {keys: text for _where, rows in key_table(app) for keys, text, _id in rows}
-        assert help_rows["r"] == "Tag as source (in the panel: relabel)"
+        assert help_rows["r"] == "Tag as source; panel: relabel"
 
 
 async def test_panel_keys_act_on_its_rows_only(make_app: MakeApp, tmp_path: Path) -> None:
