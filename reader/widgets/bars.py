@@ -11,18 +11,38 @@ from textual.widgets import Static
 
 
 class TitleBar(Static):
-    """The corpus and the annotator (and a read-only warning), on one line."""
+    """The corpus and the annotator (and a read-only warning), on one line. When it does not
+    fit, the corpus gives way first (its start cut off), then the detail's end: the warning
+    always shows."""
 
     DEFAULT_CSS = """
-    TitleBar { height: 1; background: $panel; color: $text; padding: 0 1; text-style: bold; }
+    TitleBar { height: 1; background: $panel; color: $text; padding: 0 1; text-style: bold;
+        text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
+    _shown: tuple[str, str, str] = ("", "", "")
+
     def show(self, title: str, detail: str, warning: str = "") -> None:
+        self._shown = (title, detail, warning)
+        room = self.content_region.width or self.app.size.width - 2
+        badge = f" {warning} " if warning else ""
+        fixed = 5 + len(detail) + (len(badge) + 2 if badge else 0)
+        if len(title) + fixed > room and len(title) > 12:
+            keep = max(room - fixed - 1, 12)
+            title = "…" + title[-keep:]
         parts: list[Content | tuple[str, str] | str] = [Content(title), ("  —  ", "dim"),
                                                          Content(detail)]  # fmt: skip
-        if warning:
-            parts += ["  ", (f" {warning} ", "reverse bold")]
-        self.update(Content.assemble(*parts), layout=False)  # one line: no relayout
+        if badge:
+            parts += ["  ", (badge, "reverse bold")]
+        line = Content.assemble(*parts)
+        if badge and line.cell_length > room:  # the detail gives way to the warning
+            head = Content.assemble(Content(title), ("  —  ", "dim"), Content(detail))
+            line = Content.assemble(head.truncate(max(room - len(badge) - 3, 1), ellipsis=True),
+                                    "  ", (badge, "reverse bold"))  # fmt: skip
+        self.update(line, layout=False)  # one line: no relayout
+
+    def on_resize(self) -> None:
+        self.show(*self._shown)
 
 
 class KeyBar(Static):

@@ -27,17 +27,39 @@ def assay_env(tmp_path: Path, workspace: bool = True) -> dict[str, str]:
 class Tmux:
     """`with Tmux(command, env) as term:`; `term.keys(...)`, `term.wait_for(text)`."""
 
-    def __init__(self, command: str, env: Mapping[str, str], width: int = 100, height: int = 30):
+    def __init__(
+        self,
+        command: str,
+        env: Mapping[str, str],
+        width: int = 100,
+        height: int = 30,
+        server: str | None = None,
+        options: Mapping[str, str] | None = None,
+    ) -> None:
+        """`server`: a tmux server of its own (`tmux -L NAME`), for tests that read paste
+        buffers; `options`: global options set on it before the command starts."""
         self.session = f"assay-{uuid.uuid4().hex[:8]}"
+        self.server = ["-L", server] if server else []
+        self.options = dict(options or {})
+        assert server or not self.options, "options are set on a server of the test's own"
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         # The shell stays after the program ends, so its last screen can still be read.
         self.command = f"env {exports} {command}; echo '[exited '$?']'; sleep 600"
         self.width, self.height = width, height
 
     def __enter__(self) -> Tmux:
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.session, "-x", str(self.width),
-                        "-y", str(self.height), self.command], check=True)  # fmt: skip
+        if self.options:
+            self.tmux("new-session", "-d", "-s", f"{self.session}-hold", "sleep 600")
+            for name, value in self.options.items():
+                self.tmux("set-option", "-g", name, value)
+        self.tmux("new-session", "-d", "-s", self.session, "-x", str(self.width),
+                  "-y", str(self.height), self.command)  # fmt: skip
         return self
+
+    def tmux(self, *args: str, check: bool = True) -> str:
+        """A tmux command on this session's server; its output."""
+        return subprocess.run(["tmux", *self.server, *args], capture_output=True, text=True,
+                              check=check).stdout  # fmt: skip
 
     def __exit__(
         self,
@@ -45,15 +67,16 @@ class Tmux:
         error: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.session], check=False)
+        self.tmux("kill-session", "-t", self.session, check=False)
+        if self.server:
+            self.tmux("kill-server", check=False)
 
     def screen(self) -> str:
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.session],
-                              capture_output=True, text=True, check=False).stdout  # fmt: skip
+        return self.tmux("capture-pane", "-p", "-t", self.session, check=False)
 
     def keys(self, *keys: str, literal: bool = False) -> None:
         flags = ["-l"] if literal else []
-        subprocess.run(["tmux", "send-keys", "-t", self.session, *flags, *keys], check=True)
+        self.tmux("send-keys", "-t", self.session, *flags, *keys)
 
     def wait_for(self, text: str, timeout: float = 90, wrapped: bool = False) -> str:
         """The screen once it shows `text`; fails with the last screen after `timeout`.

@@ -169,3 +169,21 @@ async def test_a_bidi_override_in_the_text_is_kept_but_closed_at_the_end_of_its_
         assert first.rstrip(" ").endswith("\u202c")  # closed before the rest of the row
         second = "".join(segment.text for segment in view.render_line(2))
         assert "\u202c" not in second
+
+
+async def test_a_long_corpus_path_gives_way_in_the_title_bar(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    from annotations.store import Store
+
+    corpus = tmp_path / ("a-rather-long-folder-name-" * 4) / "articles"
+    corpus.mkdir(parents=True)
+    (corpus / "one.txt").write_text((SAMPLES / "000_af337e4d8abd8272.txt").read_text("utf-8"))
+    with Store.open(tmp_path / "ws", "maria"):  # another assay holds the lock: read-only
+        app = make_app([str(corpus)])
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: app.store is not None)
+            await pilot.pause()
+            line = str(app.query_one("#title-bar").render())
+            assert "annotator maria" in line and "READ-ONLY" in line
+            assert line.startswith("…") and line.rstrip().endswith("READ-ONLY")
