@@ -507,6 +507,8 @@ class AssayApp(Annotating, App[None]):
             side = self.query_one("#side", SidePanel)
             side.show_analysis(article, analysis, self._entity_note())
             self.show_annotations()  # the suggestions come from the analysis
+        if self.analysis_status.startswith("Analysing"):
+            # Whichever article it was about (the reader may have moved on): it is done.
             self._set_analysis_status("")
 
     def _analysis_failed(self, article: Article, error: BaseException) -> None:
