@@ -100,16 +100,18 @@ def test_hostile_folder_loads_what_is_text_and_names_each_skip(hostile: Path) ->
 
 
 def test_missing_path_and_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
     locked = tmp_path / "locked.txt"
     locked.write_text("secret", encoding="utf-8")
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+    def open_(path: str, flags: int, *args: int) -> int:  # tests run as root: chmod cannot
+        if str(path).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_)
     articles, problems = load_corpus([tmp_path / "nope", locked])
     assert articles == []
     assert [str(p) for p in problems] == [
