@@ -337,7 +337,8 @@ def _from_html(html: str, source: str, report: OnProblem) -> Article | None:
 
 
 def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
-    """The article text of a page, and what trafilatura found about it (title, site, date)."""
+    """The article text of a page, its blocks separated like a .txt file's paragraphs, and
+    what trafilatura found about the page (title, site, date, ...)."""
     import trafilatura  # slow to import; only HTML needs it
 
     # trafilatura deletes raw C0 controls from the page before parsing it, which would leave
@@ -353,7 +354,10 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     if document is None:
         return "", {}
     found = document if isinstance(document, dict) else document.as_dict()
-    return str(found.get("text") or ""), found
+    body = getattr(document, "body", None)
+    if body is None:
+        return str(found.get("text") or ""), found
+    return _html_blocks(body), found
 
 
 _RAW_C0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -385,6 +389,38 @@ def _xml_clean(text: str) -> bool:
 
 def _xml_safe(text: str) -> str:
     return sanitize(text).replace("\ufffe", "\ufffd").replace("\uffff", "\ufffd")
+
+
+# Blocks of trafilatura's extracted tree that only group other blocks.
+_GROUPS = frozenset({"quote", "div", "section", "article", "body"})
+_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "code", "div", "section", "graphic"})
+
+
+def _html_blocks(body: Any) -> str:
+    """The text of trafilatura's extracted tree, its blocks separated by a blank line.
+
+    trafilatura's own text ends every block (paragraph, heading, list, quote, table) and every
+    line break with one newline, so a page read as one block of lines where its .txt
+    equivalent has a blank line between paragraphs. Inside a block, lines stay single.
+    """
+    from trafilatura.xml import xmltotxt
+
+    blocks: list[str] = []
+
+    def visit(group: Any) -> None:
+        if group.text and group.text.strip():
+            blocks.append(group.text)
+        for child in group:
+            if child.tag in _GROUPS and len(child) and all(c.tag in _BLOCKS for c in child):
+                visit(child)
+                if child.tail and child.tail.strip():
+                    blocks.append(child.tail)
+            else:
+                blocks.append(xmltotxt(child, include_formatting=False))
+
+    visit(body)
+    cleaned = ("\n".join(line.rstrip() for line in b.strip().split("\n")) for b in blocks)
+    return "\n\n".join(b for b in cleaned if b)
 
 
 def _shortened(text: str, limit: int = 200) -> str:
