@@ -134,7 +134,8 @@ def _walk(roots: Sequence[str], report: OnProblem) -> Iterator[tuple[str, str]]:
                         ignored[suffix or "(none)"] = ignored.get(suffix or "(none)", 0) + 1
             if ignored:
                 kinds = ", ".join(f"{n} {s}" for s, n in sorted(ignored.items()))
-                report(Problem(root, f"ignored files of other types ({kinds})", False))
+                report(Problem(root, f"ignored files of other types ({kinds}); only text, "
+                                     "Markdown, HTML and JSONL files are read", False))  # fmt: skip
         elif os.path.exists(root):
             yield root, root
         else:
@@ -240,7 +241,8 @@ def _read_file(path: str, source: str, report: OnProblem) -> Iterator[Article]:
     if decoded.warning:
         report(Problem(source, decoded.warning, skipped=False))
     if decoded.encoding not in ("utf-8", "utf-8-sig", "ascii"):
-        report(Problem(source, f"read as {decoded.encoding}", skipped=False))
+        report(Problem(source, f"not UTF-8; read as {decoded.encoding} (if its letters look "
+                               "wrong, save it as UTF-8)", skipped=False))  # fmt: skip
     if suffix in HTML_SUFFIXES:
         article = _from_html(decoded.text, source, report)
     else:

@@ -85,8 +85,12 @@ def test_hostile_folder_loads_what_is_text_and_names_each_skip(hostile: Path) ->
     assert all(p.source in str(p) for p in problems)
     notes = {p.source: p.message for p in problems if not p.skipped}
     assert "invalid UTF-8" in notes["broken-utf8.txt"]
-    assert notes["nested/cp1251.txt"] == "read as cp1251"
-    assert "1 .png" in notes[str(hostile)]
+    assert notes["nested/cp1251.txt"] == (
+        "not UTF-8; read as cp1251 (if its letters look wrong, save it as UTF-8)"
+    )
+    assert notes[str(hostile)] == (
+        "ignored files of other types (1 .png); only text, Markdown, HTML and JSONL files are read"
+    )
 
     assert by_source["nested/cp1251.txt"].text == RUSSIAN * 3
     escaped = by_source["nested/escapes.txt"]

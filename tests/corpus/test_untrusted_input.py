@@ -10,6 +10,7 @@ its line breaks and tabs), and only article text may keep a bidi control.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -293,3 +294,15 @@ def test_deeply_nested_json_is_that_lines_problem(tmp_path: Path, depth: int) ->
     if depth <= 500:
         assert texts == ["Before.", "Deep.", "Deep too.", "After."]
         assert articles[1].meta["k"] == nested(depth)
+
+
+def test_a_file_name_that_is_not_utf8_loads_and_shows_a_replacement(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    raw = os.fsencode(folder) + b"/bad\xff\x9b2J name.txt"
+    with open(raw, "wb") as handle:
+        handle.write(b"Headline\n\nBody of the article.")
+    cache = AnalysisCache(tmp_path / "cache")
+    for _ in range(2):  # with a cache, which cannot key such a name: read each time
+        (article,), problems = load_corpus([folder], cache)
+        assert article.source == "bad\ufffd\ufffd2J name.txt" and problems == []
