@@ -162,19 +162,10 @@ LOADER_VERSION = _loader_version()
 def _read_cached(
     path: str, source: str, report: OnProblem, cache: AnalysisCache | None
 ) -> Iterator[Article]:
-    name = os.path.abspath(path)  # os.path, not pathlib: this runs for every file
-    try:
-        if cache is None:
-            raise LookupError
-        info = os.stat(name)
-        if not stat.S_ISREG(info.st_mode):
-            raise LookupError  # reading says what it is; there is nothing to keep
-        key = AnalysisCache.key("file", LOADER_VERSION, name, source, str(info.st_size),
-                                str(info.st_mtime_ns))  # fmt: skip
-    except (LookupError, OSError, UnicodeEncodeError):  # a name with bytes that are not UTF-8
-        yield from _read_file(path, source, report)  # and it reports why it cannot
+    key = None if cache is None else _cache_key(path, source)
+    if cache is None or key is None:
+        yield from _read_file(path, source, report)
         return
-    assert cache is not None
     found = cache.load(key, _entry_of)
     if found is not None:
         # Replayed in the order the file gave them, problems between articles.
@@ -201,6 +192,20 @@ def _read_cached(
         "words": [a.words for a in articles],
         "problems": [[p.source, p.message, p.skipped, at] for at, p in seen],
     })  # fmt: skip
+
+
+def _cache_key(path: str, source: str) -> str | None:
+    """The key of what a regular file gave, by its path, size and modification time; None
+    when there is nothing to keep (reading says why) or its name is not UTF-8."""
+    name = os.path.abspath(path)  # os.path, not pathlib: this runs for every file
+    try:
+        info = os.stat(name)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        return AnalysisCache.key("file", LOADER_VERSION, name, source, str(info.st_size),
+                                 str(info.st_mtime_ns))  # fmt: skip
+    except (OSError, UnicodeEncodeError):
+        return None
 
 
 def _entry_of(data: dict[str, Any]) -> tuple[list[Article], list[tuple[int, Problem]]]:
