@@ -47,8 +47,9 @@ class Article:
         """The inverse of `to_dict`; raises KeyError, TypeError or ValueError on bad data.
 
         What it reads (the loader's cache, a workspace's copies) may have been edited by
-        anyone: the one-line fields are made safe again, a text that is not sanitized is
-        refused rather than shown, and boilerplate ranges are kept inside the text.
+        anyone: the one-line fields are made safe again, a text that is not sanitized or an id
+        that is not one (a workspace names its files by it) is refused, and boilerplate
+        ranges are kept inside the text.
         """
         text = data["text"]
         if not isinstance(text, str) or not is_sanitized(text):
@@ -68,14 +69,20 @@ class Article:
             safe_line(_scalar(k, "metadata key")): safe_line(_scalar(v, "metadata value"))
             for k, v in meta.items()
         }
+        id_ = data["id"]
+        if not isinstance(id_, str) or not _ID.fullmatch(id_):
+            raise ValueError("the article's id is not 16 hexadecimal digits")
         return cls(
-            id=_scalar(data["id"], "id"),
+            id=id_,
             source=safe_line(_scalar(data.get("source", ""), "source")),
             title=safe_line(_scalar(data.get("title", ""), "title")),
             text=text,
             meta=safe_meta,
             boilerplate=boilerplate,
         )
+
+
+_ID = re.compile("[0-9a-f]{16}")  # what `article_id` makes; a workspace names files by it
 
 
 def _scalar(value: object, what: str) -> str:

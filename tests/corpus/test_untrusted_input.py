@@ -232,6 +232,9 @@ def test_from_dict_refuses_text_that_is_not_sanitized(text: str) -> None:
         {"meta": {"k": [[["nested"]]]}},
         {"meta": ["not", "a", "mapping"]},
         {"source": {"a": 1}},
+        {"id": "../../../home/x/.bashrc"},  # a workspace saves its copy under the id
+        {"id": "\x1b[2J0123456789ab"},
+        {"id": 1234567890123456},
         {"text": 42},
     ],
 )
