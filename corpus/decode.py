@@ -44,6 +44,9 @@ def decode(data: bytes) -> Decoded:
             try:
                 return Decoded(data.decode(encoding), encoding)
             except UnicodeDecodeError as exc:
+                damaged = _damaged_utf8(data[len(bom) :]) if encoding == "utf-8-sig" else None
+                if damaged is not None:
+                    return Decoded(damaged.text, encoding, damaged.warning)
                 raise NotText(
                     f"starts with a {encoding} byte-order mark but is not {encoding}: {exc.reason}"
                 ) from exc
@@ -54,23 +57,60 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    mostly_utf8 = _mostly_utf8(data)
-    if mostly_utf8 is not None:
-        return mostly_utf8
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     return _detect(data)
 
 
-def _mostly_utf8(data: bytes) -> Decoded | None:
-    """UTF-8 with a few damaged bytes (a truncated copy, a stray Latin-1 byte) stays UTF-8.
+_UNDECODABLE = re.compile("[\udc80-\udcff]+")  # bytes that are not UTF-8, surrogate-escaped
+_PLACES_NAMED = 5
 
-    Guessing another encoding for such a file would garble every correct non-ASCII character.
+
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few damaged bytes (a stray byte, a truncated copy) stays UTF-8.
+
+    Reading such a file with a legacy code page would garble every correct character ("“"
+    as "â€œ") to save a few. The evidence for UTF-8 is the continuation bytes that sit
+    exactly where a valid multi-byte sequence needs them (one for "é", two for "“"): legacy
+    text rarely makes them by chance. The evidence against is the runs of bytes that fit no
+    sequence: one per damage in a UTF-8 file (a stray byte inside a character breaks it into
+    one run of up to four), but one per accented letter or per word of Cyrillic in a legacy
+    file. UTF-8 wins when the first are at least as many as the second: a ratio, not a count,
+    so a file with two curly quotes survives a stray byte as well as one with two hundred,
+    and a Windows-1251 article whose "«ТАСС»" makes a valid pair by chance stays Windows-1251.
     """
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
-    if good >= 4 and bad * 20 <= good:
-        return Decoded(text, "utf-8", f"{bad} invalid UTF-8 byte sequence(s) shown as \ufffd")
-    return None
+    escaped = data.decode("utf-8", "surrogateescape")
+    runs = [match.span() for match in _UNDECODABLE.finditer(escaped)]
+    invalid = sum(end - start for start, end in runs)
+    ascii_count = len(escaped.encode("ascii", "ignore"))
+    multibyte_chars = len(escaped) - ascii_count - invalid
+    continuation_bytes = (len(data) - ascii_count - invalid) - multibyte_chars
+    if continuation_bytes < len(runs):
+        return None
+    pieces: list[str] = []
+    places: list[str] = []
+    kept = 0
+    for start, end in runs:
+        pieces.append(escaped[kept:start])
+        if len(places) < _PLACES_NAMED:
+            places.append(_place("".join(pieces)))
+        # As a plain decode would show it: one U+FFFD per maximal invalid subsequence.
+        pieces.append(
+            escaped[start:end].encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        )
+        kept = end
+    pieces.append(escaped[kept:])
+    more = f" and {len(runs) - len(places)} more places" if len(runs) > len(places) else ""
+    noun = "byte" if invalid == 1 else "bytes"
+    warning = f"{invalid} invalid UTF-8 {noun}, shown as \ufffd: {'; '.join(places)}{more}"
+    return Decoded("".join(pieces), "utf-8", warning)
+
+
+def _place(before: str) -> str:
+    """Line and column (from 1, in characters) of the character after `before`."""
+    line = before.count("\n") + 1
+    return f"line {line}, column {len(before) - before.rfind(chr(10))}"
 
 
 def _detect(data: bytes) -> Decoded:

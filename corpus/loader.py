@@ -10,22 +10,26 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from corpus.article import Article, make_article
+from corpus.article import Article, is_sanitized, make_article, safe_line
 from corpus.cache import AnalysisCache
 from corpus.decode import NotText, decode
+from corpus.text import sanitize
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_LINE_BYTES = MAX_FILE_BYTES  # of a JSONL file, which as a whole has no limit
 # Keys of annotation formats (Prodigy, doccano) that describe annotations, not the article.
 _NOT_META = frozenset(
     {"text", "title", "source", "meta", "id", "tokens", "spans", "label", "labels", "entities",
@@ -45,6 +49,12 @@ class Problem:
     source: str
     message: str
     skipped: bool = True
+
+    def __post_init__(self) -> None:
+        # Sources are file names and JSONL fields, and messages quote names and bytes of
+        # files: each is made one safe line here, once, whoever reports the problem.
+        object.__setattr__(self, "source", safe_line(self.source))
+        object.__setattr__(self, "message", safe_line(self.message))
 
     def __str__(self) -> str:
         verb = "skipped" if self.skipped else "note on"
@@ -85,43 +95,51 @@ def iter_articles(
     report: OnProblem = on_problem or (lambda _p: None)
     seen: dict[str, str] = {}
     if not paths:
-        candidates: Iterable[tuple[Path, str]] = ((p, p.name) for p in builtin_paths())
+        candidates: Iterable[tuple[str, str]] = ((str(p), p.name) for p in builtin_paths())
     else:
-        candidates = _walk([Path(p) for p in paths], report)
+        candidates = _walk([os.fspath(p) for p in paths], report)
     for path, source in candidates:
         for article in _read_cached(path, source, report, cache):
-            if not article.text.strip():
-                report(Problem(article.source, "no text left after removing control characters"))
-                continue
             first = seen.setdefault(article.id, article.source)
-            if first != article.source:
-                report(Problem(article.source, f"same text as {first}; kept that one"))
+            if first is not article.source:
+                # Two names can read the same once made safe ("a\x07.txt", "a.txt"), and the
+                # same path can be given twice: the article is still listed once.
+                where = "an earlier article of the same name" if first == article.source else first
+                report(Problem(article.source, f"same text as {where}; kept that one"))
                 continue
             yield article
 
 
-def _walk(roots: Sequence[Path], report: OnProblem) -> Iterator[tuple[Path, str]]:
+def _walk(roots: Sequence[str], report: OnProblem) -> Iterator[tuple[str, str]]:
+    """Each file to read under `roots`, as (path, source): a file named on its own is its own
+    source; a file found in a folder is named by its path in that folder.
+
+    Plain strings and os.path, not pathlib: this runs for every file of the corpus, and
+    building a Path per file cost a fifth of a warm load.
+    """
     for root in roots:
-        if root.is_dir():
+        if os.path.isdir(root):
             ignored: dict[str, int] = {}
             for folder, dirs, files in os.walk(root, onerror=lambda e: _walk_error(e, report)):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                inside = os.path.relpath(folder, root)
+                prefix = "" if inside == "." else inside.replace(os.sep, "/") + "/"
                 for name in sorted(files):
                     if name.startswith("."):
                         continue
-                    path = Path(folder) / name
-                    suffix = path.suffix.lower()
+                    suffix = os.path.splitext(name)[1].lower()
                     if suffix in SUFFIXES:
-                        yield path, path.relative_to(root).as_posix()
+                        yield os.path.join(folder, name), prefix + name
                     else:
                         ignored[suffix or "(none)"] = ignored.get(suffix or "(none)", 0) + 1
             if ignored:
                 kinds = ", ".join(f"{n} {s}" for s, n in sorted(ignored.items()))
-                report(Problem(str(root), f"ignored files of other types ({kinds})", False))
-        elif root.exists():
-            yield root, str(root)
+                report(Problem(root, f"ignored files of other types ({kinds}); only text, "
+                                     "Markdown, HTML and JSONL files are read", False))  # fmt: skip
+        elif os.path.exists(root):
+            yield root, root
         else:
-            report(Problem(str(root), "no such file or folder"))
+            report(Problem(root, "no such file or folder"))
 
 
 def _walk_error(error: OSError, report: OnProblem) -> None:
@@ -142,63 +160,81 @@ LOADER_VERSION = _loader_version()
 
 
 def _read_cached(
-    path: Path, source: str, report: OnProblem, cache: AnalysisCache | None
+    path: str, source: str, report: OnProblem, cache: AnalysisCache | None
 ) -> Iterator[Article]:
-    if cache is None:
+    key = None if cache is None else _cache_key(path, source)
+    if cache is None or key is None:
         yield from _read_file(path, source, report)
         return
-    name = os.path.abspath(path)  # os.path, not pathlib: this runs for every file
-    try:
-        stat = os.stat(name)
-    except OSError:
-        yield from _read_file(path, source, report)  # it reports why
-        return
-    key = AnalysisCache.key("file", LOADER_VERSION, name, source, str(stat.st_size),
-                            str(stat.st_mtime_ns))  # fmt: skip
     found = cache.load(key, _entry_of)
     if found is not None:
+        # Replayed in the order the file gave them, problems between articles.
         articles, problems = found
-        for problem in problems:
+        for index, article in enumerate(articles):
+            while problems and problems[0][0] <= index:
+                report(problems.pop(0)[1])
+            yield article
+        for _, problem in problems:
             report(problem)
-        yield from articles
         return
-    seen: list[Problem] = []
+    seen: list[tuple[int, Problem]] = []
+    articles = []
 
     def keep(problem: Problem) -> None:
-        seen.append(problem)
+        seen.append((len(articles), problem))
         report(problem)
 
-    articles = []
     for article in _read_file(path, source, keep):
         articles.append(article)
         yield article
     cache.put(key, {
         "articles": [a.to_dict() for a in articles],
         "words": [a.words for a in articles],
-        "problems": [[p.source, p.message, p.skipped] for p in seen],
+        "problems": [[p.source, p.message, p.skipped, at] for at, p in seen],
     })  # fmt: skip
 
 
-def _entry_of(data: dict[str, Any]) -> tuple[list[Article], list[Problem]]:
+def _cache_key(path: str, source: str) -> str | None:
+    """The key of what a regular file gave, by its path, size and modification time; None
+    when there is nothing to keep (reading says why) or its name is not UTF-8."""
+    name = os.path.abspath(path)  # os.path, not pathlib: this runs for every file
+    try:
+        info = os.stat(name)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        return AnalysisCache.key("file", LOADER_VERSION, name, source, str(info.st_size),
+                                 str(info.st_mtime_ns))  # fmt: skip
+    except (OSError, UnicodeEncodeError):
+        return None
+
+
+def _entry_of(data: dict[str, Any]) -> tuple[list[Article], list[tuple[int, Problem]]]:
     articles = [Article.from_dict(a) for a in data["articles"]]
     for article, words in zip(articles, data["words"], strict=True):
         article.__dict__["words"] = int(words)  # the count the cached_property would make
-    problems = [Problem(str(s), str(m), bool(k)) for s, m, k in data["problems"]]
+    problems = []
+    for where, message, skipped, at in data["problems"]:
+        if not isinstance(where, str) or not isinstance(message, str):
+            raise ValueError("a problem in the cache is not two strings")
+        problems.append((int(at), Problem(where, message, bool(skipped))))
     return articles, problems
 
 
-def _read_file(path: Path, source: str, report: OnProblem) -> Iterator[Article]:
-    suffix = path.suffix.lower()
+class _Unreadable(Exception):
+    """A file that is not read, and why in words for the user."""
+
+
+def _read_file(path: str, source: str, report: OnProblem) -> Iterator[Article]:
+    suffix = os.path.splitext(path)[1].lower()
     try:
-        if suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl(path, source, report)
-            return
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            report(Problem(source, f"too large ({size / 2**20:.0f} MiB; at most "
-                                   f"{MAX_FILE_BYTES // 2**20} MiB per file)"))  # fmt: skip
-            return
-        data = path.read_bytes()
+        with _open_regular(path) as (handle, size):
+            if suffix in JSONL_SUFFIXES:
+                yield from _read_jsonl(handle, source, report)
+                return
+            data = _read_capped(handle, size)
+    except _Unreadable as exc:
+        report(Problem(source, str(exc)))
+        return
     except OSError as exc:
         report(Problem(source, f"cannot read: {exc.strerror or exc}"))
         return
@@ -210,35 +246,90 @@ def _read_file(path: Path, source: str, report: OnProblem) -> Iterator[Article]:
     if decoded.warning:
         report(Problem(source, decoded.warning, skipped=False))
     if decoded.encoding not in ("utf-8", "utf-8-sig", "ascii"):
-        report(Problem(source, f"read as {decoded.encoding}", skipped=False))
+        report(Problem(source, f"not UTF-8; read as {decoded.encoding} (if its letters look "
+                               "wrong, save it as UTF-8)", skipped=False))  # fmt: skip
     if suffix in HTML_SUFFIXES:
         article = _from_html(decoded.text, source, report)
-        if article is not None:
-            yield article
+    else:
+        title = None
+        if suffix in (".md", ".markdown"):
+            first = decoded.text.lstrip().split("\n", 1)[0]
+            if first.startswith("#"):
+                title = first.lstrip("#").strip()
+        article = make_article(decoded.text, source, title=title)
+    if article is not None and _has_text(article, source, report):
+        yield article
+
+
+def _has_text(article: Article, where: str, report: OnProblem) -> bool:
+    if article.text.strip():
+        return True
+    report(Problem(where, "no text left after removing control characters"))
+    return False
+
+
+_O_FLAGS = (
+    os.O_RDONLY
+    # A FIFO's open would wait for a writer that never comes.
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+@contextmanager
+def _open_regular(path: str) -> Iterator[tuple[BinaryIO, int]]:
+    """The open file at `path` and its size, if it is a regular file or a link to one.
+
+    Anything else raises `_Unreadable` before it is read: a FIFO blocks, /dev/zero never ends,
+    and opening some devices acts on them. It is checked before opening, so a device is never
+    opened, and on the opened descriptor, so one swapped in between is caught too.
+    """
+    _check_regular(path, os.stat(path).st_mode)
+    descriptor = os.open(path, _O_FLAGS)
+    try:
+        info = os.fstat(descriptor)
+        _check_regular(path, info.st_mode)
+        handle = os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with handle:
+        yield handle, info.st_size
+
+
+def _check_regular(path: str, mode: int) -> None:
+    if stat.S_ISREG(mode):
         return
-    title = None
-    if suffix in (".md", ".markdown"):
-        first = decoded.text.lstrip().split("\n", 1)[0]
-        if first.startswith("#"):
-            title = first.lstrip("#").strip()
-    yield make_article(decoded.text, source, title=title)
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+             (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"))  # fmt: skip
+    kind = next((name for test, name in kinds if test(mode)), "a special file")
+    link = "a link to " if os.path.islink(path) else ""
+    raise _Unreadable(f"not a regular file but {link}{kind}; only files are read")
+
+
+def _too_large(size: str) -> _Unreadable:
+    return _Unreadable(f"too large ({size}; at most {MAX_FILE_BYTES // 2**20} MiB per file)")
+
+
+def _read_capped(handle: BinaryIO, size: int) -> bytes:
+    """The whole file, or `_Unreadable` past the cap: counted on what is read, since a size
+    from stat can be wrong (files in /proc say 0) or change while the file is read."""
+    if size > MAX_FILE_BYTES:
+        raise _too_large(f"{size / 2**20:.0f} MiB")
+    data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(f"more than {MAX_FILE_BYTES // 2**20} MiB")
+    return data
 
 
 def _from_html(html: str, source: str, report: OnProblem) -> Article | None:
-    import trafilatura  # slow to import; only HTML needs it
-
     try:
-        document = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=True
-        )
-    except Exception as exc:  # trafilatura raises many types on malformed pages
-        report(Problem(source, f"HTML could not be parsed: {exc}"))
+        text, found = _extract_html(html)
+    except Exception as exc:  # trafilatura and lxml raise many types on malformed pages
+        report(Problem(source, f"HTML could not be parsed: {_shortened(str(exc) or repr(exc))}"))
         return None
-    if document is None:
-        found: dict[str, Any] = {}
-    else:
-        found = document if isinstance(document, dict) else document.as_dict()
-    text = found.get("text") or ""
     if not text.strip():
         report(Problem(source, "HTML page has no article text that could be extracted"))
         return None
@@ -252,29 +343,150 @@ def _from_html(html: str, source: str, report: OnProblem) -> Article | None:
     return make_article(text, source, title=found.get("title"), given_meta=meta)
 
 
-def _read_jsonl(path: Path, source: str, report: OnProblem) -> Iterator[Article]:
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            where = f"{source}:{number}"
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(raw.decode("utf-8"))
-            except UnicodeDecodeError as exc:
-                report(Problem(where, f"line is not UTF-8 (byte {exc.start + 1})"))
-                continue
-            except json.JSONDecodeError as exc:
-                report(Problem(where, f"not valid JSON: {exc.msg} at column {exc.colno}"))
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                report(Problem(where, 'expected an object with a "text" string'))
-                continue
-            if not record["text"].strip():
-                report(Problem(where, '"text" is empty'))
-                continue
-            yield article_from_record(record, where)
+def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
+    """The article text of a page, its blocks separated like a .txt file's paragraphs, and
+    what trafilatura found about the page (title, site, date, ...)."""
+    import trafilatura  # slow to import; only HTML needs it
+
+    # trafilatura deletes raw C0 controls from the page before parsing it, which would leave
+    # the rest of their escape sequences on screen: written as references, they reach the
+    # parsed tree like "&#27;" does, and are sanitized there with their sequences.
+    tree = trafilatura.load_html(_RAW_C0.sub(lambda m: f"&#{ord(m.group())};", html))
+    if tree is None:
+        return "", {}
+    _sanitize_tree(tree)
+    document = trafilatura.bare_extraction(
+        tree, with_metadata=True, include_comments=False, include_tables=True
+    )
+    if document is None:
+        return "", {}
+    found = document if isinstance(document, dict) else document.as_dict()
+    body = getattr(document, "body", None)
+    if body is None:
+        return str(found.get("text") or ""), found
+    return _html_blocks(body), found
+
+
+_RAW_C0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _sanitize_tree(tree: Any) -> None:
+    """Sanitize every text and attribute of a parsed page, before extraction.
+
+    A control character in the tree (written as "&#27;", or a raw C1 one) makes trafilatura
+    either drop it and keep the rest of its escape sequence on screen ("]52;c;..."), or, in
+    body text, give up on the page. Sanitizing each string of the tree removes a sequence
+    whole, and cannot break the markup around it as cleaning the HTML source could. U+FFFE
+    and U+FFFF are no XML characters either (lxml refuses them): they become U+FFFD.
+    """
+    for element in tree.iter():
+        if element.text and not _xml_clean(element.text):
+            element.text = _xml_safe(element.text)
+        if element.tail and not _xml_clean(element.tail):
+            element.tail = _xml_safe(element.tail)
+        if isinstance(element.tag, str):  # not a comment or processing instruction
+            for key, value in element.attrib.items():
+                if not _xml_clean(value):
+                    element.set(key, _xml_safe(value))
+
+
+def _xml_clean(text: str) -> bool:
+    return is_sanitized(text) and "\ufffe" not in text and "\uffff" not in text
+
+
+def _xml_safe(text: str) -> str:
+    return sanitize(text).replace("\ufffe", "\ufffd").replace("\uffff", "\ufffd")
+
+
+# Blocks of trafilatura's extracted tree that only group other blocks.
+_GROUPS = frozenset({"quote", "div", "section", "article", "body"})
+_BLOCKS = frozenset({"p", "head", "list", "quote", "table", "code", "div", "section", "graphic"})
+
+
+def _html_blocks(body: Any) -> str:
+    """The text of trafilatura's extracted tree, its blocks separated by a blank line.
+
+    trafilatura's own text ends every block (paragraph, heading, list, quote, table) and every
+    line break with one newline, so a page read as one block of lines where its .txt
+    equivalent has a blank line between paragraphs. Inside a block, lines stay single.
+    """
+    from trafilatura.xml import xmltotxt
+
+    blocks: list[str] = []
+
+    def visit(group: Any) -> None:
+        if group.text and group.text.strip():
+            blocks.append(group.text)
+        for child in group:
+            if child.tag in _GROUPS and len(child) and all(c.tag in _BLOCKS for c in child):
+                visit(child)
+                if child.tail and child.tail.strip():
+                    blocks.append(child.tail)
+            else:
+                blocks.append(xmltotxt(child, include_formatting=False))
+
+    visit(body)
+    cleaned = ("\n".join(line.rstrip() for line in b.strip().split("\n")) for b in blocks)
+    return "\n\n".join(b for b in cleaned if b)
+
+
+def _shortened(text: str, limit: int = 200) -> str:
+    """An exception's message as one readable clause: some quote a whole line of the page."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# json.loads and json.dumps recurse once per level of nesting and raise RecursionError near
+# Python's recursion limit: such a line is bad input like any other, not the end of the load.
+_TOO_DEEP = "JSON nested too deeply to read (lists or objects hundreds of levels deep)"
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of a file, None for each one longer than `limit` bytes: it is read past in
+    pieces, never held whole."""
+    while line := handle.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := handle.readline(1 << 16)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
+def _read_jsonl(handle: BinaryIO, source: str, report: OnProblem) -> Iterator[Article]:
+    for number, raw in enumerate(_lines(handle, MAX_LINE_BYTES), start=1):
+        where = f"{source}:{number}"
+        if raw is None:
+            report(Problem(where, f"line too long (at most {MAX_LINE_BYTES // 2**20} MiB)"))
+            continue
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            report(Problem(where, f"line is not UTF-8 (byte {exc.start + 1})"))
+            continue
+        except json.JSONDecodeError as exc:
+            report(Problem(where, f"not valid JSON: {exc.msg} at column {exc.colno}"))
+            continue
+        except RecursionError:
+            report(Problem(where, _TOO_DEEP))
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            report(Problem(where, 'expected an object with a "text" string'))
+            continue
+        if not record["text"].strip():
+            report(Problem(where, '"text" is empty'))
+            continue
+        try:
+            article = article_from_record(record, where)
+        except ValueError as exc:
+            report(Problem(where, str(exc)))
+            continue
+        if _has_text(article, where, report):
+            yield article
 
 
 def article_from_record(record: dict[str, Any], where: str) -> Article:
@@ -300,6 +512,29 @@ def article_from_record(record: dict[str, Any], where: str) -> Article:
 
 
 def _meta_value(value: object) -> str:
+    """A metadata value as one string; a nested one as JSON, its strings made safe first (in
+    the JSON text an escape sequence would survive as visible "\\u001b]52;...")."""
     if isinstance(value, str):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    try:
+        return json.dumps(_safe_json(value), ensure_ascii=False)
+    except RecursionError:
+        raise ValueError(_TOO_DEEP) from None
+
+
+def _safe_json(value: object) -> object:
+    # Loops, not comprehensions: a comprehension is a second frame per level, which would
+    # halve the nesting this can take before Python's recursion limit.
+    if isinstance(value, str):
+        return safe_line(value)
+    if isinstance(value, list):
+        items = []
+        for item in value:
+            items.append(_safe_json(item))
+        return items
+    if isinstance(value, dict):
+        fields = {}
+        for key, item in value.items():
+            fields[safe_line(key)] = _safe_json(item)
+        return fields
+    return value

@@ -2,10 +2,14 @@ from __future__ import annotations
 
 import codecs
 import os
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corpus.decode import NotText, decode
+from corpus.loader import builtin_paths
 
 RUSSIAN = "Москва и Вашингтон начали переговоры о добыче редкоземельных металлов."
 
@@ -62,3 +66,137 @@ def test_windows_1251_wins_a_tie_with_mac_cyrillic() -> None:
             "Сказал Иван Петров.\n")  # fmt: skip
     decoded = decode(text.encode("cp1251"))
     assert (decoded.encoding, decoded.text) == ("cp1251", text)
+
+
+# One stray byte in a UTF-8 file: it stays UTF-8, with U+FFFD at that spot and a note naming
+# where, never a legacy code page that turns every curly quote into "â€œ".
+STRAY_BYTES = [0x80, 0x9D, 0xA0, 0xBF, 0xC0, 0xC3, 0xE2, 0xED, 0xF0, 0xF5, 0xFF]
+
+
+def boundary(data: bytes, offset: int) -> int:
+    """The first character boundary at or after `offset`."""
+    while offset < len(data) and data[offset] & 0xC0 == 0x80:
+        offset += 1
+    return offset
+
+
+def spots(data: bytes) -> dict[str, int]:
+    """Byte offsets where a stray byte goes: start, middle, end and right after a non-ASCII
+    character (a curly quote where the article has one)."""
+    text = data.decode("utf-8")
+    after = next((c for c in "”’“—" if c in text), next(c for c in text if ord(c) > 0x7F))
+    return {
+        "start": 0,
+        "middle": boundary(data, len(data) // 2),
+        "end": len(data),
+        "after-non-ascii": data.index(after.encode()) + len(after.encode()),
+    }
+
+
+def where(text: str, index: int) -> str:
+    line = text.count("\n", 0, index) + 1
+    return f"line {line}, column {index - text.rfind(chr(10), 0, index)}"
+
+
+@pytest.mark.parametrize("sample", builtin_paths(), ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("stray", STRAY_BYTES, ids=hex)
+def test_one_stray_byte_in_a_sample_stays_utf8(sample: Path, stray: int) -> None:
+    data = sample.read_bytes()
+    original = data.decode("utf-8")
+    for name, offset in spots(data).items():
+        damaged = data[:offset] + bytes([stray]) + data[offset:]
+        decoded = decode(damaged)
+        index = len(data[:offset].decode("utf-8"))
+        assert decoded.encoding == "utf-8", name
+        assert decoded.text == original[:index] + "\ufffd" + original[index:], name
+        assert decoded.warning == f"1 invalid UTF-8 byte, shown as \ufffd: {where(original, index)}"
+
+
+@pytest.mark.parametrize("sample", builtin_paths(), ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("stray", STRAY_BYTES, ids=hex)
+def test_a_stray_byte_inside_a_character_breaks_only_that_character(
+    sample: Path, stray: int
+) -> None:
+    data = sample.read_bytes()
+    original = data.decode("utf-8")
+    index = next(i for i, c in enumerate(original) if ord(c) > 0x7F)
+    offset = len(original[:index].encode()) + 1  # after the character's first byte
+    decoded = decode(data[:offset] + bytes([stray]) + data[offset:])
+    assert decoded.encoding == "utf-8"
+    tail = original[index + 1 :]
+    assert decoded.text.startswith(original[:index]) and decoded.text.endswith(tail)
+    broken = decoded.text[index : len(decoded.text) - len(tail)]
+    assert "\ufffd" in broken and len(broken) <= 4
+    assert (
+        decoded.warning and where(decoded.text, index + broken.index("\ufffd")) in decoded.warning
+    )
+
+
+@pytest.mark.parametrize("sample", builtin_paths(), ids=lambda p: p.name[:3])
+def test_a_few_stray_bytes_are_each_named(sample: Path) -> None:
+    data = sample.read_bytes()
+    original = data.decode("utf-8")
+    offsets = sorted(spots(data).values())[:3]
+    damaged = data
+    for offset in reversed(offsets):
+        damaged = damaged[:offset] + b"\x9d" + damaged[offset:]
+    decoded = decode(damaged)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.replace("\ufffd", "") == original
+    places = [where(decoded.text, i) for i, c in enumerate(decoded.text) if c == "\ufffd"]
+    assert decoded.warning == f"3 invalid UTF-8 bytes, shown as \ufffd: {'; '.join(places)}"
+
+
+def test_many_stray_bytes_name_the_first_places_and_count_the_rest() -> None:
+    text = "“Quoted,” she said — and went on. " * 200
+    data = text.encode().replace(b"went", b"w\xffent")
+    decoded = decode(data)
+    assert decoded.encoding == "utf-8" and decoded.text.count("\ufffd") == 200
+    assert decoded.warning is not None
+    assert decoded.warning.startswith("200 invalid UTF-8 bytes, shown as \ufffd: line 1, column")
+    assert decoded.warning.endswith("and 195 more places")
+
+
+def test_a_utf8_file_with_a_bom_and_a_stray_byte_stays_utf8() -> None:
+    decoded = decode(codecs.BOM_UTF8 + "“Quoted” text — ".encode() + b"\xff" + b" more")
+    assert decoded.encoding == "utf-8-sig"
+    assert decoded.text == "“Quoted” text — \ufffd more"
+
+
+@given(
+    st.text(min_size=1).filter(lambda t: any(ord(c) > 0x7F for c in t)),
+    st.integers(0x80, 0xFF),
+    st.floats(0, 1),
+)
+def test_any_utf8_text_with_one_stray_byte_stays_utf8(text: str, stray: int, at: float) -> None:
+    data = text.encode("utf-8", "surrogatepass")
+    if b"\x00" in data or not data.strip():
+        return  # binary or blank: other rules
+    offset = boundary(data, int(len(data) * at))
+    decoded = decode(data[:offset] + bytes([stray]) + data[offset:])
+    index = len(data[:offset].decode("utf-8", "surrogatepass"))
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == text[:index] + "\ufffd" + text[index:]
+
+
+FRENCH = (
+    "Le président a déclaré mercredi que les négociations avançaient « à grands pas ». "
+    "Selon lui, l'accord prévoit une coopération économique élargie, notamment dans "
+    "l'énergie, où les échanges ont été très dégradés. « Nous sommes prêts », a-t-il ajouté, "
+    "évoquant des délégations réunies à Genève et à Zürich pendant l'été.\n\n"
+)
+UKRAINIAN = (
+    "Дніпро, Київ і Львів отримали нові ліміти. Він сказав, що Ії рішення ухвалили в "
+    "березні. «ТАСС» і «УНІАН» повідомили про це. Ні, вони не погодилися з умовами.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [(FRENCH * 3, "cp1252"), (FRENCH, "cp1252"), (UKRAINIAN * 3, "cp1251"), (RUSSIAN, "cp1251")],
+)
+def test_legacy_files_are_still_read_as_legacy(text: str, encoding: str) -> None:
+    # Legacy bytes can form valid UTF-8 by chance ("Ді" in Windows-1251 is D0 B3, a valid
+    # pair); far more of them do not.
+    decoded = decode(text.encode(encoding))
+    assert (decoded.encoding, decoded.text) == (encoding, text)

@@ -85,8 +85,12 @@ def test_hostile_folder_loads_what_is_text_and_names_each_skip(hostile: Path) ->
     assert all(p.source in str(p) for p in problems)
     notes = {p.source: p.message for p in problems if not p.skipped}
     assert "invalid UTF-8" in notes["broken-utf8.txt"]
-    assert notes["nested/cp1251.txt"] == "read as cp1251"
-    assert "1 .png" in notes[str(hostile)]
+    assert notes["nested/cp1251.txt"] == (
+        "not UTF-8; read as cp1251 (if its letters look wrong, save it as UTF-8)"
+    )
+    assert notes[str(hostile)] == (
+        "ignored files of other types (1 .png); only text, Markdown, HTML and JSONL files are read"
+    )
 
     assert by_source["nested/cp1251.txt"].text == RUSSIAN * 3
     escaped = by_source["nested/escapes.txt"]
@@ -100,16 +104,18 @@ def test_hostile_folder_loads_what_is_text_and_names_each_skip(hostile: Path) ->
 
 
 def test_missing_path_and_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
     locked = tmp_path / "locked.txt"
     locked.write_text("secret", encoding="utf-8")
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_read(self)
+    def open_(path: str, flags: int, *args: int) -> int:  # tests run as root: chmod cannot
+        if str(path).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_)
     articles, problems = load_corpus([tmp_path / "nope", locked])
     assert articles == []
     assert [str(p) for p in problems] == [
