@@ -187,7 +187,8 @@ def _export(
     out_path: Path | None,
 ) -> int:
     report = export.ExportReport()
-    lines = export.export_lines(
+    # Each line comes in pieces: a very long article's tokens are never held whole.
+    lines = export.export_pieces(
         workspace, annotators, tokenizer, report, output_format=args.format,
         include_empty=args.include_empty, corpus=LazyCorpus(args.corpus),
     )  # fmt: skip
@@ -197,7 +198,8 @@ def _export(
         try:
             with atomic_writer(out_path) as handle:
                 for line in lines:
-                    handle.write(line.encode("utf-8"))
+                    for piece in line:
+                        handle.write(piece.encode("utf-8"))
                     handle.write(b"\n")
         except OSError as exc:
             say(f"cannot write {out_path}: {exc.strerror or exc}; nothing was written there")
