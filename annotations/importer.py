@@ -496,7 +496,7 @@ def _reading(text: str, spans: Sequence[_Span], kind: str, forced: str) -> _Read
     assert first is not None
     raise ValueError(
         f"the offsets fit both as code points and as UTF-16 code units (doccano counts UTF-16), "
-        f"which differ after the character outside the BMP at {first.start()} "
+        f"which differ after the character outside the BMP at character {first.start()} "
         f"({quote(first.group())}), and the line does not tell which it is; import it with "
         f"--offsets utf16 or --offsets codepoints"
     )

@@ -283,7 +283,7 @@ def test_a_line_that_fits_both_readings_is_refused_unless_told(tmp_path: Path) -
         read_gold(path)
     (error,) = failed.value.errors
     assert error.startswith("line 1: ") and "--offsets utf16 or --offsets codepoints" in error
-    assert "at 0" in error
+    assert "at character 0" in error
     as_points, _ = read_gold(path, offsets="codepoints")
     as_units, units_report = read_gold(path, offsets="utf16")
     assert [s["text"] for p in as_points.values() for s in p.spans] == ["b"]
