@@ -27,6 +27,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain
 from typing import Any
 
 from annotations.drift import Drift, check
@@ -77,6 +78,26 @@ def export_lines(
     Texts come from the workspace's copies, else from `corpus` (articles by id). Only the
     Prodigy format needs `tokenizer`. Drifted annotations go to `report`, not to the output.
     """
+    for pieces in export_pieces(
+        workspace, annotators, tokenizer, report, output_format=output_format,
+        include_empty=include_empty, corpus=corpus,
+    ):  # fmt: skip
+        yield "".join(pieces)
+
+
+def export_pieces(
+    workspace: Workspace,
+    annotators: Sequence[str],
+    tokenizer: Tokenizer | None,
+    report: ExportReport,
+    *,
+    output_format: str = "prodigy",
+    include_empty: bool = False,
+    corpus: Mapping[str, Article] | None = None,
+) -> Iterator[Iterator[str]]:
+    """`export_lines`, each line as the pieces of its text, for a writer: the tokens of a very
+    long article (about ten times its size as JSON) come a slice at a time and are never held
+    whole. Write a line's pieces before asking for the next line."""
     if output_format not in FORMATS:
         raise ValueError(f"unknown format {output_format!r}")
     stores = [Store.open(workspace.root, name, read_only=True, labels=None) for name in annotators]
@@ -99,7 +120,7 @@ def export_lines(
             )
         )
         if output_format == "doccano":
-            yield from (_doccano_line(task, report) for group in groups for task in group)
+            yield from (iter((_doccano_line(task, report),)) for group in groups for task in group)
             return
         assert tokenizer is not None, "the Prodigy format needs a tokenizer"
         # One text per article, streamed: the tokenizer works ahead on the articles after the
@@ -200,7 +221,9 @@ def _provenance(annotation: Annotation) -> dict[str, Any]:
     return extra
 
 
-def _prodigy_line(task: _Task, tokens: Tokens, tokenizer_name: str, report: ExportReport) -> str:
+def _prodigy_line(
+    task: _Task, tokens: Tokens, tokenizer_name: str, report: ExportReport
+) -> Iterator[str]:
     _count(task, report)
     spans = []
     for annotation in task.annotations:
@@ -223,13 +246,11 @@ def _prodigy_line(task: _Task, tokens: Tokens, tokenizer_name: str, report: Expo
         "_annotator_id": task.annotator,
         "_timestamp": _timestamp(task),
     }
-    # The tokens are JSON text already (the bulk of a line): splice them in between.
-    return (
-        json.dumps(head, ensure_ascii=False)[:-1]
-        + ',"tokens":'
-        + tokens.to_json(task.article.text)
-        + ","
-        + json.dumps(tail, ensure_ascii=False)[1:]
+    # The tokens are JSON text already (the bulk of a line): spliced in between, in pieces.
+    return chain(
+        (json.dumps(head, ensure_ascii=False)[:-1], ',"tokens":'),
+        tokens.json_pieces(task.article.text),
+        (",", json.dumps(tail, ensure_ascii=False)[1:]),
     )
 
 

@@ -4,13 +4,28 @@ Accepted lines (the format is told per line, or forced with `fmt`):
 
 - Prodigy: `{"text", "spans": [{"start", "end", "label", "text"?}], "answer"?, "meta"?}`.
   Lines answered "reject" or "ignore" are skipped and counted. assay's own export is this.
-- doccano: `{"text", "label": [[start, end, label], ...]}`, or the newer
-  `{"text", "entities": [{"start_offset", "end_offset", "label"}]}`.
+- doccano: `{"text", "label": [[start, end, label], ...]}` (older exports call it `labels`),
+  or the newer `{"text", "entities": [{"start_offset", "end_offset", "label"}]}`.
+
+Offsets. Prodigy counts code points, as assay does; doccano's front end counts UTF-16 code
+units, which differ from code points after any character outside the Basic Multilingual
+Plane (an emoji, a rare CJK character). Each line is read one way or the other, whichever
+fits (`_reading`); lines converted from UTF-16 are counted in the report, and a doccano line
+that fits both readings equally is refused with a hint rather than guessed. `offsets` forces a
+reading.
 
 An article is its text: the id is the hash of the sanitized text, so a line whose text is in
 the corpus lands on that article, and a text the workspace has not seen is kept there as a new
 article. Text with control characters or `\\r\\n` is sanitized as the corpus loader does, and
-the spans are carried over to the sanitized offsets.
+the spans are carried over to the sanitized offsets. Every other string from the file is made
+safe where it enters, since labels, notes, attributes, titles and sources reach the terminal:
+one-line strings (labels, titles, sources, metadata) through `sanitize_line`, notes and
+attribute values through `sanitize` with bidirectional controls written out. Values quoted in
+error messages are escaped and cut short.
+
+A line is one article, so a line longer than a corpus file may be (`MAX_FILE_BYTES`) is a bad
+line, and it is never read whole. Nesting deeper than `MAX_DEPTH` in what is kept (attributes,
+metadata), or deeper than the JSON parser can go, is a bad line too.
 
 The whole file is read and checked before anything is written: one bad line (with its number
 and what is wrong) and nothing is imported. Spans the annotator already has (same start, end
@@ -20,24 +35,36 @@ and label) are skipped, so running an import twice adds nothing the second time.
 from __future__ import annotations
 
 import json
+import re
+from array import array
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from annotations.model import DEFAULT_LABELS
 from annotations.store import Store, StoreError
 from annotations.workspace import Workspace
 from corpus.article import Article, article_id
-from corpus.loader import article_from_record
-from corpus.text import sanitize, sanitize_mapped
+from corpus.loader import MAX_FILE_BYTES, article_from_record
+from corpus.text import sanitize, sanitize_line, sanitize_mapped, show_bidi
 
 FORMATS = ("auto", "prodigy", "doccano")
+OFFSETS = ("auto", "codepoints", "utf16")
 MAX_ERRORS_SHOWN = 20
 MAX_LABEL = 64
+MAX_DEPTH = 16  # levels of nesting kept in a span's attrs or the article's metadata
+# A line is one article: it gets the corpus loader's limit for one file. Read when called, so
+# that a test can lower it.
+MAX_LINE_BYTES = MAX_FILE_BYTES
 _SKIPPED_ANSWERS = ("reject", "ignore")
+# Keys of a line that are not about the article (the loader leaves them out of its metadata
+# too); they can be large (tokens), so they are not walked.
+_ANNOTATION_KEYS = frozenset({"text", "spans", "tokens", "label", "labels", "entities",
+                              "relations"})  # fmt: skip
 
 
 class ImportFailed(StoreError):
@@ -50,13 +77,15 @@ class ImportFailed(StoreError):
         lines = "\n".join(f"  {e}" for e in shown)
         tail = f"\n  ... and {more} more" if more else ""
         super().__init__(
-            f"{path}: {len(errors)} line(s) cannot be imported, so nothing was imported:\n"
-            f"{lines}{tail}"
+            f"{sanitize_line(str(path))}: {plural(len(errors), 'line')} cannot be imported, "
+            f"so nothing was imported:\n{lines}{tail}"
         )
 
 
 @dataclass
 class ImportReport:
+    """What an import read, and what it added or would add (`plan_gold` fills that part)."""
+
     lines: int = 0
     skipped_answers: int = 0
     articles: int = 0
@@ -64,7 +93,43 @@ class ImportReport:
     added: int = 0
     duplicates: int = 0
     sanitized_lines: int = 0  # lines whose text had control characters or \r\n
+    converted_lines: int = 0  # lines whose offsets were UTF-16 code units
+    converted_spans: int = 0  # spans those offsets moved
     labels: Counter[str] = field(default_factory=Counter)
+
+    def summary(self, annotator: str, path: Path, workspace: Path, dry_run: bool) -> list[str]:
+        """The import's report for the user; a dry run's has the same numbers."""
+        labels = ", ".join(f"{n} {label}" for label, n in self.labels.most_common()) or "none"
+        spans, articles = plural(self.added, "span"), plural(self.articles, "article")
+        new = plural(self.new_articles, "article")
+        shown, root = sanitize_line(str(path)), sanitize_line(str(workspace))
+
+        def were(count: int) -> str:
+            return "would be" if dry_run else ("was" if count == 1 else "were")
+
+        lines = plural(self.lines, "line")
+        if dry_run:
+            head = (f"{shown} ({lines}): would import {spans} ({labels}) on {articles} as "
+                    f"{annotator}; {new} new to {root}; nothing was written")  # fmt: skip
+        else:
+            head = (f"imported {spans} ({labels}) on {articles} as {annotator} from {shown} "
+                    f"({lines}); {new} new to {root}")  # fmt: skip
+        found = [head]
+        if self.duplicates:
+            found.append(f"{plural(self.duplicates, 'span')} {annotator} already had "
+                         f"{were(self.duplicates)} skipped")  # fmt: skip
+        if self.skipped_answers:
+            found.append(f"{plural(self.skipped_answers, 'line')} answered reject or ignore "
+                         f"{were(self.skipped_answers)} skipped")  # fmt: skip
+        if self.sanitized_lines:
+            found.append(f"{plural(self.sanitized_lines, 'text')} "
+                         f"{'would have' if dry_run else 'had'} control characters or \\r\\n "
+                         f"removed; their spans move with the text")  # fmt: skip
+        if self.converted_lines:
+            found.append(f"{plural(self.converted_lines, 'line')} counted offsets in UTF-16 "
+                         f"code units (as doccano does): {plural(self.converted_spans, 'span')} "
+                         f"{were(self.converted_spans)} moved to code-point offsets")  # fmt: skip
+        return found
 
 
 @dataclass
@@ -76,81 +141,520 @@ class PendingArticle:
     status: str | None = None
 
 
+def plural(count: int, noun: str) -> str:
+    """ "1 span", "2 spans"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def clean_label(label: str) -> str:
+    """A label from outside as it is stored: one line, single spaces, controls removed and
+    bidirectional controls written out."""
+    return " ".join(sanitize_line(label).split())
+
+
+def quote(value: Any, limit: int = 80) -> str:
+    """A value from the file quoted in a message: JSON, at most about `limit` characters and a
+    few levels deep, with every character that could act on a terminal (C0 and C1 controls,
+    DEL, bidirectional controls, line separators, lone surrogates) escaped."""
+    shown = _preview(value, limit, 0)
+    if len(shown) > limit:
+        shown = shown[: limit - 1] + "…"
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", shown)
+
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _preview(value: Any, limit: int, depth: int) -> str:
+    if isinstance(value, str):
+        return json.dumps(value[: limit + 1], ensure_ascii=False)
+    if isinstance(value, list | dict):
+        if depth >= 3:
+            return "[…]" if isinstance(value, list) else "{…}"
+        parts: list[str] = []
+        size = 0
+        items = value.items() if isinstance(value, dict) else ((None, v) for v in value)
+        for key, item in items:
+            if size > limit:
+                parts.append("…")
+                break
+            shown = _preview(item, limit, depth + 1)
+            if key is not None:
+                shown = f"{_preview(str(key), limit, depth + 1)}: {shown}"
+            parts.append(shown)
+            size += len(shown) + 2
+        inside = ", ".join(parts)
+        return f"[{inside}]" if isinstance(value, list) else f"{{{inside}}}"
+    try:
+        return json.dumps(value)
+    except ValueError:  # an int too long to write out
+        return "a number"
+
+
 def read_gold(
     path: Path,
     fmt: str = "auto",
     label_map: Mapping[str, str] | None = None,
     labels: tuple[str, ...] = DEFAULT_LABELS,
     only_known: bool = False,
+    offsets: str = "auto",
 ) -> tuple[dict[str, PendingArticle], ImportReport]:
     """Parse and check the whole file; raises `ImportFailed` listing every bad line.
 
     Labels are renamed by `label_map`, then matched to `labels` ignoring case ("CLAIM" is
-    "claim"); other labels are kept as written, or are bad lines when `only_known`.
+    "claim"); other labels are kept as written, or are bad lines when `only_known`. `offsets`
+    is "auto", "codepoints" or "utf16" (see the module's docstring).
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
-    report = ImportReport()
+    if offsets not in OFFSETS:
+        raise ValueError(f"unknown offsets {offsets!r}")
+    reader = _LineReader(path.name, fmt, offsets, label_map or {}, labels, only_known)
     errors: list[str] = []
-    pending: dict[str, PendingArticle] = {}
-    renames = dict(label_map or {})
-    canonical = {label.casefold(): label for label in labels}
+    limit = MAX_LINE_BYTES
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
     with handle:
-        for number, raw in enumerate(handle, start=1):
-            where = f"{path.name}:{number}"
+        number = 0
+        while (raw := _next_line(handle, limit)) is not None:
+            number += 1
             try:
-                record = _record(raw, number)
-                if record is None:
-                    continue
-                report.lines += 1
-                answer = record.get("answer")
-                if answer in _SKIPPED_ANSWERS:
-                    report.skipped_answers += 1
-                    continue
-                raw_spans = _spans(record, fmt)
-                text: str = record["text"]
-                clean, positions = sanitize_mapped(text)
-                if not clean.strip():
-                    raise ValueError("the text is empty once control characters are removed")
-                if clean != text:
-                    report.sanitized_lines += 1
-                spans = []
-                for index, span in enumerate(raw_spans, start=1):
-                    start, end, label = _checked(span, index, text)
-                    start, end = positions[start], positions[end]
-                    if start >= end:
-                        raise ValueError(f"span {index} covers only control characters")
-                    label = renames.get(label, label)
-                    label = canonical.get(label.casefold(), label)
-                    if only_known and label not in labels:
-                        raise ValueError(
-                            f"span {index} has the label {label!r}; labels are "
-                            f"{', '.join(labels)} (rename with --label OLD=NEW)"
-                        )
-                    spans.append(_carried(span, start, end, label, clean))
-                key = article_id(clean)
-                entry = pending.get(key)
-                if entry is None:
-                    article = article_from_record({**record, "text": clean}, where)
-                    # Offsets were carried to `clean`: the article must be exactly that text.
-                    if article.id != key:
-                        raise ValueError("the text changes when sanitized again (a bug: report it)")
-                    entry = pending[key] = PendingArticle(article)
+                if isinstance(raw, int):
+                    raise ValueError(
+                        f"{_size(raw)} long; a line is one article, and an article is at most "
+                        f"{_size(limit)}, as a corpus file is (split the text, or leave its "
+                        f"tokens out of the line)"
+                    )
+                decoded = _decoded(raw, number)
+                raw = b""  # the text is held twice at most while it is parsed, not three times
+                record = _parsed(decoded)
+                del decoded
+                if record is not None:
+                    reader.read(record, number)
             except ValueError as exc:
                 errors.append(f"line {number}: {exc}")
-                continue
-            entry.spans.extend(spans)
-            status = _status(record)
-            if status is not None:
-                entry.status = status
     if errors:
         raise ImportFailed(path, errors)
-    report.articles = len(pending)
-    return pending, report
+    reader.report.articles = len(reader.pending)
+    return reader.pending, reader.report
+
+
+def _size(count: int) -> str:
+    return f"{count / 2**20:.0f} MiB" if count >= 2**20 else f"{count / 2**10:.0f} KiB"
+
+
+def _next_line(handle: BinaryIO, limit: int) -> bytes | int | None:
+    """The next line's bytes; its length instead when it is longer than `limit` (read in pieces
+    and dropped); None at the end of the file."""
+    raw = handle.readline(limit + 1)
+    if not raw:
+        return None
+    if len(raw) <= limit or raw.endswith(b"\n"):
+        return raw
+    size = len(raw)
+    del raw
+    while piece := handle.readline(2**16):
+        size += len(piece)
+        if piece.endswith(b"\n"):
+            break
+    return size
+
+
+def _decoded(raw: bytes, number: int) -> str:
+    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 (byte {exc.start + 1})") from None
+
+
+def _parsed(line: str) -> dict[str, Any] | None:
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
+    except RecursionError:
+        raise ValueError(
+            "nested too deeply: arrays or objects inside each other deeper than can be read"
+        ) from None
+    except ValueError as exc:  # e.g. a number with thousands of digits
+        raise ValueError(f"not valid JSON: {exc}") from None
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise ValueError('expected an object with a "text" string')
+    return record
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A span as the line gives it, its label checked and cleaned, its offsets not yet."""
+
+    index: int
+    start: int
+    end: int
+    label: str
+    said: str | None  # the text the line says the span covers
+    given: Mapping[str, Any]  # the span as written: its note, attrs and origin
+
+
+class _LineReader:
+    """Reads lines into pending articles and the report."""
+
+    def __init__(
+        self,
+        name: str,
+        fmt: str,
+        offsets: str,
+        label_map: Mapping[str, str],
+        labels: tuple[str, ...],
+        only_known: bool,
+    ) -> None:
+        self.name = sanitize_line(name)
+        self.fmt = fmt
+        self.offsets = offsets
+        self.renames = {clean_label(old): clean_label(new) for old, new in label_map.items()}
+        self.labels = labels
+        self.canonical = {label.casefold(): label for label in labels}
+        self.only_known = only_known
+        self.report = ImportReport()
+        self.pending: dict[str, PendingArticle] = {}
+
+    def read(self, record: dict[str, Any], number: int) -> None:
+        """Read one line's object; raises ValueError saying what is wrong with it."""
+        self.report.lines += 1
+        if record.get("answer") in _SKIPPED_ANSWERS:
+            self.report.skipped_answers += 1
+            return
+        kind, given = _spans(record, self.fmt)
+        spans = [self._span(span, index) for index, span in enumerate(given, start=1)]
+        text: str = record["text"]
+        reading = _reading(text, spans, kind, self.offsets)
+        clean, moved = sanitize_mapped(text)
+        if not clean.strip():
+            raise ValueError("the text is empty once control characters are removed")
+        carried = []
+        for span, (start, end) in zip(spans, reading.offsets, strict=True):
+            start, end = moved.map(start), moved.map(end)
+            if start >= end:
+                raise ValueError(f"span {span.index} covers only control characters")
+            carried.append(_carried(span, start, end, clean))
+        sanitized = clean != text
+        # The raw text is no longer needed: free it before the article is made (a long text is
+        # held twice at most).
+        record["text"] = clean
+        del text
+        key = article_id(clean)
+        entry = self.pending.get(key)
+        if entry is None:
+            article = article_from_record(_article_fields(record, clean), f"{self.name}:{number}")
+            # Offsets were carried to `clean`: the article must be exactly that text.
+            if article.id != key:
+                raise ValueError("the text changes when sanitized again (a bug: report it)")
+            entry = self.pending[key] = PendingArticle(article)
+        # Counted only once the line is known to be good, so a dry run's numbers are the
+        # import's.
+        self.report.sanitized_lines += sanitized
+        if reading.converted:
+            self.report.converted_lines += 1
+            self.report.converted_spans += reading.converted
+        entry.spans.extend(carried)
+        if _status(record) is not None:
+            entry.status = "done"
+
+    def _span(self, span: Any, index: int) -> _Span:
+        if not isinstance(span, dict):
+            raise ValueError(f"span {index} is not an object: {quote(span)}")
+        start, end, label = span.get("start"), span.get("end"), span.get("label")
+        for name, value in (("start", start), ("end", end)):
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValueError(f"span {index} has no whole-number {name}: {quote(span)}")
+        assert isinstance(start, int) and isinstance(end, int)
+        if not isinstance(label, str) or not label.strip():
+            raise ValueError(f"span {index} has no label: {quote(span)}")
+        label = clean_label(label)
+        if not label or len(label) > MAX_LABEL:
+            raise ValueError(
+                f"span {index} has no usable label (at most {MAX_LABEL} characters): "
+                f"{quote(span.get('label'))}"
+            )
+        label = self.renames.get(label, label)
+        label = self.canonical.get(label.casefold(), label)
+        if self.only_known and label not in self.labels:
+            raise ValueError(
+                f"span {index} has the label {quote(label)}; labels are "
+                f"{', '.join(self.labels)} (rename with --label OLD=NEW)"
+            )
+        said = span.get("text")
+        return _Span(index, start, end, label, said if isinstance(said, str) else None, span)
+
+
+def _spans(record: Mapping[str, Any], fmt: str) -> tuple[str, list[Any]]:
+    """The line's format ("prodigy" or "doccano") and its spans, as objects with `start`, `end`
+    and `label`. A line must say what it annotates, even if that is nothing (`"spans": []`): a
+    line with none of the keys is more likely a wrong format than an article read and found
+    empty."""
+    prodigy = "spans" in record
+    doccano = "label" in record or "labels" in record or "entities" in record
+    if not {"prodigy": prodigy, "doccano": doccano, "auto": prodigy or doccano}[fmt]:
+        wanted = {"prodigy": '"spans"', "doccano": '"label", "labels" or "entities"'}.get(
+            fmt, '"spans" (Prodigy), or "label", "labels" or "entities" (doccano)'
+        )
+        hint = " (is --format right?)" if fmt != "auto" and (prodigy or doccano) else ""
+        raise ValueError(f"no {wanted}: nothing to import{hint}")
+    if prodigy and fmt != "doccano":
+        spans = record["spans"]
+        if not isinstance(spans, list):
+            raise ValueError('"spans" is not a list')
+        return "prodigy", spans
+    if "entities" in record:
+        entities = record["entities"]
+        if not isinstance(entities, list):
+            raise ValueError('"entities" is not a list')
+        return "doccano", [_doccano_entity(e, i) for i, e in enumerate(entities, start=1)]
+    key = "label" if "label" in record else "labels"
+    if key == "label" and "labels" in record and _document_labels(record["label"]):
+        key = "labels"  # "label" holds the text's classes, "labels" its spans
+    triples = record[key]
+    if not isinstance(triples, list):
+        raise ValueError(f'"{key}" is not a list of [start, end, label]')
+    return "doccano", [_doccano_triple(t, i) for i, t in enumerate(triples, start=1)]
+
+
+def _document_labels(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _doccano_triple(triple: Any, index: int) -> dict[str, Any]:
+    if isinstance(triple, str):
+        raise ValueError(
+            f"label {index} is {quote(triple)}: a document label (text classification), not a span"
+        )
+    if not isinstance(triple, list) or len(triple) != 3:
+        raise ValueError(f"label {index} is not [start, end, label]: {quote(triple)}")
+    return {"start": triple[0], "end": triple[1], "label": triple[2]}
+
+
+def _doccano_entity(entity: Any, index: int) -> dict[str, Any]:
+    if not isinstance(entity, dict):
+        raise ValueError(f"entity {index} is not an object: {quote(entity)}")
+    return {"start": entity.get("start_offset"), "end": entity.get("end_offset"),
+            "label": entity.get("label")}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """The line's span offsets as code points into its raw text, and how many of them moved
+    because the line counted UTF-16 code units."""
+
+    offsets: list[tuple[int, int]]
+    converted: int = 0
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _reading(text: str, spans: Sequence[_Span], kind: str, forced: str) -> _Reading:
+    """Read the spans' offsets as code points or as UTF-16 code units, whichever fits.
+
+    A reading fits when every span is inside the text, does not cut a character in two and,
+    where the span gives its text, covers exactly that. The readings differ only after a
+    character outside the BMP. Where both fit: Prodigy counts code points; for doccano the
+    reading whose spans start and end at word boundaries, where the other's cut words, wins,
+    and with no such evidence the line is refused.
+    """
+    given = [(span.start, span.end) for span in spans]
+    units = _astral_units(text) if spans and forced != "codepoints" else array("q")
+    if not units:  # nothing outside the BMP: both readings are the same
+        _raise_first(_first_misfit(text, spans, given))
+        return _Reading(given)
+    as_utf16 = [(_from_utf16(units, s), _from_utf16(units, e)) for s, e in given]
+    moved = sum(pair != old for pair, old in zip(as_utf16, given, strict=True))
+    if forced == "utf16" or not moved:
+        _raise_first(_first_misfit(text, spans, as_utf16))
+        return _Reading(_known(as_utf16), moved)
+    misfit = _first_misfit(text, spans, given)
+    utf16_misfit = _first_misfit(text, spans, as_utf16)
+    if misfit and utf16_misfit:
+        raise ValueError(
+            f"{misfit}; nor do the offsets fit as UTF-16 code units (as doccano counts): "
+            f"{utf16_misfit}"
+        )
+    if misfit:
+        return _Reading(_known(as_utf16), moved)
+    if utf16_misfit or kind == "prodigy":
+        return _Reading(given)
+    cuts, utf16_cuts = _word_cuts(text, given), _word_cuts(text, _known(as_utf16))
+    if utf16_cuts == 0 < cuts:
+        return _Reading(_known(as_utf16), moved)
+    if cuts == 0 < utf16_cuts:
+        return _Reading(given)
+    first = _ASTRAL.search(text)
+    assert first is not None
+    raise ValueError(
+        f"the offsets fit both as code points and as UTF-16 code units (doccano counts UTF-16), "
+        f"which differ after the character outside the BMP at character {first.start()} "
+        f"({quote(first.group())}), and the line does not tell which it is; import it with "
+        f"--offsets utf16 or --offsets codepoints"
+    )
+
+
+def _astral_units(text: str) -> array[int]:
+    """The UTF-16 offset of each character outside the BMP (two code units each)."""
+    if text.isascii():
+        return array("q")
+    return array("q", (m.start() + k for k, m in enumerate(_ASTRAL.finditer(text))))
+
+
+def _from_utf16(units: array[int], offset: int) -> int | None:
+    """The code-point offset of UTF-16 `offset`; None when it falls inside a surrogate pair."""
+    before = bisect_left(units, offset - 1)  # characters whose two units end at or before it
+    if before < len(units) and units[before] == offset - 1:
+        return None
+    return offset - before
+
+
+def _known(pairs: list[tuple[int | None, int | None]]) -> list[tuple[int, int]]:
+    found = []
+    for start, end in pairs:
+        assert start is not None and end is not None  # checked by _first_misfit
+        found.append((start, end))
+    return found
+
+
+def _first_misfit(
+    text: str, spans: Sequence[_Span], offsets: Sequence[tuple[int | None, int | None]]
+) -> str | None:
+    """What is wrong with the first span that does not fit `text` at `offsets`, if any."""
+    for span, (start, end) in zip(spans, offsets, strict=True):
+        where = f"span {span.index} [{span.start}, {span.end})"
+        if start is None or end is None:
+            return f"{where} cuts a character outside the BMP in two (read as UTF-16)"
+        if not 0 <= start < end <= len(text):
+            return (f"{where} is empty, reversed or past the end of the text ({len(text)} "
+                    f"characters)")  # fmt: skip
+        if span.said is not None and span.said != text[start:end]:
+            return (f"{where} says {quote(span.said)} but the text there is "
+                    f"{quote(text[start:end])} (offsets made on another version of the "
+                    f"text?)")  # fmt: skip
+    return None
+
+
+def _raise_first(misfit: str | None) -> None:
+    if misfit is not None:
+        raise ValueError(misfit)
+
+
+def _word_cuts(text: str, offsets: Sequence[tuple[int, int]]) -> int:
+    """How many span starts and ends fall inside a word."""
+    return sum(
+        0 < at < len(text) and _wordish(text[at - 1]) and _wordish(text[at])
+        for pair in offsets
+        for at in pair
+    )
+
+
+def _wordish(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _carried(span: _Span, start: int, end: int, text: str) -> dict[str, Any]:
+    """The store's fields of an imported span; assay's own note, attrs and origin survive,
+    made safe."""
+    given = span.given
+    origin = given.get("origin")
+    if not (isinstance(origin, str) and (origin == "manual" or origin.startswith("suggested:"))):
+        origin = "imported"
+    item: dict[str, Any] = {"start": start, "end": end, "label": span.label,
+                            "text": text[start:end], "origin": origin}  # fmt: skip
+    note = given.get("note")
+    if isinstance(note, str):
+        item["note"] = _paragraphs(note)
+    attrs = given.get("attrs")
+    if isinstance(attrs, dict):
+        item["attrs"] = _cleaned(attrs, _paragraphs, f"span {span.index}'s attrs")
+    return item
+
+
+def _paragraphs(value: str) -> str:
+    """A string from outside that may hold line breaks (a note), made safe to show."""
+    return show_bidi(sanitize(value))
+
+
+def _cleaned(value: Any, clean: Callable[[str], str], what: str, depth: int = 0) -> Any:
+    """A JSON value with its strings (and keys, as one line) cleaned; raises ValueError past
+    `MAX_DEPTH` levels, so that nothing deeper is written or walked again."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict | list) and depth >= MAX_DEPTH:
+        raise ValueError(f"{what} are nested too deeply (more than {MAX_DEPTH} levels)")
+    if isinstance(value, dict):
+        return {
+            sanitize_line(str(k)): _cleaned(v, clean, what, depth + 1) for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_cleaned(v, clean, what, depth + 1) for v in value]
+    return value
+
+
+def _article_fields(record: Mapping[str, Any], clean: str) -> dict[str, Any]:
+    """The line's fields that describe its article (title, source, metadata), made safe, and
+    its sanitized text."""
+    fields = {
+        sanitize_line(key): _cleaned(value, sanitize_line, f"the line's {quote(key)} values")
+        for key, value in record.items()
+        if key not in _ANNOTATION_KEYS
+    }
+    fields["text"] = clean
+    return fields
+
+
+def _status(record: Mapping[str, Any]) -> str | None:
+    """ "done" when the line says the article was finished (assay's export puts the status in
+    `meta`). Other statuses follow from whether the article has annotations."""
+    meta = record.get("meta")
+    status = meta.get("status") if isinstance(meta, dict) else None
+    return "done" if status == "done" else None
+
+
+@dataclass(frozen=True)
+class PlannedArticle:
+    """What an import does to one article: the spans it adds and whether it sets the status."""
+
+    key: str
+    entry: PendingArticle
+    fresh: list[dict[str, Any]]
+    sets_status: bool
+
+
+def plan_gold(
+    workspace: Workspace, store: Store, pending: Mapping[str, PendingArticle], report: ImportReport
+) -> list[PlannedArticle]:
+    """What importing `pending` into `store` adds, without writing: spans the annotator has
+    (or that the file repeats) are left out, and the report counts what is added, skipped and
+    new. `store` may be read-only: the dry run uses this."""
+    kept = set(workspace.article_ids())
+    plans = []
+    for key, entry in pending.items():
+        state = store.article_state(key)
+        existing = {(a.start, a.end, a.label) for a in state.annotations}
+        fresh = []
+        for span in entry.spans:
+            identity = (span["start"], span["end"], span["label"])
+            if identity in existing:
+                report.duplicates += 1
+                continue
+            existing.add(identity)
+            fresh.append(span)
+        report.added += len(fresh)
+        report.labels.update(span["label"] for span in fresh)
+        report.new_articles += key not in kept
+        sets_status = entry.status is not None and state.status_set_at is None
+        plans.append(PlannedArticle(key, entry, fresh, sets_status))
+    return plans
 
 
 def import_gold(
@@ -159,15 +663,14 @@ def import_gold(
     path: Path,
     fmt: str = "auto",
     label_map: Mapping[str, str] | None = None,
+    offsets: str = "auto",
 ) -> ImportReport:
     """Import `path` into `store` (the annotator's, writable); all or nothing."""
-    if store.read_only:
-        raise StoreError(
-            f"cannot import as {store.annotator}: {store.read_only_reason or 'read-only'}"
-        )
+    _writable(store)
     pending, report = read_gold(
-        path, fmt, label_map, store.labels or DEFAULT_LABELS, only_known=store.labels is not None
-    )
+        path, fmt, label_map, store.labels or DEFAULT_LABELS,
+        only_known=store.labels is not None, offsets=offsets,
+    )  # fmt: skip
     return apply_gold(workspace, store, path, pending, report)
 
 
@@ -179,39 +682,27 @@ def apply_gold(
     report: ImportReport,
 ) -> ImportReport:
     """Write what `read_gold` read into `store`; all or nothing."""
-    if store.read_only:
-        raise StoreError(
-            f"cannot import as {store.annotator}: {store.read_only_reason or 'read-only'}"
-        )
+    _writable(store)
     done: list[tuple[str, list[str], bool]] = []
-    saved: list[str] = []
     try:
-        for key, entry in pending.items():
-            if workspace.save_article(entry.article):
-                saved.append(key)
-            state = store.article_state(key)
-            sets_status = entry.status is not None and state.status_set_at is None
-            existing = {(a.start, a.end, a.label) for a in state.annotations}
-            fresh = []
-            for span in entry.spans:
-                identity = (span["start"], span["end"], span["label"])
-                if identity in existing:
-                    report.duplicates += 1
-                    continue
-                existing.add(identity)
-                fresh.append(span)
-            made = store.add_many(key, fresh, status=entry.status)
-            done.append((key, [a.id for a in made], sets_status))
-            report.added += len(made)
-            report.labels.update(a.label for a in made)
+        for plan in plan_gold(workspace, store, pending, report):
+            workspace.save_article(plan.entry.article)
+            made = store.add_many(plan.key, plan.fresh, status=plan.entry.status)
+            done.append((plan.key, [a.id for a in made], plan.sets_status))
     except Exception as exc:  # whatever stopped it (a full disk, a broken file), undo it
         _take_back(store, done)
         raise StoreError(
             f"import of {path} stopped ({exc}); what it had added was taken back, so nothing "
             f"was imported. Running it again is safe."
         ) from exc
-    report.new_articles = len(saved)
     return report
+
+
+def _writable(store: Store) -> None:
+    if store.read_only:
+        raise StoreError(
+            f"cannot import as {store.annotator}: {store.read_only_reason or 'read-only'}"
+        )
 
 
 def _take_back(store: Store, done: list[tuple[str, list[str], bool]]) -> None:
@@ -219,121 +710,3 @@ def _take_back(store: Store, done: list[tuple[str, list[str], bool]]) -> None:
         # Should this fail too, a later import skips what is already there: nothing doubles.
         with suppress(Exception):
             store.remove_many(key, ids, clear_status=set_status)
-
-
-def _record(raw: bytes, number: int) -> dict[str, Any] | None:
-    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    if not raw.strip():
-        return None
-    try:
-        record = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"not UTF-8 (byte {exc.start + 1})") from None
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        raise ValueError('expected an object with a "text" string')
-    return record
-
-
-def _spans(record: Mapping[str, Any], fmt: str) -> list[Any]:
-    """The line's spans in their own shape. A line must say what it annotates, even if that is
-    nothing (`"spans": []`): a line with neither key is more likely a wrong format than an
-    article read and found empty."""
-    prodigy = "spans" in record
-    doccano = "label" in record or "entities" in record
-    if not {"prodigy": prodigy, "doccano": doccano, "auto": prodigy or doccano}[fmt]:
-        wanted = {"prodigy": '"spans"', "doccano": '"label" or "entities"'}.get(
-            fmt, '"spans" (Prodigy), or "label" or "entities" (doccano)'
-        )
-        hint = " (is --format right?)" if fmt != "auto" and (prodigy or doccano) else ""
-        raise ValueError(f"no {wanted}: nothing to import{hint}")
-    if prodigy and fmt != "doccano":
-        spans = record["spans"]
-        if not isinstance(spans, list):
-            raise ValueError('"spans" is not a list')
-        return spans
-    if "entities" in record:
-        entities = record["entities"]
-        if not isinstance(entities, list):
-            raise ValueError('"entities" is not a list')
-        return [_doccano_entity(e, i) for i, e in enumerate(entities, start=1)]
-    labels = record["label"]
-    if not isinstance(labels, list):
-        raise ValueError('"label" is not a list of [start, end, label]')
-    return [_doccano_triple(t, i) for i, t in enumerate(labels, start=1)]
-
-
-def _doccano_triple(triple: Any, index: int) -> dict[str, Any]:
-    if isinstance(triple, str):
-        raise ValueError(
-            f"label {index} is {triple!r}: a document label (text classification), not a span"
-        )
-    if not isinstance(triple, list) or len(triple) != 3:
-        raise ValueError(f"label {index} is not [start, end, label]: {_short(triple)}")
-    return {"start": triple[0], "end": triple[1], "label": triple[2]}
-
-
-def _doccano_entity(entity: Any, index: int) -> dict[str, Any]:
-    if not isinstance(entity, dict):
-        raise ValueError(f"entity {index} is not an object: {_short(entity)}")
-    return {"start": entity.get("start_offset"), "end": entity.get("end_offset"),
-            "label": entity.get("label")}  # fmt: skip
-
-
-def _checked(span: Any, index: int, text: str) -> tuple[int, int, str]:
-    if not isinstance(span, dict):
-        raise ValueError(f"span {index} is not an object: {_short(span)}")
-    start, end, label = span.get("start"), span.get("end"), span.get("label")
-    for name, value in (("start", start), ("end", end)):
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise ValueError(f"span {index} has no whole-number {name}: {_short(span)}")
-    assert isinstance(start, int) and isinstance(end, int)
-    if not 0 <= start < end <= len(text):
-        raise ValueError(
-            f"span {index} [{start}, {end}) is empty, reversed or past the end of the text "
-            f"({len(text)} characters)"
-        )
-    if not isinstance(label, str) or not label.strip():
-        raise ValueError(f"span {index} has no label: {_short(span)}")
-    # Labels reach the terminal (summaries, the reader): no control characters or escapes.
-    label = " ".join(sanitize(label).split())
-    if not label or len(label) > MAX_LABEL:
-        raise ValueError(f"span {index} has no usable label (at most {MAX_LABEL} characters)")
-    said = span.get("text")
-    if isinstance(said, str) and said != text[start:end]:
-        raise ValueError(
-            f"span {index} [{start}, {end}) says {_short(said)} but the text there is "
-            f"{_short(text[start:end])} (offsets made on another version of the text?)"
-        )
-    return start, end, label
-
-
-def _carried(
-    span: Mapping[str, Any], start: int, end: int, label: str, text: str
-) -> dict[str, Any]:
-    """The store's fields of an imported span; assay's own note, attrs and origin survive."""
-    origin = span.get("origin")
-    if not (isinstance(origin, str) and (origin == "manual" or origin.startswith("suggested:"))):
-        origin = "imported"
-    item: dict[str, Any] = {"start": start, "end": end, "label": label,
-                            "text": text[start:end], "origin": origin}  # fmt: skip
-    if isinstance(span.get("note"), str):
-        item["note"] = span["note"]
-    if isinstance(span.get("attrs"), dict):
-        item["attrs"] = span["attrs"]
-    return item
-
-
-def _status(record: Mapping[str, Any]) -> str | None:
-    """ "done" when the line says the article was finished (assay's export puts the status in
-    `meta`). Other statuses follow from whether the article has annotations."""
-    meta = record.get("meta")
-    status = meta.get("status") if isinstance(meta, dict) else None
-    return "done" if status == "done" else None
-
-
-def _short(value: Any, limit: int = 80) -> str:
-    shown = json.dumps(value, ensure_ascii=False)
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -105,38 +107,86 @@ def close_bidi(text: str) -> str:
     return "".join(reversed(open_))
 
 
-def sanitize_mapped(text: str) -> tuple[str, list[int]]:
+def sanitize_mapped(text: str) -> tuple[str, OffsetMap]:
     """`sanitize(text)`, and where each offset of `text` lands in it.
 
-    The list has `len(text) + 1` entries: offset `i` of the raw text becomes `positions[i]`
-    (an offset inside something removed maps to where the text goes on). Spans that another
-    tool made on the raw text, e.g. in an import, are carried over with it.
+    Offset `i` of the raw text (`0 <= i <= len(text)`) becomes `offsets.map(i)`; an offset
+    inside something removed maps to where the text goes on. Spans that another tool made on
+    the raw text, e.g. in an import, are carried over with it. The map keeps only the places
+    where offsets shift (a removed sequence, a `\\r\\n`), not an entry per character: a long
+    text costs what it changes.
     """
-    positions = list(range(len(text) + 1))
+    steps = []
     for pattern, replacement in _PASSES:
-        text, step = _sub_mapped(pattern, replacement, text)
-        positions = [step[p] for p in positions]
-    return text, positions
+        step = _sub_mapped(pattern, replacement, text)
+        if step.starts:
+            steps.append(step)
+        text = pattern.sub(replacement, text) if step.matched else text
+    return text, OffsetMap(tuple(steps))
 
 
-def _sub_mapped(pattern: re.Pattern[str], replacement: str, text: str) -> tuple[str, list[int]]:
-    """`pattern.sub(replacement, text)` and, for each offset of `text`, its offset in the result."""
-    pieces: list[str] = []
-    step: list[int] = []
-    kept = 0  # offsets of `text` before this are done
-    out = 0  # length of the result so far
+@dataclass(frozen=True, slots=True)
+class _Step:
+    """How one substitution moves offsets. For each place where it moves them, in order: the
+    raw `[starts[i], ends[i])` that was replaced, and `outs[i]`, where the replacement starts in
+    the result; offsets in between go to `outs[i]`, offsets from `ends[i]` on shift along with
+    `ends[i]`, which lands at `outs[i] + width`."""
+
+    starts: array[int]
+    ends: array[int]
+    outs: array[int]
+    width: int  # the replacement's length
+    matched: bool  # whether anything was replaced at all (even where offsets do not move)
+
+    def map(self, offset: int) -> int:
+        i = bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return offset
+        if offset < self.ends[i]:
+            return self.outs[i]
+        return self.outs[i] + self.width + offset - self.ends[i]
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Where the offsets of a text land after `sanitize_mapped` (see there)."""
+
+    steps: tuple[_Step, ...]
+
+    def map(self, offset: int) -> int:
+        """The offset in the sanitized text of raw offset `offset`."""
+        for step in self.steps:
+            offset = step.map(offset)
+        return offset
+
+    @property
+    def breakpoints(self) -> int:
+        """How many places the map remembers (its size)."""
+        return sum(len(step.starts) for step in self.steps)
+
+
+def _sub_mapped(pattern: re.Pattern[str], replacement: str, text: str) -> _Step:
+    """Where `pattern.sub(replacement, text)` moves the offsets of `text`.
+
+    A match of one character replaced by one character moves no offset, and removals that
+    touch are one removal: neither needs a place of its own."""
+    width = len(replacement)
+    starts, ends, outs = array("q"), array("q"), array("q")
+    shift = 0  # the result's offset minus the raw offset, after the matches so far
+    matched = False
     for match in pattern.finditer(text):
+        matched = True
         start, end = match.span()
-        pieces.append(text[kept:start])
-        step.extend(range(out, out + start - kept))
-        out += start - kept
-        step.extend([out] * (end - start))  # inside a match: where its replacement starts
-        pieces.append(replacement)
-        out += len(replacement)
-        kept = end
-    pieces.append(text[kept:])
-    step.extend(range(out, out + len(text) - kept + 1))  # the end offset too
-    return "".join(pieces), step
+        if end - start == 1 and width == 1:
+            continue
+        if not width and ends and ends[-1] == start:
+            ends[-1] = end
+        else:
+            starts.append(start)
+            ends.append(end)
+            outs.append(start + shift)
+        shift += width - (end - start)
+    return _Step(starts, ends, outs, width, matched)
 
 
 def counted(number: int, singular: str, plural: str | None = None) -> str:

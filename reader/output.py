@@ -19,14 +19,19 @@ def say(message: str) -> None:
     print(f"{PROG}: {terminal_safe(message)}", file=sys.stderr, flush=True)
 
 
-def write_lines(lines: Iterable[str]) -> None:
-    """Write lines to stdout as UTF-8 (JSON is UTF-8, whatever the locale says)."""
+def write_lines(lines: Iterable[str | Iterable[str]]) -> None:
+    """Write lines to stdout as UTF-8 (JSON is UTF-8, whatever the locale says). A line may
+    come as its pieces, so that a very long one is never held whole."""
     out: TextIO = sys.stdout
     if hasattr(out, "reconfigure"):
         out.reconfigure(encoding="utf-8")
     try:
         for line in lines:
-            out.write(line)
+            if isinstance(line, str):
+                out.write(line)
+            else:
+                for piece in line:
+                    out.write(piece)
             out.write("\n")
         out.flush()
     except BrokenPipeError:

@@ -76,8 +76,12 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
                     help="auto tells each line by its keys (default)")  # fmt: skip
     im.add_argument("--label", action="append", default=[], metavar="OLD=NEW",
                     help="rename a label on the way in (repeatable)")  # fmt: skip
+    im.add_argument("--offsets", choices=importer.OFFSETS, default="auto",
+                    help="how the file counts offsets: auto reads each line as code points "
+                    "(Prodigy, assay) or UTF-16 code units (doccano's front end), whichever "
+                    "fits, and refuses a line that fits both (default)")  # fmt: skip
     im.add_argument("--dry-run", action="store_true", help="check the file and say what it "
-                    "would import, without writing")  # fmt: skip
+                    "would import and skip, without writing")  # fmt: skip
 
     st = argparse.ArgumentParser(
         prog=f"{PROG} stats",
@@ -183,7 +187,8 @@ def _export(
     out_path: Path | None,
 ) -> int:
     report = export.ExportReport()
-    lines = export.export_lines(
+    # Each line comes in pieces: a very long article's tokens are never held whole.
+    lines = export.export_pieces(
         workspace, annotators, tokenizer, report, output_format=args.format,
         include_empty=args.include_empty, corpus=LazyCorpus(args.corpus),
     )  # fmt: skip
@@ -193,7 +198,8 @@ def _export(
         try:
             with atomic_writer(out_path) as handle:
                 for line in lines:
-                    handle.write(line.encode("utf-8"))
+                    for piece in line:
+                        handle.write(piece.encode("utf-8"))
                     handle.write(b"\n")
         except OSError as exc:
             say(f"cannot write {out_path}: {exc.strerror or exc}; nothing was written there")
@@ -226,9 +232,10 @@ def _label_map(pairs: Sequence[str]) -> dict[str, str]:
     found = {}
     for pair in pairs:
         old, sep, new = pair.partition("=")
-        if not sep or not old.strip() or not new.strip():
-            raise StoreError(f"--label {pair!r}: expected OLD=NEW")
-        found[old.strip()] = new.strip()
+        old, new = importer.clean_label(old), importer.clean_label(new)
+        if not sep or not old or not new:
+            raise StoreError(f"--label {importer.quote(pair)}: expected OLD=NEW")
+        found[old] = new
     return found
 
 
@@ -237,31 +244,15 @@ def run_import(args: argparse.Namespace) -> int:
     label_map = _label_map(args.label)
     # The file is read and checked before the annotator's store is even opened: a bad file
     # leaves no trace in the workspace.
-    pending, report = importer.read_gold(args.file, args.format, label_map)
-    if args.dry_run:
-        spans = sum(len(p.spans) for p in pending.values())
-        known = set(workspace.article_ids())
-        new = sum(1 for key in pending if key not in known)
-        say(f"{args.file}: {report.lines} lines, {spans} spans on {report.articles} articles "
-            f"({new} new to the workspace) would be imported as {args.annotator}; nothing was "
-            f"written")  # fmt: skip
-        return 0
-    with Store.open(workspace.root, args.annotator, labels=None) as store:
-        report = importer.apply_gold(workspace, store, args.file, pending, report)
-    labels = ", ".join(f"{n} {label}" for label, n in report.labels.most_common()) or "none"
-    say(f"imported {report.added} spans ({labels}) on {report.articles} articles as "
-        f"{args.annotator} from {args.file}; {report.new_articles} articles new to "
-        f"{workspace.root}")  # fmt: skip
-    notes = []
-    if report.duplicates:
-        notes.append(f"{report.duplicates} spans {args.annotator} already had were skipped")
-    if report.skipped_answers:
-        notes.append(f"{report.skipped_answers} lines answered reject or ignore were skipped")
-    if report.sanitized_lines:
-        notes.append(f"{report.sanitized_lines} texts had control characters or \\r\\n removed; "
-                     f"their spans were moved with the text")  # fmt: skip
-    for note in notes:
-        say(note)
+    pending, report = importer.read_gold(args.file, args.format, label_map, offsets=args.offsets)
+    # A dry run reads the annotator's store (never creating it) to count what would be skipped.
+    with Store.open(workspace.root, args.annotator, read_only=args.dry_run, labels=None) as store:
+        if args.dry_run:
+            importer.plan_gold(workspace, store, pending, report)
+        else:
+            importer.apply_gold(workspace, store, args.file, pending, report)
+    for line in report.summary(args.annotator, args.file, workspace.root, args.dry_run):
+        say(line)
     return 0
 
 

@@ -205,7 +205,7 @@ def test_bad_lines_are_all_named_and_nothing_is_written(tmp_path: Path, store: S
     with pytest.raises(ImportFailed) as failed:
         import_gold(Workspace(tmp_path), store, path)
     message = str(failed.value)
-    assert f"{len(BAD_LINES)} line(s) cannot be imported, so nothing was imported" in message
+    assert f"{len(BAD_LINES)} lines cannot be imported, so nothing was imported" in message
     assert len(failed.value.errors) == len(BAD_LINES)
     for number, (_line, why) in zip(expected_numbers, BAD_LINES, strict=True):
         assert f"line {number}: " in message
@@ -223,7 +223,7 @@ def test_bad_lines_are_all_named_and_nothing_is_written(tmp_path: Path, store: S
 
 def test_many_bad_lines_are_cut_short_in_the_message(tmp_path: Path) -> None:
     path = write(tmp_path / "gold.jsonl", ["{"] * 25)
-    with pytest.raises(ImportFailed, match=r"25 line\(s\)") as failed:
+    with pytest.raises(ImportFailed, match=r"25 lines cannot") as failed:
         read_gold(path)
     assert "line 20: " in str(failed.value) and "line 21: " not in str(failed.value)
     assert "... and 5 more" in str(failed.value)
@@ -483,7 +483,7 @@ def test_lone_surrogates_and_escapes_in_labels_are_made_safe(tmp_path: Path, sto
     ("line", "fmt", "message"),
     [
         ({"text": TEXT, "label": [[0, 3, "claim"]]}, "prodigy", 'no "spans"'),
-        ({"text": TEXT, "spans": []}, "doccano", 'no "label" or "entities"'),
+        ({"text": TEXT, "spans": []}, "doccano", 'no "label", "labels" or "entities"'),
         (
             {"text": TEXT, "span": [{"start": 0, "end": 3, "label": "claim"}]},
             "auto",

@@ -137,7 +137,7 @@ def test_import_reports_bad_lines_and_imports_nothing(tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     done = assay("import", str(bad), "--workspace", str(ws), "--annotator", "maria")
     assert done.returncode == 1
-    assert "bad.jsonl: 2 line(s) cannot be imported, so nothing was imported" in done.stderr
+    assert "bad.jsonl: 2 lines cannot be imported, so nothing was imported" in done.stderr
     assert "line 2: not valid JSON" in done.stderr and "line 3: span 1 [0, 60)" in done.stderr
     assert not ws.exists()  # the file is checked before the workspace is touched
 
@@ -152,7 +152,8 @@ def test_import_while_the_annotator_is_open_elsewhere_is_refused(
     assert done.returncode == 1 and "another assay" in done.stderr
     dry = assay("import", str(line), "--workspace", str(workspace), "--annotator", "maria",
                 "--dry-run")  # fmt: skip
-    assert dry.returncode == 0 and "1 spans on 1 articles (1 new" in dry.stderr
+    assert dry.returncode == 0
+    assert "would import 1 span (1 claim) on 1 article as maria; 1 article new" in dry.stderr
 
 
 def test_unreadable_files_make_stats_and_export_exit_1(
