@@ -31,6 +31,9 @@ class Annotation:
     """`text` is the covered text when the annotation was made, to detect drift later.
 
     `origin` is "manual", or "suggested:<kind>" when accepted from a suggestion.
+    `moved_from` is set on an annotation carried over from an earlier text of its article (the
+    corpus file was edited): the old article id, annotation id, span and text, and how it was
+    placed ("exact", "fuzzy" or "by hand").
     """
 
     id: str
@@ -45,8 +48,18 @@ class Annotation:
     origin: str = "manual"
     created_at: str = ""
     updated_at: str = ""
+    moved_from: Mapping[str, Any] | None = None
 
     def __post_init__(self) -> None:
+        # A record read back from a file is checked whole: a hand edit that left, say, a number
+        # where the note was must be found when the file is read, not when it is next written.
+        for name in ("id", "article_id", "label", "text", "note", "annotator", "origin"):
+            if not isinstance(getattr(self, name), str):
+                raise ValueError(f"{name} must be a string")
+        if not isinstance(self.attrs, Mapping):
+            raise ValueError("attrs must be a mapping")
+        if self.moved_from is not None and not isinstance(self.moved_from, Mapping):
+            raise ValueError("moved_from must be a mapping")
         if not (isinstance(self.start, int) and isinstance(self.end, int)):
             raise ValueError("start and end must be whole numbers")
         if not 0 <= self.start < self.end:
@@ -62,6 +75,10 @@ class Annotation:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["attrs"] = dict(self.attrs)
+        if self.moved_from is None:  # most annotations: their records stay as they were
+            del data["moved_from"]
+        else:
+            data["moved_from"] = dict(self.moved_from)
         return data
 
     @classmethod
@@ -72,3 +89,28 @@ class Annotation:
     def drifted(self, article_text: str) -> bool:
         """True when the article's text at this span is no longer what was annotated."""
         return article_text[self.start : self.end] != self.text
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """An annotation of an earlier text of an article that could not be placed on its edited
+    text. It is kept, with its old offsets and text (`annotation`, whose `article_id` is the
+    old one), in the file of the article it now belongs to (`article_id`), until the annotator
+    places it on a span or deletes it."""
+
+    annotation: Annotation
+    article_id: str
+    moved_at: str
+
+    @property
+    def id(self) -> str:
+        return self.annotation.id
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.annotation.id, "annotation": self.annotation.to_dict(),
+                "article_id": self.article_id, "moved_at": self.moved_at}  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Unplaced:
+        return cls(Annotation.from_dict(data["annotation"]), str(data["article_id"]),
+                   str(data["moved_at"]))  # fmt: skip

@@ -165,3 +165,61 @@ def test_unreadable_files_make_stats_and_export_exit_1(
     export = assay("export", "--workspace", str(workspace), "--annotator", "maria")
     assert export.returncode == 1 and "incomplete" in export.stderr
     assert len(export.stdout.splitlines()) == 3 and path.exists()
+
+
+@pytest.mark.parametrize("name", ["..", ".", ".hidden", "articles", "Articles"])
+def test_every_command_refuses_an_annotator_name_that_cannot_be_a_folder(
+    workspace: Path, tmp_path: Path, name: str
+) -> None:
+    line = tmp_path / "one.jsonl"
+    line.write_text(json.dumps({"text": "Moscow said yes.", "label": [[0, 6, "claim"]]}) + "\n")
+    before = sorted(p.relative_to(workspace) for p in workspace.rglob("*"))
+    for command in (
+        ["import", str(line), "--annotator", name],
+        ["import", str(line), "--annotator", name, "--dry-run"],
+        ["export", "--annotator", name],
+        ["stats", "--annotator", name],
+    ):
+        done = assay(*command, "--workspace", str(workspace))
+        assert done.returncode == 2, (command, done.stderr)
+        assert f"argument --annotator: annotator name {name!r}" in done.stderr
+        assert "imported" not in done.stderr and done.stdout == ""
+    assert sorted(p.relative_to(workspace) for p in workspace.rglob("*")) == before
+
+
+def test_annotator_names_are_normalised_on_the_way_in(workspace: Path, tmp_path: Path) -> None:
+    line = tmp_path / "one.jsonl"
+    line.write_text(json.dumps({"text": "Moscow said yes.", "label": [[0, 6, "claim"]]}) + "\n")
+    done = assay("import", str(line), "--workspace", str(workspace), "--annotator", "ｏｍａｒ")
+    assert done.returncode == 0, done.stderr
+    assert "as omar" in done.stderr
+    assert (workspace / "annotations" / "omar").is_dir()
+    for who in (["--annotator", "omar"], ["--annotator", "ｏｍａｒ"], ["--all"]):
+        exported = assay("export", "--workspace", str(workspace), *who)
+        assert exported.returncode == 0, exported.stderr
+        assert '"_annotator_id": "omar"' in exported.stdout
+    stats = assay("stats", "--workspace", str(workspace), "--format", "json")
+    assert {json.loads(x)["annotator"] for x in stats.stdout.splitlines()} == {"maria", "omar"}
+    case = assay("import", str(line), "--workspace", str(workspace), "--annotator", "Omar")
+    assert case.returncode == 1 and "differs only in case from 'omar'" in case.stderr
+
+
+def test_stats_lists_unreadable_and_set_aside_files_and_moves_nothing(
+    workspace: Path, articles: list[Article]
+) -> None:
+    folder = workspace / "annotations" / "maria"
+    truncated = folder / f"{articles[1].id}.json"  # the done article
+    truncated.write_bytes(truncated.read_bytes()[:40])
+    earlier = folder / f"{articles[2].id}.json.corrupt-2026-11-30T101010.000Z"
+    earlier.write_text('{"annotations": {', "utf-8")
+    before = {p: p.read_bytes() for p in folder.iterdir()}
+    done = assay("stats", "--workspace", str(workspace), "--format", "json")
+    assert done.returncode == 1
+    assert f"{truncated} could not be read (not valid JSON" in done.stderr
+    assert str(earlier) in done.stderr and "set aside earlier" in done.stderr
+    assert f"{folder / articles[2].id}.json could not be read" not in done.stderr  # it reads
+    (row,) = map(json.loads, done.stdout.splitlines())
+    assert (row["articles"], row["done"]) == (3, 0)
+    assert {p: p.read_bytes() for p in folder.iterdir()} == before
+    exported = assay("export", "--workspace", str(workspace), "--annotator", "maria")
+    assert exported.returncode == 1 and str(earlier) in exported.stderr
