@@ -3,22 +3,25 @@
 Article ids are hashes of the text, so an edited corpus file gives a new article, and the
 annotations of the old one would be left behind. `place` finds where each annotated span went:
 
-1. exact: the two texts are aligned (unchanged characters of the old text and where they are
-   in the new one); a span whose first and last characters survived, and whose text is the
-   same there, is placed there. Else the annotated text is looked for in the changed region
-   that replaced the span, and, when it is distinctive (several words) and occurs once in each
-   text, wherever it went (a moved paragraph).
-2. fuzzy: the span's words (case and punctuation aside) are matched against the words near
-   where the span should be, in a bounded window; a run of words at least FUZZY_MATCH similar
-   is taken, snapped to word boundaries (with the span's own leading and trailing punctuation
-   when the new text has it there too).
-3. otherwise the annotation is not placed: it is never put on words that merely happen to be
-   near.
+1. exact: the two texts are aligned (which characters of the old text survive, unchanged,
+   where in the new one). A span whose first and last characters survived, with the same text
+   between them, is placed there. Else its text is looked for in the changed region that
+   replaced it (between the nearest lines the edit did not touch), nearest where it should
+   be; else, when the text occurs once in each text (and is not as short as "2" or "he"),
+   where it is now: a moved paragraph, or a span the alignment could not follow.
+2. fuzzy: its words (case and punctuation aside) are compared with the words the edit left
+   between its surviving first and last characters; else matched against the words near
+   where it should be, in a bounded window. Words at least FUZZY_MATCH alike (2 * matched
+   words / all words) are taken, snapped to word boundaries, with the span's own leading and
+   trailing punctuation where the new text has it too.
+3. otherwise it is not placed: it is never put on words that merely happen to be near.
 
-The alignment is a patience diff (tokens rare on both sides anchor it, difflib only fills
-small gaps), on lines first and then on words within the lines that changed, so a
-100,000-word article aligns in a fraction of a second, where difflib on its words takes over
-a minute. Everything here is deterministic.
+The alignment is a patience diff: lines first, anchored by lines rare on both sides (never by
+difflib, whose match of a blank line can cross a moved span), then words within the lines that
+changed (rare words anchor, difflib fills small gaps; where no word is rare, as in re-wrapped
+text, word trigrams anchor). A 100,000-word article with 5,000 annotations re-anchors in a
+fraction of a second (bench/store.py), where difflib on its words alone takes over a minute.
+Everything here is deterministic.
 
 `similarity` tells an edited text from another article that has the same file name
 (annotations/workspace.py finds edited articles with it; Store.move_article moves them).
@@ -40,9 +43,9 @@ FUZZY_MATCH = 0.75
 # Share of the smaller text's word trigrams found in the other: two texts of one source at
 # least this alike are taken as one article before and after an edit.
 EDIT_SIMILARITY = 0.6
-# A span moved far away is placed by its text alone only when it is this distinctive.
-_DISTINCT_WORDS = 3
-_DISTINCT_CHARS = 15
+# A span the alignment cannot follow is placed by its text alone (when it occurs once in each
+# text) only when it is at least this long.
+_UNIQUE_CHARS = 4
 # The fuzzy search: characters either side of where the span should be, and the most words
 # of a span it tries (a longer span is placed exactly or not at all).
 _WINDOW = 400
@@ -85,7 +88,8 @@ class Alignment:
     def __init__(self, old: str, new: str) -> None:
         self.old_length = len(old)
         self.new_length = len(new)
-        self.blocks = _align(old, new)
+        # Lines anchored by rare lines (reliable, coarse), then words within changed lines.
+        self.lines, self.blocks = _align(old, new)
         self._starts = [b[0] for b in self.blocks]
 
     def char(self, position: int) -> int | None:
@@ -114,22 +118,26 @@ class Alignment:
             return new_lo
         return new_lo + (position - old_lo) * (new_hi - new_lo) // (old_hi - old_lo)
 
-    def region(self, start: int, end: int) -> tuple[int, int]:
+    def region(self, start: int, end: int, coarse: bool = False) -> tuple[int, int]:
         """The new text between the last unchanged character before `start` and the first
-        one at or after `end`: what the old `[start, end)` became."""
-        i = bisect_right(self._starts, start) - 1
+        one at or after `end`: what the old `[start, end)` became. `coarse`: by the lines
+        anchored by rare lines only, a wider region whose bounds are never wrong (a match of
+        common words can cross a moved span)."""
+        blocks = self.lines if coarse else self.blocks
+        starts = [b[0] for b in blocks] if coarse else self._starts
+        i = bisect_right(starts, start) - 1
         if i < 0:
             lo = 0
         else:
-            a, b, size = self.blocks[i]
+            a, b, size = blocks[i]
             lo = b + min(start - a, size)
-        j = bisect_right(self._starts, end - 1)
+        j = bisect_right(starts, end - 1)
         # The block holding end - 1, if any, maps `end` directly.
         k = j - 1
-        if k >= 0 and self.blocks[k][0] <= end - 1 < self.blocks[k][0] + self.blocks[k][2]:
-            a, b, _size = self.blocks[k]
+        if k >= 0 and blocks[k][0] <= end - 1 < blocks[k][0] + blocks[k][2]:
+            a, b, _size = blocks[k]
             return lo, max(lo, b + end - a)
-        hi = self.blocks[j][1] if j < len(self.blocks) else self.new_length
+        hi = blocks[j][1] if j < len(blocks) else self.new_length
         return lo, max(lo, hi)
 
 
@@ -149,39 +157,38 @@ class _Placer:
             natural = (first, last + 1)
             if self.new[first : last + 1] == text:
                 return Placement(first, last + 1, "exact")
-        lo, hi = self.alignment.region(start, end)
-        near = self._nearest(text, max(0, lo - len(text)), min(len(self.new), hi + len(text)),
-                             self.alignment.estimate(start))  # fmt: skip
+        lo, hi = self.alignment.region(start, end, coarse=True)
+        near = self._nearest(text, lo, hi, self.alignment.estimate(start))
         if near is not None:
             return Placement(near, near + len(text), "exact")
+        moved = self._moved(text)
+        if moved is not None:
+            return Placement(moved, moved + len(text), "exact")
         wanted = [w.casefold() for w in _WORD.findall(text)]
         if natural is not None and wanted:  # first and last characters survived: an edit inside
             inside = [w.casefold() for w in _WORD.findall(self.new, *natural)]
             if _ratio(wanted, inside) >= FUZZY_MATCH:
                 return Placement(natural[0], natural[1], "fuzzy")
-        moved = self._moved(text)
-        if moved is not None:
-            return Placement(moved, moved + len(text), "exact")
         return self._fuzzy(start, end, text, wanted)
 
     def _nearest(self, text: str, lo: int, hi: int, target: int) -> int | None:
-        best = None
-        at = self.new.find(text, lo, hi)
-        while at >= 0:
-            if best is None or abs(at - target) < abs(best - target):
-                best = at
-            if at > target:
-                break
-            at = self.new.find(text, at + 1, hi)
-        return best
+        """The occurrence of `text` within new[lo:hi] that starts nearest `target`."""
+        target = min(max(target, lo), hi)
+        after = self.new.find(text, target, hi)
+        before = self.new.rfind(text, lo, min(hi, target + len(text) - 1))
+        found = [at for at in (before, after) if at >= 0]
+        return min(found, key=lambda at: (abs(at - target), at)) if found else None
 
     def _moved(self, text: str) -> int | None:
-        """The one place of a distinctive text that occurs once in each text (or was no
-        longer at its offsets in the old one): a paragraph moved, not a phrase repeated."""
-        if len(text) < _DISTINCT_CHARS or len(_WORD.findall(text)) < _DISTINCT_WORDS:
+        """The one place of a text that occurs once in each text (or no longer at its offsets
+        in the old one): a paragraph moved, or a span the alignment could not follow. Not
+        for a text as short as "2" or "he", which an edit may drop in one place and add in
+        another."""
+        if len(text) < _UNIQUE_CHARS or not _WORD.search(text):
             return None
         if text not in self._counts:
-            self._counts[text] = (_count_upto(self.old, text, 2), _count_upto(self.new, text, 2))
+            in_new = _count_upto(self.new, text, 2)
+            self._counts[text] = (_count_upto(self.old, text, 2) if in_new == 1 else 2, in_new)
         in_old, in_new = self._counts[text]
         if in_old <= 1 and in_new == 1:
             return self.new.find(text)
@@ -269,30 +276,34 @@ def _count_upto(text: str, needle: str, limit: int) -> int:
 # --- alignment ---------------------------------------------------------------------------
 
 
-def _align(old: str, new: str) -> list[tuple[int, int, int]]:
-    """Character blocks (old start, new start, length) unchanged from `old` to `new`."""
+def _align(old: str, new: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """Character blocks (old start, new start, length) unchanged from `old` to `new`: those
+    of whole lines anchored by rare lines, and those also of words within changed lines."""
     prefix = _common_prefix(old, new)
     suffix = _common_suffix(old, new, min(len(old), len(new)) - prefix)
-    blocks: list[tuple[int, int, int]] = []
+    lines: list[tuple[int, int, int]] = []
+    words: list[tuple[int, int, int]] = []
     if prefix:
-        blocks.append((0, 0, prefix))
+        lines.append((0, 0, prefix))
     old_mid, new_mid = old[prefix : len(old) - suffix], new[prefix : len(new) - suffix]
     if old_mid and new_mid:
         old_lines = old_mid.splitlines(keepends=True)
         new_lines = new_mid.splitlines(keepends=True)
         old_at, new_at = _offsets(old_lines, prefix), _offsets(new_lines, prefix)
         a_done, b_done = 0, 0
-        for i, j, size in [*_match(old_lines, new_lines), (len(old_lines), len(new_lines), 0)]:
+        # No difflib among lines: a common line matched across a moved span would cross it.
+        matched = _match(old_lines, new_lines, fill_small_gaps=False)
+        for i, j, size in [*matched, (len(old_lines), len(new_lines), 0)]:
             if i > a_done and j > b_done:  # lines changed on both sides: align their words
-                blocks += _word_blocks(
+                words += _word_blocks(
                     old, old_at[a_done], old_at[i], new, new_at[b_done], new_at[j]
                 )
             if size:
-                blocks.append((old_at[i], new_at[j], old_at[i + size] - old_at[i]))
+                lines.append((old_at[i], new_at[j], old_at[i + size] - old_at[i]))
             a_done, b_done = i + size, j + size
     if suffix:
-        blocks.append((len(old) - suffix, len(new) - suffix, suffix))
-    return _merged(blocks)
+        lines.append((len(old) - suffix, len(new) - suffix, suffix))
+    return _merged(lines), _merged(lines + words)
 
 
 def _word_blocks(
@@ -347,7 +358,7 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
     return at
 
 
-def _match(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+def _match(a: list[str], b: list[str], fill_small_gaps: bool = True) -> list[tuple[int, int, int]]:
     """Matching runs (i, j, size) of two token lists, in order: a patience diff.
 
     Equal tokens at both ends are matched; a small remainder is left to difflib; in a large
@@ -372,7 +383,7 @@ def _match(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
             ahi, bhi = ahi - tail, bhi - tail
         if alo == ahi or blo == bhi:
             continue
-        if (ahi - alo) * (bhi - blo) <= _SMALL_GAP:  # difflib is quick and good here
+        if fill_small_gaps and (ahi - alo) * (bhi - blo) <= _SMALL_GAP:  # quick and good here
             matcher = SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
             runs += [(alo + i, blo + j, n) for i, j, n in matcher.get_matching_blocks() if n]
             continue
@@ -411,8 +422,14 @@ def _pairs(
 ) -> list[tuple[int, int]]:
     """(index in a, index in b) of tokens as frequent in both and rare; in order of a."""
     in_a, in_b = Counter(a), Counter(b)
+    # White space never anchors: a blank line matched across a moved span would cross it.
     kept = {
-        t for t, n in in_b.items() if t is not None and n <= _ANCHOR_REPEATS and in_a.get(t) == n
+        t
+        for t, n in in_b.items()
+        if t is not None
+        and not (isinstance(t, str) and t.isspace())
+        and n <= _ANCHOR_REPEATS
+        and in_a.get(t) == n
     }
     if not kept:
         return []

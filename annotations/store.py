@@ -190,7 +190,8 @@ class Moved:
 
     def describe(self) -> str:
         """One sentence for the annotator."""
-        message = f"{len(self.placed)} annotations moved to the edited text"
+        count = len(self.placed)
+        message = f"{count} annotation{'' if count == 1 else 's'} moved to the edited text"
         if self.fuzzy:
             message += f" ({self.fuzzy} on words that changed: check them)"
         if self.unplaced:

@@ -223,3 +223,48 @@ def test_stats_lists_unreadable_and_set_aside_files_and_moves_nothing(
     assert {p: p.read_bytes() for p in folder.iterdir()} == before
     exported = assay("export", "--workspace", str(workspace), "--annotator", "maria")
     assert exported.returncode == 1 and str(earlier) in exported.stderr
+
+
+def test_an_edited_corpus_file_keeps_its_annotations(tmp_path: Path) -> None:
+    """sed -i 's/Chief executive/Chief Executive/' on an annotated article: the reader's
+    start-up move (follow_edits) carries the annotations over; stats and export list the one
+    that could not be placed as drifted, and export never writes it."""
+    from annotations.workspace import follow_edits
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    source = corpus / "rosneft.txt"
+    source.write_text(
+        "Rosneft says output will grow\n\nThe Chief executive of Rosneft said output would "
+        "rise by 2 million tons.\n\nAnalysts were not convinced by the forecast at all.\n\n"
+        "Exports to China rose by a fifth, customs data showed.\n",
+        "utf-8",
+    )
+    ws = Workspace(tmp_path / "ws")
+    (old,) = load_corpus([corpus])[0]
+    ws.save_article(old)
+    with Store.open(ws.root, "maria") as store:
+        for words in ("Chief executive", "2 million tons", "not convinced by the forecast"):
+            start = old.text.index(words)
+            store.add(old.id, start, start + len(words), "claim", words)
+        store.set_status(old.id, "done")
+    text = source.read_text("utf-8").replace("Chief executive", "Chief Executive")
+    source.write_text(text.replace("Analysts were not convinced by the forecast at all.\n\n", ""))
+    (new,) = load_corpus([corpus])[0]
+    assert new.id != old.id
+    with Store.open(ws.root, "maria") as store:
+        (moved,) = follow_edits(ws, store, {new.id: new})
+        assert (len(moved.placed), len(moved.unplaced), moved.status) == (2, 1, "in progress")
+    stats = assay("stats", "--workspace", str(ws.root), "--drift", "--format", "json")
+    assert stats.returncode == 0, stats.stderr
+    (row,) = map(json.loads, stats.stdout.splitlines())
+    assert (row["annotations"], row["articles"], row["drifted"]) == (3, 1, 1)
+    (drift,) = row["drift"]
+    assert "not convinced by the forecast" in drift and "could not be placed" in drift
+    exported = assay("export", "--workspace", str(ws.root), "--annotator", "maria")
+    assert exported.returncode == 0, exported.stderr
+    (line,) = map(json.loads, exported.stdout.splitlines())
+    assert line["meta"]["article_id"] == new.id
+    assert sorted(s["text"] for s in line["spans"]) == ["2 million tons", "Chief Executive"]
+    assert "could not be placed on the edited text" in exported.stderr
+    assert "not convinced" not in exported.stdout
