@@ -167,3 +167,32 @@ def test_check_runs_beside_a_writer_thread(tmp_path: Path) -> None:
         assert not errors
         assert len(found) == len(BROKEN)  # each set aside once
         assert {a.id for a in store.for_article("f" * 16)} == set(made) and len(made) == 60
+
+
+def test_a_later_check_reads_only_changed_files_and_misses_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotations import store as store_module
+
+    with Store.open(tmp_path, "maria") as store:
+        for article_id in IDS:
+            store.add(article_id, 0, 6, "claim", TEXT[:6])
+    read: list[bytes] = []
+    real = store_module._unreadable
+
+    def counted(raw: bytes) -> str | None:
+        read.append(raw)
+        return real(raw)
+
+    monkeypatch.setattr(store_module, "_unreadable", counted)
+    with Store.open(tmp_path, "maria") as store:
+        assert store.check_files() == [] and len(read) == len(IDS)
+        read.clear()
+        assert store.check_files() == [] and read == []  # nothing changed: nothing read
+        store.add(IDS[0], 7, 10, "claim", TEXT[7:10])
+    path = tmp_path / "annotations" / "maria" / f"{IDS[1]}.json"
+    raw = path.read_bytes()
+    path.write_bytes(raw.replace(b'"claim"', b'["claim"]'))  # by hand, while assay is closed
+    with Store.open(tmp_path, "maria") as store:
+        (found,) = store.check_files()
+        assert found.path == path and len(read) == 2  # the two files that changed
