@@ -26,7 +26,14 @@ from pathlib import Path
 
 from annotations.reanchor import EDIT_SIMILARITY, similarity
 from annotations.storage import CorruptFile, write_atomically
-from annotations.store import ARTICLE_ID, Moved, Store, StoreError, annotator_name
+from annotations.store import (
+    ARTICLE_ID,
+    Moved,
+    ReadOnlyStore,
+    Store,
+    StoreError,
+    annotator_name,
+)
 from corpus.article import Article, article_id
 
 WORKSPACE_ENV = "ASSAY_WORKSPACE"
@@ -234,7 +241,13 @@ def find_edited(workspace: Workspace, store: Store, corpus: Mapping[str, Article
 def follow_edits(workspace: Workspace, store: Store, corpus: Mapping[str, Article]) -> list[Moved]:
     """Move the annotations of every edited article onto its new text: `find_edited`, then
     `Store.move_article` (each move one undoable change, safe to run again after a crash),
-    keeping a copy of each new text in the workspace first. For the reader's start-up."""
+    keeping a copy of each new text in the workspace first. For the reader's start-up.
+
+    The store must be writable (else ReadOnlyStore, saying why, before anything is written):
+    with a read-only one, `find_edited` says what would move.
+    """
+    if store.read_only:
+        raise ReadOnlyStore(store.read_only_reason or "this store was opened read-only")
     moved = []
     for edit in find_edited(workspace, store, corpus):
         workspace.save_article(edit.new)

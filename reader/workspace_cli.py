@@ -200,6 +200,8 @@ def _export(
     out_path: Path | None,
 ) -> int:
     report = export.ExportReport()
+    if args.all:  # files of no annotator: the export of everyone's work is missing them
+        report.problems += workspace.strays()
     lines = export.export_lines(
         workspace, annotators, tokenizer, report, output_format=args.format,
         include_empty=args.include_empty, corpus=LazyCorpus(args.corpus),

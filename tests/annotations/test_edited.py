@@ -265,3 +265,17 @@ def test_sigkill_during_moves_loses_nothing(tmp_path: Path) -> None:
     assert invariant(tmp_path, old, new) == len(old)
     folder = tmp_path / "annotations" / "crash"
     assert not list(folder.glob("*.corrupt-*")) and not list(folder.glob(".*.tmp"))
+
+
+def test_a_read_only_store_moves_nothing_and_says_why(
+    setup: tuple[Workspace, Article, Article],
+) -> None:
+    workspace, old, new = setup
+    with Store.open(workspace.root, "maria") as writer:
+        reader = Store.open(workspace.root, "maria")
+        assert reader.read_only
+        with pytest.raises(StoreError, match="another assay"):
+            follow_edits(workspace, reader, {new.id: new})
+        assert [e.new for e in find_edited(workspace, reader, {new.id: new})] == [new]
+        reader.close()
+        assert workspace.article(new.id) is None and len(writer.for_article(old.id)) == 4

@@ -268,3 +268,16 @@ def test_an_edited_corpus_file_keeps_its_annotations(tmp_path: Path) -> None:
     assert sorted(s["text"] for s in line["spans"]) == ["2 million tons", "Chief Executive"]
     assert "could not be placed on the edited text" in exported.stderr
     assert "not convinced" not in exported.stdout
+
+
+def test_export_all_names_annotation_files_no_annotator_reaches(workspace: Path) -> None:
+    """What `--annotator ..` used to leave in the workspace root is not silently left out."""
+    stray = workspace / "4674bf8c426bb117.json"
+    stray.write_text('{"annotations": {}}', "utf-8")
+    done = assay("export", "--workspace", str(workspace), "--all")
+    assert done.returncode == 1 and f"{workspace} holds annotation files of no annotator" in (
+        done.stderr)  # fmt: skip
+    stats = assay("stats", "--workspace", str(workspace))
+    assert stats.returncode == 1 and "'..'" in stats.stderr
+    only = assay("export", "--workspace", str(workspace), "--annotator", "maria")
+    assert only.returncode == 0, only.stderr
