@@ -643,6 +643,8 @@ class Store:
                 continue
             placed.append(_moved(annotation, new.id, where.start, where.end,
                                  new.text[where.start : where.end], where.how, stamp))  # fmt: skip
+        # The old text's own unplaced annotations (from an edit before) stay unplaced.
+        unplaced += [Unplaced(u.annotation, new.id, u.moved_at) for u in old_state.unplaced]
         clean = not unplaced and all((a.moved_from or {}).get("how") == "exact" for a in placed)
         before_new: dict[str, dict[str, Any]] = {"annotations": {}, "unplaced": {}}
         after_new: dict[str, dict[str, Any]] = {"annotations": {}, "unplaced": {}}
@@ -659,12 +661,6 @@ class Store:
             "status": {"status": _status_record(old_data)},
         }
         after_old = {table: dict.fromkeys(records) for table, records in before_old.items()}
-        # The old text's own unplaced annotations are still unplaced on the new one.
-        for u in old_state.unplaced:
-            moved_on = Unplaced(u.annotation, new.id, u.moved_at)
-            before_new["unplaced"][u.id] = None
-            after_new["unplaced"][u.id] = moved_on.to_dict()
-            unplaced.append(moved_on)
         carried = _carried_rejections(old_data, old.text, new.text, new_state.rejected)
         if carried:
             before_new["rejected"] = dict.fromkeys(carried)

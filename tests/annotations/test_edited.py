@@ -279,3 +279,24 @@ def test_a_read_only_store_moves_nothing_and_says_why(
         assert [e.new for e in find_edited(workspace, reader, {new.id: new})] == [new]
         reader.close()
         assert workspace.article(new.id) is None and len(writer.for_article(old.id)) == 4
+
+
+def test_a_second_edit_carries_what_the_first_could_not_place(
+    setup: tuple[Workspace, Article, Article],
+) -> None:
+    """Edited twice: the annotations follow again, and the one still unplaced goes along;
+    "done" does not come back while it waits."""
+    workspace, old, new = setup
+    newer = article(EDITED.replace("MOSCOW, March 3.", "MOSCOW, March 4."))
+    with Store.open(workspace.root, "maria") as store:
+        follow_edits(workspace, store, {new.id: new})
+        store.set_status(new.id, "done")
+        (moved,) = follow_edits(workspace, store, {newer.id: newer})
+        assert (len(moved.placed), len(moved.unplaced), moved.status) == (3, 1, "in progress")
+        state = store.article_state(newer.id)
+        (waiting,) = state.unplaced
+        assert waiting.annotation.article_id == old.id and waiting.article_id == newer.id
+        event = next(a for a in state.annotations if a.label == "event")
+        assert event.moved_from["article_id"] == new.id  # type: ignore[index]
+        assert event.moved_from["earlier"]["article_id"] == old.id  # type: ignore[index]
+        assert not store.article_state(new.id).touched
