@@ -4,14 +4,15 @@ Every annotation keeps the text it covered when it was made. Before an annotatio
 or counted as sound, its span is read again from the article's text; when the two differ the
 offsets cannot be trusted, so the annotation is reported, never exported where it now points.
 Where the annotated words still occur in the text, the nearest place is named, so a person can
-tell a shifted span from a rewritten one.
+tell a shifted span from a rewritten one. Annotations that could not be placed on the edited
+text of their article (annotations/reanchor.py) count as drifted too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotations.model import Annotation
+from annotations.model import Annotation, Unplaced
 
 # How far from the old place to look for the annotated words.
 _SEARCH = 100_000
@@ -23,10 +24,17 @@ class Drift:
     reason: str
     found: str | None = None  # what the article's text says at the span now
     now_at: tuple[int, int] | None = None  # nearest place where the annotated text occurs
+    # The article the annotation belongs to now, when it was made on an earlier text of it.
+    article_id: str | None = None
 
     def describe(self) -> str:
         a = self.annotation
         where = f"{a.annotator or '?'}'s {a.label} {a.id} [{a.start}, {a.end}) in {a.article_id}"
+        if self.article_id is not None and self.article_id != a.article_id:
+            where = (
+                f"{a.annotator or '?'}'s {a.label} {a.id} [{a.start}, {a.end}) of an earlier "
+                f"text of {self.article_id} (then {a.article_id}), annotated {_clip(a.text)}"
+            )
         message = f"{where}: {self.reason}"
         if self.found is not None:
             message += f"; annotated {_clip(a.text)}, the text there is now {_clip(self.found)}"
@@ -49,6 +57,16 @@ def check(annotation: Annotation, text: str | None) -> Drift | None:
     if found == annotation.text:
         return None
     return Drift(annotation, "the text changed", found, _nearest(annotation, text))
+
+
+def unplaced(found: Unplaced) -> Drift:
+    """An annotation whose article's corpus file was edited and that could not be placed on
+    the edited text: drifted, never exported, until the annotator places or deletes it."""
+    return Drift(
+        found.annotation,
+        "could not be placed on the edited text; place it on a span or delete it in the reader",
+        article_id=found.article_id,
+    )
 
 
 def _nearest(annotation: Annotation, text: str) -> tuple[int, int] | None:

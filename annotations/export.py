@@ -30,7 +30,7 @@ from datetime import datetime
 from itertools import chain
 from typing import Any
 
-from annotations.drift import Drift, check
+from annotations.drift import Drift, check, unplaced
 from annotations.model import Annotation
 from annotations.storage import CorruptFile
 from annotations.store import Store
@@ -102,6 +102,9 @@ def export_pieces(
         raise ValueError(f"unknown format {output_format!r}")
     stores = [Store.open(workspace.root, name, read_only=True, labels=None) for name in annotators]
     try:
+        report.problems += [
+            f"{c} They are not in this export." for s in stores for c in s.set_aside()
+        ]
         held = [set(store.article_ids()) for store in stores]
         groups = (
             group
@@ -157,6 +160,7 @@ def _tasks(
             report.problems.append(f"{exc} Its annotations are not in this export.")
             continue
         annotations = state.annotations
+        report.drifted += [unplaced(u) for u in state.unplaced]  # never exported
         # An empty line says "read, nothing to tag": only the annotator's own "done" says so.
         empty_answer = include_empty and state.status == "done" and state.status_set_at is not None
         if not annotations and not empty_answer:
@@ -176,7 +180,7 @@ def _tasks(
                 f"{store.annotator} marked article {article_id} done, but its text is not in "
                 f"the workspace or the corpus; its empty line is not in this export"
             )
-        if article is None or (annotations and not sound):
+        if article is None or ((annotations or state.unplaced) and not sound):
             continue  # nothing trustworthy to say about this article
         yield _Task(article, store.annotator, sound, state.status, state.status_set_at)
 

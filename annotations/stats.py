@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotations.drift import Drift, check
+from annotations.drift import Drift, check, unplaced
 from annotations.storage import CorruptFile
 from annotations.store import Store
 from annotations.workspace import Workspace
@@ -47,16 +47,25 @@ def workspace_stats(
     annotators: Sequence[str],
     corpus: Mapping[str, Article] | None = None,
 ) -> tuple[list[AnnotatorStats], list[str]]:
-    """Stats of each annotator, and the problems met (files that could not be read).
+    """Stats of each annotator, and the problems met: files that cannot be read (or were set
+    aside earlier: their annotations are in no figure), and annotation files no annotator
+    reaches. Nothing is moved or written: the stores are opened read-only.
 
     Each article's text is read once, however many annotators it has; texts come from the
-    workspace's copies, else from `corpus`.
+    workspace's copies, else from `corpus`. Files that hold nothing (an article opened but
+    never annotated) are not counted; annotations that could not be placed on an edited
+    article's new text count as drifted.
     """
     stores = [Store.open(workspace.root, name, read_only=True, labels=None) for name in annotators]
     found = [AnnotatorStats(name) for name in annotators]
-    problems: list[str] = []
+    problems: list[str] = list(workspace.strays())
     try:
-        held = [set(store.article_ids()) for store in stores]
+        held = []
+        for store in stores:
+            corrupt = store.check_files()
+            problems += [str(c) for c in corrupt]
+            unreadable = {c.article_id for c in corrupt if not c.earlier}
+            held.append({i for i in store.article_ids() if i not in unreadable})
         for article_id in sorted(set().union(*held)):
             text: str | None = None
             looked = False
@@ -65,11 +74,13 @@ def workspace_stats(
                     continue
                 try:
                     state = store.article_state(article_id)
-                    stats.statuses[state.status] += 1
-                    annotations = state.annotations
-                except CorruptFile as exc:
+                except CorruptFile as exc:  # broken since the check
                     problems.append(str(exc))
                     continue
+                if not state.touched:
+                    continue
+                stats.statuses[state.status] += 1
+                annotations = state.annotations
                 if annotations and not looked:
                     article = workspace.find_article(article_id, corpus or {}, problems)
                     text, looked = (article.text if article else None), True
@@ -78,6 +89,9 @@ def workspace_stats(
                     drift = check(annotation, text)
                     if drift is not None:
                         stats.drifted.append(drift)
+                for waiting in state.unplaced:
+                    stats.labels[waiting.annotation.label] += 1
+                    stats.drifted.append(unplaced(waiting))
     finally:
         for store in stores:
             store.close()

@@ -9,8 +9,10 @@ that has returned survives a power cut.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,20 +23,45 @@ from tinydb.storages import Storage
 
 
 class CorruptFile(Exception):
-    """A store file that cannot be read. It has been moved aside, never overwritten."""
+    """A store file that cannot be read. A writer moves it aside (`moved_to`), never
+    overwriting it; a reader leaves it where it is (`moved_to` is None). `earlier`: found
+    already set aside, by an earlier run."""
 
-    def __init__(self, path: Path, moved_to: Path | None, reason: str) -> None:
+    def __init__(
+        self, path: Path, moved_to: Path | None, reason: str, earlier: bool = False
+    ) -> None:
         self.path = path
         self.moved_to = moved_to
+        self.reason = reason
+        self.earlier = earlier
         if moved_to is None:  # a read-only store leaves files to their writer
             super().__init__(f"{path} could not be read ({reason}); nothing was changed.")
             return
+        recover = (
+            "Its annotations are not loaded: repair the JSON by hand and move it back while "
+            "assay is closed, or re-import them from an export "
+            "('assay import FILE --annotator NAME')."
+        )
+        if earlier:
+            super().__init__(
+                f"{moved_to} was set aside earlier because {path.name} could not be read "
+                f"({reason}). {recover}"
+            )
+            return
         super().__init__(
             f"{path} could not be read ({reason}). It was moved to {moved_to} and nothing was "
-            f"overwritten. Its annotations are not loaded: repair the JSON by hand and move it "
-            f"back while assay is closed, or re-import them from an export "
-            f"('assay import FILE --annotator NAME')."
+            f"overwritten. {recover}"
         )
+
+    @property
+    def article_id(self) -> str | None:
+        """The article whose annotations the file held (None for the history log)."""
+        stem = self.path.name.removesuffix(".json")
+        return stem if stem != self.path.name and _ARTICLE_ID.fullmatch(stem) else None
+
+
+_ARTICLE_ID = re.compile(r"[0-9a-f]{16}")
+CORRUPT_MARK = ".corrupt-"
 
 
 def write_atomically(path: Path, payload: bytes) -> None:
@@ -95,22 +122,50 @@ def fsync_folder(folder: Path) -> None:
 
 
 def quarantine(path: Path, reason: str, move: bool = True) -> CorruptFile:
-    """Move an unreadable file aside under a name that says so; return the error to raise."""
+    """Move an unreadable file aside under a name that says so; return the error to raise.
+
+    The new name is never one that exists: nothing is overwritten, not even an earlier
+    corrupt copy of the same file.
+    """
     from annotations.model import now
 
     if not move:
         return CorruptFile(path, None, reason)
-    moved = path.with_name(f"{path.name}.corrupt-{now().replace(':', '')}")
-    os.replace(path, moved)
-    return CorruptFile(path, moved, reason)
+    stamp = now().replace(":", "")
+    for attempt in range(1, 1000):
+        moved = path.with_name(
+            f"{path.name}{CORRUPT_MARK}{stamp}" + (f"-{attempt}" if attempt > 1 else "")
+        )
+        try:
+            os.link(path, moved)  # fails when `moved` exists, where a rename would replace it
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+                raise
+            if moved.exists():  # a file system without hard links: check, then rename
+                continue
+            os.replace(path, moved)
+        else:
+            os.unlink(path)
+        return CorruptFile(path, moved, reason)
+    raise OSError(errno.EEXIST, f"no free name to set {path} aside")
 
 
 class AtomicJSONStorage(Storage):
     """TinyDB storage: one JSON file, read whole, written atomically and durably."""
 
-    def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        read_only: bool = False,
+        header: dict[str, dict[str, Any]] | None = None,
+    ) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        # Tables every write carries when the data lacks them (the store's `meta`): a file is
+        # created by its first change, with them, and reading never has to write anything.
+        self.header = header or {}
         # What the file held when this storage last read or wrote it, by the file's identity.
         # TinyDB reads the whole file for every operation: parsing a heavily annotated article
         # (5,000 annotations, 2 MB) cost 12 ms each time. Only a writer caches: it holds the
@@ -127,14 +182,10 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             self._cache = None
             return None
-        if not raw.strip():
-            raise quarantine(self.path, "the file is empty", move=not self.read_only)
         try:
-            data = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise quarantine(self.path, f"not valid JSON: {exc}", move=not self.read_only) from None
-        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-            raise quarantine(self.path, "not a TinyDB database", move=not self.read_only)
+            data = parse_tables(raw)
+        except ValueError as exc:
+            raise quarantine(self.path, str(exc), move=not self.read_only) from None
         if not self.read_only and all(
             isinstance(doc, dict) for table in data.values() for doc in table.values()
         ):
@@ -146,10 +197,26 @@ class AtomicJSONStorage(Storage):
         if self.read_only:
             raise PermissionError(f"{self.path}: this store is read-only")
         self._cache = None  # until the new file is in place
+        missing = {name: table for name, table in self.header.items() if name not in data}
+        if missing:
+            data = {**_copy(missing), **data}
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         write_atomically(self.path, payload)
         with contextlib.suppress(OSError):
             self._cache = (_signature(os.stat(self.path)), _copy(data))
+
+
+def parse_tables(raw: bytes) -> dict[str, dict[str, Any]]:
+    """A TinyDB file's tables; ValueError saying why when `raw` is not one."""
+    if not raw.strip():
+        raise ValueError("the file is empty")
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"not valid JSON: {exc}") from None
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise ValueError("not a TinyDB database")
+    return data
 
 
 def _signature(stat: os.stat_result) -> tuple[int, int, int]:

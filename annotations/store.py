@@ -3,7 +3,9 @@
 Layout under a workspace folder:
 
     annotations/<annotator>/<article_id>.json   TinyDB: tables meta, annotations, status,
-                                                rejected (suggestions the annotator turned down)
+                                                rejected (suggestions the annotator turned down),
+                                                unplaced (annotations of an earlier text of the
+                                                article that could not be placed on this one)
     annotations/<annotator>/history.jsonl       append-only log of changes, undos and redos
     annotations/<annotator>/.lock               held by the one writer for this annotator
 
@@ -13,29 +15,73 @@ fsynced (annotations/storage.py), so an annotation is on disk when `add` returns
 history is a log rather than a TinyDB table for the same reason: appending a line and fsyncing
 it costs the same at 50 annotations or 50,000. It keeps the last UNDO_DEPTH changes, across
 restarts.
+
+An article's file is created by its first change: reading never writes, so opening articles
+in the reader leaves no trace. A store whose folder cannot be written (a read-only mount, no
+permission) opens read-only and says why, as when another assay holds the lock. Every public
+method holds the store's lock, so `check_files` can run in a thread of its own beside the one
+that uses the store.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import fcntl
+import functools
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from tinydb import Query, TinyDB
 
-from annotations.model import DEFAULT_LABELS, STATUSES, Annotation, article_of, new_id, now
-from annotations.storage import AtomicJSONStorage, CorruptFile, quarantine, write_atomically
+from annotations.model import (
+    DEFAULT_LABELS,
+    STATUSES,
+    Annotation,
+    Unplaced,
+    article_of,
+    new_id,
+    now,
+)
+from annotations.reanchor import place
+from annotations.storage import (
+    CORRUPT_MARK,
+    AtomicJSONStorage,
+    CorruptFile,
+    parse_tables,
+    quarantine,
+    write_atomically,
+)
+from corpus.article import Article
 
 SCHEMA = 1
 UNDO_DEPTH = 1000
-ANNOTATOR_NAME = re.compile(r"^[\w.@+-]{1,64}$")
+ANNOTATOR_NAME = re.compile(r"^[\w.@+-]{1,64}\Z")
 ARTICLE_ID = re.compile(r"^[0-9a-f]{16}$")
 _EDITABLE = frozenset({"start", "end", "label", "text", "note", "attrs", "origin"})
+# What a workspace or a store keeps beside annotators' folders, compared without case (a file
+# system that ignores case takes "Articles" for "articles"): an annotator of such a name would
+# be a folder that export and stats take for something else, or never see. Names starting
+# with a dot are refused too: ".", "..", the lock, temporary files.
+RESERVED_NAMES = frozenset({"articles", "annotations", "history.jsonl"})
+RESERVED_ENDINGS = (".json", ".jsonl", ".tmp")  # article files, the log, temporary files
+# Tables of an article's file that a change writes record by record, and each record's key.
+_RECORD_KEYS = {"annotations": "id", "unplaced": "id", "rejected": "key"}
+# Changes that touch several tables or articles at once (Change.before/after hold records).
+RECORD_KINDS = frozenset({"move", "placement", "unplaced"})
+_CANNOT_WRITE = {errno.EROFS: "the file system is mounted read-only",
+                 errno.EACCES: "you have no permission to write there",
+                 errno.EPERM: "you have no permission to write there"}  # fmt: skip
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+# In an annotator's folder: the identity of each article file the last check found sound.
+CHECKED = ".checked.json"
 
 
 class StoreError(Exception):
@@ -43,7 +89,52 @@ class StoreError(Exception):
 
 
 class ReadOnlyStore(StoreError):
-    """Raised by every change while another assay holds this annotator's lock."""
+    """Raised by every change to a read-only store (`read_only_reason` says why)."""
+
+
+def annotator_name(raw: str) -> str:
+    """`raw` as an annotator name, or StoreError saying why it cannot be one.
+
+    Names are compared after Unicode NFKC normalisation, so "ｍａｒｉａ" is "maria": this is
+    the one place a name is checked and normalised (--annotator, the login name, Store.open).
+    A name is a folder of the workspace: letters, digits and . _ @ + - (at most 64), not
+    starting with a dot, and none of RESERVED_NAMES or ending in RESERVED_ENDINGS.
+    """
+    name = unicodedata.normalize("NFKC", raw) if isinstance(raw, str) else ""
+    problem = _name_problem(name)
+    if problem:
+        raise StoreError(f"annotator name {raw!r} {problem}")
+    return name
+
+
+def _name_problem(name: str) -> str | None:
+    if not name:
+        return "is empty"
+    if name in (".", ".."):
+        return "names a folder's own or parent folder, not a folder of its own"
+    if not ANNOTATOR_NAME.fullmatch(name):
+        return "cannot name a folder: use letters, digits, and . _ @ + - (at most 64)"
+    if name.startswith("."):
+        return "starts with a dot, as the store's hidden lock and temporary files do"
+    folded = name.casefold()
+    if (folded in RESERVED_NAMES or folded.endswith(RESERVED_ENDINGS)
+            or CORRUPT_MARK in folded):  # fmt: skip
+        return (
+            "is the name of a file or folder the workspace keeps (articles, annotations, "
+            "history.jsonl, and names ending in .json, .jsonl or .tmp or holding .corrupt-)"
+        )
+    return None
+
+
+def _locked(method: _Method) -> _Method:
+    """Run the method holding the store's lock (one thread at a time in its files)."""
+
+    @functools.wraps(method)
+    def run(self: Store, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return cast(_Method, run)
 
 
 @dataclass(frozen=True)
@@ -73,6 +164,41 @@ class ArticleState:
     status: str  # "todo", "in progress" or "done"
     status_set_at: str | None  # when the status was set explicitly (ISO 8601 UTC), if ever
     rejected: frozenset[str] = frozenset()  # keys of the suggestions turned down
+    # Annotations of an earlier text of the article that could not be placed on this one.
+    unplaced: tuple[Unplaced, ...] = ()
+    status_is_set: bool = False  # the annotator (or an import) set the status
+
+    @property
+    def touched(self) -> bool:
+        """Whether the annotator did anything here: a file holding nothing (only its meta
+        table, as opening an article in the reader used to leave) is no answer."""
+        return bool(self.annotations or self.unplaced or self.rejected or self.status_is_set)
+
+
+@dataclass(frozen=True)
+class Moved:
+    """What `Store.move_article` did: the annotations of `old_id` now on `new_id`."""
+
+    old_id: str
+    new_id: str
+    placed: list[Annotation]  # the new annotations; `moved_from["how"]` is exact or fuzzy
+    unplaced: list[Unplaced]  # kept in the new article's file for the annotator to fix
+    status: str | None  # the new article's status set by the move, if it set one
+
+    @property
+    def fuzzy(self) -> int:
+        """Annotations placed on words like, but not the same as, the ones annotated."""
+        return sum(1 for a in self.placed if (a.moved_from or {}).get("how") == "fuzzy")
+
+    def describe(self) -> str:
+        """One sentence for the annotator."""
+        count = len(self.placed)
+        message = f"{count} annotation{'' if count == 1 else 's'} moved to the edited text"
+        if self.fuzzy:
+            message += f" ({self.fuzzy} on words that changed: check them)"
+        if self.unplaced:
+            message += f", {len(self.unplaced)} could not be placed"
+        return message
 
 
 class Store:
@@ -93,6 +219,7 @@ class Store:
         self.read_only_reason = read_only_reason
         self.labels = tuple(labels) if labels is not None else None
         self._lock_fd = lock_fd
+        self._lock = threading.RLock()
         self._dbs: dict[str, TinyDB] = {}
         self._history = _History(folder / "history.jsonl", writable=not read_only)
 
@@ -108,29 +235,33 @@ class Store:
     ) -> Store:
         """Open (creating if needed) the annotator's store in `workspace`.
 
-        When another process holds the annotator's lock the store opens read-only and
-        `read_only_reason` says which process; changes then raise `ReadOnlyStore`.
-        `labels=None` accepts any label.
+        `annotator` goes through `annotator_name` (StoreError when it cannot be a name, or
+        differs only in case from an annotator the workspace has). When another process holds
+        the annotator's lock, or the folder cannot be written (a read-only mount, no
+        permission), the store opens read-only, reads everything, and `read_only_reason` says
+        why in a sentence; changes then raise `ReadOnlyStore`. `labels=None` accepts any label.
         """
-        if not ANNOTATOR_NAME.match(annotator):
-            raise StoreError(
-                f"annotator name {annotator!r} cannot name a folder: use letters, digits, "
-                f"and . _ @ + - (at most 64)"
-            )
-        folder = Path(workspace) / "annotations" / annotator
+        annotator = annotator_name(annotator)
+        folder = _annotator_folder(Path(workspace), annotator)
         reason = None
         lock_fd = None
         if not read_only:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
+                lock_fd, holder = _take_lock(folder / ".lock")
+                if lock_fd is not None and not os.access(folder, os.W_OK | os.X_OK):
+                    _release(lock_fd)
+                    raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(folder))
             except OSError as exc:
-                raise StoreError(f"cannot create {folder}: {exc.strerror}") from exc
-            lock_fd, holder = _take_lock(folder / ".lock")
+                if exc.errno not in _CANNOT_WRITE:
+                    raise StoreError(f"cannot open {folder}: {exc.strerror or exc}") from exc
+                return cls(folder, annotator, True, _unwritable(folder, exc), None, labels)
             if lock_fd is not None:
                 # Temporary files of writes cut short by a crash: with the lock held, nobody
                 # else can be writing them.
                 for stale in folder.glob(".*.tmp"):
-                    stale.unlink(missing_ok=True)
+                    with contextlib.suppress(OSError):
+                        stale.unlink(missing_ok=True)
             if lock_fd is None:
                 read_only = True
                 reason = (
@@ -139,13 +270,13 @@ class Store:
                 )
         return cls(folder, annotator, read_only, reason, lock_fd, labels)
 
+    @_locked
     def close(self) -> None:
         for db in self._dbs.values():
             db.close()
         self._dbs.clear()
         if self._lock_fd is not None:
-            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
-            os.close(self._lock_fd)
+            _release(self._lock_fd)
             self._lock_fd = None
 
     def __enter__(self) -> Store:
@@ -156,6 +287,7 @@ class Store:
 
     # --- reading ------------------------------------------------------------------------
 
+    @_locked
     def get(self, annotation_id: str) -> Annotation | None:
         article_id = article_of(annotation_id)
         if not ARTICLE_ID.match(article_id):
@@ -167,39 +299,15 @@ class Store:
         """The article's annotations in reading order."""
         return self.article_state(article_id).annotations
 
+    @_locked
     def article_state(self, article_id: str) -> ArticleState:
         """The article's annotations and status from one read of its file (export and stats
         read thousands of files; TinyDB would read a file again for every table)."""
         if not ARTICLE_ID.match(article_id):
             return ArticleState([], "todo", None, frozenset())
-        if self.read_only:  # no TinyDB object needed, and the schema is checked on this read
-            path = self.folder / f"{article_id}.json"
-            data = AtomicJSONStorage(path, read_only=True).read() or {}
-            _check_schema(path, data.get("meta", {}).values())
-        else:
-            data = self._db(article_id).storage.read() or {}
-        try:
-            docs = data.get("annotations", {}).values()
-            found = sorted(
-                (Annotation.from_dict(d) for d in docs),
-                key=lambda a: (a.start, a.end, a.created_at, a.id),
-            )
-            rejected = frozenset(str(d["key"]) for d in data.get("rejected", {}).values())
-            explicit = next(iter(data.get("status", {}).values()), None)
-            if explicit is None:
-                return ArticleState(found, "in progress" if found else "todo", None, rejected)
-            status = explicit["status"]
-            if status not in STATUSES:
-                raise ValueError(f"unknown status {status!r}")
-            stamp = explicit.get("updated_at")
-            return ArticleState(found, status, stamp if isinstance(stamp, str) else None, rejected)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            # Valid JSON with a broken record (a hand repair gone wrong): say which file, and
-            # leave it where it is for the person to fix.
-            raise CorruptFile(
-                self.folder / f"{article_id}.json", None, f"a record in it is not valid: {exc}"
-            ) from None
+        return self._parsed(article_id, self._data(article_id))
 
+    @_locked
     def has_span(self, article_id: str, start: int, end: int, label: str) -> bool:
         """Whether the article has an annotation of `label` on exactly `[start, end)`."""
         if not ARTICLE_ID.match(article_id):
@@ -209,10 +317,9 @@ class Store:
             (q.start == start) & (q.end == end) & (q.label == label)))  # fmt: skip
 
     def article_ids(self) -> list[str]:
-        """Articles with a file in this store (annotated, or given a status)."""
-        if not self.folder.is_dir():
-            return []
-        return sorted(p.stem for p in self.folder.glob("*.json") if ARTICLE_ID.match(p.stem))
+        """Articles with a file in this store (annotated, or given a status; files that hold
+        nothing are listed too: `ArticleState.touched` tells them apart)."""
+        return [n[:-5] for n in self._names() if n.endswith(".json") and ARTICLE_ID.match(n[:-5])]
 
     def all(self) -> Iterator[Annotation]:
         for article_id in self.article_ids():
@@ -222,8 +329,101 @@ class Store:
         """ "todo", "in progress" or "done": set explicitly, else by whether it has annotations."""
         return self.article_state(article_id).status
 
+    # --- checking -----------------------------------------------------------------------
+
+    def check_files(self) -> list[CorruptFile]:
+        """Every file of this store that cannot be read, checked whole (JSON and records):
+        article files, the history log, and files set aside by earlier runs (`earlier`).
+
+        A writable store moves each unreadable file aside (never overwriting anything), so the
+        article starts afresh; a read-only one only lists them. (Reading an article moves only
+        a file that is not JSON at all: one with a broken record stays where it is until this
+        check, in case someone is repairing it by hand.)
+
+        For start-up, in a thread of its own if need be (each file is checked holding the
+        store's lock, so another thread can use the store meanwhile). A writable store keeps
+        the identity (inode, size, modification time) of every file found sound in CHECKED,
+        so a later check reads only the files changed since: bench/store.py measures both at
+        10,000 files.
+        """
+        found = self.set_aside()
+        known = self._checked()
+        sound: dict[str, list[int]] = {}
+        for name in self._names():
+            if not (name.endswith(".json") and ARTICLE_ID.match(name[:-5])):
+                continue
+            path = self.folder / name
+            try:
+                identity: list[int] | None = _signature_of(os.stat(path))
+            except FileNotFoundError:
+                continue
+            if known.get(name) != identity:
+                problem, identity = self._check_file(path)
+                if problem is not None:
+                    found.append(problem)
+                    continue
+            if identity is not None:
+                sound[name] = identity
+        if not self.read_only and sound != known:
+            with contextlib.suppress(OSError):  # only a shortcut for the next check is lost
+                payload = json.dumps({"version": 1, "files": sound}, separators=(",", ":"))
+                write_atomically(self.folder / CHECKED, payload.encode())
+        history = self._history.problem
+        if history is not None:  # set aside when the store opened: not an earlier run's
+            found = [c for c in found if c.moved_to != history.moved_to or c is history]
+            found.append(history)
+        return sorted(found, key=lambda c: (str(c.path), str(c.moved_to)))
+
+    def set_aside(self) -> list[CorruptFile]:
+        """Files set aside by earlier runs because they could not be read (their annotations
+        are not loaded until someone repairs them): one listing of the folder."""
+        found = []
+        for name in self._names():
+            if CORRUPT_MARK not in name or name.startswith("."):
+                continue
+            path = self.folder / name
+            original = self.folder / name.split(CORRUPT_MARK, 1)[0]
+            if original.name == self._history.path.name:
+                reason = "a line in it is not a history entry"
+            else:
+                reason = _why_unreadable(path)
+            found.append(CorruptFile(original, path, reason, earlier=True))
+        return found
+
+    def _names(self) -> list[str]:
+        try:
+            return sorted(os.listdir(self.folder))
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+
+    @_locked
+    def _check_file(self, path: Path) -> tuple[CorruptFile | None, list[int] | None]:
+        """(The problem, None), or (None, the identity of the file found sound)."""
+        try:
+            with open(path, "rb") as handle:
+                signature = _signature_of(os.fstat(handle.fileno()))
+                raw = handle.read()
+        except FileNotFoundError:  # moved or removed since the listing
+            return None, None
+        reason = _unreadable(raw)
+        if reason is None:
+            return None, signature
+        self._forget(path.name[:-5])
+        try:
+            return quarantine(path, reason, move=not self.read_only), None
+        except FileNotFoundError:
+            return None, None
+
+    def _checked(self) -> dict[str, list[int]]:
+        try:
+            files = json.loads((self.folder / CHECKED).read_bytes())["files"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}
+        return files if isinstance(files, dict) else {}
+
     # --- changing -----------------------------------------------------------------------
 
+    @_locked
     def add(
         self,
         article_id: str,
@@ -249,6 +449,7 @@ class Store:
         self._apply(Change("annotation", article_id, annotation.id, None, annotation.to_dict()))
         return annotation
 
+    @_locked
     def update(self, annotation_id: str, **changes: Any) -> Annotation:
         """Change label, boundaries (with text), note, attrs or origin of an annotation."""
         self._writable()
@@ -266,12 +467,14 @@ class Store:
         self._apply(Change("annotation", old.article_id, old.id, old.to_dict(), new.to_dict()))
         return new
 
+    @_locked
     def delete(self, annotation_id: str) -> Annotation:
         self._writable()
         old = self._require(annotation_id)
         self._apply(Change("annotation", old.article_id, old.id, old.to_dict(), None))
         return old
 
+    @_locked
     def add_group(self, article_id: str, items: Sequence[Mapping[str, Any]]) -> list[Annotation]:
         """Add several annotations as one change: one durable write, and one undo takes them
         all back (accepting every suggestion of a kind is one action for the annotator).
@@ -285,6 +488,7 @@ class Store:
                                {a.id: a.to_dict() for a in made}))  # fmt: skip
         return made
 
+    @_locked
     def reject(self, article_id: str, key: str, detail: Mapping[str, Any] | None = None) -> None:
         """Remember that the suggestion `key` was turned down, so it is not offered again;
         `detail` (what it was) is kept beside it for the record. Undoable."""
@@ -295,6 +499,7 @@ class Store:
         record = {"key": key, **dict(detail or {}), "rejected_at": now()}
         self._apply(Change("rejection", article_id, key, None, record))
 
+    @_locked
     def add_many(
         self, article_id: str, items: Sequence[Mapping[str, Any]], status: str | None = None
     ) -> list[Annotation]:
@@ -335,6 +540,7 @@ class Store:
                 raise StoreError(str(exc)) from exc
         return made
 
+    @_locked
     def remove_many(
         self, article_id: str, annotation_ids: Sequence[str], clear_status: bool = False
     ) -> None:
@@ -345,6 +551,7 @@ class Store:
         if clear_status:
             self._db(article_id).table("status").truncate()
 
+    @_locked
     def set_status(self, article_id: str, status: str) -> None:
         self._writable()
         self._check_article(article_id)
@@ -354,6 +561,7 @@ class Store:
         if before != status:
             self._apply(Change("status", article_id, "status", before, status))
 
+    @_locked
     def undo(self) -> Change | None:
         """Undo the last change (also one made before a restart); None when there is none."""
         self._writable()
@@ -364,6 +572,7 @@ class Store:
         self._history.record_undo()
         return change
 
+    @_locked
     def redo(self) -> Change | None:
         self._writable()
         change = self._history.peek_redo()
@@ -375,11 +584,131 @@ class Store:
 
     @property
     def can_undo(self) -> bool:
-        return self._history.peek_undo() is not None
+        with self._lock:
+            return self._history.peek_undo() is not None
 
     @property
     def can_redo(self) -> bool:
-        return self._history.peek_redo() is not None
+        with self._lock:
+            return self._history.peek_redo() is not None
+
+    # --- edited articles ----------------------------------------------------------------
+
+    @_locked
+    def move_article(self, old: Article, new: Article) -> Moved:
+        """Move the annotations of `old` (an earlier text of the article) onto `new`.
+
+        Each annotation is placed on the new text (annotations/reanchor.py): placed ones get
+        a new id (an id names its article) and the new text, and keep label, note, attrs,
+        origin and created_at, with `moved_from` saying where they were and how they were
+        placed. Those that cannot be placed are kept in the new article's file (its
+        `unplaced`), with their old text and offsets, for the annotator to place
+        (`place_unplaced`) or delete (`delete_unplaced`). Suggestions rejected on the old text
+        follow where they are found unchanged. The status goes with them, but "done" only
+        when every annotation was placed exactly (else "in progress": the annotator should
+        look again); the new article's own status, if it had one, is kept on the same terms.
+
+        The new article's file is written first, then the old one's (emptied), so a crash in
+        between leaves the annotations twice, never nowhere; running the move again then
+        adds nothing twice (each placed annotation names its old id) and finishes. The move
+        is one undoable change.
+        """
+        self._writable()
+        self._check_article(old.id)
+        self._check_article(new.id)
+        if old.id == new.id:
+            raise StoreError(f"article {old.id} cannot be moved onto itself")
+        old_data, new_data = self._data(old.id), self._data(new.id)
+        old_state, new_state = self._parsed(old.id, old_data), self._parsed(new.id, new_data)
+        if not old_state.touched:
+            return Moved(old.id, new.id, [], [], None)
+        stamp = now()
+        # Records a move cut short by a crash left in the new file: part of this change.
+        old_ids = {a.id for a in old_state.annotations}
+        earlier = {
+            a.moved_from["id"]: a
+            for a in new_state.annotations
+            if a.moved_from and a.moved_from.get("article_id") == old.id
+            and a.moved_from.get("id") in old_ids
+        }  # fmt: skip
+        earlier_unplaced = {u.id: u for u in new_state.unplaced if u.id in old_ids}
+        waiting = [a for a in old_state.annotations
+                   if a.id not in earlier and a.id not in earlier_unplaced]  # fmt: skip
+        spans = [(a.start, a.end, a.text) for a in waiting]
+        placed: list[Annotation] = list(earlier.values())
+        unplaced: list[Unplaced] = list(earlier_unplaced.values())
+        for annotation, where in zip(waiting, place(old.text, new.text, spans), strict=True):
+            if where is None:
+                unplaced.append(Unplaced(annotation, new.id, stamp))
+                continue
+            placed.append(_moved(annotation, new.id, where.start, where.end,
+                                 new.text[where.start : where.end], where.how, stamp))  # fmt: skip
+        # The old text's own unplaced annotations (from an edit before) stay unplaced.
+        unplaced += [Unplaced(u.annotation, new.id, u.moved_at) for u in old_state.unplaced]
+        clean = not unplaced and all((a.moved_from or {}).get("how") == "exact" for a in placed)
+        before_new: dict[str, dict[str, Any]] = {"annotations": {}, "unplaced": {}}
+        after_new: dict[str, dict[str, Any]] = {"annotations": {}, "unplaced": {}}
+        for a in placed:
+            before_new["annotations"][a.id] = None
+            after_new["annotations"][a.id] = a.to_dict()
+        for u in unplaced:
+            before_new["unplaced"][u.id] = None
+            after_new["unplaced"][u.id] = u.to_dict()
+        before_old: dict[str, dict[str, Any]] = {
+            "annotations": {a.id: a.to_dict() for a in old_state.annotations},
+            "unplaced": {u.id: u.to_dict() for u in old_state.unplaced},
+            "rejected": {str(r["key"]): dict(r) for r in old_data.get("rejected", {}).values()},
+            "status": {"status": _status_record(old_data)},
+        }
+        after_old = {table: dict.fromkeys(records) for table, records in before_old.items()}
+        carried = _carried_rejections(old_data, old.text, new.text, new_state.rejected)
+        if carried:
+            before_new["rejected"] = dict.fromkeys(carried)
+            after_new["rejected"] = carried
+        status = new_state.status if new_state.status_is_set else None
+        if status is None and old_state.status_is_set:
+            status = old_state.status
+        if status == "done" and not clean:
+            status = "in progress"
+        set_status = None
+        if status is not None and (status != new_state.status or not new_state.status_is_set):
+            set_status = status
+            before_new["status"] = {"status": _status_record(new_data)}
+            after_new["status"] = {"status": {"status": status, "updated_at": stamp}}
+        change = Change("move", new.id, old.id,
+                        {new.id: before_new, old.id: before_old},
+                        {new.id: after_new, old.id: after_old})  # fmt: skip
+        self._apply(change)
+        return Moved(old.id, new.id, placed, unplaced, set_status)
+
+    @_locked
+    def place_unplaced(
+        self, article_id: str, unplaced_id: str, start: int, end: int, text: str
+    ) -> Annotation:
+        """Place an unplaced annotation of the article on `[start, end)` of its text (`text`
+        is what the text says there): one undoable change."""
+        self._writable()
+        found = self._unplaced(article_id, unplaced_id)
+        try:
+            made = _moved(found.annotation, article_id, start, end, text, "by hand", now())
+        except ValueError as exc:
+            raise StoreError(str(exc)) from exc
+        self._apply(Change(
+            "placement", article_id, unplaced_id,
+            {article_id: {"annotations": {made.id: None}, "unplaced": {found.id: found.to_dict()}}},
+            {article_id: {"annotations": {made.id: made.to_dict()}, "unplaced": {found.id: None}}},
+        ))  # fmt: skip
+        return made
+
+    @_locked
+    def delete_unplaced(self, article_id: str, unplaced_id: str) -> Unplaced:
+        """Delete an unplaced annotation of the article: one undoable change."""
+        self._writable()
+        found = self._unplaced(article_id, unplaced_id)
+        self._apply(Change("unplaced", article_id, unplaced_id,
+                           {article_id: {"unplaced": {found.id: found.to_dict()}}},
+                           {article_id: {"unplaced": {found.id: None}}}))  # fmt: skip
+        return found
 
     # --- internals ----------------------------------------------------------------------
 
@@ -411,6 +740,9 @@ class Store:
         """Write `state` for the change's key. `fresh`: a new annotation's first write (an
         undo or redo may find its record there already, after a crash between the article's
         write and the history's)."""
+        if change.kind in RECORD_KINDS:
+            self._put_records(state, change.before if state is change.after else change.after)
+            return
         db = self._db(change.article_id)
         if change.kind == "group":  # {id: record or None}: one write each way
             table = db.table("annotations")
@@ -442,6 +774,73 @@ class Store:
         else:
             table.upsert(dict(state), Query().id == change.key)
 
+    def _put_records(self, state: Mapping[str, Any], other: Mapping[str, Any]) -> None:
+        """Write a change that touches several tables or articles: {article id: {table:
+        {key: record or None}}}, one atomic write per article. Articles that gain a record
+        are written before those that lose one, so a crash between two files leaves a record
+        in both, never in neither (the move that wrote it knows to finish the job)."""
+
+        def gains(article_id: str) -> bool:
+            theirs = other.get(article_id, {})
+            return any(
+                record is not None and theirs.get(table, {}).get(key) is None
+                for table, records in state[article_id].items()
+                for key, record in records.items()
+            )
+
+        for article_id in sorted(state, key=lambda a: not gains(a)):
+            self._write_records(article_id, state[article_id])
+
+    def _write_records(self, article_id: str, tables: Mapping[str, Mapping[str, Any]]) -> None:
+        path = self.folder / f"{article_id}.json"
+        storage = AtomicJSONStorage(path, header=self._header(article_id))
+        data = storage.read() or {}
+        for name, records in tables.items():
+            docs = data.setdefault(name, {})
+            if name == "status":
+                docs.clear()
+                if records.get("status") is not None:
+                    docs["1"] = dict(records["status"])
+                continue
+            field_name = _RECORD_KEYS[name]
+            for doc_id in [k for k, d in docs.items() if d.get(field_name) in records]:
+                del docs[doc_id]
+            next_id = max((int(k) for k in docs if k.isdigit()), default=0) + 1
+            for record in records.values():
+                if record is not None:
+                    docs[str(next_id)] = dict(record)
+                    next_id += 1
+        storage.write(data)
+        # TinyDB's tables count document ids themselves: the next use reads the file afresh.
+        self._forget(article_id)
+
+    def _data(self, article_id: str) -> dict[str, dict[str, Any]]:
+        """The article file's tables as they are on disk (a read, never a write)."""
+        path = self.folder / f"{article_id}.json"
+        if self.read_only:
+            data = AtomicJSONStorage(path, read_only=True).read() or {}
+            _check_schema(path, data.get("meta", {}).values())
+            return data
+        return self._db(article_id).storage.read() or {}
+
+    def _parsed(self, article_id: str, data: Mapping[str, Any]) -> ArticleState:
+        try:
+            return _state_of(data)
+        except _BROKEN as exc:
+            # Valid JSON with a broken record (a hand repair gone wrong): say which file, and
+            # leave it where it is for the person who may be repairing it right now; the
+            # check at start-up (check_files) sets it aside.
+            raise CorruptFile(
+                self.folder / f"{article_id}.json", None, f"a record in it is not valid: {exc}"
+            ) from None
+
+    def _unplaced(self, article_id: str, unplaced_id: str) -> Unplaced:
+        self._check_article(article_id)
+        for found in self.article_state(article_id).unplaced:
+            if found.id == unplaced_id:
+                return found
+        raise StoreError(f"article {article_id} has no unplaced annotation {unplaced_id!r}")
+
     def _status(self, article_id: str) -> str | None:
         docs = self._db(article_id).table("status").all()
         return str(docs[0]["status"]) if docs else None
@@ -449,19 +848,137 @@ class Store:
     def _table(self, article_id: str) -> Any:
         return self._db(article_id).table("annotations")
 
+    def _header(self, article_id: str) -> dict[str, dict[str, Any]]:
+        return {"meta": {"1": {"schema": SCHEMA, "article_id": article_id,
+                               "annotator": self.annotator}}}  # fmt: skip
+
     def _db(self, article_id: str) -> TinyDB:
         db = self._dbs.get(article_id)
         if db is None:
             path = self.folder / f"{article_id}.json"
-            db = TinyDB(path, storage=AtomicJSONStorage, read_only=self.read_only)
-            meta = db.table("meta").all()
-            _check_schema(path, meta)
-            if not meta and not self.read_only:
-                db.table("meta").insert(
-                    {"schema": SCHEMA, "article_id": article_id, "annotator": self.annotator}
-                )
+            # Nothing is written here: the meta table goes into the file with its first change.
+            db = TinyDB(path, storage=AtomicJSONStorage, read_only=self.read_only,
+                        header=self._header(article_id))  # fmt: skip
+            try:
+                _check_schema(path, db.table("meta").all())
+            except CorruptFile:
+                db.close()
+                raise
             self._dbs[article_id] = db
         return db
+
+    def _forget(self, article_id: str) -> None:
+        db = self._dbs.pop(article_id, None)
+        if db is not None:
+            db.close()
+
+
+_BROKEN = (KeyError, TypeError, ValueError, AttributeError)
+
+
+def _state_of(data: Mapping[str, Any]) -> ArticleState:
+    """An article file's tables as an ArticleState; one of _BROKEN when a record is not
+    valid."""
+    found = sorted(
+        (Annotation.from_dict(d) for d in data.get("annotations", {}).values()),
+        key=lambda a: (a.start, a.end, a.created_at, a.id),
+    )
+    rejected = frozenset(str(d["key"]) for d in data.get("rejected", {}).values())
+    unplaced = tuple(sorted(
+        (Unplaced.from_dict(d) for d in data.get("unplaced", {}).values()),
+        key=lambda u: (u.annotation.start, u.annotation.end, u.id),
+    ))  # fmt: skip
+    explicit = next(iter(data.get("status", {}).values()), None)
+    if explicit is None:
+        status = "in progress" if found or unplaced else "todo"
+        return ArticleState(found, status, None, rejected, unplaced)
+    status = explicit["status"]
+    if status not in STATUSES:
+        raise ValueError(f"unknown status {status!r}")
+    stamp = explicit.get("updated_at")
+    return ArticleState(found, status, stamp if isinstance(stamp, str) else None, rejected,
+                        unplaced, status_is_set=True)  # fmt: skip
+
+
+def _status_record(data: Mapping[str, Any]) -> dict[str, Any] | None:
+    explicit = next(iter(data.get("status", {}).values()), None)
+    return dict(explicit) if explicit is not None else None
+
+
+def _unreadable(raw: bytes) -> str | None:
+    """Why the bytes of an article's file cannot be read as one, or None when they can."""
+    try:
+        data = parse_tables(raw)
+    except ValueError as exc:
+        return str(exc)
+    try:
+        if any(int(doc.get("schema", 0)) > SCHEMA for doc in data.get("meta", {}).values()):
+            return None  # newer, not broken: reading it says to upgrade assay
+    except _BROKEN:
+        return "its schema version is not a number"
+    try:
+        _state_of(data)
+    except _BROKEN as exc:
+        return f"a record in it is not valid: {exc}"
+    return None
+
+
+def _signature_of(stat: os.stat_result) -> list[int]:
+    """A file's identity: an atomic replace gives a new inode, an edit in place a new size or
+    modification time."""
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+
+def _why_unreadable(path: Path) -> str:
+    """Why a file set aside earlier could not be read (or that it can now)."""
+    try:
+        reason = _unreadable(path.read_bytes())
+    except OSError as exc:
+        return f"it cannot be opened: {exc.strerror or exc}"
+    return reason or "it reads correctly now"
+
+
+def _moved(
+    annotation: Annotation, article_id: str, start: int, end: int, text: str, how: str, stamp: str
+) -> Annotation:
+    """`annotation` of an earlier text, as an annotation of `article_id` on `[start, end)`."""
+    came_from: dict[str, Any] = {
+        "article_id": annotation.article_id, "id": annotation.id, "start": annotation.start,
+        "end": annotation.end, "text": annotation.text, "how": how, "moved_at": stamp,
+    }  # fmt: skip
+    if annotation.moved_from:  # moved before, from a still earlier text
+        came_from["earlier"] = dict(annotation.moved_from)
+    return Annotation(
+        id=new_id(article_id), article_id=article_id, start=start, end=end,
+        label=annotation.label, text=text, note=annotation.note, attrs=dict(annotation.attrs),
+        annotator=annotation.annotator, origin=annotation.origin,
+        created_at=annotation.created_at, updated_at=stamp, moved_from=came_from,
+    )  # fmt: skip
+
+
+_REJECTION_KEY = re.compile(r"(\w+):(\d+)-(\d+)")
+
+
+def _carried_rejections(
+    old_data: Mapping[str, Any], old_text: str, new_text: str, already: frozenset[str]
+) -> dict[str, dict[str, Any]]:
+    """Rejected suggestions of the old text, keyed as on the new one, where their words are
+    found unchanged (a suggestion's key is its kind and span)."""
+    records = []
+    for record in old_data.get("rejected", {}).values():
+        parts = _REJECTION_KEY.fullmatch(str(record.get("key", "")))
+        if parts and isinstance(record.get("text"), str) and record["text"]:
+            records.append((parts.group(1), int(parts.group(2)), int(parts.group(3)), record))
+    spans = [(start, end, r["text"]) for _kind, start, end, r in records]
+    carried = {}
+    for (kind, _s, _e, record), where in zip(records, place(old_text, new_text, spans),
+                                             strict=True):  # fmt: skip
+        if where is None or where.how != "exact":
+            continue
+        key = f"{kind}:{where.start}-{where.end}"
+        if key not in already:
+            carried[key] = {**record, "key": key, "start": where.start, "end": where.end}
+    return carried
 
 
 def _check_schema(path: Path, meta: Iterable[Mapping[str, Any]]) -> None:
@@ -475,6 +992,56 @@ def _check_schema(path: Path, meta: Iterable[Mapping[str, Any]]) -> None:
                 f"{path} was written by a newer assay (schema {doc['schema']}); "
                 f"upgrade assay to read it"
             )
+
+
+def _annotator_folder(workspace: Path, name: str) -> Path:
+    """The folder of annotator `name` (normalised) in `workspace`; StoreError when the name
+    differs only in case from an annotator the workspace has.
+
+    On a file system that ignores case (macOS's and Windows's by default) "Maria" and "maria"
+    are one folder, so two people would write into each other's files; on one that does not,
+    they would be two annotators by mistake. Either way the name is refused, naming the one
+    that exists. A folder whose name normalises to `name` (written in another Unicode form)
+    is that annotator's.
+    """
+    parent = workspace / "annotations"
+    try:
+        entries = sorted(os.listdir(parent))
+    except OSError:  # no folder yet, or none readable: opening says what is wrong
+        return parent / name
+    for entry in entries:
+        if unicodedata.normalize("NFKC", entry) == name:
+            return parent / entry
+    folded = name.casefold()
+    for entry in entries:
+        other = unicodedata.normalize("NFKC", entry)
+        if (
+            other.casefold() == folded
+            and _name_problem(other) is None
+            and (parent / entry).is_dir()
+        ):
+            raise StoreError(
+                f"annotator name {name!r} differs only in case from {other!r}, who already has "
+                f"a folder in {parent}: use --annotator {other} (a file system that ignores "
+                f"case would give both one folder)"
+            )
+    return parent / name
+
+
+def _unwritable(folder: Path, error: OSError) -> str:
+    """Why nothing can be saved in `folder`, and what to do, as a sentence."""
+    why = _CANNOT_WRITE.get(error.errno or 0, error.strerror or str(error))
+    what = f"{folder} cannot be written" if folder.is_dir() else f"{folder} cannot be created"
+    return (
+        f"{what}: {why}. The annotations there are shown, but nothing can be saved. To "
+        f"annotate, make the workspace writable, or choose another one with --workspace DIR "
+        f"(or ASSAY_WORKSPACE), and start assay again"
+    )
+
+
+def _release(fd: int) -> None:
+    fcntl.flock(fd, fcntl.LOCK_UN)
+    os.close(fd)
 
 
 def _take_lock(path: Path) -> tuple[int | None, str | None]:
@@ -504,6 +1071,7 @@ class _History:
         self.applied: list[Change] = []
         self.undone: list[Change] = []
         self.lines = 0
+        self.problem: CorruptFile | None = None  # the log could not be read whole
         self._load()
 
     def _load(self) -> None:
@@ -521,10 +1089,14 @@ class _History:
             except (ValueError, KeyError, TypeError, IndexError):
                 if number >= len(lines) - 2:
                     continue  # a torn last line: the change it described is in the file
-                if self.writable:
-                    raise quarantine(
-                        self.path, f"line {number + 1} is not a history entry"
-                    ) from None
+                reason = f"line {number + 1} is not a history entry"
+                if not self.writable:
+                    self.problem = CorruptFile(self.path, None, reason)
+                    return
+                # The annotations are in the article files: only undo is at stake. The log is
+                # set aside whole and started again from what could be read before the line.
+                self.problem = quarantine(self.path, reason)
+                self._compact()
                 return
             self.lines += 1
 

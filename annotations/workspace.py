@@ -10,6 +10,9 @@ text may never have been in a corpus. The reader saves an article here when it i
 annotated, import saves every article it brings, and export reads texts from here. Article
 ids are hashes of their text, so a copy never changes and concurrent writers write the same
 bytes; each is written atomically.
+
+When a corpus file is edited, its article gets a new id; `find_edited` pairs the old copy with
+the new article, and `follow_edits` moves the annotations onto the new text.
 """
 
 from __future__ import annotations
@@ -17,12 +20,20 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-from annotations.storage import write_atomically
-from annotations.store import ANNOTATOR_NAME, ARTICLE_ID, StoreError
+from annotations.reanchor import EDIT_SIMILARITY, similarity
+from annotations.storage import CorruptFile, write_atomically
+from annotations.store import (
+    ARTICLE_ID,
+    Moved,
+    ReadOnlyStore,
+    Store,
+    StoreError,
+    annotator_name,
+)
 from corpus.article import Article, article_id
 
 WORKSPACE_ENV = "ASSAY_WORKSPACE"
@@ -40,13 +51,21 @@ def default_workspace() -> Path:
 
 
 def default_annotator() -> str:
-    """The login name, made safe as a folder name ("annotator" when there is none)."""
+    """The login name as an annotator name; StoreError asking for --annotator when there is
+    none or it cannot be one (it is never rewritten into another name)."""
     try:
-        name = getpass.getuser()
+        login = getpass.getuser()
     except (KeyError, OSError):  # no login name: a container running as a bare uid
-        name = ""
-    name = re.sub(r"[^\w.@+-]", "_", name)[:64]
-    return name if ANNOTATOR_NAME.match(name) else "annotator"
+        raise StoreError(
+            "there is no login name to use as the annotator's name: give one with --annotator NAME"
+        ) from None
+    try:
+        return annotator_name(login)
+    except StoreError as exc:
+        raise StoreError(
+            f"your login name cannot be the annotator's name ({exc}): give one with "
+            f"--annotator NAME"
+        ) from None
 
 
 class Workspace:
@@ -58,12 +77,48 @@ class Workspace:
 
     def annotators(self) -> list[str]:
         """Annotators with a store in this workspace."""
+        return sorted(name for name, _path in self._annotator_folders() if isinstance(name, str))
+
+    def strays(self) -> list[str]:
+        """Annotation files no annotator can reach, each as a sentence saying what to do:
+        folders of `annotations/` whose names cannot be annotators' (an older assay accepted
+        ".hidden" names, and names that only Unicode normalisation tells apart) and article
+        files written beside the folders by the names "." and ".." (into `annotations/` and
+        into the workspace itself)."""
+        found = []
+        for name, path in self._annotator_folders():
+            if isinstance(name, StoreError) and _holds_annotations(path):
+                found.append(f"{path} holds annotations that no annotator reads ({name}): "
+                             f"rename the folder to a name of its own")  # fmt: skip
+        for folder, as_name in ((self.root / "annotations", "."), (self.root, "..")):
+            if _holds_annotations(folder):
+                target = self.root / "annotations" / "NAME"
+                found.append(f"{folder} holds annotation files of no annotator (written under "
+                             f"the name {as_name!r} by an older assay): move them into {target} "
+                             f"to use them as NAME's")  # fmt: skip
+        return found
+
+    def _annotator_folders(self) -> list[tuple[str | StoreError, Path]]:
+        """Folders of `annotations/`, each with its annotator's name, or why it has none."""
         folder = self.root / "annotations"
-        if not folder.is_dir():
+        try:
+            entries = sorted(p for p in folder.iterdir() if p.is_dir())
+        except OSError:
             return []
-        return sorted(
-            p.name for p in folder.iterdir() if p.is_dir() and ANNOTATOR_NAME.match(p.name)
-        )
+        found: list[tuple[str | StoreError, Path]] = []
+        seen: dict[str, Path] = {}
+        for path in entries:
+            try:
+                name: str | StoreError = annotator_name(path.name)
+            except StoreError as exc:
+                name = exc
+            if isinstance(name, str):
+                if name in seen:
+                    name = StoreError(f"it is another spelling of {seen[name]}")
+                else:
+                    seen[name] = path
+            found.append((name, path))
+        return found
 
     def save_article(self, article: Article) -> bool:
         """Keep a copy of `article`; False when one was already kept (it is never rewritten)."""
@@ -126,3 +181,75 @@ class Workspace:
 def intact(article: Article) -> bool:
     """True when the article's text still hashes to its id (a kept copy was not edited)."""
     return article_id(article.text) == article.id
+
+
+def _holds_annotations(folder: Path) -> bool:
+    """Whether `folder` holds an annotator's article files (16 hex digits .json)."""
+    try:
+        return any(n.endswith(".json") and ARTICLE_ID.match(n[:-5]) for n in os.listdir(folder))
+    except OSError:
+        return False
+
+
+@dataclass(frozen=True)
+class Edited:
+    """An annotated article (`old`: the workspace's copy) whose corpus file now holds `new`."""
+
+    old: Article
+    new: Article
+    similarity: float
+
+
+def find_edited(workspace: Workspace, store: Store, corpus: Mapping[str, Article]) -> list[Edited]:
+    """The annotator's articles whose corpus file was edited since they were annotated.
+
+    Article ids are hashes of the text, so an edited file gives an article with a new id, and
+    the annotator's old article is no longer in the corpus. Each such article (with something
+    of the annotator's in it) is paired with the corpus article that has its copy's `source`
+    and a text similar enough to be an edit of it (reanchor.similarity at least
+    EDIT_SIMILARITY: two unrelated corpora can both have an "article1.txt").
+
+    Cheap when nothing moved: only the annotator's articles missing from `corpus` are read (a
+    listing of the store's folder, and a set difference). An article whose copy the workspace
+    lacks cannot be followed.
+    """
+    missing = [i for i in store.article_ids() if i not in corpus]
+    if not missing:
+        return []
+    by_source: dict[str, list[Article]] = {}
+    for article in corpus.values():
+        by_source.setdefault(article.source, []).append(article)
+    found = []
+    for missing_id in missing:
+        try:
+            old = workspace.article(missing_id)
+            if old is None or old.source not in by_source:
+                continue
+            if not store.article_state(missing_id).touched:
+                continue
+        except (StoreError, CorruptFile):  # an unreadable file: stats and the check report it
+            continue
+        scored = [(similarity(old, a), a.id, a) for a in by_source[old.source] if a.id != old.id]
+        if not scored:
+            continue
+        score, _id, new = max(scored)
+        if score >= EDIT_SIMILARITY:
+            found.append(Edited(old, new, score))
+    return found
+
+
+def follow_edits(workspace: Workspace, store: Store, corpus: Mapping[str, Article]) -> list[Moved]:
+    """Move the annotations of every edited article onto its new text: `find_edited`, then
+    `Store.move_article` (each move one undoable change, safe to run again after a crash),
+    keeping a copy of each new text in the workspace first. For the reader's start-up.
+
+    The store must be writable (else ReadOnlyStore, saying why, before anything is written):
+    with a read-only one, `find_edited` says what would move.
+    """
+    if store.read_only:
+        raise ReadOnlyStore(store.read_only_reason or "this store was opened read-only")
+    moved = []
+    for edit in find_edited(workspace, store, corpus):
+        workspace.save_article(edit.new)
+        moved.append(store.move_article(edit.old, edit.new))
+    return moved

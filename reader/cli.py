@@ -95,16 +95,19 @@ def run_reader(args: argparse.Namespace) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         say("not a terminal, so the reader cannot start; printing the corpus table instead")
         return run_analyze(args, "table")
-    from annotations.store import ANNOTATOR_NAME
+    from annotations.store import StoreError
     from annotations.workspace import default_annotator, default_workspace
+
+    # --annotator was checked and normalised by the parser; the login name is checked here,
+    # before any screen: a name that cannot be one is never rewritten into another.
+    try:
+        annotator = args.annotator or default_annotator()
+    except StoreError as exc:
+        say(str(exc))
+        return 2
     from reader.app import AssayApp
     from reader.config import load_settings
 
-    annotator = args.annotator or default_annotator()
-    if not ANNOTATOR_NAME.match(annotator):
-        say(f"annotator name {annotator!r} cannot name a folder: use letters, digits, and "
-            f". _ @ + - (at most 64)")  # fmt: skip
-        return 2
     settings, problem = load_settings()
     app = AssayApp(
         args.paths,

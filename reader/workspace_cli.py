@@ -11,7 +11,7 @@ from pathlib import Path
 from annotations import export, importer
 from annotations.stats import AnnotatorStats, workspace_stats
 from annotations.storage import CorruptFile, atomic_writer
-from annotations.store import Store, StoreError
+from annotations.store import Store, StoreError, annotator_name
 from annotations.workspace import WORKSPACE_ENV, Workspace, default_annotator, default_workspace
 from corpus.article import Article
 from corpus.cache import AnalysisCache, default_cache_dir
@@ -23,6 +23,21 @@ from reader.output import PROG, positive, say, write_lines
 COMMANDS = ("export", "import", "stats")
 
 
+def annotator_option(raw: str) -> str:
+    """--annotator's type: the name normalised (NFKC), or a usage error saying why not."""
+    try:
+        return annotator_name(raw)
+    except StoreError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _login_default() -> str:
+    try:
+        return f"the login name, {default_annotator()}"
+    except StoreError:
+        return "the login name, which cannot be one here: give --annotator"
+
+
 def add_workspace_options(parser: argparse.ArgumentParser, annotator: bool = True) -> None:
     parser.add_argument(
         "--workspace", type=Path, metavar="DIR",
@@ -30,8 +45,8 @@ def add_workspace_options(parser: argparse.ArgumentParser, annotator: bool = Tru
     )  # fmt: skip
     if annotator:
         parser.add_argument(
-            "--annotator", metavar="NAME",
-            help=f"whose annotations (default: the login name, {default_annotator()})",
+            "--annotator", metavar="NAME", type=annotator_option,
+            help=f"whose annotations (default: {_login_default()})",
         )  # fmt: skip
 
 
@@ -44,7 +59,8 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     )
     add_workspace_options(ex, annotator=False)
     who = ex.add_mutually_exclusive_group()
-    who.add_argument("--annotator", metavar="NAME", help="one annotator (default: the login name)")
+    who.add_argument("--annotator", metavar="NAME", type=annotator_option,
+                     help="one annotator (default: the login name)")  # fmt: skip
     who.add_argument("--all", action="store_true", help="every annotator in the workspace")
     ex.add_argument("-o", "--output", type=Path, metavar="FILE", help="file (default: stdout)")
     ex.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -71,7 +87,8 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     )
     im.add_argument("file", type=Path, metavar="FILE")
     add_workspace_options(im, annotator=False)
-    im.add_argument("--annotator", metavar="NAME", required=True, help="who the spans belong to")
+    im.add_argument("--annotator", metavar="NAME", required=True, type=annotator_option,
+                    help="who the spans belong to")  # fmt: skip
     im.add_argument("--format", choices=importer.FORMATS, default="auto",
                     help="auto tells each line by its keys (default)")  # fmt: skip
     im.add_argument("--label", action="append", default=[], metavar="OLD=NEW",
@@ -187,6 +204,8 @@ def _export(
     out_path: Path | None,
 ) -> int:
     report = export.ExportReport()
+    if args.all:  # files of no annotator: the export of everyone's work is missing them
+        report.problems += workspace.strays()
     # Each line comes in pieces: a very long article's tokens are never held whole.
     lines = export.export_pieces(
         workspace, annotators, tokenizer, report, output_format=args.format,
@@ -267,7 +286,8 @@ def run_stats(args: argparse.Namespace) -> int:
     found, problems = workspace_stats(workspace, annotators, LazyCorpus(args.corpus))
     for problem in problems:
         say(problem)
-    status = 1 if problems else 0  # the figures leave out what could not be read
+    # The figures leave out what could not be read (files set aside included).
+    status = 1 if problems else 0
     if args.format == "json":
         for stats in found:
             data = stats.to_dict()

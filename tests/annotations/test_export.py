@@ -209,3 +209,30 @@ def test_a_hand_broken_record_is_reported_not_a_crash(
     lines, report = run(workspace, ["maria"], tokenizer)
     assert [x["meta"]["article_id"] for x in lines] == [articles[1].id]
     assert "a record in it is not valid" in report.problems[0]
+
+
+def test_files_holding_nothing_are_not_answers(
+    tmp_path: Path, articles: list[Article], tokenizer: Tokenizer
+) -> None:
+    """Files an older reader left by opening articles (only a meta table), or whose one tag
+    was undone, are in no export and no figure."""
+    from annotations.stats import workspace_stats
+
+    workspace = Workspace(tmp_path)
+    for article in articles:
+        workspace.save_article(article)
+    folder = tmp_path / "annotations" / "maria"
+    folder.mkdir(parents=True)
+    meta = {"meta": {"1": {"schema": 1, "article_id": articles[0].id, "annotator": "maria"}}}
+    (folder / f"{articles[0].id}.json").write_text(json.dumps(meta), "utf-8")
+    with Store.open(tmp_path, "maria") as store:
+        annotate(store, articles[1], "rare earth metals")
+        annotate(store, articles[2], "Putin")
+        store.undo()
+        store.set_status(articles[3].id, "done")
+    lines, _report = run(workspace, ["maria"], tokenizer, include_empty=True)
+    exported = sorted(x["meta"]["article_id"] for x in lines)
+    assert exported == sorted([articles[1].id, articles[3].id])
+    (stats,), problems = workspace_stats(workspace, ["maria"])
+    assert not problems
+    assert (stats.articles, stats.statuses["todo"], stats.annotations) == (2, 0, 1)

@@ -332,3 +332,32 @@ def test_has_span(tmp_path: Path) -> None:
         assert store.has_span(A1, 0, 6, "claim")
         assert not store.has_span(A1, 0, 6, "figure") and not store.has_span(A1, 0, 7, "claim")
         assert not store.has_span(A2, 0, 6, "claim") and not store.has_span("nope", 0, 6, "claim")
+
+
+def test_reading_writes_nothing_and_a_first_change_writes_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotations import storage
+
+    writes: list[Path] = []
+    real = storage.write_atomically
+
+    def counted(path: Path, payload: bytes) -> None:
+        writes.append(path)
+        real(path, payload)
+
+    monkeypatch.setattr(storage, "write_atomically", counted)
+    folder = tmp_path / "annotations" / "maria"
+    with Store.open(tmp_path, "maria") as store:  # as the reader does on opening an article
+        state = store.article_state(A1)
+        assert (state.status, state.annotations, state.touched) == ("todo", [], False)
+        assert store.for_article(A1) == [] and store.status(A1) == "todo"
+        assert store.get(f"{A1}-000000000000") is None and not store.has_span(A1, 0, 6, "claim")
+        assert store.article_ids() == [] and not list(folder.glob("*.json")) and writes == []
+        a = add(store)
+        assert writes == [folder / f"{A1}.json"]  # the meta table came with the first change
+        store.undo()
+        assert not store.article_state(A1).touched  # a file again holding nothing
+    data = json.loads((folder / f"{A1}.json").read_text("utf-8"))
+    assert data["meta"]["1"] == {"schema": 1, "article_id": A1, "annotator": "maria"}
+    assert a.id not in json.dumps(data["annotations"])

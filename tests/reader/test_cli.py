@@ -101,3 +101,34 @@ def test_closed_pipe_ends_quietly() -> None:
     proc.stdout.close()
     assert proc.wait(timeout=120) == 0
     assert "Traceback" not in proc.stderr.read()
+
+
+@pytest.mark.parametrize("name", ["..", ".", ".lock", "articles", "a b"])
+def test_reader_refuses_a_bad_annotator_before_anything_else(name: str, tmp_path: Path) -> None:
+    done = run("--annotator", name, "--workspace", str(tmp_path))
+    assert done.returncode == 2
+    assert f"argument --annotator: annotator name {name!r}" in done.stderr
+    assert done.stdout == "" and "not a terminal" not in done.stderr  # before the table, too
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_reader_asks_for_annotator_when_the_login_name_cannot_be_one(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import getpass
+
+    import reader.app
+    from reader import cli
+
+    class NoApp:
+        def __init__(self, *_args: object, **_kwargs: object) -> None:
+            raise AssertionError("the reader started")
+
+    monkeypatch.setattr(reader.app, "AssayApp", NoApp)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(getpass, "getuser", lambda: "Maria Smith")
+    assert cli.main(["--workspace", str(tmp_path)]) == 2
+    said = capsys.readouterr().err
+    assert "'Maria Smith'" in said and "--annotator NAME" in said
+    assert list(tmp_path.iterdir()) == []

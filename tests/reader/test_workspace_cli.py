@@ -166,3 +166,119 @@ def test_unreadable_files_make_stats_and_export_exit_1(
     export = assay("export", "--workspace", str(workspace), "--annotator", "maria")
     assert export.returncode == 1 and "incomplete" in export.stderr
     assert len(export.stdout.splitlines()) == 3 and path.exists()
+
+
+@pytest.mark.parametrize("name", ["..", ".", ".hidden", "articles", "Articles"])
+def test_every_command_refuses_an_annotator_name_that_cannot_be_a_folder(
+    workspace: Path, tmp_path: Path, name: str
+) -> None:
+    line = tmp_path / "one.jsonl"
+    line.write_text(json.dumps({"text": "Moscow said yes.", "label": [[0, 6, "claim"]]}) + "\n")
+    before = sorted(p.relative_to(workspace) for p in workspace.rglob("*"))
+    for command in (
+        ["import", str(line), "--annotator", name],
+        ["import", str(line), "--annotator", name, "--dry-run"],
+        ["export", "--annotator", name],
+        ["stats", "--annotator", name],
+    ):
+        done = assay(*command, "--workspace", str(workspace))
+        assert done.returncode == 2, (command, done.stderr)
+        assert f"argument --annotator: annotator name {name!r}" in done.stderr
+        assert "imported" not in done.stderr and done.stdout == ""
+    assert sorted(p.relative_to(workspace) for p in workspace.rglob("*")) == before
+
+
+def test_annotator_names_are_normalised_on_the_way_in(workspace: Path, tmp_path: Path) -> None:
+    line = tmp_path / "one.jsonl"
+    line.write_text(json.dumps({"text": "Moscow said yes.", "label": [[0, 6, "claim"]]}) + "\n")
+    done = assay("import", str(line), "--workspace", str(workspace), "--annotator", "ｏｍａｒ")
+    assert done.returncode == 0, done.stderr
+    assert "as omar" in done.stderr
+    assert (workspace / "annotations" / "omar").is_dir()
+    for who in (["--annotator", "omar"], ["--annotator", "ｏｍａｒ"], ["--all"]):
+        exported = assay("export", "--workspace", str(workspace), *who)
+        assert exported.returncode == 0, exported.stderr
+        assert '"_annotator_id": "omar"' in exported.stdout
+    stats = assay("stats", "--workspace", str(workspace), "--format", "json")
+    assert {json.loads(x)["annotator"] for x in stats.stdout.splitlines()} == {"maria", "omar"}
+    case = assay("import", str(line), "--workspace", str(workspace), "--annotator", "Omar")
+    assert case.returncode == 1 and "differs only in case from 'omar'" in case.stderr
+
+
+def test_stats_lists_unreadable_and_set_aside_files_and_moves_nothing(
+    workspace: Path, articles: list[Article]
+) -> None:
+    folder = workspace / "annotations" / "maria"
+    truncated = folder / f"{articles[1].id}.json"  # the done article
+    truncated.write_bytes(truncated.read_bytes()[:40])
+    earlier = folder / f"{articles[2].id}.json.corrupt-2026-11-30T101010.000Z"
+    earlier.write_text('{"annotations": {', "utf-8")
+    before = {p: p.read_bytes() for p in folder.iterdir()}
+    done = assay("stats", "--workspace", str(workspace), "--format", "json")
+    assert done.returncode == 1
+    assert f"{truncated} could not be read (not valid JSON" in done.stderr
+    assert str(earlier) in done.stderr and "set aside earlier" in done.stderr
+    assert f"{folder / articles[2].id}.json could not be read" not in done.stderr  # it reads
+    (row,) = map(json.loads, done.stdout.splitlines())
+    assert (row["articles"], row["done"]) == (3, 0)
+    assert {p: p.read_bytes() for p in folder.iterdir()} == before
+    exported = assay("export", "--workspace", str(workspace), "--annotator", "maria")
+    assert exported.returncode == 1 and str(earlier) in exported.stderr
+
+
+def test_an_edited_corpus_file_keeps_its_annotations(tmp_path: Path) -> None:
+    """sed -i 's/Chief executive/Chief Executive/' on an annotated article: the reader's
+    start-up move (follow_edits) carries the annotations over; stats and export list the one
+    that could not be placed as drifted, and export never writes it."""
+    from annotations.workspace import follow_edits
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    source = corpus / "rosneft.txt"
+    source.write_text(
+        "Rosneft says output will grow\n\nThe Chief executive of Rosneft said output would "
+        "rise by 2 million tons.\n\nAnalysts were not convinced by the forecast at all.\n\n"
+        "Exports to China rose by a fifth, customs data showed.\n",
+        "utf-8",
+    )
+    ws = Workspace(tmp_path / "ws")
+    (old,) = load_corpus([corpus])[0]
+    ws.save_article(old)
+    with Store.open(ws.root, "maria") as store:
+        for words in ("Chief executive", "2 million tons", "not convinced by the forecast"):
+            start = old.text.index(words)
+            store.add(old.id, start, start + len(words), "claim", words)
+        store.set_status(old.id, "done")
+    text = source.read_text("utf-8").replace("Chief executive", "Chief Executive")
+    source.write_text(text.replace("Analysts were not convinced by the forecast at all.\n\n", ""))
+    (new,) = load_corpus([corpus])[0]
+    assert new.id != old.id
+    with Store.open(ws.root, "maria") as store:
+        (moved,) = follow_edits(ws, store, {new.id: new})
+        assert (len(moved.placed), len(moved.unplaced), moved.status) == (2, 1, "in progress")
+    stats = assay("stats", "--workspace", str(ws.root), "--drift", "--format", "json")
+    assert stats.returncode == 0, stats.stderr
+    (row,) = map(json.loads, stats.stdout.splitlines())
+    assert (row["annotations"], row["articles"], row["drifted"]) == (3, 1, 1)
+    (drift,) = row["drift"]
+    assert "not convinced by the forecast" in drift and "could not be placed" in drift
+    exported = assay("export", "--workspace", str(ws.root), "--annotator", "maria")
+    assert exported.returncode == 0, exported.stderr
+    (line,) = map(json.loads, exported.stdout.splitlines())
+    assert line["meta"]["article_id"] == new.id
+    assert sorted(s["text"] for s in line["spans"]) == ["2 million tons", "Chief Executive"]
+    assert "could not be placed on the edited text" in exported.stderr
+    assert "not convinced" not in exported.stdout
+
+
+def test_export_all_names_annotation_files_no_annotator_reaches(workspace: Path) -> None:
+    """What `--annotator ..` used to leave in the workspace root is not silently left out."""
+    stray = workspace / "4674bf8c426bb117.json"
+    stray.write_text('{"annotations": {}}', "utf-8")
+    done = assay("export", "--workspace", str(workspace), "--all")
+    assert done.returncode == 1 and f"{workspace} holds annotation files of no annotator" in (
+        done.stderr)  # fmt: skip
+    stats = assay("stats", "--workspace", str(workspace))
+    assert stats.returncode == 1 and "'..'" in stats.stderr
+    only = assay("export", "--workspace", str(workspace), "--annotator", "maria")
+    assert only.returncode == 0, only.stderr
