@@ -9,6 +9,7 @@ then. Keys that change the store explain, instead of failing, when the store is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rich.style import Style
 from textual.color import Color
 from textual.content import Content
+from textual.message import Message
 
 from corpus.text import counted, show_bidi
 from reader import clipboard
@@ -25,8 +27,9 @@ from reader.widgets.article_view import ArticleView
 from reader.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
-    from annotations.model import Annotation
-    from annotations.store import ArticleState, Change, Store
+    from annotations.model import Annotation, Unplaced
+    from annotations.storage import CorruptFile
+    from annotations.store import ArticleState, Change, Moved, Store
     from annotations.suggestions import Suggestion
     from corpus.article import Article
     from reader.config import Settings
@@ -37,6 +40,14 @@ _SNIPPET = 40
 def snippet(text: str, limit: int = _SNIPPET) -> str:
     words = " ".join(text.split())
     return f"“{words}”" if len(words) <= limit else f"“{words[: limit - 1]}…”"
+
+
+class FilesChecked(Message):
+    """The annotator's files, read once at start-up: those that could not be read."""
+
+    def __init__(self, problems: list[CorruptFile]) -> None:
+        super().__init__()
+        self.problems = problems
 
 
 @dataclass
@@ -70,6 +81,9 @@ class Annotating:
         self._saving: list[_Saving] = []
         self._copied: set[str] = set()  # articles whose text is in the workspace
         self._fresh: set[str] = set()  # articles whose list row the store's thread has set
+        self.store_problems: list[str] = []  # annotation files that could not be read
+        self._edits_followed = False
+        self._placing: Unplaced | None = None  # an unplaced annotation being placed
 
     # --- the store ----------------------------------------------------------------------
 
@@ -94,6 +108,71 @@ class Annotating:
                         severity="warning", timeout=8)  # fmt: skip
         if self.current is not None:
             self._load_state(self.current.id)
+        self._check_files(store)
+        self._follow_edits()
+
+    def _check_files(self, store: Store) -> None:
+        """Every file of the annotator's folder, read once in the background: a file that
+        cannot be read would otherwise pass for an article with nothing in it."""
+
+        def check() -> None:
+            self.post_message(FilesChecked(store.check_files()))  # type: ignore[attr-defined]
+
+        self.run_worker(check, thread=True, group="check", exit_on_error=False,  # type: ignore[attr-defined]
+                        description="Checking the annotation files")  # fmt: skip
+
+    def on_files_checked(self, message: FilesChecked) -> None:
+        if getattr(self, "closing", False):
+            return
+        fresh = [c for c in message.problems if not c.earlier]
+        self.store_problems = [str(c) for c in message.problems]
+        articles = self.query_one(ArticleList)
+        for problem in message.problems:
+            if problem.article_id is not None and problem.article_id in self.articles:
+                articles.mark_problem(problem.article_id, str(problem))
+                if not problem.earlier:
+                    self._load_state(problem.article_id)  # it starts afresh now
+        if fresh:
+            shown = "\n".join(str(c) for c in fresh[:2])
+            more = f"\n… and {len(fresh) - 2} more" if len(fresh) > 2 else ""
+            self.notify(f"{shown}{more}\nctrl+p → “Loading report” lists them all.",
+                        title=counted(len(fresh), "annotation file could not be read",
+                                      "annotation files could not be read"),
+                        severity="error", timeout=20)  # fmt: skip
+        elif message.problems:
+            self.show_news(f"{counted(len(message.problems), 'annotation file')} set aside "  # type: ignore[attr-defined]
+                           f"earlier (ctrl+p: loading report)")  # fmt: skip
+
+    def _follow_edits(self) -> None:
+        """Once the corpus is read and the store open: annotations of an article whose file
+        was edited since (a new text, so a new id) move onto the new text."""
+        store = self.store
+        if store is None or store.read_only or not getattr(self, "loaded", False):
+            return
+        if self._edits_followed:
+            return
+        self._edits_followed = True
+        articles = dict(self.articles)
+
+        def work(store: Store) -> list[Moved]:
+            from annotations.workspace import Workspace, follow_edits
+
+            return follow_edits(Workspace(self.workspace), store, articles)
+
+        def done(moves: list[Moved]) -> None:
+            for moved in moves:
+                article = self.articles.get(moved.new_id)
+                title = f" of “{article.title}”" if article is not None else ""
+                unplaced = " (listed in the side panel: place or delete them)" if (
+                    moved.unplaced) else ""  # fmt: skip
+                self.notify(f"{moved.describe()}{title}{unplaced}.",
+                            title="The article's file was edited",
+                            severity="warning" if moved.unplaced or moved.fuzzy else "information",
+                            timeout=12)  # fmt: skip
+                self._load_state(moved.new_id)
+
+        self._run(work, done, what="Moving annotations onto edited articles",
+                  failure="failed")  # fmt: skip
 
     def _store_failed(self, error: BaseException) -> None:
         self.store_problem = str(error)
@@ -154,9 +233,10 @@ class Annotating:
             self._open_store()
             return True
         if self.store.read_only:
-            self.notify(f"Nothing is saved: {self.store.read_only_reason}. Close the other "
-                        "assay and reopen this one to annotate.", title="Read-only",
-                        severity="warning", timeout=8, markup=False)  # fmt: skip
+            # The reason says why (another assay holds the lock, or the workspace cannot be
+            # written) and what to do.
+            self.notify(f"Nothing is saved: {self.store.read_only_reason}.", title="Read-only",
+                        severity="warning", timeout=8)  # fmt: skip
             return False
         return True
 
@@ -176,6 +256,9 @@ class Annotating:
         self.query_one(ArticleList).update_row(article_id, len(state.annotations), state.status)
         self._update_list_status()  # type: ignore[attr-defined]
         if self.current is not None and article_id == self.current.id:
+            if state.unplaced and (self.state is None or not self.state.unplaced):
+                self.show_news(f"{counted(len(state.unplaced), 'annotation')} of an earlier "  # type: ignore[attr-defined]
+                               f"text could not be placed: the side panel lists them")  # fmt: skip
             self.state = state
             self.show_annotations()
 
@@ -191,7 +274,9 @@ class Annotating:
         suggestions = self._suggestions(article)
         view.set_annotations(annotations, saving, suggestions)
         near = view.at_cursor()[0]
-        self.query_one("#side", SidePanel).show_annotations(article, annotations, suggestions, near)
+        unplaced = self.state.unplaced if self.state else ()
+        self.query_one("#side", SidePanel).show_annotations(article, annotations, suggestions,
+                                                            near, unplaced)  # fmt: skip
 
     def _suggestions(self, article: Article) -> list[Suggestion]:
         from annotations.suggestions import suggest
@@ -260,6 +345,9 @@ class Annotating:
                             timeout=3)  # fmt: skip
             elif item[0] == "annotation":
                 self._update(item[1], f"Relabelled as {label}", label=label)
+            elif item[0] == "unplaced":
+                self.notify("enter places it on the text (then a label key places it with "
+                            "that label); d deletes it.", timeout=4)  # fmt: skip
             else:
                 self._accept(item[1], label)
             return
@@ -354,6 +442,10 @@ class Annotating:
             return
         start, end, _ = target
         view.cancel_selection()
+        placing, self._placing = self._placing, None
+        if placing is not None and annotation is placing.annotation:
+            self._place(placing, start, end, label)
+            return
         changes: dict[str, Any] = {}
         if (start, end) != (annotation.start, annotation.end):
             changes.update(start=start, end=end, text=self.current.text[start:end])
@@ -363,6 +455,55 @@ class Annotating:
             self.notify("Unchanged.", timeout=2)
             return
         self._update(annotation, "Changed", **changes)
+
+    # --- annotations of an earlier text -------------------------------------------------
+
+    def on_side_panel_unplaced_chosen(self, message: SidePanel.UnplacedChosen) -> None:
+        """enter on an annotation that could not be placed on the edited text: select where
+        it belongs (starting from the likeliest words), then enter places it there."""
+        unplaced, article = message.unplaced, self.current
+        if article is None or article.id != unplaced.article_id or not self._writable():
+            return
+        view = self.query_one(ArticleView)
+        old = unplaced.annotation
+        start, end = likely_place(article.text, old.text, old.start) or view.at_cursor()
+        view.focus()
+        view.start_selection(start, end, editing=old)
+        self._placing = unplaced
+        self.notify(f"Placing {old.label} {snippet(old.text)}: h l w b j k move its end, V "
+                    f"takes the paragraph, enter places it there (a label key: with that "
+                    f"label), escape cancels.", timeout=8)  # fmt: skip
+
+    def _place(self, unplaced: Unplaced, start: int, end: int, label: str) -> None:
+        article = self.current
+        assert article is not None
+        text = article.text[start:end]
+
+        def work(store: Store) -> tuple[Annotation, ArticleState | BaseException]:
+            made = store.place_unplaced(article.id, unplaced.id, start, end, text)
+            if label != made.label:
+                made = store.update(made.id, label=label)
+            return made, _read_back(store, article.id)
+
+        def done(result: tuple[Annotation, ArticleState | BaseException]) -> None:
+            made, state = result
+            self._state_loaded(article.id, state)
+            self.notify(f"Placed {made.label}: {snippet(made.text)} (u undoes).", timeout=3)
+
+        self._run(work, done, what="The placement", article_id=article.id)
+
+    def _delete_unplaced(self, unplaced: Unplaced) -> None:
+        article_id = unplaced.article_id
+
+        def done(state: ArticleState | BaseException) -> None:
+            self._state_loaded(article_id, state)
+            old = unplaced.annotation
+            self.notify(f"Deleted the unplaced {old.label} {snippet(old.text)} (u undoes).",
+                        timeout=4)  # fmt: skip
+
+        self._run(lambda store: (store.delete_unplaced(article_id, unplaced.id),
+                                 _read_back(store, article_id))[1],
+                  done, what="The deletion", article_id=article_id)  # fmt: skip
 
     def action_resize_annotation(self, side: str, step: int) -> None:
         """Grow or shrink the highlighted annotation's start or end by a word."""
@@ -385,6 +526,11 @@ class Annotating:
         self._update(annotation, "Resized", start=start, end=end, text=text)
 
     def action_delete(self) -> None:
+        item = self._panel_item()
+        if item is not None and item[0] == "unplaced":
+            if self._writable():
+                self._delete_unplaced(item[1])
+            return
         annotation = self._annotation_here()
         if annotation is None:
             self.notify("No annotation under the cursor to delete.", timeout=3)
@@ -516,6 +662,8 @@ class Annotating:
                 self._load_state(article_id)
                 return
         self._load_state(article_id)
+        for other in _articles_of(change) - {article_id}:  # a move touches two articles
+            self._load_state(other)
         span = _span_of(change)
         if span is not None:
             self.query_one(ArticleView).move_to(span[0], span)
@@ -567,6 +715,21 @@ class Annotating:
         self.notify(f"Copied {len(text):,} characters and a citation to {where}.", timeout=4)
 
 
+_WORD = re.compile(r"\w{4,}")
+
+
+def likely_place(text: str, annotated: str, near: int) -> tuple[int, int] | None:
+    """Where an annotation that could not be placed most likely belongs: the longest of its
+    words that the text still has, at the occurrence nearest its old offset."""
+    words = sorted(set(_WORD.findall(annotated)), key=lambda w: (-len(w), w))
+    for word in words:
+        found = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+        if found:
+            at = min(found, key=lambda i: abs(i - near))
+            return at, at + len(word)
+    return None
+
+
 def _spans(store: Store, article_id: str) -> set[tuple[int, int, str]]:
     """(start, end, label) of the article's annotations as the store has them."""
     return {(a.start, a.end, a.label) for a in store.article_state(article_id).annotations}
@@ -590,13 +753,34 @@ def describe_change(change: Change) -> str:
         return f"rejection of {snippet(str(record.get('text', '')))}"
     if change.kind == "group":
         return counted(len(change.after or change.before or {}), "accepted suggestion")
+    if change.kind == "move":
+        tables = (change.after or {}).get(change.article_id, {})
+        moved = len(tables.get("annotations", {})) + len(tables.get("unplaced", {}))
+        return f"move of {counted(moved, 'annotation')} onto the edited text"
+    if change.kind in ("placement", "unplaced"):
+        records = (change.before or {}).get(change.article_id, {}).get("unplaced", {})
+        record = next(iter(records.values()), None) or {}
+        old = record.get("annotation", {})
+        verb = "placing" if change.kind == "placement" else "deleting"
+        return f"{verb} the unplaced {old.get('label', '')} {snippet(str(old.get('text', '')))}"
     before, after = change.before, change.after
     record = after or before or {}
     verb = "added" if before is None else "deleted" if after is None else "changed"
     return f"{verb} {record.get('label', '')} {snippet(str(record.get('text', '')))}"
 
 
+def _articles_of(change: Change) -> set[str]:
+    """The articles a change wrote: a move's (and a placement's) records are by article."""
+    if change.kind not in ("move", "placement", "unplaced"):
+        return {change.article_id}
+    return {*(change.before or {}), *(change.after or {})}
+
+
 def _span_of(change: Change) -> tuple[int, int] | None:
+    if change.kind == "placement":
+        tables = (change.after or change.before or {}).get(change.article_id, {})
+        made = next((r for r in tables.get("annotations", {}).values() if r), None)
+        return (int(made["start"]), int(made["end"])) if made else None
     if change.kind not in ("annotation", "rejection"):
         return None
     record = change.after or change.before

@@ -385,6 +385,7 @@ class AssayApp(Annotating, App[None]):
         if last:
             self.loaded = True
             self._report_problems()
+            self._follow_edits()  # once the store is open too
             if not self.articles:
                 where = ", ".join(self.paths) or "the built-in corpus"
                 self.notify(f"No articles could be read from {where}.", severity="error",
@@ -414,6 +415,7 @@ class AssayApp(Annotating, App[None]):
 
         lines = [str(p) for p in self.problems if p.skipped]
         lines += [str(p) for p in self.problems if not p.skipped]
+        lines += self.store_problems
         if not self.loaded:
             lines.append("(the corpus is still loading: more may follow)")
         self.push_screen(ReportScreen("Loading the corpus", lines))
@@ -456,6 +458,11 @@ class AssayApp(Annotating, App[None]):
         self.current = article
         articles = self.query_one(ArticleList)
         articles.opened_id = article_id
+        problem = articles.problem(article_id)
+        if problem is not None:  # seen now: said once more where the eye is, then unmarked
+            self.notify(problem, title="This article's annotation file", severity="warning",
+                        timeout=12)  # fmt: skip
+            articles.clear_problem(article_id)
         articles.refresh()
         view = self.query_one(ArticleView)
         cached = self.service.cached(article_id)

@@ -33,7 +33,8 @@ class AssayCommands(Provider):
             ("Previous article", "open the previous article in the list ([)",
              partial(app.action_article, -1)),
             ("Keys", "every key and what it does (?)", app.action_help),
-            ("Loading report", "files skipped, and notes on files read, when the corpus loaded",
+            ("Loading report", "files skipped and notes on files read when the corpus loaded; "
+             "annotation files that could not be read",
              app.action_loading_report),
             ("Accept all figure suggestions", "in the open article, after a confirmation (A)",
              app.action_accept_figures),

@@ -25,7 +25,9 @@ from corpus.text import show_bidi
 from reader.widgets.annotation_keys import annotation_bindings
 
 if TYPE_CHECKING:
-    from annotations.model import Annotation
+    from collections.abc import Sequence
+
+    from annotations.model import Annotation, Unplaced
     from annotations.suggestions import Suggestion
     from corpus.analysis import Analysis
     from corpus.article import Article
@@ -80,8 +82,16 @@ class SidePanel(OptionList):
             self.start = start
             self.end = end
 
+    class UnplacedChosen(Message):
+        """An annotation of an earlier text, to be placed on this one."""
+
+        def __init__(self, unplaced: Unplaced) -> None:
+            super().__init__()
+            self.unplaced = unplaced
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._unplaced: tuple[Unplaced, ...] = ()
         self._choices: dict[str, tuple[str, Any]] = {}
         self._article: Article | None = None
         self._analysis: Analysis | None = None
@@ -93,7 +103,7 @@ class SidePanel(OptionList):
     def show_analysis(self, article: Article | None, analysis: Analysis | None, note: str) -> None:
         """Fill the analysis part; `note` says why it is empty (loading, no model)."""
         if article is None or self._article is None or article.id != self._article.id:
-            self._annotations, self._suggestions = [], []
+            self._annotations, self._suggestions, self._unplaced = [], [], ()
         self._article, self._analysis, self._note = article, analysis, note
         self._rebuild()
 
@@ -103,23 +113,29 @@ class SidePanel(OptionList):
         annotations: list[Annotation],
         suggestions: list[Suggestion],
         near: int = 0,
+        unplaced: Sequence[Unplaced] = (),
     ) -> None:
         """Fill the annotations part (the analysis part stays); `near` is the reader's
-        cursor, around which long lists are cut."""
+        cursor, around which long lists are cut; `unplaced`: annotations of an earlier text
+        of the article that could not be placed on this one."""
         if self._article is None or article.id != self._article.id:
             self._article, self._analysis, self._note = article, None, "Analysing…"
-        elif (annotations, suggestions) == (self._annotations, self._suggestions):
+        elif (annotations, suggestions, tuple(unplaced)) == (
+            self._annotations, self._suggestions, self._unplaced
+        ):  # fmt: skip
             return  # nothing to redraw (a save in flight changes only the reader)
         self._annotations, self._suggestions, self._near = annotations, suggestions, near
+        self._unplaced = tuple(unplaced)
         self._rebuild()
 
     def highlighted_item(self) -> tuple[str, Any] | None:
-        """("annotation", Annotation) or ("suggestion", Suggestion) on the highlighted row."""
+        """("annotation", Annotation), ("suggestion", Suggestion) or ("unplaced", Unplaced)
+        on the highlighted row."""
         if self.highlighted is None:
             return None
         option = self.get_option_at_index(self.highlighted)
         choice = self._choices.get(option.id or "")
-        if choice is None or choice[0] not in ("annotation", "suggestion"):
+        if choice is None or choice[0] not in ("annotation", "suggestion", "unplaced"):
             return None
         return choice
 
@@ -204,7 +220,19 @@ class SidePanel(OptionList):
         heading = f"Annotations ({len(self._annotations):,})"
         if len(annotations) < len(self._annotations):
             heading = f"Annotations ({len(self._annotations):,}; the {MAX_ROWS} nearest)"
-        options: list[Option | None] = [self._heading(heading)]
+        options: list[Option | None] = []
+        if self._unplaced:
+            options.append(self._heading(f"⚠ Not placed ({len(self._unplaced)}): enter "
+                                         f"places, d deletes"))  # fmt: skip
+            for unplaced in self._unplaced:
+                key = f"u:{unplaced.id}"
+                self._choices[key] = ("unplaced", unplaced)
+                old = unplaced.annotation
+                options.append(Option(Content.assemble(
+                    "  ⚠ ", (old.label, "bold"), " ", Content(_short(old.text, _SPAN_CHARS))),
+                    id=key))  # fmt: skip
+            options.append(None)
+        options.append(self._heading(heading))
         if not self._annotations:
             options.append(Option(Content("  none yet: select, then c f e"), disabled=True))
         for annotation in annotations:
@@ -245,6 +273,8 @@ class SidePanel(OptionList):
         kind, data = choice
         if kind == "entity":
             self.post_message(self.EntityChosen(*data))
+        elif kind == "unplaced":
+            self.post_message(self.UnplacedChosen(data))
         elif kind in ("annotation", "suggestion"):
             self.post_message(self.SpanChosen(data.start, data.end))
         else:
