@@ -17,6 +17,7 @@ from corpus.article import Article
 from corpus.cache import AnalysisCache, default_cache_dir
 from corpus.loader import load_corpus
 from corpus.nlp import MODEL_ENV, choose_pipeline
+from corpus.text import counted, terminal_safe
 from corpus.tokens import Tokenizer
 from reader.output import PROG, positive, say, write_lines
 
@@ -229,17 +230,17 @@ def _export(
         say(f"drift: {drift.describe()}; not exported")
     where = out_path if out_path is not None else "stdout"
     summary = (
-        f"exported {report.spans} spans in {report.lines} lines ({len(report.articles)} "
-        f"articles; {', '.join(annotators)}) to {where}"
+        f"exported {counted(report.spans, 'span')} in {counted(report.lines, 'line')} "
+        f"({counted(len(report.articles), 'article')}; {', '.join(annotators)}) to {where}"
     )
     if report.empty:
-        summary += f"; {report.empty} lines with no spans"
+        summary += f"; {counted(report.empty, 'line')} with no spans"
     if report.misaligned:
-        summary += (f"; {report.misaligned} spans do not start and end on token boundaries "
-                    f"(their token_start/token_end cover the tokens they touch)")  # fmt: skip
+        summary += (f"; {counted(report.misaligned, 'span')} not starting and ending on token "
+                    f"boundaries (token_start/token_end cover the tokens touched)")  # fmt: skip
     say(summary)
     if report.drifted:
-        say(f"{len(report.drifted)} drifted annotations were left out (listed above); "
+        say(f"{counted(len(report.drifted), 'drifted annotation')} left out (listed above); "
             f"'assay stats --drift' lists them too")  # fmt: skip
     if report.problems:
         say("the export is incomplete: files above could not be read (exit status 1)")
@@ -299,7 +300,7 @@ def run_stats(args: argparse.Namespace) -> int:
     if args.drift:
         for stats in found:
             for drift in stats.drifted:
-                print(f"drift: {drift.describe()}")
+                print(terminal_safe(f"drift: {drift.describe()}"))
     elif any(s.drifted for s in found):
         say("some annotations drifted from their article's text; --drift lists them")
     return status
@@ -311,14 +312,16 @@ def _print_stats(workspace: Workspace, found: Sequence[AnnotatorStats]) -> None:
     from rich.text import Text
 
     labels = sorted({label for stats in found for label in stats.labels})
-    table = Table(title=Text(f"{workspace.root}: {len(found)} annotators"), title_justify="left")
+    title = f"{workspace.root}: {counted(len(found), 'annotator')}"
+    table = Table(title=Text(terminal_safe(title)), title_justify="left")
     table.add_column("annotator", no_wrap=True, min_width=9)
-    # Short headings: the table has to fit 80 columns with a few labels.
+    # Short headings: the table has to fit 80 columns with a few labels. Labels came from
+    # outside (an import): printed through the safe sink, never as markup.
     for name in ("spans", *labels, "articles", "done", "drifted"):
-        table.add_column(name, justify="right", no_wrap=True)
+        table.add_column(Text(terminal_safe(name)), justify="right", no_wrap=True)
     for stats in found:
         table.add_row(
-            Text(stats.annotator),
+            Text(terminal_safe(stats.annotator)),
             str(stats.annotations),
             *(str(stats.labels[label]) for label in labels),
             str(stats.articles),

@@ -282,3 +282,17 @@ def test_export_all_names_annotation_files_no_annotator_reaches(workspace: Path)
     assert stats.returncode == 1 and "'..'" in stats.stderr
     only = assay("export", "--workspace", str(workspace), "--annotator", "maria")
     assert only.returncode == 0, only.stderr
+
+
+def test_one_of_everything_is_said_in_the_singular(tmp_path: Path) -> None:
+    from annotations.store import Store
+    from annotations.workspace import Workspace
+    from corpus.loader import load_corpus
+
+    (article, *_), _ = load_corpus(None)
+    Workspace(tmp_path).save_article(article)
+    with Store.open(tmp_path, "maria") as store:
+        store.add(article.id, 0, 6, "claim", article.text[0:6])
+    done = subprocess.run([ASSAY, "export", "--workspace", str(tmp_path), "--annotator",
+                           "maria", "--model", "none"], capture_output=True, text=True)  # fmt: skip
+    assert "exported 1 span in 1 line (1 article; maria)" in done.stderr
