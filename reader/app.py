@@ -35,6 +35,7 @@ from reader.analysis_service import AnalysisService
 from reader.annotating import Annotating, status_for
 from reader.commands import AssayCommands
 from reader.config import Settings, save_settings
+from reader.resume import Resuming
 from reader.widgets.article_list import ArticleList, Row
 from reader.widgets.article_view import ArticleView, Mark
 from reader.widgets.bars import KeyBar, TitleBar
@@ -68,7 +69,7 @@ class ArticlesRead(Message):
         self.states = states
 
 
-class AssayApp(Annotating, App[None]):
+class AssayApp(Annotating, Resuming, App[None]):
     """`assay [PATH ...]`: the reader on a corpus, for one annotator in one workspace."""
 
     # Absolute, so that subclasses elsewhere (tests, the bench) find it too.
@@ -89,6 +90,10 @@ class AssayApp(Annotating, App[None]):
             show=False,
             id="app.previous_article",
         ),
+        Binding("right_curly_bracket", "next_todo(1)", "Next to do", show=False,
+                id="app.next_todo"),
+        Binding("left_curly_bracket", "next_todo(-1)", "Previous to do", show=False,
+                id="app.previous_todo"),
         Binding("1", "layer('entities')", "Entities", show=False, id="app.toggle_entities"),
         Binding("2", "layer('quotes')", "Quotes", show=False, id="app.toggle_quotes"),
         Binding("3", "layer('figures')", "Figures", show=False, id="app.toggle_figures"),
@@ -283,6 +288,7 @@ class AssayApp(Annotating, App[None]):
 
     def on_unmount(self) -> None:
         self.service.stop()
+        self._save_position_at_quit()  # on the store's thread, before it closes
         self._close_store()  # waits for queued saves
 
     # --- loading ------------------------------------------------------------------------
@@ -341,8 +347,7 @@ class AssayApp(Annotating, App[None]):
             )
         articles = self.query_one(ArticleList)
         articles.add_rows(rows)
-        if self.current is None and batch:
-            self.open_article(batch[0].id)
+        self._articles_arrived(batch, last)  # indexes their text; opens the remembered one
         if last:
             self.loaded = True
             self._report_problems()
@@ -450,7 +455,10 @@ class AssayApp(Annotating, App[None]):
 
     @on(ArticleList.Changed)
     def _list_changed(self) -> None:
-        self._update_list_status()
+        from textual.css.query import NoMatches
+
+        with contextlib.suppress(NoMatches):  # the screen is going away (the app is closing)
+            self._update_list_status()
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
@@ -593,8 +601,7 @@ class AssayApp(Annotating, App[None]):
 
     def open_from_palette(self, article_id: str) -> None:
         articles = self.query_one(ArticleList)
-        articles.set_only(None)
-        articles.set_query("")
+        articles.clear_filters()
         articles.move_to(article_id)
         self.open_article(article_id)
         self.screen.set_focus(self.query_one(ArticleView))
@@ -607,7 +614,9 @@ class AssayApp(Annotating, App[None]):
     async def action_find(self) -> None:
         """`/` filters the list when the list has focus, else finds in the article."""
         if self.focused is not None and self.focused.id in ("articles", "list-filter"):
-            box = await self._box("list-filter", "filter titles, sources, dates", ArticleList)
+            box = await self._box(
+                "list-filter", "filter by title or text; status:todo", ArticleList
+            )
         else:
             box = await self._box("find", "find in the article", ArticleView)
         # Shown and focused at once, not on the next refresh: keys typed (or pasted) right
@@ -647,9 +656,8 @@ class AssayApp(Annotating, App[None]):
                 box.display = False
                 return
         articles = self.query_one(ArticleList)
-        if isinstance(focused, ArticleList) and (articles.only is not None or articles.filter_text):
-            articles.set_only(None)
-            articles.set_query("")
+        if isinstance(focused, ArticleList) and articles.filtered:
+            articles.clear_filters()
             if box := self._existing_box("list-filter"):
                 box.value = ""
             return
