@@ -44,6 +44,7 @@ from reader.analysis_service import (
 from reader.annotating import Annotating, status_for
 from reader.commands import AssayCommands
 from reader.config import Settings, save_settings
+from reader.resume import Resuming
 from reader.widgets.article_list import ArticleList, Row
 from reader.widgets.article_view import ArticleView, Mark
 from reader.widgets.bars import KeyBar, TitleBar
@@ -101,7 +102,7 @@ def while_open(handler: Handler) -> Handler:
     return cast(Handler, guarded)
 
 
-class AssayApp(Annotating, App[None]):
+class AssayApp(Annotating, Resuming, App[None]):
     """`assay [PATH ...]`: the reader on a corpus, for one annotator in one workspace."""
 
     # Absolute, so that subclasses elsewhere (tests, the bench) find it too.
@@ -122,6 +123,10 @@ class AssayApp(Annotating, App[None]):
             show=False,
             id="app.previous_article",
         ),
+        Binding("right_curly_bracket", "next_todo(1)", "Next to do", show=False,
+                id="app.next_todo"),
+        Binding("left_curly_bracket", "next_todo(-1)", "Previous to do", show=False,
+                id="app.previous_todo"),
         Binding("1", "layer('entities')", "Entities", show=False, id="app.toggle_entities"),
         Binding("2", "layer('quotes')", "Quotes", show=False, id="app.toggle_quotes"),
         Binding("3", "layer('figures')", "Figures", show=False, id="app.toggle_figures"),
@@ -320,6 +325,7 @@ class AssayApp(Annotating, App[None]):
     def on_unmount(self) -> None:
         self.closing = True
         self.service.stop()
+        self._save_position_at_quit()  # on the store's thread, before it closes
         self._close_store()  # waits for queued saves
 
     # --- loading ------------------------------------------------------------------------
@@ -380,8 +386,7 @@ class AssayApp(Annotating, App[None]):
             )
         articles = self.query_one(ArticleList)
         articles.add_rows(rows)
-        if self.current is None and batch:
-            self.open_article(batch[0].id)
+        self._articles_arrived(batch, last)  # indexes their text; opens the remembered one
         if last:
             self.loaded = True
             self._report_problems()
@@ -704,8 +709,7 @@ class AssayApp(Annotating, App[None]):
 
     def open_from_palette(self, article_id: str) -> None:
         articles = self.query_one(ArticleList)
-        articles.set_only(None)
-        articles.set_query("")
+        articles.clear_filters()
         articles.move_to(article_id)
         self.open_article(article_id)
         self.screen.set_focus(self.query_one(ArticleView))
@@ -718,7 +722,9 @@ class AssayApp(Annotating, App[None]):
     async def action_find(self) -> None:
         """`/` filters the list when the list has focus, else finds in the article."""
         if self.focused is not None and self.focused.id in ("articles", "list-filter"):
-            box = await self._box("list-filter", "filter titles, sources, dates", ArticleList)
+            box = await self._box(
+                "list-filter", "filter by title or text; status:todo", ArticleList
+            )
         else:
             box = await self._box("find", "find in the article", ArticleView)
         # Shown and focused at once, not on the next refresh: keys typed (or pasted) right
@@ -758,9 +764,8 @@ class AssayApp(Annotating, App[None]):
                 box.display = False
                 return
         articles = self.query_one(ArticleList)
-        if isinstance(focused, ArticleList) and (articles.only is not None or articles.filter_text):
-            articles.set_only(None)
-            articles.set_query("")
+        if isinstance(focused, ArticleList) and articles.filtered:
+            articles.clear_filters()
             if box := self._existing_box("list-filter"):
                 box.value = ""
             return

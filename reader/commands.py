@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -10,10 +11,15 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from corpus.search import parse_query
+from reader.widgets.article_list import ArticleList
+
 if TYPE_CHECKING:
     from reader.app import AssayApp
 
 _MAX_ARTICLE_HITS = 50
+_TEXT_SCORE = 1e-6  # text matches rank below every title match
+_TEXT_SECONDS = 0.05  # the palette looks for a phrase in the text this long at most
 
 
 class AssayCommands(Provider):
@@ -60,6 +66,7 @@ class AssayCommands(Provider):
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)
         app: AssayApp = self.app  # type: ignore[assignment]
         hits = 0
+        by_title: set[str] = set()
         for article_id in app.order:
             article = app.articles[article_id]
             label = f"Open: {article.title}"
@@ -69,6 +76,20 @@ class AssayCommands(Provider):
                 # and Hit.help would read them as markup.)
                 shown = Content.assemble(_highlight(matcher, label), ("  " + article.source, "dim"))
                 yield Hit(score, shown, partial(app.open_from_palette, article_id), text=label)
+                by_title.add(article_id)
+                hits += 1
+                if hits >= _MAX_ARTICLE_HITS:
+                    return
+        # Then the articles whose text holds every word of the query, below any title.
+        until = time.perf_counter() + _TEXT_SECONDS  # a phrase of common words: enough
+        in_text = app.query_one(ArticleList).index.search(parse_query(query), until)
+        for article_id in app.order:
+            if article_id in in_text and article_id not in by_title:
+                article = app.articles[article_id]
+                label = f"Open: {article.title}"
+                shown = Content.assemble(label, ("  in the text · " + article.source, "dim"))
+                yield Hit(_TEXT_SCORE, shown, partial(app.open_from_palette, article_id),
+                          text=label)  # fmt: skip
                 hits += 1
                 if hits >= _MAX_ARTICLE_HITS:
                     return

@@ -55,7 +55,8 @@ def key_table(app: App[object]) -> list[tuple[str, list[tuple[str, str, str]]]]:
 
 def _key_name(key: str) -> str:
     return {"question_mark": "?", "slash": "/", "right_square_bracket": "]",
-            "left_square_bracket": "[", "space": "space"}.get(key.strip(), key.strip())  # fmt: skip
+            "left_square_bracket": "[", "right_curly_bracket": "}", "left_curly_bracket": "{",
+            "space": "space"}.get(key.strip(), key.strip())  # fmt: skip
 
 
 class ReadingScreen(ModalScreen[None]):
