@@ -47,6 +47,7 @@ class StoreWriter:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store")
         self.store: Store | None = None
         self.pending = 0
+        self.closed = False
 
     def open(self, then: Callable[[Store], None], failed: Callable[[BaseException], None]) -> None:
         def opening(_store: Store | None) -> Store:
@@ -70,6 +71,10 @@ class StoreWriter:
         failed: Callable[[BaseException], None],
         needs_store: bool,
     ) -> None:
+        if self.closed:
+            # The app is closing: news that arrived after the last save was queued (an
+            # article's state to read, say) has nobody left to show it to.
+            return
         self.pending += 1
 
         def job() -> Any:
@@ -94,5 +99,8 @@ class StoreWriter:
             if self.store is not None:
                 self.store.close()
 
+        if self.closed:
+            return
+        self.closed = True
         self._pool.submit(closing)
         self._pool.shutdown(wait=True)

@@ -32,7 +32,8 @@ def _corpus(tmp_path: Path) -> Path:
 
 def _annotate(workspace: Path, folder: Path, done: bool = True) -> str:
     """maria's annotations on the article as the corpus has it now: its id."""
-    (article,), _ = load_corpus([folder])
+    articles, _ = load_corpus([folder])
+    (article,) = [a for a in articles if a.source == SAMPLE]
     Workspace(workspace).save_article(article)
     with Store.open(workspace, "maria") as store:
         for words, label in ((TONS, "figure"), (KEPT, "claim"), (CUT, "claim")):
@@ -49,8 +50,9 @@ def _unplaced_row(side: SidePanel) -> int:
 
 
 def _files(workspace: Path) -> list[str]:
+    """The annotator's article files (the remembered position is no annotation)."""
     folder = workspace / "annotations" / "maria"
-    return sorted(p.name for p in folder.glob("*.json")) if folder.is_dir() else []
+    return sorted(p.name for p in folder.glob("????????????????.json"))
 
 
 async def test_viewing_articles_creates_no_annotation_files(
