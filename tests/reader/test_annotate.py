@@ -501,12 +501,13 @@ async def test_label_keys_taken_elsewhere_are_refused(make_app: MakeApp) -> None
 async def test_a_key_pressed_before_the_store_is_open_is_kept(
     make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import time
+    import threading
 
     opening = Store.open
+    key_pressed = threading.Event()
 
     def slow_open(*args: Any, **kwargs: Any) -> Store:
-        time.sleep(2)  # a workspace on a slow network disk
+        key_pressed.wait(30)  # a workspace on a slow network disk: opens after the key
         return opening(*args, **kwargs)
 
     monkeypatch.setattr(Store, "open", slow_open)
@@ -517,6 +518,7 @@ async def test_a_key_pressed_before_the_store_is_open_is_kept(
         view.focus()
         await pilot.press("c")
         assert app.store is None  # the key came first
+        key_pressed.set()
         await wait_for(pilot, lambda: len(view.annotations) == 1)
         monkeypatch.setattr(Store, "open", opening)
         assert len(saved(app, tmp_path, view.article.id)) == 1  # type: ignore[union-attr]
