@@ -29,9 +29,7 @@ def test_json_pieces_join_to_the_whole_array(words: list[str], per: int) -> None
         starts.append(at)
         ends.append(at + len(word))
         at += len(word) + 1
-    tokens = Tokens(
-        tuple(starts), tuple(ends), tuple(i < len(words) - 1 for i in range(len(words)))
-    )
+    tokens = Tokens.of(starts, ends, [i < len(words) - 1 for i in range(len(words))])
     pieces = list(tokens.json_pieces(text, per))
     assert "".join(pieces) == tokens.to_json(text)
     # The whole array when it fits in one piece, else the brackets and a piece per `per` tokens
