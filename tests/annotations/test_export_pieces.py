@@ -55,6 +55,8 @@ def test_a_long_article_is_exported_in_pieces(tmp_path: Path, output_format: str
     assert "".join(pieces) == whole
     line = json.loads(whole)
     assert line["text"] == article.text
+    # The text (about a megabyte, nothing in it to escape) came in slices too.
+    assert all(article.text not in piece for piece in pieces)
     if output_format == "prodigy":
         assert len(line["tokens"]) == 240_000 and line["spans"][0]["token_start"] == 3
         # The tokens' JSON (about 16 MB) came in slices, none near the whole.
