@@ -72,6 +72,7 @@ def test_sanitize_mapped_agrees_with_sanitize_and_maps_offsets(
     clean, offsets = sanitize_mapped(raw)
     positions = [offsets.map(i) for i in range(len(raw) + 1)]
     assert clean == sanitize(raw)
+    assert offsets.changed == (clean != raw)
     assert sanitize(clean) == clean  # article ids hash sanitized text: it must be a fixed point
     assert positions[0] == 0
     assert positions[-1] == len(clean)
