@@ -10,6 +10,7 @@ function of (text, pipeline), so they are cached on disk beside analyses under t
 from __future__ import annotations
 
 import multiprocessing
+import operator
 import re
 import sys
 from array import array
@@ -17,7 +18,7 @@ from base64 import b64decode, b64encode
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import accumulate, islice
 from json.encoder import encode_basestring
 from multiprocessing.pool import Pool
 from typing import TYPE_CHECKING, Any
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer as SpacyTokenizer
     from spacy.tokens import Doc
 
-# 2: offsets cached as base64 of arrays, not as JSON lists.
+# 2: tokens cached as base64 of their lengths and flags, not as JSON lists of offsets.
 TOKENS_VERSION = "tokens-2"
 # A longer text is tokenized a piece at a time (`token_pieces`): spaCy's Doc of a whole text
 # costs about 300 bytes a token, gigabytes for a very long article.
@@ -107,12 +108,16 @@ class Tokens:
         ])  # fmt: skip
 
     def to_dict(self) -> dict[str, str]:
-        """The cache's entry: each array as base64 of its little-endian bytes (a JSON list of
-        ten million offsets would take a gigabyte to write or read)."""
+        """The cache's entry: each token's length and white-space flag, as base64 of their
+        little-endian bytes, one to three a token (a JSON list of ten million offsets took a
+        gigabyte to write or read). The offsets follow from them: spaCy's tokens and the
+        single spaces after them cover the text in order, as `tokens_of`'s pieces do."""
+        lengths = array("I", map(operator.sub, self.ends, self.starts))
+        largest = max(lengths, default=0)
+        code = "B" if largest < 2**8 else "H" if largest < 2**16 else "I"
         return {
-            "offsets": self.starts.typecode,
-            "starts": _packed(self.starts),
-            "ends": _packed(self.ends),
+            "lengths": _packed(array(code, lengths)),
+            "type": code,
             "spaces": b64encode(self.spaces).decode("ascii"),
         }
 
@@ -120,19 +125,22 @@ class Tokens:
     def from_dict(cls, data: dict[str, Any]) -> Tokens:
         """The inverse of `to_dict`; raises KeyError, TypeError or ValueError on an entry that
         is not one."""
-        code = data["offsets"]
-        if code not in _TYPECODES:
-            raise ValueError(f"unknown offset type {code!r}")
-        starts, ends = _unpacked(code, data["starts"]), _unpacked(code, data["ends"])
+        code = data["type"]
+        if code not in ("B", "H", "I"):
+            raise ValueError(f"unknown length type {code!r}")
+        lengths = _unpacked(code, data["lengths"])
         spaces = b64decode(data["spaces"], validate=True)
-        if not len(starts) == len(ends) == len(spaces):
+        if len(lengths) != len(spaces):
             raise ValueError("token arrays of different lengths")
         if spaces.translate(None, b"\x00\x01"):
             raise ValueError("white-space flags other than 0 and 1")
-        return cls(starts, ends, spaces)
-
-
-_TYPECODES = ("i", "q")
+        # Length, flag, length, flag, ...: their running sums from 0 are the first token's
+        # start, its end, the next one's start, and so on.
+        steps = array(code, bytes(2 * len(lengths) * lengths.itemsize))
+        steps[0::2] = lengths
+        steps[1::2] = array(code, iter(spaces))
+        offsets = array(_typecode(sum(steps)), accumulate(steps, initial=0))
+        return cls(offsets[0:-1:2], offsets[1::2], spaces)
 
 
 def _typecode(largest: int) -> str:
@@ -141,19 +149,19 @@ def _typecode(largest: int) -> str:
     return "i" if largest < 2**31 else "q"
 
 
-def _packed(offsets: array[int]) -> str:
+def _packed(values: array[int]) -> str:
     if sys.byteorder == "big":
-        offsets = array(offsets.typecode, offsets)
-        offsets.byteswap()
-    return b64encode(offsets.tobytes()).decode("ascii")
+        values = array(values.typecode, values)
+        values.byteswap()
+    return b64encode(values.tobytes()).decode("ascii")
 
 
 def _unpacked(code: str, packed: str) -> array[int]:
-    offsets = array(code)
-    offsets.frombytes(b64decode(packed, validate=True))  # ValueError on a partial item
+    values = array(code)
+    values.frombytes(b64decode(packed, validate=True))  # ValueError on a partial item
     if sys.byteorder == "big":
-        offsets.byteswap()
-    return offsets
+        values.byteswap()
+    return values
 
 
 # The end of a run of white space, before a character that is not one: where spaCy's
@@ -179,10 +187,10 @@ def token_pieces(text: str, limit: int = PIECE_CHARS) -> Iterator[tuple[int, str
             text, start + limit
         )
         if cut is None:
-            break  # one run of white space to the end
+            break  # nowhere to cut: the rest is one run, or one and the white space after it
         yield start, text[start : cut.end()]
         start = cut.end()
-    yield start, text[start:] if start else text
+    yield start, text[start:]
 
 
 class Tokenizer:

@@ -161,13 +161,13 @@ def test_tokens_dict_round_trip(nlp: Any) -> None:
     assert Tokens.from_dict(json.loads(json.dumps(tokens.to_dict()))) == tokens
     with pytest.raises(ValueError, match="different lengths"):
         Tokens.of([0], [1, 2], [1])
-    entry = tokens.to_dict()
-    with pytest.raises(ValueError, match="different lengths"):
-        Tokens.from_dict({**entry, "spaces": Tokens.of([0], [1], [1]).to_dict()["spaces"]})
-    # Offsets past 2**31 (a text that long is tokenized in pieces) take 8 bytes each.
-    wide = Tokens.of([0, 2**31], [1, 2**31 + 3], [True, False])
-    assert wide.starts.itemsize == 8 and tokens.starts.itemsize == 4
-    assert Tokens.from_dict(json.loads(json.dumps(wide.to_dict()))) == wide
+    # A token of 300 characters takes two bytes a length; one past 2**31 characters (a text
+    # that long is tokenized in pieces) four, and its offsets eight bytes each.
+    for long in (Tokens.of([0, 301], [300, 302], [1, 0]),
+                 Tokens.of([0, 2**31 + 6], [2**31 + 5, 2**31 + 9], [1, 0])):  # fmt: skip
+        entry = long.to_dict()
+        assert Tokens.from_dict(json.loads(json.dumps(entry))) == long
+    assert (entry["type"], long.starts.itemsize, tokens.starts.itemsize) == ("I", 8, 4)
 
 
 @pytest.mark.parametrize(
@@ -175,10 +175,11 @@ def test_tokens_dict_round_trip(nlp: Any) -> None:
     [
         # The first layout (tokens-1): JSON lists. Its key differs, but a stray one is a miss.
         {"starts": [0, 4], "ends": [3, 8], "spaces": [1, 0]},
-        {"offsets": "d", "starts": "", "ends": "", "spaces": ""},
-        {"offsets": "i", "starts": "AAAAAAA=", "ends": "AAAAAAA=", "spaces": "AA=="},
-        {"offsets": "i", "starts": "AAAAAA==", "ends": "AQAAAA==", "spaces": "Ag=="},
-        {"offsets": "i", "starts": "not base64!", "ends": "", "spaces": ""},
+        {"type": "d", "lengths": "", "spaces": ""},
+        {"type": "H", "lengths": "AQ==", "spaces": "AA=="},  # half a length
+        {"type": "B", "lengths": "AQI=", "spaces": "AA=="},  # two lengths, one flag
+        {"type": "B", "lengths": "AQ==", "spaces": "Ag=="},  # a flag of 2
+        {"type": "B", "lengths": "not base64!", "spaces": ""},
     ],
 )
 def test_a_cache_entry_that_is_not_tokens_is_a_miss(tmp_path: Path, entry: dict[str, Any]) -> None:
@@ -317,7 +318,10 @@ def test_tokens_in_pieces_are_the_tokens_of_the_whole_text(
 ) -> None:
     text = "".join(parts)
     _check_pieces(text, limit)
-    assert tokens_of(nlp.tokenizer, text, limit) == _tokens_of(nlp.tokenizer(text))
+    tokens = tokens_of(nlp.tokenizer, text, limit)
+    assert tokens == _tokens_of(nlp.tokenizer(text))
+    # The cache keeps lengths and flags: they give the offsets back.
+    assert Tokens.from_dict(json.loads(json.dumps(tokens.to_dict()))) == tokens
 
 
 @pytest.mark.parametrize("limit", [1, 10, 200, 5_000])
