@@ -20,7 +20,6 @@ Output is deterministic: the same workspace exports to the same bytes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
@@ -34,8 +33,8 @@ from annotations.drift import Drift, check, unplaced
 from annotations.model import Annotation
 from annotations.storage import CorruptFile
 from annotations.store import Store
-from annotations.workspace import Workspace
-from corpus.article import Article
+from annotations.workspace import Workspace, json_pieces
+from corpus.article import Article, text_hash
 from corpus.tokens import Tokenizer, Tokens
 
 FORMATS = ("prodigy", "doccano")
@@ -123,7 +122,7 @@ def export_pieces(
             )
         )
         if output_format == "doccano":
-            yield from (iter((_doccano_line(task, report),)) for group in groups for task in group)
+            yield from (_doccano_line(task, report) for group in groups for task in group)
             return
         assert tokenizer is not None, "the Prodigy format needs a tokenizer"
         # One text per article, streamed: the tokenizer works ahead on the articles after the
@@ -250,15 +249,17 @@ def _prodigy_line(
         "_annotator_id": task.annotator,
         "_timestamp": _timestamp(task),
     }
-    # The tokens are JSON text already (the bulk of a line): spliced in between, in pieces.
+    # The tokens are JSON text already (the bulk of a line): spliced in between, in pieces,
+    # as is a long text.
     return chain(
-        (json.dumps(head, ensure_ascii=False)[:-1], ',"tokens":'),
+        json_pieces(head, closed=False),
+        (',"tokens":',),
         tokens.json_pieces(task.article.text),
         (",", json.dumps(tail, ensure_ascii=False)[1:]),
     )
 
 
-def _doccano_line(task: _Task, report: ExportReport) -> str:
+def _doccano_line(task: _Task, report: ExportReport) -> Iterator[str]:
     """doccano's sequence-labelling JSONL: `label` as [start, end, label] triples."""
     _count(task, report)
     line = {
@@ -268,12 +269,12 @@ def _doccano_line(task: _Task, report: ExportReport) -> str:
         "annotator": task.annotator,
         "spans": [{**_span(a), **_provenance(a)} for a in task.annotations],
     }
-    return json.dumps(line, ensure_ascii=False)
+    return json_pieces(line)
 
 
 def _hash32(text: str) -> int:
     """A stable signed 32-bit hash, the shape of Prodigy's `_input_hash` and `_task_hash`."""
-    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:4], "big", signed=True)
+    return int.from_bytes(bytes.fromhex(text_hash(text)[:8]), "big", signed=True)
 
 
 def _timestamp(task: _Task) -> int:

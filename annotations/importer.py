@@ -331,10 +331,11 @@ class _LineReader:
             return
         kind, given = _spans(record, self.fmt)
         spans = [self._span(span, index) for index, span in enumerate(given, start=1)]
-        text: str = record["text"]
-        reading = _reading(text, spans, kind, self.offsets)
-        clean, moved = sanitize_mapped(text)
-        if not clean.strip():
+        reading = _reading(record["text"], spans, kind, self.offsets)
+        # The raw text is handed over, not kept: sanitizing lets it go once it has a changed
+        # copy, so a long text is held twice at most while a pass makes the next one.
+        clean, moved = sanitize_mapped(record.pop("text"))
+        if not clean or clean.isspace():  # (strip would copy the text)
             raise ValueError("the text is empty once control characters are removed")
         carried = []
         for span, (start, end) in zip(spans, reading.offsets, strict=True):
@@ -342,11 +343,7 @@ class _LineReader:
             if start >= end:
                 raise ValueError(f"span {span.index} covers only control characters")
             carried.append(_carried(span, start, end, clean))
-        sanitized = clean != text
-        # The raw text is no longer needed: free it before the article is made (a long text is
-        # held twice at most).
         record["text"] = clean
-        del text
         key = article_id(clean)
         entry = self.pending.get(key)
         if entry is None:
@@ -357,7 +354,7 @@ class _LineReader:
             entry = self.pending[key] = PendingArticle(article)
         # Counted only once the line is known to be good, so a dry run's numbers are the
         # import's.
-        self.report.sanitized_lines += sanitized
+        self.report.sanitized_lines += moved.changed
         if reading.converted:
             self.report.converted_lines += 1
             self.report.converted_spans += reading.converted

@@ -20,12 +20,14 @@ from __future__ import annotations
 import getpass
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from pathlib import Path
+from typing import Any
 
 from annotations.reanchor import EDIT_SIMILARITY, similarity
-from annotations.storage import CorruptFile, write_atomically
+from annotations.storage import CorruptFile, atomic_writer
 from annotations.store import (
     ARTICLE_ID,
     Moved,
@@ -128,7 +130,9 @@ class Workspace:
         data = {"schema": ARTICLE_SCHEMA, **article.to_dict()}
         try:
             self.articles_dir.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+            with atomic_writer(path) as handle:
+                for piece in json_pieces(data):
+                    handle.write(piece.encode("utf-8"))
         except OSError as exc:
             raise StoreError(f"cannot save article {article.id} in {self.articles_dir}: "
                              f"{exc.strerror or exc}") from exc  # fmt: skip
@@ -149,7 +153,7 @@ class Workspace:
             data = json.loads(path.read_bytes())
         except FileNotFoundError:
             return None
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RecursionError) as exc:
             raise StoreError(f"{path} cannot be read ({exc}); the article's annotations "
                              f"cannot be checked against its text") from exc  # fmt: skip
         try:
@@ -176,6 +180,36 @@ class Workspace:
 
     def _path(self, article_id_: str) -> Path:
         return self.articles_dir / f"{article_id_}.json"
+
+
+# Characters of a long string written at a time: an article's text as one JSON string, then
+# as UTF-8, would be two more copies of a text that can be 64 MiB.
+JSON_SLICE = 2**16
+
+
+def json_pieces(
+    data: Mapping[str, Any], *, closed: bool = True, per: int = JSON_SLICE
+) -> Iterator[str]:
+    """`json.dumps(data, ensure_ascii=False)` in pieces, for a writer: a string member longer
+    than `per` comes a slice at a time (JSON escapes each character on its own, so the slices
+    join to the same text). Without `closed` the closing brace is left out, for the caller to
+    add members."""
+    if all(not isinstance(value, str) or len(value) <= per for value in data.values()):
+        whole = json.dumps(data, ensure_ascii=False)
+        yield whole if closed else whole[:-1]
+        return
+    for i, (key, value) in enumerate(data.items()):
+        yield ", " if i else "{"
+        yield json.dumps(key, ensure_ascii=False) + ": "
+        if isinstance(value, str) and len(value) > per:
+            yield '"'
+            for at in range(0, len(value), per):
+                yield encode_basestring(value[at : at + per])[1:-1]
+            yield '"'
+        else:
+            yield json.dumps(value, ensure_ascii=False)
+    if closed:
+        yield "}"
 
 
 def intact(article: Article) -> bool:

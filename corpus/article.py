@@ -130,7 +130,15 @@ def safe_line(text: str) -> str:
 
 def text_hash(text: str) -> str:
     """SHA-256 of the text as UTF-8, hex."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256()
+    # A slice at a time: UTF-8 is made room for at its longest first (three bytes a character
+    # of a two-byte string), so a long text encoded whole was held one and a half times again.
+    for at in range(0, len(text), _HASH_SLICE):
+        digest.update(text[at : at + _HASH_SLICE].encode("utf-8"))
+    return digest.hexdigest()
+
+
+_HASH_SLICE = 2**16
 
 
 def article_id(text: str) -> str:
@@ -168,8 +176,7 @@ def make_article(
     date = meta.date_of(judged)
     if date:
         found["date"] = date
-    body = "\n".join(j.paragraph.text for j in judged if j.reason is None)
-    language = meta.language_of(body or text)
+    language = meta.language_of(meta.body_start(judged) or text)
     if language:
         found["language"] = language
     for key, value in (given_meta or {}).items():

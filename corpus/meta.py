@@ -9,6 +9,7 @@ from corpus.boilerplate import DATE, TIME, Judged, is_prose
 from corpus.text import count_words
 
 TITLE_MAX = 100  # characters of a title made from the first sentence when there is no headline
+LANGUAGE_SAMPLE = 20_000  # characters of the body the language is told from
 
 _MONTH_NUMBERS = {
     m: i
@@ -151,9 +152,23 @@ def site_of(judged: Sequence[Judged], dateline_agency: str | None) -> str | None
     return None
 
 
+def body_start(judged: Sequence[Judged]) -> str:
+    """The body's paragraphs joined by newlines, as far as `language_of` reads: the whole body
+    of a very long article would be one more copy of its text."""
+    parts: list[str] = []
+    length = 0
+    for item in judged:
+        if item.reason is None:
+            parts.append(item.paragraph.text)
+            length += len(item.paragraph.text) + 1
+            if length >= LANGUAGE_SAMPLE:
+                break
+    return "\n".join(parts)[:LANGUAGE_SAMPLE]
+
+
 def language_of(text: str) -> str | None:
     """ISO 639-1 code of the main language, by stop-word frequency; None when unclear."""
-    tokens = _TOKEN.findall(text[:20000].lower())
+    tokens = _TOKEN.findall(text[:LANGUAGE_SAMPLE].lower())
     if len(tokens) < 5:
         return None
     scores = {lang: sum(1 for t in tokens if t in words) for lang, words in _STOPWORD_SETS.items()}

@@ -114,15 +114,19 @@ def sanitize_mapped(text: str) -> tuple[str, OffsetMap]:
     inside something removed maps to where the text goes on. Spans that another tool made on
     the raw text, e.g. in an import, are carried over with it. The map keeps only the places
     where offsets shift (a removed sequence, a `\\r\\n`), not an entry per character: a long
-    text costs what it changes.
+    text costs what it changes. A caller that hands over its only reference to `text` lets it
+    go with the first pass that changes it.
     """
     steps = []
+    changed = False
     for pattern, replacement in _PASSES:
         step = _sub_mapped(pattern, replacement, text)
         if step.starts:
             steps.append(step)
-        text = pattern.sub(replacement, text) if step.matched else text
-    return text, OffsetMap(tuple(steps))
+        if step.matched:
+            text = pattern.sub(replacement, text)
+            changed = True
+    return text, OffsetMap(tuple(steps), changed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +156,7 @@ class OffsetMap:
     """Where the offsets of a text land after `sanitize_mapped` (see there)."""
 
     steps: tuple[_Step, ...]
+    changed: bool  # whether sanitizing changed the text (where no offset moves too: \r to \n)
 
     def map(self, offset: int) -> int:
         """The offset in the sanitized text of raw offset `offset`."""

@@ -10,13 +10,18 @@ function of (text, pipeline), so they are cached on disk beside analyses under t
 from __future__ import annotations
 
 import multiprocessing
+import operator
+import re
+import sys
+from array import array
+from base64 import b64decode, b64encode
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import accumulate, islice
 from json.encoder import encode_basestring
 from multiprocessing.pool import Pool
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from corpus.article import text_hash
 from corpus.cache import AnalysisCache
@@ -26,7 +31,11 @@ if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer as SpacyTokenizer
     from spacy.tokens import Doc
 
-TOKENS_VERSION = "tokens-1"
+# 2: tokens cached as base64 of their lengths and flags, not as JSON lists of offsets.
+TOKENS_VERSION = "tokens-2"
+# A longer text is tokenized a piece at a time (`token_pieces`): spaCy's Doc of a whole text
+# costs about 300 bytes a token, gigabytes for a very long article.
+PIECE_CHARS = 50_000
 # The components of a trained pipeline, none of which tokenization needs.
 _COMPONENTS = ("tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler",
                "lemmatizer", "ner", "sentencizer")  # fmt: skip
@@ -35,11 +44,24 @@ _COMPONENTS = ("tok2vec", "tagger", "morphologizer", "parser", "senter", "attrib
 @dataclass(frozen=True, slots=True)
 class Tokens:
     """Token boundaries of one text: token `i` is `text[starts[i]:ends[i]]`, and `spaces[i]`
-    says whether white space follows it (Prodigy's `ws`)."""
+    is 1 when white space follows it (Prodigy's `ws`).
 
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-    spaces: tuple[bool, ...]
+    Held as compact arrays (4 bytes an offset, 8 past 2**31, 1 a flag): a very long article has
+    millions of tokens, and a Python int in a tuple costs 36 bytes. `of` builds them from any
+    sequences."""
+
+    starts: array[int]
+    ends: array[int]
+    spaces: bytes
+
+    @classmethod
+    def of(cls, starts: Sequence[int], ends: Sequence[int], spaces: Sequence[int]) -> Tokens:
+        """Tokens from sequences of offsets and of flags (any true value: white space
+        follows)."""
+        if not len(starts) == len(ends) == len(spaces):
+            raise ValueError("token arrays of different lengths")
+        code = _typecode(max(ends, default=0))
+        return cls(array(code, starts), array(code, ends), bytes(map(bool, spaces)))
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -85,16 +107,90 @@ class Tokens:
             for i, (s, e, w) in enumerate(window, start=first)
         ])  # fmt: skip
 
-    def to_dict(self) -> dict[str, list[int]]:
-        return {"starts": list(self.starts), "ends": list(self.ends),
-                "spaces": [int(w) for w in self.spaces]}  # fmt: skip
+    def to_dict(self) -> dict[str, str]:
+        """The cache's entry: each token's length and white-space flag, as base64 of their
+        little-endian bytes, one to three a token (a JSON list of ten million offsets took a
+        gigabyte to write or read). The offsets follow from them: spaCy's tokens and the
+        single spaces after them cover the text in order, as `tokens_of`'s pieces do."""
+        lengths = array("I", map(operator.sub, self.ends, self.starts))
+        largest = max(lengths, default=0)
+        code = "B" if largest < 2**8 else "H" if largest < 2**16 else "I"
+        return {
+            "lengths": _packed(array(code, lengths)),
+            "type": code,
+            "spaces": b64encode(self.spaces).decode("ascii"),
+        }
 
     @classmethod
-    def from_dict(cls, data: dict[str, list[int]]) -> Tokens:
-        starts, ends, spaces = data["starts"], data["ends"], data["spaces"]
-        if not len(starts) == len(ends) == len(spaces):
+    def from_dict(cls, data: dict[str, Any]) -> Tokens:
+        """The inverse of `to_dict`; raises KeyError, TypeError or ValueError on an entry that
+        is not one."""
+        code = data["type"]
+        if code not in ("B", "H", "I"):
+            raise ValueError(f"unknown length type {code!r}")
+        lengths = _unpacked(code, data["lengths"])
+        spaces = b64decode(data["spaces"], validate=True)
+        if len(lengths) != len(spaces):
             raise ValueError("token arrays of different lengths")
-        return cls(tuple(starts), tuple(ends), tuple(bool(w) for w in spaces))
+        if spaces.translate(None, b"\x00\x01"):
+            raise ValueError("white-space flags other than 0 and 1")
+        # Length, flag, length, flag, ...: their running sums from 0 are the first token's
+        # start, its end, the next one's start, and so on.
+        steps = array(code, bytes(2 * len(lengths) * lengths.itemsize))
+        steps[0::2] = lengths
+        steps[1::2] = array(code, iter(spaces))
+        offsets = array(_typecode(sum(steps)), accumulate(steps, initial=0))
+        return cls(offsets[0:-1:2], offsets[1::2], spaces)
+
+
+def _typecode(largest: int) -> str:
+    """The array type of offsets up to `largest`: 4 bytes where they fit (spaCy tokenizes at
+    most 2**30 characters at once, but pieces of a longer text add up)."""
+    return "i" if largest < 2**31 else "q"
+
+
+def _packed(values: array[int]) -> str:
+    if sys.byteorder == "big":
+        values = array(values.typecode, values)
+        values.byteswap()
+    return b64encode(values.tobytes()).decode("ascii")
+
+
+def _unpacked(code: str, packed: str) -> array[int]:
+    values = array(code)
+    values.frombytes(b64decode(packed, validate=True))  # ValueError on a partial item
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+# The end of a run of white space, before a character that is not one: where spaCy's
+# tokenizer starts a new run. `_LAST_CUT` finds the last one in the range it is given.
+_LAST_CUT = re.compile(r".*\s(?=\S)", re.DOTALL)
+_NEXT_CUT = re.compile(r"\s(?=\S)")
+
+
+def token_pieces(text: str, limit: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
+    """Cut `text` into pieces of at most `limit` code points (unless one run of text and white
+    space is longer), as `(offset, piece)`, where a cut cannot change the tokens.
+
+    spaCy's tokenizer splits a text into runs of white space and of other characters and
+    tokenizes each run on its own; one space after a run is that run's last token's `ws`.
+    Every cut falls where a run of white space ends and other text begins, so each piece
+    holds whole runs, and a piece ending in white space ends exactly as the text went on.
+    """
+    start, size = 0, len(text)
+    while size - start > limit:
+        # endpos start + limit + 1: the lookahead may read the first character of the next
+        # piece, never further.
+        cut = _LAST_CUT.match(text, start, start + limit + 1) or _NEXT_CUT.search(
+            text, start + limit
+        )
+        if cut is None:
+            break  # nowhere to cut: the rest is one run, or one and the white space after it
+        yield start, text[start : cut.end()]
+        start = cut.end()
+    yield start, text[start:]
 
 
 class Tokenizer:
@@ -169,22 +265,22 @@ class Tokenizer:
         keys = [self._key(text) for text in chunk]
         found = [self._cached(key) for key in keys]
         missing = [text for text, tokens in zip(chunk, found, strict=True) if tokens is None]
-        made: Iterator[Arrays]
+        made: Iterator[Tokens]
         if not missing:
             made = iter(())
         elif self.processes > 1 and len(missing) >= _PARALLEL_FROM:
             made = self._workers().imap(_tokenize_forked, missing, chunksize=8)
         else:
-            made = (_arrays(doc) for doc in self._load().pipe(missing))
+            tokenizer = self._load()
+            made = (tokens_of(tokenizer, text) for text in missing)
         return _Window(keys, found, made)
 
     def _finish(self, started: _Window) -> Iterator[Tokens]:
         for key, tokens in zip(started.keys, started.found, strict=True):
             if tokens is None:
-                starts, ends, spaces = next(started.made)
-                tokens = Tokens(tuple(starts), tuple(ends), tuple(map(bool, spaces)))
+                tokens = next(started.made)
                 if self.cache is not None:
-                    self.cache.put(key, {"starts": starts, "ends": ends, "spaces": spaces})
+                    self.cache.put(key, tokens.to_dict())
             yield tokens
 
     def _workers(self) -> Pool:
@@ -199,6 +295,21 @@ class Tokenizer:
         return None if self.cache is None else self.cache.load(key, Tokens.from_dict)
 
 
+def tokens_of(tokenizer: SpacyTokenizer, text: str, limit: int = PIECE_CHARS) -> Tokens:
+    """The tokens of `text`, tokenized a piece at a time (`token_pieces`): the same tokens as
+    of the whole text, without its whole Doc."""
+    code = _typecode(len(text))
+    starts, ends, spaces = array(code), array(code), bytearray()
+    for offset, piece in token_pieces(text, limit):
+        _append(tokenizer(piece), offset, starts, ends, spaces)
+    return Tokens(starts, ends, bytes(spaces))
+
+
+def cached_tokens(cache: AnalysisCache, choice: PipelineChoice, text: str) -> Tokens | None:
+    """The tokens of `text` by `choice`'s tokenizer, when the cache has them."""
+    return cache.load(tokens_key(choice, text), Tokens.from_dict)
+
+
 def tokenizer_name(choice: PipelineChoice) -> str:
     # With no model, analysis and export both use spaCy's blank English tokenizer.
     return choice.key if choice.has_entities else "spacy-blank-en"
@@ -210,11 +321,12 @@ def tokens_key(choice: PipelineChoice, text: str) -> str:
 
 def remember_tokens(cache: AnalysisCache, choice: PipelineChoice, text: str, doc: Doc) -> None:
     """Cache the tokens of a Doc of the whole `text` made by `choice`'s pipeline."""
-    starts, ends, spaces = _arrays(doc)
-    cache.put(tokens_key(choice, text), {"starts": starts, "ends": ends, "spaces": spaces})
+    code = _typecode(len(text))
+    starts, ends, spaces = array(code), array(code), bytearray()
+    _append(doc, 0, starts, ends, spaces)
+    cache.put(tokens_key(choice, text), Tokens(starts, ends, bytes(spaces)).to_dict())
 
 
-Arrays = tuple[list[int], list[int], list[int]]
 # Fewer texts than this are quicker to tokenize here than to send to workers.
 _PARALLEL_FROM = 16
 _FORKED_TOKENIZER: SpacyTokenizer | None = None
@@ -224,19 +336,22 @@ _FORKED_TOKENIZER: SpacyTokenizer | None = None
 class _Window:
     keys: list[str]
     found: list[Tokens | None]
-    made: Iterator[Arrays]  # the tokens of the missing texts, in order
+    made: Iterator[Tokens]  # the tokens of the missing texts, in order
 
 
-def _arrays(doc: Doc) -> Arrays:
-    """Starts, ends and trailing-space flags of a Doc's tokens, read as arrays (fast)."""
+def _append(doc: Doc, offset: int, starts: array[int], ends: array[int], spaces: bytearray) -> None:
+    """Add the starts (moved by `offset`), ends and trailing-space flags of a Doc's tokens,
+    read as NumPy columns and copied as bytes (fast)."""
     if not len(doc):
-        return [], [], []
+        return
     columns = doc.to_array(["IDX", "LENGTH", "SPACY"])
-    starts = columns[:, 0].tolist()
-    ends = (columns[:, 0] + columns[:, 1]).tolist()
-    return starts, ends, columns[:, 2].tolist()
+    offsets = f"i{starts.itemsize}"
+    first = columns[:, 0] + offset
+    starts.frombytes(first.astype(offsets).tobytes())
+    ends.frombytes((first + columns[:, 1]).astype(offsets).tobytes())
+    spaces += columns[:, 2].astype("u1").tobytes()
 
 
-def _tokenize_forked(text: str) -> Arrays:
+def _tokenize_forked(text: str) -> Tokens:
     assert _FORKED_TOKENIZER is not None
-    return _arrays(_FORKED_TOKENIZER(text))
+    return tokens_of(_FORKED_TOKENIZER, text)

@@ -283,13 +283,10 @@ class AssayApp(Annotating, Resuming, App[None]):
         selections end where exported tokens end."""
         if self.cache is None or not self.has_entities:
             return None
-        from corpus.tokens import tokens_key
+        from corpus.tokens import cached_tokens
 
-        data = self.cache.get(tokens_key(self._choice, article.text))
-        try:
-            return list(zip(data["starts"], data["ends"], strict=True)) if data else None
-        except (KeyError, TypeError, ValueError):
-            return None
+        tokens = cached_tokens(self.cache, self._choice, article.text)
+        return None if tokens is None else list(zip(tokens.starts, tokens.ends, strict=True))
 
     def analysis_running(self) -> bool:
         """True while the analysis thread is still at work (it does not stop mid-article)."""

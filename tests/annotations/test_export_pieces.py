@@ -29,9 +29,7 @@ def test_json_pieces_join_to_the_whole_array(words: list[str], per: int) -> None
         starts.append(at)
         ends.append(at + len(word))
         at += len(word) + 1
-    tokens = Tokens(
-        tuple(starts), tuple(ends), tuple(i < len(words) - 1 for i in range(len(words)))
-    )
+    tokens = Tokens.of(starts, ends, [i < len(words) - 1 for i in range(len(words))])
     pieces = list(tokens.json_pieces(text, per))
     assert "".join(pieces) == tokens.to_json(text)
     # The whole array when it fits in one piece, else the brackets and a piece per `per` tokens
@@ -57,6 +55,8 @@ def test_a_long_article_is_exported_in_pieces(tmp_path: Path, output_format: str
     assert "".join(pieces) == whole
     line = json.loads(whole)
     assert line["text"] == article.text
+    # The text (about a megabyte, nothing in it to escape) came in slices too.
+    assert all(article.text not in piece for piece in pieces)
     if output_format == "prodigy":
         assert len(line["tokens"]) == 240_000 and line["spans"][0]["token_start"] == 3
         # The tokens' JSON (about 16 MB) came in slices, none near the whole.

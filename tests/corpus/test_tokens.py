@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import subprocess
+import sys
 import tracemalloc
 from pathlib import Path
 from typing import Any
@@ -15,8 +17,15 @@ from hypothesis import strategies as st
 from corpus.cache import AnalysisCache
 from corpus.nlp import choose_pipeline
 from corpus.text import _PASSES, sanitize, sanitize_mapped
-from corpus.tokens import Tokenizer, Tokens
-from tests.conftest import sample_text
+from corpus.tokens import (
+    Tokenizer,
+    Tokens,
+    cached_tokens,
+    token_pieces,
+    tokens_key,
+    tokens_of,
+)
+from tests.conftest import SAMPLES, sample_text
 
 LETTERS = "abcxyzABCéяЖ"
 # Pieces that sanitize removes or rewrites; each is written whole, never split by a letter.
@@ -63,6 +72,7 @@ def test_sanitize_mapped_agrees_with_sanitize_and_maps_offsets(
     clean, offsets = sanitize_mapped(raw)
     positions = [offsets.map(i) for i in range(len(raw) + 1)]
     assert clean == sanitize(raw)
+    assert offsets.changed == (clean != raw)
     assert sanitize(clean) == clean  # article ids hash sanitized text: it must be a fixed point
     assert positions[0] == 0
     assert positions[-1] == len(clean)
@@ -94,10 +104,8 @@ def test_sanitize_mapped_remembers_only_where_offsets_shift() -> None:
 
 
 def _tokens_of(doc: Any) -> Tokens:
-    return Tokens(
-        tuple(t.idx for t in doc),
-        tuple(t.idx + len(t) for t in doc),
-        tuple(bool(t.whitespace_) for t in doc),
+    return Tokens.of(
+        [t.idx for t in doc], [t.idx + len(t) for t in doc], [bool(t.whitespace_) for t in doc]
     )
 
 
@@ -152,7 +160,35 @@ def test_tokens_dict_round_trip(nlp: Any) -> None:
     tokens = _tokens_of(nlp.tokenizer(SPAN_TEXT))
     assert Tokens.from_dict(json.loads(json.dumps(tokens.to_dict()))) == tokens
     with pytest.raises(ValueError, match="different lengths"):
-        Tokens.from_dict({"starts": [0], "ends": [1, 2], "spaces": [1]})
+        Tokens.of([0], [1, 2], [1])
+    # A token of 300 characters takes two bytes a length; one past 2**31 characters (a text
+    # that long is tokenized in pieces) four, and its offsets eight bytes each.
+    for long in (Tokens.of([0, 301], [300, 302], [1, 0]),
+                 Tokens.of([0, 2**31 + 6], [2**31 + 5, 2**31 + 9], [1, 0])):  # fmt: skip
+        entry = long.to_dict()
+        assert Tokens.from_dict(json.loads(json.dumps(entry))) == long
+    assert (entry["type"], long.starts.itemsize, tokens.starts.itemsize) == ("I", 8, 4)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # The first layout (tokens-1): JSON lists. Its key differs, but a stray one is a miss.
+        {"starts": [0, 4], "ends": [3, 8], "spaces": [1, 0]},
+        {"type": "d", "lengths": "", "spaces": ""},
+        {"type": "H", "lengths": "AQ==", "spaces": "AA=="},  # half a length
+        {"type": "B", "lengths": "AQI=", "spaces": "AA=="},  # two lengths, one flag
+        {"type": "B", "lengths": "AQ==", "spaces": "Ag=="},  # a flag of 2
+        {"type": "B", "lengths": "not base64!", "spaces": ""},
+    ],
+)
+def test_a_cache_entry_that_is_not_tokens_is_a_miss(tmp_path: Path, entry: dict[str, Any]) -> None:
+    cache = AnalysisCache(tmp_path)
+    choice = choose_pipeline("none")
+    cache.put(tokens_key(choice, SPAN_TEXT), entry)
+    assert cached_tokens(cache, choice, SPAN_TEXT) is None
+    tokens = Tokenizer(choice, cache).tokenize(SPAN_TEXT)  # made again, and cached again
+    assert cached_tokens(cache, choice, SPAN_TEXT) == tokens
 
 
 def test_tokenizer_reads_the_second_time_from_cache(tmp_path: Path, nlp: Any) -> None:
@@ -197,7 +233,7 @@ def test_blank_pipeline_still_tokenizes(tmp_path: Path) -> None:
     assert [SPAN_TEXT[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)] == [
         "The", "minister", "said", "taxes", "would", "rise", ".",
     ]  # fmt: skip
-    assert tokens.spaces == (True, True, True, True, True, False, False)
+    assert list(tokens.spaces) == [1, 1, 1, 1, 1, 0, 0]
 
 
 def test_forked_workers_give_the_same_tokens_in_order(tmp_path: Path) -> None:
@@ -222,3 +258,75 @@ def test_every_span_maps_to_tokens_that_touch_it(data: st.DataObject) -> None:
     assert tokens.starts[first] <= start  # nothing of the span lies before its first token
     assert last == first or tokens.starts[last] < end  # the last token is touched
     assert aligned == (tokens.starts[first] == start and tokens.ends[last] == end)
+
+
+def test_a_long_text_is_tokenized_in_little_memory() -> None:
+    """Peak memory of tokenizing a long text (about 190,000 tokens), in a fresh interpreter:
+    spaCy's Doc of a whole text costs about 300 bytes a token, Python ints in tuples about
+    100; tokenized in pieces into compact arrays, a token costs a few bytes."""
+    code = """
+import resource, sys
+from corpus.loader import builtin_paths
+from corpus.nlp import choose_pipeline
+from corpus.tokens import Tokenizer
+
+tokenizer = Tokenizer(choose_pipeline("none"))
+tokenizer._load()
+samples = "\\n\\n".join(p.read_text("utf-8") for p in builtin_paths())
+text = (samples * (1_000_000 // len(samples) + 1))[:1_000_000]
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+tokens = tokenizer.tokenize(text)
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(len(tokens), (after - before) * 1024)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    count, growth = map(int, done.stdout.split())
+    assert count > 150_000
+    assert growth / count < 100, f"{growth / count:.0f} bytes a token"
+
+
+# Words, punctuation that spaCy splits off or keeps (abbreviations, contractions, URLs,
+# emoticons, quotes) and every kind of white space, runs of it included.
+TOKEN_PARTS = ["word", "U.S.", "can't", "e.g.", "'", "''", '"', "“", "”", "(", ")", ".", ",",
+               ":)", "-", "$2.5bn", "5%", "https://x.io/a?b=c", "🚀", "é", " ", " ", " ", "  ",
+               "\n", "\n\n", "\t", "\xa0", "\u2009", "\u3000", " \n"]  # fmt: skip
+
+
+def _check_pieces(text: str, limit: int) -> None:
+    pieces = list(token_pieces(text, limit))
+    assert "".join(piece for _, piece in pieces) == text
+    at = 0
+    for offset, piece in pieces:
+        assert offset == at
+        if at:  # a cut: white space ends here, and other text starts
+            assert text[at - 1].isspace() and not text[at].isspace()
+        if len(piece) > limit:  # only when there was nowhere to cut in the first `limit`
+            assert not any(
+                text[i - 1].isspace() and not text[i].isspace()
+                for i in range(at + 1, at + limit + 1)
+            )
+        at += len(piece)
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.sampled_from(TOKEN_PARTS), max_size=40), limit=st.integers(1, 30))
+def test_tokens_in_pieces_are_the_tokens_of_the_whole_text(
+    nlp: Any, parts: list[str], limit: int
+) -> None:
+    text = "".join(parts)
+    _check_pieces(text, limit)
+    tokens = tokens_of(nlp.tokenizer, text, limit)
+    assert tokens == _tokens_of(nlp.tokenizer(text))
+    # The cache keeps lengths and flags: they give the offsets back.
+    assert Tokens.from_dict(json.loads(json.dumps(tokens.to_dict()))) == tokens
+
+
+@pytest.mark.parametrize("limit", [1, 10, 200, 5_000])
+def test_samples_tokenized_in_pieces_are_tokenized_as_a_whole(nlp: Any, limit: int) -> None:
+    for path in sorted(SAMPLES.glob("*.txt")):
+        text = path.read_text("utf-8")
+        _check_pieces(text, limit)
+        assert tokens_of(nlp.tokenizer, text, limit) == _tokens_of(nlp.tokenizer(text)), path
