@@ -214,6 +214,8 @@ def parse_tables(raw: bytes) -> dict[str, dict[str, Any]]:
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError(f"not valid JSON: {exc}") from None
+    except RecursionError:  # hostile or broken: nested deeper than a parser can follow
+        raise ValueError("nested too deeply to be a TinyDB database") from None
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise ValueError("not a TinyDB database")
     return data

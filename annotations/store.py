@@ -417,7 +417,7 @@ class Store:
     def _checked(self) -> dict[str, list[int]]:
         try:
             files = json.loads((self.folder / CHECKED).read_bytes())["files"]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return {}
         return files if isinstance(files, dict) else {}
 
@@ -1086,7 +1086,7 @@ class _History:
             try:
                 entry = json.loads(line)
                 self._replay(entry)
-            except (ValueError, KeyError, TypeError, IndexError):
+            except (ValueError, KeyError, TypeError, IndexError, RecursionError):
                 if number >= len(lines) - 2:
                     continue  # a torn last line: the change it described is in the file
                 reason = f"line {number + 1} is not a history entry"

@@ -46,7 +46,7 @@ class AnalysisCache:
         try:
             with self._path(key).open("rb") as handle:
                 data = json.load(handle)
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # a cache entry nested past reading
             self.misses += 1
             return None
         if not isinstance(data, dict):

@@ -196,3 +196,15 @@ def test_a_later_check_reads_only_changed_files_and_misses_none(
     with Store.open(tmp_path, "maria") as store:
         (found,) = store.check_files()
         assert found.path == path and len(read) == 2  # the two files that changed
+
+
+def test_a_file_nested_past_reading_is_set_aside_not_a_crash(tmp_path: Path) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    with Store.open(tmp_path, "maria") as store:
+        folder = store.folder
+        (folder / f"{'ab' * 8}.json").write_text('{"annotations": ' + deep + "}", "utf-8")
+        (folder / "history.jsonl").write_text('{"op": ' + deep + "}\n{}\n{}\n", "utf-8")
+    with Store.open(tmp_path, "maria") as store:
+        problems = store.check_files()
+        assert any("nested too deeply" in str(p) for p in problems)
+        assert store.for_article("ab" * 8) == []
