@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from annotations.importer import ImportFailed, import_gold, read_gold
 from annotations.store import Store, StoreError
 from annotations.workspace import Workspace
 from corpus.article import article_id
+from tests.annotations.conftest import write
 
 TEXT = "The minister said taxes would rise by 5% next year."
 OTHER = "Floods hit the north of the country on Tuesday."
@@ -22,20 +23,6 @@ THIRD = "The central bank kept its rate at 4.5% in March."
 def span(text: str, words: str, label: str, /, **extra: Any) -> dict[str, Any]:
     start = text.index(words)
     return {"start": start, "end": start + len(words), "label": label, **extra}
-
-
-def write(path: Path, lines: Sequence[Mapping[str, Any] | str]) -> Path:
-    path.write_text(
-        "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n",
-        encoding="utf-8",
-    )
-    return path
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path, "maria", labels=None) as opened:
-        yield opened
 
 
 def triples(store: Store, text: str) -> list[tuple[int, int, str, str]]:

@@ -7,7 +7,7 @@ import dataclasses
 import json
 import re
 import tracemalloc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from annotations.importer import ImportFailed, import_gold, plan_gold, read_gold
 from annotations.store import Store
 from annotations.workspace import Workspace
 from corpus.article import article_id, make_article
+from tests.annotations.conftest import write
 
 # CSI, OSC 52 (writes the clipboard), OSC 8 (a hyperlink), DCS, 8-bit CSI and OSC, and a
 # right-to-left override: each would act on the terminal that prints it.
@@ -56,20 +57,6 @@ def safe(value: Any) -> bool:
     if isinstance(value, list | tuple):
         return all(safe(v) for v in value)
     return True
-
-
-def write(path: Path, lines: Sequence[Mapping[str, Any] | str]) -> Path:
-    path.write_text(
-        "\n".join(line if isinstance(line, str) else json.dumps(line) for line in lines) + "\n",
-        encoding="utf-8",
-    )
-    return path
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(tmp_path, "maria", labels=None) as opened:
-        yield opened
 
 
 TEXT = "The minister said taxes would rise by 5% next year."
