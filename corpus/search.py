@@ -41,7 +41,9 @@ _MARKS = re.compile(f"[{_MARK_RANGES}]")
 _SPACES = bytes(c if c >= 0x80 or chr(c).isalnum() or c == ord("_") else 0x20 for c in range(256))
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _LAST = b"\xff"  # no UTF-8 byte is 0xff: sorts after every word with a given prefix
-_CACHED_TERMS = 64
+# Answers kept: the terms of the query being typed and the one before it. Each can hold a
+# number per article (half a megabyte at 10,000 articles): a few, not a history.
+_CACHED_TERMS = 8
 
 
 def fold(text: str) -> str:
@@ -222,7 +224,7 @@ class SearchIndex:
         if not words:
             found = _Found(size, set())
         elif len(words) == 1:
-            found = _Found(size, self._with_prefix(words[0]))
+            found = _Found(size, set(), frozenset(self._with_prefix(words[0])))
         else:
             # A phrase: the articles holding each of its words (the last as a prefix), then
             # a look at their text for the words in order.

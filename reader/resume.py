@@ -146,8 +146,8 @@ class Resuming:
         """Follows the cursor (in memory only) and notices articles being opened."""
         view = event.view  # read as it is now, not as the message saw it: messages lag
         article = view.article
-        if article is None or not view.units:
-            return
+        if view.id != "reader" or article is None or not view.units:
+            return  # another screen's view (a review) is not where the annotator reads
         self._cursor_offset = view.units[view.cursor][0]
         if article.id != self._cursor_article:  # an article was opened
             self._cursor_article = article.id

@@ -55,7 +55,7 @@ _PACE = 9
 # A keystroke looks for a phrase in the text this long at most; the rest comes in slices as
 # long, between which keys are taken (a phrase of common words can be in thousands of texts).
 _PHRASE_SLICE_SECONDS = 0.01
-_CACHED_TERMS = 32
+_CACHED_TERMS = 8  # the terms being typed and the ones before: each holds sets of rows
 
 
 @dataclass
