@@ -39,7 +39,7 @@ COLOURS = ("accent", "warning", "success", "primary", "secondary", "error")
 DEFAULT_LABEL_KEYS = {"claim": "c", "figure": "f", "event": "e"}
 DEFAULT_LABEL_COLOURS = {"claim": "accent", "figure": "warning", "event": "success"}
 # Keys a label cannot take: the reader's and the annotating keys.
-TAKEN_KEYS = frozenset("jkgGqQmMtTnNzpoO123vVhlwbaxdusyiA/[]?{}S") | {"escape", "enter", "tab"}
+TAKEN_KEYS = frozenset("jkgGqQmMtTnNzpoO123vVhHlLwbaxdusyiA/[]?{}S") | {"escape", "enter", "tab"}
 
 
 def config_path() -> Path:

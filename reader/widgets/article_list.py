@@ -27,6 +27,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from corpus.search import Query, SearchIndex, Term, fold, parse_query
+from corpus.text import counted
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -597,7 +598,7 @@ class ArticleList(ScrollView, can_focus=True):
                 filters.append(f"{self.by_title:,} by title, "
                                f"{len(self.shown) - self.by_title:,} by text")  # fmt: skip
         where = f"{' · '.join(filters)} · " if filters else ""
-        return (f"{where}{shown}{total:,} articles · {done:,} done{share} · "
+        return (f"{where}{shown}{counted(total, 'article')} · {done:,} done{share} · "
                 f"{started:,} in progress")  # fmt: skip
 
 

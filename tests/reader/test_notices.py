@@ -187,3 +187,12 @@ async def test_a_long_corpus_path_gives_way_in_the_title_bar(
             line = str(app.query_one("#title-bar").render())
             assert "annotator maria" in line and "READ-ONLY" in line
             assert line.startswith("…") and line.rstrip().endswith("READ-ONLY")
+
+
+def test_the_list_counts_one_article_in_the_singular() -> None:
+    from reader.widgets.article_list import ArticleList, Row
+
+    articles = ArticleList()
+    articles.rows.append(Row("0" * 16, "One", "one.txt", "", 10, 1))
+    articles.shown = [0]
+    assert "1 article ·" in articles.progress()
