@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import subprocess
@@ -246,11 +247,19 @@ def test_forked_workers_give_the_same_tokens_in_order(tmp_path: Path) -> None:
     assert got == list(Tokenizer(choose_pipeline()).tokenize_many(texts))
 
 
+SPANNED = "Alpha  beta, gamma.\n\n  Delta's $2.5bn — epsilon "
+
+
+@functools.cache
+def _spanned_tokens() -> Tokens:
+    return Tokenizer(choose_pipeline("none")).tokenize(SPANNED)  # once: loading costs 0.2 s
+
+
 @settings(max_examples=200, deadline=None)
 @given(data=st.data())
 def test_every_span_maps_to_tokens_that_touch_it(data: st.DataObject) -> None:
-    text = "Alpha  beta, gamma.\n\n  Delta's $2.5bn — epsilon "
-    tokens = Tokenizer(choose_pipeline("none")).tokenize(text)
+    text = SPANNED
+    tokens = _spanned_tokens()
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
     first, last, aligned = tokens.span(start, end)
