@@ -31,7 +31,6 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from corpus.cache import AnalysisCache, default_cache_dir
-from corpus.figures import says_more, written
 from corpus.loader import Problem, iter_articles
 from corpus.nlp import PipelineChoice, choose_pipeline
 from corpus.text import counted, show_bidi, terminal_safe
@@ -852,6 +851,8 @@ def legend() -> Content:
 def describe(marks: Sequence[Mark]) -> Content:
     """The status line for the highlights under the cursor: who said a quote, what a figure
     counts, what an entity is."""
+    from corpus.figures import says_more, written  # its rules compile slowly: not at start-up
+
     parts: list[Content | str | tuple[str, str]] = []
     for mark in marks:
         if parts:

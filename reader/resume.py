@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotations.store import ARTICLE_ID
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 
@@ -52,6 +51,8 @@ def read_position(path: Path) -> Position | None:
     if not isinstance(data, dict):
         return None
     article_id, offset = data.get("article_id"), data.get("offset", 0)
+    from annotations.store import ARTICLE_ID  # the store is not start-up work
+
     if not isinstance(article_id, str) or not ARTICLE_ID.match(article_id):
         return None
     if type(offset) is not int or offset < 0:
