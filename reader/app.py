@@ -60,7 +60,8 @@ if TYPE_CHECKING:
     from corpus.article import Article
 
 NARROW = 110  # columns below which the panes stack
-_BATCH_SECONDS = 0.25  # how often rows join the list while the corpus loads
+_BATCH_SECONDS = 0.25  # how often rows join the list while the corpus loads, at first
+_BATCH_SECONDS_MAX = 1.0  # and at the least often
 _SETTLE = 0.05  # background work starts this long after the first paint
 
 
@@ -333,15 +334,19 @@ class AssayApp(Annotating, Resuming, App[None]):
         worker = get_current_worker()
         batch: list[Article] = []
         sent = time.monotonic()
+        every = _BATCH_SECONDS
         for article in articles:
             if worker.is_cancelled:  # the app is closing: do not make it wait
                 return
             batch.append(article)
             # By time, not count: a few large batches redraw the list a few times, and the
-            # reading never waits for the UI (messages, not call_from_thread).
-            if time.monotonic() - sent >= _BATCH_SECONDS:
+            # reading never waits for the UI (messages, not call_from_thread). Further apart
+            # as the load goes on: each batch redraws the screen while this thread waits for
+            # the interpreter's lock, and the rows past the first screenfuls are not seen.
+            if time.monotonic() - sent >= every:
                 self.post_message(ArticlesRead(batch))
                 batch, sent = [], time.monotonic()
+                every = min(every * 1.5, _BATCH_SECONDS_MAX)
         self.post_message(ArticlesRead(batch, last=True, states=self._annotation_states()))
 
     @on(ArticlesRead)

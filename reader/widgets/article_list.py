@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -164,6 +165,10 @@ class ArticleList(ScrollView, can_focus=True):
         ] = {}
         self._row_of_number: list[int] = []  # the index's article numbers -> row numbers
         self._same_numbers = True
+        # Drawn rows by what they show: a repaint (a batch of rows while the corpus loads, a
+        # cursor step) draws only the rows that changed. Styles come from the theme and the
+        # focus, so `notify_style_update` empties it.
+        self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
 
     # --- rows ---------------------------------------------------------------------------
 
@@ -536,22 +541,36 @@ class ArticleList(ScrollView, can_focus=True):
             cells.append(_fit(label, size, right=name in ("words", "notes")))
         return "".join(cells)
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
         position = round(self.scroll_offset.y) + y
         if position >= len(self.shown):
-            return Strip.blank(width, base)
-        row = self.rows[self.shown[position]]
+            return Strip.blank(width, self.rich_style)
+        index = self.shown[position]
+        row = self.rows[index]
+        problem = row.article_id in self._problems
+        key = (index, width, position == self.cursor, row.article_id == self.opened_id,
+               row.status, row.annotations, problem)  # fmt: skip
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = self._lines[key] = self._draw_row(row, width, key[2], problem)
+        return strip
+
+    def _draw_row(self, row: Row, width: int, under_cursor: bool, problem: bool) -> Strip:
+        base = self.rich_style
         style = base
         if row.article_id == self.opened_id:
             style += self.get_component_rich_style("article-list--opened")
         elif row.status == "done":
             style += self.get_component_rich_style("article-list--done")
-        if position == self.cursor:
+        if under_cursor:
             style += self.get_component_rich_style("article-list--cursor")
         opened = "▶" if row.article_id == self.opened_id else " "
-        if row.article_id in self._problems:
+        if problem:
             warning = self.get_component_rich_style("article-list--problem")
             mark = Segment(PROBLEM_MARK, style + warning)
         else:

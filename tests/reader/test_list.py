@@ -259,6 +259,48 @@ async def test_a_problem_mark_shows_until_cleared() -> None:
         assert mark_segment(1)[0] == "·" and articles.problem(samples[1].id) is None
 
 
+async def test_drawn_rows_follow_every_change_they_show() -> None:
+    """Rows are drawn once and kept: a kept row must still change with its status, count,
+    cursor, the open article, the focus and the theme."""
+    from textual.widgets import Input as Box
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ArticleList(id="articles")
+            yield Box()
+
+    samples = sample_articles()
+    async with Host().run_test(size=(100, 20)) as pilot:
+        articles = pilot.app.query_one(ArticleList)
+        articles.add_rows(row_of(a, i) for i, a in enumerate(samples))
+        articles.focus()
+        await pilot.pause()
+
+        def line(y: int) -> tuple[str, object]:
+            strip = articles.render_line(y)
+            return "".join(s.text for s in strip), list(strip)[2].style
+
+        first_text, focused_cursor = line(0)
+        assert first_text.startswith(" ·")
+        articles.update_row(samples[0].id, 3, "done")
+        text, _style = line(0)
+        assert text.startswith(" ✓") and text.rstrip().endswith("3")
+        articles.opened_id = samples[1].id
+        articles.refresh()
+        assert line(1)[0].startswith("▶")
+        await pilot.press("j")
+        assert line(1)[1] == focused_cursor and line(0)[1] != focused_cursor
+        pilot.app.query_one(Box).focus()
+        await pilot.pause()
+        assert line(1)[1] != focused_cursor  # the cursor of a list without focus is dimmer
+        articles.focus()
+        await pilot.pause()
+        assert line(1)[1] == focused_cursor
+        pilot.app.theme = "textual-light" if pilot.app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        assert line(1)[1] != focused_cursor
+
+
 async def test_palette_finds_articles_by_their_text(make_app: MakeApp) -> None:
     from reader.commands import AssayCommands
 
