@@ -1,0 +1,137 @@
+"""The exact bytes of every export format, and of an import round trip, on a small workspace.
+
+The expected files under `format_bytes/` were written by the export as it stood before the
+formats moved into annotations/formats/: a restructuring must leave every byte in place.
+Ids and times are fixed here (the store's clock and id maker are replaced), so the bytes
+depend only on the code. The Prodigy lines hold the tokens of the installed spaCy pipeline.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from annotations import store as store_module
+from annotations.export import ExportReport, export_lines
+from annotations.importer import import_gold
+from annotations.store import Store
+from annotations.workspace import Workspace
+from corpus.article import Article, make_article
+from corpus.cache import AnalysisCache
+from corpus.nlp import choose_pipeline
+from corpus.tokens import Tokenizer
+
+EXPECTED = Path(__file__).parent / "format_bytes"
+# The exports pinned here: every format export and import know today.
+PINNED = ("prodigy", "doccano")
+
+TEXTS = (
+    (
+        "wire/rare-earths.txt",
+        "Rare earths",
+        "MOSCOW, March 3 (Reuters) - “Rare earth metals are an important area,” Kirill "
+        "Dmitriev said on Monday.\n\nThe talks went on for 3.5 hours, officials said. 🚀",
+    ),
+    (
+        "wire/alaska.txt",
+        "Alaska summit",
+        'Putin told a state media correspondent: "We will meet in Alaska."\n\nNo date was '
+        "given; the summit may slip to August.",
+    ),
+    ("wire/quiet.txt", "Quiet day", "Nothing happened in the markets today, traders said."),
+)
+
+
+@pytest.fixture
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Annotation ids and times from counters, so that bytes repeat run after run."""
+    ticks = itertools.count()
+    serials = itertools.count(1)
+    monkeypatch.setattr(
+        store_module, "now", lambda: f"2026-11-22T07:{next(ticks) % 60:02d}:00.000Z"
+    )
+    monkeypatch.setattr(store_module, "new_id", lambda aid: f"{aid}-{next(serials):012x}")
+
+
+@pytest.fixture(scope="module")
+def tokenizer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tokenizer]:
+    with Tokenizer(choose_pipeline(), AnalysisCache(tmp_path_factory.mktemp("tokens"))) as made:
+        yield made
+
+
+def _articles() -> list[Article]:
+    return [make_article(text, source, title=title) for source, title, text in TEXTS]
+
+
+def _tag(store: Store, article: Article, words: str, label: str, **kw: Any) -> None:
+    start = article.text.index(words)
+    store.add(article.id, start, start + len(words), label, words, **kw)
+
+
+def _workspace(root: Path) -> Workspace:
+    """Two annotators over three articles: notes, attrs, a suggestion accepted, a done article
+    with nothing tagged, and a character-precise span."""
+    workspace = Workspace(root)
+    rare, alaska, quiet = _articles()
+    for article in (rare, alaska, quiet):
+        workspace.save_article(article)
+    with Store.open(root, "maria", labels=None) as store:
+        claim = "Rare earth metals are an important area"
+        _tag(store, rare, claim, "claim", note="key", attrs={"speaker": "Kirill Dmitriev"})
+        _tag(store, rare, "3.5 hours", "figure", origin="suggested:figure")
+        _tag(store, alaska, "We will meet in Alaska.", "claim")
+        store.set_status(alaska.id, "done")
+        store.set_status(quiet.id, "done")
+    with Store.open(root, "omar", labels=None) as store:
+        _tag(store, rare, "Kirill Dmitriev", "event")
+        start = alaska.text.index("summit")
+        store.add(alaska.id, start + 1, start + 4, "event", "umm")  # inside a word
+    return workspace
+
+
+def _export(workspace: Workspace, names: list[str], fmt: str, tokenizer: Tokenizer) -> bytes:
+    report = ExportReport()
+    tokens = tokenizer if fmt == "prodigy" else None
+    lines = export_lines(workspace, names, tokens, report, output_format=fmt, include_empty=True)
+    return "".join(f"{line}\n" for line in lines).encode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", PINNED)
+def test_export_bytes_are_pinned(
+    tmp_path: Path, fixed_clock: None, tokenizer: Tokenizer, fmt: str
+) -> None:
+    workspace = _workspace(tmp_path)
+    written = _export(workspace, ["maria", "omar"], fmt, tokenizer)
+    assert written == (EXPECTED / f"export.{fmt}.jsonl").read_bytes()
+
+
+@pytest.mark.parametrize("fmt", PINNED)
+def test_import_round_trip_bytes_are_pinned(
+    tmp_path: Path, fixed_clock: None, tokenizer: Tokenizer, fmt: str
+) -> None:
+    """An export imported by another annotator into a fresh workspace, exported again."""
+    source = tmp_path / "source"
+    exported = tmp_path / f"export.{fmt}.jsonl"
+    exported.write_bytes(_export(_workspace(source), ["maria", "omar"], fmt, tokenizer))
+    target = Workspace(tmp_path / "target")
+    with Store.open(target.root, "copy", labels=None) as store:
+        report = import_gold(target, store, exported, fmt=fmt)
+    assert report.lines == len(exported.read_bytes().splitlines())
+    written = _export(target, ["copy"], fmt, tokenizer)
+    assert written == (EXPECTED / f"roundtrip.{fmt}.jsonl").read_bytes()
+    # The spans came through whole: same offsets and labels per article.
+    assert _spans(written) == _spans(exported.read_bytes())
+
+
+def _spans(jsonl: bytes) -> set[tuple[str, int, int, str]]:
+    lines = [json.loads(line) for line in jsonl.splitlines()]
+    return {
+        (x["meta"]["article_id"], s["start"], s["end"], s["label"])
+        for x in lines
+        for s in x["spans"]
+    }
