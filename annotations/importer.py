@@ -1,6 +1,7 @@
-"""Import gold annotations from Prodigy or doccano JSONL into an annotator's store.
+"""Import gold annotations from JSONL (Prodigy, doccano) into an annotator's store.
 
-Accepted lines (the format is told per line, or forced with `fmt`):
+Accepted lines (the format is told per line by its keys, or forced with `fmt`; each format's
+module in annotations/formats/ names its keys and reads its spans):
 
 - Prodigy: `{"text", "spans": [{"start", "end", "label", "text"?}], "answer"?, "meta"?}`.
   Lines answered "reject" or "ignore" are skipped and counted. assay's own export is this.
@@ -34,7 +35,6 @@ and label) are skipped, so running an import twice adds nothing the second time.
 
 from __future__ import annotations
 
-import json
 import re
 from array import array
 from bisect import bisect_left
@@ -43,16 +43,18 @@ from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
+from annotations.formats import FORMATS, Format, importable
 from annotations.model import DEFAULT_LABELS
 from annotations.store import Store, StoreError
 from annotations.workspace import Workspace
+from corpus import jsonl
 from corpus.article import Article, article_id
+from corpus.jsonl import quote
 from corpus.loader import MAX_FILE_BYTES, article_from_record
 from corpus.text import sanitize, sanitize_line, sanitize_mapped, show_bidi
 
-FORMATS = ("auto", "prodigy", "doccano")
 OFFSETS = ("auto", "codepoints", "utf16")
 MAX_ERRORS_SHOWN = 20
 MAX_LABEL = 64
@@ -152,45 +154,6 @@ def clean_label(label: str) -> str:
     return " ".join(sanitize_line(label).split())
 
 
-def quote(value: Any, limit: int = 80) -> str:
-    """A value from the file quoted in a message: JSON, at most about `limit` characters and a
-    few levels deep, with every character that could act on a terminal (C0 and C1 controls,
-    DEL, bidirectional controls, line separators, lone surrogates) escaped."""
-    shown = _preview(value, limit, 0)
-    if len(shown) > limit:
-        shown = shown[: limit - 1] + "…"
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", shown)
-
-
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def _preview(value: Any, limit: int, depth: int) -> str:
-    if isinstance(value, str):
-        return json.dumps(value[: limit + 1], ensure_ascii=False)
-    if isinstance(value, list | dict):
-        if depth >= 3:
-            return "[…]" if isinstance(value, list) else "{…}"
-        parts: list[str] = []
-        size = 0
-        items = value.items() if isinstance(value, dict) else ((None, v) for v in value)
-        for key, item in items:
-            if size > limit:
-                parts.append("…")
-                break
-            shown = _preview(item, limit, depth + 1)
-            if key is not None:
-                shown = f"{_preview(str(key), limit, depth + 1)}: {shown}"
-            parts.append(shown)
-            size += len(shown) + 2
-        inside = ", ".join(parts)
-        return f"[{inside}]" if isinstance(value, list) else f"{{{inside}}}"
-    try:
-        return json.dumps(value)
-    except ValueError:  # an int too long to write out
-        return "a number"
-
-
 def read_gold(
     path: Path,
     fmt: str = "auto",
@@ -205,7 +168,7 @@ def read_gold(
     "claim"); other labels are kept as written, or are bad lines when `only_known`. `offsets`
     is "auto", "codepoints" or "utf16" (see the module's docstring).
     """
-    if fmt not in FORMATS:
+    if fmt != "auto" and fmt not in {f.name for f in importable()}:
         raise ValueError(f"unknown format {fmt!r}")
     if offsets not in OFFSETS:
         raise ValueError(f"unknown offsets {offsets!r}")
@@ -217,76 +180,28 @@ def read_gold(
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
     with handle:
-        number = 0
-        while (raw := _next_line(handle, limit)) is not None:
-            number += 1
+        for number, record in jsonl.records(handle, limit):
             try:
-                if isinstance(raw, int):
+                if isinstance(record, jsonl.BadLine):
                     raise ValueError(
-                        f"{_size(raw)} long; a line is one article, and an article is at most "
-                        f"{_size(limit)}, as a corpus file is (split the text, or leave its "
-                        f"tokens out of the line)"
+                        _too_long(record.size, limit) if record.size else record.message
                     )
-                decoded = _decoded(raw, number)
-                raw = b""  # the text is held twice at most while it is parsed, not three times
-                record = _parsed(decoded)
-                del decoded
-                if record is not None:
-                    reader.read(record, number)
+                reader.read(record, number)
             except ValueError as exc:
                 errors.append(f"line {number}: {exc}")
+            del record  # a long line's text is not kept while the next one is read
     if errors:
         raise ImportFailed(path, errors)
     reader.report.articles = len(reader.pending)
     return reader.pending, reader.report
 
 
-def _size(count: int) -> str:
-    return f"{count / 2**20:.0f} MiB" if count >= 2**20 else f"{count / 2**10:.0f} KiB"
-
-
-def _next_line(handle: BinaryIO, limit: int) -> bytes | int | None:
-    """The next line's bytes; its length instead when it is longer than `limit` (read in pieces
-    and dropped); None at the end of the file."""
-    raw = handle.readline(limit + 1)
-    if not raw:
-        return None
-    if len(raw) <= limit or raw.endswith(b"\n"):
-        return raw
-    size = len(raw)
-    del raw
-    while piece := handle.readline(2**16):
-        size += len(piece)
-        if piece.endswith(b"\n"):
-            break
-    return size
-
-
-def _decoded(raw: bytes, number: int) -> str:
-    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"not UTF-8 (byte {exc.start + 1})") from None
-
-
-def _parsed(line: str) -> dict[str, Any] | None:
-    if not line.strip():
-        return None
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not valid JSON: {exc.msg} at column {exc.colno}") from None
-    except RecursionError:
-        raise ValueError(
-            "nested too deeply: arrays or objects inside each other deeper than can be read"
-        ) from None
-    except ValueError as exc:  # e.g. a number with thousands of digits
-        raise ValueError(f"not valid JSON: {exc}") from None
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        raise ValueError('expected an object with a "text" string')
-    return record
+def _too_long(size: int, limit: int) -> str:
+    return (
+        f"{jsonl.size(size)} long; a line is one article, and an article is at most "
+        f"{jsonl.size(limit)}, as a corpus file is (split the text, or leave its tokens out of "
+        f"the line)"
+    )
 
 
 @dataclass(frozen=True)
@@ -329,9 +244,9 @@ class _LineReader:
         if record.get("answer") in _SKIPPED_ANSWERS:
             self.report.skipped_answers += 1
             return
-        kind, given = _spans(record, self.fmt)
+        fmt, given = _spans(record, self.fmt)
         spans = [self._span(span, index) for index, span in enumerate(given, start=1)]
-        reading = _reading(record["text"], spans, kind, self.offsets)
+        reading = _reading(record["text"], spans, fmt, self.offsets)
         # The raw text is handed over, not kept: sanitizing lets it go once it has a changed
         # copy, so a long text is held twice at most while a pass makes the next one.
         clean, moved = sanitize_mapped(record.pop("text"))
@@ -389,57 +304,28 @@ class _LineReader:
         return _Span(index, start, end, label, said if isinstance(said, str) else None, span)
 
 
-def _spans(record: Mapping[str, Any], fmt: str) -> tuple[str, list[Any]]:
-    """The line's format ("prodigy" or "doccano") and its spans, as objects with `start`, `end`
-    and `label`. A line must say what it annotates, even if that is nothing (`"spans": []`): a
-    line with none of the keys is more likely a wrong format than an article read and found
-    empty."""
-    prodigy = "spans" in record
-    doccano = "label" in record or "labels" in record or "entities" in record
-    if not {"prodigy": prodigy, "doccano": doccano, "auto": prodigy or doccano}[fmt]:
-        wanted = {"prodigy": '"spans"', "doccano": '"label", "labels" or "entities"'}.get(
-            fmt, '"spans" (Prodigy), or "label", "labels" or "entities" (doccano)'
-        )
-        hint = " (is --format right?)" if fmt != "auto" and (prodigy or doccano) else ""
+def _spans(record: Mapping[str, Any], fmt: str) -> tuple[Format, list[Any]]:
+    """The line's format and its spans, as objects with `start`, `end` and `label`. A line
+    must say what it annotates, even if that is nothing (`"spans": []`): a line with none of
+    a format's keys is more likely a wrong format than an article read and found empty."""
+    readable = importable()
+    told = [f for f in readable if any(key in record for key in f.line_keys)]
+    chosen = told[0] if fmt == "auto" and told else FORMATS.get(fmt)
+    if chosen is None or chosen not in told:
+        if fmt == "auto":
+            wanted = ", or ".join(f"{_keys(f)} ({f.title})" for f in readable)
+        else:
+            wanted = _keys(FORMATS[fmt])
+        hint = " (is --format right?)" if fmt != "auto" and told else ""
         raise ValueError(f"no {wanted}: nothing to import{hint}")
-    if prodigy and fmt != "doccano":
-        spans = record["spans"]
-        if not isinstance(spans, list):
-            raise ValueError('"spans" is not a list')
-        return "prodigy", spans
-    if "entities" in record:
-        entities = record["entities"]
-        if not isinstance(entities, list):
-            raise ValueError('"entities" is not a list')
-        return "doccano", [_doccano_entity(e, i) for i, e in enumerate(entities, start=1)]
-    key = "label" if "label" in record else "labels"
-    if key == "label" and "labels" in record and _document_labels(record["label"]):
-        key = "labels"  # "label" holds the text's classes, "labels" its spans
-    triples = record[key]
-    if not isinstance(triples, list):
-        raise ValueError(f'"{key}" is not a list of [start, end, label]')
-    return "doccano", [_doccano_triple(t, i) for i, t in enumerate(triples, start=1)]
+    assert chosen.read_spans is not None
+    return chosen, chosen.read_spans(record)
 
 
-def _document_labels(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
-
-
-def _doccano_triple(triple: Any, index: int) -> dict[str, Any]:
-    if isinstance(triple, str):
-        raise ValueError(
-            f"label {index} is {quote(triple)}: a document label (text classification), not a span"
-        )
-    if not isinstance(triple, list) or len(triple) != 3:
-        raise ValueError(f"label {index} is not [start, end, label]: {quote(triple)}")
-    return {"start": triple[0], "end": triple[1], "label": triple[2]}
-
-
-def _doccano_entity(entity: Any, index: int) -> dict[str, Any]:
-    if not isinstance(entity, dict):
-        raise ValueError(f"entity {index} is not an object: {quote(entity)}")
-    return {"start": entity.get("start_offset"), "end": entity.get("end_offset"),
-            "label": entity.get("label")}  # fmt: skip
+def _keys(fmt: Format) -> str:
+    """A format's keys as a message names them: "spans", or "label", "labels" or "entities"."""
+    quoted = [f'"{key}"' for key in fmt.line_keys]
+    return " or ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
 
 
 @dataclass(frozen=True)
@@ -454,7 +340,7 @@ class _Reading:
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
-def _reading(text: str, spans: Sequence[_Span], kind: str, forced: str) -> _Reading:
+def _reading(text: str, spans: Sequence[_Span], fmt: Format, forced: str) -> _Reading:
     """Read the spans' offsets as code points or as UTF-16 code units, whichever fits.
 
     A reading fits when every span is inside the text, does not cut a character in two and,
@@ -482,7 +368,7 @@ def _reading(text: str, spans: Sequence[_Span], kind: str, forced: str) -> _Read
         )
     if misfit:
         return _Reading(_known(as_utf16), moved)
-    if utf16_misfit or kind == "prodigy":
+    if utf16_misfit or not fmt.utf16_offsets:
         return _Reading(given)
     cuts, utf16_cuts = _word_cuts(text, given), _word_cuts(text, _known(as_utf16))
     if utf16_cuts == 0 < cuts:

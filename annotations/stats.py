@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotations.drift import Drift, check, unplaced
-from annotations.storage import CorruptFile
-from annotations.store import Store
 from annotations.workspace import Workspace
 from corpus.article import Article
 
@@ -56,43 +54,26 @@ def workspace_stats(
     never annotated) are not counted; annotations that could not be placed on an edited
     article's new text count as drifted.
     """
-    stores = [Store.open(workspace.root, name, read_only=True, labels=None) for name in annotators]
-    found = [AnnotatorStats(name) for name in annotators]
+    found = {name: AnnotatorStats(name) for name in annotators}
     problems: list[str] = list(workspace.strays())
-    try:
-        held = []
-        for store in stores:
-            corrupt = store.check_files()
-            problems += [str(c) for c in corrupt]
-            unreadable = {c.article_id for c in corrupt if not c.earlier}
-            held.append({i for i in store.article_ids() if i not in unreadable})
-        for article_id in sorted(set().union(*held)):
-            text: str | None = None
-            looked = False
-            for store, stats, ids in zip(stores, found, held, strict=True):
-                if article_id not in ids:
-                    continue
-                try:
-                    state = store.article_state(article_id)
-                except CorruptFile as exc:  # broken since the check
-                    problems.append(str(exc))
-                    continue
-                if not state.touched:
-                    continue
-                stats.statuses[state.status] += 1
-                annotations = state.annotations
-                if annotations and not looked:
-                    article = workspace.find_article(article_id, corpus or {}, problems)
-                    text, looked = (article.text if article else None), True
-                for annotation in annotations:
-                    stats.labels[annotation.label] += 1
-                    drift = check(annotation, text)
-                    if drift is not None:
-                        stats.drifted.append(drift)
-                for waiting in state.unplaced:
-                    stats.labels[waiting.annotation.label] += 1
-                    stats.drifted.append(unplaced(waiting))
-    finally:
-        for store in stores:
-            store.close()
-    return found, problems
+    walk = workspace.each_article(annotators, lambda c: problems.append(str(c)), check_files=True)
+    for article in walk:
+        text: str | None = None
+        looked = False
+        for name, state in article.states.items():
+            if not state.touched:
+                continue
+            stats = found[name]
+            stats.statuses[state.status] += 1
+            if state.annotations and not looked:
+                copy = workspace.find_article(article.article_id, corpus or {}, problems)
+                text, looked = (copy.text if copy else None), True
+            for annotation in state.annotations:
+                stats.labels[annotation.label] += 1
+                drift = check(annotation, text)
+                if drift is not None:
+                    stats.drifted.append(drift)
+            for waiting in state.unplaced:
+                stats.labels[waiting.annotation.label] += 1
+                stats.drifted.append(unplaced(waiting))
+    return list(found.values()), problems

@@ -20,7 +20,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -30,13 +30,14 @@ from annotations.reanchor import EDIT_SIMILARITY, similarity
 from annotations.storage import CorruptFile, atomic_writer
 from annotations.store import (
     ARTICLE_ID,
+    ArticleState,
     Moved,
     ReadOnlyStore,
     Store,
     StoreError,
     annotator_name,
 )
-from corpus.article import Article, article_id
+from corpus.article import Article
 
 WORKSPACE_ENV = "ASSAY_WORKSPACE"
 ARTICLE_SCHEMA = 1
@@ -138,9 +139,6 @@ class Workspace:
                              f"{exc.strerror or exc}") from exc  # fmt: skip
         return True
 
-    def save_articles(self, articles: Iterable[Article]) -> int:
-        return sum(self.save_article(a) for a in articles)
-
     def article(self, article_id_: str) -> Article | None:
         """The kept copy of an article; None when there is none.
 
@@ -172,6 +170,48 @@ class Workspace:
             problems.append(str(exc))
             found = None
         return found or corpus.get(article_id_)
+
+    def each_article(
+        self,
+        annotators: Sequence[str],
+        on_problem: Callable[[CorruptFile], None],
+        *,
+        check_files: bool = False,
+    ) -> Generator[AnnotatedArticle, None, None]:
+        """Every article that any of `annotators` has a file of, in order of id, with each
+        one's state of it: export, stats and agreement read the workspace through this.
+
+        The stores are opened read-only (nothing is moved or written) and closed when the walk
+        ends. Files that cannot be read go to `on_problem`: first those set aside by earlier
+        runs (with `check_files`, every file of each store, checked whole: those found broken
+        are left out of the walk), then, article by article, those that fail as they are read
+        (`AnnotatedArticle.problems`, reported before the article is yielded).
+        """
+        stores = [Store.open(self.root, n, read_only=True, labels=None) for n in annotators]
+        try:
+            held = []
+            for store in stores:
+                found = store.check_files() if check_files else store.set_aside()
+                for problem in found:
+                    on_problem(problem)
+                broken = {c.article_id for c in found if not c.earlier}
+                held.append({i for i in store.article_ids() if i not in broken})
+            for article_id_ in sorted(set().union(*held)):
+                states: dict[str, ArticleState] = {}
+                problems = []
+                for store, ids in zip(stores, held, strict=True):
+                    if article_id_ not in ids:
+                        continue
+                    try:
+                        states[store.annotator] = store.article_state(article_id_)
+                    except CorruptFile as exc:  # broken since it was listed (or checked)
+                        problems.append(exc)
+                for problem in problems:
+                    on_problem(problem)
+                yield AnnotatedArticle(article_id_, states, tuple(problems))
+        finally:
+            for store in stores:
+                store.close()
 
     def article_ids(self) -> list[str]:
         if not self.articles_dir.is_dir():
@@ -212,17 +252,23 @@ def json_pieces(
         yield "}"
 
 
-def intact(article: Article) -> bool:
-    """True when the article's text still hashes to its id (a kept copy was not edited)."""
-    return article_id(article.text) == article.id
-
-
 def _holds_annotations(folder: Path) -> bool:
     """Whether `folder` holds an annotator's article files (16 hex digits .json)."""
     try:
         return any(n.endswith(".json") and ARTICLE_ID.match(n[:-5]) for n in os.listdir(folder))
     except OSError:
         return False
+
+
+@dataclass(frozen=True)
+class AnnotatedArticle:
+    """One article of a walk of the workspace (`Workspace.each_article`): each annotator's
+    state of it, in the order the annotators were named (those whose file of it could be
+    read), and the files of it that could not be."""
+
+    article_id: str
+    states: Mapping[str, ArticleState]
+    problems: tuple[CorruptFile, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from corpus import jsonl
 from corpus.article import Article, is_sanitized, make_article, safe_line
 from corpus.cache import AnalysisCache
 from corpus.decode import NotText, decode
@@ -150,7 +151,15 @@ def _loader_version() -> str:
     """A hash of the code that turns a file into articles (a change re-reads every file)."""
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for name in ("loader.py", "article.py", "boilerplate.py", "meta.py", "text.py", "decode.py"):
+    for name in (
+        "loader.py",
+        "jsonl.py",
+        "article.py",
+        "boilerplate.py",
+        "meta.py",
+        "text.py",
+        "decode.py",
+    ):
         with suppress(OSError):
             digest.update((here / name).read_bytes())
     return digest.hexdigest()[:16]
@@ -436,46 +445,12 @@ def _shortened(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-# json.loads and json.dumps recurse once per level of nesting and raise RecursionError near
-# Python's recursion limit: such a line is bad input like any other, not the end of the load.
-_TOO_DEEP = "JSON nested too deeply to read (lists or objects hundreds of levels deep)"
-
-
-def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
-    """The lines of a file, None for each one longer than `limit` bytes: it is read past in
-    pieces, never held whole."""
-    while line := handle.readline(limit + 1):
-        if len(line) > limit and not line.endswith(b"\n"):
-            while (rest := handle.readline(1 << 16)) and not rest.endswith(b"\n"):
-                pass
-            yield None
-        else:
-            yield line
-
-
 def _read_jsonl(handle: BinaryIO, source: str, report: OnProblem) -> Iterator[Article]:
-    for number, raw in enumerate(_lines(handle, MAX_LINE_BYTES), start=1):
+    for number, record in jsonl.records(handle, MAX_LINE_BYTES):
         where = f"{source}:{number}"
-        if raw is None:
-            report(Problem(where, f"line too long (at most {MAX_LINE_BYTES // 2**20} MiB)"))
-            continue
-        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            report(Problem(where, f"line is not UTF-8 (byte {exc.start + 1})"))
-            continue
-        except json.JSONDecodeError as exc:
-            report(Problem(where, f"not valid JSON: {exc.msg} at column {exc.colno}"))
-            continue
-        except RecursionError:
-            report(Problem(where, _TOO_DEEP))
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            report(Problem(where, 'expected an object with a "text" string'))
+        if isinstance(record, jsonl.BadLine):
+            too_long = f"line too long (at most {MAX_LINE_BYTES // 2**20} MiB)"
+            report(Problem(where, record.message if record.size is None else too_long))
             continue
         if not record["text"].strip():
             report(Problem(where, '"text" is empty'))
@@ -519,7 +494,7 @@ def _meta_value(value: object) -> str:
     try:
         return json.dumps(_safe_json(value), ensure_ascii=False)
     except RecursionError:
-        raise ValueError(_TOO_DEEP) from None
+        raise ValueError(jsonl.TOO_DEEP) from None
 
 
 def _safe_json(value: object) -> object:

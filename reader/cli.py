@@ -13,7 +13,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -196,7 +196,7 @@ def _print_table(results: list[tuple[Article, Analysis]]) -> None:
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[object]:
+def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
     """A progress bar on stderr when a person is watching; nothing in pipes and logs."""
     if total < 2 or not sys.stderr.isatty():
         yield None

@@ -9,12 +9,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from annotations import export, importer
+from annotations.formats import DEFAULT_FORMAT, FORMATS, importable
 from annotations.stats import AnnotatorStats, workspace_stats
 from annotations.storage import CorruptFile, atomic_writer
 from annotations.store import Store, StoreError, annotator_name
 from annotations.workspace import WORKSPACE_ENV, Workspace, default_annotator, default_workspace
 from corpus.article import Article
 from corpus.cache import AnalysisCache, default_cache_dir
+from corpus.jsonl import quote
 from corpus.loader import load_corpus
 from corpus.nlp import MODEL_ENV, choose_pipeline
 from corpus.text import counted, terminal_safe
@@ -65,7 +67,7 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     who.add_argument("--all", action="store_true", help="every annotator in the workspace")
     ex.add_argument("-o", "--output", type=Path, metavar="FILE", help="file (default: stdout)")
     ex.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    ex.add_argument("--format", choices=export.FORMATS, default="prodigy")
+    ex.add_argument("--format", choices=list(FORMATS), default=DEFAULT_FORMAT)
     ex.add_argument("--include-empty", action="store_true",
                     help="also articles the annotator gave a status without annotating, "
                          "e.g. done: read, nothing to tag (negative examples)")  # fmt: skip
@@ -90,7 +92,7 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     add_workspace_options(im, annotator=False)
     im.add_argument("--annotator", metavar="NAME", required=True, type=annotator_option,
                     help="who the spans belong to")  # fmt: skip
-    im.add_argument("--format", choices=importer.FORMATS, default="auto",
+    im.add_argument("--format", choices=["auto", *(f.name for f in importable())], default="auto",
                     help="auto tells each line by its keys (default)")  # fmt: skip
     im.add_argument("--label", action="append", default=[], metavar="OLD=NEW",
                     help="rename a label on the way in (repeatable)")  # fmt: skip
@@ -184,7 +186,7 @@ def run_export(args: argparse.Namespace) -> int:
     if annotators is None:
         return 1
     tokenizer = None
-    if args.format == "prodigy":
+    if FORMATS[args.format].needs_tokens:
         choice = choose_pipeline(args.model)
         if choice.notice:
             say(choice.notice)
@@ -254,7 +256,7 @@ def _label_map(pairs: Sequence[str]) -> dict[str, str]:
         old, sep, new = pair.partition("=")
         old, new = importer.clean_label(old), importer.clean_label(new)
         if not sep or not old or not new:
-            raise StoreError(f"--label {importer.quote(pair)}: expected OLD=NEW")
+            raise StoreError(f"--label {quote(pair)}: expected OLD=NEW")
         found[old] = new
     return found
 

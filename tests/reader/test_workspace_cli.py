@@ -296,3 +296,29 @@ def test_one_of_everything_is_said_in_the_singular(tmp_path: Path) -> None:
     done = subprocess.run([ASSAY, "export", "--workspace", str(tmp_path), "--annotator",
                            "maria", "--model", "none"], capture_output=True, text=True)  # fmt: skip
     assert "exported 1 span in 1 line (1 article; maria)" in done.stderr
+
+
+def test_a_format_added_to_the_table_is_offered_and_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A format module's `FORMAT` is all the CLI needs: its name is a --format choice, and
+    export writes its lines (no tokenizer is loaded for a format without tokens)."""
+    from annotations.formats import FORMATS, ExportLine, ExportReport, Format
+    from corpus.article import make_article
+    from reader import workspace_cli
+
+    def ids(line: ExportLine, _report: ExportReport) -> list[str]:
+        return [line.article.id, *(f" {a.label}" for a in line.annotations)]
+
+    monkeypatch.setitem(FORMATS, "ids", Format("ids", "Ids", False, ids))
+    workspace = Workspace(tmp_path)
+    article = make_article("Officials said the talks would go on.", "talks.txt")
+    workspace.save_article(article)
+    with Store.open(tmp_path, "maria") as store:
+        store.add(article.id, 0, 9, "claim", "Officials")
+    argv = ["--format", "ids", "--workspace", str(tmp_path), "--annotator", "maria"]
+    args = workspace_cli.build_parsers()["export"].parse_args(argv)
+    assert workspace_cli.run("export", args) == 0
+    assert capsys.readouterr().out == f"{article.id} claim\n"
+    with pytest.raises(SystemExit):  # importable formats only
+        workspace_cli.build_parsers()["import"].parse_args(["f", "--annotator", "a", *argv[:2]])

@@ -1,0 +1,111 @@
+"""What every format is made of: the `Format` record, the line it writes, and the fields of
+assay's lines that several formats share (the article's metadata, a span's provenance)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotations.drift import Drift
+from annotations.model import Annotation
+from corpus.article import Article
+from corpus.tokens import Tokens
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote and what it left out, for the user to read."""
+
+    lines: int = 0
+    spans: int = 0
+    articles: set[str] = field(default_factory=set)
+    drifted: list[Drift] = field(default_factory=list)
+    misaligned: int = 0
+    empty: int = 0  # lines for articles with no annotations (--include-empty)
+    problems: list[str] = field(default_factory=list)  # e.g. an unreadable article copy
+
+
+@dataclass(frozen=True)
+class ExportLine:
+    """One annotator's checked annotations of one article: what a format writes as a line.
+
+    `tokens` and `tokenizer` (the pipeline's name) are set for a format that needs tokens.
+    """
+
+    article: Article
+    annotator: str
+    annotations: list[Annotation]
+    status: str
+    changed_at: str | None  # when the annotator last set the status, if ever
+    tokens: Tokens | None = None
+    tokenizer: str | None = None
+
+
+@dataclass(frozen=True)
+class Format:
+    """An export format and, where it can be imported, how its spans are read back.
+
+    `write` gives a line's text in pieces (without the newline), for a writer: a long
+    article's text and tokens are never one string; it may count in the report what only it
+    knows (spans off token boundaries). `line_keys` are the keys that tell a line is in this
+    format (for `--format auto`); `read_spans` gives a line's spans as objects with `start`,
+    `end` and `label` (and `text`, `note`, `attrs`, `origin` where the line has them), raising
+    ValueError saying what is wrong. `utf16_offsets`: the format's offsets may count UTF-16
+    code units instead of code points (doccano's front end does).
+    """
+
+    name: str
+    title: str  # as its users call it, in messages
+    needs_tokens: bool
+    write: Callable[[ExportLine, ExportReport], Iterable[str]]
+    line_keys: tuple[str, ...] = ()
+    read_spans: Callable[[Mapping[str, Any]], list[Any]] | None = None
+    utf16_offsets: bool = False
+
+    @property
+    def importable(self) -> bool:
+        return self.read_spans is not None
+
+
+def line_meta(line: ExportLine) -> dict[str, Any]:
+    """The `meta` of a line: the article's identity and metadata, the annotator's status, its
+    boilerplate ranges, and the tokenizer when the line has tokens."""
+    article = line.article
+    meta: dict[str, Any] = {
+        "article_id": article.id,
+        "source": article.source,
+        "title": article.title,
+    }
+    meta.update((k, v) for k, v in article.meta.items() if k not in meta)
+    meta["status"] = line.status
+    meta["boilerplate"] = [list(r) for r in article.boilerplate]
+    if line.tokenizer:
+        meta["tokenizer"] = line.tokenizer
+    return meta
+
+
+def span_fields(annotation: Annotation) -> dict[str, Any]:
+    """A span as every format writes it: offsets, label and the covered text."""
+    return {
+        "start": annotation.start,
+        "end": annotation.end,
+        "label": annotation.label,
+        "text": annotation.text,
+    }
+
+
+def provenance(annotation: Annotation) -> dict[str, Any]:
+    """Who made a span, how and when, and its note and attributes where it has them."""
+    extra: dict[str, Any] = {
+        "annotator": annotation.annotator,
+        "id": annotation.id,
+        "origin": annotation.origin,
+    }
+    if annotation.note:
+        extra["note"] = annotation.note
+    if annotation.attrs:
+        extra["attrs"] = dict(annotation.attrs)
+    extra["created_at"] = annotation.created_at
+    extra["updated_at"] = annotation.updated_at
+    return extra
