@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from annotations.drift import check, unplaced
 from annotations.formats import DEFAULT_FORMAT, FORMATS, ExportLine, ExportReport
+from annotations.model import Status
 from annotations.storage import CorruptFile
 from annotations.workspace import AnnotatedArticle, Workspace
 from corpus.article import Article
@@ -125,7 +126,9 @@ def _lines(
         annotations = state.annotations
         report.drifted += [unplaced(u) for u in state.unplaced]  # never exported
         # An empty line says "read, nothing to tag": only the annotator's own "done" says so.
-        empty_answer = include_empty and state.status == "done" and state.status_set_at is not None
+        empty_answer = (
+            include_empty and state.status == Status.DONE and state.status_set_at is not None
+        )
         if not annotations and not empty_answer:
             continue
         if not looked:

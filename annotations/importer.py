@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from annotations.formats import FORMATS, Format, importable
-from annotations.model import DEFAULT_LABELS
+from annotations.model import DEFAULT_LABELS, Status
 from annotations.store import Store, StoreError
 from annotations.workspace import Workspace
 from corpus import jsonl
@@ -140,7 +140,7 @@ class PendingArticle:
 
     article: Article
     spans: list[dict[str, Any]] = field(default_factory=list)
-    status: str | None = None
+    status: Status | None = None
 
 
 def plural(count: int, noun: str) -> str:
@@ -275,7 +275,7 @@ class _LineReader:
             self.report.converted_spans += reading.converted
         entry.spans.extend(carried)
         if _status(record) is not None:
-            entry.status = "done"
+            entry.status = Status.DONE
 
     def _span(self, span: Any, index: int) -> _Span:
         if not isinstance(span, dict):
@@ -495,12 +495,12 @@ def _article_fields(record: Mapping[str, Any], clean: str) -> dict[str, Any]:
     return fields
 
 
-def _status(record: Mapping[str, Any]) -> str | None:
+def _status(record: Mapping[str, Any]) -> Status | None:
     """ "done" when the line says the article was finished (assay's export puts the status in
     `meta`). Other statuses follow from whether the article has annotations."""
     meta = record.get("meta")
     status = meta.get("status") if isinstance(meta, dict) else None
-    return "done" if status == "done" else None
+    return Status.DONE if status == Status.DONE else None
 
 
 @dataclass(frozen=True)

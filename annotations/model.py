@@ -6,10 +6,22 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 DEFAULT_LABELS = ("claim", "figure", "event")
-STATUSES = ("todo", "in progress", "done")
+
+
+class Status(StrEnum):
+    """An article's status for one annotator. Members are their strings (`Status.DONE ==
+    "done"`), as files, exports and the reader write and compare them."""
+
+    TODO = "todo"
+    IN_PROGRESS = "in progress"
+    DONE = "done"
+
+
+STATUSES = tuple(Status)
 
 
 def now() -> str:

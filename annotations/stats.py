@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotations.drift import Drift, check, unplaced
+from annotations.model import Status
 from annotations.workspace import Workspace
 from corpus.article import Article
 
@@ -33,9 +34,9 @@ class AnnotatorStats:
             "annotations": self.annotations,
             "labels": dict(sorted(self.labels.items())),
             "articles": self.articles,
-            "done": self.statuses["done"],
-            "in progress": self.statuses["in progress"],
-            "todo": self.statuses["todo"],
+            "done": self.statuses[Status.DONE],
+            "in progress": self.statuses[Status.IN_PROGRESS],
+            "todo": self.statuses[Status.TODO],
             "drifted": len(self.drifted),
         }
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from annotations import export, importer
 from annotations.formats import DEFAULT_FORMAT, FORMATS, importable
+from annotations.model import Status
 from annotations.stats import AnnotatorStats, workspace_stats
 from annotations.storage import CorruptFile, atomic_writer
 from annotations.store import Store, StoreError, annotator_name
@@ -327,7 +328,7 @@ def _print_stats(workspace: Workspace, found: Sequence[AnnotatorStats]) -> None:
             str(stats.annotations),
             *(str(stats.labels[label]) for label in labels),
             str(stats.articles),
-            str(stats.statuses["done"]),
+            str(stats.statuses[Status.DONE]),
             str(len(stats.drifted)),
         )
     if not found:
