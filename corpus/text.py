@@ -273,11 +273,18 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 def _trimmed(text: str, start: int, end: int) -> Paragraph:
+    start, end = trimmed_span(text, start, end)
+    return Paragraph(start, end, text[start:end])
+
+
+def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """`[start, end)` of `text` without the white space at its edges (empty when it is all
+    white space: `start == end`)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Paragraph(start, end, text[start:end])
+    return start, end
 
 
 def chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
