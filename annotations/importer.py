@@ -65,8 +65,9 @@ MAX_LINE_BYTES = MAX_FILE_BYTES
 _SKIPPED_ANSWERS = ("reject", "ignore")
 # Keys of a line that are not about the article (the loader leaves them out of its metadata
 # too); they can be large (tokens), so they are not walked.
-_ANNOTATION_KEYS = frozenset({"text", "spans", "tokens", "label", "labels", "entities",
-                              "relations"})  # fmt: skip
+_ANNOTATION_KEYS = frozenset(
+    {"text", "spans", "tokens", "label", "labels", "entities", "relations"}
+)
 
 
 class ImportFailed(StoreError):
@@ -111,26 +112,38 @@ class ImportReport:
 
         lines = plural(self.lines, "line")
         if dry_run:
-            head = (f"{shown} ({lines}): would import {spans} ({labels}) on {articles} as "
-                    f"{annotator}; {new} new to {root}; nothing was written")  # fmt: skip
+            head = (
+                f"{shown} ({lines}): would import {spans} ({labels}) on {articles} as "
+                f"{annotator}; {new} new to {root}; nothing was written"
+            )
         else:
-            head = (f"imported {spans} ({labels}) on {articles} as {annotator} from {shown} "
-                    f"({lines}); {new} new to {root}")  # fmt: skip
+            head = (
+                f"imported {spans} ({labels}) on {articles} as {annotator} from {shown} "
+                f"({lines}); {new} new to {root}"
+            )
         found = [head]
         if self.duplicates:
-            found.append(f"{plural(self.duplicates, 'span')} {annotator} already had "
-                         f"{were(self.duplicates)} skipped")  # fmt: skip
+            found.append(
+                f"{plural(self.duplicates, 'span')} {annotator} already had "
+                f"{were(self.duplicates)} skipped"
+            )
         if self.skipped_answers:
-            found.append(f"{plural(self.skipped_answers, 'line')} answered reject or ignore "
-                         f"{were(self.skipped_answers)} skipped")  # fmt: skip
+            found.append(
+                f"{plural(self.skipped_answers, 'line')} answered reject or ignore "
+                f"{were(self.skipped_answers)} skipped"
+            )
         if self.sanitized_lines:
-            found.append(f"{plural(self.sanitized_lines, 'text')} "
-                         f"{'would have' if dry_run else 'had'} control characters or \\r\\n "
-                         f"removed; their spans move with the text")  # fmt: skip
+            found.append(
+                f"{plural(self.sanitized_lines, 'text')} "
+                f"{'would have' if dry_run else 'had'} control characters or \\r\\n "
+                f"removed; their spans move with the text"
+            )
         if self.converted_lines:
-            found.append(f"{plural(self.converted_lines, 'line')} counted offsets in UTF-16 "
-                         f"code units (as doccano does): {plural(self.converted_spans, 'span')} "
-                         f"{were(self.converted_spans)} moved to code-point offsets")  # fmt: skip
+            found.append(
+                f"{plural(self.converted_lines, 'line')} counted offsets in UTF-16 "
+                f"code units (as doccano does): {plural(self.converted_spans, 'span')} "
+                f"{were(self.converted_spans)} moved to code-point offsets"
+            )
         return found
 
 
@@ -417,12 +430,15 @@ def _first_misfit(
         if start is None or end is None:
             return f"{where} cuts a character outside the BMP in two (read as UTF-16)"
         if not 0 <= start < end <= len(text):
-            return (f"{where} is empty, reversed or past the end of the text ({len(text)} "
-                    f"characters)")  # fmt: skip
+            return (
+                f"{where} is empty, reversed or past the end of the text ({len(text)} characters)"
+            )
         if span.said is not None and span.said != text[start:end]:
-            return (f"{where} says {quote(span.said)} but the text there is "
-                    f"{quote(text[start:end])} (offsets made on another version of the "
-                    f"text?)")  # fmt: skip
+            return (
+                f"{where} says {quote(span.said)} but the text there is "
+                f"{quote(text[start:end])} (offsets made on another version of the "
+                f"text?)"
+            )
     return None
 
 
@@ -451,8 +467,13 @@ def _carried(span: _Span, start: int, end: int, text: str) -> dict[str, Any]:
     origin = given.get("origin")
     if not (isinstance(origin, str) and (origin == "manual" or origin.startswith("suggested:"))):
         origin = "imported"
-    item: dict[str, Any] = {"start": start, "end": end, "label": span.label,
-                            "text": text[start:end], "origin": origin}  # fmt: skip
+    item: dict[str, Any] = {
+        "start": start,
+        "end": end,
+        "label": span.label,
+        "text": text[start:end],
+        "origin": origin,
+    }
     note = given.get("note")
     if isinstance(note, str):
         item["note"] = _paragraphs(note)
@@ -551,9 +572,13 @@ def import_gold(
     """Import `path` into `store` (the annotator's, writable); all or nothing."""
     _writable(store)
     pending, report = read_gold(
-        path, fmt, label_map, store.labels or DEFAULT_LABELS,
-        only_known=store.labels is not None, offsets=offsets,
-    )  # fmt: skip
+        path,
+        fmt,
+        label_map,
+        store.labels or DEFAULT_LABELS,
+        only_known=store.labels is not None,
+        offsets=offsets,
+    )
     return apply_gold(workspace, store, path, pending, report)
 
 

@@ -102,11 +102,19 @@ class Annotation:
         # By hand, not dataclasses.asdict: its deep copies cost more than all the rest of a
         # move of 5,000 annotations. Nested values are shared: records are only serialised.
         data: dict[str, Any] = {
-            "id": self.id, "article_id": self.article_id, "start": self.start, "end": self.end,
-            "label": self.label, "text": self.text, "note": self.note,
-            "attrs": dict(self.attrs), "annotator": self.annotator, "origin": self.origin,
-            "created_at": self.created_at, "updated_at": self.updated_at,
-        }  # fmt: skip
+            "id": self.id,
+            "article_id": self.article_id,
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "text": self.text,
+            "note": self.note,
+            "attrs": dict(self.attrs),
+            "annotator": self.annotator,
+            "origin": self.origin,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
         if self.moved_from is not None:  # most annotations: their records stay as they were
             data["moved_from"] = dict(self.moved_from)
         return data
@@ -140,10 +148,15 @@ class Unplaced:
         return self.annotation.id
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.annotation.id, "annotation": self.annotation.to_dict(),
-                "article_id": self.article_id, "moved_at": self.moved_at}  # fmt: skip
+        return {
+            "id": self.annotation.id,
+            "annotation": self.annotation.to_dict(),
+            "article_id": self.article_id,
+            "moved_at": self.moved_at,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Unplaced:
-        return cls(Annotation.from_dict(data["annotation"]), str(data["article_id"]),
-                   str(data["moved_at"]))  # fmt: skip
+        return cls(
+            Annotation.from_dict(data["annotation"]), str(data["article_id"]), str(data["moved_at"])
+        )

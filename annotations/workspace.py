@@ -91,14 +91,18 @@ class Workspace:
         found = []
         for name, path in self._annotator_folders():
             if isinstance(name, StoreError) and _holds_annotations(path):
-                found.append(f"{path} holds annotations that no annotator reads ({name}): "
-                             f"rename the folder to a name of its own")  # fmt: skip
+                found.append(
+                    f"{path} holds annotations that no annotator reads ({name}): "
+                    f"rename the folder to a name of its own"
+                )
         for folder, as_name in ((self.root / "annotations", "."), (self.root, "..")):
             if _holds_annotations(folder):
                 target = self.root / "annotations" / "NAME"
-                found.append(f"{folder} holds annotation files of no annotator (written under "
-                             f"the name {as_name!r} by an older assay): move them into {target} "
-                             f"to use them as NAME's")  # fmt: skip
+                found.append(
+                    f"{folder} holds annotation files of no annotator (written under "
+                    f"the name {as_name!r} by an older assay): move them into {target} "
+                    f"to use them as NAME's"
+                )
         return found
 
     def _annotator_folders(self) -> list[tuple[str | StoreError, Path]]:
@@ -135,8 +139,9 @@ class Workspace:
                 for piece in json_pieces(data):
                     handle.write(piece.encode("utf-8"))
         except OSError as exc:
-            raise StoreError(f"cannot save article {article.id} in {self.articles_dir}: "
-                             f"{exc.strerror or exc}") from exc  # fmt: skip
+            raise StoreError(
+                f"cannot save article {article.id} in {self.articles_dir}: {exc.strerror or exc}"
+            ) from exc
         return True
 
     def article(self, article_id_: str) -> Article | None:
@@ -152,8 +157,10 @@ class Workspace:
         except FileNotFoundError:
             return None
         except (OSError, ValueError, RecursionError) as exc:
-            raise StoreError(f"{path} cannot be read ({exc}); the article's annotations "
-                             f"cannot be checked against its text") from exc  # fmt: skip
+            raise StoreError(
+                f"{path} cannot be read ({exc}); the article's annotations "
+                f"cannot be checked against its text"
+            ) from exc
         try:
             return Article.from_dict(data)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -33,14 +33,35 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_LINE_BYTES = MAX_FILE_BYTES  # of a JSONL file, which as a whole has no limit
 # Keys of annotation formats (Prodigy, doccano) that describe annotations, not the article.
 _NOT_META = frozenset(
-    {"text", "title", "source", "meta", "id", "tokens", "spans", "label", "labels", "entities",
-     "relations", "answer", "_input_hash", "_task_hash", "_annotator_id", "_session_id",
-     "_timestamp", "_view_id", "_is_binary", "options", "accept"}
-)  # fmt: skip
+    {
+        "text",
+        "title",
+        "source",
+        "meta",
+        "id",
+        "tokens",
+        "spans",
+        "label",
+        "labels",
+        "entities",
+        "relations",
+        "answer",
+        "_input_hash",
+        "_task_hash",
+        "_annotator_id",
+        "_session_id",
+        "_timestamp",
+        "_view_id",
+        "_is_binary",
+        "options",
+        "accept",
+    }
+)
 # Keys of assay's own export `meta` that are not the article's metadata: read elsewhere, or
 # describing the annotations.
-_NOT_META_IN_META = frozenset({"title", "source", "article_id", "boilerplate", "status",
-                               "annotator", "tokenizer"})  # fmt: skip
+_NOT_META_IN_META = frozenset(
+    {"title", "source", "article_id", "boilerplate", "status", "annotator", "tokenizer"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +156,14 @@ def _walk(roots: Sequence[str], report: OnProblem) -> Iterator[tuple[str, str]]:
                         ignored[suffix or "(none)"] = ignored.get(suffix or "(none)", 0) + 1
             if ignored:
                 kinds = ", ".join(f"{n} {s}" for s, n in sorted(ignored.items()))
-                report(Problem(root, f"ignored files of other types ({kinds}); only text, "
-                                     "Markdown, HTML and JSONL files are read", False))  # fmt: skip
+                report(
+                    Problem(
+                        root,
+                        f"ignored files of other types ({kinds}); only text, "
+                        "Markdown, HTML and JSONL files are read",
+                        False,
+                    )
+                )
         elif os.path.exists(root):
             yield root, root
         else:
@@ -196,11 +223,14 @@ def _read_cached(
     for article in _read_file(path, source, keep):
         articles.append(article)
         yield article
-    cache.put(key, {
-        "articles": [a.to_dict() for a in articles],
-        "words": [a.words for a in articles],
-        "problems": [[p.source, p.message, p.skipped, at] for at, p in seen],
-    })  # fmt: skip
+    cache.put(
+        key,
+        {
+            "articles": [a.to_dict() for a in articles],
+            "words": [a.words for a in articles],
+            "problems": [[p.source, p.message, p.skipped, at] for at, p in seen],
+        },
+    )
 
 
 def _cache_key(path: str, source: str) -> str | None:
@@ -211,8 +241,9 @@ def _cache_key(path: str, source: str) -> str | None:
         info = os.stat(name)
         if not stat.S_ISREG(info.st_mode):
             return None
-        return AnalysisCache.key("file", LOADER_VERSION, name, source, str(info.st_size),
-                                 str(info.st_mtime_ns))  # fmt: skip
+        return AnalysisCache.key(
+            "file", LOADER_VERSION, name, source, str(info.st_size), str(info.st_mtime_ns)
+        )
     except (OSError, UnicodeEncodeError):
         return None
 
@@ -255,8 +286,14 @@ def _read_file(path: str, source: str, report: OnProblem) -> Iterator[Article]:
     if decoded.warning:
         report(Problem(source, decoded.warning, skipped=False))
     if decoded.encoding not in ("utf-8", "utf-8-sig", "ascii"):
-        report(Problem(source, f"not UTF-8; read as {decoded.encoding} (if its letters look "
-                               "wrong, save it as UTF-8)", skipped=False))  # fmt: skip
+        report(
+            Problem(
+                source,
+                f"not UTF-8; read as {decoded.encoding} (if its letters look "
+                "wrong, save it as UTF-8)",
+                skipped=False,
+            )
+        )
     if suffix in HTML_SUFFIXES:
         article = _from_html(decoded.text, source, report)
     else:
@@ -310,9 +347,13 @@ def _open_regular(path: str) -> Iterator[tuple[BinaryIO, int]]:
 def _check_regular(path: str, mode: int) -> None:
     if stat.S_ISREG(mode):
         return
-    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
-             (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
-             (stat.S_ISBLK, "a block device"))  # fmt: skip
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
     kind = next((name for test, name in kinds if test(mode)), "a special file")
     link = "a link to " if os.path.islink(path) else ""
     raise _Unreadable(f"not a regular file but {link}{kind}; only files are read")

@@ -64,9 +64,15 @@ _PASSES = (
 # isolates (LRI, RLI, FSI, PDI). In a name or a title, an RLO turns "txt.exe" into "exe.txt"
 # for the eye; such strings show them instead of obeying them.
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_BIDI_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c",
-                 "\u202e": "\u202c", "\u2066": "\u2069", "\u2067": "\u2069",
-                 "\u2068": "\u2069"}  # fmt: skip
+_BIDI_OPENERS = {
+    "\u202a": "\u202c",
+    "\u202b": "\u202c",
+    "\u202d": "\u202c",
+    "\u202e": "\u202c",
+    "\u2066": "\u2069",
+    "\u2067": "\u2069",
+    "\u2068": "\u2069",
+}
 _LINE_BREAKS = re.compile(r"[\n\t\v\f]+")
 
 

@@ -46,9 +46,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "--processes", type=positive, default=1, metavar="N", help="NLP processes (default 1)"
     )
     parser.add_argument(
-        "--cache-dir", type=Path, metavar="DIR", help="analysis cache (default: $ASSAY_CACHE_DIR "
-        "or the user cache folder)",
-    )  # fmt: skip
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="analysis cache (default: $ASSAY_CACHE_DIR or the user cache folder)",
+    )
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
 
 

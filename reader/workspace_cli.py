@@ -44,14 +44,18 @@ def _login_default() -> str:
 
 def add_workspace_options(parser: argparse.ArgumentParser, annotator: bool = True) -> None:
     parser.add_argument(
-        "--workspace", type=Path, metavar="DIR",
+        "--workspace",
+        type=Path,
+        metavar="DIR",
         help=f"where annotations live (default: ${WORKSPACE_ENV}, else {default_workspace()})",
-    )  # fmt: skip
+    )
     if annotator:
         parser.add_argument(
-            "--annotator", metavar="NAME", type=annotator_option,
+            "--annotator",
+            metavar="NAME",
+            type=annotator_option,
             help=f"whose annotations (default: {_login_default()})",
-        )  # fmt: skip
+        )
 
 
 def build_parsers() -> dict[str, argparse.ArgumentParser]:
@@ -63,25 +67,45 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     )
     add_workspace_options(ex, annotator=False)
     who = ex.add_mutually_exclusive_group()
-    who.add_argument("--annotator", metavar="NAME", type=annotator_option,
-                     help="one annotator (default: the login name)")  # fmt: skip
+    who.add_argument(
+        "--annotator",
+        metavar="NAME",
+        type=annotator_option,
+        help="one annotator (default: the login name)",
+    )
     who.add_argument("--all", action="store_true", help="every annotator in the workspace")
     ex.add_argument("-o", "--output", type=Path, metavar="FILE", help="file (default: stdout)")
     ex.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     ex.add_argument("--format", choices=list(FORMATS), default=DEFAULT_FORMAT)
-    ex.add_argument("--include-empty", action="store_true",
-                    help="also articles the annotator gave a status without annotating, "
-                         "e.g. done: read, nothing to tag (negative examples)")  # fmt: skip
-    ex.add_argument("--corpus", action="append", type=Path, default=[], metavar="PATH",
-                    help="where to find texts the workspace has no copy of (repeatable; the "
-                         "built-in corpus is always looked in)")  # fmt: skip
-    ex.add_argument("--model", metavar="NAME",
-                    help=f"spaCy pipeline whose tokenizer makes the tokens (default: "
-                         f"${MODEL_ENV}, as for analysis)")  # fmt: skip
+    ex.add_argument(
+        "--include-empty",
+        action="store_true",
+        help="also articles the annotator gave a status without annotating, "
+        "e.g. done: read, nothing to tag (negative examples)",
+    )
+    ex.add_argument(
+        "--corpus",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="where to find texts the workspace has no copy of (repeatable; the "
+        "built-in corpus is always looked in)",
+    )
+    ex.add_argument(
+        "--model",
+        metavar="NAME",
+        help=f"spaCy pipeline whose tokenizer makes the tokens (default: "
+        f"${MODEL_ENV}, as for analysis)",
+    )
     ex.add_argument("--no-cache", action="store_true", help="do not cache tokens")
-    ex.add_argument("--processes", type=positive, default=min(2, os.cpu_count() or 1),
-                    metavar="N", help="processes that tokenize texts not tokenized before "
-                    "(default: 2, or 1 on one core)")  # fmt: skip
+    ex.add_argument(
+        "--processes",
+        type=positive,
+        default=min(2, os.cpu_count() or 1),
+        metavar="N",
+        help="processes that tokenize texts not tokenized before (default: 2, or 1 on one core)",
+    )
 
     im = argparse.ArgumentParser(
         prog=f"{PROG} import",
@@ -91,18 +115,39 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     )
     im.add_argument("file", type=Path, metavar="FILE")
     add_workspace_options(im, annotator=False)
-    im.add_argument("--annotator", metavar="NAME", required=True, type=annotator_option,
-                    help="who the spans belong to")  # fmt: skip
-    im.add_argument("--format", choices=["auto", *(f.name for f in importable())], default="auto",
-                    help="auto tells each line by its keys (default)")  # fmt: skip
-    im.add_argument("--label", action="append", default=[], metavar="OLD=NEW",
-                    help="rename a label on the way in (repeatable)")  # fmt: skip
-    im.add_argument("--offsets", choices=importer.OFFSETS, default="auto",
-                    help="how the file counts offsets: auto reads each line as code points "
-                    "(Prodigy, assay) or UTF-16 code units (doccano's front end), whichever "
-                    "fits, and refuses a line that fits both (default)")  # fmt: skip
-    im.add_argument("--dry-run", action="store_true", help="check the file and say what it "
-                    "would import and skip, without writing")  # fmt: skip
+    im.add_argument(
+        "--annotator",
+        metavar="NAME",
+        required=True,
+        type=annotator_option,
+        help="who the spans belong to",
+    )
+    im.add_argument(
+        "--format",
+        choices=["auto", *(f.name for f in importable())],
+        default="auto",
+        help="auto tells each line by its keys (default)",
+    )
+    im.add_argument(
+        "--label",
+        action="append",
+        default=[],
+        metavar="OLD=NEW",
+        help="rename a label on the way in (repeatable)",
+    )
+    im.add_argument(
+        "--offsets",
+        choices=importer.OFFSETS,
+        default="auto",
+        help="how the file counts offsets: auto reads each line as code points "
+        "(Prodigy, assay) or UTF-16 code units (doccano's front end), whichever "
+        "fits, and refuses a line that fits both (default)",
+    )
+    im.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="check the file and say what it would import and skip, without writing",
+    )
 
     st = argparse.ArgumentParser(
         prog=f"{PROG} stats",
@@ -111,8 +156,14 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     add_workspace_options(st)
     st.add_argument("--format", choices=("table", "json"), default="table")
     st.add_argument("--drift", action="store_true", help="list every drifted annotation")
-    st.add_argument("--corpus", action="append", type=Path, default=[], metavar="PATH",
-                    help="where to find texts the workspace has no copy of")  # fmt: skip
+    st.add_argument(
+        "--corpus",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="where to find texts the workspace has no copy of",
+    )
     return {"export": ex, "import": im, "stats": st}
 
 
@@ -143,8 +194,10 @@ def _chosen_annotators(workspace: Workspace, name: str | None, every: bool) -> l
     name = name or default_annotator()
     if name not in present:
         others = f"annotators there: {', '.join(present)}" if present else "it has none"
-        say(f"no annotations by {name} in {workspace.root} ({others}); "
-            f"use --annotator NAME or --all")  # fmt: skip
+        say(
+            f"no annotations by {name} in {workspace.root} ({others}); "
+            f"use --annotator NAME or --all"
+        )
         return None
     return [name]
 
@@ -212,9 +265,14 @@ def _export(
         report.problems += workspace.strays()
     # Each line comes in pieces: a very long article's tokens are never held whole.
     lines = export.export_pieces(
-        workspace, annotators, tokenizer, report, output_format=args.format,
-        include_empty=args.include_empty, corpus=LazyCorpus(args.corpus),
-    )  # fmt: skip
+        workspace,
+        annotators,
+        tokenizer,
+        report,
+        output_format=args.format,
+        include_empty=args.include_empty,
+        corpus=LazyCorpus(args.corpus),
+    )
     if out_path is None:
         write_lines(lines)
     else:
@@ -239,12 +297,16 @@ def _export(
     if report.empty:
         summary += f"; {counted(report.empty, 'line')} with no spans"
     if report.misaligned:
-        summary += (f"; {counted(report.misaligned, 'span')} not starting and ending on token "
-                    f"boundaries (token_start/token_end cover the tokens touched)")  # fmt: skip
+        summary += (
+            f"; {counted(report.misaligned, 'span')} not starting and ending on token "
+            f"boundaries (token_start/token_end cover the tokens touched)"
+        )
     say(summary)
     if report.drifted:
-        say(f"{counted(len(report.drifted), 'drifted annotation')} left out (listed above); "
-            f"'assay stats --drift' lists them too")  # fmt: skip
+        say(
+            f"{counted(len(report.drifted), 'drifted annotation')} left out (listed above); "
+            f"'assay stats --drift' lists them too"
+        )
     if report.problems:
         say("the export is incomplete: files above could not be read (exit status 1)")
         return 1

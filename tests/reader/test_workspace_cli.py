@@ -56,8 +56,17 @@ def spans_of(lines: str) -> list[tuple[str, int, int, str, str, int, int]]:
     for line in lines.splitlines():
         record = json.loads(line)
         for s in record["spans"]:
-            found.append((record["meta"]["article_id"], s["start"], s["end"], s["label"],
-                          s["text"], s["token_start"], s["token_end"]))  # fmt: skip
+            found.append(
+                (
+                    record["meta"]["article_id"],
+                    s["start"],
+                    s["end"],
+                    s["label"],
+                    s["text"],
+                    s["token_start"],
+                    s["token_end"],
+                )
+            )
     return sorted(found)
 
 
@@ -88,15 +97,33 @@ def test_export_refuses_to_overwrite_without_force(workspace: Path) -> None:
     done = assay("export", "--workspace", str(workspace), "--annotator", "maria", "-o", str(gold))
     assert done.returncode == 1 and "--force" in done.stderr
     assert gold.read_text("utf-8") == "precious\n"
-    done = assay("export", "--workspace", str(workspace), "--annotator", "maria", "-o", str(gold),
-                 "--force", "--format", "doccano")  # fmt: skip
+    done = assay(
+        "export",
+        "--workspace",
+        str(workspace),
+        "--annotator",
+        "maria",
+        "-o",
+        str(gold),
+        "--force",
+        "--format",
+        "doccano",
+    )
     assert done.returncode == 0, done.stderr
     assert len(gold.read_text("utf-8").splitlines()) == 4
     assert not list(gold.parent.glob(".gold.jsonl.*"))  # no temporary file left behind
     assert gold.stat().st_mode & 0o777 == 0o604  # as the old file was, not mkstemp's 0600
     fresh = workspace.parent / "fresh.jsonl"
-    done = assay("export", "--workspace", str(workspace), "--annotator", "maria", "-o",
-                 str(fresh), preexec_fn=lambda: os.umask(0o027))  # fmt: skip
+    done = assay(
+        "export",
+        "--workspace",
+        str(workspace),
+        "--annotator",
+        "maria",
+        "-o",
+        str(fresh),
+        preexec_fn=lambda: os.umask(0o027),
+    )
     assert done.returncode == 0 and fresh.stat().st_mode & 0o777 == 0o640
 
 
@@ -150,8 +177,9 @@ def test_import_while_the_annotator_is_open_elsewhere_is_refused(
     with Store.open(workspace, "maria"):
         done = assay("import", str(line), "--workspace", str(workspace), "--annotator", "maria")
     assert done.returncode == 1 and "another assay" in done.stderr
-    dry = assay("import", str(line), "--workspace", str(workspace), "--annotator", "maria",
-                "--dry-run")  # fmt: skip
+    dry = assay(
+        "import", str(line), "--workspace", str(workspace), "--annotator", "maria", "--dry-run"
+    )
     assert dry.returncode == 0
     assert "would import 1 span (1 claim) on 1 article as maria; 1 article new" in dry.stderr
 
@@ -277,7 +305,8 @@ def test_export_all_names_annotation_files_no_annotator_reaches(workspace: Path)
     stray.write_text('{"annotations": {}}', "utf-8")
     done = assay("export", "--workspace", str(workspace), "--all")
     assert done.returncode == 1 and f"{workspace} holds annotation files of no annotator" in (
-        done.stderr)  # fmt: skip
+        done.stderr
+    )
     stats = assay("stats", "--workspace", str(workspace))
     assert stats.returncode == 1 and "'..'" in stats.stderr
     only = assay("export", "--workspace", str(workspace), "--annotator", "maria")
@@ -293,8 +322,11 @@ def test_one_of_everything_is_said_in_the_singular(tmp_path: Path) -> None:
     Workspace(tmp_path).save_article(article)
     with Store.open(tmp_path, "maria") as store:
         store.add(article.id, 0, 6, "claim", article.text[0:6])
-    done = subprocess.run([ASSAY, "export", "--workspace", str(tmp_path), "--annotator",
-                           "maria", "--model", "none"], capture_output=True, text=True)  # fmt: skip
+    done = subprocess.run(
+        [ASSAY, "export", "--workspace", str(tmp_path), "--annotator", "maria", "--model", "none"],
+        capture_output=True,
+        text=True,
+    )
     assert "exported 1 span in 1 line (1 article; maria)" in done.stderr
 
 
