@@ -21,6 +21,8 @@ import pytest
 from corpus.analysis import Analysis
 from corpus.cache import AnalysisCache
 
+pytestmark = pytest.mark.integration
+
 PINNED = Path(__file__).resolve().parent / "pinned"
 SAMPLES = Path(__file__).resolve().parents[2] / "corpus" / "samples"
 ASSAY = str(Path(sys.executable).with_name("assay"))

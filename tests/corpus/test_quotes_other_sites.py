@@ -16,6 +16,8 @@ unnamed spokesperson of an organisation are attributed to that organisation, by 
 the article gives it (a few written forms are accepted). Fragments (scare quotes, quoted
 phrases) carry no speaker check. Precision: no direct quotation may be reported beyond those
 expected.
+
+Integration tests: the passages go through the real model.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ import pytest
 
 from corpus.quotes import Quote, find_quotes
 from tests.conftest import with_known_misses
+
+pytestmark = pytest.mark.integration
 
 DIRECT, FRAGMENT = "direct", "fragment"
 PRYCE = ("Joanne Pryce", "Cllr Joanne Pryce")  # the title may stay with the name
