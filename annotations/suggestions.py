@@ -13,7 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from corpus.figures import Figure
+    from corpus.quotes import Quote
 
 FIGURE_LABEL = "figure"
 CLAIM_LABEL = "claim"
@@ -35,19 +39,30 @@ class Suggestion:
 
     def as_item(self) -> dict[str, Any]:
         """What `Store.add_group` takes."""
-        return {"start": self.start, "end": self.end, "label": self.label, "text": self.text,
-                "attrs": dict(self.attrs), "origin": self.origin}  # fmt: skip
+        return {
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "text": self.text,
+            "attrs": dict(self.attrs),
+            "origin": self.origin,
+        }
 
     def record(self) -> dict[str, Any]:
         """What a rejection keeps beside the key."""
-        return {"kind": self.kind, "start": self.start, "end": self.end, "label": self.label,
-                "text": self.text}  # fmt: skip
+        return {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "text": self.text,
+        }
 
 
 def suggest(
     text: str,
-    figures: Iterable[Mapping[str, Any]],
-    quotes: Iterable[Mapping[str, Any]],
+    figures: Iterable[Figure],
+    quotes: Iterable[Quote],
     boilerplate: Sequence[Sequence[int]] = (),
     labels: Collection[str] = (FIGURE_LABEL, CLAIM_LABEL),
     rejected: Collection[str] = (),
@@ -62,24 +77,26 @@ def suggest(
 
     if FIGURE_LABEL in labels:
         for figure in figures:
-            start, end = int(figure["start"]), int(figure["end"])
-            attrs = {"figure": figure.get("label", "")}
-            key = f"figure:{start}-{end}"
-            words = text[start:end]
+            start, end = figure.start, figure.end
+            key, words = f"figure:{start}-{end}", text[start:end]
+            attrs: dict[str, str | int] = {"figure": figure.label}
             found.append(Suggestion(key, "figure", start, end, FIGURE_LABEL, words, attrs))
     if CLAIM_LABEL in labels:
         for quote in quotes:
-            if quote.get("kind") != "direct":
+            if not quote.is_direct:
                 continue
-            start, end = _trimmed(text, int(quote["content_start"]), int(quote["content_end"]))
+            start, end = _trimmed(text, quote.content_start, quote.content_end)
             if start >= end:
                 continue
-            attrs = {"speaker": quote.get("speaker") or None, "cue": quote.get("cue") or None,
-                     "speaker_start": quote.get("speaker_start"),
-                     "speaker_end": quote.get("speaker_end")}  # fmt: skip
-            found.append(Suggestion(f"quote:{start}-{end}", "quote", start, end, CLAIM_LABEL,
-                                    text[start:end], {k: v for k, v in attrs.items()
-                                                      if v is not None}))  # fmt: skip
+            said: dict[str, str | int | None] = {
+                "speaker": quote.speaker or None,
+                "cue": quote.cue or None,
+                "speaker_start": quote.speaker_start,
+                "speaker_end": quote.speaker_end,
+            }
+            attrs = {k: v for k, v in said.items() if v is not None}
+            key, words = f"quote:{start}-{end}", text[start:end]
+            found.append(Suggestion(key, "quote", start, end, CLAIM_LABEL, words, attrs))
     kept = [
         s
         for s in found

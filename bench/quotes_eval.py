@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     rows: list[str] = []
     for article, analysis in analyzer.analyze_many(articles):
         key = article.source[:3]
-        predicted = [Span(q["start"], q["end"], q["speaker"], q["kind"]) for q in analysis.quotes]
+        predicted = [Span.of(q) for q in analysis.quotes]
         mine = score(gold[key], predicted)
         ours += mine
         ours_fragments += score(gold[key], predicted, kind="fragment")
@@ -117,9 +117,7 @@ def held_out(nlp: Language, direct_quotations: Callable[[Doc], Iterable[Any]]) -
         expected = [e for e in item.quotes if e.kind == "direct"]
         doc = nlp(item.text)
         mine = [
-            (q["content_start"], q["content_end"], q["speaker"])
-            for q in find_quotes(doc)
-            if q["kind"] == "direct"
+            (q.content_start, q.content_end, q.speaker) for q in find_quotes(doc) if q.is_direct
         ]
         try:
             other = [

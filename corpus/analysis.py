@@ -1,4 +1,4 @@
-"""Analysis of an article: sentences and entities (quotes and figures join them later).
+"""Analysis of an article: sentences, entities, quotations and figures.
 
 An analysis is a pure function of (text, pipeline, analysis code), so it is cached on disk under
 exactly that key: re-opening an article, or re-running `assay analyze` over an unchanged corpus,
@@ -17,7 +17,7 @@ from corpus.article import Article, text_hash
 from corpus.cache import AnalysisCache
 from corpus.figures import Figure, find_figures
 from corpus.nlp import PipelineChoice, load_pipeline
-from corpus.quotes import find_quotes
+from corpus.quotes import Quote, find_quotes
 from corpus.text import Paragraph, chunks, paragraphs
 from corpus.tokens import remember_tokens
 
@@ -72,11 +72,11 @@ class Analysis:
     pipeline: str
     sentences: tuple[tuple[int, int], ...]
     entities: tuple[Entity, ...]
-    # Dicts as corpus/quotes.py and corpus/figures.py describe them (JSON-ready for the cache).
-    quotes: tuple[dict[str, Any], ...] = field(default=())
-    figures: tuple[dict[str, Any], ...] = field(default=())
+    quotes: tuple[Quote, ...] = field(default=())
+    figures: tuple[Figure, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
+        """The cache entry, and the analysis part of an `assay analyze` line."""
         return {
             "article_id": self.article_id,
             "pipeline": self.pipeline,
@@ -85,19 +85,21 @@ class Analysis:
                 {"start": e.start, "end": e.end, "label": e.label, "text": e.text}
                 for e in self.entities
             ],
-            "quotes": list(self.quotes),
-            "figures": list(self.figures),
+            "quotes": [q.to_dict() for q in self.quotes],
+            "figures": [f.to_dict() for f in self.figures],
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        """The inverse of `to_dict`; raises KeyError, TypeError or ValueError on an entry that
+        is not one (the cache then makes it again)."""
         return cls(
             article_id=data["article_id"],
             pipeline=data["pipeline"],
             sentences=tuple((int(s), int(e)) for s, e in data["sentences"]),
             entities=tuple(Entity(**e) for e in data["entities"]),
-            quotes=tuple(data.get("quotes", ())),
-            figures=tuple(data.get("figures", ())),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
+            figures=tuple(Figure.from_dict(f) for f in data.get("figures", ())),
         )
 
 
@@ -212,7 +214,7 @@ def build_analysis(
     """Turn the docs of an article's pieces into an Analysis with article offsets."""
     raw_sentences: list[tuple[int, int]] = []
     entities: list[Entity] = []
-    quotes: list[dict[str, Any]] = []
+    quotes: list[Quote] = []
     # Nothing is reported inside site chrome ("Read next" teasers are not about this article).
     figures = find_figures(article.text, article.in_boilerplate)
     for offset, doc in parts:
@@ -229,7 +231,7 @@ def build_analysis(
         sentences=tuple(split_at_paragraphs(article.text, raw_sentences, paragraphs(article.text))),
         entities=tuple(entities),
         quotes=tuple(quotes),
-        figures=tuple(f.to_dict() for f in figures),
+        figures=tuple(figures),
     )
 
 

@@ -14,6 +14,10 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from corpus.quotes import Quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +28,11 @@ class Span:
     end: int
     speaker: str | None
     kind: str = "direct"
+
+    @classmethod
+    def of(cls, quote: Quote) -> Span:
+        """A detected quotation, to be scored."""
+        return cls(quote.start, quote.end, quote.speaker, quote.kind.value)
 
 
 @dataclass(frozen=True, slots=True)

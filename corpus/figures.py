@@ -11,10 +11,12 @@ rank context.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+# The word tables below keep several entries a line (`fmt: skip`): one entry a line, as the
+# formatter would have it, turns each into a column of forty lines that no one reads as a set.
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -115,6 +117,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# Packed like the word tables at the top, for the same reason.
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
@@ -133,6 +136,12 @@ _RANK = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Figure:
+    """A number with what it counts, at `[start, end)` of the article's text.
+
+    `label` is MONEY, PERCENT, QUANTITY, MULTIPLE or RANK; `value` and `unit` are normalised
+    ("658 million metric tons": 658000000, "metric ton") and None where they do not parse.
+    """
+
     start: int
     end: int
     label: str
@@ -149,6 +158,18 @@ class Figure:
             "value": self.value,
             "unit": self.unit,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Figure:
+        """The inverse of `to_dict`; raises KeyError, TypeError or ValueError on bad data."""
+        label, text, value, unit = data["label"], data["text"], data["value"], data["unit"]
+        if not isinstance(label, str) or not isinstance(text, str):
+            raise TypeError("a figure's label and text are strings")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise TypeError("a figure's value is a number or null")
+        if unit is not None and not isinstance(unit, str):
+            raise TypeError("a figure's unit is a string or null")
+        return cls(int(data["start"]), int(data["end"]), label, text, value, unit)
 
 
 def find_figures(
@@ -230,8 +251,11 @@ def _ranks(text: str, offset: int) -> Iterator[Figure]:
 
 
 _CURRENCY_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
-_CURRENCY_NAMES = {"RUB": ("ruble", "rubles"), "CNY": ("yuan", "yuan"),
-                   "UAH": ("hryvnia", "hryvnias")}  # fmt: skip
+_CURRENCY_NAMES = {
+    "RUB": ("ruble", "rubles"),
+    "CNY": ("yuan", "yuan"),
+    "UAH": ("hryvnia", "hryvnias"),
+}
 _UNCOUNTED = frozenset({"times", "billion cubic meters"})
 
 
@@ -265,8 +289,8 @@ def says_more(text: str, value: float | None) -> bool:
     if value is None:
         return False
     digits = re.sub(r"(?<=\d),(?=\d{3})", "", text)
-    return re.search(rf"(?<![\d.]){re.escape(_written_number(value).replace(',', ''))}(?![\d])",
-                     digits) is None  # fmt: skip
+    number = re.escape(_written_number(value).replace(",", ""))
+    return re.search(rf"(?<![\d.]){number}(?![\d])", digits) is None
 
 
 def _written_number(value: float) -> str:

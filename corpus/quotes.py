@@ -12,8 +12,9 @@ pronoun and role speakers are resolved to the person the article last cited.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from corpus.text import Paragraph, count_words, paragraphs
@@ -50,6 +51,95 @@ _TRAILING_DASH_ATTRIBUTION = re.compile(r"[,.]?\s*[—–]\s+(?P<attr>[^—–]{
 _TRAILING_COMMA_ATTRIBUTION = re.compile(r",\s+(?P<attr>[^,]{3,80}?)[.!]$")
 
 
+class QuoteKind(StrEnum):
+    """What a pair of marks holds."""
+
+    DIRECT = "direct"  # a quotation of someone's words
+    FRAGMENT = "fragment"  # scare quotes and quoted phrases ("a great deal"): not attributed
+
+
+class QuoteStyle(StrEnum):
+    """How the quotation was marked in the text."""
+
+    MARKS = "marks"
+    MISSING_OPEN = "missing-open"  # a closing mark whose opening was lost
+    DASH = "dash"  # "— ..., the expert concluded." in translated text
+    UNCLOSED = "unclosed"  # never closed: it ends with its paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation found in an article; offsets are code points into the article's text.
+
+    `start`/`end` take in the marks, `content_*` only the words. `speaker_text` is the speaker
+    as written next to the quote ("he", "the minister") at `speaker_start`/`speaker_end`;
+    `speaker` is who that is ("Anton Siluanov"), also for a quotation that continues the last
+    one. `cue` is the verb that introduced it ("said", "according to").
+    """
+
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    speaker: str | None
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+    kind: QuoteKind
+    style: QuoteStyle
+    confidence: float
+
+    @property
+    def is_direct(self) -> bool:
+        return self.kind is QuoteKind.DIRECT
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON object of the cache and of `assay analyze` (its key order is the output's)."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "content_start": self.content_start,
+            "content_end": self.content_end,
+            "speaker": self.speaker,
+            "speaker_text": self.speaker_text,
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
+            "cue": self.cue,
+            "kind": self.kind.value,
+            "style": self.style.value,
+            "confidence": self.confidence,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Quote:
+        """The inverse of `to_dict`; raises KeyError, TypeError or ValueError on bad data."""
+        return cls(
+            start=int(data["start"]),
+            end=int(data["end"]),
+            content_start=int(data["content_start"]),
+            content_end=int(data["content_end"]),
+            speaker=_optional_str(data["speaker"]),
+            speaker_text=_optional_str(data["speaker_text"]),
+            speaker_start=_optional_int(data["speaker_start"]),
+            speaker_end=_optional_int(data["speaker_end"]),
+            cue=_optional_str(data["cue"]),
+            kind=QuoteKind(data["kind"]),
+            style=QuoteStyle(data["style"]),
+            confidence=float(data["confidence"]),
+        )
+
+
+def _optional_str(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise TypeError(f"expected a string or null, got {type(value).__name__}")
+
+
+def _optional_int(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
 @dataclass
 class _Quote:
     start: int  # first mark (or first word when the opening mark is missing)
@@ -57,21 +147,21 @@ class _Quote:
     content_start: int
     content_end: int
     paragraph: int
-    style: str = "marks"  # marks | missing-open | dash | unclosed
+    style: QuoteStyle = QuoteStyle.MARKS
     speaker_text: str | None = None
     speaker_span: tuple[int, int] | None = None
     speaker: str | None = None
     cue: str | None = None
     how: str = "none"  # direct | resolved | continued | none
-    kind: str = "direct"
+    kind: str = "direct"  # a QuoteKind, or "dropped" while attributing
     extra: dict[str, Any] = field(default_factory=dict)
 
 
 def find_quotes(
     doc: Doc, offset: int = 0, skip: Callable[[int, int], bool] | None = None
-) -> list[dict[str, Any]]:
-    """Quotations in `doc` as dicts with offsets shifted by `offset` (the piece's place in the
-    article). Quotations for which `skip(start, end)` is true (boilerplate) are left out."""
+) -> list[Quote]:
+    """Quotations in `doc` with offsets shifted by `offset` (the piece's place in the article).
+    Quotations for which `skip(start, end)` is true (boilerplate) are left out."""
     text = doc.text
     paras = paragraphs(text)
     found = _scan_marks(text, paras)
@@ -98,7 +188,7 @@ def find_quotes(
             quote.speaker = _resolve(quote, people)
         if quote.kind == "direct":
             previous = quote
-    return [_as_dict(q, offset) for q in found if q.kind != "dropped"]
+    return [_as_record(q, offset) for q in found if q.kind != "dropped"]
 
 
 # --- finding the quotations -------------------------------------------------------------
@@ -202,7 +292,7 @@ def _close_unclosed(text: str, quote: _Quote, quotes: list[_Quote]) -> None:
     """A quotation never closed ends with its paragraph (unbalanced marks never raise)."""
     end = quote.extra.get("para_end", len(text))
     quote.end = quote.content_end = end
-    quote.style = "unclosed"
+    quote.style = QuoteStyle.UNCLOSED
     if quote.content_end > quote.content_start:
         quotes.append(quote)
 
@@ -215,7 +305,7 @@ def _widen_to_paragraph(text: str, quote: _Quote, para: Paragraph) -> None:
         return
     dash = _DASH_START.match(text, para.start, para.end)
     quote.start = quote.content_start = dash.end() if dash else para.start
-    quote.style = "missing-open"
+    quote.style = QuoteStyle.MISSING_OPEN
 
 
 def _missing_open(text: str, para: Paragraph, i: int, index: int) -> _Quote:
@@ -223,7 +313,7 @@ def _missing_open(text: str, para: Paragraph, i: int, index: int) -> _Quote:
     start = para.start
     dash = _DASH_START.match(text, start, para.end)
     content_start = dash.end() if dash else start
-    quote = _Quote(content_start, i + 1, content_start, i, index, style="missing-open")
+    quote = _Quote(content_start, i + 1, content_start, i, index, style=QuoteStyle.MISSING_OPEN)
     return quote
 
 
@@ -236,7 +326,7 @@ def _dash_quotes(text: str, paras: Sequence[Paragraph], marked: Sequence[_Quote]
         # A paragraph that already holds a real quotation is not a dash quotation as well;
         # one with only scare quotes ("reclaim") can be.
         here = [q for q in marked if q.paragraph == index]
-        if any(q.style == "missing-open" or _content_words(text, q) > 5 for q in here):
+        if any(q.style is QuoteStyle.MISSING_OPEN or _content_words(text, q) > 5 for q in here):
             continue
         dash = _DASH_START.match(body)
         trailing = _TRAILING_DASH_ATTRIBUTION.search(body)
@@ -248,7 +338,7 @@ def _dash_quotes(text: str, paras: Sequence[Paragraph], marked: Sequence[_Quote]
         end = para.start + trailing.start()
         if count_words(text[start:end]) < 6:
             continue
-        quotes.append(_Quote(start, end, start, end, index, style="dash"))
+        quotes.append(_Quote(start, end, start, end, index, style=QuoteStyle.DASH))
     return quotes
 
 
@@ -275,7 +365,7 @@ def _looks_like_attribution(attr: str) -> bool:
 
 def _kind(text: str, quote: _Quote) -> str:
     """ "direct" for a quotation, "fragment" for scare quotes and quoted phrases ("deal")."""
-    if quote.style in ("missing-open", "dash"):
+    if quote.style in (QuoteStyle.MISSING_OPEN, QuoteStyle.DASH):
         return "direct"
     content = text[quote.content_start : quote.content_end].strip()
     words = count_words(content)
@@ -304,10 +394,10 @@ def _attribute(doc: Doc, quote: _Quote) -> None:
         _set_speaker(quote, source)
         return
     cue = _first_cue(after)
-    if cue is None and quote.style not in ("missing-open", "dash"):
+    if cue is None and quote.style not in (QuoteStyle.MISSING_OPEN, QuoteStyle.DASH):
         cue = _cue_in(doc, _window_before(doc.text, quote))
     if cue is None:
-        if quote.style == "missing-open":
+        if quote.style is QuoteStyle.MISSING_OPEN:
             quote.kind = "dropped"  # a stray closing mark with no attribution
         return
     quote.cue = cue.text
@@ -494,8 +584,8 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
             "according",
             "to",
         ]
-        roles = {doc[k].lemma_.lower() for k in range(max(0, span.start - 3), span.start)
-                 if doc[k].pos_ in ("NOUN", "PROPN", "ADJ")}  # fmt: skip
+        before = doc[max(0, span.start - 3) : span.start]
+        roles = {t.lemma_.lower() for t in before if t.pos_ in ("NOUN", "PROPN", "ADJ")}
         after = doc[span.end : span.end + 5]
         if len(after) and after[0].text == ",":
             roles.update(t.lemma_.lower() for t in after[1:] if t.pos_ in ("NOUN", "ADJ"))
@@ -593,22 +683,22 @@ def _fullest(name: str, people: Sequence[_Mention]) -> str:
     return max([*longer, name], key=len)
 
 
-def _as_dict(quote: _Quote, offset: int) -> dict[str, Any]:
+def _as_record(quote: _Quote, offset: int) -> Quote:
     confidence = {"direct": 0.9, "resolved": 0.7, "continued": 0.6, "none": 0.4}[quote.how]
-    if quote.style != "marks":
+    if quote.style is not QuoteStyle.MARKS:
         confidence -= 0.1
     span = quote.speaker_span
-    return {
-        "start": quote.start + offset,
-        "end": quote.end + offset,
-        "content_start": quote.content_start + offset,
-        "content_end": quote.content_end + offset,
-        "speaker": quote.speaker,
-        "speaker_text": quote.speaker_text,
-        "speaker_start": span[0] + offset if span else None,
-        "speaker_end": span[1] + offset if span else None,
-        "cue": quote.cue,
-        "kind": quote.kind,
-        "style": quote.style,
-        "confidence": round(confidence, 2),
-    }
+    return Quote(
+        start=quote.start + offset,
+        end=quote.end + offset,
+        content_start=quote.content_start + offset,
+        content_end=quote.content_end + offset,
+        speaker=quote.speaker,
+        speaker_text=quote.speaker_text,
+        speaker_start=span[0] + offset if span else None,
+        speaker_end=span[1] + offset if span else None,
+        cue=quote.cue,
+        kind=QuoteKind(quote.kind),
+        style=quote.style,
+        confidence=round(confidence, 2),
+    )

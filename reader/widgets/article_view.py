@@ -236,10 +236,11 @@ class ArticleView(ScrollView, can_focus=True):
         analysis = self.analysis
         if analysis is not None:
             if self.show_quotes:
+                # Marks carry the records as dicts while describe() in reader/app.py reads them.
                 for quote in analysis.quotes:
-                    if quote.get("kind") == "direct":
-                        start, end = quote["start"], quote["end"]
-                        mark = Mark("quote", "quote", self._text(start, end), quote)
+                    if quote.is_direct:
+                        start, end = quote.start, quote.end
+                        mark = Mark("quote", "quote", self._text(start, end), quote.to_dict())
                         spans.append((start, end, mark))
             if self.show_entities:
                 for entity in analysis.entities:
@@ -248,8 +249,8 @@ class ArticleView(ScrollView, can_focus=True):
                                       Mark("entity", entity.label, entity.text)))  # fmt: skip
             if self.show_figures:
                 for figure in analysis.figures:
-                    spans.append((figure["start"], figure["end"], Mark("figure",
-                                  figure["label"], figure["text"], figure)))  # fmt: skip
+                    mark = Mark("figure", figure.label, figure.text, figure.to_dict())
+                    spans.append((figure.start, figure.end, mark))
         self._marks = SpanIndex(spans)
         self._redraw()
 

@@ -170,15 +170,14 @@ class SidePanel(OptionList):
                 self._choices[key] = ("entity", (text, labels.get(text, "")))
                 prompt = Content.assemble("   ", Content(show_bidi(text)), (f"  ×{count}", "dim"))
                 options.append(Option(prompt, id=key))
-        direct = [q for q in analysis.quotes if q.get("kind") == "direct"]
+        direct = [q for q in analysis.quotes if q.is_direct]
         options.append(None)
         options.append(self._heading(f"Quotes ({len(direct)})"))
         for quote in direct:
             key = f"q{len(self._choices)}"
-            self._choices[key] = ("span", (quote["start"], quote["end"]))
-            words = _short(article.text[quote["content_start"] : quote["content_end"]],
-                           _QUOTE_CHARS)  # fmt: skip
-            speaker = quote.get("speaker")
+            self._choices[key] = ("span", (quote.start, quote.end))
+            words = _short(article.text[quote.content_start : quote.content_end], _QUOTE_CHARS)
+            speaker = quote.speaker
             who = (str(speaker), "bold") if speaker else ("speaker not found", "dim")
             prompt = Content.assemble("  ", who, ": “", Content(words), "”")
             options.append(Option(prompt, id=key))
@@ -186,9 +185,9 @@ class SidePanel(OptionList):
         options.append(self._heading(f"Figures ({len(analysis.figures)})"))
         for figure in analysis.figures:
             key = f"f{len(self._choices)}"
-            self._choices[key] = ("span", (figure["start"], figure["end"]))
+            self._choices[key] = ("span", (figure.start, figure.end))
             prompt = Content.assemble(
-                "  ", Content(_short(figure["text"], _SPAN_CHARS)), (f"  {figure['label']}", "dim")
+                "  ", Content(_short(figure.text, _SPAN_CHARS)), (f"  {figure.label}", "dim")
             )
             options.append(Option(prompt, id=key))
         self.add_options(options)

@@ -3,17 +3,46 @@
 from __future__ import annotations
 
 from annotations.suggestions import suggest
+from corpus.figures import Figure
+from corpus.quotes import Quote, QuoteKind, QuoteStyle
 
 TEXT = 'Exports fell 15%. "We will talk," Putin said.  Read next: 2 million tons.'
 FIGURES = [
-    {"start": 13, "end": 16, "label": "PERCENT", "text": "15%"},
-    {"start": 58, "end": 72, "label": "QUANTITY", "text": "2 million tons"},
+    Figure(13, 16, "PERCENT", "15%", 15, "percent"),
+    Figure(58, 72, "QUANTITY", "2 million tons", 2_000_000, "ton"),
 ]
+
+
+def quote(
+    start: int,
+    end: int,
+    kind: QuoteKind = QuoteKind.DIRECT,
+    speaker: str | None = None,
+    speaker_span: tuple[int, int] | None = None,
+    cue: str | None = None,
+) -> Quote:
+    """A quotation whose words are inside the marks at `start` and `end - 1`."""
+    speaker_start, speaker_end = speaker_span or (None, None)
+    return Quote(
+        start=start,
+        end=end,
+        content_start=start + 1,
+        content_end=end - 1,
+        speaker=speaker,
+        speaker_text=speaker,
+        speaker_start=speaker_start,
+        speaker_end=speaker_end,
+        cue=cue,
+        kind=kind,
+        style=QuoteStyle.MARKS,
+        confidence=0.9,
+    )
+
+
 QUOTES = [
-    {"start": 18, "end": 33, "content_start": 19, "content_end": 32, "speaker": "Vladimir Putin",
-     "speaker_start": 34, "speaker_end": 39, "cue": "said", "kind": "direct"},
-    {"start": 0, "end": 5, "content_start": 0, "content_end": 5, "kind": "indirect"},
-]  # fmt: skip
+    quote(18, 33, speaker="Vladimir Putin", speaker_span=(34, 39), cue="said"),
+    quote(0, 5, kind=QuoteKind.FRAGMENT),
+]
 
 
 def test_figures_and_direct_quotes_become_suggestions() -> None:
@@ -38,5 +67,5 @@ def test_chrome_rejected_taken_and_unknown_labels_are_not_offered() -> None:
     keys = [s.key for s in suggest(TEXT, FIGURES, QUOTES, taken={(13, 16, "figure")})]
     assert "figure:13-16" not in keys
     assert [s.kind for s in suggest(TEXT, FIGURES, QUOTES, labels=("claim",))] == ["quote"]
-    spaced = [{"content_start": 18, "content_end": 33, "start": 18, "end": 33, "kind": "direct"}]
+    spaced = [quote(17, 34)]
     assert suggest(" " * 18 + "x" * 14 + " ", [], spaced)[0].text == "x" * 14  # trimmed

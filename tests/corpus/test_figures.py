@@ -71,10 +71,10 @@ def test_samples_figures_and_corrected_entity_labels(nlp: Any) -> None:
     articles, _ = load_corpus()
     analyzer = Analyzer(choose_pipeline(), None, nlp=nlp)
     figures = {a.source[:3]: r for a, r in analyzer.analyze_many(articles)}
-    texts_001 = [f["text"] for f in figures["001"].figures]
+    texts_001 = [f.text for f in figures["001"].figures]
     assert texts_001 == ["fifth", "658 million metric tons", "28.5 million tons", "1%"]
-    assert [f["text"] for f in figures["003"].figures] == []  # 34.4% is in a teaser
-    assert "$550 billion" in [f["text"] for f in figures["004"].figures]
+    assert [f.text for f in figures["003"].figures] == []  # 34.4% is in a teaser
+    assert "$550 billion" in [f.text for f in figures["004"].figures]
     for result in figures.values():
         for ent in result.entities:
             if "tons" in ent.text or "barrels" in ent.text:
@@ -85,7 +85,7 @@ def test_boilerplate_figures_are_skipped(nlp: Any) -> None:
     article = make_article("Talks begin\n\nPrices rose 15% this year, officials said.\n\n"
                            "Support us\nOnce\n$10 / month", "a")  # fmt: skip
     result = Analyzer(choose_pipeline(), None, nlp=nlp).analyze(article)
-    assert [f["text"] for f in result.figures] == ["15%"]
+    assert [f.text for f in result.figures] == ["15%"]
 
 
 @pytest.mark.parametrize(

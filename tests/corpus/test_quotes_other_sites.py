@@ -16,6 +16,8 @@ unnamed spokesperson of an organisation are attributed to that organisation, by 
 the article gives it (a few written forms are accepted). Fragments (scare quotes, quoted
 phrases) carry no speaker check. Precision: no direct quotation may be reported beyond those
 expected.
+
+Integration tests: the passages go through the real model.
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ from typing import Any
 
 import pytest
 
-from corpus.quotes import find_quotes
+from corpus.quotes import Quote, find_quotes
 from tests.conftest import with_known_misses
+
+pytestmark = pytest.mark.integration
 
 DIRECT, FRAGMENT = "direct", "fragment"
 PRYCE = ("Joanne Pryce", "Cllr Joanne Pryce")  # the title may stay with the name
@@ -277,11 +281,11 @@ PASSAGES: dict[str, Passage] = {
 }
 
 
-def check(text: str, expected: tuple[Expect, ...], found: list[dict[str, Any]]) -> list[str]:
+def check(text: str, expected: tuple[Expect, ...], found: list[Quote]) -> list[str]:
     """Every mismatch between the expectations and the quotations found, one line each."""
 
-    def content(q: dict[str, Any]) -> str:
-        return text[q["content_start"] : q["content_end"]]
+    def content(q: Quote) -> str:
+        return text[q.content_start : q.content_end]
 
     problems: list[str] = []
     used: set[int] = set()
@@ -293,15 +297,15 @@ def check(text: str, expected: tuple[Expect, ...], found: list[dict[str, Any]]) 
             continue
         used.add(hits[0])
         q = found[hits[0]]
-        got = f"got {q['kind']}/{q['speaker']!r} (written {q['speaker_text']!r})"
+        got = f"got {q.kind}/{q.speaker!r} (written {q.speaker_text!r})"
         if exp.also is not None and exp.also not in content(q):
             problems.append(f"{label}: expected one quotation to {exp.also!r}, {got} split")
-        if q["kind"] != exp.kind or (exp.kind == DIRECT and not exp.speaker_ok(q["speaker"])):
+        if q.kind != exp.kind or (exp.kind == DIRECT and not exp.speaker_ok(q.speaker)):
             problems.append(f"{label}: expected {exp.kind}/{exp.speaker!r}, {got}")
     for i, q in enumerate(found):
-        if i not in used and q["kind"] == DIRECT:
+        if i not in used and q.kind == DIRECT:
             problems.append(
-                f"unexpected direct quotation {content(q)[:40]!r} (speaker {q['speaker']!r})"
+                f"unexpected direct quotation {content(q)[:40]!r} (speaker {q.speaker!r})"
             )
     return problems
 
