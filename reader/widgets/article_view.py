@@ -544,7 +544,7 @@ class ArticleView(ScrollView, can_focus=True):
             offset += 1
         return max(line.end - 1, line.start)
 
-    async def _on_mouse_down(self, event: events.MouseDown) -> None:
+    async def on_mouse_down(self, event: events.MouseDown) -> None:
         offset = self.offset_at(event.x, event.y)
         if event.button != 1 or offset is None:
             return
@@ -555,7 +555,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.capture_mouse()
         self.move_to(offset)
 
-    async def _on_mouse_move(self, event: events.MouseMove) -> None:
+    async def on_mouse_move(self, event: events.MouseMove) -> None:
         if not self._dragging:
             return
         if not event.button:  # released outside the terminal
@@ -571,7 +571,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.focus_span = None
         self._select(Selection(words.at(self._press), words.at(offset)))
 
-    async def _on_mouse_up(self, _event: events.MouseUp) -> None:
+    async def on_mouse_up(self, _event: events.MouseUp) -> None:
         if self._dragging:
             self._dragging = False
             self.release_mouse()
