@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from rich.cells import cell_len, get_character_cell_size
 
@@ -61,8 +62,16 @@ def _inside(ranges: Sequence[tuple[int, int]], starts: Sequence[int], start: int
 # Characters one cell wide, so a line of them wraps by counting characters: Latin, Greek,
 # Cyrillic, and the punctuation of news text (curly quotes, dashes, currency signs). Any other
 # character sends its line the slow way, measured character by character.
-_NARROW_RANGES = ((0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x2FF), (0x370, 0x482), (0x2010, 0x2027),
-                  (0x2030, 0x205E), (0x20A0, 0x20C0), (0x2500, 0x25FC))  # fmt: skip
+_NARROW_RANGES = (
+    (0x20, 0x7E),
+    (0xA0, 0xAC),
+    (0xAE, 0x2FF),
+    (0x370, 0x482),
+    (0x2010, 0x2027),
+    (0x2030, 0x205E),
+    (0x20A0, 0x20C0),
+    (0x2500, 0x25FC),
+)
 _NARROW = frozenset("\t").union(chr(c) for a, b in _NARROW_RANGES for c in range(a, b + 1))
 
 
@@ -100,14 +109,17 @@ def _fit(text: str, start: int, end: int, width: int) -> int:
     return max(position, start + 1)
 
 
-class SpanIndex:
+Payload = TypeVar("Payload")
+
+
+class SpanIndex(Generic[Payload]):
     """Spans (`start`, `end`, payload) that may overlap, found by the range they touch.
 
-    Sorted by start, with the running maximum of ends, so a lookup walks back only over spans
-    that can still reach into the range.
+    Sorted by start (then end, keeping the given order among equal spans), with the running
+    maximum of ends, so a lookup walks back only over spans that can still reach into the range.
     """
 
-    def __init__(self, spans: Iterable[tuple[int, int, object]]) -> None:
+    def __init__(self, spans: Iterable[tuple[int, int, Payload]] = ()) -> None:
         self.spans = sorted(spans, key=lambda s: (s[0], s[1]))
         self.starts = [s[0] for s in self.spans]
         self.reach: list[int] = []
@@ -119,8 +131,8 @@ class SpanIndex:
     def __len__(self) -> int:
         return len(self.spans)
 
-    def touching(self, start: int, end: int) -> list[tuple[int, int, object]]:
-        """Spans that overlap `[start, end)`, in order of start."""
+    def touching(self, start: int, end: int) -> list[tuple[int, int, Payload]]:
+        """Spans that overlap `[start, end)`, in the index's order (by start, then end)."""
         found = []
         index = bisect_left(self.starts, end) - 1
         while index >= 0 and self.reach[index] > start:
@@ -131,16 +143,9 @@ class SpanIndex:
         found.reverse()
         return found
 
-    def at(self, offset: int) -> list[tuple[int, int, object]]:
+    def at(self, offset: int) -> list[tuple[int, int, Payload]]:
+        """Spans holding `offset`."""
         return self.touching(offset, offset + 1)
-
-    def next_after(self, offset: int) -> tuple[int, int, object] | None:
-        index = bisect_right(self.starts, offset)
-        return self.spans[index] if index < len(self.spans) else None
-
-    def previous_before(self, offset: int) -> tuple[int, int, object] | None:
-        index = bisect_left(self.starts, offset) - 1
-        return self.spans[index] if index >= 0 else None
 
 
 def line_of(starts: Sequence[int], offset: int) -> int:

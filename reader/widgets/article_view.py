@@ -9,19 +9,26 @@ chrome dim (or folded away), find matches reversed, and the sentence under the c
 bar in the gutter. Annotations are tinted in their label's colour and the gutter names the
 label of the first one on a line by its initial (upper case once saved, lower case while it
 is being saved, "?" for a suggestion); the selection is reversed and bold, with a "┃" in the
-gutter.
+gutter. Annotations, those being saved and suggestions are overlays (reader/widgets/
+overlays.py): one more kind of span (another annotator's) is one more registered overlay.
 
 Selecting (reader/selection.py): `v` starts a selection at the cursor's word, `h`/`l` and
 `w`/`b` move its head by word, `j`/`k` by sentence, shift+arrows likewise, `V` takes the
 paragraph; dragging the mouse selects too. With no selection, a tagging key takes the found
 or jumped-to span, else the sentence under the cursor.
+
+What the view shows is the article and its spans (which change rarely: each change bumps a
+generation) and three reactives, `cursor`, `selection` and `focus_span`, whose watchers share
+one path: it refreshes the screen and, once the change is complete, posts `SelectionChanged`
+(when the selection moved) and `CursorMoved`. A drawn line is cached under everything it
+shows, so a cursor step draws again only the lines the old and new sentence are on.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -42,6 +49,7 @@ from corpus.text import close_bidi, paragraphs
 from reader.layout import ScreenLine, SpanIndex, line_of, wrap
 from reader.selection import Selection, Words
 from reader.widgets.annotation_keys import annotation_bindings
+from reader.widgets.overlays import SAVED, SAVING, SUGGESTED, Overlay, OverlayStack, Payload
 
 if TYPE_CHECKING:
     from textual import events
@@ -54,10 +62,18 @@ if TYPE_CHECKING:
 GUTTER = 2
 # spaCy labels drawn in one colour each; the rest share "other".
 ENTITY_GROUPS = {
-    "PERSON": "person", "NORP": "other", "ORG": "org", "GPE": "place", "LOC": "place",
-    "FAC": "place", "PRODUCT": "other", "EVENT": "other", "LAW": "other", "WORK_OF_ART": "other",
+    "PERSON": "person",
+    "NORP": "other",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "PRODUCT": "other",
+    "EVENT": "other",
+    "LAW": "other",
+    "WORK_OF_ART": "other",
     "LANGUAGE": "other",
-}  # fmt: skip
+}
 MAX_MATCHES = 10_000
 
 
@@ -69,6 +85,12 @@ class Mark:
     label: str
     text: str
     data: Any = None  # the quote's or figure's dict
+
+    @property
+    def component(self) -> str:
+        """The component class it is drawn with: an entity's group, else its kind."""
+        name = ENTITY_GROUPS.get(self.label, "other") if self.kind == "entity" else self.kind
+        return f"article-view--{name}"
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -105,13 +127,24 @@ class ArticleView(ScrollView, can_focus=True):
     ]  # fmt: skip
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "article-view--person", "article-view--org", "article-view--place",
-        "article-view--other", "article-view--quote", "article-view--figure",
-        "article-view--boilerplate", "article-view--cursor", "article-view--gutter",
-        "article-view--match", "article-view--match-current", "article-view--fold",
-        "article-view--focus", "article-view--selection", "article-view--suggestion",
+        "article-view--person",
+        "article-view--org",
+        "article-view--place",
+        "article-view--other",
+        "article-view--quote",
+        "article-view--figure",
+        "article-view--boilerplate",
+        "article-view--cursor",
+        "article-view--gutter",
+        "article-view--match",
+        "article-view--match-current",
+        "article-view--fold",
+        "article-view--focus",
+        "article-view--selection",
+        "article-view--annotation",
+        "article-view--suggestion",
         "article-view--saving",
-    }  # fmt: skip
+    }
 
     DEFAULT_CSS = """
     ArticleView { background: $surface; overflow-x: hidden; scrollbar-gutter: stable; }
@@ -129,6 +162,7 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article-view--fold { color: $text-muted; text-style: italic; }
     ArticleView > .article-view--focus { text-style: reverse; }
     ArticleView > .article-view--selection { text-style: reverse bold; }
+    ArticleView > .article-view--annotation { text-style: underline; }
     ArticleView > .article-view--suggestion { text-style: underline; color: $text-warning; }
     ArticleView > .article-view--saving { text-style: dim italic; }
     """
@@ -144,6 +178,10 @@ class ArticleView(ScrollView, can_focus=True):
             self.end = end
             self.marks = marks
 
+        def can_replace(self, message: Message) -> bool:
+            # Holding a key floods the queue: only where the cursor is now is worth reporting.
+            return isinstance(message, ArticleView.CursorMoved) and message.view is self.view
+
     class SelectionChanged(Message):
         """A selection was started, moved or cancelled (`span` None)."""
 
@@ -156,6 +194,10 @@ class ArticleView(ScrollView, can_focus=True):
     show_quotes: reactive[bool] = reactive(True)
     show_figures: reactive[bool] = reactive(True)
     fold_boilerplate: reactive[bool] = reactive(False)
+    # The view state: every change goes through `_view_changed`.
+    cursor: reactive[int] = reactive(0, init=False)  # the index of the sentence in `units`
+    selection: reactive[Selection | None] = reactive(None, init=False)
+    focus_span: reactive[tuple[int, int] | None] = reactive(None, init=False)  # a jump's or find's
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -163,26 +205,27 @@ class ArticleView(ScrollView, can_focus=True):
         self.analysis: Analysis | None = None
         self.units: list[tuple[int, int]] = []  # sentences (paragraphs until analysis is in)
         self._unit_starts: list[int] = []
-        self.cursor = 0
         self.lines: list[ScreenLine] = []
         self._line_starts: list[int] = []
-        self._marks = SpanIndex([])
-        self._boilerplate = SpanIndex([])
+        self._marks: SpanIndex[Mark] = SpanIndex()
+        self._boilerplate: SpanIndex[None] = SpanIndex()
         self.matches: list[tuple[int, int]] = []
         self.match_index = -1
         self.find_query = ""  # what the matches are of
-        self.focus_span: tuple[int, int] | None = None  # the highlight a jump landed on
         self._width = 0
-        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(512)
+        # Drawn lines under everything they show (see `_line_key`); the generation counts
+        # changes to the article's spans, which touch any line.
+        self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(512)
         self._generation = 0
+        self._announcing = False
+        self._announced: tuple[tuple[int, int] | None, Annotation | None] = (None, None)
         # Annotating: the saved annotations, those being saved, and the suggestions.
         self.annotations: list[Annotation] = []
         self.saving: list[tuple[int, int, str]] = []
         self.suggestions: list[Suggestion] = []
-        self._notes = SpanIndex([])
-        self.label_styles: dict[str, Style] = {}
+        self._overlays = OverlayStack()
+        self._label_styles: dict[str, Style] = {}
         self.select_characters = False
-        self.selection: Selection | None = None
         self.editing: Annotation | None = None  # the annotation whose span the selection edits
         self._words: Words | None = None
         # The export's tokens of an article, where the analysis cached them (else None).
@@ -196,21 +239,20 @@ class ArticleView(ScrollView, can_focus=True):
         """Show `article` at its top; its highlights follow with `set_analysis`."""
         self.article = article
         self.analysis = None
-        self.matches, self.match_index, self.focus_span = [], -1, None
+        self.matches, self.match_index = [], -1
         self.find_query = ""
-        self.selection, self.editing, self._words = None, None, None
+        self.editing, self._words = None, None
         self.annotations, self.saving, self.suggestions = [], [], []
-        self._notes = SpanIndex([])
+        self._overlays.clear()
         self._boilerplate = SpanIndex((s, e, None) for s, e in article.boilerplate)
         self._set_units([(p.start, p.end) for p in paragraphs(article.text)] or [(0, 0)])
-        self.cursor = 0
+        self.selection, self.focus_span, self.cursor = None, None, 0
         self._layout()
         self.scroll_to(0, 0, animate=False, immediate=True)
         if analysis is not None:
             self.set_analysis(analysis)
         else:
             self._rebuild_marks()
-            self._moved()
 
     def set_analysis(self, analysis: Analysis) -> None:
         """Highlights and sentences arrive; the cursor stays on the text it was on."""
@@ -225,14 +267,13 @@ class ArticleView(ScrollView, can_focus=True):
         if self.selection is None:
             self._words = None  # the pipeline's tokens may be in the cache now
         self._rebuild_marks()
-        self._moved()
 
     def _set_units(self, units: list[tuple[int, int]]) -> None:
         self.units = units
         self._unit_starts = [u[0] for u in units]
 
     def _rebuild_marks(self) -> None:
-        spans: list[tuple[int, int, object]] = []
+        spans: list[tuple[int, int, Mark]] = []
         analysis = self.analysis
         if analysis is not None:
             if self.show_quotes:
@@ -245,19 +286,19 @@ class ArticleView(ScrollView, can_focus=True):
             if self.show_entities:
                 for entity in analysis.entities:
                     if entity.label in ENTITY_GROUPS:
-                        spans.append((entity.start, entity.end,
-                                      Mark("entity", entity.label, entity.text)))  # fmt: skip
+                        mark = Mark("entity", entity.label, entity.text)
+                        spans.append((entity.start, entity.end, mark))
             if self.show_figures:
                 for figure in analysis.figures:
                     mark = Mark("figure", figure.label, figure.text, figure.to_dict())
                     spans.append((figure.start, figure.end, mark))
         self._marks = SpanIndex(spans)
-        self._redraw()
+        self._spans_changed()
 
     def _text(self, start: int, end: int) -> str:
         return self.article.text[start:end] if self.article else ""
 
-    # --- annotations and suggestions ----------------------------------------------------
+    # --- overlays: annotations, those being saved, suggestions --------------------------
 
     def set_annotations(
         self,
@@ -269,28 +310,51 @@ class ArticleView(ScrollView, can_focus=True):
         self.annotations = sorted(annotations, key=lambda a: (a.start, -a.end, a.created_at))
         self.saving = list(saving)
         self.suggestions = list(suggestions)
-        spans: list[tuple[int, int, object]] = [(a.start, a.end, a) for a in self.annotations]
-        spans += [(s, e, ("saving", label)) for s, e, label in self.saving]
-        spans += [(x.start, x.end, x) for x in self.suggestions]
-        self._notes = SpanIndex(spans)
-        self._redraw()
-        if self.units:
-            self._moved()
+        self._overlays.set(SAVED, ((a.start, a.end, a) for a in self.annotations))
+        self._overlays.set(SAVING, ((s, e, (s, e, label)) for s, e, label in self.saving))
+        self._overlays.set(SUGGESTED, ((x.start, x.end, x) for x in self.suggestions))
+        self._spans_changed()
+
+    def add_overlay(self, overlay: Overlay[Any]) -> None:
+        """Draw one more kind of span (after those there are); `set_overlay` gives it spans.
+        Its component class must be one of the view's (a subclass adds its own)."""
+        declared = {name for cls in type(self).__mro__ for name in _component_classes(cls)}
+        if overlay.component not in declared:
+            raise ValueError(
+                f"the overlay {overlay.name!r} is drawn with {overlay.component!r}, which is not "
+                f"among the component classes of {type(self).__name__}"
+            )
+        self._overlays.add(overlay)
+
+    def set_overlay(
+        self, overlay: Overlay[Payload], spans: Iterable[tuple[int, int, Payload]]
+    ) -> None:
+        """Replace the spans drawn for `overlay` (`start`, `end`, payload)."""
+        self._overlays.set(overlay, spans)
+        self._spans_changed()
+
+    def overlay_at(self, overlay: Overlay[Payload], start: int, end: int) -> list[Payload]:
+        """What `overlay` has touching `[start, end)`, innermost (shortest) first."""
+        return self._overlays.at(overlay, start, end)
 
     def annotations_at(self, start: int, end: int) -> list[Annotation]:
         """Saved annotations touching `[start, end)`, innermost (shortest) first."""
-        from annotations.model import Annotation
-
-        found = [n for _s, _e, n in self._notes.touching(start, max(end, start + 1))
-                 if isinstance(n, Annotation)]  # fmt: skip
-        return sorted(found, key=lambda a: (a.end - a.start, a.start))
+        return self._overlays.at(SAVED, start, end)
 
     def suggestions_at(self, start: int, end: int) -> list[Suggestion]:
-        from annotations.suggestions import Suggestion
+        """Suggestions touching `[start, end)`, innermost (shortest) first."""
+        return self._overlays.at(SUGGESTED, start, end)
 
-        found = [n for _s, _e, n in self._notes.touching(start, max(end, start + 1))
-                 if isinstance(n, Suggestion)]  # fmt: skip
-        return sorted(found, key=lambda x: (x.end - x.start, x.start))
+    @property
+    def label_styles(self) -> dict[str, Style]:
+        """Each label's tint, for overlays whose spans have labels (set by the app)."""
+        return self._label_styles
+
+    @label_styles.setter
+    def label_styles(self, styles: dict[str, Style]) -> None:
+        if styles != self._label_styles:
+            self._label_styles = styles
+            self._spans_changed()
 
     def target(self) -> tuple[int, int, str] | None:
         """What a tagging key tags: the selection, else the span a find or jump landed on,
@@ -319,10 +383,51 @@ class ArticleView(ScrollView, can_focus=True):
         found = self.target()
         return (found[0], found[1]) if found else (0, 0)
 
+    # --- the view state -----------------------------------------------------------------
+
+    def watch_cursor(self) -> None:
+        self._view_changed()
+
+    def watch_selection(self) -> None:
+        self._view_changed()
+
+    def watch_focus_span(self) -> None:
+        self._view_changed()
+
+    def _spans_changed(self) -> None:
+        """The article's spans changed (highlights, overlays, matches, tints): every line
+        may draw differently."""
+        self._generation += 1
+        self._view_changed()
+
+    def _view_changed(self) -> None:
+        """The one path for any change of what the view shows. Lines are drawn again only
+        where their cache key changed; the messages wait until the change is complete (a
+        move sets the cursor, the found span and the selection at once)."""
+        self.refresh()
+        if not self._announcing:
+            self._announcing = True
+            self.call_next(self._announce)
+
+    def _announce(self) -> None:
+        self._announcing = False
+        if not self.units:
+            return
+        selected = self._selected_span()
+        if (selected, self.editing) != self._announced:
+            self._announced = (selected, self.editing)
+            self.post_message(self.SelectionChanged(selected, self.editing))
+        start, end = self.units[self.cursor]
+        at = selected or self.focus_span or (start, end)
+        marks = [mark for _s, _e, mark in self._marks.touching(*at)]
+        self.post_message(self.CursorMoved(self, start, end, marks))
+
     # --- selecting ----------------------------------------------------------------------
 
     @property
     def words(self) -> Words:
+        """The units a selection snaps to: the export's tokens where known, else words (or
+        characters, with `select_characters`)."""
         if self._words is None:
             text = self.article.text if self.article else ""
             tokens = None
@@ -332,6 +437,7 @@ class ArticleView(ScrollView, can_focus=True):
         return self._words
 
     def set_select_characters(self, characters: bool) -> None:
+        """Selections snap to characters (True) or to words."""
         self.select_characters = characters
         self._words = None
         self.cancel_selection()
@@ -343,10 +449,9 @@ class ArticleView(ScrollView, can_focus=True):
         if not len(words):
             return False
         first, last = words.covering(start, max(end, start + 1))
-        self.selection = Selection(first, last)
         self.editing = editing
         self.focus_span = None
-        self._selection_moved()
+        self._select(Selection(first, last))
         return True
 
     def cancel_selection(self) -> bool:
@@ -354,9 +459,6 @@ class ArticleView(ScrollView, can_focus=True):
         if self.selection is None:
             return False
         self.selection, self.editing = None, None
-        self._redraw()
-        self.post_message(self.SelectionChanged(None, None))
-        self._moved()
         return True
 
     def action_select(self) -> None:
@@ -385,21 +487,18 @@ class ArticleView(ScrollView, can_focus=True):
     def action_extend(self, step: int) -> None:
         if self._ensure_selection():
             assert self.selection is not None
-            self.selection = self.selection.move(self.selection.head + step, self.words)
-            self._selection_moved()
+            self._select(self.selection.move(self.selection.head + step, self.words))
 
     def action_extend_word(self, step: int) -> None:
         if self._ensure_selection():
             assert self.selection is not None
             head = self.words.next_word(self.selection.head, step)
-            self.selection = self.selection.move(head, self.words)
-            self._selection_moved()
+            self._select(self.selection.move(head, self.words))
 
     def action_extend_sentence(self, step: int) -> None:
         if self._ensure_selection():
             assert self.selection is not None
-            self.selection = self.selection.by_sentence(step, self.words, self.units)
-            self._selection_moved()
+            self._select(self.selection.by_sentence(step, self.words, self.units))
 
     def _ensure_selection(self) -> bool:
         """Keys that move a selection's head start one when there is none (shift+arrows as
@@ -408,15 +507,12 @@ class ArticleView(ScrollView, can_focus=True):
             self.action_select()
         return self.selection is not None
 
-    def _selection_moved(self) -> None:
-        assert self.selection is not None
-        start, end = self.selection.bounds(self.words)
-        head = self.words.spans[self.selection.head][0]
+    def _select(self, selection: Selection) -> None:
+        """Select, with the cursor on the sentence of the selection's head, which shows."""
+        self.selection = selection
+        head = self.words.spans[selection.head][0]
         self.cursor = self._visible_from(self._unit_at(head), 1)
-        self._redraw()
         self._scroll_to_offset(head)
-        self.post_message(self.SelectionChanged((start, end), self.editing))
-        self._moved()
 
     def _scroll_to_offset(self, offset: int) -> None:
         if not self.lines:
@@ -449,7 +545,7 @@ class ArticleView(ScrollView, can_focus=True):
             offset += 1
         return max(line.end - 1, line.start)
 
-    async def _on_mouse_down(self, event: events.MouseDown) -> None:
+    async def on_mouse_down(self, event: events.MouseDown) -> None:
         offset = self.offset_at(event.x, event.y)
         if event.button != 1 or offset is None:
             return
@@ -460,7 +556,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.capture_mouse()
         self.move_to(offset)
 
-    async def _on_mouse_move(self, event: events.MouseMove) -> None:
+    async def on_mouse_move(self, event: events.MouseMove) -> None:
         if not self._dragging:
             return
         if not event.button:  # released outside the terminal
@@ -473,11 +569,10 @@ class ArticleView(ScrollView, can_focus=True):
         words = self.words
         if not len(words):
             return
-        self.selection = Selection(words.at(self._press), words.at(offset))
         self.focus_span = None
-        self._selection_moved()
+        self._select(Selection(words.at(self._press), words.at(offset)))
 
-    async def _on_mouse_up(self, _event: events.MouseUp) -> None:
+    async def on_mouse_up(self, _event: events.MouseUp) -> None:
         if self._dragging:
             self._dragging = False
             self.release_mouse()
@@ -493,11 +588,6 @@ class ArticleView(ScrollView, can_focus=True):
             self.lines = wrap(self.article.text, self._width - GUTTER, hidden)
         self._line_starts = [line.start for line in self.lines]
         self.virtual_size = Size(self._width, len(self.lines))
-        self._redraw()
-
-    def _redraw(self) -> None:
-        self._generation += 1
-        self._cache.clear()
         self.refresh()
 
     def on_resize(self) -> None:
@@ -521,8 +611,6 @@ class ArticleView(ScrollView, can_focus=True):
     def _layers_changed(self) -> None:
         self.focus_span = None  # a jump target may belong to a layer just hidden
         self._rebuild_marks()
-        if self.article is not None and self.units:
-            self._moved()
 
     def watch_fold_boilerplate(self) -> None:
         if self.article is not None:
@@ -530,7 +618,7 @@ class ArticleView(ScrollView, can_focus=True):
                 self.cursor = self._visible_from(self.cursor, 1)
             self._layout()
             self._scroll_to_cursor()
-            self._moved()
+            self._view_changed()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -540,13 +628,35 @@ class ArticleView(ScrollView, can_focus=True):
             self._layout()
             self._scroll_to_cursor()
         index = round(self.scroll_offset.y) + y
-        key = (index, self._generation)
+        key = self._line_key(index, width)
         cached = self._cache.get(key)
-        if cached is not None and cached.cell_length == width:
+        if cached is not None:
             return cached
         strip = self._draw(index, width)
         self._cache[key] = strip
         return strip
+
+    def _line_key(self, index: int, width: int) -> tuple[object, ...]:
+        """Everything that decides how screen line `index` is drawn: the line, the width,
+        the article's spans (by generation), and the part of the cursor's sentence, the
+        selection, the found span and the current match that falls on the line."""
+        if self.article is None or index >= len(self.lines):
+            return (self._generation, width, index)
+        line = self.lines[index]
+        if line.folded:
+            return (self._generation, width, line)
+        start, end = self.units[self.cursor] if self.units else (0, 0)
+        current = self.matches[self.match_index] if self.match_index >= 0 else None
+        return (
+            self._generation,
+            width,
+            line,
+            _part((start, end), line),
+            _in_cursor(line, start, end),
+            _part(self._selected_span(), line),
+            _part(self.focus_span, line),
+            _part(current, line),
+        )
 
     def _draw(self, index: int, width: int) -> Strip:
         base = self.rich_style
@@ -557,12 +667,11 @@ class ArticleView(ScrollView, can_focus=True):
         if line.folded:
             lines = "line" if line.folded == 1 else "lines"
             note = f"⋯ {line.folded} {lines} of site chrome folded (z shows them)"
-            text = Text(note, style=base + self.get_component_rich_style("article-view--fold"),
-                        end="")  # fmt: skip
+            fold_style = base + self.get_component_rich_style("article-view--fold")
+            text = Text(note, style=fold_style, end="")
             segments = [Segment("  ", base), *_segments(text, self.app.console, base)]
             return Strip(segments).adjust_cell_length(width, base)
         start, end = self.units[self.cursor] if self.units else (0, 0)
-        in_cursor = (line.start < end and start < line.end) or (line.start == line.end == start)
         # A tab would shift every cell after it: drawn as one space, offsets stay 1:1.
         shown = self.article.text[line.start : line.end].replace("\t", " ")
         text = Text(shown, style=base, end="")
@@ -572,7 +681,7 @@ class ArticleView(ScrollView, can_focus=True):
         text.append(close_bidi(shown))
         selected = self._selected_span()
         in_selection = selected is not None and _touches(selected, line.start, line.end)
-        bar = "┃" if in_selection else "▌" if in_cursor else " "
+        bar = "┃" if in_selection else "▌" if _in_cursor(line, start, end) else " "
         gutter = Segment(bar + self._gutter_note(line), gutter_style)
         segments = [gutter, *_segments(text, self.app.console, base)]
         return Strip(segments).adjust_cell_length(width, base)
@@ -581,18 +690,9 @@ class ArticleView(ScrollView, can_focus=True):
         return self.selection.bounds(self.words) if self.selection is not None else None
 
     def _gutter_note(self, line: ScreenLine) -> str:
-        """The label of the first annotation on the line by its initial: upper case once
-        saved, lower case while saving, "?" for a suggestion."""
-        from annotations.model import Annotation
-
-        notes = self._notes.touching(line.start, max(line.end, line.start + 1))
-        for _s, _e, note in notes:
-            if isinstance(note, Annotation):
-                return note.label[:1].upper()
-        for _s, _e, note in notes:
-            if isinstance(note, tuple):
-                return str(note[1])[:1].lower()
-        return "?" if notes else " "
+        """The mark of the first overlay with one on the line: a saved annotation's label
+        initial (upper case), one being saved (lower case), "?" for a suggestion."""
+        return self._overlays.gutter(line.start, line.end)
 
     def _stylize(self, text: Text, line: ScreenLine, cursor_start: int, cursor_end: int) -> None:
         s, e = line.start, line.end
@@ -602,38 +702,33 @@ class ArticleView(ScrollView, can_focus=True):
             if a < b:
                 text.stylize(style, a - s, b - s)
 
+        style_of = self.get_component_rich_style
         for bs, be, _ in self._boilerplate.touching(s, e):
-            paint(bs, be, self.get_component_rich_style("article-view--boilerplate"))
-        paint(cursor_start, cursor_end, self.get_component_rich_style("article-view--cursor"))
+            paint(bs, be, style_of("article-view--boilerplate"))
+        paint(cursor_start, cursor_end, style_of("article-view--cursor"))
         for ms, me, mark in self._marks.touching(s, e):
-            assert isinstance(mark, Mark)
-            if mark.kind == "entity":
-                group = ENTITY_GROUPS.get(mark.label, "other")
-                paint(ms, me, self.get_component_rich_style(f"article-view--{group}"))
-            else:
-                paint(ms, me, self.get_component_rich_style(f"article-view--{mark.kind}"))
+            paint(ms, me, style_of(mark.component))
         if self.matches:
-            match_style = self.get_component_rich_style("article-view--match")
             for i in self._matches_touching(s, e):
-                ms, me = self.matches[i]
                 name = "match-current" if i == self.match_index else "match"
-                paint(ms, me, match_style if name == "match" else
-                      self.get_component_rich_style("article-view--match-current"))  # fmt: skip
-        if self._notes:
-            from annotations.model import Annotation
-
-            for ns, ne, note in self._notes.touching(s, e):
-                if isinstance(note, Annotation):
-                    paint(ns, ne, self.label_styles.get(note.label, Style(underline=True)))
-                elif isinstance(note, tuple):
-                    paint(ns, ne, self.get_component_rich_style("article-view--saving"))
-                else:
-                    paint(ns, ne, self.get_component_rich_style("article-view--suggestion"))
+                paint(*self.matches[i], style_of(f"article-view--{name}"))
+        for os, oe, payload, overlay in self._overlays.touching(s, e):
+            paint(os, oe, self._overlay_style(overlay, payload))
         if self.focus_span is not None:
-            paint(*self.focus_span, self.get_component_rich_style("article-view--focus"))
+            paint(*self.focus_span, style_of("article-view--focus"))
         selected = self._selected_span()
         if selected is not None:
-            paint(*selected, self.get_component_rich_style("article-view--selection"))
+            paint(*selected, style_of("article-view--selection"))
+
+    def _overlay_style(self, overlay: Overlay[Payload], payload: Payload) -> Style:
+        if overlay.label is not None:
+            # A label's tint (or, for a label without one, the class's own attributes) goes
+            # over what is under it: an entity's colour still shows inside an annotation.
+            tint = self._label_styles.get(overlay.label(payload))
+            if tint is not None:
+                return tint
+            return self.get_component_rich_style(overlay.component, partial=True)
+        return self.get_component_rich_style(overlay.component)
 
     def _matches_touching(self, start: int, end: int) -> range:
         first = bisect_left(self.matches, (start - MAX_QUERY, 0))
@@ -649,15 +744,12 @@ class ArticleView(ScrollView, can_focus=True):
         """Put the cursor on the sentence holding `offset`, and show it."""
         if not self.units:
             return
+        # Going elsewhere leaves the selection behind.
+        self.selection, self.editing = None, None
         # Folded chrome cannot hold the cursor: the nearest sentence that shows does.
         self.cursor = self._visible_from(self._unit_at(offset), 1)
         self.focus_span = focus
-        if self.selection is not None:  # going elsewhere leaves the selection behind
-            self.selection, self.editing = None, None
-            self.post_message(self.SelectionChanged(None, None))
-        self._redraw()
         self._scroll_to_cursor()
-        self._moved()
 
     def action_cursor(self, step: int) -> None:
         if not self.units:
@@ -671,9 +763,7 @@ class ArticleView(ScrollView, can_focus=True):
         if 0 <= index < len(self.units):
             self.cursor = index
             self.focus_span = None
-            self._redraw()
             self._scroll_to_cursor()
-            self._moved()
 
     def _hidden(self, unit: tuple[int, int]) -> bool:
         return self.fold_boilerplate and bool(self._boilerplate.at(unit[0]))
@@ -702,8 +792,6 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor = self._visible_from(min(index, len(self.units) - 1), 1)
         self.focus_span = None
         self._scroll_to_cursor()
-        self._redraw()
-        self._moved()
 
     def action_edge(self, end: int) -> None:
         if self.units:
@@ -715,7 +803,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not self.units:
             return
         here = self.focus_span[0] if self.focus_span else self.units[self.cursor][0]
-        ordered = [s for s in self._marks.spans if getattr(s[2], "kind", "") == kind]
+        ordered = [s for s in self._marks.spans if s[2].kind == kind]
         if direction > 0:
             after = [s for s in ordered if s[0] > here or (not self.focus_span and s[0] == here)]
             found = after[0] if after else None
@@ -744,16 +832,10 @@ class ArticleView(ScrollView, can_focus=True):
         if first < top:
             self.scroll_to(y=first, animate=False, immediate=True)
         elif last >= top + height:
-            self.scroll_to(y=max(first, last - height + 1) if last - first < height else first,
-                           animate=False, immediate=True)  # fmt: skip
-
-    def _moved(self) -> None:
-        if not self.units:
-            return
-        start, end = self.units[self.cursor]
-        at = self._selected_span() or self.focus_span or (start, end)
-        marks = [m for _s, _e, m in self._marks.touching(*at) if isinstance(m, Mark)]
-        self.post_message(self.CursorMoved(self, start, end, marks))
+            fits = last - first < height
+            self.scroll_to(
+                y=max(first, last - height + 1) if fits else first, animate=False, immediate=True
+            )
 
     # --- find ---------------------------------------------------------------------------
 
@@ -768,6 +850,7 @@ class ArticleView(ScrollView, can_focus=True):
                 self.matches.append(found.span())
                 if len(self.matches) >= MAX_MATCHES:
                     break
+        self._spans_changed()
         if self.matches:
             here = self.units[self.cursor][0] if self.units else 0
             self.match_index = next((i for i, m in enumerate(self.matches) if m[0] >= here), 0)
@@ -776,8 +859,6 @@ class ArticleView(ScrollView, can_focus=True):
             # The span an earlier prefix found is not what this query found: a label key
             # must not tag it.
             self.focus_span = None
-            self._redraw()
-            self._moved()
         return len(self.matches)
 
     def _current_match(self) -> tuple[int, tuple[int, int]]:
@@ -792,13 +873,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.move_to(*self._current_match())
 
     def clear_find(self) -> None:
+        """Drop the matches and the span the find landed on."""
         self.matches, self.match_index, self.find_query = [], -1, ""
         self.focus_span = None
-        self._redraw()
-
-    @property
-    def unit_count(self) -> int:
-        return len(self.units)
+        self._spans_changed()
 
     def visible_text(self) -> Sequence[str]:
         """The text of the lines on screen (for tests and the bench)."""
@@ -810,8 +888,28 @@ class ArticleView(ScrollView, can_focus=True):
 MAX_QUERY = 1_000
 
 
+def _component_classes(cls: type) -> set[str]:
+    """The component classes `cls` itself declares (Textual joins those of its bases)."""
+    declared: set[str] = vars(cls).get("COMPONENT_CLASSES", set())
+    return declared
+
+
 def _touches(span: tuple[int, int], start: int, end: int) -> bool:
     return span[0] < max(end, start + 1) and start < span[1]
+
+
+def _in_cursor(line: ScreenLine, start: int, end: int) -> bool:
+    """Whether the line is on the cursor's sentence `[start, end)` (an empty line at its
+    start too)."""
+    return (line.start < end and start < line.end) or (line.start == line.end == start)
+
+
+def _part(span: tuple[int, int] | None, line: ScreenLine) -> tuple[int, int] | None:
+    """The part of `span` drawn on `line` (the line's start where the line is empty), or None
+    when it does not touch the line."""
+    if span is None or not _touches(span, line.start, line.end):
+        return None
+    return max(span[0], line.start), min(span[1], line.end)
 
 
 def _segments(text: Text, console: Console, base: Style) -> list[Segment]:

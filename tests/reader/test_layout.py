@@ -10,8 +10,10 @@ from reader.layout import SpanIndex, line_of, wrap
 
 
 def shown(text: str, width: int, hidden: list[tuple[int, int]] | None = None) -> list[str]:
-    return [text[line.start : line.end] if not line.folded else f"<{line.folded} folded>"
-            for line in wrap(text, width, hidden or [])]  # fmt: skip
+    return [
+        text[line.start : line.end] if not line.folded else f"<{line.folded} folded>"
+        for line in wrap(text, width, hidden or [])
+    ]
 
 
 def test_wraps_at_spaces_and_cuts_words_longer_than_the_line() -> None:
@@ -50,5 +52,23 @@ def test_span_index_finds_overlapping_spans() -> None:
     index = SpanIndex([(0, 100, "quote"), (5, 10, "a"), (20, 30, "b"), (95, 120, "c")])
     assert [p for _s, _e, p in index.touching(8, 22)] == ["quote", "a", "b"]
     assert [p for _s, _e, p in index.touching(100, 101)] == ["c"]
-    assert index.next_after(5) == (20, 30, "b") and index.previous_before(20) == (5, 10, "a")
     assert line_of([0, 10, 25], 24) == 1 and line_of([0, 10, 25], 25) == 2
+
+
+spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20), st.integers(0, 9)), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans, st.integers(0, 80), st.integers(0, 20))
+def test_span_index_finds_exactly_the_spans_a_scan_finds(
+    given_spans: list[tuple[int, int, int]], start: int, length: int
+) -> None:
+    items = [(s, s + n, payload) for s, n, payload in given_spans]
+    index = SpanIndex(items)
+    expected = sorted(
+        (x for x in items if x[0] < start + length and x[1] > start), key=lambda x: (x[0], x[1])
+    )
+    assert index.touching(start, start + length) == expected
+    assert index.at(start) == [
+        x for x in sorted(items, key=lambda x: (x[0], x[1])) if x[0] <= start < x[1]
+    ]
