@@ -125,12 +125,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
         f"layers.{k} is not a known true/false setting" for k in layers if k not in good
     )
     changes["layers"] = replace(settings.layers, **good)
-    keys = _table(data, "keys", problems)
-    changes["keys"] = {str(k): str(v) for k, v in keys.items() if isinstance(v, str)}
-    problems.extend(
-        f"keys.{k} should be a string of keys" for k, v in keys.items() if not isinstance(v, str)
-    )
     labels_now = changes.get("labels", settings.labels)
+    changes["keys"] = _keymap(_table(data, "keys", problems), labels_now, problems)
     changes["label_keys"] = _label_keys(
         _table(data, "label_keys", problems), labels_now, changes["keys"], problems
     )
@@ -144,6 +140,30 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     settings = replace(settings, **changes)
     problem = f"in {path}: {'; '.join(problems)}" if problems else None
     return settings, problem
+
+
+def _keymap(table: dict[str, Any], labels: tuple[str, ...], problems: list[str]) -> dict[str, str]:
+    """The [keys] entries that name a binding of the reader and give it keys; the others are
+    said (Textual would ignore them without a word)."""
+    if not table:
+        return {}
+    from reader.keys import binding_ids, normal_keys  # the reader's bindings: not for every run
+
+    ids = binding_ids(labels)
+    keymap: dict[str, str] = {}
+    for binding_id, keys in table.items():
+        if not isinstance(keys, str):
+            problems.append(f"keys.{binding_id} should be a string of keys")
+        elif binding_id not in ids:
+            problems.append(f"keys.{binding_id} names no binding (the help screen lists them)")
+        else:
+            try:
+                normal_keys(keys)
+            except ValueError:
+                problems.append(f"keys.{binding_id}: {keys!r} is not a key")
+            else:
+                keymap[binding_id] = keys
+    return keymap
 
 
 def _label_keys(

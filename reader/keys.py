@@ -102,6 +102,18 @@ def main_screen_owners(app_type: type[App[Any]] | None = None) -> tuple[type[DOM
     return (app_type, Screen, ArticleList, ArticleView, SidePanel)
 
 
+def binding_ids(labels: Iterable[str]) -> frozenset[str]:
+    """Every binding id the keymap can remap: the main screen's, the other screens' and
+    dialogs', and a label slot per label."""
+    from reader.dialogs import ConfirmScreen, NoteScreen
+    from reader.help import HelpScreen, ReportScreen
+
+    others: tuple[type[DOMNode], ...] = (HelpScreen, ReportScreen, NoteScreen, ConfirmScreen)
+    owners = (*main_screen_owners(), *others)
+    ids = {b.id for owner in owners for b in declared(owner) if b.id}
+    return frozenset(ids | {tag_id(label) for label in labels})
+
+
 def taken_keys(
     keymap: Mapping[str, str] | None = None, owners: Iterable[type[DOMNode]] | None = None
 ) -> frozenset[str]:

@@ -296,3 +296,17 @@ async def test_the_key_bar_shows_the_list_s_enter(make_app: MakeApp) -> None:
         app.query_one(ArticleList).focus()
         await pilot.pause()
         assert "Open" in str(app.query_one(KeyBar).render())
+
+
+def test_a_keys_entry_that_names_no_binding_or_no_key_is_said(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        'labels = ["claim", "source"]\n[keys]\n"reader.next_qoute" = "x"\n'
+        '"reader.prev_quote" = ","\n"annotate.tag_source" = "r"\n"page.close" = "w"\n',
+        "utf-8",
+    )
+    settings, problem = load_settings(path)
+    assert problem is not None
+    assert "keys.reader.next_qoute names no binding" in problem
+    assert "keys.reader.prev_quote: ',' is not a key" in problem
+    assert settings.keys == {"annotate.tag_source": "r", "page.close": "w"}
