@@ -112,36 +112,149 @@ class AssayApp(Annotating, Resuming, App[None]):
     # Textual sets the class on the screen as it is sized: no restyling pass of our own.
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (NARROW, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
-        Binding("question_mark,f1", "help", "Help", id="app.help"),
-        Binding("slash", "find", "Find", id="app.find"),
-        Binding("right_square_bracket", "article(1)", "Next article", id="app.next_article"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            priority=True,
+            id="app.quit",
+            tooltip="Quit, after the last saves are written",
+        ),
+        Binding(
+            "question_mark,f1", "help", "Help", id="app.help", tooltip="Every key and what it does"
+        ),
+        Binding(
+            "slash",
+            "find",
+            "Find",
+            id="app.find",
+            tooltip="Filter the list (list focused), else find in the article",
+        ),
+        Binding(
+            "right_square_bracket",
+            "article(1)",
+            "Next article",
+            id="app.next_article",
+            tooltip="Open the next article in the list",
+        ),
         Binding(
             "left_square_bracket",
             "article(-1)",
             "Prev article",
             show=False,
             id="app.previous_article",
+            tooltip="Open the previous article in the list",
         ),
-        Binding("right_curly_bracket", "next_todo(1)", "Next to do", show=False,
-                id="app.next_todo"),
-        Binding("left_curly_bracket", "next_todo(-1)", "Previous to do", show=False,
-                id="app.previous_todo"),
-        Binding("1", "layer('entities')", "Entities", show=False, id="app.toggle_entities"),
-        Binding("2", "layer('quotes')", "Quotes", show=False, id="app.toggle_quotes"),
-        Binding("3", "layer('figures')", "Figures", show=False, id="app.toggle_figures"),
-        Binding("z", "fold", "Fold chrome", id="app.fold_boilerplate"),
-        Binding("p", "side_panel", "Panel", id="app.side_panel"),
-        Binding("escape", "clear", "Clear", show=False, id="app.clear"),
-        # The find and filter boxes: see on_event.
-        Binding("enter", "leave_box(True)", show=False, priority=True, id="app.box_enter"),
-        Binding("escape", "leave_box(False)", show=False, priority=True, id="app.box_escape"),
-        Binding("u", "undo", "Undo", id="annotate.undo"),
-        Binding("ctrl+r", "redo", "Redo", show=False, id="annotate.redo"),
-        Binding("s", "done", "Done", id="annotate.done"),
-        Binding("A", "accept_figures", "Accept all figures", show=False,
-                id="annotate.accept_figures"),
-    ]  # fmt: skip
+        Binding(
+            "right_curly_bracket",
+            "next_todo(1)",
+            "Next to do",
+            show=False,
+            id="app.next_todo",
+            tooltip="Open the next article that is not done",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "next_todo(-1)",
+            "Previous to do",
+            show=False,
+            id="app.previous_todo",
+            tooltip="Open the previous article that is not done",
+        ),
+        Binding(
+            "1",
+            "layer('entities')",
+            "Entities",
+            show=False,
+            id="app.toggle_entities",
+            tooltip="Show or hide entity highlights",
+        ),
+        Binding(
+            "2",
+            "layer('quotes')",
+            "Quotes",
+            show=False,
+            id="app.toggle_quotes",
+            tooltip="Show or hide quotes",
+        ),
+        Binding(
+            "3",
+            "layer('figures')",
+            "Figures",
+            show=False,
+            id="app.toggle_figures",
+            tooltip="Show or hide figures",
+        ),
+        Binding(
+            "z",
+            "fold",
+            "Fold chrome",
+            id="app.fold_boilerplate",
+            tooltip="Fold or show navigation, appeals, related links",
+        ),
+        Binding(
+            "p",
+            "side_panel",
+            "Panel",
+            id="app.side_panel",
+            tooltip="Entities, quotes and figures of the article",
+        ),
+        Binding(
+            "escape",
+            "clear",
+            "Clear",
+            show=False,
+            id="app.clear",
+            tooltip="Close find or filter; clear the list's filter; clear matches",
+        ),
+        # The find and filter boxes: see on_event and check_action.
+        Binding(
+            "enter",
+            "leave_box(True)",
+            show=False,
+            priority=True,
+            id="app.box_enter",
+            tooltip="Close the find or filter box, keeping what it found",
+        ),
+        Binding(
+            "escape",
+            "leave_box(False)",
+            show=False,
+            priority=True,
+            id="app.box_escape",
+            tooltip="Close the find or filter box and empty it",
+        ),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            id="annotate.undo",
+            tooltip="Undo the last change, also one made before a restart",
+        ),
+        Binding(
+            "ctrl+r",
+            "redo",
+            "Redo",
+            show=False,
+            id="annotate.redo",
+            tooltip="Redo the last change undone",
+        ),
+        Binding(
+            "s",
+            "done",
+            "Done",
+            id="annotate.done",
+            tooltip="Mark the open article done, or not done any more",
+        ),
+        Binding(
+            "A",
+            "accept_figures",
+            "Accept all figures",
+            show=False,
+            id="annotate.accept_figures",
+            tooltip="Accept every figure suggestion in the article, after a confirmation",
+        ),
+    ]
 
     def __init__(
         self,
@@ -190,6 +303,9 @@ class AssayApp(Annotating, Resuming, App[None]):
     # --- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        from reader.keys import label_keys, with_label_slots
+
+        labels = label_keys(self.settings, type(self))  # the panes' label key slots
         yield TitleBar(id="title-bar")
         with Horizontal(id="body"):
             with Vertical(id="list-pane"):
@@ -198,9 +314,9 @@ class AssayApp(Annotating, Resuming, App[None]):
                 yield Static(id="list-status", markup=False)
             with Vertical(id="reader-pane"):
                 yield Static(id="reader-title", markup=False)
-                yield ArticleView(id="reader")
+                yield with_label_slots(ArticleView, labels)(id="reader")
                 yield Static(id="reader-status", markup=False)
-            yield SidePanel(id="side")
+            yield with_label_slots(SidePanel, labels)(id="side")
         yield KeyBar(id="key-bar")
 
     def run(self, *args: Any, **kwargs: Any) -> Any:
@@ -219,8 +335,6 @@ class AssayApp(Annotating, Resuming, App[None]):
         self._bind_labels()
         self.query_one(ArticleList).opener = self._open_from_list
         self.query_one(ArticleView).token_source = self._tokens_of
-        if self.settings.keys:
-            self.set_keymap(self.settings.keys)
         # The breakpoint class now, not on the first Resize event: Textual lays the screen
         # out before it applies the class, and in a narrow terminal that first layout (and
         # the frame drawn from it) is thrown away.
@@ -248,35 +362,12 @@ class AssayApp(Annotating, Resuming, App[None]):
         self.set_timer(_SETTLE, partial(self.load_corpus, articles))
 
     def _bind_labels(self) -> None:
-        """A key per label on the reader and the panel, from the settings; a key that is
-        taken (by another label or by any of the reader's keys) is refused, and said."""
-        from textual.keys import _character_to_key
+        """A key per label on the reader and the panel, from the settings, through the keymap
+        (with the settings' other remaps); a key that is taken is refused, and said."""
+        from reader.keys import bind_labels
 
-        view = self.query_one(ArticleView)
-        view.set_select_characters(self.settings.select_characters)
-        taken = {"tab", "shift+tab", "ctrl+p", "ctrl+c"}
-        for owner in (AssayApp, ArticleView, SidePanel, ArticleList):
-            for binding in owner.BINDINGS:
-                if isinstance(binding, Binding):
-                    taken.update(k.strip() for k in binding.key.split(","))
-        refused = []
-        for label in self.settings.labels:
-            key = self.settings.key_for(label)
-            if not key:
-                continue
-            key = _character_to_key(key) if len(key) == 1 else key  # "!" is exclamation_mark
-            if key in taken:
-                refused.append(f"{label} ({key})")
-                continue
-            taken.add(key)
-            for widget in (view, self.query_one("#side", SidePanel)):
-                binding = Binding(key, f"app.tag({label!r})", label.capitalize(),
-                                  id=f"annotate.tag_{label}")  # fmt: skip
-                widget._bindings.key_to_bindings.setdefault(key, []).append(binding)
-        if refused:
-            self.notify(f"These labels' keys are taken by other keys: {', '.join(refused)}; "
-                        "set [label_keys] in the settings (ctrl+p still tags with any label).",
-                        severity="warning", timeout=10, markup=False)  # fmt: skip
+        self.query_one(ArticleView).set_select_characters(self.settings.select_characters)
+        bind_labels(self, self.settings)
 
     def _tokens_of(self, article: Article) -> list[tuple[int, int]] | None:
         """The pipeline tokenizer's tokens of `article`, which the analysis cached, so that
@@ -647,12 +738,23 @@ class AssayApp(Annotating, Resuming, App[None]):
             and len(self.screen_stack) == 1
             and not isinstance(self.focused, Input)
         ):
+            from reader.keys import run_binding
+
             self.app_focus = True
-            if await self._check_bindings(event.key, priority=True):
-                return
-            if await self._check_bindings(event.key):
+            if await run_binding(self, event.key):
                 return
         await super().on_event(event)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The box keys (priority enter and escape) act only in a find or filter box:
+        elsewhere the pane's own enter and escape are the keys' bindings (see on_event)."""
+        if action != "leave_box":
+            return True
+        from textual.widgets import Input
+
+        box = self.focused
+        in_main_screen = len(self.screen_stack) == 1
+        return in_main_screen and isinstance(box, Input) and box.id in ("find", "list-filter")
 
     async def action_leave_box(self, keep: bool) -> None:
         """enter (keep) or escape in the find or filter box, taken as the key arrives: the

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
 from corpus.search import parse_query
+from reader.keys import bound_keys, shown_key, tag_id
 from reader.widgets.article_list import ArticleList
 
 if TYPE_CHECKING:
@@ -22,37 +24,58 @@ _TEXT_SCORE = 1e-6  # text matches rank below every title match
 _TEXT_SECONDS = 0.05  # the palette looks for a phrase in the text this long at most
 
 
+# (name in the palette, what it does, the binding whose action it runs and whose key it shows)
+_COMMANDS = (
+    ("Toggle entities", "show or hide entity highlights", "app.toggle_entities"),
+    ("Toggle quotes", "show or hide quotes", "app.toggle_quotes"),
+    ("Toggle figures", "show or hide figures", "app.toggle_figures"),
+    ("Fold site chrome", "fold or show navigation, appeals, related links", "app.fold_boilerplate"),
+    ("Toggle side panel", "entities, quotes and figures of the article", "app.side_panel"),
+    ("Next article", "open the next article in the list", "app.next_article"),
+    ("Previous article", "open the previous article in the list", "app.previous_article"),
+    ("Keys", "every key and what it does", "app.help"),
+    (
+        "Accept all figure suggestions",
+        "in the open article, after a confirmation",
+        "annotate.accept_figures",
+    ),
+    ("Mark done", "mark the open article done, or not done any more", "annotate.done"),
+    ("Undo", "the last change, also one made before a restart", "annotate.undo"),
+    ("Redo", "the last change undone", "annotate.redo"),
+)
+
+
 class AssayCommands(Provider):
     def _actions(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """(name, what it does with its key, what runs it), each key as the keymap has it."""
         app: AssayApp = self.app  # type: ignore[assignment]
-        return [
-            ("Toggle entities", "show or hide entity highlights (1)",
-             partial(app.action_layer, "entities")),
-            ("Toggle quotes", "show or hide quotes (2)", partial(app.action_layer, "quotes")),
-            ("Toggle figures", "show or hide figures (3)", partial(app.action_layer, "figures")),
-            ("Fold site chrome", "fold or show navigation, appeals, related links (z)",
-             app.action_fold),
-            ("Toggle side panel", "entities, quotes and figures of the article (p)",
-             app.action_side_panel),
-            ("Next article", "open the next article in the list (])",
-             partial(app.action_article, 1)),
-            ("Previous article", "open the previous article in the list ([)",
-             partial(app.action_article, -1)),
-            ("Keys", "every key and what it does (?)", app.action_help),
-            ("Loading report", "files skipped and notes on files read when the corpus loaded; "
-             "annotation files that could not be read",
-             app.action_loading_report),
-            ("Accept all figure suggestions", "in the open article, after a confirmation (A)",
-             app.action_accept_figures),
-            ("Mark done", "mark the open article done, or not done any more (s)",
-             app.action_done),
-            ("Undo", "the last change, also one made before a restart (u)", app.action_undo),
-            ("Redo", "the last change undone (ctrl+r)", app.action_redo),
-        ] + [
-            (f"Tag as {label}", "the selection, found span or sentence "
-             f"({app.settings.key_for(label) or 'no key'})", partial(app.action_tag, label))
+        keys = bound_keys(app.settings, type(app))
+        actions = {b.id: b.action for b in type(app).BINDINGS if isinstance(b, Binding) and b.id}
+
+        def key(binding_id: str) -> str:
+            bound = keys.get(binding_id)
+            return shown_key(bound.split(",")[0]) if bound else "no key"
+
+        listed: list[tuple[str, str, Callable[[], object]]] = [
+            (name, f"{text} ({key(binding_id)})", partial(app.run_action, actions[binding_id]))
+            for name, text, binding_id in _COMMANDS
+        ]
+        report = (
+            "Loading report",
+            "files skipped and notes on files read when the corpus loaded; annotation files "
+            "that could not be read",
+            app.action_loading_report,
+        )
+        listed.insert(8, report)
+        listed += [
+            (
+                f"Tag as {label}",
+                f"the selection, found span or sentence ({key(tag_id(label))})",
+                partial(app.action_tag, label),
+            )
             for label in app.settings.labels
-        ]  # fmt: skip
+        ]
+        return listed
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._actions():
@@ -88,8 +111,9 @@ class AssayCommands(Provider):
                 article = app.articles[article_id]
                 label = f"Open: {article.title}"
                 shown = Content.assemble(label, ("  in the text · " + article.source, "dim"))
-                yield Hit(_TEXT_SCORE, shown, partial(app.open_from_palette, article_id),
-                          text=label)  # fmt: skip
+                yield Hit(
+                    _TEXT_SCORE, shown, partial(app.open_from_palette, article_id), text=label
+                )
                 hits += 1
                 if hits >= _MAX_ARTICLE_HITS:
                     return

@@ -38,8 +38,6 @@ CONFIG_ENV = "ASSAY_CONFIG"
 COLOURS = ("accent", "warning", "success", "primary", "secondary", "error")
 DEFAULT_LABEL_KEYS = {"claim": "c", "figure": "f", "event": "e"}
 DEFAULT_LABEL_COLOURS = {"claim": "accent", "figure": "warning", "event": "success"}
-# Keys a label cannot take: the reader's and the annotating keys.
-TAKEN_KEYS = frozenset("jkgGqQmMtTnNzpoO123vVhHlLwbaxdusyiA/[]?{}S") | {"escape", "enter", "tab"}
 
 
 def config_path() -> Path:
@@ -101,8 +99,12 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     problems: list[str] = []
     settings = Settings()
     changes: dict[str, Any] = {}
-    for name, kind in (("theme", str), ("model", str), ("analyse_corpus", bool),
-                       ("select_characters", bool)):  # fmt: skip
+    for name, kind in (
+        ("theme", str),
+        ("model", str),
+        ("analyse_corpus", bool),
+        ("select_characters", bool),
+    ):
         if name in data:
             if isinstance(data[name], kind):
                 changes[name] = data[name]
@@ -113,28 +115,21 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
         if isinstance(labels, list) and labels and all(_label_name(x) for x in labels):
             changes["labels"] = tuple(labels)
         else:
-            problems.append("labels should be a list of names (printable, no brackets, at "
-                            "most 64 characters)")  # fmt: skip
+            problems.append(
+                "labels should be a list of names (printable, no brackets, at most 64 characters)"
+            )
     layers = _table(data, "layers", problems)
     known = {f.name for f in fields(Layers)}
     good = {k: v for k, v in layers.items() if k in known and isinstance(v, bool)}
-    problems.extend(f"layers.{k} is not a known true/false setting" for k in layers
-                    if k not in good)  # fmt: skip
+    problems.extend(
+        f"layers.{k} is not a known true/false setting" for k in layers if k not in good
+    )
     changes["layers"] = replace(settings.layers, **good)
-    keys = _table(data, "keys", problems)
-    changes["keys"] = {str(k): str(v) for k, v in keys.items() if isinstance(v, str)}
-    problems.extend(f"keys.{k} should be a string of keys" for k, v in keys.items()
-                    if not isinstance(v, str))  # fmt: skip
     labels_now = changes.get("labels", settings.labels)
-    label_keys: dict[str, str] = {}
-    for label, key in _table(data, "label_keys", problems).items():
-        if label not in labels_now or not isinstance(key, str) or not key:
-            problems.append(f"label_keys.{label} names no label or no key")
-        elif key in TAKEN_KEYS or key in label_keys.values():
-            problems.append(f"label_keys.{label}: {key!r} is already taken")
-        else:
-            label_keys[label] = key
-    changes["label_keys"] = label_keys
+    changes["keys"] = _keymap(_table(data, "keys", problems), labels_now, problems)
+    changes["label_keys"] = _label_keys(
+        _table(data, "label_keys", problems), labels_now, changes["keys"], problems
+    )
     colours: dict[str, str] = {}
     for label, colour in _table(data, "label_colours", problems).items():
         if colour in COLOURS and label in labels_now:
@@ -147,11 +142,67 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     return settings, problem
 
 
+def _keymap(table: dict[str, Any], labels: tuple[str, ...], problems: list[str]) -> dict[str, str]:
+    """The [keys] entries that name a binding of the reader and give it keys; the others are
+    said (Textual would ignore them without a word)."""
+    if not table:
+        return {}
+    from reader.keys import binding_ids, normal_keys  # the reader's bindings: not for every run
+
+    ids = binding_ids(labels)
+    keymap: dict[str, str] = {}
+    for binding_id, keys in table.items():
+        if not isinstance(keys, str):
+            problems.append(f"keys.{binding_id} should be a string of keys")
+        elif binding_id not in ids:
+            problems.append(f"keys.{binding_id} names no binding (the help screen lists them)")
+        else:
+            try:
+                normal_keys(keys)
+            except ValueError:
+                problems.append(f"keys.{binding_id}: {keys!r} is not a key")
+            else:
+                keymap[binding_id] = keys
+    return keymap
+
+
+def _label_keys(
+    table: dict[str, Any], labels: tuple[str, ...], keymap: dict[str, str], problems: list[str]
+) -> dict[str, str]:
+    """The label keys set in `table` that name a label and a key no binding of the reader
+    has (with the [keys] remaps `keymap`) and no earlier label; the others are said."""
+    if not table:
+        return {}
+    from reader.keys import normal_keys, taken_keys  # the reader's bindings: not for every run
+
+    taken = set(taken_keys(keymap))
+    label_keys: dict[str, str] = {}
+    for label, key in table.items():
+        if label not in labels or not isinstance(key, str) or not key:
+            problems.append(f"label_keys.{label} names no label or no key")
+            continue
+        try:
+            keys = normal_keys(key)
+        except ValueError:
+            problems.append(f"label_keys.{label}: {key!r} is not a key")
+            continue
+        if taken.intersection(keys):
+            problems.append(f"label_keys.{label}: {key!r} is already taken")
+            continue
+        taken.update(keys)
+        label_keys[label] = key
+    return label_keys
+
+
 def _label_name(name: object) -> bool:
     """A label shows in notes, the palette and the export: plain, short, nothing that reads as
     markup."""
-    return (isinstance(name, str) and 0 < len(name) <= 64 and name.isprintable()
-            and not any(c in name for c in "[]"))  # fmt: skip
+    return (
+        isinstance(name, str)
+        and 0 < len(name) <= 64
+        and name.isprintable()
+        and not any(c in name for c in "[]")
+    )
 
 
 def _table(data: dict[str, Any], name: str, problems: list[str]) -> dict[str, Any]:

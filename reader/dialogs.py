@@ -26,7 +26,15 @@ class NoteScreen(ModalScreen[str | None]):
     """The note of an annotation: enter keeps it (empty removes it), escape leaves it."""
 
     DEFAULT_CSS = _CSS.format(name="NoteScreen")
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "dismiss(None)",
+            "Cancel",
+            id="note.cancel",
+            tooltip="Leave the note as it was",
+        ),
+    ]
 
     def __init__(self, about: str, note: str) -> None:
         super().__init__()
@@ -37,8 +45,11 @@ class NoteScreen(ModalScreen[str | None]):
         with Vertical():
             yield Static(Content(self.about))
             yield Input(value=self.note, placeholder="a note for this annotation", id="note")
-            yield Static("enter saves · an empty note removes it · escape cancels",
-                         classes="hint", markup=False)  # fmt: skip
+            yield Static(
+                "enter saves · an empty note removes it · escape cancels",
+                classes="hint",
+                markup=False,
+            )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -50,8 +61,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     DEFAULT_CSS = _CSS.format(name="ConfirmScreen")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "dismiss(True)", "Yes"),
-        Binding("n,escape", "dismiss(False)", "No"),
+        Binding("y,enter", "dismiss(True)", "Yes", id="confirm.yes", tooltip="Yes, do it"),
+        Binding("n,escape", "dismiss(False)", "No", id="confirm.no", tooltip="No, leave it"),
     ]
 
     def __init__(self, question: str) -> None:

@@ -3,7 +3,7 @@ the binding ids that remap it; and a report, such as what loading the corpus had
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,6 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.config import Settings
+from reader.keys import keymap_for, label_keys, shown_key, tag_id
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.side_panel import SidePanel
@@ -31,32 +33,42 @@ NOTES = (
 )
 
 
-def key_table(app: App[object]) -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """(where, [(keys, description, id)]) for every binding, with the keymap applied."""
-    keymap = getattr(app, "_keymap", {}) or {}
+def key_table(app: App[Any]) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """(where, [(keys, description, id)]) for every binding with a description, with the
+    app's keymap (the label keys and the settings' remaps) applied."""
+    settings = getattr(app, "settings", None)
+    labels = label_keys(settings, type(app)) if isinstance(settings, Settings) else None
+    keymap = keymap_for(settings, labels) if isinstance(settings, Settings) and labels else {}
     sections = []
-    for where, owner in (("Everywhere", type(app)), ("Article list", ArticleList),
-                         ("Reader", ArticleView), ("Side panel", SidePanel)):  # fmt: skip
+    owners = (
+        ("Everywhere", type(app)),
+        ("Article list", ArticleList),
+        ("Reader", ArticleView),
+        ("Side panel", SidePanel),
+    )
+    for where, owner in owners:
         rows = []
         for binding in owner.BINDINGS:
             if not isinstance(binding, Binding) or not binding.description:
                 continue
-            keys = keymap.get(binding.id or "", binding.key) if binding.id else binding.key
-            shown = ", ".join(_key_name(k) for k in keys.split(","))
-            rows.append((shown, binding.description, binding.id or ""))
+            keys = keymap.get(binding.id or "") or binding.key
+            rows.append((_shown(keys), binding.description, binding.id or ""))
         sections.append((where, rows))
-    settings = getattr(app, "settings", None)
-    if settings is not None:
-        labels = [(settings.key_for(label) or "ctrl+p", f"Tag as {label}; panel: relabel",
-                   f"annotate.tag_{label}") for label in settings.labels]  # fmt: skip
-        sections.insert(1, ("Labels (reader and panel)", labels))
+    if isinstance(settings, Settings) and labels is not None:
+        tags = [
+            (
+                _shown(labels.key_for(label) or "ctrl+p"),
+                f"Tag as {label}; panel: relabel",
+                tag_id(label),
+            )
+            for label in settings.labels
+        ]
+        sections.insert(1, ("Labels (reader and panel)", tags))
     return sections
 
 
-def _key_name(key: str) -> str:
-    return {"question_mark": "?", "slash": "/", "right_square_bracket": "]",
-            "left_square_bracket": "[", "right_curly_bracket": "}", "left_curly_bracket": "{",
-            "space": "space"}.get(key.strip(), key.strip())  # fmt: skip
+def _shown(keys: str) -> str:
+    return ", ".join(shown_key(key) for key in keys.split(","))
 
 
 class ReadingScreen(ModalScreen[None]):
@@ -64,13 +76,22 @@ class ReadingScreen(ModalScreen[None]):
     keys; escape, q or the key that opened it close it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "app.pop_screen", "Close", id="page.close"),
-        Binding("j,down", "scroll(1)", "Down", show=False, id="page.down"),
-        Binding("k,up", "scroll(-1)", "Up", show=False, id="page.up"),
-        Binding("space,pagedown", "page(1)", "Page down", show=False, id="page.page_down"),
-        Binding("b,pageup", "page(-1)", "Page up", show=False, id="page.page_up"),
-        Binding("g,home", "edge(0)", "Top", show=False, id="page.top"),
-        Binding("G,end", "edge(1)", "Bottom", show=False, id="page.bottom"),
+        Binding("escape,q", "app.pop_screen", "Close", id="page.close", tooltip="Close this page"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id="page.down", tooltip="Down a line"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="page.up", tooltip="Up a line"),
+        Binding(
+            "space,pagedown",
+            "page(1)",
+            "Page down",
+            show=False,
+            id="page.page_down",
+            tooltip="Down a page",
+        ),
+        Binding(
+            "b,pageup", "page(-1)", "Page up", show=False, id="page.page_up", tooltip="Up a page"
+        ),
+        Binding("g,home", "edge(0)", "Top", show=False, id="page.top", tooltip="The top"),
+        Binding("G,end", "edge(1)", "Bottom", show=False, id="page.bottom", tooltip="The bottom"),
     ]
     DEFAULT_CSS = """
     ReadingScreen { align: center middle; }
@@ -86,8 +107,9 @@ class ReadingScreen(ModalScreen[None]):
 
     def action_page(self, pages: int) -> None:
         page = self._page()
-        page.scroll_relative(y=pages * max(page.scrollable_content_region.height - 1, 1),
-                             animate=False)  # fmt: skip
+        page.scroll_relative(
+            y=pages * max(page.scrollable_content_region.height - 1, 1), animate=False
+        )
 
     def action_edge(self, end: int) -> None:
         page = self._page()
@@ -99,23 +121,38 @@ class ReadingScreen(ModalScreen[None]):
 
 class HelpScreen(ReadingScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "app.pop_screen", "Close", show=False, id="help.close"),
+        Binding(
+            "question_mark,f1",
+            "app.pop_screen",
+            "Close",
+            show=False,
+            id="help.close",
+            tooltip="Close the keys",
+        ),
     ]
 
-    def __init__(self, app: App[object]) -> None:
+    def __init__(self, app: App[Any]) -> None:
         super().__init__()
         self._sections = key_table(app)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(Content.assemble(("assay keys", "bold"), "  (escape closes; j k "
-                                          "space b scroll; the grey ids remap keys)"))  # fmt: skip
+            yield Static(
+                Content.assemble(
+                    ("assay keys", "bold"),
+                    "  (escape closes; j k space b scroll; the grey ids remap keys)",
+                )
+            )
             for where, rows in self._sections:
                 yield Static(Content.assemble("\n", (where, "bold underline")))
                 for keys, description, binding_id in rows:
-                    yield Static(Content.assemble((f"  {keys:<16}", "bold"),
-                                                  Content(f"{description:<30}"),
-                                                  (binding_id, "dim")))  # fmt: skip
+                    yield Static(
+                        Content.assemble(
+                            (f"  {keys:<16}", "bold"),
+                            Content(f"{description:<30}"),
+                            (binding_id, "dim"),
+                        )
+                    )
             yield Static(Content.assemble("\n", *(f"{note}\n" for note in NOTES)))
 
 

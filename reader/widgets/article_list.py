@@ -87,16 +87,40 @@ class ArticleList(ScrollView, can_focus=True):
     """Rows of articles under a cursor; `enter` posts `Opened`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor(1)", "Down", show=False, id="list.down"),
-        Binding("k,up", "cursor(-1)", "Up", show=False, id="list.up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
-        Binding("g,home", "edge(0)", "First", show=False, id="list.first"),
-        Binding("G,end", "edge(1)", "Last", show=False, id="list.last"),
-        Binding("enter", "open", "Open", id="list.open"),
-        Binding("o", "sort(1)", "Sort", id="list.sort"),
-        Binding("O", "reverse", "Reverse", show=False, id="list.reverse"),
-        Binding("S", "status_filter", "Filter by status", show=False, id="list.status_filter"),
+        Binding(
+            "j,down", "cursor(1)", "Down", show=False, id="list.down", tooltip="The next article"
+        ),
+        Binding(
+            "k,up", "cursor(-1)", "Up", show=False, id="list.up", tooltip="The previous article"
+        ),
+        Binding(
+            "pagedown",
+            "page(1)",
+            "Page down",
+            show=False,
+            id="list.page_down",
+            tooltip="Down a page",
+        ),
+        Binding(
+            "pageup", "page(-1)", "Page up", show=False, id="list.page_up", tooltip="Up a page"
+        ),
+        Binding(
+            "g,home", "edge(0)", "First", show=False, id="list.first", tooltip="The first article"
+        ),
+        Binding("G,end", "edge(1)", "Last", show=False, id="list.last", tooltip="The last article"),
+        Binding("enter", "open", "Open", id="list.open", tooltip="Open the article"),
+        Binding("o", "sort(1)", "Sort", id="list.sort", tooltip="Sort by the next column"),
+        Binding(
+            "O", "reverse", "Reverse", show=False, id="list.reverse", tooltip="Reverse the sort"
+        ),
+        Binding(
+            "S",
+            "status_filter",
+            "Filter by status",
+            show=False,
+            id="list.status_filter",
+            tooltip="Show todo, in progress, done, not done or all articles",
+        ),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

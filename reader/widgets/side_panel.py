@@ -57,18 +57,42 @@ class SidePanel(OptionList):
     """What the analysis found in the open article, as a list to choose from."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="side.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="side.up"),
-        Binding("l", "app.resize_annotation('end', 1)", "Grow end", show=False,
-                id="side.grow_end"),
-        Binding("h", "app.resize_annotation('end', -1)", "Shrink end", show=False,
-                id="side.shrink_end"),
-        Binding("H", "app.resize_annotation('start', -1)", "Grow start", show=False,
-                id="side.grow_start"),
-        Binding("L", "app.resize_annotation('start', 1)", "Shrink start", show=False,
-                id="side.shrink_start"),
+        Binding("j", "cursor_down", "Down", show=False, id="side.down", tooltip="The next row"),
+        Binding("k", "cursor_up", "Up", show=False, id="side.up", tooltip="The previous row"),
+        Binding(
+            "l",
+            "app.resize_annotation('end', 1)",
+            "Grow end",
+            show=False,
+            id="side.grow_end",
+            tooltip="Move the annotation's end a word on",
+        ),
+        Binding(
+            "h",
+            "app.resize_annotation('end', -1)",
+            "Shrink end",
+            show=False,
+            id="side.shrink_end",
+            tooltip="Move the annotation's end a word back",
+        ),
+        Binding(
+            "H",
+            "app.resize_annotation('start', -1)",
+            "Grow start",
+            show=False,
+            id="side.grow_start",
+            tooltip="Move the annotation's start a word back",
+        ),
+        Binding(
+            "L",
+            "app.resize_annotation('start', 1)",
+            "Shrink start",
+            show=False,
+            id="side.shrink_start",
+            tooltip="Move the annotation's start a word on",
+        ),
         *annotation_bindings("side"),
-    ]  # fmt: skip
+    ]
 
     class EntityChosen(Message):
         def __init__(self, text: str, label: str) -> None:
