@@ -74,12 +74,9 @@ def export_pieces(
         raise ValueError(f"the {fmt.title} format needs a tokenizer")
 
     def unreadable(problem: CorruptFile) -> None:
-        tail = (
-            "They are not in this export."
-            if problem.earlier
-            else ("Its annotations are not in this export.")
-        )
-        report.problems.append(f"{problem} {tail}")
+        # A file set aside earlier is named by where it is now: "they" are its annotations.
+        whose = "They are" if problem.earlier else "Its annotations are"
+        report.problems.append(f"{problem} {whose} not in this export.")
 
     walk = workspace.each_article(annotators, unreadable)
     try:

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -21,30 +19,12 @@ from annotations.export import ExportReport, export_lines
 from annotations.importer import import_gold
 from annotations.store import Store
 from annotations.workspace import Workspace
-from corpus.article import Article, make_article
-from corpus.cache import AnalysisCache
-from corpus.nlp import choose_pipeline
 from corpus.tokens import Tokenizer
+from tests.annotations.conftest import small_workspace
 
-EXPECTED = Path(__file__).parent / "format_bytes"
+EXPECTED = Path(__file__).parent / "format_bytes"  # of conftest.small_workspace
 # The exports pinned here: every format export and import know today.
 PINNED = ("prodigy", "doccano")
-
-TEXTS = (
-    (
-        "wire/rare-earths.txt",
-        "Rare earths",
-        "MOSCOW, March 3 (Reuters) - “Rare earth metals are an important area,” Kirill "
-        "Dmitriev said on Monday.\n\nThe talks went on for 3.5 hours, officials said. 🚀",
-    ),
-    (
-        "wire/alaska.txt",
-        "Alaska summit",
-        'Putin told a state media correspondent: "We will meet in Alaska."\n\nNo date was '
-        "given; the summit may slip to August.",
-    ),
-    ("wire/quiet.txt", "Quiet day", "Nothing happened in the markets today, traders said."),
-)
 
 
 @pytest.fixture
@@ -58,42 +38,6 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store_module, "new_id", lambda aid: f"{aid}-{next(serials):012x}")
 
 
-@pytest.fixture(scope="module")
-def tokenizer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tokenizer]:
-    with Tokenizer(choose_pipeline(), AnalysisCache(tmp_path_factory.mktemp("tokens"))) as made:
-        yield made
-
-
-def _articles() -> list[Article]:
-    return [make_article(text, source, title=title) for source, title, text in TEXTS]
-
-
-def _tag(store: Store, article: Article, words: str, label: str, **kw: Any) -> None:
-    start = article.text.index(words)
-    store.add(article.id, start, start + len(words), label, words, **kw)
-
-
-def _workspace(root: Path) -> Workspace:
-    """Two annotators over three articles: notes, attrs, a suggestion accepted, a done article
-    with nothing tagged, and a character-precise span."""
-    workspace = Workspace(root)
-    rare, alaska, quiet = _articles()
-    for article in (rare, alaska, quiet):
-        workspace.save_article(article)
-    with Store.open(root, "maria", labels=None) as store:
-        claim = "Rare earth metals are an important area"
-        _tag(store, rare, claim, "claim", note="key", attrs={"speaker": "Kirill Dmitriev"})
-        _tag(store, rare, "3.5 hours", "figure", origin="suggested:figure")
-        _tag(store, alaska, "We will meet in Alaska.", "claim")
-        store.set_status(alaska.id, "done")
-        store.set_status(quiet.id, "done")
-    with Store.open(root, "omar", labels=None) as store:
-        _tag(store, rare, "Kirill Dmitriev", "event")
-        start = alaska.text.index("summit")
-        store.add(alaska.id, start + 1, start + 4, "event", "umm")  # inside a word
-    return workspace
-
-
 def _export(workspace: Workspace, names: list[str], fmt: str, tokenizer: Tokenizer) -> bytes:
     report = ExportReport()
     tokens = tokenizer if fmt == "prodigy" else None
@@ -105,7 +49,7 @@ def _export(workspace: Workspace, names: list[str], fmt: str, tokenizer: Tokeniz
 def test_export_bytes_are_pinned(
     tmp_path: Path, fixed_clock: None, tokenizer: Tokenizer, fmt: str
 ) -> None:
-    workspace = _workspace(tmp_path)
+    workspace = small_workspace(tmp_path)
     written = _export(workspace, ["maria", "omar"], fmt, tokenizer)
     assert written == (EXPECTED / f"export.{fmt}.jsonl").read_bytes()
 
@@ -117,7 +61,7 @@ def test_import_round_trip_bytes_are_pinned(
     """An export imported by another annotator into a fresh workspace, exported again."""
     source = tmp_path / "source"
     exported = tmp_path / f"export.{fmt}.jsonl"
-    exported.write_bytes(_export(_workspace(source), ["maria", "omar"], fmt, tokenizer))
+    exported.write_bytes(_export(small_workspace(source), ["maria", "omar"], fmt, tokenizer))
     target = Workspace(tmp_path / "target")
     with Store.open(target.root, "copy", labels=None) as store:
         report = import_gold(target, store, exported, fmt=fmt)

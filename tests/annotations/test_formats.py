@@ -13,10 +13,12 @@ import pytest
 from annotations import formats
 from annotations.export import export_lines
 from annotations.formats import FORMATS, ExportLine, ExportReport, Format, importable
-from annotations.importer import read_gold
+from annotations.importer import import_gold, read_gold
 from annotations.store import Store
 from annotations.workspace import Workspace
 from corpus.article import make_article
+from corpus.tokens import Tokenizer
+from tests.annotations.conftest import small_workspace
 
 TEXT = "Officials said the talks would go on. Nobody said when."
 
@@ -86,3 +88,40 @@ def test_a_line_of_no_format_names_every_importable_format(tmp_path: Path) -> No
     for fmt in importable():
         assert f"({fmt.title})" in str(failed.value)
         assert all(f'"{key}"' in str(failed.value) for key in fmt.line_keys)
+
+
+@pytest.mark.parametrize("name", [f.name for f in importable()])
+def test_every_importable_format_round_trips_the_spans_and_statuses(
+    tmp_path: Path, name: str, tokenizer: Tokenizer
+) -> None:
+    """Export with the format, import the file as another annotator into a fresh workspace:
+    each article has the same spans, and a done article with nothing tagged stays done."""
+    fmt = FORMATS[name]
+    source = small_workspace(tmp_path / "source")
+    exported = tmp_path / f"export.{name}"
+    lines = export_lines(
+        source,
+        ["maria", "omar"],
+        tokenizer if fmt.needs_tokens else None,
+        ExportReport(),
+        output_format=name,
+        include_empty=True,
+    )
+    exported.write_text("".join(f"{line}\n" for line in lines), "utf-8")
+    target = Workspace(tmp_path / "target")
+    with Store.open(target.root, "copy", labels=None) as store:
+        import_gold(target, store, exported, fmt=name)
+    assert _held(target, ["copy"]) == _held(source, ["maria", "omar"])
+
+
+def _held(workspace: Workspace, names: list[str]) -> dict[str, tuple[set[Any], bool]]:
+    """Per article: every annotator's spans as (start, end, label, text), and whether one
+    marked it done."""
+    held: dict[str, tuple[set[Any], bool]] = {}
+    for found in workspace.each_article(names, lambda c: pytest.fail(str(c))):
+        spans = {
+            (a.start, a.end, a.label, a.text) for s in found.states.values() for a in s.annotations
+        }
+        done = any(s.status == "done" for s in found.states.values())
+        held[found.article_id] = (spans, done)
+    return held
