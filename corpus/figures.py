@@ -165,6 +165,7 @@ class Figure:
         label, text, value, unit = data["label"], data["text"], data["value"], data["unit"]
         if not isinstance(label, str) or not isinstance(text, str):
             raise TypeError("a figure's label and text are strings")
+        # Checked, not coerced: 15 and 15.0 are different output in the JSONL.
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
             raise TypeError("a figure's value is a number or null")
         if unit is not None and not isinstance(unit, str):

@@ -49,10 +49,7 @@ def parsed(text: str, toks: Sequence[Tok] = (), ents: Sequence[tuple[str, str]] 
     paragraph = [0] * len(words)
     for i in range(1, len(words)):
         paragraph[i] = paragraph[i - 1] + ("\n" in words[i - 1])
-    roots: dict[int, int] = {}
-    for i in range(len(words)):
-        if given.get(i, Tok("", "")).dep == "ROOT":
-            roots[paragraph[i]] = i
+    roots = {paragraph[i]: i for i, tok in given.items() if tok.dep == "ROOT"}
     for i in range(len(words)):
         roots.setdefault(paragraph[i], i)
 
