@@ -178,6 +178,11 @@ class ArticleView(ScrollView, can_focus=True):
             self.end = end
             self.marks = marks
 
+        @property
+        def control(self) -> ArticleView:
+            """The view (so that `@on(..., "#reader")` tells one view from another)."""
+            return self.view
+
         def can_replace(self, message: Message) -> bool:
             # Holding a key floods the queue: only where the cursor is now is worth reporting.
             return isinstance(message, ArticleView.CursorMoved) and message.view is self.view
@@ -185,10 +190,21 @@ class ArticleView(ScrollView, can_focus=True):
     class SelectionChanged(Message):
         """A selection was started, moved or cancelled (`span` None)."""
 
-        def __init__(self, span: tuple[int, int] | None, editing: Annotation | None) -> None:
+        def __init__(
+            self,
+            span: tuple[int, int] | None,
+            editing: Annotation | None,
+            view: ArticleView | None = None,
+        ) -> None:
             super().__init__()
             self.span = span
             self.editing = editing
+            self.view = view
+
+        @property
+        def control(self) -> ArticleView | None:
+            """The view whose selection it is."""
+            return self.view
 
     show_entities: reactive[bool] = reactive(True)
     show_quotes: reactive[bool] = reactive(True)
@@ -441,7 +457,7 @@ class ArticleView(ScrollView, can_focus=True):
         selected = self._selected_span()
         if (selected, self.editing) != self._announced:
             self._announced = (selected, self.editing)
-            self.post_message(self.SelectionChanged(selected, self.editing))
+            self.post_message(self.SelectionChanged(selected, self.editing, self))
         start, end = self.units[self.cursor]
         at = selected or self.focus_span or (start, end)
         marks = [mark for _s, _e, mark in self._marks.touching(*at)]

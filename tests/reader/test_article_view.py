@@ -176,7 +176,9 @@ async def test_selection_changes_are_reported_with_their_span() -> None:
         await pilot.press("v", "l", "l")
         view.cancel_selection()
         await pilot.pause()
-        spans = [m.span for m in host.seen if isinstance(m, ArticleView.SelectionChanged)]
+        changes = [m for m in host.seen if isinstance(m, ArticleView.SelectionChanged)]
+        assert all(m.control is view for m in host.seen)
+        spans = [m.span for m in changes]
         texts = [TEXT[span[0] : span[1]] if span else None for span in spans]
         assert texts == ["Paragraph", "Paragraph 0", "Paragraph 0 says", None]
         assert view.selection is None and view.cursor == 0
