@@ -327,6 +327,11 @@ class ArticleView(ScrollView, can_focus=True):
             self.end = end
             self.marks = marks
 
+        @property
+        def control(self) -> ArticleView:
+            """The view (so that `@on(..., "#reader")` tells one view from another)."""
+            return self.view
+
         def can_replace(self, message: Message) -> bool:
             # Holding a key floods the queue: only where the cursor is now is worth reporting.
             return isinstance(message, ArticleView.CursorMoved) and message.view is self.view
@@ -334,19 +339,32 @@ class ArticleView(ScrollView, can_focus=True):
     class SelectionChanged(Message):
         """A selection was started, moved or cancelled (`span` None)."""
 
-        def __init__(self, span: tuple[int, int] | None, editing: Annotation | None) -> None:
+        def __init__(
+            self,
+            span: tuple[int, int] | None,
+            editing: Annotation | None,
+            view: ArticleView | None = None,
+        ) -> None:
             super().__init__()
             self.span = span
             self.editing = editing
+            self.view = view
+
+        @property
+        def control(self) -> ArticleView | None:
+            """The view whose selection it is."""
+            return self.view
 
     show_entities: reactive[bool] = reactive(True)
     show_quotes: reactive[bool] = reactive(True)
     show_figures: reactive[bool] = reactive(True)
     fold_boilerplate: reactive[bool] = reactive(False)
-    # The view state: every change goes through `_view_changed`.
-    cursor: reactive[int] = reactive(0, init=False)  # the index of the sentence in `units`
-    selection: reactive[Selection | None] = reactive(None, init=False)
-    focus_span: reactive[tuple[int, int] | None] = reactive(None, init=False)  # a jump's or find's
+    # The view state. Every change goes through `_view_changed`, which refreshes only the
+    # lines it touches (hence no repaint of the whole view here).
+    cursor: reactive[int] = reactive(0, init=False, repaint=False)  # a sentence's index in units
+    selection: reactive[Selection | None] = reactive(None, init=False, repaint=False)
+    # The span a jump or a find landed on.
+    focus_span: reactive[tuple[int, int] | None] = reactive(None, init=False, repaint=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -366,6 +384,7 @@ class ArticleView(ScrollView, can_focus=True):
         # changes to the article's spans, which touch any line.
         self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(512)
         self._generation = 0
+        self._shown: tuple[tuple[int, int] | None, ...] = ()  # what `_state_spans` last gave
         self._announcing = False
         self._announced: tuple[tuple[int, int] | None, Annotation | None] = (None, None)
         # Annotating: the saved annotations, those being saved, and the suggestions.
@@ -547,16 +566,39 @@ class ArticleView(ScrollView, can_focus=True):
         """The article's spans changed (highlights, overlays, matches, tints): every line
         may draw differently."""
         self._generation += 1
+        self.refresh()
         self._view_changed()
 
     def _view_changed(self) -> None:
-        """The one path for any change of what the view shows. Lines are drawn again only
-        where their cache key changed; the messages wait until the change is complete (a
-        move sets the cursor, the found span and the selection at once)."""
-        self.refresh()
+        """The one path for any change of what the view shows. The screen lines of the
+        cursor's sentence, the selection, the found span and the current match that changed
+        are refreshed (a line is drawn again only where its cache key changed); the messages
+        wait until the change is complete (a move sets the cursor, the found span and the
+        selection at once)."""
+        shown = self._state_spans()
+        for span in set(shown).symmetric_difference(self._shown):
+            if span is not None:
+                self._refresh_span(span)
+        self._shown = shown
         if not self._announcing:
             self._announcing = True
             self.call_next(self._announce)
+
+    def _state_spans(self) -> tuple[tuple[int, int] | None, ...]:
+        """The spans the view state draws: the cursor's sentence, the selection, the found
+        span and the current match."""
+        cursor = self.units[self.cursor] if 0 <= self.cursor < len(self.units) else None
+        current = (
+            self.matches[self.match_index] if 0 <= self.match_index < len(self.matches) else None
+        )
+        return (cursor, self._selected_span(), self.focus_span, current)
+
+    def _refresh_span(self, span: tuple[int, int]) -> None:
+        if not self.lines:
+            return
+        first = line_of(self._line_starts, span[0])
+        last = line_of(self._line_starts, max(span[1] - 1, span[0]))
+        self.refresh_lines(first, last - first + 1)
 
     def _announce(self) -> None:
         self._announcing = False
@@ -565,7 +607,7 @@ class ArticleView(ScrollView, can_focus=True):
         selected = self._selected_span()
         if (selected, self.editing) != self._announced:
             self._announced = (selected, self.editing)
-            self.post_message(self.SelectionChanged(selected, self.editing))
+            self.post_message(self.SelectionChanged(selected, self.editing, self))
         start, end = self.units[self.cursor]
         at = selected or self.focus_span or (start, end)
         marks = [mark for _s, _e, mark in self._marks.touching(*at)]

@@ -110,7 +110,9 @@ async def test_an_overlay_needs_a_declared_component_class_and_one_registration(
             view.add_overlay(Overlay("mine", "article-view--suggestion"))
 
 
-async def test_a_cursor_step_draws_again_only_the_lines_of_the_two_sentences() -> None:
+async def test_a_cursor_step_draws_again_only_the_lines_of_the_two_sentences(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     view = ArticleView()
     async with Host(view).run_test(size=(80, 24)) as pilot:
         view.show(article())
@@ -126,7 +128,12 @@ async def test_a_cursor_step_draws_again_only_the_lines_of_the_two_sentences() -
         view._draw = counting  # type: ignore[method-assign]
         for y in range(height):
             view.render_line(y)
+        refreshed: list[tuple[int, int]] = []
+        monkeypatch.setattr(view, "refresh", lambda *regions, **_: refreshed.append((-1, -1)))
+        monkeypatch.setattr(view, "refresh_lines", lambda y, n=1: refreshed.append((y, n)))
         view.action_cursor(1)
+        # Only the screen lines of the two sentences are refreshed, not the whole view.
+        assert sorted(refreshed) == [(0, 2), (3, 2)]
         drawn.clear()
         for y in range(height):
             view.render_line(y)
@@ -169,7 +176,9 @@ async def test_selection_changes_are_reported_with_their_span() -> None:
         await pilot.press("v", "l", "l")
         view.cancel_selection()
         await pilot.pause()
-        spans = [m.span for m in host.seen if isinstance(m, ArticleView.SelectionChanged)]
+        changes = [m for m in host.seen if isinstance(m, ArticleView.SelectionChanged)]
+        assert all(m.control is view for m in host.seen)
+        spans = [m.span for m in changes]
         texts = [TEXT[span[0] : span[1]] if span else None for span in spans]
         assert texts == ["Paragraph", "Paragraph 0", "Paragraph 0 says", None]
         assert view.selection is None and view.cursor == 0
