@@ -742,7 +742,8 @@ class AssayApp(Annotating, Resuming, App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The box keys (priority enter and escape) act only in a find or filter box:
-        elsewhere the pane's own enter and escape are the keys' bindings (see on_event)."""
+        elsewhere the panes' own enter and escape are the keys' bindings, and the key bar
+        shows them (a priority binding would hide them from `Screen.active_bindings`)."""
         if action != "leave_box":
             return True
         from textual.widgets import Input
