@@ -43,6 +43,7 @@ from reader.analysis_service import (
 from reader.annotating import Annotating, status_for
 from reader.commands import AssayCommands
 from reader.config import Settings, save_settings
+from reader.keys import bind_labels, label_keys, run_binding, with_label_slots
 from reader.resume import Resuming
 from reader.widgets.article_list import ArticleList, Row
 from reader.widgets.article_view import ArticleView, Mark
@@ -303,8 +304,6 @@ class AssayApp(Annotating, Resuming, App[None]):
     # --- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        from reader.keys import label_keys, with_label_slots
-
         labels = label_keys(self.settings, type(self))  # the panes' label key slots
         yield TitleBar(id="title-bar")
         with Horizontal(id="body"):
@@ -364,8 +363,6 @@ class AssayApp(Annotating, Resuming, App[None]):
     def _bind_labels(self) -> None:
         """A key per label on the reader and the panel, from the settings, through the keymap
         (with the settings' other remaps); a key that is taken is refused, and said."""
-        from reader.keys import bind_labels
-
         self.query_one(ArticleView).set_select_characters(self.settings.select_characters)
         bind_labels(self, self.settings)
 
@@ -738,8 +735,6 @@ class AssayApp(Annotating, Resuming, App[None]):
             and len(self.screen_stack) == 1
             and not isinstance(self.focused, Input)
         ):
-            from reader.keys import run_binding
-
             self.app_focus = True
             if await run_binding(self, event.key):
                 return
@@ -747,7 +742,8 @@ class AssayApp(Annotating, Resuming, App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The box keys (priority enter and escape) act only in a find or filter box:
-        elsewhere the pane's own enter and escape are the keys' bindings (see on_event)."""
+        elsewhere the panes' own enter and escape are the keys' bindings, and the key bar
+        shows them (a priority binding would hide them from `Screen.active_bindings`)."""
         if action != "leave_box":
             return True
         from textual.widgets import Input

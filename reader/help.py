@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.config import Settings
-from reader.keys import keymap_for, label_keys, shown_key, tag_id
+from reader.keys import bound_keys, shown_key, tag_id
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.side_panel import SidePanel
@@ -37,8 +37,7 @@ def key_table(app: App[Any]) -> list[tuple[str, list[tuple[str, str, str]]]]:
     """(where, [(keys, description, id)]) for every binding with a description, with the
     app's keymap (the label keys and the settings' remaps) applied."""
     settings = getattr(app, "settings", None)
-    labels = label_keys(settings, type(app)) if isinstance(settings, Settings) else None
-    keymap = keymap_for(settings, labels) if isinstance(settings, Settings) and labels else {}
+    bound = bound_keys(settings, type(app)) if isinstance(settings, Settings) else {}
     sections = []
     owners = (
         ("Everywhere", type(app)),
@@ -49,15 +48,14 @@ def key_table(app: App[Any]) -> list[tuple[str, list[tuple[str, str, str]]]]:
     for where, owner in owners:
         rows = []
         for binding in owner.BINDINGS:
-            if not isinstance(binding, Binding) or not binding.description:
-                continue
-            keys = keymap.get(binding.id or "") or binding.key
-            rows.append((_shown(keys), binding.description, binding.id or ""))
+            if isinstance(binding, Binding) and binding.description:
+                keys = bound.get(binding.id or "") or binding.key
+                rows.append((_shown(keys), binding.description, binding.id or ""))
         sections.append((where, rows))
-    if isinstance(settings, Settings) and labels is not None:
+    if isinstance(settings, Settings):
         tags = [
             (
-                _shown(labels.key_for(label) or "ctrl+p"),
+                _shown(bound.get(tag_id(label), "ctrl+p")),
                 f"Tag as {label}; panel: relabel",
                 tag_id(label),
             )

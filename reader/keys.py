@@ -10,17 +10,18 @@
 - `run_binding` runs a key's binding as the key arrives (see `AssayApp.on_event`).
 
 Only public Textual API is used here: `Binding`, `BindingsMap`, `App.set_keymap`,
-`Screen.active_bindings`, `App.run_action` and `textual.keys.key_to_character`.
+`DOMNode.ancestors_with_self`, `App.run_action` and `textual.keys.key_to_character`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
+from weakref import WeakKeyDictionary
 
-from textual.binding import Binding, BindingType, InvalidBinding
+from textual.binding import Binding, BindingsMap, BindingType, InvalidBinding
 from textual.dom import DOMNode
 from textual.keys import key_to_character
 from textual.screen import Screen
@@ -42,6 +43,7 @@ def tag_id(label: str) -> str:
     return f"{TAG_PREFIX}{label}"
 
 
+@lru_cache(maxsize=1024)
 def normal_keys(keys: str) -> tuple[str, ...]:
     """`keys` ("!", "ctrl+n", "j,down") as Textual names them in its bindings
     ("exclamation_mark", "ctrl+n", ("j", "down")). Raises ValueError for no key."""
@@ -73,12 +75,16 @@ def normal_keymap(keymap: Mapping[str, str]) -> dict[str, str]:
     return normal
 
 
-def declared(owner: type[DOMNode]) -> Iterator[Binding]:
+@cache
+def declared(owner: type[DOMNode]) -> tuple[Binding, ...]:
     """Every binding `owner` declares or inherits, one per key (a binding on "j,down" is
-    two), from its own BINDINGS and its bases'."""
-    for base in owner.__mro__:
-        if issubclass(base, DOMNode):
-            yield from Binding.make_bindings(base.__dict__.get("BINDINGS", []))
+    two), from its own BINDINGS and its bases' (read once per class: they are constants)."""
+    return tuple(
+        binding
+        for base in owner.__mro__
+        if issubclass(base, DOMNode)
+        for binding in Binding.make_bindings(base.__dict__.get("BINDINGS", []))
+    )
 
 
 def keys_of(binding: Binding, keymap: Mapping[str, str]) -> tuple[str, ...]:
@@ -244,21 +250,60 @@ def bind_labels(app: App[Any], settings: Settings) -> LabelKeys:
     """Give the label slots their keys, and the `[keys]` remaps, through the app's keymap;
     tell the user about a label key that another key already has."""
     labels = label_keys(settings, type(app))
-    app.set_keymap(keymap_for(settings, labels))
+    set_keymap(app, keymap_for(settings, labels))
     refusal = labels.refusal()
     if refusal:
         app.notify(refusal, severity="warning", timeout=10, markup=False)
     return labels
 
 
-async def run_binding(app: App[Any], key: str) -> bool:
-    """Run the binding `key` has where the focus is now, as Textual would (a priority binding
-    first, then from the focused widget up, the keymap applied); False if none took it.
+# The keymap each app was given here, as `run_binding` applies it (Textual keeps its own copy
+# private): set it through `set_keymap` only.
+_KEYMAPS: WeakKeyDictionary[App[Any], tuple[tuple[str, str], ...]] = WeakKeyDictionary()
 
-    `Screen.active_bindings` holds one binding per key: a binding whose action is not
-    available right now must say so in `check_action` (not only by raising SkipAction), so
-    that the binding below it is the one found."""
-    active = app.screen.active_bindings.get(key)
-    if active is None or not active.enabled:
-        return False
-    return await app.run_action(active.binding.action, active.node)
+
+def set_keymap(app: App[Any], keymap: Mapping[str, str]) -> None:
+    """`App.set_keymap`, remembered for `run_binding`."""
+    normal = normal_keymap(keymap)
+    _KEYMAPS[app] = tuple(sorted(normal.items()))
+    app.set_keymap(normal)
+
+
+@cache
+def bindings_by_key(
+    node_type: type[DOMNode], keymap: tuple[tuple[str, str], ...] = ()
+) -> dict[str, tuple[Binding, ...]]:
+    """The bindings a node of `node_type` has, by key, as Textual merges its class's and its
+    bases' BINDINGS (a class's bindings for a key replace its bases'), `keymap` applied."""
+    keys: dict[str, list[Binding]] = {}
+    for base in reversed(node_type.__mro__):
+        if issubclass(base, DOMNode):
+            keys.update(BindingsMap(base.__dict__.get("BINDINGS", [])).key_to_bindings)
+    merged = BindingsMap.from_keys(keys)
+    if keymap:
+        merged.apply_keymap(dict(keymap))
+    return {key: tuple(bindings) for key, bindings in merged.key_to_bindings.items()}
+
+
+async def run_binding(app: App[Any], key: str) -> bool:
+    """Run the binding `key` has where the focus is now, as Textual 8.2 does when a key comes
+    back from the focused widget (`App._check_bindings`): the priority bindings from the app
+    down, then the others from the focused widget up, each until an action takes the key (a
+    SkipAction or a `check_action` that says no passes it on). False if none took it.
+
+    Textual offers this only privately, or one binding per key (`Screen.active_bindings`,
+    which also asks every binding's `check_action`: ten times the cost of a key). The same
+    lookup is made here from public parts: the nodes from the focus up, each class's BINDINGS,
+    `BindingsMap` with the app's keymap applied, and `App.run_action`. The panes'
+    bindings are their classes' (nothing here binds a key on one widget alone); a test checks
+    the result against `Screen.active_bindings`."""
+    focused = app.focused
+    nodes = focused.ancestors_with_self if focused is not None else [app.screen, app]
+    keymap = _KEYMAPS.get(app, ())
+    chain = [(node, bindings_by_key(type(node), keymap).get(key, ())) for node in nodes]
+    for priority, order in ((True, reversed(chain)), (False, iter(chain))):
+        for node, bindings in order:
+            for binding in bindings:
+                if binding.priority == priority and await app.run_action(binding.action, node):
+                    return True
+    return False

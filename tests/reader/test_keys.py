@@ -14,6 +14,7 @@ from typing import Any
 import hypothesis.strategies as st
 from hypothesis import given
 from textual import events
+from textual.actions import parse as parse_action
 from textual.binding import Binding
 from textual.dom import DOMNode
 
@@ -310,3 +311,43 @@ def test_a_keys_entry_that_names_no_binding_or_no_key_is_said(tmp_path: Path) ->
     assert "keys.reader.next_qoute names no binding" in problem
     assert "keys.reader.prev_quote: ',' is not a key" in problem
     assert settings.keys == {"annotate.tag_source": "r", "page.close": "w"}
+
+
+async def test_keys_are_routed_to_the_binding_textual_shows_for_them(make_app: MakeApp) -> None:
+    """Where the list, the reader or the panel has the focus, with remaps and label slots,
+    the first binding `run_binding` would try for each key is the one Textual's own
+    `Screen.active_bindings` has for it."""
+    from reader.keys import _KEYMAPS, bindings_by_key
+
+    settings = Settings(
+        analyse_corpus=False,
+        labels=LABELS,
+        label_keys={"source": "r"},
+        keys={"reader.next_quote": "ctrl+n", "annotate.tag_claim": "C"},
+    )
+    app = make_app(settings=settings)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await wait_for(pilot, lambda: app.store is not None)
+        keymap = _KEYMAPS[app]
+        for pane in (ArticleList, ArticleView, SidePanel):
+            app.query_one(pane).focus()
+            await pilot.pause()
+            assert app.focused is not None
+            nodes = app.focused.ancestors_with_self
+            chain = [(n, bindings_by_key(type(n), keymap)) for n in nodes]
+            keys = {key for _node, bindings in chain for key in bindings}
+            if pane is not ArticleList:  # the label slots, remapped and not
+                assert {"C", "r"} <= keys and ("ctrl+n" in keys) == (pane is ArticleView)
+
+            def allowed(node: DOMNode, binding: Binding) -> bool:
+                namespace, name, params = parse_action(binding.action)
+                target = {"app": app, "screen": app.screen}.get(namespace, node)
+                return target.check_action(name, params) is not False
+
+            for key in keys:
+                active = app.screen.active_bindings.get(key)
+                found = [(n, b) for n, bindings in chain for b in bindings.get(key, ())]
+                found = [(n, b) for n, b in found if allowed(n, b)]
+                first = next((b for _n, b in reversed(found) if b.priority), None)
+                first = first or next((b for _n, b in found), None)
+                assert first == (active.binding if active else None), (pane.__name__, key)
