@@ -44,6 +44,7 @@ from reader.annotating import Annotating, status_for
 from reader.commands import AssayCommands
 from reader.config import Settings, save_settings
 from reader.resume import Resuming
+from reader.session import AnnotationSession
 from reader.widgets.article_list import ArticleList, Row
 from reader.widgets.article_view import ArticleView, Mark
 from reader.widgets.bars import KeyBar, TitleBar
@@ -55,7 +56,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
     from textual.widgets import Input
 
-    from annotations.store import Store
+    from annotations.store import ArticleState
     from corpus.analysis import Analysis, Analyzer
     from corpus.article import Article
 
@@ -164,7 +165,8 @@ class AssayApp(Annotating, Resuming, App[None]):
         self.articles: dict[str, Article] = {}
         self.order: list[str] = []
         self.current: Article | None = None
-        self.store: Store | None = None
+        self.state: ArticleState | None = None  # the open article's annotations, as last read
+        self.store_problems: list[str] = []  # annotation files that could not be read
         self.problems: list[Problem] = []
         self.loaded = False
         choice = choose_pipeline(model or settings.model or None)
@@ -182,7 +184,7 @@ class AssayApp(Annotating, Resuming, App[None]):
         self._reported: set[str] = set()
         self._title_warning = ""
         self._unsaved_noted = False
-        self._init_annotating()
+        self.session = AnnotationSession(workspace, annotator, settings.labels, self)
         corpus = ", ".join(self.paths) if self.paths else "built-in corpus"
         self.title = f"assay · {corpus}"
         self.sub_title = f"annotator {annotator}"
@@ -323,7 +325,7 @@ class AssayApp(Annotating, Resuming, App[None]):
         self.closing = True
         self.service.stop()
         self._save_position_at_quit()  # on the store's thread, before it closes
-        self._close_store()  # waits for queued saves
+        self.session.close()  # waits for queued saves
 
     # --- loading ------------------------------------------------------------------------
 
@@ -356,7 +358,7 @@ class AssayApp(Annotating, Resuming, App[None]):
         if message.states:
             # Counts and statuses after the rows: the annotator's own files, as they were
             # when the loader read them; rows set since by the store's thread are newer.
-            states = {k: v for k, v in message.states.items() if k not in self._fresh}
+            states = {k: v for k, v in message.states.items() if not self.session.is_fresh(k)}
             self.query_one(ArticleList).update_rows(states)
 
     def _annotation_states(self) -> dict[str, tuple[int, str]]:
@@ -474,7 +476,7 @@ class AssayApp(Annotating, Resuming, App[None]):
         cached = self.service.cached(article_id)
         view.show(article, cached)
         self.state = None
-        self._load_state(article_id)
+        self.session.load(article_id)
         if find := self._existing_box("find"):
             find.value = ""
         self._set_title(article)

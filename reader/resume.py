@@ -20,9 +20,9 @@ from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
-    from annotations.store import Store
     from corpus.article import Article
-    from reader.store_writer import StoreWriter
+    from reader.messages import PositionNotSaved
+    from reader.session import AnnotationSession
 
 POSITION_FILE = "position.json"
 _SCHEMA = 1
@@ -76,8 +76,7 @@ class Resuming:
     annotator: str
     articles: dict[str, Article]
     current: Article | None
-    store: Store | None
-    writer: StoreWriter | None
+    session: AnnotationSession
     query_one: Any
     notify: Any
     focused: Any
@@ -171,24 +170,19 @@ class Resuming:
         self._save_position(Position(self._cursor_article, self._cursor_offset))
 
     def _save_position(self, position: Position) -> None:
-        writer = self.writer
-        if writer is None or position == self._remembered:
+        store = self.session.store
+        if position == self._remembered or (store is not None and store.read_only):
             return
-        if self.store is not None and self.store.read_only:
-            return
+        if self.session.writer is None:
+            return  # not open yet: the position is taken at the next article, or at quit
         self._remembered = position
+        self.session.save_position(position)
 
-        def save(store: Store) -> None:
-            if not store.read_only:  # the store may have opened read-only since
-                write_position(store.folder, position)
-
-        writer.run(save, None, self._position_not_saved)
-
-    def _position_not_saved(self, error: BaseException) -> None:
+    def on_position_not_saved(self, message: PositionNotSaved) -> None:
         if not self._position_problem_said:  # once: it is a convenience, not annotations
             self._position_problem_said = True
-            self.notify(f"Where you are could not be remembered for next time: {error}",
-                        severity="warning", timeout=8, markup=False)  # fmt: skip
+            self.notify(f"Where you are could not be remembered for next time: "
+                        f"{message.error}", severity="warning", timeout=8)  # fmt: skip
 
     def action_next_todo(self, step: int) -> None:
         """Open the next (or previous) article in the list that is not done."""

@@ -19,7 +19,7 @@ from reader.layout import line_of
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.side_panel import SidePanel
-from tests.reader.conftest import MakeApp, analysed, wait_for
+from tests.reader.conftest import MakeApp, analysed, settled, wait_for
 
 TONS = "2 million tons"
 
@@ -33,19 +33,20 @@ def saved(app: AssayApp, tmp_path: Path, article_id: str) -> list[Any]:
 async def ready(pilot: Any, article: int = 0) -> ArticleView:
     """The store open, article `article` of the corpus open and analysed, the reader focused."""
     app = pilot.app
-    await wait_for(pilot, lambda: app.store is not None and len(app.order) == 5)
+    await wait_for(pilot, lambda: app.session.store is not None and len(app.order) == 5)
     if article:
         app.query_one(ArticleList).move_to(app.order[article])
         app.open_article(app.order[article])
     view = await analysed(pilot)
-    await wait_for(pilot, lambda: app.state is not None and app.writer.pending == 0)
+    await wait_for(pilot, lambda: app.state is not None)
+    await settled(pilot)
     view.focus()
     await pilot.pause()
     return view
 
 
 async def settle(pilot: Any) -> None:
-    await wait_for(pilot, lambda: pilot.app.writer.pending == 0)
+    await settled(pilot)
     await pilot.pause()
 
 
@@ -517,7 +518,7 @@ async def test_a_key_pressed_before_the_store_is_open_is_kept(
         await wait_for(pilot, lambda: view.article is not None)
         view.focus()
         await pilot.press("c")
-        assert app.store is None  # the key came first
+        assert app.session.store is None  # the key came first
         key_pressed.set()
         await wait_for(pilot, lambda: len(view.annotations) == 1)
         monkeypatch.setattr(Store, "open", opening)

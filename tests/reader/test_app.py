@@ -210,7 +210,7 @@ async def test_another_assay_holding_the_lock_makes_it_read_only(
         async with app.run_test(size=(120, 40)) as pilot:
             await analysed(pilot)
             assert "READ-ONLY" in app.sub_title
-            assert app.store is not None and app.store.read_only
+            assert app.session.store is not None and app.session.store.read_only
 
 
 async def test_an_unreadable_settings_file_is_never_overwritten(

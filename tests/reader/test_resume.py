@@ -23,7 +23,7 @@ async def settled(pilot: Any) -> ArticleView:
     """Once the corpus is in and the open article analysed."""
     app = pilot.app
     view = app.query_one(ArticleView)
-    await wait_for(pilot, lambda: app.loaded and app.store is not None)
+    await wait_for(pilot, lambda: app.loaded and app.session.store is not None)
     await wait_for(pilot, lambda: view.analysis is not None and view.article is app.current)
     await pilot.pause(0.1)
     return view
@@ -106,7 +106,7 @@ async def test_a_read_only_instance_never_writes_it(make_app: MakeApp, tmp_path:
         app = make_app(model="none")
         async with app.run_test(size=(120, 40)) as pilot:
             await settled(pilot)
-            assert app.store is not None and app.store.read_only
+            assert app.session.store is not None and app.session.store.read_only
             await pilot.press("j", "j", "enter")
             await settled(pilot)
             await pilot.press("j")

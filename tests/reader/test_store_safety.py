@@ -15,7 +15,7 @@ from reader.widgets.article_view import ArticleView
 from reader.widgets.side_panel import SidePanel
 from tests.annotations.test_read_only import erofs  # noqa: F401 (a fixture)
 from tests.conftest import SAMPLES
-from tests.reader.conftest import MakeApp, wait_for
+from tests.reader.conftest import MakeApp, settled, wait_for
 
 SAMPLE = "002_d0363d052b34d6e4.txt"
 TONS = "2 million tons"
@@ -60,11 +60,11 @@ async def test_viewing_articles_creates_no_annotation_files(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: app.loaded and app.store is not None)
+        await wait_for(pilot, lambda: app.loaded and app.session.store is not None)
         for _ in range(4):
             await pilot.press("right_square_bracket")
             await pilot.pause(0.2)
-        await wait_for(pilot, lambda: app.writer is not None and app.writer.pending == 0)
+        await settled(pilot)
     assert _files(tmp_path / "ws") == []
 
 
@@ -78,12 +78,12 @@ async def test_a_read_only_workspace_shows_every_annotation_and_says_why(
     erofs.append((tmp_path / "ws").absolute())
     app = make_app([str(folder)])
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: app.store is not None and app.state is not None)
-        assert app.store is not None and app.store.read_only
+        await wait_for(pilot, lambda: app.session.store is not None and app.state is not None)
+        assert app.session.store is not None and app.session.store.read_only
         assert "READ-ONLY" in str(app.query_one("#title-bar").render())
         assert len(app.query_one(ArticleView).annotations) == 3
         assert app.query_one(ArticleList).by_id[article_id].status == "done"
-        reason = app.store.read_only_reason or ""
+        reason = app.session.store.read_only_reason or ""
         assert "cannot be written" in reason and "Errno" not in reason
         await pilot.press("tab", "c")  # a tag is refused, with the reason
         notes = [n.message for n in app._notifications]
