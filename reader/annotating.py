@@ -36,7 +36,9 @@ from reader.messages import (
     Undone,
     UnplacedDeleted,
     Updated,
+    while_open,
 )
+from reader.panes import ReaderPanes
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.side_panel import SidePanel
@@ -46,8 +48,6 @@ if TYPE_CHECKING:
     from annotations.store import ArticleState, Change
     from annotations.suggestions import Suggestion
     from corpus.article import Article
-    from reader.config import Settings
-    from reader.session import AnnotationSession
 
 _SNIPPET = 40
 
@@ -57,52 +57,35 @@ def snippet(text: str, limit: int = _SNIPPET) -> str:
     return f"“{words}”" if len(words) <= limit else f"“{words[: limit - 1]}…”"
 
 
-class Annotating:
-    """The annotating keys of the reader: they act through `session` and draw what its
-    messages report."""
+class Annotating(ReaderPanes):
+    """The annotating keys of the reader screen: they act through its session and draw what
+    the session's messages report."""
 
-    # Provided by the host.
-    settings: Settings
-    articles: dict[str, Article]
-    current: Article | None
-    session: AnnotationSession
-    state: ArticleState | None  # the open article's, as last read
-    _placing: Unplaced | None = None  # an unplaced annotation being placed
-    annotator: str
-    query_one: Any
-    notify: Any
-    push_screen: Any
-    focused: Any
-    screen: Any
+    _placing: Unplaced | None = None  # an annotation of an earlier text being placed
 
     # --- what the session reports -------------------------------------------------------
 
-    def _open_store(self) -> None:
-        self.session.open()
-
+    @while_open
     def on_store_opened(self, message: StoreOpened) -> None:
-        if self._gone():
-            return
         if message.read_only:
-            self.sub_title = f"annotator {self.annotator} · READ-ONLY"
-            self._show_title("READ-ONLY")  # type: ignore[attr-defined]
-            self.notify(message.reason or "read-only", title="Read-only", severity="warning",
-                        timeout=8)  # fmt: skip
+            self.app.sub_title = f"annotator {self.annotator} · READ-ONLY"
+            self._show_title("READ-ONLY")
+            self.notify(
+                message.reason or "read-only", title="Read-only", severity="warning", timeout=8
+            )
         if self.current is not None:
             self.session.load(self.current.id)
         self.session.check_files()
         self._follow_edits()
 
+    @while_open
     def on_store_failed(self, message: StoreFailed) -> None:
-        if self._gone():
-            return
         self.notify(f"Annotations are off: {message.error}", severity="error", timeout=15)
-        self.sub_title = f"annotator {self.annotator} · annotations off"
-        self._show_title("ANNOTATIONS OFF")  # type: ignore[attr-defined]
+        self.app.sub_title = f"annotator {self.annotator} · annotations off"
+        self._show_title("ANNOTATIONS OFF")
 
+    @while_open
     def on_files_checked(self, message: FilesChecked) -> None:
-        if self._gone():
-            return
         fresh = [c for c in message.problems if not c.earlier]
         self.store_problems = [str(c) for c in message.problems]
         articles = self.query_one(ArticleList)
@@ -114,109 +97,122 @@ class Annotating:
         if fresh:
             shown = "\n".join(str(c) for c in fresh[:2])
             more = f"\n… and {len(fresh) - 2} more" if len(fresh) > 2 else ""
-            title = counted(len(fresh), "annotation file could not be read",
-                            "annotation files could not be read")  # fmt: skip
-            self.notify(f"{shown}{more}\nctrl+p → “Loading report” lists them all.",
-                        title=title, severity="error", timeout=20)  # fmt: skip
+            title = counted(
+                len(fresh),
+                "annotation file could not be read",
+                "annotation files could not be read",
+            )
+            self.notify(
+                f"{shown}{more}\nctrl+p → “Loading report” lists them all.",
+                title=title,
+                severity="error",
+                timeout=20,
+            )
         elif message.problems:
-            self.show_news(f"{counted(len(message.problems), 'annotation file')} set aside "  # type: ignore[attr-defined]
-                           f"earlier (ctrl+p: loading report)")  # fmt: skip
+            self.show_news(
+                f"{counted(len(message.problems), 'annotation file')} set aside "
+                f"earlier (ctrl+p: loading report)"
+            )
 
     def _follow_edits(self) -> None:
         """Once the corpus is read and the store open (whichever comes last)."""
-        if getattr(self, "loaded", False):
+        if self.loaded:
             self.session.follow_edits(self.articles)
 
+    @while_open
     def on_edits_followed(self, message: EditsFollowed) -> None:
-        if self._gone():
-            return
         for moved in message.moves:
             article = self.articles.get(moved.new_id)
             title = f" of “{article.title}”" if article is not None else ""
-            unplaced = " (listed in the side panel: place or delete them)" if (
-                moved.unplaced) else ""  # fmt: skip
-            self.notify(f"{moved.describe()}{title}{unplaced}.",
-                        title="The article's file was edited",
-                        severity="warning" if moved.unplaced or moved.fuzzy else "information",
-                        timeout=12)  # fmt: skip
+            unplaced = (
+                " (listed in the side panel: place or delete them)" if (moved.unplaced) else ""
+            )
+            self.notify(
+                f"{moved.describe()}{title}{unplaced}.",
+                title="The article's file was edited",
+                severity="warning" if moved.unplaced or moved.fuzzy else "information",
+                timeout=12,
+            )
 
+    @while_open
     def on_save_failed(self, message: SaveFailed) -> None:
-        if self._gone():
-            return
         self.show_annotations()  # without the span that was being saved
         self.notify(f"{message.what}: {message.error}", severity="error", timeout=10)
 
+    @while_open
     def on_state_unreadable(self, message: StateUnreadable) -> None:
-        if self._gone():
-            return
-        self.notify(f"Saved, but the article's annotations could not be read back: "
-                    f"{message.error}", severity="error", timeout=10)  # fmt: skip
+        self.notify(
+            f"Saved, but the article's annotations could not be read back: {message.error}",
+            severity="error",
+            timeout=10,
+        )
 
+    @while_open
     def on_annotations_changed(self, message: AnnotationsChanged) -> None:
-        if self._gone():
-            return
         state = message.state
-        self.query_one(ArticleList).update_row(message.article_id, len(state.annotations),
-                                               state.status)  # fmt: skip
-        self._update_list_status()  # type: ignore[attr-defined]
+        self.query_one(ArticleList).update_row(
+            message.article_id, len(state.annotations), state.status
+        )
+        self._update_list_status()
         if self.current is not None and message.article_id == self.current.id:
             if state.unplaced and (self.state is None or not self.state.unplaced):
-                self.show_news(f"{counted(len(state.unplaced), 'annotation')} of an earlier "  # type: ignore[attr-defined]
-                               f"text could not be placed: the side panel lists them")  # fmt: skip
+                self.show_news(
+                    f"{counted(len(state.unplaced), 'annotation')} of an earlier "
+                    f"text could not be placed: the side panel lists them"
+                )
             self.state = state
             self.show_annotations()
 
+    @while_open
     def on_tagged(self, message: Tagged) -> None:
-        if self._gone():
-            return
         if message.made is None:
             self.notify(f"Already tagged as {message.label}.", timeout=3)
         else:
             made = message.made
             self.notify(f"Saved {made.label}: {snippet(made.text)}", timeout=3)
 
+    @while_open
     def on_updated(self, message: Updated) -> None:
-        if not self._gone():
-            made = message.made
-            self.notify(f"{message.said}: {made.label} {snippet(made.text)}", timeout=3)
+        made = message.made
+        self.notify(f"{message.said}: {made.label} {snippet(made.text)}", timeout=3)
 
+    @while_open
     def on_deleted(self, message: Deleted) -> None:
-        if not self._gone():
-            old = message.annotation
-            self.notify(f"Deleted {old.label} {snippet(old.text)} (u undoes).", timeout=4)
+        old = message.annotation
+        self.notify(f"Deleted {old.label} {snippet(old.text)} (u undoes).", timeout=4)
 
+    @while_open
     def on_rejected(self, message: Rejected) -> None:
-        if not self._gone():
-            self.notify(f"Rejected {snippet(message.suggestion.text)}: not offered again "
-                        f"(u undoes).", timeout=3)  # fmt: skip
+        self.notify(
+            f"Rejected {snippet(message.suggestion.text)}: not offered again (u undoes).",
+            timeout=3,
+        )
 
+    @while_open
     def on_accepted(self, message: Accepted) -> None:
-        if not self._gone():
-            made = message.made
-            together = " (u undoes them together)" if len(made) > 1 else " (u undoes it)"
-            self.notify(f"Accepted {counted(len(made), 'figure')}{together}.", timeout=4)
+        made = message.made
+        together = " (u undoes them together)" if len(made) > 1 else " (u undoes it)"
+        self.notify(f"Accepted {counted(len(made), 'figure')}{together}.", timeout=4)
 
+    @while_open
     def on_status_set(self, message: StatusSet) -> None:
-        if not self._gone():
-            title = message.article.title
-            self.notify(f"“{title}” is {message.status}." if message.status == "done" else
-                        f"“{title}” is no longer done.", timeout=3)  # fmt: skip
+        title = message.article.title
+        self.notify(
+            f"“{title}” is {message.status}."
+            if message.status == "done"
+            else f"“{title}” is no longer done.",
+            timeout=3,
+        )
 
+    @while_open
     def on_placed(self, message: Placed) -> None:
-        if not self._gone():
-            made = message.made
-            self.notify(f"Placed {made.label}: {snippet(made.text)} (u undoes).", timeout=3)
+        made = message.made
+        self.notify(f"Placed {made.label}: {snippet(made.text)} (u undoes).", timeout=3)
 
+    @while_open
     def on_unplaced_deleted(self, message: UnplacedDeleted) -> None:
-        if not self._gone():
-            old = message.unplaced.annotation
-            self.notify(f"Deleted the unplaced {old.label} {snippet(old.text)} (u undoes).",
-                        timeout=4)  # fmt: skip
-
-    def _gone(self) -> bool:
-        """True once the app closes: news from the store's thread has no screen to go to
-        (the work it reports is on disk)."""
-        return bool(getattr(self, "closing", False))
+        old = message.unplaced.annotation
+        self.notify(f"Deleted the unplaced {old.label} {snippet(old.text)} (u undoes).", timeout=4)
 
     def show_annotations(self) -> None:
         """Draw the open article's annotations, those being saved, and its suggestions."""
@@ -232,8 +228,9 @@ class Annotating:
         view.set_annotations(annotations, saving, suggestions)
         near = view.at_cursor()[0]
         unplaced = state.unplaced if state else ()
-        self.query_one("#side", SidePanel).show_annotations(article, annotations, suggestions,
-                                                            near, unplaced)  # fmt: skip
+        self.query_one("#side", SidePanel).show_annotations(
+            article, annotations, suggestions, near, unplaced
+        )
 
     def _suggestions(self, article: Article, state: ArticleState | None) -> list[Suggestion]:
         from annotations.suggestions import suggest
@@ -243,12 +240,19 @@ class Annotating:
             return []
         taken = {(a.start, a.end, a.label) for a in state.annotations}
         taken |= {(p.start, p.end, p.label) for p in self.session.saving(article.id)}
-        return suggest(article.text, analysis.figures, analysis.quotes, article.boilerplate,
-                       self.settings.labels, state.rejected, taken)  # fmt: skip
+        return suggest(
+            article.text,
+            analysis.figures,
+            analysis.quotes,
+            article.boilerplate,
+            self.settings.labels,
+            state.rejected,
+            taken,
+        )
 
     def _label_styles(self) -> dict[str, Style]:
         """A tint of each label's theme colour over the reader's background."""
-        variables = self.theme_variables  # type: ignore[attr-defined]
+        variables = self.app.theme_variables
         view = self.query_one(ArticleView)
         background = view.styles.background
         styles = {}
@@ -309,13 +313,17 @@ class Annotating:
         if self._panel_focused():
             item = self._panel_item()
             if item is None:
-                self.notify("Highlight an annotation (relabel) or a suggestion (accept) first.",
-                            timeout=3)  # fmt: skip
+                self.notify(
+                    "Highlight an annotation (relabel) or a suggestion (accept) first.", timeout=3
+                )
             elif item[0] == "annotation":
                 self._update(item[1], f"Relabelled as {label}", label=label)
             elif item[0] == "unplaced":
-                self.notify("enter places it on the text (then a label key places it with "
-                            "that label); d deletes it.", timeout=4)  # fmt: skip
+                self.notify(
+                    "enter places it on the text (then a label key places it with "
+                    "that label); d deletes it.",
+                    timeout=4,
+                )
             else:
                 self._accept(item[1], label)
             return
@@ -331,8 +339,15 @@ class Annotating:
         view.cancel_selection()
         self._add(article, start, end, label)
 
-    def _add(self, article: Article, start: int, end: int, label: str,
-             attrs: dict[str, Any] | None = None, origin: str = "manual") -> None:  # fmt: skip
+    def _add(
+        self,
+        article: Article,
+        start: int,
+        end: int,
+        label: str,
+        attrs: dict[str, Any] | None = None,
+        origin: str = "manual",
+    ) -> None:
         saved = self.state.annotations if self.state and self.current is article else []
         if any((a.start, a.end, a.label) == (start, end, label) for a in saved) or (
             self.session.tag(article, start, end, label, attrs, origin) is None
@@ -358,9 +373,12 @@ class Annotating:
         if not self._writable():
             return
         view.start_selection(annotation.start, annotation.end, editing=annotation)
-        self.notify(f"Editing {annotation.label} {snippet(annotation.text)}: h l w b j k move "
-                    f"its end, enter or a label key saves, escape cancels.", timeout=6,
-                    markup=False)  # fmt: skip
+        self.notify(
+            f"Editing {annotation.label} {snippet(annotation.text)}: h l w b j k move "
+            f"its end, enter or a label key saves, escape cancels.",
+            timeout=6,
+            markup=False,
+        )
 
     def _save_edit(self, label: str) -> None:
         view = self.query_one(ArticleView)
@@ -397,9 +415,12 @@ class Annotating:
         view.focus()
         view.start_selection(start, end, editing=old)
         self._placing = unplaced
-        self.notify(f"Placing {old.label} {snippet(old.text)}: h l w b j k move its end, V "
-                    f"takes the paragraph, enter places it there (a label key: with that "
-                    f"label), escape cancels.", timeout=8)  # fmt: skip
+        self.notify(
+            f"Placing {old.label} {snippet(old.text)}: h l w b j k move its end, V "
+            f"takes the paragraph, enter places it there (a label key: with that "
+            f"label), escape cancels.",
+            timeout=8,
+        )
 
     def _place(self, unplaced: Unplaced, start: int, end: int, label: str) -> None:
         assert self.current is not None
@@ -457,23 +478,30 @@ class Annotating:
                 self._update(annotation, "Note saved", note=note)
 
         about = f"Note on {annotation.label} {snippet(annotation.text, 60)}"
-        self.push_screen(NoteScreen(about, annotation.note), noted)
+        self.app.push_screen(NoteScreen(about, annotation.note), noted)
 
     # --- suggestions --------------------------------------------------------------------
 
     def action_accept(self) -> None:
         suggestion = self._suggestion_here()
         if suggestion is None:
-            self.notify("No suggestion under the cursor (q and m jump to quotes and figures).",
-                        timeout=3)  # fmt: skip
+            self.notify(
+                "No suggestion under the cursor (q and m jump to quotes and figures).", timeout=3
+            )
             return
         if self.current is not None and self._writable():
             self._accept(suggestion, suggestion.label)
 
     def _accept(self, suggestion: Suggestion, label: str) -> None:
         assert self.current is not None
-        self._add(self.current, suggestion.start, suggestion.end, label,
-                  dict(suggestion.attrs), suggestion.origin)  # fmt: skip
+        self._add(
+            self.current,
+            suggestion.start,
+            suggestion.end,
+            label,
+            dict(suggestion.attrs),
+            suggestion.origin,
+        )
 
     def action_reject(self) -> None:
         suggestion = self._suggestion_here()
@@ -502,9 +530,12 @@ class Annotating:
             if yes:
                 self.session.accept_all(article, figures)
 
-        what = ("the figure suggestion" if len(figures) == 1 else
-                f"all {counted(len(figures), 'figure suggestion')}")  # fmt: skip
-        self.push_screen(ConfirmScreen(f"Accept {what} of “{article.title}”?"), confirmed)
+        what = (
+            "the figure suggestion"
+            if len(figures) == 1
+            else f"all {counted(len(figures), 'figure suggestion')}"
+        )
+        self.app.push_screen(ConfirmScreen(f"Accept {what} of “{article.title}”?"), confirmed)
 
     # --- undo, redo, done ---------------------------------------------------------------
 
@@ -516,9 +547,8 @@ class Annotating:
         if self._writable():
             self.session.redo()
 
+    @while_open
     def on_undone(self, message: Undone) -> None:
-        if self._gone():
-            return
         change = message.change
         said = "Redone" if message.redone else "Undone"
         if change is None:
@@ -531,7 +561,7 @@ class Annotating:
                 return  # its state is read; there is nothing of it to show
             # Go where the change was, as an editor does.
             self.query_one(ArticleList).move_to(article_id)
-            self.open_article(article_id)  # type: ignore[attr-defined]
+            self.open_article(article_id)
         span = _span_of(change)
         if span is not None:
             self.query_one(ArticleView).move_to(span[0], span)
@@ -562,7 +592,7 @@ class Annotating:
             text = article.text[target[0] : target[1]]
         source = article.meta.get("site", "") or article.source
         cited = clipboard.citation(text, article.title, source, article.meta.get("date", "")[:10])
-        where = clipboard.copy(self, cited)  # type: ignore[arg-type]
+        where = clipboard.copy(self.assay, cited)
         self.notify(f"Copied {len(text):,} characters and a citation to {where}.", timeout=4)
 
 

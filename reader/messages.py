@@ -9,8 +9,10 @@ sessions (a review) knows whose news it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import wraps
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from textual.message import Message
 
@@ -20,6 +22,36 @@ if TYPE_CHECKING:
     from annotations.store import ArticleState, Change, Moved
     from annotations.suggestions import Suggestion
     from corpus.article import Article
+
+
+class _Closable(Protocol):
+    @property
+    def closing(self) -> bool: ...
+
+    @property
+    def is_running(self) -> bool: ...
+
+
+Handler = TypeVar("Handler", bound=Callable[..., None])
+
+
+def while_open(handler: Handler) -> Handler:
+    """A handler of news from a thread that does nothing once the app closes and its panes
+    are gone: the thread's work is done (or on disk), and there is no screen to show it on."""
+    from textual.app import ScreenStackError
+    from textual.css.query import NoMatches
+
+    @wraps(handler)
+    def guarded(self: _Closable, *args: Any) -> None:
+        if self.closing or not self.is_running:
+            return
+        try:
+            handler(self, *args)
+        except (NoMatches, ScreenStackError):
+            if not self.closing:
+                raise  # a real bug, not a late message
+
+    return cast(Handler, guarded)
 
 
 @dataclass(frozen=True)

@@ -14,15 +14,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from reader.panes import ReaderPanes
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from corpus.article import Article
     from reader.messages import PositionNotSaved
-    from reader.session import AnnotationSession
 
 POSITION_FILE = "position.json"
 _SCHEMA = 1
@@ -68,21 +68,10 @@ def write_position(folder: Path, position: Position) -> None:
     write_atomically(folder / POSITION_FILE, json.dumps(data).encode("utf-8"))
 
 
-class Resuming:
-    """The resuming half of AssayApp (which provides query_one, notify, articles, ...)."""
+class Resuming(ReaderPanes):
+    """Where the annotator goes on: the reader screen's half that remembers it."""
 
-    # Provided by AssayApp.
-    workspace: Any
-    annotator: str
-    articles: dict[str, Article]
-    current: Article | None
-    session: AnnotationSession
-    query_one: Any
-    notify: Any
-    focused: Any
-    open_article: Any
-
-    # The state starts here, so that AssayApp.__init__ needs no call.
+    # The state starts here, so that the screen's __init__ needs no call.
     _resume_read = False
     _resume: Position | None = None  # remembered, its article not yet arrived
     _remembered: Position | None = None  # what the file says now, as far as this app knows
@@ -181,8 +170,11 @@ class Resuming:
     def on_position_not_saved(self, message: PositionNotSaved) -> None:
         if not self._position_problem_said:  # once: it is a convenience, not annotations
             self._position_problem_said = True
-            self.notify(f"Where you are could not be remembered for next time: "
-                        f"{message.error}", severity="warning", timeout=8)  # fmt: skip
+            self.notify(
+                f"Where you are could not be remembered for next time: {message.error}",
+                severity="warning",
+                timeout=8,
+            )
 
     def action_next_todo(self, step: int) -> None:
         """Open the next (or previous) article in the list that is not done."""
@@ -191,8 +183,11 @@ class Resuming:
         found, went_round = articles.next_unfinished(current, step)
         if found is None:
             hidden = articles.hidden_unfinished()
-            more = (f" ({hidden:,} more are hidden by the filter: escape in the list shows "
-                    "them)") if hidden else ""  # fmt: skip
+            more = (
+                (f" ({hidden:,} more are hidden by the filter: escape in the list shows them)")
+                if hidden
+                else ""
+            )
             self.notify(f"No other article in the list is left to do{more}.", timeout=4)
             return
         articles.move_to(found)

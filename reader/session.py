@@ -131,12 +131,15 @@ class AnnotationSession:
         nothing: the change queues behind the opening (and fails there, said, if the store
         turns out read-only)."""
         if self.read_only:
-            return Refusal(f"Nothing is saved: {self.annotator}'s annotations are open to read.",
-                           read_only=True)  # fmt: skip
+            return Refusal(
+                f"Nothing is saved: {self.annotator}'s annotations are open to read.",
+                read_only=True,
+            )
         if self.store is None:
             if self.problem:
-                return Refusal(f"Nothing is saved: annotations are off ({self.problem}).",
-                               read_only=False)  # fmt: skip
+                return Refusal(
+                    f"Nothing is saved: annotations are off ({self.problem}).", read_only=False
+                )
             self.open()
             return None
         if self.store.read_only:
@@ -185,8 +188,9 @@ class AnnotationSession:
             try:
                 message: Message = FilesChecked(self.annotator, store.check_files())
             except Exception as error:
-                message = SaveFailed(self.annotator, "Checking the annotation files failed",
-                                     error, None)  # fmt: skip
+                message = SaveFailed(
+                    self.annotator, "Checking the annotation files failed", error, None
+                )
             self.target.post_message(message)
 
         threading.Thread(target=check, name="check-files", daemon=True).start()
@@ -242,8 +246,10 @@ class AnnotationSession:
                 self._copy(article)
                 made = store.add(article.id, start, end, label, text, attrs=given, origin=origin)
             self._saved(pending)
-            return [*self._read_back(store, article.id),
-                    Tagged(self.annotator, article.id, label, made)]  # fmt: skip
+            return [
+                *self._read_back(store, article.id),
+                Tagged(self.annotator, article.id, label, made),
+            ]
 
         self._run(work, f"The {label} was not saved", article.id, pending)
         return pending
@@ -288,8 +294,7 @@ class AnnotationSession:
             there = {(a.start, a.end, a.label) for a in store.article_state(article.id).annotations}
             new = [i for i in items if (i["start"], i["end"], i["label"]) not in there]
             made = store.add_group(article.id, new)
-            return [*self._read_back(store, article.id),
-                    Accepted(self.annotator, article.id, made)]  # fmt: skip
+            return [*self._read_back(store, article.id), Accepted(self.annotator, article.id, made)]
 
         self._run(work, f"Accepting {what} was not saved", article.id)
 
@@ -302,8 +307,7 @@ class AnnotationSession:
             annotated = "in progress" if before.annotations else "todo"
             status = annotated if before.status == "done" else "done"
             store.set_status(article.id, status)
-            return [*self._read_back(store, article.id),
-                    StatusSet(self.annotator, article, status)]  # fmt: skip
+            return [*self._read_back(store, article.id), StatusSet(self.annotator, article, status)]
 
         self._run(work, "The status was not saved", article.id)
 
@@ -326,8 +330,7 @@ class AnnotationSession:
 
         def work(store: Store) -> list[Message]:
             store.delete_unplaced(article_id, unplaced.id)
-            return [*self._read_back(store, article_id),
-                    UnplacedDeleted(self.annotator, unplaced)]  # fmt: skip
+            return [*self._read_back(store, article_id), UnplacedDeleted(self.annotator, unplaced)]
 
         self._run(work, "The deletion was not saved", article_id)
 

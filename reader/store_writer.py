@@ -46,22 +46,23 @@ class StoreWriter:
     def open(self, opened: Job, failed: Failure) -> None:
         """Open the store on the thread; `opened(store)` or `failed(error)` report it."""
 
-        def opening(_store: Store | None) -> Iterable[Message]:
+        def opening() -> Iterable[Message]:
             self.store = self._opener()
             return opened(self.store)
 
-        self._submit(opening, failed, needs_store=False)
+        self._submit(opening, failed)
 
     def run(self, work: Job, failed: Failure) -> None:
         """Run `work(store)` after every job queued before it."""
-        self._submit(work, failed, needs_store=True)
 
-    def _submit(
-        self,
-        work: Callable[[Store | None], Iterable[Message]],
-        failed: Failure,
-        needs_store: bool,
-    ) -> None:
+        def running() -> Iterable[Message]:
+            if self.store is None:
+                raise RuntimeError("the annotation store is not open")
+            return work(self.store)
+
+        self._submit(running, failed)
+
+    def _submit(self, work: Callable[[], Iterable[Message]], failed: Failure) -> None:
         if self.closed:
             # Closing: news that arrived after the last save was queued (an article's state
             # to read, say) has nobody left to show it to.
@@ -72,9 +73,7 @@ class StoreWriter:
         def job() -> None:
             try:
                 try:
-                    if needs_store and self.store is None:
-                        raise RuntimeError("the annotation store is not open")
-                    messages = list(work(self.store))
+                    messages = list(work())
                 except Exception as error:
                     messages = list(failed(error))
                 for message in messages:

@@ -58,7 +58,7 @@ async def analysed(pilot: Any) -> ArticleView:
 async def settled(pilot: Any) -> None:
     """Wait until the annotation session has nothing queued and the messages its thread
     posted have been handled (a handler may queue more: an undo opens its article)."""
-    session = pilot.app.session
+    session = pilot.app.reader.session
     for _ in range(20):
         await wait_for(pilot, lambda: session.pending == 0)
         handled = asyncio.Event()
