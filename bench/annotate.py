@@ -62,7 +62,7 @@ async def measure(folder: Path, workspace: Path, tags: int, presses: int) -> dic
 
     async with app.run_test(size=(160, 48)) as pilot:
         view = app.query_one(ArticleView)
-        while app.state is None or not app.state.annotations:
+        while app.reader.state is None or not app.reader.state.annotations:
             await pilot.pause(0.05)
         found["annotations"] = len(view.annotations)
         view.focus()

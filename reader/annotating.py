@@ -1,38 +1,53 @@
-"""Annotating in the reader: tagging, editing, suggestions, undo, status and the clipboard.
+"""The annotating keys of the reader: tagging, editing, suggestions, undo, status, the
+clipboard, and drawing what the annotation session reports.
 
-A mixin of AssayApp, so that app.py stays about reading. Every store operation goes through
-the store's own thread (reader/store_writer.py); an annotation is drawn as saved only when
-that thread reports it on disk, and as "saving" (dim, lower-case initial in the gutter) until
-then. Keys that change the store explain, instead of failing, when the store is read-only
-(another assay holds this annotator's lock) or could not be opened.
+Every change goes through the annotator's `AnnotationSession` (reader/session.py), which runs
+it on the store's own thread and answers by messages; an annotation is drawn as saved only
+when a message says it is on disk, and as "saving" (dim, lower-case initial in the gutter)
+until then. Keys that change the store explain, instead of failing, when the store is
+read-only (another assay holds this annotator's lock) or could not be opened.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
 from textual.color import Color
 from textual.content import Content
-from textual.message import Message
 
 from corpus.text import counted, show_bidi
 from reader import clipboard
-from reader.store_writer import StoreDone, StoreWriter
+from reader.messages import (
+    Accepted,
+    AnnotationsChanged,
+    Deleted,
+    EditsFollowed,
+    FilesChecked,
+    Placed,
+    Rejected,
+    SaveFailed,
+    StateUnreadable,
+    StatusSet,
+    StoreFailed,
+    StoreOpened,
+    Tagged,
+    Undone,
+    UnplacedDeleted,
+    Updated,
+    while_open,
+)
+from reader.panes import ReaderPanes
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
     from annotations.model import Annotation, Unplaced
-    from annotations.storage import CorruptFile
-    from annotations.store import ArticleState, Change, Moved, Store
+    from annotations.store import ArticleState, Change
     from annotations.suggestions import Suggestion
     from corpus.article import Article
-    from reader.config import Settings
 
 _SNIPPET = 40
 
@@ -42,88 +57,35 @@ def snippet(text: str, limit: int = _SNIPPET) -> str:
     return f"“{words}”" if len(words) <= limit else f"“{words[: limit - 1]}…”"
 
 
-class FilesChecked(Message):
-    """The annotator's files, read once at start-up: those that could not be read."""
+class Annotating(ReaderPanes):
+    """The annotating keys of the reader screen: they act through its session and draw what
+    the session's messages report."""
 
-    def __init__(self, problems: list[CorruptFile]) -> None:
-        super().__init__()
-        self.problems = problems
+    _placing: Unplaced | None = None  # an annotation of an earlier text being placed
 
+    # --- what the session reports -------------------------------------------------------
 
-@dataclass
-class _Saving:
-    article_id: str
-    start: int
-    end: int
-    label: str
-
-
-class Annotating:
-    """The annotating half of AssayApp (which provides query_one, notify, articles, ...)."""
-
-    # Provided by AssayApp.
-    settings: Settings
-    articles: dict[str, Article]
-    current: Article | None
-    store: Store | None
-    workspace: Any
-    annotator: str
-    query_one: Any
-    notify: Any
-    push_screen: Any
-    focused: Any
-    screen: Any
-
-    def _init_annotating(self) -> None:
-        self.writer: StoreWriter | None = None
-        self.store_problem: str | None = None
-        self.state: ArticleState | None = None  # the open article's, as last read
-        self._saving: list[_Saving] = []
-        self._copied: set[str] = set()  # articles whose text is in the workspace
-        self._fresh: set[str] = set()  # articles whose list row the store's thread has set
-        self.store_problems: list[str] = []  # annotation files that could not be read
-        self._edits_followed = False
-        self._placing: Unplaced | None = None  # an unplaced annotation being placed
-
-    # --- the store ----------------------------------------------------------------------
-
-    def _open_store(self) -> None:
-        from annotations.store import Store
-
-        if self.writer is not None:
-            return
-
-        def opener() -> Store:
-            return Store.open(self.workspace, self.annotator, labels=self.settings.labels)
-
-        self.writer = StoreWriter(self, opener)  # type: ignore[arg-type]
-        self.writer.open(self._store_opened, self._store_failed)
-
-    def _store_opened(self, store: Store) -> None:
-        self.store = store
-        if store.read_only:
-            self.sub_title = f"annotator {self.annotator} · READ-ONLY"  # type: ignore[attr-defined]
-            self._show_title("READ-ONLY")  # type: ignore[attr-defined]
-            self.notify(store.read_only_reason or "read-only", title="Read-only",
-                        severity="warning", timeout=8)  # fmt: skip
+    @while_open
+    def on_store_opened(self, message: StoreOpened) -> None:
+        if message.read_only:
+            self.app.sub_title = f"annotator {self.annotator} · READ-ONLY"
+            self._show_title("READ-ONLY")
+            self.notify(
+                message.reason or "read-only", title="Read-only", severity="warning", timeout=8
+            )
         if self.current is not None:
-            self._load_state(self.current.id)
-        self._check_files(store)
+            self.session.load(self.current.id)
+        self.session.check_files()
         self._follow_edits()
 
-    def _check_files(self, store: Store) -> None:
-        """Every file of the annotator's folder, read once in the background: a file that
-        cannot be read would otherwise pass for an article with nothing in it."""
+    @while_open
+    def on_store_failed(self, message: StoreFailed) -> None:
+        self.notify(f"Annotations are off: {message.error}", severity="error", timeout=15)
+        self.app.sub_title = f"annotator {self.annotator} · annotations off"
+        self._show_title("ANNOTATIONS OFF")
 
-        def check() -> None:
-            self.post_message(FilesChecked(store.check_files()))  # type: ignore[attr-defined]
-
-        self.run_worker(check, thread=True, group="check", exit_on_error=False,  # type: ignore[attr-defined]
-                        description="Checking the annotation files")  # fmt: skip
-
+    @while_open
     def on_files_checked(self, message: FilesChecked) -> None:
-        if getattr(self, "closing", False):
-            return
         fresh = [c for c in message.problems if not c.earlier]
         self.store_problems = [str(c) for c in message.problems]
         articles = self.query_one(ArticleList)
@@ -131,136 +93,126 @@ class Annotating:
             if problem.article_id is not None and problem.article_id in self.articles:
                 articles.mark_problem(problem.article_id, str(problem))
                 if not problem.earlier:
-                    self._load_state(problem.article_id)  # it starts afresh now
+                    self.session.load(problem.article_id)  # it starts afresh now
         if fresh:
             shown = "\n".join(str(c) for c in fresh[:2])
             more = f"\n… and {len(fresh) - 2} more" if len(fresh) > 2 else ""
-            self.notify(f"{shown}{more}\nctrl+p → “Loading report” lists them all.",
-                        title=counted(len(fresh), "annotation file could not be read",
-                                      "annotation files could not be read"),
-                        severity="error", timeout=20)  # fmt: skip
+            title = counted(
+                len(fresh),
+                "annotation file could not be read",
+                "annotation files could not be read",
+            )
+            self.notify(
+                f"{shown}{more}\nctrl+p → “Loading report” lists them all.",
+                title=title,
+                severity="error",
+                timeout=20,
+            )
         elif message.problems:
-            self.show_news(f"{counted(len(message.problems), 'annotation file')} set aside "  # type: ignore[attr-defined]
-                           f"earlier (ctrl+p: loading report)")  # fmt: skip
+            self.show_news(
+                f"{counted(len(message.problems), 'annotation file')} set aside "
+                f"earlier (ctrl+p: loading report)"
+            )
 
     def _follow_edits(self) -> None:
-        """Once the corpus is read and the store open: annotations of an article whose file
-        was edited since (a new text, so a new id) move onto the new text."""
-        store = self.store
-        if store is None or store.read_only or not getattr(self, "loaded", False):
-            return
-        if self._edits_followed:
-            return
-        self._edits_followed = True
-        articles = dict(self.articles)
+        """Once the corpus is read and the store open (whichever comes last)."""
+        if self.loaded:
+            self.session.follow_edits(self.articles)
 
-        def work(store: Store) -> list[Moved]:
-            from annotations.workspace import Workspace, follow_edits
+    @while_open
+    def on_edits_followed(self, message: EditsFollowed) -> None:
+        for moved in message.moves:
+            article = self.articles.get(moved.new_id)
+            title = f" of “{article.title}”" if article is not None else ""
+            unplaced = (
+                " (listed in the side panel: place or delete them)" if (moved.unplaced) else ""
+            )
+            self.notify(
+                f"{moved.describe()}{title}{unplaced}.",
+                title="The article's file was edited",
+                severity="warning" if moved.unplaced or moved.fuzzy else "information",
+                timeout=12,
+            )
 
-            return follow_edits(Workspace(self.workspace), store, articles)
+    @while_open
+    def on_save_failed(self, message: SaveFailed) -> None:
+        self.show_annotations()  # without the span that was being saved
+        self.notify(f"{message.what}: {message.error}", severity="error", timeout=10)
 
-        def done(moves: list[Moved]) -> None:
-            for moved in moves:
-                article = self.articles.get(moved.new_id)
-                title = f" of “{article.title}”" if article is not None else ""
-                unplaced = " (listed in the side panel: place or delete them)" if (
-                    moved.unplaced) else ""  # fmt: skip
-                self.notify(f"{moved.describe()}{title}{unplaced}.",
-                            title="The article's file was edited",
-                            severity="warning" if moved.unplaced or moved.fuzzy else "information",
-                            timeout=12)  # fmt: skip
-                self._load_state(moved.new_id)
+    @while_open
+    def on_state_unreadable(self, message: StateUnreadable) -> None:
+        self.notify(
+            f"Saved, but the article's annotations could not be read back: {message.error}",
+            severity="error",
+            timeout=10,
+        )
 
-        self._run(work, done, what="Moving annotations onto edited articles",
-                  failure="failed")  # fmt: skip
-
-    def _store_failed(self, error: BaseException) -> None:
-        self.store_problem = str(error)
-        self.notify(f"Annotations are off: {error}", severity="error", timeout=15, markup=False)
-        self.sub_title = f"annotator {self.annotator} · annotations off"  # type: ignore[attr-defined]
-        self._show_title("ANNOTATIONS OFF")  # type: ignore[attr-defined]
-
-    def on_store_done(self, message: StoreDone) -> None:
-        from textual.css.query import NoMatches
-
-        if self.writer is not None:
-            self.writer.pending -= 1
-        try:
-            if message.error is not None:
-                message.failed(message.error)
-            elif message.then is not None:
-                message.then(message.result)
-        except NoMatches:  # the app is closing: the work is on disk, there is no screen
-            pass
-
-    def _close_store(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
-
-    def _run(
-        self,
-        work: Callable[[Store], Any],
-        then: Callable[[Any], None] | None = None,
-        what: str = "The change",
-        article_id: str | None = None,
-        pending: _Saving | None = None,
-        failure: str = "was not saved",
-    ) -> None:
-        """Run `work` on the store's thread; a failure is said, and the article re-read so
-        the screen shows what the store really has."""
-
-        def failed(error: BaseException) -> None:
-            if pending is not None and pending in self._saving:
-                self._saving.remove(pending)
-                self.show_annotations()
-            self.notify(f"{what} {failure}: {error}", severity="error", timeout=10,
-                        markup=False)  # fmt: skip
-            if article_id is not None:
-                self._load_state(article_id)
-
-        assert self.writer is not None
-        self.writer.run(work, then, failed)
-
-    def _writable(self) -> bool:
-        """True when changes can be saved; otherwise say why nothing will be."""
-        if self.store is None:
-            if self.store_problem:
-                self.notify(f"Nothing is saved: annotations are off ({self.store_problem}).",
-                            severity="error", timeout=8, markup=False)  # fmt: skip
-                return False
-            # Still opening: the change queues behind the opening on the store's thread (and
-            # is refused there, and said, if the store turns out read-only).
-            self._open_store()
-            return True
-        if self.store.read_only:
-            # The reason says why (another assay holds the lock, or the workspace cannot be
-            # written) and what to do.
-            self.notify(f"Nothing is saved: {self.store.read_only_reason}.", title="Read-only",
-                        severity="warning", timeout=8)  # fmt: skip
-            return False
-        return True
-
-    def _load_state(self, article_id: str) -> None:
-        if self.writer is None or self.store is None:
-            return
-        self._run(lambda store: store.article_state(article_id),
-                  lambda state: self._state_loaded(article_id, state),
-                  what="The article's annotations", failure="could not be read")  # fmt: skip
-
-    def _state_loaded(self, article_id: str, state: ArticleState | BaseException) -> None:
-        if isinstance(state, BaseException):  # the change is on disk; reading back failed
-            self.notify(f"Saved, but the article's annotations could not be read back: {state}",
-                        severity="error", timeout=10, markup=False)  # fmt: skip
-            return
-        self._fresh.add(article_id)
-        self.query_one(ArticleList).update_row(article_id, len(state.annotations), state.status)
-        self._update_list_status()  # type: ignore[attr-defined]
-        if self.current is not None and article_id == self.current.id:
+    @while_open
+    def on_annotations_changed(self, message: AnnotationsChanged) -> None:
+        state = message.state
+        self.query_one(ArticleList).update_row(
+            message.article_id, len(state.annotations), state.status
+        )
+        self._update_list_status()
+        if self.current is not None and message.article_id == self.current.id:
             if state.unplaced and (self.state is None or not self.state.unplaced):
-                self.show_news(f"{counted(len(state.unplaced), 'annotation')} of an earlier "  # type: ignore[attr-defined]
-                               f"text could not be placed: the side panel lists them")  # fmt: skip
+                self.show_news(
+                    f"{counted(len(state.unplaced), 'annotation')} of an earlier "
+                    f"text could not be placed: the side panel lists them"
+                )
             self.state = state
             self.show_annotations()
+
+    @while_open
+    def on_tagged(self, message: Tagged) -> None:
+        if message.made is None:
+            self.notify(f"Already tagged as {message.label}.", timeout=3)
+        else:
+            made = message.made
+            self.notify(f"Saved {made.label}: {snippet(made.text)}", timeout=3)
+
+    @while_open
+    def on_updated(self, message: Updated) -> None:
+        made = message.made
+        self.notify(f"{message.said}: {made.label} {snippet(made.text)}", timeout=3)
+
+    @while_open
+    def on_deleted(self, message: Deleted) -> None:
+        old = message.annotation
+        self.notify(f"Deleted {old.label} {snippet(old.text)} (u undoes).", timeout=4)
+
+    @while_open
+    def on_rejected(self, message: Rejected) -> None:
+        self.notify(
+            f"Rejected {snippet(message.suggestion.text)}: not offered again (u undoes).",
+            timeout=3,
+        )
+
+    @while_open
+    def on_accepted(self, message: Accepted) -> None:
+        made = message.made
+        together = " (u undoes them together)" if len(made) > 1 else " (u undoes it)"
+        self.notify(f"Accepted {counted(len(made), 'figure')}{together}.", timeout=4)
+
+    @while_open
+    def on_status_set(self, message: StatusSet) -> None:
+        title = message.article.title
+        self.notify(
+            f"“{title}” is {message.status}."
+            if message.status == "done"
+            else f"“{title}” is no longer done.",
+            timeout=3,
+        )
+
+    @while_open
+    def on_placed(self, message: Placed) -> None:
+        made = message.made
+        self.notify(f"Placed {made.label}: {snippet(made.text)} (u undoes).", timeout=3)
+
+    @while_open
+    def on_unplaced_deleted(self, message: UnplacedDeleted) -> None:
+        old = message.unplaced.annotation
+        self.notify(f"Deleted the unplaced {old.label} {snippet(old.text)} (u undoes).", timeout=4)
 
     def show_annotations(self) -> None:
         """Draw the open article's annotations, those being saved, and its suggestions."""
@@ -269,29 +221,38 @@ class Annotating:
             return
         view = self.query_one(ArticleView)
         view.label_styles = self._label_styles()
-        annotations = self.state.annotations if self.state else []
-        saving = [(s.start, s.end, s.label) for s in self._saving if s.article_id == article.id]
-        suggestions = self._suggestions(article)
+        state = self.state
+        annotations = state.annotations if state else []
+        saving = [(s.start, s.end, s.label) for s in self.session.saving(article.id)]
+        suggestions = self._suggestions(article, state)
         view.set_annotations(annotations, saving, suggestions)
         near = view.at_cursor()[0]
-        unplaced = self.state.unplaced if self.state else ()
-        self.query_one("#side", SidePanel).show_annotations(article, annotations, suggestions,
-                                                            near, unplaced)  # fmt: skip
+        unplaced = state.unplaced if state else ()
+        self.query_one("#side", SidePanel).show_annotations(
+            article, annotations, suggestions, near, unplaced
+        )
 
-    def _suggestions(self, article: Article) -> list[Suggestion]:
+    def _suggestions(self, article: Article, state: ArticleState | None) -> list[Suggestion]:
         from annotations.suggestions import suggest
 
         analysis = self.query_one(ArticleView).analysis
-        if analysis is None or self.state is None or analysis.article_id != article.id:
+        if analysis is None or state is None or analysis.article_id != article.id:
             return []
-        taken = {(a.start, a.end, a.label) for a in self.state.annotations}
-        taken |= {(p.start, p.end, p.label) for p in self._saving if p.article_id == article.id}
-        return suggest(article.text, analysis.figures, analysis.quotes, article.boilerplate,
-                       self.settings.labels, self.state.rejected, taken)  # fmt: skip
+        taken = {(a.start, a.end, a.label) for a in state.annotations}
+        taken |= {(p.start, p.end, p.label) for p in self.session.saving(article.id)}
+        return suggest(
+            article.text,
+            analysis.figures,
+            analysis.quotes,
+            article.boilerplate,
+            self.settings.labels,
+            state.rejected,
+            taken,
+        )
 
     def _label_styles(self) -> dict[str, Style]:
         """A tint of each label's theme colour over the reader's background."""
-        variables = self.theme_variables  # type: ignore[attr-defined]
+        variables = self.app.theme_variables
         view = self.query_one(ArticleView)
         background = view.styles.background
         styles = {}
@@ -300,6 +261,17 @@ class Annotating:
             tint = background.blend(colour, 0.35) if background.a else colour.with_alpha(0.35)
             styles[label] = Style(bgcolor=tint.rich_color)
         return styles
+
+    def _writable(self) -> bool:
+        """True when changes can be saved; otherwise say why nothing will be."""
+        refusal = self.session.refusal()
+        if refusal is None:
+            return True
+        if refusal.read_only:
+            self.notify(refusal.text, title="Read-only", severity="warning", timeout=8)
+        else:
+            self.notify(refusal.text, severity="error", timeout=8)
+        return False
 
     # --- what the keys act on -----------------------------------------------------------
 
@@ -341,13 +313,17 @@ class Annotating:
         if self._panel_focused():
             item = self._panel_item()
             if item is None:
-                self.notify("Highlight an annotation (relabel) or a suggestion (accept) first.",
-                            timeout=3)  # fmt: skip
+                self.notify(
+                    "Highlight an annotation (relabel) or a suggestion (accept) first.", timeout=3
+                )
             elif item[0] == "annotation":
                 self._update(item[1], f"Relabelled as {label}", label=label)
             elif item[0] == "unplaced":
-                self.notify("enter places it on the text (then a label key places it with "
-                            "that label); d deletes it.", timeout=4)  # fmt: skip
+                self.notify(
+                    "enter places it on the text (then a label key places it with "
+                    "that label); d deletes it.",
+                    timeout=4,
+                )
             else:
                 self._accept(item[1], label)
             return
@@ -363,59 +339,25 @@ class Annotating:
         view.cancel_selection()
         self._add(article, start, end, label)
 
-    def _add(self, article: Article, start: int, end: int, label: str,
-             attrs: dict[str, Any] | None = None, origin: str = "manual") -> None:  # fmt: skip
+    def _add(
+        self,
+        article: Article,
+        start: int,
+        end: int,
+        label: str,
+        attrs: dict[str, Any] | None = None,
+        origin: str = "manual",
+    ) -> None:
         saved = self.state.annotations if self.state and self.current is article else []
-        if any((a.start, a.end, a.label) == (start, end, label) for a in saved) or any(
-            (p.article_id, p.start, p.end, p.label) == (article.id, start, end, label)
-            for p in self._saving
+        if any((a.start, a.end, a.label) == (start, end, label) for a in saved) or (
+            self.session.tag(article, start, end, label, attrs, origin) is None
         ):  # a second press before the first is saved must not tag twice
-            self.notify(f"Already tagged as {label}.", timeout=3, markup=False)
+            self.notify(f"Already tagged as {label}.", timeout=3)
             return
-        text = article.text[start:end]
-        pending = _Saving(article.id, start, end, label)
-        self._saving.append(pending)
-        self.show_annotations()
-        copy_needed = article.id not in self._copied
-
-        def work(store: Store) -> tuple[Annotation | None, ArticleState | BaseException]:
-            # Checked here too, against the file: the screen may not have the article's
-            # annotations yet (a key pressed while the store was still opening).
-            if store.has_span(article.id, start, end, label):
-                return None, _read_back(store, article.id)
-            if copy_needed:
-                from annotations.workspace import Workspace
-
-                # The text beside its offsets, so the annotation outlives the corpus file.
-                Workspace(self.workspace).save_article(article)
-            made = store.add(article.id, start, end, label, text, attrs=attrs, origin=origin)
-            return made, _read_back(store, article.id)
-
-        def done(result: tuple[Annotation | None, ArticleState | BaseException]) -> None:
-            if pending in self._saving:
-                self._saving.remove(pending)
-            made, state = result
-            self._state_loaded(article.id, state)
-            if made is None:
-                self.notify(f"Already tagged as {label}.", timeout=3, markup=False)
-                return
-            self._copied.add(article.id)
-            self.notify(f"Saved {made.label}: {snippet(made.text)}", timeout=3, markup=False)
-
-        self._run(work, done, what=f"The {label}", article_id=article.id, pending=pending)
+        self.show_annotations()  # drawn as being saved before the key returns
 
     def _update(self, annotation: Annotation, said: str, **changes: Any) -> None:
-        article_id = annotation.article_id
-
-        def work(store: Store) -> tuple[Annotation, ArticleState | BaseException]:
-            return store.update(annotation.id, **changes), _read_back(store, article_id)
-
-        def done(result: tuple[Annotation, ArticleState | BaseException]) -> None:
-            made, state = result
-            self._state_loaded(article_id, state)
-            self.notify(f"{said}: {made.label} {snippet(made.text)}", timeout=3, markup=False)
-
-        self._run(work, done, what="The change", article_id=article_id)
+        self.session.update(annotation, said, **changes)
 
     def action_edit(self) -> None:
         """enter in the reader: change the boundaries of the annotation under the cursor (the
@@ -431,9 +373,12 @@ class Annotating:
         if not self._writable():
             return
         view.start_selection(annotation.start, annotation.end, editing=annotation)
-        self.notify(f"Editing {annotation.label} {snippet(annotation.text)}: h l w b j k move "
-                    f"its end, enter or a label key saves, escape cancels.", timeout=6,
-                    markup=False)  # fmt: skip
+        self.notify(
+            f"Editing {annotation.label} {snippet(annotation.text)}: h l w b j k move "
+            f"its end, enter or a label key saves, escape cancels.",
+            timeout=6,
+            markup=False,
+        )
 
     def _save_edit(self, label: str) -> None:
         view = self.query_one(ArticleView)
@@ -470,40 +415,19 @@ class Annotating:
         view.focus()
         view.start_selection(start, end, editing=old)
         self._placing = unplaced
-        self.notify(f"Placing {old.label} {snippet(old.text)}: h l w b j k move its end, V "
-                    f"takes the paragraph, enter places it there (a label key: with that "
-                    f"label), escape cancels.", timeout=8)  # fmt: skip
+        self.notify(
+            f"Placing {old.label} {snippet(old.text)}: h l w b j k move its end, V "
+            f"takes the paragraph, enter places it there (a label key: with that "
+            f"label), escape cancels.",
+            timeout=8,
+        )
 
     def _place(self, unplaced: Unplaced, start: int, end: int, label: str) -> None:
-        article = self.current
-        assert article is not None
-        text = article.text[start:end]
-
-        def work(store: Store) -> tuple[Annotation, ArticleState | BaseException]:
-            made = store.place_unplaced(article.id, unplaced.id, start, end, text)
-            if label != made.label:
-                made = store.update(made.id, label=label)
-            return made, _read_back(store, article.id)
-
-        def done(result: tuple[Annotation, ArticleState | BaseException]) -> None:
-            made, state = result
-            self._state_loaded(article.id, state)
-            self.notify(f"Placed {made.label}: {snippet(made.text)} (u undoes).", timeout=3)
-
-        self._run(work, done, what="The placement", article_id=article.id)
+        assert self.current is not None
+        self.session.place_unplaced(self.current, unplaced, start, end, label)
 
     def _delete_unplaced(self, unplaced: Unplaced) -> None:
-        article_id = unplaced.article_id
-
-        def done(state: ArticleState | BaseException) -> None:
-            self._state_loaded(article_id, state)
-            old = unplaced.annotation
-            self.notify(f"Deleted the unplaced {old.label} {snippet(old.text)} (u undoes).",
-                        timeout=4)  # fmt: skip
-
-        self._run(lambda store: (store.delete_unplaced(article_id, unplaced.id),
-                                 _read_back(store, article_id))[1],
-                  done, what="The deletion", article_id=article_id)  # fmt: skip
+        self.session.delete_unplaced(unplaced)
 
     def action_resize_annotation(self, side: str, step: int) -> None:
         """Grow or shrink the highlighted annotation's start or end by a word."""
@@ -537,15 +461,7 @@ class Annotating:
             return
         if not self._writable():
             return
-        article_id = annotation.article_id
-
-        def done(state: ArticleState | BaseException) -> None:
-            self._state_loaded(article_id, state)
-            self.notify(f"Deleted {annotation.label} {snippet(annotation.text)} (u undoes).",
-                        timeout=4, markup=False)  # fmt: skip
-
-        self._run(lambda store: (store.delete(annotation.id), _read_back(store, article_id))[1],
-                  done, what="The deletion", article_id=article_id)  # fmt: skip
+        self.session.delete(annotation)
 
     def action_note(self) -> None:
         from reader.dialogs import NoteScreen
@@ -562,23 +478,30 @@ class Annotating:
                 self._update(annotation, "Note saved", note=note)
 
         about = f"Note on {annotation.label} {snippet(annotation.text, 60)}"
-        self.push_screen(NoteScreen(about, annotation.note), noted)
+        self.app.push_screen(NoteScreen(about, annotation.note), noted)
 
     # --- suggestions --------------------------------------------------------------------
 
     def action_accept(self) -> None:
         suggestion = self._suggestion_here()
         if suggestion is None:
-            self.notify("No suggestion under the cursor (q and m jump to quotes and figures).",
-                        timeout=3)  # fmt: skip
+            self.notify(
+                "No suggestion under the cursor (q and m jump to quotes and figures).", timeout=3
+            )
             return
         if self.current is not None and self._writable():
             self._accept(suggestion, suggestion.label)
 
     def _accept(self, suggestion: Suggestion, label: str) -> None:
         assert self.current is not None
-        self._add(self.current, suggestion.start, suggestion.end, label,
-                  dict(suggestion.attrs), suggestion.origin)  # fmt: skip
+        self._add(
+            self.current,
+            suggestion.start,
+            suggestion.end,
+            label,
+            dict(suggestion.attrs),
+            suggestion.origin,
+        )
 
     def action_reject(self) -> None:
         suggestion = self._suggestion_here()
@@ -589,14 +512,7 @@ class Annotating:
         if not self._writable():
             return
 
-        def done(state: ArticleState | BaseException) -> None:
-            self._state_loaded(article.id, state)
-            self.notify(f"Rejected {snippet(suggestion.text)}: not offered again (u undoes).",
-                        timeout=3, markup=False)  # fmt: skip
-
-        self._run(lambda store: (store.reject(article.id, suggestion.key, suggestion.record()),
-                                 _read_back(store, article.id))[1],
-                  done, what="The rejection", article_id=article.id)  # fmt: skip
+        self.session.reject(article, suggestion)
 
     def action_accept_figures(self) -> None:
         """Accept every figure suggestion of the article, after a confirmation."""
@@ -611,59 +527,41 @@ class Annotating:
             return
 
         def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            items = [s.as_item() for s in figures]
+            if yes:
+                self.session.accept_all(article, figures)
 
-            def work(store: Store) -> tuple[list[Annotation], ArticleState | BaseException]:
-                from annotations.workspace import Workspace
-
-                Workspace(self.workspace).save_article(article)
-                there = _spans(store, article.id)
-                new = [i for i in items if (i["start"], i["end"], i["label"]) not in there]
-                return store.add_group(article.id, new), _read_back(store, article.id)
-
-            def done(result: tuple[list[Annotation], ArticleState | BaseException]) -> None:
-                made, state = result
-                self._copied.add(article.id)
-                self._state_loaded(article.id, state)
-                together = " (u undoes them together)" if len(made) > 1 else " (u undoes it)"
-                self.notify(f"Accepted {counted(len(made), 'figure')}{together}.", timeout=4)
-
-            self._run(work, done, what="Accepting the figures", article_id=article.id)
-
-        what = ("the figure suggestion" if len(figures) == 1 else
-                f"all {counted(len(figures), 'figure suggestion')}")  # fmt: skip
-        self.push_screen(ConfirmScreen(f"Accept {what} of “{article.title}”?"), confirmed)
+        what = (
+            "the figure suggestion"
+            if len(figures) == 1
+            else f"all {counted(len(figures), 'figure suggestion')}"
+        )
+        self.app.push_screen(ConfirmScreen(f"Accept {what} of “{article.title}”?"), confirmed)
 
     # --- undo, redo, done ---------------------------------------------------------------
 
     def action_undo(self) -> None:
         if self._writable():
-            self._run(lambda store: store.undo(), lambda c: self._undone(c, "Undone"),
-                      what="Undo")  # fmt: skip
+            self.session.undo()
 
     def action_redo(self) -> None:
         if self._writable():
-            self._run(lambda store: store.redo(), lambda c: self._undone(c, "Redone"),
-                      what="Redo")  # fmt: skip
+            self.session.redo()
 
-    def _undone(self, change: Change | None, said: str) -> None:
+    @while_open
+    def on_undone(self, message: Undone) -> None:
+        change = message.change
+        said = "Redone" if message.redone else "Undone"
         if change is None:
             self.notify(f"Nothing to {said.lower()[:-2]}.", timeout=2)
             return
-        self.notify(f"{said}: {describe_change(change)}", timeout=3, markup=False)
+        self.notify(f"{said}: {describe_change(change)}", timeout=3)
         article_id = change.article_id
         if self.current is None or article_id != self.current.id:
-            if article_id in self.articles:  # go where the change was, as an editor does
-                self.query_one(ArticleList).move_to(article_id)
-                self.open_article(article_id)  # type: ignore[attr-defined]
-            else:
-                self._load_state(article_id)
-                return
-        self._load_state(article_id)
-        for other in _articles_of(change) - {article_id}:  # a move touches two articles
-            self._load_state(other)
+            if article_id not in self.articles:
+                return  # its state is read; there is nothing of it to show
+            # Go where the change was, as an editor does.
+            self.query_one(ArticleList).move_to(article_id)
+            self.open_article(article_id)
         span = _span_of(change)
         if span is not None:
             self.query_one(ArticleView).move_to(span[0], span)
@@ -671,25 +569,8 @@ class Annotating:
     def action_done(self) -> None:
         """s: mark the open article done; on a done article, take the mark back."""
         article = self.current
-        if article is None or not self._writable():
-            return
-
-        def work(store: Store) -> tuple[str, ArticleState | BaseException]:
-            # Decided here, after any change still queued: `s s` typed fast toggles twice.
-            before = store.article_state(article.id)
-            annotated = "in progress" if before.annotations else "todo"
-            status = annotated if before.status == "done" else "done"
-            store.set_status(article.id, status)
-            return status, _read_back(store, article.id)
-
-        def finished(result: tuple[str, ArticleState | BaseException]) -> None:
-            status, state = result
-            self._state_loaded(article.id, state)
-            self.notify(f"“{article.title}” is {status}." if status == "done" else
-                        f"“{article.title}” is no longer done.", timeout=3,
-                        markup=False)  # fmt: skip
-
-        self._run(work, finished, what="The status", article_id=article.id)
+        if article is not None and self._writable():
+            self.session.toggle_done(article)
 
     # --- the clipboard ------------------------------------------------------------------
 
@@ -711,7 +592,7 @@ class Annotating:
             text = article.text[target[0] : target[1]]
         source = article.meta.get("site", "") or article.source
         cited = clipboard.citation(text, article.title, source, article.meta.get("date", "")[:10])
-        where = clipboard.copy(self, cited)  # type: ignore[arg-type]
+        where = clipboard.copy(self.assay, cited)
         self.notify(f"Copied {len(text):,} characters and a citation to {where}.", timeout=4)
 
 
@@ -728,20 +609,6 @@ def likely_place(text: str, annotated: str, near: int) -> tuple[int, int] | None
             at = min(found, key=lambda i: abs(i - near))
             return at, at + len(word)
     return None
-
-
-def _spans(store: Store, article_id: str) -> set[tuple[int, int, str]]:
-    """(start, end, label) of the article's annotations as the store has them."""
-    return {(a.start, a.end, a.label) for a in store.article_state(article_id).annotations}
-
-
-def _read_back(store: Store, article_id: str) -> ArticleState | BaseException:
-    """The article's state after a change, or why it could not be read: the change is on
-    disk either way, and must not be reported as lost."""
-    try:
-        return store.article_state(article_id)
-    except Exception as exc:
-        return exc
 
 
 def describe_change(change: Change) -> str:
@@ -767,13 +634,6 @@ def describe_change(change: Change) -> str:
     record = after or before or {}
     verb = "added" if before is None else "deleted" if after is None else "changed"
     return f"{verb} {record.get('label', '')} {snippet(str(record.get('text', '')))}"
-
-
-def _articles_of(change: Change) -> set[str]:
-    """The articles a change wrote: a move's (and a placement's) records are by article."""
-    if change.kind not in ("move", "placement", "unplaced"):
-        return {change.article_id}
-    return {*(change.before or {}), *(change.after or {})}
 
 
 def _span_of(change: Change) -> tuple[int, int] | None:

@@ -14,15 +14,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from reader.panes import ReaderPanes
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
-    from annotations.store import Store
     from corpus.article import Article
-    from reader.store_writer import StoreWriter
+    from reader.messages import PositionNotSaved
 
 POSITION_FILE = "position.json"
 _SCHEMA = 1
@@ -68,22 +68,10 @@ def write_position(folder: Path, position: Position) -> None:
     write_atomically(folder / POSITION_FILE, json.dumps(data).encode("utf-8"))
 
 
-class Resuming:
-    """The resuming half of AssayApp (which provides query_one, notify, articles, ...)."""
+class Resuming(ReaderPanes):
+    """Where the annotator goes on: the reader screen's half that remembers it."""
 
-    # Provided by AssayApp.
-    workspace: Any
-    annotator: str
-    articles: dict[str, Article]
-    current: Article | None
-    store: Store | None
-    writer: StoreWriter | None
-    query_one: Any
-    notify: Any
-    focused: Any
-    open_article: Any
-
-    # The state starts here, so that AssayApp.__init__ needs no call.
+    # The state starts here, so that the screen's __init__ needs no call.
     _resume_read = False
     _resume: Position | None = None  # remembered, its article not yet arrived
     _remembered: Position | None = None  # what the file says now, as far as this app knows
@@ -171,24 +159,22 @@ class Resuming:
         self._save_position(Position(self._cursor_article, self._cursor_offset))
 
     def _save_position(self, position: Position) -> None:
-        writer = self.writer
-        if writer is None or position == self._remembered:
+        store = self.session.store
+        if position == self._remembered or (store is not None and store.read_only):
             return
-        if self.store is not None and self.store.read_only:
-            return
+        if self.session.writer is None:
+            return  # not open yet: the position is taken at the next article, or at quit
         self._remembered = position
+        self.session.save_position(position)
 
-        def save(store: Store) -> None:
-            if not store.read_only:  # the store may have opened read-only since
-                write_position(store.folder, position)
-
-        writer.run(save, None, self._position_not_saved)
-
-    def _position_not_saved(self, error: BaseException) -> None:
+    def on_position_not_saved(self, message: PositionNotSaved) -> None:
         if not self._position_problem_said:  # once: it is a convenience, not annotations
             self._position_problem_said = True
-            self.notify(f"Where you are could not be remembered for next time: {error}",
-                        severity="warning", timeout=8, markup=False)  # fmt: skip
+            self.notify(
+                f"Where you are could not be remembered for next time: {message.error}",
+                severity="warning",
+                timeout=8,
+            )
 
     def action_next_todo(self, step: int) -> None:
         """Open the next (or previous) article in the list that is not done."""
@@ -197,8 +183,11 @@ class Resuming:
         found, went_round = articles.next_unfinished(current, step)
         if found is None:
             hidden = articles.hidden_unfinished()
-            more = (f" ({hidden:,} more are hidden by the filter: escape in the list shows "
-                    "them)") if hidden else ""  # fmt: skip
+            more = (
+                (f" ({hidden:,} more are hidden by the filter: escape in the list shows them)")
+                if hidden
+                else ""
+            )
             self.notify(f"No other article in the list is left to do{more}.", timeout=4)
             return
         articles.move_to(found)

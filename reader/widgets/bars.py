@@ -30,15 +30,21 @@ class TitleBar(Static):
         if len(title) + fixed > room and len(title) > 12:
             keep = max(room - fixed - 1, 12)
             title = "…" + title[-keep:]
-        parts: list[Content | tuple[str, str] | str] = [Content(title), ("  —  ", "dim"),
-                                                         Content(detail)]  # fmt: skip
+        parts: list[Content | tuple[str, str] | str] = [
+            Content(title),
+            ("  —  ", "dim"),
+            Content(detail),
+        ]
         if badge:
             parts += ["  ", (badge, "reverse bold")]
         line = Content.assemble(*parts)
         if badge and line.cell_length > room:  # the detail gives way to the warning
             head = Content.assemble(Content(title), ("  —  ", "dim"), Content(detail))
-            line = Content.assemble(head.truncate(max(room - len(badge) - 3, 1), ellipsis=True),
-                                    "  ", (badge, "reverse bold"))  # fmt: skip
+            line = Content.assemble(
+                head.truncate(max(room - len(badge) - 3, 1), ellipsis=True),
+                "  ",
+                (badge, "reverse bold"),
+            )
         self.update(line, layout=False)  # one line: no relayout
 
     def on_resize(self) -> None:
@@ -70,6 +76,10 @@ class KeyBar(Static):
             if not binding.show or not enabled or binding.action in seen:
                 continue
             seen.add(binding.action)
-            parts += [(self.app.get_key_display(binding), "bold"), " ",
-                      Content(binding.description), "  "]  # fmt: skip
+            parts += [
+                (self.app.get_key_display(binding), "bold"),
+                " ",
+                Content(binding.description),
+                "  ",
+            ]
         self.update(Content.assemble(*parts), layout=False)  # one line: no relayout

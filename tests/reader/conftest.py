@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -52,3 +53,17 @@ async def analysed(pilot: Any) -> ArticleView:
     await wait_for(pilot, lambda: view.analysis is not None)
     await pilot.pause()
     return view
+
+
+async def settled(pilot: Any) -> None:
+    """Wait until the annotation session has nothing queued and the messages its thread
+    posted have been handled (a handler may queue more: an undo opens its article)."""
+    session = pilot.app.reader.session
+    for _ in range(20):
+        await wait_for(pilot, lambda: session.pending == 0)
+        handled = asyncio.Event()
+        session.target.call_later(handled.set)  # runs after every message queued before it
+        await asyncio.wait_for(handled.wait(), timeout=60)
+        if session.pending == 0:
+            return
+    raise AssertionError("the session did not settle")

@@ -19,7 +19,7 @@ from reader.layout import line_of
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.side_panel import SidePanel
-from tests.reader.conftest import MakeApp, analysed, wait_for
+from tests.reader.conftest import MakeApp, analysed, settled, wait_for
 
 TONS = "2 million tons"
 
@@ -33,19 +33,20 @@ def saved(app: AssayApp, tmp_path: Path, article_id: str) -> list[Any]:
 async def ready(pilot: Any, article: int = 0) -> ArticleView:
     """The store open, article `article` of the corpus open and analysed, the reader focused."""
     app = pilot.app
-    await wait_for(pilot, lambda: app.store is not None and len(app.order) == 5)
+    await wait_for(pilot, lambda: app.reader.session.store is not None and len(app.order) == 5)
     if article:
         app.query_one(ArticleList).move_to(app.order[article])
         app.open_article(app.order[article])
     view = await analysed(pilot)
-    await wait_for(pilot, lambda: app.state is not None and app.writer.pending == 0)
+    await wait_for(pilot, lambda: app.reader.state is not None)
+    await settled(pilot)
     view.focus()
     await pilot.pause()
     return view
 
 
 async def settle(pilot: Any) -> None:
-    await wait_for(pilot, lambda: pilot.app.writer.pending == 0)
+    await settled(pilot)
     await pilot.pause()
 
 
@@ -70,7 +71,7 @@ async def test_a_label_key_tags_the_sentence_and_it_is_on_disk(
         await settle(pilot)
         assert [(a.start, a.end, a.label) for a in view.annotations] == [(start, end, "claim")]
         assert not view.saving
-        article = app.current
+        article = app.reader.current
         assert article is not None
         on_disk = saved(app, tmp_path, article.id)
         assert [(a.start, a.end, a.label, a.text) for a in on_disk] == [
@@ -93,8 +94,8 @@ async def test_find_then_f_tags_exactly_the_found_words(make_app: MakeApp, tmp_p
         await find(pilot, TONS)
         await pilot.press("f")
         await settle(pilot)
-        assert app.current is not None
-        assert [(a.text, a.label) for a in saved(app, tmp_path, app.current.id)] == [
+        assert app.reader.current is not None
+        assert [(a.text, a.label) for a in saved(app, tmp_path, app.reader.current.id)] == [
             (TONS, "figure")
         ]
         assert view.focus_span is not None
@@ -105,7 +106,7 @@ async def test_visual_selection_by_word_sentence_and_paragraph(make_app: MakeApp
     async with app.run_test(size=(120, 40)) as pilot:
         view = await ready(pilot, article=2)
         await find(pilot, "Putin suggested")
-        text = app.current.text  # type: ignore[union-attr]
+        text = app.reader.current.text  # type: ignore[union-attr]
 
         def selected() -> str:
             assert view.selection is not None
@@ -148,7 +149,7 @@ async def test_character_precision_setting(make_app: MakeApp) -> None:
         await find(pilot, TONS)
         await pilot.press("v", "h", "h", "h")  # s, n, o: off, one character each
         start, end = view.selection.bounds(view.words)  # type: ignore[union-attr]
-        assert app.current.text[start:end] == "2 million t"  # type: ignore[union-attr]
+        assert app.reader.current.text[start:end] == "2 million t"  # type: ignore[union-attr]
 
 
 async def test_selections_snap_to_the_exported_tokens() -> None:
@@ -180,15 +181,15 @@ async def test_editing_an_annotation_from_the_reader(make_app: MakeApp, tmp_path
         await pilot.press("l")  # grow its end by a word
         await pilot.press("enter")  # and save, same label
         await settle(pilot)
-        [annotation] = saved(app, tmp_path, app.current.id)  # type: ignore[union-attr]
+        [annotation] = saved(app, tmp_path, app.reader.current.id)  # type: ignore[union-attr]
         assert (annotation.text, annotation.label) == (TONS, "figure")
         await pilot.press("enter", "e")  # edit again: a label key saves with that label
         await settle(pilot)
-        [annotation] = saved(app, tmp_path, app.current.id)  # type: ignore[union-attr]
+        [annotation] = saved(app, tmp_path, app.reader.current.id)  # type: ignore[union-attr]
         assert (annotation.text, annotation.label) == (TONS, "event")
         await pilot.press("enter", "l", "escape")  # escape leaves it as it was
         await settle(pilot)
-        assert saved(app, tmp_path, app.current.id)[0].text == TONS  # type: ignore[union-attr]
+        assert saved(app, tmp_path, app.reader.current.id)[0].text == TONS  # type: ignore[union-attr]
 
 
 async def test_the_panel_relabels_resizes_notes_and_deletes(
@@ -202,8 +203,8 @@ async def test_the_panel_relabels_resizes_notes_and_deletes(
         await settle(pilot)
         side = app.query_one("#side", SidePanel)
         side.focus()
-        side.highlighted = side.get_option_index(f"a:{app.state.annotations[0].id}")  # type: ignore[union-attr]
-        article_id = app.current.id  # type: ignore[union-attr]
+        side.highlighted = side.get_option_index(f"a:{app.reader.state.annotations[0].id}")  # type: ignore[union-attr]
+        article_id = app.reader.current.id  # type: ignore[union-attr]
 
         async def only() -> Any:
             await settle(pilot)
@@ -241,11 +242,11 @@ async def test_undo_and_redo_every_change_across_a_restart(
         await settle(pilot)
         await pilot.press("s")
         await settle(pilot)
-        article_id = app.current.id  # type: ignore[union-attr]
-        assert app.state.status == "done"  # type: ignore[union-attr]
+        article_id = app.reader.current.id  # type: ignore[union-attr]
+        assert app.reader.state.status == "done"  # type: ignore[union-attr]
         await pilot.press("u")  # the status
         await settle(pilot)
-        assert app.state.status == "in progress"  # type: ignore[union-attr]
+        assert app.reader.state.status == "in progress"  # type: ignore[union-attr]
         await pilot.press("u")  # the event
         await settle(pilot)
         assert [a.label for a in view.annotations] == ["claim"]
@@ -254,7 +255,7 @@ async def test_undo_and_redo_every_change_across_a_restart(
         view = await ready(pilot, article=3)  # elsewhere: undo goes back to the change
         await pilot.press("u")
         await settle(pilot)
-        assert app.current.id == article_id  # type: ignore[union-attr]
+        assert app.reader.current.id == article_id  # type: ignore[union-attr]
         assert saved(app, tmp_path, article_id) == []
         await pilot.press("ctrl+r")
         await settle(pilot)
@@ -272,7 +273,7 @@ async def test_s_marks_done_and_the_list_follows(make_app: MakeApp) -> None:
         articles = app.query_one(ArticleList)
         await pilot.press("s")
         await settle(pilot)
-        row = articles.by_id[app.current.id]  # type: ignore[union-attr]
+        row = articles.by_id[app.reader.current.id]  # type: ignore[union-attr]
         assert row.status == "done"
         assert "1 done (20%)" in articles.progress()
         assert "1 done" in str(app.query_one("#list-status").render())
@@ -285,7 +286,7 @@ async def test_suggestions_accept_reject_and_accept_all(make_app: MakeApp, tmp_p
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
         view = await ready(pilot, article=2)
-        article_id = app.current.id  # type: ignore[union-attr]
+        article_id = app.reader.current.id  # type: ignore[union-attr]
         figures = [s for s in view.suggestions if s.kind == "figure"]
         quotes = [s for s in view.suggestions if s.kind == "quote"]
         assert len(figures) >= 3 and quotes
@@ -344,7 +345,7 @@ async def test_y_copies_with_a_citation(make_app: MakeApp, monkeypatch: pytest.M
         monkeypatch.setattr(app, "notify", lambda message, **_: notes.append(str(message)))
         await pilot.press("v", "y")
         assert app.clipboard.splitlines()[0] == TONS
-        title = app.current.title  # type: ignore[union-attr]
+        title = app.reader.current.title  # type: ignore[union-attr]
         assert title in app.clipboard.splitlines()[1]
         assert "OSC 52" in notes[-1]
         # Where a system clipboard works, it gets the text.
@@ -397,7 +398,7 @@ async def test_the_mouse_selects_by_dragging(make_app: MakeApp) -> None:
         await pilot.mouse_up(ArticleView, offset=(20, 2))
         assert view.selection is not None
         start, end = view.selection.bounds(view.words)
-        assert len(app.current.text[start:end].split()) >= 4  # type: ignore[union-attr]
+        assert len(app.reader.current.text[start:end].split()) >= 4  # type: ignore[union-attr]
         await pilot.press("c")
         await settle(pilot)
         assert [(a.start, a.end) for a in view.annotations] == [(start, end)]
@@ -428,8 +429,8 @@ async def test_panel_keys_act_on_its_rows_only(make_app: MakeApp, tmp_path: Path
         await settle(pilot)
         side = app.query_one("#side", SidePanel)
         side.focus()
-        article_id = app.current.id  # type: ignore[union-attr]
-        first = app.state.annotations[0]  # type: ignore[union-attr]
+        article_id = app.reader.current.id  # type: ignore[union-attr]
+        first = app.reader.state.annotations[0]  # type: ignore[union-attr]
         side.highlighted = side.get_option_index(f"a:{first.id}")
         await pilot.press("d")
         await settle(pilot)
@@ -461,7 +462,7 @@ async def test_a_second_press_while_saving_does_not_tag_twice(
         await pilot.press("c", "c")
         await pilot.press("m", "a", "a")
         await settle(pilot)
-        assert len(saved(app, tmp_path, app.current.id)) == 2  # type: ignore[union-attr]
+        assert len(saved(app, tmp_path, app.reader.current.id)) == 2  # type: ignore[union-attr]
         assert len(view.annotations) == 2
 
 
@@ -481,7 +482,7 @@ async def test_s_typed_twice_fast_toggles_twice(make_app: MakeApp) -> None:
         await ready(pilot)
         await pilot.press("s", "s")
         await settle(pilot)
-        assert app.state.status == "todo"  # type: ignore[union-attr]
+        assert app.reader.state.status == "todo"  # type: ignore[union-attr]
 
 
 async def test_label_keys_taken_elsewhere_are_refused(make_app: MakeApp) -> None:
@@ -517,7 +518,7 @@ async def test_a_key_pressed_before_the_store_is_open_is_kept(
         await wait_for(pilot, lambda: view.article is not None)
         view.focus()
         await pilot.press("c")
-        assert app.store is None  # the key came first
+        assert app.reader.session.store is None  # the key came first
         key_pressed.set()
         await wait_for(pilot, lambda: len(view.annotations) == 1)
         monkeypatch.setattr(Store, "open", opening)
@@ -558,9 +559,9 @@ async def test_a_span_tagged_before_the_screen_knew_is_not_doubled(
         await ready(pilot)
         await pilot.press("c")
         await settle(pilot)
-        app.state = None  # as right after opening: the annotations not read back yet
+        app.reader.state = None  # as right after opening: the annotations not read back yet
         app.query_one(ArticleView).set_annotations([])
         await pilot.press("c")
         await settle(pilot)
-        assert len(saved(app, tmp_path, app.current.id)) == 1  # type: ignore[union-attr]
+        assert len(saved(app, tmp_path, app.reader.current.id)) == 1  # type: ignore[union-attr]
         assert len(app.query_one(ArticleView).annotations) == 1

@@ -65,12 +65,12 @@ async def test_open_next_and_previous_article(make_app: MakeApp) -> None:
         articles = app.query_one(ArticleList)
         articles.focus()
         await pilot.press("j", "j", "enter")
-        assert app.current is not None and app.current.source.startswith("002_")
+        assert app.reader.current is not None and app.reader.current.source.startswith("002_")
         assert app.focused is app.query_one(ArticleView)
         await pilot.press("right_square_bracket")
-        assert app.current.source.startswith("003_")
+        assert app.reader.current.source.startswith("003_")
         await pilot.press("left_square_bracket", "left_square_bracket")
-        assert app.current.source.startswith("001_")
+        assert app.reader.current.source.startswith("001_")
 
 
 async def test_tab_moves_focus_between_the_panes(make_app: MakeApp) -> None:
@@ -210,7 +210,7 @@ async def test_another_assay_holding_the_lock_makes_it_read_only(
         async with app.run_test(size=(120, 40)) as pilot:
             await analysed(pilot)
             assert "READ-ONLY" in app.sub_title
-            assert app.store is not None and app.store.read_only
+            assert app.reader.session.store is not None and app.reader.session.store.read_only
 
 
 async def test_an_unreadable_settings_file_is_never_overwritten(

@@ -176,12 +176,12 @@ async def test_a_row_marked_done_leaves_a_not_done_filter_for_the_next(make_app:
         articles.focus()
         await pilot.press("S", "S", "S", "S")  # not done
         await pilot.press("j", "enter")  # 001 opens
-        assert app.current is not None and app.current.source.startswith("001_")  # type: ignore[attr-defined]
+        assert app.reader.current is not None and app.reader.current.source.startswith("001_")  # type: ignore[attr-defined]
         await pilot.press("s")  # done: it leaves the list; the cursor takes the next row
         await wait_for(pilot, lambda: len(articles.shown) == 4)
         assert sources(articles)[articles.cursor] == "002"
         await pilot.press("right_curly_bracket")
-        assert app.current.source.startswith("002_")  # type: ignore[attr-defined]
+        assert app.reader.current.source.startswith("002_")  # type: ignore[attr-defined]
 
 
 async def test_next_and_previous_to_do_go_round_and_say_when_none_is_left(
@@ -194,7 +194,7 @@ async def test_next_and_previous_to_do_go_round_and_say_when_none_is_left(
         ids = [row.article_id for row in articles.rows]
 
         def opened() -> str:
-            return app.current.source[:3]  # type: ignore[attr-defined]
+            return app.reader.current.source[:3]  # type: ignore[attr-defined]
 
         assert opened() == "000"
         await pilot.press("right_curly_bracket")
@@ -227,7 +227,7 @@ async def test_next_to_do_says_what_the_filter_hides(make_app: MakeApp) -> None:
         articles.move_to(articles.rows[2].article_id)
         await pilot.press("enter")
         await pilot.press("right_curly_bracket")
-        assert app.current.source.startswith("002_")  # type: ignore[attr-defined]
+        assert app.reader.current.source.startswith("002_")  # type: ignore[attr-defined]
         notes = [n.message for n in app._notifications]
         assert any("4 more are hidden by the filter" in n for n in notes)
 

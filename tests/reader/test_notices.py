@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.app import describe
 from reader.help import HelpScreen, ReportScreen
+from reader.screen import describe
 from reader.widgets.article_view import ArticleView, Mark
 from reader.widgets.bars import KeyBar
 from reader.widgets.side_panel import SidePanel
@@ -182,7 +182,7 @@ async def test_a_long_corpus_path_gives_way_in_the_title_bar(
     with Store.open(tmp_path / "ws", "maria"):  # another assay holds the lock: read-only
         app = make_app([str(corpus)])
         async with app.run_test(size=(80, 24)) as pilot:
-            await wait_for(pilot, lambda: app.store is not None)
+            await wait_for(pilot, lambda: app.reader.session.store is not None)
             await pilot.pause()
             line = str(app.query_one("#title-bar").render())
             assert "annotator maria" in line and "READ-ONLY" in line

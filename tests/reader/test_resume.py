@@ -23,8 +23,8 @@ async def settled(pilot: Any) -> ArticleView:
     """Once the corpus is in and the open article analysed."""
     app = pilot.app
     view = app.query_one(ArticleView)
-    await wait_for(pilot, lambda: app.loaded and app.store is not None)
-    await wait_for(pilot, lambda: view.analysis is not None and view.article is app.current)
+    await wait_for(pilot, lambda: app.loaded and app.reader.session.store is not None)
+    await wait_for(pilot, lambda: view.analysis is not None and view.article is app.reader.current)
     await pilot.pause(0.1)
     return view
 
@@ -41,8 +41,8 @@ async def stop_in_article_002(make_app: MakeApp, annotator: str = "maria") -> tu
         await pilot.press("j", "j", "enter")
         view = await settled(pilot)
         await pilot.press("j", "j", "j", "j")
-        assert app.current is not None and app.current.source.startswith("002_")
-        where = (app.current.id, unit_start(view))
+        assert app.reader.current is not None and app.reader.current.source.startswith("002_")
+        where = (app.reader.current.id, unit_start(view))
     assert where[1] > 0
     return where
 
@@ -55,14 +55,14 @@ async def test_reopens_on_the_article_and_sentence_where_it_stopped(
     app = make_app(model="none")
     async with app.run_test(size=(120, 40)) as pilot:
         view = await settled(pilot)
-        assert app.current is not None and app.current.id == article_id
+        assert app.reader.current is not None and app.reader.current.id == article_id
         assert unit_start(view) == offset
         assert app.query_one(ArticleList).current_id == article_id  # the list's cursor on it
     # Another annotator in the same workspace starts at the top.
     other = make_app(model="none", annotator="ana")
     async with other.run_test(size=(120, 40)) as pilot:
         await settled(pilot)
-        assert other.current is not None and other.current.source.startswith("000_")
+        assert other.reader.current is not None and other.reader.current.source.startswith("000_")
 
 
 async def test_the_offset_is_taken_again_when_the_analysis_arrives(
@@ -73,7 +73,7 @@ async def test_the_offset_is_taken_again_when_the_analysis_arrives(
     app = make_app(model="none", use_cache=False)
     async with app.run_test(size=(120, 40)) as pilot:
         view = await settled(pilot)
-        assert app.current is not None and app.current.id == article_id
+        assert app.reader.current is not None and app.reader.current.id == article_id
         assert unit_start(view) == offset
 
 
@@ -88,16 +88,16 @@ async def test_written_when_an_article_opens_and_at_quit_not_on_keys(
         await pilot.press("j", "enter")
         await settled(pilot)
         await wait_for(pilot, path.exists)
-        assert app.current is not None
-        assert read_position(path) == Position(app.current.id, 0)
+        assert app.reader.current is not None
+        assert read_position(path) == Position(app.reader.current.id, 0)
         before = path.stat().st_mtime_ns
         await pilot.press("j", "j", "j")
         await pilot.pause(0.3)
         assert path.stat().st_mtime_ns == before and read_position(path) == Position(
-            app.current.id, 0
+            app.reader.current.id, 0
         )
         offset = unit_start(app.query_one(ArticleView))
-    assert read_position(path) == Position(app.current.id, offset)  # at quit
+    assert read_position(path) == Position(app.reader.current.id, offset)  # at quit
 
 
 async def test_a_read_only_instance_never_writes_it(make_app: MakeApp, tmp_path: Path) -> None:
@@ -106,7 +106,7 @@ async def test_a_read_only_instance_never_writes_it(make_app: MakeApp, tmp_path:
         app = make_app(model="none")
         async with app.run_test(size=(120, 40)) as pilot:
             await settled(pilot)
-            assert app.store is not None and app.store.read_only
+            assert app.reader.session.store is not None and app.reader.session.store.read_only
             await pilot.press("j", "j", "enter")
             await settled(pilot)
             await pilot.press("j")
@@ -139,7 +139,7 @@ async def test_a_bad_or_stale_position_falls_back_to_the_first_article_quietly(
     app = make_app(model="none")
     async with app.run_test(size=(120, 40)) as pilot:
         view = await settled(pilot)
-        assert app.current is not None and app.current.source.startswith("000_")
+        assert app.reader.current is not None and app.reader.current.source.startswith("000_")
         assert view.cursor == 0
         assert not [n for n in app._notifications if n.severity == "error"]
 
@@ -181,7 +181,7 @@ async def test_the_remembered_article_opens_when_it_arrives_unless_the_user_move
         async with app.run_test(size=(120, 40)) as pilot:
             view = app.query_one(ArticleView)
             await wait_for(pilot, lambda: view.article is not None)
-            assert app.current is not None and app.current.source.startswith("000_")
+            assert app.reader.current is not None and app.reader.current.source.startswith("000_")
             if moved:
                 view.focus()
                 await pilot.press("j")
@@ -189,10 +189,10 @@ async def test_the_remembered_article_opens_when_it_arrives_unless_the_user_move
             await wait_for(pilot, lambda: app.loaded)
             await pilot.pause(0.2)
             if moved:  # the user had begun reading: the article stays
-                assert app.current.source.startswith("000_") and view.cursor == 1
+                assert app.reader.current.source.startswith("000_") and view.cursor == 1
             else:
                 view = await settled(pilot)
-                assert app.current.id == article_id and unit_start(view) == offset
+                assert app.reader.current.id == article_id and unit_start(view) == offset
                 assert app.query_one(ArticleList).current_id == article_id
     finally:
         held.release()

@@ -15,7 +15,7 @@ from reader.widgets.article_view import ArticleView
 from reader.widgets.side_panel import SidePanel
 from tests.annotations.test_read_only import erofs  # noqa: F401 (a fixture)
 from tests.conftest import SAMPLES
-from tests.reader.conftest import MakeApp, wait_for
+from tests.reader.conftest import MakeApp, settled, wait_for
 
 SAMPLE = "002_d0363d052b34d6e4.txt"
 TONS = "2 million tons"
@@ -60,11 +60,11 @@ async def test_viewing_articles_creates_no_annotation_files(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_for(pilot, lambda: app.loaded and app.store is not None)
+        await wait_for(pilot, lambda: app.loaded and app.reader.session.store is not None)
         for _ in range(4):
             await pilot.press("right_square_bracket")
             await pilot.pause(0.2)
-        await wait_for(pilot, lambda: app.writer is not None and app.writer.pending == 0)
+        await settled(pilot)
     assert _files(tmp_path / "ws") == []
 
 
@@ -78,12 +78,14 @@ async def test_a_read_only_workspace_shows_every_annotation_and_says_why(
     erofs.append((tmp_path / "ws").absolute())
     app = make_app([str(folder)])
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: app.store is not None and app.state is not None)
-        assert app.store is not None and app.store.read_only
+        await wait_for(
+            pilot, lambda: app.reader.session.store is not None and app.reader.state is not None
+        )
+        assert app.reader.session.store is not None and app.reader.session.store.read_only
         assert "READ-ONLY" in str(app.query_one("#title-bar").render())
         assert len(app.query_one(ArticleView).annotations) == 3
         assert app.query_one(ArticleList).by_id[article_id].status == "done"
-        reason = app.store.read_only_reason or ""
+        reason = app.reader.session.store.read_only_reason or ""
         assert "cannot be written" in reason and "Errno" not in reason
         await pilot.press("tab", "c")  # a tag is refused, with the reason
         notes = [n.message for n in app._notifications]
@@ -107,12 +109,12 @@ async def test_a_corrupt_file_is_set_aside_said_and_marked_until_seen(
         assert len(moved) == 1 and not path.exists()
         toast = next(n for n in app._notifications if "could not be read" in n.title)
         assert str(path) in toast.message and str(moved[0]) in toast.message
-        assert app.current is not None and app.current.id != article_id
+        assert app.reader.current is not None and app.reader.current.id != article_id
         articles.move_to(article_id)
         articles.focus()
         await pilot.press("enter")
         await pilot.pause()
-        assert app.current.id == article_id
+        assert app.reader.current.id == article_id
         assert articles.problem(article_id) is None  # seen: the mark goes
         app.action_loading_report()
         await pilot.pause()
@@ -134,11 +136,15 @@ async def test_an_edited_corpus_file_keeps_its_annotations(
         await wait_for(pilot, lambda: any("edited" in n.title for n in app._notifications))
         (article,) = app.articles.values()
         assert article.id != old_id
-        await wait_for(pilot, lambda: app.state is not None and len(app.state.annotations) == 2)
+        await wait_for(
+            pilot, lambda: app.reader.state is not None and len(app.reader.state.annotations) == 2
+        )
         note = next(n for n in app._notifications if "edited" in n.title)
         assert "2 annotations moved" in note.message and "1 could not be placed" in note.message
-        assert app.state is not None and app.state.status == "in progress"  # not done: look
-        assert {a.text for a in app.state.annotations} == {TONS, KEPT}
+        assert (
+            app.reader.state is not None and app.reader.state.status == "in progress"
+        )  # not done: look
+        assert {a.text for a in app.reader.state.annotations} == {TONS, KEPT}
         side = app.query_one(SidePanel)
         side.focus()
         await pilot.pause()
@@ -148,10 +154,14 @@ async def test_an_edited_corpus_file_keeps_its_annotations(
         await wait_for(pilot, lambda: view.editing is not None)
         assert app.focused is view
         await pilot.press("V", "enter")  # the paragraph where its words now are
-        await wait_for(pilot, lambda: app.state is not None and not app.state.unplaced)
-        assert len(app.state.annotations) == 3
+        await wait_for(
+            pilot, lambda: app.reader.state is not None and not app.reader.state.unplaced
+        )
+        assert len(app.reader.state.annotations) == 3
         await pilot.press("u")  # undone: unplaced again
-        await wait_for(pilot, lambda: app.state is not None and len(app.state.unplaced) == 1)
+        await wait_for(
+            pilot, lambda: app.reader.state is not None and len(app.reader.state.unplaced) == 1
+        )
     with Store.open(tmp_path / "ws", "maria", read_only=True) as store:
         assert store.for_article(old_id) == []  # moved, not copied
 
@@ -167,11 +177,15 @@ async def test_an_unplaced_annotation_can_be_deleted_from_the_panel(
     path.write_text(text.replace(cut + "\n", ""), "utf-8")
     app = make_app([str(folder)])
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: app.state is not None and len(app.state.unplaced) == 1)
+        await wait_for(
+            pilot, lambda: app.reader.state is not None and len(app.reader.state.unplaced) == 1
+        )
         side = app.query_one(SidePanel)
         side.focus()
         await pilot.pause()
         side.highlighted = _unplaced_row(side)
         await pilot.press("d")
-        await wait_for(pilot, lambda: app.state is not None and not app.state.unplaced)
-        assert len(app.state.annotations) == 2
+        await wait_for(
+            pilot, lambda: app.reader.state is not None and not app.reader.state.unplaced
+        )
+        assert len(app.reader.state.annotations) == 2
