@@ -30,7 +30,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 types: $(STAMP)
-	$(BIN)/mypy corpus annotations
+	$(BIN)/mypy corpus annotations reader
 
 check: lint types test
 

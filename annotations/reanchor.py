@@ -108,8 +108,11 @@ class Alignment:
         if mapped is not None:
             return mapped
         i = bisect_right(self._starts, position) - 1
-        old_lo, new_lo = (0, 0) if i < 0 else (self.blocks[i][0] + self.blocks[i][2],
-                                                self.blocks[i][1] + self.blocks[i][2])  # fmt: skip
+        old_lo, new_lo = (
+            (0, 0)
+            if i < 0
+            else (self.blocks[i][0] + self.blocks[i][2], self.blocks[i][1] + self.blocks[i][2])
+        )
         if i + 1 < len(self.blocks):
             old_hi, new_hi = self.blocks[i + 1][0], self.blocks[i + 1][1]
         else:

@@ -76,9 +76,11 @@ RESERVED_ENDINGS = (".json", ".jsonl", ".tmp")  # article files, the log, tempor
 _RECORD_KEYS = {"annotations": "id", "unplaced": "id", "rejected": "key"}
 # Changes that touch several tables or articles at once (Change.before/after hold records).
 RECORD_KINDS = frozenset({"move", "placement", "unplaced"})
-_CANNOT_WRITE = {errno.EROFS: "the file system is mounted read-only",
-                 errno.EACCES: "you have no permission to write there",
-                 errno.EPERM: "you have no permission to write there"}  # fmt: skip
+_CANNOT_WRITE = {
+    errno.EROFS: "the file system is mounted read-only",
+    errno.EACCES: "you have no permission to write there",
+    errno.EPERM: "you have no permission to write there",
+}
 _Method = TypeVar("_Method", bound=Callable[..., Any])
 # In an annotator's folder: the identity of each article file the last check found sound.
 CHECKED = ".checked.json"
@@ -117,8 +119,7 @@ def _name_problem(name: str) -> str | None:
     if name.startswith("."):
         return "starts with a dot, as the store's hidden lock and temporary files do"
     folded = name.casefold()
-    if (folded in RESERVED_NAMES or folded.endswith(RESERVED_ENDINGS)
-            or CORRUPT_MARK in folded):  # fmt: skip
+    if folded in RESERVED_NAMES or folded.endswith(RESERVED_ENDINGS) or CORRUPT_MARK in folded:
         return (
             "is the name of a file or folder the workspace keeps (articles, annotations, "
             "history.jsonl, and names ending in .json, .jsonl or .tmp or holding .corrupt-)"
@@ -148,8 +149,13 @@ class Change:
     after: Any
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "article_id": self.article_id, "key": self.key,
-                "before": self.before, "after": self.after}  # fmt: skip
+        return {
+            "kind": self.kind,
+            "article_id": self.article_id,
+            "key": self.key,
+            "before": self.before,
+            "after": self.after,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Change:
@@ -313,8 +319,11 @@ class Store:
         if not ARTICLE_ID.match(article_id):
             return False
         q = Query()
-        return bool(self._table(article_id).contains(
-            (q.start == start) & (q.end == end) & (q.label == label)))  # fmt: skip
+        return bool(
+            self._table(article_id).contains(
+                (q.start == start) & (q.end == end) & (q.label == label)
+            )
+        )
 
     def article_ids(self) -> list[str]:
         """Articles with a file in this store (annotated, or given a status; files that hold
@@ -442,10 +451,19 @@ class Store:
         self._check_label(label)
         stamp = now()
         annotation = Annotation(
-            id=new_id(article_id), article_id=article_id, start=start, end=end, label=label,
-            text=text, note=note, attrs=dict(attrs or {}), annotator=self.annotator,
-            origin=origin, created_at=stamp, updated_at=stamp,
-        )  # fmt: skip
+            id=new_id(article_id),
+            article_id=article_id,
+            start=start,
+            end=end,
+            label=label,
+            text=text,
+            note=note,
+            attrs=dict(attrs or {}),
+            annotator=self.annotator,
+            origin=origin,
+            created_at=stamp,
+            updated_at=stamp,
+        )
         self._apply(Change("annotation", article_id, annotation.id, None, annotation.to_dict()))
         return annotation
 
@@ -484,8 +502,9 @@ class Store:
         made = self._made(article_id, items)
         if made:
             before = {a.id: None for a in made}
-            self._apply(Change("group", article_id, "group", before,
-                               {a.id: a.to_dict() for a in made}))  # fmt: skip
+            self._apply(
+                Change("group", article_id, "group", before, {a.id: a.to_dict() for a in made})
+            )
         return made
 
     @_locked
@@ -529,13 +548,22 @@ class Store:
         for item in items:
             self._check_label(str(item["label"]))
             try:
-                made.append(Annotation(
-                    id=new_id(article_id), article_id=article_id, start=item["start"],
-                    end=item["end"], label=item["label"], text=item["text"],
-                    note=item.get("note", ""), attrs=dict(item.get("attrs") or {}),
-                    annotator=self.annotator, origin=item.get("origin", "manual"),
-                    created_at=stamp, updated_at=stamp,
-                ))  # fmt: skip
+                made.append(
+                    Annotation(
+                        id=new_id(article_id),
+                        article_id=article_id,
+                        start=item["start"],
+                        end=item["end"],
+                        label=item["label"],
+                        text=item["text"],
+                        note=item.get("note", ""),
+                        attrs=dict(item.get("attrs") or {}),
+                        annotator=self.annotator,
+                        origin=item.get("origin", "manual"),
+                        created_at=stamp,
+                        updated_at=stamp,
+                    )
+                )
             except (TypeError, ValueError, KeyError) as exc:
                 raise StoreError(str(exc)) from exc
         return made
@@ -628,12 +656,14 @@ class Store:
         earlier = {
             a.moved_from["id"]: a
             for a in new_state.annotations
-            if a.moved_from and a.moved_from.get("article_id") == old.id
+            if a.moved_from
+            and a.moved_from.get("article_id") == old.id
             and a.moved_from.get("id") in old_ids
-        }  # fmt: skip
+        }
         earlier_unplaced = {u.id: u for u in new_state.unplaced if u.id in old_ids}
-        waiting = [a for a in old_state.annotations
-                   if a.id not in earlier and a.id not in earlier_unplaced]  # fmt: skip
+        waiting = [
+            a for a in old_state.annotations if a.id not in earlier and a.id not in earlier_unplaced
+        ]
         spans = [(a.start, a.end, a.text) for a in waiting]
         placed: list[Annotation] = list(earlier.values())
         unplaced: list[Unplaced] = list(earlier_unplaced.values())
@@ -641,8 +671,17 @@ class Store:
             if where is None:
                 unplaced.append(Unplaced(annotation, new.id, stamp))
                 continue
-            placed.append(_moved(annotation, new.id, where.start, where.end,
-                                 new.text[where.start : where.end], where.how, stamp))  # fmt: skip
+            placed.append(
+                _moved(
+                    annotation,
+                    new.id,
+                    where.start,
+                    where.end,
+                    new.text[where.start : where.end],
+                    where.how,
+                    stamp,
+                )
+            )
         # The old text's own unplaced annotations (from an edit before) stay unplaced.
         unplaced += [Unplaced(u.annotation, new.id, u.moved_at) for u in old_state.unplaced]
         clean = not unplaced and all((a.moved_from or {}).get("how") == "exact" for a in placed)
@@ -675,9 +714,13 @@ class Store:
             set_status = status
             before_new["status"] = {"status": _status_record(new_data)}
             after_new["status"] = {"status": {"status": status, "updated_at": stamp}}
-        change = Change("move", new.id, old.id,
-                        {new.id: before_new, old.id: before_old},
-                        {new.id: after_new, old.id: after_old})  # fmt: skip
+        change = Change(
+            "move",
+            new.id,
+            old.id,
+            {new.id: before_new, old.id: before_old},
+            {new.id: after_new, old.id: after_old},
+        )
         self._apply(change)
         return Moved(old.id, new.id, placed, unplaced, set_status)
 
@@ -693,11 +736,25 @@ class Store:
             made = _moved(found.annotation, article_id, start, end, text, "by hand", now())
         except ValueError as exc:
             raise StoreError(str(exc)) from exc
-        self._apply(Change(
-            "placement", article_id, unplaced_id,
-            {article_id: {"annotations": {made.id: None}, "unplaced": {found.id: found.to_dict()}}},
-            {article_id: {"annotations": {made.id: made.to_dict()}, "unplaced": {found.id: None}}},
-        ))  # fmt: skip
+        self._apply(
+            Change(
+                "placement",
+                article_id,
+                unplaced_id,
+                {
+                    article_id: {
+                        "annotations": {made.id: None},
+                        "unplaced": {found.id: found.to_dict()},
+                    }
+                },
+                {
+                    article_id: {
+                        "annotations": {made.id: made.to_dict()},
+                        "unplaced": {found.id: None},
+                    }
+                },
+            )
+        )
         return made
 
     @_locked
@@ -705,9 +762,15 @@ class Store:
         """Delete an unplaced annotation of the article: one undoable change."""
         self._writable()
         found = self._unplaced(article_id, unplaced_id)
-        self._apply(Change("unplaced", article_id, unplaced_id,
-                           {article_id: {"unplaced": {found.id: found.to_dict()}}},
-                           {article_id: {"unplaced": {found.id: None}}}))  # fmt: skip
+        self._apply(
+            Change(
+                "unplaced",
+                article_id,
+                unplaced_id,
+                {article_id: {"unplaced": {found.id: found.to_dict()}}},
+                {article_id: {"unplaced": {found.id: None}}},
+            )
+        )
         return found
 
     # --- internals ----------------------------------------------------------------------
@@ -849,16 +912,21 @@ class Store:
         return self._db(article_id).table("annotations")
 
     def _header(self, article_id: str) -> dict[str, dict[str, Any]]:
-        return {"meta": {"1": {"schema": SCHEMA, "article_id": article_id,
-                               "annotator": self.annotator}}}  # fmt: skip
+        return {
+            "meta": {"1": {"schema": SCHEMA, "article_id": article_id, "annotator": self.annotator}}
+        }
 
     def _db(self, article_id: str) -> TinyDB:
         db = self._dbs.get(article_id)
         if db is None:
             path = self.folder / f"{article_id}.json"
             # Nothing is written here: the meta table goes into the file with its first change.
-            db = TinyDB(path, storage=AtomicJSONStorage, read_only=self.read_only,
-                        header=self._header(article_id))  # fmt: skip
+            db = TinyDB(
+                path,
+                storage=AtomicJSONStorage,
+                read_only=self.read_only,
+                header=self._header(article_id),
+            )
             try:
                 _check_schema(path, db.table("meta").all())
             except CorruptFile:
@@ -884,10 +952,12 @@ def _state_of(data: Mapping[str, Any]) -> ArticleState:
         key=lambda a: (a.start, a.end, a.created_at, a.id),
     )
     rejected = frozenset(str(d["key"]) for d in data.get("rejected", {}).values())
-    unplaced = tuple(sorted(
-        (Unplaced.from_dict(d) for d in data.get("unplaced", {}).values()),
-        key=lambda u: (u.annotation.start, u.annotation.end, u.id),
-    ))  # fmt: skip
+    unplaced = tuple(
+        sorted(
+            (Unplaced.from_dict(d) for d in data.get("unplaced", {}).values()),
+            key=lambda u: (u.annotation.start, u.annotation.end, u.id),
+        )
+    )
     explicit = next(iter(data.get("status", {}).values()), None)
     if explicit is None:
         status = "in progress" if found or unplaced else "todo"
@@ -896,8 +966,14 @@ def _state_of(data: Mapping[str, Any]) -> ArticleState:
     if status not in STATUSES:
         raise ValueError(f"unknown status {status!r}")
     stamp = explicit.get("updated_at")
-    return ArticleState(found, status, stamp if isinstance(stamp, str) else None, rejected,
-                        unplaced, status_is_set=True)  # fmt: skip
+    return ArticleState(
+        found,
+        status,
+        stamp if isinstance(stamp, str) else None,
+        rejected,
+        unplaced,
+        status_is_set=True,
+    )
 
 
 def _status_record(data: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -943,17 +1019,31 @@ def _moved(
 ) -> Annotation:
     """`annotation` of an earlier text, as an annotation of `article_id` on `[start, end)`."""
     came_from: dict[str, Any] = {
-        "article_id": annotation.article_id, "id": annotation.id, "start": annotation.start,
-        "end": annotation.end, "text": annotation.text, "how": how, "moved_at": stamp,
-    }  # fmt: skip
+        "article_id": annotation.article_id,
+        "id": annotation.id,
+        "start": annotation.start,
+        "end": annotation.end,
+        "text": annotation.text,
+        "how": how,
+        "moved_at": stamp,
+    }
     if annotation.moved_from:  # moved before, from a still earlier text
         came_from["earlier"] = dict(annotation.moved_from)
     return Annotation(
-        id=new_id(article_id), article_id=article_id, start=start, end=end,
-        label=annotation.label, text=text, note=annotation.note, attrs=dict(annotation.attrs),
-        annotator=annotation.annotator, origin=annotation.origin,
-        created_at=annotation.created_at, updated_at=stamp, moved_from=came_from,
-    )  # fmt: skip
+        id=new_id(article_id),
+        article_id=article_id,
+        start=start,
+        end=end,
+        label=annotation.label,
+        text=text,
+        note=annotation.note,
+        attrs=dict(annotation.attrs),
+        annotator=annotation.annotator,
+        origin=annotation.origin,
+        created_at=annotation.created_at,
+        updated_at=stamp,
+        moved_from=came_from,
+    )
 
 
 _REJECTION_KEY = re.compile(r"(\w+):(\d+)-(\d+)")
@@ -971,8 +1061,9 @@ def _carried_rejections(
             records.append((parts.group(1), int(parts.group(2)), int(parts.group(3)), record))
     spans = [(start, end, r["text"]) for _kind, start, end, r in records]
     carried = {}
-    for (kind, _s, _e, record), where in zip(records, place(old_text, new_text, spans),
-                                             strict=True):  # fmt: skip
+    for (kind, _s, _e, record), where in zip(
+        records, place(old_text, new_text, spans), strict=True
+    ):
         if where is None or where.how != "exact":
             continue
         key = f"{kind}:{where.start}-{where.end}"

@@ -300,9 +300,10 @@ def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """The words in order, whole but for the last (a prefix), anything but letters and
     digits between them. Without regard to case, and with accents taken as part of a word,
     so that it also finds them in a text that was not folded."""
-    return re.compile(f"(?<![\\w{_MARK_RANGES}])"
-                      + f"[^\\w{_MARK_RANGES}]+".join(re.escape(w) for w in words),
-                      re.IGNORECASE)  # fmt: skip
+    return re.compile(
+        f"(?<![\\w{_MARK_RANGES}])" + f"[^\\w{_MARK_RANGES}]+".join(re.escape(w) for w in words),
+        re.IGNORECASE,
+    )
 
 
 def _holds(article: Article, pattern: re.Pattern[str]) -> bool:

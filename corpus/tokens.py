@@ -37,8 +37,17 @@ TOKENS_VERSION = "tokens-2"
 # costs about 300 bytes a token, gigabytes for a very long article.
 PIECE_CHARS = 50_000
 # The components of a trained pipeline, none of which tokenization needs.
-_COMPONENTS = ("tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler",
-               "lemmatizer", "ner", "sentencizer")  # fmt: skip
+_COMPONENTS = (
+    "tok2vec",
+    "tagger",
+    "morphologizer",
+    "parser",
+    "senter",
+    "attribute_ruler",
+    "lemmatizer",
+    "ner",
+    "sentencizer",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,13 +108,16 @@ class Tokens:
         spaces = ("false", "true")
         window = zip(self.starts, self.ends, self.spaces, strict=True)
         if first or stop < len(self):
-            window = zip(self.starts[first:stop], self.ends[first:stop], self.spaces[first:stop],
-                         strict=True)  # fmt: skip
-        return ",".join([
-            f'{{"text":{encode_basestring(text[s:e])},"start":{s},"end":{e},"id":{i},'
-            f'"ws":{spaces[w]}}}'
-            for i, (s, e, w) in enumerate(window, start=first)
-        ])  # fmt: skip
+            window = zip(
+                self.starts[first:stop], self.ends[first:stop], self.spaces[first:stop], strict=True
+            )
+        return ",".join(
+            [
+                f'{{"text":{encode_basestring(text[s:e])},"start":{s},"end":{e},"id":{i},'
+                f'"ws":{spaces[w]}}}'
+                for i, (s, e, w) in enumerate(window, start=first)
+            ]
+        )
 
     def to_dict(self) -> dict[str, str]:
         """The cache's entry: each token's length and white-space flag, as base64 of their

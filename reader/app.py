@@ -78,7 +78,6 @@ class AssayApp(App[None]):
     COMMANDS = App.COMMANDS | {AssayCommands}
     # Textual sets the class on the screen as it is sized: no restyling pass of our own.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]  # noqa: RUF012 (App's type)
-    # One binding a line, read as a table (and the keys change rewrites this block whole).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+q",

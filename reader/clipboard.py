@@ -43,7 +43,6 @@ def copy(app: App[Any], text: str) -> str:
         except Exception:  # pyperclip raises its own errors and OS errors when no tool works
             pass
         else:
-            app._clipboard = text  # what `app.clipboard` reports, as copy_to_clipboard does
             return SYSTEM
     app.copy_to_clipboard(text)
     return TERMINAL

@@ -47,9 +47,15 @@ STATUS_FILTERS: dict[str, frozenset[str]] = {
     "not done": frozenset({"todo", "in progress"}),
 }
 # `status:VALUE` in the filter box: VALUE is the start of one of these.
-_STATUS_WORDS = {"todo": "todo", "inprogress": "in progress", "progress": "in progress",
-                 "done": "done", "notdone": "not done", "undone": "not done",
-                 "open": "not done"}  # fmt: skip
+_STATUS_WORDS = {
+    "todo": "todo",
+    "inprogress": "in progress",
+    "progress": "in progress",
+    "done": "done",
+    "notdone": "not done",
+    "undone": "not done",
+    "open": "not done",
+}
 _INDEX_REPORT_SECONDS = 0.3  # how often the indexing thread says how far it is
 # While the corpus still loads, the indexing thread sleeps nine times as long as it works:
 # sharing the interpreter's lock evenly, it doubled the time to list 10,000 articles.
@@ -124,9 +130,12 @@ class ArticleList(ScrollView, can_focus=True):
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "article-list--cursor", "article-list--opened", "article-list--done",
-        "article-list--dim", "article-list--problem",
-    }  # fmt: skip
+        "article-list--cursor",
+        "article-list--opened",
+        "article-list--done",
+        "article-list--dim",
+        "article-list--problem",
+    }
 
     DEFAULT_CSS = """
     ArticleList { overflow-x: hidden; scrollbar-gutter: stable; }
@@ -222,8 +231,13 @@ class ArticleList(ScrollView, can_focus=True):
             self.call_after_refresh(self._start_indexing)
 
     def _start_indexing(self) -> None:
-        self.app.run_worker(self._index, thread=True, group="search", exit_on_error=False,
-                            description="Indexing the article text")  # fmt: skip
+        self.app.run_worker(
+            self._index,
+            thread=True,
+            group="search",
+            exit_on_error=False,
+            description="Indexing the article text",
+        )
 
     def _index(self) -> None:
         worker = get_current_worker()
@@ -332,8 +346,9 @@ class ArticleList(ScrollView, can_focus=True):
         if self.status_filter is None:
             self.notify("Every status shown.", timeout=2)
         else:
-            self.notify(f"Status filter: {self.status_filter} (S: the next, escape: off).",
-                        timeout=2)  # fmt: skip
+            self.notify(
+                f"Status filter: {self.status_filter} (S: the next, escape: off).", timeout=2
+            )
 
     def _statuses(self) -> frozenset[str] | None:
         """The statuses the status filters (the key's and the box's `status:`) keep; None
@@ -357,9 +372,12 @@ class ArticleList(ScrollView, can_focus=True):
         shown: list[int] = []
         by_text: list[int] = []
         if not terms:
-            shown = [i for i, row in enumerate(rows)
-                     if (only is None or row.article_id in only)
-                     and (statuses is None or row.status in statuses)]  # fmt: skip
+            shown = [
+                i
+                for i, row in enumerate(rows)
+                if (only is None or row.article_id in only)
+                and (statuses is None or row.status in statuses)
+            ]
         else:
             # Sets of row numbers, one pair per term: a keystroke pays for its new term only.
             until = time.perf_counter() + _PHRASE_SLICE_SECONDS
@@ -455,8 +473,7 @@ class ArticleList(ScrollView, can_focus=True):
     def action_sort(self, step: int) -> None:
         self.sort_key = SORTS[(SORTS.index(self.sort_key) + step) % len(SORTS)]
         self._rebuild(keep=self.current_id)
-        self.notify(f"Sorted by {self.sort_key}{' (reversed)' if self.reverse else ''}.",
-                    timeout=2)  # fmt: skip
+        self.notify(f"Sorted by {self.sort_key}{' (reversed)' if self.reverse else ''}.", timeout=2)
 
     def action_reverse(self) -> None:
         self.reverse = not self.reverse
@@ -555,8 +572,13 @@ class ArticleList(ScrollView, can_focus=True):
         return [("title", title), *fixed]
 
     def header(self, width: int) -> str:
-        names = {"title": "title", "source": "source", "date": "date", "words": "words",
-                 "notes": "tags"}  # fmt: skip
+        names = {
+            "title": "title",
+            "source": "source",
+            "date": "date",
+            "words": "words",
+            "notes": "tags",
+        }
         cells = ["   "]
         for name, size in self.columns(width):
             label = names[name]
@@ -577,8 +599,15 @@ class ArticleList(ScrollView, can_focus=True):
         index = self.shown[position]
         row = self.rows[index]
         problem = row.article_id in self._problems
-        key = (index, width, position == self.cursor, row.article_id == self.opened_id,
-               row.status, row.annotations, problem)  # fmt: skip
+        key = (
+            index,
+            width,
+            position == self.cursor,
+            row.article_id == self.opened_id,
+            row.status,
+            row.annotations,
+            problem,
+        )
         strip = self._lines.get(key)
         if strip is None:
             strip = self._lines[key] = self._draw_row(row, width, key[2], problem)
@@ -610,8 +639,9 @@ class ArticleList(ScrollView, can_focus=True):
             elif name == "words":
                 cells.append(_fit(f"{row.words:,}", size, right=True))
             else:
-                cells.append(_fit(str(row.annotations) if row.annotations else "", size,
-                                  right=True))  # fmt: skip
+                cells.append(
+                    _fit(str(row.annotations) if row.annotations else "", size, right=True)
+                )
         segments = [Segment(opened, style), mark, Segment("".join(cells), style)]
         return Strip(segments).adjust_cell_length(width, style)
 
@@ -628,8 +658,11 @@ class ArticleList(ScrollView, can_focus=True):
         if "status" in self.search_query.fields:
             value = self.search_query.fields["status"]
             named = status_filter_of(value)
-            filters.append(f"status {named}" if named else
-                           f"no status “{value}” (todo, progress, done, not-done)")  # fmt: skip
+            filters.append(
+                f"status {named}"
+                if named
+                else f"no status “{value}” (todo, progress, done, not-done)"
+            )
         if any(term.words for term in self.search_query.terms):
             indexed = len(self.index)
             if self.unchecked:
@@ -638,11 +671,14 @@ class ArticleList(ScrollView, can_focus=True):
                 # Rounded down: "100%" only once it is.
                 filters.append(f"text search {indexed * 100 // total}% ready")
             else:
-                filters.append(f"{self.by_title:,} by title, "
-                               f"{len(self.shown) - self.by_title:,} by text")  # fmt: skip
+                filters.append(
+                    f"{self.by_title:,} by title, {len(self.shown) - self.by_title:,} by text"
+                )
         where = f"{' · '.join(filters)} · " if filters else ""
-        return (f"{where}{shown}{counted(total, 'article')} · {done:,} done{share} · "
-                f"{started:,} in progress")  # fmt: skip
+        return (
+            f"{where}{shown}{counted(total, 'article')} · {done:,} done{share} · "
+            f"{started:,} in progress"
+        )
 
 
 def _fit(text: str, width: int, right: bool = False) -> str:

@@ -34,10 +34,18 @@ if TYPE_CHECKING:
 
 
 ENTITY_NAMES = {
-    "PERSON": "People", "ORG": "Organisations", "GPE": "Places", "LOC": "Places",
-    "FAC": "Places", "NORP": "Groups", "PRODUCT": "Products", "EVENT": "Events",
-    "LAW": "Laws", "WORK_OF_ART": "Works", "LANGUAGE": "Languages",
-}  # fmt: skip
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "GPE": "Places",
+    "LOC": "Places",
+    "FAC": "Places",
+    "NORP": "Groups",
+    "PRODUCT": "Products",
+    "EVENT": "Events",
+    "LAW": "Laws",
+    "WORK_OF_ART": "Works",
+    "LANGUAGE": "Languages",
+}
 _QUOTE_CHARS = 60
 _SPAN_CHARS = 44
 # Rows of annotations (and of suggestions) listed at most: those nearest the reader's
@@ -145,8 +153,10 @@ class SidePanel(OptionList):
         if self._article is None or article.id != self._article.id:
             self._article, self._analysis, self._note = article, None, "Analysing…"
         elif (annotations, suggestions, tuple(unplaced)) == (
-            self._annotations, self._suggestions, self._unplaced
-        ):  # fmt: skip
+            self._annotations,
+            self._suggestions,
+            self._unplaced,
+        ):
             return  # nothing to redraw (a save in flight changes only the reader)
         self._annotations, self._suggestions, self._near = annotations, suggestions, near
         self._unplaced = tuple(unplaced)
@@ -245,15 +255,21 @@ class SidePanel(OptionList):
             heading = f"Annotations ({len(self._annotations):,}; the {MAX_ROWS} nearest)"
         options: list[Option | None] = []
         if self._unplaced:
-            options.append(self._heading(f"⚠ Not placed ({len(self._unplaced)}): enter "
-                                         f"places, d deletes"))  # fmt: skip
+            options.append(
+                self._heading(f"⚠ Not placed ({len(self._unplaced)}): enter places, d deletes")
+            )
             for unplaced in self._unplaced:
                 key = f"u:{unplaced.id}"
                 self._choices[key] = ("unplaced", unplaced)
                 old = unplaced.annotation
-                options.append(Option(Content.assemble(
-                    "  ⚠ ", (old.label, "bold"), " ", Content(_short(old.text, _SPAN_CHARS))),
-                    id=key))  # fmt: skip
+                options.append(
+                    Option(
+                        Content.assemble(
+                            "  ⚠ ", (old.label, "bold"), " ", Content(_short(old.text, _SPAN_CHARS))
+                        ),
+                        id=key,
+                    )
+                )
             options.append(None)
         options.append(self._heading(heading))
         if not self._annotations:
@@ -262,9 +278,11 @@ class SidePanel(OptionList):
             key = f"a:{annotation.id}"
             self._choices[key] = ("annotation", annotation)
             parts: list[Content | tuple[str, str] | str] = [
-                "  ", (annotation.label, "bold"), " ",
+                "  ",
+                (annotation.label, "bold"),
+                " ",
                 Content(_short(annotation.text, _SPAN_CHARS)),
-            ]  # fmt: skip
+            ]
             if annotation.note:
                 parts += ["\n    ", ("note: ", "dim"), Content(_short(annotation.note, 40))]
             options.append(Option(Content.assemble(*parts), id=key))
@@ -276,8 +294,12 @@ class SidePanel(OptionList):
                 key = f"s:{suggestion.key}"
                 self._choices[key] = ("suggestion", suggestion)
                 speaker = suggestion.attrs.get("speaker")
-                parts = ["  ? ", (suggestion.label, "italic"), " ",
-                         Content(_short(suggestion.text, _SPAN_CHARS))]  # fmt: skip
+                parts = [
+                    "  ? ",
+                    (suggestion.label, "italic"),
+                    " ",
+                    Content(_short(suggestion.text, _SPAN_CHARS)),
+                ]
                 if speaker:
                     parts += [("  — ", "dim"), Content(show_bidi(str(speaker)))]
                 options.append(Option(Content.assemble(*parts), id=key))
