@@ -157,7 +157,7 @@ async def test_help_shows_the_key_a_label_has_not_the_one_refused(make_app: Make
     settings = Settings(analyse_corpus=False, labels=LABELS, label_keys={"source": "c"})
     app = make_app(settings=settings)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: app.store is not None)
+        await wait_for(pilot, lambda: app.reader.session.store is not None)
         rows = {i: keys for _where, rows in key_table(app) for keys, _text, i in rows}
         assert rows["annotate.tag_claim"] == "c"
         assert rows["annotate.tag_source"] == "ctrl+p"  # c was claim's: only the palette tags
@@ -274,7 +274,7 @@ async def test_the_palette_shows_each_key_as_remapped_and_runs_its_binding(
     )
     app = make_app(settings=settings)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: app.store is not None)
+        await wait_for(pilot, lambda: app.reader.session.store is not None)
         commands = {name: (text, run) for name, text, run in AssayCommands(app.screen)._actions()}
         assert commands["Toggle entities"][0] == "show or hide entity highlights (ctrl+e)"
         assert commands["Keys"][0].endswith("(?)") and commands["Next article"][0].endswith("(])")
@@ -292,7 +292,7 @@ async def test_the_key_bar_shows_the_list_s_enter(make_app: MakeApp) -> None:
 
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: app.store is not None)
+        await wait_for(pilot, lambda: app.reader.session.store is not None)
         app.query_one(ArticleList).focus()
         await pilot.pause()
         assert "Open" in str(app.query_one(KeyBar).render())
@@ -326,7 +326,7 @@ async def test_keys_are_routed_to_the_binding_textual_shows_for_them(make_app: M
     )
     app = make_app(settings=settings)
     async with app.run_test(size=(160, 48)) as pilot:
-        await wait_for(pilot, lambda: app.store is not None)
+        await wait_for(pilot, lambda: app.reader.session.store is not None)
         keymap = _KEYMAPS[app]
         for pane in (ArticleList, ArticleView, SidePanel):
             app.query_one(pane).focus()
