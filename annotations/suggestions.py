@@ -15,6 +15,8 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from corpus.text import trimmed_span
+
 if TYPE_CHECKING:
     from corpus.figures import Figure
     from corpus.quotes import Quote
@@ -85,7 +87,7 @@ def suggest(
         for quote in quotes:
             if not quote.is_direct:
                 continue
-            start, end = _trimmed(text, quote.content_start, quote.content_end)
+            start, end = trimmed_span(text, quote.content_start, quote.content_end)
             if start >= end:
                 continue
             said: dict[str, str | int | None] = {
@@ -105,12 +107,3 @@ def suggest(
         and not chrome(s.start, s.end)
     ]
     return sorted(kept, key=lambda s: (s.start, s.end, s.kind))
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without white space at its edges (a quote's content can start with one)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

@@ -45,7 +45,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from corpus.text import close_bidi, paragraphs
+from corpus.text import close_bidi, paragraphs, trimmed_span
 from reader.layout import ScreenLine, SpanIndex, line_of, wrap
 from reader.selection import Selection, Words
 from reader.widgets.annotation_keys import annotation_bindings
@@ -538,12 +538,7 @@ class ArticleView(ScrollView, can_focus=True):
                 first, last = self.words.covering(start, end)
                 start, end = self.words.spans[first][0], self.words.spans[last][1]
             return (start, end, "found")
-        start, end = self.units[self.cursor]
-        text = self.article.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = trimmed_span(self.article.text, *self.units[self.cursor])
         return (start, end, "sentence") if start < end else None
 
     def at_cursor(self) -> tuple[int, int]:

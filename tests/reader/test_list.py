@@ -36,8 +36,9 @@ def with_statuses(workspace: Path, statuses: dict[int, str]) -> None:
 async def indexed(pilot: object, app: App[None]) -> ArticleList:
     """The list, once every row's text is searchable."""
     articles = app.query_one(ArticleList)
-    await wait_for(pilot, lambda: articles.rows and len(articles.index) == len(articles.rows))
+    # Loaded first: before the rest of the corpus arrives, the first row alone is "all rows".
     await wait_for(pilot, lambda: app.loaded)  # type: ignore[attr-defined]
+    await wait_for(pilot, lambda: len(articles.index) == len(articles.rows))
     return articles
 
 
