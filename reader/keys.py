@@ -287,7 +287,7 @@ def bindings_by_key(
 
 async def run_binding(app: App[Any], key: str) -> bool:
     """Run the binding `key` has where the focus is now, as Textual 8.2 does when a key comes
-    back from the focused widget (`App._check_bindings`): the priority bindings from the app
+    back from the focused widget (its private binding check): the priority bindings from the app
     down, then the others from the focused widget up, each until an action takes the key (a
     SkipAction or a `check_action` that says no passes it on). False if none took it.
 
