@@ -415,25 +415,25 @@ def legend() -> Content:
 def describe(marks: Sequence[Mark]) -> Content:
     """The status line for the highlights under the cursor: who said a quote, what a figure
     counts, what an entity is."""
-    from corpus.figures import says_more, written  # its rules compile slowly: not at start-up
+    from corpus.figures import Figure, says_more, written  # slow to compile: not at start-up
+    from corpus.quotes import Quote
 
     parts: list[Content | str | tuple[str, str]] = []
     for mark in marks:
         if parts:
             parts.append("  ·  ")
-        if mark.kind == "quote" and isinstance(mark.data, dict):
-            speaker = mark.data.get("speaker")
-            cue = mark.data.get("cue")
+        if isinstance(mark.data, Quote):
+            speaker, cue = mark.data.speaker, mark.data.cue
             if speaker:
                 parts += [("quote", "italic"), " by ", (str(speaker), "bold")]
                 if cue:
                     parts.append(f" ({cue})")
             else:
                 parts += [("quote", "italic"), ", speaker not found"]
-        elif mark.kind == "figure" and isinstance(mark.data, dict):
-            value, unit = mark.data.get("value"), mark.data.get("unit")
+        elif isinstance(mark.data, Figure):
+            value, unit = mark.data.value, mark.data.unit
             parts += [
-                (mark.data.get("label", "figure"), "bold"),
+                (mark.data.label, "bold"),
                 " ",
                 Content(show_bidi(mark.text)),
             ]

@@ -58,6 +58,8 @@ if TYPE_CHECKING:
     from annotations.suggestions import Suggestion
     from corpus.analysis import Analysis
     from corpus.article import Article
+    from corpus.figures import Figure
+    from corpus.quotes import Quote
 
 GUTTER = 2
 # spaCy labels drawn in one colour each; the rest share "other".
@@ -84,7 +86,7 @@ class Mark:
     kind: str  # "entity" | "quote" | "figure"
     label: str
     text: str
-    data: Any = None  # the quote's or figure's dict
+    data: Quote | Figure | None = None  # what the analysis found there
 
     @property
     def component(self) -> str:
@@ -449,7 +451,7 @@ class ArticleView(ScrollView, can_focus=True):
                 for quote in analysis.quotes:
                     if quote.is_direct:
                         start, end = quote.start, quote.end
-                        mark = Mark("quote", "quote", self._text(start, end), quote.to_dict())
+                        mark = Mark("quote", "quote", self._text(start, end), quote)
                         spans.append((start, end, mark))
             if self.show_entities:
                 for entity in analysis.entities:
@@ -458,7 +460,7 @@ class ArticleView(ScrollView, can_focus=True):
                         spans.append((entity.start, entity.end, mark))
             if self.show_figures:
                 for figure in analysis.figures:
-                    mark = Mark("figure", figure.label, figure.text, figure.to_dict())
+                    mark = Mark("figure", figure.label, figure.text, figure)
                     spans.append((figure.start, figure.end, mark))
         self._marks = SpanIndex(spans)
         self._spans_changed()

@@ -77,15 +77,28 @@ async def test_notes_alone_make_no_notice(make_app: MakeApp, tmp_path: Path) -> 
 
 
 def test_figures_and_quotes_read_as_people_write_them() -> None:
-    tons = Mark("figure", "QUANTITY", "2 million tons",
-                {"label": "QUANTITY", "value": 2_000_000, "unit": "ton"})  # fmt: skip
+    from corpus.figures import Figure
+    from corpus.quotes import Quote, QuoteKind, QuoteStyle
+
+    def quote(speaker: str | None, cue: str | None) -> Quote:
+        return Quote(
+            0, 14, 1, 13, speaker, speaker, None, None, cue, QuoteKind.DIRECT, QuoteStyle.MARKS, 1.0
+        )
+
+    tons = Mark(
+        "figure",
+        "QUANTITY",
+        "2 million tons",
+        Figure(0, 14, "QUANTITY", "2 million tons", 2_000_000, "ton"),
+    )
     assert describe([tons]).plain == "QUANTITY 2 million tons = 2,000,000 tons"
-    percent = Mark("figure", "PERCENT", "15 percent",
-                   {"label": "PERCENT", "value": 15, "unit": "percent"})  # fmt: skip
+    percent = Mark(
+        "figure", "PERCENT", "15 percent", Figure(0, 10, "PERCENT", "15 percent", 15, "percent")
+    )
     assert describe([percent]).plain == "PERCENT 15 percent"
-    quote = Mark("quote", "quote", "“We will see.”", {"speaker": None, "cue": None})
-    assert describe([quote]).plain == "quote, speaker not found"
-    said = Mark("quote", "quote", "“We will see.”", {"speaker": "Kirill Dmitriev", "cue": "said"})
+    unsaid = Mark("quote", "quote", "“We will see.”", quote(None, None))
+    assert describe([unsaid]).plain == "quote, speaker not found"
+    said = Mark("quote", "quote", "“We will see.”", quote("Kirill Dmitriev", "said"))
     assert describe([said]).plain == "quote by Kirill Dmitriev (said)"
 
 
