@@ -90,10 +90,13 @@ class Annotating(ReaderPanes):
         self.store_problems = [str(c) for c in message.problems]
         articles = self.query_one(ArticleList)
         for problem in message.problems:
-            if problem.article_id is not None and problem.article_id in self.articles:
-                articles.mark_problem(problem.article_id, str(problem))
-                if not problem.earlier:
-                    self.session.load(problem.article_id)  # it starts afresh now
+            if problem.article_id is None:
+                continue
+            # Marked also when its row has not arrived yet (the check can finish before the
+            # corpus is read): the list keeps the mark for the row.
+            articles.mark_problem(problem.article_id, str(problem))
+            if problem.article_id in self.articles and not problem.earlier:
+                self.session.load(problem.article_id)  # it starts afresh now
         if fresh:
             shown = "\n".join(str(c) for c in fresh[:2])
             more = f"\n… and {len(fresh) - 2} more" if len(fresh) > 2 else ""
