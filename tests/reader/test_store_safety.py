@@ -104,7 +104,16 @@ async def test_a_corrupt_file_is_set_aside_said_and_marked_until_seen(
     app = make_app([str(folder)])
     async with app.run_test(size=(120, 40)) as pilot:
         articles = app.query_one(ArticleList)
-        await wait_for(pilot, lambda: articles.problem(article_id) is not None)
+        # The mark, the notice (a message of its own) and the corpus come in any order.
+        await wait_for(
+            pilot,
+            lambda: (
+                articles.problem(article_id) is not None
+                and any("could not be read" in n.title for n in app._notifications)
+                and app.loaded
+                and app.reader.current is not None
+            ),
+        )
         moved = list(path.parent.glob(f"{article_id}.json.corrupt-*"))
         assert len(moved) == 1 and not path.exists()
         toast = next(n for n in app._notifications if "could not be read" in n.title)
