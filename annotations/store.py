@@ -1170,6 +1170,14 @@ class _History:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return
+        if self.writable and raw and not raw.endswith(b"\n"):
+            # A torn last line (a kill between two pages of an append): cut it off, or the
+            # next append would be glued to it and the log would read as corrupt.
+            raw = raw[: raw.rfind(b"\n") + 1]
+            with open(self.path, "r+b") as handle:
+                handle.truncate(len(raw))
+                handle.flush()
+                os.fsync(handle.fileno())
         lines = raw.split(b"\n")
         for number, line in enumerate(lines):
             if not line.strip():

@@ -110,6 +110,23 @@ def test_a_torn_last_history_line_is_ignored(tmp_path: Path) -> None:
         assert store.undo() is not None and store.get(a.id) is None
 
 
+def test_a_change_after_a_torn_history_line_does_not_join_it(tmp_path: Path) -> None:
+    # A SIGKILL can cut an append where the line crosses a page of the file (the kernel
+    # checks for a fatal signal between pages); the next writer's line must not be glued
+    # to the fragment, or the log reads as corrupt and undo is lost.
+    with Store.open(tmp_path, "maria") as store:
+        a = add(store)
+    history = tmp_path / "annotations" / "maria" / "history.jsonl"
+    history.write_bytes(history.read_bytes() + b'{"op": "chan')
+    with Store.open(tmp_path, "maria") as store:
+        b = add(store, 7, 10)
+    with Store.open(tmp_path, "maria") as store:
+        assert store.undo() is not None and store.get(b.id) is None
+        assert store.undo() is not None and store.get(a.id) is None
+    assert not list(history.parent.glob("*.corrupt-*"))
+    assert history.read_bytes().endswith(b"\n")
+
+
 def test_second_writer_is_read_only_and_told_why(tmp_path: Path) -> None:
     with Store.open(tmp_path, "maria") as first:
         a = add(first)
