@@ -3,6 +3,7 @@
     assay [PATH ...]                 the main job on a corpus (the built-in one without PATH)
     assay analyze [PATH ...]         headless analysis: JSONL (default) or a table on stdout
     assay export / import / stats    the gold dataset of a workspace (reader/workspace_cli.py)
+    assay agree / merge / review     team gold: agreement, merging, adjudication (TEAM_COMMANDS)
 
 The main job opens the reader (reader/app.py); without a terminal it prints the corpus table.
 """
@@ -10,6 +11,7 @@ The main job opens the reader (reader/app.py); without a terminal it prints the 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -26,6 +28,14 @@ from corpus.text import counted, terminal_safe
 from reader import workspace_cli
 from reader.config import CONFIG_ENV, config_path
 from reader.output import PROG, positive, say, write_lines
+
+# Commands with a module of their own, imported only when run: each has `build_parser()`
+# and `run(args) -> int`.
+TEAM_COMMANDS = {
+    "agree": "reader.agree_cli",
+    "merge": "reader.merge_cli",
+    "review": "reader.review_cli",
+}
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -58,7 +68,8 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     main = argparse.ArgumentParser(
         prog=PROG,
         description="Read and annotate news articles in the terminal (the built-in corpus "
-        "without PATH). Commands: analyze, export, import, stats ('assay COMMAND --help'). "
+        "without PATH). Commands: analyze, export, import, stats, agree, merge, review "
+        "('assay COMMAND --help'). "
         f"Settings: ${CONFIG_ENV}, else {config_path()}.",
     )
     _common(main)
@@ -84,6 +95,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             command = args_list[0]
             args = workspace_cli.build_parsers()[command].parse_args(args_list[1:])
             return workspace_cli.run(command, args)
+        if args_list and args_list[0] in TEAM_COMMANDS:
+            module = importlib.import_module(TEAM_COMMANDS[args_list[0]])
+            args = module.build_parser().parse_args(args_list[1:])
+            code: int = module.run(args)
+            return code
         args = main_parser.parse_args(args_list)
         return run_reader(args)
     except KeyboardInterrupt:
