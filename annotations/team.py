@@ -1,0 +1,258 @@
+"""What several annotators did on the same articles: the articles a team comparison uses, the
+spans each made, and where they disagree.
+
+`assay agree` measures, `assay merge` writes what they agree on to a gold annotator and
+`assay review` walks the rest; all three read the workspace through `select` and compare spans
+through the functions here, so "shared article", "agreed span" and "disagreement group" mean
+one thing everywhere.
+
+A **disagreement group** is a set of spans (of the annotators compared, never of gold) that
+overlap one another, directly or through a chain, and are not identical across the
+annotators: different boundaries or labels, or made by only some of them. Its key is a hash of
+the spans in it, so it stays the same across restarts while nobody changes those spans, and a
+group whose spans changed is a new question for the reviewer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotations.model import Annotation, Status
+from annotations.storage import CorruptFile
+from annotations.store import ArticleState
+from annotations.workspace import Workspace
+
+# The annotator `assay merge` and `assay review` write to unless told otherwise; `assay agree`
+# leaves it out of "every annotator in the workspace".
+GOLD = "gold"
+POLICIES = ("agreed", "majority")
+# Decisions a gold span (or a rejected group) records in `attrs.review.decision`.
+AGREED, MAJORITY, EDITED, ADDED, REJECTED = (
+    "agreed",
+    "majority",
+    "edited",
+    "added",
+    "rejected-group",
+)
+# A rejected group is remembered as a rejection in gold's store under this prefix and its key.
+GROUP_KEY_PREFIX = "review-group:"
+
+
+def chose(annotator: str) -> str:
+    """The decision of taking `annotator`'s version of a group."""
+    return f"chose:{annotator}"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """What span agreement compares: two annotations are the same span when these are equal."""
+
+    start: int
+    end: int
+    label: str
+
+    @classmethod
+    def of(cls, annotation: Annotation) -> Span:
+        return cls(annotation.start, annotation.end, annotation.label)
+
+
+@dataclass(frozen=True)
+class TeamArticle:
+    """One article in a comparison: the spans of each annotator who takes part in it (all the
+    named annotators, or with `include_unfinished` those who annotated it), in naming order."""
+
+    article_id: str
+    spans: Mapping[str, tuple[Annotation, ...]]
+
+    @property
+    def annotators(self) -> tuple[str, ...]:
+        return tuple(self.spans)
+
+
+@dataclass
+class Selection:
+    """The articles a comparison uses, and why each other article of the annotators was left
+    out (`left_out`: article id, reason), for the user to see."""
+
+    annotators: tuple[str, ...]
+    include_unfinished: bool
+    articles: list[TeamArticle] = field(default_factory=list)
+    left_out: list[tuple[str, str]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def rule(self) -> str:
+        """Which articles were used, as a phrase."""
+        if self.include_unfinished:
+            return "articles that at least two of them annotated"
+        return "articles that all of them marked done"
+
+
+def annotated(state: ArticleState) -> bool:
+    """Whether an annotator gave an answer on an article: spans, or a status (done with no
+    spans says there is nothing to tag)."""
+    return bool(state.annotations) or state.status == Status.DONE
+
+
+def select(
+    workspace: Workspace,
+    annotators: Sequence[str],
+    *,
+    include_unfinished: bool = False,
+    labels: Iterable[str] | None = None,
+    on_problem: Callable[[CorruptFile], None] | None = None,
+) -> Selection:
+    """The articles to compare `annotators` on: those all of them marked done, or with
+    `include_unfinished` those at least two of them annotated (each with the annotators who
+    did). Only spans of `labels` are kept when it is given. Files that cannot be read are
+    reported to `on_problem` (and in `problems`) and their article is left out."""
+    chosen = tuple(annotators)
+    wanted = None if labels is None else frozenset(labels)
+    selection = Selection(chosen, include_unfinished)
+
+    def problem(found: CorruptFile) -> None:
+        selection.problems.append(str(found))
+        if on_problem is not None:
+            on_problem(found)
+
+    for item in workspace.each_article(chosen, problem):
+        if item.problems:
+            selection.left_out.append((item.article_id, "a file of it cannot be read"))
+            continue
+        states = item.states
+        if include_unfinished:
+            taking = [n for n in chosen if n in states and annotated(states[n])]
+            if len(taking) < 2:
+                who = taking[0] if taking else "nobody"
+                selection.left_out.append((item.article_id, f"annotated only by {who}"))
+                continue
+        else:
+            missing = [n for n in chosen if n not in states or states[n].status != Status.DONE]
+            if missing:
+                selection.left_out.append((item.article_id, f"not done by {', '.join(missing)}"))
+                continue
+            taking = list(chosen)
+        spans = {
+            name: tuple(
+                sorted(
+                    (a for a in states[name].annotations if wanted is None or a.label in wanted),
+                    key=lambda a: (a.start, a.end, a.label, a.id),
+                )
+            )
+            for name in taking
+        }
+        selection.articles.append(TeamArticle(item.article_id, spans))
+    return selection
+
+
+@dataclass(frozen=True)
+class Group:
+    """Overlapping spans of the annotators of one article (see the module's docstring).
+
+    `spans` holds every annotator of the article, with an empty tuple for those who made
+    none here; `agreed` is True when every annotator made exactly the same spans."""
+
+    key: str
+    article_id: str
+    start: int
+    end: int
+    spans: Mapping[str, tuple[Annotation, ...]]
+
+    @property
+    def agreed(self) -> bool:
+        versions = [frozenset(Span.of(a) for a in made) for made in self.spans.values()]
+        counts = [len(made) for made in self.spans.values()]
+        return len(set(versions)) == 1 and all(c == len(versions[0]) for c in counts)
+
+    def version(self, annotator: str) -> tuple[Annotation, ...]:
+        return self.spans.get(annotator, ())
+
+    def makers(self, span: Span) -> list[str]:
+        """The annotators who made exactly `span` in this group."""
+        return [n for n, made in self.spans.items() if any(Span.of(a) == span for a in made)]
+
+
+def groups(article: TeamArticle) -> list[Group]:
+    """Every group of overlapping spans of `article`, agreed or not, in text order."""
+    everyone = [(a, name) for name, made in article.spans.items() for a in made]
+    everyone.sort(key=lambda pair: (pair[0].start, pair[0].end))
+    found: list[Group] = []
+    current: list[tuple[Annotation, str]] = []
+    reach = -1
+    for annotation, name in everyone:
+        # Spans sorted by start overlap a component while they start before its furthest end.
+        if current and annotation.start >= reach:
+            found.append(_group(article, current))
+            current = []
+        current.append((annotation, name))
+        reach = max(reach, annotation.end) if current[1:] else annotation.end
+    if current:
+        found.append(_group(article, current))
+    return found
+
+
+def _group(article: TeamArticle, members: list[tuple[Annotation, str]]) -> Group:
+    spans = {name: tuple(a for a, who in members if who == name) for name in article.annotators}
+    signature = sorted(
+        f"{name}\x00{a.start}\x00{a.end}\x00{a.label}" for name, made in spans.items() for a in made
+    )
+    digest = hashlib.sha256("\x01".join(signature).encode("utf-8")).hexdigest()[:16]
+    return Group(
+        key=digest,
+        article_id=article.article_id,
+        start=min(a.start for a, _ in members),
+        end=max(a.end for a, _ in members),
+        spans=spans,
+    )
+
+
+def disagreements(article: TeamArticle) -> list[Group]:
+    """The groups of `article` that are not identical across its annotators."""
+    return [g for g in groups(article) if not g.agreed]
+
+
+def merged_spans(article: TeamArticle, policy: str) -> list[tuple[Span, list[str]]]:
+    """The spans `policy` takes into gold, each with who made it: `agreed`, those every
+    annotator of the article made exactly; `majority`, those more than half of them made."""
+    if policy not in POLICIES:
+        raise ValueError(f"policy must be one of {', '.join(POLICIES)}, not {policy!r}")
+    total = len(article.spans)
+    counts: Counter[Span] = Counter()
+    makers: dict[Span, list[str]] = {}
+    for name, made in article.spans.items():
+        for span in sorted({Span.of(a) for a in made}):
+            counts[span] += 1
+            makers.setdefault(span, []).append(name)
+    need = total if policy == "agreed" else total // 2 + 1
+    return [(span, makers[span]) for span in sorted(counts) if counts[span] >= need]
+
+
+def review_attrs(sources: Sequence[str], decision: str, group: str | None = None) -> dict[str, Any]:
+    """`attrs` of a gold span: where it came from and which decision put it there."""
+    review: dict[str, Any] = {"from": list(sources), "decision": decision}
+    if group is not None:
+        review["group"] = group
+    return {"review": review}
+
+
+def decided(group: Group, gold: ArticleState | None) -> bool:
+    """Whether the reviewer has settled `group`: gold holds a span decided for it (chosen,
+    edited), or the group was rejected. Spans merged as agreed do not settle a group they sit
+    in: the rest of it is still a question."""
+    if gold is None:
+        return False
+    if GROUP_KEY_PREFIX + group.key in gold.rejected:
+        return True
+    for annotation in gold.annotations:
+        review = annotation.attrs.get("review")
+        if isinstance(review, Mapping) and review.get("group") == group.key:
+            return True
+    return False
+
+
+def open_groups(article: TeamArticle, gold: ArticleState | None) -> list[Group]:
+    """The disagreement groups of `article` the reviewer has not settled yet."""
+    return [g for g in disagreements(article) if not decided(g, gold)]
