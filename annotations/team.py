@@ -238,21 +238,26 @@ def review_attrs(sources: Sequence[str], decision: str, group: str | None = None
     return {"review": review}
 
 
-def decided(group: Group, gold: ArticleState | None) -> bool:
-    """Whether the reviewer has settled `group`: gold holds a span decided for it (chosen,
-    edited), or the group was rejected. Spans merged as agreed do not settle a group they sit
-    in: the rest of it is still a question."""
+def settled_keys(gold: ArticleState | None) -> frozenset[str]:
+    """The keys of the groups the reviewer has settled on one article: gold holds a span
+    decided for the group (chosen, edited), or the group was rejected. Spans merged as agreed
+    carry no group: the rest of a group they sit in is still a question."""
     if gold is None:
-        return False
-    if GROUP_KEY_PREFIX + group.key in gold.rejected:
-        return True
+        return frozenset()
+    keys = {k[len(GROUP_KEY_PREFIX) :] for k in gold.rejected if k.startswith(GROUP_KEY_PREFIX)}
     for annotation in gold.annotations:
         review = annotation.attrs.get("review")
-        if isinstance(review, Mapping) and review.get("group") == group.key:
-            return True
-    return False
+        if isinstance(review, Mapping) and isinstance(review.get("group"), str):
+            keys.add(review["group"])
+    return frozenset(keys)
+
+
+def decided(group: Group, gold: ArticleState | None) -> bool:
+    """Whether the reviewer has settled `group` (see `settled_keys`)."""
+    return group.key in settled_keys(gold)
 
 
 def open_groups(article: TeamArticle, gold: ArticleState | None) -> list[Group]:
     """The disagreement groups of `article` the reviewer has not settled yet."""
-    return [g for g in disagreements(article) if not decided(g, gold)]
+    settled = settled_keys(gold)
+    return [g for g in disagreements(article) if g.key not in settled]
