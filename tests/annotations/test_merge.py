@@ -358,9 +358,11 @@ def test_an_unreadable_gold_file_leaves_its_article_out(
 
 def test_an_unknown_policy_is_refused(tmp_path: Path) -> None:
     workspace = Workspace(tmp_path)
-    with Store.open(tmp_path, "gold", read_only=True, labels=None) as gold:
-        with pytest.raises(StoreError, match="agreed, majority"):
-            plan_merge(workspace, select(workspace, ["a", "b"]), gold, "most")
+    with (
+        Store.open(tmp_path, "gold", read_only=True, labels=None) as gold,
+        pytest.raises(StoreError, match="agreed, majority"),
+    ):
+        plan_merge(workspace, select(workspace, ["a", "b"]), gold, "most")
 
 
 def test_a_rejected_group_stays_settled_after_a_merge(
