@@ -183,7 +183,9 @@ def _nothing_to_merge(selection: Selection) -> None:
         )
     else:
         say(f"nothing to merge: {who} have no articles")
-    if not selection.include_unfinished:
+    if not selection.include_unfinished and any(
+        reason.startswith("not done") for _article, reason in selection.left_out
+    ):
         say("--include-unfinished also merges articles that at least two of them annotated")
     for problem in selection.problems:
         say(problem)
@@ -231,7 +233,8 @@ def report(plan: MergePlan, args: argparse.Namespace) -> list[str]:
     if len(changed) > len(shown):
         lines.append(f"  ... and {counted(len(changed) - len(shown), 'more article')} (--verbose)")
     if changed and not args.dry_run:
-        lines.append(f"  one undo takes back one article: 'u' in {PROG} --annotator {gold}")
+        reader = command(args, None, "--annotator", gold)
+        lines.append(f"  one undo takes back one article: 'u' in {reader}")
     lines += _left_to_review(plan, args)
     return lines
 
@@ -256,11 +259,17 @@ def _left_to_review(plan: MergePlan, args: argparse.Namespace) -> list[str]:
 
 def review_command(plan: MergePlan, args: argparse.Namespace) -> str:
     """The `assay review` command that walks what this merge left, quoted for a shell."""
-    words = [PROG, "review"]
+    who = ",".join(plan.selection.annotators)
+    return command(args, "review", "--annotators", who, "--as", plan.gold)
+
+
+def command(args: argparse.Namespace, subcommand: str | None, *options: str) -> str:
+    """An assay command (the reader when `subcommand` is None) on this merge's workspace,
+    quoted for a shell."""
+    words = [PROG] if subcommand is None else [PROG, subcommand]
     if args.workspace is not None:
         words += ["--workspace", str(args.workspace)]
-    words += ["--annotators", ",".join(plan.selection.annotators), "--as", plan.gold]
-    return " ".join(shlex.quote(w) for w in words)
+    return " ".join(shlex.quote(w) for w in [*words, *options])
 
 
 def _name(article: ArticleMerge) -> str:
