@@ -29,7 +29,7 @@ the two).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -196,43 +196,34 @@ def _plan_article(
     held = {Span.of(a) for a in gold_state.annotations}
     everyone = len(team_article.spans)
     settles = majority_versions(team_article) if policy == MAJORITY else {}
+    text = article.text if article is not None else None
+    made = {(name, Span.of(a)): a for name, spans in team_article.spans.items() for a in spans}
     for span, makers in merged_spans(team_article, policy):
         if span in held:
             merge.present += 1
             continue
-        drift = _drift(team_article, span, makers, article)
+        # The span goes in only when the text each maker annotated is what the article says
+        # there now; the first that is not is reported.
+        drift = next(
+            (d for d in (check(made[n, span], text) for n in makers) if d is not None), None
+        )
         if drift is not None:
             merge.drifted.append(drift)
             continue
-        assert article is not None  # no text is a drift
+        assert text is not None  # no text is a drift
         decision = AGREED if len(makers) == everyone else MAJORITY
         merge.planned.append(
             PlannedSpan(
                 span,
                 tuple(makers),
                 decision,
-                article.text[span.start : span.end],
+                text[span.start : span.end],
                 settles.get(span),
             )
         )
     settled = {p.group for p in merge.planned if p.group is not None}
     merge.open_groups = [g for g in open_groups(team_article, gold_state) if g.key not in settled]
     return merge
-
-
-def _drift(
-    team_article: TeamArticle, span: Span, makers: Sequence[str], article: Article | None
-) -> Drift | None:
-    """The first drift among the makers' annotations of `span`, if any: the span goes into
-    gold only when the text each of them annotated is what the article says there now."""
-    text = article.text if article is not None else None
-    for name in makers:
-        for annotation in team_article.spans[name]:
-            if Span.of(annotation) == span:
-                found = check(annotation, text)
-                if found is not None:
-                    return found
-    return None
 
 
 def apply_merge(plan: MergePlan, gold: Store) -> MergePlan:
