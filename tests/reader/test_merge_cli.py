@@ -364,3 +364,20 @@ def test_verbose_lists_every_article(
         capsys, ws, "--annotators", "a,b,c", "--policy", "majority", "--dry-run", "--verbose"
     )
     assert "more article" not in out and out.count(": +") == 2
+
+
+def test_merging_while_an_annotator_is_annotating(
+    capsys: pytest.CaptureFixture[str], ws: Path, articles: tuple[Article, Article]
+) -> None:
+    """The annotators' stores are only read: one of them at work (holding the lock) does not
+    stop the merge, and what they save later is merged by the next run."""
+    one, _ = articles
+    with Store.open(ws, "a", labels=None) as working:
+        assert not working.read_only
+        code, out, err = merge(capsys, ws, "--annotators", "a,b", "--policy", "agreed")
+        assert code == 0, err
+        assert "added 3 spans" in out
+        working.add(one.id, *WASHINGTON, "event", TEXT[slice(*WASHINGTON)])
+    code, out, _ = merge(capsys, ws, "--annotators", "a,b", "--policy", "agreed")
+    assert code == 0 and "added 1 span (1 event) on 1 article; 3 spans gold already had" in out
+    assert (11, 21, "event", "agreed") in gold_of(ws, one)
