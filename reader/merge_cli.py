@@ -205,8 +205,8 @@ def report(plan: MergePlan, args: argparse.Namespace) -> list[str]:
     selection = plan.selection
     gold = plan.gold
     lines = [
-        f"merge of {', '.join(selection.annotators)} into {gold} ({plan.policy}): "
-        f"{counted(len(plan.articles), 'article')}, the {selection.rule()}"
+        f"merge of {', '.join(selection.annotators)} into {gold}, policy {plan.policy}",
+        f"  {counted(len(plan.articles), 'article')} used: the {selection.rule()}",
     ]
     if selection.left_out:
         lines.append(

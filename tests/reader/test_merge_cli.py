@@ -99,11 +99,11 @@ def test_majority_of_three_writes_gold_and_reports_what_is_left(
     assert gold_of(ws, one) == [(0, 6, "claim", "agreed"), (32, 49, "event", "majority")]
     assert gold_of(ws, two) == [(0, 7, "event", "majority")]
     lines = out.splitlines()
-    assert lines[0] == (
-        "merge of a, b, c into gold (majority): 2 articles, the articles that all of them "
-        "marked done"
-    )
-    assert lines[1] == "added 3 spans (1 claim, 2 event) on 2 articles"
+    assert lines[:3] == [
+        "merge of a, b, c into gold, policy majority",
+        "  2 articles used: the articles that all of them marked done",
+        "added 3 spans (1 claim, 2 event) on 2 articles",
+    ]
     assert f"  Rare earths ({one.id}): +2 (1 claim, 1 event)" in lines
     assert f"  Quiet day ({two.id}): +1 (1 event)" in lines
     # Washington, made by b alone, is the one question left.
@@ -127,7 +127,7 @@ def test_agreed_of_two_and_a_second_run_that_adds_nothing(
     assert f"one undo takes back one article: 'u' in assay --workspace {ws} --annotator gold" in out
     code, out, _ = merge(capsys, ws, "--annotators", "a,b", "--policy", "agreed")
     assert code == 0
-    assert out.splitlines()[1] == "added nothing; 3 spans gold already had"
+    assert out.splitlines()[2] == "added nothing; 3 spans gold already had"
     assert "left to review: 1 disagreement group on 1 article:" in out
 
 
@@ -148,14 +148,15 @@ def test_a_dry_run_says_what_it_would_add_and_writes_nothing(
 def test_as_names_another_gold_and_include_unfinished(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, articles: tuple[Article, Article]
 ) -> None:
-    one, _ = articles
+    one, two = articles
     Workspace(tmp_path).save_article(one)
     annotate(tmp_path, "a", one, [(MOSCOW, "claim")], Status.IN_PROGRESS)
     annotate(tmp_path, "b", one, [(MOSCOW, "claim")], None)
+    annotate(tmp_path, "a", two, [((0, 7), "event")], None)
     code, _, err = merge(capsys, tmp_path, "--annotators", "a,b", "--policy", "agreed")
     assert code == 1
     assert "nothing to merge: no articles that all of them marked done (a, b)" in err
-    assert "not done by a, b (1)" in err and "--include-unfinished" in err
+    assert "left out: not done by a, b (2)" in err and "--include-unfinished" in err
     assert not (tmp_path / "annotations" / "gold").exists()
     code, out, err = merge(
         capsys,
@@ -169,7 +170,10 @@ def test_as_names_another_gold_and_include_unfinished(
         "adjudicated",
     )
     assert code == 0, err
-    assert "the articles that at least two of them annotated" in out
+    assert out.splitlines()[1:3] == [
+        "  1 article used: the articles that at least two of them annotated",
+        "  1 other article left out: annotated only by a (1)",
+    ]
     assert gold_of(tmp_path, one, "adjudicated") == [(0, 6, "claim", "agreed")]
     assert "nothing left to review" in out
     assert not (tmp_path / "annotations" / "gold").exists()
