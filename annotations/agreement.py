@@ -211,34 +211,39 @@ def cohen_kappa(both: int, first_only: int, second_only: int, neither: int) -> f
     return 2 * (a * d - b * c) / denominator
 
 
-def nominal_alpha(value_counts: npt.NDArray[np.int64]) -> float | None:
+def nominal_alpha(value_counts: npt.ArrayLike) -> float | None:
     """Krippendorff's alpha (nominal) of yes/no units given as rows (values "out", values "in"),
     by the `krippendorff` package; None when it is undefined (no unit with two values, or
-    one value only in the data).
-
-    Units where every value is the same add to the coincidence matrix only on its diagonal,
-    their number of values each (c·c - c over c - 1), so all of them are handed to the
-    package as a few pooled units of as many values (`_POOLED_UNIT` at most each), which it
-    counts the same: millions of tokens become a few rows, and the result is the package's
-    own. Units with fewer than two values add nothing and are dropped."""
+    one value only in the data)."""
     counts = np.asarray(value_counts, dtype=np.int64).reshape(-1, 2)
-    totals = counts.sum(axis=1)
-    counts, totals = counts[totals >= 2], totals[totals >= 2]
-    if not len(counts):
-        return None
+    counts = counts[counts.sum(axis=1) >= 2]  # a unit of one value has no pair to compare
     out_only = counts[:, 1] == 0
     in_only = counts[:, 0] == 0
-    mixed = counts[~(out_only | in_only)]
-    rows = [mixed]
-    for column, uniform in ((0, out_only), (1, in_only)):
-        pooled = int(totals[uniform].sum())
+    return pooled_alpha(
+        counts[~(out_only | in_only)],
+        int(counts[out_only, 0].sum()),
+        int(counts[in_only, 1].sum()),
+    )
+
+
+def pooled_alpha(mixed: npt.NDArray[np.int64], out_values: int, in_values: int) -> float | None:
+    """`nominal_alpha` of the units `mixed` (rows: values out, values in; both above 0) and
+    of units of two values or more that are all "out" (`out_values` values in all) or all
+    "in" (`in_values`); None when alpha is undefined.
+
+    A unit whose c values are all the same adds to the coincidence matrix only on its
+    diagonal, c·c - c over c - 1 = c, so all such units are handed to the package as a few
+    pooled units of as many values (`_POOLED_UNIT` at most each), which it counts the same:
+    millions of tokens become a few rows, and the result is still the package's own."""
+    rows = [np.asarray(mixed, dtype=np.int64).reshape(-1, 2)]
+    for column, pooled in ((0, out_values), (1, in_values)):
         for size in _split(pooled):
             row = np.zeros((1, 2), dtype=np.int64)
             row[0, column] = size
             rows.append(row)
     table = np.concatenate(rows)
-    if not mixed.size and (table[:, 0].sum() == 0 or table[:, 1].sum() == 0):
-        return None  # one value only: expected disagreement is 0
+    if not len(table) or (not rows[0].size and (out_values < 2 or in_values < 2)):
+        return None  # no unit with two values, or one value only: nothing to measure
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore", RuntimeWarning)
         value = float(krippendorff.alpha(value_counts=table, level_of_measurement="nominal"))
@@ -351,27 +356,25 @@ class _Tally:
         self.articles += 1
         made: dict[str, dict[str, set[tuple[int, int]]]] = {}
         reach = 0  # the furthest offset of the article a span or token reaches
+        base = self.char_base
         for name in taking:
             by_label: dict[str, set[tuple[int, int]]] = {}
             for annotation in article.spans[name]:
-                if self._label(annotation.label) is None:
-                    continue
-                by_label.setdefault(annotation.label, set()).add((annotation.start, annotation.end))
+                label = annotation.label
+                found = by_label.get(label)
+                if found is None:
+                    if self._label(label) is None:
+                        continue
+                    found = by_label[label] = set()
+                found.add((annotation.start, annotation.end))
             made[name] = by_label
-            starts, ends, span_labels = (
-                self.span_starts[name],
-                self.span_ends[name],
-                self.span_labels[name],
-            )
             for label, spans in by_label.items():
                 counts = self.spans.setdefault(label, {})
                 counts[name] = counts.get(name, 0) + len(spans)
-                index = self.label_index[label]
-                for s, e in spans:
-                    reach = max(reach, e)
-                    starts.append(s + self.char_base)
-                    ends.append(e + self.char_base)
-                    span_labels.append(index)
+                self.span_starts[name].extend([s + base for s, _e in spans])
+                self.span_ends[name].extend([e + base for _s, e in spans])
+                self.span_labels[name].extend([self.label_index[label]] * len(spans))
+                reach = max(reach, max(e for _s, e in spans))
         for name in self.names:
             self.present[name].append(name in made)
         self._spans(item, made)
@@ -508,6 +511,8 @@ class _TokenTable:
         width = self.size + 1
         self.present: dict[str, npt.NDArray[np.bool_]] = {}
         self.inside: dict[str, npt.NDArray[np.bool_]] = {}
+        self._values: dict[tuple[str, ...], npt.NDArray[np.int16]] = {}
+        self._units: dict[tuple[tuple[str, ...], int], tuple[npt.NDArray[np.int64], int, int]] = {}
         for name in tally.names:
             self.present[name] = np.repeat(np.asarray(tally.present[name], dtype=bool), lengths)
             span_starts = np.asarray(tally.span_starts[name], dtype=np.int64)
@@ -531,36 +536,67 @@ class _TokenTable:
         return self.spans_by_label
 
     def kappa(self, pair: Pair, labels: list[int]) -> float | None:
+        """Cohen's kappa of `pair` on the (token, label) items of `labels`, on the tokens of
+        the articles both take part in."""
         a, b = pair
         if not labels:
             return None
         both = self.present[a] & self.present[b]
+        shared = int(np.count_nonzero(both))
+        everywhere = shared == self.size
         table = [0, 0, 0, 0]
         for label in labels:
-            x = self.inside[a][label][both]
-            y = self.inside[b][label][both]
+            # Outside its articles an annotator has no span, so x & y needs no `both`.
+            x, y = self.inside[a][label], self.inside[b][label]
             n11 = int(np.count_nonzero(x & y))
-            n10 = int(np.count_nonzero(x)) - n11
-            n01 = int(np.count_nonzero(y)) - n11
-            n00 = len(x) - n11 - n10 - n01
-            table = [table[0] + n11, table[1] + n10, table[2] + n01, table[3] + n00]
+            n1_ = int(np.count_nonzero(x if everywhere else x & both))
+            n_1 = int(np.count_nonzero(y if everywhere else y & both))
+            table[0] += n11
+            table[1] += n1_ - n11
+            table[2] += n_1 - n11
+            table[3] += shared - n1_ - n_1 + n11
         return cohen_kappa(*table)
 
     def alpha(self, names: Sequence[str], labels: list[int]) -> float | None:
+        """Krippendorff's alpha of `names` on the (token, label) items of `labels`: a token
+        has a value from each annotator taking part in its article."""
         if not labels:
             return None
-        values = np.zeros(self.size, dtype=np.int64)
-        for name in names:
-            values += self.present[name]
-        rows = []
-        for label in labels:
-            inside = np.zeros(self.size, dtype=np.int64)
+        parts = [self._alpha_units(tuple(names), label) for label in labels]
+        return pooled_alpha(
+            np.concatenate([mixed for mixed, _out, _in in parts]),
+            sum(out_values for _mixed, out_values, _in in parts),
+            sum(in_values for _mixed, _out, in_values in parts),
+        )
+
+    def _alpha_units(
+        self, names: tuple[str, ...], label: int
+    ) -> tuple[npt.NDArray[np.int64], int, int]:
+        """The units of one label for `pooled_alpha` (kept: the overall figure pools them)."""
+        key = (names, label)
+        found = self._units.get(key)
+        if found is not None:
+            return found
+        values = self._values.get(names)
+        if values is None:
+            values = np.zeros(self.size, dtype=np.int16)
             for name in names:
-                inside += self.inside[name][label] & self.present[name]
-            rows.append(np.stack([values - inside, inside], axis=1))
-        if not rows:
-            return None
-        return nominal_alpha(np.concatenate(rows))
+                values += self.present[name]
+            self._values[names] = values
+        inside = np.zeros(self.size, dtype=np.int16)
+        for name in names:
+            inside += self.inside[name][label]  # no span outside its articles
+        paired = values >= 2
+        none_in = paired & (inside == 0)
+        all_in = paired & (inside == values)
+        some = paired & ~(none_in | all_in)
+        found = (
+            np.stack([values[some] - inside[some], inside[some]], axis=1).astype(np.int64),
+            int(values[none_in].sum(dtype=np.int64)),
+            int(values[all_in].sum(dtype=np.int64)),
+        )
+        self._units[key] = found
+        return found
 
 
 def _joined(parts: list[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:
