@@ -334,7 +334,9 @@ def _print_table(found: Agreement, selection: Selection, worst: int) -> None:
             caption_justify="left",
         )
         articles.add_column("article", no_wrap=True, min_width=16)
-        articles.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1, min_width=5)
+        # The id and the figures take 47 columns with the borders; the title gets the rest.
+        title_width = max(8, console.width - 47)
+        articles.add_column("title", overflow="ellipsis", no_wrap=True, max_width=title_width)
         for heading in ("exact F1", "overlap F1"):
             articles.add_column(heading, justify="right", no_wrap=True)
         for article in listed:
