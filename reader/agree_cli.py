@@ -14,6 +14,7 @@ them out, as export and stats do); 2 for a usage error.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 from collections import Counter, deque
@@ -127,11 +128,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    # The comparison holds every span of the workspace at once (300,000 annotations in the
+    # benchmark) and makes no reference cycles: the collector's passes over that growing heap
+    # cost about a quarter of the run and free nothing. The command ends soon after.
+    gc.disable()
     try:
         return _run(args)
     except (StoreError, CorruptFile) as exc:
         say(str(exc))
         return 1
+    finally:
+        gc.enable()
 
 
 def _run(args: argparse.Namespace) -> int:
