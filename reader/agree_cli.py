@@ -256,6 +256,13 @@ def _compared(texts: list[tuple[TeamArticle, Article]], tokenizer: Tokenizer) ->
 
 def _nothing_shared(selection: Selection) -> None:
     names = ", ".join(selection.annotators)
+    if selection.articles:
+        say(
+            f"no articles to compare for {names}: the texts of the "
+            f"{counted(len(selection.articles), 'article')} they share are in neither the "
+            f"workspace nor the corpus (--corpus PATH says where they are)"
+        )
+        return
     say(f"no articles to compare for {names}: there are no {selection.rule()}")
     _say_left_out(selection.left_out)
     if not selection.include_unfinished:

@@ -215,6 +215,19 @@ def test_a_text_found_only_in_the_corpus_is_compared(
     assert f"left out {'f' * 16}: its text is in neither the workspace nor the corpus" in err
 
 
+def test_shared_articles_without_texts_say_where_to_look(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("a", "b"):
+        with Store.open(tmp_path, name, labels=None) as store:
+            store.add("f" * 16, 0, 3, "claim", "abc")
+            store.set_status("f" * 16, "done")
+    code, out, err = agree(capsys, tmp_path)
+    assert code == 1 and out == ""
+    assert "the texts of the 1 article they share are in neither the workspace nor" in err
+    assert "--corpus PATH" in err
+
+
 LONG = "x" * 60 + "-end"  # 64 characters, the longest name a store takes
 
 
