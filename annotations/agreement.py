@@ -10,7 +10,7 @@ section says the same for users):
   start, end and label) count once.
 - **overlap F1**: as exact, but two spans of the same label match when their overlap is at
   least half of the longer one, matched one to one, largest overlap first (on equal overlap,
-  the pair whose union is shorter, then the earlier in the text). Identical spans always
+  the pair whose union is shorter, then the one further left). Identical spans always
   match each other under that order, so exact matches are taken first and the greedy match
   runs on the rest: overlap F1 is never below exact F1.
 - **token agreement per label**: each token of the export's tokenizer is in or out of a span
@@ -263,7 +263,7 @@ def _split(total: int) -> list[int]:
 def overlap_matches(first: Iterable[tuple[int, int]], second: Iterable[tuple[int, int]]) -> int:
     """How many spans of `first` match one of `second` one to one when a match needs an
     overlap of at least half of the longer span, largest overlap first (ties: the shorter
-    union, then text order). Both are spans of one label; duplicates count once."""
+    union, then the one further left). Both are spans of one label; duplicates count once."""
     mine, theirs = set(first), set(second)
     exact = mine & theirs
     rest_mine = sorted(mine - exact)
@@ -284,11 +284,15 @@ def _greedy(mine: list[tuple[int, int]], theirs: list[tuple[int, int]]) -> int:
         for t, u in theirs[lo:hi]:
             overlap = min(e, u) - max(s, t)
             if overlap > 0 and 2 * overlap >= max(e - s, u - t):
-                candidates.append((-overlap, max(e, u) - min(s, t), s, e, t, u))
+                # The same key whichever side a span is on: the figure of a pair does not
+                # depend on the order the two are named in.
+                left, right = min(s, t), max(s, t)
+                key = (-overlap, max(e, u) - left, left, right, min(e, u), max(e, u))
+                candidates.append((*key, s, e, t, u))
     candidates.sort()
     used_mine: set[tuple[int, int]] = set()
     used_theirs: set[tuple[int, int]] = set()
-    for _overlap, _union, s, e, t, u in candidates:
+    for *_key, s, e, t, u in candidates:
         if (s, e) in used_mine or (t, u) in used_theirs:
             continue
         used_mine.add((s, e))

@@ -315,3 +315,47 @@ def test_labels_given_twice_or_annotators_named_twice() -> None:
         agreement([TWO], ["a", "a"])
     found = agreement([TWO], ["a", "b"], labels=["event", "claim", "event"])
     assert list(found.labels) == ["event", "claim"]
+
+
+def _all_pairs_greedy(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> int:
+    """The overlap matching written plainly: every pair is a candidate, no exact-first step."""
+    candidates = sorted(
+        (
+            -(min(e, u) - max(s, t)),
+            max(e, u) - min(s, t),
+            min(s, t),
+            max(s, t),
+            min(e, u),
+            max(e, u),
+            s,
+            e,
+            t,
+            u,
+        )
+        for s, e in set(first)
+        for t, u in set(second)
+        if min(e, u) - max(s, t) > 0 and 2 * (min(e, u) - max(s, t)) >= max(e - s, u - t)
+    )
+    mine: set[tuple[int, int]] = set()
+    theirs: set[tuple[int, int]] = set()
+    for *_key, s, e, t, u in candidates:
+        if (s, e) not in mine and (t, u) not in theirs:
+            mine.add((s, e))
+            theirs.add((t, u))
+    return len(mine)
+
+
+span_lists = st.lists(
+    st.tuples(st.integers(0, 40), st.integers(1, 15)).map(lambda p: (p[0], p[0] + p[1])),
+    max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(span_lists, span_lists)
+def test_overlap_matching_equals_the_plain_greedy_over_all_pairs(
+    first: list[tuple[int, int]], second: list[tuple[int, int]]
+) -> None:
+    # Checks the window each span's candidates are looked for in, and that taking exact
+    # matches first changes nothing.
+    assert overlap_matches(first, second) == _all_pairs_greedy(first, second)
