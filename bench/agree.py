@@ -109,6 +109,8 @@ def run_agree(workspace: Path, env: dict[str, str]) -> tuple[float, dict[str, ob
 
 def parts(workspace: Path) -> dict[str, float]:
     """The warm run's stages, in this process (tokens cached by the runs before)."""
+    import gc
+
     from annotations.agreement import agreement
     from annotations.team import select
     from corpus.cache import AnalysisCache, default_cache_dir
@@ -117,6 +119,7 @@ def parts(workspace: Path) -> dict[str, float]:
     from reader.agree_cli import _compared, _texts
     from reader.workspace_cli import LazyCorpus
 
+    gc.disable()  # as `assay agree` runs
     times = {}
     ws = Workspace(workspace)
     start = time.perf_counter()
@@ -132,6 +135,7 @@ def parts(workspace: Path) -> dict[str, float]:
     start = time.perf_counter()
     agreement(items, NAMES)
     times["counting (agreement.py)"] = time.perf_counter() - start
+    gc.enable()
     return times
 
 

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from annotations.agreement import Agreement, Compared, agreement
-from annotations.drift import check
 from annotations.importer import clean_label
 from annotations.storage import CorruptFile
 from annotations.store import StoreError
@@ -228,7 +227,7 @@ def _texts(
         text = article.text
         kept = {}
         for name, made in team_article.spans.items():
-            sound = tuple(a for a in made if check(a, text) is None)
+            sound = tuple(a for a in made if not a.drifted(text))  # as drift.check decides
             drifted += len(made) - len(sound)
             kept[name] = sound
         found.append((TeamArticle(team_article.article_id, kept), article))
