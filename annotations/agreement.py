@@ -37,7 +37,7 @@ import math
 import warnings
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
@@ -172,7 +172,6 @@ class Agreement:
     pairs: list[PairResult]
     by_article: list[ArticleResult]
     tokens: int = 0  # tokens of the compared articles
-    extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape documented in the README (stable; keys may be added)."""
@@ -187,7 +186,6 @@ class Agreement:
             "pairs": [pair.to_dict() for pair in self.pairs],
             "by_article": [article.to_dict() for article in self.by_article],
             "tokens": self.tokens,
-            **self.extra,
         }
 
 
