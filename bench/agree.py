@@ -1,0 +1,181 @@
+"""`assay agree` speed: 2,000 articles × 3 annotators × 50 spans each, all marked done.
+
+Times the real command (`assay agree --format json`, a process started from compiled
+bytecode, reading the workspace included): cold (no tokens cached: every text is tokenized)
+and warm (tokens cached by the cold run, as on any later run; the median of a few). Target:
+at most 2 s warm. Then the warm run's parts, timed in one process: reading the workspace
+(`annotations.team.select`), finding the texts and checking spans for drift, reading cached
+tokens, and counting (`annotations.agreement`).
+
+Articles are the five built-in samples (about 700 words each) made distinct by a number.
+Each annotator starts from the same 50 spans of 1 to 8 words per article and changes some:
+a boundary moved (15%), another label (10%), another span (5%).
+
+    .venv/bin/python bench/agree.py [--articles 2000] [--spans 50] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from annotations.model import Annotation, new_id, now  # noqa: E402
+from annotations.storage import write_atomically  # noqa: E402
+from annotations.workspace import Workspace  # noqa: E402
+from corpus.article import make_article  # noqa: E402
+from corpus.loader import builtin_paths  # noqa: E402
+
+TARGET_S = 2.0
+NAMES = ("ana", "ben", "cho")
+LABELS = ("claim", "figure", "event")
+
+
+def fill(workspace: Workspace, n_articles: int, per_article: int, seed: int = 13) -> int:
+    """Write the annotators' files as the store writes them (one TinyDB file per article and
+    annotator, status done); the number of spans written."""
+    rng = random.Random(seed)
+    samples = [p.read_text("utf-8") for p in builtin_paths()]
+    folders = {}
+    for name in NAMES:
+        folders[name] = workspace.root / "annotations" / name
+        folders[name].mkdir(parents=True)
+    stamp = now()
+    written = 0
+    for i in range(n_articles):
+        article = make_article(f"Bulletin {i}.\n\n{samples[i % len(samples)]}", f"bench/{i}.txt")
+        workspace.save_article(article)
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", article.text)]
+
+        def span(words: list[tuple[int, int]] = words) -> tuple[int, int, str]:
+            first = rng.randrange(len(words) - 8)
+            return words[first][0], words[first + rng.randrange(1, 8)][1], rng.choice(LABELS)
+
+        base = [span() for _ in range(per_article)]
+        for name in NAMES:
+            made = []
+            for start, end, label in base:
+                draw = rng.random()
+                if draw < 0.15:
+                    end = min(end + 1, len(article.text))
+                elif draw < 0.25:
+                    label = rng.choice(LABELS)
+                elif draw < 0.30:
+                    start, end, label = span()
+                made.append((start, end, label))
+            records = {
+                str(k): Annotation(new_id(article.id), article.id, s, e, label,
+                                   article.text[s:e], annotator=name, created_at=stamp,
+                                   updated_at=stamp).to_dict()
+                for k, (s, e, label) in enumerate(made, start=1)
+            }  # fmt: skip
+            data = {
+                "meta": {"1": {"schema": 1, "article_id": article.id, "annotator": name}},
+                "annotations": records,
+                "status": {"1": {"status": "done", "updated_at": stamp}},
+            }
+            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+            write_atomically(folders[name] / f"{article.id}.json", payload)
+            written += len(records)
+    return written
+
+
+def run_agree(workspace: Path, env: dict[str, str]) -> tuple[float, dict[str, object]]:
+    start = time.perf_counter()
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("assay")), "agree", "--workspace", str(workspace),
+         "--format", "json"],
+        capture_output=True, text=True, env=env, timeout=3600, check=False,
+    )  # fmt: skip
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"assay agree failed ({done.returncode}):\n{done.stderr}")
+    report: dict[str, object] = json.loads(done.stdout)
+    return elapsed, report
+
+
+def parts(workspace: Path) -> dict[str, float]:
+    """The warm run's stages, in this process (tokens cached by the runs before)."""
+    import gc
+
+    from annotations.agreement import agreement
+    from annotations.team import select
+    from corpus.cache import AnalysisCache, default_cache_dir
+    from corpus.nlp import choose_pipeline
+    from corpus.tokens import Tokenizer
+    from reader.agree_cli import _compared, _texts
+    from reader.workspace_cli import LazyCorpus
+
+    gc.disable()  # as `assay agree` runs
+    times = {}
+    ws = Workspace(workspace)
+    start = time.perf_counter()
+    selection = select(ws, NAMES)
+    times["read the workspace (team.select)"] = time.perf_counter() - start
+    start = time.perf_counter()
+    texts = _texts(ws, selection, LazyCorpus([]))
+    times["texts and drift check"] = time.perf_counter() - start
+    start = time.perf_counter()
+    with Tokenizer(choose_pipeline(), AnalysisCache(default_cache_dir())) as tokenizer:
+        items = list(_compared(texts, tokenizer))
+    times["cached tokens"] = time.perf_counter() - start
+    start = time.perf_counter()
+    agreement(items, NAMES)
+    times["counting (agreement.py)"] = time.perf_counter() - start
+    gc.enable()
+    return times
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--articles", type=int, default=2_000)
+    parser.add_argument("--spans", type=int, default=50, help="per article and annotator")
+    parser.add_argument("--runs", type=int, default=3, help="warm runs (the median is shown)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="assay-agree-") as tmp:
+        root = Path(tmp)
+        workspace = Workspace(root / "ws")
+        print(f"filling a workspace: {args.articles:,} articles x {len(NAMES)} annotators x "
+              f"{args.spans} spans ...", flush=True)  # fmt: skip
+        spans = fill(workspace, args.articles, args.spans)
+        size = sum(f.stat().st_size for f in (root / "ws").rglob("*.json")) / 2**20
+        cache = root / "cache"
+        os.environ["ASSAY_CACHE_DIR"] = str(cache)
+        # Processes start from compiled bytecode, as on a user's second run: the cold run
+        # writes ours (a PYTHONDONTWRITEBYTECODE in the environment would forbid it).
+        env = {**os.environ, "ASSAY_CACHE_DIR": str(cache)}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        cold, report = run_agree(workspace.root, env)
+        warm_runs = [run_agree(workspace.root, env)[0] for _ in range(args.runs)]
+        warm = statistics.median(warm_runs)
+        stages = parts(workspace.root)
+    overall = report["overall"]
+    assert isinstance(overall, dict)
+    print(f"{spans:,} spans, {report['tokens']:,} tokens, {size:.0f} MiB of annotation files "
+          f"and texts; overall exact F1 {overall['exact_f1']:.3f}, overlap F1 "
+          f"{overall['overlap_f1']:.3f}, kappa {overall['kappa']:.3f}, alpha "
+          f"{overall['alpha']:.3f}")  # fmt: skip
+    print(f"{'':>36}{'seconds':>9}  target")
+    print(f"{'assay agree, cold (tokenizing)':>36}{cold:>9.2f}  -")
+    verdict = f"<= {TARGET_S:g} s: {'PASS' if warm <= TARGET_S else 'FAIL'}"
+    print(f"{'assay agree, warm (median of ' + str(args.runs) + ')':>36}{warm:>9.2f}  {verdict}")
+    print("the warm run's parts, in one process:")
+    for name, seconds in stages.items():
+        print(f"{name:>36}{seconds:>9.2f}")
+
+
+if __name__ == "__main__":
+    main()
