@@ -139,6 +139,9 @@ def render_page(guidelines: Guidelines, width: int) -> list[Strip]:
         try:
             markdown = Markdown(text, hyperlinks=False, code_theme="ansi_dark")
             lines = console.render_lines(markdown, options, pad=False)
+            if not any(segment.text.strip() for line in lines for segment in line):
+                # Nested past the width, everything is laid out into no room at all.
+                raise ValueError("nothing of it fits the page")
         except Exception as exc:  # a file from outside must not stop the page
             note = Text(f"(This file could not be laid out as Markdown: {exc}. As written:)\n\n")
             note.stylize("italic", 0, len(note) - 2)
