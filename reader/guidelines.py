@@ -14,8 +14,9 @@ from __future__ import annotations
 import codecs
 import io
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from textual import work
@@ -33,6 +34,9 @@ from textual.widgets import Static
 from corpus.text import sanitize_line, terminal_safe
 from reader.help import ReadingScreen
 
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
 GUIDELINES_FILE = "guidelines.md"
 # On the app, and on the page itself: a modal screen takes no keys of the app's, and the same
 # key closes the page. One id, so one `[keys]` entry moves both; a modal screen of another
@@ -48,6 +52,7 @@ GUIDELINES_BINDING = Binding(
 # Guidelines of fifty pages are about 150 KB of Markdown; past this, laying the page out would
 # take more than a few seconds, and the rest is left out (said at the top of the page).
 GUIDELINES_LIMIT = 256 * 1024
+_SETTLE = 0.15  # seconds a new width must last before the page is laid out again
 
 
 @dataclass(frozen=True)
@@ -175,11 +180,26 @@ class GuidelinesView(ScrollView, can_focus=False):
         self.strips: list[Strip] = [Strip([Segment("Reading the guidelines…")])]
         self.width_laid_out: int | None = None  # None until the first lines arrive
         self._wanted = 0
+        self._started = False
+        self._timer: Timer | None = None
 
     def on_resize(self) -> None:
         width = self.scrollable_content_region.width
-        if width > 0 and width != self._wanted:
-            self._wanted = width
+        if width <= 0 or width == self._wanted:
+            return
+        self._wanted = width
+        if self._timer is not None:
+            self._timer.stop()
+        if self.width_laid_out is None and not self._started:
+            self._started = True
+            self._lay_out(width)  # the first lines at once
+        else:
+            # A terminal dragged wider passes through many widths: only the one it stops
+            # at is laid out (a layout in a thread runs to its end once started).
+            self._timer = self.set_timer(_SETTLE, partial(self._lay_out_if_wanted, width))
+
+    def _lay_out_if_wanted(self, width: int) -> None:
+        if width == self._wanted:
             self._lay_out(width)
 
     @work(

@@ -87,6 +87,19 @@ class ReaderScreen(Annotating, Resuming):
         self.side.show_analysis(None, None, "Open an article.")
         self.query_one("#reader-status", Static).update(legend(), layout=False)
         self.set_focus(self.article_list)
+        self.call_after_refresh(self._announce_guidelines)
+
+    def _announce_guidelines(self) -> None:
+        """A team's guidelines are worth knowing about from the start: said in the title bar,
+        with the key that opens them."""
+        from reader.guidelines import guidelines_path
+        from reader.keys import bound_keys
+
+        if self.closing or not guidelines_path(self.assay.workspace).is_file():
+            return
+        keys = bound_keys(self.settings, type(self.assay)).get("app.guidelines")
+        how = f"{shown_key(keys.split(',')[0])} opens them" if keys else "ctrl+p → Guidelines"
+        self.show_news(f"this workspace has guidelines: {how}")
 
     def on_unmount(self) -> None:
         self._save_position_at_quit()  # on the store's thread, before it closes

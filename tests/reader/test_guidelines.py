@@ -281,6 +281,19 @@ async def test_the_guidelines_key_is_remapped_like_the_others_and_in_the_palette
         assert isinstance(app.screen, GuidelinesScreen)
 
 
+async def test_the_title_bar_says_when_the_workspace_has_guidelines(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 24)) as pilot:
+        await ready(pilot)
+        assert "guidelines" not in str(app.query_one("#title-bar").render())
+    (workspace(make_app) / "guidelines.md").write_text("# Rules\n", "utf-8")
+    app = make_app()
+    async with app.run_test(size=(100, 24)) as pilot:
+        await ready(pilot)
+        title = str(app.query_one("#title-bar").render())
+        assert "this workspace has guidelines: D opens them" in title
+
+
 async def test_help_lists_the_guidelines_key(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
