@@ -27,7 +27,7 @@ NOTES = (
     "ctrl+p opens the command palette. ctrl+q quits (ctrl+c does not).",
     "Keys can be remapped in the [keys] table of the settings file, by binding id;",
     "labels, with their description, key and colour, in a [labels.<name>] table each.",
-    "D opens the workspace's guidelines (guidelines.md), in the reader and in review.",
+    "The Guidelines key (above) opens the workspace's guidelines.md, here and in review.",
     "A label key tags the selection (v), else the found or jumped-to span, else the",
     "sentence under the cursor. Annotations show in their label's colour, with the",
     "label's initial in the gutter once saved (lower case while saving, ? suggested).",
