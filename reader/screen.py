@@ -98,8 +98,8 @@ class ReaderScreen(Annotating, Resuming):
         if self.closing or not guidelines_path(self.assay.workspace).is_file():
             return
         keys = bound_keys(self.settings, type(self.assay)).get("app.guidelines")
-        how = f"{shown_key(keys.split(',')[0])} opens them" if keys else "ctrl+p → Guidelines"
-        self.show_news(f"this workspace has guidelines: {how}")
+        key = shown_key(keys.split(",")[0]) if keys else "ctrl+p"
+        self.show_news(f"{key} opens the guidelines")  # short: the title bar is cut at 80
 
     def on_unmount(self) -> None:
         self._save_position_at_quit()  # on the store's thread, before it closes

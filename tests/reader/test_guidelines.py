@@ -291,7 +291,7 @@ async def test_the_title_bar_says_when_the_workspace_has_guidelines(make_app: Ma
     async with app.run_test(size=(100, 24)) as pilot:
         await ready(pilot)
         title = str(app.query_one("#title-bar").render())
-        assert "this workspace has guidelines: D opens them" in title
+        assert "D opens the guidelines" in title
 
 
 async def test_help_lists_the_guidelines_key(make_app: MakeApp) -> None:
