@@ -178,7 +178,7 @@ class Annotating(ReaderPanes):
     def on_updated(self, message: Updated) -> None:
         made = message.made
         said = f"{message.said}: {made.label} {snippet(made.text)}"
-        if message.said.startswith("Relabelled"):
+        if message.said.startswith("Relabelled"):  # the panel's label keys (action_tag)
             self._notify_tagged(said, made.label)
         else:
             self.notify(said, timeout=3)

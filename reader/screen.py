@@ -23,7 +23,7 @@ from textual.widgets import Static
 
 from corpus.text import counted, show_bidi
 from reader.annotating import Annotating, status_for
-from reader.keys import LabelKeys, label_keys, shown_key, with_label_slots
+from reader.keys import LabelKeys, bound_keys, label_keys, shown_key, with_label_slots
 from reader.messages import while_open
 from reader.resume import Resuming
 from reader.widgets.article_list import ArticleList, Row
@@ -93,7 +93,6 @@ class ReaderScreen(Annotating, Resuming):
         """A team's guidelines are worth knowing about from the start: said in the title bar,
         with the key that opens them."""
         from reader.guidelines import guidelines_path
-        from reader.keys import bound_keys
 
         if self.closing or not guidelines_path(self.assay.workspace).is_file():
             return
