@@ -172,12 +172,25 @@ class Annotating(ReaderPanes):
             self.notify(f"Already tagged as {message.label}.", timeout=3)
         else:
             made = message.made
-            self.notify(f"Saved {made.label}: {snippet(made.text)}", timeout=3)
+            self._notify_tagged(f"Saved {made.label}: {snippet(made.text)}", made.label)
 
     @while_open
     def on_updated(self, message: Updated) -> None:
         made = message.made
-        self.notify(f"{message.said}: {made.label} {snippet(made.text)}", timeout=3)
+        said = f"{message.said}: {made.label} {snippet(made.text)}"
+        if message.said.startswith("Relabelled"):  # the panel's label keys (action_tag)
+            self._notify_tagged(said, made.label)
+        else:
+            self.notify(said, timeout=3)
+
+    def _notify_tagged(self, said: str, label: str) -> None:
+        """A span was given `label`: said with what the label means, so that a key pressed
+        for the wrong label is seen while u can still undo it."""
+        description = self.settings.description_for(label)
+        if description:
+            self.notify(f"{said}\n{label}: {description}", timeout=5)
+        else:
+            self.notify(said, timeout=3)
 
     @while_open
     def on_deleted(self, message: Deleted) -> None:

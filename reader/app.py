@@ -36,6 +36,7 @@ from reader.analysis_service import (
 )
 from reader.commands import AssayCommands
 from reader.config import Settings, save_settings
+from reader.guidelines import GUIDELINES_BINDING, GuidelinesScreen
 from reader.keys import bind_labels, run_binding
 from reader.messages import while_open
 from reader.screen import NARROW, ReaderScreen
@@ -90,6 +91,7 @@ class AssayApp(App[None]):
         Binding(
             "question_mark,f1", "help", "Help", id="app.help", tooltip="Every key and what it does"
         ),
+        GUIDELINES_BINDING,
         Binding(
             "slash",
             "find",
@@ -557,6 +559,14 @@ class AssayApp(App[None]):
         from reader.help import HelpScreen
 
         self.push_screen(HelpScreen(cast("App[object]", self)))  # it reads bindings only
+
+    def action_guidelines(self) -> None:
+        """The workspace's guidelines over any screen (the reader, review); the same key on
+        the guidelines closes them."""
+        if isinstance(self.screen, GuidelinesScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(GuidelinesScreen(self.workspace))
 
     def open_from_palette(self, article_id: str) -> None:
         self.reader.open_from_palette(article_id)

@@ -34,6 +34,7 @@ _COMMANDS = (
     ("Next article", "open the next article in the list", "app.next_article"),
     ("Previous article", "open the previous article in the list", "app.previous_article"),
     ("Keys", "every key and what it does", "app.help"),
+    ("Guidelines", "the workspace's annotation guidelines, guidelines.md", "app.guidelines"),
     (
         "Accept all figure suggestions",
         "in the open article, after a confirmation",
@@ -66,7 +67,7 @@ class AssayCommands(Provider):
             "that could not be read",
             app.action_loading_report,
         )
-        listed.insert(8, report)
+        listed.insert(9, report)
         listed += [
             (
                 f"Tag as {label}",

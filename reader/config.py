@@ -1,7 +1,7 @@
 """Settings: a TOML file under the user config folder, remembered between runs.
 
     theme = "textual-dark"          # any Textual theme; "ansi-dark" uses the terminal's 16 colours
-    labels = ["claim", "figure", "event"]
+    labels = ["claim", "figure", "event"]   # or a table per label, below
     select_characters = false       # selections snap to words; true: to characters
     model = "en_core_web_sm"        # optional: the spaCy pipeline
     analyse_corpus = true           # analyse the rest of the corpus in the background
@@ -11,6 +11,11 @@
     quotes = true
     figures = true
     fold_boilerplate = false
+
+    [labels.claim]                  # instead of the list: a table per label, in label order,
+    description = "A checkable statement of fact"   # shown when tagging and in the help
+    key = "c"                       # optional here, as in [label_keys]
+    colour = "accent"               # optional here, as in [label_colours]
 
     [label_keys]                    # the key that tags with each label (c, f, e by default)
     claim = "c"
@@ -22,6 +27,11 @@
 
 The path is `$ASSAY_CONFIG`, else `~/.config/assay/config.toml` (the platform's config folder).
 A file that cannot be read is never overwritten: the reader starts with defaults and says why.
+
+TOML cannot hold both `labels = [...]` and `[labels.claim]`, so labels come either as the list
+(names only) or as a table per label. The table form gathers what belongs to one label (its
+description, key and colour) in one place; `[label_keys]` and `[label_colours]` still work with
+either form.
 """
 
 from __future__ import annotations
@@ -33,11 +43,24 @@ from pathlib import Path
 from typing import Any
 
 from annotations.model import DEFAULT_LABELS
+from corpus.text import sanitize_line
 
 CONFIG_ENV = "ASSAY_CONFIG"
 COLOURS = ("accent", "warning", "success", "primary", "secondary", "error")
 DEFAULT_LABEL_KEYS = {"claim": "c", "figure": "f", "event": "e"}
 DEFAULT_LABEL_COLOURS = {"claim": "accent", "figure": "warning", "event": "success"}
+# One line each, for news annotators: what to tag, with the line drawn where people differ.
+DEFAULT_LABEL_DESCRIPTIONS = {
+    "claim": "A statement of fact or prediction that could be checked, by the writer or a "
+    "source; not an opinion or a question",
+    "figure": "A number with what it counts: money, a percentage, a quantity with its unit "
+    "(“$5bn”, “15 percent”, “2 million tons”)",
+    "event": "Something that happened or is to happen at a known time: a vote, a meeting, "
+    "an attack, a law taking effect",
+}
+# A description is read at a glance in a status line and the help: one line, this long at most.
+DESCRIPTION_LIMIT = 160
+_LABEL_SETTINGS = ("description", "key", "colour")
 
 
 def config_path() -> Path:
@@ -67,6 +90,7 @@ class Settings:
     keys: dict[str, str] = field(default_factory=dict)
     label_keys: dict[str, str] = field(default_factory=dict)  # set ones; see key_for()
     label_colours: dict[str, str] = field(default_factory=dict)
+    label_descriptions: dict[str, str] = field(default_factory=dict)  # set ones (may be "")
     select_characters: bool = False
 
     def with_layers(self, **changes: bool) -> Settings:
@@ -76,6 +100,13 @@ class Settings:
         """The key that tags with `label`: as set, else c/f/e for the default labels, else
         none (the command palette still offers it)."""
         return self.label_keys.get(label) or DEFAULT_LABEL_KEYS.get(label)
+
+    def description_for(self, label: str) -> str:
+        """What `label` means, in one line: as set (an empty one hides the default), else the
+        default label's, else "". Sanitized when read: never markup, no control."""
+        if label in self.label_descriptions:
+            return self.label_descriptions[label]
+        return DEFAULT_LABEL_DESCRIPTIONS.get(label, "")
 
     def colour_for(self, label: str) -> str:
         if label in self.label_colours:
@@ -110,14 +141,14 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
                 changes[name] = data[name]
             else:
                 problems.append(f"{name} should be a {kind.__name__}")
-    labels = data.get("labels")
-    if labels is not None:
-        if isinstance(labels, list) and labels and all(_label_name(x) for x in labels):
-            changes["labels"] = tuple(labels)
-        else:
-            problems.append(
-                "labels should be a list of names (printable, no brackets, at most 64 characters)"
-            )
+    per_label = _labels(data.get("labels"), problems)
+    if per_label is not None:
+        changes["labels"] = tuple(per_label)
+        changes["label_descriptions"] = {
+            label: entry["description"]
+            for label, entry in per_label.items()
+            if "description" in entry
+        }
     layers = _table(data, "layers", problems)
     known = {f.name for f in fields(Layers)}
     good = {k: v for k, v in layers.items() if k in known and isinstance(v, bool)}
@@ -127,15 +158,22 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     changes["layers"] = replace(settings.layers, **good)
     labels_now = changes.get("labels", settings.labels)
     changes["keys"] = _keymap(_table(data, "keys", problems), labels_now, problems)
+    per_label = per_label or {}
     changes["label_keys"] = _label_keys(
-        _table(data, "label_keys", problems), labels_now, changes["keys"], problems
+        _merged(per_label, "key", _table(data, "label_keys", problems), "label_keys", problems),
+        labels_now,
+        changes["keys"],
+        problems,
     )
     colours: dict[str, str] = {}
-    for label, colour in _table(data, "label_colours", problems).items():
+    wanted = _merged(
+        per_label, "colour", _table(data, "label_colours", problems), "label_colours", problems
+    )
+    for label, (colour, where) in wanted.items():
         if colour in COLOURS and label in labels_now:
             colours[label] = colour
         else:
-            problems.append(f"label_colours.{label} should be one of {', '.join(COLOURS)}")
+            problems.append(f"{where} should be one of {', '.join(COLOURS)}")
     changes["label_colours"] = colours
     settings = replace(settings, **changes)
     problem = f"in {path}: {'; '.join(problems)}" if problems else None
@@ -167,31 +205,123 @@ def _keymap(table: dict[str, Any], labels: tuple[str, ...], problems: list[str])
 
 
 def _label_keys(
-    table: dict[str, Any], labels: tuple[str, ...], keymap: dict[str, str], problems: list[str]
+    table: dict[str, tuple[Any, str]],
+    labels: tuple[str, ...],
+    keymap: dict[str, str],
+    problems: list[str],
 ) -> dict[str, str]:
-    """The label keys set in `table` that name a label and a key no binding of the reader
-    has (with the [keys] remaps `keymap`) and no earlier label; the others are said."""
+    """The label keys set in `table` (label: (key, the setting that set it)) that name a label
+    and a key no binding of the reader has (with the [keys] remaps `keymap`) and no earlier
+    label; the others are said."""
     if not table:
         return {}
     from reader.keys import normal_keys, taken_keys  # the reader's bindings: not for every run
 
     taken = set(taken_keys(keymap))
     label_keys: dict[str, str] = {}
-    for label, key in table.items():
+    for label, (key, where) in table.items():
         if label not in labels or not isinstance(key, str) or not key:
-            problems.append(f"label_keys.{label} names no label or no key")
+            problems.append(f"{where} names no label or no key")
             continue
         try:
             keys = normal_keys(key)
         except ValueError:
-            problems.append(f"label_keys.{label}: {key!r} is not a key")
+            problems.append(f"{where}: {key!r} is not a key")
             continue
         if taken.intersection(keys):
-            problems.append(f"label_keys.{label}: {key!r} is already taken")
+            problems.append(f"{where}: {key!r} is already taken")
             continue
         taken.update(keys)
         label_keys[label] = key
     return label_keys
+
+
+def _labels(found: object, problems: list[str]) -> dict[str, dict[str, Any]] | None:
+    """The labels the settings name, in order, each with what its table sets (a description
+    made safe to show; a key and a colour, checked later with the other label keys and
+    colours); None when the settings name none, or none that can be used (said)."""
+    if found is None:
+        return None
+    if isinstance(found, list):
+        if found and all(_label_name(x) for x in found):
+            return {name: {} for name in found}
+        problems.append(
+            "labels should be a list of names (printable, no brackets, at most 64 characters)"
+        )
+        return None
+    if not isinstance(found, dict):
+        problems.append(
+            "labels should be a list of names, or a table per label ([labels.claim] "
+            'description = "…")'
+        )
+        return None
+    labels: dict[str, dict[str, Any]] = {}
+    for name, entry in found.items():
+        if not _label_name(name):
+            problems.append(
+                f"labels.{_quoted(name)}: a label name is printable, has no brackets and at "
+                "most 64 characters"
+            )
+            continue
+        labels[name] = settings = {}
+        if not isinstance(entry, dict):
+            problems.append(f'labels.{name} should be a table ([labels.{name}] description = "…")')
+            continue
+        for setting, value in entry.items():
+            where = f"labels.{name}.{_quoted(setting)}"
+            if setting not in _LABEL_SETTINGS:
+                problems.append(f"{where} is not a label setting ({', '.join(_LABEL_SETTINGS)})")
+            elif setting != "description":
+                settings[setting] = value
+            elif not isinstance(value, str):
+                problems.append(f"{where} should be a string: one line")
+            else:
+                settings[setting] = _description(value, where, problems)
+    if not labels:
+        problems.append("labels names no label that can be used; using the default labels")
+        return None
+    return labels
+
+
+def _description(text: str, where: str, problems: list[str]) -> str:
+    """A label's description as it is shown: one line of plain text (escape sequences and
+    controls removed, white space collapsed), at most DESCRIPTION_LIMIT characters (a longer
+    one is cut, and said)."""
+    line = " ".join(sanitize_line(text).split())
+    if len(line) > DESCRIPTION_LIMIT:
+        problems.append(f"{where} is longer than {DESCRIPTION_LIMIT} characters: it is cut")
+        line = line[: DESCRIPTION_LIMIT - 1].rstrip() + "…"
+    return line
+
+
+def _merged(
+    per_label: dict[str, dict[str, Any]],
+    setting: str,
+    table: dict[str, Any],
+    table_name: str,
+    problems: list[str],
+) -> dict[str, tuple[Any, str]]:
+    """A label setting (key or colour) from the label tables and from its own table
+    (`[label_keys]`, `[label_colours]`), each with the name of the setting it came from (for
+    the problems). The same label set both ways to different values is said; its own table
+    wins, as it did before label tables."""
+    merged = {
+        label: (entry[setting], f"labels.{label}.{setting}")
+        for label, entry in per_label.items()
+        if setting in entry
+    }
+    for label, value in table.items():
+        where = f"{table_name}.{_quoted(label)}"
+        if label in merged and merged[label][0] != value:
+            problems.append(f"{where} and labels.{label}.{setting} differ; using {table_name}")
+        merged[label] = (value, where)
+    return merged
+
+
+def _quoted(name: object) -> str:
+    """A name from the settings file, as a problem quotes it: safe to show, and short."""
+    text = sanitize_line(str(name))
+    return text if len(text) <= 64 else text[:63] + "…"
 
 
 def _label_name(name: object) -> bool:
@@ -217,10 +347,13 @@ _HEADER = """\
 # assay settings. assay rewrites theme and [layers] when you change them in the app and leaves
 # everything else here as you wrote it, comments included.
 #
-# labels = ["claim", "figure", "event", "source"]
+# labels = ["claim", "figure", "event", "source"]   # or a table per label, in order (below)
 # model = "en_core_web_sm"
 # analyse_corpus = true        # analyse the rest of the corpus in the background
 # select_characters = false    # true: selections move by character, not by word
+# [labels.claim]               # instead of the list: one table per label, in label order
+# description = "A checkable statement of fact"    # shown when tagging and in the help
+# key = "c"                    # and colour = "accent": or in [label_keys], [label_colours]
 # [label_keys]                 # source = "r"
 # [label_colours]              # source = "error" (accent, warning, success, primary, ...)
 # [keys]                       # "reader.next_quote" = "ctrl+n" (ids are in the help screen)

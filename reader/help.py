@@ -20,12 +20,14 @@ from reader.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.widget import Widget
 
 NOTES = (
     "tab / shift+tab move between the list, the reader and the panel.",
     "ctrl+p opens the command palette. ctrl+q quits (ctrl+c does not).",
     "Keys can be remapped in the [keys] table of the settings file, by binding id;",
-    "label keys, labels and their colours in labels, [label_keys] and [label_colours].",
+    "labels, with their description, key and colour, in a [labels.<name>] table each.",
+    "The Guidelines key (above) opens the workspace's guidelines.md, here and in review.",
     "A label key tags the selection (v), else the found or jumped-to span, else the",
     "sentence under the cursor. Annotations show in their label's colour, with the",
     "label's initial in the gutter once saved (lower case while saving, ? suggested).",
@@ -61,8 +63,21 @@ def key_table(app: App[Any]) -> list[tuple[str, list[tuple[str, str, str]]]]:
             )
             for label in settings.labels
         ]
-        sections.insert(1, ("Labels (reader and panel)", tags))
+        sections.insert(1, (LABELS, tags))
     return sections
+
+
+LABELS = "Labels (tag in the reader; relabel in the panel)"
+
+
+def label_descriptions(app: App[Any]) -> dict[str, str]:
+    """Binding id of each label's key to the label's description (sanitized when read; drawn
+    as text), for the labels that have one."""
+    settings = getattr(app, "settings", None)
+    if not isinstance(settings, Settings):
+        return {}
+    described = ((label, settings.description_for(label)) for label in settings.labels)
+    return {tag_id(label): description for label, description in described if description}
 
 
 def _shown(keys: str) -> str:
@@ -97,7 +112,8 @@ class ReadingScreen(ModalScreen[None]):
         border: round $primary; background: $surface; padding: 0 1; }
     """
 
-    def _page(self) -> VerticalScroll:
+    def _page(self) -> Widget:
+        """What the page's keys scroll."""
         return self.query_one(VerticalScroll)
 
     def action_scroll(self, lines: int) -> None:
@@ -129,9 +145,14 @@ class HelpScreen(ReadingScreen):
         ),
     ]
 
+    DEFAULT_CSS = """
+    HelpScreen .label-description { padding-left: 18; }
+    """
+
     def __init__(self, app: App[Any]) -> None:
         super().__init__()
         self._sections = key_table(app)
+        self._descriptions = label_descriptions(app)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -151,6 +172,9 @@ class HelpScreen(ReadingScreen):
                             (binding_id, "dim"),
                         )
                     )
+                    meaning = self._descriptions.get(binding_id) if where == LABELS else None
+                    if meaning:  # from the settings: text, never markup
+                        yield Static(Content(meaning), classes="label-description")
             yield Static(Content.assemble("\n", *(f"{note}\n" for note in NOTES)))
 
 

@@ -23,7 +23,7 @@ from textual.widgets import Static
 
 from corpus.text import counted, show_bidi
 from reader.annotating import Annotating, status_for
-from reader.keys import label_keys, with_label_slots
+from reader.keys import LabelKeys, bound_keys, label_keys, shown_key, with_label_slots
 from reader.messages import while_open
 from reader.resume import Resuming
 from reader.widgets.article_list import ArticleList, Row
@@ -45,8 +45,11 @@ NARROW = 110  # columns below which the panes stack
 class ReaderScreen(Annotating, Resuming):
     """The list, the reader and the panel of one annotator's corpus."""
 
+    tag_hint = "ctrl+p tags"  # the label keys, as a selection's status line names them
+
     def compose(self) -> ComposeResult:
         labels = label_keys(self.assay.settings, type(self.assay))  # the panes' key slots
+        self.tag_hint = tag_hint(labels)
         yield TitleBar(id="title-bar")
         with Horizontal(id="body"):
             with Vertical(id="list-pane"):
@@ -84,6 +87,18 @@ class ReaderScreen(Annotating, Resuming):
         self.side.show_analysis(None, None, "Open an article.")
         self.query_one("#reader-status", Static).update(legend(), layout=False)
         self.set_focus(self.article_list)
+        self.call_after_refresh(self._announce_guidelines)
+
+    def _announce_guidelines(self) -> None:
+        """A team's guidelines are worth knowing about from the start: said in the title bar,
+        with the key that opens them."""
+        from reader.guidelines import guidelines_path
+
+        if self.closing or not guidelines_path(self.assay.workspace).is_file():
+            return
+        keys = bound_keys(self.settings, type(self.assay)).get("app.guidelines")
+        key = shown_key(keys.split(",")[0]) if keys else "ctrl+p"
+        self.show_news(f"{key} opens the guidelines")  # short: the title bar is cut at 80
 
     def on_unmount(self) -> None:
         self._save_position_at_quit()  # on the store's thread, before it closes
@@ -192,11 +207,13 @@ class ReaderScreen(Annotating, Resuming):
         parts: list[Content] = []
         if view.selection is not None and self.current is not None:
             start, end = view.selection.bounds(view.words)
-            words = len(self.current.text[start:end].split())
+            words = counted(len(self.current.text[start:end].split()), "word")
             what = f"editing {view.editing.label}" if view.editing else "selected"
-            keys = "enter saves" if view.editing else "c f e tag · y copies"
+            keys = "enter saves" if view.editing else f"{self.tag_hint} · y copies"
             parts.append(
-                Content.assemble((f"{what}: ", "bold"), f"{words} words · {keys} · escape cancels")
+                Content.assemble(
+                    (f"{what}: ", "bold"), Content(f"{words} · {keys} · escape cancels")
+                )
             )
         else:
             here = view.annotations_at(*view.at_cursor())
@@ -410,6 +427,13 @@ def legend() -> Content:
         ("?", "bold"),
         " help",
     )
+
+
+def tag_hint(labels: LabelKeys) -> str:
+    """What a selection's status line says the label keys do: "c claim · f figure · e event"
+    (each label's first key; the command palette tags with a label that has none)."""
+    hints = [f"{shown_key(keys.split(',')[0])} {label}" for label, keys in labels.bound]
+    return " · ".join(hints) if hints else "ctrl+p tags"
 
 
 def describe(marks: Sequence[Mark]) -> Content:
