@@ -591,7 +591,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Which columns fit, with their widths; the title takes what is left."""
         fixed = [("words", 8), ("notes", 5)]
         if self.review:
-            fixed.append(("open", 5))
+            fixed.append(("open", 6))
         if width >= 48:
             fixed.insert(0, ("date", 11))
         if width >= 58:

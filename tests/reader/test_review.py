@@ -4,6 +4,7 @@ of groups, and every review key, each decision on disk in gold's store with its 
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 from typing import Any
 
@@ -11,11 +12,12 @@ import pytest
 
 from annotations.model import Annotation
 from annotations.store import Store
-from annotations.team import TeamArticle, disagreements
+from annotations.team import GROUP_KEY_PREFIX, TeamArticle, disagreements
 from annotations.workspace import Workspace
 from corpus.article import Article
 from corpus.loader import load_corpus
 from reader.config import Settings
+from reader.keys import declared, keys_of, main_screen_owners, normal_keymap
 from reader.review import ReviewApp, ReviewScreen
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
@@ -116,6 +118,14 @@ def gold_rejected(workspace: Path, article_id: str) -> frozenset[str]:
         return store.article_state(article_id).rejected
 
 
+def rejection_record(workspace: Path, article_id: str) -> dict[str, Any]:
+    """The one rejection record in gold's file of the article, as on disk."""
+    tables = json.loads((workspace / "annotations" / "gold" / f"{article_id}.json").read_text())
+    (record,) = tables["rejected"].values()
+    assert isinstance(record, dict)
+    return record
+
+
 def team(workspace: Path, article: Article) -> TeamArticle:
     spans = {}
     for name in ("ana", "ben"):
@@ -208,3 +218,265 @@ async def test_next_group_then_take_a_version(workspace: Path) -> None:
         await pilot.pause()
         view = app.query_one(ArticleView)
         assert view.focus_span == span(article, BEN_ONLY)
+
+
+async def test_take_agreed_is_one_change_and_undo_takes_it_back(workspace: Path) -> None:
+    article = first_article()
+    app = review_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("equals_sign")
+        await settled(pilot)
+        (made,) = gold(workspace, article.id)
+        assert (made.start, made.end, made.label) == (*span(article, AGREED), "claim")
+        assert review_of(made) == {"from": ["ana", "ben"], "decision": "agreed"}
+        assert made.origin == "review"
+        # Agreed spans settle no group; again, nothing is added twice.
+        assert open_count(app, article.id) == 3
+        await pilot.press("equals_sign")
+        await settled(pilot)
+        assert len(gold(workspace, article.id)) == 1
+        await pilot.press("u")
+        await settled(pilot)
+        assert gold(workspace, article.id) == []
+
+
+async def test_reject_a_group_is_remembered_and_undoable(workspace: Path) -> None:
+    article = first_article()
+    app = review_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await to_group(pilot, article, ANA_ONLY)
+        key = group_with(workspace, article, ANA_ONLY)
+        await pilot.press("X")
+        await settled(pilot)
+        assert gold(workspace, article.id) == []
+        assert gold_rejected(workspace, article.id) == {GROUP_KEY_PREFIX + key}
+        record = rejection_record(workspace, article.id)
+        assert record["decision"] == "rejected-group" and record["from"] == ["ana"]
+        await wait_for(pilot, lambda: open_count(app, article.id) == 2)
+        await pilot.press("u")
+        await settled(pilot)
+        assert gold_rejected(workspace, article.id) == frozenset()
+        await wait_for(pilot, lambda: open_count(app, article.id) == 3)
+        await pilot.press("ctrl+r")
+        await settled(pilot)
+        assert gold_rejected(workspace, article.id) == {GROUP_KEY_PREFIX + key}
+
+
+async def test_taking_the_version_of_someone_who_made_nothing_settles_the_group(
+    workspace: Path,
+) -> None:
+    article = first_article()
+    app = review_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await to_group(pilot, article, ANA_ONLY)
+        key = group_with(workspace, article, ANA_ONLY)
+        await pilot.press("2")  # ben made nothing here
+        await settled(pilot)
+        assert gold(workspace, article.id) == []
+        assert gold_rejected(workspace, article.id) == {GROUP_KEY_PREFIX + key}
+        record = rejection_record(workspace, article.id)
+        assert record["decision"] == "chose:ben" and record["from"] == ["ben"]
+        await wait_for(pilot, lambda: open_count(app, article.id) == 2)
+        # No third annotator: said, nothing saved.
+        await pilot.press("full_stop")
+        await pilot.press("3")
+        await settled(pilot)
+        assert gold(workspace, article.id) == []
+
+
+async def test_editing_a_taken_span_makes_it_edited_and_keeps_where_it_came_from(
+    workspace: Path,
+) -> None:
+    article = first_article()
+    app = review_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await to_group(pilot, article, SHORT)
+        key = group_with(workspace, article, SHORT)
+        await pilot.press("2")  # ben's short version
+        await settled(pilot)
+        (taken,) = gold(workspace, article.id)
+        assert review_of(taken)["decision"] == "chose:ben"
+        # The same selection keys as annotating: enter edits, l grows the end, enter saves.
+        await pilot.press("enter", "l", "enter")
+        await settled(pilot)
+        (edited,) = gold(workspace, article.id)
+        assert edited.start == taken.start and edited.end > taken.end
+        assert review_of(edited) == {"from": ["ben"], "decision": "edited", "group": key}
+        assert edited.origin == "review"
+
+
+async def test_a_label_key_adds_a_span_nobody_made(workspace: Path) -> None:
+    article = first_article()
+    app = review_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(pilot)
+        words = "Boris Titov said in an interview with TASS"
+        start, end = span(article, words)
+        view.move_to(start, (start, end))
+        await pilot.press("e")  # event: nobody tagged it
+        await settled(pilot)
+        (added,) = gold(workspace, article.id)
+        assert (added.start, added.end, added.label) == (start, end, "event")
+        assert added.origin == "review"
+        assert review_of(added) == {"from": [], "decision": "added"}
+
+
+async def test_a_span_tagged_inside_a_group_settles_it(workspace: Path) -> None:
+    article = first_article()
+    app = review_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await to_group(pilot, article, BEN_ONLY)
+        key = group_with(workspace, article, BEN_ONLY)
+        await pilot.press("f")  # the group's span, as ben tagged it
+        await settled(pilot)
+        (added,) = gold(workspace, article.id)
+        assert review_of(added) == {"from": ["ben"], "decision": "added", "group": key}
+        await wait_for(pilot, lambda: open_count(app, article.id) == 2)
+
+
+async def test_s_marks_the_article_reviewed_in_gold(workspace: Path) -> None:
+    article = first_article()
+    app = review_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        await settled(pilot)
+    with Store.open(workspace, "gold", read_only=True) as store:
+        assert store.status(article.id) == "done"
+
+
+def snapshot(workspace: Path, names: tuple[str, ...]) -> dict[str, bytes]:
+    found = {}
+    for name in names:
+        for path in sorted((workspace / "annotations" / name).rglob("*")):
+            if path.is_file():
+                found[str(path)] = path.read_bytes()
+    return found
+
+
+async def test_the_annotators_files_are_never_changed(workspace: Path) -> None:
+    article = first_article()
+    before = snapshot(workspace, ("ana", "ben"))
+    stamps = {p: Path(p).stat().st_mtime_ns for p in before}
+    app = review_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("equals_sign")
+        await to_group(pilot, article, LONG)
+        await pilot.press("1", "full_stop", "X", "u", "ctrl+r", "s", "R")
+        await settled(pilot)
+    assert snapshot(workspace, ("ana", "ben")) == before
+    assert {p: Path(p).stat().st_mtime_ns for p in before} == stamps
+    assert len(gold(workspace, article.id)) == 2
+
+
+async def test_decisions_are_undone_across_a_restart(workspace: Path) -> None:
+    article = first_article()
+    app = review_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await to_group(pilot, article, LONG)
+        await pilot.press("1")
+        await settled(pilot)
+    assert len(gold(workspace, article.id)) == 1
+    again = review_app(workspace)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: open_count(again, article.id) == 2)
+        await pilot.press("u")
+        await settled(pilot)
+        assert gold(workspace, article.id) == []
+        await wait_for(pilot, lambda: open_count(again, article.id) == 3)
+
+
+async def test_an_annotator_annotating_meanwhile_shows_on_refresh(workspace: Path) -> None:
+    """ana keeps annotating (her store writable, her lock held) while the review is open."""
+    article = first_article()
+    app = review_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        with Store.open(workspace, "ana") as ana:
+            assert not ana.read_only  # the review holds no lock of hers
+            (long_claim,) = [a for a in ana.for_article(article.id) if a.text == LONG]
+            ana.update(long_claim.id, start=long_claim.start, end=long_claim.start + len(SHORT),
+                       text=SHORT)  # fmt: skip
+            ana.delete(next(a.id for a in ana.for_article(article.id) if a.text == ANA_ONLY))
+            await pilot.press("R")
+            await settled(pilot)
+        # Both now made the short claim: one group (ben's figure) is left.
+        await wait_for(pilot, lambda: open_count(app, article.id) == 1)
+        await pilot.press("equals_sign")
+        await settled(pilot)
+        assert sorted(a.text for a in gold(workspace, article.id)) == sorted([AGREED, SHORT])
+
+
+async def test_sort_by_open_groups(workspace: Path) -> None:
+    article = first_article()
+    other = load_corpus(None)[0][1]
+    annotate(workspace, "ana", other, [(other.text[:20], "claim")])
+    annotate(workspace, "ben", other, [(other.text[:20], "claim")])
+    app = review_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready_two(pilot)
+        articles = app.query_one(ArticleList)
+        await wait_for(pilot, lambda: open_count(app, other.id) == 0)
+        await pilot.press("D")
+        await pilot.pause()
+        assert articles.sort_key == "open"
+        assert articles.ids_in_view_order()[0] == article.id
+        assert "open↑" in articles.header(100)
+
+
+async def ready_two(pilot: Any) -> None:
+    app: ReviewApp = pilot.app
+    await wait_for(pilot, lambda: len(app.order) == 2 and app.loaded)
+    await analysed(pilot)
+    await settled(pilot)
+
+
+def test_review_keys_take_no_key_of_the_reader_but_the_layer_toggles() -> None:
+    review = {b.key for b in ReviewApp.BINDINGS if b.id and b.id.startswith("review.")}
+    reader = set()
+    for owner in main_screen_owners():
+        for binding in declared(owner):
+            reader.update(keys_of(binding, normal_keymap({})))
+    assert review & reader == {"1", "2", "3"}  # the layer toggles, moved to ! @ # in review
+    moved = {b.id: b.key for b in ReviewApp.BINDINGS if b.id and b.id.startswith("app.toggle")}
+    assert moved == {
+        "app.toggle_entities": "exclamation_mark",
+        "app.toggle_quotes": "at",
+        "app.toggle_figures": "number_sign",
+    }
+    assert not {"exclamation_mark", "at", "number_sign"} & reader
+
+
+async def test_review_keys_are_remapped_by_binding_id(workspace: Path) -> None:
+    article = first_article()
+    settings = Settings(analyse_corpus=False, keys={"review.next_group": "ctrl+n"})
+    app = review_app(workspace, settings=settings)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = await ready(pilot)
+        await pilot.press("full_stop")
+        await pilot.pause()
+        assert view.focus_span is None
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert view.focus_span == span(article, BEN_ONLY)
+
+
+async def test_help_lists_the_review_keys(workspace: Path) -> None:
+    from reader.help import key_table
+
+    app = review_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        rows = {row[2]: row[0] for _where, rows in key_table(app) for row in rows}
+        assert rows["review.next_group"] == "."
+        assert rows["review.take_1"] == "1"
+        assert rows["review.reject_group"] == "X"
+        assert rows["app.toggle_entities"] == "!"
