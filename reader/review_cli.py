@@ -108,6 +108,10 @@ def chosen_annotators(raw: str, gold: str, present: list[str]) -> tuple[list[str
     return names, None
 
 
+def in_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def run(args: argparse.Namespace) -> int:
     workspace_root = Path(args.workspace or default_workspace())
     workspace = Workspace(workspace_root)
@@ -115,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         say(f"{problem} ({workspace_root})")
         return 1
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not in_terminal():
         say(
             "review needs a terminal (stdin and stdout are not one here); "
             f"'{PROG} agree' and '{PROG} merge' work without one"

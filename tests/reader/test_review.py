@@ -480,3 +480,13 @@ async def test_help_lists_the_review_keys(workspace: Path) -> None:
         assert rows["review.take_1"] == "1"
         assert rows["review.reject_group"] == "X"
         assert rows["app.toggle_entities"] == "!"
+
+
+def test_the_settings_file_remaps_review_keys(tmp_path: Path) -> None:
+    from reader.config import load_settings
+
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\n"review.take_agreed" = "+"\n"review.nothing" = "x"\n', "utf-8")
+    settings, problem = load_settings(path)
+    assert settings.keys == {"review.take_agreed": "+"}
+    assert problem is not None and "keys.review.nothing names no binding" in problem
