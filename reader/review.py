@@ -321,6 +321,11 @@ class ReviewScreen(ReaderScreen):
         super().on_unmount()
         self.review.close()
 
+    def _follow_edits(self) -> None:
+        """Not in a review: its list is the articles compared, not the corpus, so an article
+        of gold's missing from it is no sign that its file was edited (the annotating reader
+        follows edits over the whole corpus)."""
+
     # --- the list -----------------------------------------------------------------------
 
     def add_articles(self, batch: list[Article], rows: list[Row], last: bool) -> None:

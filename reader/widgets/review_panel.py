@@ -89,11 +89,15 @@ class ReviewPanel(SidePanel):
                 Content(_short(article.text[group.start : group.end], _GROUP_CHARS)),
             ]
             for name, made in group.spans.items():
-                parts += ["\n  ", (f"{self._numbers.get(name, '?')} ", "bold"), Content(name)]
+                who: list[Content | tuple[str, str] | str] = [
+                    "\n  ",
+                    (f"{self._numbers.get(name, '?')} ", "bold"),
+                    Content(name),
+                ]
                 if not made:
-                    parts.append(": —")
-                for annotation in made:
-                    parts += ["\n    ", *_version(annotation)]
+                    parts += [*who, ": —"]
+                for annotation in made:  # a line each, naming who made it
+                    parts += [*who, " ", *_version(annotation)]
             options.append(Option(Content.assemble(*parts), id=key))
         options.append(None)
         return options

@@ -490,3 +490,16 @@ def test_the_settings_file_remaps_review_keys(tmp_path: Path) -> None:
     settings, problem = load_settings(path)
     assert settings.keys == {"review.take_agreed": "+"}
     assert problem is not None and "keys.review.nothing names no binding" in problem
+
+
+def test_an_undone_decision_is_described_as_one() -> None:
+    from annotations.store import Change
+    from reader.annotating import describe_change
+
+    taken = {"x-1": {"label": "claim", "attrs": {"review": {"decision": "agreed"}}}}
+    assert describe_change(Change("group", "x", "group", {"x-1": None}, taken)) == (
+        "1 span taken into gold"
+    )
+    record = {"key": f"{GROUP_KEY_PREFIX}abc", "decision": "rejected-group"}
+    rejection = Change("rejection", "x", f"{GROUP_KEY_PREFIX}abc", None, record)
+    assert describe_change(rejection) == "decision rejected-group on a group"
