@@ -95,7 +95,7 @@ def _review_bindings() -> list[BindingType]:
         Binding(
             str(k),
             f"take({k})",
-            f"Take {k}'s version",
+            f"Take annotator {k}'s version",
             show=k == 1,
             id=f"review.take_{k}",
             tooltip=f"Take annotator {k}'s version of the group into gold (u undoes)",

@@ -57,6 +57,11 @@ def annotate(
 
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
+    return review_workspace(tmp_path)
+
+
+def review_workspace(tmp_path: Path) -> Path:
+    """ana and ben on the first built-in article: one span alike, three groups apart."""
     root = tmp_path / "ws"
     article = first_article()
     annotate(root, "ana", article, [(AGREED, "claim"), (LONG, "claim"), (ANA_ONLY, "event")])
