@@ -35,7 +35,7 @@ from annotations.team import (
     Group,
     Selection,
     chose,
-    decided,
+    disagreements,
     review_attrs,
     select,
 )
@@ -54,7 +54,7 @@ from reader.messages import (
 )
 from reader.review_session import (
     ReviewSession,
-    decision_of,
+    decisions,
     edited_attrs,
     group_makers,
     rejection_key,
@@ -74,6 +74,7 @@ if TYPE_CHECKING:
     from corpus.article import Article
     from reader.config import Settings
     from reader.widgets.article_list import Row
+    from reader.widgets.article_view import ArticleView
 
 MAX_ANNOTATORS = 9  # one digit key each
 # The layer toggles' keys in a review: 1 2 3 take an annotator's version there.
@@ -203,23 +204,34 @@ class ReviewApp(AssayApp):
     def corpus(self) -> Iterator[Article]:
         """The articles of the comparison: the workspace's copies of their text, else the
         corpus of PATH or the built-in one; then what is left to review in each."""
-        from reader.workspace_cli import LazyCorpus
-
         workspace = Workspace(self.workspace)
-        corpus = LazyCorpus([Path(p) for p in self.paths])
+        corpus: dict[str, Article] | None = None  # read only if a text is not in the workspace
         problems: list[str] = []
         missing: list[str] = []
         for team in self.selection.articles:
-            article = workspace.find_article(team.article_id, corpus, problems)
+            article = workspace.find_article(team.article_id, {}, problems)
+            if article is None:
+                if corpus is None:
+                    corpus = self._read_corpus()
+                article = corpus.get(team.article_id)
             if article is None:
                 missing.append(team.article_id)
                 continue
             yield article
         self.post_message(ReviewCounted(self._open_counts(), missing + problems))
 
+    def _read_corpus(self) -> dict[str, Article]:
+        """The built-in corpus and PATH's, by id (what could not be read goes to the loading
+        report, as the reader's corpus does)."""
+        from corpus.loader import load_corpus
+
+        builtin, _ = load_corpus(None)
+        found, problems = load_corpus(self.paths) if self.paths else ([], [])
+        self.problems.extend(problems)
+        return {a.id: a for a in [*builtin, *found]}
+
     def _open_counts(self) -> dict[str, int]:
         from annotations.store import Store, StoreError
-        from annotations.team import open_groups
 
         counts = {}
         try:
@@ -229,7 +241,9 @@ class ReviewApp(AssayApp):
                         state = gold.article_state(team.article_id)
                     except Exception:  # said when the article is opened
                         continue
-                    counts[team.article_id] = len(open_groups(team, state))
+                    settled = decisions(state)
+                    groups = disagreements(team)
+                    counts[team.article_id] = sum(1 for g in groups if g.key not in settled)
         except (StoreError, OSError):
             pass
         return counts
@@ -365,13 +379,31 @@ class ReviewScreen(ReaderScreen):
         for name, overlay in zip(self.review.annotators, self.columns, strict=True):
             made = team.spans.get(name, ()) if team is not None else ()
             view.set_overlay(overlay, [(a.start, a.end, a) for a in made])
+        settled = decisions(self.state)
         rows = [
-            GroupRow(group, number, decision_of(group, self.state))
+            GroupRow(group, number, settled.get(group.key))
             for number, group in enumerate(self.review.groups(article.id), 1)
         ]
         numbers = {name: self.review.number(name) for name in self.review.annotators}
         self.panel.show_groups(rows, numbers)
         self._show_legend()
+
+    def status_first(self, view: ArticleView) -> list[Content]:
+        """Each annotator's spans where the cursor is, by number: "1:claim 2:—"."""
+        article = self.current
+        team = self.review.article(article.id) if article is not None else None
+        if team is None:
+            return []
+        start, end = view.focus_span or view.at_cursor()
+        end = max(end, start + 1)
+        found: list[Content | tuple[str, str] | str] = []
+        anything = False
+        for k, name in enumerate(self.review.annotators, 1):
+            made = [a for a in team.spans.get(name, ()) if a.start < end and start < a.end]
+            anything = anything or bool(made)
+            shown = ", ".join(a.label for a in made[:2]) or "—"
+            found += [" " if found else "", (f"{k}", "bold"), f":{shown}"]
+        return [Content.assemble(*found)] if anything else []
 
     def _show_legend(self) -> None:
         """Which gutter column is whose, aligned over the columns; how many groups are
@@ -491,7 +523,8 @@ class ReviewScreen(ReaderScreen):
                     return group
         start, end = view.focus_span or view.at_cursor()
         touching = [g for g in groups if g.start < max(end, start + 1) and start < g.end]
-        still = [g for g in touching if not decided(g, self.state)]
+        settled = decisions(self.state)
+        still = [g for g in touching if g.key not in settled]
         chosen = still or touching
         return chosen[0] if chosen else None
 
@@ -538,7 +571,7 @@ class ReviewScreen(ReaderScreen):
         if group is None:
             self.notify("No disagreement group here: . moves to the next open one.", timeout=3)
             return None
-        decision = decision_of(group, self.state)
+        decision = decisions(self.state).get(group.key)
         if decision is not None:
             self.notify(
                 f"Group {self._number_of(group)} is decided already ({decision}): u undoes "

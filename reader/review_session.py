@@ -23,7 +23,6 @@ from annotations.team import (
     TeamArticle,
     annotated,
     disagreements,
-    open_groups,
     review_attrs,
 )
 from reader.session import AnnotationSession, Target
@@ -55,6 +54,8 @@ class ReviewSession:
             for name in self.annotators
         }
         self._articles = {team.article_id: team for team in selection.articles}
+        # Each article's groups, worked out once per reading of its spans.
+        self._groups: dict[str, tuple[TeamArticle, list[Group]]] = {}
 
     # --- the annotators' sessions -------------------------------------------------------
 
@@ -102,16 +103,25 @@ class ReviewSession:
                 sorted(state.annotations, key=lambda a: (a.start, a.end, a.label, a.id))
             )
         ordered = {name: spans[name] for name in self.annotators if name in spans}
-        self._articles[article_id] = replace(team, spans=ordered)
+        if ordered != dict(team.spans):  # unchanged (the usual re-read): its groups are kept
+            self._articles[article_id] = replace(team, spans=ordered)
         return True
 
     def groups(self, article_id: str) -> list[Group]:
+        """The article's disagreement groups, in text order."""
         team = self._articles.get(article_id)
-        return disagreements(team) if team is not None else []
+        if team is None:
+            return []
+        cached = self._groups.get(article_id)
+        if cached is None or cached[0] is not team:
+            cached = self._groups[article_id] = (team, disagreements(team))
+        return cached[1]
 
     def open_groups(self, article_id: str, gold: ArticleState | None) -> list[Group]:
-        team = self._articles.get(article_id)
-        return open_groups(team, gold) if team is not None else []
+        """The groups gold has not settled (as `annotations.team.open_groups`, with gold's
+        decisions read once rather than once per group)."""
+        settled = decisions(gold)
+        return [g for g in self.groups(article_id) if g.key not in settled]
 
     # --- decisions, as the gold session saves them --------------------------------------
 
@@ -166,17 +176,21 @@ def group_makers(group: Group) -> list[str]:
     return [name for name, made in group.spans.items() if made]
 
 
-def decision_of(group: Group, gold: ArticleState | None) -> str | None:
-    """How the reviewer settled `group` ("chose:ana", "edited", "rejected", ...), or None."""
+def decisions(gold: ArticleState | None) -> dict[str, str]:
+    """Group key to how the reviewer settled it ("chose:ana", "edited", ...; "nothing to gold" for
+    a decision that put nothing in gold), as `annotations.team.decided` reads gold."""
     if gold is None:
-        return None
+        return {}
+    found = {
+        key[len(GROUP_KEY_PREFIX) :]: "nothing to gold"
+        for key in gold.rejected
+        if key.startswith(GROUP_KEY_PREFIX)
+    }
     for annotation in gold.annotations:
         review = annotation.attrs.get("review")
-        if isinstance(review, Mapping) and review.get("group") == group.key:
-            return str(review.get("decision", "decided"))
-    if rejection_key(group) in gold.rejected:
-        return "rejected"
-    return None
+        if isinstance(review, Mapping) and isinstance(review.get("group"), str):
+            found[review["group"]] = str(review.get("decision", "decided"))
+    return found
 
 
 def _item(article: Article, span: Span, attrs: Mapping[str, Any]) -> dict[str, Any]:

@@ -65,6 +65,11 @@ class ReaderScreen(Annotating, Resuming):
             yield with_label_slots(self.PANEL, labels)(id="side")
         yield KeyBar(id="key-bar")
 
+    def status_first(self, _view: ArticleView) -> list[Content]:
+        """What the status line says first about where the cursor is (a review: whose spans
+        are there)."""
+        return []
+
     def above_reader(self) -> Iterator[Widget]:
         """Lines between the article's title and its text (a review's legend)."""
         return iter(())
@@ -220,6 +225,7 @@ class ReaderScreen(Annotating, Resuming):
                 )
         if event.marks:
             parts.append(describe(event.marks))
+        parts = [*self.status_first(view), *parts]
         line = Content("  ·  ").join(parts) if parts else legend()
         status.update(line, layout=False)
 

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from reader.widgets.article_view import ArticleView
-from reader.widgets.side_panel import SidePanel, _short
+from reader.widgets.side_panel import MAX_ROWS, SidePanel, _nearest, _short
 
 if TYPE_CHECKING:
     from annotations.model import Annotation
@@ -42,6 +42,10 @@ class GroupRow:
     group: Group
     number: int  # in text order, from 1
     decision: str | None  # how it was settled, None while open
+
+    @property
+    def start(self) -> int:
+        return self.group.start
 
 
 class ReviewPanel(SidePanel):
@@ -71,11 +75,12 @@ class ReviewPanel(SidePanel):
         return [*self._group_options(article), *super()._annotation_options(article)]
 
     def _group_options(self, article: Article) -> list[Option | None]:
-        rows = self._groups
-        still = sum(1 for row in rows if row.decision is None)
-        options: list[Option | None] = [
-            self._heading(f"Groups ({still} open of {len(rows)}): . , move")
-        ]
+        still = sum(1 for row in self._groups if row.decision is None)
+        heading = f"Groups ({still:,} open of {len(self._groups):,}): . , move"
+        rows = _nearest(list(self._groups), self._near)  # a long article has thousands
+        if len(rows) < len(self._groups):
+            heading = f"Groups ({still:,} open of {len(self._groups):,}; the {MAX_ROWS} nearest)"
+        options: list[Option | None] = [self._heading(heading)]
         if not rows:
             options.append(Option(Content("  no disagreements here"), disabled=True))
         for row in rows:

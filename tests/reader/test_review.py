@@ -223,6 +223,9 @@ async def test_next_group_then_take_a_version(workspace: Path) -> None:
         await pilot.pause()
         view = app.query_one(ArticleView)
         assert view.focus_span == span(article, BEN_ONLY)
+        # The status line says whose spans are there, by number.
+        status = app.query_one("#reader-status")
+        await wait_for(pilot, lambda: "1:— 2:figure" in str(status.render()))
 
 
 async def test_take_agreed_is_one_change_and_undo_takes_it_back(workspace: Path) -> None:
@@ -403,21 +406,23 @@ async def test_an_annotator_annotating_meanwhile_shows_on_refresh(workspace: Pat
     """ana keeps annotating (her store writable, her lock held) while the review is open."""
     article = first_article()
     app = review_app(workspace)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await ready(pilot)
-        with Store.open(workspace, "ana") as ana:
-            assert not ana.read_only  # the review holds no lock of hers
+    with Store.open(workspace, "ana") as ana:  # her lock is held before the review opens
+        assert not ana.read_only
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(pilot)
+            await wait_for(pilot, lambda: open_count(app, article.id) == 3)
             (long_claim,) = [a for a in ana.for_article(article.id) if a.text == LONG]
             ana.update(long_claim.id, start=long_claim.start, end=long_claim.start + len(SHORT),
                        text=SHORT)  # fmt: skip
             ana.delete(next(a.id for a in ana.for_article(article.id) if a.text == ANA_ONLY))
             await pilot.press("R")
             await settled(pilot)
-        # Both now made the short claim: one group (ben's figure) is left.
-        await wait_for(pilot, lambda: open_count(app, article.id) == 1)
-        await pilot.press("equals_sign")
-        await settled(pilot)
-        assert sorted(a.text for a in gold(workspace, article.id)) == sorted([AGREED, SHORT])
+            # Both now made the short claim: one group (ben's figure) is left.
+            await wait_for(pilot, lambda: open_count(app, article.id) == 1)
+            await pilot.press("equals_sign")
+            await settled(pilot)
+            assert sorted(a.text for a in gold(workspace, article.id)) == sorted([AGREED, SHORT])
+        assert not ana.read_only
 
 
 async def test_sort_by_open_groups(workspace: Path) -> None:
@@ -508,3 +513,19 @@ def test_an_undone_decision_is_described_as_one() -> None:
     record = {"key": f"{GROUP_KEY_PREFIX}abc", "decision": "rejected-group"}
     rejection = Change("rejection", "x", f"{GROUP_KEY_PREFIX}abc", None, record)
     assert describe_change(rejection) == "decision rejected-group on a group"
+
+
+async def test_the_palette_lists_the_review_actions(workspace: Path) -> None:
+    from reader.commands import AssayCommands
+
+    article = first_article()
+    app = review_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        commands = {name: (text, run) for name, text, run in AssayCommands(app.screen)._actions()}
+        text, run = commands["Take agreed"]
+        assert text.endswith("(=)") and text.startswith("take every span")
+        assert "Take annotator 2's version" in commands
+        await run()
+        await settled(pilot)
+        assert [a.text for a in gold(workspace, article.id)] == [AGREED]
