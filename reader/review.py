@@ -18,16 +18,17 @@ the reader's own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from annotations.team import (
     ADDED,
@@ -155,12 +156,18 @@ def _review_bindings() -> list[BindingType]:
 
 
 class ReviewCounted(Message):
-    """Open groups of each article as the loading thread read them; the articles to review
-    whose text was found nowhere."""
+    """Open groups of each article, as the counting thread read gold's files."""
 
-    def __init__(self, counts: dict[str, int], missing: list[str]) -> None:
+    def __init__(self, counts: dict[str, int]) -> None:
         super().__init__()
         self.counts = counts
+
+
+class TextsMissing(Message):
+    """Articles to review whose text was found nowhere (or could not be read)."""
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__()
         self.missing = missing
 
 
@@ -218,7 +225,8 @@ class ReviewApp(AssayApp):
                 missing.append(team.article_id)
                 continue
             yield article
-        self.post_message(ReviewCounted(self._open_counts(), missing + problems))
+        if missing or problems:
+            self.post_message(TextsMissing(missing + problems))
 
     def _read_corpus(self) -> dict[str, Article]:
         """The built-in corpus and PATH's, by id (what could not be read goes to the loading
@@ -230,13 +238,30 @@ class ReviewApp(AssayApp):
         self.problems.extend(problems)
         return {a.id: a for a in [*builtin, *found]}
 
-    def _open_counts(self) -> dict[str, int]:
+    @work(
+        thread=True,
+        exclusive=True,
+        group="review",
+        exit_on_error=False,
+        description="Counting the open groups",
+    )
+    def count_open_groups(self) -> None:
+        """Each article's open groups against gold's files, beside the corpus loading (the
+        list shows `?` until then): `ReviewCounted`."""
+        worker = get_current_worker()
+        counts = self._open_counts(lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.post_message(ReviewCounted(counts))
+
+    def _open_counts(self, cancelled: Callable[[], bool]) -> dict[str, int]:
         from annotations.store import Store, StoreError
 
         counts = {}
         try:
             with Store.open(self.workspace, self.annotator, read_only=True, labels=None) as gold:
                 for team in self.selection.articles:
+                    if cancelled():  # the app is closing: do not make it wait
+                        break
                     try:
                         state = gold.article_state(team.article_id)
                     except Exception:  # said when the article is opened
@@ -252,6 +277,10 @@ class ReviewApp(AssayApp):
     @while_open
     def _review_counted(self, message: ReviewCounted) -> None:
         self.review_screen.counted(message.counts)
+
+    @on(TextsMissing)
+    @while_open
+    def _texts_missing(self, message: TextsMissing) -> None:
         if message.missing:
             shown = ", ".join(message.missing[:3])
             more = f" and {len(message.missing) - 3} more" if len(message.missing) > 3 else ""
@@ -319,6 +348,12 @@ class ReviewScreen(ReaderScreen):
         yield Static(id="review-legend", markup=False)
 
     @property
+    def review_app(self) -> ReviewApp:
+        app = self.app
+        assert isinstance(app, ReviewApp)
+        return app
+
+    @property
     def panel(self) -> ReviewPanel:
         return self.query_one("#side", ReviewPanel)
 
@@ -330,6 +365,7 @@ class ReviewScreen(ReaderScreen):
         self.view.set_gutter_columns([(overlay, _initial) for overlay in self.columns])
         self._show_legend()
         self.call_after_refresh(self.review.open)
+        self.call_after_refresh(self.review_app.count_open_groups)
 
     def on_unmount(self) -> None:
         super().on_unmount()

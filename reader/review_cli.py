@@ -125,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
             f"'{PROG} agree' and '{PROG} merge' work without one"
         )
         return 2
+    say(f"reading the annotations of {', '.join(annotators)}…")
     selection = select(
         workspace,
         annotators,

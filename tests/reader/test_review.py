@@ -529,3 +529,20 @@ async def test_the_palette_lists_the_review_actions(workspace: Path) -> None:
         await run()
         await settled(pilot)
         assert [a.text for a in gold(workspace, article.id)] == [AGREED]
+
+
+async def test_an_article_whose_text_is_nowhere_is_said(workspace: Path) -> None:
+    from corpus.article import make_article
+
+    lost = make_article("A text that is in no corpus. It was never copied either.", "lost.txt")
+    for name in ("ana", "ben"):
+        with Store.open(workspace, name) as store:
+            store.add(lost.id, 0, 6, "claim", lost.text[:6])
+            store.set_status(lost.id, "done")
+    app = review_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.order == [first_article().id]
+        await wait_for(
+            pilot, lambda: any(lost.id in n.message for n in app._notifications), timeout=20
+        )
