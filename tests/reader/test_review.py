@@ -546,3 +546,23 @@ async def test_an_article_whose_text_is_nowhere_is_said(workspace: Path) -> None
         await wait_for(
             pilot, lambda: any(lost.id in n.message for n in app._notifications), timeout=20
         )
+
+
+async def test_a_gold_store_held_elsewhere_opens_read_only_and_saves_nothing(
+    workspace: Path,
+) -> None:
+    article = first_article()
+    with Store.open(workspace, "gold") as held:
+        assert not held.read_only
+        app = review_app(workspace)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await ready(pilot)
+            assert screen(app).session.store is not None
+            assert screen(app).session.store.read_only
+            await to_group(pilot, article, LONG)
+            await pilot.press("1", "equals_sign", "X")
+            await settled(pilot)
+            notes = [n.message for n in app._notifications]
+            assert any("is annotating as gold" in note for note in notes)
+            assert any(note.startswith("Nothing is saved") for note in notes)
+    assert gold(workspace, article.id) == []
