@@ -629,12 +629,19 @@ def likely_place(text: str, annotated: str, near: int) -> tuple[int, int] | None
 
 def describe_change(change: Change) -> str:
     """What an undo or redo did, in words."""
+    from annotations.team import GROUP_KEY_PREFIX  # not start-up work
+
     if change.kind == "status":
         return f"status {change.before or 'unset'} → {change.after or 'unset'}"
     if change.kind == "rejection":
         record = change.after or change.before or {}
+        if change.key.startswith(GROUP_KEY_PREFIX):  # a review's decision that added nothing
+            return f"decision {record.get('decision', '')} on a group"
         return f"rejection of {snippet(str(record.get('text', '')))}"
     if change.kind == "group":
+        records = [r for r in (change.after or change.before or {}).values() if r]
+        if records and all("review" in (r.get("attrs") or {}) for r in records):
+            return counted(len(records), "span taken into gold", "spans taken into gold")
         return counted(len(change.after or change.before or {}), "accepted suggestion")
     if change.kind == "move":
         tables = (change.after or {}).get(change.article_id, {})

@@ -304,12 +304,16 @@ class AssayApp(App[None]):
                 self.notify(note, title="Note", severity="warning", timeout=8)
         # The first article is read here, so that the first paint already shows it; the
         # worker reads the rest (the same iterator, which only it uses from then on).
-        articles = iter_articles(self.paths or None, self.problems.append, self.cache)
+        articles = self.corpus()
         first = next(articles, None)
         if first is not None:
             self._add_articles([first])
         # The rest just after the first paint, which the reading thread would slow down.
         self.set_timer(_SETTLE, partial(self.load_corpus, articles))
+
+    def corpus(self) -> Iterator[Article]:
+        """The articles to list, streamed: the corpus of PATH (a review lists its own)."""
+        return iter_articles(self.paths or None, self.problems.append, self.cache)
 
     def _bind_labels(self) -> None:
         """A key per label on the reader and the panel, from the settings, through the keymap

@@ -76,6 +76,19 @@ class AssayCommands(Provider):
             )
             for label in app.settings.labels
         ]
+        # A review's own keys (next group, take a version, ...), by what they do.
+        listed += [
+            (
+                binding.description,
+                f"{binding.tooltip[:1].lower()}{binding.tooltip[1:]} ({key(binding.id)})",
+                partial(app.run_action, binding.action),
+            )
+            for binding in type(app).BINDINGS
+            if isinstance(binding, Binding)
+            and binding.id
+            and binding.id.startswith("review.")
+            and binding.description
+        ]
         return listed
 
     async def discover(self) -> Hits:

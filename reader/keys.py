@@ -110,11 +110,18 @@ def main_screen_owners(app_type: type[App[Any]] | None = None) -> tuple[type[DOM
 
 def binding_ids(labels: Iterable[str]) -> frozenset[str]:
     """Every binding id the keymap can remap: the main screen's, the other screens' and
-    dialogs', and a label slot per label."""
+    dialogs', the review's, and a label slot per label."""
     from reader.dialogs import ConfirmScreen, NoteScreen
     from reader.help import HelpScreen, ReportScreen
+    from reader.review import ReviewApp  # here: it imports the app, which imports this module
 
-    others: tuple[type[DOMNode], ...] = (HelpScreen, ReportScreen, NoteScreen, ConfirmScreen)
+    others: tuple[type[DOMNode], ...] = (
+        HelpScreen,
+        ReportScreen,
+        NoteScreen,
+        ConfirmScreen,
+        ReviewApp,
+    )
     owners = (*main_screen_owners(), *others)
     ids = {b.id for owner in owners for b in declared(owner) if b.id}
     return frozenset(ids | {tag_id(label) for label in labels})

@@ -148,6 +148,25 @@ class Accepted(SessionMessage):
 
 
 @dataclass
+class GroupAdded(SessionMessage):
+    """Annotations added together as one change (one undo takes them all back); `said` says
+    what it was ("Took ana's version")."""
+
+    article_id: str
+    made: list[Annotation]
+    said: str
+
+
+@dataclass
+class KeyRejected(SessionMessage):
+    """A rejection remembered under `key` (a review's decision on a group of spans, say)."""
+
+    article_id: str
+    key: str
+    said: str
+
+
+@dataclass
 class StatusSet(SessionMessage):
     article: Article
     status: str

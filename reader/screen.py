@@ -13,8 +13,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, cast
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.containers import Horizontal, Vertical
@@ -46,6 +46,9 @@ class ReaderScreen(Annotating, Resuming):
     """The list, the reader and the panel of one annotator's corpus."""
 
     tag_hint = "ctrl+p tags"  # the label keys, as a selection's status line names them
+    # The reader's and the panel's classes (a review's draw more).
+    VIEW: ClassVar[type[ArticleView]] = ArticleView
+    PANEL: ClassVar[type[SidePanel]] = SidePanel
 
     def compose(self) -> ComposeResult:
         labels = label_keys(self.assay.settings, type(self.assay))  # the panes' key slots
@@ -58,10 +61,20 @@ class ReaderScreen(Annotating, Resuming):
                 yield Static(id="list-status", markup=False)
             with Vertical(id="reader-pane"):
                 yield Static(id="reader-title", markup=False)
-                yield with_label_slots(ArticleView, labels)(id="reader")
+                yield from self.above_reader()
+                yield with_label_slots(self.VIEW, labels)(id="reader")
                 yield Static(id="reader-status", markup=False)
-            yield with_label_slots(SidePanel, labels)(id="side")
+            yield with_label_slots(self.PANEL, labels)(id="side")
         yield KeyBar(id="key-bar")
+
+    def status_first(self, _view: ArticleView) -> list[Content]:
+        """What the status line says first about where the cursor is (a review: whose spans
+        are there)."""
+        return []
+
+    def above_reader(self) -> Iterator[Widget]:
+        """Lines between the article's title and its text (a review's legend)."""
+        return iter(())
 
     def on_mount(self) -> None:
         try:
@@ -228,6 +241,7 @@ class ReaderScreen(Annotating, Resuming):
                 )
         if event.marks:
             parts.append(describe(event.marks))
+        parts = [*self.status_first(view), *parts]
         line = Content("  ·  ").join(parts) if parts else legend()
         status.update(line, layout=False)
 

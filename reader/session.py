@@ -22,6 +22,8 @@ from reader.messages import (
     Deleted,
     EditsFollowed,
     FilesChecked,
+    GroupAdded,
+    KeyRejected,
     Placed,
     PositionNotSaved,
     Rejected,
@@ -297,6 +299,39 @@ class AnnotationSession:
             return [*self._read_back(store, article.id), Accepted(self.annotator, article.id, made)]
 
         self._run(work, f"Accepting {what} was not saved", article.id)
+
+    def add_group(self, article: Article, items: Sequence[Mapping[str, Any]], said: str) -> None:
+        """Add the annotations `items` (as `Store.add_group` takes them, with their `attrs` and
+        `origin`) as one change: `GroupAdded` follows, with `said` for the annotator. Items the
+        article has already (same span and label) are left out."""
+        wanted = [dict(item) for item in items]
+
+        def work(store: Store) -> list[Message]:
+            self._copy(article)
+            there = {(a.start, a.end, a.label) for a in store.article_state(article.id).annotations}
+            new = [i for i in wanted if (i["start"], i["end"], i["label"]) not in there]
+            made = store.add_group(article.id, new)
+            return [
+                *self._read_back(store, article.id),
+                GroupAdded(self.annotator, article.id, made, said),
+            ]
+
+        self._run(work, f"{said} was not saved", article.id)
+
+    def reject_key(self, article: Article, key: str, detail: Mapping[str, Any], said: str) -> None:
+        """Remember a rejection under `key` with `detail` (undoable, in the article's
+        `rejected`): `KeyRejected` follows."""
+        record = dict(detail)
+
+        def work(store: Store) -> list[Message]:
+            self._copy(article)
+            store.reject(article.id, key, record)
+            return [
+                *self._read_back(store, article.id),
+                KeyRejected(self.annotator, article.id, key, said),
+            ]
+
+        self._run(work, f"{said} was not saved", article.id)
 
     def toggle_done(self, article: Article) -> None:
         """Mark the article done; a done article goes back to in progress (or todo)."""

@@ -76,6 +76,8 @@ class Row:
     order: int
     annotations: int = 0
     status: str = "todo"
+    # Disagreement groups still open, on a review's list (None: not counted, or no review).
+    open_groups: int | None = None
     haystack: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
@@ -176,6 +178,8 @@ class ArticleList(ScrollView, can_focus=True):
         self.cursor = 0
         self.opened_id: str | None = None
         self.sort_key = "corpus"
+        self.sorts: tuple[str, ...] = SORTS  # what `o` cycles through
+        self.review = False  # a review's list: a column of open disagreement groups
         self.reverse = False
         self.filter_text = ""
         self.search_query = Query()
@@ -277,6 +281,24 @@ class ArticleList(ScrollView, can_focus=True):
                 row.annotations, row.status = count, status
         if states:
             self._rebuild(keep=self.current_id, near=True)
+
+    def update_open_groups(self, counts: dict[str, int]) -> None:
+        """How many disagreement groups of each article are still open (a review's list)."""
+        for article_id, count in counts.items():
+            row = self.by_id.get(article_id)
+            if row is not None:
+                row.open_groups = count
+        if counts:
+            if self.sort_key == "open":
+                self._rebuild(keep=self.current_id, near=True)
+            else:
+                self.refresh()
+                self.post_message(self.Changed())
+
+    def sort_by(self, key: str) -> None:
+        """Sort by `key` (one of `sorts`), as `o` would once it got there."""
+        self.sort_key = key
+        self._rebuild(keep=self.current_id)
 
     def update_row(self, article_id: str, annotations: int, status: str) -> None:
         row = self.by_id.get(article_id)
@@ -464,6 +486,8 @@ class ArticleList(ScrollView, can_focus=True):
                 shown.sort(key=lambda i: _STATUS_ORDER.get(rows[i].status, 0))
             elif key in ("words", "annotations"):
                 shown.sort(key=lambda i: getattr(rows[i], key))
+            elif key == "open":  # the most open groups first: what a reviewer takes next
+                shown.sort(key=lambda i: -(rows[i].open_groups or 0))
             else:
                 shown.sort(key=lambda i: getattr(rows[i], key).casefold())
         if self.reverse:
@@ -471,7 +495,9 @@ class ArticleList(ScrollView, can_focus=True):
         return shown
 
     def action_sort(self, step: int) -> None:
-        self.sort_key = SORTS[(SORTS.index(self.sort_key) + step) % len(SORTS)]
+        sorts = self.sorts
+        at = sorts.index(self.sort_key) if self.sort_key in sorts else 0
+        self.sort_key = sorts[(at + step) % len(sorts)]
         self._rebuild(keep=self.current_id)
         self.notify(f"Sorted by {self.sort_key}{' (reversed)' if self.reverse else ''}.", timeout=2)
 
@@ -564,6 +590,8 @@ class ArticleList(ScrollView, can_focus=True):
     def columns(self, width: int) -> list[tuple[str, int]]:
         """Which columns fit, with their widths; the title takes what is left."""
         fixed = [("words", 8), ("notes", 5)]
+        if self.review:
+            fixed.append(("open", 6))
         if width >= 48:
             fixed.insert(0, ("date", 11))
         if width >= 58:
@@ -578,13 +606,14 @@ class ArticleList(ScrollView, can_focus=True):
             "date": "date",
             "words": "words",
             "notes": "tags",
+            "open": "open",
         }
         cells = ["   "]
         for name, size in self.columns(width):
             label = names[name]
             if self.sort_key == ("annotations" if name == "notes" else name):
                 label += "↓" if self.reverse else "↑"
-            cells.append(_fit(label, size, right=name in ("words", "notes")))
+            cells.append(_fit(label, size, right=name in ("words", "notes", "open")))
         return "".join(cells)
 
     def notify_style_update(self) -> None:
@@ -606,6 +635,7 @@ class ArticleList(ScrollView, can_focus=True):
             row.article_id == self.opened_id,
             row.status,
             row.annotations,
+            row.open_groups,
             problem,
         )
         strip = self._lines.get(key)
@@ -638,6 +668,9 @@ class ArticleList(ScrollView, can_focus=True):
                 cells.append(_fit(row.date[:10], size))
             elif name == "words":
                 cells.append(_fit(f"{row.words:,}", size, right=True))
+            elif name == "open":
+                count = row.open_groups
+                cells.append(_fit("?" if count is None else str(count), size, right=True))
             else:
                 cells.append(
                     _fit(str(row.annotations) if row.annotations else "", size, right=True)

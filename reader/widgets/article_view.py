@@ -394,6 +394,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.saving: list[tuple[int, int, str]] = []
         self.suggestions: list[Suggestion] = []
         self._overlays = OverlayStack()
+        # Overlays with a gutter column of their own (a review's annotators), and their marks.
+        self._columns: tuple[tuple[Overlay[Any], Callable[[Any], str]], ...] = ()
         self._label_styles: dict[str, Style] = {}
         self.select_characters = False
         self.editing: Annotation | None = None  # the annotation whose span the selection edits
@@ -502,6 +504,25 @@ class ArticleView(ScrollView, can_focus=True):
         """Replace the spans drawn for `overlay` (`start`, `end`, payload)."""
         self._overlays.set(overlay, spans)
         self._spans_changed()
+
+    def set_gutter_columns(
+        self, columns: Sequence[tuple[Overlay[Any], Callable[[Any], str]]]
+    ) -> None:
+        """A column of marks after the gutter for each overlay (registered here if it is not
+        yet): a line shows `mark(payload)` of the overlay's first span on it, a space where it
+        has none. Spans of several people tell apart by column, not by colour (a review shows
+        each annotator's spans in a column of their own)."""
+        for overlay, _mark in columns:
+            if overlay not in self._overlays:
+                self.add_overlay(overlay)
+        self._columns = tuple(columns)
+        self._layout()
+        self._spans_changed()
+
+    @property
+    def gutter_width(self) -> int:
+        """Cells before the text: the bar, the mark, and the columns with a space after them."""
+        return GUTTER + (len(self._columns) + 1 if self._columns else 0)
 
     def overlay_at(self, overlay: Overlay[Payload], start: int, end: int) -> list[Payload]:
         """What `overlay` has touching `[start, end)`, innermost (shortest) first."""
@@ -723,7 +744,7 @@ class ArticleView(ScrollView, can_focus=True):
         line = self.lines[index]
         if line.folded:
             return None
-        column = x - GUTTER
+        column = x - self.gutter_width
         offset = line.start
         used = 0
         for char in self.article.text[line.start : line.end]:
@@ -773,7 +794,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.lines = []
         else:
             hidden = self.article.boilerplate if self.fold_boilerplate else ()
-            self.lines = wrap(self.article.text, self._width - GUTTER, hidden)
+            self.lines = wrap(self.article.text, self._width - self.gutter_width, hidden)
         self._line_starts = [line.start for line in self.lines]
         self.virtual_size = Size(self._width, len(self.lines))
         self.refresh()
@@ -857,7 +878,10 @@ class ArticleView(ScrollView, can_focus=True):
             note = f"⋯ {line.folded} {lines} of site chrome folded (z shows them)"
             fold_style = base + self.get_component_rich_style("article-view--fold")
             text = Text(note, style=fold_style, end="")
-            segments = [Segment("  ", base), *_segments(text, self.app.console, base)]
+            segments = [
+                Segment(" " * self.gutter_width, base),
+                *_segments(text, self.app.console, base),
+            ]
             return Strip(segments).adjust_cell_length(width, base)
         start, end = self.units[self.cursor] if self.units else (0, 0)
         # A tab would shift every cell after it: drawn as one space, offsets stay 1:1.
@@ -870,7 +894,7 @@ class ArticleView(ScrollView, can_focus=True):
         selected = self._selected_span()
         in_selection = selected is not None and _touches(selected, line.start, line.end)
         bar = "┃" if in_selection else "▌" if _in_cursor(line, start, end) else " "
-        gutter = Segment(bar + self._gutter_note(line), gutter_style)
+        gutter = Segment(bar + self._gutter_note(line) + self._column_marks(line), gutter_style)
         segments = [gutter, *_segments(text, self.app.console, base)]
         return Strip(segments).adjust_cell_length(width, base)
 
@@ -881,6 +905,17 @@ class ArticleView(ScrollView, can_focus=True):
         """The mark of the first overlay with one on the line: a saved annotation's label
         initial (upper case), one being saved (lower case), "?" for a suggestion."""
         return self._overlays.gutter(line.start, line.end)
+
+    def _column_marks(self, line: ScreenLine) -> str:
+        if not self._columns:
+            return ""
+        marks = []
+        for overlay, mark in self._columns:
+            found = self._overlays.spans(overlay).touching(
+                line.start, max(line.end, line.start + 1)
+            )
+            marks.append(mark(found[0][2]) if found else " ")
+        return "".join(marks) + " "
 
     def _stylize(self, text: Text, line: ScreenLine, cursor_start: int, cursor_end: int) -> None:
         s, e = line.start, line.end

@@ -77,6 +77,9 @@ class OverlayStack:
             raise ValueError(f"another overlay is named {overlay.name!r} already")
         self._spans[overlay] = SpanIndex()
 
+    def __contains__(self, overlay: object) -> bool:
+        return overlay in self._spans
+
     def set(self, overlay: Overlay[Payload], spans: Iterable[tuple[int, int, Payload]]) -> None:
         """Replace the spans of `overlay`, which must be registered."""
         if overlay not in self._spans:

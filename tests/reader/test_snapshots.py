@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from reader.config import Settings
@@ -48,3 +49,19 @@ def test_160x48_help(snap_compare: Any, make_app: MakeApp) -> None:
         await pilot.pause(0.1)
 
     assert snap_compare(make_app(), terminal_size=(160, 48), run_before=help_screen)
+
+
+def test_80x24_review(snap_compare: Any, tmp_path: Path) -> None:
+    """A review of two annotators: the list counts open groups, the legend names the gutter
+    columns, the view is on the first open group."""
+    from tests.reader.test_review import review_app, review_workspace
+    from tests.reader.test_review import settled as review_settled
+
+    async def on_first_group(pilot: Any) -> None:
+        await ready(pilot)
+        await review_settled(pilot)
+        await pilot.press("enter", "full_stop")
+        await pilot.pause(0.2)
+
+    app = review_app(review_workspace(tmp_path))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=on_first_group)
