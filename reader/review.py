@@ -144,7 +144,7 @@ def _review_bindings() -> list[BindingType]:
             tooltip="Read the annotators' files of the article again (they may be annotating)",
         ),
         Binding(
-            "D",
+            "W",
             "sort_open",
             "Sort by open groups",
             show=False,

@@ -435,7 +435,7 @@ async def test_sort_by_open_groups(workspace: Path) -> None:
         await ready_two(pilot)
         articles = app.query_one(ArticleList)
         await wait_for(pilot, lambda: open_count(app, other.id) == 0)
-        await pilot.press("D")
+        await pilot.press("W")
         await pilot.pause()
         assert articles.sort_key == "open"
         assert articles.ids_in_view_order()[0] == article.id
@@ -566,3 +566,16 @@ async def test_a_gold_store_held_elsewhere_opens_read_only_and_saves_nothing(
             assert any("is annotating as gold" in note for note in notes)
             assert any(note.startswith("Nothing is saved") for note in notes)
     assert gold(workspace, article.id) == []
+
+
+async def test_the_guidelines_open_in_review_too(workspace: Path) -> None:
+    from reader.guidelines import GuidelinesScreen
+
+    (workspace / "guidelines.md").write_text("# Claims\n\nA claim can be checked.\n", "utf-8")
+    app = review_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("D")
+        await wait_for(pilot, lambda: isinstance(app.screen, GuidelinesScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
