@@ -42,6 +42,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/store.py
 	$(BIN)/python bench/export.py
 	$(BIN)/python bench/reader.py
+	$(BIN)/python bench/agree.py
+	$(BIN)/python bench/merge.py
+	$(BIN)/python bench/review.py
+	$(BIN)/python bench/guidelines.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
