@@ -161,8 +161,8 @@ def _annotators(workspace: Workspace, raw: str, gold: str) -> list[str] | None:
         return None
     if gold in names:
         say(
-            f"--as {gold} is one of --annotators: gold is written and the annotators are only "
-            f"read, so they must differ (--as NAME chooses another)"
+            f"--as {gold} is one of --annotators: the merge writes into {gold} and only reads "
+            f"the annotators, so they must differ (--as NAME chooses another)"
         )
         return None
     present = workspace.annotators()
