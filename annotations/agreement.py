@@ -45,7 +45,9 @@ import krippendorff
 import numpy as np
 import numpy.typing as npt
 
-from annotations.team import TeamArticle
+from annotations.model import Annotation
+from annotations.spancache import FileSpans
+from annotations.team import SpanArticle, TeamArticle
 from corpus.tokens import Tokens
 
 # One pair of annotators, in naming order.
@@ -61,7 +63,7 @@ class Compared:
     """One article of a comparison: who made which spans (`annotations.team.select`), the
     export's tokens of its text, and its title for the report."""
 
-    article: TeamArticle
+    article: TeamArticle | SpanArticle
     tokens: Tokens
     title: str = ""
 
@@ -361,14 +363,13 @@ class _Tally:
         base = self.char_base
         for name in taking:
             by_label: dict[str, set[tuple[int, int]]] = {}
-            for annotation in article.spans[name]:
-                label = annotation.label
+            for start, end, label in _triples(article.spans[name]):
                 found = by_label.get(label)
                 if found is None:
                     if self._label(label) is None:
                         continue
                     found = by_label[label] = set()
-                found.add((annotation.start, annotation.end))
+                found.add((start, end))
             made[name] = by_label
             for label, spans in by_label.items():
                 counts = self.spans.setdefault(label, {})
@@ -599,6 +600,13 @@ class _TokenTable:
         )
         self._units[key] = found
         return found
+
+
+def _triples(made: FileSpans | Sequence[Annotation]) -> Iterable[tuple[int, int, str]]:
+    """(start, end, label) of each span, from annotations or from columns."""
+    if isinstance(made, FileSpans):
+        return zip(made.starts, made.ends, made.labels, strict=True)
+    return ((a.start, a.end, a.label) for a in made)
 
 
 def _joined(parts: list[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:

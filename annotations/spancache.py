@@ -1,0 +1,204 @@
+"""What a comparison needs of each annotator's article files, kept between runs.
+
+`assay agree` compares every span of every annotator: 2,000 articles of three annotators are
+6,000 TinyDB files, 90 MB of JSON and 300,000 annotations checked field by field, about six
+seconds to read, for a command whose target is two. A comparison needs only each file's
+status and each span's start, end, label and text, so that is kept per annotator in one
+compact file, each entry under the identity (inode, size, modification time in ns) of the
+file it was read from. A later run stats every file and reads only those whose identity
+changed: an annotator's save replaces the file (a new inode), an edit in place changes its
+size or time.
+
+What is kept was read through the store's own checks (`Store.article_state_read`): a file
+that cannot be read is never kept, so it is found and reported again on every run. Files
+changed less than `SETTLE_NS` before they were read are not kept either: a file system keeps
+times in ticks, and a file rewritten in place within the tick of its read, at the same size,
+would look unchanged (git's "racy" files).
+
+The cache is disposable and lives in the user's cache folder beside the analysis cache, not
+in the workspace (a workspace is shared by a team; what one user's runs read is theirs): an
+unreadable, damaged or foreign cache file is a miss, and a folder that cannot be written turns
+the saving off with one `problem`, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import compress
+from pathlib import Path
+from typing import Any
+
+from annotations.storage import write_atomically
+from annotations.store import ArticleState, Store
+
+CACHE_VERSION = 1
+# A file changed this recently when read is read again next time (see the module's docstring).
+SETTLE_NS = 2_000_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class FileSpans:
+    """One annotator's file of one article, as a comparison reads it: the status, and every
+    annotation's start, end, label and text (columns, in the order `team.select` sorts them:
+    start, end, label, id)."""
+
+    status: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    labels: tuple[str, ...]
+    texts: tuple[str, ...]
+
+    @classmethod
+    def of(cls, state: ArticleState) -> FileSpans:
+        made = sorted(state.annotations, key=lambda a: (a.start, a.end, a.label, a.id))
+        return cls(
+            state.status,
+            tuple(a.start for a in made),
+            tuple(a.end for a in made),
+            tuple(a.label for a in made),
+            tuple(a.text for a in made),
+        )
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def where(self, keep: Sequence[bool]) -> FileSpans:
+        """The spans whose flag in `keep` is true (itself when all are)."""
+        if all(keep):
+            return self
+        return FileSpans(
+            self.status,
+            tuple(compress(self.starts, keep)),
+            tuple(compress(self.ends, keep)),
+            tuple(compress(self.labels, keep)),
+            tuple(compress(self.texts, keep)),
+        )
+
+
+def cache_folder() -> Path:
+    """Where the span caches live: a folder of the analysis cache's (`ASSAY_CACHE_DIR`, else
+    the user's cache folder), so one setting moves or isolates both."""
+    from corpus.cache import default_cache_dir
+
+    return default_cache_dir() / "spans"
+
+
+class AnnotatorSpans:
+    """One annotator's entries: loaded when made, looked up file by file with `read`, and
+    written back by `save` when something changed."""
+
+    def __init__(self, store: Store, folder: Path | None) -> None:
+        self.store = store
+        self.where = os.path.abspath(store.folder)
+        self.path = None if folder is None else folder / _file_name(self.where)
+        self.problem: str | None = None
+        self._labels: list[str] = []
+        self._known = self._load()
+        self._kept: dict[str, list[Any]] = {}
+        self._changed = False
+
+    def read(self, article_id: str) -> FileSpans:
+        """The spans of the annotator's file of `article_id`: from the cache when the file is
+        the one it was read from, else read through the store (which raises what
+        `Store.article_state` raises on a file that cannot be read)."""
+        entry = self._known.get(article_id)
+        if entry is not None:
+            try:
+                stat = os.stat(self.store.folder / f"{article_id}.json")
+            except OSError:
+                stat = None
+            if stat is not None and entry[:3] == [stat.st_ino, stat.st_size, stat.st_mtime_ns]:
+                found = self._entry(entry)
+                if found is not None:
+                    self._kept[article_id] = entry
+                    return found
+        started = time.time_ns()
+        state, identity = self.store.article_state_read(article_id)
+        found = FileSpans.of(state)
+        if identity is not None and identity[2] < started - SETTLE_NS:
+            self._kept[article_id] = [*identity, *self._columns(found)]
+        self._changed = True
+        return found
+
+    def save(self) -> None:
+        """Write the entries of this run (those of files gone since are dropped) when any
+        changed; a folder that cannot be written sets `problem` and keeps nothing."""
+        if self.path is None or not (self._changed or self._kept.keys() != self._known.keys()):
+            return
+        data = {
+            "version": CACHE_VERSION,
+            "folder": self.where,
+            "labels": self._labels,
+            "files": self._kept,
+        }
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(self.path, payload)
+        except OSError as exc:
+            self.problem = f"span cache not saved: cannot write {self.path.parent}: {exc.strerror}"
+
+    def _load(self) -> dict[str, list[Any]]:
+        """The entries of the cache file; none when it is missing, damaged or another's."""
+        if self.path is None:
+            return {}
+        try:
+            data = json.loads(self.path.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return {}
+        if not (
+            isinstance(data, dict)
+            and data.get("version") == CACHE_VERSION
+            and data.get("folder") == self.where
+            and isinstance(data.get("labels"), list)
+            and all(type(label) is str for label in data["labels"])
+            and isinstance(data.get("files"), dict)
+        ):
+            return {}
+        self._labels = data["labels"]
+        return {k: v for k, v in data["files"].items() if type(v) is list and len(v) == 8}
+
+    def _entry(self, entry: list[Any]) -> FileSpans | None:
+        """An entry as FileSpans; None when it is not one (a damaged cache is a miss)."""
+        status, starts, ends, labels, texts = entry[3:]
+        count = len(starts) if type(starts) is list else -1
+        table = self._labels
+        # What Annotation checks of every record (the cache's own types, spans that are not
+        # empty and texts as long as them), so nothing built from an entry can fail later.
+        if not (
+            type(status) is str
+            and count >= 0
+            and all(type(x) is list and len(x) == count for x in (ends, labels, texts))
+            and all(
+                type(s) is int and type(e) is int and type(t) is str and 0 <= s < e
+                and len(t) == e - s
+                for s, e, t in zip(starts, ends, texts, strict=True)
+            )
+            and all(type(x) is int and 0 <= x < len(table) for x in labels)
+        ):  # fmt: skip
+            return None
+        return FileSpans(
+            status, tuple(starts), tuple(ends), tuple([table[i] for i in labels]), tuple(texts)
+        )
+
+    def _columns(self, found: FileSpans) -> list[Any]:
+        index = {label: i for i, label in enumerate(self._labels)}
+        numbers = []
+        for label in found.labels:
+            number = index.get(label)
+            if number is None:
+                number = index[label] = len(self._labels)
+                self._labels.append(label)
+            numbers.append(number)
+        return [found.status, list(found.starts), list(found.ends), numbers, list(found.texts)]
+
+
+def _file_name(where: str) -> str:
+    """The cache file of the annotator folder `where` (absolute: two workspaces never share
+    one; the file names the folder too, in case two hashes ever meet)."""
+    return hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:32] + ".json"
