@@ -383,7 +383,9 @@ def test_counts_of_all_articles_at_once_equal_each_article_counted_alone(
     # Articles of 20 tokens "a b c ...": 39 characters.
     items = [
         item(
-            f"{n:016x}", 20, **{name: spans for name, spans in zip("abc", by) if spans is not None}
+            f"{n:016x}",
+            20,
+            **{name: spans for name, spans in zip("abc", by, strict=True) if spans is not None},
         )
         for n, by in enumerate(made)
     ]
@@ -430,4 +432,6 @@ def test_counts_of_all_articles_at_once_equal_each_article_counted_alone(
         assert result.overlap_f1 == (
             sum(overlap_known) / len(overlap_known) if overlap_known else None
         )
-        assert result.annotators == tuple(n for n, spans in zip("abc", by) if spans is not None)
+        assert result.annotators == tuple(
+            n for n, spans in zip("abc", by, strict=True) if spans is not None
+        )
