@@ -671,28 +671,24 @@ class _TokenTable:
         starts = _joined(tally.token_starts)
         ends = _joined(tally.token_ends)
         lengths = np.asarray(tally.token_counts, dtype=np.int64)
-        width = self.size + 1
         self.present: dict[str, npt.NDArray[np.bool_]] = {}
         self.inside: dict[str, npt.NDArray[np.bool_]] = {}
         self._values: dict[tuple[str, ...], npt.NDArray[np.int16]] = {}
         self._units: dict[tuple[tuple[str, ...], int], tuple[npt.NDArray[np.int64], int, int]] = {}
         for name in tally.names:
             self.present[name] = np.repeat(np.asarray(tally.present[name], dtype=bool), lengths)
-            span_starts = np.asarray(tally.span_starts[name], dtype=np.int64)
-            span_ends = np.asarray(tally.span_ends[name], dtype=np.int64)
-            rows = np.asarray(tally.span_labels[name], dtype=np.int64) * width
+            label, span_starts, span_ends, _article = spans.rows[name]
             # A token is in a span when one of its characters is: its end is past the span's
-            # start and its start before the span's end. Each span marks the run of tokens
-            # [first, stop) in a difference array; a running sum above 0 is "in".
+            # start and its start before the span's end, so each span covers the run of
+            # tokens [first, stop). The rows are sorted by label, then start: so are the runs.
             first = np.searchsorted(ends, span_starts, side="right")
             stop = np.searchsorted(starts, span_ends, side="left")
-            keep = first < stop
-            size = self.label_count * width
-            steps = np.bincount(rows[keep] + first[keep], minlength=size) - np.bincount(
-                rows[keep] + stop[keep], minlength=size
-            )
-            running = np.cumsum(steps.reshape(self.label_count, width), axis=1)
-            self.inside[name] = running[:, : self.size] > 0
+            inside = np.zeros((self.label_count, self.size), dtype=bool)
+            bounds = np.searchsorted(label, np.arange(self.label_count + 1))
+            for index in range(self.label_count):
+                runs = slice(bounds[index], bounds[index + 1])
+                inside[index] = _covered(first[runs], stop[runs], self.size)
+            self.inside[name] = inside
 
     def used_labels(self) -> list[int]:
         """Labels someone made a span of: the overall figures pool these."""
@@ -760,6 +756,24 @@ class _TokenTable:
         )
         self._units[key] = found
         return found
+
+
+def _covered(
+    first: npt.NDArray[np.int64], stop: npt.NDArray[np.int64], size: int
+) -> npt.NDArray[np.bool_]:
+    """Which of `size` tokens lie in one of the runs [first, stop) (sorted by `first`): the
+    runs are merged into disjoint ones, whose starts and ends mark a difference array of
+    one byte a token (a running sum of 1 is "in")."""
+    keep = first < stop
+    first, stop = first[keep], stop[keep]
+    steps = np.zeros(size + 1, dtype=np.int8)
+    if len(first):
+        reach = np.maximum.accumulate(stop)
+        # A run starting past every run before it begins a merged run; the one before ends.
+        new = np.flatnonzero(np.concatenate([[True], first[1:] > reach[:-1]]))
+        steps[first[new]] = 1
+        steps[reach[np.append(new[1:] - 1, len(first) - 1)]] = -1
+    return np.cumsum(steps[:size], dtype=np.int8).astype(bool)
 
 
 def _joined(parts: list[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:
