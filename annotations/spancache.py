@@ -36,7 +36,7 @@ from typing import Any
 from annotations.storage import write_atomically
 from annotations.store import ArticleState, Store
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 # A file changed this recently when read is read again next time (see the module's docstring).
 SETTLE_NS = 2_000_000_000
 
@@ -44,14 +44,15 @@ SETTLE_NS = 2_000_000_000
 @dataclass(frozen=True, slots=True)
 class FileSpans:
     """One annotator's file of one article, as a comparison reads it: the status, and every
-    annotation's start, end, label and text (columns, in the order `team.select` sorts them:
-    start, end, label, id)."""
+    annotation's start, end and label (columns, in the order `team.select` sorts them: start,
+    end, label, id), and `covered`, the texts of all of them one after the other (each as
+    long as its span: `texts` splits them), checked against the article's text at once."""
 
     status: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     labels: tuple[str, ...]
-    texts: tuple[str, ...]
+    covered: str
 
     @classmethod
     def of(cls, state: ArticleState) -> FileSpans:
@@ -61,11 +62,20 @@ class FileSpans:
             tuple(a.start for a in made),
             tuple(a.end for a in made),
             tuple(a.label for a in made),
-            tuple(a.text for a in made),
+            "".join(a.text for a in made),
         )
 
     def __len__(self) -> int:
         return len(self.starts)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Each span's text when it was made."""
+        found, at = [], 0
+        for start, end in zip(self.starts, self.ends, strict=True):
+            found.append(self.covered[at : at + end - start])
+            at += end - start
+        return tuple(found)
 
     def where(self, keep: Sequence[bool]) -> FileSpans:
         """The spans whose flag in `keep` is true (itself when all are)."""
@@ -76,7 +86,19 @@ class FileSpans:
             tuple(compress(self.starts, keep)),
             tuple(compress(self.ends, keep)),
             tuple(compress(self.labels, keep)),
-            tuple(compress(self.texts, keep)),
+            "".join(compress(self.texts, keep)),
+        )
+
+    def sound(self, text: str) -> FileSpans:
+        """The spans whose text is still `text`'s there (as `Annotation.drifted` and
+        drift.check decide): one comparison when none drifted, as is usual."""
+        if (
+            "".join([text[s:e] for s, e in zip(self.starts, self.ends, strict=True)])
+            == self.covered
+        ):
+            return self
+        return self.where(
+            [text[s:e] == t for s, e, t in zip(self.starts, self.ends, self.texts, strict=True)]
         )
 
 
@@ -137,6 +159,7 @@ class AnnotatorSpans:
             "files": self._kept,
         }
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        payload = hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(self.path, payload)
@@ -148,8 +171,15 @@ class AnnotatorSpans:
         if self.path is None:
             return {}
         try:
-            data = json.loads(self.path.read_bytes())
-        except (OSError, ValueError, RecursionError):
+            raw = self.path.read_bytes()
+        except OSError:
+            return {}
+        digest, _newline, payload = raw.partition(b"\n")
+        if hashlib.sha256(payload).hexdigest().encode("ascii") != digest:
+            return {}  # damaged (or cut short): what it holds is not what was written
+        try:
+            data = json.loads(payload)
+        except (ValueError, RecursionError):
             return {}
         if not (
             isinstance(data, dict)
@@ -164,27 +194,23 @@ class AnnotatorSpans:
         return {k: v for k, v in data["files"].items() if type(v) is list and len(v) == 8}
 
     def _entry(self, entry: list[Any]) -> FileSpans | None:
-        """An entry as FileSpans; None when it is not one (a damaged cache is a miss)."""
-        status, starts, ends, labels, texts = entry[3:]
-        count = len(starts) if type(starts) is list else -1
+        """An entry as FileSpans; None when it is not one. The file's checksum says that it
+        holds what this code wrote from files the store read and checked, so only its shape
+        is checked here (what Annotation checks of each record costs more than the read)."""
+        status, starts, ends, labels, covered = entry[3:]
         table = self._labels
-        # What Annotation checks of every record (the cache's own types, spans that are not
-        # empty and texts as long as them), so nothing built from an entry can fail later.
         if not (
             type(status) is str
-            and count >= 0
-            and all(type(x) is list and len(x) == count for x in (ends, labels, texts))
-            and all(
-                type(s) is int and type(e) is int and type(t) is str and 0 <= s < e
-                and len(t) == e - s
-                for s, e, t in zip(starts, ends, texts, strict=True)
-            )
-            and all(type(x) is int and 0 <= x < len(table) for x in labels)
-        ):  # fmt: skip
+            and type(covered) is str
+            and type(starts) is list
+            and all(type(x) is list and len(x) == len(starts) for x in (ends, labels))
+        ):
             return None
-        return FileSpans(
-            status, tuple(starts), tuple(ends), tuple([table[i] for i in labels]), tuple(texts)
-        )
+        try:
+            names = tuple([table[i] for i in labels])
+        except (IndexError, TypeError):
+            return None
+        return FileSpans(status, tuple(starts), tuple(ends), names, covered)
 
     def _columns(self, found: FileSpans) -> list[Any]:
         index = {label: i for i, label in enumerate(self._labels)}
@@ -195,7 +221,7 @@ class AnnotatorSpans:
                 number = index[label] = len(self._labels)
                 self._labels.append(label)
             numbers.append(number)
-        return [found.status, list(found.starts), list(found.ends), numbers, list(found.texts)]
+        return [found.status, list(found.starts), list(found.ends), numbers, found.covered]
 
 
 def _file_name(where: str) -> str:

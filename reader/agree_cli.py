@@ -24,7 +24,7 @@ from typing import Any
 
 from annotations.agreement import Agreement, Compared, agreement
 from annotations.importer import clean_label
-from annotations.spancache import FileSpans, cache_folder
+from annotations.spancache import cache_folder
 from annotations.storage import CorruptFile
 from annotations.store import StoreError
 from annotations.team import GOLD, Chosen, SpanArticle, SpanSelection, select_spans
@@ -233,7 +233,7 @@ def _texts(
         text = article.text
         kept = {}
         for name, made in team_article.spans.items():
-            sound = _sound(made, text)
+            sound = made.sound(text)
             drifted += len(made) - len(sound)
             kept[name] = sound
         found.append((SpanArticle(team_article.article_id, kept), article))
@@ -243,14 +243,6 @@ def _texts(
             f"what was annotated ('assay stats --drift' lists them)"
         )
     return found
-
-
-def _sound(made: FileSpans, text: str) -> FileSpans:
-    """`made` without the spans whose text is no longer the article's there (as
-    `Annotation.drifted` and drift.check decide)."""
-    return made.where(
-        [text[s:e] == t for s, e, t in zip(made.starts, made.ends, made.texts, strict=True)]
-    )
 
 
 def _compared(texts: list[tuple[SpanArticle, Article]], tokenizer: Tokenizer) -> Iterator[Compared]:
