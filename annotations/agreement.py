@@ -673,7 +673,7 @@ class _TokenTable:
         lengths = np.asarray(tally.token_counts, dtype=np.int64)
         self.present: dict[str, npt.NDArray[np.bool_]] = {}
         self.inside: dict[str, npt.NDArray[np.bool_]] = {}
-        self._values: dict[tuple[str, ...], npt.NDArray[np.int16]] = {}
+        self._values: dict[tuple[str, ...], tuple[npt.NDArray[np.int16], int]] = {}
         self._units: dict[tuple[tuple[str, ...], int], tuple[npt.NDArray[np.int64], int, int]] = {}
         for name in tally.names:
             self.present[name] = np.repeat(np.asarray(tally.present[name], dtype=bool), lengths)
@@ -728,6 +728,17 @@ class _TokenTable:
             sum(in_values for _mixed, _out, in_values in parts),
         )
 
+    def _taking(self, names: tuple[str, ...]) -> tuple[npt.NDArray[np.int16], int]:
+        """How many of `names` give each token a value, and the sum of those counts over
+        the tokens that have two values or more (kept: every label asks)."""
+        found = self._values.get(names)
+        if found is None:
+            values = np.zeros(self.size, dtype=np.int16)
+            for name in names:
+                values += self.present[name]
+            found = self._values[names] = (values, int(values[values >= 2].sum(dtype=np.int64)))
+        return found
+
     def _alpha_units(
         self, names: tuple[str, ...], label: int
     ) -> tuple[npt.NDArray[np.int64], int, int]:
@@ -736,23 +747,24 @@ class _TokenTable:
         found = self._units.get(key)
         if found is not None:
             return found
-        values = self._values.get(names)
-        if values is None:
-            values = np.zeros(self.size, dtype=np.int16)
-            for name in names:
-                values += self.present[name]
-            self._values[names] = values
-        inside = np.zeros(self.size, dtype=np.int16)
+        values, paired_values = self._taking(names)
+        # Tokens in no span of the label are "out" for everyone: units of one value, pooled
+        # (their values are all the paired values but those of the tokens covered).
+        covered = np.zeros(self.size, dtype=bool)
         for name in names:
-            inside += self.inside[name][label]  # no span outside its articles
-        paired = values >= 2
-        none_in = paired & (inside == 0)
-        all_in = paired & (inside == values)
-        some = paired & ~(none_in | all_in)
+            covered |= self.inside[name][label]  # no span outside its articles
+        where = np.flatnonzero(covered)
+        counts = values[where]
+        inside = np.zeros(len(where), dtype=np.int16)
+        for name in names:
+            inside += self.inside[name][label][where]
+        paired = counts >= 2
+        all_in = paired & (inside == counts)
+        some = paired & (inside < counts)  # and above 0: every covered token is in a span
         found = (
-            np.stack([values[some] - inside[some], inside[some]], axis=1).astype(np.int64),
-            int(values[none_in].sum(dtype=np.int64)),
-            int(values[all_in].sum(dtype=np.int64)),
+            np.stack([counts[some] - inside[some], inside[some]], axis=1).astype(np.int64),
+            paired_values - int(counts[paired].sum(dtype=np.int64)),
+            int(counts[all_in].sum(dtype=np.int64)),
         )
         self._units[key] = found
         return found
