@@ -37,8 +37,8 @@ import math
 import warnings
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from itertools import combinations, compress, repeat
+from dataclasses import dataclass, field
+from itertools import chain, combinations, compress
 from typing import Any
 
 import krippendorff
@@ -321,6 +321,31 @@ def agreement(
     return tally.result()
 
 
+@dataclass
+class _Chunks:
+    """One annotator's spans an article at a time (duplicates too: counting removes them):
+    starts, ends and label numbers, with the article's number and `char_base`."""
+
+    starts: list[Sequence[int]] = field(default_factory=list)
+    ends: list[Sequence[int]] = field(default_factory=list)
+    labels: list[list[int]] = field(default_factory=list)
+    articles: list[int] = field(default_factory=list)
+    bases: list[int] = field(default_factory=list)
+
+    def columns(self) -> tuple[npt.NDArray[np.int64], ...]:
+        """The spans as arrays: label number, start and end (moved by their article's
+        `char_base`), and article number."""
+        sizes = np.fromiter(map(len, self.starts), dtype=np.int64, count=len(self.starts))
+        total = int(sizes.sum())
+
+        def joined(chunks: list[Sequence[int]] | list[list[int]]) -> npt.NDArray[np.int64]:
+            return np.fromiter(chain.from_iterable(chunks), dtype=np.int64, count=total)
+
+        bases = np.repeat(np.asarray(self.bases, dtype=np.int64), sizes)
+        articles = np.repeat(np.asarray(self.articles, dtype=np.int64), sizes)
+        return joined(self.labels), joined(self.starts) + bases, joined(self.ends) + bases, articles
+
+
 class _Tally:
     """What the articles hold, gathered article by article as columns, counted in `result`.
 
@@ -342,11 +367,7 @@ class _Tally:
         self.token_ends: list[npt.NDArray[np.int64]] = []
         self.token_counts: list[int] = []
         self.present: dict[str, list[bool]] = {n: [] for n in names}
-        # Each annotator's spans (duplicates too: counting removes them), and their article.
-        self.span_starts: dict[str, list[int]] = {n: [] for n in names}
-        self.span_ends: dict[str, list[int]] = {n: [] for n in names}
-        self.span_labels: dict[str, list[int]] = {n: [] for n in names}
-        self.span_articles: dict[str, list[int]] = {n: [] for n in names}
+        self.spans = {n: _Chunks() for n in names}
         self.char_base = 0
         self.articles = 0
 
@@ -372,9 +393,14 @@ class _Tally:
             starts, ends, labels = _columns(made)
             # Labels are numbered in the order they are first met, as the figures pooled
             # over labels take them.
-            known = {label: self._label(label) for label in dict.fromkeys(labels)}
-            if None in known.values():  # spans of labels not reported are left out
-                keep = [known[label] is not None for label in labels]
+            known: dict[str, int] = {}
+            distinct = dict.fromkeys(labels)
+            for label in distinct:
+                index = self._label(label)
+                if index is not None:
+                    known[label] = index
+            if len(known) < len(distinct):  # spans of labels not reported are left out
+                keep = [label in known for label in labels]
                 starts, ends, labels = (
                     list(compress(starts, keep)),
                     list(compress(ends, keep)),
@@ -382,10 +408,12 @@ class _Tally:
                 )
             if not starts:
                 continue
-            self.span_starts[name].extend(map(base.__add__, starts))
-            self.span_ends[name].extend(map(base.__add__, ends))
-            self.span_labels[name].extend(map(known.__getitem__, labels))  # type: ignore[arg-type]
-            self.span_articles[name].extend(repeat(number, len(starts)))
+            spans = self.spans[name]
+            spans.starts.append(starts)
+            spans.ends.append(ends)
+            spans.labels.append([known[label] for label in labels])
+            spans.articles.append(number)
+            spans.bases.append(base)
             reach = max(reach, max(ends))
         self._tokens(item.tokens)
         if len(item.tokens):
@@ -523,10 +551,7 @@ class _SpanTable:
         self.label_names = {index: label for label, index in tally.label_index.items()}
         self.rows: dict[str, tuple[npt.NDArray[np.int64], ...]] = {}
         for name in tally.names:
-            label = np.asarray(tally.span_labels[name], dtype=np.int64)
-            start = np.asarray(tally.span_starts[name], dtype=np.int64)
-            end = np.asarray(tally.span_ends[name], dtype=np.int64)
-            article = np.asarray(tally.span_articles[name], dtype=np.int64)
+            label, start, end, article = tally.spans[name].columns()
             order = np.lexsort((end, start, label))
             label, start, end, article = label[order], start[order], end[order], article[order]
             first = np.ones(len(order), dtype=bool)
