@@ -131,7 +131,8 @@ class AnnotatorSpans:
         entry = self._known.get(article_id)
         if entry is not None:
             try:
-                stat = os.stat(self.store.folder / f"{article_id}.json")
+                # A string path: pathlib's joins cost as much as the stat, 6,000 times.
+                stat = os.stat(os.path.join(self.where, article_id + ".json"))
             except OSError:
                 stat = None
             if stat is not None and entry[:3] == [stat.st_ino, stat.st_size, stat.st_mtime_ns]:
