@@ -158,6 +158,8 @@ def _run(args: argparse.Namespace) -> int:
         on_problem=lambda problem: say(f"{problem} Its annotations are not compared."),
         cache=None if args.no_cache else cache_folder(),
     )
+    if selection.cache_problem:
+        say(selection.cache_problem)
     texts = _texts(workspace, selection, LazyCorpus(args.corpus))
     if not texts:
         _nothing_shared(selection)
