@@ -2,9 +2,10 @@
 spans each made, and where they disagree.
 
 `assay agree` measures, `assay merge` writes what they agree on to a gold annotator and
-`assay review` walks the rest; all three read the workspace through `select` and compare spans
-through the functions here, so "shared article", "agreed span" and "disagreement group" mean
-one thing everywhere.
+`assay review` walks the rest; all three read the workspace through `select` (agree through
+`select_spans`, the same choice of articles with spans as columns, read through a cache:
+annotations/spancache.py) and compare spans through the functions here, so "shared article",
+"agreed span" and "disagreement group" mean one thing everywhere.
 
 A **disagreement group** is a set of spans (of the annotators compared, never of gold) that
 overlap one another, directly or through a chain, and are not identical across the
