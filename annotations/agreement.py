@@ -37,15 +37,17 @@ import math
 import warnings
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from itertools import combinations
+from dataclasses import dataclass, field
+from itertools import chain, combinations, compress
 from typing import Any
 
 import krippendorff
 import numpy as np
 import numpy.typing as npt
 
-from annotations.team import TeamArticle
+from annotations.model import Annotation
+from annotations.spancache import FileSpans
+from annotations.team import SpanArticle, TeamArticle
 from corpus.tokens import Tokens
 
 # One pair of annotators, in naming order.
@@ -61,7 +63,7 @@ class Compared:
     """One article of a comparison: who made which spans (`annotations.team.select`), the
     export's tokens of its text, and its title for the report."""
 
-    article: TeamArticle
+    article: TeamArticle | SpanArticle
     tokens: Tokens
     title: str = ""
 
@@ -319,8 +321,38 @@ def agreement(
     return tally.result()
 
 
+@dataclass
+class _Chunks:
+    """One annotator's spans an article at a time (duplicates too: counting removes them):
+    starts, ends and label numbers, with the article's number and `char_base`."""
+
+    starts: list[Sequence[int]] = field(default_factory=list)
+    ends: list[Sequence[int]] = field(default_factory=list)
+    labels: list[list[int]] = field(default_factory=list)
+    articles: list[int] = field(default_factory=list)
+    bases: list[int] = field(default_factory=list)
+
+    def columns(self) -> tuple[npt.NDArray[np.int64], ...]:
+        """The spans as arrays: label number, start and end (moved by their article's
+        `char_base`), and article number."""
+        sizes = np.fromiter(map(len, self.starts), dtype=np.int64, count=len(self.starts))
+        total = int(sizes.sum())
+
+        def joined(chunks: list[Sequence[int]] | list[list[int]]) -> npt.NDArray[np.int64]:
+            return np.fromiter(chain.from_iterable(chunks), dtype=np.int64, count=total)
+
+        bases = np.repeat(np.asarray(self.bases, dtype=np.int64), sizes)
+        articles = np.repeat(np.asarray(self.articles, dtype=np.int64), sizes)
+        return joined(self.labels), joined(self.starts) + bases, joined(self.ends) + bases, articles
+
+
 class _Tally:
-    """Counts gathered article by article; tokens go into one long array for numpy."""
+    """What the articles hold, gathered article by article as columns, counted in `result`.
+
+    Offsets are moved by `char_base` so that they increase across articles (one text's
+    characters never reach the next one's): a span is then one row (label, start, end) of
+    its annotator's columns, whichever article it is in, and numpy counts every article,
+    pair and label at once."""
 
     def __init__(self, names: tuple[str, ...], pairs: list[Pair], labels: list[str] | None):
         self.names = names
@@ -329,20 +361,13 @@ class _Tally:
         self.label_index: dict[str, int] = (
             {} if labels is None else {x: i for i, x in enumerate(labels)}
         )
-        self.counts: dict[Pair, dict[str, Counts]] = {p: {} for p in pairs}
-        self.shared: dict[Pair, int] = dict.fromkeys(pairs, 0)
-        self.spans: dict[str, dict[str, int]] = {}
-        self.by_article: list[ArticleResult] = []
-        # Token offsets of every article, moved by `char_base` so that they are increasing
-        # across articles (one text's characters never reach the next one's), and for each
-        # annotator the spans on the same scale with their label's index.
+        self.article_ids: list[str] = []
+        self.titles: list[str] = []
         self.token_starts: list[npt.NDArray[np.int64]] = []
         self.token_ends: list[npt.NDArray[np.int64]] = []
         self.token_counts: list[int] = []
         self.present: dict[str, list[bool]] = {n: [] for n in names}
-        self.span_starts: dict[str, list[int]] = {n: [] for n in names}
-        self.span_ends: dict[str, list[int]] = {n: [] for n in names}
-        self.span_labels: dict[str, list[int]] = {n: [] for n in names}
+        self.spans = {n: _Chunks() for n in names}
         self.char_base = 0
         self.articles = 0
 
@@ -354,70 +379,48 @@ class _Tally:
 
     def add(self, item: Compared) -> None:
         article = item.article
-        taking = [n for n in self.names if n in article.spans]
+        number = self.articles
         self.articles += 1
-        made: dict[str, dict[str, set[tuple[int, int]]]] = {}
+        self.article_ids.append(article.article_id)
+        self.titles.append(item.title)
         reach = 0  # the furthest offset of the article a span or token reaches
         base = self.char_base
-        for name in taking:
-            by_label: dict[str, set[tuple[int, int]]] = {}
-            for annotation in article.spans[name]:
-                label = annotation.label
-                found = by_label.get(label)
-                if found is None:
-                    if self._label(label) is None:
-                        continue
-                    found = by_label[label] = set()
-                found.add((annotation.start, annotation.end))
-            made[name] = by_label
-            for label, spans in by_label.items():
-                counts = self.spans.setdefault(label, {})
-                counts[name] = counts.get(name, 0) + len(spans)
-                self.span_starts[name].extend([s + base for s, _e in spans])
-                self.span_ends[name].extend([e + base for _s, e in spans])
-                self.span_labels[name].extend([self.label_index[label]] * len(spans))
-                reach = max(reach, max(e for _s, e in spans))
         for name in self.names:
-            self.present[name].append(name in made)
-        self._spans(item, made)
+            made = article.spans.get(name)
+            self.present[name].append(made is not None)
+            if made is None:
+                continue
+            starts, ends, labels = _columns(made)
+            # Labels are numbered in the order they are first met, as the figures pooled
+            # over labels take them.
+            known: dict[str, int] = {}
+            distinct = dict.fromkeys(labels)
+            for label in distinct:
+                index = self._label(label)
+                if index is not None:
+                    known[label] = index
+            if len(known) < len(distinct):  # spans of labels not reported are left out
+                keep = [label in known for label in labels]
+                starts, ends, labels = (
+                    list(compress(starts, keep)),
+                    list(compress(ends, keep)),
+                    list(compress(labels, keep)),
+                )
+            if not starts:
+                continue
+            spans = self.spans[name]
+            spans.starts.append(starts)
+            spans.ends.append(ends)
+            spans.labels.append([known[label] for label in labels])
+            spans.articles.append(number)
+            spans.bases.append(base)
+            reach = max(reach, max(ends))
         self._tokens(item.tokens)
         if len(item.tokens):
             reach = max(reach, int(item.tokens.ends[-1]))
         # The next article's offsets start past everything of this one: no span of one
         # article can cover a token of another.
         self.char_base += reach + 1
-
-    def _spans(
-        self, item: Compared, made: Mapping[str, Mapping[str, set[tuple[int, int]]]]
-    ) -> None:
-        exact_f1s: list[float | None] = []
-        overlap_f1s: list[float | None] = []
-        for pair in self.pairs:
-            a, b = pair
-            if a not in made or b not in made:
-                continue
-            self.shared[pair] += 1
-            mine, theirs = made[a], made[b]
-            in_article = Counts()
-            tallies = self.counts[pair]
-            for label in mine.keys() | theirs.keys():
-                first, second = mine.get(label, set()), theirs.get(label, set())
-                exact = len(first & second)
-                overlap = exact + _greedy(sorted(first - second), sorted(second - first))
-                found = Counts(exact, overlap, len(first), len(second))
-                tallies[label] = tallies.get(label, Counts()).plus(found)
-                in_article = in_article.plus(found)
-            exact_f1s.append(in_article.exact_f1)
-            overlap_f1s.append(in_article.overlap_f1)
-        self.by_article.append(
-            ArticleResult(
-                item.article.article_id,
-                item.title,
-                _mean(exact_f1s),
-                _mean(overlap_f1s),
-                tuple(n for n in self.names if n in made),
-            )
-        )
 
     def _tokens(self, tokens: Tokens) -> None:
         count = len(tokens)
@@ -434,10 +437,12 @@ class _Tally:
             if self.fixed_labels is not None
             else sorted(self.label_index, key=str)
         )
-        tokens = _TokenTable(self)
+        spans = _SpanTable(self)
+        tokens = _TokenTable(self, spans)
         pair_results = []
+        per_article: dict[Pair, _PerArticle] = {}
         for pair in self.pairs:
-            counts = self.counts[pair]
+            counts, per_article[pair] = spans.pair(pair)
             figures = {}
             for label in labels:
                 found = counts.get(label, Counts())
@@ -458,7 +463,7 @@ class _Tally:
             pair_results.append(
                 PairResult(
                     pair,
-                    self.shared[pair],
+                    spans.shared(pair),
                     overall,
                     figures,
                     {label: counts.get(label, Counts()) for label in labels},
@@ -479,59 +484,240 @@ class _Tally:
             _mean([p.overall.kappa for p in pair_results]),
             tokens.alpha(self.names, tokens.used_labels()),
         )
-        spans = {
-            label: {n: self.spans.get(label, {}).get(n, 0) for n in self.names} for label in labels
+        made = {
+            label: {n: spans.made(n, index) for n in self.names}
+            for label, index in self.label_index.items()
         }
-        by_article = sorted(self.by_article, key=_worst_first)
+        counted = {
+            label: {n: made.get(label, {}).get(n, 0) for n in self.names} for label in labels
+        }
+        by_article = sorted(self._by_article(per_article), key=_worst_first)
         return Agreement(
             self.names,
             self.articles,
             label_figures,
-            spans,
+            counted,
             overall,
             pair_results,
             by_article,
             tokens=tokens.size,
         )
 
+    def _by_article(self, per_article: Mapping[Pair, _PerArticle]) -> list[ArticleResult]:
+        """Each article's F1 over all labels: the mean over the pairs that take part in it."""
+        present = {n: self.present[n] for n in self.names}
+        columns = {
+            pair: (exact.tolist(), overlap.tolist(), first.tolist(), second.tolist())
+            for pair, (exact, overlap, first, second) in per_article.items()
+        }
+        found = []
+        for number, article_id in enumerate(self.article_ids):
+            exact_f1s: list[float | None] = []
+            overlap_f1s: list[float | None] = []
+            for pair in self.pairs:
+                a, b = pair
+                if not (present[a][number] and present[b][number]):
+                    continue
+                exact, overlap, first, second = columns[pair]
+                exact_f1s.append(f1(exact[number], first[number], second[number]))
+                overlap_f1s.append(f1(overlap[number], first[number], second[number]))
+            found.append(
+                ArticleResult(
+                    article_id,
+                    self.titles[number],
+                    _mean(exact_f1s),
+                    _mean(overlap_f1s),
+                    tuple(n for n in self.names if present[n][number]),
+                )
+            )
+        return found
+
+
+# Per article (one entry each): spans matched exactly, matched by overlap (exact ones
+# included), made by the first annotator of a pair and by the second.
+_PerArticle = tuple[
+    npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]
+]
+
+
+class _SpanTable:
+    """Each annotator's distinct spans as sorted columns (label, start, end: an annotator's
+    duplicate spans count once), with their article; the span counts of a pair from them."""
+
+    def __init__(self, tally: _Tally) -> None:
+        self.articles = tally.articles
+        self.labels = max(len(tally.label_index), 1)
+        self.present = {n: np.asarray(tally.present[n], dtype=bool) for n in tally.names}
+        self.label_names = {index: label for label, index in tally.label_index.items()}
+        self.rows: dict[str, tuple[npt.NDArray[np.int64], ...]] = {}
+        for name in tally.names:
+            label, start, end, article = tally.spans[name].columns()
+            order = np.lexsort((end, start, label))
+            label, start, end, article = label[order], start[order], end[order], article[order]
+            first = np.ones(len(order), dtype=bool)
+            first[1:] = (np.diff(label) != 0) | (np.diff(start) != 0) | (np.diff(end) != 0)
+            self.rows[name] = (label[first], start[first], end[first], article[first])
+
+    def made(self, name: str, label: int) -> int:
+        """Distinct spans of `label` that `name` made."""
+        return int(np.count_nonzero(self.rows[name][0] == label))
+
+    def shared(self, pair: Pair) -> int:
+        """Articles both of `pair` take part in."""
+        return int(np.count_nonzero(self.present[pair[0]] & self.present[pair[1]]))
+
+    def pair(self, pair: Pair) -> tuple[dict[str, Counts], _PerArticle]:
+        """The counts of `pair` on the articles both take part in: per label (those either of
+        them used there) and per article."""
+        a, b = pair
+        both = self.present[a] & self.present[b]
+        mine = _where(self.rows[a], both[self.rows[a][3]])
+        theirs = _where(self.rows[b], both[self.rows[b][3]])
+        # Exact matches: rows both have. Each side's rows are distinct, so a row found twice
+        # in the two sides together is in both.
+        joined = tuple(np.concatenate([x, y]) for x, y in zip(mine, theirs, strict=True))
+        order = np.lexsort((joined[2], joined[1], joined[0]))
+        label, start, end = joined[0][order], joined[1][order], joined[2][order]
+        twice = (np.diff(label) == 0) & (np.diff(start) == 0) & (np.diff(end) == 0)
+        matched = np.zeros(len(order), dtype=bool)
+        matched[:-1] |= twice
+        matched[1:] |= twice
+        in_both = np.zeros(len(order), dtype=bool)
+        in_both[order] = matched
+        exact_mine = in_both[: len(mine[0])]
+        exact_theirs = in_both[len(mine[0]) :]
+        taken = _overlapping(_where(mine, ~exact_mine), _where(theirs, ~exact_theirs))
+        groups = self.articles * self.labels
+
+        def per_group(article: npt.NDArray[np.int64], label: npt.NDArray[np.int64]) -> Any:
+            return np.bincount(article * self.labels + label, minlength=groups).reshape(
+                self.articles, self.labels
+            )
+
+        exact = per_group(mine[3][exact_mine], mine[0][exact_mine])
+        overlap = exact + per_group(taken[1], taken[0])
+        first = per_group(mine[3], mine[0])
+        second = per_group(theirs[3], theirs[0])
+        counts = {}
+        used = (first.sum(axis=0) + second.sum(axis=0)) > 0
+        for index in np.flatnonzero(used).tolist():
+            counts[self.label_names[index]] = Counts(
+                int(exact[:, index].sum()),
+                int(overlap[:, index].sum()),
+                int(first[:, index].sum()),
+                int(second[:, index].sum()),
+            )
+        per_article = (exact.sum(axis=1), overlap.sum(axis=1), first.sum(axis=1),
+                       second.sum(axis=1))  # fmt: skip
+        return counts, per_article
+
+
+def _where(
+    rows: tuple[npt.NDArray[np.int64], ...], keep: npt.NDArray[np.bool_]
+) -> tuple[npt.NDArray[np.int64], ...]:
+    return tuple(column[keep] for column in rows)
+
+
+def _overlapping(
+    mine: tuple[npt.NDArray[np.int64], ...], theirs: tuple[npt.NDArray[np.int64], ...]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The label and article of each span of `mine` matched one to one with one of `theirs`
+    by overlap (`overlap_matches`, on all articles and labels at once): rows of one label
+    sorted by start, none of them in both."""
+    label, start, end, article = mine
+    t_label, t_start, t_end, _t_article = theirs
+    none = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    if not len(label) or not len(t_label):
+        return none
+    # Both sides sorted by (label, start): a span of `theirs` overlapping [s, e) by half of the
+    # longer one starts in [s - (e - s), e) (see `_greedy`), a run of their rows.
+    scale = int(max(end.max(), t_end.max())) + 1
+    keys = t_label * scale + t_start
+    low = np.searchsorted(keys, label * scale + np.maximum(2 * start - end, 0), side="left")
+    high = np.searchsorted(keys, label * scale + end, side="left")
+    runs = high - low
+    total = int(runs.sum())
+    if not total:
+        return none
+    i = np.repeat(np.arange(len(label)), runs)
+    j = np.repeat(low - np.cumsum(runs) + runs, runs) + np.arange(total)
+    s, e, t, u = start[i], end[i], t_start[j], t_end[j]
+    overlap = np.minimum(e, u) - np.maximum(s, t)
+    fits = (t_label[j] == label[i]) & (overlap > 0) & (2 * overlap >= np.maximum(e - s, u - t))
+    i, j, s, e, t, u, overlap = (x[fits] for x in (i, j, s, e, t, u, overlap))
+    if not len(i):
+        return none
+    # A candidate whose two spans are in no other candidate is taken whatever the order;
+    # the rest are taken greedily, largest overlap first, in `_greedy`'s order.
+    alone = (np.bincount(i, minlength=len(label))[i] == 1) & (
+        np.bincount(j, minlength=len(t_label))[j] == 1
+    )
+    chosen = [i[alone]]
+    if not alone.all():
+        rest = ~alone
+        i, j, s, e, t, u, overlap = (x[rest] for x in (i, j, s, e, t, u, overlap))
+        left, right = np.minimum(s, t), np.maximum(s, t)
+        order = np.lexsort(
+            (u, t, e, s, np.maximum(e, u), np.minimum(e, u), right, left,
+             np.maximum(e, u) - left, -overlap)
+        )  # fmt: skip
+        used_mine: set[int] = set()
+        used_theirs: set[int] = set()
+        for x, y in zip(i[order].tolist(), j[order].tolist(), strict=True):
+            if x in used_mine or y in used_theirs:
+                continue
+            used_mine.add(x)
+            used_theirs.add(y)
+        chosen.append(np.fromiter(used_mine, dtype=np.int64, count=len(used_mine)))
+    taken = np.concatenate(chosen)
+    return label[taken], article[taken]
+
+
+def _columns(made: FileSpans | Sequence[Annotation]) -> tuple[Sequence[int], Sequence[int],
+                                                               Sequence[str]]:  # fmt: skip
+    """Starts, ends and labels of spans given as columns or as annotations."""
+    if isinstance(made, FileSpans):
+        return made.starts, made.ends, made.labels
+    return [a.start for a in made], [a.end for a in made], [a.label for a in made]
+
 
 class _TokenTable:
     """For each annotator, which tokens of the compared articles lie in a span of each label
     (a row per label), and which tokens it has a value for (it takes part in the article)."""
 
-    def __init__(self, tally: _Tally) -> None:
+    def __init__(self, tally: _Tally, spans: _SpanTable) -> None:
         self.size = sum(tally.token_counts)
         self.label_count = len(tally.label_index)
         self.spans_by_label = [
             index
-            for label, index in tally.label_index.items()
-            if any(tally.spans.get(label, {}).values())
+            for index in tally.label_index.values()
+            if any(spans.made(name, index) for name in tally.names)
         ]
-        starts = _joined(tally.token_starts)
-        ends = _joined(tally.token_ends)
+        offsets = np.int32 if tally.char_base < 2**31 else np.int64
+        starts = _joined(tally.token_starts).astype(offsets)
+        ends = _joined(tally.token_ends).astype(offsets)
         lengths = np.asarray(tally.token_counts, dtype=np.int64)
-        width = self.size + 1
         self.present: dict[str, npt.NDArray[np.bool_]] = {}
         self.inside: dict[str, npt.NDArray[np.bool_]] = {}
-        self._values: dict[tuple[str, ...], npt.NDArray[np.int16]] = {}
+        self._values: dict[tuple[str, ...], tuple[npt.NDArray[np.int16], int]] = {}
         self._units: dict[tuple[tuple[str, ...], int], tuple[npt.NDArray[np.int64], int, int]] = {}
         for name in tally.names:
             self.present[name] = np.repeat(np.asarray(tally.present[name], dtype=bool), lengths)
-            span_starts = np.asarray(tally.span_starts[name], dtype=np.int64)
-            span_ends = np.asarray(tally.span_ends[name], dtype=np.int64)
-            rows = np.asarray(tally.span_labels[name], dtype=np.int64) * width
+            label, span_starts, span_ends, _article = spans.rows[name]
             # A token is in a span when one of its characters is: its end is past the span's
-            # start and its start before the span's end. Each span marks the run of tokens
-            # [first, stop) in a difference array; a running sum above 0 is "in".
-            first = np.searchsorted(ends, span_starts, side="right")
-            stop = np.searchsorted(starts, span_ends, side="left")
-            keep = first < stop
-            size = self.label_count * width
-            steps = np.bincount(rows[keep] + first[keep], minlength=size) - np.bincount(
-                rows[keep] + stop[keep], minlength=size
-            )
-            running = np.cumsum(steps.reshape(self.label_count, width), axis=1)
-            self.inside[name] = running[:, : self.size] > 0
+            # start and its start before the span's end, so each span covers the run of
+            # tokens [first, stop). The rows are sorted by label, then start: so are the runs.
+            # (Searched a label at a time, in 4-byte offsets where they fit: numpy searches
+            # sorted keys in a smaller array much faster.)
+            inside = np.zeros((self.label_count, self.size), dtype=bool)
+            bounds = np.searchsorted(label, np.arange(self.label_count + 1))
+            span_starts, span_ends = span_starts.astype(offsets), span_ends.astype(offsets)
+            for index in range(self.label_count):
+                runs = slice(bounds[index], bounds[index + 1])
+                first = np.searchsorted(ends, span_starts[runs], side="right")
+                stop = np.searchsorted(starts, span_ends[runs], side="left")
+                inside[index] = _covered(first, stop, self.size)
+            self.inside[name] = inside
 
     def used_labels(self) -> list[int]:
         """Labels someone made a span of: the overall figures pool these."""
@@ -571,6 +757,17 @@ class _TokenTable:
             sum(in_values for _mixed, _out, in_values in parts),
         )
 
+    def _taking(self, names: tuple[str, ...]) -> tuple[npt.NDArray[np.int16], int]:
+        """How many of `names` give each token a value, and the sum of those counts over
+        the tokens that have two values or more (kept: every label asks)."""
+        found = self._values.get(names)
+        if found is None:
+            values = np.zeros(self.size, dtype=np.int16)
+            for name in names:
+                values += self.present[name]
+            found = self._values[names] = (values, int(values[values >= 2].sum(dtype=np.int64)))
+        return found
+
     def _alpha_units(
         self, names: tuple[str, ...], label: int
     ) -> tuple[npt.NDArray[np.int64], int, int]:
@@ -579,26 +776,45 @@ class _TokenTable:
         found = self._units.get(key)
         if found is not None:
             return found
-        values = self._values.get(names)
-        if values is None:
-            values = np.zeros(self.size, dtype=np.int16)
-            for name in names:
-                values += self.present[name]
-            self._values[names] = values
-        inside = np.zeros(self.size, dtype=np.int16)
+        values, paired_values = self._taking(names)
+        # Tokens in no span of the label are "out" for everyone: units of one value, pooled
+        # (their values are all the paired values but those of the tokens covered).
+        covered = np.zeros(self.size, dtype=bool)
         for name in names:
-            inside += self.inside[name][label]  # no span outside its articles
-        paired = values >= 2
-        none_in = paired & (inside == 0)
-        all_in = paired & (inside == values)
-        some = paired & ~(none_in | all_in)
+            covered |= self.inside[name][label]  # no span outside its articles
+        where = np.flatnonzero(covered)
+        counts = values[where]
+        inside = np.zeros(len(where), dtype=np.int16)
+        for name in names:
+            inside += self.inside[name][label][where]
+        paired = counts >= 2
+        all_in = paired & (inside == counts)
+        some = paired & (inside < counts)  # and above 0: every covered token is in a span
         found = (
-            np.stack([values[some] - inside[some], inside[some]], axis=1).astype(np.int64),
-            int(values[none_in].sum(dtype=np.int64)),
-            int(values[all_in].sum(dtype=np.int64)),
+            np.stack([counts[some] - inside[some], inside[some]], axis=1).astype(np.int64),
+            paired_values - int(counts[paired].sum(dtype=np.int64)),
+            int(counts[all_in].sum(dtype=np.int64)),
         )
         self._units[key] = found
         return found
+
+
+def _covered(
+    first: npt.NDArray[np.int64], stop: npt.NDArray[np.int64], size: int
+) -> npt.NDArray[np.bool_]:
+    """Which of `size` tokens lie in one of the runs [first, stop) (sorted by `first`): the
+    runs are merged into disjoint ones, whose starts and ends mark a difference array of
+    one byte a token (a running sum of 1 is "in")."""
+    keep = first < stop
+    first, stop = first[keep], stop[keep]
+    steps = np.zeros(size + 1, dtype=np.int8)
+    if len(first):
+        reach = np.maximum.accumulate(stop)
+        # A run starting past every run before it begins a merged run; the one before ends.
+        new = np.flatnonzero(np.concatenate([[True], first[1:] > reach[:-1]]))
+        steps[first[new]] = 1
+        steps[reach[np.append(new[1:] - 1, len(first) - 1)]] = -1
+    return np.cumsum(steps[:size], dtype=np.int8).astype(bool)
 
 
 def _joined(parts: list[npt.NDArray[np.int64]]) -> npt.NDArray[np.int64]:

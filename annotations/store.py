@@ -314,6 +314,29 @@ class Store:
         return self._parsed(article_id, self._data(article_id))
 
     @_locked
+    def article_state_read(self, article_id: str) -> tuple[ArticleState, list[int] | None]:
+        """`article_state`, and the identity (inode, size, modification time) of the file it
+        was read from: the open file's, so it is the identity of the bytes parsed even when
+        the file is replaced meanwhile. None when there was no file, or the store is writable
+        (its writer may hold changes TinyDB has not written): a cache of what files hold
+        (annotations/spancache.py) keys its entries by it."""
+        if not self.read_only or not ARTICLE_ID.match(article_id):
+            return self.article_state(article_id), None
+        path = self.folder / f"{article_id}.json"
+        try:
+            with open(path, "rb") as handle:
+                identity = _signature_of(os.fstat(handle.fileno()))
+                raw = handle.read()
+        except FileNotFoundError:
+            return self._parsed(article_id, {}), None
+        try:
+            data = parse_tables(raw)
+        except ValueError as exc:
+            raise quarantine(path, str(exc), move=False) from None
+        _check_schema(path, data.get("meta", {}).values())
+        return self._parsed(article_id, data), identity
+
+    @_locked
     def has_span(self, article_id: str, start: int, end: int, label: str) -> bool:
         """Whether the article has an annotation of `label` on exactly `[start, end)`."""
         if not ARTICLE_ID.match(article_id):

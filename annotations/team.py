@@ -2,9 +2,10 @@
 spans each made, and where they disagree.
 
 `assay agree` measures, `assay merge` writes what they agree on to a gold annotator and
-`assay review` walks the rest; all three read the workspace through `select` and compare spans
-through the functions here, so "shared article", "agreed span" and "disagreement group" mean
-one thing everywhere.
+`assay review` walks the rest; all three read the workspace through `select` (agree through
+`select_spans`, the same choice of articles with spans as columns, read through a cache:
+annotations/spancache.py) and compare spans through the functions here, so "shared article",
+"agreed span" and "disagreement group" mean one thing everywhere.
 
 A **disagreement group** is a set of spans (of the annotators compared, never of gold) that
 overlap one another, directly or through a chain, and are not identical across the
@@ -19,11 +20,13 @@ import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from annotations.model import Annotation, Status
+from annotations.spancache import AnnotatorSpans, FileSpans
 from annotations.storage import CorruptFile
-from annotations.store import ArticleState
+from annotations.store import ArticleState, Store
 from annotations.workspace import Workspace
 
 # The annotator `assay merge` and `assay review` write to unless told otherwise; `assay agree`
@@ -73,14 +76,27 @@ class TeamArticle:
         return tuple(self.spans)
 
 
+@dataclass(frozen=True)
+class SpanArticle:
+    """`TeamArticle` as a comparison reads it (`select_spans`): each annotator's spans as
+    columns (start, end, label, text), not as annotations."""
+
+    article_id: str
+    spans: Mapping[str, FileSpans]
+
+    @property
+    def annotators(self) -> tuple[str, ...]:
+        return tuple(self.spans)
+
+
 @dataclass
-class Selection:
-    """The articles a comparison uses, and why each other article of the annotators was left
-    out (`left_out`: article id, reason), for the user to see."""
+class Chosen:
+    """What `select` and `select_spans` have in common: who is compared, by which rule, and
+    why each other article of the annotators was left out (`left_out`: article id, reason),
+    for the user to see."""
 
     annotators: tuple[str, ...]
     include_unfinished: bool
-    articles: list[TeamArticle] = field(default_factory=list)
     left_out: list[tuple[str, str]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -89,6 +105,50 @@ class Selection:
         if self.include_unfinished:
             return "articles that at least two of them annotated"
         return "articles that all of them marked done"
+
+    def _problem(self, on_problem: Callable[[CorruptFile], None] | None) -> Callable[..., None]:
+        def problem(found: CorruptFile) -> None:
+            self.problems.append(str(found))
+            if on_problem is not None:
+                on_problem(found)
+
+        return problem
+
+    def _taking(self, article_id: str, answers: Mapping[str, tuple[str, bool]]) -> list[str]:
+        """The annotators an article is compared on, from each one's (status, has spans);
+        none (and the reason in `left_out`) when it is left out."""
+        if self.include_unfinished:
+            taking = [
+                n
+                for n in self.annotators
+                if n in answers and (answers[n][1] or answers[n][0] == Status.DONE)
+            ]
+            if len(taking) < 2:
+                who = taking[0] if taking else "nobody"
+                self.left_out.append((article_id, f"annotated only by {who}"))
+                return []
+            return taking
+        missing = [n for n in self.annotators if n not in answers or answers[n][0] != Status.DONE]
+        if missing:
+            self.left_out.append((article_id, f"not done by {', '.join(missing)}"))
+            return []
+        return list(self.annotators)
+
+
+@dataclass
+class Selection(Chosen):
+    """The articles a comparison uses (see `Chosen` for the rest)."""
+
+    articles: list[TeamArticle] = field(default_factory=list)
+
+
+@dataclass
+class SpanSelection(Chosen):
+    """`Selection` with each article's spans as columns (`select_spans`); `cache_problem`
+    says why the span cache could not be saved, if it could not."""
+
+    articles: list[SpanArticle] = field(default_factory=list)
+    cache_problem: str | None = None
 
 
 def annotated(state: ArticleState) -> bool:
@@ -112,29 +172,15 @@ def select(
     chosen = tuple(annotators)
     wanted = None if labels is None else frozenset(labels)
     selection = Selection(chosen, include_unfinished)
-
-    def problem(found: CorruptFile) -> None:
-        selection.problems.append(str(found))
-        if on_problem is not None:
-            on_problem(found)
-
-    for item in workspace.each_article(chosen, problem):
+    for item in workspace.each_article(chosen, selection._problem(on_problem)):
         if item.problems:
             selection.left_out.append((item.article_id, "a file of it cannot be read"))
             continue
         states = item.states
-        if include_unfinished:
-            taking = [n for n in chosen if n in states and annotated(states[n])]
-            if len(taking) < 2:
-                who = taking[0] if taking else "nobody"
-                selection.left_out.append((item.article_id, f"annotated only by {who}"))
-                continue
-        else:
-            missing = [n for n in chosen if n not in states or states[n].status != Status.DONE]
-            if missing:
-                selection.left_out.append((item.article_id, f"not done by {', '.join(missing)}"))
-                continue
-            taking = list(chosen)
+        answers = {n: (state.status, bool(state.annotations)) for n, state in states.items()}
+        taking = selection._taking(item.article_id, answers)
+        if not taking:
+            continue
         spans = {
             name: tuple(
                 sorted(
@@ -146,6 +192,55 @@ def select(
         }
         selection.articles.append(TeamArticle(item.article_id, spans))
     return selection
+
+
+def select_spans(
+    workspace: Workspace,
+    annotators: Sequence[str],
+    *,
+    include_unfinished: bool = False,
+    labels: Iterable[str] | None = None,
+    on_problem: Callable[[CorruptFile], None] | None = None,
+    cache: Path | None = None,
+) -> SpanSelection:
+    """`select` for a comparison, which needs only the status of each file and the start, end,
+    label and text of each span: the same articles, left out for the same reasons, with the
+    spans as columns. With `cache` (a folder: `spancache.cache_folder()`), files unchanged
+    since an earlier run are not read again (annotations/spancache.py)."""
+    chosen = tuple(annotators)
+    wanted = None if labels is None else frozenset(labels)
+    selection = SpanSelection(chosen, include_unfinished)
+    readers: dict[str, AnnotatorSpans] = {}
+
+    def read(store: Store, article_id: str) -> FileSpans:
+        reader = readers.get(store.annotator)
+        if reader is None:
+            reader = readers[store.annotator] = AnnotatorSpans(store, cache)
+        return reader.read(article_id)
+
+    for article_id, states, problems in workspace.walk(
+        chosen, selection._problem(on_problem), read
+    ):
+        if problems:
+            selection.left_out.append((article_id, "a file of it cannot be read"))
+            continue
+        answers = {n: (found.status, bool(found.starts)) for n, found in states.items()}
+        taking = selection._taking(article_id, answers)
+        if not taking:
+            continue
+        spans = {name: _only(states[name], wanted) for name in taking}
+        selection.articles.append(SpanArticle(article_id, spans))
+    for reader in readers.values():
+        reader.save()
+        selection.cache_problem = selection.cache_problem or reader.problem
+    return selection
+
+
+def _only(found: FileSpans, wanted: frozenset[str] | None) -> FileSpans:
+    """`found` with only the spans of `wanted` labels (all of them when it is None)."""
+    if wanted is None:
+        return found
+    return found.where([label in wanted for label in found.labels])
 
 
 @dataclass(frozen=True)

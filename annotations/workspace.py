@@ -24,7 +24,7 @@ from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from json.encoder import encode_basestring
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from annotations.reanchor import EDIT_SIMILARITY, similarity
 from annotations.storage import CorruptFile, atomic_writer
@@ -40,6 +40,7 @@ from annotations.store import (
 from corpus.article import Article
 
 WORKSPACE_ENV = "ASSAY_WORKSPACE"
+_Read = TypeVar("_Read")
 ARTICLE_SCHEMA = 1
 
 
@@ -194,6 +195,22 @@ class Workspace:
         are left out of the walk), then, article by article, those that fail as they are read
         (`AnnotatedArticle.problems`, reported before the article is yielded).
         """
+        for article_id_, states, problems in self.walk(
+            annotators, on_problem, Store.article_state, check_files=check_files
+        ):
+            yield AnnotatedArticle(article_id_, states, problems)
+
+    def walk(
+        self,
+        annotators: Sequence[str],
+        on_problem: Callable[[CorruptFile], None],
+        read: Callable[[Store, str], _Read],
+        *,
+        check_files: bool = False,
+    ) -> Generator[tuple[str, dict[str, _Read], tuple[CorruptFile, ...]], None, None]:
+        """`each_article` with what `read(store, article_id)` makes of each file in place of
+        its `ArticleState` (a comparison reads only spans, through a cache: team.py), as
+        (article id, {annotator: what was read}, files that could not be read)."""
         stores = [Store.open(self.root, n, read_only=True, labels=None) for n in annotators]
         try:
             held = []
@@ -204,18 +221,18 @@ class Workspace:
                 broken = {c.article_id for c in found if not c.earlier}
                 held.append({i for i in store.article_ids() if i not in broken})
             for article_id_ in sorted(set().union(*held)):
-                states: dict[str, ArticleState] = {}
+                states: dict[str, _Read] = {}
                 problems = []
                 for store, ids in zip(stores, held, strict=True):
                     if article_id_ not in ids:
                         continue
                     try:
-                        states[store.annotator] = store.article_state(article_id_)
+                        states[store.annotator] = read(store, article_id_)
                     except CorruptFile as exc:  # broken since it was listed (or checked)
                         problems.append(exc)
                 for problem in problems:
                     on_problem(problem)
-                yield AnnotatedArticle(article_id_, states, tuple(problems))
+                yield article_id_, states, tuple(problems)
         finally:
             for store in stores:
                 store.close()

@@ -18,7 +18,7 @@ from base64 import b64decode, b64encode
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, islice
+from itertools import islice
 from json.encoder import encode_basestring
 from multiprocessing.pool import Pool
 from typing import TYPE_CHECKING, Any
@@ -140,19 +140,28 @@ class Tokens:
         code = data["type"]
         if code not in ("B", "H", "I"):
             raise ValueError(f"unknown length type {code!r}")
-        lengths = _unpacked(code, data["lengths"])
+        import numpy as np  # loaded by whoever reads tokens in bulk (agree); not at start-up
+
+        packed = b64decode(data["lengths"], validate=True)
+        lengths = np.frombuffer(packed, dtype=f"<u{array(code).itemsize}")  # ValueError if partial
         spaces = b64decode(data["spaces"], validate=True)
         if len(lengths) != len(spaces):
             raise ValueError("token arrays of different lengths")
         if spaces.translate(None, b"\x00\x01"):
             raise ValueError("white-space flags other than 0 and 1")
         # Length, flag, length, flag, ...: their running sums from 0 are the first token's
-        # start, its end, the next one's start, and so on.
-        steps = array(code, bytes(2 * len(lengths) * lengths.itemsize))
-        steps[0::2] = lengths
-        steps[1::2] = array(code, iter(spaces))
-        offsets = array(_typecode(sum(steps)), accumulate(steps, initial=0))
-        return cls(offsets[0:-1:2], offsets[1::2], spaces)
+        # start, its end, the next one's start, and so on (numpy: a long article has millions).
+        steps = np.zeros(2 * len(lengths) + 1, dtype=np.int64)
+        steps[1::2] = lengths
+        steps[2::2] = np.frombuffer(spaces, dtype=np.uint8)
+        offsets = np.cumsum(steps)
+        kind = _typecode(int(offsets[-1]))
+        native = np.dtype("=i4" if kind == "i" else "=i8")
+        return cls(
+            array(kind, offsets[0:-1:2].astype(native).tobytes()),
+            array(kind, offsets[1::2].astype(native).tobytes()),
+            spaces,
+        )
 
 
 def _typecode(largest: int) -> str:
@@ -166,14 +175,6 @@ def _packed(values: array[int]) -> str:
         values = array(values.typecode, values)
         values.byteswap()
     return b64encode(values.tobytes()).decode("ascii")
-
-
-def _unpacked(code: str, packed: str) -> array[int]:
-    values = array(code)
-    values.frombytes(b64decode(packed, validate=True))  # ValueError on a partial item
-    if sys.byteorder == "big":
-        values.byteswap()
-    return values
 
 
 # The end of a run of white space, before a character that is not one: where spaCy's

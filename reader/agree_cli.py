@@ -24,9 +24,10 @@ from typing import Any
 
 from annotations.agreement import Agreement, Compared, agreement
 from annotations.importer import clean_label
+from annotations.spancache import cache_folder
 from annotations.storage import CorruptFile
 from annotations.store import StoreError
-from annotations.team import GOLD, Selection, TeamArticle, select
+from annotations.team import GOLD, Chosen, SpanArticle, SpanSelection, select_spans
 from annotations.workspace import Workspace, default_workspace
 from corpus.article import Article
 from corpus.cache import AnalysisCache, default_cache_dir
@@ -115,7 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"spaCy pipeline whose tokenizer makes the tokens (default: ${MODEL_ENV}, as for "
         f"analysis and export)",
     )
-    parser.add_argument("--no-cache", action="store_true", help="do not cache tokens")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the caches of tokens and of the annotators' spans",
+    )
     parser.add_argument(
         "--processes",
         type=positive,
@@ -145,13 +150,16 @@ def _run(args: argparse.Namespace) -> int:
     names = _annotators(workspace, args.annotators)
     if names is None:
         return 1
-    selection = select(
+    selection = select_spans(
         workspace,
         names,
         include_unfinished=args.include_unfinished,
         labels=args.labels,
         on_problem=lambda problem: say(f"{problem} Its annotations are not compared."),
+        cache=None if args.no_cache else cache_folder(),
     )
+    if selection.cache_problem:
+        say(selection.cache_problem)
     texts = _texts(workspace, selection, LazyCorpus(args.corpus))
     if not texts:
         _nothing_shared(selection)
@@ -208,8 +216,8 @@ def _annotators(workspace: Workspace, named: list[str] | None) -> list[str] | No
 
 
 def _texts(
-    workspace: Workspace, selection: Selection, corpus: LazyCorpus
-) -> list[tuple[TeamArticle, Article]]:
+    workspace: Workspace, selection: SpanSelection, corpus: LazyCorpus
+) -> list[tuple[SpanArticle, Article]]:
     """Each selected article with its text, drifted spans left out (as export leaves them);
     an article without a text joins `selection.left_out`."""
     found = []
@@ -227,10 +235,10 @@ def _texts(
         text = article.text
         kept = {}
         for name, made in team_article.spans.items():
-            sound = tuple(a for a in made if not a.drifted(text))  # as drift.check decides
+            sound = made.sound(text)
             drifted += len(made) - len(sound)
             kept[name] = sound
-        found.append((TeamArticle(team_article.article_id, kept), article))
+        found.append((SpanArticle(team_article.article_id, kept), article))
     if drifted:
         say(
             f"{counted(drifted, 'drifted span')} left out: their article's text no longer says "
@@ -239,9 +247,9 @@ def _texts(
     return found
 
 
-def _compared(texts: list[tuple[TeamArticle, Article]], tokenizer: Tokenizer) -> Iterator[Compared]:
+def _compared(texts: list[tuple[SpanArticle, Article]], tokenizer: Tokenizer) -> Iterator[Compared]:
     """The articles with their tokens, streamed: the tokenizer works ahead on later texts."""
-    waiting: deque[tuple[TeamArticle, Article]] = deque()
+    waiting: deque[tuple[SpanArticle, Article]] = deque()
 
     def each_text() -> Iterator[str]:
         for pair in texts:
@@ -253,7 +261,7 @@ def _compared(texts: list[tuple[TeamArticle, Article]], tokenizer: Tokenizer) ->
         yield Compared(team_article, tokens, article.title)
 
 
-def _nothing_shared(selection: Selection) -> None:
+def _nothing_shared(selection: SpanSelection) -> None:
     names = ", ".join(selection.annotators)
     if selection.articles:
         say(
@@ -268,7 +276,7 @@ def _nothing_shared(selection: Selection) -> None:
         say("--include-unfinished compares the articles that at least two of them annotated")
 
 
-def _say_used(selection: Selection, count: int) -> None:
+def _say_used(selection: Chosen, count: int) -> None:
     say(
         f"comparing {', '.join(selection.annotators)} on {counted(count, 'article')}: "
         f"the {selection.rule()}"
@@ -299,7 +307,7 @@ def figure(value: float | None) -> str:
     return NO_FIGURE if value is None else f"{value:.3f}"
 
 
-def _print_table(found: Agreement, selection: Selection, worst: int) -> None:
+def _print_table(found: Agreement, selection: Chosen, worst: int) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text

@@ -359,3 +359,79 @@ def test_overlap_matching_equals_the_plain_greedy_over_all_pairs(
     # Checks the window each span's candidates are looked for in, and that taking exact
     # matches first changes nothing.
     assert overlap_matches(first, second) == _all_pairs_greedy(first, second)
+
+
+# --- counting all articles at once equals counting each on its own -----------------------------
+
+article_spans = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(1, 9), st.sampled_from(["claim", "event", "x"])).map(
+        lambda p: (p[0], min(p[0] + p[1], 39), p[2])
+    ),
+    max_size=10,
+)
+# Per article, per annotator: their spans, or None when they do not take part.
+team_articles = st.lists(
+    st.tuples(*(st.one_of(st.none(), article_spans) for _name in "abc")), min_size=1, max_size=6
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(team_articles)
+def test_counts_of_all_articles_at_once_equal_each_article_counted_alone(
+    made: list[tuple[list[tuple[int, int, str]] | None, ...]],
+) -> None:
+    # Articles of 20 tokens "a b c ...": 39 characters.
+    items = [
+        item(
+            f"{n:016x}",
+            20,
+            **{name: spans for name, spans in zip("abc", by, strict=True) if spans is not None},
+        )
+        for n, by in enumerate(made)
+    ]
+    found = agreement(items, ["a", "b", "c"])
+    for pair in found.pairs:
+        first, second = pair.annotators
+        expected: dict[str, list[int]] = {}
+        for by in made:
+            mine, theirs = by["abc".index(first)], by["abc".index(second)]
+            if mine is None or theirs is None:
+                continue
+            for label in {x for _s, _e, x in mine} | {x for _s, _e, x in theirs}:
+                a = {(s, e) for s, e, x in mine if x == label}
+                b = {(s, e) for s, e, x in theirs if x == label}
+                counts = expected.setdefault(label, [0, 0, 0, 0])
+                counts[0] += len(a & b)
+                counts[1] += overlap_matches(a, b)
+                counts[2] += len(a)
+                counts[3] += len(b)
+        for label, (exact, overlap, mine_n, theirs_n) in expected.items():
+            data = pair.to_dict()["labels"][label]
+            assert (data["exact_matches"], data["overlap_matches"]) == (exact, overlap)
+            assert data["spans"] == {first: mine_n, second: theirs_n}
+    for result in found.by_article:
+        by = made[int(result.article_id, 16)]
+        exact_f1s, overlap_f1s = [], []
+        for first, second in [("a", "b"), ("a", "c"), ("b", "c")]:
+            mine, theirs = by["abc".index(first)], by["abc".index(second)]
+            if mine is None or theirs is None:
+                continue
+            a = {(s, e, x) for s, e, x in mine}
+            b = {(s, e, x) for s, e, x in theirs}
+            overlap = sum(
+                overlap_matches(
+                    {(s, e) for s, e, y in a if y == x}, {(s, e) for s, e, y in b if y == x}
+                )
+                for x in {y for *_se, y in a | b}
+            )
+            exact_f1s.append(f1(len(a & b), len(a), len(b)))
+            overlap_f1s.append(f1(overlap, len(a), len(b)))
+        exact_known = [v for v in exact_f1s if v is not None]
+        overlap_known = [v for v in overlap_f1s if v is not None]
+        assert result.exact_f1 == (sum(exact_known) / len(exact_known) if exact_known else None)
+        assert result.overlap_f1 == (
+            sum(overlap_known) / len(overlap_known) if overlap_known else None
+        )
+        assert result.annotators == tuple(
+            n for n, spans in zip("abc", by, strict=True) if spans is not None
+        )

@@ -268,3 +268,16 @@ def test_the_real_command(two: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "0.571" in done.stdout and "0.857" in done.stdout  # overall exact and overlap F1
     assert "comparing a, b on 2 articles" in done.stderr
+
+
+def test_a_span_cache_folder_that_cannot_be_written_is_said_and_changes_no_figure(
+    two: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = as_json(capsys, two, "--no-cache")
+    blocked = two / "a-file"
+    blocked.write_text("")
+    monkeypatch.setenv("ASSAY_CACHE_DIR", str(blocked / "cache"))
+    code, out, err = agree(capsys, two, "--format", "json")
+    assert code == 0
+    assert json.loads(out) == expected
+    assert "span cache not saved" in err
