@@ -18,8 +18,8 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from corpus.analysis import Analysis, Analyzer
 from corpus.article import Article
 from corpus.cache import AnalysisCache, default_cache_dir
 from corpus.loader import load_corpus
@@ -28,6 +28,9 @@ from corpus.text import counted, terminal_safe
 from reader import workspace_cli
 from reader.config import CONFIG_ENV, config_path
 from reader.output import PROG, positive, say, write_lines
+
+if TYPE_CHECKING:  # the analysis (and what it imports) loads only for the commands that use it
+    from corpus.analysis import Analysis
 
 # Commands with a module of their own, imported only when run: each has `build_parser()`
 # and `run(args) -> int`.
@@ -161,6 +164,8 @@ def run_analyze(args: argparse.Namespace, output_format: str) -> int:
     choice = choose_pipeline(args.model)
     if choice.notice:
         say(choice.notice)
+    from corpus.analysis import Analyzer
+
     analyzer = Analyzer(choice, cache, processes=args.processes)
     with _progress(len(articles)) as advance:
         results = analyzer.analyze_many(articles, progress=advance)
