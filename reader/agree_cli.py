@@ -19,7 +19,6 @@ import json
 import os
 from collections import Counter, deque
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 from annotations.agreement import Agreement, Compared, agreement
@@ -35,7 +34,12 @@ from corpus.nlp import MODEL_ENV, choose_pipeline
 from corpus.text import counted, terminal_safe
 from corpus.tokens import Tokenizer
 from reader.output import PROG, positive, say, write_lines
-from reader.workspace_cli import LazyCorpus, add_workspace_options, annotator_option
+from reader.workspace_cli import (
+    LazyCorpus,
+    add_corpus_option,
+    add_workspace_options,
+    annotator_option,
+)
 
 # Left-out articles listed one by one up to this many; past it, counted by reason.
 LIST_LEFT_OUT = 5
@@ -101,15 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"articles the table lists, worst first (default {WORST}; JSON lists all)",
     )
-    parser.add_argument(
-        "--corpus",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="PATH",
-        help="where to find texts the workspace has no copy of (repeatable; the built-in "
-        "corpus is always looked in)",
-    )
+    add_corpus_option(parser)
     parser.add_argument(
         "--model",
         metavar="NAME",

@@ -10,6 +10,8 @@ closes, after its panes are gone: handlers of thread news go through `while_open
 from __future__ import annotations
 
 import gc
+import os
+import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -670,3 +672,17 @@ def _analyzer(choice: PipelineChoice, cache: AnalysisCache | None) -> Analyzer:
     from corpus.analysis import Analyzer
 
     return Analyzer(choice, cache)
+
+
+def run_app(app: AssayApp) -> int:
+    """Run `app` in the terminal and give its exit status: for the reader and for review."""
+    app.run()
+    code = app.return_code or 0
+    if app.analysis_running():
+        # The analysis thread may be inside spaCy for seconds more; letting the interpreter
+        # finalise under it aborts in native code. Nothing is lost by leaving now: every
+        # annotation write is fsynced when made, and cache entries are written whole.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code

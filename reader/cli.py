@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -126,7 +125,7 @@ def run_reader(args: argparse.Namespace) -> int:
     except StoreError as exc:
         say(str(exc))
         return 2
-    from reader.app import AssayApp
+    from reader.app import AssayApp, run_app
     from reader.config import load_settings
 
     settings, problem = load_settings()
@@ -140,16 +139,7 @@ def run_reader(args: argparse.Namespace) -> int:
         cache_dir=args.cache_dir,
         use_cache=not args.no_cache,
     )
-    app.run()
-    code = app.return_code or 0
-    if app.analysis_running():
-        # The analysis thread may be inside spaCy for seconds more; letting the interpreter
-        # finalise under it aborts in native code. Nothing is lost by leaving now: every
-        # annotation write is fsynced when made, and cache entries are written whole.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    return code
+    return run_app(app)
 
 
 def run_analyze(args: argparse.Namespace, output_format: str) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import shlex
 from collections import Counter
-from pathlib import Path
 
 from annotations.merge import ArticleMerge, MergePlan, apply_merge, plan_merge
 from annotations.storage import CorruptFile
@@ -19,7 +18,12 @@ from annotations.team import GOLD, POLICIES, Selection, select
 from annotations.workspace import Workspace, default_workspace
 from corpus.text import counted, sanitize_line, terminal_safe
 from reader.output import PROG, say
-from reader.workspace_cli import LazyCorpus, add_workspace_options, annotator_option
+from reader.workspace_cli import (
+    LazyCorpus,
+    add_corpus_option,
+    add_workspace_options,
+    annotator_option,
+)
 
 # Articles listed one by one in the report unless --verbose: the totals say the rest.
 SHOWN = 20
@@ -67,15 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="say what would be added and what would be left to review; write nothing",
     )
-    parser.add_argument(
-        "--corpus",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="PATH",
-        help="where to find texts the workspace has no copy of (repeatable; the built-in "
-        "corpus is always looked in)",
-    )
+    add_corpus_option(parser)
     parser.add_argument(
         "--verbose",
         action="store_true",

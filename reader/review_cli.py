@@ -10,7 +10,6 @@ when another assay holds its lock the review opens read-only and says so here an
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -157,6 +156,7 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         say(str(exc))
         return 1
+    from reader.app import run_app
     from reader.config import load_settings
     from reader.review import ReviewApp
 
@@ -174,12 +174,4 @@ def run(args: argparse.Namespace) -> int:
         cache_dir=args.cache_dir,
         use_cache=not args.no_cache,
     )
-    app.run()
-    code = app.return_code or 0
-    if app.analysis_running():
-        # As the reader does: the analysis thread may be inside spaCy; every decision is on
-        # disk already (each write is fsynced when made).
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
-    return code
+    return run_app(app)

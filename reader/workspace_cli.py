@@ -58,6 +58,19 @@ def add_workspace_options(parser: argparse.ArgumentParser, annotator: bool = Tru
         )
 
 
+def add_corpus_option(parser: argparse.ArgumentParser) -> None:
+    """--corpus, for the commands that read article texts the workspace may not hold."""
+    parser.add_argument(
+        "--corpus",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="where to find texts the workspace has no copy of (repeatable; the built-in "
+        "corpus is always looked in)",
+    )
+
+
 def build_parsers() -> dict[str, argparse.ArgumentParser]:
     ex = argparse.ArgumentParser(
         prog=f"{PROG} export",
@@ -83,15 +96,7 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
         help="also articles the annotator gave a status without annotating, "
         "e.g. done: read, nothing to tag (negative examples)",
     )
-    ex.add_argument(
-        "--corpus",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="PATH",
-        help="where to find texts the workspace has no copy of (repeatable; the "
-        "built-in corpus is always looked in)",
-    )
+    add_corpus_option(ex)
     ex.add_argument(
         "--model",
         metavar="NAME",
@@ -156,14 +161,7 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     add_workspace_options(st)
     st.add_argument("--format", choices=("table", "json"), default="table")
     st.add_argument("--drift", action="store_true", help="list every drifted annotation")
-    st.add_argument(
-        "--corpus",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="PATH",
-        help="where to find texts the workspace has no copy of",
-    )
+    add_corpus_option(st)
     return {"export": ex, "import": im, "stats": st}
 
 
