@@ -34,9 +34,11 @@ values or all of them have the same value.
 from __future__ import annotations
 
 import math
+import os
 import warnings
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, combinations, compress
 from typing import Any
@@ -226,7 +228,9 @@ def nominal_alpha(value_counts: npt.ArrayLike) -> float | None:
     )
 
 
-def pooled_alpha(mixed: npt.NDArray[np.int64], out_values: int, in_values: int) -> float | None:
+def pooled_alpha(
+    mixed: npt.NDArray[np.int64], out_values: int, in_values: int, *, guarded: bool = True
+) -> float | None:
     """`nominal_alpha` of the units `mixed` (rows: values out, values in; both above 0) and
     of units of two values or more that are all "out" (`out_values` values in all) or all
     "in" (`in_values`); None when alpha is undefined.
@@ -244,9 +248,15 @@ def pooled_alpha(mixed: npt.NDArray[np.int64], out_values: int, in_values: int) 
     table = np.concatenate(rows)
     if not len(table) or (not rows[0].size and (out_values < 2 or in_values < 2)):
         return None  # no unit with two values, or one value only: nothing to measure
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore", RuntimeWarning)
-        value = float(krippendorff.alpha(value_counts=table, level_of_measurement="nominal"))
+    with np.errstate(all="ignore"):
+        if guarded:  # (not from threads: `_TokenTable.alphas` sets the filter around them)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
+                value = float(
+                    krippendorff.alpha(value_counts=table, level_of_measurement="nominal")
+                )
+        else:
+            value = float(krippendorff.alpha(value_counts=table, level_of_measurement="nominal"))
     return value if math.isfinite(value) else None
 
 
@@ -439,6 +449,11 @@ class _Tally:
         )
         spans = _SpanTable(self)
         tokens = _TokenTable(self, spans)
+        indexes = [i for label in labels if (i := self.label_index.get(label)) is not None]
+        label_sets = [*([index] for index in indexes), tokens.used_labels()]
+        alphas = tokens.alphas(
+            [(names, label_set) for names in [*self.pairs, self.names] for label_set in label_sets]
+        )
         pair_results = []
         per_article: dict[Pair, _PerArticle] = {}
         for pair in self.pairs:
@@ -448,7 +463,7 @@ class _Tally:
                 found = counts.get(label, Counts())
                 index = self.label_index.get(label)
                 kappa = None if index is None else tokens.kappa(pair, [index])
-                alpha = None if index is None else tokens.alpha(pair, [index])
+                alpha = None if index is None else alphas[pair, (index,)]
                 figures[label] = Figures(found.exact_f1, found.overlap_f1, kappa, alpha)
             total = Counts()
             for found in counts.values():
@@ -458,7 +473,7 @@ class _Tally:
                 total.exact_f1,
                 total.overlap_f1,
                 tokens.kappa(pair, used),
-                tokens.alpha(pair, used),
+                alphas[pair, tuple(used)],
             )
             pair_results.append(
                 PairResult(
@@ -476,13 +491,13 @@ class _Tally:
                 _mean([p.labels[label].exact_f1 for p in pair_results]),
                 _mean([p.labels[label].overlap_f1 for p in pair_results]),
                 _mean([p.labels[label].kappa for p in pair_results]),
-                None if index is None else tokens.alpha(self.names, [index]),
+                None if index is None else alphas[self.names, (index,)],
             )
         overall = Figures(
             _mean([p.overall.exact_f1 for p in pair_results]),
             _mean([p.overall.overlap_f1 for p in pair_results]),
             _mean([p.overall.kappa for p in pair_results]),
-            tokens.alpha(self.names, tokens.used_labels()),
+            alphas[self.names, tuple(tokens.used_labels())],
         )
         made = {
             label: {n: spans.made(n, index) for n in self.names}
@@ -748,14 +763,42 @@ class _TokenTable:
     def alpha(self, names: Sequence[str], labels: list[int]) -> float | None:
         """Krippendorff's alpha of `names` on the (token, label) items of `labels`: a token
         has a value from each annotator taking part in its article."""
-        if not labels:
-            return None
-        parts = [self._alpha_units(tuple(names), label) for label in labels]
-        return pooled_alpha(
-            np.concatenate([mixed for mixed, _out, _in in parts]),
-            sum(out_values for _mixed, out_values, _in in parts),
-            sum(in_values for _mixed, _out, in_values in parts),
-        )
+        return self.alphas([(tuple(names), labels)])[tuple(names), tuple(labels)]
+
+    def alphas(
+        self, wanted: Sequence[tuple[Sequence[str], Sequence[int]]]
+    ) -> dict[tuple[tuple[str, ...], tuple[int, ...]], float | None]:
+        """`alpha` of each (names, labels) of `wanted`, by key (names, labels) as tuples.
+
+        The package's counting is NumPy work on arrays of a unit a row, most of which runs
+        without Python's lock: with two cores or more the figures are counted two at a time.
+        (Their units are made first, here: `_alpha_units` keeps what it makes.)"""
+        keys = list(dict.fromkeys((tuple(names), tuple(labels)) for names, labels in wanted))
+        inputs = []
+        for names, labels in keys:
+            parts = [self._alpha_units(names, label) for label in labels]
+            inputs.append(
+                None
+                if not parts
+                else (
+                    np.concatenate([mixed for mixed, _out, _in in parts]),
+                    sum(out_values for _mixed, out_values, _in in parts),
+                    sum(in_values for _mixed, _out, in_values in parts),
+                )
+            )
+
+        def counted(given: tuple[npt.NDArray[np.int64], int, int] | None) -> float | None:
+            return None if given is None else pooled_alpha(*given, guarded=False)
+
+        # Warning filters are the process's, not a thread's: set here, around the threads.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            if len(inputs) > 1 and (os.cpu_count() or 1) > 1:
+                with ThreadPoolExecutor(2) as pool:
+                    values = list(pool.map(counted, inputs))
+            else:
+                values = [counted(given) for given in inputs]
+        return dict(zip(keys, values, strict=True))
 
     def _taking(self, names: tuple[str, ...]) -> tuple[npt.NDArray[np.int16], int]:
         """How many of `names` give each token a value, and the sum of those counts over

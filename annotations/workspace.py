@@ -150,22 +150,32 @@ class Workspace:
 
         A copy that cannot be read raises `StoreError` naming the file: export must not guess.
         """
+        return self.article_read(article_id_)[0]
+
+    def article_read(self, article_id_: str) -> tuple[Article | None, list[int] | None]:
+        """`article`, and the identity (inode, size, modification time in ns) of the file it
+        was read from (the open file's: that of the bytes parsed), or None with no copy. A
+        cache of what copies hold (annotations/textcache.py) keys its entries by it."""
         if not ARTICLE_ID.match(article_id_):
-            return None
+            return None, None
         path = self._path(article_id_)
         try:
-            data = json.loads(path.read_bytes())
+            with open(path, "rb") as handle:
+                stat = os.fstat(handle.fileno())
+                raw = handle.read()
+            data = json.loads(raw)
         except FileNotFoundError:
-            return None
+            return None, None
         except (OSError, ValueError, RecursionError) as exc:
             raise StoreError(
                 f"{path} cannot be read ({exc}); the article's annotations "
                 f"cannot be checked against its text"
             ) from exc
         try:
-            return Article.from_dict(data)
+            found = Article.from_dict(data)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise StoreError(f"{path} is not an assay article ({exc!r})") from exc
+        return found, [stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
     def find_article(
         self, article_id_: str, corpus: Mapping[str, Article], problems: list[str]

@@ -114,9 +114,11 @@ def parts(workspace: Path) -> dict[str, float]:
     from annotations.agreement import agreement
     from annotations.spancache import cache_folder
     from annotations.team import select_spans
+    from annotations.textcache import TextCache
+    from annotations.textcache import cache_folder as text_folder
     from corpus.cache import AnalysisCache, default_cache_dir
     from corpus.nlp import choose_pipeline
-    from corpus.tokens import Tokenizer
+    from corpus.tokens import Tokenizer, tokenizer_name
     from reader.agree_cli import _compared, _texts
     from reader.workspace_cli import LazyCorpus
 
@@ -127,12 +129,16 @@ def parts(workspace: Path) -> dict[str, float]:
     selection = select_spans(ws, NAMES, cache=cache_folder())
     times["read the workspace (select_spans)"] = time.perf_counter() - start
     start = time.perf_counter()
-    texts = _texts(ws, selection, LazyCorpus([]))
+    choice = choose_pipeline()
+    kept = TextCache(ws, tokenizer_name(choice), text_folder())
+    times["kept texts and tokens (textcache)"] = time.perf_counter() - start
+    start = time.perf_counter()
+    texts = _texts(ws, selection, LazyCorpus([]), kept)
     times["texts and drift check"] = time.perf_counter() - start
     start = time.perf_counter()
-    with Tokenizer(choose_pipeline(), AnalysisCache(default_cache_dir())) as tokenizer:
-        items = list(_compared(texts, tokenizer))
-    times["cached tokens"] = time.perf_counter() - start
+    with Tokenizer(choice, AnalysisCache(default_cache_dir())) as tokenizer:
+        items = list(_compared(texts, tokenizer, kept))
+    times["tokens"] = time.perf_counter() - start
     start = time.perf_counter()
     agreement(items, NAMES)
     times["counting (agreement.py)"] = time.perf_counter() - start

@@ -17,8 +17,9 @@ import argparse
 import gc
 import json
 import os
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from annotations.agreement import Agreement, Compared, agreement
@@ -27,12 +28,13 @@ from annotations.spancache import cache_folder
 from annotations.storage import CorruptFile
 from annotations.store import StoreError
 from annotations.team import GOLD, Chosen, SpanArticle, SpanSelection, select_spans
+from annotations.textcache import KeptText, TextCache
+from annotations.textcache import cache_folder as text_folder
 from annotations.workspace import Workspace, default_workspace
-from corpus.article import Article
 from corpus.cache import AnalysisCache, default_cache_dir
 from corpus.nlp import MODEL_ENV, choose_pipeline
 from corpus.text import counted, terminal_safe
-from corpus.tokens import Tokenizer
+from corpus.tokens import Tokenizer, Tokens, tokenizer_name
 from reader.output import PROG, positive, say, write_lines
 from reader.workspace_cli import (
     LazyCorpus,
@@ -156,17 +158,22 @@ def _run(args: argparse.Namespace) -> int:
     )
     if selection.cache_problem:
         say(selection.cache_problem)
-    texts = _texts(workspace, selection, LazyCorpus(args.corpus))
+    choice = choose_pipeline(args.model)
+    kept = None if args.no_cache else TextCache(workspace, tokenizer_name(choice), text_folder())
+    texts = _texts(workspace, selection, LazyCorpus(args.corpus), kept)
     if not texts:
         _nothing_shared(selection)
         return 1
     _say_used(selection, len(texts))
-    choice = choose_pipeline(args.model)
     if choice.notice:
         say(choice.notice)
     cache = None if args.no_cache else AnalysisCache(default_cache_dir())
     with Tokenizer(choice, cache, processes=args.processes) as tokenizer:
-        found = agreement(_compared(texts, tokenizer), names, labels=args.labels)
+        found = agreement(_compared(texts, tokenizer, kept), names, labels=args.labels)
+    if kept is not None:
+        kept.save()
+        if kept.problem:
+            say(kept.problem)
     for label in args.labels or ():
         if not any(found.spans[label].values()):
             say(f"nobody made a span of label {label!r} on these articles")
@@ -211,30 +218,76 @@ def _annotators(workspace: Workspace, named: list[str] | None) -> list[str] | No
     return names
 
 
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """A selected article with its sound spans, its title, its text and tokens (the text is
+    None when the tokens were kept and no span needed checking), the identity of the
+    workspace copy its text was read from, and the annotators' files found sound (by name:
+    their identity) for the text cache."""
+
+    article: SpanArticle
+    title: str
+    text: str | None
+    tokens: Tokens | None
+    identity: list[int] | None
+    vouched: dict[str, tuple[int, ...]]
+
+
 def _texts(
-    workspace: Workspace, selection: SpanSelection, corpus: LazyCorpus
-) -> list[tuple[SpanArticle, Article]]:
-    """Each selected article with its text, drifted spans left out (as export leaves them);
-    an article without a text joins `selection.left_out`."""
+    workspace: Workspace,
+    selection: SpanSelection,
+    corpus: LazyCorpus,
+    kept: TextCache | None = None,
+) -> list[_Text]:
+    """Each selected article with its text (from `kept` when the workspace copy is the one
+    it was kept from), drifted spans left out (as export leaves them); an article without a
+    text joins `selection.left_out`. A file `kept` vouches for (found sound against this
+    copy in an earlier run, and unchanged since) is not checked again."""
     found = []
     drifted = 0
     for team_article in selection.articles:
-        problems: list[str] = []
-        article = workspace.find_article(team_article.article_id, corpus, problems)
-        for problem in problems:
-            say(problem)
-        if article is None:
-            selection.left_out.append(
-                (team_article.article_id, "its text is in neither the workspace nor the corpus")
-            )
-            continue
-        text = article.text
-        kept = {}
-        for name, made in team_article.spans.items():
-            sound = made.sound(text)
-            drifted += len(made) - len(sound)
-            kept[name] = sound
-        found.append((SpanArticle(team_article.article_id, kept), article))
+        article_id = team_article.article_id
+        spans = team_article.spans
+        hit = None if kept is None else kept.get(article_id)
+        identity: list[int] | None = None
+        text: str | None = None
+        if hit is not None:
+            title, tokens = hit.title, hit.tokens
+            if any(m.identity is None or hit.sound.get(n) != m.identity for n, m in spans.items()):
+                try:
+                    text = hit.text
+                except UnicodeDecodeError:  # a damaged entry: read the copy
+                    hit = None
+        if hit is None:
+            try:
+                article, identity = workspace.article_read(article_id)
+            except StoreError as exc:
+                say(str(exc))
+                article = None
+            article = article or corpus.get(article_id)
+            if article is None:
+                selection.left_out.append(
+                    (article_id, "its text is in neither the workspace nor the corpus")
+                )
+                continue
+            title, text, tokens = article.title, article.text, None
+        sound = {}
+        vouched = {}
+        for name, made in spans.items():
+            if text is None or (
+                hit is not None
+                and made.identity is not None
+                and hit.sound.get(name) == made.identity
+            ):
+                sound[name] = made  # vouched for by the cache
+                continue
+            sound[name] = made.sound(text)
+            drifted += len(made) - len(sound[name])
+            if sound[name] is made and made.identity is not None:
+                vouched[name] = made.identity
+                if hit is not None and kept is not None:
+                    kept.vouch(article_id, name, made.identity)
+        found.append(_Text(SpanArticle(article_id, sound), title, text, tokens, identity, vouched))
     if drifted:
         say(
             f"{counted(drifted, 'drifted span')} left out: their article's text no longer says "
@@ -243,18 +296,23 @@ def _texts(
     return found
 
 
-def _compared(texts: list[tuple[SpanArticle, Article]], tokenizer: Tokenizer) -> Iterator[Compared]:
-    """The articles with their tokens, streamed: the tokenizer works ahead on later texts."""
-    waiting: deque[tuple[SpanArticle, Article]] = deque()
-
-    def each_text() -> Iterator[str]:
-        for pair in texts:
-            waiting.append(pair)
-            yield pair[1].text
-
-    for tokens in tokenizer.tokenize_many(each_text()):
-        team_article, article = waiting.popleft()
-        yield Compared(team_article, tokens, article.title)
+def _compared(
+    texts: list[_Text], tokenizer: Tokenizer, kept: TextCache | None = None
+) -> Iterator[Compared]:
+    """The articles with their tokens, streamed: the tokenizer works ahead on later texts
+    that were not kept; those read from a workspace copy are kept for the next run."""
+    made = tokenizer.tokenize_many(t.text or "" for t in texts if t.tokens is None)
+    for item in texts:
+        tokens = item.tokens
+        if tokens is None:
+            tokens = next(made)
+            if kept is not None and item.text is not None:
+                kept.put(
+                    item.article.article_id,
+                    item.identity,
+                    KeptText(item.title, item.text, tokens, item.vouched),
+                )
+        yield Compared(item.article, tokens, item.title)
 
 
 def _nothing_shared(selection: SpanSelection) -> None:

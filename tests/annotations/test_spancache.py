@@ -6,8 +6,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+import struct
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,12 +56,14 @@ def team(root: Path) -> None:
     settle(root)
 
 
-def seen(selection: SpanSelection) -> list[tuple[str, dict[str, list[tuple[int, int, str]]]]]:
+def seen(
+    selection: SpanSelection,
+) -> list[tuple[str, dict[str, list[tuple[int, int, str, str]]]]]:
     return [
         (
             article.article_id,
             {
-                name: list(zip(made.starts, made.ends, made.labels, strict=True))
+                name: list(zip(made.starts, made.ends, made.labels, made.texts, strict=True))
                 for name, made in article.spans.items()
             },
         )
@@ -98,7 +102,7 @@ def test_the_same_articles_spans_and_reasons_as_select(
         ]
         for quick, whole in zip(fast.articles, full.articles, strict=True):
             for name, made in whole.spans.items():
-                assert quick.spans[name] == FileSpans(
+                assert quick.spans[name] == FileSpans.columns(
                     quick.spans[name].status,
                     tuple(a.start for a in made),
                     tuple(a.end for a in made),
@@ -129,7 +133,7 @@ def test_a_file_saved_since_is_read_again(tmp_path: Path, monkeypatch: pytest.Mo
     reads = counted_reads(monkeypatch)
     warm = select_spans(ws, ["a", "b"], cache=cache)
     assert reads == [f"b/{A1}"]
-    assert (22, 31, "event") in seen(warm)[0][1]["b"]
+    assert (22, 31, "event", "discussed") in seen(warm)[0][1]["b"]
     # Changed a moment ago, it is not kept: the next run reads it again, then keeps it.
     again = select_spans(ws, ["a", "b"], cache=cache)
     assert reads == [f"b/{A1}"] * 2
@@ -152,7 +156,7 @@ def test_an_edit_in_place_of_the_same_size_is_read_again(
     reads = counted_reads(monkeypatch)
     warm = select_spans(ws, ["a", "b"], cache=cache)
     assert reads == [f"b/{A1}"]
-    assert (11, 21, "events") in seen(warm)[0][1]["b"]
+    assert (11, 21, "events", "Washington") in seen(warm)[0][1]["b"]
 
 
 def test_an_unreadable_file_is_reported_on_every_run(tmp_path: Path) -> None:
@@ -166,16 +170,59 @@ def test_an_unreadable_file_is_reported_on_every_run(tmp_path: Path) -> None:
         assert len(found.problems) == 1 and "could not be read" in found.problems[0]
 
 
+def rewritten(change: Callable[[dict[str, Any], bytearray], None]) -> Callable[[bytes], bytes]:
+    """A damage made inside a cache file's header (JSON) and block (bytes), the checksum
+    left as it was."""
+
+    def damage(raw: bytes) -> bytes:
+        digest, _newline, payload = raw.partition(b"\n")
+        head, _newline, block = payload.partition(b"\n")
+        header, changed = json.loads(head), bytearray(block)
+        change(header, changed)
+        return digest + b"\n" + json.dumps(header).encode() + b"\n" + bytes(changed)
+
+    return damage
+
+
+def _count(header: dict[str, Any]) -> int:
+    return sum(row[5] for row in header["files"])
+
+
+def _first_start_past_its_end(header: dict[str, Any], block: bytearray) -> None:
+    """The first span's start and end swapped, and the next one's end moved on so that the
+    spans cover as many characters as before (as many as their texts)."""
+    if header["files"][0][5] < 2:
+        return
+    count = _count(header)
+    (start,) = struct.unpack_from("<i", block, 0)
+    end, second_end = struct.unpack_from("<2i", block, 4 * count)
+    struct.pack_into("<i", block, 0, end)
+    struct.pack_into("<2i", block, 4 * count, start, second_end + 2 * (end - start))
+
+
+def _texts_not_utf8(header: dict[str, Any], block: bytearray) -> None:
+    block[10 * _count(header)] = 0xFF
+
+
+def _texts_cut_short(header: dict[str, Any], block: bytearray) -> None:
+    header["files"][-1][6] -= 1
+    del block[-1]
+
+
 @pytest.mark.parametrize(
     "damage",
     [
         lambda raw: raw[: len(raw) // 2],  # cut short
         lambda raw: b"\x00" * len(raw),
         lambda raw: raw.replace(b'"claim"', b"17"),  # the label table holds a number
-        lambda raw: raw.replace(b"[0,0,1]", b"[0,0,9]").replace(b"[0,1]", b"[0,9]"),  # no label 9
-        lambda raw: raw.replace(b"[0,0,1]", b'[0,0,"x"]').replace(b"[0,1]", b'[0,"x"]'),
-        lambda raw: raw.replace(b"[6,6,21]", b"[6,21]").replace(b"[6,21]", b"[6]"),  # too few
-        lambda raw: raw.replace(b'"MoscowMoscow', b"17,").replace(b'"MoscowW', b"18,"),
+        rewritten(lambda header, block: header.update(labels=[])),  # no label for the numbers
+        rewritten(lambda header, block: header["files"][0].pop()),  # a row too short
+        rewritten(lambda header, block: header["files"][0].__setitem__(5, 99)),  # too many spans
+        rewritten(lambda header, block: block.extend(b"xyz")),  # a block too long
+        rewritten(_first_start_past_its_end),
+        rewritten(_texts_not_utf8),
+        rewritten(_texts_cut_short),
+        rewritten(lambda header, block: header.update(version=2)),
         lambda raw: json.dumps({"version": 1, "folder": 3}).encode(),
     ],
 )
@@ -244,6 +291,6 @@ def test_the_cache_of_another_workspace_is_not_used(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     one = select_spans(Workspace(tmp_path / "one"), ["a", "b"], cache=cache)
     two = select_spans(Workspace(tmp_path / "two"), ["a", "b"], cache=cache)
-    assert seen(one)[0][1]["a"] == [(0, 6, "claim")]
-    assert seen(two)[0][1]["a"] == [(7, 10, "event")]
+    assert seen(one)[0][1]["a"] == [(0, 6, "claim", "Moscow")]
+    assert seen(two)[0][1]["a"] == [(7, 10, "event", "and")]
     assert len(list(cache.iterdir())) == 4
