@@ -35,9 +35,8 @@ from __future__ import annotations
 
 import math
 import os
-import warnings
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, combinations, compress
@@ -228,9 +227,7 @@ def nominal_alpha(value_counts: npt.ArrayLike) -> float | None:
     )
 
 
-def pooled_alpha(
-    mixed: npt.NDArray[np.int64], out_values: int, in_values: int, *, guarded: bool = True
-) -> float | None:
+def pooled_alpha(mixed: npt.NDArray[np.int64], out_values: int, in_values: int) -> float | None:
     """`nominal_alpha` of the units `mixed` (rows: values out, values in; both above 0) and
     of units of two values or more that are all "out" (`out_values` values in all) or all
     "in" (`in_values`); None when alpha is undefined.
@@ -248,15 +245,8 @@ def pooled_alpha(
     table = np.concatenate(rows)
     if not len(table) or (not rows[0].size and (out_values < 2 or in_values < 2)):
         return None  # no unit with two values, or one value only: nothing to measure
-    with np.errstate(all="ignore"):
-        if guarded:  # (not from threads: `_TokenTable.alphas` sets the filter around them)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", RuntimeWarning)
-                value = float(
-                    krippendorff.alpha(value_counts=table, level_of_measurement="nominal")
-                )
-        else:
-            value = float(krippendorff.alpha(value_counts=table, level_of_measurement="nominal"))
+    with np.errstate(all="ignore"):  # (NumPy's error state is the thread's own)
+        value = float(krippendorff.alpha(value_counts=table, level_of_measurement="nominal"))
     return value if math.isfinite(value) else None
 
 
@@ -451,13 +441,16 @@ class _Tally:
         tokens = _TokenTable(self, spans)
         indexes = [i for label in labels if (i := self.label_index.get(label)) is not None]
         label_sets = [*([index] for index in indexes), tokens.used_labels()]
-        alphas = tokens.alphas(
+        waiting = tokens.start_alphas(
             [(names, label_set) for names in [*self.pairs, self.names] for label_set in label_sets]
         )
+        # Counted while the alphas are: the span matches of each pair.
+        matched = {pair: spans.pair(pair) for pair in self.pairs}
+        alphas = waiting()
         pair_results = []
         per_article: dict[Pair, _PerArticle] = {}
         for pair in self.pairs:
-            counts, per_article[pair] = spans.pair(pair)
+            counts, per_article[pair] = matched[pair]
             figures = {}
             for label in labels:
                 found = counts.get(label, Counts())
@@ -768,11 +761,18 @@ class _TokenTable:
     def alphas(
         self, wanted: Sequence[tuple[Sequence[str], Sequence[int]]]
     ) -> dict[tuple[tuple[str, ...], tuple[int, ...]], float | None]:
-        """`alpha` of each (names, labels) of `wanted`, by key (names, labels) as tuples.
+        """`alpha` of each (names, labels) of `wanted`, by key (names, labels) as tuples."""
+        return self.start_alphas(wanted)()
+
+    def start_alphas(
+        self, wanted: Sequence[tuple[Sequence[str], Sequence[int]]]
+    ) -> Callable[[], dict[tuple[tuple[str, ...], tuple[int, ...]], float | None]]:
+        """Start counting `alphas(wanted)`; the function returned waits for the figures.
 
         The package's counting is NumPy work on arrays of a unit a row, most of which runs
-        without Python's lock: with two cores or more the figures are counted two at a time.
-        (Their units are made first, here: `_alpha_units` keeps what it makes.)"""
+        without Python's lock: with two cores or more it runs on two threads while the
+        caller counts the rest. (The units are made first, here: `_alpha_units` keeps what
+        it makes, and is not made for threads.)"""
         keys = list(dict.fromkeys((tuple(names), tuple(labels)) for names, labels in wanted))
         inputs = []
         for names, labels in keys:
@@ -788,17 +788,19 @@ class _TokenTable:
             )
 
         def counted(given: tuple[npt.NDArray[np.int64], int, int] | None) -> float | None:
-            return None if given is None else pooled_alpha(*given, guarded=False)
+            return None if given is None else pooled_alpha(*given)
 
-        # Warning filters are the process's, not a thread's: set here, around the threads.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            if len(inputs) > 1 and (os.cpu_count() or 1) > 1:
-                with ThreadPoolExecutor(2) as pool:
-                    values = list(pool.map(counted, inputs))
-            else:
-                values = [counted(given) for given in inputs]
-        return dict(zip(keys, values, strict=True))
+        if len(inputs) < 2 or (os.cpu_count() or 1) < 2:
+            values = [counted(given) for given in inputs]
+            return lambda: dict(zip(keys, values, strict=True))
+        pool = ThreadPoolExecutor(2)
+        futures = [pool.submit(counted, given) for given in inputs]
+        pool.shutdown(wait=False)  # its threads end when the last figure is counted
+
+        def finish() -> dict[tuple[tuple[str, ...], tuple[int, ...]], float | None]:
+            return dict(zip(keys, [future.result() for future in futures], strict=True))
+
+        return finish
 
     def _taking(self, names: tuple[str, ...]) -> tuple[npt.NDArray[np.int16], int]:
         """How many of `names` give each token a value, and the sum of those counts over
