@@ -13,9 +13,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,6 +108,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+
+
+# Commands that end holding a large heap (every span of a workspace): their process leaves
+# without the interpreter's teardown, which frees it object by object (0.06 s of the 2 s
+# `assay agree` is given on 300,000 spans) and has nothing else to do for them.
+_QUICK_EXIT = frozenset({"agree"})
+
+
+def entry() -> None:
+    """The `assay` command: `main`, as a process. (Tests call `main`.)"""
+    code = main()
+    if sys.argv[1:2] and sys.argv[1] in _QUICK_EXIT:
+        # What the command wrote is written: files through their own atomic writes and
+        # closes, the standard streams here (a closed pipe, as `| head` leaves, is not an
+        # error at the end).
+        for stream in (sys.stdout, sys.stderr):
+            with suppress(BrokenPipeError, ValueError):
+                stream.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 def run_reader(args: argparse.Namespace) -> int:
