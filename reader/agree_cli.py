@@ -251,6 +251,7 @@ def _texts(
         hit = None if kept is None else kept.get(article_id)
         identity: list[int] | None = None
         text: str | None = None
+        tokens: Tokens | None = None
         if hit is not None:
             title, tokens = hit.title, hit.tokens
             if any(m.identity is None or hit.sound.get(n) != m.identity for n, m in spans.items()):
