@@ -10,6 +10,10 @@ from enum import StrEnum
 from typing import Any
 
 DEFAULT_LABELS = ("claim", "figure", "event")
+# A `source` annotation marks who is speaking (a name, an organisation, "the official", a
+# pronoun: then `attrs.resolved` holds the name); a `source` relation links a claim to it.
+SOURCE = "source"
+DEFAULT_RELATION_LABELS = (SOURCE,)
 
 
 class Status(StrEnum):
@@ -160,3 +164,55 @@ class Unplaced:
         return cls(
             Annotation.from_dict(data["annotation"]), str(data["article_id"]), str(data["moved_at"])
         )
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A labelled link between two annotations of one article by one annotator: `head` (e.g.
+    a claim) and `child` (e.g. its source) are annotation ids. (An end may also be the id of
+    one of the article's unplaced annotations: the link waits with it to be placed.)"""
+
+    id: str
+    article_id: str
+    head: str
+    child: str
+    label: str = SOURCE
+    note: str = ""
+    annotator: str = ""
+    origin: str = "manual"
+    created_at: str = ""
+    updated_at: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("id", "article_id", "head", "child", "label", "note", "annotator", "origin",
+                     "created_at", "updated_at"):  # fmt: skip
+            if type(getattr(self, name)) is not str:
+                raise ValueError(f"{name} must be a string")
+        if not self.label:
+            raise ValueError("a relation needs a label")
+        if not (self.head and self.child):
+            raise ValueError("a relation needs both ends")
+        if self.head == self.child:
+            raise ValueError("a relation links two different annotations")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "head": self.head,
+            "child": self.child,
+            "label": self.label,
+            "note": self.note,
+            "annotator": self.annotator,
+            "origin": self.origin,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Relation:
+        known = {f: data[f] for f in cls.__dataclass_fields__ if f in data}
+        return cls(**known)
+
+    def ends(self) -> tuple[str, str]:
+        return self.head, self.child

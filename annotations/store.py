@@ -43,8 +43,10 @@ from tinydb import Query, TinyDB
 
 from annotations.model import (
     DEFAULT_LABELS,
+    SOURCE,
     STATUSES,
     Annotation,
+    Relation,
     Unplaced,
     article_of,
     new_id,
@@ -73,9 +75,10 @@ _EDITABLE = frozenset({"start", "end", "label", "text", "note", "attrs", "origin
 RESERVED_NAMES = frozenset({"articles", "annotations", "history.jsonl"})
 RESERVED_ENDINGS = (".json", ".jsonl", ".tmp")  # article files, the log, temporary files
 # Tables of an article's file that a change writes record by record, and each record's key.
-_RECORD_KEYS = {"annotations": "id", "unplaced": "id", "rejected": "key"}
-# Changes that touch several tables or articles at once (Change.before/after hold records).
-RECORD_KINDS = frozenset({"move", "placement", "unplaced"})
+_RECORD_KEYS = {"annotations": "id", "unplaced": "id", "rejected": "key", "relations": "id"}
+# Changes that touch several tables or articles at once (Change.before/after hold records):
+# "linked" is one that adds or removes relations (with the annotations they link, if any).
+RECORD_KINDS = frozenset({"move", "placement", "unplaced", "linked"})
 _CANNOT_WRITE = {
     errno.EROFS: "the file system is mounted read-only",
     errno.EACCES: "you have no permission to write there",
@@ -173,6 +176,8 @@ class ArticleState:
     # Annotations of an earlier text of the article that could not be placed on this one.
     unplaced: tuple[Unplaced, ...] = ()
     status_is_set: bool = False  # the annotator (or an import) set the status
+    # Links between the annotations (and unplaced annotations) above, by annotation id.
+    relations: tuple[Relation, ...] = ()
 
     @property
     def touched(self) -> bool:
@@ -510,10 +515,156 @@ class Store:
 
     @_locked
     def delete(self, annotation_id: str) -> Annotation:
+        """Delete an annotation, and the relations that link it in the same change (one
+        undo brings them all back)."""
         self._writable()
         old = self._require(annotation_id)
-        self._apply(Change("annotation", old.article_id, old.id, old.to_dict(), None))
+        linked = [
+            r for r in self.article_state(old.article_id).relations if old.id in (r.head, r.child)
+        ]
+        if not linked:
+            self._apply(Change("annotation", old.article_id, old.id, old.to_dict(), None))
+            return old
+        before = {
+            "annotations": {old.id: old.to_dict()},
+            "relations": {r.id: r.to_dict() for r in linked},
+        }
+        after = {table: dict.fromkeys(records) for table, records in before.items()}
+        self._apply(
+            Change("linked", old.article_id, old.id, {old.article_id: before},
+                   {old.article_id: after})
+        )  # fmt: skip
         return old
+
+    # --- relations ----------------------------------------------------------------------
+
+    @_locked
+    def relate(
+        self, head: str, child: str, label: str = SOURCE, *, note: str = "", origin: str = "manual"
+    ) -> Relation:
+        """Link annotation `head` (e.g. a claim) to annotation `child` (e.g. its source) of the
+        same article: one undoable change. Linking them again with the same label gives the
+        relation already there."""
+        self._writable()
+        first, second = self._require(head), self._require(child)
+        if first.article_id != second.article_id:
+            raise StoreError("a relation links two annotations of one article")
+        for known in self.article_state(first.article_id).relations:
+            if (known.head, known.child, known.label) == (head, child, label):
+                return known
+        made = self._relation(first.article_id, head, child, label, note, origin, now())
+        self._apply(
+            Change(
+                "linked",
+                made.article_id,
+                made.id,
+                {made.article_id: {"relations": {made.id: None}}},
+                {made.article_id: {"relations": {made.id: made.to_dict()}}},
+            )
+        )
+        return made
+
+    @_locked
+    def unrelate(self, relation_id: str) -> Relation:
+        """Remove a relation (its annotations stay): one undoable change."""
+        self._writable()
+        found = self._require_relation(relation_id)
+        self._apply(
+            Change(
+                "linked",
+                found.article_id,
+                found.id,
+                {found.article_id: {"relations": {found.id: found.to_dict()}}},
+                {found.article_id: {"relations": {found.id: None}}},
+            )
+        )
+        return found
+
+    @_locked
+    def update_relation(self, relation_id: str, **changes: Any) -> Relation:
+        """Change a relation's label or note: one undoable change."""
+        self._writable()
+        unknown = set(changes) - {"label", "note"}
+        if unknown:
+            raise StoreError(f"cannot change {', '.join(sorted(unknown))} of a relation")
+        old = self._require_relation(relation_id)
+        try:
+            new = Relation.from_dict({**old.to_dict(), **changes, "updated_at": now()})
+        except ValueError as exc:
+            raise StoreError(str(exc)) from exc
+        self._apply(
+            Change(
+                "linked",
+                old.article_id,
+                old.id,
+                {old.article_id: {"relations": {old.id: old.to_dict()}}},
+                {old.article_id: {"relations": {old.id: new.to_dict()}}},
+            )
+        )
+        return new
+
+    @_locked
+    def add_linked(
+        self,
+        article_id: str,
+        items: Sequence[Mapping[str, Any]],
+        links: Sequence[tuple[int | str, int | str, str]],
+    ) -> tuple[list[Annotation], list[Relation]]:
+        """Add annotations and relations as one change (one write, one undo): accepting a
+        quotation makes its claim, its source and the link at once. Items are as for
+        `add_many`; each link is (head, child, label), an end being the index of one of
+        `items` or the id of an annotation already in the article."""
+        self._writable()
+        self._check_article(article_id)
+        made = self._made(article_id, items)
+        present = {a.id for a in self.article_state(article_id).annotations}
+        stamp = now()
+        relations = []
+        for head, child, label in links:
+            ends = []
+            for end in (head, child):
+                if isinstance(end, int):
+                    if not 0 <= end < len(made):
+                        raise StoreError(f"a link names item {end} of {len(made)}")
+                    ends.append(made[end].id)
+                elif end in present:
+                    ends.append(end)
+                else:
+                    raise StoreError(f"no annotation {end!r} in article {article_id}")
+            relations.append(self._relation(article_id, ends[0], ends[1], label, "", "manual",
+                                            stamp))  # fmt: skip
+        if not made and not relations:
+            return [], []
+        after = {
+            "annotations": {a.id: a.to_dict() for a in made},
+            "relations": {r.id: r.to_dict() for r in relations},
+        }
+        before = {table: dict.fromkeys(records) for table, records in after.items()}
+        self._apply(Change("linked", article_id, "linked", {article_id: before},
+                           {article_id: after}))  # fmt: skip
+        return made, relations
+
+    def relations_of(self, article_id: str) -> tuple[Relation, ...]:
+        """The article's relations (both ends present)."""
+        return self.article_state(article_id).relations
+
+    def _relation(
+        self, article_id: str, head: str, child: str, label: str, note: str, origin: str,
+        stamp: str,
+    ) -> Relation:  # fmt: skip
+        try:
+            return Relation(new_id(article_id), article_id, head, child, label, note,
+                            self.annotator, origin, stamp, stamp)  # fmt: skip
+        except ValueError as exc:
+            raise StoreError(str(exc)) from exc
+
+    def _require_relation(self, relation_id: str) -> Relation:
+        article_id = article_of(relation_id)
+        if ARTICLE_ID.match(article_id):
+            for found in self.article_state(article_id).relations:
+                if found.id == relation_id:
+                    return found
+        raise StoreError(f"no relation {relation_id!r}")
 
     @_locked
     def add_group(self, article_id: str, items: Sequence[Mapping[str, Any]]) -> list[Annotation]:
@@ -598,7 +749,10 @@ class Store:
         """Remove annotations of one article (and its status) outside the undo history, to
         take back an import that could not finish."""
         self._writable()
-        self._table(article_id).remove(Query().id.one_of(list(annotation_ids)))
+        removed = list(annotation_ids)
+        self._table(article_id).remove(Query().id.one_of(removed))
+        links = self._db(article_id).table("relations")
+        links.remove(Query().head.one_of(removed) | Query().child.one_of(removed))
         if clear_status:
             self._db(article_id).table("status").truncate()
 
@@ -716,9 +870,22 @@ class Store:
         for u in unplaced:
             before_new["unplaced"][u.id] = None
             after_new["unplaced"][u.id] = u.to_dict()
+        # Relations follow their annotations: ends renamed to the placed annotations' ids (an
+        # unplaced one keeps its id), each under an id made from its old one, so that a move
+        # run again after a crash writes the same records.
+        renamed = {str((a.moved_from or {})["id"]): a.id for a in placed}
+        if old_state.relations:
+            before_new["relations"] = {}
+            after_new["relations"] = {}
+        for relation in old_state.relations:
+            moved_id = f"{new.id}-{relation.id.rsplit('-', 1)[-1]}"
+            record = _relinked(relation, renamed, stamp)
+            before_new["relations"][moved_id] = None
+            after_new["relations"][moved_id] = {**record, "id": moved_id, "article_id": new.id}
         before_old: dict[str, dict[str, Any]] = {
             "annotations": {a.id: a.to_dict() for a in old_state.annotations},
             "unplaced": {u.id: u.to_dict() for u in old_state.unplaced},
+            "relations": {r.id: r.to_dict() for r in old_state.relations},
             "rejected": {str(r["key"]): dict(r) for r in old_data.get("rejected", {}).values()},
             "status": {"status": _status_record(old_data)},
         }
@@ -755,28 +922,26 @@ class Store:
         is what the text says there): one undoable change."""
         self._writable()
         found = self._unplaced(article_id, unplaced_id)
+        stamp = now()
         try:
-            made = _moved(found.annotation, article_id, start, end, text, "by hand", now())
+            made = _moved(found.annotation, article_id, start, end, text, "by hand", stamp)
         except ValueError as exc:
             raise StoreError(str(exc)) from exc
+        before: dict[str, dict[str, Any]] = {
+            "annotations": {made.id: None},
+            "unplaced": {found.id: found.to_dict()},
+        }
+        after: dict[str, dict[str, Any]] = {
+            "annotations": {made.id: made.to_dict()},
+            "unplaced": {found.id: None},
+        }
+        # Its links now link the placed annotation.
+        linked = [r for r in self.article_state(article_id).relations if found.id in r.ends()]
+        if linked:
+            before["relations"] = {r.id: r.to_dict() for r in linked}
+            after["relations"] = {r.id: _relinked(r, {found.id: made.id}, stamp) for r in linked}
         self._apply(
-            Change(
-                "placement",
-                article_id,
-                unplaced_id,
-                {
-                    article_id: {
-                        "annotations": {made.id: None},
-                        "unplaced": {found.id: found.to_dict()},
-                    }
-                },
-                {
-                    article_id: {
-                        "annotations": {made.id: made.to_dict()},
-                        "unplaced": {found.id: None},
-                    }
-                },
-            )
+            Change("placement", article_id, unplaced_id, {article_id: before}, {article_id: after})
         )
         return made
 
@@ -785,14 +950,13 @@ class Store:
         """Delete an unplaced annotation of the article: one undoable change."""
         self._writable()
         found = self._unplaced(article_id, unplaced_id)
+        before: dict[str, dict[str, Any]] = {"unplaced": {found.id: found.to_dict()}}
+        linked = [r for r in self.article_state(article_id).relations if found.id in r.ends()]
+        if linked:  # its links go with it
+            before["relations"] = {r.id: r.to_dict() for r in linked}
+        after = {table: dict.fromkeys(records) for table, records in before.items()}
         self._apply(
-            Change(
-                "unplaced",
-                article_id,
-                unplaced_id,
-                {article_id: {"unplaced": {found.id: found.to_dict()}}},
-                {article_id: {"unplaced": {found.id: None}}},
-            )
+            Change("unplaced", article_id, unplaced_id, {article_id: before}, {article_id: after})
         )
         return found
 
@@ -981,10 +1145,22 @@ def _state_of(data: Mapping[str, Any]) -> ArticleState:
             key=lambda u: (u.annotation.start, u.annotation.end, u.id),
         )
     )
+    # A relation whose end is gone (a file edited by hand) links nothing: it is left out.
+    ends = {a.id for a in found} | {u.id for u in unplaced}
+    relations = tuple(
+        sorted(
+            (
+                r
+                for r in (Relation.from_dict(d) for d in data.get("relations", {}).values())
+                if r.head in ends and r.child in ends
+            ),
+            key=lambda r: (r.created_at, r.id),
+        )
+    )
     explicit = next(iter(data.get("status", {}).values()), None)
     if explicit is None:
         status = "in progress" if found or unplaced else "todo"
-        return ArticleState(found, status, None, rejected, unplaced)
+        return ArticleState(found, status, None, rejected, unplaced, relations=relations)
     status = explicit["status"]
     if status not in STATUSES:
         raise ValueError(f"unknown status {status!r}")
@@ -996,6 +1172,7 @@ def _state_of(data: Mapping[str, Any]) -> ArticleState:
         rejected,
         unplaced,
         status_is_set=True,
+        relations=relations,
     )
 
 
@@ -1067,6 +1244,16 @@ def _moved(
         updated_at=stamp,
         moved_from=came_from,
     )
+
+
+def _relinked(relation: Relation, ids: Mapping[str, str], stamp: str) -> dict[str, Any]:
+    """The record of `relation` with its ends renamed by `ids` (an end not in it stays)."""
+    return {
+        **relation.to_dict(),
+        "head": ids.get(relation.head, relation.head),
+        "child": ids.get(relation.child, relation.child),
+        "updated_at": stamp,
+    }
 
 
 _REJECTION_KEY = re.compile(r"(\w+):(\d+)-(\d+)")

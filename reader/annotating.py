@@ -647,6 +647,8 @@ def describe_change(change: Change) -> str:
         tables = (change.after or {}).get(change.article_id, {})
         moved = len(tables.get("annotations", {})) + len(tables.get("unplaced", {}))
         return f"move of {counted(moved, 'annotation')} onto the edited text"
+    if change.kind == "linked":
+        return _describe_linked(change)
     if change.kind in ("placement", "unplaced"):
         records = (change.before or {}).get(change.article_id, {}).get("unplaced", {})
         record = next(iter(records.values()), None) or {}
@@ -657,6 +659,32 @@ def describe_change(change: Change) -> str:
     record = after or before or {}
     verb = "added" if before is None else "deleted" if after is None else "changed"
     return f"{verb} {record.get('label', '')} {snippet(str(record.get('text', '')))}"
+
+
+def _describe_linked(change: Change) -> str:
+    """A change of relations (with the annotations they link, when it made or deleted
+    some): "added claim “…” with 1 link", "deleted source “…” and 2 links", "link removed"."""
+    before = (change.before or {}).get(change.article_id, {})
+    after = (change.after or {}).get(change.article_id, {})
+    annotations = {**before.get("annotations", {}), **after.get("annotations", {})}
+    relations = {**before.get("relations", {}), **after.get("relations", {})}
+    made = [r for k, r in after.get("annotations", {}).items() if r and k in annotations]
+    gone = [r for k, r in before.get("annotations", {}).items() if r]
+    links = counted(len(relations), "link")
+    if made:
+        first = made[0]
+        more = f" and {counted(len(made) - 1, 'span')}" if len(made) > 1 else ""
+        return f"added {first['label']} {snippet(str(first['text']))}{more} with {links}"
+    if gone:
+        first = gone[0]
+        return f"deleted {first['label']} {snippet(str(first['text']))} and {links}"
+    if len(relations) == 1:
+        old = next(iter(before.get("relations", {}).values()), None)
+        new = next(iter(after.get("relations", {}).values()), None)
+        verb = "added" if old is None else "removed" if new is None else "changed"
+        label = (new or old or {}).get("label", "")
+        return f"{label} link {verb}"
+    return f"change of {links}"
 
 
 def _span_of(change: Change) -> tuple[int, int] | None:

@@ -463,6 +463,8 @@ def store_read_only(store: Store | None) -> bool:
 
 def articles_of(change: Change) -> set[str]:
     """The articles a change wrote: a move's (and a placement's) records are by article."""
-    if change.kind not in ("move", "placement", "unplaced"):
+    from annotations.store import RECORD_KINDS  # imported by then: the change came from it
+
+    if change.kind not in RECORD_KINDS:
         return {change.article_id}
     return {*(change.before or {}), *(change.after or {})}

@@ -19,11 +19,16 @@ store = Store.open(sys.argv[1], "crash")
 articles = ["5e64e69df3fbd64f", "4674bf8c426bb117", "d125201d5b700bf9"]
 print("ready", flush=True)
 i = 0
+last = {}
 while True:
     a = store.add(articles[i % 3], i % 50, i % 50 + 3, "claim", "abc")
     print(a.id, flush=True)
     if i % 7 == 3:
         store.update(a.id, label="event")
+    if i % 4 == 1 and articles[i % 3] in last:  # a link to the article's annotation before
+        r = store.relate(a.id, last[articles[i % 3]])
+        print("relation", r.id, flush=True)
+    last[articles[i % 3]] = a.id
     i += 1
 """
 
@@ -45,10 +50,14 @@ def test_sigkill_at_random_moments_loses_nothing_reported(tmp_path: Path) -> Non
         out, _ = child.communicate(timeout=30)
         # Only whole lines: a line cut by the kill was not reported.
         reported.update(line for line in out.split("\n")[:-1] if line)
-    assert len(reported) > 50
+    relations = {line.split()[1] for line in reported if line.startswith("relation ")}
+    reported -= {f"relation {r}" for r in relations}
+    assert len(reported) > 50 and relations
     with Store.open(tmp_path, "crash") as store:
         stored = {a.id for a in store.all()}  # every file loads, or this raises
         assert reported <= stored
+        linked = {r.id for article in store.article_ids() for r in store.relations_of(article)}
+        assert relations <= linked
         assert store.can_undo
     folder = tmp_path / "annotations" / "crash"
     assert not list(folder.glob("*.corrupt-*"))

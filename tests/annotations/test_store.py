@@ -196,8 +196,12 @@ def test_bad_annotator_name(tmp_path: Path) -> None:
         Store.open(tmp_path, "../x")
 
 
+Links = dict[str, tuple[str, str]]  # relation id -> (head, child)
+
+
 class StoreMachine(RuleBasedStateMachine):
-    """Random add/update/delete/undo/redo, and close/reopen, against a plain model."""
+    """Random add/update/delete, relate/unrelate, undo/redo, and close/reopen, against a plain
+    model (deleting an annotation deletes its relations in the same change)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -206,15 +210,20 @@ class StoreMachine(RuleBasedStateMachine):
         self.workspace = tempfile.mkdtemp()
         self.store = Store.open(self.workspace, "prop")
         self.model: dict[str, Annotation] = {}
-        self.done: list[dict[str, Annotation]] = []  # model states to undo to
-        self.undone: list[dict[str, Annotation]] = []
+        self.links: Links = {}
+        # model states to undo to, and to redo
+        self.done: list[tuple[dict[str, Annotation], Links]] = []
+        self.undone: list[tuple[dict[str, Annotation], Links]] = []
 
     ids = Bundle("ids")
+    relation_ids = Bundle("relation_ids")
 
-    def _changed(self, new: dict[str, Annotation]) -> None:
-        self.done.append(dict(self.model))
+    def _changed(self, new: dict[str, Annotation], links: Links | None = None) -> None:
+        self.done.append((dict(self.model), dict(self.links)))
         self.undone.clear()
         self.model = new
+        if links is not None:
+            self.links = links
 
     @rule(
         target=ids,
@@ -240,21 +249,57 @@ class StoreMachine(RuleBasedStateMachine):
         if annotation_id not in self.model:
             return
         self.store.delete(annotation_id)
-        self._changed({k: v for k, v in self.model.items() if k != annotation_id})
+        self._changed(
+            {k: v for k, v in self.model.items() if k != annotation_id},
+            {k: ends for k, ends in self.links.items() if annotation_id not in ends},
+        )
+
+    @rule(target=relation_ids, data=st.data())
+    def relate(self, data: st.DataObject) -> str:
+        pairs = [
+            (head, child)
+            for head, first in self.model.items()
+            for child, second in self.model.items()
+            if head != child and first.article_id == second.article_id
+        ]
+        if not pairs:
+            return ""
+        head, child = data.draw(st.sampled_from(sorted(pairs)))
+        known = [k for k, ends in self.links.items() if ends == (head, child)]
+        found = self.store.relate(head, child)
+        if known:  # linking again gives the relation already there, and changes nothing
+            assert found.id == known[0]
+            return found.id
+        self._changed(dict(self.model), {**self.links, found.id: (head, child)})
+        return found.id
+
+    @precondition(lambda self: bool(self.links))
+    @rule(data=st.data())
+    def delete_linked(self, data: st.DataObject) -> None:
+        """Delete an end of a relation (the cascade, more often than `delete` happens on it)."""
+        ends = sorted({end for pair in self.links.values() for end in pair})
+        self.delete(data.draw(st.sampled_from(ends)))
+
+    @rule(relation_id=relation_ids)
+    def unrelate(self, relation_id: str) -> None:
+        if relation_id not in self.links:
+            return
+        self.store.unrelate(relation_id)
+        self._changed(dict(self.model), {k: v for k, v in self.links.items() if k != relation_id})
 
     @precondition(lambda self: bool(self.done))
     @rule()
     def undo(self) -> None:
         assert self.store.undo() is not None
-        self.undone.append(self.model)
-        self.model = self.done.pop()
+        self.undone.append((self.model, self.links))
+        self.model, self.links = self.done.pop()
 
     @precondition(lambda self: bool(self.undone))
     @rule()
     def redo(self) -> None:
         assert self.store.redo() is not None
-        self.done.append(self.model)
-        self.model = self.undone.pop()
+        self.done.append((self.model, self.links))
+        self.model, self.links = self.undone.pop()
 
     @rule()
     def reopen(self) -> None:
@@ -267,6 +312,18 @@ class StoreMachine(RuleBasedStateMachine):
         assert {k: (v.label, v.start, v.end) for k, v in stored.items()} == {
             k: (v.label, v.start, v.end) for k, v in self.model.items()
         }
+        links = {
+            r.id: (r.head, r.child)
+            for article in (A1, A2)
+            for r in self.store.relations_of(article)
+        }
+        assert links == self.links
+        # No record of a relation outlives an end: the files hold exactly the model's links.
+        on_disk = {}
+        for path in (Path(self.workspace) / "annotations" / "prop").glob("*.json"):
+            for record in json.loads(path.read_text("utf-8")).get("relations", {}).values():
+                on_disk[record["id"]] = (record["head"], record["child"])
+        assert on_disk == self.links
         assert self.store.can_undo == bool(self.done)
         assert self.store.can_redo == bool(self.undone)
 
