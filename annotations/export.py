@@ -145,12 +145,17 @@ def _lines(
             )
         if article is None or ((annotations or state.unplaced) and not sound):
             continue  # nothing trustworthy to say about this article
-        yield ExportLine(article, annotator, sound, state.status, state.status_set_at)
+        kept = {a.id for a in sound}
+        links = tuple(r for r in state.relations if r.head in kept and r.child in kept)
+        report.relations_left_out += len(state.relations) - len(links)
+        yield ExportLine(article, annotator, sound, state.status, state.status_set_at,
+                         relations=links)  # fmt: skip
 
 
 def _count(line: ExportLine, report: ExportReport) -> None:
     report.lines += 1
     report.spans += len(line.annotations)
+    report.relations += len(line.relations)
     report.articles.add(line.article.id)
     if not line.annotations:
         report.empty += 1

@@ -99,6 +99,9 @@ class ImportReport:
     converted_lines: int = 0  # lines whose offsets were UTF-16 code units
     converted_spans: int = 0  # spans those offsets moved
     labels: Counter[str] = field(default_factory=Counter)
+    relations: int = 0  # read from the file
+    relations_added: int = 0
+    duplicate_relations: int = 0  # the annotator had them (or the file repeats them)
 
     def summary(self, annotator: str, path: Path, workspace: Path, dry_run: bool) -> list[str]:
         """The import's report for the user; a dry run's has the same numbers."""
@@ -122,6 +125,16 @@ class ImportReport:
                 f"({lines}); {new} new to {root}"
             )
         found = [head]
+        if self.relations_added:
+            found.append(
+                f"{plural(self.relations_added, 'relation')} between them "
+                f"{'would be' if dry_run else 'imported'}"
+            )
+        if self.duplicate_relations:
+            found.append(
+                f"{plural(self.duplicate_relations, 'relation')} {annotator} already had "
+                f"{were(self.duplicate_relations)} skipped"
+            )
         if self.duplicates:
             found.append(
                 f"{plural(self.duplicates, 'span')} {annotator} already had "
@@ -154,6 +167,8 @@ class PendingArticle:
     article: Article
     spans: list[dict[str, Any]] = field(default_factory=list)
     status: Status | None = None
+    # (head, child, label, note), the ends as positions in `spans`.
+    links: list[tuple[int, int, str, str]] = field(default_factory=list)
 
 
 def plural(count: int, noun: str) -> str:
@@ -259,6 +274,7 @@ class _LineReader:
             return
         fmt, given = _spans(record, self.fmt)
         spans = [self._span(span, index) for index, span in enumerate(given, start=1)]
+        links = fmt.read_relations(record, given) if fmt.read_relations is not None else []
         reading = _reading(record["text"], spans, fmt, self.offsets)
         # The raw text is handed over, not kept: sanitizing lets it go once it has a changed
         # copy, so a long text is held twice at most while a pass makes the next one.
@@ -286,7 +302,20 @@ class _LineReader:
         if reading.converted:
             self.report.converted_lines += 1
             self.report.converted_spans += reading.converted
+        base = len(entry.spans)
         entry.spans.extend(carried)
+        for number, link in enumerate(links, start=1):
+            label = clean_label(link.label)
+            if not label or len(label) > MAX_LABEL:
+                raise ValueError(
+                    f"relation {number} has no usable label (at most {MAX_LABEL} characters): "
+                    f"{quote(link.label)}"
+                )
+            if link.head == link.child:
+                raise ValueError(f"relation {number} links span {link.head + 1} to itself")
+            note = _paragraphs(link.note)
+            entry.links.append((base + link.head, base + link.child, label, note))
+        self.report.relations += len(links)
         if _status(record) is not None:
             entry.status = Status.DONE
 
@@ -532,6 +561,9 @@ class PlannedArticle:
     entry: PendingArticle
     fresh: list[dict[str, Any]]
     sets_status: bool
+    # (head, child, label, note): an end is a position in `fresh`, or the id of an
+    # annotation the article has already.
+    links: list[tuple[int | str, int | str, str, str]] = field(default_factory=list)
 
 
 def plan_gold(
@@ -544,20 +576,37 @@ def plan_gold(
     plans = []
     for key, entry in pending.items():
         state = store.article_state(key)
-        existing = {(a.start, a.end, a.label) for a in state.annotations}
-        fresh = []
+        # Where each span of the file went: an annotation there already (its id), or its
+        # position among the spans added.
+        where: dict[tuple[int, int, str], int | str] = {
+            (a.start, a.end, a.label): a.id for a in state.annotations
+        }
+        fresh: list[dict[str, Any]] = []
         for span in entry.spans:
             identity = (span["start"], span["end"], span["label"])
-            if identity in existing:
+            if identity in where:
                 report.duplicates += 1
                 continue
-            existing.add(identity)
+            where[identity] = len(fresh)
             fresh.append(span)
         report.added += len(fresh)
+        placed = [where[(s["start"], s["end"], s["label"])] for s in entry.spans]
+        linked: set[tuple[int | str, int | str, str]] = {
+            (r.head, r.child, r.label) for r in state.relations
+        }
+        links: list[tuple[int | str, int | str, str, str]] = []
+        for head, child, label, note in entry.links:
+            ends = (placed[head], placed[child], label)
+            if ends in linked or ends[0] == ends[1]:  # (two spans of the file that are one)
+                report.duplicate_relations += 1
+                continue
+            linked.add(ends)
+            links.append((*ends, note))
+        report.relations_added += len(links)
         report.labels.update(span["label"] for span in fresh)
         report.new_articles += key not in kept
         sets_status = entry.status is not None and state.status_set_at is None
-        plans.append(PlannedArticle(key, entry, fresh, sets_status))
+        plans.append(PlannedArticle(key, entry, fresh, sets_status, links))
     return plans
 
 
@@ -595,7 +644,7 @@ def apply_gold(
     try:
         for plan in plan_gold(workspace, store, pending, report):
             workspace.save_article(plan.entry.article)
-            made = store.add_many(plan.key, plan.fresh, status=plan.entry.status)
+            made = store.add_many(plan.key, plan.fresh, status=plan.entry.status, links=plan.links)
             done.append((plan.key, [a.id for a in made], plan.sets_status))
     except Exception as exc:  # whatever stopped it (a full disk, a broken file), undo it
         _take_back(store, done)

@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-DEFAULT_LABELS = ("claim", "figure", "event")
 # A `source` annotation marks who is speaking (a name, an organisation, "the official", a
 # pronoun: then `attrs.resolved` holds the name); a `source` relation links a claim to it.
 SOURCE = "source"
+DEFAULT_LABELS = ("claim", "figure", "event", SOURCE)
 DEFAULT_RELATION_LABELS = (SOURCE,)
 
 

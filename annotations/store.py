@@ -35,7 +35,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -232,6 +232,9 @@ class Store:
         self._lock_fd = lock_fd
         self._lock = threading.RLock()
         self._dbs: dict[str, TinyDB] = {}
+        # Storages of articles whose TinyDB was let go after a change of several tables,
+        # with their copy of the file, for the article's next TinyDB (`_write_records`).
+        self._storages: dict[str, AtomicJSONStorage] = {}
         self._history = _History(folder / "history.jsonl", writable=not read_only)
 
     # --- opening and closing ------------------------------------------------------------
@@ -286,6 +289,7 @@ class Store:
         for db in self._dbs.values():
             db.close()
         self._dbs.clear()
+        self._storages.clear()
         if self._lock_fd is not None:
             _release(self._lock_fd)
             self._lock_fd = None
@@ -344,14 +348,19 @@ class Store:
     @_locked
     def has_span(self, article_id: str, start: int, end: int, label: str) -> bool:
         """Whether the article has an annotation of `label` on exactly `[start, end)`."""
+        return self.find_span(article_id, start, end, label) is not None
+
+    @_locked
+    def find_span(self, article_id: str, start: int, end: int, label: str) -> Annotation | None:
+        """The article's annotation of `label` on exactly `[start, end)`, if it has one (a
+        query of the article's table: the whole state is not built)."""
         if not ARTICLE_ID.match(article_id):
-            return False
+            return None
         q = Query()
-        return bool(
-            self._table(article_id).contains(
-                (q.start == start) & (q.end == end) & (q.label == label)
-            )
+        found = self._table(article_id).get(
+            (q.start == start) & (q.end == end) & (q.label == label)
         )
+        return Annotation.from_dict(found) if isinstance(found, dict) else None
 
     def article_ids(self) -> list[str]:
         """Articles with a file in this store (annotated, or given a status; files that hold
@@ -519,9 +528,7 @@ class Store:
         undo brings them all back)."""
         self._writable()
         old = self._require(annotation_id)
-        linked = [
-            r for r in self.article_state(old.article_id).relations if old.id in (r.head, r.child)
-        ]
+        linked = [r for r in self._relations(old.article_id) if old.id in r.ends()]
         if not linked:
             self._apply(Change("annotation", old.article_id, old.id, old.to_dict(), None))
             return old
@@ -549,7 +556,7 @@ class Store:
         first, second = self._require(head), self._require(child)
         if first.article_id != second.article_id:
             raise StoreError("a relation links two annotations of one article")
-        for known in self.article_state(first.article_id).relations:
+        for known in self._relations(first.article_id):
             if (known.head, known.child, known.label) == (head, child, label):
                 return known
         made = self._relation(first.article_id, head, child, label, note, origin, now())
@@ -617,22 +624,7 @@ class Store:
         self._writable()
         self._check_article(article_id)
         made = self._made(article_id, items)
-        present = {a.id for a in self.article_state(article_id).annotations}
-        stamp = now()
-        relations = []
-        for head, child, label in links:
-            ends = []
-            for end in (head, child):
-                if isinstance(end, int):
-                    if not 0 <= end < len(made):
-                        raise StoreError(f"a link names item {end} of {len(made)}")
-                    ends.append(made[end].id)
-                elif end in present:
-                    ends.append(end)
-                else:
-                    raise StoreError(f"no annotation {end!r} in article {article_id}")
-            relations.append(self._relation(article_id, ends[0], ends[1], label, "", "manual",
-                                            stamp))  # fmt: skip
+        relations = self._links(article_id, made, links)
         if not made and not relations:
             return [], []
         after = {
@@ -643,6 +635,33 @@ class Store:
         self._apply(Change("linked", article_id, "linked", {article_id: before},
                            {article_id: after}))  # fmt: skip
         return made, relations
+
+    def _links(
+        self,
+        article_id: str,
+        made: Sequence[Annotation],
+        links: Sequence[tuple[int | str, int | str, str]],
+        origin: str = "manual",
+    ) -> list[Relation]:
+        """Relations (head, child, label) of `add_linked` and `add_many`, their ends made
+        ids: a position in `made`, or an annotation the article has."""
+        if not links:
+            return []
+        stamp = now()
+        relations = []
+        for head, child, label in links:
+            ends = []
+            for end in (head, child):
+                if isinstance(end, int):
+                    if not 0 <= end < len(made):
+                        raise StoreError(f"a link names item {end} of {len(made)}")
+                    ends.append(made[end].id)
+                elif article_of(end) == article_id and self.get(end) is not None:
+                    ends.append(end)
+                else:
+                    raise StoreError(f"no annotation {end!r} in article {article_id}")
+            relations.append(self._relation(article_id, ends[0], ends[1], label, "", origin, stamp))
+        return relations
 
     def relations_of(self, article_id: str) -> tuple[Relation, ...]:
         """The article's relations (both ends present)."""
@@ -661,10 +680,20 @@ class Store:
     def _require_relation(self, relation_id: str) -> Relation:
         article_id = article_of(relation_id)
         if ARTICLE_ID.match(article_id):
-            for found in self.article_state(article_id).relations:
+            for found in self._relations(article_id):
                 if found.id == relation_id:
                     return found
         raise StoreError(f"no relation {relation_id!r}")
+
+    def _relations(self, article_id: str) -> list[Relation]:
+        """The records of the article's relations table (a writer's view: both ends are
+        not checked to be there, as `article_state` checks them)."""
+        try:
+            return [Relation.from_dict(d) for d in self._db(article_id).table("relations").all()]
+        except _BROKEN as exc:
+            raise CorruptFile(
+                self.folder / f"{article_id}.json", None, f"a record in it is not valid: {exc}"
+            ) from None
 
     @_locked
     def add_group(self, article_id: str, items: Sequence[Mapping[str, Any]]) -> list[Annotation]:
@@ -694,7 +723,11 @@ class Store:
 
     @_locked
     def add_many(
-        self, article_id: str, items: Sequence[Mapping[str, Any]], status: str | None = None
+        self,
+        article_id: str,
+        items: Sequence[Mapping[str, Any]],
+        status: str | None = None,
+        links: Sequence[tuple[int | str, int | str, str, str]] = (),
     ) -> list[Annotation]:
         """Add annotations to one article in one durable write, outside the undo history.
 
@@ -703,13 +736,28 @@ class Store:
         mappings with `start`, `end`, `label`, `text` and optionally `note`, `attrs`,
         `origin`; all are checked before anything is written. `status` is set only when the
         article has none yet: an import never overrides the annotator's own decision.
+        `links` are relations (head, child, label, note) between them, an end being the
+        position of one of `items` or the id of an annotation the article has: written in
+        the same write as the annotations.
         """
         if status is not None and status not in STATUSES:
             raise StoreError(f"status must be one of {', '.join(STATUSES)}, not {status!r}")
         self._writable()
         self._check_article(article_id)
         made = self._made(article_id, items)
-        if made:
+        relations = self._links(
+            article_id, made, [(h, c, label) for h, c, label, _ in links], "imported"
+        )
+        relations = [replace(r, note=note) for r, (*_, note) in zip(relations, links, strict=True)]
+        if relations:
+            self._write_records(
+                article_id,
+                {
+                    "annotations": {a.id: a.to_dict() for a in made},
+                    "relations": {r.id: r.to_dict() for r in relations},
+                },
+            )
+        elif made:
             self._table(article_id).insert_multiple(a.to_dict() for a in made)
         if status is not None and self._status(article_id) is None:
             self._db(article_id).table("status").insert({"status": status, "updated_at": now()})
@@ -1042,8 +1090,16 @@ class Store:
             self._write_records(article_id, state[article_id])
 
     def _write_records(self, article_id: str, tables: Mapping[str, Mapping[str, Any]]) -> None:
-        path = self.folder / f"{article_id}.json"
-        storage = AtomicJSONStorage(path, header=self._header(article_id))
+        # The article's open storage, if any: it holds what the file holds (a 5,000-annotation
+        # article is 2 MB of JSON to parse otherwise), and it is handed to the next TinyDB.
+        open_db = self._dbs.get(article_id)
+        storage = (
+            open_db.storage
+            if open_db is not None and isinstance(open_db.storage, AtomicJSONStorage)
+            else AtomicJSONStorage(
+                self.folder / f"{article_id}.json", header=self._header(article_id)
+            )
+        )
         data = storage.read() or {}
         for name, records in tables.items():
             docs = data.setdefault(name, {})
@@ -1061,8 +1117,10 @@ class Store:
                     docs[str(next_id)] = dict(record)
                     next_id += 1
         storage.write(data)
-        # TinyDB's tables count document ids themselves: the next use reads the file afresh.
+        # TinyDB's tables count document ids themselves: the next use makes a new TinyDB, on
+        # this storage (its copy of the file is what was just written).
         self._forget(article_id)
+        self._storages[article_id] = storage
 
     def _data(self, article_id: str) -> dict[str, dict[str, Any]]:
         """The article file's tables as they are on disk (a read, never a write)."""
@@ -1107,10 +1165,11 @@ class Store:
         db = self._dbs.get(article_id)
         if db is None:
             path = self.folder / f"{article_id}.json"
+            kept = self._storages.pop(article_id, None)
             # Nothing is written here: the meta table goes into the file with its first change.
             db = TinyDB(
                 path,
-                storage=AtomicJSONStorage,
+                storage=AtomicJSONStorage if kept is None else (lambda *_a, **_k: kept),
                 read_only=self.read_only,
                 header=self._header(article_id),
             )

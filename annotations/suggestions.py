@@ -36,6 +36,15 @@ class Suggestion:
     attrs: Mapping[str, Any] = field(default_factory=dict)
 
     @property
+    def speaker_span(self) -> tuple[int, int] | None:
+        """Where a quotation's speaker is named (or referred to: "he", "the minister") in the
+        text, when it was found there."""
+        start, end = self.attrs.get("speaker_start"), self.attrs.get("speaker_end")
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end:
+            return start, end
+        return None
+
+    @property
     def origin(self) -> str:
         return f"suggested:{self.kind}"
 

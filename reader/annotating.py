@@ -363,10 +363,11 @@ class Annotating(ReaderPanes):
         label: str,
         attrs: dict[str, Any] | None = None,
         origin: str = "manual",
+        source: tuple[int, int] | None = None,
     ) -> None:
         saved = self.state.annotations if self.state and self.current is article else []
         if any((a.start, a.end, a.label) == (start, end, label) for a in saved) or (
-            self.session.tag(article, start, end, label, attrs, origin) is None
+            self.session.tag(article, start, end, label, attrs, origin, source) is None
         ):  # a second press before the first is saved must not tag twice
             self.notify(f"Already tagged as {label}.", timeout=3)
             return
@@ -509,6 +510,8 @@ class Annotating(ReaderPanes):
             self._accept(suggestion, suggestion.label)
 
     def _accept(self, suggestion: Suggestion, label: str) -> None:
+        """Accept `suggestion` as `label`; a quotation with its speaker's span found brings
+        the speaker as its `source`, linked (session.tag)."""
         assert self.current is not None
         self._add(
             self.current,
@@ -517,6 +520,7 @@ class Annotating(ReaderPanes):
             label,
             dict(suggestion.attrs),
             suggestion.origin,
+            source=suggestion.speaker_span,
         )
 
     def action_reject(self) -> None:

@@ -1,7 +1,7 @@
 """Settings: a TOML file under the user config folder, remembered between runs.
 
     theme = "textual-dark"          # any Textual theme; "ansi-dark" uses the terminal's 16 colours
-    labels = ["claim", "figure", "event"]   # or a table per label, below
+    labels = ["claim", "figure", "event", "source"]   # or a table per label, below
     select_characters = false       # selections snap to words; true: to characters
     model = "en_core_web_sm"        # optional: the spaCy pipeline
     analyse_corpus = true           # analyse the rest of the corpus in the background
@@ -17,7 +17,7 @@
     key = "c"                       # optional here, as in [label_keys]
     colour = "accent"               # optional here, as in [label_colours]
 
-    [label_keys]                    # the key that tags with each label (c, f, e by default)
+    [label_keys]                    # the key that tags with each label (c, f, e, r by default)
     claim = "c"
     [label_colours]                 # a theme colour per label: primary, secondary, accent,
     claim = "accent"                # warning, error or success
@@ -47,8 +47,13 @@ from corpus.text import sanitize_line
 
 CONFIG_ENV = "ASSAY_CONFIG"
 COLOURS = ("accent", "warning", "success", "primary", "secondary", "error")
-DEFAULT_LABEL_KEYS = {"claim": "c", "figure": "f", "event": "e"}
-DEFAULT_LABEL_COLOURS = {"claim": "accent", "figure": "warning", "event": "success"}
+DEFAULT_LABEL_KEYS = {"claim": "c", "figure": "f", "event": "e", "source": "r"}
+DEFAULT_LABEL_COLOURS = {
+    "claim": "accent",
+    "figure": "warning",
+    "event": "success",
+    "source": "primary",
+}
 # One line each, for news annotators: what to tag, with the line drawn where people differ.
 DEFAULT_LABEL_DESCRIPTIONS = {
     "claim": "A statement of fact or prediction that could be checked, by the writer or a "
@@ -57,6 +62,8 @@ DEFAULT_LABEL_DESCRIPTIONS = {
     "(“$5bn”, “15 percent”, “2 million tons”)",
     "event": "Something that happened or is to happen at a known time: a vote, a meeting, "
     "an attack, a law taking effect",
+    "source": "Who says it: the name, organisation, description (“the official”) or pronoun "
+    "a claim is attributed to, linked to the claim",
 }
 # A description is read at a glance in a status line and the help: one line, this long at most.
 DESCRIPTION_LIMIT = 160
@@ -354,7 +361,7 @@ _HEADER = """\
 # [labels.claim]               # instead of the list: one table per label, in label order
 # description = "A checkable statement of fact"    # shown when tagging and in the help
 # key = "c"                    # and colour = "accent": or in [label_keys], [label_colours]
-# [label_keys]                 # source = "r"
+# [label_keys]                 # source = "W"
 # [label_colours]              # source = "error" (accent, warning, success, primary, ...)
 # [keys]                       # "reader.next_quote" = "ctrl+n" (ids are in the help screen)
 

@@ -691,13 +691,14 @@ class ReviewScreen(ReaderScreen):
         label: str,
         attrs: dict[str, Any] | None = None,
         origin: str = "manual",
+        source: tuple[int, int] | None = None,
     ) -> None:
         """A span the reviewer tags: `added`, from whoever made exactly it (often nobody),
         and settling the one group it overlaps, if one."""
         group = self.review.group_of(article.id, start, end)
         makers = self.review.makers(article.id, start, end, label)
         review = review_attrs(makers, ADDED, group.key if group is not None else None)
-        super()._add(article, start, end, label, {**(attrs or {}), **review}, "review")
+        super()._add(article, start, end, label, {**(attrs or {}), **review}, "review", source)
 
     def _update(self, annotation: Annotation, said: str, **changes: Any) -> None:
         """New boundaries or a new label make a gold span `edited` (where it came from is

@@ -227,10 +227,17 @@ class AnnotationSession:
         label: str,
         attrs: Mapping[str, Any] | None = None,
         origin: str = "manual",
+        source: tuple[int, int] | None = None,
     ) -> Saving | None:
         """Tag `[start, end)` as `label`: the span being saved, or None when it is being
         saved already (a second press must not tag twice). `Tagged` follows, its `made` None
-        when the store has the span already."""
+        when the store has the span already.
+
+        `source`: the span of who said it (an accepted quotation's speaker mention): when
+        the store takes `source` annotations, it is tagged `source` too (or the one there
+        already is used) and linked to the new span by a `source` relation, all one change
+        and one undo. (A pronoun or a role keeps the name it stands for, `attrs.speaker`, as
+        the source's `attrs.resolved`.)"""
         pending = Saving(article.id, start, end, label)
         with self._lock:
             if pending in self._saving:
@@ -244,6 +251,11 @@ class AnnotationSession:
             # yet (a key pressed while the store was still opening).
             if store.has_span(article.id, start, end, label):
                 made = None
+            elif source is not None and takes_sources(store):
+                self._copy(article)
+                claim = {"start": start, "end": end, "label": label, "text": text,
+                         "attrs": given or {}, "origin": origin}  # fmt: skip
+                made = _add_with_source(store, article, claim, source)
             else:
                 self._copy(article)
                 made = store.add(article.id, start, end, label, text, attrs=given, origin=origin)
@@ -455,6 +467,35 @@ class AnnotationSession:
 
             Workspace(self.workspace).save_article(article)
             self._copied.add(article.id)
+
+
+def takes_sources(store: Store) -> bool:
+    """Whether `store` takes `source` annotations (its labels have it, or are not fixed)."""
+    from annotations.model import SOURCE
+
+    return store.labels is None or SOURCE in store.labels
+
+
+def _add_with_source(
+    store: Store, article: Article, claim: Mapping[str, Any], source: tuple[int, int]
+) -> Annotation:
+    """Add `claim` (an item as `Store.add_linked` takes it) with its source at `source` and
+    the `source` relation between them, as one change; the source annotation there already,
+    if any, is linked rather than made again. The claim made."""
+    from annotations.model import SOURCE
+
+    start, end = source
+    text = article.text[start:end]
+    speaker = (claim.get("attrs") or {}).get("speaker")
+    there = store.find_span(article.id, start, end, SOURCE)
+    items: list[Mapping[str, Any]] = [claim]
+    if there is None:
+        attrs = {"resolved": speaker} if isinstance(speaker, str) and speaker != text else {}
+        items.append({"start": start, "end": end, "label": SOURCE, "text": text,
+                      "attrs": attrs, "origin": claim.get("origin", "manual")})  # fmt: skip
+    child: int | str = 1 if there is None else there.id
+    made, _links = store.add_linked(article.id, items, [(0, child, SOURCE)])
+    return made[0]
 
 
 def store_read_only(store: Store | None) -> bool:

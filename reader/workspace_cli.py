@@ -292,6 +292,8 @@ def _export(
         f"exported {counted(report.spans, 'span')} in {counted(report.lines, 'line')} "
         f"({counted(len(report.articles), 'article')}; {', '.join(annotators)}) to {where}"
     )
+    if report.relations:
+        summary += f"; {counted(report.relations, 'relation')} between them"
     if report.empty:
         summary += f"; {counted(report.empty, 'line')} with no spans"
     if report.misaligned:
@@ -301,9 +303,14 @@ def _export(
         )
     say(summary)
     if report.drifted:
+        linked = (
+            f", with {counted(report.relations_left_out, 'relation')} linking them"
+            if report.relations_left_out
+            else ""
+        )
         say(
-            f"{counted(len(report.drifted), 'drifted annotation')} left out (listed above); "
-            f"'assay stats --drift' lists them too"
+            f"{counted(len(report.drifted), 'drifted annotation')} left out{linked} (listed "
+            f"above); 'assay stats --drift' lists them too"
         )
     if report.problems:
         say("the export is incomplete: files above could not be read (exit status 1)")

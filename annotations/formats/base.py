@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotations.drift import Drift
-from annotations.model import Annotation
+from annotations.model import Annotation, Relation
 from corpus.article import Article
 from corpus.tokens import Tokens
 
@@ -23,6 +23,9 @@ class ExportReport:
     drifted: list[Drift] = field(default_factory=list)
     misaligned: int = 0
     empty: int = 0  # lines for articles with no annotations (--include-empty)
+    relations: int = 0
+    # Relations left out because an end of them drifted (that end is in `drifted`).
+    relations_left_out: int = 0
     problems: list[str] = field(default_factory=list)  # e.g. an unreadable article copy
 
 
@@ -40,6 +43,18 @@ class ExportLine:
     changed_at: str | None  # when the annotator last set the status, if ever
     tokens: Tokens | None = None
     tokenizer: str | None = None
+    # Links between `annotations` (both ends among them).
+    relations: tuple[Relation, ...] = ()
+
+
+@dataclass(frozen=True)
+class LinkRead:
+    """A relation as an import reads it: its ends as positions in the line's spans."""
+
+    head: int
+    child: int
+    label: str
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,6 +77,9 @@ class Format:
     line_keys: tuple[str, ...] = ()
     read_spans: Callable[[Mapping[str, Any]], list[Any]] | None = None
     utf16_offsets: bool = False
+    # The line's relations as `LinkRead`s between the spans `read_spans` gave (by position);
+    # raises ValueError saying what is wrong (an end that is not one of the line's spans).
+    read_relations: Callable[[Mapping[str, Any], list[Any]], list[LinkRead]] | None = None
 
     @property
     def importable(self) -> bool:
@@ -108,4 +126,19 @@ def provenance(annotation: Annotation) -> dict[str, Any]:
         extra["attrs"] = dict(annotation.attrs)
     extra["created_at"] = annotation.created_at
     extra["updated_at"] = annotation.updated_at
+    return extra
+
+
+def relation_fields(relation: Relation) -> dict[str, Any]:
+    """What every format keeps of a relation beside its ends: label, provenance, note."""
+    extra: dict[str, Any] = {
+        "label": relation.label,
+        "id": relation.id,
+        "annotator": relation.annotator,
+        "origin": relation.origin,
+    }
+    if relation.note:
+        extra["note"] = relation.note
+    extra["created_at"] = relation.created_at
+    extra["updated_at"] = relation.updated_at
     return extra

@@ -16,8 +16,10 @@ from annotations.formats.base import (
     ExportLine,
     ExportReport,
     Format,
+    LinkRead,
     line_meta,
     provenance,
+    relation_fields,
     span_fields,
 )
 from annotations.workspace import json_pieces
@@ -26,9 +28,25 @@ from corpus.jsonl import quote
 
 def write(line: ExportLine, _report: ExportReport) -> Iterator[str]:
     """The line, its text in pieces when it is long."""
+    number = {a.id: i for i, a in enumerate(line.annotations, start=1)}
     data = {
         "text": line.article.text,
         "label": [[a.start, a.end, a.label] for a in line.annotations],
+        # doccano's relation projects: entities with ids, and relations between them.
+        "entities": [
+            {"id": number[a.id], "label": a.label, "start_offset": a.start, "end_offset": a.end}
+            for a in line.annotations
+        ],
+        "relations": [
+            {
+                "id": i,
+                "from_id": number[r.head],
+                "to_id": number[r.child],
+                "type": r.label,
+                **relation_fields(r),
+            }
+            for i, r in enumerate(line.relations, start=1)
+        ],
         "meta": line_meta(line),
         "annotator": line.annotator,
         "spans": [{**span_fields(a), **provenance(a)} for a in line.annotations],
@@ -50,6 +68,42 @@ def read_spans(record: Mapping[str, Any]) -> list[Any]:
     if not isinstance(triples, list):
         raise ValueError(f'"{key}" is not a list of [start, end, label]')
     return [_triple(t, i) for i, t in enumerate(triples, start=1)]
+
+
+def read_relations(record: Mapping[str, Any], spans: list[Any]) -> list[LinkRead]:
+    """`relations` of a relation project: `from_id` and `to_id` name entities by `id`
+    (`read_spans` gave the entities in order, so an id is found by position)."""
+    given = record.get("relations", [])
+    if not isinstance(given, list):
+        raise ValueError('"relations" is not a list')
+    if not given:
+        return []
+    entities = record.get("entities")
+    ids: dict[Any, int] = {}
+    if isinstance(entities, list):
+        for position, entity in enumerate(entities):
+            if isinstance(entity, dict) and "id" in entity:
+                ids.setdefault(_id(entity["id"]), position)
+    links = []
+    for number, relation in enumerate(given, start=1):
+        if not isinstance(relation, dict):
+            raise ValueError(f"relation {number} is not an object: {quote(relation)}")
+        label = relation.get("type", relation.get("label"))
+        if not isinstance(label, str) or not label.strip():
+            raise ValueError(f"relation {number} has no type: {quote(relation)}")
+        ends = [ids.get(_id(relation.get(key))) for key in ("from_id", "to_id")]
+        if ends[0] is None or ends[1] is None:
+            raise ValueError(
+                f"relation {number} names an entity that is not in the line: {quote(relation)}"
+            )
+        note = relation.get("note", "")
+        links.append(LinkRead(ends[0], ends[1], label, note if isinstance(note, str) else ""))
+    return links
+
+
+def _id(value: Any) -> Any:
+    """An entity id as a key: doccano writes numbers, some tools their strings."""
+    return str(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else None
 
 
 def _document_labels(value: Any) -> bool:
@@ -84,4 +138,5 @@ FORMAT = Format(
     line_keys=("label", "labels", "entities"),
     read_spans=read_spans,
     utf16_offsets=True,
+    read_relations=read_relations,
 )

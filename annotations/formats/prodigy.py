@@ -26,12 +26,16 @@ from annotations.formats.base import (
     ExportLine,
     ExportReport,
     Format,
+    LinkRead,
     line_meta,
     provenance,
+    relation_fields,
     span_fields,
 )
+from annotations.model import Relation
 from annotations.workspace import json_pieces
 from corpus.article import text_hash
+from corpus.jsonl import quote
 
 
 def write(line: ExportLine, report: ExportReport) -> Iterator[str]:
@@ -39,18 +43,19 @@ def write(line: ExportLine, report: ExportReport) -> Iterator[str]:
     tokens = line.tokens
     assert tokens is not None, "the Prodigy format needs tokens"
     spans = []
+    by_id = {}
     for annotation in line.annotations:
         first, last, aligned = tokens.span(annotation.start, annotation.end)
         if not aligned:
             report.misaligned += 1
-        spans.append(
-            {
-                **span_fields(annotation),
-                "token_start": first,
-                "token_end": last,
-                **provenance(annotation),
-            }
-        )
+        span = {
+            **span_fields(annotation),
+            "token_start": first,
+            "token_end": last,
+            **provenance(annotation),
+        }
+        spans.append(span)
+        by_id[annotation.id] = span
     input_hash = _hash32(line.article.text)
     key = json.dumps([input_hash, [[s["start"], s["end"], s["label"]] for s in spans]])
     head = {
@@ -61,6 +66,7 @@ def write(line: ExportLine, report: ExportReport) -> Iterator[str]:
     }
     tail = {
         "spans": spans,
+        "relations": [_relation(r, by_id[r.head], by_id[r.child]) for r in line.relations],
         "answer": "accept",
         "_annotator_id": line.annotator,
         "_timestamp": _timestamp(line),
@@ -74,12 +80,81 @@ def write(line: ExportLine, report: ExportReport) -> Iterator[str]:
     )
 
 
+def _relation(
+    relation: Relation, head: Mapping[str, Any], child: Mapping[str, Any]
+) -> dict[str, Any]:
+    """A relation as Prodigy's relations interface saves one between two spans: `head` and
+    `child` are the token indices it anchors them at (each span's last token), with the
+    spans themselves as `head_span` and `child_span`."""
+
+    def anchored(span: Mapping[str, Any]) -> dict[str, Any]:
+        return {k: span[k] for k in ("start", "end", "token_start", "token_end", "label")}
+
+    return {
+        "head": head["token_end"],
+        "child": child["token_end"],
+        "head_span": anchored(head),
+        "child_span": anchored(child),
+        **relation_fields(relation),
+        "head_id": relation.head,
+        "child_id": relation.child,
+    }
+
+
 def read_spans(record: Mapping[str, Any]) -> list[Any]:
     """`spans`, as written (each is checked by the importer)."""
     spans = record["spans"]
     if not isinstance(spans, list):
         raise ValueError('"spans" is not a list')
     return spans
+
+
+def read_relations(record: Mapping[str, Any], spans: list[Any]) -> list[LinkRead]:
+    """`relations`, each between two of the line's spans: named by `head_span` and
+    `child_span` (start, end and label), else by `head_id`/`child_id` (an assay export's
+    span ids), else by the token index each is anchored at (`head`, `child`: a span's last
+    token)."""
+    given = record.get("relations", [])
+    if not isinstance(given, list):
+        raise ValueError('"relations" is not a list')
+    return [_link(relation, number, spans) for number, relation in enumerate(given, start=1)]
+
+
+def _link(relation: Any, number: int, spans: list[Any]) -> LinkRead:
+    if not isinstance(relation, dict):
+        raise ValueError(f"relation {number} is not an object: {quote(relation)}")
+    label = relation.get("label")
+    if not isinstance(label, str) or not label.strip():
+        raise ValueError(f"relation {number} has no label: {quote(relation)}")
+    note = relation.get("note", "")
+    ends = []
+    for end in ("head", "child"):
+        found = _span_of(relation, end, spans)
+        if found is None:
+            raise ValueError(
+                f"relation {number}'s {end} is not one of the line's spans: {quote(relation)}"
+            )
+        ends.append(found)
+    return LinkRead(ends[0], ends[1], label, note if isinstance(note, str) else "")
+
+
+def _span_of(relation: Mapping[str, Any], end: str, spans: list[Any]) -> int | None:
+    """The position in `spans` of the relation's `end` ("head" or "child")."""
+    named = relation.get(f"{end}_span")
+    if isinstance(named, dict):
+        wanted = (named.get("start"), named.get("end"), named.get("label"))
+        return _first(spans, lambda s: (s.get("start"), s.get("end"), s.get("label")) == wanted)
+    span_id = relation.get(f"{end}_id")
+    if isinstance(span_id, str):
+        return _first(spans, lambda s: s.get("id") == span_id)
+    token = relation.get(end)
+    if isinstance(token, int) and not isinstance(token, bool):
+        return _first(spans, lambda s: s.get("token_end") == token)
+    return None
+
+
+def _first(spans: list[Any], fits: Any) -> int | None:
+    return next((i for i, s in enumerate(spans) if isinstance(s, dict) and fits(s)), None)
 
 
 def _hash32(text: str) -> int:
@@ -106,4 +181,5 @@ FORMAT = Format(
     write=write,
     line_keys=("spans",),
     read_spans=read_spans,
+    read_relations=read_relations,
 )

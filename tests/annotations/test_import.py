@@ -332,11 +332,11 @@ def _failing_on_second_article(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     original = Store.add_many
 
-    def add_many(self: Store, key: str, items: Any, status: str | None = None) -> Any:
+    def add_many(self: Store, key: str, items: Any, status: str | None = None, **kw: Any) -> Any:
         calls.append(key)
         if len(calls) == 2:
             raise OSError(28, "No space left on device")
-        return original(self, key, items, status=status)
+        return original(self, key, items, status=status, **kw)
 
     monkeypatch.setattr(Store, "add_many", add_many)
     return calls

@@ -305,7 +305,7 @@ async def test_suggestions_accept_reject_and_accept_all(make_app: MakeApp, tmp_p
         await settle(pilot)
         assert second.key not in {s.key for s in view.suggestions}
         assert len(saved(app, tmp_path, article_id)) == 1
-        # A quote: a claim with its speaker.
+        # A quote: a claim with its speaker, and the speaker's mention as its linked source.
         await pilot.press("g", "q")
         quote = view.suggestions_at(*view.at_cursor())[0]
         await pilot.press("a")
@@ -313,21 +313,22 @@ async def test_suggestions_accept_reject_and_accept_all(make_app: MakeApp, tmp_p
         claims = [a for a in saved(app, tmp_path, article_id) if a.label == "claim"]
         assert claims[0].attrs["speaker"] == quote.attrs["speaker"]
         assert claims[0].origin == "suggested:quote"
+        assert len(saved(app, tmp_path, article_id)) == 3  # the figure, the claim, its source
         left = [s for s in view.suggestions if s.kind == "figure"]
         await pilot.press("A")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("n")  # declined: nothing happens
         await settle(pilot)
-        assert len(saved(app, tmp_path, article_id)) == 2
+        assert len(saved(app, tmp_path, article_id)) == 3
         await pilot.press("A")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("y")
         await settle(pilot)
-        assert len(saved(app, tmp_path, article_id)) == 2 + len(left)
+        assert len(saved(app, tmp_path, article_id)) == 3 + len(left)
         assert not [s for s in view.suggestions if s.kind == "figure"]
         await pilot.press("u")  # one undo takes the whole batch back
         await settle(pilot)
-        assert len(saved(app, tmp_path, article_id)) == 2
+        assert len(saved(app, tmp_path, article_id)) == 3
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
         view = await ready(pilot, article=2)
@@ -565,3 +566,32 @@ async def test_a_span_tagged_before_the_screen_knew_is_not_doubled(
         await settle(pilot)
         assert len(saved(app, tmp_path, app.reader.current.id)) == 1  # type: ignore[union-attr]
         assert len(app.query_one(ArticleView).annotations) == 1
+
+
+async def test_accepting_a_quote_makes_its_claim_source_and_link_as_one_change(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        view = await ready(pilot)  # article 000: Boris Titov's quotation comes first
+        article = app.reader.current
+        assert article is not None
+        await pilot.press("q")
+        quote = view.suggestions_at(*view.at_cursor())[0]
+        assert quote.speaker_span is not None
+        await pilot.press("a")
+        await settle(pilot)
+        with Store.open(tmp_path / "ws", "maria", read_only=True) as store:
+            state = store.article_state(article.id)
+        by_label = {a.label: a for a in state.annotations}
+        claim, source = by_label["claim"], by_label["source"]
+        assert (claim.start, claim.end) == (quote.start, quote.end)
+        assert source.text == "Boris Titov" and source.origin == "suggested:quote"
+        [link] = state.relations
+        assert (link.head, link.child, link.label) == (claim.id, source.id, "source")
+        await pilot.press("u")  # one undo: the claim, the source and the link
+        await settle(pilot)
+        assert saved(app, tmp_path, article.id) == []
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert {a.label for a in saved(app, tmp_path, article.id)} == {"claim", "source"}

@@ -119,7 +119,8 @@ def test_label_tables_give_the_labels_in_order_with_descriptions_keys_and_colour
     assert settings.labels == ("event", "claim", "source")
     assert settings.description_for("event") == "A dated happening: a vote, a strike, a summit"
     assert settings.description_for("claim") == "Checkable, by the writer or a source"
-    assert settings.description_for("source") == ""  # no default for a label of one's own
+    # A default label keeps its default description when its table gives none.
+    assert settings.description_for("source") == DEFAULT_LABEL_DESCRIPTIONS["source"]
     assert settings.key_for("event") == "E" and settings.key_for("claim") == "c"
     assert settings.colour_for("claim") == "error"
     assert settings.keys == {"reader.next_quote": "ctrl+n"}
