@@ -25,6 +25,7 @@ from reader.messages import (
     Deleted,
     EditsFollowed,
     FilesChecked,
+    Linked,
     Placed,
     Rejected,
     SaveFailed,
@@ -175,6 +176,15 @@ class Annotating(ReaderPanes):
             self._notify_tagged(f"Saved {made.label}: {snippet(made.text)}", made.label)
 
     @while_open
+    def on_linked(self, message: Linked) -> None:
+        head, source = message.head, message.source
+        self.notify(
+            f"Linked {head.label} {snippet(head.text, 24)} ← {source.label} "
+            f"{snippet(source.text, 24)} (u undoes, W jumps between them).",
+            timeout=4,
+        )
+
+    @while_open
     def on_updated(self, message: Updated) -> None:
         made = message.made
         said = f"{message.said}: {made.label} {snippet(made.text)}"
@@ -241,11 +251,12 @@ class Annotating(ReaderPanes):
         annotations = state.annotations if state else []
         saving = [(s.start, s.end, s.label) for s in self.session.saving(article.id)]
         suggestions = self._suggestions(article, state)
-        view.set_annotations(annotations, saving, suggestions)
+        relations = state.relations if state else ()
+        view.set_annotations(annotations, saving, suggestions, {r.head for r in relations})
         near = view.at_cursor()[0]
         unplaced = state.unplaced if state else ()
         self.query_one("#side", SidePanel).show_annotations(
-            article, annotations, suggestions, near, unplaced
+            article, annotations, suggestions, near, unplaced, relations
         )
 
     def _suggestions(self, article: Article, state: ArticleState | None) -> list[Suggestion]:
@@ -288,6 +299,183 @@ class Annotating(ReaderPanes):
         else:
             self.notify(refusal.text, severity="error", timeout=8)
         return False
+
+    # --- who said it: relations -------------------------------------------------------
+
+    _linking: Annotation | None = None  # the claim being linked to its source
+    _candidates: tuple[tuple[int, int], ...] = ()  # where its speaker may be named
+    _candidate = -1
+
+    def action_who(self) -> None:
+        """W: from a claim to its source, from a source to its claim (the next one, each
+        time, when there are several)."""
+        annotation = self._annotation_here()
+        state = self.state
+        if annotation is None or state is None:
+            self.notify("No annotation here: W jumps from a claim to its source.", timeout=3)
+            return
+        by_id = {a.id: a for a in state.annotations}
+        others = [
+            by_id[r.child if r.head == annotation.id else r.head]
+            for r in state.relations
+            if annotation.id in r.ends()
+            and (r.child if r.head == annotation.id else r.head) in by_id
+        ]
+        if not others:
+            self.notify(
+                f"{annotation.label.capitalize()} {snippet(annotation.text, 30)} is linked to "
+                f"nothing (K links a claim to who said it).",
+                timeout=4,
+            )
+            return
+        others.sort(key=lambda a: (a.start, a.end))
+        view = self.query_one(ArticleView)
+        here = view.focus_span
+        after = [a for a in others if here is not None and (a.start, a.end) > here]
+        target = after[0] if after and len(others) > 1 else others[0]
+        view.move_to(target.start, (target.start, target.end))
+        view.focus()
+
+    def action_link(self) -> None:
+        """K: link the claim here to who said it. The speaker found for its quotation and
+        the people and organisations named in its sentence and the one before are offered
+        in turn (K again: the next); the jump keys and a selection choose any other span;
+        enter links (the span becomes a `source` if it is not one); escape cancels."""
+        if self._linking is not None:
+            self._offer_candidate()
+            return
+        head = self._annotation_here()
+        article = self.current
+        if head is None or article is None:
+            self.notify(
+                "No claim here to link: put the cursor on a claim (or its panel row), then K.",
+                timeout=4,
+            )
+            return
+        if not self._writable():
+            return
+        from annotations.model import SOURCE
+
+        if SOURCE not in self.settings.labels:
+            self.notify(
+                f"Links go to a {SOURCE!r} annotation, and the labels in the settings have none: "
+                f"add {SOURCE!r} to them.",
+                severity="warning",
+                timeout=8,
+            )
+            return
+        self._linking = head
+        self._candidates = self._source_candidates(head)
+        self._candidate = -1
+        view = self.query_one(ArticleView)
+        view.focus()
+        if self._candidates:
+            self._offer_candidate()
+        else:
+            view.move_to(head.start, (head.start, head.end))
+            view.announce()
+
+    def _offer_candidate(self) -> None:
+        """The next place the claim's speaker may be named, shown as the found span."""
+        if not self._candidates:
+            self.notify("No speaker or name near this claim: choose one with t/T or v.", timeout=3)
+            return
+        self._candidate = (self._candidate + 1) % len(self._candidates)
+        start, end = self._candidates[self._candidate]
+        view = self.query_one(ArticleView)
+        view.move_to(start, (start, end))
+        view.announce()
+
+    def _source_candidates(self, head: Annotation) -> tuple[tuple[int, int], ...]:
+        """Where the speaker of `head` may be named, best first: the speaker found for its
+        quotation, then the people and organisations named in its sentence and the one
+        before, nearest first."""
+        found: list[tuple[int, int]] = []
+        spoke_start, spoke_end = head.attrs.get("speaker_start"), head.attrs.get("speaker_end")
+        if isinstance(spoke_start, int) and isinstance(spoke_end, int) and spoke_start < spoke_end:
+            found.append((spoke_start, spoke_end))
+        view = self.query_one(ArticleView)
+        analysis = view.analysis
+        if (
+            analysis is not None
+            and self.current is not None
+            and analysis.article_id == self.current.id
+        ):
+            for quote in analysis.quotes:
+                if (
+                    quote.start < head.end
+                    and head.start < quote.end
+                    and quote.speaker_start is not None
+                    and quote.speaker_end is not None
+                ):
+                    found.append((quote.speaker_start, quote.speaker_end))
+            sentences = analysis.sentences
+            first = next((i for i, (s, e) in enumerate(sentences) if s <= head.start < e), None)
+            if first is not None:
+                lo = sentences[max(first - 1, 0)][0]
+                hi = max(head.end, sentences[first][1])
+                near = [
+                    (e.start, e.end)
+                    for e in analysis.entities
+                    if e.label in ("PERSON", "ORG", "NORP", "GPE")
+                    and lo <= e.start < hi
+                    and not (head.start <= e.start and e.end <= head.end and e.label != "PERSON")
+                ]
+                near.sort(key=lambda span: (span[0] < head.start, abs(span[0] - head.start)))
+                people = [span for span in near if span not in found]
+                found += people
+        return tuple(dict.fromkeys(span for span in found if span != (head.start, head.end)))
+
+    def _finish_link(self) -> None:
+        """enter while linking: link the claim to the selection, else the span found."""
+        head, article = self._linking, self.current
+        view = self.query_one(ArticleView)
+        if head is None or article is None:
+            return
+        chosen = view.selection.bounds(view.words) if view.selection is not None else None
+        chosen = chosen or view.focus_span
+        if chosen is None:
+            self.notify(
+                "Choose who said it first: K offers names near the claim, t/T jump to "
+                "names, v selects; escape cancels.",
+                timeout=4,
+            )
+            return
+        start, end = chosen
+        if (start, end) == (head.start, head.end):
+            self.notify("A claim cannot be its own source: choose another span.", timeout=3)
+            return
+        self._end_linking()
+        view.cancel_selection()
+        self.session.link(article, head, start, end)
+
+    def cancel_linking(self) -> bool:
+        """escape while linking: leave it (True), else False."""
+        if self._linking is None:
+            return False
+        self._end_linking()
+        self.notify("Linking cancelled.", timeout=2)
+        return True
+
+    def _end_linking(self) -> None:
+        self._linking, self._candidates, self._candidate = None, (), -1
+        self.query_one(ArticleView).announce()
+
+    def linking_status(self) -> list[Content]:
+        """What the status line says first while a claim is being linked."""
+        head = self._linking
+        if head is None:
+            return []
+        more = " · K next name" if len(self._candidates) > 1 else ""
+        return [
+            Content.assemble(
+                ("linking ", "bold reverse"),
+                (f"{head.label} ", "bold"),
+                Content(snippet(show_bidi(head.text), 24)),
+                f" ← who said it: enter links the span shown{more} · t/T q/Q v choose · "
+                "escape cancels",
+            )
+        ]
 
     # --- what the keys act on -----------------------------------------------------------
 
@@ -380,6 +568,9 @@ class Annotating(ReaderPanes):
         """enter in the reader: change the boundaries of the annotation under the cursor (the
         selection takes its span; enter or a label key saves, escape leaves it)."""
         view = self.query_one(ArticleView)
+        if self._linking is not None:
+            self._finish_link()
+            return
         if view.editing is not None:
             self._save_edit(view.editing.label)
             return
@@ -704,15 +895,32 @@ def _span_of(change: Change) -> tuple[int, int] | None:
     return None
 
 
-def status_for(annotations: list[Annotation]) -> Content:
-    """The status line's part for the annotations under the cursor."""
+def status_for(annotations: list[Annotation], state: ArticleState | None = None) -> Content:
+    """The status line's part for the annotations under the cursor: each one's label, who
+    said it (a claim linked to its source: "claim ← source: Boris Titov (said)"; else the
+    speaker its quotation was found with), and its note."""
     parts: list[Content | tuple[str, str] | str] = []
+    relations = state.relations if state is not None else ()
+    by_id = {a.id: a for a in state.annotations} if state is not None else {}
     for annotation in annotations[:2]:
         if parts:
             parts.append("  ")
-        parts += [(f"■ {annotation.label}", "bold"), " saved"]
-        if annotation.attrs.get("speaker"):
-            parts += [" · by ", Content(show_bidi(str(annotation.attrs["speaker"])))]
+        sources = [
+            by_id[r.child] for r in relations if r.head == annotation.id and r.child in by_id
+        ]
+        claims = [by_id[r.head] for r in relations if r.child == annotation.id and r.head in by_id]
+        if sources:
+            cue = annotation.attrs.get("cue")
+            said = f" ({show_bidi(str(cue))})" if cue else ""
+            who = "; ".join(" ".join(s.text.split()) for s in sources[:2])
+            parts += [(f"■ {annotation.label}", "bold"), " ← ", (f"{sources[0].label}:", "bold"),
+                      " ", Content(show_bidi(who)[:40] + said)]  # fmt: skip
+        else:
+            parts += [(f"■ {annotation.label}", "bold"), " saved"]
+            if annotation.attrs.get("speaker"):
+                parts += [" · by ", Content(show_bidi(str(annotation.attrs["speaker"])))]
+            if claims:
+                parts += [" · ", ("→ ", "bold"), Content(f"who said {snippet(claims[0].text, 30)}")]
         if annotation.note:
             parts += [" · note: ", Content(show_bidi(" ".join(annotation.note.split()))[:40])]
     return Content.assemble(*parts)

@@ -619,6 +619,12 @@ class AssayApp(App[None]):
     def action_accept(self) -> None:
         self.reader.action_accept()
 
+    def action_who(self) -> None:
+        self.reader.action_who()
+
+    def action_link(self) -> None:
+        self.reader.action_link()
+
     def action_reject(self) -> None:
         self.reader.action_reject()
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from annotations.model import Annotation, Unplaced
+    from annotations.model import Annotation, Relation, Unplaced
     from annotations.storage import CorruptFile
     from annotations.store import ArticleState, Change, Moved
     from annotations.suggestions import Suggestion
@@ -119,6 +119,17 @@ class Tagged(SessionMessage):
     article_id: str
     label: str
     made: Annotation | None
+
+
+@dataclass
+class Linked(SessionMessage):
+    """`head` (a claim) is linked to `source` by `relation` (`source` made for it, or the
+    source annotation there already)."""
+
+    article_id: str
+    head: Annotation
+    source: Annotation
+    relation: Relation
 
 
 @dataclass

@@ -231,7 +231,7 @@ class ReaderScreen(Annotating, Resuming):
         else:
             here = view.annotations_at(*view.at_cursor())
             if here:
-                parts.append(status_for(here))
+                parts.append(status_for(here, self.state))
             suggested = view.suggestions_at(*view.at_cursor())
             if suggested and not here:
                 parts.append(
@@ -241,7 +241,7 @@ class ReaderScreen(Annotating, Resuming):
                 )
         if event.marks:
             parts.append(describe(event.marks))
-        parts = [*self.status_first(view), *parts]
+        parts = [*self.linking_status(), *self.status_first(view), *parts]
         line = Content("  ·  ").join(parts) if parts else legend()
         status.update(line, layout=False)
 
@@ -372,6 +372,8 @@ class ReaderScreen(Annotating, Resuming):
         focused = self.focused
         view = self.view
         if view.cancel_selection():
+            return
+        if self.cancel_linking():
             return
         for box_id in ("list-filter", "find"):  # left open (escape in a box is leave_box)
             box = self._existing_box(box_id)

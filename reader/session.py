@@ -24,6 +24,7 @@ from reader.messages import (
     FilesChecked,
     GroupAdded,
     KeyRejected,
+    Linked,
     Placed,
     PositionNotSaved,
     Rejected,
@@ -267,6 +268,29 @@ class AnnotationSession:
 
         self._run(work, f"The {label} was not saved", article.id, pending)
         return pending
+
+    def link(self, article: Article, head: Annotation, start: int, end: int) -> None:
+        """Link `head` (a claim) to who said it at `[start, end)`: the `source` annotation
+        there, or one made for it, with the relation, one change. `Linked` follows."""
+        text = article.text[start:end]
+
+        def work(store: Store) -> list[Message]:
+            from annotations.model import SOURCE
+
+            self._copy(article)
+            there = store.find_span(article.id, start, end, SOURCE)
+            if there is None:
+                item = {"start": start, "end": end, "label": SOURCE, "text": text}
+                made, links = store.add_linked(article.id, [item], [(head.id, 0, SOURCE)])
+                source, relation = made[0], links[0]
+            else:
+                source, relation = there, store.relate(head.id, there.id, SOURCE)
+            return [
+                *self._read_back(store, article.id),
+                Linked(self.annotator, article.id, head, source, relation),
+            ]
+
+        self._run(work, "The link was not saved", article.id)
 
     def update(self, annotation: Annotation, said: str, **changes: Any) -> None:
         """Change an annotation's fields (`start`, `end`, `text`, `label`, `note`, ...)."""

@@ -12,11 +12,20 @@ _KEYS = (
     ("d", "delete", "Delete", "Delete the annotation here"),
     ("i", "note", "Note", "Write a note on the annotation here"),
     ("y", "copy", "Copy", "Copy the selection, annotation, span or sentence with a citation line"),
+    ("W", "who", "Who said it", "Jump from a claim to its source, and from a source to its claim"),
+    (
+        "K",
+        "link",
+        "Link to source",
+        "Link the claim here to who said it: K again offers the next speaker or name near it, "
+        "t/T q/Q m/M or a selection choose any span, enter links, escape cancels",
+    ),
 )
 
 
 def annotation_bindings(prefix: str) -> list[Binding]:
-    """Accept, reject, delete, note and copy, as app actions, with ids `<prefix>.<action>`."""
+    """Accept, reject, delete, note, copy, who said it and link, as app actions, with ids
+    `<prefix>.<action>`."""
     return [
         Binding(
             key, f"app.{action}", description, show=False, id=f"{prefix}.{action}", tooltip=tooltip

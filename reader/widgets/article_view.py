@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -49,7 +49,15 @@ from corpus.text import close_bidi, paragraphs, trimmed_span
 from reader.layout import ScreenLine, SpanIndex, line_of, wrap
 from reader.selection import Selection, Words
 from reader.widgets.annotation_keys import annotation_bindings
-from reader.widgets.overlays import SAVED, SAVING, SUGGESTED, Overlay, OverlayStack, Payload
+from reader.widgets.overlays import (
+    LINKED,
+    SAVED,
+    SAVING,
+    SUGGESTED,
+    Overlay,
+    OverlayStack,
+    Payload,
+)
 
 if TYPE_CHECKING:
     from textual import events
@@ -295,6 +303,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--annotation",
         "article-view--suggestion",
         "article-view--saving",
+        "article-view--linked",
     }
 
     DEFAULT_CSS = """
@@ -477,11 +486,16 @@ class ArticleView(ScrollView, can_focus=True):
         annotations: Sequence[Annotation],
         saving: Sequence[tuple[int, int, str]] = (),
         suggestions: Sequence[Suggestion] = (),
+        linked: Collection[str] = (),
     ) -> None:
-        """What the annotator has (saved, and being saved) and what is suggested."""
+        """What the annotator has (saved, and being saved) and what is suggested; `linked`:
+        the ids of the annotations linked to a source (marked in the gutter)."""
         self.annotations = sorted(annotations, key=lambda a: (a.start, -a.end, a.created_at))
         self.saving = list(saving)
         self.suggestions = list(suggestions)
+        self._overlays.set(
+            LINKED, ((a.start, a.end, a) for a in self.annotations if a.id in linked)
+        )
         self._overlays.set(SAVED, ((a.start, a.end, a) for a in self.annotations))
         self._overlays.set(SAVING, ((s, e, (s, e, label)) for s, e, label in self.saving))
         self._overlays.set(SUGGESTED, ((x.start, x.end, x) for x in self.suggestions))
@@ -617,6 +631,13 @@ class ArticleView(ScrollView, can_focus=True):
         first = line_of(self._line_starts, span[0])
         last = line_of(self._line_starts, max(span[1] - 1, span[0]))
         self.refresh_lines(first, last - first + 1)
+
+    def announce(self) -> None:
+        """Post `CursorMoved` again, for a screen whose status changed without a move (the
+        start or end of linking)."""
+        if not self._announcing:
+            self._announcing = True
+            self.call_next(self._announce)
 
     def _announce(self) -> None:
         self._announcing = False

@@ -57,8 +57,13 @@ SAVING: Overlay[Pending] = Overlay(
 SUGGESTED: Overlay[Suggestion] = Overlay(
     "suggested", "article-view--suggestion", gutter=lambda _suggestion: "?"
 )
+# A claim linked to who said it: drawn as it is, marked « in the gutter (before its label's
+# initial: a link shows without colour).
+LINKED: Overlay[Annotation] = Overlay(
+    "linked", "article-view--linked", gutter=lambda _annotation: "«"
+)
 # What every reader draws, in gutter precedence.
-DEFAULT_OVERLAYS: tuple[Overlay[Any], ...] = (SAVED, SAVING, SUGGESTED)
+DEFAULT_OVERLAYS: tuple[Overlay[Any], ...] = (LINKED, SAVED, SAVING, SUGGESTED)
 
 
 class OverlayStack:

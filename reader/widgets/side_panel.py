@@ -21,13 +21,13 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from corpus.text import show_bidi
+from corpus.text import counted, show_bidi
 from reader.widgets.annotation_keys import annotation_bindings
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from annotations.model import Annotation, Unplaced
+    from annotations.model import Annotation, Relation, Unplaced
     from annotations.suggestions import Suggestion
     from corpus.analysis import Analysis
     from corpus.article import Article
@@ -124,6 +124,7 @@ class SidePanel(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._unplaced: tuple[Unplaced, ...] = ()
+        self._relations: tuple[Relation, ...] = ()
         self._choices: dict[str, tuple[str, Any]] = {}
         self._article: Article | None = None
         self._analysis: Analysis | None = None
@@ -136,6 +137,7 @@ class SidePanel(OptionList):
         """Fill the analysis part; `note` says why it is empty (loading, no model)."""
         if article is None or self._article is None or article.id != self._article.id:
             self._annotations, self._suggestions, self._unplaced = [], [], ()
+            self._relations = ()
         self._article, self._analysis, self._note = article, analysis, note
         self._rebuild()
 
@@ -146,20 +148,24 @@ class SidePanel(OptionList):
         suggestions: list[Suggestion],
         near: int = 0,
         unplaced: Sequence[Unplaced] = (),
+        relations: Sequence[Relation] = (),
     ) -> None:
         """Fill the annotations part (the analysis part stays); `near` is the reader's
         cursor, around which long lists are cut; `unplaced`: annotations of an earlier text
-        of the article that could not be placed on this one."""
+        of the article that could not be placed on this one; `relations`: who said which
+        claim (each claim's row names its sources)."""
         if self._article is None or article.id != self._article.id:
             self._article, self._analysis, self._note = article, None, "Analysing…"
-        elif (annotations, suggestions, tuple(unplaced)) == (
+        elif (annotations, suggestions, tuple(unplaced), tuple(relations)) == (
             self._annotations,
             self._suggestions,
             self._unplaced,
+            self._relations,
         ):
             return  # nothing to redraw (a save in flight changes only the reader)
         self._annotations, self._suggestions, self._near = annotations, suggestions, near
         self._unplaced = tuple(unplaced)
+        self._relations = tuple(relations)
         self._rebuild()
 
     def highlighted_item(self) -> tuple[str, Any] | None:
@@ -274,6 +280,13 @@ class SidePanel(OptionList):
         options.append(self._heading(heading))
         if not self._annotations:
             options.append(Option(Content("  none yet: select, then c f e"), disabled=True))
+        texts = {a.id: a.text for a in self._annotations}
+        sources: dict[str, list[str]] = {}
+        claims: dict[str, int] = {}
+        for relation in self._relations:
+            if relation.child in texts:
+                sources.setdefault(relation.head, []).append(texts[relation.child])
+                claims[relation.child] = claims.get(relation.child, 0) + 1
         for annotation in annotations:
             key = f"a:{annotation.id}"
             self._choices[key] = ("annotation", annotation)
@@ -283,6 +296,13 @@ class SidePanel(OptionList):
                 " ",
                 Content(_short(annotation.text, _SPAN_CHARS)),
             ]
+            said = sources.get(annotation.id)
+            if said:
+                who = "; ".join(_short(text, _SPAN_CHARS) for text in said)
+                parts += ["\n    ", ("← ", "bold"), Content(who)]
+            elif annotation.id in claims:
+                parts += ["\n    ", (f"→ source of {counted(claims[annotation.id], 'claim')}",
+                                      "dim")]  # fmt: skip
             if annotation.note:
                 parts += ["\n    ", ("note: ", "dim"), Content(_short(annotation.note, 40))]
             options.append(Option(Content.assemble(*parts), id=key))
