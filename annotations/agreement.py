@@ -123,6 +123,8 @@ class PairResult:
     overall: Figures
     labels: Mapping[str, Figures]
     counts: Mapping[str, Counts]
+    # Relations (who said which claim) matched exactly, and made by each of the two.
+    relations: Counts = Counts()
 
     def to_dict(self) -> dict[str, Any]:
         first, second = self.annotators
@@ -130,6 +132,11 @@ class PairResult:
             "annotators": list(self.annotators),
             "articles": self.articles,
             **self.overall.to_dict(),
+            "relations": {
+                "f1": self.relations.exact_f1,
+                "matches": self.relations.exact,
+                "made": {first: self.relations.first, second: self.relations.second},
+            },
             "labels": {
                 label: {
                     **figures.to_dict(),
@@ -175,6 +182,9 @@ class Agreement:
     pairs: list[PairResult]
     by_article: list[ArticleResult]
     tokens: int = 0  # tokens of the compared articles
+    # Relation F1 (the mean over pairs, as span F1) and the relations each annotator made.
+    relation_f1: float | None = None
+    relations: Mapping[str, int] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape documented in the README (stable; keys may be added)."""
@@ -189,6 +199,7 @@ class Agreement:
             "pairs": [pair.to_dict() for pair in self.pairs],
             "by_article": [article.to_dict() for article in self.by_article],
             "tokens": self.tokens,
+            "relations": {"f1": self.relation_f1, "made": dict(self.relations)},
         }
 
 
@@ -368,6 +379,8 @@ class _Tally:
         self.token_counts: list[int] = []
         self.present: dict[str, list[bool]] = {n: [] for n in names}
         self.spans = {n: _Chunks() for n in names}
+        # Each annotator's relations by article number (`FileSpans.linked`; None: absent).
+        self.linked: dict[str, list[set[tuple[Any, ...]] | None]] = {n: [] for n in names}
         self.char_base = 0
         self.articles = 0
 
@@ -389,7 +402,9 @@ class _Tally:
             made = article.spans.get(name)
             self.present[name].append(made is not None)
             if made is None:
+                self.linked[name].append(None)
                 continue
+            self.linked[name].append(self._linked(made))
             starts, ends, labels = _columns(made)
             # Labels are numbered in the order they are first met, as the figures pooled
             # over labels take them.
@@ -421,6 +436,28 @@ class _Tally:
         # The next article's offsets start past everything of this one: no span of one
         # article can cover a token of another.
         self.char_base += reach + 1
+
+    def _linked(self, made: FileSpans | Sequence[Annotation]) -> set[tuple[Any, ...]]:
+        """The relations of `made` whose ends are both of labels compared."""
+        if not isinstance(made, FileSpans) or not made.relations:
+            return set()
+        found = made.linked()
+        if self.fixed_labels is None:
+            return found
+        return {r for r in found if r[2] in self.label_index and r[5] in self.label_index}
+
+    def relation_counts(self, pair: Pair) -> Counts:
+        """Relations `pair` made alike (both ends' spans and the label equal), and each one's,
+        on the articles both take part in."""
+        a, b = pair
+        matched = first = second = 0
+        for mine, theirs in zip(self.linked[a], self.linked[b], strict=True):
+            if mine is None or theirs is None:
+                continue
+            matched += len(mine & theirs)
+            first += len(mine)
+            second += len(theirs)
+        return Counts(matched, matched, first, second)
 
     def _tokens(self, tokens: Tokens) -> None:
         count = len(tokens)
@@ -475,6 +512,7 @@ class _Tally:
                     overall,
                     figures,
                     {label: counts.get(label, Counts()) for label in labels},
+                    self.relation_counts(pair),
                 )
             )
         label_figures = {}
@@ -509,6 +547,10 @@ class _Tally:
             pair_results,
             by_article,
             tokens=tokens.size,
+            relation_f1=_mean([p.relations.exact_f1 for p in pair_results]),
+            relations={
+                n: sum(len(made) for made in self.linked[n] if made is not None) for n in self.names
+            },
         )
 
     def _by_article(self, per_article: Mapping[Pair, _PerArticle]) -> list[ArticleResult]:

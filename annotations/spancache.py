@@ -38,7 +38,7 @@ from typing import Any
 from annotations.cachefile import read_cache, write_cache
 from annotations.store import ArticleState, Store
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 # Offsets kept in 4 bytes, label numbers in 2: files past them are read each time.
 _LARGEST_I = 2**31 - 1
 _MOST_LABELS = 2**16 - 1
@@ -59,6 +59,8 @@ class FileSpans:
     ends: array[int]
     labels: tuple[str, ...]
     covered: str
+    # Relations between the spans: (head, child, label), ends by position in the columns.
+    relations: tuple[tuple[int, int, str], ...] = ()
     # The identity (inode, size, modification time in ns) of the file these are all the
     # spans of, when it is settled (see SETTLE_NS): a cache may vouch for them by it.
     identity: tuple[int, ...] | None = field(default=None, compare=False)
@@ -66,22 +68,38 @@ class FileSpans:
     @classmethod
     def of(cls, state: ArticleState) -> FileSpans:
         made = sorted(state.annotations, key=lambda a: (a.start, a.end, a.label, a.id))
+        position = {a.id: i for i, a in enumerate(made)}
+        relations = tuple(
+            (position[r.head], position[r.child], r.label)
+            for r in state.relations
+            if r.head in position and r.child in position  # (an unplaced end: not compared)
+        )
         return cls.columns(
             state.status,
             [a.start for a in made],
             [a.end for a in made],
             tuple(a.label for a in made),
             "".join(a.text for a in made),
+            relations,
         )
 
     @classmethod
     def columns(
         cls, status: str, starts: Sequence[int], ends: Sequence[int], labels: tuple[str, ...],
-        covered: str,
+        covered: str, relations: tuple[tuple[int, int, str], ...] = (),
     ) -> FileSpans:  # fmt: skip
         """FileSpans of any sequences of offsets (held in 4 bytes each where they fit)."""
         code = "i" if max(ends, default=0) <= _LARGEST_I else "q"
-        return cls(status, array(code, starts), array(code, ends), labels, covered)
+        return cls(status, array(code, starts), array(code, ends), labels, covered, relations)
+
+    def linked(self) -> set[tuple[int, int, str, int, int, str, str]]:
+        """Each relation by what it links: the head's start, end and label, the child's,
+        and the relation's label (two annotators' relations are the same when these are)."""
+        starts, ends, labels = self.starts, self.ends, self.labels
+        return {
+            (starts[h], ends[h], labels[h], starts[c], ends[c], labels[c], label)
+            for h, c, label in self.relations
+        }
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -99,12 +117,18 @@ class FileSpans:
         """The spans whose flag in `keep` is true (itself when all are)."""
         if all(keep):
             return self
+        moved = {old: new for new, old in enumerate(i for i, k in enumerate(keep) if k)}
         return FileSpans(
             self.status,
             array(self.starts.typecode, compress(self.starts, keep)),
             array(self.ends.typecode, compress(self.ends, keep)),
             tuple(compress(self.labels, keep)),
             "".join(compress(self.texts, keep)),
+            tuple(
+                (moved[h], moved[c], label)
+                for h, c, label in self.relations
+                if h in moved and c in moved  # a relation goes with either end
+            ),
         )
 
     def sound(self, text: str) -> FileSpans:
@@ -186,11 +210,12 @@ class AnnotatorSpans:
         index = {label: i for i, label in enumerate(self._labels)}
         rows: list[list[Any]] = []
         starts, ends, labels, texts = array("i"), array("i"), array("H"), []
+        heads, children, kinds = array("i"), array("i"), array("H")
         for article_id, (identity, found) in self._kept.items():
             if found.starts.typecode != "i":
                 continue  # offsets past 4 bytes: read from the file each time
             numbers = []
-            for label in found.labels:
+            for label in [*found.labels, *(label for _h, _c, label in found.relations)]:
                 number = index.get(label)
                 if number is None:
                     number = index[label] = len(index)
@@ -198,13 +223,17 @@ class AnnotatorSpans:
             if len(index) > _MOST_LABELS:
                 break  # (the rest are read from their files)
             covered = found.covered.encode("utf-8", "surrogatepass")
-            rows.append([article_id, *identity, found.status, len(found), len(covered)])
+            rows.append([article_id, *identity, found.status, len(found), len(covered),
+                         len(found.relations)])  # fmt: skip
             starts.extend(found.starts)
             ends.extend(found.ends)
-            labels.extend(numbers)
+            labels.extend(numbers[: len(found)])
+            heads.extend(h for h, _c, _label in found.relations)
+            children.extend(c for _h, c, _label in found.relations)
+            kinds.extend(numbers[len(found) :])
             texts.append(covered)
         if sys.byteorder == "big":
-            for column in (starts, ends, labels):
+            for column in (starts, ends, labels, heads, children, kinds):
                 column.byteswap()
         header = {
             "version": CACHE_VERSION,
@@ -212,7 +241,8 @@ class AnnotatorSpans:
             "labels": list(index)[: _MOST_LABELS + 1],
             "files": rows,
         }
-        block = [starts.tobytes(), ends.tobytes(), labels.tobytes(), *texts]
+        block = [starts.tobytes(), ends.tobytes(), labels.tobytes(), heads.tobytes(),
+                 children.tobytes(), kinds.tobytes(), *texts]  # fmt: skip
         try:
             write_cache(self.path, header, block)
         except OSError as exc:
@@ -249,35 +279,46 @@ class AnnotatorSpans:
         for row in rows:
             if not (
                 type(row) is list
-                and len(row) == 7
+                and len(row) == 8
                 and type(row[0]) is str
                 and type(row[4]) is str
-                and all(type(x) is int and x >= 0 for x in (*row[1:4], *row[5:7]))
+                and all(type(x) is int and x >= 0 for x in (*row[1:4], *row[5:8]))
             ):
                 raise ValueError("not an entry")
         count = sum(row[5] for row in rows)
-        if len(block) != 10 * count + sum(row[6] for row in rows):
+        linked = sum(row[7] for row in rows)
+        if len(block) != 10 * count + 10 * linked + sum(row[6] for row in rows):
             raise ValueError("the block is not as long as its entries")
-        starts, ends, numbers = array("i"), array("i"), array("H")
-        starts.frombytes(block[: 4 * count])
-        ends.frombytes(block[4 * count : 8 * count])
-        numbers.frombytes(block[8 * count : 10 * count])
-        if sys.byteorder == "big":
-            for column in (starts, ends, numbers):
+        columns = []
+        at = 0
+        for code, size in (("i", count), ("i", count), ("H", count), ("i", linked),
+                           ("i", linked), ("H", linked)):  # fmt: skip
+            column = array(code)
+            column.frombytes(block[at : at + column.itemsize * size])
+            at += column.itemsize * size
+            if sys.byteorder == "big":
                 column.byteswap()
+            columns.append(column)
+        starts, ends, numbers, heads, children, kinds = columns
         table = header["labels"]
-        if numbers and max(numbers) >= len(table):
+        if max(numbers, default=0) >= len(table) or max(kinds, default=0) >= len(table):
             raise ValueError("a label number past the table")
         self._labels = table
-        self._block = _Block(starts, ends, tuple(map(table.__getitem__, numbers)), block)
+        self._block = _Block(
+            starts,
+            ends,
+            tuple(map(table.__getitem__, numbers)),
+            block,
+            tuple(zip(heads, children, map(table.__getitem__, kinds), strict=True)),
+        )
         found = {}
-        span_at, text_at = 0, 10 * count
-        for article_id, ino, size, mtime, status, spans, text_bytes in rows:
-            found[article_id] = _Entry(
-                [ino, size, mtime], status, span_at, spans, text_at, text_bytes
-            )
+        span_at, text_at, link_at = 0, at, 0
+        for article_id, ino, size, mtime, status, spans, text_bytes, links in rows:
+            found[article_id] = _Entry([ino, size, mtime], status, span_at, spans, text_at,
+                                       text_bytes, link_at, links)  # fmt: skip
             span_at += spans
             text_at += text_bytes
+            link_at += links
         return found
 
 
@@ -289,6 +330,7 @@ class _Block:
     ends: array[int]
     labels: tuple[str, ...]
     raw: memoryview  # the block as read: the texts are in it
+    relations: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +343,8 @@ class _Entry:
     count: int
     text_at: int
     text_bytes: int
+    link_at: int = 0
+    links: int = 0
 
     def spans(self, block: _Block) -> FileSpans | None:
         """The entry's spans; None when they are not sound (texts that are not UTF-8, or not
@@ -316,7 +360,12 @@ class _Entry:
         if len(covered) != sum(ends) - sum(starts) or any(map(operator.gt, starts, ends)):
             return None
         labels = block.labels[self.first : stop]
-        return FileSpans(self.status, starts, ends, labels, covered, tuple(self.identity))
+        relations = block.relations[self.link_at : self.link_at + self.links]
+        if any(not (0 <= h < self.count and 0 <= c < self.count) for h, c, _l in relations):
+            return None
+        return FileSpans(
+            self.status, starts, ends, labels, covered, relations, identity=tuple(self.identity)
+        )
 
 
 def _file_name(where: str) -> str:

@@ -389,6 +389,14 @@ def _print_table(found: Agreement, selection: Chosen, worst: int) -> None:
     labels.add_section()
     labels.add_row(Text("all labels", style="bold"), *_figures(found.overall.to_dict()), "")
     console.print(labels)
+    if any(found.relations.values()):
+        made = " / ".join(str(found.relations[n]) for n in found.annotators)
+        console.print(
+            safe(
+                f"relations (who said which claim): exact F1 {figure(found.relation_f1)}; "
+                f"made by {names}: {made}"
+            )
+        )
     if len(found.pairs) > 1:
         pairs = Table(title=safe("by pair"), title_justify="left")
         pairs.add_column("pair", overflow="fold", ratio=1, min_width=8)

@@ -21,7 +21,7 @@ from annotations.agreement import (
     overlap_matches,
 )
 from annotations.model import Annotation
-from annotations.team import TeamArticle
+from annotations.team import SpanArticle, TeamArticle
 from corpus.tokens import Tokens
 
 # Texts of one-letter words "a b c d ...": token i is the character at 2·i, a space after it.
@@ -435,3 +435,36 @@ def test_counts_of_all_articles_at_once_equal_each_article_counted_alone(
         assert result.annotators == tuple(
             n for n, spans in zip("abc", by, strict=True) if spans is not None
         )
+
+
+def test_relation_f1_counts_relations_whose_ends_and_label_are_the_same() -> None:
+    """a links the claim to "Titov" and to "envoy"; b links it to "Titov" only and links an
+    event to "Titov" too: one relation in common of 2 + 2, F1 = 2·1/4; c never takes part."""
+    from annotations.spancache import FileSpans
+
+    def made(relations: tuple[tuple[int, int, str], ...]) -> FileSpans:
+        return FileSpans.columns(
+            "done", [0, 10, 20, 30], [8, 15, 26, 35], ("claim", "source", "source", "event"),
+            "x" * 8 + "y" * 5 + "z" * 6 + "w" * 5, relations,
+        )  # fmt: skip
+
+    article = SpanArticle(
+        "a" * 16,
+        {
+            "a": made(((0, 1, "source"), (0, 2, "source"))),
+            "b": made(((0, 1, "source"), (3, 1, "source"))),
+        },
+    )
+    found = agreement([Compared(article, tokens(40))], ["a", "b", "c"])
+    (ab, ac, bc) = found.pairs
+    assert (ab.relations.exact, ab.relations.first, ab.relations.second) == (1, 2, 2)
+    assert ab.relations.exact_f1 == pytest.approx(0.5)
+    assert ac.relations.exact_f1 is None and bc.relations.exact_f1 is None  # c made nothing
+    assert found.relation_f1 == pytest.approx(0.5)
+    assert found.relations == {"a": 2, "b": 2, "c": 0}
+    data = found.to_dict()
+    assert data["relations"] == {"f1": pytest.approx(0.5), "made": {"a": 2, "b": 2, "c": 0}}
+    assert data["pairs"][0]["relations"]["matches"] == 1
+    # Comparing only claims and events leaves the sources out, and so every relation.
+    only = agreement([Compared(article, tokens(40))], ["a", "b"], labels=["claim", "event"])
+    assert only.relations == {"a": 0, "b": 0} and only.relation_f1 is None

@@ -281,3 +281,30 @@ def test_a_span_cache_folder_that_cannot_be_written_is_said_and_changes_no_figur
     assert code == 0
     assert json.loads(out) == expected
     assert "span cache not saved" in err
+
+
+def test_relation_f1_is_reported_and_the_span_cache_keeps_relations(
+    tmp_path: Path, articles: list[Article], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """a and b both link RARE to "Kirill Dmitriev"; a also links it to "Putin": F1 2·1/3."""
+    article = articles[1]
+    Workspace(tmp_path).save_article(article)
+    for who, sources in (("a", ["Kirill Dmitriev", "Putin"]), ("b", ["Kirill Dmitriev"])):
+        with Store.open(tmp_path, who, labels=None) as store:
+            start = article.text.index(RARE)
+            claim = store.add(article.id, start, start + len(RARE), "claim", RARE)
+            for words in sources:
+                at = article.text.index(words)
+                source = store.add(article.id, at, at + len(words), "source", words)
+                store.relate(claim.id, source.id)
+            store.set_status(article.id, Status.DONE)
+    hour = 3600 * 10**9  # files made earlier, as the span cache keeps only those
+    for path in (tmp_path / "annotations").rglob("*.json"):
+        stamp = path.stat().st_mtime_ns - hour
+        os.utime(path, ns=(stamp, stamp))
+    for _run in ("cold", "warm"):
+        data = as_json(capsys, tmp_path)
+        assert data["relations"] == {"f1": pytest.approx(2 / 3), "made": {"a": 2, "b": 1}}
+        assert data["pairs"][0]["relations"]["matches"] == 1
+    code, out, _err = agree(capsys, tmp_path)
+    assert code == 0 and "relations (who said which claim): exact F1 0.667" in out
