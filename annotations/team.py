@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotations.model import Annotation, Status
+from annotations.model import Annotation, Relation, Status
 from annotations.spancache import AnnotatorSpans, FileSpans
 from annotations.storage import CorruptFile
 from annotations.store import ArticleState, Store
@@ -70,10 +70,18 @@ class TeamArticle:
 
     article_id: str
     spans: Mapping[str, tuple[Annotation, ...]]
+    # Each annotator's relations between those spans (who said which claim).
+    relations: Mapping[str, tuple[Relation, ...]] = field(default_factory=dict)
 
     @property
     def annotators(self) -> tuple[str, ...]:
         return tuple(self.spans)
+
+
+def kept_relations(state: ArticleState, spans: Iterable[Annotation]) -> tuple[Relation, ...]:
+    """The relations of `state` whose ends are both among `spans`."""
+    ids = {a.id for a in spans}
+    return tuple(r for r in state.relations if r.head in ids and r.child in ids)
 
 
 @dataclass(frozen=True)
@@ -190,7 +198,8 @@ def select(
             )
             for name in taking
         }
-        selection.articles.append(TeamArticle(item.article_id, spans))
+        relations = {name: kept_relations(states[name], spans[name]) for name in taking}
+        selection.articles.append(TeamArticle(item.article_id, spans, relations))
     return selection
 
 
@@ -255,12 +264,28 @@ class Group:
     start: int
     end: int
     spans: Mapping[str, tuple[Annotation, ...]]
+    # Each annotator's relations from a span of the group (e.g. a claim to its source, which
+    # may lie outside the group), with their other end: (relation, head, child).
+    links: Mapping[str, tuple[tuple[Relation, Annotation, Annotation], ...]] = field(
+        default_factory=dict
+    )
 
     @property
     def agreed(self) -> bool:
         versions = [frozenset(Span.of(a) for a in made) for made in self.spans.values()]
         counts = [len(made) for made in self.spans.values()]
-        return len(set(versions)) == 1 and all(c == len(versions[0]) for c in counts)
+        linked = {self.linked(name) for name in self.spans}
+        return (len(set(versions)) == 1 and all(c == len(versions[0]) for c in counts)) and len(
+            linked
+        ) <= 1
+
+    def linked(self, annotator: str) -> frozenset[tuple[Span, Span, str]]:
+        """`annotator`'s relations from the group's spans, by the spans they link and label
+        (two annotators agree on a relation when these are the same)."""
+        return frozenset(
+            (Span.of(head), Span.of(child), relation.label)
+            for relation, head, child in self.links.get(annotator, ())
+        )
 
     def version(self, annotator: str) -> tuple[Annotation, ...]:
         return self.spans.get(annotator, ())
@@ -294,6 +319,23 @@ def _group(article: TeamArticle, members: list[tuple[Annotation, str]]) -> Group
     signature = sorted(
         f"{name}\x00{a.start}\x00{a.end}\x00{a.label}" for name, made in spans.items() for a in made
     )
+    links: dict[str, tuple[tuple[Relation, Annotation, Annotation], ...]] = {}
+    for name, made in spans.items():
+        ids = {a.id for a in made}
+        by_id = {a.id: a for a in article.spans.get(name, ())}
+        found = tuple(
+            (r, by_id[r.head], by_id[r.child])
+            for r in article.relations.get(name, ())
+            if r.head in ids and r.head in by_id and r.child in by_id
+        )
+        if found:
+            links[name] = found
+            # (only with relations: the key of a group without them is as it always was)
+            signature += sorted(
+                f"{name}\x02{h.start}\x00{h.end}\x00{h.label}\x00{c.start}\x00{c.end}\x00"
+                f"{c.label}\x00{r.label}"
+                for r, h, c in found
+            )
     digest = hashlib.sha256("\x01".join(signature).encode("utf-8")).hexdigest()[:16]
     return Group(
         key=digest,
@@ -301,6 +343,7 @@ def _group(article: TeamArticle, members: list[tuple[Annotation, str]]) -> Group
         start=min(a.start for a, _ in members),
         end=max(a.end for a, _ in members),
         spans=spans,
+        links=links,
     )
 
 

@@ -361,7 +361,7 @@ _HEADER = """\
 # [labels.claim]               # instead of the list: one table per label, in label order
 # description = "A checkable statement of fact"    # shown when tagging and in the help
 # key = "c"                    # and colour = "accent": or in [label_keys], [label_colours]
-# [label_keys]                 # source = "W"
+# [label_keys]                 # source = "Y"
 # [label_colours]              # source = "error" (accent, warning, success, primary, ...)
 # [keys]                       # "reader.next_quote" = "ctrl+n" (ids are in the help screen)
 

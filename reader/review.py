@@ -144,7 +144,7 @@ def _review_bindings() -> list[BindingType]:
             tooltip="Read the annotators' files of the article again (they may be annotating)",
         ),
         Binding(
-            "W",
+            "U",
             "sort_open",
             "Sort by open groups",
             show=False,
@@ -635,14 +635,9 @@ class ReviewScreen(ReaderScreen):
             self.notify(f"{name} did not annotate this article.", timeout=4)
             return
         said = f"Took {name}'s version of group {self._number_of(group)}"
-        there = {(a.start, a.end, a.label) for a in self.state.annotations} if self.state else set()
-        items = [
-            item
-            for item in self.review.version_items(article, group, name)
-            if (item["start"], item["end"], item["label"]) not in there
-        ]
-        if items:
-            self.session.add_group(article, items, said)
+        items, links = self.review.version_plan(article, group, name, self.state)
+        if items or links:
+            self.session.add_group(article, items, said, links)
             return
         # Nothing of theirs to add (they made nothing here, or gold has it): the decision
         # is remembered as the group's rejection record, which settles the group.

@@ -23,6 +23,7 @@ from annotations.team import (
     TeamArticle,
     annotated,
     disagreements,
+    kept_relations,
     review_attrs,
 )
 from reader.session import AnnotationSession, Target
@@ -97,14 +98,17 @@ class ReviewSession:
         team = self._articles.get(article_id)
         if team is None or annotator not in self.sessions:
             return False
-        spans = dict(team.spans)
+        spans, relations = dict(team.spans), dict(team.relations)
         if annotator in spans or not self.include_unfinished or annotated(state):
             spans[annotator] = tuple(
                 sorted(state.annotations, key=lambda a: (a.start, a.end, a.label, a.id))
             )
+            relations[annotator] = kept_relations(state, spans[annotator])
         ordered = {name: spans[name] for name in self.annotators if name in spans}
-        if ordered != dict(team.spans):  # unchanged (the usual re-read): its groups are kept
-            self._articles[article_id] = replace(team, spans=ordered)
+        linked = {name: relations[name] for name in ordered if name in relations}
+        # Unchanged (the usual re-read): its groups are kept.
+        if ordered != dict(team.spans) or linked != dict(team.relations):
+            self._articles[article_id] = replace(team, spans=ordered, relations=linked)
         return True
 
     def groups(self, article_id: str) -> list[Group]:
@@ -136,6 +140,40 @@ class ReviewSession:
                 _item(article, span, review_attrs(makers, f"chose:{annotator}", group.key))
             )
         return items
+
+    def version_plan(
+        self, article: Article, group: Group, annotator: str, gold: ArticleState | None
+    ) -> tuple[list[dict[str, Any]], list[tuple[int | str, int | str, str]]]:
+        """Taking `annotator`'s version of `group` into gold: their spans of the group, and
+        the spans their relations from it lead to (a claim's source), that gold has not, as
+        gold items; and their relations, each end the position of an item or the id of the
+        span in gold already (relations gold has are left out)."""
+        in_gold = {(a.start, a.end, a.label): a.id for a in gold.annotations} if gold else {}
+        items: list[dict[str, Any]] = []
+        where: dict[tuple[int, int, str], int] = {}
+
+        def place(annotation: Annotation) -> int | str:
+            span = Span.of(annotation)
+            key = (span.start, span.end, span.label)
+            if key in in_gold:
+                return in_gold[key]
+            if key not in where:
+                makers = [annotator, *(m for m in group.makers(span) if m != annotator)]
+                where[key] = len(items)
+                items.append(
+                    _item(article, span, review_attrs(makers, f"chose:{annotator}", group.key))
+                )
+            return where[key]
+
+        for annotation in group.version(annotator):
+            place(annotation)
+        had = {(r.head, r.child, r.label) for r in gold.relations} if gold else set()
+        links = []
+        for relation, head, child in group.links.get(annotator, ()):
+            link = (place(head), place(child), relation.label)
+            if link not in had:
+                links.append(link)
+        return items, links
 
     def agreed_items(self, article: Article, gold: ArticleState | None) -> list[dict[str, Any]]:
         """Gold annotations for every span all the article's annotators made exactly that gold

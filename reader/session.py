@@ -336,16 +336,43 @@ class AnnotationSession:
 
         self._run(work, f"Accepting {what} was not saved", article.id)
 
-    def add_group(self, article: Article, items: Sequence[Mapping[str, Any]], said: str) -> None:
+    def add_group(
+        self,
+        article: Article,
+        items: Sequence[Mapping[str, Any]],
+        said: str,
+        links: Sequence[tuple[int | str, int | str, str]] = (),
+    ) -> None:
         """Add the annotations `items` (as `Store.add_group` takes them, with their `attrs` and
-        `origin`) as one change: `GroupAdded` follows, with `said` for the annotator. Items the
-        article has already (same span and label) are left out."""
+        `origin`), and the relations `links` between them (as `Store.add_linked` takes them),
+        as one change: `GroupAdded` follows, with `said` for the annotator. Items the article
+        has already (same span and label) are left out (a link to one links the one there)."""
         wanted = [dict(item) for item in items]
 
         def work(store: Store) -> list[Message]:
             self._copy(article)
-            there = {(a.start, a.end, a.label) for a in store.article_state(article.id).annotations}
+            there = {
+                (a.start, a.end, a.label): a.id for a in store.article_state(article.id).annotations
+            }
             new = [i for i in wanted if (i["start"], i["end"], i["label"]) not in there]
+            if links:
+                moved: dict[int, int | str] = {}  # an item's position: among `new`, or an id
+                count = 0
+                for position, item in enumerate(wanted):
+                    key = (item["start"], item["end"], item["label"])
+                    if key in there:
+                        moved[position] = there[key]
+                    else:
+                        moved[position], count = count, count + 1
+                made, _relations = store.add_linked(
+                    article.id,
+                    new,
+                    [(_end(h, moved), _end(c, moved), label) for h, c, label in links],
+                )
+                return [
+                    *self._read_back(store, article.id),
+                    GroupAdded(self.annotator, article.id, made, said),
+                ]
             made = store.add_group(article.id, new)
             return [
                 *self._read_back(store, article.id),
@@ -491,6 +518,11 @@ class AnnotationSession:
 
             Workspace(self.workspace).save_article(article)
             self._copied.add(article.id)
+
+
+def _end(end: int | str, moved: Mapping[int, int | str]) -> int | str:
+    """A link's end: an item's position among the new items, or an annotation's id."""
+    return moved[end] if isinstance(end, int) else end
 
 
 def takes_sources(store: Store) -> bool:

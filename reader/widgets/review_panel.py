@@ -103,6 +103,14 @@ class ReviewPanel(SidePanel):
                     parts += [*who, ": —"]
                 for annotation in made:  # a line each, naming who made it
                     parts += [*who, " ", *_version(annotation)]
+                    for relation, head, child in group.links.get(name, ()):
+                        if head.id == annotation.id:  # who said it, in their version
+                            parts += [
+                                "\n      ",
+                                ("← ", "bold"),
+                                f"{relation.label}: ",
+                                Content(_short(child.text, _GROUP_CHARS - 12)),
+                            ]
             options.append(Option(Content.assemble(*parts), id=key))
         options.append(None)
         return options

@@ -435,7 +435,7 @@ async def test_sort_by_open_groups(workspace: Path) -> None:
         await ready_two(pilot)
         articles = app.query_one(ArticleList)
         await wait_for(pilot, lambda: open_count(app, other.id) == 0)
-        await pilot.press("W")
+        await pilot.press("U")
         await pilot.pause()
         assert articles.sort_key == "open"
         assert articles.ids_in_view_order()[0] == article.id
@@ -579,3 +579,74 @@ async def test_the_guidelines_open_in_review_too(workspace: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, GuidelinesScreen))
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
+
+
+TITOV = "Boris Titov"
+
+
+def linked_workspace(tmp_path: Path, bens: str = "Putin") -> Path:
+    """ana and ben make the same claim and the same two source spans; ana links the claim to
+    Boris Titov, ben to `bens`."""
+    root = tmp_path / "ws"
+    article = first_article()
+    Workspace(root).save_article(article)
+    claim_words = article.text[span(article, AGREED)[0] : span(article, AGREED)[1]]
+    for name, source_words in (("ana", TITOV), ("ben", bens)):
+        with Store.open(root, name) as store:
+            start, end = span(article, AGREED)
+            claim = store.add(article.id, start, end, "claim", claim_words)
+            for words in (TITOV, "Putin"):
+                at, to = span(article, words)
+                made = store.add(article.id, at, to, "source", words)
+                if words == source_words:
+                    store.relate(claim.id, made.id)
+            store.set_status(article.id, "done")
+    return root
+
+
+def test_a_claim_both_made_is_a_disagreement_when_its_sources_differ(tmp_path: Path) -> None:
+    article = first_article()
+
+    def groups_of(root: Path, relations: bool = True) -> list[Any]:
+        spans, links = {}, {}
+        for name in ("ana", "ben"):
+            with Store.open(root, name, read_only=True) as store:
+                state = store.article_state(article.id)
+            spans[name], links[name] = tuple(state.annotations), state.relations
+        return disagreements(TeamArticle(article.id, spans, links if relations else {}))
+
+    [group] = groups_of(linked_workspace(tmp_path / "apart"))  # the sources' spans are alike
+    assert group.start == span(article, AGREED)[0]
+    assert {name: len(group.links[name]) for name in group.links} == {"ana": 1, "ben": 1}
+    # The same links: agreed. Without the relations, nothing differs at all.
+    assert groups_of(linked_workspace(tmp_path / "alike", bens=TITOV)) == []
+    assert groups_of(tmp_path / "apart" / "ws", relations=False) == []
+
+
+async def test_taking_a_version_takes_its_relations_with_their_sources(tmp_path: Path) -> None:
+    root = linked_workspace(tmp_path)
+    article = first_article()
+    app = review_app(root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        panel = app.query_one(ReviewPanel)
+        rows = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+        assert any("← source: Boris Titov" in row and "← source: Putin" in row
+                   for row in rows)  # fmt: skip
+        await to_group(pilot, article, AGREED)
+        await pilot.press("2")  # ben's version: the claim, linked to Putin
+        await settled(pilot)
+        with Store.open(root, "gold", read_only=True) as store:
+            state = store.article_state(article.id)
+        by_id = {a.id: a for a in state.annotations}
+        assert sorted((a.label, a.text) for a in state.annotations) == [
+            ("claim", article.text[slice(*span(article, AGREED))]),
+            ("source", "Putin"),
+        ]
+        [relation] = state.relations
+        assert (by_id[relation.head].label, by_id[relation.child].text) == (
+            "claim", "Putin")  # fmt: skip
+        assert all(review_of(a)["decision"] == "chose:ben" for a in state.annotations)
+        await pilot.press("u")  # one change: all of it
+        await settled(pilot)
+        assert gold(root, article.id) == []
