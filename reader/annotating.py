@@ -447,7 +447,7 @@ class Annotating(ReaderPanes):
             return
         self._end_linking()
         view.cancel_selection()
-        self.session.link(article, head, start, end)
+        self.session.link(article, head, start, end, self.settings.relation_labels[0])
 
     def cancel_linking(self) -> bool:
         """escape while linking: leave it (True), else False."""
@@ -472,8 +472,8 @@ class Annotating(ReaderPanes):
                 ("linking ", "bold reverse"),
                 (f"{head.label} ", "bold"),
                 Content(snippet(show_bidi(head.text), 24)),
-                f" ← who said it: enter links the span shown{more} · t/T q/Q v choose · "
-                "escape cancels",
+                f" ← who said it ({self.settings.relation_labels[0]}): enter links the span "
+                f"shown{more} · t/T q/Q v choose · escape cancels",
             )
         ]
 
@@ -555,7 +555,10 @@ class Annotating(ReaderPanes):
     ) -> None:
         saved = self.state.annotations if self.state and self.current is article else []
         if any((a.start, a.end, a.label) == (start, end, label) for a in saved) or (
-            self.session.tag(article, start, end, label, attrs, origin, source) is None
+            self.session.tag(
+                article, start, end, label, attrs, origin, source, self.settings.relation_labels[0]
+            )
+            is None
         ):  # a second press before the first is saved must not tag twice
             self.notify(f"Already tagged as {label}.", timeout=3)
             return

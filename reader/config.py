@@ -5,6 +5,7 @@
     select_characters = false       # selections snap to words; true: to characters
     model = "en_core_web_sm"        # optional: the spaCy pipeline
     analyse_corpus = true           # analyse the rest of the corpus in the background
+    relation_labels = ["source"]    # relations a claim links with; K and accepting make the first
 
     [layers]
     entities = true
@@ -42,7 +43,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from annotations.model import DEFAULT_LABELS
+from annotations.model import DEFAULT_LABELS, DEFAULT_RELATION_LABELS
 from corpus.text import sanitize_line
 
 CONFIG_ENV = "ASSAY_CONFIG"
@@ -99,6 +100,8 @@ class Settings:
     label_colours: dict[str, str] = field(default_factory=dict)
     label_descriptions: dict[str, str] = field(default_factory=dict)  # set ones (may be "")
     select_characters: bool = False
+    # Labels of relations; the first is what linking (K, accepting a quotation) makes.
+    relation_labels: tuple[str, ...] = DEFAULT_RELATION_LABELS
 
     def with_layers(self, **changes: bool) -> Settings:
         return replace(self, layers=replace(self.layers, **changes))
@@ -148,6 +151,17 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
                 changes[name] = data[name]
             else:
                 problems.append(f"{name} should be a {kind.__name__}")
+    if "relation_labels" in data:
+        given = data["relation_labels"]
+        cleaned = (
+            [sanitize_line(x).strip() for x in given if isinstance(x, str)]
+            if isinstance(given, list)
+            else []
+        )
+        if isinstance(given, list) and given and all(cleaned) and len(cleaned) == len(given):
+            changes["relation_labels"] = tuple(dict.fromkeys(cleaned))
+        else:
+            problems.append('relation_labels should be a list of names, e.g. ["source"]')
     per_label = _labels(data.get("labels"), problems)
     if per_label is not None:
         changes["labels"] = tuple(per_label)
@@ -357,6 +371,7 @@ _HEADER = """\
 # labels = ["claim", "figure", "event", "source"]   # or a table per label, in order (below)
 # model = "en_core_web_sm"
 # analyse_corpus = true        # analyse the rest of the corpus in the background
+# relation_labels = ["source"] # links from a claim; K and accepting a quote make the first
 # select_characters = false    # true: selections move by character, not by word
 # [labels.claim]               # instead of the list: one table per label, in label order
 # description = "A checkable statement of fact"    # shown when tagging and in the help

@@ -229,6 +229,7 @@ class AnnotationSession:
         attrs: Mapping[str, Any] | None = None,
         origin: str = "manual",
         source: tuple[int, int] | None = None,
+        relation: str = "source",
     ) -> Saving | None:
         """Tag `[start, end)` as `label`: the span being saved, or None when it is being
         saved already (a second press must not tag twice). `Tagged` follows, its `made` None
@@ -256,7 +257,7 @@ class AnnotationSession:
                 self._copy(article)
                 claim = {"start": start, "end": end, "label": label, "text": text,
                          "attrs": given or {}, "origin": origin}  # fmt: skip
-                made = _add_with_source(store, article, claim, source)
+                made = _add_with_source(store, article, claim, source, relation)
             else:
                 self._copy(article)
                 made = store.add(article.id, start, end, label, text, attrs=given, origin=origin)
@@ -269,9 +270,12 @@ class AnnotationSession:
         self._run(work, f"The {label} was not saved", article.id, pending)
         return pending
 
-    def link(self, article: Article, head: Annotation, start: int, end: int) -> None:
-        """Link `head` (a claim) to who said it at `[start, end)`: the `source` annotation
-        there, or one made for it, with the relation, one change. `Linked` follows."""
+    def link(
+        self, article: Article, head: Annotation, start: int, end: int, label: str = "source"
+    ) -> None:
+        """Link `head` (a claim) to who said it at `[start, end)` with a relation of `label`:
+        the `source` annotation there, or one made for it, with the relation, one change.
+        `Linked` follows."""
         text = article.text[start:end]
 
         def work(store: Store) -> list[Message]:
@@ -281,10 +285,10 @@ class AnnotationSession:
             there = store.find_span(article.id, start, end, SOURCE)
             if there is None:
                 item = {"start": start, "end": end, "label": SOURCE, "text": text}
-                made, links = store.add_linked(article.id, [item], [(head.id, 0, SOURCE)])
+                made, links = store.add_linked(article.id, [item], [(head.id, 0, label)])
                 source, relation = made[0], links[0]
             else:
-                source, relation = there, store.relate(head.id, there.id, SOURCE)
+                source, relation = there, store.relate(head.id, there.id, label)
             return [
                 *self._read_back(store, article.id),
                 Linked(self.annotator, article.id, head, source, relation),
@@ -533,7 +537,11 @@ def takes_sources(store: Store) -> bool:
 
 
 def _add_with_source(
-    store: Store, article: Article, claim: Mapping[str, Any], source: tuple[int, int]
+    store: Store,
+    article: Article,
+    claim: Mapping[str, Any],
+    source: tuple[int, int],
+    relation: str = "source",
 ) -> Annotation:
     """Add `claim` (an item as `Store.add_linked` takes it) with its source at `source` and
     the `source` relation between them, as one change; the source annotation there already,
@@ -550,7 +558,7 @@ def _add_with_source(
         items.append({"start": start, "end": end, "label": SOURCE, "text": text,
                       "attrs": attrs, "origin": claim.get("origin", "manual")})  # fmt: skip
     child: int | str = 1 if there is None else there.id
-    made, _links = store.add_linked(article.id, items, [(0, child, SOURCE)])
+    made, _links = store.add_linked(article.id, items, [(0, child, relation)])
     return made[0]
 
 

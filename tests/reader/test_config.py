@@ -237,3 +237,16 @@ def test_a_new_settings_file_shows_the_label_table_form_in_its_comments(tmp_path
     table = next(i for i, line in enumerate(lines) if line.startswith("# [labels.claim]"))
     assert lines[table + 1].startswith('# description = "')
     assert load_settings(path) == (Settings(), None)
+
+
+def test_relation_labels_are_a_list_of_names(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('relation_labels = ["attributed", "source", "attributed"]\n', "utf-8")
+    settings, problem = load_settings(path)
+    assert problem is None and settings.relation_labels == ("attributed", "source")
+    for bad in ('relation_labels = "source"', "relation_labels = []", 'relation_labels = [""]',
+                "relation_labels = [3]"):  # fmt: skip
+        path.write_text(bad + "\n", "utf-8")
+        settings, problem = load_settings(path)
+        assert problem is not None and "relation_labels should be a list of names" in problem
+        assert settings.relation_labels == ("source",)

@@ -149,3 +149,23 @@ async def test_the_panel_keys_link_the_highlighted_row(make_app: MakeApp, tmp_pa
         await pilot.press("enter")
         await settle(pilot)
         assert len(state_of(tmp_path, article.id).relations) == 1
+
+
+async def test_linking_makes_the_first_relation_label_of_the_settings(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    from reader.config import Settings
+
+    app = make_app(settings=Settings(analyse_corpus=False, relation_labels=("attributed",)))
+    async with app.run_test(size=(160, 48)) as pilot:
+        view = await ready(pilot)
+        article = app.reader.current
+        await pilot.press("q", "a")
+        await settle(pilot)
+        [relation] = state_of(tmp_path, article.id).relations
+        assert relation.label == "attributed"
+        claim = next(a for a in state_of(tmp_path, article.id).annotations if a.label == "claim")
+        view.move_to(claim.start, (claim.start, claim.end))
+        await pilot.press("K")
+        await settle(pilot)
+        assert "who said it (attributed)" in status(app)
