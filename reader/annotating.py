@@ -923,7 +923,7 @@ def status_for(annotations: list[Annotation], state: ArticleState | None = None)
             if annotation.attrs.get("speaker"):
                 parts += [" · by ", Content(show_bidi(str(annotation.attrs["speaker"])))]
             if claims:
-                parts += [" · ", ("→ ", "bold"), Content(f"who said {snippet(claims[0].text, 30)}")]
+                parts += [" · ", ("→ ", "bold"), Content(f"said {snippet(claims[0].text, 30)}")]
         if annotation.note:
             parts += [" · note: ", Content(show_bidi(" ".join(annotation.note.split()))[:40])]
     return Content.assemble(*parts)

@@ -46,7 +46,7 @@ async def test_w_jumps_between_an_accepted_quote_and_its_source(
         await pilot.press("W")
         await settle(pilot)
         assert view.focus_span == (source.start, source.end)
-        assert "who said “" in status(app)
+        assert "→ said “" in status(app)
         await pilot.press("W")
         await settle(pilot)
         assert view.focus_span == (claim.start, claim.end)
