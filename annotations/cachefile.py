@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from annotations.storage import write_atomically
+
+_Entries = TypeVar("_Entries")
 
 
 def read_cache(path: Path) -> tuple[Any, memoryview] | None:
@@ -53,3 +55,20 @@ def write_cache(path: Path, header: dict[str, Any], block: Iterable[bytes]) -> N
     digest = hashlib.sha256(payload).hexdigest().encode("ascii")
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, digest + b"\n" + payload)
+
+
+def load_cache(
+    path: Path | None, entries: Callable[[Any, memoryview], _Entries], empty: _Entries
+) -> _Entries:
+    """What `entries(header, block)` makes of the cache file at `path`; `empty` when there is
+    none, it is damaged, or `entries` finds it is not what it reads (any of the errors a
+    check of a foreign or hand-edited file raises)."""
+    if path is None:
+        return empty
+    found = read_cache(path)
+    if found is None:
+        return empty
+    try:
+        return entries(*found)
+    except (ValueError, TypeError, KeyError, IndexError, RecursionError, UnicodeError):
+        return empty

@@ -35,7 +35,7 @@ from itertools import compress
 from pathlib import Path
 from typing import Any
 
-from annotations.cachefile import read_cache, write_cache
+from annotations.cachefile import load_cache, write_cache
 from annotations.store import ArticleState, Store
 
 CACHE_VERSION = 4
@@ -251,15 +251,7 @@ class AnnotatorSpans:
     def _load(self) -> dict[str, _Entry]:
         """The entries of the cache file; none when it is missing, damaged or another's."""
         self._block = _Block(array("i"), array("i"), (), memoryview(b""))
-        if self.path is None:
-            return {}
-        found = read_cache(self.path)
-        if found is None:
-            return {}
-        try:
-            return self._entries(*found)
-        except (ValueError, TypeError, IndexError, RecursionError):
-            return {}
+        return load_cache(self.path, self._entries, {})
 
     def _entries(self, header: Any, block: memoryview) -> dict[str, _Entry]:
         """The header's entries over `block`; raises ValueError (or another error `_load`

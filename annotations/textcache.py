@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from annotations.cachefile import read_cache, write_cache
+from annotations.cachefile import load_cache, write_cache
 from annotations.spancache import SETTLE_NS
 from annotations.workspace import Workspace
 from corpus.tokens import TOKENS_VERSION, Tokens
@@ -163,15 +163,7 @@ class TextCache:
 
     def _load(self) -> dict[str, tuple[list[int], KeptText]]:
         """The entries of the cache file; none when it is missing, damaged or another's."""
-        if self.path is None:
-            return {}
-        found = read_cache(self.path)
-        if found is None:
-            return {}
-        try:
-            return self._entries(*found)
-        except (ValueError, TypeError, KeyError, IndexError, RecursionError, UnicodeError):
-            return {}
+        return load_cache(self.path, self._entries, {})
 
     def _entries(self, header: Any, blob: memoryview) -> dict[str, tuple[list[int], KeptText]]:
         """The header's entries over `blob`; raises ValueError (or another error `_load`
