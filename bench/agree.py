@@ -3,9 +3,11 @@
 Times the real command (`assay agree --format json`, a process started from compiled
 bytecode, reading the workspace included): cold (no tokens cached: every text is tokenized)
 and warm (tokens and spans cached by the runs before, as on any later run; the median of a
-few). Target: at most 2 s warm. Then the warm run's parts, timed in one process: reading the
-workspace (`annotations.team.select_spans`, through the span cache), finding the texts and
-checking spans for drift, reading cached tokens, and counting (`annotations.agreement`).
+few). Target: at most 2 s warm. Beside it, a fixed reference workload timed in the same run
+(`reference`): the machine's speed at the moment, for comparing runs. Then the warm run's
+parts, timed in one process: reading the workspace (`annotations.team.select_spans`, through
+the span cache), the kept texts and tokens, checking spans for drift, and counting
+(`annotations.agreement`).
 
 Articles are the five built-in samples (about 700 words each) made distinct by a number.
 Each annotator starts from the same 50 spans of 1 to 8 words per article and changes some:
@@ -107,6 +109,22 @@ def run_agree(workspace: Path, env: dict[str, str]) -> tuple[float, dict[str, ob
     return elapsed, report
 
 
+REFERENCE = "import numpy, krippendorff; sum(i * i for i in range(2_000_000))"
+
+
+def reference(env: dict[str, str], runs: int = 3) -> float:
+    """A fixed workload in a fresh process (start Python, import numpy, a loop of two million
+    steps), the median of `runs`: how fast this machine is at the moment. These machines are
+    noisy (the same run took 1.5 times as long an hour apart); the ratio of the warm run to it
+    compares runs across moments and machines."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", REFERENCE], env=env, check=True, timeout=600)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def parts(workspace: Path) -> dict[str, float]:
     """The warm run's stages, in this process (tokens cached by the runs before)."""
     import gc
@@ -166,8 +184,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         env = {**os.environ, "ASSAY_CACHE_DIR": str(cache)}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         cold, report = run_agree(workspace.root, env)
+        before = reference(env)
         warm_runs = [run_agree(workspace.root, env)[0] for _ in range(args.runs)]
         warm = statistics.median(warm_runs)
+        machine = statistics.median([before, reference(env)])
         stages = parts(workspace.root)
     overall = report["overall"]
     assert isinstance(overall, dict)
@@ -179,6 +199,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"{'assay agree, cold (tokenizing)':>36}{cold:>9.2f}  -")
     verdict = f"<= {TARGET_S:g} s: {'PASS' if warm <= TARGET_S else 'FAIL'}"
     print(f"{'assay agree, warm (median of ' + str(args.runs) + ')':>36}{warm:>9.2f}  {verdict}")
+    print(f"{'warm runs':>36}  {' '.join(f'{t:.2f}' for t in sorted(warm_runs))}")
+    print(f"{'reference workload (machine speed)':>36}{machine:>9.2f}  warm / reference "
+          f"{warm / machine:.2f}")  # fmt: skip
     print("the warm run's parts, in one process:")
     for name, seconds in stages.items():
         print(f"{name:>36}{seconds:>9.2f}")
