@@ -904,7 +904,8 @@ def status_for(annotations: list[Annotation], state: ArticleState | None = None)
     speaker its quotation was found with), and its note."""
     parts: list[Content | tuple[str, str] | str] = []
     relations = state.relations if state is not None else ()
-    by_id = {a.id: a for a in state.annotations} if state is not None else {}
+    # (on every cursor move: the annotations are indexed only when something is linked)
+    by_id = {a.id: a for a in state.annotations} if state is not None and relations else {}
     for annotation in annotations[:2]:
         if parts:
             parts.append("  ")
