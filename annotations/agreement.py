@@ -795,21 +795,13 @@ class _TokenTable:
             table[3] += shared - n1_ - n_1 + n11
         return cohen_kappa(*table)
 
-    def alpha(self, names: Sequence[str], labels: list[int]) -> float | None:
-        """Krippendorff's alpha of `names` on the (token, label) items of `labels`: a token
-        has a value from each annotator taking part in its article."""
-        return self.alphas([(tuple(names), labels)])[tuple(names), tuple(labels)]
-
-    def alphas(
-        self, wanted: Sequence[tuple[Sequence[str], Sequence[int]]]
-    ) -> dict[tuple[tuple[str, ...], tuple[int, ...]], float | None]:
-        """`alpha` of each (names, labels) of `wanted`, by key (names, labels) as tuples."""
-        return self.start_alphas(wanted)()
-
     def start_alphas(
         self, wanted: Sequence[tuple[Sequence[str], Sequence[int]]]
     ) -> Callable[[], dict[tuple[tuple[str, ...], tuple[int, ...]], float | None]]:
-        """Start counting `alphas(wanted)`; the function returned waits for the figures.
+        """Start counting Krippendorff's alpha of each (names, labels) of `wanted`: of `names` on
+        the (token, label) items of `labels`, a token having a value from each annotator taking
+        part in its article. The function returned waits for the figures, by key (names,
+        labels) as tuples.
 
         The package's counting is NumPy work on arrays of a unit a row, most of which runs
         without Python's lock: with two cores or more it runs on two threads while the

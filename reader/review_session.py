@@ -129,18 +129,6 @@ class ReviewSession:
 
     # --- decisions, as the gold session saves them --------------------------------------
 
-    def version_items(self, article: Article, group: Group, annotator: str) -> list[dict[str, Any]]:
-        """Gold annotations for taking `annotator`'s version of `group`: each of their spans,
-        from them and whoever else made exactly that span."""
-        items = []
-        for annotation in group.version(annotator):
-            span = Span.of(annotation)
-            makers = [annotator, *(m for m in group.makers(span) if m != annotator)]
-            items.append(
-                _item(article, span, review_attrs(makers, f"chose:{annotator}", group.key))
-            )
-        return items
-
     def version_plan(
         self, article: Article, group: Group, annotator: str, gold: ArticleState | None
     ) -> tuple[list[dict[str, Any]], list[tuple[int | str, int | str, str]]]:
