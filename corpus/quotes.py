@@ -56,6 +56,7 @@ class QuoteKind(StrEnum):
 
     DIRECT = "direct"  # a quotation of someone's words
     FRAGMENT = "fragment"  # scare quotes and quoted phrases ("a great deal"): not attributed
+    TITLE = "title"  # the title of a work in marks (“Fox News Sunday,”): not attributed
 
 
 class QuoteStyle(StrEnum):
@@ -180,8 +181,8 @@ def find_quotes(
     for quote in found:
         if quote.extra.get("glued"):
             _widen_to_paragraph(text, quote, paras[quote.paragraph])
-        quote.kind = _kind(text, quote)
-        if quote.kind == "fragment":
+        quote.kind = _kind(doc, quote)
+        if quote.kind in ("fragment", "title"):
             continue  # scare quotes are not attributed: the clause after is someone else's
         _attribute(doc, quote)
         unattributed = quote.speaker_text is None and quote.kind == "direct"
@@ -369,24 +370,146 @@ def _looks_like_attribution(attr: str) -> bool:
     return count_words(attr) <= 8 or (cue.start() == 0 and count_words(attr) <= 16)
 
 
-def _kind(text: str, quote: _Quote) -> str:
-    """ "direct" for a quotation, "fragment" for scare quotes and quoted phrases ("deal")."""
+def _kind(doc: Doc, quote: _Quote) -> str:
+    """ "direct" for someone's words, "title" for the title of a work, "fragment" for scare
+    quotes and quoted phrases.
+
+    Someone's words: a quotation that is a clause or a sentence of its own, a woven-in one
+    that continues the sentence with a clause or at length (`said that “there were issues
+    regarding the count.”`), and a short one that is what a speech verb says (`“I would,”
+    Melanie said.`, `warned of “chaos”`). A fragment is a few words with no speech verb and
+    no clause (`referring to them as “new territories.”`)."""
+    text = doc.text
     if quote.style in (QuoteStyle.MISSING_OPEN, QuoteStyle.DASH):
         return "direct"
     content = text[quote.content_start : quote.content_end].strip()
     words = count_words(content)
     if words == 0:
         return "fragment"
+    tokens = _content_tokens(doc, quote)
+    if _is_title(text, quote, content, tokens):
+        return "title"
+    said = _said(doc, quote, tokens)
     before = text[: quote.start].rstrip()
-    embedded = bool(before) and (before[-1].isalnum() or before[-1] in "’'")
+    embedded = bool(before) and (before[-1].isalnum() or before[-1] in "’',")
+    clause = _has_clause(tokens)
     if content[0].islower() and embedded:
-        return "fragment"
+        return "direct" if said or clause or words >= _WOVEN_WORDS else "fragment"
+    if said:
+        return "direct"
     ends_like_speech = content[-1] in ".,!?…:;—–"
-    if words >= 3 and ends_like_speech:
+    if words >= 3 and ends_like_speech and (clause or not embedded):
         return "direct"
     if words >= 6 and content[0].isupper():
         return "direct"
     return "fragment"
+
+
+# A woven-in quotation this long is someone's words even without a verb of its own.
+_WOVEN_WORDS = 7
+# Words a title in marks leaves lowercase (“The Art of the Deal”, “Meet the Press”).
+_TITLE_SMALL = frozenset(
+    "a an the of and or nor but in on at to for with from by as into vs vs. de la".split()
+)
+
+
+def _content_tokens(doc: Doc, quote: _Quote) -> list[Token]:
+    span = doc.char_span(quote.content_start, quote.content_end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _has_clause(tokens: Sequence[Token]) -> bool:
+    """Whether the quotation's own words say something: a finite verb with its subject among
+    them (“there were issues”), or a predicate of some length (“counts every receipt twice”);
+    two words a tagger reads as a verb (“staged rollouts”) are not enough."""
+    words = sum(1 for t in tokens if not t.is_punct)
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        finite = t.tag_ in ("VBD", "VBZ", "VBP", "MD") or (t.tag_ == "VB" and t.dep_ == "ROOT")
+        if not finite:
+            continue
+        if words >= 4 or any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i in inside
+                             for c in t.children):  # fmt: skip
+            return True
+    return False
+
+
+def _is_title(text: str, quote: _Quote, content: str, tokens: Sequence[Token]) -> bool:
+    """“Fox News Sunday,” “The Art of the Deal”: every word capitalised but the small ones,
+    at least two words, no verb of speech after it, in the run of a sentence."""
+    words = [w.strip(",.;:!?") for w in content.split()]
+    words = [w for w in words if w]
+    if not 2 <= len(words) <= 10 or content[-1:] in ("?", "!"):
+        return False
+    if not words[0][:1].isupper() or words[0] in ("I", "We", "You", "It"):
+        return False
+    if not all(w[:1].isupper() or w.lower() in _TITLE_SMALL or w[:1].isdigit() for w in words):
+        return False
+    before = text[max(0, quote.start - 2) : quote.start].rstrip()
+    if before.endswith(":"):
+        return False  # introduced as words: `He tweeted: “Witch Hunt Continues!”`
+    return not _ATTRIBUTION_AFTER.match(text, quote.end)
+
+
+# "“…,” he said" / "“…” said the minister": a quotation's own attribution follows it.
+_ATTRIBUTION_AFTER = re.compile(
+    r"[,.!?]?\s*(?:(?:he|she|they|it|we|i)\s+|(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+)?"
+    r"(?:said|says|added|adds|told|tells|asked|asks|wrote|writes|replied|continued|explained|"
+    r"noted|insisted|warned|declared|recalled|tweeted|posted|stated|argued|quipped)\b"
+)
+
+
+def _said(doc: Doc, quote: _Quote, tokens: Sequence[Token]) -> bool:
+    """Whether a verb of speech takes the quotation as what was said: the quotation is the
+    whole of what depends on it (`said that “…”`, `warned of “…”`, `called it “…”`), or it
+    follows the quotation as its attribution (`“I would,” Melanie said.`)."""
+    if _governing_cue(doc, quote, tokens, speech_only=True) is not None:
+        return True
+    if _ATTRIBUTION_AFTER.match(doc.text, quote.end):
+        return True
+    after = _tokens_after(doc, quote)
+    if after and after[0].pos_ in ("CCONJ", "SCONJ"):
+        return False  # `“…” and said`, `“…,” while X added`: another clause's verb
+    return _cue_after(doc, quote, after) is not None
+
+
+def _governing_cue(
+    doc: Doc, quote: _Quote, tokens: Sequence[Token], *, speech_only: bool
+) -> Token | None:
+    """The verb the quotation is the complement of, outside it and before it: a verb of
+    speech or of naming (`said that “…”`, `warned of “…”`, `described it as “…”`), or with
+    `speech_only` False any verb with a subject (`accused Zelensky of “…”`). The quotation
+    must be all of what hangs there: `said the rejection was “widely expected”` is not."""
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        head = token.head
+        if head.i in inside or head is token or token.is_punct:
+            continue
+        if any(t.idx < quote.start and not t.is_punct for t in token.subtree):
+            continue  # the quotation is only part of a phrase that starts before it
+        steps = 0
+        while (head.dep_ in ("prep", "mark") or head.pos_ in ("ADP", "SCONJ")) and steps < 2:
+            head, steps = head.head, steps + 1  # "warned of “…”", "said that “…”"
+        if head.idx >= quote.start or head.i in inside:
+            continue
+        between = doc[head.i + 1 : min(inside)]
+        if any(t.text in (".", "!", "?") or "\n" in t.text for t in between):
+            continue  # another sentence's verb, whatever the parse says
+        lemma = head.lemma_.lower()
+        if head.pos_ in ("VERB", "AUX") and (lemma in SPEECH_VERBS or lemma in _NAMING_VERBS):
+            return head
+        # Any verb with an active subject (not a passive's: "the plan was described as").
+        if (
+            not speech_only
+            and head.pos_ == "VERB"
+            and any(c.dep_ == "nsubj" for c in head.children)
+        ):
+            return head
+    return None
+
+
+# Verbs that give someone's words as a name for a thing: `called it “a disgrace”`.
+_NAMING_VERBS = frozenset("call describe dub label brand term characterize characterise".split())
 
 
 # --- attribution ---------------------------------------------------------------------------
@@ -399,7 +522,15 @@ def _attribute(doc: Doc, quote: _Quote) -> None:
         quote.cue = "according to"
         _set_speaker(quote, source)
         return
-    cue = _first_cue(after)
+    cue = None
+    if quote.style is QuoteStyle.MARKS:
+        # Woven into a sentence: the speaker is the subject of the verb it completes.
+        tokens = _content_tokens(doc, quote)
+        cue = _governing_cue(doc, quote, tokens, speech_only=False)
+        if cue is not None and _subject(doc, cue, quote, guess=False) is None:
+            cue = None
+    if cue is None and not (after and after[0].pos_ in ("CCONJ", "SCONJ")):
+        cue = _cue_after(doc, quote, after)
     if cue is None and quote.style not in (QuoteStyle.MISSING_OPEN, QuoteStyle.DASH):
         cue = _cue_in(doc, _window_before(doc.text, quote))
     if cue is None:
@@ -427,7 +558,7 @@ def _tokens_after(doc: Doc, quote: _Quote) -> list[Token]:
     window = doc.char_span(quote.end, min(len(doc.text), quote.end + 400), alignment_mode="expand")
     tokens = [t for t in window if t.idx >= quote.end] if window is not None else []
     found: list[Token] = []
-    for token in tokens[:30]:
+    for token in tokens[:60]:
         if token.text in (".", "!", "?", "“", "«") or "\n" in token.text:
             break
         if token.text == '"' and token.whitespace_ == "":
@@ -436,12 +567,21 @@ def _tokens_after(doc: Doc, quote: _Quote) -> list[Token]:
     return found
 
 
-def _first_cue(tokens: Sequence[Token]) -> Token | None:
+def _cue_after(doc: Doc, quote: _Quote, tokens: Sequence[Token]) -> Token | None:
+    """The verb of speech of the attribution after a quotation: within a few words of it, or
+    further when every word in between belongs to the verb's own subject and modifiers
+    (`“…” Rep. Jim Jordan (R-Ohio), an oversight panel member, said`)."""
     for k, token in enumerate(tokens):
-        if k > 8:
-            return None
-        if _is_cue(token):
+        if not _is_cue(token):
+            continue
+        if k <= 8:
             return token
+        governed: set[int] = set()
+        for child in token.lefts:
+            governed.update(t.i for t in child.subtree)
+        if all(t.i in governed or t.is_punct for t in tokens[:k]):
+            return token
+        return None
     return None
 
 
@@ -482,10 +622,11 @@ def _is_cue(token: Token) -> bool:
     return token.pos_ == "ADJ" and lemma in _OPINION_ADJECTIVES  # "the expert is sure"
 
 
-def _subject(doc: Doc, cue: Token, quote: _Quote) -> Span | None:
+def _subject(doc: Doc, cue: Token, quote: _Quote, guess: bool = True) -> Span | None:
     """The speaker phrase: the cue's subject, trimmed of clauses, not inside the quote.
 
-    "was quoted as saying": the cue has no subject of its own, so its heads are asked.
+    "was quoted as saying": the cue has no subject of its own, so its heads are asked. With
+    `guess`, a parse with no subject falls back on a name or pronoun next to the cue.
     """
     verb = cue.head if cue.pos_ == "ADJ" else cue
     for _ in range(3):
@@ -506,14 +647,30 @@ def _subject(doc: Doc, cue: Token, quote: _Quote) -> Span | None:
         ):
             break
         verb = verb.head
+    if not guess:
+        return None
     # Parse errors: the nearest name or pronoun next to the cue ("said Dmitriev").
     near = [*doc[cue.i + 1 : cue.i + 4], *reversed(doc[max(0, cue.i - 4) : cue.i])]
     for token in near:
-        if _inside(token.idx, quote):
+        if _inside(token.idx, quote) or not _may_speak(token):
             continue
         if token.pos_ == "PROPN" or token.lower_ in _PRONOUNS:
             return _noun_phrase(doc, token)
     return None
+
+
+_WHEN_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    january february march april may june july august september october november december
+    morning afternoon evening night week weekend month year""".split()
+)
+
+
+def _may_speak(token: Token) -> bool:
+    """Not a date or time (`said Monday`) nor the one spoken to (`told CNN`)."""
+    if token.ent_type_ in ("DATE", "TIME") or token.lower_ in _WHEN_WORDS:
+        return False
+    return token.dep_ not in ("dobj", "dative", "pobj", "npadvmod")
 
 
 def _noun_phrase(doc: Doc, head: Token) -> Span:
@@ -640,6 +797,14 @@ def _resolve(quote: _Quote, people: Sequence[_Mention]) -> str | None:
     before = [p for p in people if p.end <= quote.start]
     head = words[-1].lower()
     modifiers = {w.lower() for w in words[:-1] if w.lower() not in ("the", "a", "an", "our")}
+    if head in _PRONOUNS and len(words) == 1:
+        persons = [p for p in before if not p.org]
+        chosen = _nearest(persons, lambda p: p.subject) or _last(persons)
+        if head == "it" or chosen is None:
+            pass  # "it": the organisation, below
+        else:
+            quote.how = "resolved"
+            return _fullest(chosen.name, people)
     if quote.speaker_span and any(p.start == quote.speaker_span[0] for p in people):
         return _fullest(written, people)
     if head in _ORG_ROLES or head == "it":

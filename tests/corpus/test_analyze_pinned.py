@@ -3,7 +3,9 @@
 The JSONL is a contract other tools read, and the analysis records inside the code may change
 shape (dicts became frozen dataclasses) without it changing. `pinned/analyze.jsonl` was written
 by the code before that change with the model the tests use, over the built-in corpus and the
-odd texts below; the `cache_entry_*.json` files are cache entries that code wrote.
+odd texts below; the `cache_entry_*.json` files are cache entries that code wrote. When the
+analysis itself changes on purpose (better quotations), `ASSAY_UPDATE_PINNED=1` rewrites
+`analyze.jsonl`; its diff is then the change to review.
 
 Integration tests: they run the real command and the real model.
 """
@@ -24,6 +26,7 @@ from corpus.cache import AnalysisCache
 pytestmark = pytest.mark.integration
 
 PINNED = Path(__file__).resolve().parent / "pinned"
+UPDATE = os.environ.get("ASSAY_UPDATE_PINNED") == "1"
 SAMPLES = Path(__file__).resolve().parents[2] / "corpus" / "samples"
 ASSAY = str(Path(sys.executable).with_name("assay"))
 
@@ -86,9 +89,11 @@ def analyze(*args: str) -> bytes:
 
 
 def test_analyze_jsonl_is_byte_identical_cold_and_warm(odd_folder: Path, tmp_path: Path) -> None:
-    pinned = (PINNED / "analyze.jsonl").read_bytes()
     args = (str(SAMPLES), str(odd_folder), "--cache-dir", str(tmp_path))
     cold = analyze(*args)
+    if UPDATE:
+        (PINNED / "analyze.jsonl").write_bytes(cold)
+    pinned = (PINNED / "analyze.jsonl").read_bytes()
     assert cold == pinned
     assert any(tmp_path.rglob("*.json")), "the first run wrote no cache entries"
     warm = analyze(*args)  # every analysis now comes back through the cache

@@ -402,19 +402,96 @@ def test_lone_and_empty_marks_make_no_quote(text: str) -> None:
 # --- fragments and translated dash quotations ----------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
+def test_scare_quotes_are_fragments_and_not_attributed() -> None:
+    """A few words that are only part of a phrase begun outside the marks ("a “great deal”")
+    are a fragment, whatever verb the sentence has."""
+    doc = parsed(
         "Trump called it a “great deal” on Monday.",
-        "Treasury Secretary Scott Bessent added that it is “very close.”",
-    ],
-)
-def test_scare_quotes_are_fragments_and_not_attributed(text: str) -> None:
-    verb = "called" if "called" in text else "added"
-    doc = parsed(text, said("Trump" if verb == "called" else "Bessent", verb=verb))
+        [
+            *said("Trump", verb="called", lemma="call"),
+            Tok("a", "DET", "det", "deal"),
+            Tok("great", "ADJ", "amod", "deal"),
+            Tok("deal", "NOUN", "oprd", "called"),
+        ],
+    )
     quote = one(doc)
     assert quote.kind is QuoteKind.FRAGMENT
     assert quote.speaker is None and quote.cue is None
+
+
+def test_a_quoted_part_of_a_reported_clause_is_a_fragment() -> None:
+    """“very close.” completes "it is", not the verb of speech: a part of the clause."""
+    doc = parsed(
+        "Treasury Secretary Scott Bessent added that it is “very close.”",
+        [
+            *said("Bessent", verb="added", lemma="add"),
+            Tok("that", "SCONJ", "mark", "is"),
+            Tok("it", "PRON", "nsubj", "is"),
+            Tok("is", "AUX", "ccomp", "added", lemma="be"),
+            Tok("very", "ADV", "advmod", "close"),
+            Tok("close", "ADJ", "acomp", "is"),
+        ],
+    )
+    quote = one(doc)
+    assert quote.kind is QuoteKind.FRAGMENT
+    assert quote.speaker is None and quote.cue is None
+
+
+def test_a_woven_in_clause_is_the_subjects_words() -> None:
+    """`said that “there were issues …”`: a quoted clause that continues the sentence in
+    lowercase is a direct quotation of the speech verb's subject."""
+    doc = parsed(
+        "Smith said that “there were issues regarding the count in several counties.”",
+        [
+            *said("Smith"),
+            Tok("that", "SCONJ", "mark", "were"),
+            Tok("there", "PRON", "expl", "were"),
+            Tok("were", "VERB", "ccomp", "said", lemma="be"),
+        ],
+        ents=[("Smith", "PERSON")],
+    )
+    for token in doc:
+        if token.text == "were":
+            token.tag_ = "VBD"
+    quote = one(doc)
+    assert quote.kind is QuoteKind.DIRECT
+    assert (quote.speaker, quote.cue) == ("Smith", "said")
+
+
+def test_a_short_quote_a_verb_of_speech_takes_is_direct() -> None:
+    """`warned of “chaos”`, `called it “a disgrace”`: the words a verb of speech or naming
+    takes whole are the subject's, however short."""
+    doc = parsed(
+        "The mayor warned of “chaos” at the stations.",
+        [
+            Tok("The", "DET", "det", "mayor"),
+            Tok("mayor", "NOUN", "nsubj", "warned"),
+            Tok("warned", "VERB", "ROOT", lemma="warn"),
+            Tok("of", "ADP", "prep", "warned"),
+            Tok("chaos", "NOUN", "pobj", "of"),
+            Tok("at", "ADP", "prep", "warned"),
+        ],
+    )
+    quote = one(doc)
+    assert quote.kind is QuoteKind.DIRECT
+    assert (quote.speaker_text, quote.cue) == ("The mayor", "warned")
+
+
+def test_a_short_quote_with_its_own_attribution_is_direct() -> None:
+    doc = parsed("“I would,” Melanie said.", said("Melanie"), ents=[("Melanie", "PERSON")])
+    quote = one(doc)
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.speaker == "Melanie"
+
+
+def test_a_title_in_marks_is_not_a_quotation() -> None:
+    doc = parsed(
+        "Jordan appeared on “Fox News Sunday,” where he defended the committee.",
+        [Tok("Jordan", "PROPN", "nsubj", "appeared"), Tok("appeared", "VERB", "ROOT")],
+    )
+    quote = one(doc)
+    assert quote.kind is QuoteKind.TITLE
+    assert quote.speaker is None
 
 
 def test_dash_quotation_of_translated_text() -> None:

@@ -46,7 +46,7 @@ def test_samples_against_gold(nlp: Any) -> None:
             assert not article.in_boilerplate(q.start, q.end)
             if q.speaker_start is not None:
                 assert article.text[q.speaker_start : q.speaker_end] == q.speaker_text
-    assert direct.gold == 19
+    assert direct.gold == 21
     assert (direct.recall, direct.precision, direct.speaker_accuracy) == (1.0, 1.0, 1.0)
     assert fragments.recall == 1.0 and fragments.precision == 1.0
 

@@ -205,7 +205,8 @@ PASSAGES: dict[str, Passage] = {
         '"We are sorry that our processes fell short of the standards our customers rightly '
         'expect," chief executive Priya Raman said.',
         quotes=(
-            Expect("inadequate", kind=FRAGMENT),
+            # A verb of naming takes the regulator's own word: its words, woven in.
+            Expect("inadequate", ("The regulator", "the regulator")),
             Expect("slow and piecemeal", kind=FRAGMENT),
             Expect("fast track", kind=FRAGMENT),
             Expect("processes fell short", "Priya Raman"),
