@@ -27,7 +27,8 @@ SPEECH_VERBS = frozenset(
     """say tell add state note conclude recall explain emphasize emphasise stress write ask
     reply respond insist warn argue claim declare announce continue comment remark observe
     point suggest admit acknowledge confirm predict complain urge promise mention quip joke
-    tweet post testify assert maintain contend concede caution reiterate answer shout""".split()
+    tweet post testify assert maintain contend concede caution reiterate answer shout
+    report vow pledge acknowledge accuse deny dismiss blast slam praise""".split()
 )
 # Verbs and adjectives that cite a person as a source without quoting them.
 _CITING = SPEECH_VERBS | frozenset(
@@ -389,13 +390,13 @@ def _kind(doc: Doc, quote: _Quote) -> str:
     tokens = _content_tokens(doc, quote)
     if _is_title(text, quote, content, tokens):
         return "title"
-    said = _said(doc, quote, tokens)
+    said = _said(doc, quote, tokens) or _enclosing_cue(doc, quote, tokens) is not None
     before = text[: quote.start].rstrip()
     embedded = bool(before) and (before[-1].isalnum() or before[-1] in "’',")
     clause = _has_clause(tokens)
     if content[0].islower() and embedded:
         return "direct" if said or clause or words >= _WOVEN_WORDS else "fragment"
-    if said:
+    if said and (embedded or words >= 2 or content[-1] in ",.!?"):
         return "direct"
     ends_like_speech = content[-1] in ".,!?…:;—–"
     if words >= 3 and ends_like_speech and (clause or not embedded):
@@ -509,7 +510,9 @@ def _governing_cue(
 
 
 # Verbs that give someone's words as a name for a thing: `called it “a disgrace”`.
-_NAMING_VERBS = frozenset("call describe dub label brand term characterize characterise".split())
+_NAMING_VERBS = frozenset(
+    "call describe dub label brand term characterize characterise refer".split()
+)
 
 
 # --- attribution ---------------------------------------------------------------------------
@@ -522,17 +525,29 @@ def _attribute(doc: Doc, quote: _Quote) -> None:
         quote.cue = "according to"
         _set_speaker(quote, source)
         return
+    byline = _dash_byline(doc, quote)
+    if byline is not None:  # "“…” — Jane Doe, on a talk show": the listicle's attribution
+        quote.cue = "—"
+        _set_speaker(quote, byline)
+        return
     cue = None
     if quote.style is QuoteStyle.MARKS:
-        # Woven into a sentence: the speaker is the subject of the verb it completes.
+        # Woven into a sentence: the speaker is the subject of the verb it completes, or of
+        # the verb of speech whose clause it is in (`said the plan “treats riders as …”`).
         tokens = _content_tokens(doc, quote)
         cue = _governing_cue(doc, quote, tokens, speech_only=False)
+        if cue is None:
+            cue = _enclosing_cue(doc, quote, tokens)
         if cue is not None and _subject(doc, cue, quote, guess=False) is None:
             cue = None
     if cue is None and not (after and after[0].pos_ in ("CCONJ", "SCONJ")):
         cue = _cue_after(doc, quote, after)
     if cue is None and quote.style not in (QuoteStyle.MISSING_OPEN, QuoteStyle.DASH):
-        cue = _cue_in(doc, _window_before(doc.text, quote))
+        window = _window_before(doc.text, quote)
+        cue = _cue_in(doc, window)
+        if cue is None and doc.text[: quote.start].rstrip().endswith(":"):
+            # "Ben Hollis didn’t mince words: “…”": who the colon's sentence is about.
+            cue = _lead_verb(doc, window)
     if cue is None:
         if quote.style is QuoteStyle.MISSING_OPEN:
             quote.kind = "dropped"  # a stray closing mark with no attribution
@@ -541,6 +556,66 @@ def _attribute(doc: Doc, quote: _Quote) -> None:
     subject = _subject(doc, cue, quote)
     if subject is not None:
         _set_speaker(quote, subject)
+
+
+_BYLINE = re.compile(r"[ \t]*[―—–]+[ \t]*(?P<who>[@A-Z][^\n]{0,150})")
+
+
+def _dash_byline(doc: Doc, quote: _Quote) -> Span | None:
+    """ "“…” — Jane Doe" and "“…” ― @handle, on Twitter": a dash after the closing mark and a
+    name to the end of the line, the way lists of quotations credit each one."""
+    if quote.style is not QuoteStyle.MARKS:
+        return None
+    found = _BYLINE.match(doc.text, quote.end)
+    if found is None:
+        return None
+    who = found.group("who")
+    name = re.split(r",|\s+(?:on|in|to|at|via|from)\s+|\s*\(", who, maxsplit=1)[0].rstrip(" .")
+    if not name or len(name.split()) > 6:
+        return None
+    start = found.start("who")
+    return doc.char_span(start, start + len(name), alignment_mode="expand")
+
+
+def _enclosing_cue(doc: Doc, quote: _Quote, tokens: Sequence[Token]) -> Token | None:
+    """The verb of speech whose reported clause holds a woven-in quotation, before it in its
+    sentence: `said the governor's plan “treats upstate riders as an afterthought”`, `said
+    companies were “in touch”` (reported speech: the words are the subject's). Not a verb
+    whose object only contains it (`mentioned Russia's “wealth”`)."""
+    inside = {t.i for t in tokens}
+    if not inside:
+        return None
+    first = min(inside)
+    for token in tokens:
+        node = token
+        if node.head.i in inside or node.head is node or node.is_punct:
+            continue
+        for _ in range(8):
+            head = node.head
+            if head is node or head.i >= first:
+                break
+            between = doc[head.i + 1 : first]
+            if any(t.text in (".", "!", "?") or "\n" in t.text for t in between):
+                break
+            if _is_cue(head) and node.dep_ in ("ccomp", "xcomp", "parataxis", "advcl"):
+                return head
+            node = head
+    return None
+
+
+def _lead_verb(doc: Doc, window: tuple[int, int]) -> Token | None:
+    """The main verb of the sentence a colon ends, when its subject names someone."""
+    start, end = window
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    if span is None:
+        return None
+    for token in reversed(span):
+        if token.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "nsubj" and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG"))
+            for c in token.children
+        ):
+            return token
+    return None
 
 
 def _set_speaker(quote: _Quote, phrase: Span) -> None:

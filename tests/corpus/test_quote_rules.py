@@ -419,8 +419,8 @@ def test_scare_quotes_are_fragments_and_not_attributed() -> None:
     assert quote.speaker is None and quote.cue is None
 
 
-def test_a_quoted_part_of_a_reported_clause_is_a_fragment() -> None:
-    """“very close.” completes "it is", not the verb of speech: a part of the clause."""
+def test_a_quoted_part_of_a_reported_clause_is_the_reporters_words() -> None:
+    """“very close.” is in the clause "added" reports: Bessent's words, woven in."""
     doc = parsed(
         "Treasury Secretary Scott Bessent added that it is “very close.”",
         [
@@ -431,10 +431,11 @@ def test_a_quoted_part_of_a_reported_clause_is_a_fragment() -> None:
             Tok("very", "ADV", "advmod", "close"),
             Tok("close", "ADJ", "acomp", "is"),
         ],
+        ents=[("Scott Bessent", "PERSON")],
     )
     quote = one(doc)
-    assert quote.kind is QuoteKind.FRAGMENT
-    assert quote.speaker is None and quote.cue is None
+    assert quote.kind is QuoteKind.DIRECT
+    assert (quote.speaker, quote.cue) == ("Scott Bessent", "added")
 
 
 def test_a_woven_in_clause_is_the_subjects_words() -> None:

@@ -13,9 +13,11 @@ as a careful human annotator would mark it: the person's full name as the articl
 when the text says "he", "they", "the minister" or "the spokesperson". Decisions for speakers that
 are not people: a statement by an organisation ("the company said", "it said") and a quote by an
 unnamed spokesperson of an organisation are attributed to that organisation, by the fullest name
-the article gives it (a few written forms are accepted). Fragments (scare quotes, quoted
-phrases) carry no speaker check. Precision: no direct quotation may be reported beyond those
-expected.
+the article gives it (a few written forms are accepted). Words woven into reported speech
+(`said the rejection was "widely expected"`, `accused him of “fantasy economics”`) are a direct
+quotation of the one reporting them, as issue 15's gold of real news counts them; fragments
+(scare quotes, a so-called term, a few words no verb of speech takes) carry no speaker check.
+Precision: no direct quotation may be reported beyond those expected.
 
 Integration tests: the passages go through the real model.
 """
@@ -118,7 +120,7 @@ PASSAGES: dict[str, Passage] = {
         quotes=(
             Expect("We are running on empty", PRYCE),
             Expect("We have cut everything we can cut", PRYCE),
-            Expect("left to fend for itself", kind=FRAGMENT),
+            Expect("left to fend for itself", PRYCE),  # reported speech: her words, woven in
             Expect("Councils have received", "Department for Communities"),
         ),
     ),
@@ -164,7 +166,7 @@ PASSAGES: dict[str, Passage] = {
         'Analysts at a City broker said the rejection was "widely expected".',
         quotes=(
             Expect("looked carefully", "Robert Ashdown", also="take no action"),
-            Expect("widely expected", kind=FRAGMENT),
+            Expect("widely expected", ("Analysts", "Analysts at a City broker")),
         ),
     ),
     "pronouns_two_ministers": passage(
@@ -207,7 +209,7 @@ PASSAGES: dict[str, Passage] = {
         quotes=(
             # A verb of naming takes the regulator's own word: its words, woven in.
             Expect("inadequate", ("The regulator", "the regulator")),
-            Expect("slow and piecemeal", kind=FRAGMENT),
+            Expect("slow and piecemeal", ("The regulator", "the regulator")),
             Expect("fast track", kind=FRAGMENT),
             Expect("processes fell short", "Priya Raman"),
         ),
@@ -238,10 +240,10 @@ PASSAGES: dict[str, Passage] = {
         "cannot keep promising everything to everyone and expect the bills to pay themselves,” "
         "she told the Commons.",
         quotes=(
-            Expect("no more cuts", kind=FRAGMENT),
-            Expect("no return to austerity", kind=FRAGMENT),
+            Expect("no more cuts", "Alan Whitcombe"),  # what "vows" takes
+            Expect("no return to austerity", "Alan Whitcombe"),  # reported: "has promised"
             Expect("I was elected to rebuild", "Alan Whitcombe"),
-            Expect("fantasy economics", kind=FRAGMENT),
+            Expect("fantasy economics", "Fiona Grant"),  # "accused him of": her words
             Expect("keep promising everything", "Fiona Grant"),
         ),
     ),
@@ -259,7 +261,7 @@ PASSAGES: dict[str, Passage] = {
                 "faulty configuration change",
                 ("Orbital Payments Inc", "Orbital Payments", "Orbital"),
             ),
-            Expect("staged rollouts", kind=FRAGMENT),
+            Expect("staged rollouts", "Dana Whitfield"),  # reported: "told analysts ... that"
             Expect("earn back their trust", "Dana Whitfield"),
         ),
     ),
@@ -317,6 +319,8 @@ def check(text: str, expected: tuple[Expect, ...], found: list[Quote]) -> list[s
 KNOWN_MISSES = {
     "pronouns_two_ministers": "'she' resolves to the nearest subject, whatever the gender",
     "uk_headline_and_spokesperson": "verb-less headline quotes are read as fragments",
+    "the_company_said": "the small model reads 'staged' as a verb hanging on 'analysts', so the "
+    "quoted words are not found in the clause 'told' reports",
 }
 PASSAGE_IDS = with_known_misses(PASSAGES, KNOWN_MISSES)
 
