@@ -178,6 +178,7 @@ def find_quotes(
     if skip is not None:
         found = [q for q in found if not skip(q.start + offset, q.end + offset)]
     people = _people(doc, found)
+    spoken: list[str] = []  # the speakers so far, latest last
     previous: _Quote | None = None
     for quote in found:
         if quote.extra.get("glued"):
@@ -193,7 +194,9 @@ def find_quotes(
             quote.speaker = previous.speaker
             quote.how = "continued"
         if quote.speaker_text is not None:
-            quote.speaker = _resolve(quote, people)
+            quote.speaker = _resolve(quote, people, spoken)
+        if quote.speaker and quote.kind == "direct":
+            spoken.append(quote.speaker)
         if quote.kind == "direct":
             previous = quote
     return [_as_record(q, offset) for q in found if q.kind != "dropped"]
@@ -763,7 +766,16 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
             start -= 1
         else:
             break
-    return doc[start : head.i + 1]
+    end = head.i + 1
+    if head.pos_ in ("NOUN", "NUM", "PRON") and head.lower_ not in _PRONOUNS:
+        # "one of the diplomats", "a spokeswoman for the department": who it is, said whole.
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from"):
+                last = max(t.i for t in child.subtree)
+                if last - head.i <= 8 and not any(t.is_punct for t in doc[end : last + 1]):
+                    end = last + 1
+                break
+    return doc[start:end]
 
 
 def _inside(char: int, quote: _Quote) -> bool:
@@ -797,9 +809,36 @@ class _Mention:
     end: int
     name: str
     org: bool
-    subject: bool  # the subject of some verb
+    subject: bool  # the subject of some verb (or in apposition to one)
     cited: bool  # the subject of a speech or opinion verb, or "according to" it
     roles: frozenset[str]
+    gender: str | None = None  # "m" or "f" when the text shows it (Mr., "his wife", "she")
+    relative: bool = False  # introduced as someone's relative ("her husband, Daniel Chebet")
+
+
+# Words that say a person's gender, as titles, roles or family ties.
+_FEMININE = frozenset(
+    """mrs mrs. ms ms. miss madam dame lady she her hers herself woman women girl mother mum
+    mom daughter sister wife grandmother granddaughter aunt niece widow girlfriend fiancee
+    spokeswoman chairwoman congresswoman businesswoman councilwoman actress queen princess
+    duchess countess baroness""".split()
+)
+_MASCULINE = frozenset(
+    """mr mr. sir lord he him his himself man men boy father dad son brother husband
+    grandfather grandson uncle nephew widower boyfriend fiance spokesman chairman congressman
+    businessman councilman actor king prince duke count baron""".split()
+)
+_FAMILY = frozenset(
+    """wife husband mother father mum mom dad son daughter brother sister grandmother
+    grandfather granddaughter grandson aunt uncle niece nephew cousin widow widower
+    girlfriend boyfriend fiance fiancee partner spouse""".split()
+)
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame".split())
+# A dateline opens a wire story's first paragraph: "UNITED NATIONS (AP) —", "LYON, France —".
+_DATELINE = re.compile(
+    r"[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z. ]{1,20})?(?:,\s*[A-Z][a-z]{2,9}\.?\s*\d{1,2})?"
+    r"\s*(?:\([^)\n]{1,30}\))?\s*[—–-]{1,2}\s"
+)
 
 
 def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
@@ -807,17 +846,21 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
 
     spaCy's small model misses or mislabels names ("Paul Hendricks" as ORG, a bare surname as
     nothing), so a proper-noun subject of a verb counts too, and an ORG that reads like a
-    personal name counts as a person.
+    personal name counts as a person. Datelines ("UNITED NATIONS (AP) —") name places.
     """
-    spans = [(q.start, q.end) for q in quotes if q.kind != "fragment"]
+    spans = [(q.start, q.end) for q in quotes if q.kind not in ("fragment", "title")]
+    spans.extend(_datelines(doc.text))
     found: dict[int, _Mention] = {}
 
     def add(span: Span, org: bool) -> None:
         if any(s <= span.start_char < e for s, e in spans) or span.start_char in found:
             return
         head = span.root
+        verb = head.head
         subject = head.dep_ in ("nsubj", "nsubjpass")
-        cited = subject and head.head.lemma_.lower() in _CITING
+        if head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"):
+            subject, verb = True, head.head.head  # "Her rival, Senator Paul Dimitriou, was ..."
+        cited = subject and verb.lemma_.lower() in _CITING
         cited = cited or [t.lower_ for t in doc[max(0, span.start - 2) : span.start]] == [
             "according",
             "to",
@@ -827,8 +870,20 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
         after = doc[span.end : span.end + 5]
         if len(after) and after[0].text == ",":
             roles.update(t.lemma_.lower() for t in after[1:] if t.pos_ in ("NOUN", "ADJ"))
+        near = {t.lower_ for t in doc[max(0, span.start - 5) : span.start]}
+        if head.dep_ == "appos":
+            near.add(head.head.lower_)
+        relative = bool(near & _FAMILY) and not org
         found[span.start_char] = _Mention(
-            span.start_char, span.end_char, span.text, org, subject, cited, frozenset(roles)
+            span.start_char,
+            span.end_char,
+            span.text,
+            org,
+            subject,
+            cited,
+            frozenset(roles),
+            None if org else _gender_near(doc, span),
+            relative,
         )
 
     for ent in doc.ents:
@@ -846,6 +901,49 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
     return [found[k] for k in sorted(found)]
 
 
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """Where the datelines are: at the start of a paragraph, in capitals up to the dash."""
+    found = []
+    for para in paragraphs(text):
+        match = _DATELINE.match(text, para.start, para.end)
+        if match is not None:
+            place = re.split(r"[,(—–-]", match.group(0), maxsplit=1)[0].strip()
+            if place.isupper() or place.istitle():
+                found.append((para.start, match.end()))
+    return found
+
+
+def _gender_near(doc: Doc, span: Span) -> str | None:
+    """A person's gender where the text shows it at the mention: a title or role word before
+    it ("Mrs Holt", "spokeswoman Kiara Benn", "her husband, Daniel Chebet" says nothing of
+    him: family words count only as his or her own role), or the pronoun that follows it as
+    the next subject in its sentence ("Kipp said she planned")."""
+    words = [w.lower().strip(",") for w in span.text.split()]
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+    cues = {*words[:1], *before}
+    head = span.root
+    if head.dep_ == "appos":
+        cues.add(head.head.lower_)  # "the spokeswoman, Kiara Benn"
+    for token in head.children:
+        if token.dep_ == "appos":
+            cues.add(token.lower_)  # "Daniel Chebet, her husband"
+    cues -= {"her", "his", "she", "he", "him"}  # a possessive before a name is someone else's
+    if cues & _FEMININE:
+        return "f"
+    if cues & _MASCULINE:
+        return "m"
+    sentence = span.sent
+    for token in doc[span.end : sentence.end]:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            if token.lower_ == "she":
+                return "f"
+            if token.lower_ == "he":
+                return "m"
+            if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+                break  # someone else is the next subject
+    return None
+
+
 def _has_org_word(name: str) -> bool:
     return bool({w.lower().strip(".,") for w in name.split()} & _ORG_WORDS)
 
@@ -859,29 +957,50 @@ def _reads_like_person(name: str) -> bool:
     )
 
 
-def _resolve(quote: _Quote, people: Sequence[_Mention]) -> str | None:
+_INDEFINITE = frozenset("a an one another two three some several many other".split())
+
+
+def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = ()) -> str | None:
     """The full name for a speaker as written: itself when it is a name (lengthened to the
-    fullest earlier form, "Titov" -> "Boris Titov"), else the person or organisation it
-    refers to: "he" the nearest person who was a subject, "the expert" the nearest person
-    cited as a source or introduced with that role, "it" and "the company" the nearest
-    organisation."""
+    fullest form the article gives that person, "Titov" -> "Boris Titov"), else the person or
+    organisation it refers to: "he" and "she" the nearest person of that gender who was a
+    subject, "the expert" the nearest person cited as a source or introduced with that role,
+    "it" and "the company" the nearest organisation. An indefinite description ("a senior
+    official", "one of the diplomats") introduces someone unnamed: it stays as written.
+    `spoken`: the speakers of the quotations before, most recent last."""
     written = quote.speaker_text or ""
     words = written.split()
     if not words:
         return None
     before = [p for p in people if p.end <= quote.start]
+    tail = next((i for i, w in enumerate(words) if i and w in ("of", "for", "at", "from")), None)
+    if tail is not None:
+        # "one of the diplomats": someone unnamed, as written; "a spokeswoman for the
+        # Department of Social Services": the organisation speaks.
+        owner = " ".join(words[tail + 1 :])
+        spokes = words[tail - 1].lower() in ("spokesman", "spokeswoman", "spokesperson")
+        if spokes and any(w[:1].isupper() for w in words[tail + 1 :]):
+            quote.how = "resolved"
+            return owner
+        if words[0].lower() in _INDEFINITE or words[tail - 1].lower() in _INDEFINITE:
+            return written
+        words = words[:tail]
     head = words[-1].lower()
     modifiers = {w.lower() for w in words[:-1] if w.lower() not in ("the", "a", "an", "our")}
     if head in _PRONOUNS and len(words) == 1:
         persons = [p for p in before if not p.org]
+        gender = {"he": "m", "she": "f"}.get(head)
+        if gender is not None:
+            known = _genders(people)
+            persons = [p for p in persons if known.get(_key(p.name, people)) in (None, gender)]
         chosen = _nearest(persons, lambda p: p.subject) or _last(persons)
-        if head == "it" or chosen is None:
-            pass  # "it": the organisation, below
-        else:
+        if head != "it" and chosen is not None:
             quote.how = "resolved"
-            return _fullest(chosen.name, people)
+            return _fullest(chosen.name, people, spoken)
     if quote.speaker_span and any(p.start == quote.speaker_span[0] for p in people):
-        return _fullest(written, people)
+        return _fullest(written, people, spoken)
+    if words[0].lower() in _INDEFINITE and len(words) > 1 and head not in _ORG_ROLES:
+        return written  # "one Western official", "a senior defense official"
     if head in _ORG_ROLES or head == "it":
         named = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in ("the", "a", "an")]
         if head in ("spokesman", "spokeswoman", "spokesperson"):
@@ -892,7 +1011,7 @@ def _resolve(quote: _Quote, people: Sequence[_Mention]) -> str | None:
             introduced = _nearest(before, lambda p: not p.org and head in p.roles)
             if introduced is not None:  # "union spokesperson Sam Okafor" earlier
                 quote.how = "resolved"
-                return _fullest(introduced.name, people)
+                return _fullest(introduced.name, people, spoken)
         orgs = [p for p in before if p.org and p.name.split()[-1].lower() not in _NEWS_AGENCIES]
         org = _nearest(orgs, lambda p: p.subject) or _last(orgs)
         if org is not None:
@@ -900,19 +1019,16 @@ def _resolve(quote: _Quote, people: Sequence[_Mention]) -> str | None:
             return org.name
         return None if head == "it" else written
     if words[-1][:1].isupper() and head not in _ROLE_WORDS:
-        return _fullest(written, people)
+        return _fullest(written, people, spoken)
     persons = [p for p in before if not p.org]
-    if head in _PRONOUNS:
-        chosen = _nearest(persons, lambda p: p.subject) or _last(persons)
-    else:
-        chosen = _nearest(
-            persons,
-            lambda p: p.cited or (head in p.roles and modifiers <= p.roles | {head}),
-        ) or _last(persons)
+    chosen = _nearest(
+        persons,
+        lambda p: p.cited or (head in p.roles and modifiers <= p.roles | {head}),
+    ) or _last(persons)
     if chosen is None:
         return None
     quote.how = "resolved"
-    return _fullest(chosen.name, people)
+    return _fullest(chosen.name, people, spoken)
 
 
 def _nearest(mentions: Sequence[_Mention], wanted: Callable[[_Mention], bool]) -> _Mention | None:
@@ -923,10 +1039,74 @@ def _last(mentions: Sequence[_Mention]) -> _Mention | None:
     return mentions[-1] if mentions else None
 
 
-def _fullest(name: str, people: Sequence[_Mention]) -> str:
-    last = name.split()[-1] if name.split() else name
-    longer = [p.name for p in people if not p.org and p.name.split() and p.name.split()[-1] == last]
-    return max([*longer, name], key=len)
+def _core(name: str) -> list[str]:
+    """A name's words without a leading title: "Mrs. Villalobos" -> ["Villalobos"]."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in _HONORIFICS or words[0].lower() in _TITLES):
+        words = words[1:]
+    return words
+
+
+_TITLES = frozenset(
+    """president vice senator sen. sen rep. rep representative governor gov. gov mayor judge
+    justice secretary minister chancellor premier prime ambassador general gen. col. lt.
+    sgt. capt. cllr councillor commissioner chief deputy coach dr dr. prof. professor""".split()
+)
+
+
+def _candidates(name: str, people: Sequence[_Mention]) -> list[_Mention]:
+    """The people whose name ends with `name`'s own words ("Titov": Boris Titov)."""
+    core = _core(name)
+    if not core:
+        return []
+    return [
+        p for p in people
+        if not p.org and _core(p.name)[-len(core):] == core
+    ]  # fmt: skip
+
+
+def _key(name: str, people: Sequence[_Mention]) -> str:
+    """Who a name written in the article stands for: its fullest form, without ranking."""
+    found = _candidates(name, people)
+    return max([*(p.name for p in found), name], key=len)
+
+
+def _genders(people: Sequence[_Mention]) -> dict[str, str]:
+    """Each person's gender (by their fullest name) where a mention of them shows it and no
+    other contradicts it."""
+    seen: dict[str, set[str]] = {}
+    for p in people:
+        if p.org or p.gender is None:
+            continue
+        seen.setdefault(_key(p.name, people), set()).add(p.gender)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def _fullest(name: str, people: Sequence[_Mention], spoken: Sequence[str] = ()) -> str:
+    """The fullest form of `name` the article gives. When it could be two people ("Chebet":
+    the runner Faith Chebet, or her husband Daniel Chebet), the one the article is about:
+    the latest of them quoted, else one not introduced as someone's relative, else the
+    first named; a title in `name` that says a gender ("Mrs Holt") must fit."""
+    found = _candidates(name, people)
+    if not found:
+        return name
+    forms: dict[str, list[_Mention]] = {}
+    for p in found:
+        full = max((q.name for q in found if _core(q.name)[-len(_core(p.name)):] == _core(p.name)),
+                   key=len)  # fmt: skip
+        forms.setdefault(full, []).append(p)
+    if len(forms) == 1:
+        return max([*forms, name], key=len)
+    title = name.split()[0].lower() if len(name.split()) > 1 else ""
+    wanted = "f" if title in _FEMININE else "m" if title in _MASCULINE else None
+    genders = _genders(people)
+    fitting = [f for f in forms if wanted is None or genders.get(f) in (None, wanted)]
+    options = fitting or list(forms)
+    for earlier in reversed(spoken):
+        if earlier in options:
+            return earlier
+    not_relative = [f for f in options if not all(m.relative for m in forms[f])]
+    return (not_relative or options)[0]
 
 
 def _as_record(quote: _Quote, offset: int) -> Quote:

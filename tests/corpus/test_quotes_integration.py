@@ -203,3 +203,85 @@ def test_nothing_reported_inside_boilerplate(nlp: Any) -> None:
     article = make_article(text, "a")
     result = Analyzer(choose_pipeline(), None, nlp=nlp).analyze(article)
     assert [q.speaker for q in result.quotes] == ["Boris Titov"]
+
+
+# --- speakers on real news (issue 15) -------------------------------------------------------
+
+
+def test_a_bare_surname_means_the_person_the_article_is_about_not_a_relative(nlp: Any) -> None:
+    text = (
+        "Kenya's Faith Chebet won the Berlin Marathon on Sunday in a course record.\n\n"
+        "Her husband and coach, Daniel Chebet, followed the race on a bicycle.\n\n"
+        '"My legs said no, but my head was stronger," Chebet told reporters.'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Faith Chebet"
+
+
+def test_a_full_name_is_never_swapped_for_a_namesake(nlp: Any) -> None:
+    text = (
+        "Brenda Holt, 74, lost her savings to the scam.\n\n"
+        "Her daughter, Claire Holt, said the fraudsters had been ‘utterly convincing’."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Claire Holt"
+
+
+def test_a_pronoun_goes_to_the_person_of_its_gender(nlp: Any) -> None:
+    text = (
+        "Mark Ellery met his counterpart Claire Dubois in Paris on Monday. Ms. Dubois said "
+        "France was ready to help.\n\n"
+        "“We cannot protect our coasts alone,” she said."
+    )
+    quotes = [q for q in quotes_of(nlp, text) if q.is_direct]
+    assert [q.speaker for q in quotes] == ["Claire Dubois"]
+
+
+def test_a_dateline_is_not_a_speaker(nlp: Any) -> None:
+    text = (
+        "UNITED NATIONS (AP) — Diplomats failed on Thursday to agree on a statement.\n\n"
+        '"Everyone agrees people died. Nobody agrees on why," one of the diplomats said.'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "one of the diplomats"
+
+
+def test_an_unnamed_speaker_keeps_the_description(nlp: Any) -> None:
+    text = (
+        "Defense Secretary Lloyd Carter visited the base on Monday.\n\n"
+        '"Any move would be temporary," a senior defense official said.'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "a senior defense official"
+
+
+def test_a_dash_byline_names_the_speaker(nlp: Any) -> None:
+    text = (
+        "Here are the best things celebrities said this week:\n\n"
+        "1. “I sold knives door-to-door for one summer.” — Marcus Dell\n\n"
+        "2. “I was a mascot for a hockey team.” ― Ivy Tran, on “The Kelly Clarkson Show”"
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.kind.value, q.speaker) for q in quotes] == [
+        ("direct", "Marcus Dell"),
+        ("direct", "Ivy Tran"),
+        ("title", None),
+    ]
+
+
+def test_the_speaker_may_come_after_a_long_apposition(nlp: Any) -> None:
+    text = (
+        "“We are going to get to the bottom of this,” Rep. Jim Jordan (R-Ohio), an oversight "
+        "panel member, said on Tuesday."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Jim Jordan"
+
+
+def test_a_day_or_an_outlet_is_not_the_speaker(nlp: Any) -> None:
+    text = (
+        "Senator Maria Lopez spoke to reporters after the vote.\n\n"
+        "“This is not over,” she told CNN on Monday."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Maria Lopez"
