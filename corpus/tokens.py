@@ -313,9 +313,72 @@ def tokens_of(tokenizer: SpacyTokenizer, text: str, limit: int = PIECE_CHARS) ->
     of the whole text, without its whole Doc."""
     code = _typecode(len(text))
     starts, ends, spaces = array(code), array(code), bytearray()
-    for offset, piece in token_pieces(text, limit):
+    pieces = list(token_pieces(text, limit))
+    for offset, piece in pieces:
         _append(tokenizer(piece), offset, starts, ends, spaces)
+    for offset, _piece in pieces[1:]:
+        _mend_seam(tokenizer, text, offset, starts, ends, spaces)
     return Tokens(starts, ends, bytes(spaces))
+
+
+def _mend_seam(
+    tokenizer: SpacyTokenizer,
+    text: str,
+    seam: int,
+    starts: array[int],
+    ends: array[int],
+    spaces: bytearray,
+) -> None:
+    """Make the tokens around a cut those of the whole text. spaCy's special cases look across
+    a single space ("( :)word" gives ":" and ")", ":)word" alone ":)"), so the two runs on each
+    side of the cut are tokenized together, and the run right before the cut and the run
+    right after it take the tokens they get there."""
+    inner = _runs_before(text, seam, 1), _runs_after(text, seam, 1)
+    low, high = _runs_before(text, seam, 2), _runs_after(text, seam, 2)
+    first, last = bisect_left(starts, inner[0]), bisect_left(starts, inner[1])
+    if first >= len(starts) or starts[first] != inner[0]:
+        return  # the window does not fall on token edges: leave the pieces' tokens
+    if last < len(starts) and starts[last] != inner[1]:
+        return
+    window: tuple[array[int], array[int], bytearray] = (
+        array(starts.typecode), array(starts.typecode), bytearray()
+    )  # fmt: skip
+    _append(tokenizer(text[low:high]), low, *window)
+    w_first, w_last = bisect_left(window[0], inner[0]), bisect_left(window[0], inner[1])
+    if w_first >= len(window[0]) or window[0][w_first] != inner[0]:
+        return
+    if w_last < len(window[0]) and window[0][w_last] != inner[1]:
+        return
+    mended = window[0][w_first:w_last], window[1][w_first:w_last]
+    if mended == (starts[first:last], ends[first:last]):
+        return
+    starts[first:last], ends[first:last] = mended
+    spaces[first:last] = window[2][w_first:w_last]
+
+
+def _runs_before(text: str, at: int, runs: int) -> int:
+    """Where the `runs`-th run of other text before `at` starts (white space skipped)."""
+    low = at
+    for _ in range(runs):
+        while low > 0 and text[low - 1].isspace():
+            low -= 1
+        while low > 0 and not text[low - 1].isspace() and at - low < _SEAM_REACH:
+            low -= 1
+    return low
+
+
+def _runs_after(text: str, at: int, runs: int) -> int:
+    """Where the `runs`-th run of other text from `at` ends, with the white space after it."""
+    high = at
+    for _ in range(runs):
+        while high < len(text) and not text[high].isspace() and high - at < _SEAM_REACH:
+            high += 1
+        while high < len(text) and text[high].isspace():
+            high += 1
+    return high
+
+
+_SEAM_REACH = 1_000  # how far from a cut its window may reach on each side
 
 
 def cached_tokens(cache: AnalysisCache, choice: PipelineChoice, text: str) -> Tokens | None:
