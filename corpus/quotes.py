@@ -712,9 +712,13 @@ def _subject(doc: Doc, cue: Token, quote: _Quote, guess: bool = True) -> Span | 
             for child in verb.children:
                 if child.dep_ == "dobj" and not _inside(child.idx, quote):
                     return _noun_phrase(doc, child)
+        passive_ok = verb.lemma_.lower() in ("quote", "cite")  # "X was quoted as saying"
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and not _inside(child.idx, quote):
+            wanted = child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and passive_ok)
+            if wanted and not _inside(child.idx, quote) and _same_paragraph(doc, child, verb):
                 return _noun_phrase(doc, child)
+        if verb.dep_ == "acl" and verb.head.i < verb.i and _someone(verb.head):
+            return _noun_phrase(doc, verb.head)  # "with one official describing it as “…”"
         if verb.head is verb or verb.dep_ not in (
             "advcl",
             "xcomp",
@@ -755,9 +759,11 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
     """The name or noun phrase a subject token stands for: its entity when it is in one,
     else the words written right before it ("the Russian president", "A Department for
     Communities spokesperson")."""
+    if head.lower_ in _PRONOUNS:
+        return doc[head.i : head.i + 1]
     for ent in doc.ents:
         if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-            return ent
+            return _trimmed(ent)
     start = head.i
     while start > 0 and head.i - start < 6:
         before = doc[start - 1]
@@ -776,6 +782,31 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
                     end = last + 1
                 break
     return doc[start:end]
+
+
+def _same_paragraph(doc: Doc, a: Token, b: Token) -> bool:
+    """No paragraph break between two tokens (a headline without a full stop is parsed
+    into the sentence below it)."""
+    low, high = min(a.i, b.i), max(a.i, b.i)
+    return not any("\n" in t.text for t in doc[low:high])
+
+
+def _someone(token: Token) -> bool:
+    """Whether a noun names a person or a body that can speak."""
+    if token.ent_type_ in ("PERSON", "ORG", "NORP") or token.pos_ == "PROPN":
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in _ROLE_WORDS or lemma in _ORG_ROLES
+
+
+def _trimmed(span: Span) -> Span:
+    """A span without punctuation at its edges (". Nadine Ruiz" as the model may tag it)."""
+    start, end = span.start, span.end
+    while start < end - 1 and span.doc[start].is_punct:
+        start += 1
+    while end > start + 1 and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[start:end]
 
 
 def _inside(char: int, quote: _Quote) -> bool:
@@ -853,6 +884,7 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
     found: dict[int, _Mention] = {}
 
     def add(span: Span, org: bool) -> None:
+        span = _trimmed(span)
         if any(s <= span.start_char < e for s, e in spans) or span.start_char in found:
             return
         head = span.root
@@ -974,7 +1006,7 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = 
         return None
     before = [p for p in people if p.end <= quote.start]
     tail = next((i for i, w in enumerate(words) if i and w in ("of", "for", "at", "from")), None)
-    if tail is not None:
+    if tail is not None and words[tail - 1].islower():
         # "one of the diplomats": someone unnamed, as written; "a spokeswoman for the
         # Department of Social Services": the organisation speaks.
         owner = " ".join(words[tail + 1 :])
@@ -994,7 +1026,9 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = 
             known = _genders(people)
             persons = [p for p in persons if known.get(_key(p.name, people)) in (None, gender)]
         chosen = _nearest(persons, lambda p: p.subject) or _last(persons)
-        if head != "it" and chosen is not None:
+        if head != "it":
+            if chosen is None:
+                return None  # nobody named before it: "he" is no one we know
             quote.how = "resolved"
             return _fullest(chosen.name, people, spoken)
     if quote.speaker_span and any(p.start == quote.speaker_span[0] for p in people):
@@ -1021,14 +1055,29 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = 
     if words[-1][:1].isupper() and head not in _ROLE_WORDS:
         return _fullest(written, people, spoken)
     persons = [p for p in before if not p.org]
-    chosen = _nearest(
-        persons,
-        lambda p: p.cited or (head in p.roles and modifiers <= p.roles | {head}),
-    ) or _last(persons)
+    def introduced(p: _Mention) -> bool:
+        return head in p.roles and modifiers <= p.roles | {head}
+
+    if head in _ROLE_WORDS:
+        # "the expert": the person last cited as a source or introduced with that role, else
+        # the one named next ("The chief executive of Halcot has warned ... Simon Ashworth,
+        # who has run it since 2019, said"), as a news lead introduces them.
+        chosen = _nearest(persons, lambda p: p.cited or introduced(p))
+        chosen = chosen or _named_next(quote, people)
+    else:
+        chosen = _nearest(persons, introduced)
     if chosen is None:
-        return None
+        return written  # "campaigners", "the terminal operators": a group, as written
     quote.how = "resolved"
     return _fullest(chosen.name, people, spoken)
+
+
+def _named_next(quote: _Quote, people: Sequence[_Mention]) -> _Mention | None:
+    """The first person named as a subject soon after a quotation (within about a paragraph)."""
+    return next(
+        (p for p in people if quote.end <= p.start < quote.end + 600 and p.subject and not p.org),
+        None,
+    )
 
 
 def _nearest(mentions: Sequence[_Mention], wanted: Callable[[_Mention], bool]) -> _Mention | None:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # 2: tokens cached as base64 of their lengths and flags, not as JSON lists of offsets.
-TOKENS_VERSION = "tokens-2"
+TOKENS_VERSION = "tokens-3"  # 3: cuts mended where spaCy looks across a space
 # A longer text is tokenized a piece at a time (`token_pieces`): spaCy's Doc of a whole text
 # costs about 300 bytes a token, gigabytes for a very long article.
 PIECE_CHARS = 50_000
