@@ -1055,6 +1055,7 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = 
     if words[-1][:1].isupper() and head not in _ROLE_WORDS:
         return _fullest(written, people, spoken)
     persons = [p for p in before if not p.org]
+
     def introduced(p: _Mention) -> bool:
         return head in p.roles and modifiers <= p.roles | {head}
 
