@@ -538,10 +538,14 @@ def _attribute(doc: Doc, quote: _Quote) -> None:
         # Woven into a sentence: the speaker is the subject of the verb it completes, or of
         # the verb of speech whose clause it is in (`said the plan “treats riders as …”`).
         tokens = _content_tokens(doc, quote)
-        cue = _governing_cue(doc, quote, tokens, speech_only=False)
-        if cue is None:
-            cue = _enclosing_cue(doc, quote, tokens)
-        if cue is not None and _subject(doc, cue, quote, guess=False) is None:
+        for way in ("speech", "reported", "any verb"):
+            if way == "reported":
+                cue = _enclosing_cue(doc, quote, tokens)
+            else:
+                cue = _governing_cue(doc, quote, tokens, speech_only=way == "speech")
+            subject = None if cue is None else _subject(doc, cue, quote, guess=False)
+            if cue is not None and subject is not None and (_is_cue(cue) or _someone(subject.root)):
+                break
             cue = None
     if cue is None and not (after and after[0].pos_ in ("CCONJ", "SCONJ")):
         cue = _cue_after(doc, quote, after)
@@ -715,7 +719,8 @@ def _subject(doc: Doc, cue: Token, quote: _Quote, guess: bool = True) -> Span | 
         passive_ok = verb.lemma_.lower() in ("quote", "cite")  # "X was quoted as saying"
         for child in verb.children:
             wanted = child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and passive_ok)
-            if wanted and not _inside(child.idx, quote) and _same_paragraph(doc, child, verb):
+            outside = not _inside(child.idx, quote) and not _in_dateline(doc, child)
+            if wanted and outside and _same_paragraph(doc, child, verb):
                 return _noun_phrase(doc, child)
         if verb.dep_ == "acl" and verb.head.i < verb.i and _someone(verb.head):
             return _noun_phrase(doc, verb.head)  # "with one official describing it as “…”"
@@ -761,6 +766,10 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
     Communities spokesperson")."""
     if head.lower_ in _PRONOUNS:
         return doc[head.i : head.i + 1]
+    if head.pos_ == "NOUN":
+        for child in head.rights:  # "A Lumora spokesman, Eric Dahl, said": the name
+            if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+                return _noun_phrase(doc, child)
     for ent in doc.ents:
         if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
             return _trimmed(ent)
@@ -782,6 +791,13 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
                     end = last + 1
                 break
     return doc[start:end]
+
+
+def _in_dateline(doc: Doc, token: Token) -> bool:
+    """Whether a token is in the dateline opening its paragraph ("SAN FRANCISCO —")."""
+    start = doc.text.rfind("\n", 0, token.idx) + 1
+    found = _DATELINE.match(doc.text, start)
+    return found is not None and token.idx < found.end() and _dateline_place(found.group(0))
 
 
 def _same_paragraph(doc: Doc, a: Token, b: Token) -> bool:
@@ -938,11 +954,14 @@ def _datelines(text: str) -> list[tuple[int, int]]:
     found = []
     for para in paragraphs(text):
         match = _DATELINE.match(text, para.start, para.end)
-        if match is not None:
-            place = re.split(r"[,(—–-]", match.group(0), maxsplit=1)[0].strip()
-            if place.isupper() or place.istitle():
-                found.append((para.start, match.end()))
+        if match is not None and _dateline_place(match.group(0)):
+            found.append((para.start, match.end()))
     return found
+
+
+def _dateline_place(dateline: str) -> bool:
+    place = re.split(r"[,(—–-]", dateline, maxsplit=1)[0].strip()
+    return place.isupper() or place.istitle()
 
 
 def _gender_near(doc: Doc, span: Span) -> str | None:
@@ -1056,17 +1075,17 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = 
         return _fullest(written, people, spoken)
     persons = [p for p in before if not p.org]
 
-    def introduced(p: _Mention) -> bool:
+    def has_role(p: _Mention) -> bool:
         return head in p.roles and modifiers <= p.roles | {head}
 
     if head in _ROLE_WORDS:
         # "the expert": the person last cited as a source or introduced with that role, else
         # the one named next ("The chief executive of Halcot has warned ... Simon Ashworth,
         # who has run it since 2019, said"), as a news lead introduces them.
-        chosen = _nearest(persons, lambda p: p.cited or introduced(p))
+        chosen = _nearest(persons, lambda p: p.cited or has_role(p))
         chosen = chosen or _named_next(quote, people)
     else:
-        chosen = _nearest(persons, introduced)
+        chosen = _nearest(persons, has_role)
     if chosen is None:
         return written  # "campaigners", "the terminal operators": a group, as written
     quote.how = "resolved"
