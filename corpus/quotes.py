@@ -494,6 +494,12 @@ def _governing_cue(
         steps = 0
         while (head.dep_ in ("prep", "mark") or head.pos_ in ("ADP", "SCONJ")) and steps < 2:
             head, steps = head.head, steps + 1  # "warned of “…”", "said that “…”"
+        if (
+            token.dep_ in ("appos", "oprd", "attr")
+            and head.pos_ == "NOUN"
+            and head.head is not head
+        ):
+            head = head.head  # "called the loss “one we gave away”"
         if head.idx >= quote.start or head.i in inside:
             continue
         between = doc[head.i + 1 : min(inside)]
@@ -721,6 +727,8 @@ def _subject(doc: Doc, cue: Token, quote: _Quote, guess: bool = True) -> Span | 
             wanted = child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and passive_ok)
             outside = not _inside(child.idx, quote) and not _in_dateline(doc, child)
             if wanted and outside and _same_paragraph(doc, child, verb):
+                if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                    return _noun_phrase(doc, verb.head)  # "Teresa Huang, who told the Journal"
                 return _noun_phrase(doc, child)
         if verb.dep_ == "acl" and verb.head.i < verb.i and _someone(verb.head):
             return _noun_phrase(doc, verb.head)  # "with one official describing it as “…”"
@@ -904,10 +912,20 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
         if any(s <= span.start_char < e for s, e in spans) or span.start_char in found:
             return
         head = span.root
+        if head.dep_ == "pobj" and head.head.lower_ in ("from", "in", "at", "near", "outside"):
+            return  # "Brenda Holt, 74, from Doncaster": a place, whatever the model tagged
         verb = head.head
         subject = head.dep_ in ("nsubj", "nsubjpass")
+        named = [t for t in span if t.dep_ in ("nsubj", "nsubjpass")]
+        if not subject and named:
+            subject, verb = True, named[0].head
         if head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"):
             subject, verb = True, head.head.head  # "Her rival, Senator Paul Dimitriou, was ..."
+        for clause in head.children:  # "Teresa Huang, who told the Journal ..."
+            if clause.dep_ == "relcl" and any(
+                c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children
+            ):
+                subject, verb = True, clause
         cited = subject and verb.lemma_.lower() in _CITING
         cited = cited or [t.lower_ for t in doc[max(0, span.start - 2) : span.start]] == [
             "according",
