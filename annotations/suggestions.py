@@ -104,6 +104,7 @@ def suggest(
                 "cue": quote.cue or None,
                 "speaker_start": quote.speaker_start,
                 "speaker_end": quote.speaker_end,
+                "speaker_kind": quote.speaker_kind if quote.speaker_text else None,
             }
             attrs = {k: v for k, v in said.items() if v is not None}
             key, words = f"quote:{start}-{end}", text[start:end]

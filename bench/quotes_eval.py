@@ -155,7 +155,7 @@ def assay_predictions(analyzer: Analyzer, passages: Sequence[Passage]) -> list[l
             raise SystemExit(f"{passage.id}: the text changed when read as an article")
         found.append(
             [
-                Predicted(q.content_start, q.content_end, q.speaker)
+                Predicted(q.content_start, q.content_end, q.speaker, q.speaker_kind)
                 for q in analysis.quotes
                 if q.is_direct
             ]
@@ -242,6 +242,11 @@ def news_set(
           f"{ours.predicted})")  # fmt: skip
     kinds = ", ".join(f"{kind} {right}/{n}" for kind, (n, right) in sorted(ours.speakers.items()))
     print(f"assay's speakers by the gold mention's kind: {kinds}")
+    n, right = ours.kinds
+    print(
+        f"assay's speaker_kind equal to the gold one: {right}/{n}"
+        + (f" ({right / n:.0%})" if n else "")
+    )
     if show_misses:
         print()
         for pid, gold, got in ours.misses:

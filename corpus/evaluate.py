@@ -154,6 +154,7 @@ class Predicted:
     content_start: int
     content_end: int
     speaker: str | None
+    speaker_kind: str | None = None  # None: the tool does not say
 
 
 def load_passages(path: Path) -> list[Passage]:
@@ -232,6 +233,7 @@ class NewsScores:
     matched: int = 0
     speakers: dict[str, list[int]] = field(default_factory=dict)
     attributed: list[int] = field(default_factory=lambda: [0, 0])
+    kinds: list[int] = field(default_factory=lambda: [0, 0])  # matched, with the right kind
     misses: list[tuple[str, GoldQuote, str | None]] = field(default_factory=list)
     extra: list[tuple[str, str, str | None]] = field(default_factory=list)
 
@@ -245,6 +247,8 @@ class NewsScores:
             mine[1] += right
         self.attributed[0] += other.attributed[0]
         self.attributed[1] += other.attributed[1]
+        self.kinds[0] += other.kinds[0]
+        self.kinds[1] += other.kinds[1]
         self.misses.extend(other.misses)
         self.extra.extend(other.extra)
 
@@ -299,6 +303,9 @@ def score_passage(passage: Passage, predicted: Sequence[Predicted]) -> NewsScore
         result.matched += 1
         got = predicted[found].speaker
         right = same_speaker(got, gold)
+        if predicted[found].speaker_kind is not None:
+            result.kinds[0] += 1
+            result.kinds[1] += predicted[found].speaker_kind == gold.speaker_kind
         tally = result.speakers.setdefault(gold.speaker_kind, [0, 0])
         tally[0] += 1
         tally[1] += right

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -76,7 +76,9 @@ class Quote:
     `start`/`end` take in the marks, `content_*` only the words. `speaker_text` is the speaker
     as written next to the quote ("he", "the minister") at `speaker_start`/`speaker_end`;
     `speaker` is who that is ("Anton Siluanov"), also for a quotation that continues the last
-    one. `cue` is the verb that introduced it ("said", "according to").
+    one. `cue` is the verb that introduced it ("said", "according to"). `speaker_kind` says
+    what `speaker_text` is: a `name`, a `pronoun`, a `description` ("the official"), an
+    `organisation` ("the ministry", "Reuters"), or `none` when there is no mention.
     """
 
     start: int
@@ -91,6 +93,7 @@ class Quote:
     kind: QuoteKind
     style: QuoteStyle
     confidence: float
+    speaker_kind: str = "none"
 
     @property
     def is_direct(self) -> bool:
@@ -107,6 +110,7 @@ class Quote:
             "speaker_text": self.speaker_text,
             "speaker_start": self.speaker_start,
             "speaker_end": self.speaker_end,
+            "speaker_kind": self.speaker_kind,
             "cue": self.cue,
             "kind": self.kind.value,
             "style": self.style.value,
@@ -129,12 +133,15 @@ class Quote:
             _KINDS[data["kind"]],
             _STYLES[data["style"]],
             float(data["confidence"]),
+            _SPEAKER_KINDS[data.get("speaker_kind", "none")],
         )
 
 
 # Looked up, not called: a warm cache reads every quote of a corpus, and calling the enum costs
 # ten times the lookup. An unknown name raises KeyError, as a missing key does.
 _KINDS = {kind.value: kind for kind in QuoteKind}
+SPEAKER_KINDS = ("name", "pronoun", "description", "organisation", "none")
+_SPEAKER_KINDS = {kind: kind for kind in SPEAKER_KINDS}
 _STYLES = {style.value: style for style in QuoteStyle}
 
 
@@ -162,6 +169,7 @@ class _Quote:
     cue: str | None = None
     how: str = "none"  # direct | resolved | continued | none
     kind: str = "direct"  # a QuoteKind, or "dropped" while attributing
+    speaker_kind: str = "none"
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -192,9 +200,11 @@ def find_quotes(
         near = previous is not None and quote.paragraph - previous.paragraph <= 1
         if unattributed and near and previous is not None and previous.speaker:
             quote.speaker = previous.speaker
+            quote.speaker_kind = previous.speaker_kind  # what names them is the last mention
             quote.how = "continued"
         if quote.speaker_text is not None:
             quote.speaker = _resolve(quote, people, spoken)
+            quote.speaker_kind = _speaker_kind(quote, people)
         if quote.speaker and quote.kind == "direct":
             spoken.append(quote.speaker)
         if quote.kind == "direct":
@@ -931,8 +941,11 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
             "according",
             "to",
         ]
-        before = doc[max(0, span.start - 3) : span.start]
-        roles = {t.lemma_.lower() for t in before if t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        roles = set()
+        for t in reversed(doc[max(0, span.start - 3) : span.start]):
+            if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                break  # "according to the expert, Trump": a comma ends the title before a name
+            roles.add(t.lemma_.lower())
         after = doc[span.end : span.end + 5]
         if len(after) and after[0].text == ",":
             roles.update(t.lemma_.lower() for t in after[1:] if t.pos_ in ("NOUN", "ADJ"))
@@ -964,6 +977,12 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
                 left -= 1
             chunk = doc[left : token.i + 1]
             add(chunk, org=_has_org_word(chunk.text))  # "Norwind Energy will cut ..."
+    # A one-word "organisation" that is the surname of someone named ("Bell said", after
+    # "Marcus Bell") is that person: the small model tags bare surnames ORG.
+    surnames = {m.name.split()[-1] for m in found.values() if not m.org and len(m.name.split()) > 1}
+    for key, m in found.items():
+        if m.org and len(m.name.split()) == 1 and m.name in surnames:
+            found[key] = replace(m, org=False)
     return [found[k] for k in sorted(found)]
 
 
@@ -1026,6 +1045,19 @@ def _reads_like_person(name: str) -> bool:
     )
 
 
+# Roles a text may name one person by in turn ("chief researcher Vasiliev ... the expert").
+_ROLE_FAMILIES = (
+    frozenset(
+        """expert analyst researcher economist scientist professor specialist scholar
+        strategist historian""".split()
+    ),
+    frozenset(
+        """official spokesman spokeswoman spokesperson minister secretary aide adviser
+        advisor diplomat envoy ambassador""".split()
+    ),
+    frozenset("lawmaker senator representative congressman congresswoman politician".split()),
+    frozenset("executive director chairman chairwoman chief founder head boss".split()),
+)
 _INDEFINITE = frozenset("a an one another two three some several many other".split())
 
 
@@ -1093,15 +1125,18 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = 
         return _fullest(written, people, spoken)
     persons = [p for p in before if not p.org]
 
+    family = next((f for f in _ROLE_FAMILIES if head in f), frozenset({head}))
+
     def has_role(p: _Mention) -> bool:
         return head in p.roles and modifiers <= p.roles | {head}
 
     if head in _ROLE_WORDS:
-        # "the expert": the person last cited as a source or introduced with that role, else
-        # the one named next ("The chief executive of Halcot has warned ... Simon Ashworth,
-        # who has run it since 2019, said"), as a news lead introduces them.
-        chosen = _nearest(persons, lambda p: p.cited or has_role(p))
-        chosen = chosen or _named_next(quote, people)
+        # "the expert": the last person introduced in that line of work ("chief researcher
+        # Vladimir Vasiliev"), else the last cited as a source, else the one named next ("The
+        # chief executive of Halcot has warned ... Simon Ashworth, who has run it since 2019,
+        # said"), as a news lead introduces them.
+        chosen = _nearest(persons, lambda p: bool(p.roles & family) or has_role(p))
+        chosen = chosen or _nearest(persons, lambda p: p.cited) or _named_next(quote, people)
     else:
         chosen = _nearest(persons, has_role)
     if chosen is None:
@@ -1214,4 +1249,32 @@ def _as_record(quote: _Quote, offset: int) -> Quote:
         kind=QuoteKind(quote.kind),
         style=quote.style,
         confidence=round(confidence, 2),
+        speaker_kind=quote.speaker_kind,
     )
+
+
+def _speaker_kind(quote: _Quote, people: Sequence[_Mention]) -> str:
+    """What the speaker as written is: a pronoun, a name (of a person), an organisation (its
+    name, or "the company"), or a description ("a senior official", "the minister")."""
+    written = quote.speaker_text or ""
+    words = written.split()
+    if not words:
+        return "none"
+    if len(words) == 1 and words[0].lower() in _PRONOUNS | {"you", "one"}:
+        return "pronoun"
+    span = quote.speaker_span
+    mention = next((p for p in people if span is not None and p.start == span[0]), None)
+    if mention is not None:
+        return "organisation" if mention.org else "name"
+    head = next(
+        (w.lower() for w in words if w in ("of", "for", "at")), None
+    )  # "a spokeswoman for X": its first words say what it is
+    core = words[: words.index(head)] if head else words
+    last = core[-1].lower().strip(",.")
+    if last in ("spokesman", "spokeswoman", "spokesperson") or last in _ROLE_WORDS:
+        return "description"
+    if last in _ORG_ROLES or last in _NEWS_AGENCIES or _has_org_word(written):
+        return "organisation"
+    if core[0][:1].isupper() and core[0].lower() not in ("the", "a", "an", "one", "another"):
+        return "name"
+    return "description"

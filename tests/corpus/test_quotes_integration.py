@@ -285,3 +285,20 @@ def test_a_day_or_an_outlet_is_not_the_speaker(nlp: Any) -> None:
     )
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("“We will appeal,” Dale Prewitt said.", "name"),
+        ("Dale Prewitt spoke on Friday. “We will appeal,” he said.", "pronoun"),
+        ("“We will appeal,” a county spokeswoman said.", "description"),
+        ("“We will appeal,” the company said in a statement.", "organisation"),
+        ("Prices rose. “We will appeal.”", "none"),
+    ],
+)
+def test_each_quotation_says_what_kind_of_mention_names_its_speaker(
+    nlp: Any, text: str, kind: str
+) -> None:
+    quotes = [q for q in quotes_of(nlp, text) if q.is_direct]
+    assert [q.speaker_kind for q in quotes] == [kind]

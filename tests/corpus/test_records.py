@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from corpus.analysis import Analysis
 from corpus.cache import AnalysisCache
 from corpus.figures import Figure
-from corpus.quotes import Quote, QuoteKind, QuoteStyle
+from corpus.quotes import SPEAKER_KINDS, Quote, QuoteKind, QuoteStyle
 
 offsets = st.integers(min_value=0, max_value=10**7)
 names = st.none() | st.text(max_size=20)
@@ -31,6 +31,7 @@ quotes = st.builds(
     kind=st.sampled_from(QuoteKind),
     style=st.sampled_from(QuoteStyle),
     confidence=st.sampled_from([0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]),
+    speaker_kind=st.sampled_from(SPEAKER_KINDS),
 )
 figures = st.builds(
     Figure,
@@ -65,10 +66,13 @@ def test_a_figure_survives_json(figure: Figure) -> None:
 
 def test_the_records_write_the_jsonl_keys_in_their_order() -> None:
     style = QuoteStyle.MISSING_OPEN
-    quote = Quote(1, 9, 2, 8, "Anna Petrova", "she", 10, 13, "said", QuoteKind.DIRECT, style, 0.6)
+    quote = Quote(
+        1, 9, 2, 8, "Anna Petrova", "she", 10, 13, "said", QuoteKind.DIRECT, style, 0.6, "pronoun"
+    )
     assert json.dumps(quote.to_dict()) == (
         '{"start": 1, "end": 9, "content_start": 2, "content_end": 8, "speaker": "Anna Petrova", '
-        '"speaker_text": "she", "speaker_start": 10, "speaker_end": 13, "cue": "said", '
+        '"speaker_text": "she", "speaker_start": 10, "speaker_end": 13, '
+        '"speaker_kind": "pronoun", "cue": "said", '
         '"kind": "direct", "style": "missing-open", "confidence": 0.6}'
     )
     figure = Figure(0, 3, "PERCENT", "15%", 15, "percent")
@@ -91,6 +95,7 @@ FIGURE = Figure(0, 3, "PERCENT", "15%", 15, "percent")
         (QUOTE, {"speaker_end": "x"}),
         (QUOTE, {"confidence": "high"}),
         (QUOTE, {"cue": None, "kind": None}),
+        (QUOTE, {"speaker_kind": "someone"}),
         (FIGURE, {"value": "15"}),
         (FIGURE, {"value": True}),
         (FIGURE, {"label": None}),
