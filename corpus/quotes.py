@@ -173,12 +173,28 @@ class _Quote:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def _text(doc: Doc) -> str:
+    """The doc's text, kept: spaCy joins every token again on each `doc.text`."""
+    text = doc.user_data.get("assay:text")
+    if text is None:
+        text = doc.user_data["assay:text"] = doc.text
+    return str(text)
+
+
+def _ents(doc: Doc) -> tuple[Span, ...]:
+    """The doc's entities, kept: spaCy makes new spans on each `doc.ents`."""
+    ents = doc.user_data.get("assay:ents")
+    if ents is None:
+        ents = doc.user_data["assay:ents"] = tuple(doc.ents)
+    return tuple(ents)
+
+
 def find_quotes(
     doc: Doc, offset: int = 0, skip: Callable[[int, int], bool] | None = None
 ) -> list[Quote]:
     """Quotations in `doc` with offsets shifted by `offset` (the piece's place in the article).
     Quotations for which `skip(start, end)` is true (boilerplate) are left out."""
-    text = doc.text
+    text = _text(doc)
     paras = paragraphs(text)
     found = _scan_marks(text, paras)
     found.extend(_dash_quotes(text, paras, found))
@@ -393,7 +409,7 @@ def _kind(doc: Doc, quote: _Quote) -> str:
     regarding the count.”`), and a short one that is what a speech verb says (`“I would,”
     Melanie said.`, `warned of “chaos”`). A fragment is a few words with no speech verb and
     no clause (`referring to them as “new territories.”`)."""
-    text = doc.text
+    text = _text(doc)
     if quote.style in (QuoteStyle.MISSING_OPEN, QuoteStyle.DASH):
         return "direct"
     content = text[quote.content_start : quote.content_end].strip()
@@ -479,7 +495,7 @@ def _said(doc: Doc, quote: _Quote, tokens: Sequence[Token]) -> bool:
     follows the quotation as its attribution (`“I would,” Melanie said.`)."""
     if _governing_cue(doc, quote, tokens, speech_only=True) is not None:
         return True
-    if _ATTRIBUTION_AFTER.match(doc.text, quote.end):
+    if _ATTRIBUTION_AFTER.match(_text(doc), quote.end):
         return True
     after = _tokens_after(doc, quote)
     if after and after[0].pos_ in ("CCONJ", "SCONJ"):
@@ -566,9 +582,9 @@ def _attribute(doc: Doc, quote: _Quote) -> None:
     if cue is None and not (after and after[0].pos_ in ("CCONJ", "SCONJ")):
         cue = _cue_after(doc, quote, after)
     if cue is None and quote.style not in (QuoteStyle.MISSING_OPEN, QuoteStyle.DASH):
-        window = _window_before(doc.text, quote)
+        window = _window_before(_text(doc), quote)
         cue = _cue_in(doc, window)
-        if cue is None and doc.text[: quote.start].rstrip().endswith(":"):
+        if cue is None and _text(doc)[: quote.start].rstrip().endswith(":"):
             # "Ben Hollis didn’t mince words: “…”": who the colon's sentence is about.
             cue = _lead_verb(doc, window)
     if cue is None:
@@ -589,7 +605,7 @@ def _dash_byline(doc: Doc, quote: _Quote) -> Span | None:
     name to the end of the line, the way lists of quotations credit each one."""
     if quote.style is not QuoteStyle.MARKS:
         return None
-    found = _BYLINE.match(doc.text, quote.end)
+    found = _BYLINE.match(_text(doc), quote.end)
     if found is None:
         return None
     who = found.group("who")
@@ -653,7 +669,8 @@ def _tokens_after(doc: Doc, quote: _Quote) -> list[Token]:
     Token by token, so "U.S. District Judge" does not end the sentence at its first period.
     """
     # A bounded span finds the first tokens directly; scanning the doc was O(tokens) per quote.
-    window = doc.char_span(quote.end, min(len(doc.text), quote.end + 400), alignment_mode="expand")
+    reach = min(len(_text(doc)), quote.end + 400)
+    window = doc.char_span(quote.end, reach, alignment_mode="expand")
     tokens = [t for t in window if t.idx >= quote.end] if window is not None else []
     found: list[Token] = []
     for token in tokens[:60]:
@@ -788,7 +805,7 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
         for child in head.rights:  # "A Lumora spokesman, Eric Dahl, said": the name
             if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
                 return _noun_phrase(doc, child)
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
             return _trimmed(ent)
     start = head.i
@@ -813,8 +830,8 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
 
 def _in_dateline(doc: Doc, token: Token) -> bool:
     """Whether a token is in the dateline opening its paragraph ("SAN FRANCISCO —")."""
-    start = doc.text.rfind("\n", 0, token.idx) + 1
-    found = _DATELINE.match(doc.text, start)
+    start = _text(doc).rfind("\n", 0, token.idx) + 1
+    found = _DATELINE.match(_text(doc), start)
     return found is not None and token.idx < found.end() and _dateline_place(found.group(0))
 
 
@@ -914,7 +931,7 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
     personal name counts as a person. Datelines ("UNITED NATIONS (AP) —") name places.
     """
     spans = [(q.start, q.end) for q in quotes if q.kind not in ("fragment", "title")]
-    spans.extend(_datelines(doc.text))
+    spans.extend(_datelines(_text(doc)))
     found: dict[int, _Mention] = {}
 
     def add(span: Span, org: bool) -> None:
@@ -965,7 +982,7 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
             relative,
         )
 
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.label_ == "PERSON":
             add(ent, org=_has_org_word(ent.text))
         elif ent.label_ == "ORG":
