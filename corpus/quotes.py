@@ -212,9 +212,17 @@ def find_quotes(
             continue  # scare quotes are not attributed: the clause after is someone else's
         _attribute(doc, quote)
         unattributed = quote.speaker_text is None and quote.kind == "direct"
-        # An unattributed quotation in the same or the next paragraph continues the last one.
+        # An unattributed quotation continues the last one in its paragraph ("“…,” she said.
+        # “…”"); else it is the words of the person its paragraph is about ("Mayor Ruiz
+        # defended the plan. “…”"); else it continues the last one of the paragraph before.
+        same = previous is not None and previous.paragraph == quote.paragraph
         near = previous is not None and quote.paragraph - previous.paragraph <= 1
-        if unattributed and near and previous is not None and previous.speaker:
+        subject = None if same or not unattributed else _paragraph_subject(quote, people, paras)
+        if subject is not None:
+            quote.speaker = _fullest(subject.name, people, spoken)
+            quote.speaker_kind = "organisation" if subject.org else "name"
+            quote.how = "continued"
+        elif unattributed and near and previous is not None and previous.speaker:
             quote.speaker = previous.speaker
             quote.speaker_kind = previous.speaker_kind  # what names them is the last mention
             quote.how = "continued"
@@ -812,7 +820,12 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
     while start > 0 and head.i - start < 6:
         before = doc[start - 1]
         inner_of = before.lower_ in ("for", "of") and start - 2 >= 0 and doc[start].is_title
-        if before.pos_ in ("DET", "ADJ", "PROPN", "NOUN") or (inner_of and doc[start - 2].is_title):
+        possessive = before.dep_ == "case" or before.dep_ == "poss"  # "Canada's labour minister"
+        if (
+            before.pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM")
+            or possessive
+            or (inner_of and doc[start - 2].is_title)
+        ):
             start -= 1
         else:
             break
@@ -1153,13 +1166,25 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = 
         # chief executive of Halcot has warned ... Simon Ashworth, who has run it since 2019,
         # said"), as a news lead introduces them.
         chosen = _nearest(persons, lambda p: bool(p.roles & family) or has_role(p))
-        chosen = chosen or _nearest(persons, lambda p: p.cited) or _named_next(quote, people)
+        chosen = chosen or _nearest(persons, lambda p: p.cited)
+        if chosen is None and words[0].lower() in ("the", "its", "his", "her", "their"):
+            chosen = _named_next(quote, people)
     else:
         chosen = _nearest(persons, has_role)
     if chosen is None:
         return written  # "campaigners", "the terminal operators": a group, as written
     quote.how = "resolved"
     return _fullest(chosen.name, people, spoken)
+
+
+def _paragraph_subject(
+    quote: _Quote, people: Sequence[_Mention], paras: Sequence[Paragraph]
+) -> _Mention | None:
+    """The last person named as a subject in a quotation's paragraph before it."""
+    start = paras[quote.paragraph].start
+    return _nearest(
+        [p for p in people if start <= p.start and p.end <= quote.start], lambda p: p.subject
+    )
 
 
 def _named_next(quote: _Quote, people: Sequence[_Mention]) -> _Mention | None:
