@@ -160,12 +160,21 @@ def test_speaker_before_the_quote_with_a_colon() -> None:
 
 
 def test_a_cue_before_the_quote_needs_a_colon_or_comma() -> None:
+    """Without a colon or comma the verb before is not the quotation's cue; the quotation is
+    still the words of the person its paragraph is about, with less confidence."""
     doc = parsed(
         "Putin told a state media correspondent about it. “Russia is open to working with "
         "American companies on rare earth metals.”",
         said("Putin", verb="told", lemma="tell"),
         ents=[("Putin", "PERSON")],
     )
+    quote = one(doc)
+    assert quote.cue is None and quote.speaker_text is None
+    assert (quote.speaker, quote.confidence) == ("Putin", 0.6)
+
+
+def test_an_unattributed_quote_with_nobody_named_before_it_has_no_speaker() -> None:
+    doc = parsed("Markets fell on Monday. “Russia is open to working with American companies.”")
     quote = one(doc)
     assert quote.speaker is None and quote.cue is None
 
