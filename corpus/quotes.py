@@ -1007,9 +1007,13 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
                 left -= 1
             chunk = doc[left : token.i + 1]
             add(chunk, org=_has_org_word(chunk.text))  # "Norwind Energy will cut ..."
-    # A one-word "organisation" that is the surname of someone named ("Bell said", after
-    # "Marcus Bell") is that person: the small model tags bare surnames ORG.
+    # A one-word "organisation" or "place" that is the surname of someone named ("Bell said",
+    # "Dubois said" after "Marcus Bell", "Claire Dubois") is that person: the small model
+    # tags bare surnames ORG or GPE.
     surnames = {m.name.split()[-1] for m in found.values() if not m.org and len(m.name.split()) > 1}
+    for ent in _ents(doc):
+        if ent.label_ in ("GPE", "NORP", "LOC", "FAC") and ent.text in surnames:
+            add(ent, org=False)
     for key, m in found.items():
         if m.org and len(m.name.split()) == 1 and m.name in surnames:
             found[key] = replace(m, org=False)
