@@ -890,11 +890,20 @@ _NEWS_AGENCIES = frozenset(
     """reuters ap afp tass interfax ria bloomberg xinhua dpa efe ansa kyodo yonhap pti
     anadolu novosti""".split()
 )
+_COMPANY_WORDS = frozenset("company firm group bank airline operator carrier maker".split())
+_GOVERNMENT_WORDS = frozenset(
+    """administration department agency ministry commission council government court police
+    office regulator authority parliament congress senate""".split()
+)
 _ORG_WORDS = frozenset(
     """inc corp corporation ltd llc plc co company group ministry department agency bank
     council office court authority commission university institute energy payments news
     times post service services fund party union association foundation holdings airlines
-    motors systems technologies international""".split()
+    motors systems technologies international aerospace airways pharmaceuticals pharma labs
+    laboratories media capital partners ventures industries entertainment solutions networks
+    logistics health foods brands telecom resources mining properties insurance financial
+    studios enterprises trust bancorp markets project coalition alliance network club
+    league federation committee board hospital school""".split()
 )
 
 
@@ -1150,6 +1159,12 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = 
                 quote.how = "resolved"
                 return _fullest(introduced.name, people, spoken)
         orgs = [p for p in before if p.org and p.name.split()[-1].lower() not in _NEWS_AGENCIES]
+        # "the ministry" is the Ministry of Finance; "the company" is no government body.
+        named_so = [p for p in orgs if head in p.name.lower().split()]
+        if named_so:
+            orgs = named_so
+        elif head in _COMPANY_WORDS:
+            orgs = [p for p in orgs if not _GOVERNMENT_WORDS & set(p.name.lower().split())]
         org = _nearest(orgs, lambda p: p.subject) or _last(orgs)
         if org is not None:
             quote.how = "resolved"
