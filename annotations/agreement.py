@@ -86,6 +86,10 @@ class Figures:
             "alpha": self.alpha,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Figures:
+        return cls(data["exact_f1"], data["overlap_f1"], data["kappa"], data["alpha"])
+
 
 @dataclass(frozen=True)
 class Counts:
@@ -148,6 +152,33 @@ class PairResult:
             },
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> PairResult:
+        """The pair `to_dict` wrote (every field is in it)."""
+        first, second = data["annotators"]
+        relations = data["relations"]
+        return cls(
+            (first, second),
+            data["articles"],
+            Figures.from_dict(data),
+            {label: Figures.from_dict(found) for label, found in data["labels"].items()},
+            {
+                label: Counts(
+                    found["exact_matches"],
+                    found["overlap_matches"],
+                    found["spans"][first],
+                    found["spans"][second],
+                )
+                for label, found in data["labels"].items()
+            },
+            Counts(
+                relations["matches"],
+                relations["matches"],
+                relations["made"][first],
+                relations["made"][second],
+            ),
+        )
+
 
 @dataclass(frozen=True)
 class ArticleResult:
@@ -167,6 +198,11 @@ class ArticleResult:
             "overlap_f1": self.overlap_f1,
             "annotators": list(self.annotators),
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ArticleResult:
+        return cls(data["article_id"], data["title"], data["exact_f1"], data["overlap_f1"],
+                   tuple(data["annotators"]))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -201,6 +237,23 @@ class Agreement:
             "tokens": self.tokens,
             "relations": {"f1": self.relation_f1, "made": dict(self.relations)},
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Agreement:
+        """The report `to_dict` wrote (every field is in it: figures kept between runs are
+        kept as that JSON, whose floats read back as the same numbers)."""
+        return cls(
+            tuple(data["annotators"]),
+            data["articles"],
+            {label: Figures.from_dict(found) for label, found in data["labels"].items()},
+            {label: dict(found["spans"]) for label, found in data["labels"].items()},
+            Figures.from_dict(data["overall"]),
+            [PairResult.from_dict(pair) for pair in data["pairs"]],
+            [ArticleResult.from_dict(article) for article in data["by_article"]],
+            tokens=data["tokens"],
+            relation_f1=data["relations"]["f1"],
+            relations=dict(data["relations"]["made"]),
+        )
 
 
 def f1(matched: int, first: int, second: int) -> float | None:

@@ -2,12 +2,13 @@
 
 Times the real command (`assay agree --format json`, a process started from compiled
 bytecode, reading the workspace included): cold (no tokens cached: every text is tokenized)
-and warm (tokens and spans cached by the runs before, as on any later run; the median of a
+and warm (tokens, spans and figures kept by the runs before, as on a later run; the median of a
 few). Target: at most 2 s warm. Beside it, a fixed reference workload timed in the same run
 (`reference`): the machine's speed at the moment, for comparing runs. Then the warm run's
 parts, timed in one process: reading the workspace (`annotations.team.select_spans`, through
-the span cache), the kept texts and tokens, checking spans for drift, and counting
-(`annotations.agreement`).
+the span cache), the kept texts and tokens, checking spans for drift, the kept figures
+(`annotations.figurecache`), and, not part of the warm run, counting them again
+(`annotations.agreement`), as a run after any change to the workspace does.
 
 Articles are the five built-in samples (about 700 words each) made distinct by a number.
 Each annotator starts from the same 50 spans of 1 to 8 words per article and changes some:
@@ -130,6 +131,8 @@ def parts(workspace: Path) -> dict[str, float]:
     import gc
 
     from annotations.agreement import agreement
+    from annotations.figurecache import FigureCache, comparison_key
+    from annotations.figurecache import cache_folder as figure_folder
     from annotations.spancache import cache_folder
     from annotations.team import select_spans
     from annotations.textcache import TextCache
@@ -158,8 +161,12 @@ def parts(workspace: Path) -> dict[str, float]:
         items = list(_compared(texts, tokenizer, kept))
     times["tokens"] = time.perf_counter() - start
     start = time.perf_counter()
+    kept = FigureCache(workspace, NAMES, None, figure_folder())
+    assert kept.get(comparison_key(items, NAMES, None)) is not None
+    times["kept figures (figurecache)"] = time.perf_counter() - start
+    start = time.perf_counter()
     agreement(items, NAMES)
-    times["counting (agreement.py)"] = time.perf_counter() - start
+    times["counting, on any change (agreement)"] = time.perf_counter() - start
     gc.enable()
     return times
 

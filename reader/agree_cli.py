@@ -18,11 +18,13 @@ import gc
 import json
 import os
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from annotations.agreement import Agreement, Compared, agreement
+from annotations.figurecache import FigureCache, comparison_key
+from annotations.figurecache import cache_folder as figure_folder
 from annotations.importer import clean_label
 from annotations.spancache import cache_folder
 from annotations.storage import CorruptFile
@@ -168,12 +170,17 @@ def _run(args: argparse.Namespace) -> int:
     if choice.notice:
         say(choice.notice)
     cache = None if args.no_cache else AnalysisCache(default_cache_dir())
+    figures = (
+        None if args.no_cache else FigureCache(workspace.root, names, args.labels, figure_folder())
+    )
     with Tokenizer(choice, cache, processes=args.processes) as tokenizer:
-        found = agreement(_compared(texts, tokenizer, kept), names, labels=args.labels)
+        found = _counted(_compared(texts, tokenizer, kept), names, args.labels, figures)
     if kept is not None:
         kept.save()
         if kept.problem:
             say(kept.problem)
+    if figures is not None and figures.problem:
+        say(figures.problem)
     for label in args.labels or ():
         if not any(found.spans[label].values()):
             say(f"nobody made a span of label {label!r} on these articles")
@@ -314,6 +321,25 @@ def _compared(
                     KeptText(item.title, item.text, tokens, item.vouched),
                 )
         yield Compared(item.article, tokens, item.title)
+
+
+def _counted(
+    items: Iterable[Compared],
+    names: Sequence[str],
+    labels: Sequence[str] | None,
+    figures: FigureCache | None,
+) -> Agreement:
+    """The figures of `items`: those kept when they were counted on the same articles, spans
+    and tokens, else counted (and kept for the next run)."""
+    if figures is None:
+        return agreement(items, names, labels=labels)
+    items = list(items)
+    key = comparison_key(items, names, labels)
+    found = figures.get(key)
+    if found is None:
+        found = agreement(items, names, labels=labels)
+        figures.put(key, found)
+    return found
 
 
 def _nothing_shared(selection: SpanSelection) -> None:

@@ -3,6 +3,7 @@ arithmetic is in the comments), and against the `krippendorff` package and a nai
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
 
@@ -13,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotations.agreement import (
+    Agreement,
     Compared,
     agreement,
     cohen_kappa,
@@ -468,3 +470,22 @@ def test_relation_f1_counts_relations_whose_ends_and_label_are_the_same() -> Non
     # Comparing only claims and events leaves the sources out, and so every relation.
     only = agreement([Compared(article, tokens(40))], ["a", "b"], labels=["claim", "event"])
     assert only.relations == {"a": 0, "b": 0} and only.relation_f1 is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(team_articles, st.sampled_from([None, ["claim"], ["event", "claim", "unused"]]))
+def test_a_report_read_back_from_its_json_is_the_same_report(
+    made: list[tuple[list[tuple[int, int, str]] | None, ...]], labels: list[str] | None
+) -> None:
+    # (The figure cache keeps reports as this JSON: annotations/figurecache.py.)
+    items = [
+        item(
+            f"{n:016x}", 20, **{name: s for name, s in zip("abc", by, strict=True) if s is not None}
+        )
+        for n, by in enumerate(made)
+    ]
+    found = agreement(items, ["a", "b", "c"], labels=labels)
+    written = json.dumps(found.to_dict())
+    read = Agreement.from_dict(json.loads(written))
+    assert read == found
+    assert json.dumps(read.to_dict()) == written
