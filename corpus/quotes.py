@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from corpus.given_names import gender_of_given_name
 from corpus.text import Paragraph, count_words, paragraphs
 
 if TYPE_CHECKING:
@@ -918,6 +919,7 @@ class _Mention:
     roles: frozenset[str]
     gender: str | None = None  # "m" or "f" when the text shows it (Mr., "his wife", "she")
     relative: bool = False  # introduced as someone's relative ("her husband, Daniel Chebet")
+    main: bool = False  # the subject of a main clause, not of one reported ("said Whitlow had")
 
 
 # Words that say a person's gender, as titles, roles or family ties.
@@ -992,6 +994,7 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
         if head.dep_ == "appos":
             near.add(head.head.lower_)
         relative = bool(near & _FAMILY) and not org
+        main = subject and verb.dep_ in ("ROOT", "conj", "relcl") and verb.head.dep_ != "ccomp"
         found[span.start_char] = _Mention(
             span.start_char,
             span.end_char,
@@ -1002,6 +1005,7 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
             frozenset(roles),
             None if org else _gender_near(doc, span),
             relative,
+            main,
         )
 
     for ent in _ents(doc):
@@ -1065,14 +1069,13 @@ def _gender_near(doc: Doc, span: Span) -> str | None:
         return "m"
     sentence = span.sent
     for token in doc[span.end : sentence.end]:
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            if token.lower_ == "she":
-                return "f"
-            if token.lower_ == "he":
-                return "m"
-            if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
-                break  # someone else is the next subject
-    return None
+        if token.lower_ in ("she", "her") and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return "f"  # "Kipp said she planned", "Angela Whitford read a letter from her son"
+        if token.lower_ in ("he", "his") and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return "m"
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+            break  # someone else is named before any pronoun
+    return gender_of_given_name(span.text)
 
 
 def _has_org_word(name: str) -> bool:
@@ -1137,7 +1140,13 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = 
         if gender is not None:
             known = _genders(people)
             persons = [p for p in persons if known.get(_key(p.name, people)) in (None, gender)]
-        chosen = _nearest(persons, lambda p: p.subject) or _last(persons)
+        # The last person a main clause is about ("Judge Philippa Marsh said Whitlow had
+        # shown ... She added:" is the judge), else the last subject, else the last named.
+        chosen = (
+            _nearest(persons, lambda p: p.main)
+            or _nearest(persons, lambda p: p.subject)
+            or _last(persons)
+        )
         if head != "it":
             if chosen is None:
                 return None  # nobody named before it: "he" is no one we know
