@@ -865,13 +865,44 @@ def _someone(token: Token) -> bool:
 
 
 def _trimmed(span: Span) -> Span:
-    """A span without punctuation at its edges (". Nadine Ruiz" as the model may tag it)."""
+    """A span without punctuation at its edges (". Nadine Ruiz" as the model may tag it), and
+    a person's name without the title, role or time the model ran into it ("Actress Maya
+    Hendricks", "First Selectman Ray Donnelly", "11 p.m. Doreen Pickett")."""
     start, end = span.start, span.end
     while start < end - 1 and span.doc[start].is_punct:
         start += 1
+    if span.label_ == "PERSON" or all(t.pos_ == "PROPN" for t in span.doc[start:end]):
+        while end - start > 2 and _leading_title(span.doc[start]):
+            start += 1
     while end > start + 1 and span.doc[end - 1].is_punct:
         end -= 1
     return span.doc[start:end]
+
+
+def _leading_title(token: Token) -> bool:
+    lower = token.lower_.strip(".")
+    return (
+        lower in _TITLES
+        or lower in _ROLE_WORDS
+        or lower in _OCCUPATIONS
+        or token.like_num
+        or token.pos_ in ("NUM", "ADP", "DET")
+        or lower in ("a.m", "p.m", "first", "former", "new")
+    )
+
+
+# Roles a name is often written after ("Actress Maya Hendricks", "the Arsenal manager").
+_OCCUPATIONS = frozenset(
+    """actor actress singer rapper musician artist author writer novelist poet comedian host
+    anchor presenter showrunner producer filmmaker chef organizer organiser volunteer
+    resident owner founder ceo executive manager coach captain player striker midfielder
+    defender goalkeeper quarterback pitcher star champion selectman alderman councilmember
+    councilman councilwoman commissioner sheriff detective officer trooper prosecutor attorney
+    lawyer judge doctor dr nurse surgeon teacher principal superintendent pastor reverend
+    rabbi imam bishop father mother grandmother grandfather student parent farmer
+    entrepreneur investor economist strategist pollster candidate nominee incumbent
+    challenger activist campaigner protester witness victim neighbor neighbour""".split()
+)
 
 
 def _inside(char: int, quote: _Quote) -> bool:
@@ -1188,7 +1219,7 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = 
     def has_role(p: _Mention) -> bool:
         return head in p.roles and modifiers <= p.roles | {head}
 
-    if head in _ROLE_WORDS:
+    if head in _ROLE_WORDS or head in _OCCUPATIONS:
         # "the expert": the last person introduced in that line of work ("chief researcher
         # Vladimir Vasiliev"), else the last cited as a source, else the one named next ("The
         # chief executive of Halcot has warned ... Simon Ashworth, who has run it since 2019,
