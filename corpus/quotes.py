@@ -228,7 +228,7 @@ def find_quotes(
             quote.speaker_kind = previous.speaker_kind  # what names them is the last mention
             quote.how = "continued"
         if quote.speaker_text is not None:
-            quote.speaker = _resolve(quote, people, spoken)
+            quote.speaker = _clean_name(_resolve(quote, people, spoken))
             quote.speaker_kind = _speaker_kind(quote, people)
         if quote.speaker and quote.kind == "direct":
             spoken.append(quote.speaker)
@@ -877,6 +877,30 @@ def _trimmed(span: Span) -> Span:
     while end > start + 1 and span.doc[end - 1].is_punct:
         end -= 1
     return span.doc[start:end]
+
+
+def _clean_name(name: str | None) -> str | None:
+    """A resolved name without the words the model ran into its start ("Actress Maya
+    Hendricks", "11 p.m. Doreen Pickett"), when two capitalised words remain."""
+    if not name:
+        return name
+    words = name.split()
+    start = 0
+    while len(words) - start > 2 and _title_word(words[start]):
+        start += 1
+    rest = words[start:]
+    return " ".join(rest) if all(w[:1].isupper() for w in rest) else name
+
+
+def _title_word(word: str) -> bool:
+    lower = word.lower().strip(".,")
+    return (
+        lower in _TITLES
+        or lower in _ROLE_WORDS
+        or lower in _OCCUPATIONS
+        or lower in ("a.m", "p.m", "first", "former", "new", "at", "on", "the")
+        or lower.replace(":", "").isdigit()
+    )
 
 
 def _leading_title(token: Token) -> bool:
