@@ -35,12 +35,13 @@ class Span:
         return cls(quote.start, quote.end, quote.speaker, quote.kind.value)
 
 
-@dataclass(frozen=True, slots=True)
-class Scores:
+class _Rates:
+    """Recall and precision of counts of gold, predicted and matched quotations."""
+
+    __slots__ = ()
     gold: int
     predicted: int
     matched: int
-    speakers_right: int
 
     @property
     def recall(self) -> float:
@@ -49,6 +50,14 @@ class Scores:
     @property
     def precision(self) -> float:
         return self.matched / self.predicted if self.predicted else 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Scores(_Rates):
+    gold: int
+    predicted: int
+    matched: int
+    speakers_right: int
 
     @property
     def speaker_accuracy(self) -> float:
@@ -220,7 +229,7 @@ def same_speaker(got: str | None, gold: GoldQuote) -> bool:
 
 
 @dataclass(slots=True)
-class NewsScores:
+class NewsScores(_Rates):
     """Counts for the measures of quotations and speakers on passages.
 
     `gold`, `predicted` and `matched` are direct quotations; `speakers[kind]` is (matched gold
@@ -251,14 +260,6 @@ class NewsScores:
         self.kinds[1] += other.kinds[1]
         self.misses.extend(other.misses)
         self.extra.extend(other.extra)
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 1.0
 
     @property
     def f1(self) -> float:

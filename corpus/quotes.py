@@ -904,15 +904,7 @@ def _title_word(word: str) -> bool:
 
 
 def _leading_title(token: Token) -> bool:
-    lower = token.lower_.strip(".")
-    return (
-        lower in _TITLES
-        or lower in _ROLE_WORDS
-        or lower in _OCCUPATIONS
-        or token.like_num
-        or token.pos_ in ("NUM", "ADP", "DET")
-        or lower in ("a.m", "p.m", "first", "former", "new")
-    )
+    return _title_word(token.text) or token.like_num or token.pos_ in ("NUM", "ADP", "DET")
 
 
 # Roles a name is often written after ("Actress Maya Hendricks", "the Arsenal manager").
