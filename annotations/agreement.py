@@ -29,6 +29,13 @@ A figure with nothing to measure is None (`null` in JSON, a dash in the table): 
 neither annotator made a span; kappa when every token has the same value for both
 annotators (expected agreement 1, e.g. neither used the label); alpha when no token has two
 values or all of them have the same value.
+
+Counting is done in two steps: `count_articles` counts, on all articles at once in numpy,
+what every figure adds up, as a row per article (`ArticleCounts`: span matches per pair and
+label, tokens in spans, tokens by how many annotators have them in a span, relations);
+`figures` sums the rows and has the package count the alphas on units rebuilt from them.
+Rows counted on different runs make the same report, to the last bit, as counting at once:
+annotations/figurecache.py keeps them and counts only the articles that changed.
 """
 
 from __future__ import annotations
@@ -36,9 +43,9 @@ from __future__ import annotations
 import math
 import os
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, combinations, compress
 from typing import Any
 
@@ -100,14 +107,6 @@ class Counts:
     overlap: int = 0
     first: int = 0
     second: int = 0
-
-    def plus(self, other: Counts) -> Counts:
-        return Counts(
-            self.exact + other.exact,
-            self.overlap + other.overlap,
-            self.first + other.first,
-            self.second + other.second,
-        )
 
     @property
     def exact_f1(self) -> float | None:
@@ -374,15 +373,358 @@ def agreement(
     `labels`: the labels to report, in order (default: every label used, sorted); spans of
     other labels are ignored. An annotator absent from an item's spans does not take part in
     it."""
+    return figures(count_articles(items, annotators, labels))
+
+
+def count_articles(
+    items: Iterable[Compared],
+    annotators: Sequence[str],
+    labels: Sequence[str] | None = None,
+) -> ArticleCounts:
+    """What the figures of `agreement(items, annotators, labels)` add up, a row per item."""
     names = tuple(annotators)
     if len(set(names)) != len(names):
         raise ValueError("an annotator is named twice")
-    pairs: list[Pair] = list(combinations(names, 2))
     wanted = None if labels is None else list(dict.fromkeys(labels))
-    tally = _Tally(names, pairs, wanted)
+    tally = _Tally(names, list(combinations(names, 2)), wanted)
     for item in items:
         tally.add(item)
-    return tally.result()
+    return tally.counts()
+
+
+@dataclass(frozen=True)
+class ArticleCounts:
+    """What the figures add up, article by article: a row per article, in the order given
+    (`count_articles`). Every figure is a sum over articles of these rows (and alpha a count
+    of the package on units rebuilt from them), so rows counted on different runs make the
+    same report as counting everything at once: annotations/figurecache.py keeps them per
+    article and counts only the articles that changed.
+
+    Pairs are `combinations(names, 2)`, in that order; columns are `labels`: the labels
+    asked for, in order, or (none asked for) every label of a span here, sorted. Spans are
+    distinct (an annotator's duplicates count once); a token is "in" a span as the module's
+    docstring says."""
+
+    names: tuple[str, ...]
+    labels: tuple[str, ...]
+    fixed_labels: bool  # the labels were asked for (else: those used, sorted)
+    article_ids: tuple[str, ...]
+    titles: tuple[str, ...]
+    present: npt.NDArray[np.bool_]  # (articles, names): the annotator takes part
+    tokens: npt.NDArray[np.int64]  # (articles,)
+    made: npt.NDArray[np.int64]  # (names, articles, labels): spans made
+    # (pairs, 4, articles, labels): spans matched exactly, matched by overlap (exact ones
+    # included), made by the pair's first and by its second, where both take part.
+    spans: npt.NDArray[np.int64]
+    inside: npt.NDArray[np.int64]  # (names, articles, labels): tokens in a span
+    both: npt.NDArray[np.int64]  # (pairs, articles, labels): tokens in a span of both
+    # (articles, labels, names + 1): tokens by how many annotators have them in a span.
+    taking: npt.NDArray[np.int64]
+    # (pairs, 3, articles): relations alike, made by the first, by the second (where both
+    # take part); (names, articles): relations made.
+    relations: npt.NDArray[np.int64]
+    linked: npt.NDArray[np.int64]
+
+    @property
+    def articles(self) -> int:
+        return len(self.article_ids)
+
+    def rows(self, chosen: Sequence[int] | npt.NDArray[np.int64]) -> ArticleCounts:
+        """The rows `chosen`, in that order."""
+        at = np.asarray(chosen, dtype=np.int64)
+        return replace(
+            self,
+            article_ids=tuple(self.article_ids[i] for i in at.tolist()),
+            titles=tuple(self.titles[i] for i in at.tolist()),
+            present=self.present[at],
+            tokens=self.tokens[at],
+            made=self.made[:, at],
+            spans=self.spans[:, :, at],
+            inside=self.inside[:, at],
+            both=self.both[:, at],
+            taking=self.taking[at],
+            relations=self.relations[:, :, at],
+            linked=self.linked[:, at],
+        )
+
+    def relabelled(self, labels: Sequence[str]) -> ArticleCounts:
+        """The same rows with the columns `labels` (a label not here has no spans)."""
+        labels = tuple(labels)
+        if labels == self.labels:
+            return self
+        where = {label: i for i, label in enumerate(self.labels)}
+        size = len(labels)
+
+        def moved(values: npt.NDArray[np.int64], axis: int) -> npt.NDArray[np.int64]:
+            shape = list(values.shape)
+            shape[axis] = size
+            out = np.zeros(shape, dtype=values.dtype)
+            for new, label in enumerate(labels):
+                old = where.get(label)
+                if old is not None:
+                    out[(slice(None),) * axis + (new,)] = values[(slice(None),) * axis + (old,)]
+            return out
+
+        taking = moved(self.taking, 1)
+        for new, label in enumerate(labels):
+            if label not in where:  # no span of it: every token is in none
+                taking[:, new, 0] = self.tokens
+        return replace(
+            self,
+            labels=labels,
+            made=moved(self.made, 2),
+            spans=moved(self.spans, 3),
+            inside=moved(self.inside, 2),
+            both=moved(self.both, 2),
+            taking=taking,
+        )
+
+    @classmethod
+    def joined(cls, parts: Sequence[ArticleCounts]) -> ArticleCounts:
+        """The rows of `parts` one after another, on the union of their labels (sorted,
+        unless the labels were asked for: then all parts have the same)."""
+        if not parts:
+            raise ValueError("nothing to join")
+        first = parts[0]
+        if len(parts) == 1:
+            return first
+        if first.fixed_labels:
+            labels = first.labels
+        else:
+            labels = tuple(sorted({label for part in parts for label in part.labels}, key=str))
+        parts = [part.relabelled(labels) for part in parts]
+
+        def stacked(field_name: str, axis: int) -> npt.NDArray[Any]:
+            return np.concatenate([getattr(part, field_name) for part in parts], axis=axis)
+
+        return replace(
+            first,
+            labels=labels,
+            article_ids=tuple(chain.from_iterable(part.article_ids for part in parts)),
+            titles=tuple(chain.from_iterable(part.titles for part in parts)),
+            present=stacked("present", 0),
+            tokens=stacked("tokens", 0),
+            made=stacked("made", 1),
+            spans=stacked("spans", 2),
+            inside=stacked("inside", 1),
+            both=stacked("both", 1),
+            taking=stacked("taking", 0),
+            relations=stacked("relations", 2),
+            linked=stacked("linked", 1),
+        )
+
+
+def figures(counts: ArticleCounts) -> Agreement:
+    """The report of the articles `counts` holds: the sums of its rows, per pair, label and
+    article, and the alphas (counted by the package, two at a time on two cores)."""
+    names = counts.names
+    pairs: list[Pair] = list(combinations(names, 2))
+    column = {label: i for i, label in enumerate(counts.labels)}
+    made = counts.made.sum(axis=1)  # (names, labels)
+    used = [i for i in range(len(counts.labels)) if made[:, i].any()]
+    labels = list(counts.labels) if counts.fixed_labels else [counts.labels[i] for i in used]
+    position = {name: i for i, name in enumerate(names)}
+    # Per pair: per label, the tokens both, the first, the second have in a span (on the
+    # articles both take part in), and the tokens and articles both take part in.
+    sides: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], int,
+                      int]] = []  # fmt: skip
+    for a, b in pairs:
+        both = counts.present[:, position[a]] & counts.present[:, position[b]]
+        sides.append(
+            (
+                counts.both[len(sides)].sum(axis=0),
+                counts.inside[position[a]][both].sum(axis=0),
+                counts.inside[position[b]][both].sum(axis=0),
+                int(counts.tokens[both].sum()),
+                int(np.count_nonzero(both)),
+            )
+        )
+    # The alphas: of each pair, from its token counts; of everyone, from the tokens by how
+    # many annotators have them in a span, on articles two annotators or more take part in.
+    inputs: dict[tuple[tuple[str, ...], tuple[int, ...]], _Units | None] = {}
+    label_sets = [*([column[label]] for label in labels), used]
+    for (a, b), (n11, n1_, n_1, shared, _articles) in zip(pairs, sides, strict=True):
+        for label_set in label_sets:
+            inputs[(a, b), tuple(label_set)] = _pair_units(n11, n1_, n_1, shared, label_set)
+    taking = counts.present.sum(axis=1)
+    for label_set in label_sets:
+        inputs[names, tuple(label_set)] = _group_units(counts.taking, taking, label_set)
+    alphas = _counted_alphas(inputs)
+    pair_results = []
+    for p, pair in enumerate(pairs):
+        n11, n1_, n_1, shared, articles = sides[p]
+        sums = counts.spans[p].sum(axis=1)  # (4, labels)
+        label_counts = {
+            label: Counts(*(int(x) for x in sums[:, column[label]])) for label in labels
+        }
+        figures_of = {}
+        for label in labels:
+            found = label_counts[label]
+            i = column[label]
+            figures_of[label] = Figures(
+                found.exact_f1,
+                found.overlap_f1,
+                _kappa(n11, n1_, n_1, shared, [i]),
+                alphas[pair, (i,)],
+            )
+        total = Counts(*(int(x) for x in sums[:, used].sum(axis=1)))
+        overall = Figures(
+            total.exact_f1,
+            total.overlap_f1,
+            _kappa(n11, n1_, n_1, shared, used),
+            alphas[pair, tuple(used)],
+        )
+        matched, first, second = (int(x) for x in counts.relations[p].sum(axis=1))
+        pair_results.append(
+            PairResult(
+                pair,
+                articles,
+                overall,
+                figures_of,
+                label_counts,
+                Counts(matched, matched, first, second),
+            )
+        )
+    label_figures = {}
+    for label in labels:
+        i = column[label]
+        label_figures[label] = Figures(
+            _mean([p.labels[label].exact_f1 for p in pair_results]),
+            _mean([p.labels[label].overlap_f1 for p in pair_results]),
+            _mean([p.labels[label].kappa for p in pair_results]),
+            alphas[names, (i,)],
+        )
+    overall = Figures(
+        _mean([p.overall.exact_f1 for p in pair_results]),
+        _mean([p.overall.overlap_f1 for p in pair_results]),
+        _mean([p.overall.kappa for p in pair_results]),
+        alphas[names, tuple(used)],
+    )
+    spans = {
+        label: {name: int(made[position[name], column[label]]) for name in names}
+        for label in labels
+    }
+    by_article = sorted(_by_article(counts, pairs), key=_worst_first)
+    return Agreement(
+        names,
+        counts.articles,
+        label_figures,
+        spans,
+        overall,
+        pair_results,
+        by_article,
+        tokens=int(counts.tokens.sum()),
+        relation_f1=_mean([p.relations.exact_f1 for p in pair_results]),
+        relations={name: int(counts.linked[position[name]].sum()) for name in names},
+    )
+
+
+# Units for `pooled_alpha`: the rows of units with both values, and the values of units all
+# "out" and all "in".
+_Units = tuple[npt.NDArray[np.int64], int, int]
+
+
+def _kappa(
+    n11: npt.NDArray[np.int64],
+    n1_: npt.NDArray[np.int64],
+    n_1: npt.NDArray[np.int64],
+    shared: int,
+    labels: Sequence[int],
+) -> float | None:
+    """Cohen's kappa of a pair on the (token, label) items of `labels`: per label, the
+    tokens both / the first / the second have in a span, of `shared` tokens."""
+    if not labels:
+        return None
+    both, first, second = (int(x[list(labels)].sum()) for x in (n11, n1_, n_1))
+    everything = shared * len(labels)
+    return cohen_kappa(both, first - both, second - both, everything - first - second + both)
+
+
+def _pair_units(
+    n11: npt.NDArray[np.int64],
+    n1_: npt.NDArray[np.int64],
+    n_1: npt.NDArray[np.int64],
+    shared: int,
+    labels: Sequence[int],
+) -> _Units | None:
+    """A pair's alpha units on `labels`: each shared token a unit of two values."""
+    if not labels:
+        return None
+    both, first, second = (int(x[list(labels)].sum()) for x in (n11, n1_, n_1))
+    neither = shared * len(labels) - first - second + both
+    mixed = first + second - 2 * both
+    return np.ones((mixed, 2), dtype=np.int64), 2 * neither, 2 * both
+
+
+def _group_units(
+    taking: npt.NDArray[np.int64], values: npt.NDArray[np.int64], labels: Sequence[int]
+) -> _Units | None:
+    """Everyone's alpha units on `labels`: a token of an article that c annotators take part
+    in (c of two or more) is a unit of c values, i of them "in" (`taking[article, label, i]`
+    tokens)."""
+    if not labels:
+        return None
+    width = taking.shape[2]
+    # by_values[c, i]: tokens of articles of c values with i of them "in".
+    by_values = np.zeros((width, width), dtype=np.int64)
+    summed = taking[:, list(labels), :].sum(axis=1)  # (articles, names + 1)
+    np.add.at(by_values, values, summed)
+    rows = []
+    out_values = in_values = 0
+    for c in range(2, width):
+        out_values += c * int(by_values[c, 0])
+        in_values += c * int(by_values[c, c])
+        for i in range(1, c):
+            if by_values[c, i]:
+                rows.append(np.repeat([[c - i, i]], int(by_values[c, i]), axis=0))
+    mixed = np.concatenate(rows).astype(np.int64) if rows else np.zeros((0, 2), dtype=np.int64)
+    return mixed, out_values, in_values
+
+
+def _counted_alphas(
+    inputs: Mapping[tuple[tuple[str, ...], tuple[int, ...]], _Units | None],
+) -> dict[tuple[tuple[str, ...], tuple[int, ...]], float | None]:
+    """`pooled_alpha` of each of `inputs` (None: no figure). The package's counting is NumPy
+    work on arrays of a unit a row, most of which runs without Python's lock: with two cores
+    or more it runs on two threads."""
+    keys = list(inputs)
+
+    def counted(given: _Units | None) -> float | None:
+        return None if given is None else pooled_alpha(*given)
+
+    if len(keys) < 2 or (os.cpu_count() or 1) < 2:
+        return {key: counted(inputs[key]) for key in keys}
+    with ThreadPoolExecutor(2) as pool:
+        values = list(pool.map(counted, (inputs[key] for key in keys)))
+    return dict(zip(keys, values, strict=True))
+
+
+def _by_article(counts: ArticleCounts, pairs: list[Pair]) -> list[ArticleResult]:
+    """Each article's F1 over all labels: the mean over the pairs that take part in it."""
+    position = {name: i for i, name in enumerate(counts.names)}
+    present = counts.present.tolist()
+    columns = [tuple(x.tolist() for x in counts.spans[p].sum(axis=2)) for p in range(len(pairs))]
+    found = []
+    for number, article_id in enumerate(counts.article_ids):
+        here = present[number]
+        exact_f1s: list[float | None] = []
+        overlap_f1s: list[float | None] = []
+        for p, (a, b) in enumerate(pairs):
+            if not (here[position[a]] and here[position[b]]):
+                continue
+            exact, overlap, first, second = columns[p]
+            exact_f1s.append(f1(exact[number], first[number], second[number]))
+            overlap_f1s.append(f1(overlap[number], first[number], second[number]))
+        found.append(
+            ArticleResult(
+                article_id,
+                counts.titles[number],
+                _mean(exact_f1s),
+                _mean(overlap_f1s),
+                tuple(n for n in counts.names if here[position[n]]),
+            )
+        )
+    return found
 
 
 @dataclass
@@ -499,19 +841,6 @@ class _Tally:
             return found
         return {r for r in found if r[2] in self.label_index and r[5] in self.label_index}
 
-    def relation_counts(self, pair: Pair) -> Counts:
-        """Relations `pair` made alike (both ends' spans and the label equal), and each one's,
-        on the articles both take part in."""
-        a, b = pair
-        matched = first = second = 0
-        for mine, theirs in zip(self.linked[a], self.linked[b], strict=True):
-            if mine is None or theirs is None:
-                continue
-            matched += len(mine & theirs)
-            first += len(mine)
-            second += len(theirs)
-        return Counts(matched, matched, first, second)
-
     def _tokens(self, tokens: Tokens) -> None:
         count = len(tokens)
         if count:
@@ -521,122 +850,57 @@ class _Tally:
             self.token_ends.append(ends.astype(np.int64) + self.char_base)
         self.token_counts.append(count)
 
-    def result(self) -> Agreement:
-        labels = (
-            list(self.fixed_labels)
-            if self.fixed_labels is not None
-            else sorted(self.label_index, key=str)
-        )
+    def counts(self) -> ArticleCounts:
+        """The rows of `ArticleCounts`, counted on all articles at once."""
         spans = _SpanTable(self)
         tokens = _TokenTable(self, spans)
-        indexes = [i for label in labels if (i := self.label_index.get(label)) is not None]
-        label_sets = [*([index] for index in indexes), tokens.used_labels()]
-        waiting = tokens.start_alphas(
-            [(names, label_set) for names in [*self.pairs, self.names] for label_set in label_sets]
+        size = len(self.label_index)
+        if self.fixed_labels is not None:
+            labels = tuple(self.fixed_labels)
+        else:
+            labels = tuple(sorted(self.label_index, key=str))
+        order = [self.label_index[label] for label in labels]  # columns by number
+        pair_spans = (
+            np.stack([np.stack(spans.pair(pair))[:, :, order] for pair in self.pairs])
+            if self.pairs
+            else np.zeros((0, 4, self.articles, size), dtype=np.int64)
         )
-        # Counted while the alphas are: the span matches of each pair.
-        matched = {pair: spans.pair(pair) for pair in self.pairs}
-        alphas = waiting()
-        pair_results = []
-        per_article: dict[Pair, _PerArticle] = {}
-        for pair in self.pairs:
-            counts, per_article[pair] = matched[pair]
-            figures = {}
-            for label in labels:
-                found = counts.get(label, Counts())
-                index = self.label_index.get(label)
-                kappa = None if index is None else tokens.kappa(pair, [index])
-                alpha = None if index is None else alphas[pair, (index,)]
-                figures[label] = Figures(found.exact_f1, found.overlap_f1, kappa, alpha)
-            total = Counts()
-            for found in counts.values():
-                total = total.plus(found)
-            used = tokens.used_labels()
-            overall = Figures(
-                total.exact_f1,
-                total.overlap_f1,
-                tokens.kappa(pair, used),
-                alphas[pair, tuple(used)],
-            )
-            pair_results.append(
-                PairResult(
-                    pair,
-                    spans.shared(pair),
-                    overall,
-                    figures,
-                    {label: counts.get(label, Counts()) for label in labels},
-                    self.relation_counts(pair),
-                )
-            )
-        label_figures = {}
-        for label in labels:
-            index = self.label_index.get(label)
-            label_figures[label] = Figures(
-                _mean([p.labels[label].exact_f1 for p in pair_results]),
-                _mean([p.labels[label].overlap_f1 for p in pair_results]),
-                _mean([p.labels[label].kappa for p in pair_results]),
-                None if index is None else alphas[self.names, (index,)],
-            )
-        overall = Figures(
-            _mean([p.overall.exact_f1 for p in pair_results]),
-            _mean([p.overall.overlap_f1 for p in pair_results]),
-            _mean([p.overall.kappa for p in pair_results]),
-            alphas[self.names, tuple(tokens.used_labels())],
-        )
-        made = {
-            label: {n: spans.made(n, index) for n in self.names}
-            for label, index in self.label_index.items()
-        }
-        counted = {
-            label: {n: made.get(label, {}).get(n, 0) for n in self.names} for label in labels
-        }
-        by_article = sorted(self._by_article(per_article), key=_worst_first)
-        return Agreement(
-            self.names,
-            self.articles,
-            label_figures,
-            counted,
-            overall,
-            pair_results,
-            by_article,
-            tokens=tokens.size,
-            relation_f1=_mean([p.relations.exact_f1 for p in pair_results]),
-            relations={
-                n: sum(len(made) for made in self.linked[n] if made is not None) for n in self.names
-            },
+        inside = {name: tokens.per_article(tokens.inside[name])[:, order] for name in self.names}
+        both = [
+            tokens.per_article(tokens.inside[a] & tokens.inside[b])[:, order] for a, b in self.pairs
+        ]
+        relations = np.zeros((len(self.pairs), 3, self.articles), dtype=np.int64)
+        for p, (a, b) in enumerate(self.pairs):
+            for number, (mine, theirs) in enumerate(
+                zip(self.linked[a], self.linked[b], strict=True)
+            ):
+                if mine is not None and theirs is not None and (mine or theirs):
+                    relations[p, :, number] = (len(mine & theirs), len(mine), len(theirs))
+        linked = np.array(
+            [[len(made or ()) for made in self.linked[name]] for name in self.names],
+            dtype=np.int64,
+        ).reshape(len(self.names), self.articles)
+        return ArticleCounts(
+            names=self.names,
+            labels=labels,
+            fixed_labels=self.fixed_labels is not None,
+            article_ids=tuple(self.article_ids),
+            titles=tuple(self.titles),
+            present=np.array([self.present[n] for n in self.names], dtype=bool)
+            .reshape(len(self.names), self.articles)
+            .T.copy(),
+            tokens=np.asarray(self.token_counts, dtype=np.int64),
+            made=np.stack([spans.made(name)[:, order] for name in self.names]),
+            spans=pair_spans,
+            inside=np.stack([inside[name] for name in self.names]),
+            both=np.stack(both) if both else np.zeros((0, self.articles, size), dtype=np.int64),
+            taking=tokens.taking()[:, order, :],
+            relations=relations,
+            linked=linked,
         )
 
-    def _by_article(self, per_article: Mapping[Pair, _PerArticle]) -> list[ArticleResult]:
-        """Each article's F1 over all labels: the mean over the pairs that take part in it."""
-        present = {n: self.present[n] for n in self.names}
-        columns = {
-            pair: (exact.tolist(), overlap.tolist(), first.tolist(), second.tolist())
-            for pair, (exact, overlap, first, second) in per_article.items()
-        }
-        found = []
-        for number, article_id in enumerate(self.article_ids):
-            exact_f1s: list[float | None] = []
-            overlap_f1s: list[float | None] = []
-            for pair in self.pairs:
-                a, b = pair
-                if not (present[a][number] and present[b][number]):
-                    continue
-                exact, overlap, first, second = columns[pair]
-                exact_f1s.append(f1(exact[number], first[number], second[number]))
-                overlap_f1s.append(f1(overlap[number], first[number], second[number]))
-            found.append(
-                ArticleResult(
-                    article_id,
-                    self.titles[number],
-                    _mean(exact_f1s),
-                    _mean(overlap_f1s),
-                    tuple(n for n in self.names if present[n][number]),
-                )
-            )
-        return found
 
-
-# Per article (one entry each): spans matched exactly, matched by overlap (exact ones
+# Per article and label number: spans matched exactly, matched by overlap (exact ones
 # included), made by the first annotator of a pair and by the second.
 _PerArticle = tuple[
     npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]
@@ -651,7 +915,6 @@ class _SpanTable:
         self.articles = tally.articles
         self.labels = max(len(tally.label_index), 1)
         self.present = {n: np.asarray(tally.present[n], dtype=bool) for n in tally.names}
-        self.label_names = {index: label for label, index in tally.label_index.items()}
         self.rows: dict[str, tuple[npt.NDArray[np.int64], ...]] = {}
         for name in tally.names:
             label, start, end, article = tally.spans[name].columns()
@@ -661,17 +924,22 @@ class _SpanTable:
             first[1:] = (np.diff(label) != 0) | (np.diff(start) != 0) | (np.diff(end) != 0)
             self.rows[name] = (label[first], start[first], end[first], article[first])
 
-    def made(self, name: str, label: int) -> int:
-        """Distinct spans of `label` that `name` made."""
-        return int(np.count_nonzero(self.rows[name][0] == label))
+    def made(self, name: str) -> npt.NDArray[np.int64]:
+        """Distinct spans `name` made, per article (rows) and label number (columns)."""
+        label, _start, _end, article = self.rows[name]
+        return self._per_group(article, label)
 
-    def shared(self, pair: Pair) -> int:
-        """Articles both of `pair` take part in."""
-        return int(np.count_nonzero(self.present[pair[0]] & self.present[pair[1]]))
+    def _per_group(
+        self, article: npt.NDArray[np.int64], label: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.int64]:
+        groups = self.articles * self.labels
+        return np.bincount(article * self.labels + label, minlength=groups).reshape(
+            self.articles, self.labels
+        )
 
-    def pair(self, pair: Pair) -> tuple[dict[str, Counts], _PerArticle]:
-        """The counts of `pair` on the articles both take part in: per label (those either of
-        them used there) and per article."""
+    def pair(self, pair: Pair) -> _PerArticle:
+        """The counts of `pair` on the articles both take part in, per article (rows) and
+        label number (columns)."""
         a, b = pair
         both = self.present[a] & self.present[b]
         mine = _where(self.rows[a], both[self.rows[a][3]])
@@ -690,29 +958,14 @@ class _SpanTable:
         exact_mine = in_both[: len(mine[0])]
         exact_theirs = in_both[len(mine[0]) :]
         taken = _overlapping(_where(mine, ~exact_mine), _where(theirs, ~exact_theirs))
-        groups = self.articles * self.labels
-
-        def per_group(article: npt.NDArray[np.int64], label: npt.NDArray[np.int64]) -> Any:
-            return np.bincount(article * self.labels + label, minlength=groups).reshape(
-                self.articles, self.labels
-            )
-
-        exact = per_group(mine[3][exact_mine], mine[0][exact_mine])
-        overlap = exact + per_group(taken[1], taken[0])
-        first = per_group(mine[3], mine[0])
-        second = per_group(theirs[3], theirs[0])
-        counts = {}
-        used = (first.sum(axis=0) + second.sum(axis=0)) > 0
-        for index in np.flatnonzero(used).tolist():
-            counts[self.label_names[index]] = Counts(
-                int(exact[:, index].sum()),
-                int(overlap[:, index].sum()),
-                int(first[:, index].sum()),
-                int(second[:, index].sum()),
-            )
-        per_article = (exact.sum(axis=1), overlap.sum(axis=1), first.sum(axis=1),
-                       second.sum(axis=1))  # fmt: skip
-        return counts, per_article
+        exact = self._per_group(mine[3][exact_mine], mine[0][exact_mine])
+        overlap = exact + self._per_group(taken[1], taken[0])
+        return (
+            exact,
+            overlap,
+            self._per_group(mine[3], mine[0]),
+            self._per_group(theirs[3], theirs[0]),
+        )
 
 
 def _where(
@@ -786,32 +1039,31 @@ def _columns(made: FileSpans | Sequence[Annotation]) -> tuple[Sequence[int], Seq
 
 class _TokenTable:
     """For each annotator, which tokens of the compared articles lie in a span of each label
-    (a row per label), and which tokens it has a value for (it takes part in the article)."""
+    number (a row per label), and those counted per article."""
 
     def __init__(self, tally: _Tally, spans: _SpanTable) -> None:
         self.size = sum(tally.token_counts)
         self.label_count = len(tally.label_index)
-        self.spans_by_label = [
-            index
-            for index in tally.label_index.values()
-            if any(spans.made(name, index) for name in tally.names)
-        ]
+        self.names = tally.names
+        self.articles = tally.articles
+        lengths = np.asarray(tally.token_counts, dtype=np.int64)
+        self.article_of = np.repeat(np.arange(tally.articles, dtype=np.int64), lengths)
+        self.values = (
+            np.array([tally.present[n] for n in tally.names], dtype=np.int64)
+            .reshape(len(tally.names), tally.articles)
+            .sum(axis=0)
+        )  # how many annotators take part in each article
         offsets = np.int32 if tally.char_base < 2**31 else np.int64
         starts = _joined(tally.token_starts).astype(offsets)
         ends = _joined(tally.token_ends).astype(offsets)
-        lengths = np.asarray(tally.token_counts, dtype=np.int64)
-        self.present: dict[str, npt.NDArray[np.bool_]] = {}
         self.inside: dict[str, npt.NDArray[np.bool_]] = {}
-        self._values: dict[tuple[str, ...], tuple[npt.NDArray[np.int16], int]] = {}
-        self._units: dict[tuple[tuple[str, ...], int], tuple[npt.NDArray[np.int64], int, int]] = {}
         for name in tally.names:
-            self.present[name] = np.repeat(np.asarray(tally.present[name], dtype=bool), lengths)
             label, span_starts, span_ends, _article = spans.rows[name]
             # A token is in a span when one of its characters is: its end is past the span's
             # start and its start before the span's end, so each span covers the run of
-            # tokens [first, stop). The rows are sorted by label, then start: so are the runs.
-            # (Searched a label at a time, in 4-byte offsets where they fit: numpy searches
-            # sorted keys in a smaller array much faster.)
+            # tokens [first, stop). Sorted by label, then start: so are the runs. (Searched a
+            # label at a time, in 4-byte offsets where they fit: numpy searches sorted keys
+            # in a smaller array much faster.)
             inside = np.zeros((self.label_count, self.size), dtype=bool)
             bounds = np.searchsorted(label, np.arange(self.label_count + 1))
             span_starts, span_ends = span_starts.astype(offsets), span_ends.astype(offsets)
@@ -822,113 +1074,35 @@ class _TokenTable:
                 inside[index] = _covered(first, stop, self.size)
             self.inside[name] = inside
 
-    def used_labels(self) -> list[int]:
-        """Labels someone made a span of: the overall figures pool these."""
-        return self.spans_by_label
-
-    def kappa(self, pair: Pair, labels: list[int]) -> float | None:
-        """Cohen's kappa of `pair` on the (token, label) items of `labels`, on the tokens of
-        the articles both take part in."""
-        a, b = pair
-        if not labels:
-            return None
-        both = self.present[a] & self.present[b]
-        shared = int(np.count_nonzero(both))
-        everywhere = shared == self.size
-        table = [0, 0, 0, 0]
-        for label in labels:
-            # Outside its articles an annotator has no span, so x & y needs no `both`.
-            x, y = self.inside[a][label], self.inside[b][label]
-            n11 = int(np.count_nonzero(x & y))
-            n1_ = int(np.count_nonzero(x if everywhere else x & both))
-            n_1 = int(np.count_nonzero(y if everywhere else y & both))
-            table[0] += n11
-            table[1] += n1_ - n11
-            table[2] += n_1 - n11
-            table[3] += shared - n1_ - n_1 + n11
-        return cohen_kappa(*table)
-
-    def start_alphas(
-        self, wanted: Sequence[tuple[Sequence[str], Sequence[int]]]
-    ) -> Callable[[], dict[tuple[tuple[str, ...], tuple[int, ...]], float | None]]:
-        """Start counting Krippendorff's alpha of each (names, labels) of `wanted`: of `names` on
-        the (token, label) items of `labels`, a token having a value from each annotator taking
-        part in its article. The function returned waits for the figures, by key (names,
-        labels) as tuples.
-
-        The package's counting is NumPy work on arrays of a unit a row, most of which runs
-        without Python's lock: with two cores or more it runs on two threads while the
-        caller counts the rest. (The units are made first, here: `_alpha_units` keeps what
-        it makes, and is not made for threads.)"""
-        keys = list(dict.fromkeys((tuple(names), tuple(labels)) for names, labels in wanted))
-        inputs = []
-        for names, labels in keys:
-            parts = [self._alpha_units(names, label) for label in labels]
-            inputs.append(
-                None
-                if not parts
-                else (
-                    np.concatenate([mixed for mixed, _out, _in in parts]),
-                    sum(out_values for _mixed, out_values, _in in parts),
-                    sum(in_values for _mixed, _out, in_values in parts),
-                )
+    def per_article(self, inside: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
+        """Tokens marked in `inside` (a row per label number), per article and label."""
+        out = np.zeros((self.articles, self.label_count), dtype=np.int64)
+        for index in range(self.label_count):
+            out[:, index] = np.bincount(
+                self.article_of[np.flatnonzero(inside[index])], minlength=self.articles
             )
+        return out
 
-        def counted(given: tuple[npt.NDArray[np.int64], int, int] | None) -> float | None:
-            return None if given is None else pooled_alpha(*given)
-
-        if len(inputs) < 2 or (os.cpu_count() or 1) < 2:
-            values = [counted(given) for given in inputs]
-            return lambda: dict(zip(keys, values, strict=True))
-        pool = ThreadPoolExecutor(2)
-        futures = [pool.submit(counted, given) for given in inputs]
-        pool.shutdown(wait=False)  # its threads end when the last figure is counted
-
-        def finish() -> dict[tuple[tuple[str, ...], tuple[int, ...]], float | None]:
-            return dict(zip(keys, [future.result() for future in futures], strict=True))
-
-        return finish
-
-    def _taking(self, names: tuple[str, ...]) -> tuple[npt.NDArray[np.int16], int]:
-        """How many of `names` give each token a value, and the sum of those counts over
-        the tokens that have two values or more (kept: every label asks)."""
-        found = self._values.get(names)
-        if found is None:
-            values = np.zeros(self.size, dtype=np.int16)
-            for name in names:
-                values += self.present[name]
-            found = self._values[names] = (values, int(values[values >= 2].sum(dtype=np.int64)))
-        return found
-
-    def _alpha_units(
-        self, names: tuple[str, ...], label: int
-    ) -> tuple[npt.NDArray[np.int64], int, int]:
-        """The units of one label for `pooled_alpha` (kept: the overall figure pools them)."""
-        key = (names, label)
-        found = self._units.get(key)
-        if found is not None:
-            return found
-        values, paired_values = self._taking(names)
-        # Tokens in no span of the label are "out" for everyone: units of one value, pooled
-        # (their values are all the paired values but those of the tokens covered).
-        covered = np.zeros(self.size, dtype=bool)
-        for name in names:
-            covered |= self.inside[name][label]  # no span outside its articles
-        where = np.flatnonzero(covered)
-        counts = values[where]
-        inside = np.zeros(len(where), dtype=np.int16)
-        for name in names:
-            inside += self.inside[name][label][where]
-        paired = counts >= 2
-        all_in = paired & (inside == counts)
-        some = paired & (inside < counts)  # and above 0: every covered token is in a span
-        found = (
-            np.stack([counts[some] - inside[some], inside[some]], axis=1).astype(np.int64),
-            paired_values - int(counts[paired].sum(dtype=np.int64)),
-            int(counts[all_in].sum(dtype=np.int64)),
-        )
-        self._units[key] = found
-        return found
+    def taking(self) -> npt.NDArray[np.int64]:
+        """Per article and label number, the tokens by how many annotators have them in a
+        span of it (0 to all of them)."""
+        width = len(self.names) + 1
+        out = np.zeros((self.articles, self.label_count, width), dtype=np.int64)
+        for index in range(self.label_count):
+            covered = np.zeros(self.size, dtype=bool)
+            for name in self.names:
+                covered |= self.inside[name][index]
+            where = np.flatnonzero(covered)
+            inside = np.zeros(len(where), dtype=np.int64)
+            for name in self.names:
+                inside += self.inside[name][index][where]
+            found = np.bincount(
+                self.article_of[where] * width + inside, minlength=self.articles * width
+            ).reshape(self.articles, width)
+            out[:, index] = found
+        tokens = np.bincount(self.article_of, minlength=self.articles)
+        out[:, :, 0] = tokens[:, None] - out[:, :, 1:].sum(axis=2)
+        return out
 
 
 def _covered(

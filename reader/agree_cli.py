@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotations.agreement import Agreement, Compared, agreement
-from annotations.figurecache import FigureCache, comparison_key
+from annotations.figurecache import FigureCache
 from annotations.figurecache import cache_folder as figure_folder
 from annotations.importer import clean_label
 from annotations.spancache import cache_folder
@@ -329,17 +329,11 @@ def _counted(
     labels: Sequence[str] | None,
     figures: FigureCache | None,
 ) -> Agreement:
-    """The figures of `items`: those kept when they were counted on the same articles, spans
-    and tokens, else counted (and kept for the next run)."""
+    """The figures of `items`, from the counts kept for the articles that did not change
+    since they were counted (and the others counted, and kept for the next run)."""
     if figures is None:
         return agreement(items, names, labels=labels)
-    items = list(items)
-    key = comparison_key(items, names, labels)
-    found = figures.get(key)
-    if found is None:
-        found = agreement(items, names, labels=labels)
-        figures.put(key, found)
-    return found
+    return figures.report(items)
 
 
 def _nothing_shared(selection: SpanSelection) -> None:

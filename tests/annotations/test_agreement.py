@@ -15,10 +15,13 @@ from hypothesis import strategies as st
 
 from annotations.agreement import (
     Agreement,
+    ArticleCounts,
     Compared,
     agreement,
     cohen_kappa,
+    count_articles,
     f1,
+    figures,
     nominal_alpha,
     overlap_matches,
 )
@@ -437,6 +440,50 @@ def test_counts_of_all_articles_at_once_equal_each_article_counted_alone(
         assert result.annotators == tuple(
             n for n, spans in zip("abc", by, strict=True) if spans is not None
         )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    team_articles,
+    st.lists(st.integers(0, 2), min_size=6, max_size=6),
+    st.randoms(use_true_random=False),
+    st.sampled_from([None, ["claim"], ["event", "claim", "nobody"]]),
+)
+def test_rows_counted_in_parts_make_the_report_of_counting_at_once(
+    made: list[tuple[list[tuple[int, int, str]] | None, ...]],
+    part_of: list[int],
+    rng: object,
+    labels: list[str] | None,
+) -> None:
+    """The figure cache counts the changed articles alone and joins their rows to kept ones
+    (in another order, with other label columns): the report is the one counted at once,
+    to the last bit."""
+    import random
+
+    assert isinstance(rng, random.Random)
+    items = [
+        item(
+            f"{n:016x}",
+            20,
+            **{name: spans for name, spans in zip("abc", by, strict=True) if spans is not None},
+        )
+        for n, by in enumerate(made)
+    ]
+    whole = agreement(items, ["a", "b", "c"], labels=labels)
+    groups: dict[int, list[int]] = {}
+    for n in range(len(items)):
+        groups.setdefault(part_of[n], []).append(n)
+    parts = []
+    placed: list[int] = []
+    for members in groups.values():
+        shuffled = list(members)
+        rng.shuffle(shuffled)  # a part's rows in any order, put back in place below
+        counted = count_articles([items[n] for n in shuffled], ["a", "b", "c"], labels)
+        parts.append(counted)
+        placed.extend(shuffled)
+    joined = ArticleCounts.joined(parts)
+    order = [placed.index(n) for n in range(len(items))]
+    assert figures(joined.rows(order)).to_dict() == whole.to_dict()
 
 
 def test_relation_f1_counts_relations_whose_ends_and_label_are_the_same() -> None:
