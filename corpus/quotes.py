@@ -220,7 +220,7 @@ def find_quotes(
         near = previous is not None and quote.paragraph - previous.paragraph <= 1
         subject = None if same or not unattributed else _paragraph_subject(quote, people, paras)
         if subject is not None:
-            quote.speaker = _fullest(subject.name, people, spoken)
+            quote.speaker = _fullest(subject.name, people, spoken, quote.start, _titled(subject))
             quote.speaker_kind = "organisation" if subject.org else "name"
             quote.how = "continued"
         elif unattributed and near and previous is not None and previous.speaker:
@@ -967,6 +967,7 @@ class _Mention:
     gender: str | None = None  # "m" or "f" when the text shows it (Mr., "his wife", "she")
     relative: bool = False  # introduced as someone's relative ("her husband, Daniel Chebet")
     main: bool = False  # the subject of a main clause, not of one reported ("said Whitlow had")
+    generation: str | None = None  # "the younger Kessler": "young"; "the elder Kessler": "old"
 
 
 # Words that say a person's gender, as titles, roles or family ties.
@@ -1042,6 +1043,11 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
             near.add(head.head.lower_)
         relative = bool(near & _FAMILY) and not org
         main = subject and verb.dep_ in ("ROOT", "conj", "relcl") and verb.head.dep_ != "ccomp"
+        generation = next(
+            (_GENERATIONS[t.lower_] for t in doc[max(0, span.start - 2) : span.start]
+             if t.lower_ in _GENERATIONS),
+            None,
+        )  # fmt: skip
         found[span.start_char] = _Mention(
             span.start_char,
             span.end_char,
@@ -1053,6 +1059,7 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
             None if org else _gender_near(doc, span),
             relative,
             main,
+            generation,
         )
 
     for ent in _ents(doc):
@@ -1077,6 +1084,51 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
     for key, m in found.items():
         if m.org and len(m.name.split()) == 1 and m.name in surnames:
             found[key] = replace(m, org=False)
+    # A given name and a surname that the article uses alone for someone ("Ms. Park said",
+    # "Park told reporters") name that person, whatever the model tagged: "the novelist
+    # Elena Park" read as a place (FAC), "Priya Raman" as an organisation.
+    alone = {m.name for m in found.values() if not m.org and len(m.name.split()) == 1
+             and (m.cited or m.roles & _HONORIFICS)}  # fmt: skip
+    for ent in _ents(doc):
+        words = ent.text.split()
+        if (
+            ent.label_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
+            and 2 <= len(words) <= 3
+            and words[-1] in alone
+            and all(w[:1].isupper() for w in words)
+            and gender_of_given_name(ent.text) is not None
+        ):
+            known = found.get(ent.start_char)
+            if known is None:
+                add(ent, org=False)
+            elif known.org:
+                found[ent.start_char] = replace(known, org=False)
+    # "Rosa and Eduardo Villalobos": a given name joined to a full name shares its surname.
+    for token in doc:
+        if token.lower_ != "and" or token.i < 1 or token.i + 2 >= len(doc):
+            continue
+        given, full = doc[token.i - 1], found.get(doc[token.i + 1].idx)
+        if (
+            full is None
+            or full.org
+            or len(full.name.split()) != 2
+            or given.pos_ != "PROPN"
+            or not given.text.istitle()
+            or (given.i > 0 and doc[given.i - 1].pos_ == "PROPN")
+        ):
+            continue
+        name = f"{given.text} {full.name.split()[-1]}"
+        if gender_of_given_name(name) is None:
+            continue  # "Smith and John Jones" is not a Jones
+        named = replace(
+            found.get(given.idx) or full,
+            start=given.idx,
+            end=given.idx + len(given.text),
+            name=name,
+            org=False,
+            gender=gender_of_given_name(name),
+        )
+        found[given.idx] = named
     return [found[k] for k in sorted(found)]
 
 
@@ -1198,9 +1250,13 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = 
             if chosen is None:
                 return None  # nobody named before it: "he" is no one we know
             quote.how = "resolved"
-            return _fullest(chosen.name, people, spoken)
-    if quote.speaker_span and any(p.start == quote.speaker_span[0] for p in people):
-        return _fullest(written, people, spoken)
+            return _fullest(chosen.name, people, spoken, quote.start, gender or _titled(chosen))
+    at = quote.start
+    mention = next(
+        (p for p in people if quote.speaker_span and p.start == quote.speaker_span[0]), None
+    )
+    if mention is not None:
+        return _fullest(written, people, spoken, at, _titled(mention), mention.generation)
     if words[0].lower() in _INDEFINITE and len(words) > 1 and head not in _ORG_ROLES:
         return written  # "one Western official", "a senior defense official"
     if head in _ORG_ROLES or head == "it":
@@ -1213,7 +1269,7 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = 
             introduced = _nearest(before, lambda p: not p.org and head in p.roles)
             if introduced is not None:  # "union spokesperson Sam Okafor" earlier
                 quote.how = "resolved"
-                return _fullest(introduced.name, people, spoken)
+                return _fullest(introduced.name, people, spoken, at)
         orgs = [p for p in before if p.org and p.name.split()[-1].lower() not in _NEWS_AGENCIES]
         # "the ministry" is the Ministry of Finance; "the company" is no government body.
         named_so = [p for p in orgs if head in p.name.lower().split()]
@@ -1227,7 +1283,7 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = 
             return org.name
         return None if head == "it" else written
     if words[-1][:1].isupper() and head not in _ROLE_WORDS:
-        return _fullest(written, people, spoken)
+        return _fullest(written, people, spoken, at)
     persons = [p for p in before if not p.org]
 
     family = next((f for f in _ROLE_FAMILIES if head in f), frozenset({head}))
@@ -1249,7 +1305,15 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = 
     if chosen is None:
         return written  # "campaigners", "the terminal operators": a group, as written
     quote.how = "resolved"
-    return _fullest(chosen.name, people, spoken)
+    return _fullest(chosen.name, people, spoken, at, _titled(chosen))
+
+
+def _titled(mention: _Mention) -> str | None:
+    """The gender a mention's own title says ("Mr. Halverson"), if any."""
+    titles = mention.roles & _HONORIFICS
+    if titles & _FEMININE:
+        return "f"
+    return "m" if titles & _MASCULINE else None
 
 
 def _paragraph_subject(
@@ -1312,35 +1376,82 @@ def _key(name: str, people: Sequence[_Mention]) -> str:
 
 def _genders(people: Sequence[_Mention]) -> dict[str, str]:
     """Each person's gender (by their fullest name) where a mention of them shows it and no
-    other contradicts it."""
+    other contradicts it. A bare surname two people share ("Mr. Halverson", husband of Judy
+    Halverson) says nothing of either."""
     seen: dict[str, set[str]] = {}
     for p in people:
-        if p.org or p.gender is None:
+        if p.org or p.gender is None or len(_forms(_candidates(p.name, people))) > 1:
             continue
         seen.setdefault(_key(p.name, people), set()).add(p.gender)
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
-def _fullest(name: str, people: Sequence[_Mention], spoken: Sequence[str] = ()) -> str:
+def _forms(found: Sequence[_Mention]) -> dict[str, list[_Mention]]:
+    """The distinct people among mentions that share a name: each fullest form (a name no
+    other one ends with) with the mentions that can only be that person ("Judy Halverson",
+    not a bare "Halverson" that Walt Halverson shares)."""
+    names = {p.name for p in found}
+    fullest = [n for n in names if not any(o != n and _ends_with(o, n) for o in names)]
+    forms: dict[str, list[_Mention]] = {n: [] for n in sorted(fullest, key=lambda n: min(
+        p.start for p in found if p.name == n))}  # fmt: skip
+    for p in found:
+        owners = [n for n in forms if _ends_with(n, p.name)]
+        if len(owners) == 1:
+            forms[owners[0]].append(p)
+    return forms
+
+
+def _ends_with(name: str, tail: str) -> bool:
+    core, end = _core(name), _core(tail)
+    return bool(end) and core[-len(end) :] == end
+
+
+# "the younger Kessler": of two people of one surname, the child (or the one introduced as
+# someone's relative); "the elder Kessler", the parent.
+_GENERATIONS = {"younger": "young", "elder": "old", "older": "old"}
+_CHILD_WORDS = frozenset("son daughter grandson granddaughter nephew niece".split())
+_PARENT_WORDS = frozenset("father mother dad mom mum grandfather grandmother".split())
+
+
+def _fullest(
+    name: str,
+    people: Sequence[_Mention],
+    spoken: Sequence[str] = (),
+    at: int | None = None,
+    gender: str | None = None,
+    generation: str | None = None,
+) -> str:
     """The fullest form of `name` the article gives. When it could be two people ("Chebet":
     the runner Faith Chebet, or her husband Daniel Chebet), the one the article is about:
-    the latest of them quoted, else one not introduced as someone's relative, else the
-    first named; a title in `name` that says a gender ("Mrs Holt") must fit."""
+    one whose gender fits (a title in `name`, "Mrs Holt", or `gender`: the mention's own),
+    one named before the place `at` where the name is written (a person introduced later
+    is someone else), "the younger" or "the elder" one by how they were introduced, then the
+    latest of them quoted, else one not introduced as someone's relative, else the first
+    named."""
+    words = name.split()
+    if len(words) > 2 and words[0].lower() == "the" and words[1].lower() in _GENERATIONS:
+        generation = _GENERATIONS[words[1].lower()]
+        name = " ".join(words[2:])
     found = _candidates(name, people)
     if not found:
         return name
-    forms: dict[str, list[_Mention]] = {}
-    for p in found:
-        full = max((q.name for q in found if _core(q.name)[-len(_core(p.name)):] == _core(p.name)),
-                   key=len)  # fmt: skip
-        forms.setdefault(full, []).append(p)
-    if len(forms) == 1:
-        return max([*forms, name], key=len)
+    forms = _forms(found)
+    if len(forms) <= 1:
+        return max([*forms, *(p.name for p in found), name], key=len)
     title = name.split()[0].lower() if len(name.split()) > 1 else ""
-    wanted = "f" if title in _FEMININE else "m" if title in _MASCULINE else None
+    wanted = "f" if title in _FEMININE else "m" if title in _MASCULINE else gender
     genders = _genders(people)
-    fitting = [f for f in forms if wanted is None or genders.get(f) in (None, wanted)]
-    options = fitting or list(forms)
+    options = [f for f in forms if wanted is None or genders.get(f) in (None, wanted)]
+    options = options or list(forms)
+    if at is not None:
+        introduced = [f for f in options if any(m.start < at for m in forms[f])]
+        options = introduced or options
+    if generation is not None:
+        family = _CHILD_WORDS if generation == "young" else _PARENT_WORDS
+        by_role = [f for f in options if any(m.roles & family for m in forms[f])]
+        by_tie = [f for f in options
+                  if any(m.relative for m in forms[f]) == (generation == "young")]  # fmt: skip
+        options = by_role or by_tie or options
     for earlier in reversed(spoken):
         if earlier in options:
             return earlier

@@ -227,6 +227,50 @@ def test_a_full_name_is_never_swapped_for_a_namesake(nlp: Any) -> None:
     assert quote.speaker == "Claire Holt"
 
 
+def test_a_title_says_which_of_a_couple_a_surname_means(nlp: Any) -> None:
+    text = (
+        "Volunteer Martha Quinlan has run the church rummage sale since 2004.\n\n"
+        "Her husband, George Quinlan, hauls the tables out of storage every spring. “She does "
+        "the real work,” Mr. Quinlan said.\n\n"
+        "“He is being polite,” Mrs. Quinlan said."
+    )
+    quotes = [q for q in quotes_of(nlp, text) if q.is_direct]
+    assert [q.speaker for q in quotes] == ["George Quinlan", "Martha Quinlan"]
+
+
+def test_a_surname_means_someone_named_before_it_not_a_namesake_introduced_later(
+    nlp: Any,
+) -> None:
+    text = (
+        "The bakery on Main Street reopened on Saturday after the flood.\n\n"
+        "Its owner's brother, Luis Ferrer, baked through the night. “We open at six,” Mr. "
+        "Ferrer said.\n\n"
+        "Later that day the mayor, Carlos Ferrer, who is no relation, cut a ribbon."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.is_direct]
+    assert quote.speaker == "Luis Ferrer"
+
+
+def test_the_younger_or_the_elder_of_a_family_is_the_child_or_the_parent(nlp: Any) -> None:
+    text = (
+        "Harold Brandt, 81, founded the bakery in 1968. He handed it to his son, Peter "
+        "Brandt, in 2010.\n\n"
+        "“We never wanted to sell,” the younger Brandt, 52, said on Tuesday.\n\n"
+        "“Bread was all I knew,” the elder Brandt said."
+    )
+    quotes = [q for q in quotes_of(nlp, text) if q.is_direct]
+    assert [q.speaker for q in quotes] == ["Peter Brandt", "Harold Brandt"]
+
+
+def test_a_given_name_joined_to_a_full_name_shares_its_surname(nlp: Any) -> None:
+    text = (
+        "Maria and Jorge Castillo have lived on Elm Street for 30 years.\n\n"
+        "“We raised four children in this house,” Mrs. Castillo said."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.is_direct]
+    assert quote.speaker == "Maria Castillo"
+
+
 def test_a_pronoun_goes_to_the_person_of_its_gender(nlp: Any) -> None:
     text = (
         "Mark Ellery met his counterpart Claire Dubois in Paris on Monday. Ms. Dubois said "
