@@ -208,11 +208,14 @@ def _gold_quote(item: Mapping[str, object], text: str) -> GoldQuote:
 
 
 def person_key(name: str | None) -> str:
-    """A name compared without case, titles, a leading article or a possessive."""
+    """A name compared without case, titles (but a title alone), a leading article or a
+    possessive."""
     words = [w.strip(".,;:!?\"'“”‘’()") for w in (name or "").replace("’s", "").split()]
     words = [w.lower() for w in words if w]
-    while words and (words[0] in _TITLES or words[0] in ("the", "a", "an")):
+    while words and words[0] in ("the", "a", "an"):
         words.pop(0)
+    while len(words) > 1 and words[0] in _TITLES:
+        words.pop(0)  # a title alone is what names them: "the father", "the judge"
     return " ".join(words)
 
 

@@ -203,6 +203,7 @@ def find_quotes(
     if skip is not None:
         found = [q for q in found if not skip(q.start + offset, q.end + offset)]
     people = _people(doc, found)
+    unnamed = _unnamed(doc, found)
     spoken: list[str] = []  # the speakers so far, latest last
     previous: _Quote | None = None
     for quote in found:
@@ -228,7 +229,7 @@ def find_quotes(
             quote.speaker_kind = previous.speaker_kind  # what names them is the last mention
             quote.how = "continued"
         if quote.speaker_text is not None:
-            quote.speaker = _clean_name(_resolve(quote, people, spoken))
+            quote.speaker = _clean_name(_resolve(quote, people, spoken, unnamed))
             quote.speaker_kind = _speaker_kind(quote, people)
         if quote.speaker and quote.kind == "direct":
             spoken.append(quote.speaker)
@@ -535,6 +536,13 @@ def _governing_cue(
             and head.head is not head
         ):
             head = head.head  # "called the loss “one we gave away”"
+        elif (
+            token.dep_ == "amod"
+            and head.i < token.i
+            and head.dep_ == "dobj"
+            and head.head.lemma_.lower() in _NAMING_VERBS
+        ):
+            head = head.head  # "called the update ‘grim but honest’", read as an adjective
         if head.idx >= quote.start or head.i in inside:
             continue
         between = doc[head.i + 1 : min(inside)]
@@ -857,11 +865,20 @@ def _same_paragraph(doc: Doc, a: Token, b: Token) -> bool:
 
 
 def _someone(token: Token) -> bool:
-    """Whether a noun names a person or a body that can speak."""
+    """Whether a noun names a person or a body that can speak: a name, a role, a line of
+    work or a family tie ("a federal judge", "its chief executive", "her daughter"), a noun
+    of a trade ("an agency meteorologist", "a Republican strategist", "a physician"), or
+    anyone a "who" clause describes."""
     if token.ent_type_ in ("PERSON", "ORG", "NORP") or token.pos_ == "PROPN":
         return True
     lemma = token.lemma_.lower()
-    return lemma in _ROLE_WORDS or lemma in _ORG_ROLES
+    if lemma in _ROLE_WORDS or lemma in _ORG_ROLES or lemma in _OCCUPATIONS or lemma in _FAMILY:
+        return True
+    if len(lemma) >= 7 and lemma.endswith(("ist", "ian")):
+        return True
+    return any(
+        c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in token.children
+    )
 
 
 def _trimmed(span: Span) -> Span:
@@ -1132,6 +1149,51 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
     return [found[k] for k in sorted(found)]
 
 
+@dataclass(frozen=True)
+class _Unnamed:
+    start: int
+    head: str  # the lemma of its noun: "aide", "official" (of "one of the officials")
+    text: str  # as written: "A senior Democratic aide", "One of the officials"
+    indefinite: bool  # "a ...", "one of ..."; not "His father"
+
+
+def _unnamed(doc: Doc, quotes: Sequence[_Quote]) -> list[_Unnamed]:
+    """People brought in without a name, as the subject of a sentence, outside quotations:
+    "A senior Democratic aide, who spoke on condition of anonymity, said", "One of the
+    officials said", "His father, reached by The Post, said"."""
+    spans = [(q.start, q.end) for q in quotes]
+    found = []
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass") or any(s <= token.idx < e for s, e in spans):
+            continue
+        noun, indefinite = token, None
+        if token.lower_ in _INDEFINITE and token.pos_ in ("NUM", "PRON", "DET", "ADJ"):
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            objects = [] if of is None else [c for c in of.children if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ == "NOUN":
+                noun, indefinite = objects[0], True  # "one of the officials"
+        if noun is token:
+            if token.pos_ != "NOUN":
+                continue
+            for child in token.children:
+                if child.dep_ in ("det", "nummod") and child.lower_ in _INDEFINITE:
+                    indefinite = True
+                elif child.dep_ == "poss" and child.lower_ in ("his", "her", "their", "its"):
+                    indefinite = False
+        if indefinite is None or not _someone(noun) or noun.pos_ == "PROPN":
+            continue
+        phrase = _noun_phrase(doc, token)
+        found.append(_Unnamed(token.idx, noun.lemma_.lower(), phrase.text, indefinite))
+    return found
+
+
+def _nearest_unnamed(unnamed: Sequence[_Unnamed], head: str, before: int) -> _Unnamed | None:
+    single = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    return next(
+        (u for u in reversed(unnamed) if u.start < before and u.head in (head, single)), None
+    )
+
+
 def _datelines(text: str) -> list[tuple[int, int]]:
     """Where the datelines are: at the start of a paragraph, in capitals up to the dash."""
     found = []
@@ -1206,14 +1268,21 @@ _ROLE_FAMILIES = (
 _INDEFINITE = frozenset("a an one another two three some several many other".split())
 
 
-def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = ()) -> str | None:
+def _resolve(
+    quote: _Quote,
+    people: Sequence[_Mention],
+    spoken: Sequence[str] = (),
+    unnamed: Sequence[_Unnamed] = (),
+) -> str | None:
     """The full name for a speaker as written: itself when it is a name (lengthened to the
     fullest form the article gives that person, "Titov" -> "Boris Titov"), else the person or
     organisation it refers to: "he" and "she" the nearest person of that gender who was a
     subject, "the expert" the nearest person cited as a source or introduced with that role,
     "it" and "the company" the nearest organisation. An indefinite description ("a senior
     official", "one of the diplomats") introduces someone unnamed: it stays as written.
-    `spoken`: the speakers of the quotations before, most recent last."""
+    `spoken`: the speakers of the quotations before, most recent last. `unnamed`: the
+    people introduced without a name ("A senior Democratic aide said ..."), whom "the aide"
+    means until someone of that role is named."""
     written = quote.speaker_text or ""
     words = written.split()
     if not words:
@@ -1291,6 +1360,16 @@ def _resolve(quote: _Quote, people: Sequence[_Mention], spoken: Sequence[str] = 
     def has_role(p: _Mention) -> bool:
         return head in p.roles and modifiers <= p.roles | {head}
 
+    if words[0].lower() == "the" and len(words) <= 3:
+        # "“…,” the aide said" after "A senior Democratic aide, who spoke on condition of
+        # anonymity, said": the one introduced so, unless someone of that role was named
+        # since ("the father" after "His father, reached by The Post," stays as written).
+        earlier = _nearest_unnamed(unnamed, head, quote.start)
+        if earlier is not None:
+            known = _nearest(persons, lambda p: bool(p.roles & family) or has_role(p))
+            if known is None or known.start < earlier.start:
+                quote.how = "resolved"
+                return earlier.text if earlier.indefinite else written
     if head in _ROLE_WORDS or head in _OCCUPATIONS:
         # "the expert": the last person introduced in that line of work ("chief researcher
         # Vladimir Vasiliev"), else the last cited as a source, else the one named next ("The
@@ -1501,6 +1580,11 @@ def _speaker_kind(quote: _Quote, people: Sequence[_Mention]) -> str:
     last = core[-1].lower().strip(",.")
     if last in ("spokesman", "spokeswoman", "spokesperson") or last in _ROLE_WORDS:
         return "description"
+    single = last[:-1] if last.endswith("s") and len(last) > 3 else last
+    if {last, single} & (_OCCUPATIONS | _FAMILY) or (
+        len(single) >= 7 and single.endswith(("ist", "ian"))
+    ):
+        return "description"  # "an agency meteorologist", whatever the agency
     if last in _ORG_ROLES or last in _NEWS_AGENCIES or _has_org_word(written):
         return "organisation"
     if core[0][:1].isupper() and core[0].lower() not in ("the", "a", "an", "one", "another"):

@@ -38,6 +38,10 @@ def test_names_are_compared_without_titles_case_or_a_leading_article() -> None:
     assert not same_speaker("Rafael Cruz", ted) and not same_speaker("he", ted)
     assert not same_speaker(None, ted)
     assert same_speaker(None, GoldQuote("x", "direct"))
+    # A title alone is the description that names someone unnamed.
+    father = GoldQuote("x", "direct", speaker="the father", speaker_kind="description")
+    assert person_key("the father") == "father" and same_speaker("The father", father)
+    assert not same_speaker("Father Brown", father)
 
 
 def test_a_passage_is_scored_quotation_by_quotation() -> None:

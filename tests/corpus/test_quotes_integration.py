@@ -271,6 +271,46 @@ def test_a_given_name_joined_to_a_full_name_shares_its_surname(nlp: Any) -> None
     assert quote.speaker == "Maria Castillo"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A former bookkeeper was jailed on Monday for what a county judge called "
+            "“a slow, careful betrayal” of the charity.",
+            "a county judge",
+        ),
+        (
+            "Shares fell 6 per cent. One Frankfurt analyst, who asked not to be named, called "
+            "the figures ‘bleak but fair’.",
+            "One Frankfurt analyst",
+        ),
+        (
+            "The storm flattened two barns. A state hydrologist, who was not authorized to "
+            "speak publicly, described the flooding as “the worst since 1993.”",
+            "A state hydrologist",
+        ),
+    ],
+)
+def test_the_one_who_calls_or_describes_something_in_quoted_words_said_them(
+    nlp: Any, text: str, speaker: str
+) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.is_direct and quote.speaker == speaker
+    assert quote.speaker_kind == "description"
+
+
+def test_the_aide_is_the_aide_introduced_without_a_name(nlp: Any) -> None:
+    text = (
+        "Senator Amy Lindqvist told reporters the bill would pass by Friday.\n\n"
+        "A senior Republican aide, who spoke on condition of anonymity, said talks nearly "
+        "collapsed on Tuesday. “Everybody walked out,” the aide said.\n\n"
+        "His brother, reached by phone, said the family was relieved. “We just want him home,” "
+        "said the brother, who asked not to be named."
+    )
+    quotes = [q for q in quotes_of(nlp, text) if q.is_direct]
+    assert [q.speaker for q in quotes] == ["A senior Republican aide", "the brother"]
+
+
 def test_a_pronoun_goes_to_the_person_of_its_gender(nlp: Any) -> None:
     text = (
         "Mark Ellery met his counterpart Claire Dubois in Paris on Monday. Ms. Dubois said "
