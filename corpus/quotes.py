@@ -1366,8 +1366,8 @@ def _resolve(
         # since ("the father" after "His father, reached by The Post," stays as written).
         earlier = _nearest_unnamed(unnamed, head, quote.start)
         if earlier is not None:
-            known = _nearest(persons, lambda p: bool(p.roles & family) or has_role(p))
-            if known is None or known.start < earlier.start:
+            introduced = _nearest(persons, lambda p: bool(p.roles & family) or has_role(p))
+            if introduced is None or introduced.start < earlier.start:
                 quote.how = "resolved"
                 return earlier.text if earlier.indefinite else written
     if head in _ROLE_WORDS or head in _OCCUPATIONS:
