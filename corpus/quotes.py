@@ -12,6 +12,7 @@ pronoun and role speakers are resolved to the person the article last cited.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -205,6 +206,11 @@ def find_quotes(
     people = _people(doc, found)
     unnamed = _unnamed(doc, found)
     spoken: list[str] = []  # the speakers so far, latest last
+    # Whom a surname two people share means, as the latest mention of it alone was read
+    # ("Stroud said" after Board Chair Rebecca Stroud; "the elder Hargrove"): a writer who
+    # names the other one in full ("Kevin Stroud said") keeps the bare name for the first.
+    settled = _Readings()
+    read = 0  # the mentions before the quotation being attributed, read in order
     previous: _Quote | None = None
     for quote in found:
         if quote.extra.get("glued"):
@@ -212,6 +218,11 @@ def find_quotes(
         quote.kind = _kind(doc, quote)
         if quote.kind in ("fragment", "title"):
             continue  # scare quotes are not attributed: the clause after is someone else's
+        while read < len(people) and people[read].start < quote.start:
+            at = people[read].start
+            _settle(people[read], people, spoken, settled, paras[_paragraph_at(paras, at)].start)
+            read += 1
+        quoted = text[quote.content_start : quote.content_end]
         _attribute(doc, quote)
         unattributed = quote.speaker_text is None and quote.kind == "direct"
         # An unattributed quotation continues the last one in its paragraph ("“…,” she said.
@@ -221,7 +232,17 @@ def find_quotes(
         near = previous is not None and quote.paragraph - previous.paragraph <= 1
         subject = None if same or not unattributed else _paragraph_subject(quote, people, paras)
         if subject is not None:
-            quote.speaker = _fullest(subject.name, people, spoken, quote.start, _titled(subject))
+            quote.speaker = _fullest(
+                subject.name,
+                people,
+                spoken,
+                quote.start,
+                _titled(subject),
+                subject.generation,
+                settled,
+                quoted,
+                paras[quote.paragraph].start,
+            )
             quote.speaker_kind = "organisation" if subject.org else "name"
             quote.how = "continued"
         elif unattributed and near and previous is not None and previous.speaker:
@@ -229,7 +250,11 @@ def find_quotes(
             quote.speaker_kind = previous.speaker_kind  # what names them is the last mention
             quote.how = "continued"
         if quote.speaker_text is not None:
-            quote.speaker = _clean_name(_resolve(quote, people, spoken, unnamed))
+            quote.speaker = _clean_name(
+                _resolve(
+                    quote, people, spoken, unnamed, settled, quoted, paras[quote.paragraph].start
+                )
+            )
             quote.speaker_kind = _speaker_kind(quote, people)
         if quote.speaker and quote.kind == "direct":
             spoken.append(quote.speaker)
@@ -871,9 +896,13 @@ def _someone(token: Token) -> bool:
     anyone a "who" clause describes."""
     if token.ent_type_ in ("PERSON", "ORG", "NORP") or token.pos_ == "PROPN":
         return True
+    if token.lower_ in _PRONOUNS and token.lower_ != "it":
+        return True  # "she described the philosophy as “…”"
     lemma = token.lemma_.lower()
     if lemma in _ROLE_WORDS or lemma in _ORG_ROLES or lemma in _OCCUPATIONS or lemma in _FAMILY:
         return True
+    if token.pos_ == "NOUN" and (lemma in _FEMININE or lemma in _MASCULINE):
+        return True  # "the congresswoman", "the chairman"
     if len(lemma) >= 7 and lemma.endswith(("ist", "ian")):
         return True
     return any(
@@ -1030,6 +1059,8 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
         head = span.root
         if head.dep_ == "pobj" and head.head.lower_ in ("from", "in", "at", "near", "outside"):
             return  # "Brenda Holt, 74, from Doncaster": a place, whatever the model tagged
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+            return  # "Prentiss, a former Army Ranger,": what someone is, not who
         verb = head.head
         subject = head.dep_ in ("nsubj", "nsubjpass")
         named = [t for t in span if t.dep_ in ("nsubj", "nsubjpass")]
@@ -1228,6 +1259,8 @@ def _gender_near(doc: Doc, span: Span) -> str | None:
         return "f"
     if cues & _MASCULINE:
         return "m"
+    if span.root.dep_ not in ("nsubj", "nsubjpass", "appos", "ROOT"):
+        return gender_of_given_name(span.text)  # "who divorced Rick Hale ... her daughter"
     sentence = span.sent
     for token in doc[span.end : sentence.end]:
         if token.lower_ in ("she", "her") and token.dep_ in ("nsubj", "nsubjpass", "poss"):
@@ -1273,6 +1306,9 @@ def _resolve(
     people: Sequence[_Mention],
     spoken: Sequence[str] = (),
     unnamed: Sequence[_Unnamed] = (),
+    settled: _Readings | None = None,
+    quoted: str = "",
+    paragraph: int | None = None,
 ) -> str | None:
     """The full name for a speaker as written: itself when it is a name (lengthened to the
     fullest form the article gives that person, "Titov" -> "Boris Titov"), else the person or
@@ -1282,8 +1318,22 @@ def _resolve(
     official", "one of the diplomats") introduces someone unnamed: it stays as written.
     `spoken`: the speakers of the quotations before, most recent last. `unnamed`: the
     people introduced without a name ("A senior Democratic aide said ..."), whom "the aide"
-    means until someone of that role is named."""
+    means until someone of that role is named. `settled` and `quoted`: see `_fullest`."""
     written = quote.speaker_text or ""
+
+    def fullest(name: str, mention: _Mention | None = None, gender: str | None = None) -> str:
+        return _fullest(
+            name,
+            people,
+            spoken,
+            quote.start,
+            gender or (None if mention is None else _titled(mention)),
+            None if mention is None else mention.generation,
+            settled,
+            quoted,
+            paragraph,
+        )
+
     words = written.split()
     if not words:
         return None
@@ -1319,13 +1369,12 @@ def _resolve(
             if chosen is None:
                 return None  # nobody named before it: "he" is no one we know
             quote.how = "resolved"
-            return _fullest(chosen.name, people, spoken, quote.start, gender or _titled(chosen))
-    at = quote.start
+            return fullest(chosen.name, chosen, gender)
     mention = next(
         (p for p in people if quote.speaker_span and p.start == quote.speaker_span[0]), None
     )
     if mention is not None:
-        return _fullest(written, people, spoken, at, _titled(mention), mention.generation)
+        return fullest(written, mention)
     if words[0].lower() in _INDEFINITE and len(words) > 1 and head not in _ORG_ROLES:
         return written  # "one Western official", "a senior defense official"
     if head in _ORG_ROLES or head == "it":
@@ -1338,7 +1387,7 @@ def _resolve(
             introduced = _nearest(before, lambda p: not p.org and head in p.roles)
             if introduced is not None:  # "union spokesperson Sam Okafor" earlier
                 quote.how = "resolved"
-                return _fullest(introduced.name, people, spoken, at)
+                return fullest(introduced.name)
         orgs = [p for p in before if p.org and p.name.split()[-1].lower() not in _NEWS_AGENCIES]
         # "the ministry" is the Ministry of Finance; "the company" is no government body.
         named_so = [p for p in orgs if head in p.name.lower().split()]
@@ -1352,8 +1401,13 @@ def _resolve(
             return org.name
         return None if head == "it" else written
     if words[-1][:1].isupper() and head not in _ROLE_WORDS:
-        return _fullest(written, people, spoken, at)
+        return fullest(written)
     persons = [p for p in before if not p.org]
+    said_gender = "f" if head in _FEMININE else "m" if head in _MASCULINE else None
+    if said_gender is not None:  # "the congresswoman" is no man
+        known = _genders(people)
+        persons = [p for p in persons
+                   if known.get(_key(p.name, people)) in (None, said_gender)]  # fmt: skip
 
     family = next((f for f in _ROLE_FAMILIES if head in f), frozenset({head}))
 
@@ -1370,7 +1424,8 @@ def _resolve(
             if introduced is None or introduced.start < earlier.start:
                 quote.how = "resolved"
                 return earlier.text if earlier.indefinite else written
-    if head in _ROLE_WORDS or head in _OCCUPATIONS:
+    gendered_role = said_gender is not None and head not in _FAMILY and head not in _HONORIFICS
+    if head in _ROLE_WORDS or head in _OCCUPATIONS or gendered_role:
         # "the expert": the last person introduced in that line of work ("chief researcher
         # Vladimir Vasiliev"), else the last cited as a source, else the one named next ("The
         # chief executive of Halcot has warned ... Simon Ashworth, who has run it since 2019,
@@ -1384,7 +1439,7 @@ def _resolve(
     if chosen is None:
         return written  # "campaigners", "the terminal operators": a group, as written
     quote.how = "resolved"
-    return _fullest(chosen.name, people, spoken, at, _titled(chosen))
+    return fullest(chosen.name, chosen, said_gender)
 
 
 def _titled(mention: _Mention) -> str | None:
@@ -1492,6 +1547,17 @@ _CHILD_WORDS = frozenset("son daughter grandson granddaughter nephew niece".spli
 _PARENT_WORDS = frozenset("father mother dad mom mum grandfather grandmother".split())
 
 
+@dataclass
+class _Readings:
+    """Whom the surnames two people share were read as, in the order of the text: each
+    mention read (`by_start`), and whom the name alone means when nothing marks it
+    (`usual`: "Stroud said" after Board Chair Rebecca Stroud; "the elder Hargrove" or
+    "Mr. Rivera" say who they are and change nothing)."""
+
+    usual: dict[str, str] = field(default_factory=dict)
+    by_start: dict[int, str] = field(default_factory=dict)
+
+
 def _fullest(
     name: str,
     people: Sequence[_Mention],
@@ -1499,14 +1565,21 @@ def _fullest(
     at: int | None = None,
     gender: str | None = None,
     generation: str | None = None,
+    settled: _Readings | None = None,
+    quoted: str = "",
+    paragraph: int | None = None,
 ) -> str:
     """The fullest form of `name` the article gives. When it could be two people ("Chebet":
     the runner Faith Chebet, or her husband Daniel Chebet), the one the article is about:
     one whose gender fits (a title in `name`, "Mrs Holt", or `gender`: the mention's own),
     one named before the place `at` where the name is written (a person introduced later
-    is someone else), "the younger" or "the elder" one by how they were introduced, then the
-    latest of them quoted, else one not introduced as someone's relative, else the first
-    named."""
+    is someone else), "the younger" or "the elder" one (`generation`) by how they were
+    introduced, not one whose given name the quotation `quoted` says ("I love Ed," Greaves
+    said: not Ed Greaves), then the last of them named in its own paragraph (from
+    `paragraph`, where that paragraph starts, to `at`: "Denise Carver said ... “…,” Carver
+    said"; "The elder Hargrove appeared ... “…,” Hargrove said"), the speaker of the
+    quotation just before, the one the name alone usually means (`settled`), the latest of
+    them quoted, one not introduced as someone's relative, and the first named."""
     words = name.split()
     if len(words) > 2 and words[0].lower() == "the" and words[1].lower() in _GENERATIONS:
         generation = _GENERATIONS[words[1].lower()]
@@ -1531,11 +1604,65 @@ def _fullest(
         by_tie = [f for f in options
                   if any(m.relative for m in forms[f]) == (generation == "young")]  # fmt: skip
         options = by_role or by_tie or options
+    if quoted:
+        said = set(_WORD.findall(quoted))
+        others = [f for f in options if len(f.split()) < 2 or f.split()[0] not in said]
+        options = others or options
+    if paragraph is not None and at is not None and len(options) > 1:
+        here = [(m.start, f) for f in options for m in forms[f] if paragraph <= m.start < at]
+        if settled is not None:
+            here.extend((start, f) for start, f in settled.by_start.items()
+                        if paragraph <= start < at and f in options)  # fmt: skip
+        if here:
+            return max(here)[1]
+    if spoken and spoken[-1] in options:
+        return spoken[-1]
+    if settled is not None and len(options) > 1:
+        meant = settled.usual.get(" ".join(_core(name)))
+        if meant in options:
+            return meant
     for earlier in reversed(spoken):
         if earlier in options:
             return earlier
     not_relative = [f for f in options if not all(m.relative for m in forms[f])]
     return (not_relative or options)[0]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _paragraph_at(paras: Sequence[Paragraph], at: int) -> int:
+    """The number of the paragraph holding the offset `at`."""
+    return max(bisect_right([p.start for p in paras], at) - 1, 0)
+
+
+def _settle(
+    mention: _Mention,
+    people: Sequence[_Mention],
+    spoken: Sequence[str],
+    settled: _Readings,
+    paragraph: int,
+) -> None:
+    """Read whom `mention` means when it is a surname alone that two people share."""
+    core = _core(mention.name)
+    if mention.org or len(core) != 1:
+        return
+    if len(_forms(_candidates(mention.name, people))) < 2:
+        return
+    title = _titled(mention)
+    meant = _fullest(
+        mention.name,
+        people,
+        spoken,
+        mention.start,
+        title,
+        mention.generation,
+        settled,
+        paragraph=paragraph,
+    )
+    settled.by_start[mention.start] = meant
+    if title is None and mention.generation is None:
+        settled.usual[core[0]] = meant
 
 
 def _as_record(quote: _Quote, offset: int) -> Quote:

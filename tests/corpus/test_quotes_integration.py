@@ -311,6 +311,58 @@ def test_the_aide_is_the_aide_introduced_without_a_name(nlp: Any) -> None:
     assert [q.speaker for q in quotes] == ["A senior Republican aide", "the brother"]
 
 
+def test_a_shared_surname_keeps_the_person_it_meant_when_the_other_is_named_in_full(
+    nlp: Any,
+) -> None:
+    text = (
+        "Council President Janet Okoye cast the deciding vote on Tuesday.\n\n"
+        "“We could not wait another year,” Okoye said after the meeting.\n\n"
+        "Her husband, Samuel Okoye, a contractor, has bid on city work before. Reached by "
+        "phone, Samuel Okoye said he had stopped bidding in 2020. “It was years ago,” he said."
+        "\n\n"
+        "A spokesman for the city attorney, Dev Patel, said there was no conflict. “None "
+        "at all,” Patel said.\n\n"
+        "“I knew someone would ask,” Okoye said."
+    )
+    quotes = [q for q in quotes_of(nlp, text) if q.is_direct]
+    assert [q.speaker for q in quotes] == [
+        "Janet Okoye",
+        "Samuel Okoye",
+        "Dev Patel",
+        "Janet Okoye",
+    ]
+
+
+def test_a_shared_surname_right_after_one_of_them_is_named_means_that_one(nlp: Any) -> None:
+    text = (
+        "Coach Marcus Bell, 31, was killed on Saturday.\n\n"
+        "Bell had coached at Central High for six years.\n\n"
+        "His mother, Gloria Bell, said his players still visit her. “They call me Mama B,” "
+        "Bell said."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.is_direct]
+    assert quote.speaker == "Gloria Bell"
+
+
+def test_not_the_one_the_quotation_calls_by_name(nlp: Any) -> None:
+    text = (
+        "Farmer Ed Lowry gathered the signatures.\n\n"
+        "His sister-in-law, board chair Ruth Lowry, voted against the measure.\n\n"
+        "“I love Ed, but he has not read the budget,” Lowry told the crowd."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.is_direct]
+    assert quote.speaker == "Ruth Lowry"
+
+
+def test_what_someone_is_in_apposition_is_not_a_person(nlp: Any) -> None:
+    text = (
+        "Sen. Dale Prentiss, a former Army Ranger, said he would read any amendment. "
+        "“I’m not holding my breath,” he said."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.is_direct]
+    assert quote.speaker == "Dale Prentiss"
+
+
 def test_a_pronoun_goes_to_the_person_of_its_gender(nlp: Any) -> None:
     text = (
         "Mark Ellery met his counterpart Claire Dubois in Paris on Monday. Ms. Dubois said "
