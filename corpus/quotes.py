@@ -1068,6 +1068,12 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
             subject, verb = True, named[0].head
         if head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass"):
             subject, verb = True, head.head.head  # "Her rival, Senator Paul Dimitriou, was ..."
+        elif head.dep_ == "appos" and head.head.dep_ == "ROOT" and head.head.pos_ == "NOUN":
+            # "Hollister’s challenger, Rachel Tso, seized on ...", parsed with the noun as
+            # the root and the verb hanging from it: the sentence is about them.
+            acting = [c for c in head.head.children if c.dep_ in ("acl", "relcl") and c.i > head.i]
+            if acting:
+                subject, verb = True, head.head
         for clause in head.children:  # "Teresa Huang, who told the Journal ..."
             if clause.dep_ == "relcl" and any(
                 c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children
@@ -1151,6 +1157,18 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
                 add(ent, org=False)
             elif known.org:
                 found[ent.start_char] = replace(known, org=False)
+    # A surname alone that the model tagged as nothing ("Reinholt, a former airline
+    # executive who took over the agency, pushed back"): the person of that surname.
+    for token in doc:
+        if (
+            token.pos_ == "PROPN"
+            and not token.ent_type_
+            and token.text in surnames
+            and token.idx not in found
+            and (token.i == 0 or doc[token.i - 1].pos_ != "PROPN")
+            and (token.i + 1 == len(doc) or doc[token.i + 1].pos_ != "PROPN")
+        ):
+            add(doc[token.i : token.i + 1], org=False)
     # "Rosa and Eduardo Villalobos": a given name joined to a full name shares its surname.
     for token in doc:
         if token.lower_ != "and" or token.i < 1 or token.i + 2 >= len(doc):
@@ -1360,11 +1378,17 @@ def _resolve(
             persons = [p for p in persons if known.get(_key(p.name, people)) in (None, gender)]
         # The last person a main clause is about ("Judge Philippa Marsh said Whitlow had
         # shown ... She added:" is the judge), else the last subject, else the last named.
-        chosen = (
-            _nearest(persons, lambda p: p.main)
-            or _nearest(persons, lambda p: p.subject)
-            or _last(persons)
-        )
+        # Someone of the quotation's own paragraph first, when it names anyone.
+        local = [p for p in persons if paragraph is not None and p.start >= paragraph]
+        chosen = None
+        for group in (local, persons):
+            chosen = (
+                _nearest(group, lambda p: p.main)
+                or _nearest(group, lambda p: p.subject)
+                or _last(group)
+            )
+            if chosen is not None:
+                break
         if head != "it":
             if chosen is None:
                 return None  # nobody named before it: "he" is no one we know

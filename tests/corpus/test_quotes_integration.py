@@ -363,6 +363,27 @@ def test_what_someone_is_in_apposition_is_not_a_person(nlp: Any) -> None:
     assert quote.speaker == "Dale Prentiss"
 
 
+def test_a_pronoun_means_someone_of_its_own_paragraph_first(nlp: Any) -> None:
+    text = (
+        "Gov. Carol Haugen said the comments were beneath the office.\n\n"
+        "Hollister’s Democratic challenger, Rachel Tso, seized on the comments. “He said the "
+        "quiet part out loud,” she told reporters on Friday."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.is_direct]
+    assert quote.speaker == "Rachel Tso"
+
+
+def test_a_surname_the_model_left_untagged_is_still_the_person(nlp: Any) -> None:
+    text = (
+        "Administrator Douglas Reinholt told the panel the agency was short of staff.\n\n"
+        "Rep. Marcus Oyelowo said Congress shared the blame.\n\n"
+        "Reinholt, a former airline executive who took over the agency 14 months ago, pushed "
+        "back on suggestions that safety had slipped. “I fly on it every week,” he said."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.is_direct]
+    assert quote.speaker == "Douglas Reinholt"
+
+
 def test_a_pronoun_goes_to_the_person_of_its_gender(nlp: Any) -> None:
     text = (
         "Mark Ellery met his counterpart Claire Dubois in Paris on Monday. Ms. Dubois said "
