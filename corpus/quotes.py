@@ -12,10 +12,12 @@ pronoun and role speakers are resolved to the person the article last cited.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from corpus.given_names import gender_of_given_name
@@ -1049,12 +1051,12 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
     personal name counts as a person. Datelines ("UNITED NATIONS (AP) —") name places.
     """
     spans = [(q.start, q.end) for q in quotes if q.kind not in ("fragment", "title")]
-    spans.extend(_datelines(_text(doc)))
+    inside = _within([*spans, *_datelines(_text(doc))])
     found: dict[int, _Mention] = {}
 
     def add(span: Span, org: bool) -> None:
         span = _trimmed(span)
-        if any(s <= span.start_char < e for s, e in spans) or span.start_char in found:
+        if inside(span.start_char) or span.start_char in found:
             return
         head = span.root
         if head.dep_ == "pobj" and head.head.lower_ in ("from", "in", "at", "near", "outside"):
@@ -1195,7 +1197,7 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
             gender=gender_of_given_name(name),
         )
         found[given.idx] = named
-    return [found[k] for k in sorted(found)]
+    return _People([found[k] for k in sorted(found)])
 
 
 @dataclass(frozen=True)
@@ -1210,10 +1212,10 @@ def _unnamed(doc: Doc, quotes: Sequence[_Quote]) -> list[_Unnamed]:
     """People brought in without a name, as the subject of a sentence, outside quotations:
     "A senior Democratic aide, who spoke on condition of anonymity, said", "One of the
     officials said", "His father, reached by The Post, said"."""
-    spans = [(q.start, q.end) for q in quotes]
+    inside = _within([(q.start, q.end) for q in quotes])
     found = []
     for token in doc:
-        if token.dep_ not in ("nsubj", "nsubjpass") or any(s <= token.idx < e for s, e in spans):
+        if token.dep_ not in ("nsubj", "nsubjpass") or inside(token.idx):
             continue
         noun, indefinite = token, None
         if token.lower_ in _INDEFINITE and token.pos_ in ("NUM", "PRON", "DET", "ADJ"):
@@ -1241,6 +1243,19 @@ def _nearest_unnamed(unnamed: Sequence[_Unnamed], head: str, before: int) -> _Un
     return next(
         (u for u in reversed(unnamed) if u.start < before and u.head in (head, single)), None
     )
+
+
+def _within(spans: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether an offset lies in one of `spans` (a binary search: asked for every token)."""
+    ordered = sorted(spans)
+    starts = [s for s, _e in ordered]
+    reach = list(accumulate((e for _s, e in ordered), max))  # the furthest end so far
+
+    def inside(at: int) -> bool:
+        i = bisect_right(starts, at) - 1
+        return i >= 0 and at < reach[i]
+
+    return inside
 
 
 def _datelines(text: str) -> list[tuple[int, int]]:
@@ -1355,7 +1370,12 @@ def _resolve(
     words = written.split()
     if not words:
         return None
-    before = [p for p in people if p.end <= quote.start]
+    if isinstance(people, _People):  # in order: those starting before it, but for the last
+        cut = bisect_left(people.starts, quote.start)
+        before = [*people[: max(cut - 1, 0)], *(p for p in people[max(cut - 1, 0) : cut]
+                                                 if p.end <= quote.start)]  # fmt: skip
+    else:
+        before = [p for p in people if p.end <= quote.start]
     tail = next((i for i, w in enumerate(words) if i and w in ("of", "for", "at", "from")), None)
     if tail is not None and words[tail - 1].islower():
         # "one of the diplomats": someone unnamed, as written; "a spokeswoman for the
@@ -1371,21 +1391,24 @@ def _resolve(
     head = words[-1].lower()
     modifiers = {w.lower() for w in words[:-1] if w.lower() not in ("the", "a", "an", "our")}
     if head in _PRONOUNS and len(words) == 1:
-        persons = [p for p in before if not p.org]
         gender = {"he": "m", "she": "f"}.get(head)
-        if gender is not None:
-            known = _genders(people)
-            persons = [p for p in persons if known.get(_key(p.name, people)) in (None, gender)]
+        known = _genders(people)
+
+        def fits(p: _Mention) -> bool:
+            return not p.org and (
+                gender is None or known.get(_key(p.name, people)) in (None, gender)
+            )
+
         # The last person a main clause is about ("Judge Philippa Marsh said Whitlow had
-        # shown ... She added:" is the judge), else the last subject, else the last named.
-        # Someone of the quotation's own paragraph first, when it names anyone.
-        local = [p for p in persons if paragraph is not None and p.start >= paragraph]
+        # shown ... She added:" is the judge), else the last subject, else the last named;
+        # someone of the quotation's own paragraph first, when it names anyone.
+        here = 0 if paragraph is None else bisect_left(before, paragraph, key=lambda p: p.start)
         chosen = None
-        for group in (local, persons):
+        for group in (before[here:], before):
             chosen = (
-                _nearest(group, lambda p: p.main)
-                or _nearest(group, lambda p: p.subject)
-                or _last(group)
+                _nearest(group, lambda p: fits(p) and p.main)
+                or _nearest(group, lambda p: fits(p) and p.subject)
+                or _nearest(group, fits)
             )
             if chosen is not None:
                 break
@@ -1394,9 +1417,8 @@ def _resolve(
                 return None  # nobody named before it: "he" is no one we know
             quote.how = "resolved"
             return fullest(chosen.name, chosen, gender)
-    mention = next(
-        (p for p in people if quote.speaker_span and p.start == quote.speaker_span[0]), None
-    )
+    starting = _starting(people, quote.speaker_span[0]) if quote.speaker_span else []
+    mention = starting[0] if starting else None
     if mention is not None:
         return fullest(written, mention)
     if words[0].lower() in _INDEFINITE and len(words) > 1 and head not in _ORG_ROLES:
@@ -1500,12 +1522,30 @@ def _last(mentions: Sequence[_Mention]) -> _Mention | None:
     return mentions[-1] if mentions else None
 
 
-def _core(name: str) -> list[str]:
-    """A name's words without a leading title: "Mrs. Villalobos" -> ["Villalobos"]."""
+@lru_cache(maxsize=8192)
+def _core(name: str) -> tuple[str, ...]:
+    """A name's words without a leading title: "Mrs. Villalobos" -> ("Villalobos",)."""
     words = name.split()
     while len(words) > 1 and (words[0].lower() in _HONORIFICS or words[0].lower() in _TITLES):
         words = words[1:]
-    return words
+    return tuple(words)
+
+
+class _People(list[_Mention]):
+    """The people of an article in order, with the persons indexed by the last word of
+    their name: `_candidates` is asked for every name at every quotation, and a scan of all
+    mentions each time made a 30,000-word article take minutes."""
+
+    def __init__(self, mentions: Sequence[_Mention]) -> None:
+        super().__init__(mentions)
+        self.by_last: dict[str, list[_Mention]] = {}
+        self.genders: dict[str, str] | None = None  # `_genders`, once counted
+        self.keys: dict[str, str] = {}  # `_key` of each name asked
+        self.starts = [p.start for p in mentions]
+        for p in mentions:
+            core = _core(p.name)
+            if not p.org and core:
+                self.by_last.setdefault(core[-1], []).append(p)
 
 
 _TITLES = frozenset(
@@ -1520,28 +1560,37 @@ def _candidates(name: str, people: Sequence[_Mention]) -> list[_Mention]:
     core = _core(name)
     if not core:
         return []
+    pool = people.by_last.get(core[-1], []) if isinstance(people, _People) else people
     return [
-        p for p in people
+        p for p in pool
         if not p.org and _core(p.name)[-len(core):] == core
     ]  # fmt: skip
 
 
 def _key(name: str, people: Sequence[_Mention]) -> str:
     """Who a name written in the article stands for: its fullest form, without ranking."""
-    found = _candidates(name, people)
-    return max([*(p.name for p in found), name], key=len)
+    kept = people.keys if isinstance(people, _People) else {}
+    found = kept.get(name)
+    if found is None:
+        found = kept[name] = max([*(p.name for p in _candidates(name, people)), name], key=len)
+    return found
 
 
 def _genders(people: Sequence[_Mention]) -> dict[str, str]:
     """Each person's gender (by their fullest name) where a mention of them shows it and no
     other contradicts it. A bare surname two people share ("Mr. Halverson", husband of Judy
     Halverson) says nothing of either."""
+    if isinstance(people, _People) and people.genders is not None:
+        return people.genders
     seen: dict[str, set[str]] = {}
     for p in people:
         if p.org or p.gender is None or len(_forms(_candidates(p.name, people))) > 1:
             continue
         seen.setdefault(_key(p.name, people), set()).add(p.gender)
-    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+    found = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+    if isinstance(people, _People):
+        people.genders = found
+    return found
 
 
 def _forms(found: Sequence[_Mention]) -> dict[str, list[_Mention]]:
@@ -1657,7 +1706,13 @@ _WORD = re.compile(r"\w+")
 
 def _paragraph_at(paras: Sequence[Paragraph], at: int) -> int:
     """The number of the paragraph holding the offset `at`."""
-    return max(bisect_right([p.start for p in paras], at) - 1, 0)
+    return max(bisect_right(paras, at, key=lambda p: p.start) - 1, 0)
+
+
+def _starting(people: Sequence[_Mention], at: int) -> list[_Mention]:
+    """The mentions that start at `at` (people are in order of their start)."""
+    i = bisect_left(people, at, key=lambda p: p.start)
+    return [p for p in people[i : i + 1] if p.start == at]
 
 
 def _settle(
@@ -1721,7 +1776,7 @@ def _speaker_kind(quote: _Quote, people: Sequence[_Mention]) -> str:
     if len(words) == 1 and words[0].lower() in _PRONOUNS | {"you", "one"}:
         return "pronoun"
     span = quote.speaker_span
-    mention = next((p for p in people if span is not None and p.start == span[0]), None)
+    mention = next(iter(_starting(people, span[0])), None) if span is not None else None
     if mention is not None:
         return "organisation" if mention.org else "name"
     head = next(
