@@ -668,14 +668,24 @@ def _enclosing_cue(doc: Doc, quote: _Quote, tokens: Sequence[Token]) -> Token | 
     inside = {t.i for t in tokens}
     if not inside:
         return None
-    first = min(inside)
+    first, last = min(inside), max(inside)
     for token in tokens:
         node = token
         if node.head.i in inside or node.head is node or node.is_punct:
             continue
         for _ in range(8):
             head = node.head
-            if head is node or head.i >= first:
+            if head is node:
+                break
+            if (
+                head.i > last
+                and head.pos_ in ("NOUN", "PROPN", "NUM")
+                and head.dep_ in _CORE_DEPS
+                and node.i <= last
+            ):
+                node = head  # "had “two, maybe three” witnesses left": the noun it counts
+                continue
+            if head.i >= first:
                 break
             between = doc[head.i + 1 : first]
             if any(t.text in (".", "!", "?") or "\n" in t.text for t in between):
@@ -683,6 +693,38 @@ def _enclosing_cue(doc: Doc, quote: _Quote, tokens: Sequence[Token]) -> Token | 
             if _is_cue(head) and node.dep_ in ("ccomp", "xcomp", "parataxis", "advcl"):
                 return head
             node = head
+    return _that_clause_cue(doc, tokens, first)
+
+
+# What a clause says, as against the phrases around it: a noun quoted in one of these is said.
+_CORE_DEPS = frozenset("dobj nsubj nsubjpass attr oprd".split())
+
+
+def _that_clause_cue(doc: Doc, tokens: Sequence[Token], first: int) -> Token | None:
+    """The verb of speech before a "that" clause holding the quotation, in its sentence,
+    whatever the parse hangs the clause from: `told investors on a call that the office
+    would be “modest at first”`, `said in a statement that ... and that the center was
+    “cooperating fully”`."""
+    for token in tokens:
+        node = token
+        for _ in range(4):
+            if node.dep_ in ("pobj", "prep", "pcomp", "npadvmod"):
+                break  # in a phrase of the clause ("with “far more” reserves"), not said
+            mark = next(
+                (c for c in node.children
+                 if c.dep_ == "mark" and c.lower_ in ("that", "whether") and c.i < first),
+                None,
+            )  # fmt: skip
+            if mark is not None:
+                for candidate in reversed(doc[node.sent.start : mark.i]):
+                    if "\n" in candidate.text or candidate.text in (".", "!", "?"):
+                        return None
+                    if _is_cue(candidate) and candidate.pos_ in ("VERB", "AUX"):
+                        return candidate
+                return None
+            if node.head is node:
+                break
+            node = node.head
     return None
 
 

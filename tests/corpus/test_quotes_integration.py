@@ -384,6 +384,42 @@ def test_a_surname_the_model_left_untagged_is_still_the_person(nlp: Any) -> None
     assert quote.speaker == "Douglas Reinholt"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Maria Lind, the company’s finance chief, told investors on a call that the new "
+            "office would be “small at first” and would grow with hiring.",
+            "Maria Lind",
+        ),
+        (
+            "Owner Dana Reyes said in a statement that the worker had been fired and that the "
+            "center was “cooperating fully with the police.”",
+            "Dana Reyes",
+        ),
+        (
+            "Tom Alvarez, a federal prosecutor, told the judge the government had “two, maybe "
+            "three” witnesses left.",
+            "Tom Alvarez",
+        ),
+    ],
+)
+def test_quoted_words_in_a_reported_clause_are_the_speakers(
+    nlp: Any, text: str, speaker: str
+) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.is_direct and quote.speaker == speaker
+
+
+def test_quoted_words_in_a_phrase_of_a_reported_clause_stay_a_fragment(nlp: Any) -> None:
+    text = (
+        "Putin has claimed that Russia is a world leader in rare earth minerals, with “far "
+        "more” reserves than Ukraine."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert not quote.is_direct
+
+
 def test_a_pronoun_goes_to_the_person_of_its_gender(nlp: Any) -> None:
     text = (
         "Mark Ellery met his counterpart Claire Dubois in Paris on Monday. Ms. Dubois said "
