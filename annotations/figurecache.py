@@ -141,16 +141,19 @@ class FigureCache:
 
     def report(self, items: Iterable[Compared]) -> Agreement:
         """The report of `items`: the one kept when every row is, else made from the rows."""
-        counts = self.counts(items)
-        assert self._kept is not None  # `counts` keeps what it gives
+        counts = self._counts(items, write=False)
+        assert self._kept is not None  # `_counts` keeps what it gives
         keys, _counts, found = self._kept
         if found is None:
             found = figures(counts)
-            self._save(keys, counts, found)
+            self._save(keys, counts, found)  # rows and report in one write
         return found
 
     def counts(self, items: Iterable[Compared]) -> ArticleCounts:
         """The rows of `items`, in their order: kept ones read back, the others counted."""
+        return self._counts(items, write=True)
+
+    def _counts(self, items: Iterable[Compared], *, write: bool) -> ArticleCounts:
         items = list(items)
         keys = [article_key(item, self.names) for item in items]
         kept_keys, kept, _report = self._kept if self._kept is not None else ([], None, None)
@@ -170,7 +173,9 @@ class FigureCache:
             found = found.rows(order)
         found = _used_columns(found)
         if keys != kept_keys:
-            self._save(keys, found, None)
+            self._kept = (keys, found, None)
+            if write:
+                self._save(keys, found, None)
         return found
 
     def _save(self, keys: list[bytes], found: ArticleCounts, report: Agreement | None) -> None:
