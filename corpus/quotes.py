@@ -625,6 +625,12 @@ def _attribute(doc: Doc, quote: _Quote) -> None:
             cue = None
     if cue is None and not (after and after[0].pos_ in ("CCONJ", "SCONJ")):
         cue = _cue_after(doc, quote, after)
+        if cue is None:
+            apposed = _name_then_apposition(doc, after)
+            if apposed is not None:  # "“…” Suyatmi, a farmer who ..., told AFP"
+                quote.cue = apposed[0].text
+                _set_speaker(quote, apposed[1])
+                return
     if cue is None and quote.style not in (QuoteStyle.MISSING_OPEN, QuoteStyle.DASH):
         window = _window_before(_text(doc), quote)
         cue = _cue_in(doc, window)
@@ -783,6 +789,23 @@ def _cue_after(doc: Doc, quote: _Quote, tokens: Sequence[Token]) -> Token | None
         if all(t.i in governed or t.is_punct for t in tokens[:k]):
             return token
         return None
+    return None
+
+
+def _name_then_apposition(doc: Doc, tokens: Sequence[Token]) -> tuple[Token, Span] | None:
+    """ "“…” Suyatmi, a 58-year-old farmer who like many Indonesians goes by one name, told
+    AFP": a name right after the quotation, set off by commas, then a verb of speech; the
+    model may parse the clause between any way (here "Suyatmi ... goes"), the shape says who
+    spoke."""
+    run = 0
+    while run < len(tokens) and tokens[run].pos_ == "PROPN" and tokens[run].text[:1].isupper():
+        run += 1
+    if not 1 <= run <= 4 or run >= len(tokens) or tokens[run].text != ",":
+        return None
+    for k in range(run + 1, min(len(tokens) - 1, run + 30)):
+        if tokens[k].text == "," and _is_cue(tokens[k + 1]):
+            name = doc[tokens[0].i : tokens[run - 1].i + 1]
+            return tokens[k + 1], name
     return None
 
 

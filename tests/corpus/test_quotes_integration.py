@@ -420,6 +420,15 @@ def test_quoted_words_in_a_phrase_of_a_reported_clause_stay_a_fragment(nlp: Any)
     assert not quote.is_direct
 
 
+def test_a_name_set_off_by_an_apposition_before_the_verb_is_the_speaker(nlp: Any) -> None:
+    text = (
+        '"The goats are all we have. If we go, who feeds them?" Sumarni, a 61-year-old '
+        "farmer who like many Indonesians goes by one name, told AFP in the village."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Sumarni"
+
+
 def test_a_pronoun_goes_to_the_person_of_its_gender(nlp: Any) -> None:
     text = (
         "Mark Ellery met his counterpart Claire Dubois in Paris on Monday. Ms. Dubois said "
