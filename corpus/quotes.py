@@ -193,6 +193,16 @@ def _ents(doc: Doc) -> tuple[Span, ...]:
     return tuple(ents)
 
 
+def _parsed(doc: Doc) -> bool:
+    """Whether the doc has a dependency parse, kept. Without one (no model: sentences split
+    by punctuation) spaCy 3.8's `Token.children` can crash the process, so nothing that walks
+    the tree runs."""
+    parsed = doc.user_data.get("assay:parsed")
+    if parsed is None:
+        parsed = doc.user_data["assay:parsed"] = doc.has_annotation("DEP")
+    return bool(parsed)
+
+
 def find_quotes(
     doc: Doc, offset: int = 0, skip: Callable[[int, int], bool] | None = None
 ) -> list[Quote]:
@@ -711,6 +721,8 @@ def _that_clause_cue(doc: Doc, tokens: Sequence[Token], first: int) -> Token | N
     whatever the parse hangs the clause from: `told investors on a call that the office
     would be “modest at first”`, `said in a statement that ... and that the center was
     “cooperating fully”`."""
+    if not _parsed(doc):
+        return None
     for token in tokens:
         node = token
         for _ in range(4):
