@@ -477,9 +477,17 @@ def _kind(doc: Doc, quote: _Quote) -> str:
     ends_like_speech = content[-1] in ".,!?…:;—–"
     if words >= 3 and ends_like_speech and (clause or not embedded):
         return "direct"
+    if not embedded and content[0].isupper() and content[-1] in ".!?" and _after_sentence(before):
+        return "direct"  # a sentence of its own: “Not once.”, “Thank God.”
     if words >= 6 and content[0].isupper():
         return "direct"
     return "fragment"
+
+
+def _after_sentence(before: str) -> bool:
+    """Whether the text before an opening mark ends a sentence (or a paragraph, or another
+    quotation's attribution): what follows stands as a sentence of its own."""
+    return not before or before[-1] in ".!?\n:" or before.endswith(("”", '"', "’", "»"))
 
 
 # A woven-in quotation this long is someone's words even without a verb of its own.

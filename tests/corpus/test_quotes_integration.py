@@ -429,6 +429,18 @@ def test_a_name_set_off_by_an_apposition_before_the_verb_is_the_speaker(nlp: Any
     assert quote.speaker == "Sumarni"
 
 
+def test_a_short_quoted_sentence_of_its_own_is_direct(nlp: Any) -> None:
+    text = (
+        "Gregory Vance testified on Tuesday. “I never took a dollar from a client,” Mr. Vance "
+        "told the jury. “Not once.”"
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.is_direct, q.speaker) for q in quotes] == [
+        (True, "Gregory Vance"),
+        (True, "Gregory Vance"),
+    ]
+
+
 def test_a_pronoun_goes_to_the_person_of_its_gender(nlp: Any) -> None:
     text = (
         "Mark Ellery met his counterpart Claire Dubois in Paris on Monday. Ms. Dubois said "
