@@ -4,8 +4,8 @@ First, real-style news (tests/gold/news_dev.jsonl, the set rules are tuned on, a
 not read while tuning: tests/gold/news_heldout.jsonl, and tests/gold/news_heldout_b.jsonl,
 short ordinary stories written later, after the rules, by someone who never ran them on it):
 passages written in the manner of many outlets (wires, broadsheets, tabloids, TV, listicles,
-press releases, translations), every quotation marked with its kind and speaker (corpus/evaluate.py, `load_passages`). Both
-tools read each passage as an article through the same spaCy pipeline; assay through its
+press releases, translations), every quotation marked with its kind and speaker
+(corpus/evaluate.py, `load_passages`). Both tools read each passage as an article through the same spaCy pipeline; assay through its
 analyzer (boilerplate marking included, as the reader runs it), textacy on each paragraph on
 its own and on the whole passage, and its better of the two is shown. Measures and targets:
 
