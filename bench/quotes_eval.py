@@ -5,9 +5,10 @@ not read while tuning: tests/gold/news_heldout.jsonl, and tests/gold/news_heldou
 short ordinary stories written later, after the rules, by someone who never ran them on it):
 passages written in the manner of many outlets (wires, broadsheets, tabloids, TV, listicles,
 press releases, translations), every quotation marked with its kind and speaker
-(corpus/evaluate.py, `load_passages`). Both tools read each passage as an article through the same spaCy pipeline; assay through its
-analyzer (boilerplate marking included, as the reader runs it), textacy on each paragraph on
-its own and on the whole passage, and its better of the two is shown. Measures and targets:
+(corpus/evaluate.py, `load_passages`). Both tools read each passage as an article through the
+same spaCy pipeline; assay through its analyzer (boilerplate marking included, as the reader
+runs it), textacy on each paragraph on its own and on the whole passage, and its better of the
+two is shown. Measures and targets:
 
   direct quotation precision / recall / F1      F1 >= 0.96
   named speaker right, on matched quotations    >= 0.96  (gold mention is a name)
