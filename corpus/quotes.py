@@ -935,9 +935,18 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
             if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
                 return _noun_phrase(doc, child)
     for ent in _ents(doc):
-        if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+        if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE"):
             return _trimmed(ent)
     start = head.i
+    while (
+        start > 1
+        and head.i - start < 6
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and not doc[start - 2].is_space
+    ):
+        start -= 2  # "the 63-year-old": the words the hyphens join
     while start > 0 and head.i - start < 6:
         before = doc[start - 1]
         inner_of = before.lower_ in ("for", "of") and start - 2 >= 0 and doc[start].is_title
@@ -1175,7 +1184,7 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
         for t in reversed(doc[max(0, span.start - 3) : span.start]):
             if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 break  # "according to the expert, Trump": a comma ends the title before a name
-            roles.add(t.lemma_.lower())
+            roles.add(_TITLE_ROLES.get(t.lemma_.lower(), t.lemma_.lower()))
         after = doc[span.end : span.end + 5]
         if len(after) and after[0].text == ",":
             roles.update(t.lemma_.lower() for t in after[1:] if t.pos_ in ("NOUN", "ADJ"))
@@ -1417,6 +1426,15 @@ _ROLE_FAMILIES = (
     frozenset("executive director chairman chairwoman chief founder head boss".split()),
 )
 _INDEFINITE = frozenset("a an one another two three some several many other".split())
+# Titles written short, as the role a description names ("Gov. Hollis Dane" ... "the governor").
+_TITLE_ROLES = {"gov.": "governor", "gov": "governor", "sen.": "senator", "sen": "senator",
+                "rep.": "representative", "rep": "representative", "gen.": "general",
+                "supt.": "superintendent", "insp.": "inspector", "sgt.": "sergeant",
+                "det.": "detective", "prof.": "professor", "dr.": "doctor"}  # fmt: skip
+# "the Ohio Republican said": a person described by party, as a second reference.
+_PARTY_WORDS = frozenset(
+    "republican democrat independent conservative tory liberal progressive socialist".split()
+)
 
 
 def _resolve(
@@ -1531,6 +1549,22 @@ def _resolve(
             quote.how = "resolved"
             return org.name
         return None if head == "it" else written
+    aged = head.endswith("year-old") or (head == "old" and "year" in written.lower())
+    if words[0].lower() == "the" and (aged or head in _PARTY_WORDS):
+        # "the 34-year-old told the Mail", "the Ohio Republican said": a second reference to
+        # the person being written about: the last one of the paragraph, else before.
+        here = 0 if paragraph is None else bisect_left(before, paragraph, key=lambda p: p.start)
+        for group in (before[here:], before):
+            persons_here = [p for p in group if not p.org]
+            chosen = (
+                _nearest(persons_here, lambda p: p.main)
+                or _nearest(persons_here, lambda p: p.subject)
+                or _last(persons_here)
+            )
+            if chosen is not None:
+                quote.how = "resolved"
+                return fullest(chosen.name, chosen)
+        return written
     if words[-1][:1].isupper() and head not in _ROLE_WORDS:
         return fullest(written)
     persons = [p for p in before if not p.org]

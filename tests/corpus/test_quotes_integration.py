@@ -441,6 +441,33 @@ def test_a_short_quoted_sentence_of_its_own_is_direct(nlp: Any) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Gary Lindqvist, 63, runs the hardware store on Main Street. “I am not a "
+            "politician,” the 63-year-old said.",
+            "Gary Lindqvist",
+        ),
+        (
+            "Gov. Hollis Dane spoke in Lexington on Friday. “Moderate sounds like a "
+            "temperature,” the Kentucky governor said.",
+            "Hollis Dane",
+        ),
+        (
+            "Sen. Gail Summers pressed the administrator for a date. “Within weeks, not "
+            "months,” the Ohio Republican said.",
+            "Gail Summers",
+        ),
+    ],
+)
+def test_a_second_reference_by_age_title_or_party_is_the_person(
+    nlp: Any, text: str, speaker: str
+) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == speaker
+
+
 def test_a_pronoun_goes_to_the_person_of_its_gender(nlp: Any) -> None:
     text = (
         "Mark Ellery met his counterpart Claire Dubois in Paris on Monday. Ms. Dubois said "
