@@ -965,6 +965,14 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "from"):
                 last = max(t.i for t in child.subtree)
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:  # "for Water UK, which represents the industry,": the name
+                    last = max(
+                        [obj.i]
+                        + [t.i for c in obj.lefts for t in c.subtree]
+                        + [t.i for c in obj.rights if c.dep_ in ("compound", "prep")
+                           and not any(x.is_punct for x in c.subtree) for t in c.subtree]
+                    )  # fmt: skip
                 if last - head.i <= 8 and not any(t.is_punct for t in doc[end : last + 1]):
                     end = last + 1
                 break
@@ -1093,7 +1101,7 @@ _ORG_WORDS = frozenset(
     laboratories media capital partners ventures industries entertainment solutions networks
     logistics health foods brands telecom resources mining properties insurance financial
     studios enterprises trust bancorp markets project coalition alliance network club
-    league federation committee board hospital school""".split()
+    league federation committee board hospital school police constabulary""".split()
 )
 
 
@@ -1544,7 +1552,9 @@ def _resolve(
             orgs = named_so
         elif head in _COMPANY_WORDS:
             orgs = [p for p in orgs if not _GOVERNMENT_WORDS & set(p.name.lower().split())]
-        org = _nearest(orgs, lambda p: p.subject) or _last(orgs)
+        org = (
+            _nearest(orgs, lambda p: p.cited) or _nearest(orgs, lambda p: p.subject) or _last(orgs)
+        )  # "West Midlands Police said ... A spokesman said:": the one that spoke
         if org is not None:
             quote.how = "resolved"
             return org.name

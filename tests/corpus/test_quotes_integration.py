@@ -468,6 +468,25 @@ def test_a_second_reference_by_age_title_or_party_is_the_person(
     assert quote.speaker == speaker
 
 
+def test_a_spokesperson_speaks_for_the_body_named_even_before_a_clause(nlp: Any) -> None:
+    text = (
+        "The regulator published the figures on Wednesday. A spokesperson for Water UK, which "
+        "represents the industry, said companies were “investing record sums” in pipes."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Water UK"
+
+
+def test_a_spokesman_speaks_for_the_body_that_spoke_before(nlp: Any) -> None:
+    text = (
+        "West Midlands Police said the dog had been seized. The XL bully had been kept in a "
+        "garden in Walsall.\n\n"
+        "A spokesman said: ‘Enquiries are ongoing and we would urge witnesses to contact us.’"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "West Midlands Police"
+
+
 def test_a_pronoun_goes_to_the_person_of_its_gender(nlp: Any) -> None:
     text = (
         "Mark Ellery met his counterpart Claire Dubois in Paris on Monday. Ms. Dubois said "
