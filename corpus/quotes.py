@@ -1533,7 +1533,14 @@ def _resolve(
     if mention is not None:
         return fullest(written, mention)
     if words[0].lower() in _INDEFINITE and len(words) > 1 and head not in _ORG_ROLES:
-        return written  # "one Western official", "a senior defense official"
+        # "one Western official", "a senior defense official": someone unnamed, as written;
+        # but a lead's "a federal judge called it “…”" is named soon after in that line of
+        # work ("U.S. District Judge Harriet Oyelaran said"), as a news lead introduces them.
+        later = _named_later(quote, people, head)
+        if later is not None and head not in _SOURCE_WORDS:
+            quote.how = "resolved"
+            return fullest(later.name, later)
+        return written
     if head in _ORG_ROLES or head == "it":
         named = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in ("the", "a", "an")]
         if head in ("spokesman", "spokeswoman", "spokesperson"):
@@ -1639,6 +1646,28 @@ def _named_next(quote: _Quote, people: Sequence[_Mention]) -> _Mention | None:
     """The first person named as a subject soon after a quotation (within about a paragraph)."""
     return next(
         (p for p in people if quote.end <= p.start < quote.end + 600 and p.subject and not p.org),
+        None,
+    )
+
+
+# Who speaks unnamed on purpose: never the person named next.
+_SOURCE_WORDS = frozenset(
+    "official source aide adviser advisor diplomat person insider spokesperson".split()
+)
+
+
+def _named_later(quote: _Quote, people: Sequence[_Mention], head: str) -> _Mention | None:
+    """The first person named within about two paragraphs after a quotation with `head`
+    among the words before their name ("Judge" for "a federal judge")."""
+    single = head[:-1] if head.endswith("s") else head
+    return next(
+        (
+            p
+            for p in people
+            if quote.end <= p.start < quote.end + 1200
+            and not p.org
+            and (head in p.roles or single in p.roles)
+        ),
         None,
     )
 

@@ -487,6 +487,25 @@ def test_a_spokesman_speaks_for_the_body_that_spoke_before(nlp: Any) -> None:
     assert quote.speaker == "West Midlands Police"
 
 
+def test_a_lead_description_is_the_person_of_that_work_named_next(nlp: Any) -> None:
+    text = (
+        "A former bookkeeper was jailed on Monday for what a county judge called “a slow, "
+        "careful betrayal” of the charity.\n\n"
+        "County Judge Miriam Okafor said the sentence reflected the length of the fraud."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.is_direct)
+    assert quote.speaker == "Miriam Okafor"
+
+
+def test_an_unnamed_source_stays_unnamed_though_someone_is_named_next(nlp: Any) -> None:
+    text = (
+        "A senior official said the talks were “close to collapse” on Tuesday.\n\n"
+        "Foreign Secretary official Tom Hale said later that talks would go on."
+    )
+    quote = next(q for q in quotes_of(nlp, text) if q.is_direct)
+    assert quote.speaker == "A senior official"
+
+
 def test_a_pronoun_goes_to_the_person_of_its_gender(nlp: Any) -> None:
     text = (
         "Mark Ellery met his counterpart Claire Dubois in Paris on Monday. Ms. Dubois said "
