@@ -1265,7 +1265,7 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
     # executive who took over the agency, pushed back"): the person of that surname.
     for token in doc:
         if (
-            token.pos_ == "PROPN"
+            (token.pos_ == "PROPN" or (token.is_title and token.pos_ in ("ADV", "ADJ", "NOUN")))
             and not token.ent_type_
             and token.text in surnames
             and token.idx not in found
@@ -1506,9 +1506,12 @@ def _resolve(
         known = _genders(people)
 
         def fits(p: _Mention) -> bool:
-            return not p.org and (
-                gender is None or known.get(_key(p.name, people)) in (None, gender)
-            )
+            if p.org:
+                return False
+            if gender is None or _titled(p) == gender:
+                return True
+            # A surname two people share fits when one of them does ("Mr. Rivera").
+            return any(known.get(f) in (None, gender) for f in _forms(_candidates(p.name, people)))
 
         # The last person a main clause is about ("Judge Philippa Marsh said Whitlow had
         # shown ... She added:" is the judge), else the last subject, else the last named;

@@ -506,6 +506,18 @@ def test_an_unnamed_source_stays_unnamed_though_someone_is_named_next(nlp: Any) 
     assert quote.speaker == "A senior official"
 
 
+def test_he_after_a_shared_surname_with_his_title_is_that_man(nlp: Any) -> None:
+    text = (
+        "There are two Riveras on the ballot. Gabriela Rivera, 44, is a tenant organizer. "
+        "Daniel Rivera, 61, is a retired sanitation supervisor. Councilman Tom Baker said "
+        "both were qualified.\n\n"
+        "Mr. Rivera, for his part, said he had lived in the neighborhood longer. “I have been "
+        "here since 1964,” he said."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.is_direct]
+    assert quote.speaker == "Daniel Rivera"
+
+
 def test_a_pronoun_goes_to_the_person_of_its_gender(nlp: Any) -> None:
     text = (
         "Mark Ellery met his counterpart Claire Dubois in Paris on Monday. Ms. Dubois said "
