@@ -52,8 +52,20 @@ class Tmux:
             self.tmux("new-session", "-d", "-s", f"{self.session}-hold", "sleep 600")
             for name, value in self.options.items():
                 self.tmux("set-option", "-g", name, value)
-        self.tmux("new-session", "-d", "-s", self.session, "-x", str(self.width),
-                  "-y", str(self.height), self.command)  # fmt: skip
+        args = ["new-session", "-d", "-s", self.session, "-x", str(self.width),
+                "-y", str(self.height), self.command]  # fmt: skip
+        for attempt in range(5):
+            done = subprocess.run(["tmux", *self.server, *args], capture_output=True, text=True)
+            if done.returncode == 0:
+                break
+            # The last session of the shared server was just killed (the test before, or
+            # this test's first run of the program): the server shuts down while this one
+            # connects, and tmux says "server exited unexpectedly". Another try starts anew.
+            if "server exited unexpectedly" not in done.stderr or attempt == 4:
+                raise subprocess.CalledProcessError(
+                    done.returncode, ["tmux", *args], done.stdout, done.stderr
+                )
+            time.sleep(0.2)
         return self
 
     def tmux(self, *args: str, check: bool = True) -> str:
