@@ -545,7 +545,9 @@ def figures(counts: ArticleCounts) -> Agreement:
     label_sets = [*([column[label]] for label in labels), used]
     for (a, b), (n11, n1_, n_1, shared, _articles) in zip(pairs, sides, strict=True):
         for label_set in label_sets:
-            inputs[(a, b), tuple(label_set)] = _pair_units(n11, n1_, n_1, shared, label_set)
+            inputs[(a, b), tuple(label_set)] = _pair_units(
+                _pair_table(n11, n1_, n_1, shared, label_set)
+            )
     taking = counts.present.sum(axis=1)
     for label_set in label_sets:
         inputs[names, tuple(label_set)] = _group_units(counts.taking, taking, label_set)
@@ -564,14 +566,14 @@ def figures(counts: ArticleCounts) -> Agreement:
             figures_of[label] = Figures(
                 found.exact_f1,
                 found.overlap_f1,
-                _kappa(n11, n1_, n_1, shared, [i]),
+                _kappa(_pair_table(n11, n1_, n_1, shared, [i])),
                 alphas[pair, (i,)],
             )
         total = Counts(*(int(x) for x in sums[:, used].sum(axis=1)))
         overall = Figures(
             total.exact_f1,
             total.overlap_f1,
-            _kappa(n11, n1_, n_1, shared, used),
+            _kappa(_pair_table(n11, n1_, n_1, shared, used)),
             alphas[pair, tuple(used)],
         )
         matched, first, second = (int(x) for x in counts.relations[p].sum(axis=1))
@@ -624,36 +626,34 @@ def figures(counts: ArticleCounts) -> Agreement:
 _Units = tuple[npt.NDArray[np.int64], int, int]
 
 
-def _kappa(
+def _pair_table(
     n11: npt.NDArray[np.int64],
     n1_: npt.NDArray[np.int64],
     n_1: npt.NDArray[np.int64],
     shared: int,
     labels: Sequence[int],
-) -> float | None:
-    """Cohen's kappa of a pair on the (token, label) items of `labels`: per label, the
-    tokens both / the first / the second have in a span, of `shared` tokens."""
-    if not labels:
-        return None
-    both, first, second = (int(x[list(labels)].sum()) for x in (n11, n1_, n_1))
-    everything = shared * len(labels)
-    return cohen_kappa(both, first - both, second - both, everything - first - second + both)
-
-
-def _pair_units(
-    n11: npt.NDArray[np.int64],
-    n1_: npt.NDArray[np.int64],
-    n_1: npt.NDArray[np.int64],
-    shared: int,
-    labels: Sequence[int],
-) -> _Units | None:
-    """A pair's alpha units on `labels`: each shared token a unit of two values."""
+) -> tuple[int, int, int, int] | None:
+    """A pair's 2×2 table on the (token, label) items of `labels` (in both, the first's only,
+    the second's only, in neither), from the tokens both / the first / the second have in a
+    span per label, of `shared` tokens; None for no label."""
     if not labels:
         return None
     both, first, second = (int(x[list(labels)].sum()) for x in (n11, n1_, n_1))
     neither = shared * len(labels) - first - second + both
-    mixed = first + second - 2 * both
-    return np.ones((mixed, 2), dtype=np.int64), 2 * neither, 2 * both
+    return both, first - both, second - both, neither
+
+
+def _kappa(table: tuple[int, int, int, int] | None) -> float | None:
+    """Cohen's kappa of a pair's table (`_pair_table`)."""
+    return None if table is None else cohen_kappa(*table)
+
+
+def _pair_units(table: tuple[int, int, int, int] | None) -> _Units | None:
+    """A pair's alpha units from its table: each shared token a unit of two values."""
+    if table is None:
+        return None
+    both, first_only, second_only, neither = table
+    return np.ones((first_only + second_only, 2), dtype=np.int64), 2 * neither, 2 * both
 
 
 def _group_units(
