@@ -117,8 +117,7 @@ def _offsets(parts: list[Any], values: Sequence[int]) -> None:
 class FigureCache:
     """The rows last counted for one workspace, annotators and labels, and the report made
     of them: `report` gives a run's report, counting only the articles not kept (`counts`)
-    and making the figures again only when a row changed, and keeps both (written at once).
-    `counted`: how many articles the last call counted."""
+    and making the figures again only when a row changed, and keeps both (written at once)."""
 
     def __init__(
         self,
@@ -134,7 +133,6 @@ class FigureCache:
         name = hashlib.sha256(chosen.encode("utf-8", "surrogatepass")).hexdigest()[:32]
         self.path = None if folder is None else folder / f"{name}.bin"
         self.problem: str | None = None
-        self.counted = 0
         self._kept: tuple[list[bytes], ArticleCounts, Agreement | None] | None = load_cache(
             self.path, self._entry, None
         )
@@ -160,7 +158,6 @@ class FigureCache:
         at = {key: row for row, key in enumerate(kept_keys)}
         hits = [i for i, key in enumerate(keys) if key in at]
         missing = [i for i, key in enumerate(keys) if key not in at]
-        self.counted = len(missing)
         parts = []
         if kept is not None and hits:
             parts.append(kept.rows([at[keys[i]] for i in hits]))

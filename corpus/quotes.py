@@ -1340,8 +1340,13 @@ def _unnamed(doc: Doc, quotes: Sequence[_Quote]) -> list[_Unnamed]:
     return found
 
 
+def _singular(word: str) -> str:
+    """A noun without a plural's "s" ("officials", "campaigners"; not "boss" or "bus")."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
 def _nearest_unnamed(unnamed: Sequence[_Unnamed], head: str, before: int) -> _Unnamed | None:
-    single = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    single = _singular(head)
     return next(
         (u for u in reversed(unnamed) if u.start < before and u.head in (head, single)), None
     )
@@ -1662,7 +1667,7 @@ _SOURCE_WORDS = frozenset(
 def _named_later(quote: _Quote, people: Sequence[_Mention], head: str) -> _Mention | None:
     """The first person named within about two paragraphs after a quotation with `head`
     among the words before their name ("Judge" for "a federal judge")."""
-    single = head[:-1] if head.endswith("s") else head
+    single = _singular(head)
     return next(
         (
             p
@@ -1947,7 +1952,7 @@ def _speaker_kind(quote: _Quote, people: Sequence[_Mention]) -> str:
     last = core[-1].lower().strip(",.")
     if last in ("spokesman", "spokeswoman", "spokesperson") or last in _ROLE_WORDS:
         return "description"
-    single = last[:-1] if last.endswith("s") and len(last) > 3 else last
+    single = _singular(last)
     if {last, single} & (_OCCUPATIONS | _FAMILY) or (
         len(single) >= 7 and single.endswith(("ist", "ian"))
     ):
