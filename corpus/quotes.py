@@ -463,6 +463,12 @@ def _kind(doc: Doc, quote: _Quote) -> str:
     words = count_words(content)
     if words == 0:
         return "fragment"
+    if (
+        words <= 3
+        and _NICKNAME_BEFORE.search(text, 0, quote.start)
+        and _NICKNAME_AFTER.match(text, quote.end)
+    ):
+        return "fragment"  # a nickname inside a name: Rep. Glenn “G.T.” Thompson
     tokens = _content_tokens(doc, quote)
     if _is_title(text, quote, content, tokens):
         return "title"
@@ -490,6 +496,9 @@ def _after_sentence(before: str) -> bool:
     return not before or before[-1] in ".!?\n:" or before.endswith(("”", '"', "’", "»"))
 
 
+# A given name and a surname on either side of the marks, with nothing between.
+_NICKNAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s$")
+_NICKNAME_AFTER = re.compile(r"\s[A-Z][a-z]+(?:\b|$)")
 # A woven-in quotation this long is someone's words even without a verb of its own.
 _WOVEN_WORDS = 7
 # Words a title in marks leaves lowercase (“The Art of the Deal”, “Meet the Press”).
@@ -521,11 +530,19 @@ def _has_clause(tokens: Sequence[Token]) -> bool:
 
 def _is_title(text: str, quote: _Quote, content: str, tokens: Sequence[Token]) -> bool:
     """“Fox News Sunday,” “The Art of the Deal”: every word capitalised but the small ones,
-    at least two words, no verb of speech after it, in the run of a sentence."""
+    at least two words, no verb of speech after it, in the run of a sentence.
+
+    Where the sentence itself says it names a work, the words are a title whatever follows
+    and a single word is enough: after a preposition or a possessive (`Appearing on NBC's
+    “Meet the Press,” Byrd said`), or beside a word for a work (`her new film, “The Quiet
+    Season,” Castellanos said`, `BBC Radio 4's “Today” programme`)."""
     words = [w.strip(",.;:!?") for w in content.split()]
     words = [w for w in words if w]
-    if not 2 <= len(words) <= 10 or content[-1:] in ("?", "!"):
+    named = _names_a_work(text, quote)
+    if not (1 if named else 2) <= len(words) <= 10 or content[-1:] in ("?", "!"):
         return False
+    if len(words) == 1 and named == "preposition":
+        return False  # `replied with “No.”`: one word after "with" may be what was said
     if not words[0][:1].isupper() or words[0] in ("I", "We", "You", "It"):
         return False
     if not all(w[:1].isupper() or w.lower() in _TITLE_SMALL or w[:1].isdigit() for w in words):
@@ -533,7 +550,44 @@ def _is_title(text: str, quote: _Quote, content: str, tokens: Sequence[Token]) -
     before = text[max(0, quote.start - 2) : quote.start].rstrip()
     if before.endswith(":"):
         return False  # introduced as words: `He tweeted: “Witch Hunt Continues!”`
-    return not _ATTRIBUTION_AFTER.match(text, quote.end)
+    return named is not None or not _ATTRIBUTION_AFTER.match(text, quote.end)
+
+
+# Words for a work whose title stands beside them in marks.
+_WORK_WORDS = frozenset(
+    """film movie book novel memoir show series programme program album song single play
+    musical documentary podcast column essay episode sitcom drama miniseries poem opera
+    report study newsletter""".split()
+)
+# A naming verb just before the marks: what they hold is a name, not someone's words.
+_NAMING_BEFORE = re.compile(
+    r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|nicknamed|named|(?:en)?titled|"
+    r"(?:known|billed|referred\s+to|branded)(?:\s+\w+ly)?\s+as)"
+    r"(?:\s+(?:itself|himself|herself|themselves))?\s*$"
+)
+# Prepositions a title follows in the run of a sentence ("on “Face the Nation,”").
+_TITLE_PREPOSITIONS = frozenset("on in of from to at for about".split())
+
+
+def _names_a_work(text: str, quote: _Quote) -> str | None:
+    """How the sentence says the marks hold a title, if it does: "work" (a word for a work
+    beside them, a possessive before), "preposition" (a preposition before), else None."""
+    before = text[max(0, quote.start - 40) : quote.start]
+    after = text[quote.end : quote.end + 20]
+    last = re.search(r"([\w’']+)(,?)\s*$", before)
+    following = re.match(r"\s*(\w+)", after)
+    if following is not None and following.group(1).lower() in _WORK_WORDS:
+        return "work"
+    if _NAMING_BEFORE.search(before):
+        return "work"  # `a group that calls itself “Keep It Under”`, `known as “Abbott.”`
+    if last is None:
+        return None
+    word = last.group(1)
+    if word.lower() in _WORK_WORDS or (not last.group(2) and word.endswith(("’s", "'s"))):
+        return "work"
+    if not last.group(2) and word in _TITLE_PREPOSITIONS:
+        return "preposition"
+    return None
 
 
 # "“…,” he said" / "“…” said the minister": a quotation's own attribution follows it.

@@ -619,3 +619,27 @@ def test_without_a_model_quotes_are_found_and_nothing_crashes() -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert int(done.stdout.split()[-1]) > 500  # the marks are still read
+
+
+def test_a_title_the_sentence_names_is_a_title_whatever_follows(nlp: Any) -> None:
+    text = (
+        "Appearing on NBC's “Meet the Press,” Byrd said the two had spoken by phone. "
+        "In an interview about her new film, “The Quiet Season,” Castellanos said she "
+        "nearly turned it down. Speaking on BBC Radio 4’s “Today” programme, the chancellor "
+        "said the rules were final. A group that calls itself “Keep It Under” said more "
+        "protests were planned. Rep. Glenn “G.T.” Thompson said the bill would pass."
+    )
+    kinds = [(text[q.content_start : q.content_end], q.kind.value) for q in quotes_of(nlp, text)]
+    assert kinds == [
+        ("Meet the Press,", "title"),
+        ("The Quiet Season,", "title"),
+        ("Today", "title"),
+        ("Keep It Under", "title"),
+        ("G.T.", "fragment"),
+    ]
+
+
+def test_one_word_after_a_preposition_may_still_be_what_was_said(nlp: Any) -> None:
+    text = "Asked whether he would run again, the senator replied with “Absolutely,” he said."
+    (quote,) = quotes_of(nlp, text)
+    assert quote.kind.value == "direct"
