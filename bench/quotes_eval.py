@@ -1,8 +1,10 @@
 """Quotations and speakers: assay's quotes against textacy's `direct_quotations`.
 
-First, real-style news (tests/gold/news_dev.jsonl, the set rules are tuned on, and two sets
-not read while tuning: tests/gold/news_heldout.jsonl, and tests/gold/news_heldout_b.jsonl,
-short ordinary stories written later, after the rules, by someone who never ran them on it):
+First, real-style news (tests/gold/news_dev.jsonl, the set rules are tuned on, and three sets
+not read while tuning: tests/gold/news_heldout.jsonl; tests/gold/news_heldout_b.jsonl, short
+ordinary stories written later, after the rules, by someone who never ran them on it; and
+tests/gold/news_heldout_c.jsonl, whole campaign and Congress articles as seven US outlets write
+them, written the same way):
 passages written in the manner of many outlets (wires, broadsheets, tabloids, TV, listicles,
 press releases, translations), every quotation marked with its kind and speaker
 (corpus/evaluate.py, `load_passages`). Both tools read each passage as an article through the
@@ -68,6 +70,7 @@ NEWS_SETS = {
     "dev": ROOT / "tests" / "gold" / "news_dev.jsonl",
     "held-out": ROOT / "tests" / "gold" / "news_heldout.jsonl",
     "held-out B": ROOT / "tests" / "gold" / "news_heldout_b.jsonl",
+    "held-out C": ROOT / "tests" / "gold" / "news_heldout_c.jsonl",
 }
 SPEAKER_LEAD = 0.10
 TARGETS = {"f1": 0.96, "named": 0.96, "pronoun": 0.80, "attributed": 0.80}

@@ -44,7 +44,8 @@ _ROLE_WORDS = frozenset(
     """expert analyst source official spokesman spokeswoman spokesperson president minister
     envoy leader premier chancellor secretary ambassador diplomat economist scientist
     researcher professor director chairman chairwoman chief head governor mayor senator
-    lawmaker politician representative adviser advisor aide general commander author""".split()
+    lawmaker politician representative adviser advisor aide general commander author chair
+    chairperson deputy""".split()
 )
 
 _OPEN = {"“": '"', "«": "«", "„": '"', "‘": "'"}
@@ -622,9 +623,14 @@ def _governing_cue(
     inside = {t.i for t in tokens}
     for token in tokens:
         head = token.head
-        if head.i in inside or head is token or token.is_punct:
+        if head.i in inside or head.i == token.i or token.is_punct:
             continue
-        if any(t.idx < quote.start and not t.is_punct for t in token.subtree):
+        if any(
+            t.idx < quote.start
+            and not t.is_punct
+            and not (t.dep_ == "mark" and t.head.i == token.i)
+            for t in token.subtree
+        ):
             continue  # the quotation is only part of a phrase that starts before it
         steps = 0
         while (head.dep_ in ("prep", "mark") or head.pos_ in ("ADP", "SCONJ")) and steps < 2:
@@ -632,7 +638,7 @@ def _governing_cue(
         if (
             token.dep_ in ("appos", "oprd", "attr")
             and head.pos_ == "NOUN"
-            and head.head is not head
+            and head.head.i != head.i
         ):
             head = head.head  # "called the loss “one we gave away”"
         elif (
@@ -749,11 +755,11 @@ def _enclosing_cue(doc: Doc, quote: _Quote, tokens: Sequence[Token]) -> Token | 
     first, last = min(inside), max(inside)
     for token in tokens:
         node = token
-        if node.head.i in inside or node.head is node or node.is_punct:
+        if node.head.i in inside or node.head.i == node.i or node.is_punct:
             continue
         for _ in range(8):
             head = node.head
-            if head is node:
+            if head.i == node.i:
                 break
             if (
                 head.i > last
@@ -802,7 +808,7 @@ def _that_clause_cue(doc: Doc, tokens: Sequence[Token], first: int) -> Token | N
                     if _is_cue(candidate) and candidate.pos_ in ("VERB", "AUX"):
                         return candidate
                 return None
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
     return None
@@ -942,7 +948,7 @@ def _subject(doc: Doc, cue: Token, quote: _Quote, guess: bool = True) -> Span | 
                 return _noun_phrase(doc, child)
         if verb.dep_ == "acl" and verb.head.i < verb.i and _someone(verb.head):
             return _noun_phrase(doc, verb.head)  # "with one official describing it as “…”"
-        if verb.head is verb or verb.dep_ not in (
+        if verb.head.i == verb.i or verb.dep_ not in (
             "advcl",
             "xcomp",
             "ccomp",
@@ -1078,6 +1084,17 @@ def _trimmed(span: Span) -> Span:
     if span.label_ == "PERSON" or all(t.pos_ == "PROPN" for t in span.doc[start:end]):
         while end - start > 2 and _leading_title(span.doc[start]):
             start += 1
+    if span.label_ == "PERSON" and end - start == 1:
+        # "Board Chair Rebecca Stroud" tagged "Stroud": a common given name just before a
+        # surname the model tagged alone is that person's.
+        given = span.doc[start - 1] if start > 0 else None
+        if (
+            given is not None
+            and given.is_title
+            and not given.ent_type_
+            and gender_of_given_name(f"{given.text} {span.doc[start].text}") is not None
+        ):
+            start -= 1
     while end > start + 1 and span.doc[end - 1].is_punct:
         end -= 1
     return span.doc[start:end]
@@ -1199,6 +1216,10 @@ _DATELINE = re.compile(
 )
 
 
+# What the small model tags a bare surname as, besides PERSON and ORG.
+_SURNAME_MISTAKEN = frozenset(("GPE", "NORP", "LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"))
+
+
 def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
     """People and organisations named outside quotations, in order.
 
@@ -1286,12 +1307,12 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
                 left -= 1
             chunk = doc[left : token.i + 1]
             add(chunk, org=_has_org_word(chunk.text))  # "Norwind Energy will cut ..."
-    # A one-word "organisation" or "place" that is the surname of someone named ("Bell said",
-    # "Dubois said" after "Marcus Bell", "Claire Dubois") is that person: the small model
-    # tags bare surnames ORG or GPE.
+    # A one-word "organisation", "place" or "work" that is the surname of someone named
+    # ("Bell said", "Dubois said" after "Marcus Bell", "Claire Dubois") is that person: the
+    # small model tags bare surnames ORG or GPE, and WORK_OF_ART next to quotation marks.
     surnames = {m.name.split()[-1] for m in found.values() if not m.org and len(m.name.split()) > 1}
     for ent in _ents(doc):
-        if ent.label_ in ("GPE", "NORP", "LOC", "FAC") and ent.text in surnames:
+        if ent.label_ in _SURNAME_MISTAKEN and ent.text in surnames:
             add(ent, org=False)
     for key, m in found.items():
         if m.org and len(m.name.split()) == 1 and m.name in surnames:
@@ -1870,7 +1891,8 @@ def _fullest(
     introduced, not one whose given name the quotation `quoted` says ("I love Ed," Greaves
     said: not Ed Greaves), then the last of them named in its own paragraph (from
     `paragraph`, where that paragraph starts, to `at`: "Denise Carver said ... “…,” Carver
-    said"; "The elder Hargrove appeared ... “…,” Hargrove said"), the speaker of the
+    said"; "The elder Hargrove appeared ... “…,” Hargrove said"; a relative only where
+    quoted), the speaker of the
     quotation just before, the one the name alone usually means (`settled`), the latest of
     them quoted, one not introduced as someone's relative, and the first named."""
     words = name.split()
@@ -1902,7 +1924,11 @@ def _fullest(
         others = [f for f in options if len(f.split()) < 2 or f.split()[0] not in said]
         options = others or options
     if paragraph is not None and at is not None and len(options) > 1:
-        here = [(m.start, f) for f in options for m in forms[f] if paragraph <= m.start < at]
+        # A relative counts here only as a speaker ("Denise Carver said ... “…,” Carver
+        # said"), not introduced in passing ("Boone's mother, Gloria Boone, sponsored a
+        # bill ... Boone said"): a writer names the relative in full.
+        here = [(m.start, f) for f in options for m in forms[f]
+                if paragraph <= m.start < at and (m.cited or not m.relative)]  # fmt: skip
         if settled is not None:
             here.extend((start, f) for start, f in settled.by_start.items()
                         if paragraph <= start < at and f in options)  # fmt: skip

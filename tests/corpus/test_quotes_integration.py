@@ -643,3 +643,52 @@ def test_one_word_after_a_preposition_may_still_be_what_was_said(nlp: Any) -> No
     text = "Asked whether he would run again, the senator replied with “Absolutely,” he said."
     (quote,) = quotes_of(nlp, text)
     assert quote.kind.value == "direct"
+
+
+def test_a_given_name_the_model_left_out_stays_with_its_surname(nlp: Any) -> None:
+    text = (
+        "Board Chair Rebecca Stroud, who cast the deciding vote after months of saying she "
+        "was undecided, said the county had to build.\n\n"
+        "“I heard every one of the speakers,” Stroud said.\n\n"
+        "Stroud’s husband, Kevin Stroud, is an architect. “It was a parking study,” he said."
+    )
+    speakers = [q.speaker for q in quotes_of(nlp, text)]
+    assert speakers == ["Rebecca Stroud", "Kevin Stroud"]
+
+
+def test_a_relative_named_in_passing_does_not_take_the_bare_surname(nlp: Any) -> None:
+    text = (
+        "“This is a win for every voter,” said Tamara Boone, the coalition’s campaign manager.\n\n"
+        "Boone’s mother, Gloria Boone, a retired state representative, sponsored a similar "
+        "bill in 2009. Asked about that history, Boone said her mother had “been calling me "
+        "every hour since 9 a.m.”"
+    )
+    speakers = [q.speaker for q in quotes_of(nlp, text)]
+    assert speakers == ["Tamara Boone", "Tamara Boone"]
+
+
+def test_described_it_as_gives_the_words_to_the_subject(nlp: Any) -> None:
+    text = (
+        "Priya Natarajan founded the company in 2016. In a 2022 interview, she described "
+        'its hiring philosophy as "grow first, figure it out second."'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker_text, quote.speaker) == ("she", "Priya Natarajan")
+
+
+def test_a_given_name_the_model_left_out_of_the_entity_is_kept(nlp: Any) -> None:
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp(
+        "Board Chair Rebecca Stroud said the county had to build. Her husband, Kevin Stroud, "
+        "is an architect.\n\n“I heard every one of the speakers,” Stroud said."
+    )
+    stroud = [t.i for t in doc if t.text == "Stroud"]
+    kevin = stroud[1] - 1
+    doc.ents = [  # the small model's reading of some contexts: the surname alone
+        SpacySpan(doc, stroud[0], stroud[0] + 1, label="PERSON"),
+        SpacySpan(doc, kevin, kevin + 2, label="PERSON"),
+        SpacySpan(doc, stroud[2], stroud[2] + 1, label="PERSON"),
+    ]
+    (quote,) = find_quotes(doc)
+    assert quote.speaker == "Rebecca Stroud"
