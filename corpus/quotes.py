@@ -648,6 +648,12 @@ def _governing_cue(
             and head.head.lemma_.lower() in _NAMING_VERBS
         ):
             head = head.head  # "called the update ‘grim but honest’", read as an adjective
+        elif (
+            head.tag_ == "VBG" and head.dep_ == "dobj" and head.head.lemma_.lower() in _NAMING_VERBS
+        ):
+            # "described the company's hiring philosophy as “…”", with "hiring" read as a
+            # verb: the object of the naming verb, not a clause of its own.
+            head = head.head
         if head.idx >= quote.start or head.i in inside:
             continue
         between = doc[head.i + 1 : min(inside)]
@@ -1374,7 +1380,55 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
             gender=gender_of_given_name(name),
         )
         found[given.idx] = named
+    _relatives_by_given_name(doc, found, inside)
     return _People([found[k] for k in sorted(found)])
+
+
+def _relatives_by_given_name(
+    doc: Doc, found: dict[int, _Mention], inside: Callable[[int], bool]
+) -> None:
+    """ "Dane's wife, Meredith, ...", "his son, Tyler,": a relative named by a given name
+    alone shares the surname of the person they are the relative of (the possessor, or the
+    person last named before "his" or "her")."""
+    for token in doc:
+        family = token.head
+        if (
+            token.dep_ != "appos"
+            or family.lower_ not in _FAMILY
+            or (token.idx in found and found[token.idx].name != token.text)
+            or inside(token.idx)
+            or not token.is_title
+            or token.pos_ != "PROPN"
+            or any(c.dep_ in ("compound", "flat") for c in token.children)
+            or token.i + 1 >= len(doc)
+            or doc[token.i + 1].pos_ == "PROPN"
+        ):
+            continue
+        owner = next((c for c in family.children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue
+        if owner.lower_ in ("his", "her"):
+            # whose: the person named last before it in its own sentence, if any
+            sentence = owner.sent.start_char
+            before = [m for m in found.values()
+                      if sentence <= m.start < owner.idx and not m.org]  # fmt: skip
+            surname = max(before, key=lambda m: m.start).name.split()[-1] if before else None
+        else:
+            surname = owner.text if owner.pos_ == "PROPN" else None
+        if surname is None or surname == token.text:
+            continue
+        gender = "f" if family.lower_ in _FEMININE else "m" if family.lower_ in _MASCULINE else None
+        found[token.idx] = _Mention(
+            token.idx,
+            token.idx + len(token.text),
+            f"{token.text} {surname}",
+            False,
+            False,
+            False,
+            frozenset({family.lower_}),
+            gender or gender_of_given_name(f"{token.text} {surname}"),
+            True,
+        )
 
 
 @dataclass(frozen=True)
@@ -1474,8 +1528,11 @@ def _gender_near(doc: Doc, span: Span) -> str | None:
         return "f"
     if cues & _MASCULINE:
         return "m"
-    if span.root.dep_ not in ("nsubj", "nsubjpass", "appos", "ROOT"):
-        return gender_of_given_name(span.text)  # "who divorced Rick Hale ... her daughter"
+    given = gender_of_given_name(span.text)
+    if given is not None or span.root.dep_ not in ("nsubj", "nsubjpass", "appos", "ROOT"):
+        # A common given name says more than a pronoun after it: "Colleen Marrs, who has
+        # worked for him since his first campaign"; "who divorced Rick Hale ... her daughter".
+        return given
     sentence = span.sent
     for token in doc[span.end : sentence.end]:
         if token.lower_ in ("she", "her") and token.dep_ in ("nsubj", "nsubjpass", "poss"):
@@ -1934,17 +1991,26 @@ def _fullest(
                         if paragraph <= start < at and f in options)  # fmt: skip
         if here:
             return max(here)[1]
-    if spoken and spoken[-1] in options:
+    # Past its own paragraph a bare surname is not a relative's when the one they are the
+    # relative of speaks in the article too (writers then name the relative in full):
+    # "Dane's wife, Meredith, ... “…,” she told me. ... When I repeated this to Dane". The
+    # relative of someone who does not speak (a victim, a retired founder) keeps it.
+    not_relative = [f for f in options if not all(m.relative for m in forms[f])]
+    likely = not_relative if any(f in spoken for f in not_relative) else options
+    if spoken and spoken[-1] in likely:
         return spoken[-1]
     if settled is not None and len(options) > 1:
         meant = settled.usual.get(" ".join(_core(name)))
-        if meant in options:
+        if meant in likely:
             return meant
     for earlier in reversed(spoken):
-        if earlier in options:
+        if earlier in likely:
             return earlier
-    not_relative = [f for f in options if not all(m.relative for m in forms[f])]
-    return (not_relative or options)[0]
+    if at is not None:  # "Her husband, Arne Sorensen, said she was recovering. ... Sorensen"
+        cited = [(m.start, f) for f in likely for m in forms[f] if m.cited and m.start < at]
+        if cited:
+            return max(cited)[1]
+    return likely[0]
 
 
 _WORD = re.compile(r"\w+")

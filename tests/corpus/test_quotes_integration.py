@@ -692,3 +692,34 @@ def test_a_given_name_the_model_left_out_of_the_entity_is_kept(nlp: Any) -> None
     ]
     (quote,) = find_quotes(doc)
     assert quote.speaker == "Rebecca Stroud"
+
+
+def test_a_relative_named_by_a_given_name_alone_is_their_own_speaker(nlp: Any) -> None:
+    text = (
+        "“I'm a Democrat who wins in places Democrats don't win,” Gov. Hollis Dane told me.\n\n"
+        "Dane's wife, Meredith, a pediatrician in Lexington, is more skeptical. “I married "
+        "a guy who wanted to fix the roads,” she told me.\n\n"
+        "When I repeated this to Dane, he laughed. “She's right. She's always right,” Dane said."
+    )
+    speakers = [q.speaker for q in quotes_of(nlp, text)]
+    assert speakers == ["Hollis Dane", "Meredith Dane", "Hollis Dane"]
+
+
+def test_a_given_name_says_her_gender_before_a_pronoun_in_her_clause(nlp: Any) -> None:
+    text = (
+        "Gov. Hollis Dane spoke first. Dane's chief of staff, Colleen Marrs, who has worked for "
+        "him since his first campaign, put it differently. “Everyone thinks they've figured "
+        "him out,” she said."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Colleen Marrs"
+
+
+def test_the_relative_of_someone_never_quoted_keeps_the_bare_surname(nlp: Any) -> None:
+    text = (
+        "The victim, retired schoolteacher Helen Sorensen, suffered a broken hip. Her husband, "
+        "Arne Sorensen, said she was recovering at home.\n\n"
+        "“She keeps asking when she can ride the train again,” Sorensen said."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Arne Sorensen"
