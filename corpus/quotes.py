@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -684,11 +685,7 @@ _NAMING_VERBS = frozenset(
 def _attribute(doc: Doc, quote: _Quote) -> None:
     after = _tokens_after(doc, quote)
     source = _according_to_after(doc, after)
-    if source is not None:
-        quote.cue = "according to"
-        _set_speaker(quote, source)
-        return
-    byline = _dash_byline(doc, quote)
+    byline = None if source is not None else _dash_byline(doc, quote)
     if byline is not None:  # "“…” — Jane Doe, on a talk show": the listicle's attribution
         quote.cue = "—"
         _set_speaker(quote, byline)
@@ -707,6 +704,13 @@ def _attribute(doc: Doc, quote: _Quote) -> None:
             if cue is not None and subject is not None and (_is_cue(cue) or _someone(subject.root)):
                 break
             cue = None
+    if source is not None and (cue is None or not _is_cue(cue)):
+        # "“…,” according to two lawmakers": the source. But "Greaves told Republicans he
+        # would pass it “with or without …,” according to two lawmakers in the room": the
+        # words are Greaves's; the lawmakers only report them.
+        quote.cue = "according to"
+        _set_speaker(quote, source)
+        return
     if cue is None and not (after and after[0].pos_ in ("CCONJ", "SCONJ")):
         cue = _cue_after(doc, quote, after)
         if cue is None:
@@ -950,7 +954,12 @@ def _subject(doc: Doc, cue: Token, quote: _Quote, guess: bool = True) -> Span | 
             outside = not _inside(child.idx, quote) and not _in_dateline(doc, child)
             if wanted and outside and _same_paragraph(doc, child, verb):
                 if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
-                    return _noun_phrase(doc, verb.head)  # "Teresa Huang, who told the Journal"
+                    # "Teresa Huang, who told the Journal"; "the Rev. Dale Halvorsen, a Texas
+                    # pastor who told a congregation": the name the description stands beside
+                    who = verb.head
+                    if who.dep_ == "appos" and who.head.pos_ == "PROPN" and who.head.i < who.i:
+                        who = who.head
+                    return _noun_phrase(doc, who)
                 return _noun_phrase(doc, child)
         if verb.dep_ == "acl" and verb.head.i < verb.i and _someone(verb.head):
             return _noun_phrase(doc, verb.head)  # "with one official describing it as “…”"
@@ -1101,7 +1110,9 @@ def _trimmed(span: Span) -> Span:
             and gender_of_given_name(f"{given.text} {span.doc[start].text}") is not None
         ):
             start -= 1
-    while end > start + 1 and span.doc[end - 1].is_punct:
+    while end > start + 1 and (
+        span.doc[end - 1].is_punct or span.doc[end - 1].tag_ == "POS"
+    ):  # "Garrett Halvorsen’s" as the model may tag it: the name without its possessive
         end -= 1
     return span.doc[start:end]
 
@@ -1307,11 +1318,17 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
         elif ent.label_ == "ORG":
             add(ent, org=not _reads_like_person(ent.text))
     for token in doc:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN" and not token.ent_type_:
+        if (
+            token.dep_ in ("nsubj", "nsubjpass", "poss")
+            and token.pos_ == "PROPN"
+            and not token.ent_type_
+        ):
             left = token.i
             while left > 0 and doc[left - 1].pos_ == "PROPN" and not doc[left - 1].ent_type_:
                 left -= 1
             chunk = doc[left : token.i + 1]
+            if token.dep_ == "poss" and gender_of_given_name(chunk.text) is None:
+                continue  # "Eleanor Whitlock's campaign", not "Loomwork's board"
             add(chunk, org=_has_org_word(chunk.text))  # "Norwind Energy will cut ..."
     # A one-word "organisation", "place" or "work" that is the surname of someone named
     # ("Bell said", "Dubois said" after "Marcus Bell", "Claire Dubois") is that person: the
@@ -1576,6 +1593,14 @@ _TITLE_ROLES = {"gov.": "governor", "gov": "governor", "sen.": "senator", "sen":
                 "rep.": "representative", "rep": "representative", "gen.": "general",
                 "supt.": "superintendent", "insp.": "inspector", "sgt.": "sergeant",
                 "det.": "detective", "prof.": "professor", "dr.": "doctor"}  # fmt: skip
+# Words news uses for a well-known person in a second reference, beside the name only at
+# the first ("Preston Vail, the billionaire front-runner" ... "the billionaire said").
+_EPITHETS = frozenset(
+    """billionaire millionaire mogul tycoon magnate heir heiress celebrity entertainer
+    businessman businesswoman front-runner frontrunner hopeful contender outsider newcomer
+    populist firebrand maverick insurgent dealmaker superstar icon legend""".split()
+)
+_EPITHET_REACH = 6  # the people named last before such a reference, to choose among
 # "the Ohio Republican said": a person described by party, as a second reference.
 _PARTY_WORDS = frozenset(
     "republican democrat independent conservative tory liberal progressive socialist".split()
@@ -1721,6 +1746,21 @@ def _resolve(
             if chosen is not None:
                 quote.how = "resolved"
                 return fullest(chosen.name, chosen)
+        return written
+    if words[0].lower() == "the" and head in _EPITHETS and len(words) <= 5:
+        # "the billionaire said", "the real estate mogul said": a second reference to the
+        # person in the news, not named beside it. Of the last people named before it, the
+        # one the article has named most so far.
+        introduced = _nearest(before, lambda p: not p.org and head in p.roles)
+        if introduced is not None:  # "Preston Vail, the billionaire front-runner,"
+            quote.how = "resolved"
+            return fullest(introduced.name, introduced)
+        recent = [p for p in before if not p.org][-_EPITHET_REACH:]
+        if recent:
+            counts = Counter(_key(p.name, people) for p in before if not p.org)
+            best = max(recent, key=lambda p: (counts[_key(p.name, people)], p.start))
+            quote.how = "resolved"
+            return fullest(best.name, best)
         return written
     if words[-1][:1].isupper() and head not in _ROLE_WORDS:
         return fullest(written)
@@ -1980,6 +2020,17 @@ def _fullest(
         said = set(_WORD.findall(quoted))
         others = [f for f in options if len(f.split()) < 2 or f.split()[0] not in said]
         options = others or options
+        # "“My dad is the reason I ran,” Halvorsen said": not the one introduced as the
+        # father ("his father, the Rev. Dale Halvorsen").
+        ties = {_FAMILY_SAID.get(w, w) for w in _MY_RELATIVE.findall(quoted.lower())}
+        if ties:
+            elder = "old" if ties & _PARENT_WORDS else "young" if ties & _CHILD_WORDS else None
+            kin = {f for f in options if any(m.roles & ties for m in forms[f])}
+            if elder is not None:  # "the elder Mr. Halvorsen", as that mention was read
+                read = settled.by_start if settled is not None else {}
+                kin.update(read.get(m.start, "") for m in found if m.generation == elder)
+                kin.update(f for f in options if any(m.generation == elder for m in forms[f]))
+            options = [f for f in options if f not in kin] or options
     if paragraph is not None and at is not None and len(options) > 1:
         # A relative counts here only as a speaker ("Denise Carver said ... “…,” Carver
         # said"), not introduced in passing ("Boone's mother, Gloria Boone, sponsored a
@@ -2014,6 +2065,13 @@ def _fullest(
 
 
 _WORD = re.compile(r"\w+")
+# A speaker's own relative, as the quotation says it: "my dad", "my late husband".
+_MY_RELATIVE = re.compile(
+    r"\b(?:my|our)\s+(?:(?:late|own|older|younger|big|little|ex-?)\s+)?"
+    r"(dad|father|mom|mum|mother|husband|wife|son|daughter|brother|sister|grandfather|"
+    r"grandmother|uncle|aunt)\b"
+)
+_FAMILY_SAID = {"dad": "father", "mom": "mother", "mum": "mother"}
 
 
 def _paragraph_at(paras: Sequence[Paragraph], at: int) -> int:

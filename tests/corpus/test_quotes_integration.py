@@ -723,3 +723,36 @@ def test_the_relative_of_someone_never_quoted_keeps_the_bare_surname(nlp: Any) -
     )
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker == "Arne Sorensen"
+
+
+def test_a_quotation_that_names_the_speakers_father_is_not_the_fathers(nlp: Any) -> None:
+    text = (
+        "The Rev. Dale Halvorsen spoke for 40 minutes. “I raised a boy who knew right from "
+        "wrong,” the elder Mr. Halvorsen said.\n\n"
+        "Senator Garrett Halvorsen, 44, rarely gives a speech without invoking his father.\n\n"
+        "“My dad is the reason I’m in this race,” Mr. Halvorsen said in an interview."
+    )
+    speakers = [q.speaker for q in quotes_of(nlp, text)]
+    assert speakers == ["Dale Halvorsen", "Garrett Halvorsen"]
+
+
+def test_words_woven_into_reported_speech_are_the_reported_persons(nlp: Any) -> None:
+    text = (
+        "House Speaker Walter Greaves told Republicans on Wednesday that he would bring the "
+        "package to the floor next week “with or without the votes of people who'd rather be "
+        "on cable,” according to two lawmakers in the room.\n\n"
+        "“We will not be rushed,” according to a statement from the Freedom Caucus."
+    )
+    speakers = [q.speaker for q in quotes_of(nlp, text)]
+    assert speakers[0] == "Walter Greaves"
+    assert speakers[1] != "Walter Greaves"
+
+
+def test_a_pastor_who_told_a_congregation_is_the_name_beside_him(nlp: Any) -> None:
+    text = (
+        "The moderator asked Halvorsen about his father, the Rev. Dale Halvorsen, a Texas "
+        "pastor who told an Iowa congregation last month that Vail “doesn’t know the Bible "
+        "from a phone book.”"
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Dale Halvorsen"
