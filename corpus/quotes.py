@@ -467,7 +467,7 @@ def _kind(doc: Doc, quote: _Quote) -> str:
         return "fragment"
     if (
         words <= 3
-        and _NICKNAME_BEFORE.search(text, 0, quote.start)
+        and _NICKNAME_BEFORE.search(text, max(0, quote.start - 40), quote.start)
         and _NICKNAME_AFTER.match(text, quote.end)
     ):
         return "fragment"  # a nickname inside a name: Rep. Glenn “G.T.” Thompson
@@ -1408,10 +1408,11 @@ def _relatives_by_given_name(
     alone shares the surname of the person they are the relative of (the possessor, or the
     person last named before "his" or "her")."""
     for token in doc:
+        if token.dep_ != "appos":
+            continue
         family = token.head
         if (
-            token.dep_ != "appos"
-            or family.lower_ not in _FAMILY
+            family.lower_ not in _FAMILY
             or (token.idx in found and found[token.idx].name != token.text)
             or inside(token.idx)
             or not token.is_title
