@@ -932,8 +932,14 @@ def _cue_in(doc: Doc, window: tuple[int, int]) -> Token | None:
 def _is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX"):
+        if lemma in _RETORT_VERBS:  # "she shot back", "he fired back": a reply in a debate
+            return any(c.lower_ == "back" and c.i == token.i + 1 for c in token.children)
         return lemma in SPEECH_VERBS
     return token.pos_ == "ADJ" and lemma in _OPINION_ADJECTIVES  # "the expert is sure"
+
+
+# Verbs that are speech only as "... back": "shot back", "fired back", "hit back".
+_RETORT_VERBS = frozenset("shoot fire hit push snap strike lash".split())
 
 
 def _subject(doc: Doc, cue: Token, quote: _Quote, guess: bool = True) -> Span | None:
@@ -1026,7 +1032,13 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
         before = doc[start - 1]
         inner_of = before.lower_ in ("for", "of") and start - 2 >= 0 and doc[start].is_title
         possessive = before.dep_ == "case" or before.dep_ == "poss"  # "Canada's labour minister"
-        if (
+        joined = (  # "the 49-year-old Democrat": the words the hyphens join
+            before.text == "-" and start > 1 and not before.whitespace_
+            and not doc[start - 2].whitespace_ and not doc[start - 2].is_space
+        )  # fmt: skip
+        if joined:
+            start -= 2
+        elif (
             before.pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM")
             or possessive
             or (inner_of and doc[start - 2].is_title)
@@ -1169,7 +1181,8 @@ _ORG_ROLES = frozenset(
     """company firm group ministry department agency bank government council office court
     operator airline regulator authority commission administration service embassy union
     party organisation organization institute university newspaper channel police army
-    military kremlin spokesman spokeswoman spokesperson statement""".split()
+    military kremlin spokesman spokeswoman spokesperson statement campaign committee
+    caucus""".split()
 )
 # Wire agencies report the news; "the company said" never means them.
 _NEWS_AGENCIES = frozenset(
@@ -1563,7 +1576,15 @@ def _gender_near(doc: Doc, span: Span) -> str | None:
 
 
 def _has_org_word(name: str) -> bool:
-    return bool({w.lower().strip(".,") for w in name.split()} & _ORG_WORDS)
+    words = [w.lower().strip(".,") for w in name.split()]
+    return bool(set(words) & _ORG_WORDS) or (len(words) > 1 and words[-1] in _ORG_LAST_WORDS)
+
+
+# Words that end an organisation's name ("the White House", "The Associated Press", "the
+# Whitfield campaign") but open a title before a person's ("House Speaker Walter Greaves").
+_ORG_LAST_WORDS = frozenset(
+    "house press campaign caucus senate congress administration government pac".split()
+)
 
 
 def _reads_like_person(name: str) -> bool:
@@ -1603,6 +1624,7 @@ _EPITHETS = frozenset(
 )
 _EPITHET_REACH = 6  # the people named last before such a reference, to choose among
 # "the Ohio Republican said": a person described by party, as a second reference.
+_PARTY_OF = {"democratic": "democrat", "republicans": "republican", "democrats": "democrat"}
 _PARTY_WORDS = frozenset(
     "republican democrat independent conservative tory liberal progressive socialist".split()
 )
@@ -1663,7 +1685,8 @@ def _resolve(
             return written
         words = words[:tail]
     head = words[-1].lower()
-    modifiers = {w.lower() for w in words[:-1] if w.lower() not in ("the", "a", "an", "our")}
+    # (a proper noun among them, "the former Navy pilot", need not be among a person's roles)
+    modifiers = {w for w in words[:-1] if w.islower() and w not in ("the", "a", "an", "our")}
     if head in _PRONOUNS and len(words) == 1:
         gender = {"he": "m", "she": "f"}.get(head)
         known = _genders(people)
@@ -1719,6 +1742,11 @@ def _resolve(
                 quote.how = "resolved"
                 return fullest(introduced.name)
         orgs = [p for p in before if p.org and p.name.split()[-1].lower() not in _NEWS_AGENCIES]
+        if named and head not in ("spokesman", "spokeswoman", "spokesperson"):
+            # "The Hawthorne campaign said": that campaign, or an organisation named so
+            orgs = [p for p in orgs if set(named) & set(p.name.split())]
+            if not orgs:
+                return written
         # "the ministry" is the Ministry of Finance; "the company" is no government body.
         named_so = [p for p in orgs if head in p.name.lower().split()]
         if named_so:
@@ -1735,18 +1763,20 @@ def _resolve(
     aged = head.endswith("year-old") or (head == "old" and "year" in written.lower())
     if words[0].lower() == "the" and (aged or head in _PARTY_WORDS):
         # "the 34-year-old told the Mail", "the Ohio Republican said": a second reference to
-        # the person being written about: the last one of the paragraph, else before.
-        here = 0 if paragraph is None else bisect_left(before, paragraph, key=lambda p: p.start)
-        for group in (before[here:], before):
-            persons_here = [p for p in group if not p.org]
-            chosen = (
-                _nearest(persons_here, lambda p: p.main)
-                or _nearest(persons_here, lambda p: p.subject)
-                or _last(persons_here)
+        # the person being written about: the last one of the paragraph, else before; of a
+        # party, the last one introduced with it ("Democratic Attorney General Kara
+        # Hawthorne" ... "the 49-year-old Democrat said").
+        party = {_PARTY_OF.get(w.lower(), w.lower()) for w in words} & _PARTY_WORDS
+        about = None
+        if party:
+            about = _nearest(
+                before,
+                lambda p: not p.org and bool({_PARTY_OF.get(r, r) for r in p.roles} & party),
             )
-            if chosen is not None:
-                quote.how = "resolved"
-                return fullest(chosen.name, chosen)
+        about = about or _written_about(before, paragraph)
+        if about is not None:
+            quote.how = "resolved"
+            return fullest(about.name, about)
         return written
     if words[0].lower() == "the" and head in _EPITHETS and len(words) <= 5:
         # "the billionaire said", "the real estate mogul said": a second reference to the
@@ -1803,6 +1833,23 @@ def _resolve(
         return written  # "campaigners", "the terminal operators": a group, as written
     quote.how = "resolved"
     return fullest(chosen.name, chosen, said_gender)
+
+
+def _written_about(before: Sequence[_Mention], paragraph: int | None) -> _Mention | None:
+    """The person the text is about at a second reference: the last one of its paragraph a
+    main clause is about, else the last subject, else the last named; else the same before
+    the paragraph."""
+    here = 0 if paragraph is None else bisect_left(before, paragraph, key=lambda p: p.start)
+    for group in (before[here:], before):
+        persons = [p for p in group if not p.org]
+        chosen = (
+            _nearest(persons, lambda p: p.main)
+            or _nearest(persons, lambda p: p.subject)
+            or _last(persons)
+        )
+        if chosen is not None:
+            return chosen
+    return None
 
 
 def _titled(mention: _Mention) -> str | None:

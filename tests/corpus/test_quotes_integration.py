@@ -756,3 +756,22 @@ def test_a_pastor_who_told_a_congregation_is_the_name_beside_him(nlp: Any) -> No
     )
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker == "Dale Halvorsen"
+
+
+def test_debate_second_references_by_party_role_and_retort(nlp: Any) -> None:
+    text = (
+        "Republican nominee Glenn Holloway and Democratic Attorney General Kara Hawthorne "
+        "clashed on Tuesday. Holloway, a former Navy pilot, came out swinging.\n\n"
+        "Hawthorne fired back that her office had prosecuted more traffickers than anyone.\n\n"
+        '"He has not read a single crime report," the 49-year-old Democrat said.\n\n'
+        'Holloway said he would sign the bill. "Parents are the boss," the former Navy pilot '
+        'said.\n\n"Nobody on this stage thinks parents are the enemy, Glenn," she shot back.\n\n'
+        'The Hawthorne campaign said in a statement: "He has no plan and no clue."'
+    )
+    speakers = [q.speaker for q in quotes_of(nlp, text)]
+    assert speakers == [
+        "Kara Hawthorne",
+        "Glenn Holloway",
+        "Kara Hawthorne",
+        "The Hawthorne campaign",
+    ]
