@@ -1011,6 +1011,13 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
     Communities spokesperson")."""
     if head.lower_ in _PRONOUNS:
         return doc[head.i : head.i + 1]
+    if head.lower_ in _GENERATIONS and head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN":
+        # "the elder Mr. Rice said", parsed as two subjects: the whole of it
+        end = head.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        start = head.i - 1 if head.i > 0 and doc[head.i - 1].lower_ == "the" else head.i
+        return doc[start:end]
     if head.pos_ == "NOUN":
         for child in head.rights:  # "A Lumora spokesman, Eric Dahl, said": the name
             if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
@@ -1283,6 +1290,17 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
             acting = [c for c in head.head.children if c.dep_ in ("acl", "relcl") and c.i > head.i]
             if acting:
                 subject, verb = True, head.head
+        root = span.sent.root
+        if (
+            not subject
+            and head.dep_ == "appos"
+            and root.pos_ in ("VERB", "AUX")
+            and root.i > head.i
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+        ):
+            # "At a polling place in Edmond, Frank Hollis, 71, said ...", parsed with the
+            # name in apposition to the place and the verb left without a subject: theirs.
+            subject, verb = True, root
         for clause in head.children:  # "Teresa Huang, who told the Journal ..."
             if clause.dep_ == "relcl" and any(
                 c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children
@@ -1592,7 +1610,7 @@ def _reads_like_person(name: str) -> bool:
     return (
         2 <= len(words) <= 3
         and all(w[:1].isupper() and w.isalpha() for w in words)
-        and not ({w.lower() for w in words} & _ORG_WORDS)
+        and not _has_org_word(name)
     )
 
 

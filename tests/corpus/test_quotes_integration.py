@@ -775,3 +775,21 @@ def test_debate_second_references_by_party_role_and_retort(nlp: Any) -> None:
         "Kara Hawthorne",
         "The Hawthorne campaign",
     ]
+
+
+def test_a_voter_named_after_a_place_is_the_subject_of_the_verb(nlp: Any) -> None:
+    text = (
+        "At a polling place at a Baptist church in Edmond, Frank Hollis, 71, a retired highway "
+        'engineer, said he voted for Redding. "I like Diane fine," he said.'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Frank Hollis"
+
+
+def test_the_elder_mr_is_one_speaker_not_two(nlp: Any) -> None:
+    text = (
+        "Ms. Rice grew up in Lorain, the daughter of a steelworker, Jim Rice.\n\n"
+        "“She argued with the umpire at her own T-ball games,” the elder Mr. Rice said."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Jim Rice" and quote.speaker_text in ("Rice", "the elder Mr. Rice")
