@@ -266,7 +266,14 @@ def find_quotes(
         if quote.speaker_text is not None:
             quote.speaker = _clean_name(
                 _resolve(
-                    quote, people, spoken, unnamed, settled, quoted, paras[quote.paragraph].start
+                    quote,
+                    people,
+                    spoken,
+                    unnamed,
+                    settled,
+                    quoted,
+                    paras[quote.paragraph].start,
+                    paras[max(quote.paragraph - 1, 0)].start,
                 )
             )
             quote.speaker_kind = _speaker_kind(quote, people)
@@ -1273,8 +1280,13 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
         if inside(span.start_char) or span.start_char in found:
             return
         head = span.root
-        if head.dep_ == "pobj" and head.head.lower_ in ("from", "in", "at", "near", "outside"):
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ in ("from", "in", "at", "near", "outside")
+            and gender_of_given_name(span.text) is None
+        ):
             return  # "Brenda Holt, 74, from Doncaster": a place, whatever the model tagged
+            # (but "came from Angela Moreno, a nurse": a given name makes a person)
         if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
             return  # "Prentiss, a former Army Ranger,": what someone is, not who
         verb = head.head
@@ -1656,6 +1668,7 @@ def _resolve(
     settled: _Readings | None = None,
     quoted: str = "",
     paragraph: int | None = None,
+    previous: int | None = None,
 ) -> str | None:
     """The full name for a speaker as written: itself when it is a name (lengthened to the
     fullest form the article gives that person, "Titov" -> "Boris Titov"), else the person or
@@ -1714,6 +1727,8 @@ def _resolve(
                 return False
             if gender is None or _titled(p) == gender:
                 return True
+            if _titled(p) is not None:
+                return False  # "Mrs. Whitlock" is no "he", whoever else is a Whitlock
             # A surname two people share fits when one of them does ("Mr. Rivera").
             return any(known.get(f) in (None, gender) for f in _forms(_candidates(p.name, people)))
 
@@ -1721,12 +1736,15 @@ def _resolve(
         # shown ... She added:" is the judge), else the last subject, else the last named;
         # someone of the quotation's own paragraph first, when it names anyone.
         here = 0 if paragraph is None else bisect_left(before, paragraph, key=lambda p: p.start)
+        last = here if previous is None else bisect_left(before, previous, key=lambda p: p.start)
         chosen = None
-        for group in (before[here:], before):
+        # its own paragraph, the one before ("Mr. Pruitt, 74, has built his campaign on ...
+        # On Tuesday, he made no effort to soften it.\n\n“…,” he said"), then all before
+        for group, anyone in ((before[here:], True), (before[last:], False), (before, True)):
             chosen = (
                 _nearest(group, lambda p: fits(p) and p.main)
                 or _nearest(group, lambda p: fits(p) and p.subject)
-                or _nearest(group, fits)
+                or (_nearest(group, fits) if anyone else None)
             )
             if chosen is not None:
                 break

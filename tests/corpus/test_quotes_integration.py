@@ -795,3 +795,26 @@ def test_the_elder_mr_is_one_speaker_not_two(nlp: Any) -> None:
     )
     (quote,) = quotes_of(nlp, text)
     assert (quote.speaker_text, quote.speaker) == ("the elder Mr. Rice", "Jim Rice")
+
+
+def test_he_is_the_subject_of_the_paragraph_before_not_a_woman_of_his_surname(nlp: Any) -> None:
+    text = (
+        "Paul Haverford, the campaign manager, said the team would regroup.\n\n"
+        "Former President Thomas Whitlock campaigned for his wife in Nevada.\n\n"
+        "Mr. Pruitt, 74, has built his campaign on small donations, proposals Mrs. Whitlock has "
+        "dismissed as unrealistic. On Tuesday, he made no effort to soften the contrast.\n\n"
+        "“We will not win this fight by asking politely,” he said."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Pruitt"
+
+
+def test_a_person_from_whom_a_moment_came_is_not_a_place(nlp: Any) -> None:
+    text = (
+        "Gov. Tom Carson took questions for two hours.\n\n"
+        "The sharpest moment came from Angela Moreno, an emergency room nurse from Nashua, who "
+        'told Carson she had watched patients ration insulin.\n\n"You talk a lot about building '
+        'on what works," she said.'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Angela Moreno"
