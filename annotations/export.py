@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from annotations.drift import check, unplaced
 from annotations.formats import DEFAULT_FORMAT, FORMATS, ExportLine, ExportReport
+from annotations.formats.base import DEFAULT_DATASET
 from annotations.model import Status
 from annotations.storage import CorruptFile
 from annotations.workspace import AnnotatedArticle, Workspace
@@ -35,6 +36,7 @@ def export_lines(
     output_format: str = DEFAULT_FORMAT,
     include_empty: bool = False,
     corpus: Mapping[str, Article] | None = None,
+    dataset: str = DEFAULT_DATASET,
 ) -> Iterator[str]:
     """The export's lines (without newlines), article by article, each annotator in turn.
 
@@ -49,6 +51,7 @@ def export_lines(
         output_format=output_format,
         include_empty=include_empty,
         corpus=corpus,
+        dataset=dataset,
     )
     for line in pieces:
         yield "".join(line)
@@ -63,6 +66,7 @@ def export_pieces(
     output_format: str = DEFAULT_FORMAT,
     include_empty: bool = False,
     corpus: Mapping[str, Article] | None = None,
+    dataset: str = DEFAULT_DATASET,
 ) -> Iterator[Iterator[str]]:
     """`export_lines`, each line as the pieces of its text, for a writer: the tokens of a very
     long article (about ten times its size as JSON) come a slice at a time and are never held
@@ -83,7 +87,11 @@ def export_pieces(
         groups = (
             group
             for found in walk
-            if (group := list(_lines(found, workspace, corpus or {}, report, include_empty)))
+            if (
+                group := list(
+                    _lines(found, workspace, corpus or {}, report, include_empty, dataset)
+                )
+            )
         )
         if tokenizer is None or not fmt.needs_tokens:
             for group in groups:
@@ -115,6 +123,7 @@ def _lines(
     corpus: Mapping[str, Article],
     report: ExportReport,
     include_empty: bool,
+    dataset: str,
 ) -> Iterator[ExportLine]:
     article: Article | None = None
     looked = False
@@ -149,7 +158,7 @@ def _lines(
         links = tuple(r for r in state.relations if r.head in kept and r.child in kept)
         report.relations_left_out += len(state.relations) - len(links)
         yield ExportLine(article, annotator, sound, state.status, state.status_set_at,
-                         relations=links)  # fmt: skip
+                         relations=links, dataset=dataset)  # fmt: skip
 
 
 def _count(line: ExportLine, report: ExportReport) -> None:

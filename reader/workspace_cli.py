@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from annotations import export, importer
 from annotations.formats import DEFAULT_FORMAT, FORMATS, importable
+from annotations.formats.base import DEFAULT_DATASET
 from annotations.model import Status
 from annotations.stats import AnnotatorStats, workspace_stats
 from annotations.storage import CorruptFile, atomic_writer
@@ -40,6 +42,19 @@ def _login_default() -> str:
         return f"the login name, {default_annotator()}"
     except StoreError:
         return "the login name, which cannot be one here: give --annotator"
+
+
+def dataset_option(raw: str) -> str:
+    """A dataset name as Prodigy takes one: letters, digits, "-", "_" and ".", at most 100."""
+    if not _DATASET_NAME.fullmatch(raw):
+        raise argparse.ArgumentTypeError(
+            f"{quote(raw)} is not a dataset name: use letters, digits, '-', '_' or '.' "
+            "(at most 100)"
+        )
+    return raw
+
+
+_DATASET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 
 
 def add_workspace_options(parser: argparse.ArgumentParser, annotator: bool = True) -> None:
@@ -95,6 +110,14 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
         action="store_true",
         help="also articles the annotator gave a status without annotating, "
         "e.g. done: read, nothing to tag (negative examples)",
+    )
+    ex.add_argument(
+        "--dataset",
+        type=dataset_option,
+        default=DEFAULT_DATASET,
+        metavar="NAME",
+        help='the dataset\'s name in Prodigy lines: _session_id is "NAME-annotator" '
+        '(default: "assay")',
     )
     add_corpus_option(ex)
     ex.add_argument(
@@ -270,6 +293,7 @@ def _export(
         output_format=args.format,
         include_empty=args.include_empty,
         corpus=LazyCorpus(args.corpus),
+        dataset=args.dataset,
     )
     if out_path is None:
         write_lines(lines)

@@ -12,6 +12,9 @@ from annotations.model import Annotation, Relation
 from corpus.article import Article
 from corpus.tokens import Tokens
 
+# The dataset name of an export that is given none.
+DEFAULT_DATASET = "assay"
+
 
 @dataclass
 class ExportReport:
@@ -45,6 +48,8 @@ class ExportLine:
     tokenizer: str | None = None
     # Links between `annotations` (both ends among them).
     relations: tuple[Relation, ...] = ()
+    # The name the export gives its dataset (Prodigy's `_session_id` is "<dataset>-<annotator>").
+    dataset: str = DEFAULT_DATASET
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,12 @@
      "boilerplate", "tokenizer"}, "_input_hash", "_task_hash",
      "tokens": [{"text","start","end","id","ws"}],
      "spans": [{"start","end","label","text","token_start","token_end","annotator","id",
-     "origin", "note"?, "attrs"?, "created_at","updated_at"}], "answer": "accept",
+     "origin", "note"?, "attrs"?, "created_at","updated_at"}], "relations": [...],
+     "answer": "accept", "_view_id": "spans_manual", "_session_id": "<dataset>-<annotator>",
      "_annotator_id", "_timestamp"}
+
+`_view_id` and `_session_id` are what Prodigy's review recipe and its agreement metrics group
+answers by: the dataset name is the export's `--dataset` (default "assay").
 
 `token_end` is inclusive, as in Prodigy. A span that does not start and end on token
 boundaries (a character-precise selection) keeps its character offsets, and its token indices
@@ -36,6 +40,9 @@ from annotations.model import Relation
 from annotations.workspace import json_pieces
 from corpus.article import text_hash
 from corpus.jsonl import quote
+
+# The Prodigy interface these lines are answers of: spans selected by hand over tokens.
+VIEW_ID = "spans_manual"
 
 
 def write(line: ExportLine, report: ExportReport) -> Iterator[str]:
@@ -68,6 +75,8 @@ def write(line: ExportLine, report: ExportReport) -> Iterator[str]:
         "spans": spans,
         "relations": [_relation(r, by_id[r.head], by_id[r.child]) for r in line.relations],
         "answer": "accept",
+        "_view_id": VIEW_ID,
+        "_session_id": f"{line.dataset}-{line.annotator}",
         "_annotator_id": line.annotator,
         "_timestamp": _timestamp(line),
     }

@@ -354,3 +354,19 @@ def test_a_format_added_to_the_table_is_offered_and_written(
     assert capsys.readouterr().out == f"{article.id} claim\n"
     with pytest.raises(SystemExit):  # importable formats only
         workspace_cli.build_parsers()["import"].parse_args(["f", "--annotator", "a", *argv[:2]])
+
+
+def test_prodigy_lines_carry_the_view_and_a_session_per_dataset_and_annotator(
+    workspace: Path,
+) -> None:
+    done = assay("export", "--workspace", str(workspace), "--all", "--dataset", "rare-earths.v1")
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert records and {r["_view_id"] for r in records} == {"spans_manual"}
+    assert {r["_session_id"] for r in records} == {"rare-earths.v1-maria"}
+    plain = assay("export", "--workspace", str(workspace), "--annotator", "maria")
+    assert {json.loads(x)["_session_id"] for x in plain.stdout.splitlines()} == {"assay-maria"}
+    for bad in ("../up", "a b", "\x1b[31mred", ""):
+        refused = assay("export", "--workspace", str(workspace), "--dataset", bad)
+        assert refused.returncode == 2 and "is not a dataset name" in refused.stderr
+        assert "\x1b" not in refused.stderr and refused.stdout == ""
