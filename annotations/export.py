@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from annotations.drift import check, unplaced
 from annotations.formats import DEFAULT_FORMAT, FORMATS, ExportLine, ExportReport
-from annotations.formats.base import DEFAULT_DATASET
+from annotations.formats.base import DEFAULT_DATASET, Format, Rejected
 from annotations.model import Status
 from annotations.storage import CorruptFile
 from annotations.workspace import AnnotatedArticle, Workspace
@@ -37,6 +37,7 @@ def export_lines(
     include_empty: bool = False,
     corpus: Mapping[str, Article] | None = None,
     dataset: str = DEFAULT_DATASET,
+    include_rejected: bool = False,
 ) -> Iterator[str]:
     """The export's lines (without newlines), article by article, each annotator in turn.
 
@@ -52,6 +53,7 @@ def export_lines(
         include_empty=include_empty,
         corpus=corpus,
         dataset=dataset,
+        include_rejected=include_rejected,
     )
     for line in pieces:
         yield "".join(line)
@@ -67,6 +69,7 @@ def export_pieces(
     include_empty: bool = False,
     corpus: Mapping[str, Article] | None = None,
     dataset: str = DEFAULT_DATASET,
+    include_rejected: bool = False,
 ) -> Iterator[Iterator[str]]:
     """`export_lines`, each line as the pieces of its text, for a writer: the tokens of a very
     long article (about ten times its size as JSON) come a slice at a time and are never held
@@ -89,7 +92,13 @@ def export_pieces(
             for found in walk
             if (
                 group := list(
-                    _lines(found, workspace, corpus or {}, report, include_empty, dataset)
+                    _lines(
+                        found,
+                        workspace,
+                        corpus or {},
+                        report,
+                        _Options(include_empty, include_rejected, dataset, fmt),
+                    )
                 )
             )
         )
@@ -117,13 +126,20 @@ def export_pieces(
         walk.close()
 
 
+@dataclass(frozen=True)
+class _Options:
+    include_empty: bool
+    include_rejected: bool
+    dataset: str
+    fmt: Format
+
+
 def _lines(
     found: AnnotatedArticle,
     workspace: Workspace,
     corpus: Mapping[str, Article],
     report: ExportReport,
-    include_empty: bool,
-    dataset: str,
+    options: _Options,
 ) -> Iterator[ExportLine]:
     article: Article | None = None
     looked = False
@@ -133,9 +149,12 @@ def _lines(
         report.drifted += [unplaced(u) for u in state.unplaced]  # never exported
         # An empty line says "read, nothing to tag": only the annotator's own "done" says so.
         empty_answer = (
-            include_empty and state.status == Status.DONE and state.status_set_at is not None
+            options.include_empty
+            and state.status == Status.DONE
+            and state.status_set_at is not None
         )
-        if not annotations and not empty_answer:
+        turned_down = options.include_rejected and bool(state.rejections)
+        if not annotations and not empty_answer and not turned_down:
             continue
         if not looked:
             article = workspace.find_article(article_id, corpus, report.problems)
@@ -152,19 +171,83 @@ def _lines(
                 f"{annotator} marked article {article_id} done, but its text is not in "
                 f"the workspace or the corpus; its empty line is not in this export"
             )
-        if article is None or ((annotations or state.unplaced) and not sound):
-            continue  # nothing trustworthy to say about this article
-        kept = {a.id for a in sound}
-        links = tuple(r for r in state.relations if r.head in kept and r.child in kept)
-        report.relations_left_out += len(state.relations) - len(links)
-        yield ExportLine(article, annotator, sound, state.status, state.status_set_at,
-                         relations=links, dataset=dataset)  # fmt: skip
+        if article is None:
+            continue
+        rejected = _rejected(state.rejections, article.text, report) if turned_down else ()
+        if (annotations or state.unplaced) and not sound:
+            sound = []  # nothing trustworthy to say about this article but its rejections
+            if not rejected:
+                continue
+        elif annotations or empty_answer:
+            kept = {a.id for a in sound}
+            links = tuple(r for r in state.relations if r.head in kept and r.child in kept)
+            report.relations_left_out += len(state.relations) - len(links)
+            yield ExportLine(
+                article,
+                annotator,
+                sound,
+                state.status,
+                state.status_set_at,
+                relations=links,
+                dataset=options.dataset,
+                rejected=() if options.fmt.rejects_as_lines else rejected,
+            )
+            if not options.fmt.rejects_as_lines:
+                continue
+        # A line of its own, answered "reject" (Prodigy). A format that keeps them in a field
+        # has them only on a line written anyway: a line of no spans would read as "read,
+        # nothing to tag".
+        if rejected and options.fmt.rejects_as_lines:
+            yield ExportLine(
+                article,
+                annotator,
+                [],
+                state.status,
+                state.status_set_at,
+                dataset=options.dataset,
+                rejected=rejected,
+                answer="reject",
+            )
+
+
+def _rejected(
+    records: Sequence[Mapping[str, object]], text: str, report: ExportReport
+) -> tuple[Rejected, ...]:
+    """The rejected suggestions whose words are still where they were in `text`."""
+    found = []
+    for record in records:
+        start, end, label, words = (record.get(k) for k in ("start", "end", "label", "text"))
+        if not (
+            isinstance(start, int)
+            and isinstance(end, int)
+            and isinstance(label, str)
+            and isinstance(words, str)
+            and 0 <= start < end <= len(text)
+            and text[start:end] == words
+        ):
+            report.rejected_drifted += 1
+            continue
+        found.append(
+            Rejected(
+                start,
+                end,
+                label,
+                words,
+                str(record.get("kind", "")),
+                str(record.get("key", "")),
+                str(record.get("rejected_at", "")),
+            )
+        )
+    return tuple(sorted(found, key=lambda r: (r.start, r.end, r.label)))
 
 
 def _count(line: ExportLine, report: ExportReport) -> None:
     report.lines += 1
+    report.rejected += len(line.rejected)
+    if line.answer == "reject":
+        return
     report.spans += len(line.annotations)
     report.relations += len(line.relations)
     report.articles.add(line.article.id)
-    if not line.annotations:
+    if not line.annotations and not line.rejected:
         report.empty += 1

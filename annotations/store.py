@@ -178,6 +178,9 @@ class ArticleState:
     status_is_set: bool = False  # the annotator (or an import) set the status
     # Links between the annotations (and unplaced annotations) above, by annotation id.
     relations: tuple[Relation, ...] = ()
+    # The records of the suggestions turned down (key, kind, start, end, label, text,
+    # rejected_at), as the store keeps them: read by an export of negatives.
+    rejections: tuple[Mapping[str, Any], ...] = ()
 
     @property
     def touched(self) -> bool:
@@ -1198,6 +1201,12 @@ def _state_of(data: Mapping[str, Any]) -> ArticleState:
         key=lambda a: (a.start, a.end, a.created_at, a.id),
     )
     rejected = frozenset(str(d["key"]) for d in data.get("rejected", {}).values())
+    rejections = tuple(
+        sorted(
+            (dict(d) for d in data.get("rejected", {}).values()),
+            key=lambda d: (str(d.get("rejected_at", "")), str(d["key"])),
+        )
+    )
     unplaced = tuple(
         sorted(
             (Unplaced.from_dict(d) for d in data.get("unplaced", {}).values()),
@@ -1219,7 +1228,9 @@ def _state_of(data: Mapping[str, Any]) -> ArticleState:
     explicit = next(iter(data.get("status", {}).values()), None)
     if explicit is None:
         status = "in progress" if found or unplaced else "todo"
-        return ArticleState(found, status, None, rejected, unplaced, relations=relations)
+        return ArticleState(
+            found, status, None, rejected, unplaced, relations=relations, rejections=rejections
+        )
     status = explicit["status"]
     if status not in STATUSES:
         raise ValueError(f"unknown status {status!r}")
@@ -1232,6 +1243,7 @@ def _state_of(data: Mapping[str, Any]) -> ArticleState:
         unplaced,
         status_is_set=True,
         relations=relations,
+        rejections=rejections,
     )
 
 

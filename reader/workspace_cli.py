@@ -112,6 +112,12 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
         "e.g. done: read, nothing to tag (negative examples)",
     )
     ex.add_argument(
+        "--include-rejected",
+        action="store_true",
+        help="also the suggestions each annotator turned down, as negative examples: lines "
+        'answered "reject" (Prodigy) or a "rejected" field (doccano)',
+    )
+    ex.add_argument(
         "--dataset",
         type=dataset_option,
         default=DEFAULT_DATASET,
@@ -294,6 +300,7 @@ def _export(
         include_empty=args.include_empty,
         corpus=LazyCorpus(args.corpus),
         dataset=args.dataset,
+        include_rejected=args.include_rejected,
     )
     if out_path is None:
         write_lines(lines)
@@ -320,6 +327,13 @@ def _export(
         summary += f"; {counted(report.relations, 'relation')} between them"
     if report.empty:
         summary += f"; {counted(report.empty, 'line')} with no spans"
+    if report.rejected:
+        summary += f"; {counted(report.rejected, 'rejected suggestion')} as negatives"
+    if report.rejected_drifted:
+        summary += (
+            f"; {counted(report.rejected_drifted, 'rejected suggestion')} left out (the words "
+            f"are no longer where they were)"
+        )
     if report.misaligned:
         summary += (
             f"; {counted(report.misaligned, 'span')} not starting and ending on token "

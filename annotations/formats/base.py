@@ -29,6 +29,8 @@ class ExportReport:
     relations: int = 0
     # Relations left out because an end of them drifted (that end is in `drifted`).
     relations_left_out: int = 0
+    rejected: int = 0  # rejected suggestions written (--include-rejected)
+    rejected_drifted: int = 0  # rejected suggestions whose words are no longer in the text
     problems: list[str] = field(default_factory=list)  # e.g. an unreadable article copy
 
 
@@ -50,6 +52,34 @@ class ExportLine:
     relations: tuple[Relation, ...] = ()
     # The name the export gives its dataset (Prodigy's `_session_id` is "<dataset>-<annotator>").
     dataset: str = DEFAULT_DATASET
+    # Suggestions the annotator turned down on this text (with --include-rejected), and
+    # whether the line is only them: a line answered "reject" (Prodigy).
+    rejected: tuple[Rejected, ...] = ()
+    answer: str = "accept"
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A suggestion the annotator turned down, checked against the text: a negative example."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    kind: str  # what suggested it: "quote", "figure", ...
+    key: str
+    rejected_at: str
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "text": self.text,
+            "origin": f"suggested:{self.kind}",
+            "key": self.key,
+            "rejected_at": self.rejected_at,
+        }
 
 
 @dataclass(frozen=True)
@@ -85,6 +115,9 @@ class Format:
     # The line's relations as `LinkRead`s between the spans `read_spans` gave (by position);
     # raises ValueError saying what is wrong (an end that is not one of the line's spans).
     read_relations: Callable[[Mapping[str, Any], list[Any]], list[LinkRead]] | None = None
+    # Rejected suggestions go on lines of their own, answered "reject" (Prodigy), rather
+    # than in a `rejected` field of the annotator's line.
+    rejects_as_lines: bool = False
 
     @property
     def importable(self) -> bool:

@@ -1,7 +1,9 @@
 """doccano's sequence-labelling JSONL.
 
 Export: `{"text", "label": [[start, end, label], ...], "meta", "annotator", "spans"}` (the
-spans with their provenance, as in the Prodigy lines). Import reads `label` triples (older
+spans with their provenance, as in the Prodigy lines), and with `--include-rejected` a
+`rejected` list of the suggestions the annotator turned down (`start`, `end`, `label`, `text`,
+`origin`, `key`, `rejected_at`). Import reads `label` triples (older
 exports call them `labels`) or the newer `{"entities": [{"start_offset", "end_offset",
 "label"}]}`. doccano's front end counts offsets in UTF-16 code units: the importer reads each
 line one way or the other, whichever fits.
@@ -51,6 +53,8 @@ def write(line: ExportLine, _report: ExportReport) -> Iterator[str]:
         "annotator": line.annotator,
         "spans": [{**span_fields(a), **provenance(a)} for a in line.annotations],
     }
+    if line.rejected:  # --include-rejected: the suggestions turned down, as negatives
+        data["rejected"] = [r.fields() for r in line.rejected]
     return json_pieces(data)
 
 

@@ -9,7 +9,10 @@
      "_annotator_id", "_timestamp"}
 
 `_view_id` and `_session_id` are what Prodigy's review recipe and its agreement metrics group
-answers by: the dataset name is the export's `--dataset` (default "assay").
+answers by: the dataset name is the export's `--dataset` (default "assay"). With
+`--include-rejected`, the suggestions an annotator turned down on an article come as a line
+of their own answered "reject" (their spans have `origin` "suggested:<kind>", `key` and
+`rejected_at`), after the annotator's accepted line.
 
 `token_end` is inclusive, as in Prodigy. A span that does not start and end on token
 boundaries (a character-precise selection) keeps its character offsets, and its token indices
@@ -51,6 +54,9 @@ def write(line: ExportLine, report: ExportReport) -> Iterator[str]:
     assert tokens is not None, "the Prodigy format needs tokens"
     spans = []
     by_id = {}
+    for rejected in line.rejected:  # a line answered "reject": the suggestions turned down
+        first, last, _aligned = tokens.span(rejected.start, rejected.end)
+        spans.append({**rejected.fields(), "token_start": first, "token_end": last})
     for annotation in line.annotations:
         first, last, aligned = tokens.span(annotation.start, annotation.end)
         if not aligned:
@@ -74,7 +80,7 @@ def write(line: ExportLine, report: ExportReport) -> Iterator[str]:
     tail = {
         "spans": spans,
         "relations": [_relation(r, by_id[r.head], by_id[r.child]) for r in line.relations],
-        "answer": "accept",
+        "answer": line.answer,
         "_view_id": VIEW_ID,
         "_session_id": f"{line.dataset}-{line.annotator}",
         "_annotator_id": line.annotator,
@@ -191,4 +197,5 @@ FORMAT = Format(
     line_keys=("spans",),
     read_spans=read_spans,
     read_relations=read_relations,
+    rejects_as_lines=True,
 )

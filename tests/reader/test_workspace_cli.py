@@ -370,3 +370,57 @@ def test_prodigy_lines_carry_the_view_and_a_session_per_dataset_and_annotator(
         refused = assay("export", "--workspace", str(workspace), "--dataset", bad)
         assert refused.returncode == 2 and "is not a dataset name" in refused.stderr
         assert "\x1b" not in refused.stderr and refused.stdout == ""
+
+
+def _reject(store: Store, article: Article, words: str, label: str, key: str) -> None:
+    start = article.text.index(words)
+    detail = {"kind": "quote", "start": start, "end": start + len(words), "label": label,
+              "text": words}  # fmt: skip
+    store.reject(article.id, key, detail)
+
+
+def test_rejected_suggestions_export_as_negatives_when_asked(
+    workspace: Path, articles: list[Article]
+) -> None:
+    with Store.open(workspace, "maria") as store:
+        _reject(store, articles[1], "Rare earth metals", "figure", "k-on-annotated")
+        _reject(store, articles[3], articles[3].text[:20], "claim", "k-alone")
+        # a rejection recorded on words no longer in the text: left out, counted
+        store.reject(articles[3].id, "k-gone", {"kind": "quote", "start": 0, "end": 5,
+                                                "label": "claim", "text": "zzzzz"})  # fmt: skip
+    plain = assay("export", "--workspace", str(workspace), "--annotator", "maria")
+    assert plain.returncode == 0 and '"reject"' not in plain.stdout
+    done = assay("export", "--workspace", str(workspace), "--annotator", "maria",
+                 "--include-rejected")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    rejects = [r for r in records if r["answer"] == "reject"]
+    accepts = [r for r in records if r["answer"] == "accept"]
+    assert [json.loads(x) for x in plain.stdout.splitlines()] == accepts
+    assert sorted((r["meta"]["article_id"], [s["key"] for s in r["spans"]]) for r in rejects) == (
+        sorted([(articles[1].id, ["k-on-annotated"]), (articles[3].id, ["k-alone"])])
+    )
+    for record in rejects:
+        (span,) = record["spans"]
+        assert span["origin"] == "suggested:quote"
+        assert record["text"][span["start"] : span["end"]] == span["text"]
+        assert record["tokens"][span["token_start"]]["start"] == span["start"]
+    assert "2 rejected suggestions as negatives" in done.stderr
+    assert "1 rejected suggestion left out" in done.stderr
+    # doccano: a field on the lines written anyway; no line for rejections alone
+    doc = assay("export", "--workspace", str(workspace), "--annotator", "maria",
+                "--format", "doccano", "--include-rejected")  # fmt: skip
+    lines = [json.loads(x) for x in doc.stdout.splitlines()]
+    assert len(lines) == len(accepts)
+    with_field = [x for x in lines if "rejected" in x]
+    assert [(x["meta"]["article_id"], [r["key"] for r in x["rejected"]]) for x in with_field] == [
+        (articles[1].id, ["k-on-annotated"])
+    ]
+    # importing the Prodigy lines skips the negatives and keeps every span
+    gold = workspace.parent / "with-negatives.jsonl"
+    gold.write_text(done.stdout, "utf-8")
+    imported = assay("import", str(gold), "--workspace", str(workspace), "--annotator", "copy")
+    assert imported.returncode == 0, imported.stderr
+    assert "2 lines answered reject or ignore" in imported.stderr
+    again = assay("export", "--workspace", str(workspace), "--annotator", "copy")
+    assert spans_of(again.stdout) == spans_of(plain.stdout)
