@@ -24,7 +24,7 @@ from annotations.workspace import AnnotatedArticle, Workspace
 from corpus.article import Article
 from corpus.tokens import Tokenizer
 
-__all__ = ["ExportReport", "export_lines", "export_pieces"]
+__all__ = ["ExportReport", "export_lines", "export_pieces", "export_records"]
 
 
 def export_lines(
@@ -131,7 +131,31 @@ class _Options:
     include_empty: bool
     include_rejected: bool
     dataset: str
-    fmt: Format
+    fmt: Format | None  # None: records for a format that is not line-based (brat)
+
+
+def export_records(
+    workspace: Workspace,
+    annotators: Sequence[str],
+    report: ExportReport,
+    *,
+    include_empty: bool = False,
+    corpus: Mapping[str, Article] | None = None,
+) -> Iterator[ExportLine]:
+    """The export's lines as records, without tokens, for a format that is not written line
+    by line (brat's folders): the same lines, checks and report as `export_lines`."""
+
+    def unreadable(problem: CorruptFile) -> None:
+        whose = "They are" if problem.earlier else "Its annotations are"
+        report.problems.append(f"{problem} {whose} not in this export.")
+
+    options = _Options(include_empty, False, DEFAULT_DATASET, None)
+    walk = workspace.each_article(annotators, unreadable)
+    try:
+        for found in walk:
+            yield from _lines(found, workspace, corpus or {}, report, options)
+    finally:
+        walk.close()
 
 
 def _lines(
@@ -144,6 +168,7 @@ def _lines(
     article: Article | None = None
     looked = False
     article_id = found.article_id
+    as_lines = options.fmt is not None and options.fmt.rejects_as_lines
     for annotator, state in found.states.items():
         annotations = state.annotations
         report.drifted += [unplaced(u) for u in state.unplaced]  # never exported
@@ -190,14 +215,14 @@ def _lines(
                 state.status_set_at,
                 relations=links,
                 dataset=options.dataset,
-                rejected=() if options.fmt.rejects_as_lines else rejected,
+                rejected=() if as_lines else rejected,
             )
-            if not options.fmt.rejects_as_lines:
+            if not as_lines:
                 continue
         # A line of its own, answered "reject" (Prodigy). A format that keeps them in a field
         # has them only on a line written anyway: a line of no spans would read as "read,
         # nothing to tag".
-        if rejected and options.fmt.rejects_as_lines:
+        if rejected and as_lines:
             yield ExportLine(
                 article,
                 annotator,

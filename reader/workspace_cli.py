@@ -6,11 +6,12 @@ import argparse
 import json
 import os
 import re
+import shutil
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from annotations import export, importer
-from annotations.formats import DEFAULT_FORMAT, FORMATS, importable
+from annotations.formats import DEFAULT_FORMAT, FOLDER_FORMATS, FORMATS, brat, importable
 from annotations.formats.base import DEFAULT_DATASET
 from annotations.model import Status
 from annotations.stats import AnnotatorStats, workspace_stats
@@ -104,7 +105,13 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     who.add_argument("--all", action="store_true", help="every annotator in the workspace")
     ex.add_argument("-o", "--output", type=Path, metavar="FILE", help="file (default: stdout)")
     ex.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    ex.add_argument("--format", choices=list(FORMATS), default=DEFAULT_FORMAT)
+    ex.add_argument(
+        "--format",
+        choices=[*FORMATS, *FOLDER_FORMATS],
+        default=DEFAULT_FORMAT,
+        help="prodigy or doccano JSON lines; brat: a folder of .txt and .ann files (-o DIR), "
+        "in a folder per annotator with --all",
+    )
     ex.add_argument(
         "--include-empty",
         action="store_true",
@@ -266,6 +273,8 @@ def run_export(args: argparse.Namespace) -> int:
     annotators = _chosen_annotators(workspace, args.annotator, args.all)
     if annotators is None:
         return 1
+    if args.format == "brat":
+        return _export_brat(args, workspace, annotators, out_path)
     tokenizer = None
     if FORMATS[args.format].needs_tokens:
         choice = choose_pipeline(args.model)
@@ -314,11 +323,15 @@ def _export(
         except OSError as exc:
             say(f"cannot write {out_path}: {exc.strerror or exc}; nothing was written there")
             return 1
+    return _report_export(report, annotators, out_path if out_path is not None else "stdout")
+
+
+def _report_export(report: export.ExportReport, annotators: list[str], where: object) -> int:
+    """What an export wrote and left out, on stderr; 1 when files could not be read."""
     for problem in report.problems:
         say(problem)
     for drift in report.drifted:
         say(f"drift: {drift.describe()}; not exported")
-    where = out_path if out_path is not None else "stdout"
     summary = (
         f"exported {counted(report.spans, 'span')} in {counted(report.lines, 'line')} "
         f"({counted(len(report.articles), 'article')}; {', '.join(annotators)}) to {where}"
@@ -354,6 +367,45 @@ def _export(
         say("the export is incomplete: files above could not be read (exit status 1)")
         return 1
     return 0
+
+
+def _export_brat(
+    args: argparse.Namespace, workspace: Workspace, annotators: list[str], out_path: Path | None
+) -> int:
+    """brat's standoff folder: written whole beside DIR, then moved into place."""
+    if out_path is None:
+        say("brat writes a folder: name it with -o DIR")
+        return 1
+    if args.include_rejected:
+        say("brat's standoff has no place for rejected suggestions; leave out --include-rejected")
+        return 1
+    if out_path.exists() and (not out_path.is_dir() or any(out_path.iterdir())):
+        say(f"{terminal_safe(str(out_path))} exists and is not an empty folder; brat writes a "
+            "new folder (nothing was written)")  # fmt: skip
+        return 1
+    report = export.ExportReport()
+    if args.all:
+        report.problems += workspace.strays()
+    partial = out_path.parent / f".{out_path.name}.partial-{os.getpid()}"
+    try:
+        partial.mkdir(parents=True)
+        records = export.export_records(
+            workspace,
+            annotators,
+            report,
+            include_empty=args.include_empty,
+            corpus=LazyCorpus(args.corpus),
+        )
+        brat.write_folder(records, partial, report, by_annotator=len(annotators) > 1)
+        if out_path.exists():
+            out_path.rmdir()  # empty, checked above
+        partial.rename(out_path)
+    except OSError as exc:
+        shutil.rmtree(partial, ignore_errors=True)
+        say(f"cannot write {terminal_safe(str(out_path))}: {exc.strerror or exc}; nothing was "
+            "written there")  # fmt: skip
+        return 1
+    return _report_export(report, annotators, out_path)
 
 
 def _label_map(pairs: Sequence[str]) -> dict[str, str]:

@@ -14,9 +14,19 @@ import pkgutil
 
 from annotations.formats.base import ExportLine, ExportReport, Format
 
-__all__ = ["DEFAULT_FORMAT", "FORMATS", "ExportLine", "ExportReport", "Format", "importable"]
+__all__ = [
+    "DEFAULT_FORMAT",
+    "FOLDER_FORMATS",
+    "FORMATS",
+    "ExportLine",
+    "ExportReport",
+    "Format",
+    "importable",
+]
 
 DEFAULT_FORMAT = "prodigy"
+# Formats written as a folder of files, not as lines (each module says how): not in FORMATS.
+FOLDER_FORMATS = ("brat",)
 
 
 def _found() -> dict[str, Format]:

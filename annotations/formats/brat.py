@@ -1,0 +1,117 @@
+"""brat's standoff format: a folder of `<article id>.txt` (the text) and `<article id>.ann`
+(its annotations), with an `annotation.conf` naming the labels, as brat's server reads them.
+
+    T1<TAB>claim 374 429<TAB>Rare earth metals are an important area for cooperation
+    T2<TAB>claim 12 20;21 30<TAB>first li second li     (a span across a line break)
+    R1<TAB>source Arg1:T1 Arg2:T3
+    #1<TAB>AnnotatorNotes T1<TAB>the note, on one line
+
+Offsets count code points in the `.txt` file, which holds the article's text as it is. brat
+refuses a text-bound annotation that crosses a line break, so such a span is written as
+fragments, one per line it touches (`;` between them, their texts joined by a space, as brat
+writes them). A label is a brat type: its spaces become `_`. The folder is not a line-based
+export: `write_folder` writes it from the export's lines, one annotator's per folder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from annotations.formats.base import ExportLine, ExportReport
+from annotations.model import Annotation
+
+CONF_NAME = "annotation.conf"
+
+
+def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of `text[start:end]` between line breaks (none of them empty)."""
+    pieces = []
+    at = start
+    for found in re.finditer(r"[\r\n\u2028\u2029\x85\x0b\x0c]+", text[start:end]):
+        if start + found.start() > at:
+            pieces.append((at, start + found.start()))
+        at = start + found.end()
+    if end > at:
+        pieces.append((at, end))
+    return pieces
+
+
+def brat_type(label: str) -> str:
+    """A label as a brat type: no whitespace (brat splits its fields on it)."""
+    return re.sub(r"\s+", "_", label.strip()) or "_"
+
+
+def _one_line(note: str) -> str:
+    return re.sub(r"\s+", " ", note).strip()
+
+
+def ann_text(line: ExportLine) -> str:
+    """The `.ann` file of one annotator's line."""
+    text = line.article.text
+    out = []
+    number: dict[str, int] = {}
+    notes = 0
+    for i, annotation in enumerate(_written(line.annotations, text), start=1):
+        number[annotation.id] = i
+        pieces = fragments(text, annotation.start, annotation.end)
+        where = ";".join(f"{s} {e}" for s, e in pieces)
+        words = " ".join(text[s:e] for s, e in pieces)
+        out.append(f"T{i}\t{brat_type(annotation.label)} {where}\t{words}")
+        if annotation.note.strip():
+            notes += 1
+            out.append(f"#{notes}\tAnnotatorNotes T{i}\t{_one_line(annotation.note)}")
+    for r, relation in enumerate(line.relations, start=1):
+        if relation.head not in number or relation.child not in number:
+            continue
+        head, child = number[relation.head], number[relation.child]
+        out.append(f"R{r}\t{brat_type(relation.label)} Arg1:T{head} Arg2:T{child}")
+        if relation.note.strip():
+            notes += 1
+            out.append(f"#{notes}\tAnnotatorNotes R{r}\t{_one_line(relation.note)}")
+    return "".join(f"{x}\n" for x in out)
+
+
+def _written(annotations: Sequence[Annotation], text: str) -> list[Annotation]:
+    """The spans brat can show: not only line breaks (a span of them has no fragment)."""
+    return [a for a in annotations if fragments(text, a.start, a.end)]
+
+
+def annotation_conf(labels: Iterable[str], relation_labels: Iterable[str]) -> str:
+    """brat's `annotation.conf` for these span and relation labels."""
+    entities = sorted({brat_type(x) for x in labels})
+    relations = sorted({brat_type(x) for x in relation_labels})
+    lines = ["[entities]", *entities, "", "[relations]"]
+    lines += [f"{r}\tArg1:<ENTITY>, Arg2:<ENTITY>" for r in relations]
+    lines += ["", "[events]", "", "[attributes]", ""]
+    return "\n".join(lines)
+
+
+def write_folder(
+    lines: Iterable[ExportLine], folder: Path, report: ExportReport, *, by_annotator: bool
+) -> None:
+    """Each line's `.txt` and `.ann` in `folder` (in a folder per annotator when
+    `by_annotator`), and an `annotation.conf` beside them. `folder` must exist and be empty:
+    the caller writes to a fresh folder and moves it into place."""
+    labels: dict[Path, tuple[set[str], set[str]]] = {}
+    for line in lines:
+        where = folder / line.annotator if by_annotator else folder
+        where.mkdir(exist_ok=True)
+        seen = labels.setdefault(where, (set(), set()))
+        seen[0].update(a.label for a in line.annotations)
+        seen[1].update(r.label for r in line.relations)
+        stem = re.sub(r"[^A-Za-z0-9_.-]", "_", line.article.id).lstrip(".") or "_"
+        # newline="" keeps the text's own line breaks: the offsets count them as they are
+        with (where / f"{stem}.txt").open("w", encoding="utf-8", newline="") as handle:
+            handle.write(line.article.text)
+        with (where / f"{stem}.ann").open("w", encoding="utf-8", newline="") as handle:
+            handle.write(ann_text(line))
+        report.lines += 1
+        report.spans += len(line.annotations)
+        report.relations += len(line.relations)
+        report.articles.add(stem)
+        if not line.annotations:
+            report.empty += 1
+    for where, (spans, relations) in labels.items():
+        (where / CONF_NAME).write_text(annotation_conf(spans, relations), encoding="utf-8")

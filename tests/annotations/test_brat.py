@@ -1,0 +1,135 @@
+"""brat's standoff folder (annotations/formats/brat.py): spans across line breaks as
+fragments, relations, notes, the label configuration, and the CLI's folder handling."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from annotations.export import ExportReport, export_records
+from annotations.formats import brat
+from annotations.formats.base import ExportLine
+from annotations.model import Annotation, Relation
+from annotations.store import Store
+from annotations.workspace import Workspace
+from corpus.article import make_article
+from tests.annotations.conftest import small_workspace
+from tests.reader.test_workspace_cli import assay
+
+_T = re.compile(r"T(\d+)\t(\S+) ((?:\d+ \d+;)*\d+ \d+)\t(.*)")
+
+
+def check_ann(text: str, ann: str) -> list[tuple[str, list[tuple[int, int]], str]]:
+    """The T lines of an .ann file, each checked as brat checks it: every fragment inside
+    the text and free of line breaks, the written text the fragments' texts joined by a
+    space."""
+    found = []
+    for line in ann.splitlines():
+        if not line.startswith("T"):
+            continue
+        matched = _T.fullmatch(line)
+        assert matched, line
+        pieces = [tuple(map(int, p.split())) for p in matched.group(3).split(";")]
+        for start, end in pieces:
+            assert 0 <= start < end <= len(text)
+            assert "\n" not in text[start:end] and "\r" not in text[start:end]
+        assert matched.group(4) == " ".join(text[s:e] for s, e in pieces)
+        found.append((matched.group(2), pieces, matched.group(4)))
+    return found
+
+
+def _annotation(aid: str, text: str, words: str, label: str, note: str = "") -> Annotation:
+    start = text.index(words)
+    return Annotation(aid, "a1", start, start + len(words), label, words, note=note)
+
+
+def test_a_span_across_lines_becomes_fragments_and_links_and_notes_are_kept() -> None:
+    article = make_article("Первая строка «цитата»\n\nвторая 🙂 строка.\nEnd", "x.txt")
+    text = article.text
+    across = _annotation("s1", text, "строка «цитата»\n\nвторая", "big claim", note="two\nlines")
+    edge = _annotation("s2", text, "End", "figure")
+    relation = Relation("r1", article.id, "s1", "s2", "source", note="why")
+    line = ExportLine(article, "maria", [across, edge], "done", None, relations=(relation,))
+    ann = brat.ann_text(line)
+    spans = check_ann(text, ann)
+    assert spans[0][0] == "big_claim" and len(spans[0][1]) == 2
+    assert spans[0][2] == "строка «цитата» вторая"
+    assert spans[1] == ("figure", [(len(text) - 3, len(text))], "End")
+    assert "#1\tAnnotatorNotes T1\ttwo lines\n" in ann
+    assert "R1\tsource Arg1:T1 Arg2:T2\n" in ann and "AnnotatorNotes R1\twhy" in ann
+    conf = brat.annotation_conf(["big claim", "figure"], ["source"])
+    assert "[entities]\nbig_claim\nfigure\n" in conf
+    assert "source\tArg1:<ENTITY>, Arg2:<ENTITY>" in conf
+
+
+def test_fragments_skip_every_kind_of_line_break() -> None:
+    text = "ab\r\ncd\u2028ef\n"
+    assert brat.fragments(text, 0, len(text)) == [(0, 2), (4, 6), (7, 9)]
+    assert brat.fragments(text, 2, 4) == []
+
+
+def test_the_folder_holds_each_text_as_it_is_and_its_annotations(tmp_path: Path) -> None:
+    workspace = small_workspace(tmp_path / "ws")
+    report = ExportReport()
+    out = tmp_path / "out"
+    out.mkdir()
+    records = export_records(workspace, ["maria", "omar"], report, include_empty=True)
+    brat.write_folder(records, out, report, by_annotator=True)
+    for who in ("maria", "omar"):
+        anns = sorted((out / who).glob("*.ann"))
+        assert anns and (out / who / brat.CONF_NAME).exists()
+        for ann in anns:
+            text = ann.with_suffix(".txt").read_bytes().decode("utf-8")
+            assert text == workspace.find_article(ann.stem, {}, []).text  # type: ignore[union-attr]
+            check_ann(text, ann.read_text("utf-8"))
+    assert report.spans == 5 and report.lines >= 4
+
+
+def test_the_cli_writes_a_new_folder_and_refuses_a_full_one(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    small_workspace(root)
+    out = tmp_path / "brat"
+    done = assay("export", "--workspace", str(root), "--all", "--format", "brat", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "exported 5 spans" in done.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["maria", "omar"]
+    assert not list(tmp_path.glob(".brat.partial-*"))
+    again = assay("export", "--workspace", str(root), "--all", "--format", "brat", "-o",
+                  str(out), "--force")  # fmt: skip
+    assert again.returncode == 1 and "not an empty folder" in again.stderr
+    alone = tmp_path / "maria-only"
+    one = assay("export", "--workspace", str(root), "--annotator", "maria", "--format", "brat",
+                "-o", str(alone))  # fmt: skip
+    assert one.returncode == 0 and (alone / brat.CONF_NAME).exists()
+    # maria's two annotated articles (her third is done with nothing tagged: --include-empty)
+    suffixes = sorted(p.suffix for p in alone.iterdir() if p.name != brat.CONF_NAME)
+    assert suffixes == [".ann", ".ann", ".txt", ".txt"]
+    nowhere = assay("export", "--workspace", str(root), "--all", "--format", "brat")
+    assert nowhere.returncode == 1 and "-o DIR" in nowhere.stderr
+
+
+def test_an_unwritable_place_leaves_nothing_behind(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    small_workspace(root)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        done = assay("export", "--workspace", str(root), "--annotator", "maria", "--format",
+                     "brat", "-o", str(locked / "out"))  # fmt: skip
+    finally:
+        locked.chmod(0o700)
+    if done.returncode == 0:  # root writes through chmod
+        return
+    assert done.returncode == 1 and "nothing was written" in done.stderr
+    assert list(locked.iterdir()) == []
+
+
+def test_brat_refuses_include_rejected(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    Workspace(root)
+    with Store.open(root, "maria"):
+        pass
+    refused = assay("export", "--workspace", str(root), "--annotator", "maria", "--format",
+                    "brat", "-o", str(tmp_path / "b"), "--include-rejected")  # fmt: skip
+    assert refused.returncode == 1 and "rejected" in refused.stderr
