@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotations.formats import FORMATS, Format, importable
+from annotations.formats import FORMATS, Format, brat, importable
 from annotations.model import DEFAULT_LABELS, Status
 from annotations.store import Store, StoreError
 from annotations.workspace import Workspace
@@ -73,14 +73,14 @@ _ANNOTATION_KEYS = frozenset(
 class ImportFailed(StoreError):
     """The file has lines that cannot be imported; nothing was written."""
 
-    def __init__(self, path: Path, errors: list[str]) -> None:
+    def __init__(self, path: Path, errors: list[str], unit: str = "line") -> None:
         self.errors = errors
         shown = errors[:MAX_ERRORS_SHOWN]
         more = len(errors) - len(shown)
         lines = "\n".join(f"  {e}" for e in shown)
         tail = f"\n  ... and {more} more" if more else ""
         super().__init__(
-            f"{sanitize_line(str(path))}: {plural(len(errors), 'line')} cannot be imported, "
+            f"{sanitize_line(str(path))}: {plural(len(errors), unit)} cannot be imported, "
             f"so nothing was imported:\n{lines}{tail}"
         )
 
@@ -102,6 +102,8 @@ class ImportReport:
     relations: int = 0  # read from the file
     relations_added: int = 0
     duplicate_relations: int = 0  # the annotator had them (or the file repeats them)
+    unit: str = "line"  # what `lines` counts: JSON lines, or brat documents
+    brat_skipped: int = 0  # brat lines of kinds assay keeps nothing of (events, attributes)
 
     def summary(self, annotator: str, path: Path, workspace: Path, dry_run: bool) -> list[str]:
         """The import's report for the user; a dry run's has the same numbers."""
@@ -113,7 +115,7 @@ class ImportReport:
         def were(count: int) -> str:
             return "would be" if dry_run else ("was" if count == 1 else "were")
 
-        lines = plural(self.lines, "line")
+        lines = plural(self.lines, self.unit)
         if dry_run:
             head = (
                 f"{shown} ({lines}): would import {spans} ({labels}) on {articles} as "
@@ -144,6 +146,12 @@ class ImportReport:
             found.append(
                 f"{plural(self.skipped_answers, 'line')} answered reject or ignore "
                 f"{were(self.skipped_answers)} skipped"
+            )
+        if self.brat_skipped:
+            found.append(
+                f"{plural(self.brat_skipped, 'brat line')} of kinds assay keeps nothing of "
+                f"(events, attributes, normalizations, other comments) "
+                f"{were(self.brat_skipped)} skipped"
             )
         if self.sanitized_lines:
             found.append(
@@ -196,10 +204,12 @@ def read_gold(
     "claim"); other labels are kept as written, or are bad lines when `only_known`. `offsets`
     is "auto", "codepoints" or "utf16" (see the module's docstring).
     """
-    if fmt != "auto" and fmt not in {f.name for f in importable()}:
+    if fmt != "auto" and fmt not in {f.name for f in importable()} | {"brat"}:
         raise ValueError(f"unknown format {fmt!r}")
     if offsets not in OFFSETS:
         raise ValueError(f"unknown offsets {offsets!r}")
+    if path.is_dir() or fmt == "brat":
+        return _read_brat(path, label_map or {}, labels, only_known)
     reader = _LineReader(path.name, fmt, offsets, label_map or {}, labels, only_known)
     errors: list[str] = []
     limit = MAX_LINE_BYTES
@@ -220,6 +230,51 @@ def read_gold(
             del record  # a long line's text is not kept while the next one is read
     if errors:
         raise ImportFailed(path, errors)
+    reader.report.articles = len(reader.pending)
+    return reader.pending, reader.report
+
+
+def _read_brat(
+    folder: Path,
+    label_map: Mapping[str, str],
+    labels: tuple[str, ...],
+    only_known: bool,
+) -> tuple[dict[str, PendingArticle], ImportReport]:
+    """A brat folder (`.txt` and `.ann` pairs, in subfolders too), each document read as a
+    line of assay's own format would be; every bad document is listed, and nothing is
+    imported when there is one."""
+    if not folder.is_dir():
+        raise StoreError(
+            f"{sanitize_line(str(folder))} is not a folder of brat .txt and .ann files"
+        )
+    reader = _LineReader(folder.name, "prodigy", "codepoints", label_map, labels, only_known)
+    reader.report.unit = "document"
+    errors: list[str] = []
+    found = brat.documents(folder)
+    if not found:
+        raise StoreError(f"{sanitize_line(str(folder))} holds no brat .ann files")
+    for number, ann in enumerate(found, start=1):
+        where = sanitize_line(str(ann.relative_to(folder)))
+        try:
+            txt = ann.with_suffix(".txt")
+            if txt.stat().st_size > MAX_LINE_BYTES:
+                raise ValueError(_too_long(txt.stat().st_size, MAX_LINE_BYTES))
+            # newline="": the offsets count the text's own line breaks
+            with txt.open(encoding="utf-8", newline="") as handle:
+                text = handle.read()
+            record, skipped = brat.read_document(ann, text)
+            reader.read(record, number)
+            reader.report.brat_skipped += skipped
+        except FileNotFoundError:
+            errors.append(f"{where}: its text {quote(ann.with_suffix('.txt').name)} is missing")
+        except UnicodeDecodeError as exc:
+            errors.append(f"{where}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+        except OSError as exc:
+            errors.append(f"{where}: cannot be read: {exc.strerror or exc}")
+        except ValueError as exc:
+            errors.append(f"{where}: {exc}")
+    if errors:
+        raise ImportFailed(folder, errors, "document")
     reader.report.articles = len(reader.pending)
     return reader.pending, reader.report
 

@@ -150,11 +150,13 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
 
     im = argparse.ArgumentParser(
         prog=f"{PROG} import",
-        description="Add gold annotations from Prodigy or doccano JSONL to an annotator. "
-        "Articles are matched by their text; new texts join the workspace. The whole file is "
-        "checked first: with any bad line, nothing is imported.",
+        description="Add gold annotations from Prodigy or doccano JSONL, or a brat folder, to "
+        "an annotator. Articles are matched by their text; new texts join the workspace. The "
+        "whole file is checked first: with any bad line, nothing is imported.",
     )
-    im.add_argument("file", type=Path, metavar="FILE")
+    im.add_argument(
+        "file", type=Path, metavar="FILE", help="a JSONL file, or a folder of brat .txt/.ann"
+    )
     add_workspace_options(im, annotator=False)
     im.add_argument(
         "--annotator",
@@ -165,9 +167,9 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     )
     im.add_argument(
         "--format",
-        choices=["auto", *(f.name for f in importable())],
+        choices=["auto", *(f.name for f in importable()), "brat"],
         default="auto",
-        help="auto tells each line by its keys (default)",
+        help="auto tells each line by its keys, and a folder is brat's standoff (default)",
     )
     im.add_argument(
         "--label",

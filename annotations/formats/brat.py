@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from annotations.formats.base import ExportLine, ExportReport
 from annotations.model import Annotation
+from corpus.jsonl import quote
 
 CONF_NAME = "annotation.conf"
 
@@ -115,3 +118,124 @@ def write_folder(
             report.empty += 1
     for where, (spans, relations) in labels.items():
         (where / CONF_NAME).write_text(annotation_conf(spans, relations), encoding="utf-8")
+
+
+# --- import ------------------------------------------------------------------------------
+
+_ANN_T = re.compile(r"(?P<type>\S+) (?P<where>\d+ \d+(?:;\d+ \d+)*)")
+_ANN_R = re.compile(r"(?P<type>\S+) Arg1:(?P<head>T\d+) Arg2:(?P<child>T\d+)")
+_ANN_NOTE = re.compile(r"AnnotatorNotes (?P<target>[TR]\d+)")
+# Kinds of line assay keeps nothing of: events, attributes, normalizations, equivalences.
+_NOT_KEPT = ("E", "A", "M", "N", "*")
+
+
+def documents(folder: Path) -> list[Path]:
+    """The `.ann` files of a brat folder and its subfolders, in order; each needs its `.txt`."""
+    return sorted(p for p in folder.rglob("*.ann") if p.is_file())
+
+
+def read_document(ann_path: Path, text: str) -> tuple[dict[str, Any], int]:
+    """A brat document as a line of assay's own format (`text`, `spans` with `note`,
+    `relations` between them), and the number of its lines of kinds assay does not keep.
+    Raises ValueError naming the `.ann` line that is wrong. A span in fragments is one span
+    from the first to the last when only line breaks and spaces lie between them (as assay
+    writes spans across lines); across words, it cannot be one span and is refused."""
+    spans: dict[str, dict[str, Any]] = {}
+    relations: dict[str, dict[str, Any]] = {}
+    notes: list[tuple[int, str, str]] = []
+    skipped = 0
+    content = ann_path.read_text(encoding="utf-8")
+    for number, raw in enumerate(content.split("\n"), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        ident = fields[0]
+        try:
+            if ident.startswith("T"):
+                spans[ident] = _text_bound(fields, text)
+            elif ident.startswith("R"):
+                relations[ident] = _relation(fields)
+            elif ident.startswith("#"):
+                matched = _ANN_NOTE.fullmatch(fields[1]) if len(fields) > 2 else None
+                if matched is not None:
+                    notes.append((number, matched.group("target"), fields[2]))
+                else:
+                    skipped += 1  # another kind of comment
+            elif ident.startswith(_NOT_KEPT):
+                skipped += 1
+            else:
+                raise ValueError(f"is not a brat annotation: {_shown(line)}")
+        except ValueError as exc:
+            raise ValueError(f"line {number}: {exc}") from None
+    for number, target, note in notes:
+        found = spans.get(target) or relations.get(target)
+        if found is None:
+            raise ValueError(f"line {number}: a note on {target}, which is not there")
+        found["note"] = f"{found['note']}\n{note}" if found.get("note") else note
+    order = list(spans)
+    links = []
+    for ident, relation in relations.items():
+        for end in ("head", "child"):
+            if relation[end] not in spans:
+                raise ValueError(
+                    f"relation {ident}'s {end} {relation[end]} is not one of its spans"
+                )
+        links.append(
+            {
+                "head_span": _span_key(spans[relation["head"]]),
+                "child_span": _span_key(spans[relation["child"]]),
+                "label": relation["label"],
+                "note": relation.get("note", ""),
+            }
+        )
+    record = {
+        "text": text,
+        "spans": [spans[i] for i in order],
+        "relations": links,
+        "meta": {"source": ann_path.with_suffix(".txt").name},
+    }
+    return record, skipped
+
+
+def _text_bound(fields: list[str], text: str) -> dict[str, Any]:
+    matched = _ANN_T.fullmatch(fields[1]) if len(fields) >= 2 else None
+    if matched is None:
+        raise ValueError("is not a text-bound annotation (T1<TAB>label start end<TAB>text)")
+    pieces = [tuple(map(int, p.split())) for p in matched.group("where").split(";")]
+    for start, end in pieces:
+        if not 0 <= start < end <= len(text):
+            raise ValueError(f"offsets {start} {end} are outside the text ({len(text)} characters)")
+    pieces.sort()
+    for (_, end), (start, _) in pairwise(pieces):
+        if text[end:start].strip():
+            raise ValueError(
+                f"its fragments are apart by words ({_shown(text[end:start])}); an assay span "
+                f"is one run of text"
+            )
+    start, end = pieces[0][0], pieces[-1][1]
+    written = fields[2] if len(fields) > 2 else None
+    if written is not None and written != " ".join(text[s:e] for s, e in pieces):
+        raise ValueError(
+            f"its text {_shown(written)} is not the text at its offsets {_shown(text[start:end])}"
+        )
+    return {"start": start, "end": end, "label": matched.group("type"), "text": text[start:end]}
+
+
+def _relation(fields: list[str]) -> dict[str, Any]:
+    matched = _ANN_R.fullmatch(fields[1]) if len(fields) >= 2 else None
+    if matched is None:
+        raise ValueError("is not a relation (R1<TAB>label Arg1:T1 Arg2:T2)")
+    return {
+        "label": matched.group("type"),
+        "head": matched.group("head"),
+        "child": matched.group("child"),
+    }
+
+
+def _span_key(span: dict[str, Any]) -> dict[str, Any]:
+    return {"start": span["start"], "end": span["end"], "label": span["label"]}
+
+
+def _shown(value: str) -> str:
+    return quote(value)

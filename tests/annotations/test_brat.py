@@ -133,3 +133,79 @@ def test_brat_refuses_include_rejected(tmp_path: Path) -> None:
     refused = assay("export", "--workspace", str(root), "--annotator", "maria", "--format",
                     "brat", "-o", str(tmp_path / "b"), "--include-rejected")  # fmt: skip
     assert refused.returncode == 1 and "rejected" in refused.stderr
+
+
+def _brat_folder(tmp_path: Path, text: str, ann: str, name: str = "doc") -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.txt").write_text(text, encoding="utf-8", newline="")
+    (folder / f"{name}.ann").write_text(ann, encoding="utf-8")
+    return folder
+
+
+def test_export_import_export_gives_the_same_folder(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    small_workspace(root)
+    across = make_article("Talks ended.\n\nA deal is close, «сказал» he. 🙂", "wire/t.txt")
+    Workspace(root).save_article(across)
+    with Store.open(root, "maria", labels=None) as store:  # a span across a paragraph break
+        start = across.text.index("ended")
+        store.add(across.id, start, start + 16, "claim", across.text[start : start + 16])
+    first = tmp_path / "first"
+    done = assay("export", "--workspace", str(root), "--annotator", "maria", "--format", "brat",
+                 "-o", str(first))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    imported = assay("import", str(first), "--workspace", str(root), "--annotator", "copy")
+    assert imported.returncode == 0, imported.stderr
+    assert "3 documents" in imported.stderr
+    second = tmp_path / "second"
+    again = assay("export", "--workspace", str(root), "--annotator", "copy", "--format", "brat",
+                  "-o", str(second))  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    for ann in first.glob("*.ann"):
+        assert (second / ann.name).read_text("utf-8") == ann.read_text("utf-8")
+        assert (second / ann.with_suffix(".txt").name).read_bytes() == (
+            ann.with_suffix(".txt").read_bytes()
+        )
+
+
+def test_a_brat_folder_from_elsewhere_imports_with_its_notes_and_links(tmp_path: Path) -> None:
+    text = "Mayor Ruiz said the plan\nwas dead. «Готово», 🙂 added Lee."
+    ann = (
+        "T1\tClaim 17 34\tthe plan was dead\n"  # fragments joined by the line break? no: one run
+        "T2\tPerson 6 10\tRuiz\n"
+        "R1\tsource Arg1:T1 Arg2:T2\n"
+        "#1\tAnnotatorNotes T1\tchecked\n"
+        "E1\tEvent:T2\n"
+        "A1\tNegated E1\n"
+    ).replace("T1\tClaim 17 34\tthe plan was dead", "T1\tClaim 16 24;25 33\tthe plan was dead")
+    folder = _brat_folder(tmp_path, text, ann)
+    root = tmp_path / "ws"
+    done = assay("import", str(folder), "--workspace", str(root), "--annotator", "ann")
+    assert done.returncode == 0, done.stderr
+    assert "imported 2 spans" in done.stderr and "1 relation" in done.stderr
+    assert "2 brat lines of kinds assay keeps nothing of" in done.stderr
+    with Store.open(root, "ann", labels=None) as store:
+        (article_id,) = store.article_ids()
+        state = store.article_state(article_id)
+    by_label = {a.label: a for a in state.annotations}
+    assert by_label["claim"].text == "the plan\nwas dead" and by_label["claim"].note == "checked"
+    assert len(state.relations) == 1
+
+
+def test_bad_brat_documents_are_named_and_nothing_is_imported(tmp_path: Path) -> None:
+    text = "one two three\nfour"
+    folder = _brat_folder(tmp_path, text, "T1\tx 0 3;8 13\tone three\n", "apart")
+    _brat_folder(tmp_path, text, "T1\tx 0 99\tone\n", "outside")
+    _brat_folder(tmp_path, text, "T1\tx 0 3\tnot it\n", "wrongtext")
+    _brat_folder(tmp_path, text, "#1\tAnnotatorNotes T9\tlost\n", "orphan")
+    _brat_folder(tmp_path, text, "Q1\t\x1b[31mred\n", "unknown")
+    (folder / "notext.ann").write_text("T1\tx 0 3\tone\n", encoding="utf-8")
+    root = tmp_path / "ws"
+    done = assay("import", str(folder), "--workspace", str(root), "--annotator", "ann")
+    assert done.returncode != 0 and "nothing was imported" in done.stderr
+    for name in ("apart.ann: line 1", "outside.ann: line 1", "wrongtext.ann: line 1",
+                 "orphan.ann: line 1", "unknown.ann: line 1", "notext.ann"):  # fmt: skip
+        assert name in done.stderr, name
+    assert "\x1b" not in done.stderr
+    assert not (root / "annotations").exists() or not any((root / "annotations").iterdir())

@@ -93,7 +93,9 @@ def test_read_gold_matches_the_given_labels(tmp_path: Path) -> None:
     assert report.articles == 1
     assert [s["label"] for s in pending[article_id(TEXT)].spans] == ["quote"]
     with pytest.raises(ValueError, match="unknown format"):
-        read_gold(path, fmt="brat")
+        read_gold(path, fmt="conll")
+    with pytest.raises(StoreError, match="not a folder of brat"):
+        read_gold(path, fmt="brat")  # brat reads a folder
 
 
 @pytest.mark.parametrize("fmt", ["doccano", "auto"])
