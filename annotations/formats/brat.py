@@ -65,9 +65,10 @@ def ann_text(line: ExportLine) -> str:
         if annotation.note.strip():
             notes += 1
             out.append(f"#{notes}\tAnnotatorNotes T{i}\t{_one_line(annotation.note)}")
-    for r, relation in enumerate(line.relations, start=1):
-        if relation.head not in number or relation.child not in number:
-            continue
+    # In the order of their ends, so that the same links always read the same
+    linked = [r for r in line.relations if r.head in number and r.child in number]
+    linked.sort(key=lambda r: (number[r.head], number[r.child], r.label, r.note))
+    for r, relation in enumerate(linked, start=1):
         head, child = number[relation.head], number[relation.child]
         out.append(f"R{r}\t{brat_type(relation.label)} Arg1:T{head} Arg2:T{child}")
         if relation.note.strip():
@@ -77,8 +78,10 @@ def ann_text(line: ExportLine) -> str:
 
 
 def _written(annotations: Sequence[Annotation], text: str) -> list[Annotation]:
-    """The spans brat can show: not only line breaks (a span of them has no fragment)."""
-    return [a for a in annotations if fragments(text, a.start, a.end)]
+    """The spans brat can show (not only line breaks: a span of them has no fragment), in
+    the order of their offsets and labels, so that the same spans always read the same."""
+    shown = [a for a in annotations if fragments(text, a.start, a.end)]
+    return sorted(shown, key=lambda a: (a.start, a.end, a.label, a.note))
 
 
 def annotation_conf(labels: Iterable[str], relation_labels: Iterable[str]) -> str:

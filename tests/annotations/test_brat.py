@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotations.export import ExportReport, export_records
 from annotations.formats import brat
 from annotations.formats.base import ExportLine
+from annotations.importer import import_gold
 from annotations.model import Annotation, Relation
 from annotations.store import Store
 from annotations.workspace import Workspace
@@ -209,3 +215,70 @@ def test_bad_brat_documents_are_named_and_nothing_is_imported(tmp_path: Path) ->
         assert name in done.stderr, name
     assert "\x1b" not in done.stderr
     assert not (root / "annotations").exists() or not any((root / "annotations").iterdir())
+
+
+# Text with the characters that move offsets or break lines: emoji (outside the BMP), curly
+# quotes, Cyrillic, paragraph breaks.
+_CHARS = st.sampled_from([*"ab cd«»“”‘’—Привет🙂🚀\n.,", "\n\n"])
+
+
+@st.composite
+def _annotated(
+    draw: st.DrawFn,
+) -> tuple[str, list[tuple[int, int, str, str]], list[tuple[int, int, str]]]:
+    text = "".join(draw(st.lists(_CHARS, min_size=3, max_size=60))).strip() or "x"
+    text = f"{text} end"
+    spans = []
+    for _ in range(draw(st.integers(1, 6))):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        if not text[start:end].strip():
+            continue
+        label = draw(st.sampled_from(["claim", "figure", "event", "Квота"]))
+        note = draw(st.sampled_from(["", "checked", "две строки\nи ещё"]))
+        spans.append((start, end, label, note))
+    spans = list({(s, e, lab): (s, e, lab, n) for s, e, lab, n in spans}.values()) or [
+        (len(text) - 3, len(text), "claim", "")
+    ]
+    links = []
+    if len(spans) > 1:
+        for _ in range(draw(st.integers(0, 3))):
+            head, child = draw(st.permutations(range(len(spans))))[:2]
+            links.append((head, child, draw(st.sampled_from(["source", "cause"]))))
+    return text, spans, links
+
+
+def _folder_of(root: Path, who: str, out: Path) -> dict[str, str]:
+    report = ExportReport()
+    out.mkdir()
+    brat.write_folder(export_records(Workspace(root), [who], report), out, report,
+                      by_annotator=False)  # fmt: skip
+    return {p.name: p.read_text("utf-8") for p in sorted(out.iterdir())}
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(case=_annotated())
+def test_brat_round_trips_any_annotations(
+    tmp_path_factory: pytest.TempPathFactory, case: Any
+) -> None:
+    text, spans, links = case
+    base = tmp_path_factory.mktemp("rt")
+    root = base / "ws"
+    article = make_article(text, "wire/x.txt")
+    Workspace(root).save_article(article)
+    with Store.open(root, "maria", labels=None) as store:
+        made = [
+            store.add(article.id, s, e, label, article.text[s:e], note=note)
+            for s, e, label, note in spans
+            if s < e <= len(article.text) and article.text[s:e].strip()
+        ]
+        for head, child, label in links:
+            if head < len(made) and child < len(made):
+                store.relate(made[head].id, made[child].id, label)
+    first = _folder_of(root, "maria", base / "first")
+    with Store.open(root, "copy", labels=None) as store:
+        import_gold(Workspace(root), store, base / "first", fmt="brat")
+    second = _folder_of(root, "copy", base / "second")
+    assert second == first
