@@ -4,7 +4,8 @@ Times `export_lines` written to a file: cold (no tokens cached: every article is
 with one process and with two, and warm (tokens cached by the cold run, as on any later
 export), next to the obvious
 implementation in the same run (spaCy's tokenizer, a dict per token and `json.dumps` per line,
-with the same store reads). Target: at most 5 s for 100,000 annotations.
+with the same store reads). Target: at most 5 s for 100,000 annotations. Then every other
+format (doccano's lines, brat's folder), each at most 1.5x the warm Prodigy export.
 
 Articles are the five built-in samples (about 700 words each) made distinct by a number, so
 the texts are the size of real news, not toy strings.
@@ -28,7 +29,8 @@ if str(ROOT) not in sys.path:
 
 from tinydb import TinyDB  # noqa: E402
 
-from annotations.export import ExportReport, export_lines  # noqa: E402
+from annotations.export import ExportReport, export_lines, export_records  # noqa: E402
+from annotations.formats import brat  # noqa: E402
 from annotations.model import Annotation, new_id, now  # noqa: E402
 from annotations.storage import AtomicJSONStorage  # noqa: E402
 from annotations.store import Store  # noqa: E402
@@ -40,6 +42,7 @@ from corpus.nlp import choose_pipeline  # noqa: E402
 from corpus.tokens import Tokenizer  # noqa: E402
 
 TARGET_S = 5.0
+FORMAT_RATIO = 1.5  # any other format, against the Prodigy export with its tokens cached
 
 
 def fill(workspace: Workspace, n_articles: int, n_annotations: int) -> None:
@@ -71,6 +74,25 @@ def time_ours(workspace: Workspace, tokenizer: Tokenizer, out: Path) -> tuple[fl
             handle.write(line)
             handle.write("\n")
     return time.perf_counter() - start, report.spans
+
+
+def time_doccano(workspace: Workspace, out: Path) -> float:
+    report = ExportReport()
+    start = time.perf_counter()
+    with out.open("w", encoding="utf-8") as handle:
+        for line in export_lines(workspace, ["bench"], None, report, output_format="doccano"):
+            handle.write(line)
+            handle.write("\n")
+    return time.perf_counter() - start
+
+
+def time_brat(workspace: Workspace, out: Path) -> float:
+    report = ExportReport()
+    start = time.perf_counter()
+    out.mkdir()
+    brat.write_folder(export_records(workspace, ["bench"], report), out, report,
+                      by_annotator=False)  # fmt: skip
+    return time.perf_counter() - start
 
 
 def time_obvious(workspace: Workspace, out: Path) -> float:
@@ -117,6 +139,10 @@ def main(argv: Sequence[str] | None = None) -> None:
                 cold, spans = time_ours(workspace, tokenizer, root / "cold.jsonl")
                 results[f"assay cold, {processes} process(es)"] = cold
         results["assay warm (tokens cached)"], _ = time_ours(workspace, tokenizer, root / "w.jsonl")
+        others = {
+            "doccano": time_doccano(workspace, root / "d.jsonl"),
+            "brat (folder)": time_brat(workspace, root / "brat"),
+        }
         size = (root / "w.jsonl").stat().st_size / 2**20
     print(f"{spans:,} spans in {args.articles:,} lines, {size:.0f} MiB of JSONL ({choice.key})")
     print(f"{'':>30}{'seconds':>9}{'vs obvious':>12}  target")
@@ -124,6 +150,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     for name, seconds in results.items():
         verdict = f"<= {TARGET_S:g} s: {'PASS' if seconds <= TARGET_S else 'FAIL'}"
         print(f"{name:>30}{seconds:>9.2f}{obvious / seconds:>11.1f}x  {verdict}")
+    prodigy = results["assay warm (tokens cached)"]
+    print(f"\n{'other formats':>30}{'seconds':>9}{'vs Prodigy':>12}  target")
+    for name, seconds in others.items():
+        ratio = seconds / prodigy
+        verdict = (
+            f"<= {FORMAT_RATIO:g}x Prodigy warm: {'PASS' if ratio <= FORMAT_RATIO else 'FAIL'}"
+        )
+        print(f"{name:>30}{seconds:>9.2f}{ratio:>11.2f}x  {verdict}")
 
 
 if __name__ == "__main__":
