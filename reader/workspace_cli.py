@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
@@ -11,7 +12,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from annotations import export, importer
-from annotations.formats import DEFAULT_FORMAT, FOLDER_FORMATS, FORMATS, brat, importable
+from annotations.formats import (
+    DEFAULT_FORMAT,
+    FILE_FORMATS,
+    FOLDER_FORMATS,
+    FORMATS,
+    brat,
+    importable,
+    label_studio,
+)
 from annotations.formats.base import DEFAULT_DATASET
 from annotations.model import Status
 from annotations.stats import AnnotatorStats, workspace_stats
@@ -107,10 +116,11 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     ex.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     ex.add_argument(
         "--format",
-        choices=[*FORMATS, *FOLDER_FORMATS],
+        choices=[*FORMATS, *FOLDER_FORMATS, *FILE_FORMATS],
         default=DEFAULT_FORMAT,
         help="prodigy or doccano JSON lines; brat: a folder of .txt and .ann files (-o DIR), "
-        "in a folder per annotator with --all",
+        "in a folder per annotator with --all; label-studio: a JSON list of tasks (-o FILE) "
+        "and its labeling config beside it",
     )
     ex.add_argument(
         "--include-empty",
@@ -277,6 +287,8 @@ def run_export(args: argparse.Namespace) -> int:
         return 1
     if args.format == "brat":
         return _export_brat(args, workspace, annotators, out_path)
+    if args.format == "label-studio":
+        return _export_label_studio(args, workspace, annotators, out_path)
     tokenizer = None
     if FORMATS[args.format].needs_tokens:
         choice = choose_pipeline(args.model)
@@ -408,6 +420,46 @@ def _export_brat(
             "written there")  # fmt: skip
         return 1
     return _report_export(report, annotators, out_path)
+
+
+def _export_label_studio(
+    args: argparse.Namespace, workspace: Workspace, annotators: list[str], out_path: Path | None
+) -> int:
+    """Label Studio's tasks in one JSON file, and its labeling config beside it."""
+    if out_path is None:
+        say("Label Studio's export is a file and its labeling config beside it: name it with "
+            "-o FILE.json")  # fmt: skip
+        return 1
+    if args.include_rejected:
+        say("Label Studio's tasks have no place for rejected suggestions; leave out "
+            "--include-rejected")  # fmt: skip
+        return 1
+    config = label_studio.config_path(out_path)
+    if config.exists() and not args.force:
+        say(f"{terminal_safe(str(config))} exists; add --force to overwrite it")
+        return 1
+    report = export.ExportReport()
+    if args.all:
+        report.problems += workspace.strays()
+    records = export.export_records(
+        workspace, annotators, report, include_empty=args.include_empty,
+        corpus=LazyCorpus(args.corpus),
+    )  # fmt: skip
+    try:
+        with atomic_writer(out_path) as raw:
+            handle = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+            labels, relation_labels = label_studio.write_file(records, handle, report)
+            handle.flush()
+            handle.detach()
+        with atomic_writer(config) as raw:
+            raw.write(label_studio.label_config(labels, relation_labels).encode("utf-8"))
+    except OSError as exc:
+        say(f"cannot write {terminal_safe(str(out_path))}: {exc.strerror or exc}; nothing "
+            "was written there")  # fmt: skip
+        return 1
+    code = _report_export(report, annotators, out_path)
+    say(f"labeling config for the project: {terminal_safe(str(config))}")
+    return code
 
 
 def _label_map(pairs: Sequence[str]) -> dict[str, str]:

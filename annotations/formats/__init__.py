@@ -16,6 +16,7 @@ from annotations.formats.base import ExportLine, ExportReport, Format
 
 __all__ = [
     "DEFAULT_FORMAT",
+    "FILE_FORMATS",
     "FOLDER_FORMATS",
     "FORMATS",
     "ExportLine",
@@ -25,8 +26,10 @@ __all__ = [
 ]
 
 DEFAULT_FORMAT = "prodigy"
-# Formats written as a folder of files, not as lines (each module says how): not in FORMATS.
+# Formats written as a folder of files or as one JSON document, not as lines (each module
+# says how): not in FORMATS.
 FOLDER_FORMATS = ("brat",)
+FILE_FORMATS = ("label-studio",)
 
 
 def _found() -> dict[str, Format]:

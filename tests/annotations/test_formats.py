@@ -45,7 +45,8 @@ def with_tiny(monkeypatch: pytest.MonkeyPatch) -> Format:
 
 def test_every_module_of_the_package_is_in_the_table() -> None:
     modules = sorted(p.stem for p in Path(formats.__file__).parent.glob("*.py"))
-    lines = [m for m in modules if m not in ("__init__", "base", *formats.FOLDER_FORMATS)]
+    whole = {*formats.FOLDER_FORMATS, *(f.replace("-", "_") for f in formats.FILE_FORMATS)}
+    lines = [m for m in modules if m not in ("__init__", "base", *whole)]
     assert sorted(FORMATS) == sorted(lines)
     assert next(iter(FORMATS)) == formats.DEFAULT_FORMAT  # the default is offered first
     assert all(name == f.name for name, f in FORMATS.items())
