@@ -35,6 +35,7 @@ and label) are skipped, so running an import twice adds nothing the second time.
 
 from __future__ import annotations
 
+import json
 import re
 from array import array
 from bisect import bisect_left
@@ -45,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotations.formats import FORMATS, Format, brat, importable
+from annotations.formats import FORMATS, Format, brat, importable, label_studio
 from annotations.model import DEFAULT_LABELS, Status
 from annotations.store import Store, StoreError
 from annotations.workspace import Workspace
@@ -62,6 +63,8 @@ MAX_DEPTH = 16  # levels of nesting kept in a span's attrs or the article's meta
 # A line is one article: it gets the corpus loader's limit for one file. Read when called, so
 # that a test can lower it.
 MAX_LINE_BYTES = MAX_FILE_BYTES
+# A Label Studio export is one JSON document, read whole.
+MAX_DOCUMENT_BYTES = 1 << 30
 _SKIPPED_ANSWERS = ("reject", "ignore")
 # Keys of a line that are not about the article (the loader leaves them out of its metadata
 # too); they can be large (tokens), so they are not walked.
@@ -103,7 +106,7 @@ class ImportReport:
     relations_added: int = 0
     duplicate_relations: int = 0  # the annotator had them (or the file repeats them)
     unit: str = "line"  # what `lines` counts: JSON lines, or brat documents
-    brat_skipped: int = 0  # brat lines of kinds assay keeps nothing of (events, attributes)
+    not_kept: int = 0  # brat lines or Label Studio results of kinds assay keeps nothing of
 
     def summary(self, annotator: str, path: Path, workspace: Path, dry_run: bool) -> list[str]:
         """The import's report for the user; a dry run's has the same numbers."""
@@ -147,11 +150,11 @@ class ImportReport:
                 f"{plural(self.skipped_answers, 'line')} answered reject or ignore "
                 f"{were(self.skipped_answers)} skipped"
             )
-        if self.brat_skipped:
+        if self.not_kept:
             found.append(
-                f"{plural(self.brat_skipped, 'brat line')} of kinds assay keeps nothing of "
-                f"(events, attributes, normalizations, other comments) "
-                f"{were(self.brat_skipped)} skipped"
+                f"{plural(self.not_kept, 'item')} of kinds assay keeps nothing of (brat "
+                f"events, attributes, normalizations, comments; Label Studio choices, text "
+                f"areas, ratings) {were(self.not_kept)} skipped"
             )
         if self.sanitized_lines:
             found.append(
@@ -204,12 +207,14 @@ def read_gold(
     "claim"); other labels are kept as written, or are bad lines when `only_known`. `offsets`
     is "auto", "codepoints" or "utf16" (see the module's docstring).
     """
-    if fmt != "auto" and fmt not in {f.name for f in importable()} | {"brat"}:
+    if fmt != "auto" and fmt not in {f.name for f in importable()} | {"brat", "label-studio"}:
         raise ValueError(f"unknown format {fmt!r}")
     if offsets not in OFFSETS:
         raise ValueError(f"unknown offsets {offsets!r}")
     if path.is_dir() or fmt == "brat":
         return _read_brat(path, label_map or {}, labels, only_known)
+    if fmt == "label-studio" or (fmt == "auto" and _opens_a_list(path)):
+        return _read_label_studio(path, label_map or {}, labels, only_known, offsets)
     reader = _LineReader(path.name, fmt, offsets, label_map or {}, labels, only_known)
     errors: list[str] = []
     limit = MAX_LINE_BYTES
@@ -264,7 +269,7 @@ def _read_brat(
                 text = handle.read()
             record, skipped = brat.read_document(ann, text)
             reader.read(record, number)
-            reader.report.brat_skipped += skipped
+            reader.report.not_kept += skipped
         except FileNotFoundError:
             errors.append(f"{where}: its text {quote(ann.with_suffix('.txt').name)} is missing")
         except UnicodeDecodeError as exc:
@@ -275,6 +280,58 @@ def _read_brat(
             errors.append(f"{where}: {exc}")
     if errors:
         raise ImportFailed(folder, errors, "document")
+    reader.report.articles = len(reader.pending)
+    return reader.pending, reader.report
+
+
+def _opens_a_list(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return label_studio.is_label_studio(handle.read(64))
+    except OSError:
+        return False  # the JSON lines reader says why it cannot be read
+
+
+def _read_label_studio(
+    path: Path,
+    label_map: Mapping[str, str],
+    labels: tuple[str, ...],
+    only_known: bool,
+    offsets: str,
+) -> tuple[dict[str, PendingArticle], ImportReport]:
+    """Label Studio's JSON export (a list of tasks) or JSON-MIN: each task's annotation read
+    as a line of assay's own format would be; every bad task is listed, and nothing is
+    imported when there is one. Regions that count UTF-16 code units (older Label Studio)
+    are read as `offsets` says, as doccano's are."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise StoreError(
+                f"{sanitize_line(str(path))} is {jsonl.size(size)}; a Label Studio export is "
+                f"read whole, at most {jsonl.size(MAX_DOCUMENT_BYTES)} (export fewer tasks)"
+            )
+        document = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise ImportFailed(path, [f"not a JSON document: {quote(str(exc))}"], "task") from None
+    reader = _LineReader(path.name, "prodigy", offsets, label_map, labels, only_known)
+    reader.report.unit = "task"
+    errors: list[str] = []
+    number = 0
+    for where, record, skipped in label_studio.records(document):
+        if isinstance(record, str):
+            errors.append(f"{where}: {record}")
+            continue
+        number += 1
+        try:
+            reader.read(record, number)
+            reader.report.not_kept += skipped
+        except ValueError as exc:
+            errors.append(f"{where}: {exc}")
+    if errors:
+        raise ImportFailed(path, errors, "task")
+    reader.report.lines = number
     reader.report.articles = len(reader.pending)
     return reader.pending, reader.report
 

@@ -160,12 +160,16 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
 
     im = argparse.ArgumentParser(
         prog=f"{PROG} import",
-        description="Add gold annotations from Prodigy or doccano JSONL, or a brat folder, to "
-        "an annotator. Articles are matched by their text; new texts join the workspace. The "
-        "whole file is checked first: with any bad line, nothing is imported.",
+        description="Add gold annotations from Prodigy or doccano JSONL, a brat folder or a "
+        "Label Studio export (JSON or JSON-MIN) to an annotator. Articles are matched by "
+        "their text; new texts join the workspace. The whole file is checked first: with any "
+        "bad line, nothing is imported.",
     )
     im.add_argument(
-        "file", type=Path, metavar="FILE", help="a JSONL file, or a folder of brat .txt/.ann"
+        "file",
+        type=Path,
+        metavar="FILE",
+        help="a JSONL file, a Label Studio JSON file, or a folder of brat .txt/.ann",
     )
     add_workspace_options(im, annotator=False)
     im.add_argument(
@@ -177,9 +181,10 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
     )
     im.add_argument(
         "--format",
-        choices=["auto", *(f.name for f in importable()), "brat"],
+        choices=["auto", *(f.name for f in importable()), "brat", "label-studio"],
         default="auto",
-        help="auto tells each line by its keys, and a folder is brat's standoff (default)",
+        help="auto tells each line by its keys, a folder is brat's standoff and a JSON list "
+        "is Label Studio's export or JSON-MIN (default)",
     )
     im.add_argument(
         "--label",

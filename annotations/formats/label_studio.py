@@ -28,6 +28,7 @@ from xml.sax.saxutils import quoteattr
 
 from annotations.formats.base import ExportLine, ExportReport
 from annotations.model import DEFAULT_LABELS
+from corpus.jsonl import quote
 
 CONFIG_SUFFIX = ".label_config.xml"
 FROM_NAME = "label"
@@ -133,3 +134,154 @@ def write_file(
         handle.write(json.dumps(task(number, found, annotation_numbers), ensure_ascii=False))
     handle.write("\n]\n")
     return labels, relation_labels
+
+
+# --- import ------------------------------------------------------------------------------
+
+
+def is_label_studio(head: bytes) -> bool:
+    """Whether a file's first bytes open a JSON list (Label Studio's export and JSON-MIN), not
+    JSON lines."""
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[")
+
+
+def records(document: Any) -> Iterator[tuple[str, dict[str, Any] | str, int]]:
+    """Each annotation of a Label Studio export (its list of tasks, or JSON-MIN) as a line of
+    assay's own format, with where it is ("task 3") and how many of its results are of kinds
+    assay keeps nothing of (choices, text areas, ratings); or, for a task that is wrong, what
+    is wrong with it in place of the line. A task annotated by several people is wrong:
+    assay imports one annotator's work at a time."""
+    if not isinstance(document, list):
+        yield "the file", "not a JSON list of tasks", 0
+        return
+    for number, task in enumerate(document, start=1):
+        where = f"task {number}"
+        if not isinstance(task, dict):
+            yield where, f"not an object: {quote(task)}", 0
+            continue
+        if isinstance(task.get("id"), int) and not isinstance(task.get("id"), bool):
+            where = f"task {number} (id {task['id']})"
+        try:
+            if "annotations" in task or "completions" in task:
+                found = _from_task(task)
+            else:
+                found = _from_min(task)
+        except ValueError as exc:
+            yield where, str(exc), 0
+            continue
+        for record, skipped in found:
+            yield where, record, skipped
+
+
+def _text_of(data: Any) -> str:
+    if not isinstance(data, dict):
+        raise ValueError('its "data" is not an object')
+    text = data.get(TO_NAME)
+    if not isinstance(text, str):
+        strings = [v for v in data.values() if isinstance(v, str)]
+        if len(strings) != 1:
+            raise ValueError('its "data" has no "text" (and not one string to read as it)')
+        text = strings[0]
+    return text
+
+
+def _from_task(task: dict[str, Any]) -> list[tuple[dict[str, Any], int]]:
+    text = _text_of(task.get("data"))
+    given = task.get("annotations", task.get("completions"))
+    if not isinstance(given, list):
+        raise ValueError('"annotations" is not a list')
+    kept = [
+        a for a in given
+        if isinstance(a, dict) and not a.get("was_cancelled") and not a.get("skipped")
+    ]  # fmt: skip
+    if len(kept) > 1:
+        who = ", ".join(quote(_annotator(a)) for a in kept)
+        raise ValueError(
+            f"{len(kept)} annotations ({who}); assay imports one annotator's work at a time "
+            f"(export one annotator's tasks, or split the file)"
+        )
+    if not kept:
+        return []
+    annotation = kept[0]
+    result = annotation.get("result")
+    if not isinstance(result, list):
+        raise ValueError('its annotation\'s "result" is not a list')
+    spans, by_region, links, skipped = [], {}, [], 0
+    for item in result:
+        if not isinstance(item, dict):
+            raise ValueError(f"a result is not an object: {quote(item)}")
+        kind = item.get("type")
+        if kind == "labels":
+            value = item.get("value")
+            if not isinstance(value, dict):
+                raise ValueError(f'a region has no "value": {quote(item)}')
+            labels = value.get("labels")
+            if not isinstance(labels, list) or len(labels) != 1:
+                raise ValueError(f"a region has not one label: {quote(item)}")
+            span = {"start": value.get("start"), "end": value.get("end"), "label": labels[0]}
+            if isinstance(value.get("text"), str):
+                span["text"] = value["text"]
+            meta = item.get("meta")
+            notes = meta.get("text") if isinstance(meta, dict) else None
+            if isinstance(notes, list) and all(isinstance(n, str) for n in notes):
+                span["note"] = "\n".join(notes)
+            if isinstance(item.get("id"), str):
+                by_region[item["id"]] = span
+            spans.append(span)
+        elif kind == "relation":
+            links.append(item)
+        else:
+            skipped += 1
+    relations = []
+    for link in links:
+        head, child = by_region.get(link.get("from_id")), by_region.get(link.get("to_id"))
+        if head is None or child is None:
+            raise ValueError(f"a relation's ends are not regions of the annotation: {quote(link)}")
+        labels = link.get("labels")
+        label = labels[0] if isinstance(labels, list) and labels else "related"
+        if link.get("direction") == "left":
+            head, child = child, head
+        relations.append({"head_span": _key(head), "child_span": _key(child), "label": label})
+    record: dict[str, Any] = {"text": text, "spans": spans, "relations": relations}
+    meta = task.get("meta")
+    if isinstance(meta, dict):
+        record["meta"] = {k: v for k, v in meta.items() if k in ("title", "source")}
+    if annotation.get("assay_status") == "done":
+        record.setdefault("meta", {})["status"] = "done"
+    return [(record, skipped)]
+
+
+def _from_min(task: dict[str, Any]) -> list[tuple[dict[str, Any], int]]:
+    """A JSON-MIN record: the task's data fields, and each labels control's regions under its
+    name (`"label": [{"start", "end", "text", "labels"}]`)."""
+    text = task.get(TO_NAME)
+    if not isinstance(text, str):
+        raise ValueError('no "text" and no "annotations": not a Label Studio task')
+    spans = []
+    for value in task.values():
+        if not isinstance(value, list):
+            continue
+        for region in value:
+            if isinstance(region, dict) and isinstance(region.get("labels"), list):
+                labels = region["labels"]
+                if len(labels) != 1:
+                    raise ValueError(f"a region has not one label: {quote(region)}")
+                span = {"start": region.get("start"), "end": region.get("end"), "label": labels[0]}
+                if isinstance(region.get("text"), str):
+                    span["text"] = region["text"]
+                spans.append(span)
+    return [({"text": text, "spans": spans}, 0)]
+
+
+def _annotator(annotation: dict[str, Any]) -> str:
+    name = annotation.get("assay_annotator")
+    if isinstance(name, str):
+        return name
+    who = annotation.get("completed_by")
+    if isinstance(who, dict):
+        return str(who.get("email", who.get("id", "?")))
+    return str(who) if who is not None else "?"
+
+
+def _key(span: dict[str, Any]) -> dict[str, Any]:
+    return {"start": span["start"], "end": span["end"], "label": span["label"]}

@@ -190,7 +190,7 @@ def test_a_brat_folder_from_elsewhere_imports_with_its_notes_and_links(tmp_path:
     done = assay("import", str(folder), "--workspace", str(root), "--annotator", "ann")
     assert done.returncode == 0, done.stderr
     assert "imported 2 spans" in done.stderr and "1 relation" in done.stderr
-    assert "2 brat lines of kinds assay keeps nothing of" in done.stderr
+    assert "2 items of kinds assay keeps nothing of (brat" in done.stderr
     with Store.open(root, "ann", labels=None) as store:
         (article_id,) = store.article_ids()
         state = store.article_state(article_id)

@@ -75,3 +75,109 @@ def test_label_studio_needs_a_file_and_keeps_an_existing_config(tmp_path: Path) 
                  "-o", str(tmp_path / "t.json"))  # fmt: skip
     assert kept.returncode == 1 and "--force" in kept.stderr
     assert config.read_text("utf-8") == "<View/>" and not (tmp_path / "t.json").exists()
+
+
+def _spans_of(root: Path, who: str) -> list[tuple[str, int, int, str, str, str]]:
+    with Store.open(root, who, labels=None) as store:
+        return sorted(
+            (a.article_id, a.start, a.end, a.label, a.text, a.note)
+            for i in store.article_ids()
+            for a in store.article_state(i).annotations
+        )
+
+
+def _links_of(root: Path, who: str) -> list[tuple[str, str, str]]:
+    with Store.open(root, who, labels=None) as store:
+        found = []
+        for i in store.article_ids():
+            state = store.article_state(i)
+            by_id = {a.id: (a.start, a.end, a.label) for a in state.annotations}
+            found += [(str(by_id[r.head]), str(by_id[r.child]), r.label) for r in state.relations]
+        return sorted(found)
+
+
+def test_export_import_export_keeps_spans_notes_and_links(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    small_workspace(root)
+    with Store.open(root, "maria", labels=None) as store:
+        spans = [a for i in store.article_ids() for a in store.article_state(i).annotations]
+        first = spans[0]
+        other = next(a for a in spans[1:] if a.article_id == first.article_id)
+        store.relate(first.id, other.id, "source")
+    out = tmp_path / "maria.json"
+    done = assay("export", "--workspace", str(root), "--annotator", "maria", "--format",
+                 "label-studio", "-o", str(out))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    imported = assay("import", str(out), "--workspace", str(root), "--annotator", "copy")
+    assert imported.returncode == 0, imported.stderr
+    assert "tasks" in imported.stderr
+    assert _spans_of(root, "copy") == _spans_of(root, "maria")
+    assert _links_of(root, "copy") == _links_of(root, "maria") != []
+    again = tmp_path / "copy.json"
+    assay("export", "--workspace", str(root), "--annotator", "copy", "--format",
+          "label-studio", "-o", str(again))  # fmt: skip
+
+    def regions(path: Path) -> list[object]:
+        return [
+            [(r.get("value"), r.get("meta"), r["type"], r.get("labels")) for r in a["result"]]
+            for t in json.loads(path.read_text("utf-8"))
+            for a in t["annotations"]
+        ]
+
+    assert regions(again) == regions(out)
+
+
+def test_json_min_and_older_utf16_offsets_import(tmp_path: Path) -> None:
+    text = "🙂 Mayor Ruiz said the plan was dead."
+    start = text.index("the plan")
+    tasks = [
+        {"id": 7, "text": text, "label": [
+            {"start": start, "end": start + 8, "text": "the plan", "labels": ["claim"]}],
+         "annotator": 3},
+        {"id": 8, "data": {"text": text}, "annotations": [{"result": [
+            {"id": "a", "type": "labels", "from_name": "label", "to_name": "text",
+             "value": {"start": start + 1, "end": start + 9, "text": "the plan",
+                       "labels": ["Figure"]}},
+            {"id": "b", "type": "choices", "value": {"choices": ["ok"]}}]}]},
+    ]  # fmt: skip
+    path = tmp_path / "min.json"
+    path.write_text(json.dumps(tasks, ensure_ascii=False), "utf-8")
+    root = tmp_path / "ws"
+    done = assay("import", str(path), "--workspace", str(root), "--annotator", "ann")
+    assert done.returncode == 0, done.stderr
+    assert "1 item of kinds assay keeps nothing of" in done.stderr
+    assert "UTF-16" in done.stderr  # the second task counted UTF-16 units, as Label Studio once did
+    assert [(s[3], s[4]) for s in _spans_of(root, "ann")] == [
+        ("claim", "the plan"),
+        ("figure", "the plan"),
+    ]
+
+
+def test_bad_tasks_are_named_and_nothing_is_imported(tmp_path: Path) -> None:
+    text = "one two three"
+    tasks = [
+        {"id": 1, "data": {"text": text}, "annotations": [
+            {"result": [], "completed_by": {"email": "a@x"}},
+            {"result": [], "assay_annotator": "b"}]},
+        {"id": 2, "data": {"text": text}, "annotations": [{"result": [
+            {"id": "r", "type": "labels",
+             "value": {"start": 0, "end": 3, "labels": ["x", "y"]}}]}]},
+        {"id": 3, "data": {"text": text}, "annotations": [{"result": [
+            {"type": "relation", "from_id": "nope", "to_id": "gone", "labels": ["source"]}]}]},
+        {"id": 4, "data": {"text": text}, "annotations": [{"result": [
+            {"id": "r", "type": "labels",
+             "value": {"start": 0, "end": 99, "text": "\x1b[31mone", "labels": ["x"]}}]}]},
+    ]  # fmt: skip
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(tasks), "utf-8")
+    root = tmp_path / "ws"
+    done = assay("import", str(path), "--workspace", str(root), "--annotator", "ann")
+    assert done.returncode != 0 and "nothing was imported" in done.stderr
+    for said in ("task 1 (id 1): 2 annotations", "task 2 (id 2): a region has not one label",
+                 "task 3 (id 3): a relation's ends", "task 4 (id 4)"):  # fmt: skip
+        assert said in done.stderr, said
+    assert "\x1b" not in done.stderr
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"id": 1,', "utf-8")
+    refused = assay("import", str(broken), "--workspace", str(root), "--annotator", "ann")
+    assert refused.returncode != 0 and "not a JSON document" in refused.stderr
