@@ -1,4 +1,5 @@
-"""Import gold annotations from JSONL (Prodigy, doccano) into an annotator's store.
+"""Import gold annotations from JSONL (Prodigy, doccano), brat folders and Label Studio exports
+into an annotator's store.
 
 Accepted lines (the format is told per line by its keys, or forced with `fmt`; each format's
 module in annotations/formats/ names its keys and reads its spans):
@@ -7,6 +8,10 @@ module in annotations/formats/ names its keys and reads its spans):
   Lines answered "reject" or "ignore" are skipped and counted. assay's own export is this.
 - doccano: `{"text", "label": [[start, end, label], ...]}` (older exports call it `labels`),
   or the newer `{"text", "entities": [{"start_offset", "end_offset", "label"}]}`.
+
+Not lines: a folder is brat's standoff (`_read_brat`), and a file that opens a JSON list is a
+Label Studio export or JSON-MIN (`_read_label_studio`); each document or task is turned into a
+line of assay's own format and read as one.
 
 Offsets. Prodigy counts code points, as assay does; doccano's front end counts UTF-16 code
 units, which differ from code points after any character outside the Basic Multilingual

@@ -5,6 +5,10 @@ A format is a module of this package that defines `FORMAT`, a `Format` (annotati
 base.py): its name, whether it needs tokens, how it writes an article's line and, if it can be
 imported, how its spans are read back. Adding one is adding its module (and its round-trip
 test): the modules are found when this package is imported.
+
+Formats that are not lines are modules too, named in `FOLDER_FORMATS` (brat: a folder of
+files) and `FILE_FORMATS` (Label Studio: one JSON document); each writes from the export's
+checked lines (`annotations.export.export_records`) and reads into the importer's line reader.
 """
 
 from __future__ import annotations
