@@ -5,7 +5,8 @@ with one process and with two, and warm (tokens cached by the cold run, as on an
 export), next to the obvious
 implementation in the same run (spaCy's tokenizer, a dict per token and `json.dumps` per line,
 with the same store reads). Target: at most 5 s for 100,000 annotations. Then every other
-format (doccano's lines, brat's folder), each at most 1.5x the warm Prodigy export.
+format (doccano's lines, brat's folder, Label Studio's JSON), each at most 1.5x the warm
+Prodigy export.
 
 Articles are the five built-in samples (about 700 words each) made distinct by a number, so
 the texts are the size of real news, not toy strings.
@@ -30,7 +31,7 @@ if str(ROOT) not in sys.path:
 from tinydb import TinyDB  # noqa: E402
 
 from annotations.export import ExportReport, export_lines, export_records  # noqa: E402
-from annotations.formats import brat  # noqa: E402
+from annotations.formats import brat, label_studio  # noqa: E402
 from annotations.model import Annotation, new_id, now  # noqa: E402
 from annotations.storage import AtomicJSONStorage  # noqa: E402
 from annotations.store import Store  # noqa: E402
@@ -95,6 +96,14 @@ def time_brat(workspace: Workspace, out: Path) -> float:
     return time.perf_counter() - start
 
 
+def time_label_studio(workspace: Workspace, out: Path) -> float:
+    report = ExportReport()
+    start = time.perf_counter()
+    with out.open("w", encoding="utf-8") as handle:
+        label_studio.write_file(export_records(workspace, ["bench"], report), handle, report)
+    return time.perf_counter() - start
+
+
 def time_obvious(workspace: Workspace, out: Path) -> float:
     """Tokenize with spaCy, build a dict per token, `json.dumps` each line."""
     tokenizer = Tokenizer(choose_pipeline())._load()
@@ -142,6 +151,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         others = {
             "doccano": time_doccano(workspace, root / "d.jsonl"),
             "brat (folder)": time_brat(workspace, root / "brat"),
+            "Label Studio (JSON)": time_label_studio(workspace, root / "ls.json"),
         }
         size = (root / "w.jsonl").stat().st_size / 2**20
     print(f"{spans:,} spans in {args.articles:,} lines, {size:.0f} MiB of JSONL ({choice.key})")
