@@ -16,13 +16,12 @@ export: `write_folder` writes it from the export's lines, one annotator's per fo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from annotations.formats.base import ExportLine, ExportReport
-from annotations.model import Annotation
 from corpus.jsonl import quote
 
 CONF_NAME = "annotation.conf"
@@ -51,37 +50,51 @@ def _one_line(note: str) -> str:
 
 
 def ann_text(line: ExportLine) -> str:
-    """The `.ann` file of one annotator's line."""
+    """The `.ann` file of one annotator's line.
+
+    Spans are written as brat shows them, in the order of their fragments: two spans that
+    become the same text-bound annotation (one of them began or ended with a line break,
+    which no fragment holds) are one `T` line, their notes joined, so that the file reads
+    back as it was written. Links likewise."""
     text = line.article.text
-    out = []
-    number: dict[str, int] = {}
-    notes = 0
-    for i, annotation in enumerate(_written(line.annotations, text), start=1):
-        number[annotation.id] = i
+    spans: dict[tuple[str, str], tuple[list[tuple[int, int]], list[str]]] = {}
+    key_of: dict[str, tuple[str, str]] = {}
+    for annotation in line.annotations:
         pieces = fragments(text, annotation.start, annotation.end)
-        where = ";".join(f"{s} {e}" for s, e in pieces)
-        words = " ".join(text[s:e] for s, e in pieces)
-        out.append(f"T{i}\t{brat_type(annotation.label)} {where}\t{words}")
+        if not pieces:
+            continue  # only line breaks: brat has nothing to show
+        key = (brat_type(annotation.label), ";".join(f"{s} {e}" for s, e in pieces))
+        found = spans.setdefault(key, (pieces, []))
         if annotation.note.strip():
+            found[1].append(_one_line(annotation.note))
+        key_of[annotation.id] = key
+    order = sorted(spans, key=lambda k: (spans[k][0][0][0], spans[k][0][-1][1], k))
+    number = {key: i for i, key in enumerate(order, start=1)}
+    out = []
+    notes = 0
+    for key in order:
+        pieces, said = spans[key]
+        words = " ".join(text[s:e] for s, e in pieces)
+        out.append(f"T{number[key]}\t{key[0]} {key[1]}\t{words}")
+        if said:
             notes += 1
-            out.append(f"#{notes}\tAnnotatorNotes T{i}\t{_one_line(annotation.note)}")
-    # In the order of their ends, so that the same links always read the same
-    linked = [r for r in line.relations if r.head in number and r.child in number]
-    linked.sort(key=lambda r: (number[r.head], number[r.child], r.label, r.note))
-    for r, relation in enumerate(linked, start=1):
-        head, child = number[relation.head], number[relation.child]
-        out.append(f"R{r}\t{brat_type(relation.label)} Arg1:T{head} Arg2:T{child}")
-        if relation.note.strip():
+            out.append(f"#{notes}\tAnnotatorNotes T{number[key]}\t{' '.join(sorted(set(said)))}")
+    links: dict[tuple[int, int, str], list[str]] = {}
+    for relation in line.relations:
+        if relation.head in key_of and relation.child in key_of:
+            head, child = number[key_of[relation.head]], number[key_of[relation.child]]
+            if head == child:
+                continue  # its two spans are one text-bound annotation in brat
+            found_notes = links.setdefault((head, child, brat_type(relation.label)), [])
+            if relation.note.strip():
+                found_notes.append(_one_line(relation.note))
+    for r, (head, child, label) in enumerate(sorted(links), start=1):
+        out.append(f"R{r}\t{label} Arg1:T{head} Arg2:T{child}")
+        said = links[(head, child, label)]
+        if said:
             notes += 1
-            out.append(f"#{notes}\tAnnotatorNotes R{r}\t{_one_line(relation.note)}")
+            out.append(f"#{notes}\tAnnotatorNotes R{r}\t{' '.join(sorted(set(said)))}")
     return "".join(f"{x}\n" for x in out)
-
-
-def _written(annotations: Sequence[Annotation], text: str) -> list[Annotation]:
-    """The spans brat can show (not only line breaks: a span of them has no fragment), in
-    the order of their offsets and labels, so that the same spans always read the same."""
-    shown = [a for a in annotations if fragments(text, a.start, a.end)]
-    return sorted(shown, key=lambda a: (a.start, a.end, a.label, a.note))
 
 
 def annotation_conf(labels: Iterable[str], relation_labels: Iterable[str]) -> str:
@@ -105,14 +118,18 @@ def write_folder(
         where = folder / line.annotator if by_annotator else folder
         where.mkdir(exist_ok=True)
         seen = labels.setdefault(where, (set(), set()))
-        seen[0].update(a.label for a in line.annotations)
-        seen[1].update(r.label for r in line.relations)
+        ann = ann_text(line)
+        # the types written (a link between two spans brat shows as one is not)
+        for row in ann.splitlines():
+            kind, _, rest = row.partition("\t")
+            if kind[:1] in ("T", "R"):
+                seen[0 if kind[0] == "T" else 1].add(rest.split(" ", 1)[0])
         stem = re.sub(r"[^A-Za-z0-9_.-]", "_", line.article.id).lstrip(".") or "_"
         # newline="" keeps the text's own line breaks: the offsets count them as they are
         with (where / f"{stem}.txt").open("w", encoding="utf-8", newline="") as handle:
             handle.write(line.article.text)
         with (where / f"{stem}.ann").open("w", encoding="utf-8", newline="") as handle:
-            handle.write(ann_text(line))
+            handle.write(ann)
         report.lines += 1
         report.spans += len(line.annotations)
         report.relations += len(line.relations)
