@@ -5,10 +5,19 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from annotations.export import ExportReport, export_records
+from annotations.formats import label_studio
+from annotations.importer import import_gold
 from annotations.store import Store
 from annotations.workspace import Workspace
+from corpus.article import make_article
 from tests.annotations.conftest import small_workspace
+from tests.annotations.test_brat import _annotated
 from tests.reader.test_workspace_cli import assay
 
 
@@ -181,3 +190,60 @@ def test_bad_tasks_are_named_and_nothing_is_imported(tmp_path: Path) -> None:
     broken.write_text('[{"id": 1,', "utf-8")
     refused = assay("import", str(broken), "--workspace", str(root), "--annotator", "ann")
     assert refused.returncode != 0 and "not a JSON document" in refused.stderr
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(case=_annotated())
+def test_label_studio_round_trips_any_annotations(
+    tmp_path_factory: pytest.TempPathFactory, case: Any
+) -> None:
+    """Export, import as another annotator, export: the same regions, notes and links, over
+    emoji, curly quotes, Cyrillic, paragraph breaks and spans at the text's edges."""
+    text, spans, links = case
+    base = tmp_path_factory.mktemp("ls")
+    root = base / "ws"
+    article = make_article(text, "wire/x.txt")
+    Workspace(root).save_article(article)
+    with Store.open(root, "maria", labels=None) as store:
+        made = [
+            store.add(article.id, s, e, label, article.text[s:e], note=note)
+            for s, e, label, note in spans
+            if s < e <= len(article.text) and article.text[s:e].strip()
+        ]
+        for head, child, label in links:
+            if head < len(made) and child < len(made) and head != child:
+                store.relate(made[head].id, made[child].id, label)
+    first = _tasks_of(root, "maria", base / "first.json")
+    with Store.open(root, "copy", labels=None) as store:
+        import_gold(Workspace(root), store, base / "first.json", fmt="label-studio")
+    assert _tasks_of(root, "copy", base / "second.json") == first
+
+
+def _tasks_of(root: Path, who: str, out: Path) -> list[object]:
+    """What an export says of the work: each region (offsets, text, label, note) and each
+    link by its ends' regions, in order, without ids and times."""
+    report = ExportReport()
+    with out.open("w", encoding="utf-8") as handle:
+        label_studio.write_file(export_records(Workspace(root), [who], report), handle, report)
+    found = []
+    for task in json.loads(out.read_text("utf-8")):
+        for annotation in task["annotations"]:
+            regions = {r["id"]: r for r in annotation["result"] if r["type"] == "labels"}
+            shown = sorted(
+                (r["value"]["start"], r["value"]["end"], r["value"]["text"],
+                 r["value"]["labels"][0], r.get("meta", {}).get("text"))
+                for r in regions.values()
+            )  # fmt: skip
+            linked = sorted(
+                (
+                    str(regions[r["from_id"]]["value"]),
+                    str(regions[r["to_id"]]["value"]),
+                    r["labels"][0],
+                )
+                for r in annotation["result"]
+                if r["type"] == "relation"
+            )
+            found.append((task["data"]["text"], shown, linked))
+    return found
