@@ -12,7 +12,7 @@ Output is deterministic: the same workspace exports to the same bytes.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from annotations.drift import check, unplaced
@@ -80,11 +80,7 @@ def export_pieces(
     if fmt.needs_tokens and tokenizer is None:
         raise ValueError(f"the {fmt.title} format needs a tokenizer")
 
-    def unreadable(problem: CorruptFile) -> None:
-        # A file set aside earlier is named by where it is now: "they" are its annotations.
-        whose = "They are" if problem.earlier else "Its annotations are"
-        report.problems.append(f"{problem} {whose} not in this export.")
-
+    unreadable = _unreadable_into(report)
     walk = workspace.each_article(annotators, unreadable)
     try:
         groups = (
@@ -145,10 +141,7 @@ def export_records(
     """The export's lines as records, without tokens, for a format that is not written line
     by line (brat's folders): the same lines, checks and report as `export_lines`."""
 
-    def unreadable(problem: CorruptFile) -> None:
-        whose = "They are" if problem.earlier else "Its annotations are"
-        report.problems.append(f"{problem} {whose} not in this export.")
-
+    unreadable = _unreadable_into(report)
     options = _Options(include_empty, False, DEFAULT_DATASET, None)
     walk = workspace.each_article(annotators, unreadable)
     try:
@@ -156,6 +149,17 @@ def export_records(
             yield from _lines(found, workspace, corpus or {}, report, options)
     finally:
         walk.close()
+
+
+def _unreadable_into(report: ExportReport) -> Callable[[CorruptFile], None]:
+    """What a walk of the workspace calls with a file it cannot read: a problem of the report."""
+
+    def unreadable(problem: CorruptFile) -> None:
+        # A file set aside earlier is named by where it is now: "they" are its annotations.
+        whose = "They are" if problem.earlier else "Its annotations are"
+        report.problems.append(f"{problem} {whose} not in this export.")
+
+    return unreadable
 
 
 def _lines(

@@ -248,6 +248,23 @@ def _annotated(
     return text, spans, links
 
 
+def annotated_workspace(root: Path, case: Any) -> Path:
+    """A workspace where "maria" has annotated one article as `_annotated()` drew it."""
+    text, spans, links = case
+    article = make_article(text, "wire/x.txt")
+    Workspace(root).save_article(article)
+    with Store.open(root, "maria", labels=None) as store:
+        made = [
+            store.add(article.id, s, e, label, article.text[s:e], note=note)
+            for s, e, label, note in spans
+            if s < e <= len(article.text) and article.text[s:e].strip()
+        ]
+        for head, child, label in links:
+            if head < len(made) and child < len(made) and head != child:
+                store.relate(made[head].id, made[child].id, label)
+    return root
+
+
 def _folder_of(root: Path, who: str, out: Path) -> dict[str, str]:
     report = ExportReport()
     out.mkdir()
@@ -266,20 +283,8 @@ def _folder_of(root: Path, who: str, out: Path) -> dict[str, str]:
 def test_brat_round_trips_any_annotations(
     tmp_path_factory: pytest.TempPathFactory, case: Any
 ) -> None:
-    text, spans, links = case
     base = tmp_path_factory.mktemp("rt")
-    root = base / "ws"
-    article = make_article(text, "wire/x.txt")
-    Workspace(root).save_article(article)
-    with Store.open(root, "maria", labels=None) as store:
-        made = [
-            store.add(article.id, s, e, label, article.text[s:e], note=note)
-            for s, e, label, note in spans
-            if s < e <= len(article.text) and article.text[s:e].strip()
-        ]
-        for head, child, label in links:
-            if head < len(made) and child < len(made):
-                store.relate(made[head].id, made[child].id, label)
+    root = annotated_workspace(base / "ws", case)
     first = _folder_of(root, "maria", base / "first")
     with Store.open(root, "copy", labels=None) as store:
         import_gold(Workspace(root), store, base / "first", fmt="brat")

@@ -15,9 +15,8 @@ from annotations.formats import label_studio
 from annotations.importer import import_gold
 from annotations.store import Store
 from annotations.workspace import Workspace
-from corpus.article import make_article
 from tests.annotations.conftest import small_workspace
-from tests.annotations.test_brat import _annotated
+from tests.annotations.test_brat import _annotated, annotated_workspace
 from tests.reader.test_workspace_cli import assay
 
 
@@ -201,20 +200,8 @@ def test_label_studio_round_trips_any_annotations(
 ) -> None:
     """Export, import as another annotator, export: the same regions, notes and links, over
     emoji, curly quotes, Cyrillic, paragraph breaks and spans at the text's edges."""
-    text, spans, links = case
     base = tmp_path_factory.mktemp("ls")
-    root = base / "ws"
-    article = make_article(text, "wire/x.txt")
-    Workspace(root).save_article(article)
-    with Store.open(root, "maria", labels=None) as store:
-        made = [
-            store.add(article.id, s, e, label, article.text[s:e], note=note)
-            for s, e, label, note in spans
-            if s < e <= len(article.text) and article.text[s:e].strip()
-        ]
-        for head, child, label in links:
-            if head < len(made) and child < len(made) and head != child:
-                store.relate(made[head].id, made[child].id, label)
+    root = annotated_workspace(base / "ws", case)
     first = _tasks_of(root, "maria", base / "first.json")
     with Store.open(root, "copy", labels=None) as store:
         import_gold(Workspace(root), store, base / "first.json", fmt="label-studio")
