@@ -137,12 +137,15 @@ def export_records(
     *,
     include_empty: bool = False,
     corpus: Mapping[str, Article] | None = None,
+    include_rejected: bool = False,
 ) -> Iterator[ExportLine]:
     """The export's lines as records, without tokens, for a format that is not written line
-    by line (brat's folders): the same lines, checks and report as `export_lines`."""
+    by line (brat's folders, spaCy's DocBin): the same lines, checks and report as
+    `export_lines`; rejected suggestions (with `include_rejected`) come in a line's
+    `rejected`, on lines written anyway."""
 
     unreadable = _unreadable_into(report)
-    options = _Options(include_empty, False, DEFAULT_DATASET, None)
+    options = _Options(include_empty, include_rejected, DEFAULT_DATASET, None)
     walk = workspace.each_article(annotators, unreadable)
     try:
         for found in walk:

@@ -242,6 +242,11 @@ class Tokenizer:
             self._tokenizer = nlp.tokenizer
         return self._tokenizer
 
+    def spacy_tokenizer(self) -> SpacyTokenizer:
+        """The pipeline's own tokenizer (with its vocab), loaded on first use: for a format
+        that builds spaCy Docs."""
+        return self._load()
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.terminate()

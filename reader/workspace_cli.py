@@ -8,8 +8,9 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from annotations import export, importer
 from annotations.formats import (
@@ -18,6 +19,7 @@ from annotations.formats import (
     FOLDER_FORMATS,
     FORMATS,
     brat,
+    docbin,
     importable,
     label_studio,
 )
@@ -37,6 +39,7 @@ from corpus.tokens import Tokenizer
 from reader.output import PROG, positive, say, write_lines
 
 COMMANDS = ("export", "import", "stats")
+T = TypeVar("T")
 
 
 def annotator_option(raw: str) -> str:
@@ -45,6 +48,20 @@ def annotator_option(raw: str) -> str:
         return annotator_name(raw)
     except StoreError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _typed(check: Callable[[str], T]) -> Callable[[str], T]:
+    """An option's type from a check that raises ValueError saying what is wrong: argparse
+    shows the message (it would say only "invalid value" for a ValueError)."""
+
+    def typed(raw: str) -> T:
+        try:
+            return check(raw)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    typed.__name__ = check.__name__
+    return typed
 
 
 def _login_default() -> str:
@@ -120,7 +137,42 @@ def build_parsers() -> dict[str, argparse.ArgumentParser]:
         default=DEFAULT_FORMAT,
         help="prodigy or doccano JSON lines; brat: a folder of .txt and .ann files (-o DIR), "
         "in a folder per annotator with --all; label-studio: a JSON list of tasks (-o FILE) "
-        "and its labeling config beside it",
+        "and its labeling config beside it; spacy: a DocBin of training Docs (-o FILE.spacy)",
+    )
+    trains = ex.add_argument_group("spaCy DocBin (--format spacy)")
+    trains.add_argument(
+        "--unit",
+        choices=docbin.UNITS,
+        help=f"one Doc per {'|'.join(docbin.UNITS)} (default: {docbin.DEFAULT_UNIT}); a span "
+        "crossing a unit's boundary is kept whole in the next larger unit",
+    )
+    trains.add_argument(
+        "--span-key",
+        type=_typed(docbin.span_key_option),
+        metavar="KEY",
+        help=f"the doc.spans group of the spans (default: {docbin.DEFAULT_SPAN_KEY}, spancat's)",
+    )
+    trains.add_argument(
+        "--ents",
+        nargs="?",
+        const=frozenset(),
+        type=_typed(docbin.labels_option),
+        metavar="LABEL,...",
+        help="also set doc.ents from the spans of these labels (all without a list); refused "
+        "when two of them overlap",
+    )
+    trains.add_argument(
+        "--split",
+        type=_typed(docbin.split_option),
+        metavar="NAME=SHARE,...",
+        help="one file per part beside -o, whole articles in each: train=0.8,dev=0.2 writes "
+        "FILE.train.spacy and FILE.dev.spacy",
+    )
+    trains.add_argument(
+        "--seed",
+        type=int,
+        metavar="N",
+        help="the shuffle of articles before --split (default: 0)",
     )
     ex.add_argument(
         "--include-empty",
@@ -287,6 +339,23 @@ def run_export(args: argparse.Namespace) -> int:
     if out_path is not None and out_path.exists() and not args.force:
         say(f"{out_path} exists; add --force to overwrite it")
         return 1
+    spacy_only = [
+        option
+        for option, value in (
+            ("--unit", args.unit),
+            ("--span-key", args.span_key),
+            ("--ents", args.ents),
+            ("--split", args.split),
+            ("--seed", args.seed),
+        )
+        if value is not None
+    ]
+    if spacy_only and args.format != "spacy":
+        say(f"{', '.join(spacy_only)}: only for --format spacy")
+        return 2
+    if args.seed is not None and args.split is None:
+        say("--seed shuffles the articles of a --split: give --split too")
+        return 2
     annotators = _chosen_annotators(workspace, args.annotator, args.all)
     if annotators is None:
         return 1
@@ -294,6 +363,8 @@ def run_export(args: argparse.Namespace) -> int:
         return _export_brat(args, workspace, annotators, out_path)
     if args.format == "label-studio":
         return _export_label_studio(args, workspace, annotators, out_path)
+    if args.format == "spacy":
+        return _export_spacy(args, workspace, annotators, out_path)
     tokenizer = None
     if FORMATS[args.format].needs_tokens:
         choice = choose_pipeline(args.model)
@@ -369,7 +440,7 @@ def _report_export(report: export.ExportReport, annotators: list[str], where: ob
     if report.misaligned:
         summary += (
             f"; {counted(report.misaligned, 'span')} not starting and ending on token "
-            f"boundaries (token_start/token_end cover the tokens touched)"
+            f"boundaries (their tokens are the tokens they touch)"
         )
     say(summary)
     if report.drifted:
@@ -465,6 +536,107 @@ def _export_label_studio(
     code = _report_export(report, annotators, out_path)
     say(f"labeling config for the project: {terminal_safe(str(config))}")
     return code
+
+
+def _export_spacy(
+    args: argparse.Namespace, workspace: Workspace, annotators: list[str], out_path: Path | None
+) -> int:
+    """spaCy's DocBin: one file, or one per part of --split, all written or none."""
+    if out_path is None:
+        say("spaCy's DocBin is a binary file: name it with -o FILE.spacy")
+        return 1
+    split = args.split
+    paths = {"": out_path} if split is None else {
+        name: docbin.part_path(out_path, name) for name, _ in split
+    }  # fmt: skip
+    if split is not None:
+        taken = [p for p in paths.values() if p.exists()]
+        if taken and not args.force:
+            say(f"{terminal_safe(str(taken[0]))} exists; add --force to overwrite it")
+            return 1
+    options = docbin.Options(
+        unit=args.unit or docbin.DEFAULT_UNIT,
+        span_key=args.span_key or docbin.DEFAULT_SPAN_KEY,
+        ents=args.ents,
+    )
+    choice = choose_pipeline(args.model)
+    if choice.notice:
+        say(choice.notice)
+    cache = None if args.no_cache else AnalysisCache(default_cache_dir())
+    report = export.ExportReport()
+    notes = docbin.Notes()
+    if args.all:
+        report.problems += workspace.strays()
+    records = export.export_records(
+        workspace,
+        annotators,
+        report,
+        include_empty=args.include_empty,
+        corpus=LazyCorpus(args.corpus),
+        include_rejected=args.include_rejected,
+    )
+    sentences_of = None
+    if options.unit == "sentence":
+        from corpus.analysis import Analyzer
+
+        analyzer = Analyzer(choice, cache)
+        sentences_of = lambda line: analyzer.analyze(line.article).sentences  # noqa: E731
+    with Tokenizer(choice, cache, processes=args.processes) as tokenizer:
+        spacy_tokenizer = tokenizer.spacy_tokenizer()
+        builder = docbin.Builder(
+            spacy_tokenizer.vocab, spacy_tokenizer, options, report, notes, tokenizer.name
+        )
+        docbin.build(records, tokenizer.tokenize_many, sentences_of, builder)
+    if notes.overlaps:
+        for overlap in notes.overlaps:
+            say(f"overlap: {overlap}")
+        clear = sorted(notes.ent_labels - notes.overlapping_labels)
+        say(
+            "doc.ents cannot hold overlapping spans, and these labels' spans overlap: "
+            f"{', '.join(sorted(notes.overlapping_labels))}. Nothing was written. Name labels "
+            "that never overlap with --ents LABEL,..."
+            + (f" (here: {','.join(clear)})" if clear else "")
+        )
+        return 1
+    parts = builder.parts(split, args.seed or 0)
+    try:
+        _write_all({paths[part.name]: part.docs.to_bytes() for part in parts})
+    except OSError as exc:
+        say(f"cannot write {terminal_safe(str(out_path))}: {exc.strerror or exc}; nothing was "
+            "written there")  # fmt: skip
+        return 1
+    for note in notes.lines(options.unit):
+        say(note)
+    where = ", ".join(
+        f"{terminal_safe(str(paths[part.name]))} ({counted(len(part.docs), 'Doc')}"
+        f"{'' if split is None else ', ' + counted(part.articles, 'article')})"
+        for part in parts
+    )
+    code = _report_export(report, annotators, where)
+    advice = notes.suggester()
+    if advice:
+        say(advice)
+    for part in parts:
+        if split is not None and not part.articles:
+            say(f"the {part.name} part has no articles: too few articles for this split")
+    return code
+
+
+def _write_all(contents: Mapping[Path, bytes]) -> None:
+    """Every file, or none: each is written to a temporary file beside it first, and all are
+    renamed into place only when all are written."""
+    written: list[tuple[Path, Path]] = []
+    try:
+        for path, data in contents.items():
+            tmp = path.with_name(f".{path.name}.partial-{os.getpid()}")
+            written.append((tmp, path))
+            with atomic_writer(tmp) as handle:
+                handle.write(data)
+        for tmp, path in written:
+            tmp.replace(path)
+    finally:
+        for tmp, _path in written:
+            tmp.unlink(missing_ok=True)
 
 
 def _label_map(pairs: Sequence[str]) -> dict[str, str]:

@@ -7,8 +7,10 @@ imported, how its spans are read back. Adding one is adding its module (and its 
 test): the modules are found when this package is imported.
 
 Formats that are not lines are modules too, named in `FOLDER_FORMATS` (brat: a folder of
-files) and `FILE_FORMATS` (Label Studio: one JSON document); each writes from the export's
-checked lines (`annotations.export.export_records`) and reads into the importer's line reader.
+files) and `FILE_FORMATS` (Label Studio: one JSON document; spaCy: DocBin files, module
+`docbin`), with their modules in `WHOLE_MODULES`; each writes from the export's checked lines
+(`annotations.export.export_records`), and those that can be imported read into the
+importer's line reader.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ __all__ = [
     "FILE_FORMATS",
     "FOLDER_FORMATS",
     "FORMATS",
+    "WHOLE_MODULES",
     "ExportLine",
     "ExportReport",
     "Format",
@@ -33,7 +36,8 @@ DEFAULT_FORMAT = "prodigy"
 # Formats written as a folder of files or as one JSON document, not as lines (each module
 # says how): not in FORMATS.
 FOLDER_FORMATS = ("brat",)
-FILE_FORMATS = ("label-studio",)
+FILE_FORMATS = ("label-studio", "spacy")
+WHOLE_MODULES = {"brat": "brat", "label-studio": "label_studio", "spacy": "docbin"}
 
 
 def _found() -> dict[str, Format]:

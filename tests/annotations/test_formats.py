@@ -45,7 +45,7 @@ def with_tiny(monkeypatch: pytest.MonkeyPatch) -> Format:
 
 def test_every_module_of_the_package_is_in_the_table() -> None:
     modules = sorted(p.stem for p in Path(formats.__file__).parent.glob("*.py"))
-    whole = {*formats.FOLDER_FORMATS, *(f.replace("-", "_") for f in formats.FILE_FORMATS)}
+    whole = {formats.WHOLE_MODULES[f] for f in (*formats.FOLDER_FORMATS, *formats.FILE_FORMATS)}
     lines = [m for m in modules if m not in ("__init__", "base", *whole)]
     assert sorted(FORMATS) == sorted(lines)
     assert next(iter(FORMATS)) == formats.DEFAULT_FORMAT  # the default is offered first
