@@ -5,8 +5,8 @@ with one process and with two, and warm (tokens cached by the cold run, as on an
 export), next to the obvious
 implementation in the same run (spaCy's tokenizer, a dict per token and `json.dumps` per line,
 with the same store reads). Target: at most 5 s for 100,000 annotations. Then every other
-format (doccano's lines, brat's folder, Label Studio's JSON), each at most 1.5x the warm
-Prodigy export.
+format (doccano's lines, brat's folder, Label Studio's JSON, spaCy's DocBin of paragraphs),
+each at most 1.5x the warm Prodigy export.
 
 Articles are the five built-in samples (about 700 words each) made distinct by a number, so
 the texts are the size of real news, not toy strings.
@@ -31,7 +31,7 @@ if str(ROOT) not in sys.path:
 from tinydb import TinyDB  # noqa: E402
 
 from annotations.export import ExportReport, export_lines, export_records  # noqa: E402
-from annotations.formats import brat, label_studio  # noqa: E402
+from annotations.formats import brat, docbin, label_studio  # noqa: E402
 from annotations.model import Annotation, new_id, now  # noqa: E402
 from annotations.storage import AtomicJSONStorage  # noqa: E402
 from annotations.store import Store  # noqa: E402
@@ -104,6 +104,20 @@ def time_label_studio(workspace: Workspace, out: Path) -> float:
     return time.perf_counter() - start
 
 
+def time_docbin(workspace: Workspace, tokenizer: Tokenizer, out: Path) -> float:
+    """spaCy's DocBin, a Doc per paragraph, with the tokens the warm Prodigy run read."""
+    report = ExportReport()
+    start = time.perf_counter()
+    spacy_tokenizer = tokenizer.spacy_tokenizer()
+    builder = docbin.Builder(spacy_tokenizer.vocab, spacy_tokenizer, docbin.Options(), report,
+                             docbin.Notes(), tokenizer.name)  # fmt: skip
+    docbin.build(export_records(workspace, ["bench"], report), tokenizer.tokenize_many, None,
+                 builder)  # fmt: skip
+    (part,) = builder.parts(None, 0)
+    out.write_bytes(part.docs.to_bytes())
+    return time.perf_counter() - start
+
+
 def time_obvious(workspace: Workspace, out: Path) -> float:
     """Tokenize with spaCy, build a dict per token, `json.dumps` each line."""
     tokenizer = Tokenizer(choose_pipeline())._load()
@@ -152,6 +166,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             "doccano": time_doccano(workspace, root / "d.jsonl"),
             "brat (folder)": time_brat(workspace, root / "brat"),
             "Label Studio (JSON)": time_label_studio(workspace, root / "ls.json"),
+            "spaCy DocBin (paragraphs)": time_docbin(workspace, tokenizer, root / "c.spacy"),
         }
         size = (root / "w.jsonl").stat().st_size / 2**20
     print(f"{spans:,} spans in {args.articles:,} lines, {size:.0f} MiB of JSONL ({choice.key})")

@@ -42,6 +42,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -250,27 +251,26 @@ class Builder:
             turned = [r for r in rejected if u0 <= r.start and r.end <= u1]
             if not mine and not turned and _all_chrome(article.boilerplate, u0, u1):
                 continue
-            doc = self._doc(article.text, tokens, u0, u1)
+            doc, words = self._doc(article.text, tokens, u0, u1)
             self._fill(doc, line, u0, mine, turned, placed, number)
-            found.add(doc)
+            add(found, doc, words)
             self.notes.docs += 1
 
-    def _doc(self, text: str, tokens: Tokens, u0: int, u1: int) -> Doc:
+    def _doc(self, text: str, tokens: Tokens, u0: int, u1: int) -> tuple[Doc, list[str]]:
         """The unit's Doc from the article's tokens, else (tokens that do not tile the unit
-        exactly) from the tokenizer run on the unit's text."""
+        exactly) from the tokenizer run on the unit's text; and its tokens' texts."""
         from spacy.tokens import Doc
 
         first = bisect_left(tokens.starts, u0)
         stop = bisect_left(tokens.starts, u1)
-        if first < stop and tokens.ends[stop - 1] <= u1:
+        if _tile(tokens, first, stop, u0, u1):
             starts, ends = tokens.starts[first:stop], tokens.ends[first:stop]
             words = [text[s:e] for s, e in zip(starts, ends, strict=True)]
             spaces = list(map(bool, tokens.spaces[first:stop]))
-            spaces[-1] = spaces[-1] and tokens.ends[stop - 1] < u1
-            doc = Doc(self.vocab, words=words, spaces=spaces)
-            if doc.text == text[u0:u1]:
-                return doc
-        return self.retokenize(text[u0:u1])
+            spaces[-1] = False
+            return Doc(self.vocab, words=words, spaces=spaces), words
+        doc = self.retokenize(text[u0:u1])
+        return doc, [t.text for t in doc]
 
     def _fill(
         self,
@@ -403,6 +403,66 @@ class Part:
     articles: int = 0
 
 
+def _tile(tokens: Tokens, first: int, stop: int, u0: int, u1: int) -> bool:
+    """Whether tokens `first` to `stop` cover `[u0, u1)` exactly: each starts where the one
+    before ends, or one space after it (spaCy's trailing space), the first at `u0` and the
+    last ending at `u1`."""
+    import numpy
+
+    if not first < stop or tokens.starts[first] != u0 or tokens.ends[stop - 1] != u1:
+        return False
+    starts = numpy.frombuffer(tokens.starts, dtype=tokens.starts.typecode)[first:stop]
+    ends = numpy.frombuffer(tokens.ends, dtype=tokens.ends.typecode)[first:stop]
+    gaps = numpy.frombuffer(tokens.spaces, dtype=numpy.uint8)[first : stop - 1]
+    return bool((starts[1:] == ends[:-1] + gaps).all())
+
+
+def add(found: DocBin, doc: Doc, words: Iterable[str]) -> None:
+    """`DocBin.add` for a Doc made here (`words`: its tokens' texts), without its walk over
+    every token for nine strings each, which was most of an export's time: the strings the
+    stored attributes of these Docs use are their tokens' texts, and entity types that are
+    span labels. The same Docs read back (tests/annotations/test_docbin.py checks them
+    against `DocBin.add`'s); only the tokens' norms, which no stored attribute uses, are not
+    in the file."""
+    import numpy
+    import srsly
+    from spacy.attrs import SPACY
+
+    array = doc.to_array(found.attrs)
+    found.tokens.append(array.reshape((array.shape[0], 1)) if len(array.shape) == 1 else array)
+    spaces = doc.to_array(SPACY)
+    found.spaces.append(numpy.asarray(spaces.reshape((spaces.shape[0], 1)), dtype=bool))
+    found.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
+    found.strings.update(words)
+    found.strings.add("")
+    found.cats.append(doc.cats)
+    if found.store_user_data:
+        found.user_data.append(srsly.msgpack_dumps(doc.user_data))
+    found.span_groups.append(doc.spans.to_bytes())
+    for group in doc.spans.values():
+        for span in group:
+            found.strings.add(span.label_)
+            if span.id_:
+                found.strings.add(span.id_)
+
+
+@contextmanager
+def encoders_read_once() -> Iterator[None]:
+    """srsly's msgpack looks up its encoders (scanning the installed packages' entry points
+    and spaCy's whole registry, about a millisecond) for every object it packs: three times a
+    Doc here. Nothing registers an encoder during an export, so they are looked up once for
+    it."""
+    from srsly import msgpack
+
+    registry = msgpack.msgpack_encoders
+    found = registry.get_all()
+    registry.get_all = lambda: found  # this registry object only, until the export ends
+    try:
+        yield
+    finally:
+        del registry.get_all
+
+
 def unit_ranges(
     text: str,
     unit: str,
@@ -499,12 +559,13 @@ def build(
             waiting.append(group)
             yield group[0].article.text
 
-    for tokens in tokenize_many(texts()):
-        group = waiting.popleft()
-        sentences = sentences_of(group[0]) if sentences_of is not None else None
-        for line in group:
-            _count(line, builder.report)
-            builder.add(line, tokens, sentences)
+    with encoders_read_once():
+        for tokens in tokenize_many(texts()):
+            group = waiting.popleft()
+            sentences = sentences_of(group[0]) if sentences_of is not None else None
+            for line in group:
+                _count(line, builder.report)
+                builder.add(line, tokens, sentences)
 
 
 def _count(line: ExportLine, report: ExportReport) -> None:

@@ -277,3 +277,32 @@ def test_spacy_trains_on_the_built_in_corpus(tmp_path: Path) -> None:
     )  # fmt: skip
     assert trained.returncode == 0, trained.stderr[-2000:]
     assert (tmp_path / "model" / "model-last" / "config.cfg").exists()
+
+
+def test_the_quick_add_writes_what_docbin_add_writes(tokenizer: Tokenizer) -> None:
+    """docbin.add skips DocBin.add's walk over every token: what reads back must not change
+    (a new spaCy that stores more would fail here), only strings no attribute stored uses
+    (a token's norm) are left out."""
+    spacy_tokenizer = tokenizer.spacy_tokenizer()
+    doc = spacy_tokenizer("Officials met for 3.5 hours 🚀 in Москва.")
+    span = doc.char_span(18, 27, label="figure")
+    assert span is not None
+    span.id_ = "a-1"
+    doc.spans["sc"] = [span]
+    doc.ents = [span]
+    doc.user_data["relations"] = [{"label": "source"}]
+    for attrs in (["ORTH"], ["ORTH", "ENT_IOB", "ENT_TYPE"]):
+        theirs = DocBin(attrs=attrs, store_user_data=True)
+        theirs.add(doc)
+        ours = DocBin(attrs=attrs, store_user_data=True)
+        with docbin.encoders_read_once():
+            docbin.add(ours, doc, [t.text for t in doc])
+        assert ours.strings <= theirs.strings
+        assert theirs.strings - ours.strings <= {t.norm_ for t in doc}
+        (mine,) = DocBin().from_bytes(ours.to_bytes()).get_docs(Vocab())
+        (made,) = DocBin().from_bytes(theirs.to_bytes()).get_docs(Vocab())
+        assert mine.to_json() == made.to_json()
+        assert mine.user_data == made.user_data
+        assert [(s.id_, s.label_, s.start, s.end) for s in mine.spans["sc"]] == [
+            (s.id_, s.label_, s.start, s.end) for s in made.spans["sc"]
+        ]
