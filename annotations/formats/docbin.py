@@ -428,7 +428,7 @@ def add(found: DocBin, doc: Doc, words: Iterable[str]) -> None:
     import srsly
     from spacy.attrs import SPACY
 
-    array = doc.to_array(found.attrs)
+    array = doc.to_array(list(found.attrs))
     found.tokens.append(array.reshape((array.shape[0], 1)) if len(array.shape) == 1 else array)
     spaces = doc.to_array(SPACY)
     found.spaces.append(numpy.asarray(spaces.reshape((spaces.shape[0], 1)), dtype=bool))
