@@ -14,6 +14,11 @@ answers by: the dataset name is the export's `--dataset` (default "assay"). With
 of their own answered "reject" (their spans have `origin` "suggested:<kind>", `key` and
 `rejected_at`), after the annotator's accepted line.
 
+`_input_hash` is of the text alone and `_task_hash` of the input hash with the spans' start,
+end and label, following the keys Prodigy's documentation gives (input keys `text`, ...; task
+keys `spans`, `label`, ...; `answer`, `meta` and the `_` fields ignored). Its serialisation is
+not documented, so the values are assay's own (stable, signed 32-bit), not Prodigy's.
+
 `token_end` is inclusive, as in Prodigy. A span that does not start and end on token
 boundaries (a character-precise selection) keeps its character offsets, and its token indices
 cover the tokens it touches; the report counts them, since `Doc.char_span` in strict mode

@@ -236,3 +236,26 @@ def test_files_holding_nothing_are_not_answers(
     (stats,), problems = workspace_stats(workspace, ["maria"])
     assert not problems
     assert (stats.articles, stats.statuses["todo"], stats.annotations) == (2, 0, 1)
+
+
+def test_hashes_follow_prodigys_keys(
+    tmp_path: Path, articles: list[Article], tokenizer: Tokenizer
+) -> None:
+    """The input hash is of the text only; the task hash of it and the spans (start, end,
+    label): annotator, note, status, dataset and answer change neither, as in Prodigy."""
+    workspace = Workspace(tmp_path)
+    article = articles[1]
+    workspace.save_article(article)
+    with Store.open(tmp_path, "maria") as store:
+        annotate(store, article, "Rare earth metals", note="mine")
+        store.set_status(article.id, "done")
+    with Store.open(tmp_path, "ivan") as store:
+        annotate(store, article, "Rare earth metals", note="other")
+    with Store.open(tmp_path, "olga") as store:
+        annotate(store, article, "Rare earth metals", "figure")
+    maria, ivan, olga = run(workspace, ["maria", "ivan", "olga"], tokenizer, dataset="d2")[0]
+    assert maria["_input_hash"] == ivan["_input_hash"] == olga["_input_hash"]
+    assert maria["_task_hash"] == ivan["_task_hash"] != olga["_task_hash"]
+    (again,), _ = run(workspace, ["maria"], tokenizer)
+    assert (again["_input_hash"], again["_task_hash"]) == (
+        maria["_input_hash"], maria["_task_hash"])  # fmt: skip
