@@ -59,7 +59,29 @@ def write(line: ExportLine, _report: ExportReport) -> Iterator[str]:
 
 
 def read_spans(record: Mapping[str, Any]) -> list[Any]:
-    """The line's spans, as objects with `start`, `end` and `label`."""
+    """The line's spans, as objects with `start`, `end` and `label`, and the text, note,
+    attributes and origin an assay export keeps beside them in `spans` (the text also tells
+    which way a line counts its offsets)."""
+    return _with_provenance(_spans(record), record.get("spans"))
+
+
+def _with_provenance(found: list[dict[str, Any]], written: Any) -> list[dict[str, Any]]:
+    """Each span with the text, note, attributes and origin of the span of `written` (an assay
+    export's `spans`, in the same order) that has its offsets and label; spans from any other
+    tool are as they are."""
+    if not isinstance(written, list) or len(written) != len(found):
+        return found
+    for span, extra in zip(found, written, strict=True):
+        if not isinstance(extra, dict) or any(extra.get(k) != span[k] for k in _SPAN_KEYS):
+            continue
+        span.update((k, extra[k]) for k in ("text", "note", "attrs", "origin") if k in extra)
+    return found
+
+
+_SPAN_KEYS = ("start", "end", "label")
+
+
+def _spans(record: Mapping[str, Any]) -> list[dict[str, Any]]:
     if "entities" in record:
         entities = record["entities"]
         if not isinstance(entities, list):
