@@ -197,7 +197,7 @@ class Notes:
             f"spans are {ordered[0]}-{ordered[-1]} tokens long (median "
             f"{ordered[len(ordered) // 2]}); spancat's default suggester (1-{DEFAULT_NGRAMS} "
             f"tokens) can propose {reach:.0%} of them; spacy.ngram_range_suggester.v1 with "
-            f"max_size = {most} can propose 95% (README: training)"
+            f"max_size = {most} can propose 95% (README: 'Training a spaCy pipeline')"
         )
 
 
