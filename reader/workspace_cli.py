@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import io
 import json
 import os
@@ -336,7 +337,8 @@ def run_export(args: argparse.Namespace) -> int:
     out_path: Path | None = args.output
     if out_path is not None and str(out_path) == "-":
         out_path = None
-    if out_path is not None and out_path.exists() and not args.force:
+    split_files = args.format == "spacy" and args.split is not None  # -o names only a stem
+    if out_path is not None and out_path.exists() and not args.force and not split_files:
         say(f"{out_path} exists; add --force to overwrite it")
         return 1
     spacy_only = [
@@ -416,14 +418,18 @@ def _export(
     return _report_export(report, annotators, out_path if out_path is not None else "stdout")
 
 
-def _report_export(report: export.ExportReport, annotators: list[str], where: object) -> int:
-    """What an export wrote and left out, on stderr; 1 when files could not be read."""
+def _report_export(
+    report: export.ExportReport, annotators: list[str], where: object, *, lines: bool = True
+) -> int:
+    """What an export wrote and left out, on stderr; 1 when files could not be read.
+    `lines`: the format is written as a line per article and annotator."""
     for problem in report.problems:
         say(problem)
     for drift in report.drifted:
         say(f"drift: {drift.describe()}; not exported")
+    written = f" in {counted(report.lines, 'line')}" if lines else ""
     summary = (
-        f"exported {counted(report.spans, 'span')} in {counted(report.lines, 'line')} "
+        f"exported {counted(report.spans, 'span')}{written} "
         f"({counted(len(report.articles), 'article')}; {', '.join(annotators)}) to {where}"
     )
     if report.relations:
@@ -554,6 +560,11 @@ def _export_spacy(
         if taken and not args.force:
             say(f"{terminal_safe(str(taken[0]))} exists; add --force to overwrite it")
             return 1
+    for path in paths.values():
+        unwritable = _cannot_write(path)
+        if unwritable:
+            say(f"cannot write {terminal_safe(str(path))}: {unwritable}; nothing was written")
+            return 1
     options = docbin.Options(
         unit=args.unit or docbin.DEFAULT_UNIT,
         span_key=args.span_key or docbin.DEFAULT_SPAN_KEY,
@@ -587,6 +598,13 @@ def _export_spacy(
             spacy_tokenizer.vocab, spacy_tokenizer, options, report, notes, tokenizer.name
         )
         docbin.build(records, tokenizer.tokenize_many, sentences_of, builder)
+    unknown = sorted((options.ents or frozenset()) - notes.labels)
+    if unknown:
+        say(
+            f"--ents names {', '.join(map(quote, unknown))}, which no exported span has "
+            f"(labels here: {', '.join(sorted(notes.labels)) or 'none'}); nothing was written"
+        )
+        return 1
     if notes.overlaps:
         for overlap in notes.overlaps:
             say(f"overlap: {overlap}")
@@ -598,13 +616,22 @@ def _export_spacy(
             + (f" (here: {','.join(clear)})" if clear else "")
         )
         return 1
+    if split is not None and len(builder.articles) < len(split):
+        say(
+            f"{counted(len(builder.articles), 'article')} cannot fill {len(split)} parts (each "
+            "article is in one part only); nothing was written"
+        )
+        return 1
     parts = builder.parts(split, args.seed or 0)
     try:
         _write_all({paths[part.name]: part.docs.to_bytes() for part in parts})
     except OSError as exc:
-        say(f"cannot write {terminal_safe(str(out_path))}: {exc.strerror or exc}; nothing was "
-            "written there")  # fmt: skip
+        failed = exc.filename or out_path
+        say(f"cannot write {terminal_safe(str(failed))}: {exc.strerror or exc}; nothing was "
+            "written")  # fmt: skip
         return 1
+    for misaligned in notes.misaligned:
+        say(f"not on token boundaries: {misaligned}")
     for note in notes.lines(options.unit):
         say(note)
     where = ", ".join(
@@ -612,31 +639,69 @@ def _export_spacy(
         f"{'' if split is None else ', ' + counted(part.articles, 'article')})"
         for part in parts
     )
-    code = _report_export(report, annotators, where)
+    code = _report_export(report, annotators, where, lines=False)
     advice = notes.suggester()
     if advice:
         say(advice)
-    for part in parts:
-        if split is not None and not part.articles:
-            say(f"the {part.name} part has no articles: too few articles for this split")
     return code
+
+
+def _cannot_write(path: Path) -> str | None:
+    """Why a file cannot be written at `path`, checked before the work of making it."""
+    if path.is_dir():
+        return "it is a folder"
+    folder = path.parent
+    if not folder.is_dir():
+        return f"there is no folder {terminal_safe(str(folder))}"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"the folder {terminal_safe(str(folder))} is not writable"
+    return None
 
 
 def _write_all(contents: Mapping[Path, bytes]) -> None:
     """Every file, or none: each is written to a temporary file beside it first, and all are
-    renamed into place only when all are written."""
+    renamed into place only when all are written. A rename that still fails (the place
+    changed meanwhile) puts back the files the earlier renames replaced. An OSError names
+    the file that failed in its `filename`."""
     written: list[tuple[Path, Path]] = []
+    kept: list[tuple[Path, Path]] = []  # (the file as it was, moved aside; its place)
+    done: list[Path] = []
     try:
         for path, data in contents.items():
             tmp = path.with_name(f".{path.name}.partial-{os.getpid()}")
             written.append((tmp, path))
-            with atomic_writer(tmp) as handle:
-                handle.write(data)
+            try:
+                with atomic_writer(tmp) as handle:
+                    handle.write(data)
+            except OSError as exc:
+                exc.filename = str(path)
+                raise
+        for _tmp, path in written:
+            if path.is_dir():
+                raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
         for tmp, path in written:
-            tmp.replace(path)
+            if path.exists():
+                aside = path.with_name(f".{path.name}.before-{os.getpid()}")
+                path.replace(aside)
+                kept.append((aside, path))
+            try:
+                tmp.replace(path)
+            except OSError as exc:
+                exc.filename = str(path)
+                raise
+            done.append(path)
+    except OSError:
+        for path in done:
+            path.unlink(missing_ok=True)
+        for aside, path in kept:
+            aside.replace(path)
+        kept = []
+        raise
     finally:
         for tmp, _path in written:
             tmp.unlink(missing_ok=True)
+        for aside, _path in kept:
+            aside.unlink(missing_ok=True)
 
 
 def _label_map(pairs: Sequence[str]) -> dict[str, str]:

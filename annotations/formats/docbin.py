@@ -15,12 +15,16 @@ Each `Doc` is one unit of one annotator's line (annotations/export.py):
   `doc.spans["incorrect_spans"]`: the span group spaCy's `ner` learns not to predict from
   (its `incorrect_spans_key`).
 - `doc.user_data`: `article_id`, `source`, `title`, `annotator`, `status`, `tokenizer`, `unit`,
-  `start_char` (where the Doc's text starts in the article's), `spans` (each span of
-  `doc.spans[span_key]` in order: `id`, `start`, `end`, `label`, `origin`, and `note` and
-  `attrs` where it has them) and `relations` (`label`, `id`, `note`?, and `head`/`child`,
-  each `start`, `end`, `token_start`, `token_end`, `label`, `id`). Offsets are characters of
-  the Doc's text and token ends are exclusive, as in spaCy. (msgpack gives lists back as
-  tuples.)
+  `start_char` (where the Doc's text starts in the article's), `spans` (every annotation:
+  `id`, `start`, `end` (its own characters), `token_start`, `token_end` (its Span's tokens),
+  `label`, `origin`, and `note` and `attrs` where it has them) and `relations` (`label`, `id`,
+  `note` where it has one, and `head`/`child`, each `start`, `end`, `token_start`,
+  `token_end`, `label`, `id` of its end's Span). Offsets are characters of the Doc's text and
+  token ends are exclusive, as in spaCy. (msgpack gives lists back as tuples.)
+
+A span that does not start and end on token boundaries (a character-precise selection) is
+the Span of the tokens it touches; two annotations on the same tokens with one label are one
+Span (its `id_` the first's), each still listed in `spans`.
 
 A span is never cut: one that crosses a unit's boundary moves, with the spans beside it, to
 the next larger unit that holds it whole (a sentence's paragraph, else the whole article),
@@ -128,7 +132,8 @@ def assign(
     article_ids: Sequence[str], parts: Sequence[tuple[str, float]], seed: int
 ) -> dict[str, str]:
     """Each article's part: the articles shuffled by `seed`, then cut in the parts' shares,
-    counts rounded by largest remainder (5 articles at 0.8/0.2 are 4 and 1)."""
+    counts rounded by largest remainder (5 articles at 0.8/0.2 are 4 and 1), and no part
+    left empty while there are as many articles as parts."""
     ids = sorted(set(article_ids))
     random.Random(seed).shuffle(ids)
     exact = [share * len(ids) for _, share in parts]
@@ -136,6 +141,11 @@ def assign(
     by_remainder = sorted(range(len(parts)), key=lambda i: (counts[i] - exact[i], i))
     for i in by_remainder[: len(ids) - sum(counts)]:
         counts[i] += 1
+    # Every part gets an article while there are enough: from the largest part (a dev set
+    # of none would stop `spacy train`).
+    while len(ids) >= len(parts) and 0 in counts:
+        counts[counts.index(0)] += 1
+        counts[max(range(len(counts)), key=lambda i: (counts[i], -i))] -= 1
     found: dict[str, str] = {}
     at = 0
     for (name, _), count in zip(parts, counts, strict=True):
@@ -167,6 +177,8 @@ class Notes:
     overlapping_labels: set[str] = field(default_factory=set)
     ent_labels: set[str] = field(default_factory=set)
     lengths: list[int] = field(default_factory=list)  # tokens per span
+    labels: set[str] = field(default_factory=set)  # of the spans written
+    misaligned: list[str] = field(default_factory=list)  # the first few, named
 
     def lines(self, unit: str) -> list[str]:
         """The notes for the user, one message each."""
@@ -193,11 +205,16 @@ class Notes:
         ordered = sorted(self.lengths)
         reach = bisect_right(ordered, DEFAULT_NGRAMS) / len(ordered)
         most = ordered[min(len(ordered) - 1, -(-95 * len(ordered) // 100) - 1)]
-        return (
+        said = (
             f"spans are {ordered[0]}-{ordered[-1]} tokens long (median "
             f"{ordered[len(ordered) // 2]}); spancat's default suggester (1-{DEFAULT_NGRAMS} "
-            f"tokens) can propose {reach:.0%} of them; spacy.ngram_range_suggester.v1 with "
-            f"max_size = {most} can propose 95% (README: 'Training a spaCy pipeline')"
+            f"tokens) can propose {reach:.0%} of them"
+        )
+        if reach >= 0.95:
+            return said
+        return (
+            f"{said}; spacy.ngram_range_suggester.v1 with max_size = {most} can propose 95% "
+            "(README: 'Training a spaCy pipeline')"
         )
 
 
@@ -282,16 +299,27 @@ class Builder:
         placed: Mapping[str, int],
         number: int,
     ) -> None:
-        made: dict[str, Span] = {}
+        made: dict[str, Span] = {}  # each annotation's Span
+        # One Span per tokens and label: two character-precise selections of one word are
+        # one span to train on (each keeps its record in user_data).
+        distinct: dict[tuple[int, int, str], tuple[Span, str]] = {}
         records = []
         for a in mine:
-            span = self._span(doc, a.start - offset, a.end - offset, a.label)
-            span.id_ = a.id
+            span = self._span(doc, a.start - offset, a.end - offset, a.label, line, a.text)
+            key = (span.start, span.end, a.label)
+            if key in distinct:
+                span = distinct[key][0]
+            else:
+                span.id_ = a.id
+                distinct[key] = (span, a.text)
+                self.notes.lengths.append(len(span))
             made[a.id] = span
             record: dict[str, Any] = {
                 "id": a.id,
                 "start": a.start - offset,
                 "end": a.end - offset,
+                "token_start": span.start,
+                "token_end": span.end,
                 "label": a.label,
                 "origin": a.origin,
             }
@@ -300,11 +328,11 @@ class Builder:
             if a.attrs:
                 record["attrs"] = dict(a.attrs)
             records.append(record)
-            self.notes.lengths.append(len(span))
-        doc.spans[self.options.span_key] = list(made.values())
+        doc.spans[self.options.span_key] = [span for span, _ in distinct.values()]
+        self.notes.labels.update(key[2] for key in distinct)
         if turned:
             doc.spans[INCORRECT_KEY] = [
-                self._span(doc, r.start - offset, r.end - offset, r.label, count=False)
+                self._span(doc, r.start - offset, r.end - offset, r.label, None, r.text)
                 for r in turned
             ]
         links = []
@@ -323,7 +351,7 @@ class Builder:
             link["child"] = _end(made[r.child], r.child)
             links.append(link)
         if self.options.ents is not None:
-            self._ents(doc, line, [s for s in made.values()])
+            self._ents(doc, line, list(distinct.values()))
         article = line.article
         doc.user_data.update(
             {
@@ -340,40 +368,53 @@ class Builder:
             }
         )
 
-    def _span(self, doc: Doc, start: int, end: int, label: str, *, count: bool = True) -> Span:
+    def _span(
+        self, doc: Doc, start: int, end: int, label: str, line: ExportLine | None, words: str
+    ) -> Span:
+        """The Span of the tokens `[start, end)` touches; one that does not start and end on
+        token boundaries is counted (with `line`: it is an annotation) and a few are named."""
         span = doc.char_span(start, end, label=label)
         if span is None:
-            if count:
-                self.report.misaligned += 1
             span = doc.char_span(start, end, label=label, alignment_mode="expand")
-        if span is None:  # only white space between tokens: the token before it
-            at = max(0, min(len(doc) - 1, _token_at(doc, start)))
-            span = doc[at : at + 1]
-            span.label_ = label
+            if span is None:  # only white space between tokens: the token before it
+                at = max(0, min(len(doc) - 1, _token_at(doc, start)))
+                span = doc[at : at + 1]
+                span.label_ = label
+            if line is not None:
+                self.report.misaligned += 1
+                if len(self.notes.misaligned) < 5:
+                    self.notes.misaligned.append(
+                        f"article {line.article.id} ({line.annotator}): {label} "
+                        f"{_quoted(words)} is the tokens {_quoted(span.text)}"
+                    )
         return span
 
-    def _ents(self, doc: Doc, line: ExportLine, spans: Sequence[Span]) -> None:
+    def _ents(self, doc: Doc, line: ExportLine, spans: Sequence[tuple[Span, str]]) -> None:
+        """`doc.ents` from the spans of the chosen labels (each with the annotation's words,
+        for a message), unless two of them overlap anywhere in the export."""
         wanted = self.options.ents
         chosen = sorted(
-            (s for s in spans if not wanted or s.label_ in wanted), key=lambda s: (s.start, s.end)
+            (s for s in spans if not wanted or s[0].label_ in wanted),
+            key=lambda s: (s[0].start, s[0].end),
         )
-        kept: list[Span] = []
-        for span in chosen:
-            if kept and span.start < kept[-1].end:
-                before = kept[-1]
+        kept: list[tuple[Span, str]] = []
+        for span, words in chosen:
+            if kept and span.start < kept[-1][0].end:
+                before, said = kept[-1]
                 self.notes.overlapping_labels.update((before.label_, span.label_))
                 if len(self.notes.overlaps) < 5:
                     self.notes.overlaps.append(
                         f"article {line.article.id} ({line.annotator}): {before.label_} "
-                        f"{_quoted(before.text)} overlaps {span.label_} {_quoted(span.text)}"
+                        f"{_quoted(said)} overlaps {span.label_} {_quoted(words)}"
+                        + _widened(before, said, span, words)
                     )
                 if span.end > before.end:
-                    kept[-1] = span
+                    kept[-1] = (span, words)
                 continue
-            kept.append(span)
-        self.notes.ent_labels.update(s.label_ for s in chosen)
+            kept.append((span, words))
+        self.notes.ent_labels.update(s.label_ for s, _ in chosen)
         if not self.notes.overlaps:
-            doc.ents = kept
+            doc.ents = [s for s, _ in kept]
 
     def parts(self, split: Sequence[tuple[str, float]] | None, seed: int) -> list[Part]:
         """The DocBins to write: one (named "") without a split, else one per part."""
@@ -508,6 +549,13 @@ def _holding(units: Sequence[tuple[int, int]], start: int, end: int) -> tuple[in
 
 def _all_chrome(boilerplate: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in boilerplate)
+
+
+def _widened(first: Span, first_words: str, second: Span, second_words: str) -> str:
+    """How the message says that spans overlap only once widened to whole tokens."""
+    if first.text == first_words and second.text == second_words:
+        return ""
+    return f" (as whole tokens: {_quoted(first.text)} and {_quoted(second.text)})"
 
 
 def _token_at(doc: Doc, char: int) -> int:

@@ -3,6 +3,7 @@ pipeline trained on it (annotations/formats/docbin.py)."""
 
 from __future__ import annotations
 
+import errno
 import subprocess
 import sys
 from pathlib import Path
@@ -245,8 +246,10 @@ def test_every_span_is_in_one_doc_at_its_offsets(
         for doc in built(root, unit, tokenizer):
             offset = doc.user_data["start_char"]
             assert article.text[offset : offset + len(doc.text)] == doc.text
-            for record, span in zip(doc.user_data["spans"], doc.spans["sc"], strict=True):
-                assert record["id"] == span.id_
+            spans = {(s.start, s.end, s.label_): s for s in doc.spans["sc"]}
+            assert len(spans) == len(doc.spans["sc"])  # one Span per tokens and label
+            for record in doc.user_data["spans"]:
+                span = spans[(record["token_start"], record["token_end"], record["label"])]
                 # the span is the tokens it touches: its characters, but for white space at
                 # its edges that no token of it holds
                 start, end = record["start"], record["end"]
@@ -306,3 +309,83 @@ def test_the_quick_add_writes_what_docbin_add_writes(tokenizer: Tokenizer) -> No
         assert [(s.id_, s.label_, s.start, s.end) for s in mine.spans["sc"]] == [
             (s.id_, s.label_, s.start, s.end) for s in made.spans["sc"]
         ]
+
+
+def test_selections_inside_words_are_their_tokens_once_and_named(
+    tmp_path: Path, capsys: Any
+) -> None:
+    root = one_article(tmp_path / "ws", [("Dmitr", "source"), ("itriev", "source"),
+                       ("3.5 hours", "figure")])  # fmt: skip
+    out = tmp_path / "m.spacy"
+    assert export(root, out) == 0
+    said = capsys.readouterr().err
+    assert 'source "Dmitr" is the tokens "Dmitriev"' in said
+    first = docs_of(out)[0]
+    assert [(s.text, s.label_) for s in first.spans["sc"]] == [("Dmitriev", "source")]
+    records = first.user_data["spans"]
+    assert [(r["start"], r["end"]) for r in records] == [
+        (TEXT.index("Dmitr"), TEXT.index("Dmitr") + 5),
+        (TEXT.index("itriev"), TEXT.index("itriev") + 6),
+    ]
+    assert {(r["token_start"], r["token_end"]) for r in records} == {
+        (first.spans["sc"][0].start, first.spans["sc"][0].end)
+    }
+
+
+def test_ents_of_a_label_no_span_has_are_refused(tmp_path: Path, capsys: Any) -> None:
+    root = one_article(tmp_path / "ws", [("3.5 hours", "figure")])
+    out = tmp_path / "u.spacy"
+    assert export(root, out, "--ents", "Figure") == 1
+    said = capsys.readouterr().err
+    assert '"Figure", which no exported span has (labels here: figure)' in said
+    assert not out.exists()
+
+
+def test_every_part_gets_an_article_or_nothing_is_written(tmp_path: Path, capsys: Any) -> None:
+    assert sorted(docbin.assign(["a", "b", "c", "d", "e"], (("t", 0.95), ("d", 0.05)), 0)
+                  .values()).count("d") == 1  # fmt: skip
+    root = one_article(tmp_path / "ws", [("3.5 hours", "figure")])
+    out = tmp_path / "p.spacy"
+    assert export(root, out, "--split", "train=0.5,dev=0.5") == 1
+    assert "1 article cannot fill 2 parts" in capsys.readouterr().err
+    assert not list(tmp_path.glob("p*.spacy"))
+
+
+def test_a_place_that_cannot_be_written_is_named_before_any_work(
+    tmp_path: Path, capsys: Any
+) -> None:
+    root = one_article(tmp_path / "ws", [("3.5 hours", "figure")])
+    (tmp_path / "c.dev.spacy").mkdir()
+    code = export(root, tmp_path / "c.spacy", "--split", "train=0.5,dev=0.5", "--force")
+    assert code == 1
+    assert f"cannot write {tmp_path / 'c.dev.spacy'}: it is a folder" in capsys.readouterr().err
+    assert export(root, tmp_path / "none" / "c.spacy") == 1
+    assert "there is no folder" in capsys.readouterr().err
+    assert not (tmp_path / "c.train.spacy").exists()
+
+
+def test_write_all_puts_back_what_it_replaced_when_a_rename_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.workspace_cli import _write_all
+
+    first, second = tmp_path / "a.spacy", tmp_path / "b.spacy"
+    first.write_bytes(b"old a")
+    second.write_bytes(b"old b")
+    replace = Path.replace
+
+    def failing(self: Path, target: Any) -> Path:
+        if Path(target) == second and ".partial-" in self.name:
+            raise OSError(errno.EIO, "I/O error")
+        return replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", failing)
+    with pytest.raises(OSError) as raised:  # the second rename fails after the first
+        _write_all({first: b"new a", second: b"new b"})
+    assert raised.value.filename == str(second)
+    assert (first.read_bytes(), second.read_bytes()) == (b"old a", b"old b")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.spacy", "b.spacy"]
+    monkeypatch.undo()
+    _write_all({first: b"new a", second: b"new b"})
+    assert (first.read_bytes(), second.read_bytes()) == (b"new a", b"new b")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.spacy", "b.spacy"]
