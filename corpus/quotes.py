@@ -427,8 +427,12 @@ def _dash_quotes(text: str, paras: Sequence[Paragraph], marked: Sequence[_Quote]
             trailing = _TRAILING_COMMA_ATTRIBUTION.search(body)
         if trailing is None or not _looks_like_attribution(trailing.group("attr")):
             continue
+        if any(mark in trailing.group("attr") for mark in '“”"«»'):
+            continue  # `— said the bill was “dead on arrival.”`: the words are in marks
         start = para.start + (dash.end() if dash else 0)
         end = para.start + trailing.start()
+        if dash is None and any(d in text[start:end] for d in "—–"):
+            continue  # `Dan Ortiz — a former prosecutor — said`: two dashes set off an aside
         if count_words(text[start:end]) < 6:
             continue
         quotes.append(_Quote(start, end, start, end, index, style=QuoteStyle.DASH))
@@ -474,6 +478,8 @@ def _kind(doc: Doc, quote: _Quote) -> str:
         return "fragment"
     if (
         words <= 3
+        and content[0].isupper()
+        and not content.endswith(",")  # `Prices “will keep rising,” Marcus Lee said`
         and _NICKNAME_BEFORE.search(text, max(0, quote.start - 40), quote.start)
         and _NICKNAME_AFTER.match(text, quote.end)
     ):
@@ -618,7 +624,12 @@ def _said(doc: Doc, quote: _Quote, tokens: Sequence[Token]) -> bool:
     after = _tokens_after(doc, quote)
     if after and after[0].pos_ in ("CCONJ", "SCONJ"):
         return False  # `“…” and said`, `“…,” while X added`: another clause's verb
-    return _cue_after(doc, quote, after) is not None
+    if _cue_after(doc, quote, after) is not None or _name_then_apposition(doc, after):
+        return True
+    # `Prices “will keep rising,” according to Marcus Lee`: the comma inside the marks ends
+    # someone's words, and "according to" says whose.
+    closed_by_comma = _text(doc)[quote.content_start : quote.content_end].rstrip().endswith(",")
+    return closed_by_comma and _according_to_after(doc, after) is not None
 
 
 def _governing_cue(
@@ -907,11 +918,38 @@ def _name_then_apposition(doc: Doc, tokens: Sequence[Token]) -> tuple[Token, Spa
 
 
 def _according_to_after(doc: Doc, tokens: Sequence[Token]) -> Span | None:
-    """'"...," according to Marcus Lee, a senior analyst': the source after "according to"."""
+    """'"...," according to Marcus Lee, a senior analyst': the source after "according to".
+
+    A document is the words of whoever issued it: "according to a statement from the
+    sheriff's office" (or "by", "of"), "according to the company's filing"; without one named,
+    the document itself. The phrase is its head noun's, not its first word's ("a", "the")."""
     words = [t for t in tokens if not t.is_punct]
     if len(words) < 3 or [w.lower_ for w in words[:2]] != ["according", "to"]:
         return None
-    return _noun_phrase(doc, words[2])
+    head = words[2]
+    while (
+        head.dep_ in ("det", "amod", "compound", "nummod", "poss", "case", "quantmod")
+        and head.i < head.head.i <= words[2].i + 6
+    ):
+        head = head.head  # "a 2019 inspection report" -> report
+    if head.lemma_.lower() in _DOCUMENTS:
+        for child in head.rights:
+            if child.lower_ in ("from", "by", "of") and child.dep_ in ("prep", "agent"):
+                issuer = [c for c in child.children if c.dep_ == "pobj"]
+                if issuer:
+                    return _noun_phrase(doc, issuer[0])
+        for child in head.lefts:
+            if child.dep_ == "poss" and child.lower_ not in _PRONOUNS:
+                return _noun_phrase(doc, child)
+    return _noun_phrase(doc, head)
+
+
+# What a source issues: "according to a statement from ..." names the one who issued it.
+_DOCUMENTS = frozenset(
+    "statement release report filing post tweet memo letter complaint affidavit document "
+    "record transcript email e-mail readout summary notice announcement indictment lawsuit "
+    "order ruling opinion note message briefing testimony".split()
+)
 
 
 def _window_before(text: str, quote: _Quote) -> tuple[int, int]:
@@ -973,7 +1011,8 @@ def _subject(doc: Doc, cue: Token, quote: _Quote, guess: bool = True) -> Span | 
                     if who.dep_ == "appos" and who.head.pos_ == "PROPN" and who.head.i < who.i:
                         who = who.head
                     return _noun_phrase(doc, who)
-                return _noun_phrase(doc, child)
+                aside = _before_dash_aside(doc, child, verb)
+                return _noun_phrase(doc, aside if aside is not None else child)
         if verb.dep_ == "acl" and verb.head.i < verb.i and _someone(verb.head):
             return _noun_phrase(doc, verb.head)  # "with one official describing it as “…”"
         if verb.head.i == verb.i or verb.dep_ not in (
@@ -996,6 +1035,24 @@ def _subject(doc: Doc, cue: Token, quote: _Quote, guess: bool = True) -> Span | 
         if token.pos_ == "PROPN" or token.lower_ in _PRONOUNS:
             return _noun_phrase(doc, token)
     return None
+
+
+def _before_dash_aside(doc: Doc, subject: Token, verb: Token) -> Token | None:
+    """ "Rep. Bernard King (D-N.Y.) — no relation to the winner — urged": the parse takes the
+    aside between the dashes for the subject; the name before the first dash is it."""
+    dashes = [t for t in doc[max(0, subject.i - 6) : verb.i] if t.text in ("—", "–", "--")]
+    if len(dashes) != 2 or not dashes[0].i < subject.i < dashes[1].i:
+        return None
+    at = dashes[0].i - 1
+    if at >= 0 and doc[at].text == ")":  # a party and state in parentheses
+        while at >= 0 and doc[at].text != "(":
+            at -= 1
+        at -= 1
+    while at >= 0 and doc[at].text == ",":
+        at -= 1
+    if at < 0 or doc[at].pos_ != "PROPN" or not _same_paragraph(doc, doc[at], verb):
+        return None
+    return doc[at]
 
 
 _WHEN_WORDS = frozenset(

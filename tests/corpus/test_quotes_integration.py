@@ -818,3 +818,42 @@ def test_a_person_from_whom_a_moment_came_is_not_a_place(nlp: Any) -> None:
     )
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker == "Angela Moreno"
+
+
+def test_according_to_a_document_is_its_issuer(nlp: Any) -> None:
+    text = (
+        "The suspect “ran into the woods behind the school,” according to a statement from "
+        "the Maple County Sheriff’s Office.\n\n"
+        "The span was “structurally deficient,” according to a 2019 inspection report by "
+        "the state Department of Transportation."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [q.kind.value for q in quotes] == ["direct", "direct"]
+    assert [q.speaker for q in quotes] == [
+        "Maple County Sheriff’s Office",
+        "the state Department of Transportation",
+    ]
+
+
+def test_a_woven_quote_ended_by_a_comma_and_its_attribution_is_direct(nlp: Any) -> None:
+    text = (
+        "Mortgage rates “will keep climbing,” according to Priya Natarajan, an economist at "
+        "Fannie Mae.\n\n"
+        "Inventory “won’t recover soon,” Joel Brandt, a broker in Tacoma, said."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [(q.kind.value, q.speaker) for q in quotes] == [
+        ("direct", "Priya Natarajan"),
+        ("direct", "Joel Brandt"),
+    ]
+
+
+def test_an_aside_between_dashes_is_not_the_speaker(nlp: Any) -> None:
+    text = (
+        "At the hearing, Sen. Maria Lopez (R-Texas) — no relation to the governor — urged "
+        "colleagues to “stop pretending the numbers work.”\n\n"
+        "The committee chair, Dan Ortiz — a former prosecutor — said the bill was “dead on "
+        "arrival.”"
+    )
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Maria Lopez", "Dan Ortiz"]
