@@ -1101,6 +1101,11 @@ def _noun_phrase(doc: Doc, head: Token) -> Span:
         start -= 2  # "the 63-year-old": the words the hyphens join
     while start > 0 and head.i - start < 6:
         before = doc[start - 1]
+        opens = (doc[start].pos_ == "DET" and doc[start].dep_ == "det") or doc[start].tag_ == "PRP$"
+        if opens and start < head.i:
+            break  # "the employers", "its authors": an article or a possessive opens the
+            # phrase ("said in a statement the employers had refused" is not "a statement
+            # the employers", nor "a proposal its authors said" "a proposal its authors")
         inner_of = before.lower_ in ("for", "of") and start - 2 >= 0 and doc[start].is_title
         possessive = before.dep_ == "case" or before.dep_ == "poss"  # "Canada's labour minister"
         joined = (  # "the 49-year-old Democrat": the words the hyphens join

@@ -857,3 +857,16 @@ def test_an_aside_between_dashes_is_not_the_speaker(nlp: Any) -> None:
     )
     quotes = quotes_of(nlp, text)
     assert [q.speaker for q in quotes] == ["Maria Lopez", "Dan Ortiz"]
+
+
+def test_a_speaker_phrase_opens_at_its_article_or_possessive(nlp: Any) -> None:
+    text = (
+        "The Allied Pilots Association said in a statement the airline had ignored fatigue "
+        "reports, calling the new schedule “a trap waiting to spring on a tired crew.”\n\n"
+        "Senators introduced a bill on Thursday to cap insulin prices, a measure its "
+        "sponsors said was meant to bring “relief, not punishment.”"
+    )
+    first, second = quotes_of(nlp, text)
+    assert first.speaker == "Allied Pilots Association"
+    assert not (first.speaker_text or "").startswith("a statement")
+    assert second.speaker_text == "its sponsors"
