@@ -889,12 +889,15 @@ def _cue_after(doc: Doc, quote: _Quote, tokens: Sequence[Token]) -> Token | None
     for k, token in enumerate(tokens):
         if not _is_cue(token):
             continue
-        if k <= 8:
-            return token
         governed: set[int] = set()
         for child in token.lefts:
             governed.update(t.i for t in child.subtree)
-        if all(t.i in governed or t.is_punct for t in tokens[:k]):
+        everything_its_own = all(t.i in governed or t.is_punct for t in tokens[:k])
+        if not everything_its_own and _text(doc)[: quote.content_end].rstrip().endswith("."):
+            # `“…in my entire life.” We'll see what Twitter has to say`: a sentence ended
+            # inside the marks, and the next one is not an attribution
+            return None
+        if k <= 8 or everything_its_own:
             return token
         return None
     return None
@@ -932,16 +935,52 @@ def _according_to_after(doc: Doc, tokens: Sequence[Token]) -> Span | None:
         and head.i < head.head.i <= words[2].i + 6
     ):
         head = head.head  # "a 2019 inspection report" -> report
-    if head.lemma_.lower() in _DOCUMENTS:
-        for child in head.rights:
-            if child.lower_ in ("from", "by", "of") and child.dep_ in ("prep", "agent"):
-                issuer = [c for c in child.children if c.dep_ == "pobj"]
-                if issuer:
-                    return _noun_phrase(doc, issuer[0])
-        for child in head.lefts:
-            if child.dep_ == "poss" and child.lower_ not in _PRONOUNS:
+    issuer = _issuer(doc, head)
+    return issuer if issuer is not None else _noun_phrase(doc, head)
+
+
+def _issuer(doc: Doc, document: Token) -> Span | None:
+    """Who issued a document the text names: "a statement from the sheriff's office" (or
+    "by", "of"), "the company's filing"; None for a word that is not a document, or one
+    whose issuer is not said there."""
+    if document.lemma_.lower() not in _DOCUMENTS:
+        return None
+    for child in document.rights:
+        if child.lower_ in ("from", "by", "of") and child.dep_ in ("prep", "agent"):
+            issuer = [c for c in child.children if c.dep_ == "pobj"]
+            if issuer:
+                return _noun_phrase(doc, issuer[0])
+    for child in document.lefts:
+        if child.dep_ == "poss" and child.lower_ not in _PRONOUNS:
+            return _noun_phrase(doc, child)
+    return None
+
+
+def _earlier_issuer(doc: Doc, document: Token) -> Span | None:
+    """ "“…,” the statement said": the statement is the one the text told of before ("Deborah
+    Vance said in a statement", "the center released a statement", "a statement from the
+    center"), within the paragraphs just before; who issued it."""
+    lemma = document.lemma_.lower()
+    paragraph_starts = 0
+    for token in reversed(doc[max(0, document.i - 400) : document.i]):
+        if "\n" in token.text:
+            paragraph_starts += 1
+            if paragraph_starts > 3:
+                return None
+        if token.lemma_.lower() != lemma:
+            continue
+        issuer = _issuer(doc, token)
+        if issuer is not None:
+            return issuer
+        verb = token.head
+        if token.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head  # "said in a statement"
+        elif token.dep_ != "dobj":  # "released a statement"
+            continue
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.lower_ not in _PRONOUNS:
                 return _noun_phrase(doc, child)
-    return _noun_phrase(doc, head)
+    return None
 
 
 # What a source issues: "according to a statement from ..." names the one who issued it.
@@ -1011,6 +1050,24 @@ def _subject(doc: Doc, cue: Token, quote: _Quote, guess: bool = True) -> Span | 
                     if who.dep_ == "appos" and who.head.pos_ == "PROPN" and who.head.i < who.i:
                         who = who.head
                     return _noun_phrase(doc, who)
+                if child.lower_ == "which" and verb.dep_ == "relcl":
+                    # "a post by Darius Pryce, which read: “…”": the post's, so its author's
+                    # (the parse may hang "which" on the day: "a post on Saturday, which")
+                    thing = verb.head
+                    if thing.lemma_.lower() not in _DOCUMENTS and not _may_speak(thing):
+                        thing = next(
+                            (t for t in reversed(doc[max(0, child.i - 12) : child.i])
+                             if t.lemma_.lower() in _DOCUMENTS),
+                            thing,
+                        )  # fmt: skip
+                    issuer = _issuer(doc, thing)
+                    return issuer if issuer is not None else _noun_phrase(doc, thing)
+                if (
+                    child.lemma_.lower() in _DOCUMENTS
+                    and any(c.lower_ in ("the", "that", "this") for c in child.lefts)
+                    and (issuer := _issuer(doc, child) or _earlier_issuer(doc, child))
+                ):
+                    return issuer  # "“…,” the statement said": the one who issued it
                 aside = _before_dash_aside(doc, child, verb)
                 return _noun_phrase(doc, aside if aside is not None else child)
         if verb.dep_ == "acl" and verb.head.i < verb.i and _someone(verb.head):

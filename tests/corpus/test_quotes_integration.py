@@ -870,3 +870,24 @@ def test_a_speaker_phrase_opens_at_its_article_or_possessive(nlp: Any) -> None:
     assert first.speaker == "Allied Pilots Association"
     assert not (first.speaker_text or "").startswith("a statement")
     assert second.speaker_text == "its sponsors"
+
+
+def test_a_document_speaks_for_whoever_issued_it(nlp: Any) -> None:
+    text = (
+        "The dispute spilled online in a since-deleted post by Keisha Morrow on Friday, which "
+        "read, in part: “Some of us remember who built this company.”\n\n"
+        "Harbor Day School director Alan Pruitt said in a statement that the teacher had been "
+        "placed on leave.\n\n"
+        "“We are cooperating fully with investigators,” the statement said."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Keisha Morrow", "Alan Pruitt"]
+
+
+def test_a_sentence_after_a_closed_quotation_is_not_its_attribution(nlp: Any) -> None:
+    text = (
+        "The caucus chair spoke last.\n\n“I have never been prouder of this caucus in my "
+        "life.” We will see what the voters have to say about that in March."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker != "the voters"
