@@ -1892,7 +1892,16 @@ def _resolve(
                 first = next(i for i, w in enumerate(words) if w in named)
                 quote.how = "resolved"
                 return " ".join(words[first:-1])
+            earlier = _nearest_unnamed(unnamed, head, quote.start)
             introduced = _nearest(before, lambda p: not p.org and head in p.roles)
+            if (
+                words[0].lower() == "the"
+                and earlier is not None
+                and earlier.indefinite
+                and (introduced is None or introduced.start < earlier.start)
+            ):  # "A spokesperson for the district attorney said ... the spokesperson said"
+                quote.how = "resolved"
+                return earlier.text
             if introduced is not None:  # "union spokesperson Sam Okafor" earlier
                 quote.how = "resolved"
                 return fullest(introduced.name)

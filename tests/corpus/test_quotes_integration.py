@@ -891,3 +891,13 @@ def test_a_sentence_after_a_closed_quotation_is_not_its_attribution(nlp: Any) ->
     )
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker != "the voters"
+
+
+def test_the_spokeswoman_is_the_one_introduced_without_a_name(nlp: Any) -> None:
+    text = (
+        "Two clinics closed after the flooding, the Cook County Board said on Sunday.\n\n"
+        "A spokeswoman for the county health department said the clinics would reopen on "
+        "Monday. “We expect long lines for the first week,” the spokeswoman said."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "A spokeswoman for the county health department"
