@@ -226,6 +226,7 @@ def find_quotes(
     settled = _Readings()
     read = 0  # the mentions before the quotation being attributed, read in order
     previous: _Quote | None = None
+    nested: list[_Quote] = []  # quotations inside quotations (`“He said, ‘…’”`)
     for quote in found:
         if quote.extra.get("glued"):
             _widen_to_paragraph(text, quote, paras[quote.paragraph])
@@ -277,11 +278,107 @@ def find_quotes(
                 )
             )
             quote.speaker_kind = _speaker_kind(quote, people)
+        if quote.kind == "direct":
+            for inner in _nested(text, quote):
+                if inner.speaker_text is not None:
+                    inner.speaker = _clean_name(
+                        _resolve(
+                            inner,
+                            people,
+                            spoken,
+                            unnamed,
+                            settled,
+                            text[inner.content_start : inner.content_end],
+                            paras[quote.paragraph].start,
+                        )
+                    )
+                    inner.speaker_kind = _speaker_kind(inner, people)
+                nested.append(inner)
         if quote.speaker and quote.kind == "direct":
             spoken.append(quote.speaker)
         if quote.kind == "direct":
             previous = quote
-    return [_as_record(q, offset) for q in found if q.kind != "dropped"]
+    kept = sorted((q for q in (*found, *nested) if q.kind != "dropped"), key=lambda q: q.start)
+    return [_as_record(q, offset) for q in kept]
+
+
+# Words quoted inside a quotation, after a verb of speech: `“Then he said, ‘Let me worry
+# about the marks.’ So I did.”`, `“I thought, 'Nobody wants this,'”`.
+_NESTED_CUE = re.compile(
+    r"\b(?P<cue>said|says|saying|shouted|shouting|yelled|yelling|screamed|screaming|thought|"
+    r"asked|asking|(?:told|telling) (?:me|him|her|us|them|myself)|wrote|texted|replied|"
+    r"whispered)\b[^\n‘'“”\".!?]{0,40}?[,:]?\s*$"
+)
+# Who said it: the last subject before the verb in the quotation ("He called me after a
+# workout and just said"), a pronoun or a name.
+_NESTED_WHO = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<who>I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s)"
+)
+_NOT_WHO = frozenset(
+    "Then And But So When After Before As If Now At In On The A An My His Her".split()
+)
+_FIRST_PERSON = frozenset({"I", "We", "we"})
+
+
+def _nested(text: str, outer: _Quote) -> list[_Quote]:
+    """The quotations inside a double-marked one that a verb of speech in it introduces, in
+    single marks: each is someone's words, said by the one the verb's subject names ("I":
+    the outer speaker; "he": whom the article's people say)."""
+    if outer.style is not QuoteStyle.MARKS or outer.extra.get("family") != '"':
+        return []
+    found: list[_Quote] = []
+    at = outer.content_start
+    while True:
+        start = _single_opening(text, at, outer.content_end)
+        if start is None:
+            return found
+        end = _single_closing(text, start + 1, outer.content_end)
+        if end is None:
+            return found
+        lead = text[max(outer.content_start, start - 80) : start]
+        cue = _NESTED_CUE.search(lead)
+        content = text[start + 1 : end].strip()
+        subjects = [] if cue is None else [
+            m for m in _NESTED_WHO.finditer(lead, 0, cue.start()) if m.group("who") not in _NOT_WHO
+        ]  # fmt: skip
+        if cue is not None and count_words(content) >= 2:
+            inner = _Quote(start, end + 1, start + 1, end, outer.paragraph, cue=cue.group("cue"))
+            inner.extra["family"] = "'"
+            who = subjects[-1].group("who") if subjects else None
+            if who is None:
+                pass  # "my coach said, ‘…’": someone's words, whose the text does not name
+            elif who in _FIRST_PERSON:
+                inner.speaker, inner.speaker_kind = outer.speaker, outer.speaker_kind
+                inner.how = "continued"
+            else:
+                where = max(outer.content_start, start - 80) + subjects[-1].start("who")
+                inner.speaker_text = who
+                inner.speaker_span = (where, where + len(who))
+                inner.how = "direct"
+            found.append(inner)
+        at = end + 1
+
+
+def _single_opening(text: str, start: int, stop: int) -> int | None:
+    """The next single opening mark in `[start, stop)`: ‘, or ' at a word's start."""
+    for i in range(start, stop):
+        c = text[i]
+        if c == "‘" or (c == "'" and _is_opening_straight(text, i)):
+            return i
+    return None
+
+
+def _single_closing(text: str, start: int, stop: int) -> int | None:
+    """The closing single mark in `[start, stop)`: ’ or ' not inside a word ("I’m", "don't"
+    are apostrophes), followed by white space, punctuation or the end of the outer quote."""
+    for i in range(start, stop):
+        c = text[i]
+        if c not in "’'" or i == start:
+            continue
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if not after.isalnum() and not text[i - 1].isspace():
+            return i
+    return None
 
 
 # --- finding the quotations -------------------------------------------------------------

@@ -375,9 +375,25 @@ def test_nested_quote_stays_inside_the_outer_one() -> None:
         said("Petrova", Tok("Anna", "PROPN", "compound", "Petrova")),
         ents=[("Anna Petrova", "PERSON")],
     )
-    quote = one(doc)
-    assert content(doc, quote) == "He told us ‘no deal’ and then left the room in silence,"
-    assert quote.speaker == "Anna Petrova"
+    outer, inner = find_quotes(doc)
+    assert content(doc, outer) == "He told us ‘no deal’ and then left the room in silence,"
+    assert outer.speaker == "Anna Petrova"
+    # what "he" told them is a quotation too, "he" resolved as any pronoun is
+    assert (content(doc, inner), inner.kind) == ("no deal", "direct")
+    assert speaker_as_written(doc, inner) == "He"
+
+
+def test_nested_quotations_need_a_verb_of_speech_and_skip_apostrophes() -> None:
+    doc = parsed(
+        "“I told myself, ‘Don’t look at the clock,’ and we don’t quit on the ‘easy’ days,” "
+        "Anna Petrova said.",
+        said("Petrova", Tok("Anna", "PROPN", "compound", "Petrova")),
+        ents=[("Anna Petrova", "PERSON")],
+    )
+    outer, inner = find_quotes(doc)
+    assert outer.speaker == "Anna Petrova"
+    # "I told myself": her own words; the apostrophes and the scare quote are not quotations
+    assert (content(doc, inner), inner.speaker) == ("Don’t look at the clock,", "Anna Petrova")
 
 
 def test_a_paragraph_that_reopens_the_quote_continues_it() -> None:

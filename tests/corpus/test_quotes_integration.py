@@ -901,3 +901,16 @@ def test_the_spokeswoman_is_the_one_introduced_without_a_name(nlp: Any) -> None:
     )
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker == "A spokeswoman for the county health department"
+
+
+def test_words_quoted_inside_a_quotation_are_a_quotation(nlp: Any) -> None:
+    text = (
+        "Renata Okafor, 31, finished fourth in the marathon.\n\n"
+        "“At 30 kilometres I thought, ‘This is where it ends,’ and then I found another "
+        "gear,” Okafor said. “My coach kept shouting, ‘Stay on her shoulder!’ the whole way.”"
+    )
+    outer, inner, _second, shouted = quotes_of(nlp, text)
+    assert text[inner.content_start : inner.content_end] == "This is where it ends,"
+    assert inner.kind.value == "direct"
+    assert inner.speaker == outer.speaker  # "I thought": the speaker's own words
+    assert text[shouted.content_start : shouted.content_end] == "Stay on her shoulder!"

@@ -228,7 +228,11 @@ PASSAGES: dict[str, Passage] = {
         "“I said to the chief executive, ‘If we carry on like this, somebody is going to get "
         "hurt,’ and he told me to mind my own business,” Nolan said.",
         "The club declined to comment while the inquiry is ongoing.",
-        quotes=(Expect("mind my own business", "Gareth Nolan", also="somebody is going to get"),),
+        quotes=(
+            Expect("mind my own business", "Gareth Nolan", also="somebody is going to get"),
+            # the words inside, said by the speaker ("I said"): a quotation of their own
+            Expect("If we carry on like this", "Gareth Nolan"),
+        ),
     ),
     "prime_minister_colon_and_headline": passage(
         "Whitcombe vows ‘no more cuts’ as budget row deepens",
