@@ -305,7 +305,7 @@ def find_quotes(
 # Words quoted inside a quotation, after a verb of speech: `“Then he said, ‘Let me worry
 # about the marks.’ So I did.”`, `“I thought, 'Nobody wants this,'”`.
 _NESTED_CUE = re.compile(
-    r"\b(?P<cue>said|says|saying|shouted|shouting|yelled|yelling|screamed|screaming|thought|"
+    r"\b(?P<cue>say|said|says|saying|shouted|shouting|yelled|yelling|screamed|screaming|thought|"
     r"asked|asking|(?:told|telling) (?:me|him|her|us|them|myself)|wrote|texted|replied|"
     r"whispered)\b[^\n‘'“”\".!?]{0,40}?[,:]?\s*$"
 )

@@ -914,3 +914,12 @@ def test_words_quoted_inside_a_quotation_are_a_quotation(nlp: Any) -> None:
     assert inner.kind.value == "direct"
     assert inner.speaker == outer.speaker  # "I thought": the speaker's own words
     assert text[shouted.content_start : shouted.content_end] == "Stay on her shoulder!"
+
+
+def test_what_someone_would_say_inside_a_quotation(nlp: Any) -> None:
+    text = (
+        "“He would say, ‘Maria, the board doesn’t want numbers, it wants a story,’” Maria "
+        "Lindqvist testified."
+    )
+    contents = [text[q.content_start : q.content_end] for q in quotes_of(nlp, text)]
+    assert "Maria, the board doesn’t want numbers, it wants a story," in contents
