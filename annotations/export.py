@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from annotations.drift import check, unplaced
 from annotations.formats import DEFAULT_FORMAT, FORMATS, ExportLine, ExportReport
-from annotations.formats.base import DEFAULT_DATASET, Format, Rejected
+from annotations.formats.base import DEFAULT_DATASET, Format, Rejected, count_line
 from annotations.model import Status
 from annotations.storage import CorruptFile
 from annotations.workspace import AnnotatedArticle, Workspace
@@ -101,7 +101,7 @@ def export_pieces(
         if tokenizer is None or not fmt.needs_tokens:
             for group in groups:
                 for line in group:
-                    _count(line, report)
+                    count_line(line, report)
                     yield iter(fmt.write(line, report))
             return
         # One text per article, streamed: the tokenizer works ahead on the articles after the
@@ -115,7 +115,7 @@ def export_pieces(
 
         for tokens in tokenizer.tokenize_many(texts()):
             for line in waiting.popleft():
-                _count(line, report)
+                count_line(line, report)
                 tokenized = replace(line, tokens=tokens, tokenizer=tokenizer.name)
                 yield iter(fmt.write(tokenized, report))
     finally:
@@ -271,15 +271,3 @@ def _rejected(
             )
         )
     return tuple(sorted(found, key=lambda r: (r.start, r.end, r.label)))
-
-
-def _count(line: ExportLine, report: ExportReport) -> None:
-    report.lines += 1
-    report.rejected += len(line.rejected)
-    if line.answer == "reject":
-        return
-    report.spans += len(line.annotations)
-    report.relations += len(line.relations)
-    report.articles.add(line.article.id)
-    if not line.annotations and not line.rejected:
-        report.empty += 1

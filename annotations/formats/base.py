@@ -124,6 +124,19 @@ class Format:
         return self.read_spans is not None
 
 
+def count_line(line: ExportLine, report: ExportReport) -> None:
+    """What a written line adds to the report: every format counts its lines so."""
+    report.lines += 1
+    report.rejected += len(line.rejected)
+    if line.answer == "reject":
+        return
+    report.spans += len(line.annotations)
+    report.relations += len(line.relations)
+    report.articles.add(line.article.id)
+    if not line.annotations and not line.rejected:
+        report.empty += 1
+
+
 def line_meta(line: ExportLine) -> dict[str, Any]:
     """The `meta` of a line: the article's identity and metadata, the annotator's status, its
     boilerplate ranges, and the tokenizer when the line has tokens."""

@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotations.formats.base import ExportLine, ExportReport
+from annotations.formats.base import ExportLine, ExportReport, count_line
 from corpus.jsonl import quote
 from corpus.text import counted, paragraphs
 from corpus.tokens import Tokens
@@ -167,10 +167,9 @@ class Options:
 
 @dataclass
 class Notes:
-    """What only this format has to say: Docs written, spans moved to a larger unit, links
+    """What only this format has to say: spans moved to a larger unit, links
     between Docs, spans of `--ents` that overlap, and how long spans are in tokens."""
 
-    docs: int = 0
     moved: Counter[tuple[str, str]] = field(default_factory=Counter)  # (unit, larger): spans
     relations_apart: int = 0
     overlaps: list[str] = field(default_factory=list)
@@ -271,7 +270,6 @@ class Builder:
             doc, words = self._doc(article.text, tokens, u0, u1)
             self._fill(doc, line, u0, mine, turned, placed, number)
             add(found, doc, words)
-            self.notes.docs += 1
 
     def _doc(self, text: str, tokens: Tokens, u0: int, u1: int) -> tuple[Doc, list[str]]:
         """The unit's Doc from the article's tokens, else (tokens that do not tile the unit
@@ -612,15 +610,5 @@ def build(
             group = waiting.popleft()
             sentences = sentences_of(group[0]) if sentences_of is not None else None
             for line in group:
-                _count(line, builder.report)
+                count_line(line, builder.report)
                 builder.add(line, tokens, sentences)
-
-
-def _count(line: ExportLine, report: ExportReport) -> None:
-    report.lines += 1
-    report.spans += len(line.annotations)
-    report.relations += len(line.relations)
-    report.rejected += len(line.rejected)
-    report.articles.add(line.article.id)
-    if not line.annotations:
-        report.empty += 1

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import quoteattr
 
-from annotations.formats.base import ExportLine, ExportReport
+from annotations.formats.base import ExportLine, ExportReport, count_line
 from annotations.model import DEFAULT_LABELS
 from corpus.jsonl import quote
 
@@ -123,12 +123,7 @@ def write_file(
         for line in found:
             labels.update(a.label for a in line.annotations)
             relation_labels.update(r.label for r in line.relations)
-            report.lines += 1
-            report.spans += len(line.annotations)
-            report.relations += len(line.relations)
-            report.articles.add(line.article.id)
-            if not line.annotations:
-                report.empty += 1
+            count_line(line, report)
         handle.write("\n" if first else ",\n")
         first = False
         handle.write(json.dumps(task(number, found, annotation_numbers), ensure_ascii=False))
