@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from annotations.cachefile import load_cache, write_cache
+from annotations.journal import JOURNAL
 from annotations.store import ArticleState, Store
 
 CACHE_VERSION = 4
@@ -184,11 +185,12 @@ class AnnotatorSpans:
                 stat = os.stat(os.path.join(self.where, article_id + ".json"))
             except OSError:
                 stat = None
-            if stat is not None and entry.identity == [
-                stat.st_ino,
-                stat.st_size,
-                stat.st_mtime_ns,
-            ]:
+            if (
+                stat is not None
+                and entry.identity == [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+                # A journal beside it: changes since (a writer is at work, or was killed).
+                and not os.path.exists(os.path.join(self.where, article_id + JOURNAL))
+            ):
                 found = entry.spans(self._block)
                 if found is not None:
                     self._kept[article_id] = (entry.identity, found)

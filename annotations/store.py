@@ -39,8 +39,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from tinydb import Query, TinyDB
-
+from annotations.journal import (
+    JOURNAL,
+    ArticleFile,
+    apply_journal,
+    journal_of,
+    read_tables,
+    set_journal_aside,
+    signature,
+)
 from annotations.model import (
     DEFAULT_LABELS,
     SOURCE,
@@ -55,7 +62,6 @@ from annotations.model import (
 from annotations.reanchor import place
 from annotations.storage import (
     CORRUPT_MARK,
-    AtomicJSONStorage,
     CorruptFile,
     parse_tables,
     quarantine,
@@ -234,10 +240,11 @@ class Store:
         self.labels = tuple(labels) if labels is not None else None
         self._lock_fd = lock_fd
         self._lock = threading.RLock()
-        self._dbs: dict[str, TinyDB] = {}
-        # Storages of articles whose TinyDB was let go after a change of several tables,
-        # with their copy of the file, for the article's next TinyDB (`_write_records`).
-        self._storages: dict[str, AtomicJSONStorage] = {}
+        # The writer's open article files (their tables in memory, changes journaled), and
+        # what was parsed from them: the state at a version, each annotation by document.
+        self._files: dict[str, ArticleFile] = {}
+        self._states: dict[str, tuple[int, ArticleState]] = {}
+        self._memos: dict[str, dict[str, tuple[dict[str, Any], Annotation]]] = {}
         self._history = _History(folder / "history.jsonl", writable=not read_only)
 
     # --- opening and closing ------------------------------------------------------------
@@ -289,10 +296,15 @@ class Store:
 
     @_locked
     def close(self) -> None:
-        for db in self._dbs.values():
-            db.close()
-        self._dbs.clear()
-        self._storages.clear()
+        # Journals folded into their files, so that files at rest are plain TinyDB databases;
+        # one that cannot be (a full disk) stays, and is read with its file next time.
+        for file in self._files.values():
+            with contextlib.suppress(OSError):
+                if not file.stale():  # else changed by hand meanwhile: theirs is left as it is
+                    file.compact()
+        self._files.clear()
+        self._states.clear()
+        self._memos.clear()
         if self._lock_fd is not None:
             _release(self._lock_fd)
             self._lock_fd = None
@@ -310,7 +322,11 @@ class Store:
         article_id = article_of(annotation_id)
         if not ARTICLE_ID.match(article_id):
             return None
-        found = self._table(article_id).get(Query().id == annotation_id)
+        if self.read_only:
+            docs = self._data(article_id).get("annotations", {}).values()
+            found = next((d for d in docs if d.get("id") == annotation_id), None)
+        else:
+            found = self._file(article_id).record("annotations", annotation_id)
         return Annotation.from_dict(found) if isinstance(found, dict) else None
 
     def for_article(self, article_id: str) -> list[Annotation]:
@@ -323,7 +339,17 @@ class Store:
         read thousands of files; TinyDB would read a file again for every table)."""
         if not ARTICLE_ID.match(article_id):
             return ArticleState([], "todo", None, frozenset())
-        return self._parsed(article_id, self._data(article_id))
+        if self.read_only:
+            return self._parsed(article_id, self._data(article_id))
+        # The writer's: kept until the next change, and each annotation parsed once (a
+        # change to a 5,000-annotation article parses one record, not 5,000).
+        file = self._file(article_id)
+        kept = self._states.get(article_id)
+        if kept is not None and kept[0] == file.version:
+            return kept[1]
+        state = self._parsed(article_id, file.data, self._memos.setdefault(article_id, {}))
+        self._states[article_id] = (file.version, state)
+        return state
 
     @_locked
     def article_state_read(self, article_id: str) -> tuple[ArticleState, list[int] | None]:
@@ -335,17 +361,11 @@ class Store:
         if not self.read_only or not ARTICLE_ID.match(article_id):
             return self.article_state(article_id), None
         path = self.folder / f"{article_id}.json"
-        try:
-            with open(path, "rb") as handle:
-                identity = _signature_of(os.fstat(handle.fileno()))
-                raw = handle.read()
-        except FileNotFoundError:
-            return self._parsed(article_id, {}), None
-        try:
-            data = parse_tables(raw)
-        except ValueError as exc:
-            raise quarantine(path, str(exc), move=False) from None
+        read = read_tables(path, move=False)
+        data = read.data or {}
         _check_schema(path, data.get("meta", {}).values())
+        # A file with a journal is being written (or its writer was killed): not kept.
+        identity = read.identity if read.identity and len(read.identity) == 3 else None
         return self._parsed(article_id, data), identity
 
     @_locked
@@ -359,11 +379,10 @@ class Store:
         query of the article's table: the whole state is not built)."""
         if not ARTICLE_ID.match(article_id):
             return None
-        q = Query()
-        found = self._table(article_id).get(
-            (q.start == start) & (q.end == end) & (q.label == label)
-        )
-        return Annotation.from_dict(found) if isinstance(found, dict) else None
+        for doc in self._data(article_id).get("annotations", {}).values():
+            if doc.get("start") == start and doc.get("end") == end and doc.get("label") == label:
+                return Annotation.from_dict(doc)
+        return None
 
     def article_ids(self) -> list[str]:
         """Articles with a file in this store (annotated, or given a status; files that hold
@@ -403,7 +422,7 @@ class Store:
                 continue
             path = self.folder / name
             try:
-                identity: list[int] | None = _signature_of(os.stat(path))
+                identity: list[int] | None = _identity(path)
             except FileNotFoundError:
                 continue
             if known.get(name) != identity:
@@ -434,6 +453,8 @@ class Store:
             original = self.folder / name.split(CORRUPT_MARK, 1)[0]
             if original.name == self._history.path.name:
                 reason = "a line in it is not a history entry"
+            elif original.name.endswith(JOURNAL):
+                reason = _why_journal_unreadable(path)
             else:
                 reason = _why_unreadable(path)
             found.append(CorruptFile(original, path, reason, earlier=True))
@@ -447,21 +468,30 @@ class Store:
 
     @_locked
     def _check_file(self, path: Path) -> tuple[CorruptFile | None, list[int] | None]:
-        """(The problem, None), or (None, the identity of the file found sound)."""
+        """(The problem, None), or (None, the identity of the file and its journal found
+        sound)."""
+        broken = path
+        reason: str | None
         try:
-            with open(path, "rb") as handle:
-                signature = _signature_of(os.fstat(handle.fileno()))
-                raw = handle.read()
+            read = read_tables(path, move=False)
+        except CorruptFile as exc:  # the file is not JSON, or a line of its journal broken
+            broken, reason, identity = exc.path, exc.reason, None
         except FileNotFoundError:  # moved or removed since the listing
             return None, None
-        reason = _unreadable(raw)
+        else:
+            if read.data is None:
+                return None, None
+            reason, identity = _unreadable_data(read.data), read.identity
         if reason is None:
-            return None, signature
+            return None, identity
         self._forget(path.name[:-5])
         try:
-            return quarantine(path, reason, move=not self.read_only), None
+            problem = quarantine(broken, reason, move=not self.read_only)
         except FileNotFoundError:
             return None, None
+        if broken == path and not self.read_only:
+            set_journal_aside(path)  # its lines change a file that is not there any more
+        return problem, None
 
     def _checked(self) -> dict[str, list[int]]:
         try:
@@ -692,7 +722,8 @@ class Store:
         """The records of the article's relations table (a writer's view: both ends are
         not checked to be there, as `article_state` checks them)."""
         try:
-            return [Relation.from_dict(d) for d in self._db(article_id).table("relations").all()]
+            docs = self._data(article_id).get("relations", {}).values()
+            return [Relation.from_dict(d) for d in docs]
         except _BROKEN as exc:
             raise CorruptFile(
                 self.folder / f"{article_id}.json", None, f"a record in it is not valid: {exc}"
@@ -752,18 +783,13 @@ class Store:
             article_id, made, [(h, c, label) for h, c, label, _ in links], "imported"
         )
         relations = [replace(r, note=note) for r, (*_, note) in zip(relations, links, strict=True)]
-        if relations:
-            self._write_records(
-                article_id,
-                {
-                    "annotations": {a.id: a.to_dict() for a in made},
-                    "relations": {r.id: r.to_dict() for r in relations},
-                },
-            )
-        elif made:
-            self._table(article_id).insert_multiple(a.to_dict() for a in made)
+        tables: dict[str, dict[str, Any]] = {
+            "annotations": {a.id: a.to_dict() for a in made},
+            "relations": {r.id: r.to_dict() for r in relations},
+        }
         if status is not None and self._status(article_id) is None:
-            self._db(article_id).table("status").insert({"status": status, "updated_at": now()})
+            tables["status"] = {"status": {"status": status, "updated_at": now()}}
+        self._write_records(article_id, tables)
         return made
 
     def _made(self, article_id: str, items: Sequence[Mapping[str, Any]]) -> list[Annotation]:
@@ -800,12 +826,20 @@ class Store:
         """Remove annotations of one article (and its status) outside the undo history, to
         take back an import that could not finish."""
         self._writable()
-        removed = list(annotation_ids)
-        self._table(article_id).remove(Query().id.one_of(removed))
-        links = self._db(article_id).table("relations")
-        links.remove(Query().head.one_of(removed) | Query().child.one_of(removed))
+        self._check_article(article_id)
+        removed = set(annotation_ids)
+        links = self._data(article_id).get("relations", {}).values()
+        tables: dict[str, dict[str, Any]] = {
+            "annotations": dict.fromkeys(removed),
+            "relations": {
+                str(r.get("id")): None
+                for r in links
+                if r.get("head") in removed or r.get("child") in removed
+            },
+        }
         if clear_status:
-            self._db(article_id).table("status").truncate()
+            tables["status"] = {"status": None}
+        self._write_records(article_id, tables)
 
     @_locked
     def set_status(self, article_id: str, status: str) -> None:
@@ -1034,46 +1068,27 @@ class Store:
     def _apply(self, change: Change) -> None:
         # The article file first: if the process dies between the two writes, the work is
         # kept and only its undo entry is lost.
-        self._put(change, change.after, fresh=True)
+        self._put(change, change.after)
         self._history.record(change)
 
-    def _put(self, change: Change, state: Any, fresh: bool = False) -> None:
-        """Write `state` for the change's key. `fresh`: a new annotation's first write (an
-        undo or redo may find its record there already, after a crash between the article's
-        write and the history's)."""
+    def _put(self, change: Change, state: Any) -> None:
+        """Write `state` for the change's key: one durable write (a journal line) whatever
+        the article's size. Records are written by key, so an undo or redo that finds its
+        record there already (after a crash between the article's write and the history's)
+        writes it again, never twice."""
         if change.kind in RECORD_KINDS:
             self._put_records(state, change.before if state is change.after else change.after)
             return
-        db = self._db(change.article_id)
         if change.kind == "group":  # {id: record or None}: one write each way
-            table = db.table("annotations")
-            ids = list(state)
-            table.remove(Query().id.one_of(ids))
-            records = [dict(r) for r in state.values() if r is not None]
-            if records:
-                table.insert_multiple(records)
-            return
-        if change.kind == "rejection":
-            table = db.table("rejected")
-            if state is None:
-                table.remove(Query().key == change.key)
-            else:
-                table.upsert(dict(state), Query().key == change.key)
-            return
-        if change.kind == "status":
-            table = db.table("status")
-            if state is None:
-                table.truncate()
-            else:
-                table.upsert({"status": state, "updated_at": now()}, Query().status.exists())
-            return
-        table = db.table("annotations")
-        if state is None:
-            table.remove(Query().id == change.key)
-        elif fresh and change.before is None:  # a new id: one write (upsert writes twice)
-            table.insert(dict(state))
+            tables: dict[str, dict[str, Any]] = {"annotations": dict(state)}
+        elif change.kind == "rejection":
+            tables = {"rejected": {change.key: state}}
+        elif change.kind == "status":
+            record = None if state is None else {"status": state, "updated_at": now()}
+            tables = {"status": {"status": record}}
         else:
-            table.upsert(dict(state), Query().id == change.key)
+            tables = {"annotations": {change.key: state}}
+        self._write_records(change.article_id, tables)
 
     def _put_records(self, state: Mapping[str, Any], other: Mapping[str, Any]) -> None:
         """Write a change that touches several tables or articles: {article id: {table:
@@ -1093,50 +1108,27 @@ class Store:
             self._write_records(article_id, state[article_id])
 
     def _write_records(self, article_id: str, tables: Mapping[str, Mapping[str, Any]]) -> None:
-        # The article's open storage, if any: it holds what the file holds (a 5,000-annotation
-        # article is 2 MB of JSON to parse otherwise), and it is handed to the next TinyDB.
-        open_db = self._dbs.get(article_id)
-        storage = (
-            open_db.storage
-            if open_db is not None and isinstance(open_db.storage, AtomicJSONStorage)
-            else AtomicJSONStorage(
-                self.folder / f"{article_id}.json", header=self._header(article_id)
-            )
-        )
-        data = storage.read() or {}
-        for name, records in tables.items():
-            docs = data.setdefault(name, {})
-            if name == "status":
-                docs.clear()
-                if records.get("status") is not None:
-                    docs["1"] = dict(records["status"])
-                continue
-            field_name = _RECORD_KEYS[name]
-            for doc_id in [k for k, d in docs.items() if d.get(field_name) in records]:
-                del docs[doc_id]
-            next_id = max((int(k) for k in docs if k.isdigit()), default=0) + 1
-            for record in records.values():
-                if record is not None:
-                    docs[str(next_id)] = dict(record)
-                    next_id += 1
-        storage.write(data)
-        # TinyDB's tables count document ids themselves: the next use makes a new TinyDB, on
-        # this storage (its copy of the file is what was just written).
-        self._forget(article_id)
-        self._storages[article_id] = storage
+        """{table: {key: record or None}} of one article, as one durable change."""
+        self._file(article_id).put(tables)
 
     def _data(self, article_id: str) -> dict[str, dict[str, Any]]:
-        """The article file's tables as they are on disk (a read, never a write)."""
-        path = self.folder / f"{article_id}.json"
+        """The article file's tables, its journal applied (a read, never a write; the
+        writer's are the ones it holds, which callers must not change)."""
         if self.read_only:
-            data = AtomicJSONStorage(path, read_only=True).read() or {}
+            path = self.folder / f"{article_id}.json"
+            data = read_tables(path, move=False).data or {}
             _check_schema(path, data.get("meta", {}).values())
             return data
-        return self._db(article_id).storage.read() or {}
+        return self._file(article_id).data
 
-    def _parsed(self, article_id: str, data: Mapping[str, Any]) -> ArticleState:
+    def _parsed(
+        self,
+        article_id: str,
+        data: Mapping[str, Any],
+        memo: dict[str, tuple[dict[str, Any], Annotation]] | None = None,
+    ) -> ArticleState:
         try:
-            return _state_of(data)
+            return _state_of(data, memo)
         except _BROKEN as exc:
             # Valid JSON with a broken record (a hand repair gone wrong): say which file, and
             # leave it where it is for the person who may be repairing it right now; the
@@ -1153,53 +1145,58 @@ class Store:
         raise StoreError(f"article {article_id} has no unplaced annotation {unplaced_id!r}")
 
     def _status(self, article_id: str) -> str | None:
-        docs = self._db(article_id).table("status").all()
+        docs = list(self._data(article_id).get("status", {}).values())
         return str(docs[0]["status"]) if docs else None
-
-    def _table(self, article_id: str) -> Any:
-        return self._db(article_id).table("annotations")
 
     def _header(self, article_id: str) -> dict[str, dict[str, Any]]:
         return {
             "meta": {"1": {"schema": SCHEMA, "article_id": article_id, "annotator": self.annotator}}
         }
 
-    def _db(self, article_id: str) -> TinyDB:
-        db = self._dbs.get(article_id)
-        if db is None:
+    def _file(self, article_id: str) -> ArticleFile:
+        """The writer's article file, read once (nothing is written here: the meta table goes
+        into the file with its first change)."""
+        file = self._files.get(article_id)
+        if file is None or file.stale():
+            self._writable()
             path = self.folder / f"{article_id}.json"
-            kept = self._storages.pop(article_id, None)
-            # Nothing is written here: the meta table goes into the file with its first change.
-            db = TinyDB(
-                path,
-                storage=AtomicJSONStorage if kept is None else (lambda *_a, **_k: kept),
-                read_only=self.read_only,
-                header=self._header(article_id),
-            )
-            try:
-                _check_schema(path, db.table("meta").all())
-            except CorruptFile:
-                db.close()
-                raise
-            self._dbs[article_id] = db
-        return db
+            file = ArticleFile(path, self._header(article_id), _RECORD_KEYS)
+            _check_schema(path, file.table("meta").values())
+            self._files[article_id] = file
+            self._states.pop(article_id, None)
+            self._memos.pop(article_id, None)
+        return file
 
     def _forget(self, article_id: str) -> None:
-        db = self._dbs.pop(article_id, None)
-        if db is not None:
-            db.close()
+        self._files.pop(article_id, None)
+        self._states.pop(article_id, None)
+        self._memos.pop(article_id, None)
 
 
 _BROKEN = (KeyError, TypeError, ValueError, AttributeError)
 
 
-def _state_of(data: Mapping[str, Any]) -> ArticleState:
+def _state_of(
+    data: Mapping[str, Any], memo: dict[str, tuple[dict[str, Any], Annotation]] | None = None
+) -> ArticleState:
     """An article file's tables as an ArticleState; one of _BROKEN when a record is not
-    valid."""
-    found = sorted(
-        (Annotation.from_dict(d) for d in data.get("annotations", {}).values()),
-        key=lambda a: (a.start, a.end, a.created_at, a.id),
-    )
+    valid. `memo`: annotations parsed before, by document id with the document they were
+    parsed from (a document changed is a new one), kept up to date here."""
+    docs = data.get("annotations", {})
+    if memo is None:
+        parsed = [Annotation.from_dict(d) for d in docs.values()]
+    else:
+        parsed = []
+        for doc_id, doc in docs.items():
+            known = memo.get(doc_id)
+            if known is None or known[0] is not doc:
+                known = (doc, Annotation.from_dict(doc))
+                memo[doc_id] = known
+            parsed.append(known[1])
+        if len(memo) > len(docs):
+            for gone in memo.keys() - docs.keys():
+                del memo[gone]
+    found = sorted(parsed, key=lambda a: (a.start, a.end, a.created_at, a.id))
     rejected = frozenset(str(d["key"]) for d in data.get("rejected", {}).values())
     rejections = tuple(
         sorted(
@@ -1258,6 +1255,11 @@ def _unreadable(raw: bytes) -> str | None:
         data = parse_tables(raw)
     except ValueError as exc:
         return str(exc)
+    return _unreadable_data(data)
+
+
+def _unreadable_data(data: Mapping[str, Any]) -> str | None:
+    """Why an article file's tables cannot be read as an article's, or None when they can."""
     try:
         if any(int(doc.get("schema", 0)) > SCHEMA for doc in data.get("meta", {}).values()):
             return None  # newer, not broken: reading it says to upgrade assay
@@ -1273,7 +1275,29 @@ def _unreadable(raw: bytes) -> str | None:
 def _signature_of(stat: os.stat_result) -> list[int]:
     """A file's identity: an atomic replace gives a new inode, an edit in place a new size or
     modification time."""
-    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+    return signature(stat)
+
+
+def _identity(path: Path) -> list[int]:
+    """An article file's identity and, when it has a journal, the journal's size and
+    modification time after it (FileNotFoundError when there is no file)."""
+    found = signature(os.stat(path))
+    try:
+        journal = os.stat(journal_of(path))
+    except FileNotFoundError:
+        return found
+    return [*found, journal.st_size, journal.st_mtime_ns]
+
+
+def _why_journal_unreadable(path: Path) -> str:
+    """Why a journal set aside earlier could not be read (or that it can now)."""
+    try:
+        apply_journal({}, path.read_bytes())
+    except OSError as exc:
+        return f"it cannot be opened: {exc.strerror or exc}"
+    except ValueError as exc:
+        return str(exc)
+    return "its article file could not be read, so its changes could not be applied"
 
 
 def _why_unreadable(path: Path) -> str:

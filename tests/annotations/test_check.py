@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -177,14 +178,14 @@ def test_a_later_check_reads_only_changed_files_and_misses_none(
     with Store.open(tmp_path, "maria") as store:
         for article_id in IDS:
             store.add(article_id, 0, 6, "claim", TEXT[:6])
-    read: list[bytes] = []
-    real = store_module._unreadable
+    read: list[object] = []
+    real = store_module._unreadable_data
 
-    def counted(raw: bytes) -> str | None:
-        read.append(raw)
-        return real(raw)
+    def counted(data: Any) -> str | None:
+        read.append(data)
+        return real(data)
 
-    monkeypatch.setattr(store_module, "_unreadable", counted)
+    monkeypatch.setattr(store_module, "_unreadable_data", counted)
     with Store.open(tmp_path, "maria") as store:
         assert store.check_files() == [] and len(read) == len(IDS)
         read.clear()

@@ -9,12 +9,18 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from annotations.journal import COMPACT_AT
 from annotations.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = """
 import sys
+from annotations import journal
 from annotations.store import Store
+journal.COMPACT_AT = int(sys.argv[2])
+journal.COMPACT_RATIO = float(sys.argv[3])
 store = Store.open(sys.argv[1], "crash")
 articles = ["5e64e69df3fbd64f", "4674bf8c426bb117", "d125201d5b700bf9"]
 print("ready", flush=True)
@@ -33,12 +39,19 @@ while True:
 """
 
 
-def test_sigkill_at_random_moments_loses_nothing_reported(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("compact_at", "ratio"), [(COMPACT_AT, 1.0), (600, 0.0)], ids=["journal", "compacting"]
+)
+def test_sigkill_at_random_moments_loses_nothing_reported(
+    tmp_path: Path, compact_at: int, ratio: float
+) -> None:
+    """Changes go to each article's journal; with `compacting`, the journal is folded into a
+    new snapshot every few changes, so kills land in compactions too."""
     rng = random.Random(20261122)
     reported: set[str] = set()
     for _ in range(50):
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(tmp_path)],
+            [sys.executable, "-c", CHILD, str(tmp_path), str(compact_at), str(ratio)],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             text=True,

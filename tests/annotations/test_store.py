@@ -13,6 +13,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, precondition, rule
 
+from annotations.journal import read_data
 from annotations.model import Annotation
 from annotations.storage import CorruptFile
 from annotations.store import ReadOnlyStore, Store, StoreError
@@ -324,7 +325,7 @@ class StoreMachine(RuleBasedStateMachine):
         # No record of a relation outlives an end: the files hold exactly the model's links.
         on_disk = {}
         for path in (Path(self.workspace) / "annotations" / "prop").glob("*.json"):
-            for record in json.loads(path.read_text("utf-8")).get("relations", {}).values():
+            for record in read_data(path).get("relations", {}).values():
                 on_disk[record["id"]] = (record["head"], record["child"])
         assert on_disk == self.links
         assert self.store.can_undo == bool(self.done)
