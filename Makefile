@@ -4,6 +4,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The test run also installs the optional extras that have tests (Ray), so CI runs them.
+TESTED := $(VENV)/.installed-test
 
 .PHONY: run test check fmt lint types install clean bench
 
@@ -18,7 +20,11 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/assay $(ARGS)
 
-test: $(STAMP)
+$(TESTED): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,ray]'
+	touch $(TESTED)
+
+test: $(TESTED)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 fmt: $(STAMP)

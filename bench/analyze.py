@@ -21,6 +21,11 @@ table with PASS or FAIL per target and always exits 0; it is a benchmark, not a 
 
     .venv/bin/python bench/analyze.py [--articles 240] [--processes 1] [--repeat 3]
         [--model M] [--seed S]
+
+With --engines it compares instead the local engine with 1 and 2 processes and the Ray engine
+(`assay analyze --engine ray`) with 1 and 2 workers on a local Ray, in words per second, same
+articles and run. Targets: 2 Ray workers at least 1.7x one, and within 15% of the local
+2-process run.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ import random
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -170,6 +175,50 @@ def fmt_times(times: Sequence[float]) -> str:
     return " ".join(f"{t:.3f}" for t in times)
 
 
+RAY_SCALING_TARGET = 1.7  # 2 Ray workers at least this times 1 worker
+RAY_LOCAL_TARGET = 0.85  # 2 Ray workers at least this times the local 2-process run
+
+
+def bench_engines(articles: Sequence[Article], choice: PipelineChoice, repeat: int) -> None:
+    """Words/s of the local engine with 1 and 2 processes and of the Ray engine with 1 and 2
+    workers on a local Ray, same articles, same run, no cache. Each run loads the model (the
+    driver or the workers do), as a real run does; starting Ray itself is not timed (a
+    cluster is running before a team sends it work). Best of `repeat`, runs alternating."""
+    import ray
+
+    from corpus.distributed import analyze_on_ray, start_ray
+
+    words = sum(a.words for a in articles)
+    best: dict[str, float] = {}
+
+    def timed(name: str, run: Callable[[], object]) -> None:
+        gc.collect()
+        start = time.perf_counter()
+        run()
+        best[name] = min(best.get(name, float("inf")), time.perf_counter() - start)
+
+    for _ in range(repeat):
+        for n in (1, 2):
+            timed(f"local {n}", lambda n=n: list(Analyzer(choice, None, processes=n)
+                                                  .analyze_many(articles)))  # fmt: skip
+            start_ray(ray, None, n)  # quiet, as `assay analyze` starts it
+            try:
+                timed(f"ray {n}", lambda n=n: list(analyze_on_ray(articles, choice, None,
+                                                                  workers=n)))  # fmt: skip
+            finally:
+                ray.shutdown()
+    rate = {name: words / seconds for name, seconds in best.items()}
+    print(f"engines    {len(articles)} articles, {words} words, no cache, best of {repeat}")
+    for name in ("local 1", "local 2", "ray 1", "ray 2"):
+        print(f"  {name:<8} {rate[name]:>9,.0f} words/s  ({best[name]:.1f} s)")
+    scaling = rate["ray 2"] / rate["ray 1"]
+    versus = rate["ray 2"] / rate["local 2"]
+    print(f"  ray 2 workers / 1 worker: {scaling:.2f}x   target >= {RAY_SCALING_TARGET}x: "
+          f"{'PASS' if scaling >= RAY_SCALING_TARGET else 'FAIL'}")  # fmt: skip
+    print(f"  ray 2 workers / local 2 processes: {versus:.2f}x   target >= {RAY_LOCAL_TARGET}x "
+          f"(within 15%): {'PASS' if versus >= RAY_LOCAL_TARGET else 'FAIL'}")  # fmt: skip
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--articles", type=int, default=240, help="distinct articles (240)")
@@ -177,6 +226,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure; best kept (3)")
     parser.add_argument("--model", default=None, help="spaCy pipeline (as `assay` chooses)")
     parser.add_argument("--seed", type=int, default=0, help="seed for article generation (0)")
+    parser.add_argument(
+        "--engines",
+        action="store_true",
+        help="only compare the local engine and the Ray engine (needs the ray extra)",
+    )
     args = parser.parse_args(argv)
     count = max(1, args.articles)
     processes = max(1, args.processes)
@@ -187,6 +241,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"note: {choice.notice}")
     nlp = load_pipeline(choice)
     articles = make_articles(count, args.seed)
+    if args.engines:
+        bench_engines(articles, choice, repeat)
+        return
     texts = [a.text for a in articles]
     words = sum(a.words for a in articles)
 

@@ -12,6 +12,12 @@ store before its journal, TinyDB on AtomicJSONStorage) and SQLite committing eac
 (synchronous=FULL), in the same run; then what folding the journal into the file costs, and
 how many changes apart it comes. Target: p95 at most 5 ms.
 
+team: a shared workspace on one machine, as a team over SSH uses it: --annotators processes
+(20), each annotating as its own annotator (its own lock and folder) in articles of 250
+annotations, a durable add every --pause ms (50: twenty times a fast annotator's pace), all at
+once; the p50 and p95 of every save, beside one annotator alone doing the same in the same run.
+Target: p95 at most 50 ms (a tag drawn as saved within a frame or three).
+
 check: `Store.check_files()` over 10,000 article files of 5 annotations each (what the reader
 runs at start-up): the first time, against only reading the same files' bytes, and the next
 time (files unchanged since are not read). Target: at most 1 s from the second start.
@@ -20,7 +26,7 @@ move: re-anchoring 5,000 annotations of a 100,000-word article after 100 scatter
 (`Store.move_article`: alignment, placement and the two durable writes), against difflib
 aligning the same two texts by lines only. Target: at most 1 s.
 
-    .venv/bin/python bench/store.py [--only add|heavy|check|move] [--adds 200] [--sizes ...]
+    .venv/bin/python bench/store.py [--only add|heavy|team|check|move] [--adds 200] [--sizes ...]
 """
 
 from __future__ import annotations
@@ -265,10 +271,84 @@ def bench_heavy(count: int, adds: int) -> None:
           f"({line:.0f} bytes a line): {fold / every:.3f} ms a change amortised")  # fmt: skip
 
 
+TEAM_CHILD = """
+import json, sys, time
+from annotations.store import Store
+workspace, name, adds, pause = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+articles = [f"{i:016x}" for i in range(20)]
+store = Store.open(workspace, name)
+for a in articles:
+    store.add_many(a, [{"start": i, "end": i + 5, "label": "claim", "text": "abcde"}
+                       for i in range(250)])
+print("ready", flush=True)
+sys.stdin.readline()
+times = []
+for i in range(adds):
+    start = time.perf_counter()
+    store.add(articles[i % len(articles)], i, i + 3, "event", "abc")
+    times.append((time.perf_counter() - start) * 1000)
+    time.sleep(pause / 1000)
+store.close()
+print(json.dumps(times), flush=True)
+"""
+TARGET_TEAM_P95_MS = 50.0
+
+
+def team_saves(workspace: Path, annotators: int, adds: int, pause: float) -> list[float]:
+    import subprocess
+
+    children = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                TEAM_CHILD,
+                str(workspace),
+                f"annotator{i}",
+                str(adds),
+                str(pause),
+            ],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(annotators)
+    ]
+    for child in children:
+        assert child.stdout is not None and child.stdout.readline().strip() == "ready"
+    for child in children:  # all start together
+        assert child.stdin is not None
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    times: list[float] = []
+    for child in children:
+        out, _ = child.communicate(timeout=600)
+        times += json.loads(out.strip().splitlines()[-1])
+    return times
+
+
+def bench_team(annotators: int, adds: int, pause: float) -> None:
+    with tempfile.TemporaryDirectory(prefix="assay-team-") as tmp:
+        alone = percentiles(team_saves(Path(tmp) / "alone", 1, adds, pause))
+        team = percentiles(team_saves(Path(tmp) / "team", annotators, adds, pause))
+    print(
+        f"{annotators} annotators at once in one workspace, a save every {pause:g} ms each "
+        f"({annotators * 1000 / (pause + alone[0]):,.0f} saves/s in all)"
+    )
+    print(
+        f"  saves p50 {team[0]:6.2f} ms  p95 {team[1]:6.2f} ms   one annotator alone: p50 "
+        f"{alone[0]:.2f} ms  p95 {alone[1]:.2f} ms ({team[1] / alone[1]:.1f}x)   target p95 <= "
+        f"{TARGET_TEAM_P95_MS:g} ms: {'PASS' if team[1] <= TARGET_TEAM_P95_MS else 'FAIL'}"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--only", choices=("add", "heavy", "check", "move"))
+    parser.add_argument("--only", choices=("add", "heavy", "team", "check", "move"))
     parser.add_argument("--heavy", type=int, default=5000, help="annotations in one (5000)")
+    parser.add_argument("--annotators", type=int, default=20, help="team size (20)")
+    parser.add_argument("--pause", type=float, default=50.0, help="ms between a team's saves")
     parser.add_argument("--adds", type=int, default=200, help="timed adds per size (200)")
     parser.add_argument("--stock-adds", type=int, default=20, help="timed stock inserts (20)")
     parser.add_argument("--sizes", default="1000,10000,50000")
@@ -277,6 +357,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         bench_add(args.sizes, args.adds, args.stock_adds)
     if args.only in (None, "heavy"):
         bench_heavy(args.heavy, args.adds)
+    if args.only in (None, "team"):
+        bench_team(args.annotators, args.adds, args.pause)
     if args.only in (None, "check"):
         bench_check()
     if args.only in (None, "move"):

@@ -58,6 +58,10 @@ class AnalysisCache:
         self.hits += 1
         return data
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is there (not whether it reads)."""
+        return os.path.exists(os.path.join(self.folder, key[:2], key[2:] + ".json"))
+
     def load(self, key: str, build: Callable[[dict[str, Any]], T]) -> T | None:
         """`build(entry)`, or None when there is no entry or it does not build (a broken write
         or an older layout: the caller makes it again)."""

@@ -84,6 +84,24 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     )
     _common(analyze)
     analyze.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
+    analyze.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="local: spaCy processes on this machine (default); ray: a Ray Data pipeline, on "
+        "a local Ray or the cluster at --address (needs the ray extra)",
+    )
+    analyze.add_argument(
+        "--address",
+        metavar="ADDR",
+        help="with --engine ray: the cluster to join (what 'ray start --head' printed, or "
+        "'auto'); without it a local Ray starts with --processes workers",
+    )
+    analyze.add_argument(
+        "--unordered",
+        action="store_true",
+        help="with --engine ray: write each article as it is done, not in input order",
+    )
     return main, analyze
 
 
@@ -177,16 +195,41 @@ def run_analyze(args: argparse.Namespace, output_format: str) -> int:
         say(choice.notice)
     from corpus.analysis import Analyzer
 
-    analyzer = Analyzer(choice, cache, processes=args.processes)
+    engine = getattr(args, "engine", "local")
+    if engine != "ray" and (getattr(args, "address", None) or getattr(args, "unordered", False)):
+        say("--address and --unordered go with --engine ray")
+        return 2
     with _progress(len(articles)) as advance:
-        results = analyzer.analyze_many(articles, progress=advance)
-        if output_format == "jsonl":
-            _write_jsonl(results)
+        if engine == "ray":
+            from corpus.distributed import RayFailed, RayMissing, analyze_on_ray
+
+            results = analyze_on_ray(
+                articles,
+                choice,
+                cache,
+                workers=args.processes,
+                address=args.address,
+                ordered=not args.unordered,
+                progress=advance,
+            )
+            try:
+                _write_results(results, output_format)
+            except (RayMissing, RayFailed) as error:
+                say(str(error))
+                return 2
         else:
-            _print_table(list(results))
+            analyzer = Analyzer(choice, cache, processes=args.processes)
+            _write_results(analyzer.analyze_many(articles, progress=advance), output_format)
     if cache is not None and cache.problem:
         say(cache.problem)
     return 0
+
+
+def _write_results(results: Iterator[tuple[Article, Analysis]], output_format: str) -> None:
+    if output_format == "jsonl":
+        _write_jsonl(results)
+    else:
+        _print_table(list(results))
 
 
 def record(article: Article, analysis: Analysis) -> dict[str, object]:
