@@ -146,6 +146,36 @@ def article_id(text: str) -> str:
     return text_hash(text)[:16]
 
 
+def quick_article(
+    raw_text: str,
+    source: str,
+    *,
+    title: str | None = None,
+    given_meta: Mapping[str, Any] | None = None,
+) -> Article:
+    """What a corpus list shows of an article, without the boilerplate pass that costs
+    `make_article` several milliseconds: the same text and id, the given title or else the
+    first paragraph's (`meta.quick_title`), the given metadata only, no boilerplate ranges.
+    `make_article` with the same arguments gives the article whole."""
+    from corpus import meta
+
+    text = sanitize(raw_text)
+    found = {
+        safe_line(str(k)): safe_line(v if isinstance(v, str) else str(v))
+        for k, v in (given_meta or {}).items()
+        if v is not None and v != ""
+    }
+    chosen_title = " ".join(safe_line(title).split()) if title else ""
+    source = safe_line(source)
+    return Article(
+        id=article_id(text),
+        source=source,
+        title=chosen_title or safe_line(meta.quick_title(text)) or source,
+        text=text,
+        meta={k: v for k, v in found.items() if v.strip()},
+    )
+
+
 def make_article(
     raw_text: str,
     source: str,

@@ -10,8 +10,8 @@ opens them warm. Workers on the same machine (or with the cache folder on shared
 keep the tokens the export reuses, as the local engine does.
 
 A worker that dies (a killed process, a lost node) is restarted by Ray and its batch run again
-(`max_restarts`, `max_task_retries`): Ray Data keeps one output per input block, so no article
-is lost or doubled.
+(Ray Data's default for actor pools): Ray Data keeps one output per input block, so no
+article is lost or doubled.
 
 Ray is an optional extra (`pip install 'assay[ray]'`); without it, `RayMissing` says how to
 get it. Nothing here is imported by the rest of assay unless `--engine ray` is asked for.
@@ -138,8 +138,8 @@ def analyze_on_ray(
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=workers),
             num_cpus=1,
-            max_restarts=-1,  # a killed worker comes back ...
-            max_task_retries=-1,  # ... and its batch runs again
+            # A killed worker comes back and its batch runs again: Ray Data's actor pools
+            # restart actors and retry their tasks by default (tests kill one to check).
         )
         try:
             for row in dataset.iter_rows():
@@ -171,6 +171,7 @@ def start_ray(ray: Any, address: str | None, workers: int) -> bool:
     # has to say.
     os.environ.setdefault("RAY_ACCEL_ENV_VAR_OVERRIDE_ON_ZERO", "0")
     warnings.filterwarnings("ignore", module=r"ray(\.|$)")
+    warnings.filterwarnings("ignore", module=r"corpus\.distributed$")  # Ray's, pointed here
     options: dict[str, Any] = {
         "include_dashboard": False,
         "log_to_driver": False,

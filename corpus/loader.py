@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from corpus import jsonl
-from corpus.article import Article, is_sanitized, make_article, safe_line
+from corpus.article import Article, is_sanitized, make_article, quick_article, safe_line
 from corpus.cache import AnalysisCache
 from corpus.decode import NotText, decode
 from corpus.text import sanitize
@@ -84,6 +84,63 @@ class Problem:
 
 
 OnProblem = Callable[[Problem], None]
+Make = Callable[..., Article]  # make_article's signature: (raw_text, source, *, title, given_meta)
+# Files read whole before the rest are read quickly (with `later`): a small corpus is listed
+# exactly as it will stay, and a large one starts with rows that need no second look.
+EAGER_FILES = 200
+
+
+class Unfinished:
+    """Articles read quickly from one file: text, id, the given or first paragraph's title and
+    the given metadata, but no boilerplate ranges yet, nor what they tell (the headline after
+    site chrome, the date, the dateline). `finish` makes them whole (about 3 ms an article),
+    puts the file's entry in the loader's cache as a whole read would have, and returns them;
+    `finisher(id)` makes one whole (to open it before the rest)."""
+
+    def __init__(self, key: str | None, cache: AnalysisCache | None) -> None:
+        self.key = key
+        self.cache = cache
+        self.articles: list[Article] = []
+        self.finishers: list[Callable[[], Article]] = []
+        self.problems: list[tuple[int, Problem]] = []
+        self._made: tuple[Article, Callable[[], Article]] | None = None
+
+    def make(
+        self,
+        raw_text: str,
+        source: str,
+        *,
+        title: str | None = None,
+        given_meta: dict[str, Any] | None = None,
+    ) -> Article:
+        """`quick_article`, keeping how to make the article whole."""
+        article = quick_article(raw_text, source, title=title, given_meta=given_meta)
+        # The sanitized text: sanitizing again changes nothing, so the article comes out the
+        # same as from the raw text, and only one copy of the text is held.
+        self._made = (
+            article,
+            lambda: make_article(article.text, source, title=title, given_meta=given_meta),
+        )
+        return article
+
+    def keep(self, article: Article) -> None:
+        """`article` (the last one made) was read: one of the file's articles."""
+        if self._made is not None and self._made[0] is article:
+            self.articles.append(article)
+            self.finishers.append(self._made[1])
+        self._made = None
+
+    def finisher(self, article_id: str) -> Callable[[], Article] | None:
+        for article, finish in zip(self.articles, self.finishers, strict=True):
+            if article.id == article_id:
+                return finish
+        return None
+
+    def finish(self) -> list[Article]:
+        whole = [finish() for finish in self.finishers]
+        if self.cache is not None and self.key is not None:
+            self.cache.put(self.key, _entry(whole, self.problems))
+        return whole
 
 
 def builtin_paths() -> list[Path]:
@@ -106,6 +163,8 @@ def iter_articles(
     paths: Sequence[str | os.PathLike[str]] | None = None,
     on_problem: OnProblem | None = None,
     cache: AnalysisCache | None = None,
+    later: Callable[[Unfinished], None] | None = None,
+    eager: int | None = None,
 ) -> Iterator[Article]:
     """Stream the articles under `paths`; duplicates (same sanitized text) are reported once.
 
@@ -113,15 +172,22 @@ def iter_articles(
     path, size and modification time and by the loading code: reading, decoding and marking
     boilerplate costs several milliseconds an article, so a 10,000-file corpus is read in
     under two seconds the second time instead of more than a minute.
+
+    With `later` (a list that must show every row at once), files past the first `eager`
+    that the cache does not have are read quickly (`quick_article`: the boilerplate pass is
+    left out) and handed to `later` as an `Unfinished`, to be made whole afterwards.
     """
     report: OnProblem = on_problem or (lambda _p: None)
+    eager = EAGER_FILES if eager is None else eager
     seen: dict[str, str] = {}
     if not paths:
         candidates: Iterable[tuple[str, str]] = ((str(p), p.name) for p in builtin_paths())
     else:
         candidates = _walk([os.fspath(p) for p in paths], report)
-    for path, source in candidates:
-        for article in _read_cached(path, source, report, cache):
+    for number, (path, source) in enumerate(candidates):
+        for article in _read_cached(
+            path, source, report, cache, later if number >= eager else None
+        ):
             first = seen.setdefault(article.id, article.source)
             if first is not article.source:
                 # Two names can read the same once made safe ("a\x07.txt", "a.txt"), and the
@@ -196,25 +262,40 @@ LOADER_VERSION = _loader_version()
 
 
 def _read_cached(
-    path: str, source: str, report: OnProblem, cache: AnalysisCache | None
+    path: str,
+    source: str,
+    report: OnProblem,
+    cache: AnalysisCache | None,
+    later: Callable[[Unfinished], None] | None = None,
 ) -> Iterator[Article]:
     key = None if cache is None else _cache_key(path, source)
+    if later is not None and os.path.splitext(path)[1].lower() not in HTML_SUFFIXES:
+        # (A page's text comes out of HTML extraction, the costly part: read whole.)
+        found_here = None if cache is None or key is None else cache.load(key, _entry_of)
+        if found_here is None:
+            unfinished = Unfinished(key, cache)
+
+            def noted(problem: Problem) -> None:
+                unfinished.problems.append((len(unfinished.articles), problem))
+                report(problem)
+
+            for article in _read_file(path, source, noted, unfinished.make):
+                unfinished.keep(article)
+                yield article
+            if unfinished.articles or unfinished.problems:
+                later(unfinished)
+            return
+        yield from _replay(found_here, report)
+        return
     if cache is None or key is None:
         yield from _read_file(path, source, report)
         return
     found = cache.load(key, _entry_of)
     if found is not None:
-        # Replayed in the order the file gave them, problems between articles.
-        articles, problems = found
-        for index, article in enumerate(articles):
-            while problems and problems[0][0] <= index:
-                report(problems.pop(0)[1])
-            yield article
-        for _, problem in problems:
-            report(problem)
+        yield from _replay(found, report)
         return
     seen: list[tuple[int, Problem]] = []
-    articles = []
+    articles: list[Article] = []
 
     def keep(problem: Problem) -> None:
         seen.append((len(articles), problem))
@@ -223,14 +304,28 @@ def _read_cached(
     for article in _read_file(path, source, keep):
         articles.append(article)
         yield article
-    cache.put(
-        key,
-        {
-            "articles": [a.to_dict() for a in articles],
-            "words": [a.words for a in articles],
-            "problems": [[p.source, p.message, p.skipped, at] for at, p in seen],
-        },
-    )
+    cache.put(key, _entry(articles, seen))
+
+
+def _replay(
+    found: tuple[list[Article], list[tuple[int, Problem]]], report: OnProblem
+) -> Iterator[Article]:
+    """A cached file's articles, in the order the file gave them, problems between them."""
+    articles, problems = found
+    for index, article in enumerate(articles):
+        while problems and problems[0][0] <= index:
+            report(problems.pop(0)[1])
+        yield article
+    for _, problem in problems:
+        report(problem)
+
+
+def _entry(articles: Sequence[Article], problems: Sequence[tuple[int, Problem]]) -> dict[str, Any]:
+    return {
+        "articles": [a.to_dict() for a in articles],
+        "words": [a.words for a in articles],
+        "problems": [[p.source, p.message, p.skipped, at] for at, p in problems],
+    }
 
 
 def _cache_key(path: str, source: str) -> str | None:
@@ -264,12 +359,14 @@ class _Unreadable(Exception):
     """A file that is not read, and why in words for the user."""
 
 
-def _read_file(path: str, source: str, report: OnProblem) -> Iterator[Article]:
+def _read_file(
+    path: str, source: str, report: OnProblem, make: Make = make_article
+) -> Iterator[Article]:
     suffix = os.path.splitext(path)[1].lower()
     try:
         with _open_regular(path) as (handle, size):
             if suffix in JSONL_SUFFIXES:
-                yield from _read_jsonl(handle, source, report)
+                yield from _read_jsonl(handle, source, report, make)
                 return
             data = _read_capped(handle, size)
     except _Unreadable as exc:
@@ -302,7 +399,7 @@ def _read_file(path: str, source: str, report: OnProblem) -> Iterator[Article]:
             first = decoded.text.lstrip().split("\n", 1)[0]
             if first.startswith("#"):
                 title = first.lstrip("#").strip()
-        article = make_article(decoded.text, source, title=title)
+        article = make(decoded.text, source, title=title)
     if article is not None and _has_text(article, source, report):
         yield article
 
@@ -486,7 +583,9 @@ def _shortened(text: str, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _read_jsonl(handle: BinaryIO, source: str, report: OnProblem) -> Iterator[Article]:
+def _read_jsonl(
+    handle: BinaryIO, source: str, report: OnProblem, make: Make = make_article
+) -> Iterator[Article]:
     for number, record in jsonl.records(handle, MAX_LINE_BYTES):
         where = f"{source}:{number}"
         if isinstance(record, jsonl.BadLine):
@@ -497,7 +596,7 @@ def _read_jsonl(handle: BinaryIO, source: str, report: OnProblem) -> Iterator[Ar
             report(Problem(where, '"text" is empty'))
             continue
         try:
-            article = article_from_record(record, where)
+            article = article_from_record(record, where, make)
         except ValueError as exc:
             report(Problem(where, str(exc)))
             continue
@@ -505,7 +604,7 @@ def _read_jsonl(handle: BinaryIO, source: str, report: OnProblem) -> Iterator[Ar
             yield article
 
 
-def article_from_record(record: dict[str, Any], where: str) -> Article:
+def article_from_record(record: dict[str, Any], where: str, make: Make = make_article) -> Article:
     """The article of one JSONL object with a "text" string (ours, Prodigy's or doccano's).
 
     `title` and `source` are read from the object or its `meta` (where assay's own export
@@ -522,9 +621,7 @@ def article_from_record(record: dict[str, Any], where: str) -> Article:
         return None
 
     meta = {k: _meta_value(v) for k, v in merged.items() if k not in _NOT_META_IN_META}
-    return make_article(
-        record["text"], string("source") or where, title=string("title"), given_meta=meta
-    )
+    return make(record["text"], string("source") or where, title=string("title"), given_meta=meta)
 
 
 def _meta_value(value: object) -> str:

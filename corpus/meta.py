@@ -79,6 +79,20 @@ def title_of(judged: Sequence[Judged]) -> str:
     return shorten(first_sentence(first.text), TITLE_MAX)
 
 
+def quick_title(text: str) -> str:
+    """`title_of` without knowing the site chrome: the first paragraph, when it reads like a
+    headline, else its first sentence shortened. A list shows it until the article is read
+    whole (the headline of a page that opens with chrome is found then)."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n\n", start)
+    first = " ".join(text[start : end if end >= 0 else len(text)].split())
+    if not first:
+        return ""
+    if count_words(first) <= 25 and len(first) <= 200:
+        return first
+    return shorten(first_sentence(first), TITLE_MAX)
+
+
 def first_sentence(text: str) -> str:
     match = _SENTENCE.match(text)
     return match.group().strip() if match else text.strip()

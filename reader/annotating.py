@@ -119,8 +119,9 @@ class Annotating(ReaderPanes):
             )
 
     def _follow_edits(self) -> None:
-        """Once the corpus is read and the store open (whichever comes last)."""
-        if self.loaded:
+        """Once the corpus is read whole and the store open (whichever comes last): a moved
+        article's copy is saved with its boilerplate and metadata."""
+        if self.finished:
             self.session.follow_edits(self.articles)
 
     @while_open

@@ -14,7 +14,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -27,7 +27,7 @@ from textual.message import Message
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from corpus.cache import AnalysisCache, default_cache_dir
-from corpus.loader import Problem, iter_articles
+from corpus.loader import Problem, Unfinished, iter_articles
 from corpus.nlp import PipelineChoice, choose_pipeline
 from corpus.text import counted, terminal_safe
 from reader.analysis_service import (
@@ -55,6 +55,15 @@ if TYPE_CHECKING:
 _BATCH_SECONDS = 0.25  # how often rows join the list while the corpus loads, at first
 _BATCH_SECONDS_MAX = 1.0  # and at the least often
 _SETTLE = 0.05  # background work starts this long after the first paint
+
+
+class ArticlesFinished(Message):
+    """Articles read quickly, now read whole (`last`: every article of the corpus is whole)."""
+
+    def __init__(self, articles: list[Article], last: bool = False) -> None:
+        super().__init__()
+        self.articles = articles
+        self.last = last
 
 
 class ArticlesRead(Message):
@@ -248,7 +257,12 @@ class AssayApp(App[None]):
         self.articles: dict[str, Article] = {}
         self.order: list[str] = []
         self.problems: list[Problem] = []
-        self.loaded = False
+        self.loaded = False  # every row is listed
+        # Every article is whole (articles of a large corpus are listed from a quick read,
+        # then read whole in the background: corpus/loader.py `Unfinished`).
+        self.finished = False
+        self._unfinished: list[Unfinished] = []
+        self._finishers: dict[str, Callable[[], Article]] = {}
         choice = choose_pipeline(model or settings.model or None)
         self._choice = choice
         self.pipeline_notice = choice.notice
@@ -315,7 +329,33 @@ class AssayApp(App[None]):
 
     def corpus(self) -> Iterator[Article]:
         """The articles to list, streamed: the corpus of PATH (a review lists its own)."""
-        return iter_articles(self.paths or None, self.problems.append, self.cache)
+        return iter_articles(self.paths or None, self.problems.append, self.cache, self._later)
+
+    def _later(self, unfinished: Unfinished) -> None:
+        """A file read quickly (the loading thread): made whole after the list is complete,
+        or one article at once when it is opened first."""
+        self._unfinished.append(unfinished)
+        for article, finish in zip(unfinished.articles, unfinished.finishers, strict=True):
+            self._finishers.setdefault(article.id, finish)
+
+    def whole(self, article: Article) -> Article:
+        """`article` read whole: the one the app holds, made whole now if it was read
+        quickly (its row takes the title and date found)."""
+        finish = self._finishers.pop(article.id, None)
+        if finish is None:
+            return self.articles.get(article.id, article)
+        made = finish()
+        self._replace([made])
+        return made
+
+    def _replace(self, articles: list[Article]) -> None:
+        changed = {}
+        for article in articles:
+            if article.id in self.articles:
+                self.articles[article.id] = article
+                changed[article.id] = (article.title, article.meta.get("date", ""))
+        if changed:
+            self.reader.retitle(changed)
 
     def _bind_labels(self) -> None:
         """A key per label on the reader and the panel, from the settings, through the keymap
@@ -433,6 +473,29 @@ class AssayApp(App[None]):
                 batch, sent = [], time.monotonic()
                 every = min(every * 1.5, _BATCH_SECONDS_MAX)
         self.post_message(ArticlesRead(batch, last=True, states=self._annotation_states()))
+        # Then what was read quickly is read whole, in the order of the list.
+        whole: list[Article] = []
+        sent = time.monotonic()
+        while self._unfinished:
+            if worker.is_cancelled:
+                return
+            whole += self._unfinished.pop(0).finish()
+            if time.monotonic() - sent >= _BATCH_SECONDS_MAX:
+                self.post_message(ArticlesFinished(whole))
+                whole, sent = [], time.monotonic()
+        self.post_message(ArticlesFinished(whole, last=True))
+
+    @on(ArticlesFinished)
+    @while_open
+    def _articles_finished(self, message: ArticlesFinished) -> None:
+        # Only those still held as read quickly: one opened meanwhile is whole already.
+        self._replace([a for a in message.articles if self._finishers.pop(a.id, None)])
+        if message.last:
+            self.finished = True
+            self._finishers.clear()
+            self.reader.corpus_finished()
+            if self.settings.analyse_corpus and self.has_entities:
+                self.service.queue_corpus(self.articles[i] for i in self.order)
 
     @on(ArticlesRead)
     @while_open
@@ -479,8 +542,6 @@ class AssayApp(App[None]):
                 self.notify(
                     f"No articles could be read from {where}.", severity="error", timeout=30
                 )
-            elif self.settings.analyse_corpus and self.has_entities:
-                self.service.queue_corpus(self.articles[i] for i in self.order)
 
     def _report_problems(self) -> None:
         """Skipped files are a problem: a notice, short, that points to the whole report.
@@ -517,6 +578,8 @@ class AssayApp(App[None]):
     def open_article(self, article_id: str) -> None:
         """Show the article in the reader, analysed first if it is not yet."""
         article = self.articles.get(article_id)
+        if article is not None:
+            article = self.whole(article)
         if article is None:
             return
         cached = self.service.cached(article_id)

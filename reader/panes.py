@@ -72,6 +72,11 @@ class ReaderPanes(Screen[None]):
         return self.assay.loaded
 
     @property
+    def finished(self) -> bool:
+        """Every article of the corpus is read whole (not only listed)."""
+        return self.assay.finished
+
+    @property
     def article_list(self) -> ArticleList:
         return self.query_one(ArticleList)
 

@@ -123,9 +123,15 @@ class ReaderScreen(Annotating, Resuming):
         """Rows of articles the app has read; `last`: the corpus is all read."""
         self.article_list.add_rows(rows)
         self._articles_arrived(batch, last)  # indexes their text; opens the remembered one
-        if last:
-            self._follow_edits()  # once the store is open too
         self._update_list_status()
+
+    def retitle(self, changes: dict[str, tuple[str, str]]) -> None:
+        """Rows of articles read quickly, now read whole: their titles and dates."""
+        self.article_list.retitle(changes)
+
+    def corpus_finished(self) -> None:
+        """Every article is read whole: what needs them all can run."""
+        self._follow_edits()  # once the store is open too
 
     def update_rows(self, states: dict[str, tuple[int, str]]) -> None:
         """Counts and statuses the loader read, for rows the session has not read since."""

@@ -282,6 +282,20 @@ class ArticleList(ScrollView, can_focus=True):
         if states:
             self._rebuild(keep=self.current_id, near=True)
 
+    def retitle(self, changes: dict[str, tuple[str, str]]) -> None:
+        """New titles and dates of rows (articles listed from a quick read, then read
+        whole): the filter and the sort see them at once."""
+        for article_id, (title, date) in changes.items():
+            row = self.by_id.get(article_id)
+            if row is None or (row.title, row.date) == (title, date):
+                continue
+            row.title, row.date = title, date
+            row.haystack = fold(f"{row.title}\n{row.source}\n{row.date}")
+            self._haystacks[self._row_of[article_id]] = row.haystack
+            self._term_rows.clear()
+        if changes:
+            self._rebuild(keep=self.current_id, near=True)
+
     def update_open_groups(self, counts: dict[str, int]) -> None:
         """How many disagreement groups of each article are still open (a review's list)."""
         for article_id, count in counts.items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
@@ -375,3 +376,49 @@ async def test_text_that_is_indexed_before_its_row_arrives_still_matches() -> No
         articles.set_query("sanctions")
         with_text = {a.source[:3] for a in samples if "sanctions" in a.text.casefold()}
         assert set(sources(articles)) == with_text and len(with_text) >= 2
+
+
+async def test_a_large_corpus_is_listed_from_a_quick_read_then_made_whole(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the first files, rows come from a quick read (no boilerplate pass); the articles
+    are then read whole in the background, rows taking the titles and dates found, and an
+    article opened before that is read whole at once."""
+    import threading
+
+    from corpus import loader
+    from corpus.loader import load_corpus
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in loader.builtin_paths():
+        (folder / path.name).write_bytes(path.read_bytes())
+    whole = {a.id: a for a in load_corpus([folder])[0]}
+    monkeypatch.setattr(loader, "EAGER_FILES", 1)
+    release = threading.Event()
+    real = loader.Unfinished.finish
+
+    def held(self: loader.Unfinished) -> list[Article]:
+        release.wait(30)
+        return real(self)
+
+    monkeypatch.setattr(loader.Unfinished, "finish", held)
+    app = make_app([str(folder)], model="none", use_cache=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.loaded)
+        assert len(app.articles) == 5 and not app.finished
+        quick = [app.articles[i] for i in app.order]
+        assert [a.boilerplate for a in quick[1:]] == [()] * 4  # listed, not yet whole
+        assert any(a.title != whole[a.id].title for a in quick)  # site chrome above it
+        last = app.order[-1]
+        app.open_article(last)
+        await wait_for(pilot, lambda: app.reader.current is not None
+                       and app.reader.current.id == last)  # fmt: skip
+        assert app.reader.current == whole[last] and app.articles[last] == whole[last]
+        release.set()
+        await wait_for(pilot, lambda: app.finished)
+        assert all(app.articles[i] == whole[i] for i in app.order)
+        rows = {r.article_id: r for r in app.query_one(ArticleList).rows}
+        assert {i: (r.title, r.date) for i, r in rows.items()} == {
+            i: (a.title, a.meta.get("date", "")) for i, a in whole.items()
+        }
