@@ -115,6 +115,7 @@ class Unfinished:
     ) -> Article:
         """`quick_article`, keeping how to make the article whole."""
         article = quick_article(raw_text, source, title=title, given_meta=given_meta)
+        article.words  # noqa: B018 - counted here, in the loading thread, not by the list's
         # The sanitized text: sanitizing again changes nothing, so the article comes out the
         # same as from the raw text, and only one copy of the text is held.
         self._made = (

@@ -43,12 +43,17 @@ def sanitize(text: str) -> str:
     become U+FFFD. Brackets, markup-like text, emoji and every script stay. Sanitizing twice
     changes nothing more: article ids hash the result.
     """
+    if not _NEEDS_WORK.search(text):  # most text: one scan instead of five passes
+        return text
     for pattern, replacement in _PASSES:
         text = pattern.sub(replacement, text)
     return text
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# Any character one of the passes below would act on: ESC and the C1 introducers are among the
+# controls, \x85 among the C1 controls, and a byte order mark anywhere is enough to look.
+_NEEDS_WORK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\r\u2028\u2029\ud800-\udfff\ufeff]")
 # Byte order marks at the start, last: removing controls can bring one to the front.
 _BOM = re.compile("\\A\ufeff+")
 _PASSES = (

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus.text import (
     chunks,
@@ -122,3 +124,15 @@ def test_close_bidi_ends_what_a_line_left_open() -> None:
     assert close_bidi("a\u2067b\u202bc") == "\u202c\u2069"
     assert close_bidi("a\u202eb\u202cc") == ""  # closed in the line itself
     assert close_bidi("a\u2066b\u2069c\u2069") == ""  # a stray PDI opens nothing
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab \n\t\r\x1b[]0;m\x07\x9b\x9c\x85\u2028\ufeff\ud800é", max_size=30))
+def test_the_quick_look_changes_nothing_the_passes_would_not(text: str) -> None:
+    """sanitize skips its passes when nothing in the text is theirs to change."""
+    from corpus.text import _PASSES
+
+    slow = text
+    for pattern, replacement in _PASSES:
+        slow = pattern.sub(replacement, slow)
+    assert sanitize(text) == slow
