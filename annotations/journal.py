@@ -195,6 +195,12 @@ class ArticleFile:
         self.ratio = COMPACT_RATIO
         read = read_tables(path, move=True)
         self.exists = read.data is not None
+        if not self.exists and self.journal.exists():
+            # Changes to a file that is gone (removed by hand): replayed onto the file the next
+            # change makes, they would bring back records. Kept aside, never deleted.
+            with contextlib.suppress(FileNotFoundError):
+                quarantine(self.journal, "its article file is not there")
+            read = Read(None, None, 0, 0, 0)
         self.data: Tables = read.data or {}
         self.snapshot_size = read.snapshot_size
         self.signature = read.identity[:3] if read.identity else None

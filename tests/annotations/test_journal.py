@@ -297,3 +297,18 @@ def test_a_full_disk_mid_line_leaves_no_part_of_it_and_changes_nothing(
     with Store.open(tmp_path, "maria") as store:
         assert store.check_files() == []
         assert store.get(first.id).label == "figure"  # type: ignore[union-attr]
+
+
+def test_a_journal_whose_file_was_removed_is_set_aside_not_replayed(tmp_path: Path) -> None:
+    with Store.open(tmp_path, "maria") as store:
+        store.add(A1, 0, 6, "claim", TEXT[:6])  # makes the file
+        old = store.add(A1, 7, 10, "claim", TEXT[7:10])  # in the journal
+        killed(store)
+    path = folder(tmp_path) / f"{A1}.json"
+    path.unlink()  # by hand, leaving the journal
+    with Store.open(tmp_path, "maria") as store:
+        assert store.for_article(A1) == []
+        new = store.add(A1, 20, 25, "event", TEXT[20:25])
+        assert [a.id for a in store.for_article(A1)] == [new.id]
+        (aside,) = store.set_aside()
+        assert aside.path == journal_of(path) and old.id.encode() in aside.moved_to.read_bytes()  # type: ignore[union-attr]
