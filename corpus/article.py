@@ -160,20 +160,7 @@ def quick_article(
     from corpus import meta
 
     text = sanitize(raw_text)
-    found = {
-        safe_line(str(k)): safe_line(v if isinstance(v, str) else str(v))
-        for k, v in (given_meta or {}).items()
-        if v is not None and v != ""
-    }
-    chosen_title = " ".join(safe_line(title).split()) if title else ""
-    source = safe_line(source)
-    return Article(
-        id=article_id(text),
-        source=source,
-        title=chosen_title or safe_line(meta.quick_title(text)) or source,
-        text=text,
-        meta={k: v for k, v in found.items() if v.strip()},
-    )
+    return _assembled(text, source, title, given_meta, {}, meta.quick_title(text))
 
 
 def make_article(
@@ -209,6 +196,29 @@ def make_article(
     language = meta.language_of(meta.body_start(judged) or text)
     if language:
         found["language"] = language
+    return _assembled(
+        text,
+        source,
+        title,
+        given_meta,
+        found,
+        meta.title_of(judged),
+        tuple(boilerplate.merge_ranges(text, judged)),
+    )
+
+
+def _assembled(
+    text: str,
+    source: str,
+    title: str | None,
+    given_meta: Mapping[str, Any] | None,
+    found: dict[str, str],
+    headline: str,
+    ranges: tuple[tuple[int, int], ...] = (),
+) -> Article:
+    """The article of sanitized `text`, the one place its one-line fields are made safe: the
+    given metadata over what was `found` in the text, the given title over the `headline`
+    read from it, and the source when neither says anything."""
     for key, value in (given_meta or {}).items():
         if value is None or value == "":
             continue
@@ -219,8 +229,8 @@ def make_article(
     return Article(
         id=article_id(text),
         source=source,
-        title=chosen_title or safe_line(meta.title_of(judged)) or source,
+        title=chosen_title or safe_line(headline) or source,
         text=text,
         meta={k: v for k, v in clean_meta.items() if v.strip()},
-        boilerplate=tuple(boilerplate.merge_ranges(text, judged)),
+        boilerplate=ranges,
     )

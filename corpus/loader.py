@@ -95,7 +95,7 @@ class Unfinished:
     the given metadata, but no boilerplate ranges yet, nor what they tell (the headline after
     site chrome, the date, the dateline). `finish` makes them whole (about 3 ms an article),
     puts the file's entry in the loader's cache as a whole read would have, and returns them;
-    `finisher(id)` makes one whole (to open it before the rest)."""
+    `finishers[i]` makes `articles[i]` whole on its own (to open it before the rest)."""
 
     def __init__(self, key: str | None, cache: AnalysisCache | None) -> None:
         self.key = key
@@ -130,12 +130,6 @@ class Unfinished:
             self.articles.append(article)
             self.finishers.append(self._made[1])
         self._made = None
-
-    def finisher(self, article_id: str) -> Callable[[], Article] | None:
-        for article, finish in zip(self.articles, self.finishers, strict=True):
-            if article.id == article_id:
-                return finish
-        return None
 
     def finish(self) -> list[Article]:
         whole = [finish() for finish in self.finishers]

@@ -14,6 +14,7 @@ import os
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
@@ -261,7 +262,7 @@ class AssayApp(App[None]):
         # Every article is whole (articles of a large corpus are listed from a quick read,
         # then read whole in the background: corpus/loader.py `Unfinished`).
         self.finished = False
-        self._unfinished: list[Unfinished] = []
+        self._unfinished: deque[Unfinished] = deque()
         self._finishers: dict[str, Callable[[], Article]] = {}
         choice = choose_pipeline(model or settings.model or None)
         self._choice = choice
@@ -479,7 +480,7 @@ class AssayApp(App[None]):
         while self._unfinished:
             if worker.is_cancelled:
                 return
-            whole += self._unfinished.pop(0).finish()
+            whole += self._unfinished.popleft().finish()
             if time.monotonic() - sent >= _BATCH_SECONDS_MAX:
                 self.post_message(ArticlesFinished(whole))
                 whole, sent = [], time.monotonic()

@@ -59,8 +59,6 @@ def test_one_article_is_made_whole_on_its_own(tmp_path: Path) -> None:
     quick = list(iter_articles([corpus], None, None, later.append, eager=0))
     assert len(later) == 8  # every file (the binary one for its problem, which is cached)
     for unfinished in later:
-        for article in unfinished.articles:
-            finish = unfinished.finisher(article.id)
-            assert finish is not None
+        for article, finish in zip(unfinished.articles, unfinished.finishers, strict=True):
             assert finish() == next(w for w in whole if w.id == article.id)
     assert [a.id for a in quick] == [a.id for a in whole]
