@@ -290,6 +290,7 @@ def find_quotes(
                             settled,
                             text[inner.content_start : inner.content_end],
                             paras[quote.paragraph].start,
+                            quoting=quote.speaker,
                         )
                     )
                     inner.speaker_kind = _speaker_kind(inner, people)
@@ -657,7 +658,10 @@ def _is_title(text: str, quote: _Quote, content: str, tokens: Sequence[Token]) -
         return False  # `replied with “No.”`: one word after "with" may be what was said
     if not words[0][:1].isupper() or words[0] in ("I", "We", "You", "It"):
         return False
-    if not all(w[:1].isupper() or w.lower() in _TITLE_SMALL or w[:1].isdigit() for w in words):
+    if not all(
+        w[:1].isupper() or w.lower() in _TITLE_SMALL or w[:1].isdigit() or not w[:1].isalnum()
+        for w in words
+    ):  # "Fox & Friends", "Law & Order"
         return False
     before = text[max(0, quote.start - 2) : quote.start].rstrip()
     if before.endswith(":"):
@@ -979,12 +983,27 @@ def _tokens_after(doc: Doc, quote: _Quote) -> list[Token]:
     return found
 
 
+# Verbs that report speech only as the attribution right after a quotation that ends in a
+# comma: `“…,” Ms. Voss began`, `“…,” he laughed`, `“…?” she wondered`.
+_AFTER_QUOTE_VERBS = frozenset(
+    """begin laugh sigh smile grin shrug scoff chuckle recount counter retort gush marvel
+    muse wonder exclaim cry yell whisper mutter murmur groan sob plead boast brag lament
+    concur agree interject offer reason volunteer""".split()
+)
+
+
 def _cue_after(doc: Doc, quote: _Quote, tokens: Sequence[Token]) -> Token | None:
     """The verb of speech of the attribution after a quotation: within a few words of it, or
     further when every word in between belongs to the verb's own subject and modifiers
     (`“…” Rep. Jim Jordan (R-Ohio), an oversight panel member, said`)."""
     for k, token in enumerate(tokens):
-        if not _is_cue(token):
+        if not _is_cue(token) and not (
+            k <= 4
+            and token.pos_ == "VERB"
+            and token.lemma_.lower() in _AFTER_QUOTE_VERBS
+            and _text(doc)[: quote.content_end].rstrip()[-1:] in (",", "?", "!")
+            and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)
+        ):
             continue
         governed: set[int] = set()
         for child in token.lefts:
@@ -1166,7 +1185,8 @@ def _subject(doc: Doc, cue: Token, quote: _Quote, guess: bool = True) -> Span | 
                 ):
                     return issuer  # "“…,” the statement said": the one who issued it
                 aside = _before_dash_aside(doc, child, verb)
-                return _noun_phrase(doc, aside if aside is not None else child)
+                named = _named_beside(child) if aside is None else None
+                return _noun_phrase(doc, aside or named or child)
         if verb.dep_ == "acl" and verb.head.i < verb.i and _someone(verb.head):
             return _noun_phrase(doc, verb.head)  # "with one official describing it as “…”"
         if verb.head.i == verb.i or verb.dep_ not in (
@@ -1189,6 +1209,27 @@ def _subject(doc: Doc, cue: Token, quote: _Quote, guess: bool = True) -> Span | 
         if token.pos_ == "PROPN" or token.lower_ in _PRONOUNS:
             return _noun_phrase(doc, token)
     return None
+
+
+def _named_beside(subject: Token) -> Token | None:
+    """The name set beside a description or a bare title that is the subject: "The law’s
+    sponsor, state Sen. Greg Amato (R), said", "Governor, your opponent, state Senator Phil
+    Ducharme, said" (the parse hangs the name on the description as apposition or as a
+    conjunct): the name says who speaks."""
+    if subject.pos_ == "PROPN" and not _title_word(subject.text):
+        return None
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    names = [
+        c for c in subject.children
+        if c.dep_ in ("appos", "conj")
+        and c.i > subject.i
+        and c.pos_ == "PROPN"
+        and c.ent_type_ == "PERSON"
+        and subject.doc[c.left_edge.i - 1].text == ","
+        and not any(t.lower_ in ("and", "or") for t in subject.doc[subject.i : c.left_edge.i])
+    ]  # fmt: skip
+    return names[-1] if names else None
 
 
 def _before_dash_aside(doc: Doc, subject: Token, verb: Token) -> Token | None:
@@ -1339,6 +1380,7 @@ def _trimmed(span: Span) -> Span:
     while start < end - 1 and span.doc[start].is_punct:
         start += 1
     if span.label_ == "PERSON" or all(t.pos_ == "PROPN" for t in span.doc[start:end]):
+        start += _after_title([t.text for t in span.doc[start:end]])
         while end - start > 2 and _leading_title(span.doc[start]):
             start += 1
     if span.label_ == "PERSON" and end - start == 1:
@@ -1359,17 +1401,47 @@ def _trimmed(span: Span) -> Span:
     return span.doc[start:end]
 
 
+def _whole_name(span: Span) -> Span:
+    """A person's name the model cut short, with the surname it left out: "Gail" tagged
+    alone in "Gail Brennerman ran ...", the given name parsed as part of the untagged proper
+    noun after it."""
+    doc, end = span.doc, span.end
+    while (
+        end < len(doc)
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+        and doc[end - 1].whitespace_ == " "
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and not doc[end].ent_type_
+    ):
+        end += 1
+    return doc[span.start : end] if end > span.end else span
+
+
 def _clean_name(name: str | None) -> str | None:
     """A resolved name without the words the model ran into its start ("Actress Maya
     Hendricks", "11 p.m. Doreen Pickett"), when two capitalised words remain."""
     if not name:
         return name
     words = name.split()
-    start = 0
+    start = _after_title(words)
     while len(words) - start > 2 and _title_word(words[start]):
         start += 1
     rest = words[start:]
     return " ".join(rest) if all(w[:1].isupper() for w in rest) else name
+
+
+def _after_title(words: Sequence[str]) -> int:
+    """Where a name starts after the office written into it, when two capitalised words
+    follow the office: "Sable County Sheriff Wade Burkett", "Justice Department spokesman
+    Raj Patel", "Hennepin County Attorney Mary Moriarty"."""
+    for i in range(len(words) - 3, 0, -1):
+        if _title_word(words[i]) and words[i].lower() not in ("at", "on", "the", "new", "first"):
+            rest = words[i + 1 :]
+            if all(w[:1].isupper() for w in rest) and not any(_title_word(w) for w in rest):
+                return i + 1
+    return 0
 
 
 def _title_word(word: str) -> bool:
@@ -1490,11 +1562,13 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
     spans = [(q.start, q.end) for q in quotes if q.kind not in ("fragment", "title")]
     inside = _within([*spans, *_datelines(_text(doc))])
     found: dict[int, _Mention] = {}
+    taken: set[int] = set()  # the tokens of the names found, so no part is a name again
 
     def add(span: Span, org: bool) -> None:
         span = _trimmed(span)
-        if inside(span.start_char) or span.start_char in found:
+        if inside(span.start_char) or span.start_char in found or span.start in taken:
             return
+        taken.update(range(span.start, span.end))
         head = span.root
         if (
             head.dep_ == "pobj"
@@ -1573,6 +1647,7 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
 
     for ent in _ents(doc):
         if ent.label_ == "PERSON":
+            ent = _whole_name(ent)
             add(ent, org=_has_org_word(ent.text))
         elif ent.label_ == "ORG":
             add(ent, org=not _reads_like_person(ent.text))
@@ -1618,6 +1693,16 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
                 add(ent, org=False)
             elif known.org:
                 found[ent.start_char] = replace(known, org=False)
+    # "Sable County Sheriff Wade Burkett" tagged as a work or a place: an office written
+    # before a given name and a surname names a person, whatever the label.
+    for ent in _ents(doc):
+        words = ent.text.split()
+        start = _after_title(words) if ent.label_ != "PERSON" else 0
+        if start and 2 <= len(words) - start <= 3:
+            name = " ".join(words[start:])
+            speaks = ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in SPEECH_VERBS
+            if gender_of_given_name(name) is not None or speaks:
+                add(ent[start:], org=False)
     # A surname alone that the model tagged as nothing ("Reinholt, a former airline
     # executive who took over the agency, pushed back"): the person of that surname.
     for token in doc:
@@ -1885,6 +1970,7 @@ def _resolve(
     quoted: str = "",
     paragraph: int | None = None,
     previous: int | None = None,
+    quoting: str | None = None,
 ) -> str | None:
     """The full name for a speaker as written: itself when it is a name (lengthened to the
     fullest form the article gives that person, "Titov" -> "Boris Titov"), else the person or
@@ -1894,7 +1980,9 @@ def _resolve(
     official", "one of the diplomats") introduces someone unnamed: it stays as written.
     `spoken`: the speakers of the quotations before, most recent last. `unnamed`: the
     people introduced without a name ("A senior Democratic aide said ..."), whom "the aide"
-    means until someone of that role is named. `settled` and `quoted`: see `_fullest`."""
+    means until someone of that role is named. `settled` and `quoted`: see `_fullest`.
+    `quoting`: who speaks the quotation this one is inside, whom its "he" or "she" is not
+    ("“She called me and said, ‘…’,” Burkett said": his mother, not Burkett)."""
     written = quote.speaker_text or ""
 
     def fullest(name: str, mention: _Mention | None = None, gender: str | None = None) -> str:
@@ -1938,8 +2026,12 @@ def _resolve(
         gender = {"he": "m", "she": "f"}.get(head)
         known = _genders(people)
 
+        def reading(p: _Mention) -> str:
+            meant = settled.by_start.get(p.start) if settled is not None else None
+            return meant or _key(p.name, people)
+
         def fits(p: _Mention) -> bool:
-            if p.org:
+            if p.org or (quoting is not None and reading(p) == quoting):
                 return False
             if gender is None or _titled(p) == gender:
                 return True
@@ -1968,6 +2060,9 @@ def _resolve(
             if chosen is None:
                 return None  # nobody named before it: "he" is no one we know
             quote.how = "resolved"
+            read = settled.by_start.get(chosen.start) if settled is not None else None
+            if read is not None and known.get(read) in (None, gender):
+                return read  # "Ragsdale" was read as the sheriff, so "he" is the sheriff
             return fullest(chosen.name, chosen, gender)
     starting = _starting(people, quote.speaker_span[0]) if quote.speaker_span else []
     mention = starting[0] if starting else None
@@ -2198,6 +2293,7 @@ class _People(list[_Mention]):
 _TITLES = frozenset(
     """president vice senator sen. sen rep. rep representative governor gov. gov mayor judge
     justice secretary minister chancellor premier prime ambassador general gen. col. lt.
+    assemblyman assemblywoman assemblymember congressman congresswoman delegate
     sgt. capt. cllr councillor commissioner chief deputy coach dr dr. prof. professor""".split()
 )
 
@@ -2319,6 +2415,9 @@ def _fullest(
     if at is not None:
         introduced = [f for f in options if any(m.start < at for m in forms[f])]
         options = introduced or options
+    # "She" or "Ms. Burkett" of Wade and his mother Loretta: the one known to be a woman.
+    shown = [f for f in options if wanted is not None and genders.get(f) == wanted]
+    options = shown or options
     if generation is not None:
         family = _CHILD_WORDS if generation == "young" else _PARENT_WORDS
         by_role = [f for f in options if any(m.roles & family for m in forms[f])]
@@ -2326,7 +2425,9 @@ def _fullest(
                   if any(m.relative for m in forms[f]) == (generation == "young")]  # fmt: skip
         options = by_role or by_tie or options
     if quoted:
-        said = set(_WORD.findall(quoted))
+        # A name inside a quotation quoted within it is someone else addressing the speaker
+        # ("She phoned me and said, ‘Dwight, …’"), not the speaker naming another.
+        said = set(_WORD.findall(_QUOTED_WITHIN.sub(" ", quoted)))
         others = [f for f in options if len(f.split()) < 2 or f.split()[0] not in said]
         options = others or options
         # "“My dad is the reason I ran,” Halvorsen said": not the one introduced as the
@@ -2374,6 +2475,7 @@ def _fullest(
 
 
 _WORD = re.compile(r"\w+")
+_QUOTED_WITHIN = re.compile(r"(?<!\w)['‘“\"][^'’”\"]*['’”\"]")
 # A speaker's own relative, as the quotation says it: "my dad", "my late husband".
 _MY_RELATIVE = re.compile(
     r"\b(?:my|our)\s+(?:(?:late|own|older|younger|big|little|ex-?)\s+)?"

@@ -923,3 +923,51 @@ def test_what_someone_would_say_inside_a_quotation(nlp: Any) -> None:
     )
     contents = [text[q.content_start : q.content_end] for q in quotes_of(nlp, text)]
     assert "Maria, the board doesn’t want numbers, it wants a story," in contents
+
+
+def test_a_given_name_the_model_tags_alone_keeps_its_surname(nlp: Any) -> None:
+    text = (
+        "For most of the past decade, Gail Brennerman ran the county party from her kitchen. "
+        "Her husband, Dennis Brennerman, a lifelong Republican, now knocks on doors with her."
+        "\n\n“People think we fight about it,” Ms. Brennerman said."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Gail Brennerman"
+
+
+def test_the_office_before_a_name_and_a_relative_quoted_inside(nlp: Any) -> None:
+    text = (
+        "“Nobody here takes that kind of call lightly,” Marion County Sheriff Dwight Oberholt "
+        "said in an interview.\n\n"
+        "Oberholt, who went on “Law & Order Weekly” on Tuesday to warn viewers, said his "
+        "office had logged 90 complaints, one from his own aunt, Bernadette Oberholt, 79.\n\n"
+        "“She phoned me and said, ‘Dwight, a man says you’re in jail,’” Oberholt said."
+    )
+    first, show, told, inner = quotes_of(nlp, text)
+    assert first.speaker == "Dwight Oberholt"  # not "Marion County Sheriff Dwight Oberholt"
+    assert show.kind.value == "title"  # "&" is no lowercase word
+    # "Dwight" inside the aunt's words addresses him: the speaker is still Dwight, and her
+    # "she" inside his quotation is not him.
+    assert told.speaker == "Dwight Oberholt"
+    assert inner.speaker == "Bernadette Oberholt"
+
+
+def test_a_description_with_a_name_beside_it_is_the_name(nlp: Any) -> None:
+    text = (
+        "The law’s sponsor, state Sen. Greg Amato (R), said he was “disappointed but not "
+        "surprised” and predicted the state would prevail.\n\n"
+        "The bill's chief sponsor, Assemblywoman Rita Oduya (D-Queens), called the vote "
+        '"a long time coming for tenants."'
+    )
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Greg Amato", "Rita Oduya"]
+
+
+def test_an_attribution_verb_only_after_a_quotation(nlp: Any) -> None:
+    text = (
+        "Gov. Eleanor Voss of Ohio stood on a hay wagon outside a feed store.\n\n"
+        "“I know some of you drove a long way to hear this,” Ms. Voss began, drawing a "
+        "ripple of laughter. “So I’ll keep it short.”\n\n"
+        "She began the tour in March."
+    )
+    first, second = quotes_of(nlp, text)
+    assert (first.speaker, second.speaker) == ("Eleanor Voss", "Eleanor Voss")
