@@ -33,7 +33,8 @@ SPEECH_VERBS = frozenset(
     reply respond insist warn argue claim declare announce continue comment remark observe
     point suggest admit acknowledge confirm predict complain urge promise mention quip joke
     tweet post testify assert maintain contend concede caution reiterate answer shout
-    report vow pledge acknowledge accuse deny dismiss blast slam praise""".split()
+    report vow pledge acknowledge accuse deny dismiss blast slam praise reveal disclose
+    describe recount lament allege counter boast""".split()
 )
 # Verbs and adjectives that cite a person as a source without quoting them.
 _CITING = SPEECH_VERBS | frozenset(
@@ -219,6 +220,7 @@ def find_quotes(
         found = [q for q in found if not skip(q.start + offset, q.end + offset)]
     people = _people(doc, found)
     unnamed = _unnamed(doc, found)
+    turns = _turns(text, paras)
     spoken: list[str] = []  # the speakers so far, latest last
     # Whom a surname two people share means, as the latest mention of it alone was read
     # ("Stroud said" after Board Chair Rebecca Stroud; "the elder Hargrove"): a writer who
@@ -264,7 +266,12 @@ def find_quotes(
             quote.speaker = previous.speaker
             quote.speaker_kind = previous.speaker_kind  # what names them is the last mention
             quote.how = "continued"
-        if quote.speaker_text is not None:
+        turn = turns.get(quote.paragraph)
+        if turn is not None and (quote.speaker_text or "").lower() in ("i", "we"):
+            quote.speaker = turn  # "MORROW: I'll tell you what I told my staff: “…”"
+            quote.speaker_kind = "pronoun"
+            quote.how = "resolved"
+        elif quote.speaker_text is not None:
             quote.speaker = _clean_name(
                 _resolve(
                     quote,
@@ -607,6 +614,41 @@ def _after_sentence(before: str) -> bool:
     """Whether the text before an opening mark ends a sentence (or a paragraph, or another
     quotation's attribution): what follows stands as a sentence of its own."""
     return not before or before[-1] in ".!?\n:" or before.endswith(("”", '"', "’", "»"))
+
+
+# A broadcast transcript's turn: the speaker's name in capitals, maybe a role, then a colon
+# ("DANA BASH, CNN HOST:", "GOV. ELAINE MORROW (D-MI):", "MORROW:").
+_TURN = re.compile(
+    r"(?P<name>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})(?:\s*,[A-Z0-9 .,'’&-]{0,40})?"
+    r"(?:\s*\([^)\n]{0,20}\))?:\s"
+)
+
+
+_NOT_TURNS = frozenset(
+    "UPDATE UPDATED CORRECTION EDITOR'S EDITOR’S NOTE WATCH READ RELATED PHOTOS VIDEO MORE "
+    "BREAKING EXCLUSIVE ANALYSIS OPINION LIVE SOURCE SOURCES".split()
+)
+
+
+def _turns(text: str, paras: Sequence[Paragraph]) -> dict[int, str]:
+    """The speaker of each turn of a broadcast transcript, by paragraph: the label's name
+    without titles, its surname alone lengthened to the full name an earlier label gave
+    ("MORROW" after "GOV. ELAINE MORROW (D-MI)": Elaine Morrow). Two turns at least, or
+    it is no transcript ("WASHINGTON:" opening a story)."""
+    found: dict[int, str] = {}
+    full: dict[str, str] = {}
+    for number, para in enumerate(paras):
+        match = _TURN.match(text, para.start, para.end)
+        if match is None:
+            continue
+        words = [w for w in match.group("name").split() if not _title_word(w.strip("."))]
+        if not words or len(words) > 3 or words[0].strip(".") in _NOT_TURNS:
+            continue
+        name = " ".join(w.capitalize() for w in words)
+        if len(words) > 1:
+            full[words[-1].capitalize()] = name
+        found[number] = full.get(name, name)
+    return found if len(found) >= 2 else {}
 
 
 # A given name and a surname on either side of the marks, with nothing between.
@@ -2116,8 +2158,12 @@ def _resolve(
             quote.how = "resolved"
             return org.name
         return None if head == "it" else written
-    aged = head.endswith("year-old") or (head == "old" and "year" in written.lower())
-    if words[0].lower() == "the" and (aged or head in _PARTY_WORDS):
+    # "the 34-year-old", "the 78-year-old retired welder": an age makes a second reference
+    aged = any(w.lower().endswith("year-old") for w in words) or (
+        head == "old" and "year" in written.lower()
+    )
+    second = words[0].lower() == "the" or words[0].lower().endswith("year-old")
+    if second and (aged or head in _PARTY_WORDS):
         # "the 34-year-old told the Mail", "the Ohio Republican said": a second reference to
         # the person being written about: the last one of the paragraph, else before; of a
         # party, the last one introduced with it ("Democratic Attorney General Kara
@@ -2129,6 +2175,8 @@ def _resolve(
                 before,
                 lambda p: not p.org and bool({_PARTY_OF.get(r, r) for r in p.roles} & party),
             )
+        elif not head.endswith(("year-old", "old")):  # "the 51-year-old chef": the chef
+            about = _nearest(before, lambda p: not p.org and head in p.roles)
         about = about or _written_about(before, paragraph)
         if about is not None:
             quote.how = "resolved"

@@ -971,3 +971,40 @@ def test_an_attribution_verb_only_after_a_quotation(nlp: Any) -> None:
     )
     first, second = quotes_of(nlp, text)
     assert (first.speaker, second.speaker) == ("Eleanor Voss", "Eleanor Voss")
+
+
+def test_i_in_a_transcript_turn_is_whoever_has_the_turn(nlp: Any) -> None:
+    text = (
+        "JAKE TAPPER, CNN ANCHOR: Mayor, your council passed the budget last night.\n\n"
+        "MAYOR RUTH OKONKWO (D): It did, and I'm proud of it.\n\n"
+        "TAPPER: Your critics call it reckless.\n\n"
+        "OKONKWO: I'll tell you what I told my own cabinet: \"Spend like it's your "
+        "grandmother's money.\""
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker_text, quote.speaker) == ("I", "Ruth Okonkwo")
+
+
+def test_an_age_and_a_role_refer_back_to_the_person_of_that_role(nlp: Any) -> None:
+    text = (
+        "The trial turned on a text Rocco Lanza, the celebrity chef, sent in 2022.\n\n"
+        "“Did you write that, Mr. Lanza?” Glenn Moskowitz, the plaintiff’s attorney, asked. "
+        "“I wrote it,” the 51-year-old chef replied.\n\n"
+        "Lanza’s father, Raymond Lanza, a retired welder, spoke at a rally on Sunday.\n\n"
+        "“My son learned it at the dinner table,” the 78-year-old retired welder told the "
+        "crowd."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == ["Glenn Moskowitz", "Rocco Lanza", "Raymond Lanza"]
+
+
+def test_who_described_or_revealed_it_said_it(nlp: Any) -> None:
+    text = (
+        "Senator Harlan Voight has refused to engage. But at a lunch last week, he described "
+        'his rival to colleagues as "a kid in a hurry who thinks a press release is a record," '
+        "according to two people in the room.\n\n"
+        'The actress revealed that filming had been "the hardest six months of my life."'
+    )
+    quotes = quotes_of(nlp, text)
+    assert [q.speaker_text for q in quotes] == ["he", "The actress"]
+    assert quotes[0].speaker == "Harlan Voight"  # the two people only report it
