@@ -1663,6 +1663,10 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
         after = doc[span.end : span.end + 5]
         if len(after) and after[0].text == ",":
             roles.update(t.lemma_.lower() for t in after[1:] if t.pos_ in ("NOUN", "ADJ"))
+        if len(after) and after[0].lower_ in ("herself", "himself"):
+            roles.add(after[0].lower_)  # "Whitlock herself has sought to ...": a woman
+        if head.dep_ == "appos" and head.head.lower_ in _FAMILY and head.head.i < head.i:
+            roles.add(head.head.lower_)  # "His mother, Loretta Delancey,": the mother
         near = {t.lower_ for t in doc[max(0, span.start - 5) : span.start]}
         if head.dep_ == "appos":
             near.add(head.head.lower_)
@@ -2038,6 +2042,7 @@ def _resolve(
             settled,
             quoted,
             paragraph,
+            previous,
         )
 
     words = written.split()
@@ -2258,7 +2263,7 @@ def _written_about(before: Sequence[_Mention], paragraph: int | None) -> _Mentio
 
 def _titled(mention: _Mention) -> str | None:
     """The gender a mention's own title says ("Mr. Halverson"), if any."""
-    titles = mention.roles & _HONORIFICS
+    titles = mention.roles & (_HONORIFICS | {"herself", "himself"})
     if titles & _FEMININE:
         return "f"
     return "m" if titles & _MASCULINE else None
@@ -2432,6 +2437,7 @@ def _fullest(
     settled: _Readings | None = None,
     quoted: str = "",
     paragraph: int | None = None,
+    previous: int | None = None,
 ) -> str:
     """The fullest form of `name` the article gives. When it could be two people ("Chebet":
     the runner Faith Chebet, or her husband Daniel Chebet), the one the article is about:
@@ -2475,7 +2481,7 @@ def _fullest(
     if quoted:
         # A name inside a quotation quoted within it is someone else addressing the speaker
         # ("She phoned me and said, ‘Dwight, …’"), not the speaker naming another.
-        said = set(_WORD.findall(_QUOTED_WITHIN.sub(" ", quoted)))
+        said = set(_WORD.findall(_QUOTED_WITHIN.sub(_addressed_to_speaker, quoted)))
         others = [f for f in options if len(f.split()) < 2 or f.split()[0] not in said]
         options = others or options
         # "“My dad is the reason I ran,” Halvorsen said": not the one introduced as the
@@ -2498,6 +2504,14 @@ def _fullest(
         if settled is not None:
             here.extend((start, f) for start, f in settled.by_start.items()
                         if paragraph <= start < at and f in options)  # fmt: skip
+        if not here and previous is not None and at == paragraph and generation is None:
+            # A quotation that opens its paragraph, after a paragraph about one of them
+            # ("Rep. Dean Price of Georgia — no relation to the senator — said he would
+            # oppose it.\n\n“…,” Price said"): the one that paragraph introduced.
+            named = [m for f in options for m in forms[f] if previous <= m.start < at]
+            here = [(m.start, m.name) for m in named if m.cited and m.name in options] or [
+                (m.start, m.name) for m in named if not m.relative and m.name in options
+            ]  # the one who spoke there, else the one not introduced as a relative
         if here:
             return max(here)[1]
     # Past its own paragraph a bare surname is not a relative's when the one they are the
@@ -2523,6 +2537,16 @@ def _fullest(
 
 
 _WORD = re.compile(r"\w+")
+
+
+def _addressed_to_speaker(match: re.Match[str]) -> str:
+    """A quotation within a quotation, dropped when someone else says it ("She phoned me and
+    said, ‘Dwight, …’": the name is the speaker's), kept when the speaker does ("I keep
+    telling her, ‘Not this year, Helen.’": the name is someone else's)."""
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    return match.group() if re.search(r"\b(?:I|we|We)\b", before) else " "
+
+
 _QUOTED_WITHIN = re.compile(r"(?<!\w)['‘“\"][^'’”\"]*['’”\"]")
 # A speaker's own relative, as the quotation says it: "my dad", "my late husband".
 _MY_RELATIVE = re.compile(

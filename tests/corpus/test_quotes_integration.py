@@ -1008,3 +1008,37 @@ def test_who_described_or_revealed_it_said_it(nlp: Any) -> None:
     quotes = quotes_of(nlp, text)
     assert [q.speaker_text for q in quotes] == ["he", "The actress"]
     assert quotes[0].speaker == "Harlan Voight"  # the two people only report it
+
+
+def test_herself_says_which_of_a_shared_surname(nlp: Any) -> None:
+    text = (
+        "Eleanor Whitlock won the primary in June.\n\n"
+        "Former President Thomas Whitlock campaigned in Reno on Saturday, and aides say "
+        "Whitlock has been on the phone with donors all week.\n\n"
+        'Whitlock herself has sought to tamp down talk of a shake-up. "I have a great team, '
+        "and I'm proud of the campaign,\" Whitlock told reporters after a roundtable on Sunday."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Eleanor Whitlock"
+
+
+def test_a_surname_after_a_paragraph_about_one_of_two(nlp: Any) -> None:
+    text = (
+        "Sen. Rosa Price of Michigan said the bill would pass by Friday.\n\n"
+        "Across the dial, Rep. Dean Price of Georgia — no relation to the Michigan senator — "
+        "took a harder line on CBS. The second-term Republican said he would oppose any "
+        "stopgap bill.\n\n"
+        '"Leader Bell is a good man, but he\'s not my boss," Price said.'
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Dean Price"
+
+
+def test_the_elder_is_the_one_introduced_as_a_parent(nlp: Any) -> None:
+    text = (
+        "Ray Delancey, the candidate, spoke in Lafayette. His mother, Loretta Delancey, who "
+        "appears in his ads, was less diplomatic.\n\n"
+        "“She had ten years to say all this,” the elder Delancey said, before hanging up."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Loretta Delancey"
