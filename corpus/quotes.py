@@ -851,6 +851,11 @@ def _attribute(doc: Doc, quote: _Quote) -> None:
         quote.cue = "—"
         _set_speaker(quote, byline)
         return
+    named = _named_before_colon(doc, quote) if source is None else None
+    if named is not None:  # "a statement from a spokeswoman, Ingrid Solberg: “…”"
+        quote.cue = ":"
+        _set_speaker(quote, named)
+        return
     cue = None
     if quote.style is QuoteStyle.MARKS:
         # Woven into a sentence: the speaker is the subject of the verb it completes, or of
@@ -1253,6 +1258,35 @@ def _subject(doc: Doc, cue: Token, quote: _Quote, guess: bool = True) -> Span | 
     return None
 
 
+def _named_before_colon(doc: Doc, quote: _Quote) -> Span | None:
+    """The person named last before the colon that introduces a quotation, when the name is
+    the sentence's last words and stands beside a word for a document or a spokesperson, or
+    after "from" or "by": "with a statement from a spokeswoman, Ingrid Solberg: “…”"."""
+    text = _text(doc)
+    before = text[: quote.start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or colon.start == 0:
+        return None
+    name = doc[colon.start - 1]
+    if name.ent_type_ != "PERSON" or name.pos_ != "PROPN":
+        return None
+    first = name.i
+    while first > 0 and doc[first - 1].ent_type_ == "PERSON" and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    if first < 2:
+        return None
+    if doc[first - 1].text == ",":  # "from its president, Dolores Amaya:"
+        near = [t for t in doc[max(0, first - 6) : first - 1] if not t.is_punct]
+    else:  # "a statement by Dolores Amaya:"
+        near = [doc[first - 1]]
+    words = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
+    if not words & {"from", "by", "spokesman", "spokeswoman", "spokesperson", *_DOCUMENTS}:
+        return None  # ("Ben Hollis didn’t mince words:" is the colon rule's, by its subject)
+    return doc[first : name.i + 1]
+
+
 def _named_beside(subject: Token) -> Token | None:
     """The name set beside a description or a bare title that is the subject: "The law’s
     sponsor, state Sen. Greg Amato (R), said", "Governor, your opponent, state Senator Phil
@@ -1262,8 +1296,14 @@ def _named_beside(subject: Token) -> Token | None:
         return None
     if subject.pos_ not in ("NOUN", "PROPN"):
         return None
+    beside = list(subject.children)
+    for prep in subject.children:  # "A spokesperson for Rutter, Dylan Mercer, told": the
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "to"):  # parse hangs the
+            for owner in prep.children:  # name on the one spoken for, already named
+                if owner.dep_ == "pobj" and owner.pos_ == "PROPN":
+                    beside.extend(owner.children)
     names = [
-        c for c in subject.children
+        c for c in beside
         if c.dep_ in ("appos", "conj")
         and c.i > subject.i
         and c.pos_ == "PROPN"
@@ -2520,6 +2560,11 @@ def _fullest(
     # relative of someone who does not speak (a victim, a retired founder) keeps it.
     not_relative = [f for f in options if not all(m.relative for m in forms[f])]
     likely = not_relative if any(f in spoken for f in not_relative) else options
+    if at is not None and len(likely) > 1:
+        # One the writer keeps naming in full ("Paul Ellery said" again, after "Paul Ellery,
+        # 63, a retired electrician") is not the one the surname alone stands for.
+        plain = [f for f in likely if sum(m.name == f and m.start < at for m in forms[f]) < 2]
+        likely = plain or likely
     if spoken and spoken[-1] in likely:
         return spoken[-1]
     if settled is not None and len(options) > 1:

@@ -1042,3 +1042,25 @@ def test_the_elder_is_the_one_introduced_as_a_parent(nlp: Any) -> None:
     )
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker == "Loretta Delancey"
+
+
+def test_a_spokesman_named_beside_the_one_he_speaks_for(nlp: Any) -> None:
+    text = (
+        "A spokesman for Gallardo, Ted Brennan, told reporters the mayor's remarks were "
+        '"taken out of context by his rivals."\n\n'
+        "The union answered within the hour with a statement from its president, Dolores "
+        "Amaya: “We will be back at the table the moment they are.”"
+    )
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Ted Brennan", "Dolores Amaya"]
+
+
+def test_the_one_named_in_full_again_is_not_the_bare_surname(nlp: Any) -> None:
+    text = (
+        "BUFFALO, N.Y. — The opening act at Gov. Martin Kessel’s rally on Sunday was not a "
+        "mayor or a celebrity. It was his older brother.\n\n"
+        "Paul Kessel, 63, a retired electrician, told the crowd that he had taught the future "
+        "nominee to take a punch. “He was a skinny kid with a big mouth,” Paul Kessel said.\n\n"
+        "Mr. Kessel, who has led the state since 2019, then spoke for 40 minutes. “We are "
+        "going to win this state by winning every county,” Mr. Kessel said."
+    )
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Paul Kessel", "Martin Kessel"]
