@@ -247,7 +247,12 @@ def find_quotes(
         # defended the plan. “…”"); else it continues the last one of the paragraph before.
         same = previous is not None and previous.paragraph == quote.paragraph
         near = previous is not None and quote.paragraph - previous.paragraph <= 1
-        subject = None if same or not unattributed else _paragraph_subject(quote, people, paras)
+        quoted_before = near and previous is not None and previous.paragraph < quote.paragraph
+        subject = (
+            None
+            if same or not unattributed
+            else _paragraph_subject(quote, people, paras, opens=not quoted_before)
+        )
         if subject is not None:
             quote.speaker = _fullest(
                 subject.name,
@@ -597,7 +602,10 @@ def _kind(doc: Doc, quote: _Quote) -> str:
     embedded = bool(before) and (before[-1].isalnum() or before[-1] in "’',")
     clause = _has_clause(tokens)
     if content[0].islower() and embedded:
-        return "direct" if said or clause or words >= _WOVEN_WORDS else "fragment"
+        if said or clause or words >= _WOVEN_WORDS:
+            return "direct"
+        named = words >= _NAMED_WORDS and _naming_verb_before(doc, quote) is not None
+        return "direct" if named else "fragment"
     if said and (embedded or words >= 2 or content[-1] in ",.!?"):
         return "direct"
     ends_like_speech = content[-1] in ".,!?…:;—–"
@@ -834,6 +842,26 @@ def _governing_cue(
     return None
 
 
+def _naming_verb_before(doc: Doc, quote: _Quote) -> Token | None:
+    """A verb of naming a few words before the marks, with only its object between (however
+    the parse read them): `called the closing “corporate abandonment, plain and simple,”`,
+    `called Coyne, then the governor of Missouri, “a bully with a good haircut.”`."""
+    window = doc.char_span(max(0, quote.start - 80), quote.start, alignment_mode="contract")
+    if window is None:
+        return None
+    for token in reversed(window):
+        if token.text in (".", "!", "?", ";", ":") or "\n" in token.text:
+            return None
+        if token.pos_ in ("VERB", "AUX"):
+            named = token.lemma_.lower() in _NAMING_VERBS and token.lemma_.lower() != "refer"
+            return token if named and quote.start - token.idx <= 70 else None
+    return None
+
+
+# A woven-in quotation this long after a verb of naming and its object is the subject's
+# words ("called the closing “corporate abandonment, plain and simple”"); shorter ones are
+# the name given (`called it a “great deal”`).
+_NAMED_WORDS = 4
 # Verbs that give someone's words as a name for a thing: `called it “a disgrace”`.
 _NAMING_VERBS = frozenset(
     "call describe dub label brand term characterize characterise refer".split()
@@ -870,6 +898,9 @@ def _attribute(doc: Doc, quote: _Quote) -> None:
             if cue is not None and subject is not None and (_is_cue(cue) or _someone(subject.root)):
                 break
             cue = None
+        naming = _naming_verb_before(doc, quote) if cue is None else None
+        if naming is not None and _subject(doc, naming, quote, guess=False) is not None:
+            cue = naming  # "called the closing “corporate abandonment, plain and simple”"
     if source is not None and (cue is None or not _is_cue(cue)):
         # "“…,” according to two lawmakers": the source. But "Greaves told Republicans he
         # would pass it “with or without …,” according to two lawmakers in the room": the
@@ -1253,8 +1284,29 @@ def _subject(doc: Doc, cue: Token, quote: _Quote, guess: bool = True) -> Span | 
     for token in near:
         if _inside(token.idx, quote) or not _may_speak(token):
             continue
+        head = token.head
+        if (
+            token.dep_ == "compound"
+            and token.i < head.i <= cue.i + 4
+            and head.pos_ == "NOUN"
+            and _someone(head)
+        ):
+            return _noun_phrase(doc, head)  # "said one GOP lawmaker from a district ...":
+            # the lawmaker, whatever clause the parse gave it to, not the party
         if token.pos_ == "PROPN" or token.lower_ in _PRONOUNS:
             return _noun_phrase(doc, token)
+    # "“…,” Waverly said", the surname read as an adverb: a capitalised word between the
+    # closing mark and the verb of speech.
+    if cue.i >= 2 and cue.i - 1 < len(doc):
+        word, mark = doc[cue.i - 1], doc[cue.i - 2]
+        if (
+            word.is_title
+            and word.idx >= quote.end
+            and mark.text in ("”", '"', "’", "'", "»")
+            and word.lower_ not in _PRONOUNS
+            and _may_speak(word)
+        ):
+            return doc[word.i : word.i + 1]
     return None
 
 
@@ -2310,13 +2362,26 @@ def _titled(mention: _Mention) -> str | None:
 
 
 def _paragraph_subject(
-    quote: _Quote, people: Sequence[_Mention], paras: Sequence[Paragraph]
+    quote: _Quote, people: Sequence[_Mention], paras: Sequence[Paragraph], opens: bool = False
 ) -> _Mention | None:
-    """The last person named as a subject in a quotation's paragraph before it."""
+    """The last person named as a subject in a quotation's paragraph before it; for one that
+    opens its paragraph, after a paragraph without a quotation of its own, the person that
+    paragraph is about ("In his remarks, Holloway also took aim at the vice president,
+    who ...\n\n“For three and a half years, …”")."""
     start = paras[quote.paragraph].start
-    return _nearest(
-        [p for p in people if start <= p.start and p.end <= quote.start], lambda p: p.subject
-    )
+    first = bisect_left(people, start, key=lambda p: p.start)
+    last = bisect_left(people, quote.start, key=lambda p: p.start)
+    here = _nearest([p for p in people[first:last] if p.end <= quote.start], lambda p: p.subject)
+    if here is not None or not opens or quote.paragraph == 0:
+        return here
+    if quote.start > start:
+        return None  # words before the quotation in its paragraph introduce it
+    before = paras[quote.paragraph - 1].start
+    # the first person a main clause there is about ("Holloway also took aim at Nadia
+    # Whitcombe, who has defended ..." is about Holloway, not the woman of the "who" clause)
+    first = bisect_left(people, before, key=lambda p: p.start)
+    last = bisect_left(people, start, key=lambda p: p.start)
+    return next((p for p in people[first:last] if p.main and not p.org), None)
 
 
 def _named_next(quote: _Quote, people: Sequence[_Mention]) -> _Mention | None:

@@ -1064,3 +1064,35 @@ def test_the_one_named_in_full_again_is_not_the_bare_surname(nlp: Any) -> None:
         "going to win this state by winning every county,” Mr. Kessel said."
     )
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Paul Kessel", "Martin Kessel"]
+
+
+def test_a_surname_the_model_reads_as_an_adverb(nlp: Any) -> None:
+    text = (
+        "Rep. Boone Waverly (R-Texas) said his members would oppose any stopgap.\n\n"
+        "“We’ve done the punt-it-down-the-road thing. We’ve done it five times,” Waverly said."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert (quote.speaker_text, quote.speaker) == ("Waverly", "Boone Waverly")
+
+
+def test_a_quotation_opening_a_paragraph_after_one_about_its_speaker(nlp: Any) -> None:
+    text = (
+        "Senator Garrett Holloway spoke for half an hour in Del Rio. In his remarks, Holloway "
+        "also took aim at Vice President Nadia Whitcombe, who has defended what her campaign "
+        'calls a "firm but fair" approach.\n\n'
+        '"For three and a half years, this administration told you the border was secure. '
+        'They told you it was closed."'
+    )
+    _, quote = quotes_of(nlp, text)
+    assert quote.speaker == "Garrett Holloway"
+
+
+def test_long_words_given_by_a_verb_of_naming_are_a_quotation(nlp: Any) -> None:
+    text = (
+        "Sharon Bledsoe, the Democratic nominee for Senate, called the closing “corporate "
+        "abandonment, plain and simple,” and noted the state incentives. Trump called it a "
+        "“great deal.”"
+    )
+    long, short = quotes_of(nlp, text)
+    assert (long.kind.value, long.speaker) == ("direct", "Sharon Bledsoe")
+    assert short.kind.value == "fragment"
