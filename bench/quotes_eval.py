@@ -72,6 +72,7 @@ NEWS_SETS = {
     "held-out B": ROOT / "tests" / "gold" / "news_heldout_b.jsonl",
     "held-out C": ROOT / "tests" / "gold" / "news_heldout_c.jsonl",
     "held-out D": ROOT / "tests" / "gold" / "news_heldout_d.jsonl",
+    "held-out E": ROOT / "tests" / "gold" / "news_heldout_e.jsonl",
 }
 SPEAKER_LEAD = 0.10
 TARGETS = {"f1": 0.96, "named": 0.96, "pronoun": 0.80, "attributed": 0.80}
