@@ -34,7 +34,7 @@ SPEECH_VERBS = frozenset(
     point suggest admit acknowledge confirm predict complain urge promise mention quip joke
     tweet post testify assert maintain contend concede caution reiterate answer shout
     report vow pledge acknowledge accuse deny dismiss blast slam praise reveal disclose
-    describe recount lament allege counter boast""".split()
+    describe recount lament allege counter boast inquire""".split()
 )
 # Verbs and adjectives that cite a person as a source without quoting them.
 _CITING = SPEECH_VERBS | frozenset(
@@ -1052,7 +1052,11 @@ def _tokens_after(doc: Doc, quote: _Quote) -> list[Token]:
     window = doc.char_span(quote.end, reach, alignment_mode="expand")
     tokens = [t for t in window if t.idx >= quote.end] if window is not None else []
     found: list[Token] = []
-    for token in tokens[:60]:
+    for k, token in enumerate(tokens[:60]):
+        abbreviated = token.text == "." and k + 1 < len(tokens) and tokens[k + 1].text == ")"
+        if abbreviated:  # "(R-Wyo.)": the state's abbreviation, not the sentence's end
+            found.append(token)
+            continue
         if token.text in (".", "!", "?", "“", "«") or "\n" in token.text:
             break
         if token.text == '"' and token.whitespace_ == "":
@@ -1066,8 +1070,19 @@ def _tokens_after(doc: Doc, quote: _Quote) -> list[Token]:
 _AFTER_QUOTE_VERBS = frozenset(
     """begin laugh sigh smile grin shrug scoff chuckle recount counter retort gush marvel
     muse wonder exclaim cry yell whisper mutter murmur groan sob plead boast brag lament
-    concur agree interject offer reason volunteer""".split()
+    concur agree interject offer reason volunteer demand""".split()
 )
+
+
+def _subject_placed(verb: Token, k: int) -> bool:
+    """Whether a verb `k` words after a quotation has its subject where an attribution puts
+    it: before it, near the marks (`“…,” Ms. Voss began`), or right after it when the verb
+    comes first (`“…?” demanded Sen. Ravenel`). Only for verbs: spaCy 3.8 may crash walking
+    the children of a token in a doc without a parse."""
+    subjects = [c.i for c in verb.children if c.dep_ == "nsubj"]
+    return (k <= 4 and any(i < verb.i for i in subjects)) or (
+        k == 0 and any(i > verb.i for i in subjects)
+    )
 
 
 def _cue_after(doc: Doc, quote: _Quote, tokens: Sequence[Token]) -> Token | None:
@@ -1076,11 +1091,10 @@ def _cue_after(doc: Doc, quote: _Quote, tokens: Sequence[Token]) -> Token | None
     (`“…” Rep. Jim Jordan (R-Ohio), an oversight panel member, said`)."""
     for k, token in enumerate(tokens):
         if not _is_cue(token) and not (
-            k <= 4
-            and token.pos_ == "VERB"
+            token.pos_ == "VERB"
             and token.lemma_.lower() in _AFTER_QUOTE_VERBS
             and _text(doc)[: quote.content_end].rstrip()[-1:] in (",", "?", "!")
-            and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children)
+            and _subject_placed(token, k)
         ):
             continue
         governed: set[int] = set()
@@ -1276,6 +1290,16 @@ def _subject(doc: Doc, cue: Token, quote: _Quote, guess: bool = True) -> Span | 
             "prep",
         ):
             break
+        if (
+            verb.dep_ == "conj"
+            and _is_cue(verb)
+            and not _is_cue(verb.head)
+            and verb.head.dep_ == "ccomp"
+            and _is_cue(verb.head.head)
+        ):
+            # "Rooke said freight volumes appeared to have bottomed but warned that …",
+            # parsed with "warned" joined to the reported clause: the one who said it warned
+            verb = verb.head
         verb = verb.head
     if not guess:
         return None
@@ -1560,7 +1584,10 @@ def _clean_name(name: str | None) -> str | None:
         return name
     words = name.split()
     start = _after_title(words)
-    while len(words) - start > 2 and _title_word(words[start]):
+    while len(words) - start > 2 and (
+        _title_word(words[start])
+        or (words[start].lower() in _PARTY_NAMES and not _has_org_word(name))
+    ):  # "Republican Ward Ostergaard", not "Republican National Committee"
         start += 1
     rest = words[start:]
     return " ".join(rest) if all(w[:1].isupper() for w in rest) else name
@@ -1590,7 +1617,17 @@ def _title_word(word: str) -> bool:
 
 
 def _leading_title(token: Token) -> bool:
-    return _title_word(token.text) or token.like_num or token.pos_ in ("NUM", "ADP", "DET")
+    return (
+        _title_word(token.text)
+        or token.like_num
+        or token.pos_ in ("NUM", "ADP", "DET")
+        or token.lower_ in _PARTY_NAMES  # "Republican Ward Ostergaard" as the model tags it
+    )
+
+
+_PARTY_NAMES = frozenset(
+    "republican democrat democratic gop independent libertarian conservative labour tory".split()
+)
 
 
 # Roles a name is often written after ("Actress Maya Hendricks", "the Arsenal manager").
@@ -1700,6 +1737,20 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
 
     def add(span: Span, org: bool) -> None:
         span = _trimmed(span)
+        given = doc[span.start - 1] if len(span) == 1 and span.start > 0 else None
+        if (
+            given is not None
+            and given.pos_ == "PROPN"
+            and given.dep_ == "compound"
+            and given.head.i == span.start
+            and given.is_title
+            and not given.ent_type_
+            and given.whitespace_
+            and not _title_word(given.text)
+            and given.lower_ not in _HONORIFICS
+            and not given.text.endswith(".")
+        ):  # "Anders Sommerfeldt" with the surname alone tagged (as a place, even)
+            span = doc[span.start - 1 : span.end]
         if inside(span.start_char) or span.start_char in found or span.start in taken:
             return
         taken.update(range(span.start, span.end))
@@ -1754,7 +1805,11 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
             roles.add(_TITLE_ROLES.get(t.lemma_.lower(), t.lemma_.lower()))
         after = doc[span.end : span.end + 5]
         if len(after) and after[0].text == ",":
-            roles.update(t.lemma_.lower() for t in after[1:] if t.pos_ in ("NOUN", "ADJ"))
+            for t in after[1:]:
+                if t.pos_ in ("CCONJ", "PUNCT"):
+                    break  # "His wife, Yvette Gaudet, and their son": not her role
+                if t.pos_ in ("NOUN", "ADJ"):
+                    roles.add(t.lemma_.lower())
         if len(after) and after[0].lower_ in ("herself", "himself"):
             roles.add(after[0].lower_)  # "Whitlock herself has sought to ...": a woman
         if head.dep_ == "appos" and head.head.lower_ in _FAMILY and head.head.i < head.i:
@@ -2574,15 +2629,15 @@ def _fullest(
     if at is not None:
         introduced = [f for f in options if any(m.start < at for m in forms[f])]
         options = introduced or options
-    # "She" or "Ms. Burkett" of Wade and his mother Loretta: the one known to be a woman.
-    shown = [f for f in options if wanted is not None and genders.get(f) == wanted]
-    options = shown or options
     if generation is not None:
         family = _CHILD_WORDS if generation == "young" else _PARENT_WORDS
         by_role = [f for f in options if any(m.roles & family for m in forms[f])]
         by_tie = [f for f in options
                   if any(m.relative for m in forms[f]) == (generation == "young")]  # fmt: skip
         options = by_role or by_tie or options
+    else:  # "She" or "Ms. Burkett" of Wade and his mother Loretta: the one known a woman
+        shown = [f for f in options if wanted is not None and genders.get(f) == wanted]
+        options = shown or options
     if quoted:
         # A name inside a quotation quoted within it is someone else addressing the speaker
         # ("She phoned me and said, ‘Dwight, …’"), not the speaker naming another.
@@ -2600,6 +2655,10 @@ def _fullest(
                 kin.update(read.get(m.start, "") for m in found if m.generation == elder)
                 kin.update(f for f in options if any(m.generation == elder for m in forms[f]))
             options = [f for f in options if f not in kin] or options
+            # "I love my sister," Ybarra said: the one introduced as someone's brother
+            mine = set().union(*(_RECIPROCAL.get(t, set()) for t in ties))
+            theirs = [f for f in options if any(m.roles & mine for m in forms[f])]
+            options = theirs or options
     if paragraph is not None and at is not None and len(options) > 1:
         # A relative counts here only as a speaker ("Denise Carver said ... “…,” Carver
         # said"), not introduced in passing ("Boone's mother, Gloria Boone, sponsored a
@@ -2665,6 +2724,19 @@ _MY_RELATIVE = re.compile(
     r"grandmother|uncle|aunt)\b"
 )
 _FAMILY_SAID = {"dad": "father", "mom": "mother", "mum": "mother"}
+# Whom a speaker is to the relative they speak of: "my sister" is said by a brother or a
+# sister, "my father" by a son or a daughter.
+_SIBLINGS = {"brother", "sister"}
+_RECIPROCAL: dict[str, set[str]] = {
+    "brother": _SIBLINGS,
+    "sister": _SIBLINGS,
+    "father": set(_CHILD_WORDS),
+    "mother": set(_CHILD_WORDS),
+    "son": set(_PARENT_WORDS),
+    "daughter": set(_PARENT_WORDS),
+    "husband": {"wife"},
+    "wife": {"husband"},
+}
 
 
 def _paragraph_at(paras: Sequence[Paragraph], at: int) -> int:

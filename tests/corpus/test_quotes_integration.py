@@ -1096,3 +1096,57 @@ def test_long_words_given_by_a_verb_of_naming_are_a_quotation(nlp: Any) -> None:
     long, short = quotes_of(nlp, text)
     assert (long.kind.value, long.speaker) == ("direct", "Sharon Bledsoe")
     assert short.kind.value == "fragment"
+
+
+def test_my_sister_is_said_by_the_one_introduced_as_her_brother(nlp: Any) -> None:
+    text = (
+        "Mayor Pro Tem Lupe Ybarra cast one of the two no votes. “We are signing a 30-year "
+        "commitment,” Ybarra said.\n\n"
+        "Her brother, Ruben Ybarra, owns a sports bar near the site and spoke for the deal. "
+        "“I love my sister, but she’s wrong on this one,” Ybarra told the council."
+    )
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Lupe Ybarra", "Ruben Ybarra"]
+
+
+def test_the_younger_of_a_wife_and_their_son(nlp: Any) -> None:
+    text = (
+        "Gaudet sat at the defense table. His wife, Yvette Gaudet, and their son, state Rep. "
+        "Pierce Gaudet, sat in the first row.\n\n"
+        "“My father has spent his life fighting for south Louisiana,” the younger Gaudet told "
+        "reporters."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Pierce Gaudet"  # "and their son" is no role of his wife's
+
+
+def test_a_given_name_before_a_surname_tagged_alone(nlp: Any) -> None:
+    text = (
+        "Ingrid Sommerfeldt, the chief executive, said the plant would close. Ms. Sommerfeldt "
+        "co-founded the company with her younger brother, Anders Sommerfeldt, who said he "
+        "supported the decision.\n\n"
+        "“My sister is making the call I would have made,” Mr. Sommerfeldt wrote."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Anders Sommerfeldt"
+
+
+def test_attributions_with_a_state_in_parentheses_or_inverted(nlp: Any) -> None:
+    text = (
+        "“Ms. Varnhagen has more experience with public lands than any nominee in 20 years,” "
+        "Sen. Calloway Pettigrew (R-Wyo.), who chairs the panel, said in his opening remarks."
+        "\n\n“You have called them ‘invaders’ on national television, sheriff. Do you stand "
+        "by that?” demanded Sen. Lucinda Ravenel (D-Md.), who has opposed the nominee since "
+        "March."
+    )
+    speakers = [q.speaker for q in quotes_of(nlp, text) if q.speaker_text]
+    assert speakers[:2] == ["Calloway Pettigrew", "Lucinda Ravenel"]
+
+
+def test_a_verb_of_speech_joined_to_the_clause_it_reports(nlp: Any) -> None:
+    text = (
+        "Rooke said freight volumes appeared to have bottomed but warned that a recovery could "
+        "be “shallow and slow,” limiting how quickly brokers can raise prices.\n\n"
+        "Republican Ward Ostergaard wrote on X: “Michigan families can smell an election-year "
+        "conversion from a mile away.”"
+    )
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Rooke", "Ward Ostergaard"]
