@@ -1853,6 +1853,18 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
             left = token.i
             while left > 0 and doc[left - 1].pos_ == "PROPN" and not doc[left - 1].ent_type_:
                 left -= 1
+            given = doc[left - 1] if left > 0 else None
+            if (
+                given is not None
+                and given.dep_ == "compound"
+                and given.ent_iob_ == "B"
+                and given.ent_type_ in _SURNAME_MISTAKEN
+                and (given.i + 1 == len(doc) or doc[given.i + 1].ent_iob_ != "I")
+                and given.is_title
+                and given.whitespace_
+                and not _title_word(given.text)
+            ):
+                left -= 1  # "Yesenia Quiej kept ...", the given name tagged a place alone
             chunk = doc[left : token.i + 1]
             if token.dep_ == "poss" and gender_of_given_name(chunk.text) is None:
                 continue  # "Eleanor Whitlock's campaign", not "Loomwork's board"
@@ -1935,7 +1947,9 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
         )
         found[given.idx] = named
     _relatives_by_given_name(doc, found, inside)
-    return _People([found[k] for k in sorted(found)])
+    people = _People([found[k] for k in sorted(found)])
+    people.text = _text(doc)
+    return people
 
 
 def _relatives_by_given_name(
@@ -2246,7 +2260,7 @@ def _resolve(
             chosen = (
                 _nearest(group, lambda p: fits(p) and p.main)
                 or _nearest(group, lambda p: fits(p) and p.subject)
-                or (_nearest(group, fits) if anyone else None)
+                or (_nearest(group, fits) if anyone else _only(group, fits, people))
             )
             if chosen is not None:
                 break
@@ -2391,6 +2405,24 @@ def _resolve(
     return fullest(chosen.name, chosen, said_gender)
 
 
+def _only(
+    mentions: Sequence[_Mention], wanted: Callable[[_Mention], bool], people: Sequence[_Mention]
+) -> _Mention | None:
+    """The last of `mentions` that is `wanted`, when they all name one person ("When I asked
+    Reid Pendergrass what he would say, he did not answer right away.\n\n“…,” he said")."""
+    found = [m for m in mentions if wanted(m)]
+    if not found or len({_key(m.name, people) for m in found}) != 1:
+        return None
+    text = people.text if isinstance(people, _People) else ""
+    end = text.find("\n", found[-1].end)
+    after = text[found[-1].end : end if end >= 0 else len(text)]
+    # and a "he" or "she" after the name in its paragraph takes it up as the subject
+    return found[-1] if _SUBJECT_PRONOUN.search(after) else None
+
+
+_SUBJECT_PRONOUN = re.compile(r"(?:^|[,;.]\s+|\b(?:and|but|then)\s+)(?:he|she)\b")
+
+
 def _written_about(before: Sequence[_Mention], paragraph: int | None) -> _Mention | None:
     """The person the text is about at a second reference: the last one of its paragraph a
     main clause is about, else the last subject, else the last named; else the same before
@@ -2497,6 +2529,7 @@ class _People(list[_Mention]):
         self.genders: dict[str, str] | None = None  # `_genders`, once counted
         self.keys: dict[str, str] = {}  # `_key` of each name asked
         self.starts = [p.start for p in mentions]
+        self.text = ""  # the article's text, where a rule reads around a mention
         for p in mentions:
             core = _core(p.name)
             if not p.org and core:
@@ -2676,6 +2709,9 @@ def _fullest(
             here = [(m.start, m.name) for m in named if m.cited and m.name in options] or [
                 (m.start, m.name) for m in named if not m.relative and m.name in options
             ]  # the one who spoke there, else the one not introduced as a relative
+            if not here and settled is not None:  # else whom its bare surname was read as
+                here = [(start, f) for start, f in settled.by_start.items()
+                        if previous <= start < at and f in options]  # fmt: skip
         if here:
             return max(here)[1]
     # Past its own paragraph a bare surname is not a relative's when the one they are the
@@ -2769,13 +2805,13 @@ def _settle(
         people,
         spoken,
         mention.start,
-        title,
+        title or mention.gender,  # "Quiej testified that she fled": the woman of the two
         mention.generation,
         settled,
         paragraph=paragraph,
     )
     settled.by_start[mention.start] = meant
-    if title is None and mention.generation is None:
+    if title is None and mention.gender is None and mention.generation is None:
         settled.usual[core[0]] = meant
 
 

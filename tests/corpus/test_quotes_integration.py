@@ -1150,3 +1150,25 @@ def test_a_verb_of_speech_joined_to_the_clause_it_reports(nlp: Any) -> None:
         "conversion from a mile away.”"
     )
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Rooke", "Ward Ostergaard"]
+
+
+def test_a_given_name_tagged_as_a_place_before_an_untagged_surname(nlp: Any) -> None:
+    text = (
+        "For almost four years, Yesenia Quiej kept a manila folder of every paper the court "
+        "sent her. Her husband, Baltazar Quiej, a roofer, has his own asylum case.\n\n"
+        "Quiej testified that she fled Guatemala in 2021.\n\n"
+        "“They came to the stall on a Sunday,” Quiej said."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Yesenia Quiej"
+
+
+def test_he_after_a_paragraph_about_the_only_man_named_in_it(nlp: Any) -> None:
+    text = (
+        "Hollis Pendergrass coached the team for 30 years. His son took over in 2015.\n\n"
+        "When I asked Reid Pendergrass what he would say to his father, he did not answer "
+        "right away.\n\n"
+        "“I’d tell him I’m sorry,” he said finally."
+    )
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker == "Reid Pendergrass"
