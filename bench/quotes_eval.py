@@ -74,6 +74,7 @@ NEWS_SETS = {
     "held-out D": ROOT / "tests" / "gold" / "news_heldout_d.jsonl",
     "held-out E": ROOT / "tests" / "gold" / "news_heldout_e.jsonl",
     "held-out F": ROOT / "tests" / "gold" / "news_heldout_f.jsonl",
+    "held-out G": ROOT / "tests" / "gold" / "news_heldout_g.jsonl",
 }
 SPEAKER_LEAD = 0.10
 TARGETS = {"f1": 0.96, "named": 0.96, "pronoun": 0.80, "attributed": 0.80}
