@@ -100,9 +100,10 @@ _COMMENTS = re.compile(
     r"|what (?:is|'s) your opinion\b.*|what do you think\b.*|have your say)\W*$",
     re.IGNORECASE,
 )
-# Credits that name themselves: "Photo: ...", "(AP Photo/Name)", "Photograph: Name/PA".
+# Credits that name themselves: "Photo: ...", "(AP Photo/Name)", "Photograph: Name/PA",
+# "Video by Jane Doe" (a name after "by": "release the video by the end of the week" is news).
 _PHOTO_CREDIT_STRONG = re.compile(
-    r"\b(?:photo(?:graph)?s?|picture|image|illustration|video)\s*(?::|by\b|credit\b)"
+    r"\b(?:photo(?:graph)?s?|picture|image|illustration|video)\s*(?::|(?-i:(?:by|By|BY)\s+[A-Z])|credit\b)"
     r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©",
     re.IGNORECASE,

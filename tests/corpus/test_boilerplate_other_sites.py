@@ -755,3 +755,13 @@ def test_ranges_are_well_formed_on_mixed_pages(lines: list[tuple[str, str]], lea
     text = leading + "".join(line + sep for line, sep in lines)
     check_ranges(text)
     check_nothing_is_lost(text)
+
+
+def test_a_credit_names_someone_after_by_and_news_prose_does_not() -> None:
+    body = (
+        "Councilwoman Tessaly Grundy said she would press the city to release the video by the "
+        "end of the week. She called the four-day wait “too long by about three days.”"
+    )
+    credits = ["Photo by Jane Okafor", "VIDEO BY MARCUS LEE", "Photograph by Reuters"]
+    judged = classify("\n\n".join([body, *credits]))
+    assert [j.reason for j in judged] == [None, "photo credit", "photo credit", "photo credit"]
