@@ -1748,12 +1748,13 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
 
     def add(span: Span, org: bool) -> None:
         span = _trimmed(span)
-        given = doc[span.start - 1] if len(span) == 1 and span.start > 0 else None
+        one_word = all(not t.whitespace_ for t in span[:-1])  # "Trevino-Baptiste" too
+        given = doc[span.start - 1] if one_word and span.start > 0 else None
         if (
             given is not None
             and given.pos_ == "PROPN"
             and given.dep_ == "compound"
-            and given.head.i == span.start
+            and span.start <= given.head.i < span.end
             and given.is_title
             and not given.ent_type_
             and given.whitespace_

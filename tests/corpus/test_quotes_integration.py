@@ -1172,3 +1172,15 @@ def test_he_after_a_paragraph_about_the_only_man_named_in_it(nlp: Any) -> None:
     )
     (quote,) = quotes_of(nlp, text)
     assert quote.speaker == "Reid Pendergrass"
+
+
+def test_a_given_name_before_a_hyphenated_surname(nlp: Any) -> None:
+    text = (
+        '"This isn\'t about stopping illegal voting," Democratic Caucus Chair Yolanda '
+        "Trevino-Baptiste said at a news conference in Albuquerque.\n\n"
+        "Gov. Chip Ransdell called the trip a stunt.\n\n"
+        "Trevino-Baptiste said Democrats intended to meet with members of Congress later in the "
+        "week. Asked how long the caucus could stay away, she laughed.\n\n"
+        '"We brought a lot of socks," she said.'
+    )
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Yolanda Trevino-Baptiste"] * 2
