@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from copy import copy
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -1669,6 +1670,12 @@ _ORG_ROLES = frozenset(
     caucus""".split()
 )
 # Wire agencies report the news; "the company said" never means them.
+# Words of an outlet's name: the outlet that reports is not "the company" or "the group"
+# that speaks ("told The Washington Post ... the association said").
+_OUTLET_WORDS = frozenset(
+    """news post times journal tribune herald gazette caller press network magazine radio
+    television tv cnn msnbc nbc abc cbs npr pbs politico axios""".split()
+)
 _NEWS_AGENCIES = frozenset(
     """reuters ap afp tass interfax ria bloomberg xinhua dpa efe ansa kyodo yonhap pti
     anadolu novosti""".split()
@@ -2297,6 +2304,15 @@ def _resolve(
             quote.how = "resolved"
             return fullest(later.name, later)
         return written
+    if head == "campaign" and len(words) == 2 and words[0].lower() in ("his", "her"):
+        # "His campaign said": the campaign of the one "he" stands for, named as news
+        # names it ("the Brightwater campaign")
+        pronoun = copy(quote)
+        pronoun.speaker_text = "he" if words[0].lower() == "his" else "she"
+        whose = _resolve(pronoun, people, spoken, unnamed, settled, "", paragraph, previous)
+        if whose is not None and whose.lower() not in _PRONOUNS:
+            quote.how = "resolved"
+            return f"the {_core(whose)[-1]} campaign"
     if head in _ORG_ROLES or head == "it":
         named = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in ("the", "a", "an")]
         if head in ("spokesman", "spokeswoman", "spokesperson"):
@@ -2317,7 +2333,13 @@ def _resolve(
             if introduced is not None:  # "union spokesperson Sam Okafor" earlier
                 quote.how = "resolved"
                 return fullest(introduced.name)
-        orgs = [p for p in before if p.org and p.name.split()[-1].lower() not in _NEWS_AGENCIES]
+        if any(w.endswith(("'s", "’s")) for w in words[:-1]):
+            return written  # "The governor's office said": that office, as written
+        orgs = [
+            p for p in before
+            if p.org and p.name.split()[-1].lower() not in _NEWS_AGENCIES
+            and (head in _OUTLET_WORDS or not _OUTLET_WORDS & set(p.name.lower().split()))
+        ]  # fmt: skip
         if named and head not in ("spokesman", "spokeswoman", "spokesperson"):
             # "The Hawthorne campaign said": that campaign, or an organisation named so
             orgs = [p for p in orgs if set(named) & set(p.name.split())]

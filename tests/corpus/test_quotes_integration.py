@@ -1184,3 +1184,14 @@ def test_a_given_name_before_a_hyphenated_surname(nlp: Any) -> None:
         '"We brought a lot of socks," she said.'
     )
     assert [q.speaker for q in quotes_of(nlp, text)] == ["Yolanda Trevino-Baptiste"] * 2
+
+
+def test_his_campaign_and_an_office_with_its_owner(nlp: Any) -> None:
+    text = (
+        "Former Sen. Dale Brightwater was not charged. His campaign said he had “no "
+        "involvement whatsoever” in the scheme.\n\n"
+        "The Daily Caller News Foundation obtained the memo on Tuesday. The governor's office "
+        'called the walkout "a taxpayer-funded vacation dressed up as a protest."'
+    )
+    speakers = [q.speaker for q in quotes_of(nlp, text)]
+    assert speakers == ["the Brightwater campaign", "The governor's office"]
