@@ -664,6 +664,8 @@ def _turns(text: str, paras: Sequence[Paragraph]) -> dict[int, str]:
         words = [w for w in match.group("name").split() if not _title_word(w.strip("."))]
         if not words or len(words) > 3 or words[0].strip(".") in _NOT_TURNS:
             continue
+        if len(words) == 1 and len(words[0].strip(".")) < 2:
+            continue  # "Q:" and "A:" of a printed interview name no one
         name = " ".join(w.capitalize() for w in words)
         if len(words) > 1:
             full[words[-1].capitalize()] = name

@@ -1195,3 +1195,13 @@ def test_his_campaign_and_an_office_with_its_owner(nlp: Any) -> None:
     )
     speakers = [q.speaker for q in quotes_of(nlp, text)]
     assert speakers == ["the Brightwater campaign", "The governor's office"]
+
+
+def test_the_q_and_a_of_a_printed_interview_are_no_turns(nlp: Any) -> None:
+    text = (
+        "Q: Why did you run again?\n\n"
+        'A: I told my wife, "One more time, and then I\'m done."\n\n'
+        "Q: Did she believe you?\n\n"
+        'A: She said, "I\'ve heard that before."'
+    )
+    assert [q.speaker for q in quotes_of(nlp, text)] == [None, None]
