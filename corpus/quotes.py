@@ -1335,7 +1335,7 @@ def _subject(doc: Doc, cue: Token, quote: _Quote, guess: bool = True) -> Span | 
             return _noun_phrase(doc, token)
     # "“…,” Waverly said", the surname read as an adverb: a capitalised word between the
     # closing mark and the verb of speech.
-    if cue.i >= 2 and cue.i - 1 < len(doc):
+    if cue.i >= 2:
         word, mark = doc[cue.i - 1], doc[cue.i - 2]
         if (
             word.is_title
@@ -1573,6 +1573,33 @@ def _trimmed(span: Span) -> Span:
     return span.doc[start:end]
 
 
+def _given_name_before(span: Span) -> bool:
+    """Whether the word before a one-word name is its given name, left out by the model:
+    a capitalised proper noun joined to it as a compound, untagged or tagged alone as a
+    place or the like ("Anders Sommerfeldt", "Yolanda Trevino-Baptiste", "Yesenia Quiej"
+    with "Yesenia" a GPE), not a title ("Gov.", "Ms.")."""
+    doc = span.doc
+    if span.start == 0 or any(t.whitespace_ for t in span[:-1]):
+        return False
+    given = doc[span.start - 1]
+    mistaken = (
+        given.ent_iob_ == "B"
+        and given.ent_type_ in _SURNAME_MISTAKEN
+        and (given.i + 1 == len(doc) or doc[given.i + 1].ent_iob_ != "I")
+    )
+    return (
+        given.pos_ == "PROPN"
+        and given.dep_ == "compound"
+        and span.start <= given.head.i < span.end
+        and given.is_title
+        and (not given.ent_type_ or mistaken)
+        and bool(given.whitespace_)
+        and not _title_word(given.text)
+        and given.lower_ not in _HONORIFICS
+        and not given.text.endswith(".")
+    )
+
+
 def _whole_name(span: Span) -> Span:
     """A person's name the model cut short, with the surname it left out: "Gail" tagged
     alone in "Gail Brennerman ran ...", the given name parsed as part of the untagged proper
@@ -1671,13 +1698,13 @@ _ORG_ROLES = frozenset(
     military kremlin spokesman spokeswoman spokesperson statement campaign committee
     caucus""".split()
 )
-# Wire agencies report the news; "the company said" never means them.
 # Words of an outlet's name: the outlet that reports is not "the company" or "the group"
 # that speaks ("told The Washington Post ... the association said").
 _OUTLET_WORDS = frozenset(
     """news post times journal tribune herald gazette caller press network magazine radio
     television tv cnn msnbc nbc abc cbs npr pbs politico axios""".split()
 )
+# Wire agencies report the news; "the company said" never means them.
 _NEWS_AGENCIES = frozenset(
     """reuters ap afp tass interfax ria bloomberg xinhua dpa efe ansa kyodo yonhap pti
     anadolu novosti""".split()
@@ -1757,20 +1784,7 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
 
     def add(span: Span, org: bool) -> None:
         span = _trimmed(span)
-        one_word = all(not t.whitespace_ for t in span[:-1])  # "Trevino-Baptiste" too
-        given = doc[span.start - 1] if one_word and span.start > 0 else None
-        if (
-            given is not None
-            and given.pos_ == "PROPN"
-            and given.dep_ == "compound"
-            and span.start <= given.head.i < span.end
-            and given.is_title
-            and not given.ent_type_
-            and given.whitespace_
-            and not _title_word(given.text)
-            and given.lower_ not in _HONORIFICS
-            and not given.text.endswith(".")
-        ):  # "Anders Sommerfeldt" with the surname alone tagged (as a place, even)
+        if _given_name_before(span):
             span = doc[span.start - 1 : span.end]
         if inside(span.start_char) or span.start_char in found or span.start in taken:
             return
@@ -1874,18 +1888,6 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
             left = token.i
             while left > 0 and doc[left - 1].pos_ == "PROPN" and not doc[left - 1].ent_type_:
                 left -= 1
-            given = doc[left - 1] if left > 0 else None
-            if (
-                given is not None
-                and given.dep_ == "compound"
-                and given.ent_iob_ == "B"
-                and given.ent_type_ in _SURNAME_MISTAKEN
-                and (given.i + 1 == len(doc) or doc[given.i + 1].ent_iob_ != "I")
-                and given.is_title
-                and given.whitespace_
-                and not _title_word(given.text)
-            ):
-                left -= 1  # "Yesenia Quiej kept ...", the given name tagged a place alone
             chunk = doc[left : token.i + 1]
             if token.dep_ == "poss" and gender_of_given_name(chunk.text) is None:
                 continue  # "Eleanor Whitlock's campaign", not "Loomwork's board"
@@ -2841,13 +2843,13 @@ def _settle(
         people,
         spoken,
         mention.start,
-        title or mention.gender,  # "Quiej testified that she fled": the woman of the two
+        title,
         mention.generation,
         settled,
         paragraph=paragraph,
     )
     settled.by_start[mention.start] = meant
-    if title is None and mention.gender is None and mention.generation is None:
+    if title is None and mention.generation is None:
         settled.usual[core[0]] = meant
 
 
