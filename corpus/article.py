@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from corpus.text import count_words, sanitize, sanitize_line
+from corpus.text import count_words, is_sanitized, sanitize, sanitize_line
 
 
 @dataclass(frozen=True)
@@ -93,30 +93,6 @@ def _scalar(value: object, what: str) -> str:
     if isinstance(value, int | float):  # bool is an int
         return str(value)
     raise ValueError(f"the article's {what} is not a string")
-
-
-# What `sanitize` removes or replaces: C0 controls but tab and newline, DEL, C1 controls, the
-# line and paragraph separators, lone surrogates, and a byte order mark at the start. A text
-# holding none of them is one it leaves as it is (a property test holds the two together).
-# This runs for every article read from the cache at start-up, so it looks at the UTF-8 bytes:
-# 13 us an article against 42 us for one regex over the string, 1,250 us for `sanitize`.
-_C0_BYTES = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
-_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
-
-
-def is_sanitized(text: str) -> bool:
-    """True when `sanitize(text) == text`, without the cost of sanitizing."""
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate
-        return False
-    return (
-        len(data.translate(None, _C0_BYTES)) == len(data)
-        and _C1_UTF8.search(data) is None
-        and "\u2028" not in text
-        and "\u2029" not in text
-        and not text.startswith("\ufeff")
-    )
 
 
 def safe_line(text: str) -> str:

@@ -33,25 +33,35 @@ class BadLine:
 def records(handle: BinaryIO, limit: int) -> Iterator[tuple[int, dict[str, Any] | BadLine]]:
     """Each non-blank line's number (from 1) and its object with a "text" string, or what is
     wrong with it."""
-    number = 0
+    for number, _offset, found in records_at(handle, limit):
+        yield number, found
+
+
+def records_at(
+    handle: BinaryIO, limit: int, number: int = 0
+) -> Iterator[tuple[int, int, dict[str, Any] | BadLine]]:
+    """`records`, with the byte offset where each line starts (to read it again alone: seek
+    there and read one, with `number` the line's number less one)."""
+    at = handle.tell()
     while (raw := _next_line(handle, limit)) is not None:
         number += 1
+        offset, at = at, handle.tell()
         if isinstance(raw, int):
-            yield number, BadLine(f"longer than {limit} bytes", raw)
+            yield number, offset, BadLine(f"longer than {limit} bytes", raw)
             continue
         if number == 1 and raw.startswith(_BOM):
             raw = raw[len(_BOM) :]
         try:
             decoded = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield number, BadLine(f"not UTF-8 (byte {exc.start + 1})")
+            yield number, offset, BadLine(f"not UTF-8 (byte {exc.start + 1})")
             continue
         raw = b""  # the text is held twice at most while it is parsed, not three times
         if not decoded or decoded.isspace():  # (strip would copy a long line)
             continue
         found = _parsed(decoded)
         del decoded
-        yield number, found
+        yield number, offset, found
 
 
 def _next_line(handle: BinaryIO, limit: int) -> bytes | int | None:

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from corpus import jsonl
-from corpus.article import Article, is_sanitized, make_article, quick_article, safe_line
+from corpus.article import Article, make_article, safe_line
 from corpus.cache import AnalysisCache
 from corpus.decode import NotText, decode
-from corpus.text import sanitize
+from corpus.text import is_sanitized, sanitize
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -85,57 +85,6 @@ class Problem:
 
 OnProblem = Callable[[Problem], None]
 Make = Callable[..., Article]  # make_article's signature: (raw_text, source, *, title, given_meta)
-# Files read whole before the rest are read quickly (with `later`): a small corpus is listed
-# exactly as it will stay, and a large one starts with rows that need no second look.
-EAGER_FILES = 200
-
-
-class Unfinished:
-    """Articles read quickly from one file: text, id, the given or first paragraph's title and
-    the given metadata, but no boilerplate ranges yet, nor what they tell (the headline after
-    site chrome, the date, the dateline). `finish` makes them whole (about 3 ms an article),
-    puts the file's entry in the loader's cache as a whole read would have, and returns them;
-    `finishers[i]` makes `articles[i]` whole on its own (to open it before the rest)."""
-
-    def __init__(self, key: str | None, cache: AnalysisCache | None) -> None:
-        self.key = key
-        self.cache = cache
-        self.articles: list[Article] = []
-        self.finishers: list[Callable[[], Article]] = []
-        self.problems: list[tuple[int, Problem]] = []
-        self._made: tuple[Article, Callable[[], Article]] | None = None
-
-    def make(
-        self,
-        raw_text: str,
-        source: str,
-        *,
-        title: str | None = None,
-        given_meta: dict[str, Any] | None = None,
-    ) -> Article:
-        """`quick_article`, keeping how to make the article whole."""
-        article = quick_article(raw_text, source, title=title, given_meta=given_meta)
-        article.words  # noqa: B018 - counted here, in the loading thread, not by the list's
-        # The sanitized text: sanitizing again changes nothing, so the article comes out the
-        # same as from the raw text, and only one copy of the text is held.
-        self._made = (
-            article,
-            lambda: make_article(article.text, source, title=title, given_meta=given_meta),
-        )
-        return article
-
-    def keep(self, article: Article) -> None:
-        """`article` (the last one made) was read: one of the file's articles."""
-        if self._made is not None and self._made[0] is article:
-            self.articles.append(article)
-            self.finishers.append(self._made[1])
-        self._made = None
-
-    def finish(self) -> list[Article]:
-        whole = [finish() for finish in self.finishers]
-        if self.cache is not None and self.key is not None:
-            self.cache.put(self.key, _entry(whole, self.problems))
-        return whole
 
 
 def builtin_paths() -> list[Path]:
@@ -158,31 +107,30 @@ def iter_articles(
     paths: Sequence[str | os.PathLike[str]] | None = None,
     on_problem: OnProblem | None = None,
     cache: AnalysisCache | None = None,
-    later: Callable[[Unfinished], None] | None = None,
-    eager: int | None = None,
 ) -> Iterator[Article]:
     """Stream the articles under `paths`; duplicates (same sanitized text) are reported once.
 
     With `cache`, what a file gave (its articles and problems) is kept, keyed by the file's
     path, size and modification time and by the loading code: reading, decoding and marking
     boilerplate costs several milliseconds an article, so a 10,000-file corpus is read in
-    under two seconds the second time instead of more than a minute.
-
-    With `later` (a list that must show every row at once), files past the first `eager`
-    that the cache does not have are read quickly (`quick_article`: the boilerplate pass is
-    left out) and handed to `later` as an `Unfinished`, to be made whole afterwards.
+    under two seconds the second time instead of more than a minute. (The reader lists a
+    large corpus another way: corpus/listing.py.)
     """
     report: OnProblem = on_problem or (lambda _p: None)
-    eager = EAGER_FILES if eager is None else eager
-    seen: dict[str, str] = {}
     if not paths:
         candidates: Iterable[tuple[str, str]] = ((str(p), p.name) for p in builtin_paths())
     else:
-        candidates = _walk([os.fspath(p) for p in paths], report)
-    for number, (path, source) in enumerate(candidates):
-        for article in _read_cached(
-            path, source, report, cache, later if number >= eager else None
-        ):
+        candidates = walk([os.fspath(p) for p in paths], report)
+    return iter_candidates(candidates, report, cache)
+
+
+def iter_candidates(
+    candidates: Iterable[tuple[str, str]], report: OnProblem, cache: AnalysisCache | None
+) -> Iterator[Article]:
+    """`iter_articles` of the files `walk` found, as (path, source)."""
+    seen: dict[str, str] = {}
+    for path, source in candidates:
+        for article in _read_cached(path, source, report, cache):
             first = seen.setdefault(article.id, article.source)
             if first is not article.source:
                 # Two names can read the same once made safe ("a\x07.txt", "a.txt"), and the
@@ -193,7 +141,7 @@ def iter_articles(
             yield article
 
 
-def _walk(roots: Sequence[str], report: OnProblem) -> Iterator[tuple[str, str]]:
+def walk(roots: Sequence[str], report: OnProblem) -> Iterator[tuple[str, str]]:
     """Each file to read under `roots`, as (path, source): a file named on its own is its own
     source; a file found in a folder is named by its path in that folder.
 
@@ -257,31 +205,9 @@ LOADER_VERSION = _loader_version()
 
 
 def _read_cached(
-    path: str,
-    source: str,
-    report: OnProblem,
-    cache: AnalysisCache | None,
-    later: Callable[[Unfinished], None] | None = None,
+    path: str, source: str, report: OnProblem, cache: AnalysisCache | None
 ) -> Iterator[Article]:
     key = None if cache is None else _cache_key(path, source)
-    if later is not None and os.path.splitext(path)[1].lower() not in HTML_SUFFIXES:
-        # (A page's text comes out of HTML extraction, the costly part: read whole.)
-        found_here = None if cache is None or key is None else cache.load(key, _entry_of)
-        if found_here is None:
-            unfinished = Unfinished(key, cache)
-
-            def noted(problem: Problem) -> None:
-                unfinished.problems.append((len(unfinished.articles), problem))
-                report(problem)
-
-            for article in _read_file(path, source, noted, unfinished.make):
-                unfinished.keep(article)
-                yield article
-            if unfinished.articles or unfinished.problems:
-                later(unfinished)
-            return
-        yield from _replay(found_here, report)
-        return
     if cache is None or key is None:
         yield from _read_file(path, source, report)
         return
@@ -357,6 +283,15 @@ class _Unreadable(Exception):
 def _read_file(
     path: str, source: str, report: OnProblem, make: Make = make_article
 ) -> Iterator[Article]:
+    for article, _line in read_placed(path, source, report, make):
+        yield article
+
+
+def read_placed(
+    path: str, source: str, report: OnProblem, make: Make = make_article
+) -> Iterator[tuple[Article, tuple[int, int] | None]]:
+    """The articles of one file, each with where it is in a JSONL file (its line's byte offset
+    and number, to read it again alone with `read_line`), None for a file of one article."""
     suffix = os.path.splitext(path)[1].lower()
     try:
         with _open_regular(path) as (handle, size):
@@ -396,7 +331,26 @@ def _read_file(
                 title = first.lstrip("#").strip()
         article = make(decoded.text, source, title=title)
     if article is not None and _has_text(article, source, report):
-        yield article
+        yield article, None
+
+
+def read_line(
+    path: str, source: str, place: tuple[int, int], make: Make = make_article
+) -> Article | None:
+    """The article of the JSONL line at `place` (byte offset, line number) of the file that
+    `read_placed` read as `source`; None when the line no longer gives one. Raises OSError."""
+    offset, number = place
+    with _open_regular(path) as (handle, _size):
+        handle.seek(offset)
+        for _number, _offset, record in jsonl.records_at(handle, MAX_LINE_BYTES, number - 1):
+            if isinstance(record, jsonl.BadLine) or not record["text"].strip():
+                return None
+            try:
+                article = article_from_record(record, f"{source}:{number}", make)
+            except ValueError:
+                return None
+            return article if article.text.strip() else None
+    return None
 
 
 def _has_text(article: Article, where: str, report: OnProblem) -> bool:
@@ -580,8 +534,8 @@ def _shortened(text: str, limit: int = 200) -> str:
 
 def _read_jsonl(
     handle: BinaryIO, source: str, report: OnProblem, make: Make = make_article
-) -> Iterator[Article]:
-    for number, record in jsonl.records(handle, MAX_LINE_BYTES):
+) -> Iterator[tuple[Article, tuple[int, int]]]:
+    for number, offset, record in jsonl.records_at(handle, MAX_LINE_BYTES):
         where = f"{source}:{number}"
         if isinstance(record, jsonl.BadLine):
             too_long = f"line too long (at most {MAX_LINE_BYTES // 2**20} MiB)"
@@ -596,7 +550,7 @@ def _read_jsonl(
             report(Problem(where, str(exc)))
             continue
         if _has_text(article, where, report):
-            yield article
+            yield article, (offset, number)
 
 
 def article_from_record(record: dict[str, Any], where: str, make: Make = make_article) -> Article:

@@ -88,7 +88,7 @@ def quick_title(text: str) -> str:
     first = " ".join(text[start : end if end >= 0 else len(text)].split())
     if not first:
         return ""
-    if count_words(first) <= 25 and len(first) <= 200:
+    if len(first) <= 200 and count_words(first) <= 25:
         return first
     return shorten(first_sentence(first), TITLE_MAX)
 

@@ -43,17 +43,38 @@ def sanitize(text: str) -> str:
     become U+FFFD. Brackets, markup-like text, emoji and every script stay. Sanitizing twice
     changes nothing more: article ids hash the result.
     """
-    if not _NEEDS_WORK.search(text):  # most text: one scan instead of five passes
+    if is_sanitized(text):  # most text: one look at its bytes instead of five passes
         return text
     for pattern, replacement in _PASSES:
         text = pattern.sub(replacement, text)
     return text
 
 
+# What `sanitize` removes or replaces: C0 controls but tab and newline, DEL, C1 controls, the
+# line and paragraph separators, lone surrogates, and a byte order mark at the start. A text
+# holding none of them is one it leaves as it is (a property test holds the two together).
+# This runs for every article read, so it looks at the UTF-8 bytes: 13 us an article against
+# 42 us for one regex over the string, 1,250 us for `sanitize`'s passes.
+_C0_BYTES = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+
+
+def is_sanitized(text: str) -> bool:
+    """True when `sanitize(text) == text`, without the cost of sanitizing."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return False
+    return (
+        len(data.translate(None, _C0_BYTES)) == len(data)
+        and _C1_UTF8.search(data) is None
+        and "\u2028" not in text
+        and "\u2029" not in text
+        and not text.startswith("\ufeff")
+    )
+
+
 _SURROGATES = re.compile("[\ud800-\udfff]")
-# Any character one of the passes below would act on: ESC and the C1 introducers are among the
-# controls, \x85 among the C1 controls, and a byte order mark anywhere is enough to look.
-_NEEDS_WORK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\r\u2028\u2029\ud800-\udfff\ufeff]")
 # Byte order marks at the start, last: removing controls can bring one to the front.
 _BOM = re.compile("\\A\ufeff+")
 _PASSES = (
@@ -225,11 +246,48 @@ class Paragraph:
 
 
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+# `count_words` without the regular expression: each byte of the text's UTF-8 becomes "a" (a
+# word character, as `\w` has it), "j" (a joiner: - ' .) or a space, once every character
+# that is not ASCII has been replaced by one of those.
+_CLASSES = (
+    bytes(
+        ord("a") if chr(c).isalnum() or c == ord("_") else ord("j") if chr(c) in "-'." else 32
+        for c in range(128)
+    )
+    + b" " * 128
+)
+_ASCII = bytes(range(128))
+_MANY = 64  # distinct characters past ASCII beyond which the regular expression is faster
 
 
 def count_words(text: str) -> int:
-    """Words as a reader counts them: runs of letters or digits, hyphenated words as one."""
-    return len(_WORD.findall(text))
+    r"""Words as a reader counts them: runs of letters or digits, hyphenated words as one
+    (`\w+(?:[-'’.]\w+)*`).
+
+    The list counts the words of every article of a corpus as it is read, where the regular
+    expression took 300 us an article (half of a quick read): over bytes that say only word,
+    joiner or space, runs and joins are counted by `bytes.count`, in under half of that.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    if not text.isascii():
+        # The characters past ASCII, from their bytes alone (a set of the whole text costs
+        # more than the rest of the count).
+        others = set(data.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+        if len(others) > _MANY:
+            return len(_WORD.findall(text))
+        for char in others:
+            # Word characters are alphanumeric (what `\w` matches past ASCII); the rest of
+            # the bytes past ASCII are spaces to `_CLASSES`.
+            if char.isalnum() or char == "’":
+                kind = b"'" if char == "’" else b"a"
+                data = data.replace(char.encode("utf-8", "surrogatepass"), kind)
+    classes = b" " + data.translate(_CLASSES) + b" "
+    # A word starts where a run of word characters does, but where a single joiner joins
+    # the run to the one before ("a-b" is one word): none of these patterns can overlap
+    # itself, so `count` finds every one.
+    runs = classes.count(b" a") + classes.count(b"ja")
+    joins = classes.count(b"aj") - classes.count(b"ajj") - classes.count(b"aj ")
+    return runs - joins
 
 
 def _wrap_width(text: str) -> int | None:

@@ -14,8 +14,7 @@ import os
 import sys
 import threading
 import time
-from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -28,7 +27,8 @@ from textual.message import Message
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from corpus.cache import AnalysisCache, default_cache_dir
-from corpus.loader import Problem, Unfinished, iter_articles
+from corpus.listing import ListedArticle, Listing, open_corpus
+from corpus.loader import Problem
 from corpus.nlp import PipelineChoice, choose_pipeline
 from corpus.text import counted, terminal_safe
 from reader.analysis_service import (
@@ -260,10 +260,9 @@ class AssayApp(App[None]):
         self.problems: list[Problem] = []
         self.loaded = False  # every row is listed
         # Every article is whole (articles of a large corpus are listed from a quick read,
-        # then read whole in the background: corpus/loader.py `Unfinished`).
+        # then read whole in the background: corpus/listing.py).
         self.finished = False
-        self._unfinished: deque[Unfinished] = deque()
-        self._finishers: dict[str, Callable[[], Article]] = {}
+        self._listing: Listing | None = None
         choice = choose_pipeline(model or settings.model or None)
         self._choice = choice
         self.pipeline_notice = choice.notice
@@ -329,24 +328,27 @@ class AssayApp(App[None]):
         self.set_timer(_SETTLE, partial(self.load_corpus, articles))
 
     def corpus(self) -> Iterator[Article]:
-        """The articles to list, streamed: the corpus of PATH (a review lists its own)."""
-        return iter_articles(self.paths or None, self.problems.append, self.cache, self._later)
+        """The articles to list, streamed: the corpus of PATH (a review lists its own). A
+        large corpus is listed without its texts (`ListedArticle`)."""
+        self._listing = open_corpus(self.paths or None, self.problems.append, self.cache)
+        return iter(self._listing)
 
-    def _later(self, unfinished: Unfinished) -> None:
-        """A file read quickly (the loading thread): made whole after the list is complete,
-        or one article at once when it is opened first."""
-        self._unfinished.append(unfinished)
-        for article, finish in zip(unfinished.articles, unfinished.finishers, strict=True):
-            self._finishers.setdefault(article.id, finish)
+    @property
+    def texts_on_disk(self) -> bool:
+        """True when the corpus is large enough to be listed without its texts: a text is
+        read from its file when it is needed, so what reads them all runs in a thread."""
+        return self._listing is not None and self._listing.large
 
-    def whole(self, article: Article) -> Article:
-        """`article` read whole: the one the app holds, made whole now if it was read
-        quickly (its row takes the title and date found)."""
-        finish = self._finishers.pop(article.id, None)
-        if finish is None:
-            return self.articles.get(article.id, article)
-        made = finish()
-        self._replace([made])
+    def whole(self, article: Article) -> Article | None:
+        """`article` with its text, read whole: the one the app holds, read from its file now
+        if it was listed without its text (its row takes the title and date found); None
+        when its file no longer gives it."""
+        held = self.articles.get(article.id, article)
+        if not isinstance(held, ListedArticle):
+            return held
+        made = held.whole()
+        if made is not None:
+            self._replace([made])
         return made
 
     def _replace(self, articles: list[Article]) -> None:
@@ -477,23 +479,28 @@ class AssayApp(App[None]):
         # Then what was read quickly is read whole, in the order of the list.
         whole: list[Article] = []
         sent = time.monotonic()
-        while self._unfinished:
-            if worker.is_cancelled:
-                return
-            whole += self._unfinished.popleft().finish()
-            if time.monotonic() - sent >= _BATCH_SECONDS_MAX:
-                self.post_message(ArticlesFinished(whole))
-                whole, sent = [], time.monotonic()
+        listing = self._listing
+        if listing is not None:
+            try:
+                for made in listing.finish():
+                    if worker.is_cancelled:
+                        return
+                    whole += made
+                    if time.monotonic() - sent >= _BATCH_SECONDS_MAX:
+                        self.post_message(ArticlesFinished(whole))
+                        whole, sent = [], time.monotonic()
+            finally:
+                listing.close()
         self.post_message(ArticlesFinished(whole, last=True))
 
     @on(ArticlesFinished)
     @while_open
     def _articles_finished(self, message: ArticlesFinished) -> None:
-        # Only those still held as read quickly: one opened meanwhile is whole already.
-        self._replace([a for a in message.articles if self._finishers.pop(a.id, None)])
+        # Only those still held as listed: one opened meanwhile is whole already.
+        held = self.articles
+        self._replace([a for a in message.articles if isinstance(held.get(a.id), ListedArticle)])
         if message.last:
             self.finished = True
-            self._finishers.clear()
             self.reader.corpus_finished()
             if self.settings.analyse_corpus and self.has_entities:
                 self.service.queue_corpus(self.articles[i] for i in self.order)
@@ -578,10 +585,17 @@ class AssayApp(App[None]):
 
     def open_article(self, article_id: str) -> None:
         """Show the article in the reader, analysed first if it is not yet."""
-        article = self.articles.get(article_id)
-        if article is not None:
-            article = self.whole(article)
+        listed = self.articles.get(article_id)
+        if listed is None:
+            return
+        article = self.whole(listed)
         if article is None:
+            self.notify(
+                f"{listed.source} cannot be read now, or changed since it was listed: "
+                "start assay again to list it as it is now.",
+                severity="warning",
+                timeout=10,
+            )
             return
         cached = self.service.cached(article_id)
         self.reader.show_article(article, cached)

@@ -13,14 +13,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on
+from textual import on, work
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from corpus.article import Article
+from corpus.search import Term, fold
 from corpus.text import counted, show_bidi
 from reader.annotating import Annotating, status_for
 from reader.keys import LabelKeys, bound_keys, label_keys, shown_key, with_label_slots
@@ -40,6 +42,15 @@ if TYPE_CHECKING:
     from corpus.article import Article
 
 NARROW = 110  # columns below which the panes stack
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def mentioning(articles: Iterable[Article], text: str) -> set[str]:
+    """Ids of the articles whose text holds `text` as written, as a whole word or words."""
+    pattern = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
+    return {a.id for a in articles if pattern.search(a.text)}
 
 
 class ReaderScreen(Annotating, Resuming):
@@ -253,13 +264,35 @@ class ReaderScreen(Annotating, Resuming):
 
     @on(SidePanel.EntityChosen)
     def _entity_chosen(self, event: SidePanel.EntityChosen) -> None:
-        pattern = re.compile(rf"(?<!\w){re.escape(event.text)}(?!\w)")
-        ids = {i for i, a in self.articles.items() if pattern.search(a.text)}
-        self.article_list.set_only(ids, event.text)
+        articles = list(self.articles.values())
+        if not self.assay.texts_on_disk:
+            self._show_mentions(event.text, mentioning(articles, event.text))
+            return
+        # A large corpus's texts are read from their files: in a thread, the words' index
+        # first telling which articles can hold the name.
+        self.notify(f"Looking for the articles that mention “{event.text}”…", timeout=3)
+        self._find_mentions(articles, event.text)
+
+    @work(thread=True, exclusive=True, group="mentions", exit_on_error=False,
+          description="Finding the articles that mention an entity")  # fmt: skip
+    def _find_mentions(self, articles: list[Article], text: str) -> None:
+        index = self.article_list.index
+        if len(index) >= len(articles):
+            words = tuple(_WORDS.findall(fold(text)))
+            if words:
+                held = index.matches(Term(fold(text), words))
+                articles = [a for a in articles if a.id in held]
+        found = mentioning(articles, text)
+        self.app.call_from_thread(self._show_mentions, text, found)
+
+    def _show_mentions(self, text: str, ids: set[str]) -> None:
+        if self.app.closing:  # type: ignore[attr-defined]
+            return
+        self.article_list.set_only(ids, text)
         verb = "mentions" if len(ids) == 1 else "mention"
         self.notify(
             f"The list shows the {counted(len(ids), 'article')} that {verb} "
-            f"“{event.text}”; escape in the list shows all.",
+            f"“{text}”; escape in the list shows all.",
             timeout=5,
         )
 

@@ -84,6 +84,22 @@ def test_count_words() -> None:
     assert count_words("Rare-earth metals, U.S. firms' 28.5 million tons") == 7
 
 
+_WORDY = st.sampled_from([*"ab_9 -'.’\n\t—“”éЖ日\u0301\u00a0٣", "\ud800", "x" * 70])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_WORDY, max_size=60).map("".join), st.sets(st.characters(min_codepoint=128)))
+def test_count_words_counts_what_the_expression_matches(text: str, more: set[str]) -> None:
+    """The byte counting gives `\\w+(?:[-'’.]\\w+)*`'s count: joiners, scripts, marks, digits
+    of other scripts, a lone surrogate, and past 64 characters beyond ASCII (the fallback)."""
+    import re
+
+    word = re.compile(r"\w+(?:[-'’.]\w+)*")
+    assert count_words(text) == len(word.findall(text))
+    mixed = text + " " + "".join(more)
+    assert count_words(mixed) == len(word.findall(mixed))
+
+
 def test_chunks_cover_text_exactly_and_respect_limit() -> None:
     text = ("A sentence of prose here. " * 40 + "\n\n") * 30 + "x" * 5000
     pieces = list(chunks(text, 2000))

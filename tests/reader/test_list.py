@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -381,12 +382,13 @@ async def test_text_that_is_indexed_before_its_row_arrives_still_matches() -> No
 async def test_a_large_corpus_is_listed_from_a_quick_read_then_made_whole(
     make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Past the first files, rows come from a quick read (no boilerplate pass); the articles
-    are then read whole in the background, rows taking the titles and dates found, and an
-    article opened before that is read whole at once."""
+    """A large corpus is listed without its texts, past the first file from a quick read
+    (no boilerplate pass); the articles are then read whole in the background, rows taking
+    the titles and dates found, and an article opened before that is read whole at once."""
     import threading
 
-    from corpus import loader
+    from corpus import listing, loader
+    from corpus.listing import ListedArticle
     from corpus.loader import load_corpus
 
     folder = tmp_path / "corpus"
@@ -394,20 +396,21 @@ async def test_a_large_corpus_is_listed_from_a_quick_read_then_made_whole(
     for path in loader.builtin_paths():
         (folder / path.name).write_bytes(path.read_bytes())
     whole = {a.id: a for a in load_corpus([folder])[0]}
-    monkeypatch.setattr(loader, "EAGER_FILES", 1)
+    monkeypatch.setattr(listing, "SMALL", 1)
     release = threading.Event()
-    real = loader.Unfinished.finish
+    real = listing.Listing.finish
 
-    def held(self: loader.Unfinished) -> list[Article]:
+    def held(self: listing.Listing) -> Iterator[list[ListedArticle]]:
         release.wait(30)
         return real(self)
 
-    monkeypatch.setattr(loader.Unfinished, "finish", held)
+    monkeypatch.setattr(listing.Listing, "finish", held)
     app = make_app([str(folder)], model="none", use_cache=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: app.loaded)
         assert len(app.articles) == 5 and not app.finished
         quick = [app.articles[i] for i in app.order]
+        assert all(isinstance(a, ListedArticle) for a in quick[1:])  # texts not held
         assert [a.boilerplate for a in quick[1:]] == [()] * 4  # listed, not yet whole
         assert any(a.title != whole[a.id].title for a in quick)  # site chrome above it
         last = app.order[-1]
@@ -417,8 +420,36 @@ async def test_a_large_corpus_is_listed_from_a_quick_read_then_made_whole(
         assert app.reader.current == whole[last] and app.articles[last] == whole[last]
         release.set()
         await wait_for(pilot, lambda: app.finished)
-        assert all(app.articles[i] == whole[i] for i in app.order)
+        listed = [app.articles[i] for i in app.order]
+        assert all(a.whole() == whole[a.id] for a in listed if isinstance(a, ListedArticle))
+        assert all(a == whole[a.id] for a in listed if not isinstance(a, ListedArticle))
         rows = {r.article_id: r for r in app.query_one(ArticleList).rows}
         assert {i: (r.title, r.date) for i, r in rows.items()} == {
             i: (a.title, a.meta.get("date", "")) for i, a in whole.items()
         }
+
+
+async def test_an_article_edited_after_it_was_listed_is_not_opened(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its listed text is gone: the reader says so and stays where it was, never showing
+    another text under the listed article's id."""
+    from corpus import listing, loader
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in loader.builtin_paths():
+        (folder / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setattr(listing, "SMALL", 1)
+    app = make_app([str(folder)], model="none", use_cache=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.finished)
+        first, last = app.order[0], app.order[-1]
+        edited = app.articles[last]
+        (folder / edited.source).write_text("Another text altogether.", "utf-8")
+        listing._recent.clear()
+        app.open_article(last)
+        await pilot.pause()
+        assert app.reader.current is not None and app.reader.current.id == first
+        shown = [n.message for n in app._notifications]
+        assert any("changed since it was listed" in m and edited.source in m for m in shown)

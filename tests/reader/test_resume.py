@@ -13,6 +13,7 @@ import pytest
 from annotations.store import Store
 from corpus.article import Article
 from corpus.loader import iter_articles
+from reader.app import AssayApp
 from reader.resume import Position, position_path, read_position, write_position
 from reader.widgets.article_list import ArticleList
 from reader.widgets.article_view import ArticleView
@@ -159,8 +160,9 @@ class HeldCorpus:
     def __init__(self) -> None:
         self.gate = threading.Event()
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Iterator[Article]:
-        articles = iter_articles(*args, **kwargs)
+    def __call__(self, app: AssayApp) -> Iterator[Article]:
+        """`AssayApp.corpus`, held."""
+        articles = iter_articles(app.paths or None, app.problems.append, app.cache)
         yield next(articles)
         self.gate.wait(timeout=30)
         yield from articles
@@ -175,7 +177,7 @@ async def test_the_remembered_article_opens_when_it_arrives_unless_the_user_move
 ) -> None:
     article_id, offset = await stop_in_article_002(make_app)
     held = HeldCorpus()
-    monkeypatch.setattr("reader.app.iter_articles", held)
+    monkeypatch.setattr(AssayApp, "corpus", lambda app: held(app))
     app = make_app(model="none")
     try:
         async with app.run_test(size=(120, 40)) as pilot:
