@@ -22,7 +22,9 @@ text, and the annotator's articles follow the edit as before.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.resource_tracker
 import os
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -30,6 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import CancelledError, Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
+from multiprocessing import forkserver
 from typing import Any
 
 from corpus.article import Article, article_id, make_article, quick_article, safe_line
@@ -395,9 +398,7 @@ class Listing:
     def _executor(self) -> Executor | None:
         if self._pool is None and not self._pool_failed and not self._closed and self._workers > 1:
             try:
-                context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["corpus.listing"])
-                self._pool = ProcessPoolExecutor(self._workers, mp_context=context)
+                self._pool = _start_pool(self._workers)
             except (OSError, ValueError, ImportError, NotImplementedError):
                 self._pool_failed = True
         return self._pool
@@ -416,6 +417,34 @@ class Listing:
         with self._lock:
             files = {path: list(entry) for path, entry in self._index.items()}
         self._cache.put(self._key, {"version": LISTING_VERSION, "files": files})
+
+
+def _start_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes forked from a server that has imported this module.
+
+    The server and multiprocessing's resource tracker are started here, with the process's
+    own standard error in `sys.stderr`: a full-screen app replaces it with an object that has
+    no file descriptor, and starting them would fail. Workers write nothing to the terminal:
+    their standard error goes to the null device (an error comes back to this process)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["corpus.listing"])
+    shown, real = sys.stderr, sys.__stderr__
+    try:
+        if real is not None:
+            sys.stderr = real
+        multiprocessing.resource_tracker.ensure_running()
+        forkserver.ensure_running()
+    finally:
+        sys.stderr = shown
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet)
+
+
+def _quiet() -> None:
+    """A worker's standard error to the null device (a warning printed there would land on
+    the reader's screen)."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 2)
+    os.close(null)
 
 
 def _index_of(data: dict[str, Any]) -> dict[str, list[Any]]:
