@@ -85,7 +85,9 @@ class Resuming(ReaderPanes):
         """Rows of `batch` are in the list: index their text, and open the remembered
         article if it is among them and the user has not gone anywhere yet (else, at the
         start, the first article)."""
-        self.query_one(ArticleList).index_articles(batch, more_coming=not last)
+        articles = self.query_one(ArticleList)
+        articles.index_after_loading = self.assay.texts_on_disk
+        articles.index_articles(batch, more_coming=not last)
         if not self._resume_read:
             self._resume_read = True
             self._resume = self._remembered = read_position(

@@ -191,6 +191,9 @@ class ArticleList(ScrollView, can_focus=True):
         self._to_index: queue.SimpleQueue[Article] = queue.SimpleQueue()
         self._indexing = False
         self._more_coming = False
+        # Texts read from their files (a large corpus): none is indexed while the corpus
+        # loads, when the worker processes reading it need every core.
+        self.index_after_loading = False
         self.unchecked = 0  # articles the filter's phrases are still to be looked for in
         self._search_more_timer: Timer | None = None
         self._problems: dict[str, str] = {}
@@ -248,6 +251,9 @@ class ArticleList(ScrollView, can_focus=True):
         reported = time.monotonic()
         owed = 0.0  # time to leave to the other threads, while the corpus loads
         while not worker.is_cancelled:  # the app is closing: do not make it wait
+            if self._more_coming and self.index_after_loading:
+                time.sleep(0.1)
+                continue
             try:
                 article = self._to_index.get(timeout=0.1)
             except queue.Empty:

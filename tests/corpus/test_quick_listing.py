@@ -157,7 +157,8 @@ def test_a_broken_index_is_read_again(tmp_path: Path) -> None:
     corpus = mixed_corpus(tmp_path / "corpus")
     whole, _ = load_corpus([corpus])
     cache = AnalysisCache(tmp_path / "cache")
-    listed(corpus, cache)
+    found, _, _ = listed(corpus, cache)
+    list(found.finish())  # (the index is saved once the last rows are out)
     (entry,) = [p for p in (tmp_path / "cache").rglob("*.json")]
     data = json.loads(entry.read_text("utf-8"))
     for file in data["files"].values():
