@@ -180,3 +180,31 @@ def test_a_small_corpus_is_read_as_before(tmp_path: Path) -> None:
     assert not found.large
     assert list(found) == whole
     assert list(found.finish()) == []
+
+
+def test_the_first_file_is_handed_out_as_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long JSONL file first in the folder: its first article is listed (and shown) before
+    its other lines are read, as in a small corpus."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = [json.dumps({"text": f"Headline {n}\n\nBody {n}."}) for n in range(50)]
+    (corpus / "a.jsonl").write_text("\n".join(lines), "utf-8")
+    for number in range(3):
+        (corpus / f"b{number}.txt").write_text(f"Other {number}\n\nIts body.", "utf-8")
+    read: list[str] = []
+    real = listing.read_placed
+
+    def counted(*args: object, **kwargs: object) -> object:
+        for found in real(*args, **kwargs):  # type: ignore[arg-type]
+            read.append(found[0].source)
+            yield found
+
+    monkeypatch.setattr(listing, "read_placed", counted)
+    found, _, _ = listed(corpus)
+    articles = iter(open_corpus([corpus], lambda _p: None, None, small=2))
+    read.clear()
+    assert next(articles).source == "a.jsonl:1" and read == ["a.jsonl:1"]
+    assert [a.source for a in articles][-1] == "b2.txt" and len(read) == 53
+    assert found.large

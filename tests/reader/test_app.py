@@ -148,10 +148,21 @@ async def test_layer_toggles_fold_and_settings_are_remembered(
         assert not view.show_entities and view.fold_boilerplate
 
 
-async def test_choosing_an_entity_filters_the_list(make_app: MakeApp) -> None:
+@pytest.mark.parametrize("large", [False, True])
+async def test_choosing_an_entity_filters_the_list(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch, large: bool
+) -> None:
+    """Also in a corpus listed without its texts, where the texts are read in a thread."""
+    if large:
+        from corpus import listing
+
+        monkeypatch.setattr(listing, "SMALL", 1)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await analysed(pilot)
+        assert app.texts_on_disk == large
+        if large:
+            await wait_for(pilot, lambda: app.finished)
         side = app.query_one(SidePanel)
         side.focus()
         target = next(k for k, (kind, data) in side._choices.items()
@@ -159,7 +170,8 @@ async def test_choosing_an_entity_filters_the_list(make_app: MakeApp) -> None:
         side.highlighted = side.get_option_index(target)
         await pilot.press("enter")
         articles = app.query_one(ArticleList)
-        assert articles.only is not None and articles.only_label == "Alaska"
+        await wait_for(pilot, lambda: articles.only is not None)
+        assert articles.only_label == "Alaska"
         mentioning = {i for i, a in app.articles.items() if "Alaska" in a.text}
         assert set(articles.ids_in_view_order()) == mentioning and 0 < len(mentioning) < 5
         articles.focus()
