@@ -11,6 +11,7 @@ come first, then those whose text does. Until an article is indexed only its tit
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import time
 from collections.abc import Callable, Iterable
@@ -413,7 +414,9 @@ class ArticleList(ScrollView, can_focus=True):
         terms = self.search_query.terms
         shown: list[int] = []
         by_text: list[int] = []
-        if not terms:
+        if not terms and only is None and statuses is None:
+            shown = list(range(len(rows)))  # every row: no look at each (100,000 of them)
+        elif not terms:
             shown = [
                 i
                 for i, row in enumerate(rows)
@@ -448,11 +451,10 @@ class ArticleList(ScrollView, can_focus=True):
         before = self.cursor
         self.shown = shown
         self.cursor = min(before, max(len(shown) - 1, 0)) if near else 0
-        if keep is not None:
-            for position, index in enumerate(shown):
-                if rows[index].article_id == keep:
-                    self.cursor = position
-                    break
+        number = None if keep is None else self._row_of.get(keep)
+        if number is not None:
+            with contextlib.suppress(ValueError):  # not shown
+                self.cursor = shown.index(number)
         self.virtual_size = Size(self.scrollable_content_region.width, len(shown))
         self._scroll_to_cursor()
         self.refresh()
