@@ -168,9 +168,7 @@ async def time_list(corpus: Path, tmp: Path, cache: Path) -> tuple[float, float,
                 articles.render_line(y)
             keystrokes.append(time.perf_counter() - t0)
         rows = [(r.title, r.source) for r in articles.rows]
-    # The app froze its listing's objects out of the collector's sight, as it lives as long
-    # as its process; the next app of this process must not be measured carrying them.
-    gc.unfreeze()
+    # The next app of this process must not be measured carrying this one's garbage.
     gc.collect()
     return first_rows, loaded, (keystrokes, rows, finished, memory)
 

@@ -64,9 +64,10 @@ def _held_objects(large: bool) -> Iterator[None]:
     """The listing of a large corpus makes hundreds of thousands of objects that live as long
     as the app, and the cyclic garbage collector would traverse them all again and again as
     they are made: 2.3 s of a 6 s start at 100,000 articles. It is paused while they are made
-    (reference counting still frees what is dropped), and they are then moved out of its
-    sight, as `run` does with the imports. Only for a large corpus (`large`): a small one
-    makes few, and a freeze keeps whatever garbage is about for good."""
+    (reference counting still frees what is dropped); afterwards, the collections of the
+    oldest generation are rare, as they wait for it to grow by a quarter. (Freezing them, as
+    `run` does with the imports, kept 250-400 MB of garbage about for good.) Only for a
+    large corpus (`large`): a small one makes few objects."""
     if not large:
         yield
         return
@@ -75,7 +76,6 @@ def _held_objects(large: bool) -> Iterator[None]:
     try:
         yield
     finally:
-        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -567,8 +567,6 @@ class AssayApp(App[None]):
         if last:
             self.loaded = True
         self.reader.add_articles(batch, rows, last)
-        if last and self.texts_on_disk:
-            gc.freeze()  # the rows and their index live as long as the app: see _held_objects
         if last:
             self._report_problems()
             if not self.articles:
