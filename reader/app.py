@@ -62,22 +62,21 @@ _SETTLE = 0.05  # background work starts this long after the first paint
 @contextmanager
 def _held_objects(large: bool) -> Iterator[None]:
     """The listing of a large corpus makes hundreds of thousands of objects that live as long
-    as the app, and the cyclic garbage collector would traverse them all again and again as
-    they are made: 2.3 s of a 6 s start at 100,000 articles. It is paused while they are made
-    (reference counting still frees what is dropped); afterwards, the collections of the
-    oldest generation are rare, as they wait for it to grow by a quarter. (Freezing them, as
-    `run` does with the imports, kept 250-400 MB of garbage about for good.) Only for a
-    large corpus (`large`): a small one makes few objects."""
+    as the app, and the collector's full collections would traverse them all again and again
+    as they are made: 2.3 s of a 6 s start at 100,000 articles. Only the full collections
+    wait while they are made; the young generations are still collected, so the garbage
+    cycles of the screen's work meanwhile are freed as before. (Pausing the collector
+    altogether left the reader 250-400 MB larger; freezing the objects, as `run` does with
+    the imports, kept that garbage for good.) Only for a large corpus (`large`)."""
     if not large:
         yield
         return
-    enabled = gc.isenabled()
-    gc.disable()
+    young, older, full = gc.get_threshold()
+    gc.set_threshold(young, older, 2**30)
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        gc.set_threshold(young, older, full)
 
 
 class ArticlesFinished(Message):
