@@ -4,7 +4,7 @@ Times `export_lines` written to a file: cold (no tokens cached: every article is
 with one process and with two, and warm (tokens cached by the cold run, as on any later
 export), next to the obvious
 implementation in the same run (spaCy's tokenizer, a dict per token and `json.dumps` per line,
-with the same store reads). Target: at most 5 s for 100,000 annotations. Then every other
+with the same store reads). Targets for 100,000 annotations: at most 5 s cold, 2 s warm. Then every other
 format (doccano's lines, brat's folder, Label Studio's JSON, spaCy's DocBin of paragraphs),
 each at most 1.5x the warm Prodigy export.
 
@@ -42,7 +42,8 @@ from corpus.loader import builtin_paths  # noqa: E402
 from corpus.nlp import choose_pipeline  # noqa: E402
 from corpus.tokens import Tokenizer  # noqa: E402
 
-TARGET_S = 5.0
+TARGET_S = 5.0  # cold: no article tokenized before
+WARM_TARGET_S = 2.0  # warm: the tokens cached by an earlier export or analysis
 FORMAT_RATIO = 1.5  # any other format, against the Prodigy export with its tokens cached
 
 
@@ -173,7 +174,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"{'':>30}{'seconds':>9}{'vs obvious':>12}  target")
     obvious = results["obvious (spaCy + json.dumps)"]
     for name, seconds in results.items():
-        verdict = f"<= {TARGET_S:g} s: {'PASS' if seconds <= TARGET_S else 'FAIL'}"
+        target = WARM_TARGET_S if "warm" in name else TARGET_S
+        verdict = f"<= {target:g} s: {'PASS' if seconds <= target else 'FAIL'}"
         print(f"{name:>30}{seconds:>9.2f}{obvious / seconds:>11.1f}x  {verdict}")
     prodigy = results["assay warm (tokens cached)"]
     print(f"\n{'other formats':>30}{'seconds':>9}{'vs Prodigy':>12}  target")
