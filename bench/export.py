@@ -4,9 +4,9 @@ Times `export_lines` written to a file: cold (no tokens cached: every article is
 with one process and with two, and warm (tokens cached by the cold run, as on any later
 export), next to the obvious
 implementation in the same run (spaCy's tokenizer, a dict per token and `json.dumps` per line,
-with the same store reads). Targets for 100,000 annotations: at most 5 s cold, 2 s warm. Then every other
-format (doccano's lines, brat's folder, Label Studio's JSON, spaCy's DocBin of paragraphs),
-each at most 1.5x the warm Prodigy export.
+with the same store reads). Targets for 100,000 annotations: at most 5 s cold, 2 s warm.
+Then every other format (doccano's lines, brat's folder, Label Studio's JSON, spaCy's DocBin
+of paragraphs), each at most 1.5x the warm Prodigy export.
 
 Articles are the five built-in samples (about 700 words each) made distinct by a number, so
 the texts are the size of real news, not toy strings.
