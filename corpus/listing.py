@@ -32,7 +32,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import CancelledError, Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
+from itertools import chain, islice
 from multiprocessing import forkserver
 from typing import Any
 
@@ -44,6 +44,7 @@ from corpus.loader import (
     OnProblem,
     Problem,
     builtin_paths,
+    is_new,
     iter_candidates,
     read_line,
     read_placed,
@@ -229,7 +230,10 @@ class Listing:
         self._key = AnalysisCache.key("listing", LISTING_VERSION, LOADER_VERSION, *roots)
         first = list(islice(candidates, small + 1))
         self.large = len(first) > small
-        self._candidates: Iterable[tuple[str, str]] = [*first, *candidates] if self.large else first
+        # The rest of the folder is walked by the loading thread, not before the first frame.
+        self._candidates: Iterable[tuple[str, str]] = (
+            chain(first, candidates) if self.large else first
+        )
         self._workers = workers if workers is not None else _cores()
         self._pool: Executor | None = None
         self._pool_failed = False
@@ -292,7 +296,7 @@ class Listing:
         for found in _fields_of(path, source, True, noted):
             fields.append(found)
             article = ListedArticle(found, path, source)
-            if self._is_new(article, seen):
+            if is_new(article, seen, self._report):
                 yield article
         if stamp is not None:
             self._index[path] = [*stamp, source, fields, problems]
@@ -321,19 +325,10 @@ class Listing:
             while pending and pending[0][3] <= number:
                 self._report(_problem(pending.pop(0)))
             article = ListedArticle(field, path, file_source)
-            if self._is_new(article, seen):
+            if is_new(article, seen, self._report):
                 yield article
         for problem in pending:
             self._report(_problem(problem))
-
-    def _is_new(self, article: Article, seen: dict[str, str]) -> bool:
-        """False for a text listed already (said as a problem): it is listed once."""
-        first = seen.setdefault(article.id, article.source)
-        if first is article.source:
-            return True
-        where = "an earlier article of the same name" if first == article.source else first
-        self._report(Problem(article.source, f"same text as {where}; kept that one"))
-        return False
 
     # --- reading whole ------------------------------------------------------------------
 

@@ -131,14 +131,20 @@ def iter_candidates(
     seen: dict[str, str] = {}
     for path, source in candidates:
         for article in _read_cached(path, source, report, cache):
-            first = seen.setdefault(article.id, article.source)
-            if first is not article.source:
-                # Two names can read the same once made safe ("a\x07.txt", "a.txt"), and the
-                # same path can be given twice: the article is still listed once.
-                where = "an earlier article of the same name" if first == article.source else first
-                report(Problem(article.source, f"same text as {where}; kept that one"))
-                continue
-            yield article
+            if is_new(article, seen, report):
+                yield article
+
+
+def is_new(article: Article, seen: dict[str, str], report: OnProblem) -> bool:
+    """False for a text listed already (`seen`: id -> source), said as a problem: it is
+    listed once. Two names can read the same once made safe ("a\x07.txt", "a.txt"), and the
+    same path can be given twice."""
+    first = seen.setdefault(article.id, article.source)
+    if first is article.source:
+        return True
+    where = "an earlier article of the same name" if first == article.source else first
+    report(Problem(article.source, f"same text as {where}; kept that one"))
+    return False
 
 
 def walk(roots: Sequence[str], report: OnProblem) -> Iterator[tuple[str, str]]:

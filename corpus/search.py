@@ -86,6 +86,12 @@ class Query:
         return bool(self.terms or self.fields)
 
 
+def phrase(text: str) -> Term:
+    """`text` as one term: its words, folded, in that order."""
+    folded = " ".join(fold(text).split())
+    return Term(folded, tuple(_WORD.findall(folded)))
+
+
 def parse_query(text: str, fields: Iterable[str] = ()) -> Query:
     """Split `text` into terms: words, and "quoted phrases" (an unclosed quote runs to the
     end, as while it is typed). `name:value` with a name in `fields` is a field, not a term
@@ -102,9 +108,9 @@ def parse_query(text: str, fields: Iterable[str] = ()) -> Query:
                 if value:
                     found[name] = value
                 continue
-        folded = " ".join(raw.split())
-        if folded:
-            terms.append(Term(folded, tuple(_WORD.findall(folded))))
+        term = phrase(raw)
+        if term.text:
+            terms.append(term)
     return Query(tuple(terms), found)
 
 

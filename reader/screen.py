@@ -22,7 +22,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from corpus.article import Article
-from corpus.search import Term, fold
+from corpus.search import phrase
 from corpus.text import counted, show_bidi
 from reader.annotating import Annotating, status_for
 from reader.keys import LabelKeys, bound_keys, label_keys, shown_key, with_label_slots
@@ -42,9 +42,6 @@ if TYPE_CHECKING:
     from corpus.article import Article
 
 NARROW = 110  # columns below which the panes stack
-
-
-_WORDS = re.compile(r"\w+")
 
 
 def mentioning(articles: Iterable[Article], text: str) -> set[str]:
@@ -278,9 +275,9 @@ class ReaderScreen(Annotating, Resuming):
     def _find_mentions(self, articles: list[Article], text: str) -> None:
         index = self.article_list.index
         if len(index) >= len(articles):
-            words = tuple(_WORDS.findall(fold(text)))
-            if words:
-                held = index.matches(Term(fold(text), words))
+            term = phrase(text)
+            if term.words:
+                held = index.matches(term)
                 articles = [a for a in articles if a.id in held]
         found = mentioning(articles, text)
         self.app.call_from_thread(self._show_mentions, text, found)
