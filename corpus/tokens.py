@@ -18,7 +18,7 @@ from base64 import b64decode, b64encode
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, repeat
 from json.encoder import encode_basestring
 from multiprocessing.pool import Pool
 from typing import TYPE_CHECKING, Any
@@ -105,19 +105,31 @@ class Tokens:
         yield "]"
 
     def _json_items(self, text: str, first: int, stop: int) -> str:
-        spaces = ("false", "true")
-        window = zip(self.starts, self.ends, self.spaces, strict=True)
+        starts, ends, spaces = self.starts, self.ends, self.spaces
         if first or stop < len(self):
-            window = zip(
-                self.starts[first:stop], self.ends[first:stop], self.spaces[first:stop], strict=True
+            starts, ends, spaces = starts[first:stop], ends[first:stop], spaces[first:stop]
+        if not starts:
+            return ""
+        # Each token's pieces zipped and joined in C (a Python loop over tokens, even an
+        # f-string, costs a third more); numbers are looked up as text where they are small.
+        numbers = _numbers(max(ends[-1], first + len(starts)))
+        number = numbers.__getitem__ if numbers else str
+        items = "".join(
+            map(
+                "".join,
+                zip(
+                    map(encode_basestring, [text[s:e] for s, e in zip(starts, ends, strict=True)]),
+                    repeat(',"start":'),
+                    map(number, starts),
+                    repeat(',"end":'),
+                    map(number, ends),
+                    repeat(',"id":'),
+                    map(number, range(first, first + len(starts))),
+                    map(_AFTER_TOKEN.__getitem__, spaces),
+                ),
             )
-        return ",".join(
-            [
-                f'{{"text":{encode_basestring(text[s:e])},"start":{s},"end":{e},"id":{i},'
-                f'"ws":{spaces[w]}}}'
-                for i, (s, e, w) in enumerate(window, start=first)
-            ]
         )
+        return '{"text":' + items[: -len(_NEXT_TOKEN)]
 
     def to_dict(self) -> dict[str, str]:
         """The cache's entry: each token's length and white-space flag, as base64 of their
@@ -162,6 +174,23 @@ class Tokens:
             array(kind, offsets[1::2].astype(native).tobytes()),
             spaces,
         )
+
+
+# What follows a token's "ws" (false, true), up to the next token's text.
+_NEXT_TOKEN = ',{"text":'
+_AFTER_TOKEN = (',"ws":false}' + _NEXT_TOKEN, ',"ws":true}' + _NEXT_TOKEN)
+# Whole numbers as text, made on first use: tokens' offsets and indices of most articles.
+_NUMBERS: list[str] = []
+_NUMBERS_UP_TO = 100_000  # about 5 MB
+
+
+def _numbers(largest: int) -> list[str]:
+    """Text of the whole numbers from 0 up to at least `largest`, or [] past the table's size."""
+    if largest >= _NUMBERS_UP_TO:
+        return []
+    if largest >= len(_NUMBERS):
+        _NUMBERS.extend(map(str, range(len(_NUMBERS), _NUMBERS_UP_TO)))
+    return _NUMBERS
 
 
 def _typecode(largest: int) -> str:

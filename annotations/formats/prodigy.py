@@ -28,6 +28,7 @@ would refuse them. Offsets count code points, as assay does.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import suppress
 from datetime import datetime
@@ -182,11 +183,19 @@ def _hash32(text: str) -> int:
     return int.from_bytes(bytes.fromhex(text_hash(text)[:8]), "big", signed=True)
 
 
+_USUAL_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
+
+
 def _timestamp(line: ExportLine) -> int:
     """Unix seconds of the line's last change: its latest annotation, or its status."""
     stamps = [a.updated_at for a in line.annotations]
     if line.changed_at:
         stamps.append(line.changed_at)
+    # Times as assay writes them (`now()`: one width, UTC) sort as text: only the latest of
+    # them is parsed. Any other (a hand edit, another tool's) is parsed on its own.
+    usual = [stamp for stamp in stamps if _USUAL_STAMP.fullmatch(stamp)]
+    if usual:
+        stamps = [max(usual), *(stamp for stamp in stamps if not _USUAL_STAMP.fullmatch(stamp))]
     seconds = [0]
     for stamp in stamps:
         with suppress(ValueError):  # a hand-edited time: the others still tell

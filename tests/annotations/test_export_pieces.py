@@ -38,6 +38,32 @@ def test_json_pieces_join_to_the_whole_array(words: list[str], per: int) -> None
     assert [t["id"] for t in json.loads(tokens.to_json(text))] == list(range(len(words)))
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.text(alphabet='a"\\é🚀\n\x7f\u2028', min_size=1, max_size=3), max_size=12),
+    offset=st.sampled_from([0, 99_990, 100_000, 1_000_000]),
+    per=st.integers(1, 5),
+)
+def test_tokens_json_is_byte_for_byte_json_dumps(words: list[str], offset: int, per: int) -> None:
+    """The tokens' JSON, built as text, is what `json.dumps` makes of the dicts (compact, not
+    ASCII-escaped), for offsets inside and past the table of numbers kept as text."""
+    text = " " * offset + " ".join(words)
+    starts, ends, at = [], [], offset
+    for word in words:
+        starts.append(at)
+        ends.append(at + len(word))
+        at += len(word) + 1
+    spaces = [i % 3 != 2 for i in range(len(words))]
+    tokens = Tokens.of(starts, ends, spaces)
+    dicts = [
+        {"text": w, "start": s, "end": e, "id": i, "ws": ws}
+        for i, (w, s, e, ws) in enumerate(zip(words, starts, ends, spaces, strict=True))
+    ]
+    expected = json.dumps(dicts, ensure_ascii=False, separators=(",", ":"))
+    assert tokens.to_json(text) == expected
+    assert "".join(tokens.json_pieces(text, per)) == expected
+
+
 @pytest.mark.parametrize("output_format", ["prodigy", "doccano"])
 def test_a_long_article_is_exported_in_pieces(tmp_path: Path, output_format: str) -> None:
     text = "The minister said taxes would rise by 5% next year. " * 20_000  # 240,000 tokens
