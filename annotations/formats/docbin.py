@@ -371,9 +371,10 @@ class Builder:
     ) -> Span:
         """The Span of the tokens `[start, end)` touches; one that does not start and end on
         token boundaries is counted (with `line`: it is an annotation) and a few are named."""
-        span = doc.char_span(start, end, label=label)
-        if span is None:
-            span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        # Expanded at once: where the span is on token boundaries that is the strict span, and
+        # its edges tell whether it was (one look at the Doc, not two).
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is None or span.start_char != start or span.end_char != end:
             if span is None:  # only white space between tokens: the token before it
                 at = max(0, min(len(doc) - 1, _token_at(doc, start)))
                 span = doc[at : at + 1]
