@@ -329,8 +329,19 @@ class ArticleList(ScrollView, can_focus=True):
                 # A row that leaves the filter takes the cursor to the row after it.
                 self._rebuild(keep=self.current_id, near=True)
             else:
-                self.refresh()
+                self._refresh_row(article_id)
                 self.post_message(self.Changed())
+
+    def _refresh_row(self, article_id: str) -> None:
+        """Draw again only the line of the article's row, where it is on screen (a save
+        changes one row's count; the whole list was drawn again for it)."""
+        number = self._row_of.get(article_id)
+        top = round(self.scroll_offset.y)
+        visible = self.shown[top : top + self.scrollable_content_region.height]
+        for y, shown in enumerate(visible, start=top):
+            if shown == number:
+                self.refresh_line(y)
+                return
 
     # --- problem marks --------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.cells import get_character_cell_size
@@ -101,6 +102,13 @@ class Mark:
         """The component class it is drawn with: an entity's group, else its kind."""
         name = ENTITY_GROUPS.get(self.label, "other") if self.kind == "entity" else self.kind
         return f"article-view--{name}"
+
+
+_CREATED, _START = attrgetter("created_at"), attrgetter("start")
+
+
+def _negative_end(annotation: Annotation) -> int:
+    return -annotation.end
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -402,6 +410,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.annotations: list[Annotation] = []
         self.saving: list[tuple[int, int, str]] = []
         self.suggestions: list[Suggestion] = []
+        # Each annotation's (start, end, annotation), by id() of the annotation it holds.
+        self._annotation_spans: dict[int, tuple[int, int, Annotation]] = {}
         self._overlays = OverlayStack()
         # Overlays with a gutter column of their own (a review's annotators), and their marks.
         self._columns: tuple[tuple[Overlay[Any], Callable[[Any], str]], ...] = ()
@@ -424,6 +434,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.find_query = ""
         self.editing, self._words = None, None
         self.annotations, self.saving, self.suggestions = [], [], []
+        self._annotation_spans = {}
         self._overlays.clear()
         self._boilerplate = SpanIndex((s, e, None) for s, e in article.boilerplate)
         self._set_units([(p.start, p.end) for p in paragraphs(article.text)] or [(0, 0)])
@@ -490,13 +501,23 @@ class ArticleView(ScrollView, can_focus=True):
     ) -> None:
         """What the annotator has (saved, and being saved) and what is suggested; `linked`:
         the ids of the annotations linked to a source (marked in the gutter)."""
-        self.annotations = sorted(annotations, key=lambda a: (a.start, -a.end, a.created_at))
+        # By start, longest first, then by age: stable passes on plain keys, and each
+        # annotation's span tuple kept from the last call (the store hands back the same
+        # objects): a save of an article of thousands of annotations allocates almost no
+        # containers, so it sets off no garbage collection of the whole heap.
+        ordered = sorted(annotations, key=_CREATED)
+        ordered.sort(key=_negative_end)
+        ordered.sort(key=_START)
+        self.annotations = ordered
         self.saving = list(saving)
         self.suggestions = list(suggestions)
+        spans = self._annotation_spans
+        saved = [spans.get(id(a)) or (a.start, a.end, a) for a in ordered]
+        self._annotation_spans = {id(span[2]): span for span in saved}
         self._overlays.set(
-            LINKED, ((a.start, a.end, a) for a in self.annotations if a.id in linked)
+            LINKED, [span for span in saved if span[2].id in linked] if linked else ()
         )
-        self._overlays.set(SAVED, ((a.start, a.end, a) for a in self.annotations))
+        self._overlays.set(SAVED, saved)
         self._overlays.set(SAVING, ((s, e, (s, e, label)) for s, e, label in self.saving))
         self._overlays.set(SUGGESTED, ((x.start, x.end, x) for x in self.suggestions))
         self._spans_changed()

@@ -132,6 +132,10 @@ class SidePanel(OptionList):
         self._annotations: list[Annotation] = []
         self._suggestions: list[Suggestion] = []
         self._near = 0
+        # The analysis part's rows, and the (article id, analysis, note) they were made of.
+        self._analysis_made: (
+            tuple[tuple[str, Analysis, str], list[tuple[str, Content | None, Any]]] | None
+        ) = None
 
     def show_analysis(self, article: Article | None, analysis: Analysis | None, note: str) -> None:
         """Fill the analysis part; `note` says why it is empty (loading, no model)."""
@@ -194,44 +198,65 @@ class SidePanel(OptionList):
             self.add_options(options)
             self._restore(keep, at)
             return
+        for key, prompt, choice in self._analysis_rows(article, analysis, note):
+            if prompt is None:
+                options.append(None)
+            elif choice is None:
+                options.append(Option(prompt, disabled=True))
+            else:
+                self._choices[key] = choice
+                options.append(Option(prompt, id=key))
+        self.add_options(options)
+        self._restore(keep, at)
+
+    def _analysis_rows(
+        self, article: Article, analysis: Analysis, note: str
+    ) -> list[tuple[str, Content | None, tuple[str, Any] | None]]:
+        """The rows of the analysis part as (key, prompt, choice): a heading has no choice, a
+        gap no prompt. Made once per analysis: a save changes only the annotations part, and
+        a long article's entities took most of the panel's time at every save."""
+        made = (article.id, analysis, note)
+        if self._analysis_made is not None:
+            (was_id, was_analysis, was_note), made_rows = self._analysis_made
+            if (was_id, was_note) == (article.id, note) and was_analysis is analysis:
+                return made_rows
+        rows: list[tuple[str, Content | None, tuple[str, Any] | None]] = []
+
+        def heading(text: str) -> None:
+            rows.append(("", Content.assemble((text, "bold")), None))
+
         groups: dict[str, Counter[str]] = {}
         for entity in analysis.entities:
             if entity.label in ENTITY_NAMES:
                 groups.setdefault(ENTITY_NAMES[entity.label], Counter())[entity.text] += 1
         labels = {e.text: e.label for e in analysis.entities}
         total = sum(sum(c.values()) for c in groups.values())
-        options.append(self._heading(f"Entities ({total})"))
+        heading(f"Entities ({total})")
         if not groups:
-            options.append(Option(Content(f"  {note or 'none found'}"), disabled=True))
+            rows.append(("", Content(f"  {note or 'none found'}"), None))
         for name, counts in sorted(groups.items(), key=lambda g: -sum(g[1].values())):
-            options.append(self._heading(f" {name} ({sum(counts.values())})"))
+            heading(f" {name} ({sum(counts.values())})")
             for text, count in counts.most_common():
-                key = f"e{len(self._choices)}"
-                self._choices[key] = ("entity", (text, labels.get(text, "")))
                 prompt = Content.assemble("   ", Content(show_bidi(text)), (f"  ×{count}", "dim"))
-                options.append(Option(prompt, id=key))
+                rows.append((f"e{len(rows)}", prompt, ("entity", (text, labels.get(text, "")))))
         direct = [q for q in analysis.quotes if q.is_direct]
-        options.append(None)
-        options.append(self._heading(f"Quotes ({len(direct)})"))
+        rows.append(("", None, None))
+        heading(f"Quotes ({len(direct)})")
         for quote in direct:
-            key = f"q{len(self._choices)}"
-            self._choices[key] = ("span", (quote.start, quote.end))
             words = _short(article.text[quote.content_start : quote.content_end], _QUOTE_CHARS)
             speaker = quote.speaker
             who = (str(speaker), "bold") if speaker else ("speaker not found", "dim")
             prompt = Content.assemble("  ", who, ": “", Content(words), "”")
-            options.append(Option(prompt, id=key))
-        options.append(None)
-        options.append(self._heading(f"Figures ({len(analysis.figures)})"))
+            rows.append((f"q{len(rows)}", prompt, ("span", (quote.start, quote.end))))
+        rows.append(("", None, None))
+        heading(f"Figures ({len(analysis.figures)})")
         for figure in analysis.figures:
-            key = f"f{len(self._choices)}"
-            self._choices[key] = ("span", (figure.start, figure.end))
             prompt = Content.assemble(
                 "  ", Content(_short(figure.text, _SPAN_CHARS)), (f"  {figure.label}", "dim")
             )
-            options.append(Option(prompt, id=key))
-        self.add_options(options)
-        self._restore(keep, at)
+            rows.append((f"f{len(rows)}", prompt, ("span", (figure.start, figure.end))))
+        self._analysis_made = (made, rows)
+        return rows
 
     def on_focus(self) -> None:
         """A row is highlighted the moment the panel has the focus, so the first key acts on
