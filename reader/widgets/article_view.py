@@ -105,6 +105,8 @@ class Mark:
 
 
 _CREATED, _START = attrgetter("created_at"), attrgetter("start")
+# More spans changed at once than this, and every line is drawn again.
+_FEW_CHANGES = 64
 
 
 def _negative_end(annotation: Annotation) -> int:
@@ -403,6 +405,8 @@ class ArticleView(ScrollView, can_focus=True):
         # changes to the article's spans, which touch any line.
         self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(512)
         self._generation = 0
+        # Lines drawn again for a change of a few spans: by line index, how many times.
+        self._line_versions: dict[int, int] = {}
         self._shown: tuple[tuple[int, int] | None, ...] = ()  # what `_state_spans` last gave
         self._announcing = False
         self._announced: tuple[tuple[int, int] | None, Annotation | None] = (None, None)
@@ -410,6 +414,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.annotations: list[Annotation] = []
         self.saving: list[tuple[int, int, str]] = []
         self.suggestions: list[Suggestion] = []
+        # The annotations and linked ids last given, as given.
+        self._given: Sequence[Annotation] = ()
+        self._linked: frozenset[str] = frozenset()
         # Each annotation's (start, end, annotation), by id() of the annotation it holds.
         self._annotation_spans: dict[int, tuple[int, int, Annotation]] = {}
         self._overlays = OverlayStack()
@@ -434,7 +441,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.find_query = ""
         self.editing, self._words = None, None
         self.annotations, self.saving, self.suggestions = [], [], []
-        self._annotation_spans = {}
+        self._annotation_spans, self._given, self._linked = {}, (), frozenset()
         self._overlays.clear()
         self._boilerplate = SpanIndex((s, e, None) for s, e in article.boilerplate)
         self._set_units([(p.start, p.end) for p in paragraphs(article.text)] or [(0, 0)])
@@ -500,7 +507,25 @@ class ArticleView(ScrollView, can_focus=True):
         linked: Collection[str] = (),
     ) -> None:
         """What the annotator has (saved, and being saved) and what is suggested; `linked`:
-        the ids of the annotations linked to a source (marked in the gutter)."""
+        the ids of the annotations linked to a source (marked in the gutter). A list given
+        again (the same object) must hold what it held: then only what is being saved and
+        the suggestions are looked at (a tag drawn as being saved)."""
+        linked = frozenset(linked)
+        if (
+            annotations is self._given
+            and len(annotations) == len(self.annotations)
+            and linked == self._linked
+        ):
+            saving, suggestions = list(saving), list(suggestions)
+            if suggestions != self.suggestions:
+                changed = None
+            else:
+                changed = [(s, e) for s, e, _label in set(saving) ^ set(self.saving)]
+            self.saving, self.suggestions = saving, suggestions
+            self._set_small_overlays()
+            self._spans_drawn(changed)
+            return
+        self._given, self._linked = annotations, linked
         # By start, longest first, then by age: stable passes on plain keys, and each
         # annotation's span tuple kept from the last call (the store hands back the same
         # objects): a save of an article of thousands of annotations allocates almost no
@@ -508,19 +533,62 @@ class ArticleView(ScrollView, can_focus=True):
         ordered = sorted(annotations, key=_CREATED)
         ordered.sort(key=_negative_end)
         ordered.sort(key=_START)
-        self.annotations = ordered
-        self.saving = list(saving)
-        self.suggestions = list(suggestions)
         spans = self._annotation_spans
         saved = [spans.get(id(a)) or (a.start, a.end, a) for a in ordered]
+        links = [span for span in saved if span[2].id in linked] if linked else []
+        saving, suggestions = list(saving), list(suggestions)
+        changed = self._changed_spans(saved, links, saving, suggestions)
+        self.annotations, self.saving, self.suggestions = ordered, saving, suggestions
         self._annotation_spans = {id(span[2]): span for span in saved}
-        self._overlays.set(
-            LINKED, [span for span in saved if span[2].id in linked] if linked else ()
-        )
+        self._overlays.set(LINKED, links)
         self._overlays.set(SAVED, saved)
+        self._set_small_overlays()
+        self._spans_drawn(changed)
+
+    def _set_small_overlays(self) -> None:
         self._overlays.set(SAVING, ((s, e, (s, e, label)) for s, e, label in self.saving))
         self._overlays.set(SUGGESTED, ((x.start, x.end, x) for x in self.suggestions))
-        self._spans_changed()
+
+    def _spans_drawn(self, changed: list[tuple[int, int]] | None) -> None:
+        """Draw again the lines of the `changed` ranges, or every line (None)."""
+        if changed is None or len(changed) > _FEW_CHANGES:
+            self._spans_changed()
+        elif changed:
+            self._lines_changed(changed)
+
+    def _changed_spans(
+        self,
+        saved: list[tuple[int, int, Annotation]],
+        links: list[tuple[int, int, Annotation]],
+        saving: list[tuple[int, int, str]],
+        suggestions: list[Suggestion],
+    ) -> list[tuple[int, int]] | None:
+        """The ranges whose drawing the new overlays change (a save: the span being saved,
+        then the span saved), or None when too much changed to say (draw every line again).
+
+        An annotation unchanged is the same object, held in the same span tuple as before:
+        the tuples that are new, and those that went, are what changed."""
+        if suggestions != self.suggestions:
+            return None
+        changed = []
+        for overlay, new in ((SAVED, saved), (LINKED, links)):
+            old = self._overlays.spans(overlay).spans
+            old_ids, new_ids = set(map(id, old)), set(map(id, new))
+            changed += [span[:2] for span in new if id(span) not in old_ids]
+            changed += [span[:2] for span in old if id(span) not in new_ids]
+        changed += [(s, e) for s, e, _label in set(saving) ^ set(self.saving)]
+        return changed
+
+    def _lines_changed(self, ranges: Iterable[tuple[int, int]]) -> None:
+        """Only the screen lines showing `ranges` draw differently: they (and nothing else)
+        are drawn again, with a new version in their cache key."""
+        starts = self._line_starts
+        for start, end in ranges:
+            first, last = line_of(starts, start), line_of(starts, max(end, start + 1))
+            for index in range(first, last + 1):
+                self._line_versions[index] = self._line_versions.get(index, 0) + 1
+            self.refresh_lines(first, last - first + 1)
+        self._view_changed()
 
     def add_overlay(self, overlay: Overlay[Any]) -> None:
         """Draw one more kind of span (after those there are); `set_overlay` gives it spans.
@@ -619,6 +687,7 @@ class ArticleView(ScrollView, can_focus=True):
         """The article's spans changed (highlights, overlays, matches, tints): every line
         may draw differently."""
         self._generation += 1
+        self._line_versions.clear()
         self.refresh()
         self._view_changed()
 
@@ -838,6 +907,7 @@ class ArticleView(ScrollView, can_focus=True):
             hidden = self.article.boilerplate if self.fold_boilerplate else ()
             self.lines = wrap(self.article.text, self._width - self.gutter_width, hidden)
         self._line_starts = [line.start for line in self.lines]
+        self._line_versions.clear()
         self.virtual_size = Size(self._width, len(self.lines))
         self.refresh()
 
@@ -900,6 +970,7 @@ class ArticleView(ScrollView, can_focus=True):
         current = self.matches[self.match_index] if self.match_index >= 0 else None
         return (
             self._generation,
+            self._line_versions.get(index, 0),
             width,
             line,
             _part((start, end), line),

@@ -15,9 +15,14 @@ from bisect import bisect_left
 from collections import Counter
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -132,6 +137,10 @@ class SidePanel(OptionList):
         self._annotations: list[Annotation] = []
         self._suggestions: list[Suggestion] = []
         self._near = 0
+        # Rows drawn, by their prompt's id() and how they were drawn (`_get_option_render`).
+        self._drawn: LRUCache[tuple[object, ...], tuple[object, int, list[Strip]]] = LRUCache(1024)
+        # The rows of the annotations shown, by id() of the annotation each holds.
+        self._annotation_prompts: dict[int, tuple[Annotation, tuple[Any, ...], Content]] = {}
         # The analysis part's rows, and the (article id, analysis, note) they were made of.
         self._analysis_made: (
             tuple[tuple[str, Analysis, str], list[tuple[str, Content | None, Any]]] | None
@@ -312,25 +321,20 @@ class SidePanel(OptionList):
             if relation.child in texts:
                 sources.setdefault(relation.head, []).append(texts[relation.child])
                 claims[relation.child] = claims.get(relation.child, 0) + 1
+        prompts = self._annotation_prompts
+        self._annotation_prompts = {}
         for annotation in annotations:
             key = f"a:{annotation.id}"
             self._choices[key] = ("annotation", annotation)
-            parts: list[Content | tuple[str, str] | str] = [
-                "  ",
-                (annotation.label, "bold"),
-                " ",
-                Content(_short(annotation.text, _SPAN_CHARS)),
-            ]
             said = sources.get(annotation.id)
-            if said:
-                who = "; ".join(_short(text, _SPAN_CHARS) for text in said)
-                parts += ["\n    ", ("← ", "bold"), Content(who)]
-            elif annotation.id in claims:
-                parts += ["\n    ", (f"→ source of {counted(claims[annotation.id], 'claim')}",
-                                      "dim")]  # fmt: skip
-            if annotation.note:
-                parts += ["\n    ", ("note: ", "dim"), Content(_short(annotation.note, 40))]
-            options.append(Option(Content.assemble(*parts), id=key))
+            shown = (tuple(said or ()), claims.get(annotation.id, 0))
+            # The row of an annotation shown before is the same Content (which keeps its
+            # height: the list measures every row again at each rebuild).
+            known = prompts.get(id(annotation))
+            if known is None or known[0] is not annotation or known[1] != shown:
+                known = (annotation, shown, _annotation_prompt(annotation, said, claims))
+            self._annotation_prompts[id(annotation)] = known
+            options.append(Option(known[2], id=key))
         if self._suggestions:
             options.append(None)
             suggestions = _nearest(self._suggestions, self._near)
@@ -339,7 +343,7 @@ class SidePanel(OptionList):
                 key = f"s:{suggestion.key}"
                 self._choices[key] = ("suggestion", suggestion)
                 speaker = suggestion.attrs.get("speaker")
-                parts = [
+                parts: list[Content | tuple[str, str] | str] = [
                     "  ? ",
                     (suggestion.label, "italic"),
                     " ",
@@ -355,6 +359,24 @@ class SidePanel(OptionList):
     def _heading(text: str) -> Option:
         return Option(Content.assemble((text, "bold")), disabled=True)
 
+    def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
+        """A row's lines, kept across rebuilds while its prompt is the same Content: the list
+        forgets every row's lines at each change, and a save rebuilt and drew every row on
+        screen again (the panel was the costliest part of showing a tag as saved). A row
+        that moved takes its new index as it is drawn (the mouse finds rows by it)."""
+        prompt, index = option.prompt, self._option_to_index[option]
+        padding = self.get_component_styles("option-list--option").padding
+        key = (id(prompt), option._divider, style, padding, self.scrollable_content_region.width)
+        known = self._drawn.get(key)
+        if known is not None and known[0] is prompt:
+            if known[1] == index:
+                return known[2]
+            strips = [_moved(strip, index) for strip in known[2]]
+        else:
+            strips = super()._get_option_render(option, style)
+        self._drawn[key] = (prompt, index, strips)
+        return strips
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         choice = self._choices.get(event.option.id or "")
@@ -369,6 +391,40 @@ class SidePanel(OptionList):
             self.post_message(self.SpanChosen(data.start, data.end))
         else:
             self.post_message(self.SpanChosen(*data))
+
+
+def _annotation_prompt(
+    annotation: Annotation, said: list[str] | None, claims: dict[str, int]
+) -> Content:
+    """An annotation's row: its label and words, who said it (or whose source it is), its
+    note."""
+    parts: list[Content | tuple[str, str] | str] = [
+        "  ",
+        (annotation.label, "bold"),
+        " ",
+        Content(_short(annotation.text, _SPAN_CHARS)),
+    ]
+    if said:
+        who = "; ".join(_short(text, _SPAN_CHARS) for text in said)
+        parts += ["\n    ", ("← ", "bold"), Content(who)]
+    elif annotation.id in claims:
+        parts += ["\n    ", (f"→ source of {counted(claims[annotation.id], 'claim')}", "dim")]
+    if annotation.note:
+        parts += ["\n    ", ("note: ", "dim"), Content(_short(annotation.note, 40))]
+    return Content.assemble(*parts)
+
+
+def _moved(strip: Strip, index: int) -> Strip:
+    """A row's line with its segments naming option `index` (the separator names none)."""
+    meta = RichStyle.from_meta({"option": index})
+    return Strip(
+        [
+            Segment(text, style + meta) if style is not None and "option" in style.meta else
+            Segment(text, style, control)
+            for text, style, control in strip
+        ],
+        strip.cell_length,
+    )  # fmt: skip
 
 
 def _nearest(items: list[Any], near: int) -> list[Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import random
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -11,9 +13,11 @@ from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 from textual.message import Message
 
+from annotations.model import Annotation
 from corpus.article import Article, make_article
 from reader.widgets.article_view import ArticleView
 from reader.widgets.overlays import SAVING, Overlay, OverlayStack
+from reader.widgets.side_panel import SidePanel
 
 # Paragraphs of two screen lines each at 80 columns, a blank line between them.
 PARAGRAPHS = [
@@ -150,6 +154,70 @@ async def test_a_cursor_step_draws_again_only_the_lines_of_the_two_sentences(
         assert drawn == on_either[2:3]
 
 
+async def test_a_save_draws_again_only_the_lines_it_changes_and_none_goes_stale() -> None:
+    """Annotations added, removed, relabelled and being saved, in random steps: after each,
+    only the lines of the spans that changed are drawn again, and every line on screen is
+    what a view drawn from nothing shows."""
+    view = ArticleView()
+    rng = random.Random(7)
+    async with Host(view).run_test(size=(80, 24)) as pilot:
+        art = article()
+        view.show(art)
+        await pilot.pause()
+        height = view.scrollable_content_region.height
+        drawn: list[int] = []
+        draw = view._draw
+
+        def counting(index: int, width: int) -> Any:
+            drawn.append(index)
+            return draw(index, width)
+
+        view._draw = counting  # type: ignore[method-assign]
+        held: list[Annotation] = []
+        saving: list[tuple[int, int, str]] = []
+        for step in range(80):
+            before, was_saving = list(view._given), list(saving)
+            choice = rng.random()
+            if choice < 0.4 or not held:
+                start = rng.randrange(0, len(TEXT) - 30)
+                end = start + rng.randrange(1, 30)
+                label = rng.choice(("claim", "figure", "event"))
+                stamp = f"2026-01-01T00:00:{step:02d}Z"
+                made = Annotation(f"{art.id}-{step:012x}", art.id, start, end, label,
+                                  TEXT[start:end], created_at=stamp)  # fmt: skip
+                held.append(made)
+            elif choice < 0.55:
+                held.remove(rng.choice(held))
+            elif choice < 0.7:
+                old = rng.choice(held)
+                held[held.index(old)] = dataclasses.replace(old, label="event")
+            else:
+                start = rng.randrange(0, len(TEXT) - 30)
+                saving = [(start, start + rng.randrange(1, 200), "claim")] if not saving else []
+            # The same list object when nothing saved changed (a save begun), as the reader
+            # gives it; a new one otherwise.
+            given = view._given if held == list(before) else list(held)
+            for y in range(height):
+                view.render_line(y)
+            drawn.clear()
+            view.set_annotations(given, saving)
+            shown = [list(view.render_line(y)) for y in range(height)]
+            # Drawn again: only lines touching a span that came, went or changed.
+            moved = [a for a in given if all(a is not b for b in before)]
+            moved += [a for a in before if all(a is not b for b in given)]
+            ranges = [(a.start, a.end) for a in moved]
+            ranges += [(s, e) for s, e, _ in set(saving) ^ set(was_saving)]
+            touched = {
+                i
+                for i, line in enumerate(view.lines[:height])
+                for s, e in ranges
+                if line.start <= max(e, s + 1) and s <= line.end
+            }
+            assert set(drawn) <= touched, step
+            view._spans_changed()  # every line drawn from nothing
+            assert [list(view.render_line(y)) for y in range(height)] == shown, step
+
+
 async def test_moves_made_at_once_are_reported_once_where_they_ended() -> None:
     view = ArticleView()
     host = Host(view)
@@ -213,3 +281,45 @@ def test_overlays_are_drawn_in_text_order_and_the_first_registered_names_the_lin
         i for k in range(3) for s, e, i in spans_of(k) if s < max(end, start + 1) and e > start
     ]
     assert stack.gutter(start, end) == (str(on_line[0]) if on_line else " ")
+
+
+class PanelHost(App[None]):
+    def __init__(self, panel: SidePanel) -> None:
+        super().__init__()
+        self.panel = panel
+
+    def compose(self) -> ComposeResult:
+        yield self.panel
+
+
+async def test_panel_rows_drawn_before_keep_their_lines_and_take_their_new_place() -> None:
+    """The panel keeps a row's drawn lines across rebuilds; a row moved down by a new one
+    above it is drawn as a fresh panel draws it, with its new index for the mouse."""
+    panel = SidePanel()
+    art = article()
+
+    def made(n: int, start: int) -> Annotation:
+        stamp = f"2026-01-01T00:00:{n:02d}Z"
+        return Annotation(f"{art.id}-{n:012x}", art.id, start, start + 9, "claim",
+                          TEXT[start : start + 9], created_at=stamp)  # fmt: skip
+
+    async with PanelHost(panel).run_test(size=(60, 24)) as pilot:
+        held = [made(n, 60 * n + 10) for n in range(1, 15)]
+        panel.show_annotations(art, held, [])
+        await pilot.pause()
+        height = panel.scrollable_content_region.height
+        first = [list(panel.render_line(y)) for y in range(height)]
+        held = [made(0, 0), *held]
+        panel.show_annotations(art, held, [])
+        await pilot.pause()
+        again = [list(panel.render_line(y)) for y in range(height)]
+        assert again != first
+        panel._drawn.clear()  # what a panel that never drew these rows draws
+        panel._clear_caches()
+        assert [list(panel.render_line(y)) for y in range(height)] == again
+        for y in range(height):
+            metas = {
+                seg.style.meta.get("option") for seg in again[y] if seg.style and seg.style.meta
+            }
+            index, _line = panel._lines[y]
+            assert metas <= {index}
