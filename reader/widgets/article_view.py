@@ -27,7 +27,7 @@ shows, so a cursor step draws again only the lines the old and new sentence are 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
@@ -111,6 +111,11 @@ _FEW_CHANGES = 64
 
 def _negative_end(annotation: Annotation) -> int:
     return -annotation.end
+
+
+def _view_order(annotation: Annotation) -> tuple[int, int, str]:
+    """The reader's order of annotations: by start, longest first, then by age."""
+    return annotation.start, -annotation.end, annotation.created_at
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -511,6 +516,7 @@ class ArticleView(ScrollView, can_focus=True):
         again (the same object) must hold what it held: then only what is being saved and
         the suggestions are looked at (a tag drawn as being saved)."""
         linked = frozenset(linked)
+        changed: list[tuple[int, int]] | None
         if (
             annotations is self._given
             and len(annotations) == len(self.annotations)
@@ -526,20 +532,50 @@ class ArticleView(ScrollView, can_focus=True):
             self._spans_drawn(changed)
             return
         self._given, self._linked = annotations, linked
-        # By start, longest first, then by age: stable passes on plain keys, and each
-        # annotation's span tuple kept from the last call (the store hands back the same
-        # objects): a save of an article of thousands of annotations allocates almost no
-        # containers, so it sets off no garbage collection of the whole heap.
-        ordered = sorted(annotations, key=_CREATED)
-        ordered.sort(key=_negative_end)
-        ordered.sort(key=_START)
+        # Each annotation's span tuple is kept from the last call (the store hands back the
+        # same objects): those new and those gone are what changed. Few of them (a save):
+        # the order is the last one's with the new placed in it; else a sort, by start,
+        # longest first, then by age, in stable passes on plain keys. Either way a save of
+        # an article of thousands of annotations allocates almost no containers, so it sets
+        # off no garbage collection of the whole heap.
         spans = self._annotation_spans
-        saved = [spans.get(id(a)) or (a.start, a.end, a) for a in ordered]
+        current = set(map(id, annotations))
+        fresh = [a for a in annotations if id(a) not in spans]
+        gone = [span for key, span in spans.items() if key not in current]
+        few = len(fresh) + len(gone) <= _FEW_CHANGES
+        if few and len(spans) - len(gone) + len(fresh) == len(annotations):
+            went = {id(span[2]) for span in gone}
+            ordered = [a for a in self.annotations if id(a) not in went]
+            for annotation in fresh:
+                insort(ordered, annotation, key=_view_order)
+            for span in gone:
+                del spans[id(span[2])]
+            for annotation in fresh:
+                spans[id(annotation)] = (annotation.start, annotation.end, annotation)
+            changed = [
+                *(span[:2] for span in gone),
+                *((a.start, a.end) for a in fresh),
+            ]
+        else:
+            ordered = sorted(annotations, key=_CREATED)
+            ordered.sort(key=_negative_end)
+            ordered.sort(key=_START)
+            self._annotation_spans = spans = {
+                id(a): spans.get(id(a)) or (a.start, a.end, a) for a in ordered
+            }
+            changed = None
+        saved = [spans[id(a)] for a in ordered]
         links = [span for span in saved if span[2].id in linked] if linked else []
         saving, suggestions = list(saving), list(suggestions)
-        changed = self._changed_spans(saved, links, saving, suggestions)
+        if suggestions != self.suggestions:
+            changed = None
+        elif changed is not None:
+            old = self._overlays.spans(LINKED).spans
+            old_ids, new_ids = set(map(id, old)), set(map(id, links))
+            changed += [span[:2] for span in old if id(span) not in new_ids]
+            changed += [span[:2] for span in links if id(span) not in old_ids]
+            changed += [(s, e) for s, e, _label in set(saving) ^ set(self.saving)]
         self.annotations, self.saving, self.suggestions = ordered, saving, suggestions
-        self._annotation_spans = {id(span[2]): span for span in saved}
         self._overlays.set(LINKED, links)
         self._overlays.set(SAVED, saved)
         self._set_small_overlays()
@@ -555,29 +591,6 @@ class ArticleView(ScrollView, can_focus=True):
             self._spans_changed()
         elif changed:
             self._lines_changed(changed)
-
-    def _changed_spans(
-        self,
-        saved: list[tuple[int, int, Annotation]],
-        links: list[tuple[int, int, Annotation]],
-        saving: list[tuple[int, int, str]],
-        suggestions: list[Suggestion],
-    ) -> list[tuple[int, int]] | None:
-        """The ranges whose drawing the new overlays change (a save: the span being saved,
-        then the span saved), or None when too much changed to say (draw every line again).
-
-        An annotation unchanged is the same object, held in the same span tuple as before:
-        the tuples that are new, and those that went, are what changed."""
-        if suggestions != self.suggestions:
-            return None
-        changed = []
-        for overlay, new in ((SAVED, saved), (LINKED, links)):
-            old = self._overlays.spans(overlay).spans
-            old_ids, new_ids = set(map(id, old)), set(map(id, new))
-            changed += [span[:2] for span in new if id(span) not in old_ids]
-            changed += [span[:2] for span in old if id(span) not in new_ids]
-        changed += [(s, e) for s, e, _label in set(saving) ^ set(self.saving)]
-        return changed
 
     def _lines_changed(self, ranges: Iterable[tuple[int, int]]) -> None:
         """Only the screen lines showing `ranges` draw differently: they (and nothing else)

@@ -15,14 +15,9 @@ from bisect import bisect_left
 from collections import Counter
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.segment import Segment
-from rich.style import Style as RichStyle
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
 from textual.content import Content
 from textual.message import Message
-from textual.strip import Strip
-from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -137,8 +132,8 @@ class SidePanel(OptionList):
         self._annotations: list[Annotation] = []
         self._suggestions: list[Suggestion] = []
         self._near = 0
-        # Rows drawn, by their prompt's id() and how they were drawn (`_get_option_render`).
-        self._drawn: LRUCache[tuple[object, ...], tuple[object, int, list[Strip]]] = LRUCache(1024)
+        # Where the rows shown of a long list of annotations or suggestions begin (`_nearest`).
+        self._windows: dict[str, int] = {}
         # The rows of the annotations shown, by id() of the annotation each holds.
         self._annotation_prompts: dict[int, tuple[Annotation, tuple[Any, ...], Content]] = {}
         # The analysis part's rows, and the (article id, analysis, note) they were made of.
@@ -151,6 +146,7 @@ class SidePanel(OptionList):
         if article is None or self._article is None or article.id != self._article.id:
             self._annotations, self._suggestions, self._unplaced = [], [], ()
             self._relations = ()
+            self._windows.clear()
         self._article, self._analysis, self._note = article, analysis, note
         self._rebuild()
 
@@ -169,6 +165,7 @@ class SidePanel(OptionList):
         claim (each claim's row names its sources)."""
         if self._article is None or article.id != self._article.id:
             self._article, self._analysis, self._note = article, None, "Analysing…"
+            self._windows.clear()
         elif (annotations, suggestions, tuple(unplaced), tuple(relations)) == (
             self._annotations,
             self._suggestions,
@@ -288,8 +285,31 @@ class SidePanel(OptionList):
                 self.highlighted = index
                 return
 
+    def _nearest(self, part: str, items: list[Any]) -> list[Any]:
+        """At most MAX_ROWS of `items` (in reading order) around the reader's cursor. The
+        rows stay put while the cursor is in their middle half, held by where the first
+        one starts (a row added elsewhere does not shift them); past it, they are centred
+        on the cursor again. (Moved at every step, the list shifted on screen at every
+        sentence, and every save drew the panel whole.)"""
+        if len(items) <= MAX_ROWS:
+            self._windows.pop(part, None)
+            return items
+        starts = [item.start for item in items]
+        index = bisect_left(starts, self._near)
+        last = len(items) - MAX_ROWS
+        held = self._windows.get(part)
+        first = None if held is None else min(bisect_left(starts, held), last)
+        inside = first is not None and (
+            (first == 0 or first + MAX_ROWS // 4 <= index)
+            and (first == last or index < first + 3 * MAX_ROWS // 4)
+        )
+        if first is None or not inside:
+            first = min(max(index - MAX_ROWS // 2, 0), last)
+        self._windows[part] = starts[first]
+        return items[first : first + MAX_ROWS]
+
     def _annotation_options(self, article: Article) -> list[Option | None]:
-        annotations = _nearest(self._annotations, self._near)
+        annotations = self._nearest("annotations", self._annotations)
         heading = f"Annotations ({len(self._annotations):,})"
         if len(annotations) < len(self._annotations):
             heading = f"Annotations ({len(self._annotations):,}; the {MAX_ROWS} nearest)"
@@ -337,7 +357,7 @@ class SidePanel(OptionList):
             options.append(Option(known[2], id=key))
         if self._suggestions:
             options.append(None)
-            suggestions = _nearest(self._suggestions, self._near)
+            suggestions = self._nearest("suggestions", self._suggestions)
             options.append(self._heading(f"Suggestions ({len(self._suggestions):,}): a x"))
             for suggestion in suggestions:
                 key = f"s:{suggestion.key}"
@@ -358,24 +378,6 @@ class SidePanel(OptionList):
     @staticmethod
     def _heading(text: str) -> Option:
         return Option(Content.assemble((text, "bold")), disabled=True)
-
-    def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
-        """A row's lines, kept across rebuilds while its prompt is the same Content: the list
-        forgets every row's lines at each change, and a save rebuilt and drew every row on
-        screen again (the panel was the costliest part of showing a tag as saved). A row
-        that moved takes its new index as it is drawn (the mouse finds rows by it)."""
-        prompt, index = option.prompt, self._option_to_index[option]
-        padding = self.get_component_styles("option-list--option").padding
-        key = (id(prompt), option._divider, style, padding, self.scrollable_content_region.width)
-        known = self._drawn.get(key)
-        if known is not None and known[0] is prompt:
-            if known[1] == index:
-                return known[2]
-            strips = [_moved(strip, index) for strip in known[2]]
-        else:
-            strips = super()._get_option_render(option, style)
-        self._drawn[key] = (prompt, index, strips)
-        return strips
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -412,19 +414,6 @@ def _annotation_prompt(
     if annotation.note:
         parts += ["\n    ", ("note: ", "dim"), Content(_short(annotation.note, 40))]
     return Content.assemble(*parts)
-
-
-def _moved(strip: Strip, index: int) -> Strip:
-    """A row's line with its segments naming option `index` (the separator names none)."""
-    meta = RichStyle.from_meta({"option": index})
-    return Strip(
-        [
-            Segment(text, style + meta) if style is not None and "option" in style.meta else
-            Segment(text, style, control)
-            for text, style, control in strip
-        ],
-        strip.cell_length,
-    )  # fmt: skip
 
 
 def _nearest(items: list[Any], near: int) -> list[Any]:

@@ -16,7 +16,7 @@ from hypothesis.stateful import Bundle, RuleBasedStateMachine, invariant, precon
 from annotations.journal import read_data
 from annotations.model import Annotation
 from annotations.storage import CorruptFile
-from annotations.store import ReadOnlyStore, Store, StoreError
+from annotations.store import ReadOnlyStore, Store, StoreError, _state_of
 
 A1 = "5e64e69df3fbd64f"
 A2 = "4674bf8c426bb117"
@@ -330,6 +330,18 @@ class StoreMachine(RuleBasedStateMachine):
         assert on_disk == self.links
         assert self.store.can_undo == bool(self.done)
         assert self.store.can_redo == bool(self.undone)
+
+    @invariant()
+    def state_as_if_read_whole(self) -> None:
+        # The writer's state, its order kept from the state before with the changes placed
+        # in it, is the state a fresh read of the same tables gives, in the same order.
+        for article in (A1, A2):
+            kept = self.store.article_state(article)
+            fresh = _state_of(self.store._data(article))
+            assert [a.to_dict() for a in kept.annotations] == [
+                a.to_dict() for a in fresh.annotations
+            ]
+            assert kept.relations == fresh.relations
 
     def teardown(self) -> None:
         self.store.close()

@@ -17,7 +17,7 @@ from annotations.model import Annotation
 from corpus.article import Article, make_article
 from reader.widgets.article_view import ArticleView
 from reader.widgets.overlays import SAVING, Overlay, OverlayStack
-from reader.widgets.side_panel import SidePanel
+from reader.widgets.side_panel import MAX_ROWS, SidePanel
 
 # Paragraphs of two screen lines each at 80 columns, a blank line between them.
 PARAGRAPHS = [
@@ -292,34 +292,38 @@ class PanelHost(App[None]):
         yield self.panel
 
 
-async def test_panel_rows_drawn_before_keep_their_lines_and_take_their_new_place() -> None:
-    """The panel keeps a row's drawn lines across rebuilds; a row moved down by a new one
-    above it is drawn as a fresh panel draws it, with its new index for the mouse."""
+async def test_the_panel_rows_of_a_long_list_stay_put_near_the_cursor() -> None:
+    """A long article lists the MAX_ROWS annotations around the cursor. They stay put while
+    the cursor is in their middle half (and when an annotation is added elsewhere), and are
+    centred on the cursor again past it."""
+    long_text = " ".join(f"w{n:04d}" for n in range(4_000))  # 6 characters a word
+    art = make_article(long_text, "long.txt")
+
+    def made(n: int) -> Annotation:
+        start, stamp = 6 * n, "2026-01-01T00:00:00Z"
+        return Annotation(f"{art.id}-{n:012x}", art.id, start, start + 5, "claim",
+                          long_text[start : start + 5], created_at=stamp)  # fmt: skip
+
+    def first_row(panel: SidePanel) -> str:
+        ids = [option.id for option in panel.options if (option.id or "").startswith("a:")]
+        assert len(ids) == MAX_ROWS
+        return ids[0].split("-")[-1]
+
     panel = SidePanel()
-    art = article()
-
-    def made(n: int, start: int) -> Annotation:
-        stamp = f"2026-01-01T00:00:{n:02d}Z"
-        return Annotation(f"{art.id}-{n:012x}", art.id, start, start + 9, "claim",
-                          TEXT[start : start + 9], created_at=stamp)  # fmt: skip
-
     async with PanelHost(panel).run_test(size=(60, 24)) as pilot:
-        held = [made(n, 60 * n + 10) for n in range(1, 15)]
-        panel.show_annotations(art, held, [])
+        held = [made(n) for n in range(0, 2_000, 2)]  # 1,000 annotations, every other word
+        panel.show_annotations(art, held, [], near=6 * 1_000)  # the 500th annotation
         await pilot.pause()
-        height = panel.scrollable_content_region.height
-        first = [list(panel.render_line(y)) for y in range(height)]
-        held = [made(0, 0), *held]
-        panel.show_annotations(art, held, [])
-        await pilot.pause()
-        again = [list(panel.render_line(y)) for y in range(height)]
-        assert again != first
-        panel._drawn.clear()  # what a panel that never drew these rows draws
-        panel._clear_caches()
-        assert [list(panel.render_line(y)) for y in range(height)] == again
-        for y in range(height):
-            metas = {
-                seg.style.meta.get("option") for seg in again[y] if seg.style and seg.style.meta
-            }
-            index, _line = panel._lines[y]
-            assert metas <= {index}
+        assert int(first_row(panel), 16) == 1_000 - MAX_ROWS  # centred: 100 rows before
+        # The cursor moves 30 annotations on and one is added far away: the rows stay.
+        held = sorted([made(3_001), *held], key=lambda a: a.start)
+        panel.show_annotations(art, held, [], near=6 * 1_060)
+        assert int(first_row(panel), 16) == 1_000 - MAX_ROWS
+        # One added before the rows does not shift them either.
+        held = sorted([made(1), *held], key=lambda a: a.start)
+        panel.show_annotations(art, held, [], near=6 * 1_060)
+        assert int(first_row(panel), 16) == 1_000 - MAX_ROWS
+        # Past the middle half, the rows are centred on the cursor again.
+        held = sorted([made(5), *held], key=lambda a: a.start)
+        panel.show_annotations(art, held, [], near=6 * 1_200)
+        assert int(first_row(panel), 16) == 1_200 - MAX_ROWS
