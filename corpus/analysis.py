@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from corpus.article import Article, text_hash
+from corpus.boilerplate import classify
 from corpus.cache import AnalysisCache
+from corpus.entities import Mention, mend, true_chrome
 from corpus.figures import Figure, find_figures
 from corpus.nlp import PipelineChoice, load_pipeline
 from corpus.quotes import Quote, find_quotes
@@ -46,7 +48,15 @@ def _code_version() -> str:
     """
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for name in ("analysis.py", "boilerplate.py", "text.py", "quotes.py", "figures.py"):
+    for name in (
+        "analysis.py",
+        "boilerplate.py",
+        "text.py",
+        "quotes.py",
+        "figures.py",
+        "entities.py",
+        "given_names.py",
+    ):
         path = here / name
         if path.exists():
             digest.update(path.read_bytes())
@@ -58,10 +68,14 @@ ANALYSIS_VERSION = _code_version()
 
 @dataclass(frozen=True, slots=True)
 class Entity:
+    """A named entity; `note` says why assay changed the pipeline's label, if it did
+    (corpus/entities.py)."""
+
     start: int
     end: int
     label: str
     text: str
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,6 +97,7 @@ class Analysis:
             "sentences": [list(s) for s in self.sentences],
             "entities": [
                 {"start": e.start, "end": e.end, "label": e.label, "text": e.text}
+                | ({"note": e.note} if e.note else {})
                 for e in self.entities
             ],
             "quotes": [q.to_dict() for q in self.quotes],
@@ -213,7 +228,7 @@ def build_analysis(
 ) -> Analysis:
     """Turn the docs of an article's pieces into an Analysis with article offsets."""
     raw_sentences: list[tuple[int, int]] = []
-    entities: list[Entity] = []
+    raw: list[Mention] = []
     quotes: list[Quote] = []
     # Nothing is reported inside site chrome ("Read next" teasers are not about this article).
     figures = find_figures(article.text, article.in_boilerplate)
@@ -221,10 +236,22 @@ def build_analysis(
         raw_sentences.extend((offset + s.start_char, offset + s.end_char) for s in doc.sents)
         for ent in doc.ents:
             start, end = offset + ent.start_char, offset + ent.end_char
-            if not article.in_boilerplate(start, end) and ent.text.strip():
+            if ent.text.strip():
                 label = _relabel(ent.label_, start, end, figures)
-                entities.append(Entity(start, end, label, ent.text))
+                raw.append(Mention(start, end, label, ent.text))
         quotes.extend(find_quotes(doc, offset, article.in_boilerplate))
+    # Entities are kept in datelines and captions, which name real places and people: only
+    # true site chrome drops them (corpus/entities.py).
+    chrome = true_chrome(article.boilerplate, classify(article.text) if article.boilerplate else ())
+    speakers = [
+        (q.speaker_start, q.speaker_end)
+        for q in quotes
+        if q.speaker_kind == "name" and q.speaker_start is not None and q.speaker_end is not None
+    ]
+    entities = [
+        Entity(m.start, m.end, m.label, m.text, m.note)
+        for m in mend(article.text, raw, chrome, speakers)
+    ]
     return Analysis(
         article_id=article.id,
         pipeline=choice.key,

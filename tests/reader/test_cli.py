@@ -34,10 +34,14 @@ def test_analyze_jsonl_over_builtin_corpus() -> None:
         assert "\x1b" not in text
         for ent in r["entities"]:
             assert text[ent["start"] : ent["end"]] == ent["text"]
-            assert set(ent) == {"start", "end", "label", "text"}
+            # `note` only where assay changed the pipeline's label, saying why.
+            assert set(ent) - {"note"} == {"start", "end", "label", "text"}
+            assert ent.get("note", "x").startswith(("x", "was "))
         for start, end in r["boilerplate"] + r["sentences"]:
             assert 0 <= start < end <= len(text)
     assert records[1]["boilerplate"][0] == [0, len("Support The Moscow Times!")]
+    notes = [e for e in records[4]["entities"] if "note" in e]
+    assert notes and {e["label"] for e in notes} == {"PERSON"}
 
 
 def test_analyze_defaults_to_jsonl_and_second_run_is_identical() -> None:

@@ -1,0 +1,369 @@
+"""Entities that read right: the pipeline's entities mended by general rules, each change said.
+
+spaCy's small English model makes mistakes a news editor would not accept, and they show first
+on screen: the same person labelled PERSON in one sentence and ORG in the next, an editor's
+bracketed insert cut in half ("Donald] Trump"), a title taken into a name ("Putin Envoy").
+Three rules mend them, in order, on the whole article at once (they need its other mentions):
+
+1. **Site chrome.** An entity in true site chrome (menus, teasers of other stories, appeals,
+   newsletter and cookie boxes) is dropped: it is not about this article. One in a dateline,
+   a photo caption or credit, or a byline is kept: those name real places and people.
+2. **Brackets.** A span's brackets must balance. An editor's insert is kept whole when the
+   span holds it whole; a span that holds only one of its marks is cut at that mark:
+   "Donald] Trump" gives "Trump", "[US" gives "US".
+3. **One label per entity.** The mentions of one name (case, a leading "the" and a
+   possessive set aside), and a surname with the full names it ends, take one label, chosen by
+   evidence: the label most of them carry, where a mention of a person counts for the
+   surname, and strong signs of a person win over a count: a title or honorific before it
+   ("President", "Mr", "minister"), a common given name first, or being the speaker a
+   quotation names. Titles caught at either end of a person's span are cut off
+   ("Putin Envoy" gives "Putin"). A changed label is said in the entity's `note` ("was ORG:
+   ..."), which the side panel and the JSONL output carry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from corpus.boilerplate import Judged
+from corpus.given_names import FEMININE, MASCULINE
+from corpus.text import paragraphs
+
+# Labels the rule of one label chooses between: names of things. Numbers, dates and the like
+# are left as the pipeline gave them.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT",
+                         "WORK_OF_ART", "LAW", "LANGUAGE"})  # fmt: skip
+# Chrome whose entities are real and kept: a dateline's place, a caption's or credit's people.
+KEPT_CHROME = frozenset({"photo credit", "credits", "timestamp", "translation credit"})
+
+# Words that stand before a person's name (lower case, without a final full stop).
+TITLES = frozenset(
+    """president vice-president vp mr mrs ms miss mx dr sir dame lord lady prof professor sen
+    senator rep representative gov governor minister premier chancellor secretary envoy
+    ambassador spokesman spokeswoman spokesperson gen general col colonel capt captain lt
+    sgt major cmdr admiral judge justice mayor chairman chairwoman chair ceo cfo coach
+    manager director adviser advisor aide deputy king queen prince princess pope cardinal
+    bishop rabbi imam sheikh emir president-elect leader lawmaker mp commissioner
+    prosecutor attorney officer inspector detective chief head founder editor analyst
+    economist""".split()
+)
+_GIVEN = FEMININE | MASCULINE
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+# What the small model calls a person by mistake, where a given name first says otherwise.
+_PEOPLE_MISTAKEN_FOR = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_OPENERS, _CLOSERS = "([{", ")]}"
+# Punctuation a cut may leave at the edge of a span.
+_LOOSE = frozenset(",;:-–—\"'“”‘’«»/|")
+_SEPARATOR = re.compile(r"\s[/|•·—–]\s")
+# A lower-case prefix joined to a name: "pro-Kremlin", "anti-Trump", "ex-Soviet".
+_PREFIX = re.compile(r"[a-z]{2,6}-(?=[A-Z])")
+# A title-case line: at most this many words, and this share of its longer words capitalised.
+_TITLE_WORDS, _TITLE_SHARE = 25, 0.7
+# The longest run of capitalised words in a headline taken for a name the text gives nowhere.
+_NAME_WORDS = 3
+# What a dateline names: where and when ("LONDON 1996-12-06").
+_DATELINE_LABELS = frozenset({"GPE", "LOC", "DATE", "TIME"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity of the pipeline: offsets into the article, label, and why a rule changed it."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    note: str = ""
+
+
+def true_chrome(
+    boilerplate: Sequence[tuple[int, int]], judged: Sequence[Judged]
+) -> Callable[[int, int, str], bool]:
+    """Whether an entity `[start, end)` of a label is in site chrome, not about the article:
+    marked as boilerplate, and not in a paragraph kept for its names: a caption or credit, or
+    a dateline (its place and date; a section name beside a date is chrome). A timestamp
+    among teasers of other stories is the teasers'. Ranges marked by someone else (no
+    paragraph of `judged` says why) are all chrome."""
+    kept: list[tuple[int, int, frozenset[str] | None]] = []
+    for k, item in enumerate(judged):
+        if item.reason not in KEPT_CHROME:
+            continue
+        around = {judged[j].reason for j in (k - 1, k + 1) if 0 <= j < len(judged)}
+        if item.reason == "timestamp" and "related links" in around:
+            continue
+        labels = _DATELINE_LABELS if item.reason == "timestamp" else None
+        kept.append((item.paragraph.start, item.paragraph.end, labels))
+
+    def chrome(start: int, end: int, label: str) -> bool:
+        if not any(s < end and start < e for s, e in boilerplate):
+            return False
+        return not any(
+            s <= start and end <= e and (labels is None or label in labels) for s, e, labels in kept
+        )
+
+    return chrome
+
+
+def balanced(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """`[start, end)` cut so that its brackets balance: at a closing mark with no opening one
+    before it (the span starts after it), at an opening mark with no closing one after it
+    (the span ends before it, or starts after it when it is the first character), and then
+    trimmed of the white space and punctuation the cut left at its edges. None when nothing
+    is left."""
+    first, last = start, end
+    while True:
+        open_at: list[int] = []
+        cut = None
+        for i in range(start, end):
+            ch = text[i]
+            if ch in _OPENERS:
+                open_at.append(i)
+            elif ch in _CLOSERS:
+                if open_at and _OPENERS[_CLOSERS.index(ch)] == text[open_at[-1]]:
+                    open_at.pop()
+                else:
+                    cut = ("after", i)
+        if cut is None and open_at:
+            at = open_at[0]
+            cut = ("after", at) if at == start else ("before", at)
+        if cut is None:
+            break
+        side, at = cut
+        if side == "after":
+            start = at + 1
+        else:
+            end = at
+    if start != first:
+        while start < end and (text[start].isspace() or text[start] in _LOOSE):
+            start += 1
+    if end != last:
+        while end > start and (text[end - 1].isspace() or text[end - 1] in _LOOSE):
+            end -= 1
+    return (start, end) if start < end else None
+
+
+def _before_separator(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A span that runs across a separator of a credit or a list ("Anton Novoderezhkin /
+    Roscongress Photobank", "Reuters | Moscow") is the name before it."""
+    cut = _SEPARATOR.search(text, start, end)
+    if cut is None:
+        return start, end
+    return balanced(text, start, cut.start())
+
+
+def _key(words: str) -> str:
+    """A name as compared across mentions: case, a leading "the" and a possessive set aside."""
+    key = " ".join(words.split()).casefold()
+    if key.startswith("the "):
+        key = key[4:]
+    return _POSSESSIVE.sub("", key).strip(" .")
+
+
+def _title_before(text: str, start: int) -> bool:
+    """A title or honorific right before `start` ("President ", "Mr. ", "minister ")."""
+    before = text[max(0, start - 40) : start]
+    words = _WORD.findall(before)
+    if not words or not before.rstrip(" ").endswith(words[-1]) or "\n" in before[-3:]:
+        return False
+    return words[-1].lower().rstrip(".") in TITLES
+
+
+def _trim_titles(text: str, start: int, end: int) -> tuple[int, int]:
+    """A person's span without title words at either end ("President Joe Biden",
+    "Putin Envoy"): the name is what the title is of."""
+    while True:
+        words = list(_WORD.finditer(text, start, end))
+        if len(words) < 2:
+            return start, end
+        first, last = words[0], words[-1]
+        if first.group().lower().rstrip(".") in TITLES:
+            start = words[1].start()
+        elif last.group().lower().rstrip(".") in TITLES:
+            end = words[-2].end()
+        else:
+            return start, end
+
+
+def _mostly_person(counts: Counter[str]) -> bool:
+    """A surname of a person named in full is that person, unless its mentions are places
+    more often than people, full names counted in ("Washington" the city, where George
+    Washington is named too)."""
+    places = sum(counts[label] for label in _PLACES)
+    return places <= counts["PERSON"]
+
+
+def _given_name_first(words: str) -> bool:
+    parts = words.split()
+    return len(parts) >= 2 and parts[0].lower().strip(".,") in _GIVEN
+
+
+def mend(
+    text: str,
+    raw: Sequence[Mention],
+    chrome: Callable[[int, int, str], bool],
+    speakers: Sequence[tuple[int, int]] = (),
+) -> list[Mention]:
+    """The article's entities after the three rules; `speakers`: where quotations name their
+    speakers by name (spans of the text)."""
+    cut: list[Mention] = []
+    for m in raw:
+        if chrome(m.start, m.end, m.label):
+            continue
+        span = balanced(text, m.start, m.end)
+        if span is not None:
+            span = _before_separator(text, *span)
+        if span is not None and m.label in NAME_LABELS and m.label != "NORP":
+            # "pro-Kremlin" is no organisation: the name is "Kremlin" ("pro-Russian" may
+            # well be a group's word, NORP, as it is).
+            prefix = _PREFIX.match(text, span[0], span[1])
+            if prefix:
+                span = (prefix.end(), span[1])
+        if span is None:
+            continue
+        if span != (m.start, m.end):
+            m = replace(m, start=span[0], end=span[1], text=text[span[0] : span[1]])
+        cut.append(m)
+    cut = _headlines(text, cut, chrome)
+    return _one_label(text, cut, speakers)
+
+
+def title_lines(text: str) -> list[tuple[int, int]]:
+    """The lines of `text` written in title case or in capitals (headlines, section titles),
+    where the small model reads every capitalised word as part of a name: a short paragraph,
+    not a sentence, most of whose longer words are capitalised."""
+    lines = []
+    for p in paragraphs(text):
+        words = _WORD.findall(p.text)
+        if not 2 <= len(words) <= _TITLE_WORDS or p.text.rstrip().endswith("."):
+            continue
+        long = [w for w in words if len(w) >= 4]
+        upper = [w for w in long if w[0].isupper()]
+        if len(upper) >= 2 and len(upper) >= _TITLE_SHARE * len(long):
+            lines.append((p.start, p.end))
+    return lines
+
+
+def _names_pattern(names: Sequence[str]) -> re.Pattern[str] | None:
+    """A regular expression of whole-word occurrences of `names` (longest first)."""
+    if not names:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
+
+
+def _headlines(
+    text: str, mentions: list[Mention], chrome: Callable[[int, int, str], bool]
+) -> list[Mention]:
+    """Entities of title-case lines read as if the line were in sentence case: the names the
+    rest of the article gives (and the surnames of its people) are found in the line with
+    their label there; a span of the pipeline's is kept only when it is one of them, or a
+    short run of capitalised words none of which the article writes in lower case
+    ("Rare Earth Minerals" is "rare earth minerals" in the text). Never one long ORG across
+    a headline."""
+    lines = title_lines(text)
+    if not lines:
+        return mentions
+
+    def in_title(m: Mention) -> bool:
+        return any(s <= m.start and m.end <= e for s, e in lines)
+
+    known: dict[str, str] = {}  # a name as written in the body -> its label there
+    for m in mentions:
+        if m.label in NAME_LABELS and not in_title(m):
+            known.setdefault(m.text, m.label)
+            words = m.text.split()
+            if m.label == "PERSON" and len(words) >= 2:
+                known.setdefault(words[-1], "PERSON")
+    gaps = zip([0, *(e for _, e in lines)], [*(s for s, _ in lines), len(text)], strict=True)
+    body = "".join(text[a:b] for a, b in gaps)
+    kept = [m for m in mentions if not in_title(m)]
+    # One pattern of every known name, longest first (an article can know thousands).
+    names = sorted(known, key=len, reverse=True)
+    as_written = _names_pattern(names)
+    in_capitals = _names_pattern([name.upper() for name in names])
+    labels = {**{name.upper(): known[name] for name in names}, **known}
+    for start, end in lines:
+        line = text[start:end]
+        capitals = line.upper() == line
+        found: list[Mention] = []
+        pattern = in_capitals if capitals else as_written
+        for match in pattern.finditer(line) if pattern is not None else ():
+            a, b = start + match.start(), start + match.end()
+            found.append(Mention(a, b, labels[match.group()], text[a:b]))
+        for m in mentions:
+            if not (start <= m.start and m.end <= end) or m.label not in NAME_LABELS:
+                if start <= m.start and m.end <= end:
+                    found.append(m)  # a date or a number: as the pipeline gave it
+                continue
+            if any(f.start < m.end and m.start < f.end for f in found):
+                continue  # a name the article gives is there
+            words = _WORD.findall(m.text)
+            lower = any(w[0].islower() for w in words)
+            written_lower = re.search(rf"(?<!\w){re.escape(m.text.lower())}(?!\w)", body)
+            if len(words) <= _NAME_WORDS and not lower and not written_lower:
+                found.append(m)
+        kept += [m for m in found if not chrome(m.start, m.end, m.label)]
+    kept.sort(key=lambda m: (m.start, m.end))
+    return kept
+
+
+def _one_label(
+    text: str, mentions: list[Mention], speakers: Sequence[tuple[int, int]]
+) -> list[Mention]:
+    named = [m for m in mentions if m.label in NAME_LABELS]
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    person: dict[str, str] = {}  # key -> why it names a person, where something strong says so
+    surnames: dict[str, str] = {}  # a surname's key -> a full name it ends
+    full_names: Counter[str] = Counter()  # a surname's key -> mentions of full names it ends
+    for m in named:
+        key = _key(m.text)
+        votes[key][m.label] += 1
+        words = m.text.split()
+        strong = None
+        if _title_before(text, m.start):
+            strong = "a title before it"
+        elif m.label != "NORP" and any(s < m.end and m.start < e for s, e in speakers):
+            strong = "a quotation's speaker"  # (not a group: "Democrats said")
+        elif m.label in _PEOPLE_MISTAKEN_FOR and _given_name_first(m.text):
+            # Not for places: "Victoria Falls", "George Washington Bridge".
+            strong = "a given name first"
+        if strong:
+            person.setdefault(key, strong)
+        if m.label == "PERSON" and len(words) >= 2:
+            last = _key(words[-1])
+            if last and last[0].isalpha():
+                surnames.setdefault(last, " ".join(words))
+                full_names[last] += 1
+    for key, count in full_names.items():
+        if key in votes:
+            votes[key]["PERSON"] += count  # each mention of the full name counts for it
+    chosen: dict[str, tuple[str, str]] = {}
+    for key, counts in votes.items():
+        if len(counts) == 1 and key not in person and key not in surnames:
+            continue
+        if key in person:
+            chosen[key] = ("PERSON", person[key])
+        elif key in surnames and _mostly_person(counts):
+            chosen[key] = ("PERSON", f"the surname of {surnames[key]}")
+        elif "NORP" not in counts:
+            # A group's word ("Democrats", "Russian") read as an organisation or a place in
+            # another sentence is mostly another sense of it, not a mistake: left as it is.
+            label, top = counts.most_common(1)[0]
+            if sum(1 for c in counts.values() if c == top) == 1:
+                chosen[key] = (label, f"{top} of {sum(counts.values())} mentions are {label}")
+    found: list[Mention] = []
+    for m in mentions:
+        if m.label in NAME_LABELS:
+            label, why = chosen.get(_key(m.text), (m.label, ""))
+            if label != m.label:
+                m = replace(m, label=label, note=f"was {m.label}: {why}")
+            if m.label == "PERSON":
+                start, end = _trim_titles(text, m.start, m.end)
+                if (start, end) != (m.start, m.end):
+                    m = replace(m, start=start, end=end, text=text[start:end])
+        found.append(m)
+    return found

@@ -1,0 +1,252 @@
+"""The rules that mend the pipeline's entities (corpus/entities.py), on their own and through
+the analysis of real-style text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.analysis import Analyzer
+from corpus.article import make_article
+from corpus.boilerplate import classify
+from corpus.entities import Mention, balanced, mend, title_lines, true_chrome
+from corpus.nlp import choose_pipeline
+
+
+def no_chrome(_start: int, _end: int, _label: str) -> bool:
+    return False
+
+
+def at(text: str, words: str, label: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return Mention(start, start + len(words), label, words)
+
+
+def shown(mentions: list[Mention]) -> list[tuple[str, str]]:
+    return [(m.text, m.label) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("said [US President Donald] Trump on Monday", "Donald] Trump", "Trump"),
+        ("said [US President Donald] Trump on Monday", "[US", "US"),
+        ("said [US President Donald] Trump on Monday", "[US President Donald] Trump", None),
+        ("the (Moscow) Times", "(Moscow) Times", None),
+        ("ports (Murmansk and Vladivostok", "Murmansk and Vladivostok", None),
+        ("at Gazprom (Russia", "Gazprom (Russia", "Gazprom"),
+    ],
+)
+def test_brackets_balance(text: str, span: str, expected: str | None) -> None:
+    start = text.index(span)
+    got = balanced(text, start, start + len(span))
+    if expected is None:  # balanced already: kept whole
+        assert got == (start, start + len(span))
+    else:
+        assert got is not None and text[got[0] : got[1]] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ()[]{}", max_size=20), st.data())
+def test_a_balanced_span_lies_inside_and_its_brackets_balance(text: str, data: Any) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    got = balanced(text, start, end)
+    if got is None:
+        return
+    s, e = got
+    assert start <= s < e <= end
+    depth = []
+    for ch in text[s:e]:
+        if ch in "([{":
+            depth.append(ch)
+        elif ch in ")]}":
+            assert depth and "([{"[")]}".index(ch)] == depth.pop()
+    assert not depth
+
+
+def test_a_surname_takes_the_label_of_the_full_name() -> None:
+    text = (
+        "Donald Trump met aides. Trump said the deal was close. Officials close to Trump "
+        "disagreed, and Trump left."
+    )
+    raw = [
+        at(text, "Donald Trump", "PERSON"),
+        at(text, "Trump", "ORG", 1),
+        at(text, "Trump", "ORG", 2),
+        at(text, "Trump", "PERSON", 3),
+    ]
+    got = mend(text, raw, no_chrome)
+    assert shown(got) == [("Donald Trump", "PERSON")] + [("Trump", "PERSON")] * 3
+    assert got[1].note == "was ORG: the surname of Donald Trump"
+    assert got[0].note == got[3].note == ""
+
+
+def test_a_place_that_shares_a_surname_stays_a_place() -> None:
+    text = (
+        "George Washington is on the bill. In Washington, lawmakers met. Washington said no, "
+        "and Washington officials left."
+    )
+    raw = [
+        at(text, "George Washington", "PERSON"),
+        at(text, "Washington", "GPE", 1),
+        at(text, "Washington", "GPE", 2),
+        at(text, "Washington", "GPE", 3),
+    ]
+    assert [m.label for m in mend(text, raw, no_chrome)] == ["PERSON", "GPE", "GPE", "GPE"]
+
+
+def test_strong_signs_of_a_person() -> None:
+    text = "President Zelenskyy spoke. Later Zelenskyy left. Malek Dudakov agreed with Zelenskyy."
+    raw = [
+        at(text, "Zelenskyy", "PERSON"),
+        at(text, "Zelenskyy", "GPE", 1),
+        at(text, "Malek Dudakov", "ORG"),
+        at(text, "Zelenskyy", "GPE", 2),
+    ]
+    got = mend(text, raw, no_chrome)
+    assert [m.label for m in got] == ["PERSON", "PERSON", "ORG", "PERSON"]
+    assert got[1].note == "was GPE: a title before it"
+    # "Malek" is no common given name of the list; as a quotation's speaker it is a person.
+    speaker = (raw[2].start, raw[2].end)
+    alone = mend(text, [raw[2]], no_chrome)
+    assert alone[0].label == "ORG"
+    assert mend(text, [raw[2]], no_chrome, [speaker])[0].label == "PERSON"
+
+
+def test_a_given_name_first_is_a_person_but_not_in_a_place_name() -> None:
+    text = "Victoria Falls drew crowds. Kirill Dmitriev spoke to Victoria Falls."
+    raw = [
+        at(text, "Victoria Falls", "GPE"),
+        at(text, "Kirill Dmitriev", "ORG"),
+    ]
+    assert [m.label for m in mend(text, raw, no_chrome)] == ["GPE", "PERSON"]
+
+
+def test_titles_are_cut_from_a_persons_span() -> None:
+    text = "Putin Envoy Says Talks Begin. President Joe Biden left."
+    raw = [at(text, "Putin Envoy", "PERSON"), at(text, "President Joe Biden", "PERSON")]
+    assert [m.text for m in mend(text, raw, no_chrome)] == ["Putin", "Joe Biden"]
+
+
+def test_a_majority_label_wins_where_nothing_stronger_says() -> None:
+    text = "Gazprom grew. Gazprom fell. Gazprom is big."
+    raw = [
+        at(text, "Gazprom", "ORG"),
+        at(text, "Gazprom", "PERSON", 1),
+        at(text, "Gazprom", "ORG", 2),
+    ]
+    got = mend(text, raw, no_chrome)
+    assert [m.label for m in got] == ["ORG"] * 3
+    assert got[1].note == "was PERSON: 2 of 3 mentions are ORG"
+
+
+def test_credits_and_prefixes_are_cut_to_the_name() -> None:
+    text = "Anton Novoderezhkin / Roscongress Photobank. He told the pro-Kremlin paper."
+    raw = [
+        at(text, "Anton Novoderezhkin / Roscongress Photobank", "PERSON"),
+        at(text, "pro-Kremlin", "ORG"),
+    ]
+    assert shown(mend(text, raw, no_chrome)) == [
+        ("Anton Novoderezhkin", "PERSON"),
+        ("Kremlin", "ORG"),
+    ]
+
+
+def test_title_case_lines_read_as_sentence_case() -> None:
+    text = (
+        "Putin Signals Openness to Economic Cooperation with US on Rare Earth Minerals\n\n"
+        "Vladimir Putin has said Russia is open to work with the US on rare earth minerals."
+    )
+    assert title_lines(text) == [(0, text.index("\n"))]
+    raw = [
+        at(text, "Putin Signals Openness to Economic Cooperation", "ORG"),
+        at(text, "Rare Earth Minerals", "ORG"),
+        at(text, "Vladimir Putin", "PERSON"),
+        at(text, "Russia", "GPE"),
+        at(text, "US", "GPE", 1),
+    ]
+    got = shown(mend(text, raw, no_chrome))
+    assert got == [
+        ("Putin", "PERSON"),
+        ("US", "GPE"),
+        ("Vladimir Putin", "PERSON"),
+        ("Russia", "GPE"),
+        ("US", "GPE"),
+    ]
+
+
+def test_a_headline_in_capitals_finds_the_names_of_the_text() -> None:
+    text = "KREMLIN REJECTS PLAN FROM WASHINGTON\n\nThe Kremlin said Washington had no plan."
+    raw = [
+        at(text, "KREMLIN REJECTS PLAN FROM WASHINGTON", "ORG"),
+        at(text, "Kremlin", "ORG"),
+        at(text, "Washington", "GPE"),
+    ]
+    assert shown(mend(text, raw, no_chrome))[:2] == [("KREMLIN", "ORG"), ("WASHINGTON", "GPE")]
+
+
+def test_datelines_and_captions_keep_their_names_menus_and_teasers_do_not() -> None:
+    text = (
+        "LONDON 1996-12-06\n\n"
+        "World Politics Business Sport\n\n"
+        "The Bank of England held rates on Friday, officials in London said, and traders "
+        "expected no change until the spring of next year at the earliest.\n\n"
+        "Andrew Bailey at the bank on Friday. Photo: Toby Melville / Reuters\n\n"
+        "Read next\n\n"
+        "Paris police clear migrant camp\n\n"
+    )
+    article = make_article(text, "wire.txt")
+    chrome = true_chrome(article.boilerplate, classify(text))
+    assert article.boilerplate  # the dateline, the menu, the caption and the teaser are marked
+    london, toby, paris = at(text, "LONDON", "GPE"), at(text, "Toby", ""), at(text, "Paris", "")
+    assert not chrome(london.start, london.end, "GPE")
+    assert chrome(london.start, london.end, "ORG")  # a section name beside a date
+    assert not chrome(toby.start, toby.end + len(" Melville"), "PERSON")
+    assert chrome(paris.start, paris.end, "GPE")
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(choose_pipeline(), None)
+
+
+@pytest.mark.integration
+def test_the_built_in_corpus_shows_none_of_the_listed_errors(analyzer: Analyzer) -> None:
+    from corpus.loader import load_corpus
+
+    articles, _ = load_corpus()
+    found = {a.source[:3]: analyzer.analyze(a).entities for a in articles}
+    everything = [(e.text, e.label) for entities in found.values() for e in entities]
+    assert not [t for t, _ in everything if "]" in t or "[" in t]
+    assert ("Putin Signals Openness to Economic Cooperation", "ORG") not in everything
+    assert ("Rare Earth Minerals", "ORG") not in everything
+    assert ("Putin Envoy", "PERSON") not in everything
+    assert ("pro-Kremlin", "ORG") not in everything
+    assert {label for text, label in everything if text in ("Trump", "Malek Dudakov")} == {"PERSON"}
+    headline = [(e.text, e.label) for e in found["002"] if e.start < 80]
+    assert headline[:2] == [("Putin", "PERSON"), ("US", "GPE")]
+
+
+@pytest.mark.integration
+def test_on_the_development_set_assay_beats_the_pipeline_it_wraps(analyzer: Analyzer) -> None:
+    """The gold of real-style news passages (tests/gold/entities_dev.jsonl; the held-out set
+    is read by no test): strict F1 at least 2 points above raw spaCy, no type below it."""
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(root))
+    try:
+        from bench.entities_eval import GOLD_SETS, TYPES, evaluate, load_passages
+    finally:
+        sys.path.remove(str(root))
+    raw, ours, _ = evaluate(load_passages(GOLD_SETS["dev"]), analyzer)
+    assert ours.prf()[2] >= raw.prf()[2] + 0.02
+    for label in TYPES:
+        assert ours.prf(label)[2] >= raw.prf(label)[2], label
