@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from corpus.article import Article, text_hash
 from corpus.boilerplate import classify
 from corpus.cache import AnalysisCache
-from corpus.entities import Mention, mend, true_chrome
+from corpus.entities import Group, Mention, group_mentions, mend, true_chrome
 from corpus.figures import Figure, find_figures
 from corpus.nlp import PipelineChoice, load_pipeline
 from corpus.quotes import Quote, find_quotes
@@ -76,6 +76,7 @@ class Entity:
     label: str
     text: str
     note: str = ""
+    group: str = ""  # the id of its entity group, one of the analysis's `groups`
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ class Analysis:
     entities: tuple[Entity, ...]
     quotes: tuple[Quote, ...] = field(default=())
     figures: tuple[Figure, ...] = field(default=())
+    # One real-world entity each (corpus/entities.py), in order of first mention.
+    groups: tuple[Group, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
         """The cache entry, and the analysis part of an `assay analyze` line."""
@@ -98,8 +101,10 @@ class Analysis:
             "entities": [
                 {"start": e.start, "end": e.end, "label": e.label, "text": e.text}
                 | ({"note": e.note} if e.note else {})
+                | ({"group": e.group} if e.group else {})
                 for e in self.entities
             ],
+            "groups": [g.to_dict() for g in self.groups],
             "quotes": [q.to_dict() for q in self.quotes],
             "figures": [f.to_dict() for f in self.figures],
         }
@@ -115,6 +120,7 @@ class Analysis:
             entities=tuple(Entity(**e) for e in data["entities"]),
             quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", ())),
             figures=tuple(Figure.from_dict(f) for f in data.get("figures", ())),
+            groups=tuple(Group.from_dict(g) for g in data.get("groups", ())),
         )
 
 
@@ -248,10 +254,8 @@ def build_analysis(
         for q in quotes
         if q.speaker_kind == "name" and q.speaker_start is not None and q.speaker_end is not None
     ]
-    entities = [
-        Entity(m.start, m.end, m.label, m.text, m.note)
-        for m in mend(article.text, raw, chrome, speakers)
-    ]
+    mended, groups = group_mentions(mend(article.text, raw, chrome, speakers))
+    entities = [Entity(m.start, m.end, m.label, m.text, m.note, m.group) for m in mended]
     return Analysis(
         article_id=article.id,
         pipeline=choice.key,
@@ -259,6 +263,7 @@ def build_analysis(
         entities=tuple(entities),
         quotes=tuple(quotes),
         figures=tuple(figures),
+        groups=tuple(groups),
     )
 
 

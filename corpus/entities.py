@@ -23,6 +23,7 @@ Three rules mend them, in order, on the whole article at once (they need its oth
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -79,6 +80,7 @@ class Mention:
     label: str
     text: str
     note: str = ""
+    group: str = ""  # the id of its entity group (`group_mentions`)
 
 
 def true_chrome(
@@ -367,3 +369,129 @@ def _one_label(
                     m = replace(m, start=start, end=end, text=text[start:end])
         found.append(m)
     return found
+
+
+# --- entity groups: one real-world entity's mentions ---------------------------------------
+
+# What kind of thing a label names, for grouping: a place is a place, whatever the label.
+_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
+          "NORP": "group", "PRODUCT": "product", "EVENT": "event", "LAW": "law",
+          "WORK_OF_ART": "work", "LANGUAGE": "language"}  # fmt: skip
+# Words left out of an acronym: "United States of America" is USA.
+_MINOR = frozenset({"of", "the", "and", "for", "de", "du", "la", "le", "&"})
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """One real-world entity of an article: its canonical name, its label, how many mentions,
+    and the ways it is written (`variants`, most frequent first). `id` is the same in every
+    article for the same canonical name and kind, so a corpus is filtered by it."""
+
+    id: str
+    name: str
+    label: str
+    mentions: int
+    variants: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "label": self.label,
+            "mentions": self.mentions,
+            "variants": list(self.variants),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Group:
+        variants = data["variants"]
+        if not isinstance(variants, list):
+            raise TypeError("a group's variants are a list")
+        return cls(str(data["id"]), str(data["name"]), str(data["label"]),
+                   int(str(data["mentions"])), tuple(str(v) for v in variants))  # fmt: skip
+
+
+def group_key(words: str) -> str:
+    """A name as grouped: case, a leading "the", a possessive and full stops set aside
+    ("The U.S.'s" is "us")."""
+    return _key(words).replace(".", "").replace("’", "'")
+
+
+def _surface(words: str) -> str:
+    """A mention as a variant is listed: without a possessive ending ("Putin's")."""
+    words = " ".join(words.split())
+    return _POSSESSIVE.sub("", words) if words.endswith(("'s", "’s")) else words
+
+
+def _initials(key: str) -> str:
+    words = [w for w in key.split() if w not in _MINOR]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def group_mentions(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Group]]:
+    """The mentions with their group's id in `group` (names only), and the groups in order of
+    first mention. Mentions of a kind with one key are one group; a surname joins the one
+    person named in full that it ends (two such people: it joins neither); an acronym joins
+    the one name of its kind whose initials it is ("US", "U.S." join "the United States")."""
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for k, m in enumerate(mentions):
+        kind = _KINDS.get(m.label)
+        key = group_key(m.text)
+        if kind and key:
+            buckets.setdefault((kind, key), []).append(k)
+    parent = {b: b for b in buckets}
+
+    def root(b: tuple[str, str]) -> tuple[str, str]:
+        while parent[b] != b:
+            b = parent[b]
+        return b
+
+    multi = [b for b in buckets if len(b[1].split()) >= 2]
+    for bucket in buckets:
+        kind, key = bucket
+        if " " in key:
+            continue
+        if kind == "person":
+            owners = {b for b in multi if b[0] == "person" and b[1].split()[-1] == key}
+        else:
+            owners = {b for b in multi if b[0] == kind and _initials(b[1]) == key}
+        if len({root(b) for b in owners}) == 1:
+            parent[bucket] = root(next(iter(owners)))
+    members: dict[tuple[str, str], list[int]] = {}
+    for bucket, indices in buckets.items():
+        members.setdefault(root(bucket), []).extend(indices)
+    group_of: dict[int, Group] = {}
+    made: list[tuple[int, Group]] = []
+    for (kind, _key), indices in members.items():
+        forms = Counter(_surface(mentions[k].text) for k in indices)
+        first = {f: min(k for k in indices if _surface(mentions[k].text) == f) for f in forms}
+        # The fullest form, as the text writes it (not a headline's capitals), most often.
+        name = max(forms, key=lambda f: (len(f.split()), not f.isupper(), forms[f], -first[f]))
+        labels = Counter(mentions[k].label for k in indices)
+        digest = hashlib.sha256(f"{kind}:{group_key(name)}".encode()).hexdigest()[:12]
+        group = Group(f"g{digest}", name, labels.most_common(1)[0][0], len(indices),
+                      tuple(f for f, _ in forms.most_common()))  # fmt: skip
+        for k in indices:
+            group_of[k] = group
+        made.append((min(indices), group))
+    grouped = [
+        replace(m, group=group_of[k].id) if k in group_of else m for k, m in enumerate(mentions)
+    ]
+    return grouped, [g for _, g in sorted(made, key=lambda item: item[0])]
+
+
+def search_forms(group: Group) -> tuple[str, ...]:
+    """How to find the group's entity in other articles: its name and variants, an acronym
+    with and without full stops ("US", "U.S."), and a person's surname alone."""
+    forms = [group.name, *group.variants]
+    for form in list(forms):
+        letters = form.replace(".", "")
+        if letters.isupper() and letters.isalpha() and 2 <= len(letters) <= 6:
+            forms += [letters, "".join(f"{c}." for c in letters)]
+    words = group.name.split()
+    if group.label == "PERSON" and len(words) >= 2:
+        forms.append(words[-1])
+    for form in list(forms):
+        if form.lower().startswith("the "):
+            forms.append(form[4:])
+    return tuple(dict.fromkeys(f for f in forms if f))

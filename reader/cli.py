@@ -237,7 +237,7 @@ def record(article: Article, analysis: Analysis) -> dict[str, object]:
     data: dict[str, object] = article.to_dict()
     found = analysis.to_dict()
     data["pipeline"] = found["pipeline"]
-    for key in ("sentences", "entities", "quotes", "figures"):
+    for key in ("sentences", "entities", "groups", "quotes", "figures"):
         data[key] = found[key]
     return data
 

@@ -44,9 +44,11 @@ if TYPE_CHECKING:
 NARROW = 110  # columns below which the panes stack
 
 
-def mentioning(articles: Iterable[Article], text: str) -> set[str]:
-    """Ids of the articles whose text holds `text` as written, as a whole word or words."""
-    pattern = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
+def mentioning(articles: Iterable[Article], forms: Sequence[str]) -> set[str]:
+    """Ids of the articles whose text holds one of `forms` as written, as a whole word or
+    words (an entity's name and its variants)."""
+    alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
     return {a.id for a in articles if pattern.search(a.text)}
 
 
@@ -263,23 +265,23 @@ class ReaderScreen(Annotating, Resuming):
     def _entity_chosen(self, event: SidePanel.EntityChosen) -> None:
         articles = list(self.articles.values())
         if not self.assay.texts_on_disk:
-            self._show_mentions(event.text, mentioning(articles, event.text))
+            self._show_mentions(event.text, mentioning(articles, event.forms))
             return
         # A large corpus's texts are read from their files: in a thread, the words' index
         # first telling which articles can hold the name.
         self.notify(f"Looking for the articles that mention “{event.text}”…", timeout=3)
-        self._find_mentions(articles, event.text)
+        self._find_mentions(articles, event.text, event.forms)
 
     @work(thread=True, exclusive=True, group="mentions", exit_on_error=False,
           description="Finding the articles that mention an entity")  # fmt: skip
-    def _find_mentions(self, articles: list[Article], text: str) -> None:
+    def _find_mentions(self, articles: list[Article], text: str, forms: Sequence[str]) -> None:
         index = self.article_list.index
         if len(index) >= len(articles):
-            term = phrase(text)
-            if term.words:
-                held = index.matches(term)
+            terms = [phrase(form) for form in forms]
+            if all(term.words for term in terms):
+                held = set().union(*(index.matches(term) for term in terms))
                 articles = [a for a in articles if a.id in held]
-        found = mentioning(articles, text)
+        found = mentioning(articles, forms)
         self.app.call_from_thread(self._show_mentions, text, found)
 
     def _show_mentions(self, text: str, ids: set[str]) -> None:

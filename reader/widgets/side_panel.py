@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from corpus.entities import Group, search_forms
 from corpus.text import counted, show_bidi
 from reader.widgets.annotation_keys import annotation_bindings
 
@@ -103,10 +104,14 @@ class SidePanel(OptionList):
     ]
 
     class EntityChosen(Message):
-        def __init__(self, text: str, label: str) -> None:
+        """An entity chosen in the panel: its name, label, and every way to find it in other
+        articles (`forms`; corpus/entities.py `search_forms`)."""
+
+        def __init__(self, text: str, label: str, forms: tuple[str, ...] = ()) -> None:
             super().__init__()
             self.text = text
             self.label = label
+            self.forms = forms or (text,)
 
     class SpanChosen(Message):
         def __init__(self, start: int, end: int) -> None:
@@ -231,20 +236,30 @@ class SidePanel(OptionList):
         def heading(text: str) -> None:
             rows.append(("", Content.assemble((text, "bold")), None))
 
-        groups: dict[str, Counter[str]] = {}
-        for entity in analysis.entities:
-            if entity.label in ENTITY_NAMES:
-                groups.setdefault(ENTITY_NAMES[entity.label], Counter())[entity.text] += 1
-        labels = {e.text: e.label for e in analysis.entities}
-        total = sum(sum(c.values()) for c in groups.values())
+        # One row a real-world entity (its group): the name, how many mentions, and the other
+        # ways the article writes it; enter lists the articles that mention it in any way.
+        sections: dict[str, list[Group]] = {}
+        for group in analysis.groups or _groups_of(analysis):
+            if group.label in ENTITY_NAMES:
+                sections.setdefault(ENTITY_NAMES[group.label], []).append(group)
+        total = sum(g.mentions for found in sections.values() for g in found)
         heading(f"Entities ({total})")
-        if not groups:
+        if not sections:
             rows.append(("", Content(f"  {note or 'none found'}"), None))
-        for name, counts in sorted(groups.items(), key=lambda g: -sum(g[1].values())):
-            heading(f" {name} ({sum(counts.values())})")
-            for text, count in counts.most_common():
-                prompt = Content.assemble("   ", Content(show_bidi(text)), (f"  ×{count}", "dim"))
-                rows.append((f"e{len(rows)}", prompt, ("entity", (text, labels.get(text, "")))))
+        for name, found in sorted(sections.items(), key=lambda s: -sum(g.mentions for g in s[1])):
+            heading(f" {name} ({sum(g.mentions for g in found)})")
+            for group in sorted(found, key=lambda g: -g.mentions):
+                others = [v for v in group.variants if v != group.name]
+                parts: list[Content | tuple[str, str] | str] = [
+                    "   ",
+                    Content(show_bidi(group.name)),
+                    (f"  ×{group.mentions}", "dim"),
+                ]
+                if others:
+                    also = _short(", ".join(others), _SPAN_CHARS)
+                    parts.append((f"  ({also})", "dim"))
+                choice = ("entity", (group.name, group.label, search_forms(group)))
+                rows.append((f"e{len(rows)}", Content.assemble(*parts), choice))
         direct = [q for q in analysis.quotes if q.is_direct]
         rows.append(("", None, None))
         heading(f"Quotes ({len(direct)})")
@@ -414,6 +429,12 @@ def _annotation_prompt(
     if annotation.note:
         parts += ["\n    ", ("note: ", "dim"), Content(_short(annotation.note, 40))]
     return Content.assemble(*parts)
+
+
+def _groups_of(analysis: Analysis) -> list[Group]:
+    """Groups of an analysis made without them: one a name as written."""
+    counts = Counter((e.text, e.label) for e in analysis.entities)
+    return [Group("", text, label, n, (text,)) for (text, label), n in counts.items()]
 
 
 def _nearest(items: list[Any], near: int) -> list[Any]:

@@ -107,7 +107,8 @@ def test_cache_entries_written_before_load_unchanged(name: str, tmp_path: Path) 
     analysis = Analysis.from_dict(entry)
     # Entries from before `speaker_kind` (issue 15) read as "none" until analysed again.
     quotes = [{"speaker_kind": "none", **q} for q in entry["quotes"]]
-    assert analysis.to_dict() == {**entry, "quotes": quotes}
+    # and from before entity groups (issue 18), with none.
+    assert analysis.to_dict() == {**entry, "quotes": quotes, "groups": []}
     # and through the cache, as the analyzer reads it
     cache = AnalysisCache(tmp_path)
     cache.put("k" * 64, entry)

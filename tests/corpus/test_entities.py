@@ -250,3 +250,47 @@ def test_on_the_development_set_assay_beats_the_pipeline_it_wraps(analyzer: Anal
     assert ours.prf()[2] >= raw.prf()[2] + 0.02
     for label in TYPES:
         assert ours.prf(label)[2] >= raw.prf(label)[2], label
+
+
+def test_one_real_world_entity_is_one_group_with_its_variants() -> None:
+    from corpus.entities import group_mentions, search_forms
+
+    text = (
+        "The United States and Russia met. US officials and U.S. envoys said the United "
+        "States would act. Vladimir Putin spoke; Putin's aide agreed. MOSCOW and Moscow. "
+        "Anna Petrova and Ivan Petrova differ, so Petrova alone is neither."
+    )
+    raw = [
+        at(text, "The United States", "GPE"),
+        at(text, "Russia", "GPE"),
+        at(text, "US", "GPE"),
+        at(text, "U.S.", "GPE"),
+        at(text, "the United States", "GPE"),
+        at(text, "Vladimir Putin", "PERSON"),
+        at(text, "Putin's", "PERSON"),
+        at(text, "MOSCOW", "GPE"),
+        at(text, "Moscow", "GPE"),
+        at(text, "Anna Petrova", "PERSON"),
+        at(text, "Ivan Petrova", "PERSON"),
+        at(text, "Petrova", "PERSON", 2),
+    ]
+    grouped, groups = group_mentions(raw)
+    by_name = {g.name: g for g in groups}
+    usa = (
+        by_name["The United States"]
+        if "The United States" in by_name
+        else by_name["the United States"]
+    )
+    assert usa.mentions == 4 and set(usa.variants) == {
+        "The United States", "US", "U.S.", "the United States"
+    }  # fmt: skip
+    assert by_name["Vladimir Putin"].variants == ("Vladimir Putin", "Putin")
+    assert by_name["Moscow"].mentions == 2 and "MOSCOW" not in by_name
+    assert {"Anna Petrova", "Ivan Petrova", "Petrova"} <= set(by_name)  # not merged
+    assert all(m.group for m in grouped)
+    assert {m.group for m in grouped[:5] if m.label == "GPE" and m.text != "Russia"} == {usa.id}
+    # The same canonical name is the same group in every article.
+    _, again = group_mentions([Mention(0, 14, "PERSON", "Vladimir Putin")])
+    assert again[0].id == by_name["Vladimir Putin"].id
+    assert set(search_forms(usa)) >= {"US", "U.S.", "United States", "the United States"}
+    assert "Putin" in search_forms(again[0])

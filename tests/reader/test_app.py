@@ -316,3 +316,33 @@ async def test_fold_keeps_the_cursor_on_text_that_shows(make_app: MakeApp) -> No
             first_line = next(i for i, line in enumerate(view.lines)
                               if line.end > view.units[view.cursor][0])  # fmt: skip
             assert first_line >= top and not view._hidden(view.units[view.cursor])
+
+
+async def test_choosing_an_entity_group_finds_it_however_it_is_written(make_app: MakeApp) -> None:
+    """The panel lists an entity once with its variants; choosing it lists every article that
+    writes any of them ("US", "U.S.", "the United States")."""
+    import re
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await analysed(pilot)
+        side = app.query_one(SidePanel)
+        side.focus()
+        target, forms = next(
+            (k, data[2])
+            for k, (kind, data) in side._choices.items()
+            if kind == "entity" and data[0] == "the United States"
+        )
+        assert {"US", "U.S.", "the United States"} <= set(forms)
+        side.highlighted = side.get_option_index(target)
+        await pilot.press("enter")
+        articles = app.query_one(ArticleList)
+        await wait_for(pilot, lambda: articles.only is not None)
+        assert articles.only_label == "the United States"
+        dotted = re.compile(r"(?<!\w)U\.S\.")
+        only_dotted = {
+            i
+            for i, a in app.articles.items()
+            if dotted.search(a.text) and "United States" not in a.text
+        }
+        assert only_dotted and only_dotted <= set(articles.ids_in_view_order())

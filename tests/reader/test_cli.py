@@ -26,7 +26,7 @@ def test_analyze_jsonl_over_builtin_corpus() -> None:
     records = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(records) == 5
     keys = ["id", "source", "title", "meta", "text", "boilerplate", "pipeline", "sentences",
-            "entities", "quotes", "figures"]  # fmt: skip
+            "entities", "groups", "quotes", "figures"]  # fmt: skip
     assert all(list(r) == keys for r in records)
     assert "[US President Donald] Trump" in records[0]["text"]
     for r in records:
@@ -34,8 +34,10 @@ def test_analyze_jsonl_over_builtin_corpus() -> None:
         assert "\x1b" not in text
         for ent in r["entities"]:
             assert text[ent["start"] : ent["end"]] == ent["text"]
-            # `note` only where assay changed the pipeline's label, saying why.
-            assert set(ent) - {"note"} == {"start", "end", "label", "text"}
+            # `note` only where assay changed the pipeline's label, saying why; `group` on
+            # names, one of the record's groups.
+            assert set(ent) - {"note", "group"} == {"start", "end", "label", "text"}
+            assert ent.get("group", r["groups"][0]["id"]) in {g["id"] for g in r["groups"]}
             assert ent.get("note", "x").startswith(("x", "was "))
         for start, end in r["boilerplate"] + r["sentences"]:
             assert 0 <= start < end <= len(text)
