@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from corpus.article import Article, text_hash
 from corpus.boilerplate import classify
 from corpus.cache import AnalysisCache
-from corpus.entities import Group, Mention, group_mentions, mend, true_chrome
+from corpus.entities import Group, Mention, group_mentions, mend, speaker_groups, true_chrome
 from corpus.figures import Figure, find_figures
 from corpus.nlp import PipelineChoice, load_pipeline
 from corpus.quotes import Quote, find_quotes
@@ -256,6 +256,11 @@ def build_analysis(
     ]
     mended, groups = group_mentions(mend(article.text, raw, chrome, speakers))
     entities = [Entity(m.start, m.end, m.label, m.text, m.note, m.group) for m in mended]
+    # A quotation's speaker names the entity group it is, where there is one.
+    quotes = [
+        replace(q, speaker_group=g) if g else q
+        for q, g in zip(quotes, speaker_groups(groups, [q.speaker for q in quotes]), strict=True)
+    ]
     return Analysis(
         article_id=article.id,
         pipeline=choice.key,

@@ -495,3 +495,25 @@ def search_forms(group: Group) -> tuple[str, ...]:
         if form.lower().startswith("the "):
             forms.append(form[4:])
     return tuple(dict.fromkeys(f for f in forms if f))
+
+
+def speaker_groups(groups: Sequence[Group], speakers: Sequence[str | None]) -> list[str]:
+    """The group each speaker name is (its id), or "": the group of a person or organisation
+    that writes the name, or whose name it is, case and titles aside ("Putin" and "President
+    Vladimir Putin" are the group "Vladimir Putin"). A name two groups could be is neither's."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for group in groups:
+        if group.label not in ("PERSON", "ORG"):
+            continue
+        for form in (group.name, *group.variants):
+            named[group_key(form)].add(group.id)
+    found = []
+    for speaker in speakers:
+        ids: set[str] = set()
+        if speaker:
+            words = speaker.split()
+            while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+                words = words[1:]
+            ids = named.get(group_key(" ".join(words)), set())
+        found.append(next(iter(ids)) if len(ids) == 1 else "")
+    return found

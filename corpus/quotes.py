@@ -102,6 +102,8 @@ class Quote:
     style: QuoteStyle
     confidence: float
     speaker_kind: str = "none"
+    # The entity group the speaker is (corpus/entities.py), where the article has one.
+    speaker_group: str = ""
 
     @property
     def is_direct(self) -> bool:
@@ -123,7 +125,7 @@ class Quote:
             "kind": self.kind.value,
             "style": self.style.value,
             "confidence": self.confidence,
-        }
+        } | ({"speaker_group": self.speaker_group} if self.speaker_group else {})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Quote:
@@ -142,6 +144,7 @@ class Quote:
             _STYLES[data["style"]],
             float(data["confidence"]),
             _SPEAKER_KINDS[data.get("speaker_kind", "none")],
+            str(data.get("speaker_group", "")),
         )
 
 

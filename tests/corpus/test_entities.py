@@ -294,3 +294,22 @@ def test_one_real_world_entity_is_one_group_with_its_variants() -> None:
     assert again[0].id == by_name["Vladimir Putin"].id
     assert set(search_forms(usa)) >= {"US", "U.S.", "United States", "the United States"}
     assert "Putin" in search_forms(again[0])
+
+
+def test_a_quotations_speaker_names_its_entity_group() -> None:
+    from corpus.entities import group_mentions, speaker_groups
+
+    text = "Vladimir Putin spoke. Putin said no. Gazprom agreed. Anna Lee and Bo Lee met."
+    raw = [
+        at(text, "Vladimir Putin", "PERSON"),
+        at(text, "Putin", "PERSON", 1),
+        at(text, "Gazprom", "ORG"),
+        at(text, "Anna Lee", "PERSON"),
+        at(text, "Bo Lee", "PERSON"),
+    ]
+    _, groups = group_mentions(raw)
+    ids = {g.name: g.id for g in groups}
+    found = speaker_groups(
+        groups, ["Putin", "President Vladimir Putin", "Gazprom", "Lee", None, "Sergey Lavrov"]
+    )
+    assert found == [ids["Vladimir Putin"], ids["Vladimir Putin"], ids["Gazprom"], "", "", ""]
