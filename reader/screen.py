@@ -223,6 +223,8 @@ class ReaderScreen(Annotating, Resuming):
     @while_open
     def _list_changed(self) -> None:
         self._update_list_status()
+        if self.article_list.only is None:
+            self.view.follow_all()  # the entity's filter is gone: t and T walk every entity
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
@@ -265,7 +267,7 @@ class ReaderScreen(Annotating, Resuming):
     def _entity_chosen(self, event: SidePanel.EntityChosen) -> None:
         articles = list(self.articles.values())
         if not self.assay.texts_on_disk:
-            self._show_mentions(event.text, mentioning(articles, event.forms))
+            self._show_mentions(event.text, mentioning(articles, event.forms), event.forms)
             return
         # A large corpus's texts are read from their files: in a thread, the words' index
         # first telling which articles can hold the name.
@@ -282,16 +284,17 @@ class ReaderScreen(Annotating, Resuming):
                 held = set().union(*(index.matches(term) for term in terms))
                 articles = [a for a in articles if a.id in held]
         found = mentioning(articles, forms)
-        self.app.call_from_thread(self._show_mentions, text, found)
+        self.app.call_from_thread(self._show_mentions, text, found, forms)
 
-    def _show_mentions(self, text: str, ids: set[str]) -> None:
+    def _show_mentions(self, text: str, ids: set[str], forms: Sequence[str] = ()) -> None:
         if self.app.closing:  # type: ignore[attr-defined]
             return
         self.article_list.set_only(ids, text)
+        self.view.follow(text, forms or (text,))
         verb = "mentions" if len(ids) == 1 else "mention"
         self.notify(
             f"The list shows the {counted(len(ids), 'article')} that {verb} "
-            f"“{text}”; escape in the list shows all.",
+            f"“{text}”, and t T walk its mentions; escape in the list shows all.",
             timeout=5,
         )
 

@@ -109,6 +109,12 @@ _CREATED, _START = attrgetter("created_at"), attrgetter("start")
 _FEW_CHANGES = 64
 
 
+def _as_listed(words: str) -> str:
+    """An entity's words as a group lists them: without a possessive ending."""
+    words = " ".join(words.split())
+    return re.sub(r"['’]s$", "", words)
+
+
 def _negative_end(annotation: Annotation) -> int:
     return -annotation.end
 
@@ -200,7 +206,8 @@ class ArticleView(ScrollView, can_focus=True):
             "jump('entity', 1)",
             "Next entity",
             id="reader.next_entity",
-            tooltip="Jump to the next entity",
+            tooltip="Jump to the next entity (of the one chosen in the panel, while the list "
+            "shows the articles that mention it)",
         ),
         Binding(
             "T",
@@ -208,7 +215,8 @@ class ArticleView(ScrollView, can_focus=True):
             "Previous entity",
             show=False,
             id="reader.prev_entity",
-            tooltip="Jump to the previous entity",
+            tooltip="Jump to the previous entity (of the one chosen in the panel, while the "
+            "list shows the articles that mention it)",
         ),
         Binding(
             "n",
@@ -435,6 +443,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.token_source: Callable[[Article], list[tuple[int, int]] | None] | None = None
         self._dragging = False
         self._press = 0
+        # The entity `t` and `T` walk (its name, and the forms it is written in), or None: all.
+        self.followed: tuple[str, frozenset[str]] | None = None
 
     # --- what is shown ------------------------------------------------------------------
 
@@ -1147,12 +1157,25 @@ class ArticleView(ScrollView, can_focus=True):
             index = self._visible_from(len(self.units) - 1 if end else 0, -1 if end else 1)
             self.move_to(self.units[index][0])
 
+    def follow(self, name: str, forms: Collection[str]) -> None:
+        """`t` and `T` walk the mentions of one entity (written in any of `forms`), until
+        `follow_all`."""
+        self.followed = (name, frozenset(forms))
+
+    def follow_all(self) -> None:
+        """`t` and `T` walk every entity again."""
+        self.followed = None
+
     def action_jump(self, kind: str, direction: int) -> None:
-        """To the next (or previous) quote, figure or entity after the cursor's focus."""
+        """To the next (or previous) quote, figure or entity after the cursor's focus (of the
+        entity followed, when one is)."""
         if not self.units:
             return
         here = self.focus_span[0] if self.focus_span else self.units[self.cursor][0]
         ordered = [s for s in self._marks.spans if s[2].kind == kind]
+        followed = self.followed if kind == "entity" else None
+        if followed is not None:
+            ordered = [s for s in ordered if _as_listed(s[2].text) in followed[1]]
         if direction > 0:
             after = [s for s in ordered if s[0] > here or (not self.focus_span and s[0] == here)]
             found = after[0] if after else None
@@ -1161,6 +1184,8 @@ class ArticleView(ScrollView, can_focus=True):
             found = before[-1] if before else None
         if found is None:
             layer = {"quote": "quotes", "figure": "figures", "entity": "entities"}[kind]
+            if followed is not None:
+                layer = f"mentions of “{followed[0]}”"
             if self.analysis is None:
                 self.notify("The analysis is not ready yet.", timeout=2)
             elif not ordered:

@@ -346,3 +346,22 @@ async def test_choosing_an_entity_group_finds_it_however_it_is_written(make_app:
             if dotted.search(a.text) and "United States" not in a.text
         }
         assert only_dotted and only_dotted <= set(articles.ids_in_view_order())
+        # t and T walk the group's mentions in the article, however written ...
+        view = app.query_one(ArticleView)
+        view.focus()
+        seen = []
+        for _ in range(6):
+            await pilot.press("t")
+            assert view.focus_span is not None
+            seen.append(view.article.text[slice(*view.focus_span)])  # type: ignore[union-attr]
+        assert set(seen) <= set(forms) and len(set(seen)) >= 2  # "US" and "the United States"
+        # ... until the list shows every article again: then every entity.
+        articles.focus()
+        await pilot.press("escape")
+        await pilot.pause()
+        view.focus()
+        walked = set()
+        for _ in range(12):
+            await pilot.press("T")  # back up the article: every entity on the way
+            walked.add(view.article.text[slice(*view.focus_span)])  # type: ignore[arg-type, union-attr]
+        assert walked - set(forms)
