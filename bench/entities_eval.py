@@ -21,8 +21,17 @@ as a secondary figure. Targets, on each set:
   overall strict F1                 assay at least 2 points above raw spaCy
   strict F1 of each type            assay not below raw spaCy
 
+Entity groups: every gold mention also names the real-world entity it refers to ("entity").
+Over the gold mentions assay matched strictly and put in a group (the matching entity's
+`group`): "groups per real entity" is, for each gold entity with at least 2 such mentions, the
+number of distinct assay groups among them (mean, and the share kept whole in exactly one);
+"merged wrongly" counts assay groups whose matched mentions name 2 or more gold entities (and
+the gold entities involved), out of the groups with matched mentions. The same two figures are
+shown for a naive baseline that groups the same mentions by their exact text.
+
 `--misses dev` lists assay's false negatives and false positives on the development set, with
-some context; `--misses heldout` does the same for the held-out set, only when asked by name.
+some context, and the gold entities split over several groups and the groups merged wrongly;
+`--misses heldout` does the same for the held-out set, only when asked by name.
 
     .venv/bin/python bench/entities_eval.py [--model M] [--misses dev|heldout]
 """
@@ -63,6 +72,7 @@ class Passage:
     style: str
     text: str
     entities: tuple[Span, ...]
+    identities: tuple[tuple[Span, str], ...] = ()  # each gold mention's real-world entity
 
 
 @dataclass
@@ -125,11 +135,23 @@ def load_passages(path: Path) -> list[Passage]:
         row = json.loads(line)
         text = row["text"]
         spans = []
+        identities = []
         for e in row["entities"]:
             if text[e["start"] : e["end"]] != e["text"] or e["label"] not in TYPES:
                 raise SystemExit(f"{path.name}:{number}: bad entity {e}")
-            spans.append((e["start"], e["end"], e["label"]))
-        passages.append(Passage(row["id"], row.get("style", ""), text, tuple(sorted(spans))))
+            span = (e["start"], e["end"], e["label"])
+            spans.append(span)
+            if e.get("entity"):
+                identities.append((span, e["entity"]))
+        passages.append(
+            Passage(
+                row["id"],
+                row.get("style", ""),
+                text,
+                tuple(sorted(spans)),
+                tuple(sorted(identities)),
+            )
+        )
     return passages
 
 
@@ -138,9 +160,13 @@ def keep(spans: Iterable[Span]) -> list[Span]:
 
 
 def evaluate(
-    passages: Sequence[Passage], analyzer: Analyzer
+    passages: Sequence[Passage],
+    analyzer: Analyzer,
+    groups: dict[str, dict[Span, str]] | None = None,
 ) -> tuple[Counts, Counts, list[tuple[Passage, list[Span]]]]:
-    """Raw spaCy's and assay's counts on a set, and assay's predictions of each passage."""
+    """Raw spaCy's and assay's counts on a set, and assay's predictions of each passage; when
+    `groups` is given, it is filled with each passage's assay group id of each predicted span
+    that has one (by passage id)."""
     nlp = analyzer.nlp
     raw, ours = Counts(), Counts()
     read: list[tuple[Passage, list[Span]]] = []
@@ -159,6 +185,12 @@ def evaluate(
         raw.add(passage.entities, raw_spans)
         ours.add(passage.entities, our_spans)
         read.append((passage, our_spans))
+        if groups is not None:
+            groups[passage.id] = {
+                (e.start, e.end, e.label): e.group
+                for e in analysis.entities
+                if e.label in TYPES and e.group
+            }
     return raw, ours, read
 
 
@@ -196,6 +228,102 @@ def report(name: str, passages: Sequence[Passage], raw: Counts, ours: Counts) ->
     print(
         "target  no type below raw spaCy"
         + (f"   below: {', '.join(behind)}   FAIL" if behind else "   PASS")
+    )
+
+
+@dataclass
+class Grouping:
+    """How a grouping of the matched gold mentions compares with the gold entities."""
+
+    entities: int = 0  # gold entities with at least 2 matched, grouped mentions
+    groups_of_entities: int = 0  # the sum, over those, of the groups they are spread over
+    whole: int = 0  # those in exactly one group
+    groups: int = 0  # groups with matched mentions
+    merged: int = 0  # groups whose matched mentions name 2 or more gold entities
+    merged_entities: int = 0  # the gold entities in those (each counted once per passage)
+    split_cases: list[tuple[str, str, list[list[str]]]] = field(default_factory=list)
+    merged_cases: list[tuple[str, list[tuple[str, list[str]]]]] = field(default_factory=list)
+
+    def add(self, passage: Passage, group_of: dict[Span, str]) -> None:
+        """One passage: `group_of` gives the group of each matched gold mention (in a group)."""
+        by_entity: dict[str, dict[str, list[str]]] = {}
+        by_group: dict[str, dict[str, list[str]]] = {}
+        for span, entity in passage.identities:
+            group = group_of.get(span)
+            if not group:
+                continue
+            words = passage.text[span[0] : span[1]]
+            by_entity.setdefault(entity, {}).setdefault(group, []).append(words)
+            by_group.setdefault(group, {}).setdefault(entity, []).append(words)
+        for entity, spread in by_entity.items():
+            if sum(len(v) for v in spread.values()) < 2:
+                continue
+            self.entities += 1
+            self.groups_of_entities += len(spread)
+            if len(spread) == 1:
+                self.whole += 1
+            else:
+                self.split_cases.append((passage.id, entity, list(spread.values())))
+        involved: set[str] = set()
+        self.groups += len(by_group)
+        for members in by_group.values():
+            if len(members) >= 2:
+                self.merged += 1
+                involved.update(members)
+                self.merged_cases.append((passage.id, list(members.items())))
+        self.merged_entities += len(involved)
+
+    def line(self, name: str) -> str:
+        mean = self.groups_of_entities / self.entities if self.entities else 0.0
+        share = self.whole / self.entities if self.entities else 0.0
+        return (
+            f"{name:<14}{self.entities:>9}{mean:>11.2f}{share:>11.3f}   "
+            f"{self.merged:>4} of {self.groups:<5}{self.merged_entities:>10}"
+        )
+
+
+def grouping(
+    read: Sequence[tuple[Passage, Sequence[Span]]], groups: dict[str, dict[Span, str]]
+) -> tuple[Grouping, Grouping]:
+    """assay's grouping and the exact-text baseline, over the gold mentions assay matched
+    strictly and put in a group."""
+    ours, naive = Grouping(), Grouping()
+    for passage, _predicted in read:
+        assay_groups = groups.get(passage.id, {})
+        matched = {s: g for s, g in assay_groups.items() if s in set(passage.entities)}
+        ours.add(passage, matched)
+        naive.add(passage, {s: "text:" + passage.text[s[0] : s[1]] for s in matched})
+    return ours, naive
+
+
+def report_groups(ours: Grouping, naive: Grouping) -> None:
+    print(
+        "entity groups (gold mentions assay matched strictly and grouped; "
+        "gold entities with 2+ such mentions)"
+    )
+    print(
+        f"{'grouping':<14}{'entities':>9}{'groups/ent':>11}{'kept whole':>11}   "
+        f"{'merged wrongly':>14}{'gold ents':>10}"
+    )
+    print(ours.line("assay"))
+    print(naive.line("exact text"))
+
+
+def show_group_errors(found: Grouping, most: int = 15) -> None:
+    """Gold entities split over several assay groups, and groups merged wrongly."""
+    merged = found.merged_cases[: most // 2]
+    split = found.split_cases[: most - len(merged)]
+    for passage_id, entity, parts in split:
+        texts = " | ".join(", ".join(p) for p in parts)
+        print(f"    split  {passage_id}  {entity!r}: {texts}")
+    for passage_id, members in merged:
+        texts = " | ".join(f"{entity}: {', '.join(words)}" for entity, words in members)
+        print(f"    merged {passage_id}  {texts}")
+    shown = len(merged) + len(split)
+    left = len(found.split_cases) + len(found.merged_cases) - shown
+    print(
+        f"  {len(found.split_cases)} gold entities split, {len(found.merged_cases)} groups "
+        f"merged wrongly" + (f" ({left} not shown)" if left > 0 else "")
     )
 
 
@@ -243,12 +371,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     print()
     for name, path in GOLD_SETS.items():
         passages = load_passages(path)
-        raw, ours, read = evaluate(passages, analyzer)
+        groups: dict[str, dict[Span, str]] = {}
+        raw, ours, read = evaluate(passages, analyzer, groups)
         report(name, passages, raw, ours)
+        ours_grouping, naive_grouping = grouping(read, groups)
+        report_groups(ours_grouping, naive_grouping)
         if args.misses and MISSES[args.misses] == name:
             print()
             print(f"assay's misses on {name}:")
             show_misses(read)
+            print(f"assay's grouping errors on {name} (at most 15):")
+            show_group_errors(ours_grouping)
         print()
     print(f"({time.perf_counter() - began:.1f} s)")
 
