@@ -78,6 +78,19 @@ def gutter(view: ArticleView) -> str:
     return next(iter(view.render_line(0))).text[1]
 
 
+def count_draws(view: ArticleView) -> list[int]:
+    """The screen lines the view draws from now on (cache misses), in order."""
+    drawn: list[int] = []
+    draw = view._draw
+
+    def counting(index: int, width: int) -> Any:
+        drawn.append(index)
+        return draw(index, width)
+
+    view._draw = counting  # type: ignore[method-assign]
+    return drawn
+
+
 async def test_an_overlay_registered_later_is_drawn_in_its_own_component_class() -> None:
     view = ReviewView()
     async with Host(view).run_test(size=(80, 24)) as pilot:
@@ -122,14 +135,7 @@ async def test_a_cursor_step_draws_again_only_the_lines_of_the_two_sentences(
         view.show(article())
         await pilot.pause()
         height = view.scrollable_content_region.height
-        drawn: list[int] = []
-        draw = view._draw
-
-        def counting(index: int, width: int) -> Any:
-            drawn.append(index)
-            return draw(index, width)
-
-        view._draw = counting  # type: ignore[method-assign]
+        drawn = count_draws(view)
         for y in range(height):
             view.render_line(y)
         refreshed: list[tuple[int, int]] = []
@@ -165,14 +171,7 @@ async def test_a_save_draws_again_only_the_lines_it_changes_and_none_goes_stale(
         view.show(art)
         await pilot.pause()
         height = view.scrollable_content_region.height
-        drawn: list[int] = []
-        draw = view._draw
-
-        def counting(index: int, width: int) -> Any:
-            drawn.append(index)
-            return draw(index, width)
-
-        view._draw = counting  # type: ignore[method-assign]
+        drawn = count_draws(view)
         held: list[Annotation] = []
         saving: list[tuple[int, int, str]] = []
         for step in range(80):
