@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -52,6 +53,18 @@ TITLES = frozenset(
     economist""".split()
 )
 _GIVEN = FEMININE | MASCULINE
+# Labels whose names are looked for where the pipeline missed them: the small model's place
+# labels other than GPE are too often wrong to copy.
+_PROPAGATED = frozenset({"PERSON", "ORG", "GPE"})
+_GROUP_ENDINGS = ("ian", "ean", "ese", "ish")  # Russian, Korean, Chinese, British
+# Words a name can also be as an ordinary word: months, days, and common words written with a
+# capital at a sentence's start.
+_ORDINARY = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday young brown white black green
+    rich long little small king bush price cook baker hunter mark will bill grant art hope
+    rose faith grace may august bond case love north south east west street hall""".split()
+)
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 # What the small model calls a person by mistake, where a given name first says otherwise.
 _PEOPLE_MISTAKEN_FOR = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
@@ -231,7 +244,52 @@ def mend(
             m = replace(m, start=span[0], end=span[1], text=text[span[0] : span[1]])
         cut.append(m)
     cut = _headlines(text, cut, chrome)
-    return _one_label(text, cut, speakers)
+    return _missed(text, _one_label(text, cut, speakers), chrome)
+
+
+def _missed(
+    text: str, mentions: list[Mention], chrome: Callable[[int, int, str], bool]
+) -> list[Mention]:
+    """Mentions of the article's names that the pipeline passed over in some sentence: a name
+    it gives elsewhere (of two words or more, or one of at least four letters), and the
+    surname of a person it names in full, written the same way where no entity is. A word
+    that is also an ordinary word, a month or a day ("May", "Young") is left alone."""
+    names: dict[str, str] = {}
+    for m in mentions:
+        if m.label not in _PROPAGATED:
+            continue
+        words = m.text.split()
+        if len(words) >= 2 or (len(m.text) >= 4 and m.text[0].isupper()):
+            names.setdefault(_surface(m.text), m.label)
+        if m.label == "PERSON" and len(words) >= 2:
+            names.setdefault(_surface(words[-1]), "PERSON")
+    names = {
+        name: label
+        for name, label in names.items()
+        if name
+        and name[0].isupper()
+        and name.lower() not in _ORDINARY
+        # "Ukrainian" read as a place once is a group's word: not copied as a place
+        and not (label == "GPE" and " " not in name and name.endswith(_GROUP_ENDINGS))
+    }
+    pattern = _names_pattern(sorted(names, key=len, reverse=True))
+    if pattern is None:
+        return mentions
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in taken]
+    added = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        k = bisect_right(starts, end)
+        if any(s < end and start < e for s, e in taken[max(0, k - 8) : k]):
+            continue
+        label = names[match.group()]
+        if chrome(start, end, label):
+            continue
+        added.append(Mention(start, end, label, match.group(), "not found by the pipeline here"))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))
 
 
 def title_lines(text: str) -> list[tuple[int, int]]:

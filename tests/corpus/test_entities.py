@@ -125,7 +125,31 @@ def test_a_given_name_first_is_a_person_but_not_in_a_place_name() -> None:
         at(text, "Victoria Falls", "GPE"),
         at(text, "Kirill Dmitriev", "ORG"),
     ]
-    assert [m.label for m in mend(text, raw, no_chrome)] == ["GPE", "PERSON"]
+    # (the second "Victoria Falls", which the pipeline passed over, is found too)
+    assert [m.label for m in mend(text, raw, no_chrome)] == ["GPE", "PERSON", "GPE"]
+
+
+def test_names_the_pipeline_passed_over_are_found_where_written_the_same() -> None:
+    text = (
+        "Boris Titov spoke in Moscow. Titov added that Gazprom Neft agreed; Gazprom Neft "
+        "and May Titov left in May. Moscow said no."
+    )
+    raw = [
+        at(text, "Boris Titov", "PERSON"),
+        at(text, "Moscow", "GPE"),
+        at(text, "Gazprom Neft", "ORG"),
+    ]
+    got = mend(text, raw, no_chrome)
+    assert shown(got) == [
+        ("Boris Titov", "PERSON"),
+        ("Moscow", "GPE"),
+        ("Titov", "PERSON"),
+        ("Gazprom Neft", "ORG"),
+        ("Gazprom Neft", "ORG"),
+        ("Titov", "PERSON"),
+        ("Moscow", "GPE"),
+    ]
+    assert got[2].note == "not found by the pipeline here"
 
 
 def test_titles_are_cut_from_a_persons_span() -> None:
