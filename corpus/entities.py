@@ -260,9 +260,9 @@ def _missed(
             continue
         words = m.text.split()
         if len(words) >= 2 or (len(m.text) >= 4 and m.text[0].isupper()):
-            names.setdefault(_surface(m.text), m.label)
+            names.setdefault(as_listed(m.text), m.label)
         if m.label == "PERSON" and len(words) >= 2:
-            names.setdefault(_surface(words[-1]), "PERSON")
+            names.setdefault(as_listed(words[-1]), "PERSON")
     names = {
         name: label
         for name, label in names.items()
@@ -475,7 +475,7 @@ def group_key(words: str) -> str:
     return _key(words).replace(".", "").replace("’", "'")
 
 
-def _surface(words: str) -> str:
+def as_listed(words: str) -> str:
     """A mention as a variant is listed: without a possessive ending ("Putin's")."""
     words = " ".join(words.split())
     return _POSSESSIVE.sub("", words) if words.endswith(("'s", "’s")) else words
@@ -520,9 +520,9 @@ def group_mentions(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Gro
         members.setdefault(root(bucket), []).extend(indices)
     group_of: dict[int, Group] = {}
     made: list[tuple[int, Group]] = []
-    for (kind, _key), indices in members.items():
-        forms = Counter(_surface(mentions[k].text) for k in indices)
-        first = {f: min(k for k in indices if _surface(mentions[k].text) == f) for f in forms}
+    for (kind, _name), indices in members.items():
+        forms = Counter(as_listed(mentions[k].text) for k in indices)
+        first = {f: min(k for k in indices if as_listed(mentions[k].text) == f) for f in forms}
         # The fullest form, as the text writes it (not a headline's capitals), most often.
         name = max(forms, key=lambda f: (len(f.split()), not f.isupper(), forms[f], -first[f]))
         labels = Counter(mentions[k].label for k in indices)

@@ -46,6 +46,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from corpus.entities import as_listed
 from corpus.text import close_bidi, paragraphs, trimmed_span
 from reader.layout import ScreenLine, SpanIndex, line_of, wrap
 from reader.selection import Selection, Words
@@ -107,12 +108,6 @@ class Mark:
 _CREATED, _START = attrgetter("created_at"), attrgetter("start")
 # More spans changed at once than this, and every line is drawn again.
 _FEW_CHANGES = 64
-
-
-def _as_listed(words: str) -> str:
-    """An entity's words as a group lists them: without a possessive ending."""
-    words = " ".join(words.split())
-    return re.sub(r"['’]s$", "", words)
 
 
 def _negative_end(annotation: Annotation) -> int:
@@ -1175,7 +1170,7 @@ class ArticleView(ScrollView, can_focus=True):
         ordered = [s for s in self._marks.spans if s[2].kind == kind]
         followed = self.followed if kind == "entity" else None
         if followed is not None:
-            ordered = [s for s in ordered if _as_listed(s[2].text) in followed[1]]
+            ordered = [s for s in ordered if as_listed(s[2].text) in followed[1]]
         if direction > 0:
             after = [s for s in ordered if s[0] > here or (not self.focus_span and s[0] == here)]
             found = after[0] if after else None
