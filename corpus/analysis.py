@@ -254,7 +254,9 @@ def build_analysis(
         for q in quotes
         if q.speaker_kind == "name" and q.speaker_start is not None and q.speaker_end is not None
     ]
-    mended, groups = group_mentions(mend(article.text, raw, chrome, speakers))
+    # Without a model's entities there is nothing to mend, and no rule makes entities alone.
+    found = mend(article.text, raw, chrome, speakers) if choice.has_entities else []
+    mended, groups = group_mentions(found)
     entities = [Entity(m.start, m.end, m.label, m.text, m.note, m.group) for m in mended]
     # A quotation's speaker names the entity group it is, where there is one.
     quotes = [

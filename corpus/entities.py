@@ -66,6 +66,12 @@ _ORDINARY = frozenset(
     rose faith grace may august bond case love north south east west street hall""".split()
 )
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+# Endings of surnames that place names hardly have (not "-ov" or "-in": Rostov, Kirov, Berlin).
+_SURNAME_ENDINGS = ("sky", "skyy", "skiy", "skyi", "ski", "enko", "chuk", "vich", "vych", "wicz",
+                    "escu", "poulos", "akis", "idis", "shvili", "adze", "ovic", "ović", "evic",
+                    "ević", "oglu", "oğlu")  # fmt: skip
+# Right before a place's name: "in", "from", "near" and the like.
+_LOCATIVE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Ii]nto|[Oo]utside|[Aa]cross|[Tt]o)\s+$")
 # What the small model calls a person by mistake, where a given name first says otherwise.
 _PEOPLE_MISTAKEN_FOR = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -76,6 +82,26 @@ _LOOSE = frozenset(",;:-–—\"'“”‘’«»/|")
 _SEPARATOR = re.compile(r"\s[/|•·—–]\s")
 # A lower-case prefix joined to a name: "pro-Kremlin", "anti-Trump", "ex-Soviet".
 _PREFIX = re.compile(r"[a-z]{2,6}-(?=[A-Z])")
+_ARTICLE = re.compile(r"the\s+(?=\S)")
+# A dateline: a place in capitals at the head of a line, its region perhaps, then a date, a
+# news agency or a dash.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z'’.-]*[A-Z.](?:[ \t]+[A-Z][A-Z'’.-]*[A-Z.]){0,3})"
+    r"(?=(?:,[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})?"
+    r"(?:,?[ \t]+\d{4}-\d\d-\d\d|,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}\b"
+    r"|[ \t]*\([A-Z][\w .&-]{1,30}\)[ \t]*[-–—]|[ \t]+[-–—][ \t]+[A-Z\"“]))"
+)
+# Capitals at the head of a line that are not a place: "BREAKING —", "UPDATE 2 -".
+_NOT_PLACES = frozenset({"BREAKING", "EXCLUSIVE", "UPDATE", "ANALYSIS", "OPINION", "EDITORIAL",
+                         "WATCH", "LIVE", "VIDEO", "PHOTOS", "FACTBOX", "COLUMN", "REVIEW",
+                         "INSIGHT", "FOCUS", "CORRECTED", "REFILE", "WRAPUP", "BRIEF", "NEWS",
+                         "SPORTS", "SOCCER", "TENNIS", "GOLF", "CRICKET", "RUGBY", "UPDATED",
+                         "ALERT", "URGENT", "FLASH", "NOTE", "EDITORS", "GRAPHIC", "INTERVIEW",
+                         "PREVIEW", "POLL", "TIMELINE", "EXPLAINER", "FEATURE"})  # fmt: skip
+_PARTY_STATE = re.compile(r"[\s(,][DRI]-([A-Z][a-z]{1,4}\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[),;])")
+# What a sentence may open after ("" is the start of the text).
+_SENTENCE_OPENS_AFTER = frozenset({"", ".", "!", "?", "\n", '"', "”", ":"})
+_OPENING_THE = re.compile(r"The\s+(?=\S)")
 # A title-case line: at most this many words, and this share of its longer words capitalised.
 _TITLE_WORDS, _TITLE_SHARE = 25, 0.7
 # The longest run of capitalised words in a headline taken for a name the text gives nowhere.
@@ -162,6 +188,80 @@ def balanced(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def _dateline_places(text: str, raw: Sequence[Mention]) -> list[Mention]:
+    """The place a dateline opens with, in capitals ("FRANKFURT (Reuters) -", "AL-AIN, United
+    Arab Emirates 1996-12-06", "ST. LOUIS —"), as a place: the small model reads such words
+    as an organisation, cuts them at a full stop or passes them over."""
+    # Not a name the article gives to something else elsewhere ("TRUMP — A PROFILE").
+    others: dict[str, list[int]] = defaultdict(list)
+    for m in raw:
+        if m.label in NAME_LABELS and m.label not in _PLACES:
+            others[m.text.upper()].append(m.start)
+    places = [
+        (match.start(1), match.end(1))
+        for match in _DATELINE.finditer(text)
+        if not any(w.rstrip(".-") in _NOT_PLACES for w in match.group(1).split())
+        and not any(at != match.start(1) for at in others.get(match.group(1), ()))
+    ]
+    if not places:
+        return list(raw)
+    found: list[Mention] = []
+    for m in raw:
+        place = next(((s, e) for s, e in places if s < m.end and m.start < e), None)
+        if place is None:
+            found.append(m)
+        elif m.label == "DATE" and m.end > place[1]:
+            date = balanced(text, _next_word(text, place[1]), m.end)  # "JANEIRO 1996-08-22"
+            if date is not None:
+                found.append(replace(m, start=date[0], end=date[1], text=text[date[0] : date[1]]))
+    for start, end in places:
+        was = next((m for m in raw if m.start < end and start < m.end), None)
+        if was is not None and (was.start, was.end, was.label) == (start, end, "GPE"):
+            found.append(was)
+            continue
+        note = f"was {was.label}: a dateline's place" if was else "a dateline's place"
+        found.append(Mention(start, end, "GPE", text[start:end], note))
+    return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def _party_states(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The state of a party and state after a politician's name ("Sen. Elizabeth Warren,
+    D-Mass.", "(R-Texas)"): the state is a place, the party letter is no part of it."""
+    found = []
+    for match in _PARTY_STATE.finditer(text):
+        start, end = match.span(1)
+        over = [m for m in mentions if m.start < end and start < m.end]
+        if over and not all(m.label == "GPE" and m.end == end for m in over):
+            continue
+        mentions = [m for m in mentions if m not in over]
+        note = "" if any(m.start == start for m in over) else "a politician's state"
+        found.append(Mention(start, end, "GPE", text[start:end], note))
+    if not found:
+        return mentions
+    return sorted([*mentions, *found], key=lambda m: (m.start, m.end))
+
+
+def _next_word(text: str, at: int) -> int:
+    match = re.compile(r"\w").search(text, at)
+    return match.start() if match else len(text)
+
+
+def _opening_the(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A sentence's opening "The" before a name ("The European Commission said"): a capital
+    that says nothing of the name, unless the article writes "The" with it mid-sentence too,
+    as a title's ("reported The Times")."""
+    the = _OPENING_THE.match(text, start, end)
+    if (
+        the is None
+        or text[max(0, start - 20) : start].rstrip(" \t")[-1:] not in _SENTENCE_OPENS_AFTER
+    ):
+        return None
+    name = re.escape(text[the.end() : end])
+    if re.search(rf"[\w,;] +The\s+{name}(?!\w)", text):
+        return None
+    return the
+
+
 def _before_separator(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A span that runs across a separator of a credit or a list ("Anton Novoderezhkin /
     Roscongress Photobank", "Reuters | Moscow") is the name before it."""
@@ -204,6 +304,15 @@ def _trim_titles(text: str, start: int, end: int) -> tuple[int, int]:
             return start, end
 
 
+def _written_as_surname(text: str, m: Mention) -> bool:
+    """A one-word place with a surname's ending ("Zelenskyy", "Kowalski", "Shevchenko",
+    "Ionescu") that does not open a line, as a dateline's place does."""
+    word = _key(m.text)
+    if " " in word or len(word) < 6 or not word.endswith(_SURNAME_ENDINGS):
+        return False
+    return m.start > 0 and text[m.start - 1] != "\n"
+
+
 def _mostly_person(counts: Counter[str]) -> bool:
     """A surname of a person named in full is that person, unless its mentions are places
     more often than people, full names counted in ("Washington" the city, where George
@@ -226,7 +335,7 @@ def mend(
     """The article's entities after the three rules; `speakers`: where quotations name their
     speakers by name (spans of the text)."""
     cut: list[Mention] = []
-    for m in raw:
+    for m in _dateline_places(text, raw):
         if chrome(m.start, m.end, m.label):
             continue
         span = balanced(text, m.start, m.end)
@@ -238,12 +347,22 @@ def mend(
             prefix = _PREFIX.match(text, span[0], span[1])
             if prefix:
                 span = (prefix.end(), span[1])
+        if span is not None and m.label in NAME_LABELS:
+            # "the United States": the article is no part of the name (a title's "The", as
+            # in "The Times", is, and is written with a capital).
+            article = _ARTICLE.match(text, span[0], span[1]) or _opening_the(text, *span)
+            if article and article.end() < span[1]:
+                span = (article.end(), span[1])
+            # Nor is a possessive: "European Union's" is "European Union".
+            possessive = _POSSESSIVE.search(text, span[0], span[1])
+            if possessive and possessive.start() > span[0]:
+                span = (span[0], possessive.start())
         if span is None:
             continue
         if span != (m.start, m.end):
             m = replace(m, start=span[0], end=span[1], text=text[span[0] : span[1]])
         cut.append(m)
-    cut = _headlines(text, cut, chrome)
+    cut = _headlines(text, _party_states(text, cut), chrome)
     return _missed(text, _one_label(text, cut, speakers), chrome)
 
 
@@ -299,7 +418,10 @@ def title_lines(text: str) -> list[tuple[int, int]]:
     lines = []
     for p in paragraphs(text):
         words = _WORD.findall(p.text)
-        if not 2 <= len(words) <= _TITLE_WORDS or p.text.rstrip().endswith("."):
+        capitals = p.text.upper() == p.text
+        # A sentence ends with a full stop; a headline in capitals may too ("EU REJECTS
+        # GERMAN CALL TO BOYCOTT BRITISH LAMB.").
+        if not 2 <= len(words) <= _TITLE_WORDS or (p.text.rstrip().endswith(".") and not capitals):
             continue
         long = [w for w in words if len(w) >= 4]
         upper = [w for w in long if w[0].isupper()]
@@ -346,6 +468,15 @@ def _headlines(
     as_written = _names_pattern(names)
     in_capitals = _names_pattern([name.upper() for name in names])
     labels = {**{name.upper(): known[name] for name in names}, **known}
+    name_words = {w.upper() for name in names for w in _WORD.findall(name)}
+    body_lower = {w.upper() for w in _WORD.findall(body) if w.islower()}
+
+    def in_a_name(word: str) -> bool:
+        """A word of a capitals line that may be part of a name: a word of the article's
+        names, or a short one the article never writes in lower case ("EU", "NATO")."""
+        word = word.upper()
+        return word in name_words or (len(word) <= 4 and word not in body_lower)
+
     for start, end in lines:
         line = text[start:end]
         capitals = line.upper() == line
@@ -361,6 +492,10 @@ def _headlines(
                 continue
             if any(f.start < m.end and m.start < f.end for f in found):
                 continue  # a name the article gives is there
+            if capitals and not all(map(in_a_name, _WORD.findall(m.text))):
+                # In capitals every word looks like a name: "EU REJECTS" is not one, and
+                # what it was read as says nothing of what "EU" is.
+                continue
             words = _WORD.findall(m.text)
             lower = any(w[0].islower() for w in words)
             written_lower = re.search(rf"(?<!\w){re.escape(m.text.lower())}(?!\w)", body)
@@ -379,6 +514,8 @@ def _one_label(
     person: dict[str, str] = {}  # key -> why it names a person, where something strong says so
     surnames: dict[str, str] = {}  # a surname's key -> a full name it ends
     full_names: Counter[str] = Counter()  # a surname's key -> mentions of full names it ends
+    place_words: set[str] = set()  # keys of places written like surnames, not as places
+    not_places: set[str] = set()  # keys with a mention written as a place's
     for m in named:
         key = _key(m.text)
         votes[key][m.label] += 1
@@ -391,8 +528,12 @@ def _one_label(
         elif m.label in _PEOPLE_MISTAKEN_FOR and _given_name_first(m.text):
             # Not for places: "Victoria Falls", "George Washington Bridge".
             strong = "a given name first"
+        elif m.label in _PLACES and _written_as_surname(text, m):
+            place_words.add(key)
         if strong:
             person.setdefault(key, strong)
+        if m.label in _PLACES and _LOCATIVE.search(text, max(0, m.start - 12), m.start):
+            not_places.add(key)
         if m.label == "PERSON" and len(words) >= 2:
             last = _key(words[-1])
             if last and last[0].isalpha():
@@ -401,6 +542,9 @@ def _one_label(
     for key, count in full_names.items():
         if key in votes:
             votes[key]["PERSON"] += count  # each mention of the full name counts for it
+    for key in place_words - not_places - person.keys():
+        if key not in surnames and set(votes[key]) <= _PLACES:
+            person[key] = "ends as surnames do, and no sentence writes it as a place"
     chosen: dict[str, tuple[str, str]] = {}
     for key, counts in votes.items():
         if len(counts) == 1 and key not in person and key not in surnames:
