@@ -102,6 +102,7 @@ _PARTY_STATE = re.compile(r"[\s(,][DRI]-([A-Z][a-z]{1,4}\.|[A-Z][a-z]+(?: [A-Z][
 # What a sentence may open after ("" is the start of the text).
 _SENTENCE_OPENS_AFTER = frozenset({"", ".", "!", "?", "\n", '"', "”", ":"})
 _OPENING_THE = re.compile(r"The\s+(?=\S)")
+_MID_SENTENCE_THE = re.compile(r"(?<=[\w,;]) +The\s+(?=[A-Z])")
 # A title-case line: at most this many words, and this share of its longer words capitalised.
 _TITLE_WORDS, _TITLE_SHARE = 25, 0.7
 # The longest run of capitalised words in a headline taken for a name the text gives nowhere.
@@ -246,19 +247,21 @@ def _next_word(text: str, at: int) -> int:
     return match.start() if match else len(text)
 
 
-def _opening_the(text: str, start: int, end: int) -> re.Match[str] | None:
+def _opening_the(text: str, start: int, end: int, titled: Sequence[int]) -> re.Match[str] | None:
     """A sentence's opening "The" before a name ("The European Commission said"): a capital
     that says nothing of the name, unless the article writes "The" with it mid-sentence too,
-    as a title's ("reported The Times")."""
+    as a title's ("reported The Times"); `titled`: where the names after such a "The" begin."""
     the = _OPENING_THE.match(text, start, end)
     if (
         the is None
         or text[max(0, start - 20) : start].rstrip(" \t")[-1:] not in _SENTENCE_OPENS_AFTER
     ):
         return None
-    name = re.escape(text[the.end() : end])
-    if re.search(rf"[\w,;] +The\s+{name}(?!\w)", text):
-        return None
+    name = text[the.end() : end]
+    after = len(name)
+    for at in titled:
+        if text.startswith(name, at) and not text[at + after : at + after + 1].isalnum():
+            return None
     return the
 
 
@@ -335,6 +338,7 @@ def mend(
     """The article's entities after the three rules; `speakers`: where quotations name their
     speakers by name (spans of the text)."""
     cut: list[Mention] = []
+    titled = [m.end() for m in _MID_SENTENCE_THE.finditer(text)]  # "reported The Times"
     for m in _dateline_places(text, raw):
         if chrome(m.start, m.end, m.label):
             continue
@@ -350,7 +354,7 @@ def mend(
         if span is not None and m.label in NAME_LABELS:
             # "the United States": the article is no part of the name (a title's "The", as
             # in "The Times", is, and is written with a capital).
-            article = _ARTICLE.match(text, span[0], span[1]) or _opening_the(text, *span)
+            article = _ARTICLE.match(text, span[0], span[1]) or _opening_the(text, *span, titled)
             if article and article.end() < span[1]:
                 span = (article.end(), span[1])
             # Nor is a possessive: "European Union's" is "European Union".
