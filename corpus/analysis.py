@@ -19,7 +19,7 @@ from corpus.cache import AnalysisCache
 from corpus.entities import Group, Mention, group_mentions, mend, speaker_groups, true_chrome
 from corpus.figures import Figure, find_figures
 from corpus.nlp import PipelineChoice, load_pipeline
-from corpus.quotes import Quote, find_quotes
+from corpus.quotes import Quote, find_quotes, keep_text
 from corpus.text import Paragraph, chunks, paragraphs
 from corpus.tokens import remember_tokens
 
@@ -239,6 +239,9 @@ def build_analysis(
     # Nothing is reported inside site chrome ("Read next" teasers are not about this article).
     figures = find_figures(article.text, article.in_boilerplate)
     for offset, doc in parts:
+        if len(doc):  # the piece's text is the article's, from its offset to the last token's
+            last = doc[-1]
+            keep_text(doc, article.text[offset : offset + last.idx + len(last.text_with_ws)])
         raw_sentences.extend((offset + s.start_char, offset + s.end_char) for s in doc.sents)
         for ent in doc.ents:
             start, end = offset + ent.start_char, offset + ent.end_char

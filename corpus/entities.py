@@ -395,7 +395,11 @@ def _missed(
         # "Ukrainian" read as a place once is a group's word: not copied as a place
         and not (label == "GPE" and " " not in name and name.endswith(_GROUP_ENDINGS))
     }
-    pattern = _names_pattern(sorted(names, key=len, reverse=True))
+    # Only names written somewhere outside the mentions go into the pattern: compiling it is
+    # most of the rule's cost.
+    written = "\n".join(m.text for m in mentions)
+    outside = [name for name in names if text.count(name) > written.count(name)]
+    pattern = _names_pattern(sorted(outside, key=len, reverse=True))
     if pattern is None:
         return mentions
     taken = sorted((m.start, m.end) for m in mentions)
@@ -467,10 +471,12 @@ def _headlines(
     gaps = zip([0, *(e for _, e in lines)], [*(s for s, _ in lines), len(text)], strict=True)
     body = "".join(text[a:b] for a, b in gaps)
     kept = [m for m in mentions if not in_title(m)]
-    # One pattern of every known name, longest first (an article can know thousands).
+    # One pattern of the known names the title lines hold, longest first (an article can
+    # know thousands; compiling the pattern is most of the rule's cost).
+    titles = "\n".join(text[s:e] for s, e in lines)
     names = sorted(known, key=len, reverse=True)
-    as_written = _names_pattern(names)
-    in_capitals = _names_pattern([name.upper() for name in names])
+    as_written = _names_pattern([name for name in names if name in titles])
+    in_capitals = _names_pattern([name.upper() for name in names if name.upper() in titles])
     labels = {**{name.upper(): known[name] for name in names}, **known}
     name_words = {w.upper() for name in names for w in _WORD.findall(name)}
     body_lower = {w.upper() for w in _WORD.findall(body) if w.islower()}

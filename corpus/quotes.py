@@ -184,12 +184,39 @@ class _Quote:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+def keep_text(doc: Doc, text: str) -> None:
+    """Give the doc the text it was made from, so that it is not joined again from its tokens
+    (a few milliseconds an article)."""
+    doc.user_data["assay:text"] = text
+
+
 def _text(doc: Doc) -> str:
     """The doc's text, kept: spaCy joins every token again on each `doc.text`."""
     text = doc.user_data.get("assay:text")
     if text is None:
         text = doc.user_data["assay:text"] = doc.text
     return str(text)
+
+
+def _tokens_where(doc: Doc, **wanted: Sequence[str]) -> list[int]:
+    """The indices of the doc's tokens whose attributes have one of the values given
+    (`pos=("PROPN",)`, `dep=("nsubj", "nsubjpass")`, `ent_type=("",)`, `lower=("and",)`,
+    `orth=names`), found over the doc's arrays: a loop over every token makes a Python
+    object of each, several times an article."""
+    import numpy
+    from spacy.attrs import DEP, ENT_TYPE, LOWER, ORTH, POS
+
+    columns = doc.user_data.get("assay:columns")
+    if columns is None:
+        columns = doc.to_array([POS, DEP, ENT_TYPE, LOWER, ORTH])
+        doc.user_data["assay:columns"] = columns
+    which = {"pos": 0, "dep": 1, "ent_type": 2, "lower": 3, "orth": 4}
+    strings = doc.vocab.strings
+    mask = numpy.ones(len(doc), dtype=bool)
+    for name, values in wanted.items():
+        ids = [0 if value == "" else strings[value] for value in values]
+        mask &= numpy.isin(columns[:, which[name]], numpy.array(ids, dtype=numpy.uint64))
+    return [int(i) for i in numpy.flatnonzero(mask)]
 
 
 def _ents(doc: Doc) -> tuple[Span, ...]:
@@ -1882,7 +1909,8 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
             add(ent, org=_has_org_word(ent.text))
         elif ent.label_ == "ORG":
             add(ent, org=not _reads_like_person(ent.text))
-    for token in doc:
+    for i in _tokens_where(doc, dep=("nsubj", "nsubjpass", "poss"), pos=("PROPN",), ent_type=("",)):
+        token = doc[i]
         if (
             token.dep_ in ("nsubj", "nsubjpass", "poss")
             and token.pos_ == "PROPN"
@@ -1936,7 +1964,10 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
                 add(ent[start:], org=False)
     # A surname alone that the model tagged as nothing ("Reinholt, a former airline
     # executive who took over the agency, pushed back"): the person of that surname.
-    for token in doc:
+    bare = _tokens_where(
+        doc, orth=sorted(surnames), pos=("PROPN", "ADV", "ADJ", "NOUN"), ent_type=("",)
+    )
+    for token in (doc[i] for i in bare):
         if (
             (token.pos_ == "PROPN" or (token.is_title and token.pos_ in ("ADV", "ADJ", "NOUN")))
             and not token.ent_type_
@@ -1947,7 +1978,7 @@ def _people(doc: Doc, quotes: Sequence[_Quote]) -> list[_Mention]:
         ):
             add(doc[token.i : token.i + 1], org=False)
     # "Rosa and Eduardo Villalobos": a given name joined to a full name shares its surname.
-    for token in doc:
+    for token in (doc[i] for i in _tokens_where(doc, lower=("and",))):
         if token.lower_ != "and" or token.i < 1 or token.i + 2 >= len(doc):
             continue
         given, full = doc[token.i - 1], found.get(doc[token.i + 1].idx)
@@ -1984,7 +2015,7 @@ def _relatives_by_given_name(
     """ "Dane's wife, Meredith, ...", "his son, Tyler,": a relative named by a given name
     alone shares the surname of the person they are the relative of (the possessor, or the
     person last named before "his" or "her")."""
-    for token in doc:
+    for token in (doc[i] for i in _tokens_where(doc, dep=("appos",))):
         if token.dep_ != "appos":
             continue
         family = token.head
@@ -2040,7 +2071,7 @@ def _unnamed(doc: Doc, quotes: Sequence[_Quote]) -> list[_Unnamed]:
     officials said", "His father, reached by The Post, said"."""
     inside = _within([(q.start, q.end) for q in quotes])
     found = []
-    for token in doc:
+    for token in (doc[i] for i in _tokens_where(doc, dep=("nsubj", "nsubjpass"))):
         if token.dep_ not in ("nsubj", "nsubjpass") or inside(token.idx):
             continue
         noun, indefinite = token, None
