@@ -5,8 +5,8 @@ out: its pages are not read while rules are written). Each folder holds saved pa
 .txt as a user copies a page) and one or more manifest*.jsonl files, a line per page:
 {"file", "kind": "html"|"txt", "language", "script", "site", "body", "traps"}, where "body" is
 the true article body (its paragraphs, blank lines between them; no headline, byline or
-caption) and "traps" names what the page was written to test. Every manifest*.jsonl of a set's folder is read; a line
-whose file does not exist (yet) is skipped and counted.
+caption) and "traps" names what the page was written to test. Every manifest*.jsonl of a set's
+folder is read; a line whose file does not exist (yet) is skipped and counted.
 
 Systems, each giving one predicted text a page:
 
