@@ -41,7 +41,30 @@ _UI_WORDS = frozenset(
     key events only image caption source republish reuse scroll below above go
     accessibility shortcuts
     anzeige werbung publicité publicidad pubblicità реклама
+    teilen kommentieren merken drucken antworten anmelden abonnieren startseite impressum
+    datenschutz kontakt partager réagir répondre écouter imprimer abonnés accueil
+    compartir responder imprimir portada condividi rispondi stampa partilhar udostępnij
+    odpowiedz drukuj paylaş yanıtla yazdır delen поделиться ответить печать главная
+    поділитися відповісти друк головна сподели отговори печат κοινοποίηση απάντηση
+    εκτύπωση αρχική 共有 保存 印刷 返信 ログイン 会員登録 トップ 分享 回复 打印 首页 首頁
+    登录 登入 訂閱 订阅 공유 답글 로그인 구독 홈 مشاركة رد طباعة الرئيسية שתפו הגיבו
+    הדפסה शेयर जवाब होम
     """.split()
+)
+# "Read also", "Most read", "More on this" and the like in the languages of the news: alone,
+# they head a list of links; before a colon, one link.
+_READ_ALSO = (
+    r"popular on [^.!?]{1,40}|most read|ещё по теме|еще по теме|популярное|читайте також"
+    r"|дивіться також|вижте още|прочетете още|още по темата|διαβάστε (?:επίσης|ακόμα|ακόμη)"
+    r"|τα πιο δημοφιλή|δημοφιλή|lesen sie auch|mehr aus [^.!?]{1,40}|meistgelesen"
+    r"|les plus lus|à lire aussi|lire aussi|à lire également|te puede interesar|lo más leído"
+    r"|leggi anche|i più letti|leia também|veja também|mais lidas|czytaj (?:też|także|również)"
+    r"|zobacz (?:też|także)|najczęściej czytane|ayrıca okuyun|ilginizi çekebilir"
+    r"|en çok okunanlar|lees ook|meest gelezen|関連記事|関連ニュース|アクセスランキング"
+    r"|相关阅读|相關閱讀|延伸閱讀|推荐阅读|相关新闻|相關新聞|熱門新聞|热门新闻|热点新闻"
+    r"|관련기사|관련 기사|많이 본 뉴스|اقرأ أيضا|اقرأ أيضاً|الأكثر قراءة|קראו גם|הכי נקראים"
+    r"|यह भी पढ़ें|इसे भी पढ़ें|ये भी पढ़ें|सबसे ज्यादा पढ़ी गई|আরও পড়ুন|بیشتر بخوانید"
+    r"|پربازدیدترین|อ่านเพิ่มเติม|ข่าวที่เกี่ยวข้อง"
 )
 # "Read next", "More from The Moscow Times", "Related Topics", "Read more: <headline>".
 _RELATED_HEADER = re.compile(
@@ -54,8 +77,14 @@ _RELATED_HEADER = re.compile(
     r"|more (?:from|on|in) (?-i:[A-Z])[^.!?]{0,40}|read (?:more|also|next)\s*[:|]\s*.+"
     # the same headers on sites in other languages
     r"|читать (?:ещё|еще|также|далее)|читайте (?:также|ещё|еще)|по теме|lesen sie auch"
-    r"|mehr zum thema|lire aussi|à lire aussi|leer más|lea también|leggi anche)$",
+    r"|mehr zum thema|lire aussi|à lire aussi|leer más|lea también|leggi anche"
+    rf"|(?:{_READ_ALSO})\s*[:：|]?)$",
     re.IGNORECASE,
+)
+# One link to another story, on a line between paragraphs: "Related: <headline>", "SEE MORE:
+# <headline>", "Lesen Sie auch: <headline>". It heads no list.
+_RELATED_LINK = re.compile(
+    rf"^(?:{_READ_ALSO}|related|see more|see also|more)\s*[:：|]\s*\S.*$", re.IGNORECASE
 )
 _LINK_TAIL = re.compile(r"[→»›]\s*$")
 # An appeal's header names the publisher or the reader: "Support The Moscow Times!",
@@ -97,7 +126,11 @@ _NEWSLETTER = re.compile(
 _COMMENTS = re.compile(
     r"^(?:\d+\s+)?(?:comments?|leave (?:a|the first|your) comment|add (?:a )?comment"
     r"|show comments|view comments|post (?:a )?comment|join the (?:discussion|conversation)"
-    r"|what (?:is|'s) your opinion\b.*|what do you think\b.*|have your say)\W*$",
+    r"|what (?:is|'s) your opinion\b.*|what do you think\b.*|have your say\b.*"
+    r"|kommentare?|commentaires?|comentarios?|commenti|comentários|komentarze?|yorumlar"
+    r"|reacties|комментарии|коментарі|коментари|σχόλια|コメント|评论|評論|网友评论|網友評論"
+    r"|댓글|التعليقات|תגובות|टिप्पणियां|टिप्पणियाँ|মন্তব্য|نظرات)"
+    r"\s*(?:\(\d+\)|\d+)?\W*$",
     re.IGNORECASE,
 )
 # Credits that name themselves: "Photo: ...", "(AP Photo/Name)", "Photograph: Name/PA",
@@ -105,8 +138,21 @@ _COMMENTS = re.compile(
 _PHOTO_CREDIT_STRONG = re.compile(
     r"\b(?:photo(?:graph)?s?|picture|image|illustration|video)\s*(?::|(?-i:(?:by|By|BY)\s+[A-Z])|credit\b)"
     r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
-    r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©",
+    r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
+    r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|φωτ\.?|φωτογραφία|사진|צילום|تصوير"
+    r"|फोटो|फ़ोटो|ছবি)\s*[:：]|撮影[:：]|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)",
     re.IGNORECASE,
+)
+# A byline on a line of its own: "By Jane Doe", "Von Jana Meixner", "Текст: Алексей Морозов",
+# "Posted by Hannah Pryce".
+_BYLINE = re.compile(
+    r"^(?:(?:posted |written |reported )?by|von|par|por|di|door|przez|текст|автор|от)\s*:?\s+"
+    r"(?-i:[^\W\d_][\w.'’-]*)(?:\s+[\w.'’-]+){0,3}$",
+    re.IGNORECASE,
+)
+# Credits that are never prose, wherever they stand: "(AP Photo/Jane Doe)", "©".
+_CREDIT_ALONE = re.compile(
+    r"\((?:[A-Z]{2,6} )?Photo ?/[^)]*\)|\bPhoto(?:graph)?: [A-Z]|\bGetty Images\b|©"
 )
 _PHOTO_CREDIT_WEAK = re.compile(
     r"\b(?:photo\w*|picture|image|reuters|afp|epa|ap|tass|ria novosti|xinhua|pool|credit"
@@ -161,7 +207,12 @@ _STAMP_WORDS = re.compile(
     r"\b(?:updated|published|posted|first published|last updated|ago|gmt|utc|bst|est|msk)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?…]['\"’”»)]*$")
+# A sentence's end in the scripts of the news: the full stops of Chinese and Japanese (also
+# half-width), of Devanagari and Bengali (danda), Arabic and Urdu, the Greek question mark,
+# then any closing quotation marks or brackets.
+# Lower-case words a timestamp may hold: "Published on 12/05/2025", "Mis à jour le ...".
+_STAMP_JOINERS = frozenset({"on", "at", "am", "um", "le", "el", "à", "в", "o", "alle", "às"})
+_SENTENCE_END = re.compile(r"[.!?…。！？｡।॥؟۔\u037e]['\"’”»)」』）】〕›]*$")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -205,6 +256,8 @@ def classify(text: str) -> list[Judged]:
     reasons: list[str | None] = [_line_reason(p, script) for p in paras]
     prose = [k for k, p in enumerate(paras) if is_prose(p) and reasons[k] is None]
     body = (prose[0], prose[-1]) if prose else (len(paras), -1)
+    _apply_headline_again(paras, reasons, body[0])
+    _apply_comments(paras, reasons, body[0])
     _apply_blocks(paras, reasons, body[0])
     _apply_menus(paras, reasons, body)
     _apply_tail(paras, reasons)
@@ -225,9 +278,11 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if not _LETTER_OR_DIGIT.search(text):
         return "symbols"
     words = p.words
-    if words <= CAPTION and _PHOTO_CREDIT_STRONG.search(text):
+    if words <= CAPTION and _credited(p):
         return "photo credit"
     if words <= 40 and _CREDITS.match(text):
+        return "credits"
+    if words <= 6 and _BYLINE.match(text) and text[text.find(" ") + 1 :][:1].isupper():
         return "credits"
     lowered = text.lower()
     if words <= 80 and _COOKIES.search(lowered) and _COOKIE_CONTEXT.search(lowered):
@@ -242,8 +297,10 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "comments"
     if _RELATED_HEADER.match(text) or (words <= SHORT and _LINK_TAIL.search(text)):
         return "related links"
+    if _RELATED_LINK.match(text) and not is_prose(p):
+        return "related link"
     if words <= 12 and script and _foreign(text, script):
-        return "untranslated fragment"
+        return "untranslated fragment"  # "Озвучить текст" on an English page
     if words <= 12 and _APPEAL_HEADER.match(text):
         return "appeal"
     if words <= 12 and _NEWSLETTER.search(text) and not is_prose(p):
@@ -259,6 +316,16 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= SHORT and ui_words and all(w in _UI_WORDS for w in ui_words):
         return "navigation"
     return None
+
+
+def _credited(p: Paragraph) -> bool:
+    """A credit's words in a caption or credit line: anywhere in a line that does not end as
+    a sentence does ("Andrew Bailey at the bank. Photo: Toby Melville / Reuters"), but in
+    prose only a credit that is never a sentence's words ("(AP Photo/Jane Doe)"): "the clip,
+    filmed courtesy of a neighbour" and "a video by Abbie" are news."""
+    if not is_prose(p):
+        return bool(_PHOTO_CREDIT_STRONG.search(p.text))
+    return bool(_CREDIT_ALONE.search(p.text))
 
 
 def _is_appeal_prose(text: str) -> bool:
@@ -280,7 +347,10 @@ def _is_dateline_only(text: str) -> bool:
         if rest == stripped or count_words(rest) > 1:
             return False
     rest = _STAMP_WORDS.sub(" ", _RELATIVE_TIME.sub(" ", rest))
-    return count_words(rest) <= 4 and not _SENTENCE_END.search(stripped)
+    # What is left is a section's name ("Business & Economy"), capitalised; "16:25 to
+    # Swansea" and "9:40 — со всеми остановками;" are a timetable's lines.
+    capitalised = all(w[0].isupper() or w in _STAMP_JOINERS for w in _LETTERS.findall(rest))
+    return count_words(rest) <= 4 and capitalised and not _SENTENCE_END.search(stripped)
 
 
 def _apply_blocks(paras: Sequence[Paragraph], reasons: list[str | None], body_start: int) -> None:
@@ -306,6 +376,35 @@ def _apply_blocks(paras: Sequence[Paragraph], reasons: list[str | None], body_st
             elif other is None or (other != reason and other in _BLOCK_MEMBERS):
                 break  # body resumes, or another block starts here and extends itself
             j += 1
+
+
+def _apply_comments(paras: Sequence[Paragraph], reasons: list[str | None], body_start: int) -> None:
+    """Readers' comments: from a comments header after the article has begun ("Kommentare
+    (3)", "Have your say") to the next block of chrome or the end, whatever their shape
+    (comments are prose as much as the article is). A header above the article is a link."""
+    for i in range(max(body_start, 0) + 1, len(paras)):
+        if reasons[i] != "comments":
+            continue
+        for j in range(i + 1, len(paras)):
+            if reasons[j] is not None and reasons[j] != "comments":
+                break
+            reasons[j] = "comments"
+        return
+
+
+def _apply_headline_again(
+    paras: Sequence[Paragraph], reasons: list[str | None], body_start: int
+) -> None:
+    """The headline written a second time before the article begins (a page's title bar,
+    then its headline): the second is chrome, the first stays the headline."""
+    seen: set[str] = set()
+    for i in range(min(body_start, len(paras))):
+        key = " ".join(paras[i].text.split()).casefold()
+        if len(key) < 12:
+            continue
+        if key in seen and reasons[i] is None:
+            reasons[i] = "headline again"
+        seen.add(key)
 
 
 def _extend_back(paras: Sequence[Paragraph], reasons: list[str | None], i: int) -> None:
@@ -420,7 +519,16 @@ def script_of(ch: str) -> str | None:
     if ch.isascii():
         return "LATIN"
     name = unicodedata.name(ch, "")
-    return name.split(" ", 1)[0] if name else None
+    if not name:
+        return None
+    family = name.split(" ", 1)[0]
+    # Japanese writes kanji, hiragana and katakana in one sentence; Chinese and Japanese
+    # pages write full-width Latin letters and half-width kana among them.
+    return _FAMILIES.get(family, family)
+
+
+_FAMILIES = {"CJK": "HAN", "HIRAGANA": "HAN", "KATAKANA": "HAN", "KATAKANA-HIRAGANA": "HAN",
+             "HALFWIDTH": "HAN", "FULLWIDTH": "HAN", "IDEOGRAPHIC": "HAN"}  # fmt: skip
 
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -443,6 +551,10 @@ def dominant_script(text: str, sample: int = 50_000) -> str | None:
 
 
 def _foreign(text: str, script: str) -> bool:
+    """Mostly in another script than the page's, and not in Latin letters: a page in any
+    script writes brands, handles, code and acronyms in Latin ("pip install", "BTS")."""
     counts = _script_counts(text)
     total = sum(counts.values())
-    return total >= 3 and counts[script] * 2 < total
+    if total < 3 or counts[script] * 2 >= total:
+        return False
+    return counts["LATIN"] * 2 < total

@@ -246,6 +246,11 @@ class Paragraph:
 
 
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+# Kana and kanji (Han ideographs, their extensions and compatibility forms, half-width kana,
+# the prolonged sound mark): scripts written without spaces between words.
+_CJK = re.compile(
+    "[\u3005\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+"
+)
 # `count_words` without the regular expression: each byte of the text's UTF-8 becomes "a" (a
 # word character, as `\w` has it), "j" (a joiner: - ' .) or a space, once every character
 # that is not ASCII has been replaced by one of those.
@@ -262,7 +267,8 @@ _MANY = 4  # letters past ASCII beyond which the regular expression is faster
 
 def count_words(text: str) -> int:
     r"""Words as a reader counts them: runs of letters or digits, hyphenated words as one
-    (`\w+(?:[-'’.]\w+)*`).
+    (`\w+(?:[-'’.]\w+)*`). Chinese and Japanese, written without spaces, count a word for
+    every two characters of a run of kanji or kana (a Japanese sentence is one run).
 
     The list counts the words of every article of a corpus as it is read, where the regular
     expression took 300 us an article (half of a quick read): over bytes that say only word,
@@ -278,8 +284,12 @@ def count_words(text: str) -> int:
         # the text: past a few (a name with an accent), a text in another script is counted
         # faster by the regular expression.
         letters = [c for c in others if c.isalnum()]
-        if len(letters) > _MANY:
-            return len(_WORD.findall(text))
+        if len(letters) > _MANY or any(_CJK.match(c) for c in letters):
+            if not _CJK.search(text):
+                return len(_WORD.findall(text))
+            kanji_kana = _CJK.findall(text)
+            spaced = _CJK.sub(" ", text)
+            return len(_WORD.findall(spaced)) + sum((len(r) + 1) // 2 for r in kanji_kana)
         for char in letters:
             data = data.replace(char.encode("utf-8"), b"a")
         if "’" in others:

@@ -91,13 +91,29 @@ _WORDY = st.sampled_from([*"ab_9 -'.’\n\t—“”éЖ日\u0301\u00a0٣", "\ud
 @given(st.lists(_WORDY, max_size=60).map("".join), st.sets(st.characters(min_codepoint=128)))
 def test_count_words_counts_what_the_expression_matches(text: str, more: set[str]) -> None:
     """The byte counting gives `\\w+(?:[-'’.]\\w+)*`'s count: joiners, scripts, marks, digits
-    of other scripts, a lone surrogate, and past 64 characters beyond ASCII (the fallback)."""
+    of other scripts, a lone surrogate, and past 64 characters beyond ASCII (the fallback);
+    a run of kanji or kana counts a word for every two characters."""
     import re
 
     word = re.compile(r"\w+(?:[-'’.]\w+)*")
-    assert count_words(text) == len(word.findall(text))
+    kanji_kana = re.compile(
+        "[\u3005\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+"
+    )
+
+    def expected(text: str) -> int:
+        runs = kanji_kana.findall(text)
+        return len(word.findall(kanji_kana.sub(" ", text))) + sum((len(r) + 1) // 2 for r in runs)
+
+    assert count_words(text) == expected(text)
     mixed = text + " " + "".join(more)
-    assert count_words(mixed) == len(word.findall(mixed))
+    assert count_words(mixed) == expected(mixed)
+
+
+def test_chinese_and_japanese_count_a_word_for_every_two_characters() -> None:
+    assert count_words("国际") == 1
+    assert count_words("マーケット") == 3
+    # NTT, 東日本は, 17, 日, 発表した
+    assert count_words("NTT東日本は17日、発表した。") == 1 + 2 + 1 + 1 + 2
 
 
 def test_chunks_cover_text_exactly_and_respect_limit() -> None:
