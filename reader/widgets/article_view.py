@@ -405,6 +405,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._line_starts: list[int] = []
         self._marks: SpanIndex[Mark] = SpanIndex()
         self._boilerplate: SpanIndex[None] = SpanIndex()
+        # (paragraph start, why it is chrome), found when chrome is first folded
+        self._chrome_reasons: list[tuple[int, str]] | None = None
         self.matches: list[tuple[int, int]] = []
         self.match_index = -1
         self.find_query = ""  # what the matches are of
@@ -454,6 +456,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._annotation_spans, self._given, self._linked = {}, (), frozenset()
         self._overlays.clear()
         self._boilerplate = SpanIndex((s, e, None) for s, e in article.boilerplate)
+        self._chrome_reasons = None
         self._set_units([(p.start, p.end) for p in paragraphs(article.text)] or [(0, 0)])
         self.selection, self.focus_span, self.cursor = None, None, 0
         self._layout()
@@ -917,6 +920,25 @@ class ArticleView(ScrollView, can_focus=True):
 
     # --- layout and drawing -------------------------------------------------------------
 
+    def _folded_because(self, start: int, end: int | None) -> list[str]:
+        """Why the chrome folded from `start` to `end` is chrome: the reasons of its
+        paragraphs, first seen first ("navigation, related links"). None for ranges marked
+        by someone else, with no paragraph saying why."""
+        if self.article is None:
+            return []
+        if self._chrome_reasons is None:
+            from corpus.boilerplate import classify
+
+            self._chrome_reasons = [
+                (item.paragraph.start, item.reason)
+                for item in classify(self.article.text)
+                if item.reason is not None
+            ]
+        starts = [at for at, _ in self._chrome_reasons]
+        first = bisect_left(starts, start)
+        last = len(starts) if end is None else bisect_left(starts, end)
+        return list(dict.fromkeys(why for _, why in self._chrome_reasons[first:last]))
+
     def _layout(self) -> None:
         self._width = max(self.scrollable_content_region.width, 20)
         if self.article is None:
@@ -1006,7 +1028,10 @@ class ArticleView(ScrollView, can_focus=True):
         gutter_style = base + self.get_component_rich_style("article-view--gutter")
         if line.folded:
             lines = "line" if line.folded == 1 else "lines"
-            note = f"⋯ {line.folded} {lines} of site chrome folded (z shows them)"
+            end = self.lines[index + 1].start if index + 1 < len(self.lines) else None
+            why = ", ".join(self._folded_because(line.start, end))
+            why = f": {why}" if why else ""
+            note = f"⋯ {line.folded} {lines} of site chrome folded{why} (z shows them)"
             fold_style = base + self.get_component_rich_style("article-view--fold")
             text = Text(note, style=fold_style, end="")
             segments = [

@@ -318,6 +318,22 @@ async def test_fold_keeps_the_cursor_on_text_that_shows(make_app: MakeApp) -> No
             assert first_line >= top and not view._hidden(view.units[view.cursor])
 
 
+async def test_a_fold_says_why_its_chrome_was_folded(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await analysed(pilot)
+        await pilot.press("left_square_bracket", "right_square_bracket")  # to article 001
+        view = await analysed(pilot)
+        view.focus()
+        await pilot.press("z")
+        folds = [i for i, line in enumerate(view.lines) if line.folded]
+        assert folds
+        drawn = ["".join(s.text for s in view._draw(i, 120)) for i in folds]
+        # "Support The Moscow Times!" heads an appeal; every fold names its reasons.
+        assert "site chrome folded: appeal" in drawn[0]
+        assert all("folded: " in text for text in drawn)
+
+
 async def test_choosing_an_entity_group_finds_it_however_it_is_written(make_app: MakeApp) -> None:
     """The panel lists an entity once with its variants; choosing it lists every article that
     writes any of them ("US", "U.S.", "United States")."""
