@@ -147,7 +147,7 @@ _PHOTO_CREDIT_STRONG = re.compile(
 # "Posted by Hannah Pryce".
 _BYLINE = re.compile(
     r"^(?:(?:posted |written |reported )?by|von|par|por|di|door|przez|текст|автор|от)\s*:?\s+"
-    r"(?-i:[^\W\d_][\w.'’-]*)(?:\s+[\w.'’-]+){0,3}$",
+    r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,3})$",
     re.IGNORECASE,
 )
 # Credits that are never prose, wherever they stand: "(AP Photo/Jane Doe)", "©".
@@ -212,7 +212,7 @@ _STAMP_WORDS = re.compile(
 # then any closing quotation marks or brackets.
 # Lower-case words a timestamp may hold: "Published on 12/05/2025", "Mis à jour le ...".
 _STAMP_JOINERS = frozenset({"on", "at", "am", "um", "le", "el", "à", "в", "o", "alle", "às"})
-_SENTENCE_END = re.compile(r"[.!?…。！？｡।॥؟۔\u037e]['\"’”»)」』）】〕›]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？｡।॥؟۔;\u037e]['\"’”»)」』）】〕›]*$")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -282,7 +282,9 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "photo credit"
     if words <= 40 and _CREDITS.match(text):
         return "credits"
-    if words <= 6 and _BYLINE.match(text) and text[text.find(" ") + 1 :][:1].isupper():
+    byline = _BYLINE.match(text) if words <= 6 else None
+    # "Von Montag an gilt." is a sentence; "by the end of May", no name
+    if byline and byline["name"][0].isupper() and not _SENTENCE_END.search(text):
         return "credits"
     lowered = text.lower()
     if words <= 80 and _COOKIES.search(lowered) and _COOKIE_CONTEXT.search(lowered):
@@ -386,9 +388,9 @@ def _apply_comments(paras: Sequence[Paragraph], reasons: list[str | None], body_
         if reasons[i] != "comments":
             continue
         for j in range(i + 1, len(paras)):
-            if reasons[j] is not None and reasons[j] != "comments":
-                break
-            reasons[j] = "comments"
+            if reasons[j] in _BLOCK_MEMBERS:
+                break  # another block: "Most read", a newsletter box
+            reasons[j] = reasons[j] or "comments"  # "Reply" stays navigation
         return
 
 

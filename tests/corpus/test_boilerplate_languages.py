@@ -1,0 +1,148 @@
+"""Site chrome in every script: the body of a page in any of the scripts of the news is never
+marked, and each reason that can mark a line leaves alone the prose that looks like it, in
+several languages (corpus/boilerplate.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.boilerplate import classify
+
+
+def reasons(text: str) -> dict[str, str | None]:
+    return {item.paragraph.text: item.reason for item in classify(text)}
+
+
+# A paragraph of news prose in each script, with a one-sentence paragraph and a short
+# subheading: none of them is chrome.
+BODIES = {
+    "Japanese": [
+        "政府は17日、地方の路線バスを維持するための新たな交付金制度を2026年度から始めると発表した。"
+        "利用者の減少が続く山間部で、予約制の乗り合いワゴンへの切り替えを後押しする。",
+        "運行は平日のみ。",
+        "国土交通省によると、全国で廃止された路線は昨年度だけで1500キロを超えた。"
+        "担当者は「住民の足を守るには、地域ごとの工夫が欠かせない」と話している。",
+    ],
+    "Chinese": [
+        "记者17日从湖北省农业农村厅获悉，长江十年禁渔实施以来，江豚种群数量稳步回升。"
+        "专家表示，这说明生态修复取得了阶段性成效。",
+        "禁渔仍将继续。",
+        "据介绍，今年共查处非法捕捞案件320起，比去年同期下降近三成。",
+    ],
+    "Korean": [
+        "산업통상자원부는 17일 지난달 반도체 수출이 작년 같은 달보다 21% 늘어난 132억 달러로 "
+        "집계됐다고 밝혔다. 고대역폭메모리(HBM) 수요가 증가를 이끌었다.",
+        "수출은 14개월 연속 늘었다.",
+    ],
+    "Arabic": [
+        "أعلنت الشركة الوطنية لاستغلال وتوزيع المياه يوم الخميس عن برنامج لقطع المياه ليلا في "
+        "عدد من الأحياء بسبب تراجع مخزون السدود إلى 22.4 في المئة.",
+        "وقال متحدث باسم الشركة إن الإجراء مؤقت؟",
+    ],
+    "Hebrew": [
+        "בית המשפט המחוזי בתל אביב אישר ביום חמישי הסדר פשרה בתובענה ייצוגית נגד חברת הסלולר, "
+        'שלפיו יוחזרו ללקוחות כ-12 מיליון ש"ח.',
+        "ההחזר יבוצע בחשבונית הבאה.",
+    ],
+    "Devanagari": [
+        "नगर निगम ने गुरुवार को घोषणा की कि संपत्ति कर का समय पर भुगतान करने वाले नागरिकों को "
+        "दस प्रतिशत की छूट दी जाएगी। यह छूट इस साल मार्च तक लागू रहेगी।",
+        "भुगतान ऑनलाइन भी किया जा सकता है।",
+    ],
+    "Greek": [
+        "Το Μονομελές Πλημμελειοδικείο Πειραιά έκρινε ένοχα τα δύο αδέλφια για απάτη μέσω "
+        "Instagram, καθώς πουλούσαν ανύπαρκτα κινητά τηλέφωνα σε χαμηλές τιμές.",
+        "Τι θα γίνει με τις αποζημιώσεις;",
+    ],
+    "Cyrillic": [
+        "С 1 июня электрички до Ярославля пойдут по новому расписанию: перевозчик добавит два "
+        "утренних рейса и отменит один вечерний, сообщили в пресс-службе компании.",
+        "Билеты подорожают на 5%.",
+    ],
+}
+
+
+@pytest.mark.parametrize("script", sorted(BODIES))
+def test_the_body_of_a_page_in_any_script_is_never_marked(script: str) -> None:
+    body = BODIES[script]
+    text = "\n\n".join([*body, *body])  # a page of a few paragraphs
+    assert {p: r for p, r in reasons(text).items() if r} == {}
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        # a credit's words inside a sentence
+        "The clip, filmed courtesy of a neighbour with a drone, has been viewed more than "
+        "2.3 million times since Sunday, the family said.",
+        "Abbie posted a video of him training on TikTok, and donations poured in from "
+        "strangers across the country within hours.",
+        "Das Video, das ein Anwohner mit freundlicher Genehmigung der Stadt drehte, zeigt den "
+        "Sturm über dem Hafen.",
+        # a timetable's lines, which begin with a time
+        "16:25 to Swansea",
+        "9:40 — со всеми остановками;",
+        # Latin letters on a page in another script: code, handles, brands
+        "pip install playlist-mover",
+        "@kremlin_ru",
+        # a line that begins like a byline but is a sentence
+        "Von Montag an gilt.",
+        # a link's words in a sentence
+        "Related: the two cases were heard together, the judge said on Thursday, and both "
+        "families were in court.",
+    ],
+)
+def test_prose_that_looks_like_chrome_is_not_marked(prose: str) -> None:
+    body = BODIES["Cyrillic"] if prose.startswith(("pip", "@", "9:40")) else [
+        "The council voted on Thursday to keep the pool open for another season, after a "
+        "campaign by residents who said the nearest alternative was a forty-minute drive away.",
+        "Officials said the repairs would cost about £1.2 million and be paid from reserves, "
+        "with no rise in council tax this year, according to the budget papers.",
+    ]  # fmt: skip
+    text = "\n\n".join([body[0], prose, body[1], body[0]])
+    assert reasons(text)[prose] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Lesen Sie auch: Hallenbad-Schließung: Vereine suchen Ausweichquartier", "related link"),
+        ("Читайте також: Львів отримав ще 10 тролейбусів", "related link"),
+        ("SEE MORE: Runner in rhino suit smashes world record", "related link"),
+        ("関連記事：NTT、データセンターを新設", "related link"),
+        ("Фото: пресс-служба Северной пригородной компании", "photo credit"),
+        ("Von Jana Meixner", "credits"),
+        ("Posted by Hannah Pryce", "credits"),
+        ("Текст: Алексей Морозов", "credits"),
+    ],
+)
+def test_chrome_of_other_languages_is_marked_with_its_reason(line: str, reason: str) -> None:
+    body = BODIES["Cyrillic"] + BODIES["Greek"]
+    text = "\n\n".join([body[0], line, body[2], body[0]])
+    assert reasons(text)[line] == reason
+
+
+def test_readers_comments_are_marked_to_the_end_and_the_headline_written_twice() -> None:
+    headline = "Freibad Sonnenwiese öffnet nach Sanierung – Eintritt wird teurer"
+    body = [
+        "Nach zwei Jahren Bauzeit ist das Bad am Samstag wieder geöffnet worden, teilte die "
+        "Stadt mit. Für Erwachsene steigt der Eintritt von 4,50 auf 5,50 Euro.",
+        "Der Gemeinderat hatte die Erhöhung im März beschlossen, gegen die Stimmen der "
+        "Opposition, die eine Familienkarte gefordert hatte.",
+    ]
+    comments = [
+        "Kommentare (3)",
+        "Bernd W. · vor 2 Stunden",
+        "5,50 Euro für ein Freibad, das ist schon happig. Mit zwei Kindern bin ich da schnell "
+        "bei über 10 Euro, und das jede Woche im Sommer.",
+        "Antworten",
+    ]
+    text = "\n\n".join([headline, "Lokales", headline, *body, *comments])
+    found = reasons(text)
+    assert found[body[0]] is None and found[body[1]] is None
+    assert [found[c] for c in comments] == ["comments", "comments", "comments", "navigation"]
+    marked = [item.reason for item in classify(text) if item.paragraph.text == headline]
+    assert marked == [None, "headline again"]
+    # A comments link above the article is a link, not the start of the comments.
+    above = "\n\n".join(["Kommentare (3)", *body])
+    assert reasons(above)[body[0]] is None
