@@ -457,8 +457,15 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     if tree is None:
         return "", {}
     _sanitize_tree(tree)
+    # Settings chosen by measurement (bench/boilerplate_eval.py): readers' comments are not
+    # the article, and favouring precision drops more of a page's chrome for no body lost
+    # on the page gold (HTML, text minus marks: 0.954 -> 0.958 F1 on the development set).
     document = trafilatura.bare_extraction(
-        tree, with_metadata=True, include_comments=False, include_tables=True
+        tree,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=True,
     )
     if document is None:
         return "", {}
