@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus.text import Paragraph, count_words, paragraphs
 
@@ -514,6 +515,7 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         return
 
 
+@lru_cache(maxsize=8192)
 def script_of(ch: str) -> str | None:
     """The Unicode script family of a letter ("LATIN", "CYRILLIC", ...), None for non-letters."""
     if not ch.isalpha():

@@ -284,7 +284,7 @@ def count_words(text: str) -> int:
         # the text: past a few (a name with an accent), a text in another script is counted
         # faster by the regular expression.
         letters = [c for c in others if c.isalnum()]
-        if len(letters) > _MANY or any(_CJK.match(c) for c in letters):
+        if len(letters) > _MANY or _CJK.search("".join(letters)):
             if not _CJK.search(text):
                 return len(_WORD.findall(text))
             kanji_kana = _CJK.findall(text)
