@@ -54,8 +54,10 @@ _UI_WORDS = frozenset(
 )
 # "Read also", "Most read", "More on this" and the like in the languages of the news: alone,
 # they head a list of links; before a colon, one link.
-_READ_ALSO = (
+_READ_ALSO = unicodedata.normalize(  # (as lines are matched: "ढ़" is one form, not two)
+    "NFC",
     r"popular on [^.!?]{1,40}|most read|ещё по теме|еще по теме|популярное|читайте також"
+    r"|читайте (?:также|ещё|еще)|читать (?:также|ещё|еще)|смотрите также|самое читаемое"
     r"|дивіться також|вижте още|прочетете още|още по темата|διαβάστε (?:επίσης|ακόμα|ακόμη)"
     r"|τα πιο δημοφιλή|δημοφιλή|lesen sie auch|mehr aus [^.!?]{1,40}|meistgelesen"
     r"|les plus lus|à lire aussi|lire aussi|à lire également|te puede interesar|lo más leído"
@@ -65,7 +67,15 @@ _READ_ALSO = (
     r"|相关阅读|相關閱讀|延伸閱讀|推荐阅读|相关新闻|相關新聞|熱門新聞|热门新闻|热点新闻"
     r"|관련기사|관련 기사|많이 본 뉴스|اقرأ أيضا|اقرأ أيضاً|الأكثر قراءة|קראו גם|הכי נקראים"
     r"|यह भी पढ़ें|इसे भी पढ़ें|ये भी पढ़ें|सबसे ज्यादा पढ़ी गई|আরও পড়ুন|بیشتر بخوانید"
-    r"|پربازدیدترین|อ่านเพิ่มเติม|ข่าวที่เกี่ยวข้อง"
+    r"|پربازدیدترین|อ่านเพิ่มเติม|ข่าวที่เกี่ยวข้อง|संबंधित समाचार|संबंधित खबरें"
+    r"|सबसे ज़्यादा पढ़े गए|सबसे ज्यादा पढ़े गए|ज़रूर पढ़ें|जरूर पढ़ें",
+)
+# "Tags: transport, Lviv", "Schlagworte: ...", "タグ：..."
+_TAGS = re.compile(
+    r"^(?:tags?|topics|schlagworte|schlagwörter|themen|теги|теґи|тэги|метки|etiquetas|étiquettes"
+    r"|mots-clés|etichette|argomenti|tagi|etiketler|ετικέτες|タグ|标签|標籤|关键词|태그|키워드"
+    r"|وسوم|الكلمات المفتاحية|תגיות|टैग|ट्रेंडिंग)\s*[:：]\s*\S",
+    re.IGNORECASE,
 )
 # "Read next", "More from The Moscow Times", "Related Topics", "Read more: <headline>".
 _RELATED_HEADER = re.compile(
@@ -83,10 +93,10 @@ _RELATED_HEADER = re.compile(
     re.IGNORECASE,
 )
 # One link to another story, on a line between paragraphs: "Related: <headline>", "SEE MORE:
-# <headline>", "Lesen Sie auch: <headline>". It heads no list.
-_RELATED_LINK = re.compile(
-    rf"^(?:{_READ_ALSO}|related|see more|see also|more)\s*[:：|]\s*\S.*$", re.IGNORECASE
-)
+# <headline>", "Lesen Sie auch: <headline>". It heads no list. "Related:" and "More:" may
+# open a sentence too; "Czytaj też: <a headline that asks?>" is a link all the same.
+_RELATED_LINK = re.compile(rf"^(?:{_READ_ALSO})\s*[:：|]\s*\S.*$", re.IGNORECASE)
+_RELATED_LINK_WEAK = re.compile(r"^(?:related|see more|see also|more)\s*[:：|]\s*\S.*$", re.I)
 _LINK_TAIL = re.compile(r"[→»›]\s*$")
 # An appeal's header names the publisher or the reader: "Support The Moscow Times!",
 # "A Message from ...:", "Dear readers,". Subheadings like "Support from the Treasury" do not.
@@ -279,6 +289,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if not _LETTER_OR_DIGIT.search(text):
         return "symbols"
     words = p.words
+    # Headers are matched in one normal form: "पढ़ें" is written with "ढ़" as one character or two.
+    nfc = text if text.isascii() else unicodedata.normalize("NFC", text)
     if words <= CAPTION and _credited(p):
         return "photo credit"
     if words <= 40 and _CREDITS.match(text):
@@ -292,15 +304,19 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "cookie notice"
     if words <= 60 and _is_appeal_prose(text):
         return "appeal"
+    if words <= 30 and _RELATED_LINK.match(nfc):
+        return "related link"
+    if words <= 30 and _TAGS.match(text):
+        return "tags"
     if words > 16:
         return None
     if _TRANSLATION_CREDIT.search(text):
         return "translation credit"
-    if _COMMENTS.match(text):
+    if _COMMENTS.match(nfc):
         return "comments"
-    if _RELATED_HEADER.match(text) or (words <= SHORT and _LINK_TAIL.search(text)):
+    if _RELATED_HEADER.match(nfc) or (words <= SHORT and _LINK_TAIL.search(text)):
         return "related links"
-    if _RELATED_LINK.match(text) and not is_prose(p):
+    if _RELATED_LINK_WEAK.match(text) and not is_prose(p):
         return "related link"
     if words <= 12 and script and _foreign(text, script):
         return "untranslated fragment"  # "Озвучить текст" on an English page

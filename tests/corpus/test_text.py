@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import re
+import unicodedata
+from functools import lru_cache
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -87,15 +91,23 @@ def test_count_words() -> None:
 _WORDY = st.sampled_from([*"ab_9 -'.’\n\t—“”éЖ日\u0301\u00a0٣", "\ud800", "x" * 70])
 
 
+@lru_cache(maxsize=1)
+def _reference_word() -> re.Pattern[str]:
+    """`\\w+(?:[-'’.]\\w+)*` with the combining marks as word characters, from `unicodedata`."""
+    marks = "".join(
+        chr(c) for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me")
+    )
+    inner = f"[\\w{re.escape(marks)}]"
+    return re.compile(f"{inner}+(?:[-'’.]{inner}+)*")
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_WORDY, max_size=60).map("".join), st.sets(st.characters(min_codepoint=128)))
 def test_count_words_counts_what_the_expression_matches(text: str, more: set[str]) -> None:
     """The byte counting gives `\\w+(?:[-'’.]\\w+)*`'s count: joiners, scripts, marks, digits
     of other scripts, a lone surrogate, and past 64 characters beyond ASCII (the fallback);
     a run of kanji or kana counts a word for every two characters."""
-    import re
-
-    word = re.compile(r"\w+(?:[-'’.]\w+)*")
+    word = _reference_word()
     kanji_kana = re.compile(
         "[\u3005\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+"
     )
@@ -107,6 +119,31 @@ def test_count_words_counts_what_the_expression_matches(text: str, more: set[str
     assert count_words(text) == expected(text)
     mixed = text + " " + "".join(more)
     assert count_words(mixed) == expected(mixed)
+
+
+def test_the_combining_marks_of_words_are_unicodes() -> None:
+    """The table of combining marks written out in corpus/text.py is this Python's."""
+    from corpus.text import _MARKS
+
+    table = {
+        chr(c) for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me")
+    }
+    written = set()
+    i = 0
+    while i < len(_MARKS):
+        if i + 2 < len(_MARKS) and _MARKS[i + 1] == "-":
+            written.update(chr(c) for c in range(ord(_MARKS[i]), ord(_MARKS[i + 2]) + 1))
+            i += 3
+        else:
+            written.add(_MARKS[i])
+            i += 1
+    assert written == table
+
+
+def test_a_vowel_sign_is_part_of_its_word() -> None:
+    assert count_words("मुख्य पृष्ठ") == 2  # Devanagari
+    assert count_words("รถไฟฟ้า สายสีเขียว") == 2  # Thai
+    assert count_words("ছবি") == 1  # Bengali
 
 
 def test_chinese_and_japanese_count_a_word_for_every_two_characters() -> None:
