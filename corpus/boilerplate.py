@@ -70,6 +70,21 @@ _READ_ALSO = unicodedata.normalize(  # (as lines are matched: "ढ़" is one fo
     r"|پربازدیدترین|อ่านเพิ่มเติม|ข่าวที่เกี่ยวข้อง|संबंधित समाचार|संबंधित खबरें"
     r"|सबसे ज़्यादा पढ़े गए|सबसे ज्यादा पढ़े गए|ज़रूर पढ़ें|जरूर पढ़ें",
 )
+# A newsletter's or a channel's pitch opens by telling the reader to sign up, in any language,
+# and names what to sign up to: "Sign up for our morning newsletter and get ...",
+# "Підписуйтеся на наш Telegram-канал ...", "Apúntate a nuestra newsletter y recibe ...".
+_PITCH = re.compile(
+    r"^(?:sign up|subscribe|get (?:our|the) [\w ]{0,30}newsletter|abonnez-vous|inscrivez-vous"
+    r"|abonnieren sie|melden sie sich|подпишитесь|подписывайтесь|підписуйтеся|підпишіться"
+    r"|абонирайте се|apúntate|suscríbete|iscriviti|zapisz się|abone ol|εγγραφείτε"
+    r"|γίνετε συνδρομητής|訂閱|订阅|구독하세요|اشترك|הירשמו|सब्सक्राइब करें)\b",
+    re.IGNORECASE,
+)
+_CHANNEL = re.compile(
+    r"newsletter|bulletin|бюлетин|рассылк|розсилк|boletín|e-?mail|inbox|telegram|whatsapp"
+    r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|ניוזלטר|न्यूज़लेटर",
+    re.IGNORECASE,
+)
 # "Tags: transport, Lviv", "Schlagworte: ...", "タグ：..."
 _TAGS = re.compile(
     r"^(?:tags?|topics|schlagworte|schlagwörter|themen|теги|теґи|тэги|метки|etiquetas|étiquettes"
@@ -308,6 +323,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "related link"
     if words <= 30 and _TAGS.match(text):
         return "tags"
+    if words <= 60 and _PITCH.match(nfc) and _CHANNEL.search(nfc):
+        return "newsletter"
     if words > 16:
         return None
     if _TRANSLATION_CREDIT.search(text):

@@ -87,6 +87,9 @@ def test_the_body_of_a_page_in_any_script_is_never_marked(script: str) -> None:
         "@kremlin_ru",
         # a line that begins like a byline but is a sentence
         "Von Montag an gilt.",
+        # a story about a newsletter, and about a channel
+        "Subscribers to the paper's morning newsletter rose to 2 million this year, and the "
+        "company said its Telegram channel had grown even faster.",
         # a link's words in a sentence
         "Related: the two cases were heard together, the judge said on Thursday, and both "
         "families were in court.",
@@ -114,6 +117,17 @@ def test_prose_that_looks_like_chrome_is_not_marked(prose: str) -> None:
         ("Von Jana Meixner", "credits"),
         ("Posted by Hannah Pryce", "credits"),
         ("Текст: Алексей Морозов", "credits"),
+        ("Tags: Weidenbach, Freibad, Gemeinderat", "tags"),
+        (
+            "Підписуйтеся на наш Telegram-канал «Львів Онлайн», щоб першими дізнаватися про "
+            "головні новини міста, перекриття доріг і зміни в розкладі транспорту.",
+            "newsletter",
+        ),
+        (
+            "Sign up for our morning newsletter and get the top stories from the UK and "
+            "around the world in your inbox before breakfast, every weekday.",
+            "newsletter",
+        ),
     ],
 )
 def test_chrome_of_other_languages_is_marked_with_its_reason(line: str, reason: str) -> None:
