@@ -42,6 +42,8 @@ _UI_WORDS = frozenset(
     key events only image caption source republish reuse scroll below above go
     accessibility shortcuts
     anzeige werbung publicité publicidad pubblicità реклама
+    aller au contenu principal zum inhalt springen ir al contenido saltar перейти к
+    содержанию cet cette views vues aufrufe просмотры перегляди
     teilen kommentieren merken drucken antworten anmelden abonnieren startseite impressum
     datenschutz kontakt partager réagir répondre écouter imprimer abonnés accueil
     compartir responder imprimir portada condividi rispondi stampa partilhar udostępnij
@@ -229,6 +231,23 @@ _RELATIVE_TIME = re.compile(
     r"|just now)$",
     re.IGNORECASE,
 )
+# A trail of sections: three or more short items joined by ">" or "›".
+_BREADCRUMBS = re.compile(r"^[^>›»\n]{1,30}(?:\s[>›»]\s[^>›»\n]{1,30}){2,6}$")
+# Dates and times as other languages write them: "2025年10月17日", "2025.10.27.", "31 мая
+# 2025", "22/05/2025 à 17h05", "2025년 10월 27일".
+_OTHER_DATE = re.compile(
+    r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"
+    r"|\b\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\b\.?|\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}\b"
+)
+_OTHER_TIME = re.compile(r"\b\d{1,2}h\d{2}\b|\d{1,2}時\d{1,2}分")
+# Stamp words of other languages, matched without word boundaries (CJK has none).
+_OTHER_STAMP_WORDS = re.compile(
+    r"更新|公開|配信|发布|發布|입력|수정|업데이트|오전|오후|опубликовано|обновлено|publié le"
+    r"|mis à jour le|veröffentlicht am|aktualisiert am|actualizado|publicado|pubblicato"
+    r"|aggiornato|yayınlanma|güncelleme|δημοσίευση|ενημέρωση|प्रकाशित|अपडेटेड|نشر في|עודכן"
+    r"|פורסם",
+    re.IGNORECASE,
+)
 _STAMP_WORDS = re.compile(
     r"\b(?:updated|published|posted|first published|last updated|ago|gmt|utc|bst|est|msk)\b",
     re.IGNORECASE,
@@ -325,6 +344,9 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "tags"
     if words <= 60 and _PITCH.match(nfc) and _CHANNEL.search(nfc):
         return "newsletter"
+    # (by its length in characters: digits and kanji make many words of a date)
+    if len(text) <= 80 and _is_dateline_only(text):
+        return "timestamp"
     if words > 16:
         return None
     if _TRANSLATION_CREDIT.search(text):
@@ -346,8 +368,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     weak_credit = _PHOTO_CREDIT_WEAK.search(text) or _NAME_SLASH_AGENCY.search(text)
     if words <= 12 and weak_credit and not _SENTENCE_END.search(text):
         return "photo credit"
-    if words <= 12 and _is_dateline_only(text):
-        return "timestamp"
+    if words <= 12 and _BREADCRUMBS.match(text):
+        return "navigation"  # "Home > News > World", "首頁 > 藝文 > 文化新聞"
     ui_words = _LETTERS.findall(text.lower())
     if words <= SHORT and ui_words and all(w in _UI_WORDS for w in ui_words):
         return "navigation"
@@ -378,14 +400,17 @@ def _is_dateline_only(text: str) -> bool:
     if _RELATIVE_TIME.match(stripped):
         return True
     rest = TIME.sub(" ", DATE.sub(" ", stripped))
+    rest = _OTHER_TIME.sub(" ", _OTHER_DATE.sub(" ", rest))
     if rest == stripped:
         rest = _SHORT_DATE.sub(" ", stripped)
         if rest == stripped or count_words(rest) > 1:
             return False
     rest = _STAMP_WORDS.sub(" ", _RELATIVE_TIME.sub(" ", rest))
-    # What is left is a section's name ("Business & Economy"), capitalised; "16:25 to
-    # Swansea" and "9:40 — со всеми остановками;" are a timetable's lines.
-    capitalised = all(w[0].isupper() or w in _STAMP_JOINERS for w in _LETTERS.findall(rest))
+    rest = _OTHER_STAMP_WORDS.sub(" ", rest)
+    # What is left is a section's name ("Business & Economy"), capitalised (or in a script
+    # without case); "16:25 to Swansea" and "9:40 — со всеми остановками;" are a
+    # timetable's lines.
+    capitalised = all(not w[0].islower() or w in _STAMP_JOINERS for w in _LETTERS.findall(rest))
     return count_words(rest) <= 4 and capitalised and not _SENTENCE_END.search(stripped)
 
 

@@ -160,3 +160,26 @@ def test_readers_comments_are_marked_to_the_end_and_the_headline_written_twice()
     # A comments link above the article is a link, not the start of the comments.
     above = "\n\n".join(["Kommentare (3)", *body])
     assert reasons(above)[body[0]] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "reason"),
+    [
+        ("31 мая 2025, 10:05", "Cyrillic", "timestamp"),
+        ("Publié le 22/05/2025 à 17h05", "Latin", "timestamp"),
+        ("2025年10月17日 19:30 （2025年10月18日 5:04更新）", "Japanese", "timestamp"),
+        ("입력 2025.10.27. 오후 3:42", "Korean", "timestamp"),
+        ("首頁 > 藝文 > 文化新聞", "Chinese", "navigation"),
+        ("Home › News › World", "Latin", "navigation"),
+        ("Aller au contenu principal", "Latin", "navigation"),
+    ],
+)
+def test_stamps_and_trails_of_other_languages(line: str, script: str, reason: str) -> None:
+    body = BODIES.get(script) or [
+        "Le festival de jazz se tiendra du 11 au 13 juillet sur le site du moulin, ont annoncé "
+        "mardi les organisateurs, qui attendent plus de huit mille spectateurs cette année.",
+        "Les billets sont en vente depuis lundi, et la moitié des places pour le concert du "
+        "samedi soir ont déjà trouvé preneur, selon la mairie de la commune.",
+    ]
+    text = "\n\n".join([line, *body, *body])
+    assert reasons(text)[line] == reason
