@@ -56,8 +56,18 @@ _UI_WORDS = frozenset(
 )
 # "Read also", "Most read", "More on this" and the like in the languages of the news: alone,
 # they head a list of links; before a colon, one link.
-_READ_ALSO = unicodedata.normalize(  # (as lines are matched: "ढ़" is one form, not two)
-    "NFC",
+
+
+def _fold(text: str) -> str:
+    """Text without its accents, as headers are matched: Greek capitals drop their accents
+    ("ΔΙΑΒΑΣΤΕ ΑΚΟΜΑ" is "Διαβάστε ακόμα"), and "ढ़" is written as one character or two."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_READ_ALSO = _fold(
     r"popular on [^.!?]{1,40}|most read|ещё по теме|еще по теме|популярное|читайте також"
     r"|читайте (?:также|ещё|еще)|читать (?:также|ещё|еще)|смотрите также|самое читаемое"
     r"|дивіться також|вижте още|прочетете още|още по темата|διαβάστε (?:επίσης|ακόμα|ακόμη)"
@@ -70,21 +80,25 @@ _READ_ALSO = unicodedata.normalize(  # (as lines are matched: "ढ़" is one fo
     r"|관련기사|관련 기사|많이 본 뉴스|اقرأ أيضا|اقرأ أيضاً|الأكثر قراءة|קראו גם|הכי נקראים"
     r"|यह भी पढ़ें|इसे भी पढ़ें|ये भी पढ़ें|सबसे ज्यादा पढ़ी गई|আরও পড়ুন|بیشتر بخوانید"
     r"|پربازدیدترین|อ่านเพิ่มเติม|ข่าวที่เกี่ยวข้อง|संबंधित समाचार|संबंधित खबरें"
-    r"|सबसे ज़्यादा पढ़े गए|सबसे ज्यादा पढ़े गए|ज़रूर पढ़ें|जरूर पढ़ें",
+    r"|सबसे ज़्यादा पढ़े गए|सबसे ज्यादा पढ़े गए|ज़रूर पढ़ें|जरूर पढ़ें"
 )
 # A newsletter's or a channel's pitch opens by telling the reader to sign up, in any language,
 # and names what to sign up to: "Sign up for our morning newsletter and get ...",
 # "Підписуйтеся на наш Telegram-канал ...", "Apúntate a nuestra newsletter y recibe ...".
 _PITCH = re.compile(
-    r"^(?:sign up|subscribe|get (?:our|the) [\w ]{0,30}newsletter|abonnez-vous|inscrivez-vous"
-    r"|abonnieren sie|melden sie sich|подпишитесь|подписывайтесь|підписуйтеся|підпишіться"
-    r"|абонирайте се|apúntate|suscríbete|iscriviti|zapisz się|abone ol|εγγραφείτε"
-    r"|γίνετε συνδρομητής|訂閱|订阅|구독하세요|اشترك|הירשמו|सब्सक्राइब करें)\b",
+    _fold(
+        r"^(?:sign up|subscribe|get (?:our|the) [\w ]{0,30}newsletter|abonnez-vous|inscrivez-vous"
+        r"|abonnieren sie|melden sie sich|подпишитесь|подписывайтесь|підписуйтеся|підпишіться"
+        r"|абонирайте се|apúntate|suscríbete|iscriviti|zapisz się|abone ol|εγγραφείτε"
+        r"|γίνετε συνδρομητής|訂閱|订阅|구독하세요|اشترك|הירשמו|सब्सक्राइब करें)\b"
+    ),
     re.IGNORECASE,
 )
 _CHANNEL = re.compile(
-    r"newsletter|bulletin|бюлетин|рассылк|розсилк|boletín|e-?mail|inbox|telegram|whatsapp"
-    r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|ניוזלטר|न्यूज़लेटर",
+    _fold(
+        r"newsletter|bulletin|бюлетин|рассылк|розсилк|boletín|e-?mail|inbox|telegram|whatsapp"
+        r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|ניוזלטר|न्यूज़लेटर"
+    ),
     re.IGNORECASE,
 )
 # "Tags: transport, Lviv", "Schlagworte: ...", "タグ：..."
@@ -96,17 +110,19 @@ _TAGS = re.compile(
 )
 # "Read next", "More from The Moscow Times", "Related Topics", "Read more: <headline>".
 _RELATED_HEADER = re.compile(
-    r"^(?:(?:read (?:next|more|also)|see also|also read|related|recommended(?: for you)?"
-    r"|most (?:read|popular|viewed|shared)|popular(?: now| stories)?|trending(?: now)?"
-    r"|top stories|latest(?: news| stories| headlines)?|editor'?s picks|you (?:may|might)"
-    r" (?:also )?(?:like|be interested in)|don'?t miss|further reading|what to read next"
-    r"|(?:suggested|related) (?:topics|articles|stories|content|coverage)|topics|tags"
-    r"|more (?:on this(?: story)?|stories|news|like this|to explore))\s*[:→»›]?"
-    r"|more (?:from|on|in) (?-i:[A-Z])[^.!?]{0,40}|read (?:more|also|next)\s*[:|]\s*.+"
-    # the same headers on sites in other languages
-    r"|читать (?:ещё|еще|также|далее)|читайте (?:также|ещё|еще)|по теме|lesen sie auch"
-    r"|mehr zum thema|lire aussi|à lire aussi|leer más|lea también|leggi anche"
-    rf"|(?:{_READ_ALSO})\s*[:：|]?)$",
+    _fold(
+        r"^(?:(?:read (?:next|more|also)|see also|also read|related|recommended(?: for you)?"
+        r"|most (?:read|popular|viewed|shared)|popular(?: now| stories)?|trending(?: now)?"
+        r"|top stories|latest(?: news| stories| headlines)?|editor'?s picks|you (?:may|might)"
+        r" (?:also )?(?:like|be interested in)|don'?t miss|further reading|what to read next"
+        r"|(?:suggested|related) (?:topics|articles|stories|content|coverage)|topics|tags"
+        r"|more (?:on this(?: story)?|stories|news|like this|to explore))\s*[:→»›]?"
+        r"|more (?:from|on|in) (?-i:[A-Z])[^.!?]{0,40}|read (?:more|also|next)\s*[:|]\s*.+"
+        # the same headers on sites in other languages
+        r"|читать (?:ещё|еще|также|далее)|читайте (?:также|ещё|еще)|по теме|lesen sie auch"
+        r"|mehr zum thema|lire aussi|à lire aussi|leer más|lea también|leggi anche"
+        rf"|(?:{_READ_ALSO})\s*[:：|]?)$"
+    ),
     re.IGNORECASE,
 )
 # One link to another story, on a line between paragraphs: "Related: <headline>", "SEE MORE:
@@ -152,13 +168,15 @@ _NEWSLETTER = re.compile(
     re.IGNORECASE,
 )
 _COMMENTS = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|leave (?:a|the first|your) comment|add (?:a )?comment"
-    r"|show comments|view comments|post (?:a )?comment|join the (?:discussion|conversation)"
-    r"|what (?:is|'s) your opinion\b.*|what do you think\b.*|have your say\b.*"
-    r"|kommentare?|commentaires?|comentarios?|commenti|comentários|komentarze?|yorumlar"
-    r"|reacties|комментарии|коментарі|коментари|σχόλια|コメント|评论|評論|网友评论|網友評論"
-    r"|댓글|التعليقات|תגובות|टिप्पणियां|टिप्पणियाँ|মন্তব্য|نظرات)"
-    r"\s*(?:\(\d+\)|\d+)?\W*$",
+    _fold(
+        r"^(?:\d+\s+)?(?:comments?|leave (?:a|the first|your) comment|add (?:a )?comment"
+        r"|show comments|view comments|post (?:a )?comment|join the (?:discussion|conversation)"
+        r"|what (?:is|'s) your opinion\b.*|what do you think\b.*|have your say\b.*"
+        r"|kommentare?|commentaires?|comentarios?|commenti|comentários|komentarze?|yorumlar"
+        r"|reacties|комментарии|коментарі|коментари|σχόλια|コメント|评论|評論|网友评论|網友評論"
+        r"|댓글|التعليقات|תגובות|टिप्पणियां|टिप्पणियाँ|মন্তব্য|نظرات)"
+        r"\s*(?:\(\d+\)|\d+)?\W*$"
+    ),
     re.IGNORECASE,
 )
 # Credits that name themselves: "Photo: ...", "(AP Photo/Name)", "Photograph: Name/PA",
@@ -323,8 +341,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if not _LETTER_OR_DIGIT.search(text):
         return "symbols"
     words = p.words
-    # Headers are matched in one normal form: "पढ़ें" is written with "ढ़" as one character or two.
-    nfc = text if text.isascii() else unicodedata.normalize("NFC", text)
+    # Headers are matched without accents (`_fold`).
+    folded = _fold(text)
     if words <= CAPTION and _credited(p):
         return "photo credit"
     if words <= 40 and _CREDITS.match(text):
@@ -338,11 +356,11 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "cookie notice"
     if words <= 60 and _is_appeal_prose(text):
         return "appeal"
-    if words <= 30 and _RELATED_LINK.match(nfc):
+    if words <= 30 and _RELATED_LINK.match(folded):
         return "related link"
     if words <= 30 and _TAGS.match(text):
         return "tags"
-    if words <= 60 and _PITCH.match(nfc) and _CHANNEL.search(nfc):
+    if words <= 60 and _PITCH.match(folded) and _CHANNEL.search(folded):
         return "newsletter"
     # (by its length in characters: digits and kanji make many words of a date)
     if len(text) <= 80 and _is_dateline_only(text):
@@ -351,9 +369,9 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return None
     if _TRANSLATION_CREDIT.search(text):
         return "translation credit"
-    if _COMMENTS.match(nfc):
+    if _COMMENTS.match(folded):
         return "comments"
-    if _RELATED_HEADER.match(nfc) or (words <= SHORT and _LINK_TAIL.search(text)):
+    if _RELATED_HEADER.match(folded) or (words <= SHORT and _LINK_TAIL.search(text)):
         return "related links"
     if _RELATED_LINK_WEAK.match(text) and not is_prose(p):
         return "related link"

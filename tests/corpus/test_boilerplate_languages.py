@@ -172,6 +172,7 @@ def test_readers_comments_are_marked_to_the_end_and_the_headline_written_twice()
         ("首頁 > 藝文 > 文化新聞", "Chinese", "navigation"),
         ("Home › News › World", "Latin", "navigation"),
         ("Aller au contenu principal", "Latin", "navigation"),
+        ("ΔΙΑΒΑΣΤΕ ΑΚΟΜΑ", "Greek", "related links"),  # capitals drop the accents
     ],
 )
 def test_stamps_and_trails_of_other_languages(line: str, script: str, reason: str) -> None:
