@@ -101,6 +101,27 @@ _CHANNEL = re.compile(
     ),
     re.IGNORECASE,
 )
+# Reprint and licensing notices: "All rights reserved" in the languages of the news.
+_RIGHTS = re.compile(
+    _fold(
+        r"all rights reserved|alle rechte vorbehalten|tous droits réservés"
+        r"|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados"
+        r"|все права защищены|усі права захищені|всички права запазени"
+        r"|wszelkie prawa zastrzeżone|tüm hakları saklıdır|alle rechten voorbehouden"
+        r"|με επιφύλαξη παντός δικαιώματος|無断(?:転載|複製)|版权所有|版權所有|不得轉載|未经授权"
+        r"|무단 ?전재|재배포 금지|جميع الحقوق محفوظة|כל הזכויות שמורות|सर्वाधिकार सुरक्षित"
+    ),
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Source, author and editor lines of Chinese and Japanese sites: "本文来源：…", "责任编辑：…".
+# (with a colon or in brackets: "记者了解到" opens a sentence, "the reporter learned")
+_CREDIT_WORDS = (
+    r"本文来源|来源|來源|作者|责任编辑|責任編輯|编辑|編輯|编者按|編者按|原标题|原標題|記者|记者"
+)
+_CREDITS_OTHER = re.compile(
+    rf"^(?:[【〔（(](?:{_CREDIT_WORDS})[】〕）)]|(?:{_CREDIT_WORDS})\s*[:：])"
+)
 # "Tags: transport, Lviv", "Schlagworte: ...", "タグ：..."
 _TAGS = re.compile(
     r"^(?:tags?|topics|schlagworte|schlagwörter|themen|теги|теґи|тэги|метки|etiquetas|étiquettes"
@@ -346,6 +367,12 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= CAPTION and _credited(p):
         return "photo credit"
     if words <= 40 and _CREDITS.match(text):
+        return "credits"
+    if words <= 80 and _RIGHTS.search(folded):
+        return "credits"  # a reprint or licensing notice, in any language
+    if words <= 8 and _EMAIL.search(text) and not _SENTENCE_END.search(text):
+        return "credits"  # "정민재 기자 mjjung@example.kr": a reporter's address
+    if words <= 40 and _CREDITS_OTHER.match(text):
         return "credits"
     byline = _BYLINE.match(text) if words <= 6 else None
     # "Von Montag an gilt." is a sentence; "by the end of May", no name

@@ -62,6 +62,12 @@ BODIES = {
 }
 
 
+def test_a_reporter_who_opens_a_chinese_sentence_is_no_credit() -> None:
+    said = "记者了解到，各地还通过发放过渡期补助、开展技能培训等方式帮助退捕渔民稳定就业。"
+    text = "\n\n".join([*BODIES["Chinese"], said, *BODIES["Chinese"]])
+    assert reasons(text)[said] is None
+
+
 @pytest.mark.parametrize("script", sorted(BODIES))
 def test_the_body_of_a_page_in_any_script_is_never_marked(script: str) -> None:
     body = BODIES[script]
@@ -173,6 +179,10 @@ def test_readers_comments_are_marked_to_the_end_and_the_headline_written_twice()
         ("Home › News › World", "Latin", "navigation"),
         ("Aller au contenu principal", "Latin", "navigation"),
         ("ΔΙΑΒΑΣΤΕ ΑΚΟΜΑ", "Greek", "related links"),  # capitals drop the accents
+        ("Wyebridge Media 2025. Alle Rechte vorbehalten.", "Latin", "credits"),
+        ("本サイトに掲載の記事・写真の無断転載を禁じます。", "Japanese", "credits"),
+        ("本文来源：法治晨报 作者：孙晓岚 责任编辑：王琳", "Chinese", "credits"),
+        ("정민재 기자 mjjung@example.kr", "Korean", "credits"),
     ],
 )
 def test_stamps_and_trails_of_other_languages(line: str, script: str, reason: str) -> None:
