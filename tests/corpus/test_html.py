@@ -163,3 +163,17 @@ def test_control_references_are_sanitized_with_their_sequence(
         assert body[-1] in text
     else:
         assert title == " ".join(f"Talks begin {shown} today".split())
+
+
+def test_zero_width_joiners_inside_words_stay(tmp_path: Path) -> None:
+    """Persian writes a zero-width non-joiner inside words, Hindi and emoji sequences a
+    joiner; trafilatura drops every character that is not printable, and the loader keeps
+    them through it, written as characters or as references."""
+    persian = "سی\u200cوششمین نمایشگاه بین\u200cالمللی کتاب تهران صبح امروز آغاز شد."
+    family = "The family emoji \U0001f468\u200d\U0001f469\u200d\U0001f467 stays one picture."
+    headline, body = sample_parts()
+    page = news_page(headline, [*body[:3], persian, family.replace("\u200d", "&zwj;")])
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    [article], _ = load_corpus([str(path)])
+    assert persian in article.text and family in article.text
