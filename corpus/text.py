@@ -10,7 +10,7 @@ import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Escape sequences are removed whole, not just their ESC byte: stripping only ESC would leave
 # "[31m" or "]52;c;..." behind as visible garbage. 7-bit (ESC-introduced) and 8-bit (C1) forms.
@@ -239,10 +239,14 @@ class Paragraph:
     start: int
     end: int
     text: str
+    _words: int = field(default=-1, compare=False, repr=False)
 
     @property
     def words(self) -> int:
-        return count_words(self.text)
+        """Its words (`count_words`), counted once: the rules of site chrome ask often."""
+        if self._words < 0:
+            object.__setattr__(self, "_words", count_words(self.text))
+        return self._words
 
 
 # The combining marks of Unicode's basic plane, as a character class's ranges: the vowel signs
