@@ -79,7 +79,7 @@ _READ_ALSO = _fold(
     r"|相关阅读|相關閱讀|延伸閱讀|推荐阅读|相关新闻|相關新聞|熱門新聞|热门新闻|热点新闻"
     r"|관련기사|관련 기사|많이 본 뉴스|اقرأ أيضا|اقرأ أيضاً|الأكثر قراءة|קראו גם|הכי נקראים"
     r"|यह भी पढ़ें|इसे भी पढ़ें|ये भी पढ़ें|सबसे ज्यादा पढ़ी गई|আরও পড়ুন|بیشتر بخوانید"
-    r"|پربازدیدترین|อ่านเพิ่มเติม|ข่าวที่เกี่ยวข้อง|संबंधित समाचार|संबंधित खबरें"
+    r"|پربازدیدترین|อ่านข่าวที่เกี่ยวข้อง|ข่าวแนะนำ|ข่าวยอดนิยม|อ่านเพิ่มเติม|ข่าวที่เกี่ยวข้อง|संबंधित समाचार|संबंधित खबरें"
     r"|सबसे ज़्यादा पढ़े गए|सबसे ज्यादा पढ़े गए|ज़रूर पढ़ें|जरूर पढ़ें"
 )
 # A newsletter's or a channel's pitch opens by telling the reader to sign up, in any language,
@@ -150,6 +150,14 @@ _RELATED_HEADER = re.compile(
 # <headline>", "Lesen Sie auch: <headline>". It heads no list. "Related:" and "More:" may
 # open a sentence too; "Czytaj też: <a headline that asks?>" is a link all the same.
 _RELATED_LINK = re.compile(rf"^(?:{_READ_ALSO})\s*[:：|]\s*\S.*$", re.IGNORECASE)
+# The same without a colon, for the phrases that name no place or site ("Popular on <Site>"
+# and "Mehr aus <Ort>" head lists).
+_RELATED_LINK_BARE = re.compile(
+    rf"^(?:{_READ_ALSO})\s+\S.*$".replace(r"popular on [^.!?]{1,40}|", "").replace(
+        r"|mehr aus [^.!?]{1,40}", ""
+    ),
+    re.IGNORECASE,
+)
 _RELATED_LINK_WEAK = re.compile(r"^(?:related|see more|see also|more)\s*[:：|]\s*\S.*$", re.I)
 _LINK_TAIL = re.compile(r"[→»›]\s*$")
 # An appeal's header names the publisher or the reader: "Support The Moscow Times!",
@@ -195,7 +203,7 @@ _COMMENTS = re.compile(
         r"|what (?:is|'s) your opinion\b.*|what do you think\b.*|have your say\b.*"
         r"|kommentare?|commentaires?|comentarios?|commenti|comentários|komentarze?|yorumlar"
         r"|reacties|комментарии|коментарі|коментари|σχόλια|コメント|评论|評論|网友评论|網友評論"
-        r"|댓글|التعليقات|תגובות|टिप्पणियां|टिप्पणियाँ|মন্তব্য|نظرات)"
+        r"|댓글|التعليقات|תגובות|टिप्पणियां|टिप्पणियाँ|कमेंट्स|कमेंट|মন্তব্য|نظرات)"
         r"\s*(?:\(\d+\)|\d+)?\W*$"
     ),
     re.IGNORECASE,
@@ -385,6 +393,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "appeal"
     if words <= 30 and _RELATED_LINK.match(folded):
         return "related link"
+    if words <= 20 and _RELATED_LINK_BARE.match(folded) and not _SENTENCE_END.search(text):
+        return "related link"  # "আরও পড়ুন এইচএসসির ফল যেভাবে জানা যাবে", no colon
     if words <= 30 and _TAGS.match(text):
         return "tags"
     if words <= 60 and _PITCH.match(folded) and _CHANNEL.search(folded):

@@ -96,6 +96,9 @@ def test_the_body_of_a_page_in_any_script_is_never_marked(script: str) -> None:
         # a story about a newsletter, and about a channel
         "Subscribers to the paper's morning newsletter rose to 2 million this year, and the "
         "company said its Telegram channel had grown even faster.",
+        # a link's words opening a sentence, with no colon
+        "Most read newspapers in the region lost readers last year, the survey found, and "
+        "two of them closed their print editions.",
         # a link's words in a sentence
         "Related: the two cases were heard together, the judge said on Thursday, and both "
         "families were in court.",
@@ -183,6 +186,8 @@ def test_readers_comments_are_marked_to_the_end_and_the_headline_written_twice()
         ("本サイトに掲載の記事・写真の無断転載を禁じます。", "Japanese", "credits"),
         ("本文来源：法治晨报 作者：孙晓岚 责任编辑：王琳", "Chinese", "credits"),
         ("정민재 기자 mjjung@example.kr", "Korean", "credits"),
+        ("यह भी पढ़ें नगर निगम का नया बजट पेश", "Devanagari", "related link"),
+        ("कमेंट्स (9)", "Devanagari", "comments"),
     ],
 )
 def test_stamps_and_trails_of_other_languages(line: str, script: str, reason: str) -> None:
