@@ -239,7 +239,8 @@ _NAME_SLASH_AGENCY = re.compile(r"[A-Z][\w.’'-]+ ?/ ?[A-Z][\w.’'-]+")
 _CREDITS = re.compile(
     r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research) by\b"
     r"|.{0,80}\bcontributed (?:to )?this (?:report|story|article)\b"
-    r"|copyright\b|\(c\) ?\d{4}|.{0,80}\ball rights reserved\b"
+    r"|copyright\s*(?:©|\(c\)|\d{4}|\b.{0,80}\ball rights reserved\b)|\(c\) ?\d{4}"
+    r"|.{0,80}\ball rights reserved\b"
     r"|our standards:|this (?:article|story) (?:is|was) (?:more than|over) \w+ \w+ old"
     r"|(?:story|article) continues below|advertisement\s*[-–—:]\s*scroll"
     r"|(?:please )?(?:turn on|enable) javascript|this (?:article|story) (?:is|was) republished"
@@ -255,6 +256,13 @@ _TRANSLATION_CREDIT = re.compile(
     # the same credit in the languages articles are often machine-translated from
     r"|переведено|переводчик\w*|машинный перевод|übersetzt (?:von|mit)|traduit (?:par|avec)"
     r"|traducido (?:por|con)|tradotto (?:da|con)|traduzido (?:por|com))\b",
+    re.IGNORECASE,
+)
+# "Subscribe for free to receive new posts": telling the reader, at a sentence's start.
+_IMPERATIVE_SIGN_UP = re.compile(r"(?:^|[.!?]\s+)(?:subscribe|sign up)\b", re.IGNORECASE)
+_MACHINE_TRANSLATION = re.compile(
+    r"machine[- ]translat|google translate|deepl|yandex\.?\s*translat|auto-?translated"
+    r"|машинный перевод|переводчик",
     re.IGNORECASE,
 )
 _MONTHS = (
@@ -387,7 +395,12 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if byline and byline["name"][0].isupper() and not _SENTENCE_END.search(text):
         return "credits"
     lowered = text.lower()
-    if words <= 80 and _COOKIES.search(lowered) and _COOKIE_CONTEXT.search(lowered):
+    if (
+        words <= 80
+        and _COOKIES.search(lowered)
+        and _COOKIE_CONTEXT.search(lowered)
+        and (not is_prose(p) or _ADDRESS.search(text))  # a story about consent rules is news
+    ):
         return "cookie notice"
     if words <= 60 and _is_appeal_prose(text):
         return "appeal"
@@ -404,7 +417,9 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "timestamp"
     if words > 16:
         return None
-    if _TRANSLATION_CREDIT.search(text):
+    credit = _TRANSLATION_CREDIT.search(text)
+    # "The novel was translated by Anna Smith, who ..." is news; "Translated by DeepL" not.
+    if credit and (not is_prose(p) or _MACHINE_TRANSLATION.search(text)):
         return "translation credit"
     if _COMMENTS.match(folded):
         return "comments"
@@ -418,7 +433,11 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "appeal"
     if words <= 12 and _NEWSLETTER.search(text) and not is_prose(p):
         return "newsletter"
-    if len({m.lower() for m in _NEWSLETTER.findall(text)}) >= 2 and not _QUOTE_MARKS.search(text):
+    cues = {m.lower() for m in _NEWSLETTER.findall(text)}
+    # Two of a newsletter's words, to the reader: "Readers can subscribe to the newsletter,
+    # the paper said" is news.
+    to_reader = _ADDRESS.search(text) or _IMPERATIVE_SIGN_UP.search(text)
+    if len(cues) >= 2 and to_reader and not _QUOTE_MARKS.search(text):
         return "newsletter"
     weak_credit = _PHOTO_CREDIT_WEAK.search(text) or _NAME_SLASH_AGENCY.search(text)
     if words <= 12 and weak_credit and not _SENTENCE_END.search(text):

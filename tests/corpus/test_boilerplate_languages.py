@@ -96,6 +96,13 @@ def test_the_body_of_a_page_in_any_script_is_never_marked(script: str) -> None:
         # a story about a newsletter, and about a channel
         "Subscribers to the paper's morning newsletter rose to 2 million this year, and the "
         "company said its Telegram channel had grown even faster.",
+        # one weak cue of a cookie banner, a translation credit, a licence or a newsletter
+        "Regulators said sites must ask consent before setting cookies, and fined three "
+        "publishers.",
+        "The novel was translated by Anna Smith, who spent three years on it.",
+        "Le roman a été traduit par Anne Dupont, qui y a passé trois ans.",
+        "Copyright lawyers said the ruling would change how museums license images.",
+        "Readers can subscribe to the newsletter for free, the paper said in a statement.",
         # a link's words opening a sentence, with no colon
         "Most read newspapers in the region lost readers last year, the survey found, and "
         "two of them closed their print editions.",
