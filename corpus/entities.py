@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 
 from corpus.boilerplate import Judged
 from corpus.given_names import FEMININE, MASCULINE
+from corpus.meta import DATELINE
 from corpus.text import paragraphs
 
 # Labels the rule of one label chooses between: names of things. Numbers, dates and the like
@@ -83,14 +84,9 @@ _SEPARATOR = re.compile(r"\s[/|•·—–]\s")
 # A lower-case prefix joined to a name: "pro-Kremlin", "anti-Trump", "ex-Soviet".
 _PREFIX = re.compile(r"[a-z]{2,6}-(?=[A-Z])")
 _ARTICLE = re.compile(r"the\s+(?=\S)")
-# A dateline: a place in capitals at the head of a line, its region perhaps, then a date, a
-# news agency or a dash.
-_DATELINE = re.compile(
-    r"(?m)^[ \t]*([A-Z][A-Z'’.-]*[A-Z.](?:[ \t]+[A-Z][A-Z'’.-]*[A-Z.]){0,3})"
-    r"(?=(?:,[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})?"
-    r"(?:,?[ \t]+\d{4}-\d\d-\d\d|,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}\b"
-    r"|[ \t]*\([A-Z][\w .&-]{1,30}\)[ \t]*[-–—]|[ \t]+[-–—][ \t]+[A-Z\"“]))"
-)
+_WORD_CHARACTER = re.compile(r"\w")
+# The head of each line, where a dateline stands (`corpus.meta.DATELINE`).
+_LINE_HEAD = re.compile(r"(?m)^[ \t]*(?=[A-Z])")
 # Capitals at the head of a line that are not a place: "BREAKING —", "UPDATE 2 -".
 _NOT_PLACES = frozenset({"BREAKING", "EXCLUSIVE", "UPDATE", "ANALYSIS", "OPINION", "EDITORIAL",
                          "WATCH", "LIVE", "VIDEO", "PHOTOS", "FACTBOX", "COLUMN", "REVIEW",
@@ -198,12 +194,18 @@ def _dateline_places(text: str, raw: Sequence[Mention]) -> list[Mention]:
     for m in raw:
         if m.label in NAME_LABELS and m.label not in _PLACES:
             others[m.text.upper()].append(m.start)
-    places = [
-        (match.start(1), match.end(1))
-        for match in _DATELINE.finditer(text)
-        if not any(w.rstrip(".-") in _NOT_PLACES for w in match.group(1).split())
-        and not any(at != match.start(1) for at in others.get(match.group(1), ()))
-    ]
+    places = []
+    for head in _LINE_HEAD.finditer(text):
+        at = head.end()
+        end = text.find("\n", at)
+        match = DATELINE.match(text[at : len(text) if end < 0 else end])
+        if match is None:
+            continue
+        place = match["place"].rstrip("-")
+        if any(w.rstrip(".-") in _NOT_PLACES for w in place.split()):
+            continue
+        if not any(start != at for start in others.get(place, ())):
+            places.append((at, at + len(place)))
     if not places:
         return list(raw)
     found: list[Mention] = []
@@ -243,7 +245,7 @@ def _party_states(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _next_word(text: str, at: int) -> int:
-    match = re.compile(r"\w").search(text, at)
+    match = _WORD_CHARACTER.search(text, at)
     return match.start() if match else len(text)
 
 

@@ -33,12 +33,13 @@ _MONTH_NUMBERS = {
     for m in names
 }
 
-# "MOSCOW, September 24. /TASS/.", "WASHINGTON (Reuters) -", "KYIV, Ukraine (AP) —", "BEIJING —"
-_DATELINE = re.compile(
+# "MOSCOW, September 24. /TASS/.", "WASHINGTON (Reuters) -", "KYIV, Ukraine (AP) —", "BEIJING —",
+# and a wire's "LONDON 1996-12-06". (Entities take its place for a place: corpus/entities.py.)
+DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z'’.-]{2,}(?:[ -][A-Z][A-Z'’.-]+){0,3})"
     r"(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,3}?)?\.?\s*"
     r"(?:\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*)?"
-    r"(?:/(?P<slashed>[A-Z][\w .-]{1,20})/\.?|[—–-]{1,2})(?=\s)"
+    r"(?:/(?P<slashed>[A-Z][\w .-]{1,20})/\.?|[—–-]{1,2}|\d{4}-\d\d-\d\d)(?=\s|$)"
 )
 _SITE_IN_APPEAL = re.compile(
     r"^(?:support|donate to|subscribe to|a message from|a note from)\s+"
@@ -110,7 +111,7 @@ def shorten(text: str, limit: int) -> str:
 def dateline_of(judged: Sequence[Judged]) -> tuple[str, str | None] | None:
     """The dateline opening one of the first body paragraphs, and the agency it names."""
     for item in [j for j in judged if j.reason is None][:6]:
-        match = _DATELINE.match(item.paragraph.text)
+        match = DATELINE.match(item.paragraph.text)
         if match:
             return match.group().strip(), match.group("agency") or match.group("slashed")
     return None

@@ -38,6 +38,8 @@ def test_sample_metadata() -> None:
          "BEIJING —", None),
         ("LONDON, Nov 3 (Reuters) - Britain said it would review the deal.",
          "LONDON, Nov 3 (Reuters) -", "Reuters"),
+        ("LONDON 1996-12-06 Shares in London fell on Friday as traders sold banks.",
+         "LONDON 1996-12-06", None),
     ],
 )  # fmt: skip
 def test_datelines_of_other_agencies(line: str, dateline: str, site: str | None) -> None:
