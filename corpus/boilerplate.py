@@ -67,11 +67,11 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-_READ_ALSO = _fold(
-    r"popular on [^.!?]{1,40}|most read|ещё по теме|еще по теме|популярное|читайте також"
+_READ_ALSO_PHRASES = _fold(
+    r"most read|ещё по теме|еще по теме|популярное|читайте також"
     r"|читайте (?:также|ещё|еще)|читать (?:также|ещё|еще)|смотрите также|самое читаемое"
     r"|дивіться також|вижте още|прочетете още|още по темата|διαβάστε (?:επίσης|ακόμα|ακόμη)"
-    r"|τα πιο δημοφιλή|δημοφιλή|lesen sie auch|mehr aus [^.!?]{1,40}|meistgelesen"
+    r"|τα πιο δημοφιλή|δημοφιλή|lesen sie auch|meistgelesen"
     r"|les plus lus|à lire aussi|lire aussi|à lire également|te puede interesar|lo más leído"
     r"|leggi anche|i più letti|leia também|veja também|mais lidas|czytaj (?:też|także|również)"
     r"|zobacz (?:też|także)|najczęściej czytane|ayrıca okuyun|ilginizi çekebilir"
@@ -79,9 +79,12 @@ _READ_ALSO = _fold(
     r"|相关阅读|相關閱讀|延伸閱讀|推荐阅读|相关新闻|相關新聞|熱門新聞|热门新闻|热点新闻"
     r"|관련기사|관련 기사|많이 본 뉴스|اقرأ أيضا|اقرأ أيضاً|الأكثر قراءة|קראו גם|הכי נקראים"
     r"|यह भी पढ़ें|इसे भी पढ़ें|ये भी पढ़ें|सबसे ज्यादा पढ़ी गई|আরও পড়ুন|بیشتر بخوانید"
-    r"|پربازدیدترین|อ่านข่าวที่เกี่ยวข้อง|ข่าวแนะนำ|ข่าวยอดนิยม|อ่านเพิ่มเติม|ข่าวที่เกี่ยวข้อง|संबंधित समाचार|संबंधित खबरें"
+    r"|پربازدیدترین|อ่านข่าวที่เกี่ยวข้อง|ข่าวแนะนำ|ข่าวยอดนิยม|อ่านเพิ่มเติม|ข่าวที่เกี่ยวข้อง"
+    r"|संबंधित समाचार|संबंधित खबरें"
     r"|सबसे ज़्यादा पढ़े गए|सबसे ज्यादा पढ़े गए|ज़रूर पढ़ें|जरूर पढ़ें"
 )
+# With a site or a place: "Popular on <Site>", "Mehr aus <Ort>" (they head lists).
+_READ_ALSO = rf"popular on [^.!?]{{1,40}}|mehr aus [^.!?]{{1,40}}|{_READ_ALSO_PHRASES}"
 # A newsletter's or a channel's pitch opens by telling the reader to sign up, in any language,
 # and names what to sign up to: "Sign up for our morning newsletter and get ...",
 # "Підписуйтеся на наш Telegram-канал ...", "Apúntate a nuestra newsletter y recibe ...".
@@ -140,8 +143,7 @@ _RELATED_HEADER = re.compile(
         r"|more (?:on this(?: story)?|stories|news|like this|to explore))\s*[:→»›]?"
         r"|more (?:from|on|in) (?-i:[A-Z])[^.!?]{0,40}|read (?:more|also|next)\s*[:|]\s*.+"
         # the same headers on sites in other languages
-        r"|читать (?:ещё|еще|также|далее)|читайте (?:также|ещё|еще)|по теме|lesen sie auch"
-        r"|mehr zum thema|lire aussi|à lire aussi|leer más|lea también|leggi anche"
+        r"|читать далее|по теме|mehr zum thema|leer más|lea también"
         rf"|(?:{_READ_ALSO})\s*[:：|]?)$"
     ),
     re.IGNORECASE,
@@ -150,15 +152,11 @@ _RELATED_HEADER = re.compile(
 # <headline>", "Lesen Sie auch: <headline>". It heads no list. "Related:" and "More:" may
 # open a sentence too; "Czytaj też: <a headline that asks?>" is a link all the same.
 _RELATED_LINK = re.compile(rf"^(?:{_READ_ALSO})\s*[:：|]\s*\S.*$", re.IGNORECASE)
-# The same without a colon, for the phrases that name no place or site ("Popular on <Site>"
-# and "Mehr aus <Ort>" head lists).
-_RELATED_LINK_BARE = re.compile(
-    rf"^(?:{_READ_ALSO})\s+\S.*$".replace(r"popular on [^.!?]{1,40}|", "").replace(
-        r"|mehr aus [^.!?]{1,40}", ""
-    ),
-    re.IGNORECASE,
+# The same without a colon ("আরও পড়ুন <headline>"), for the phrases that name no site.
+_RELATED_LINK_BARE = re.compile(rf"^(?:{_READ_ALSO_PHRASES})\s+\S.*$", re.IGNORECASE)
+_RELATED_LINK_WEAK = re.compile(
+    r"^(?:related|see more|see also|more)\s*[:：|]\s*\S.*$", re.IGNORECASE
 )
-_RELATED_LINK_WEAK = re.compile(r"^(?:related|see more|see also|more)\s*[:：|]\s*\S.*$", re.I)
 _LINK_TAIL = re.compile(r"[→»›]\s*$")
 # An appeal's header names the publisher or the reader: "Support The Moscow Times!",
 # "A Message from ...:", "Dear readers,". Subheadings like "Support from the Treasury" do not.
