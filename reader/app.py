@@ -49,10 +49,12 @@ from reader.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from textual import events
+    from textual.driver import Driver
     from textual.notifications import SeverityLevel
 
     from corpus.analysis import Analyzer
     from corpus.article import Article
+    from reader.terminal import AssayDriver
 
 _BATCH_SECONDS = 0.25  # how often rows join the list while the corpus loads, at first
 _BATCH_SECONDS_MAX = 1.0  # and at the least often
@@ -295,6 +297,10 @@ class AssayApp(App[None]):
         self._analysis_thread: threading.Thread | None = None
         self._unsaved_noted = False
         self._reader: ReaderScreen | None = None
+        # The terminal's driver, where it is assay's own (not in tests: they run headless),
+        # and whether the standard error stream was set to UTF-8 against the locale.
+        self.terminal: AssayDriver | None = None
+        self.utf8_forced = False
         corpus = ", ".join(self.paths) if self.paths else "built-in corpus"
         self.title = f"assay · {corpus}"
         self.sub_title = f"annotator {annotator}"
@@ -318,6 +324,35 @@ class AssayApp(App[None]):
         gc.freeze()
         return super().run(*args, **kwargs)
 
+    # --- the terminal ---------------------------------------------------------------------
+
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver":  # not on Windows, nor a driver set from outside
+            from reader.terminal import AssayDriver
+
+            return AssayDriver
+        return driver
+
+    def terminal_notice(self) -> str | None:
+        """What to say of the terminal: once, when its locale was not UTF-8."""
+        if self.terminal is not None and self.utf8_forced:
+            return (
+                "The terminal's locale is not UTF-8: assay writes UTF-8 all the same. If "
+                "dashes or marks look wrong, set the terminal and LANG to UTF-8 "
+                "(e.g. LANG=en_US.UTF-8)."
+            )
+        return None
+
+    def post_display_hook(self) -> None:
+        if self.terminal is not None:
+            self.terminal.frame_written()
+
+    def on_cursor_position(self, _event: events.CursorPosition) -> None:
+        # The terminal's answer to the question a frame ends with (reader/terminal.py).
+        if self.terminal is not None:
+            self.terminal.answered()
+
     async def on_mount(self) -> None:
         # The reader screen composes in its own task: the app is ready (and draws its first
         # frame) once the panes are there and show the first article, as when it composed
@@ -336,7 +371,7 @@ class AssayApp(App[None]):
             )
         self._bind_labels()
         self.reader.set_up()
-        for note in (self.settings_problem, self.pipeline_notice):
+        for note in (self.settings_problem, self.pipeline_notice, self.terminal_notice()):
             if note:
                 self.notify(note, title="Note", severity="warning", timeout=8)
         # The first article is read here, so that the first paint already shows it; the
@@ -384,7 +419,9 @@ class AssayApp(App[None]):
     def _bind_labels(self) -> None:
         """A key per label on the reader and the panel, from the settings, through the keymap
         (with the settings' other remaps); a key that is taken is refused, and said."""
-        self.query_one(ArticleView).set_select_characters(self.settings.select_characters)
+        view = self.query_one(ArticleView)
+        view.set_select_characters(self.settings.select_characters)
+        view.set_tint_cursor(self.settings.tint_sentence)
         bind_labels(self, self.settings)
 
     def tokens_of(self, article: Article) -> list[tuple[int, int]] | None:
@@ -783,6 +820,9 @@ def _analyzer(choice: PipelineChoice, cache: AnalysisCache | None) -> Analyzer:
 
 def run_app(app: AssayApp) -> int:
     """Run `app` in the terminal and give its exit status: for the reader and for review."""
+    from reader.terminal import write_utf8
+
+    app.utf8_forced = write_utf8()
     app.run()
     code = app.return_code or 0
     if app.analysis_running():

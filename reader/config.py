@@ -3,6 +3,8 @@
     theme = "textual-dark"          # any Textual theme; "ansi-dark" uses the terminal's 16 colours
     labels = ["claim", "figure", "event", "source"]   # or a table per label, below
     select_characters = false       # selections snap to words; true: to characters
+    tint_sentence = false           # the cursor's sentence: a bar in the gutter; true: tinted
+                                    # too (each move then redraws its lines: slower over SSH)
     model = "en_core_web_sm"        # optional: the spaCy pipeline
     analyse_corpus = true           # analyse the rest of the corpus in the background
     relation_labels = ["source"]    # relations a claim links with; K and accepting make the first
@@ -100,6 +102,7 @@ class Settings:
     label_colours: dict[str, str] = field(default_factory=dict)
     label_descriptions: dict[str, str] = field(default_factory=dict)  # set ones (may be "")
     select_characters: bool = False
+    tint_sentence: bool = False
     # Labels of relations; the first is what linking (K, accepting a quotation) makes.
     relation_labels: tuple[str, ...] = DEFAULT_RELATION_LABELS
 
@@ -145,6 +148,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
         ("model", str),
         ("analyse_corpus", bool),
         ("select_characters", bool),
+        ("tint_sentence", bool),
     ):
         if name in data:
             if isinstance(data[name], kind):

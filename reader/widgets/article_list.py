@@ -22,7 +22,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -340,7 +340,7 @@ class ArticleList(ScrollView, can_focus=True):
         visible = self.shown[top : top + self.scrollable_content_region.height]
         for y, shown in enumerate(visible, start=top):
             if shown == number:
-                self.refresh_line(y)
+                self._refresh_position(y)
                 return
 
     # --- problem marks --------------------------------------------------------------------
@@ -578,9 +578,22 @@ class ArticleList(ScrollView, can_focus=True):
 
     def action_cursor(self, step: int) -> None:
         if self.shown:
+            before, top = self.cursor, round(self.scroll_offset.y)
             self.cursor = min(max(self.cursor + step, 0), len(self.shown) - 1)
             self._scroll_to_cursor()
-            self.refresh()
+            if round(self.scroll_offset.y) != top:
+                self.refresh()  # every row moved
+            elif self.cursor != before:
+                self._refresh_position(before)
+                self._refresh_position(self.cursor)
+
+    def _refresh_position(self, position: int) -> None:
+        """Draw again the row at `position` in the list, where it is on screen: its cells and
+        not the scrollbar's (each cell refreshed is sent again, which over SSH is what a
+        keypress costs)."""
+        y = position - round(self.scroll_offset.y)
+        if 0 <= y < self.scrollable_content_region.height:
+            self.refresh(Region(0, y, self.scrollable_content_region.width, 1))
 
     def action_page(self, direction: int) -> None:
         self.action_cursor(direction * max(self.scrollable_content_region.height - 1, 1))
@@ -599,10 +612,15 @@ class ArticleList(ScrollView, can_focus=True):
     def _scroll_to_cursor(self) -> None:
         height = self.scrollable_content_region.height
         top = round(self.scroll_offset.y)
+        # A cursor that leaves the rows shown turns the page, keeping a row from before in
+        # sight: scrolling a row at a time would draw every row again on every keypress
+        # (over SSH, a kilobyte a key); a page turn does that once a page.
+        context = 1 if height > 2 else 0
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+            self.scroll_to(y=max(self.cursor - height + 1 + context, 0), animate=False,
+                           immediate=True)  # fmt: skip
         elif height and self.cursor >= top + height:
-            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+            self.scroll_to(y=self.cursor - context, animate=False, immediate=True)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.shown))

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Collection, Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -40,7 +41,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -355,6 +356,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.start = start
             self.end = end
             self.marks = marks
+            self.shown = False  # the view's `status_hook` has shown it already
 
         @property
         def control(self) -> ArticleView:
@@ -419,6 +421,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._line_versions: dict[int, int] = {}
         self._shown: tuple[tuple[int, int] | None, ...] = ()  # what `_state_spans` last gave
         self._announcing = False
+        self._frame_hold: AbstractContextManager[None] | None = None
+        # Called with each `CursorMoved` before it is posted: the screen's status line, set
+        # in the same frame as the lines the change redraws.
+        self.status_hook: Callable[[ArticleView.CursorMoved], None] | None = None
         self._announced: tuple[tuple[int, int] | None, Annotation | None] = (None, None)
         # Annotating: the saved annotations, those being saved, and the suggestions.
         self.annotations: list[Annotation] = []
@@ -434,6 +440,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._columns: tuple[tuple[Overlay[Any], Callable[[Any], str]], ...] = ()
         self._label_styles: dict[str, Style] = {}
         self.select_characters = False
+        # The cursor's sentence is marked by a bar in the gutter; tinted too, when set (each
+        # move then draws its lines again: over SSH, a kilobyte or more a keypress).
+        self.tint_cursor = False
         self.editing: Annotation | None = None  # the annotation whose span the selection edits
         self._words: Words | None = None
         # The export's tokens of an article, where the analysis cached them (else None).
@@ -608,7 +617,7 @@ class ArticleView(ScrollView, can_focus=True):
             first, last = line_of(starts, start), line_of(starts, max(end, start + 1))
             for index in range(first, last + 1):
                 self._line_versions[index] = self._line_versions.get(index, 0) + 1
-            self.refresh_lines(first, last - first + 1)
+            self._refresh_rows(first, last - first + 1)
         self._view_changed()
 
     def add_overlay(self, overlay: Overlay[Any]) -> None:
@@ -719,13 +728,18 @@ class ArticleView(ScrollView, can_focus=True):
         wait until the change is complete (a move sets the cursor, the found span and the
         selection at once)."""
         shown = self._state_spans()
-        for span in set(shown).symmetric_difference(self._shown):
+        # The cursor's sentence shows in the gutter only (unless tinted): a move draws again
+        # the gutter cells of its lines, a few bytes a line; the rest draws whole lines.
+        old, new = self._shown[:1], shown[:1]
+        for span in set(shown[1:]).symmetric_difference(self._shown[1:]):
             if span is not None:
                 self._refresh_span(span)
+        if old != new:
+            for span in (*old, *new):
+                if span is not None:
+                    self._refresh_span(span, gutter_only=not self.tint_cursor)
         self._shown = shown
-        if not self._announcing:
-            self._announcing = True
-            self.call_next(self._announce)
+        self.announce()
 
     def _state_spans(self) -> tuple[tuple[int, int] | None, ...]:
         """The spans the view state draws: the cursor's sentence, the selection, the found
@@ -736,32 +750,68 @@ class ArticleView(ScrollView, can_focus=True):
         )
         return (cursor, self._selected_span(), self.focus_span, current)
 
-    def _refresh_span(self, span: tuple[int, int]) -> None:
+    def _refresh_span(self, span: tuple[int, int], gutter_only: bool = False) -> None:
         if not self.lines:
             return
         first = line_of(self._line_starts, span[0])
         last = line_of(self._line_starts, max(span[1] - 1, span[0]))
-        self.refresh_lines(first, last - first + 1)
+        self._refresh_rows(first, last - first + 1, gutter_only)
+
+    def _refresh_rows(self, first: int, count: int, gutter_only: bool = False) -> None:
+        """Draw again `count` screen lines from line `first`: their text, or only their
+        gutter. Never the scrollbar beside them: every cell refreshed is sent to the
+        terminal again, which over SSH is what a keypress costs."""
+        top = round(self.scroll_offset.y)
+        height = self.scrollable_content_region.height
+        first, last = max(first, top), min(first + count, top + height)
+        if first >= last:
+            return  # off screen: drawn when scrolled to
+        width = self.gutter_width if gutter_only else self.scrollable_content_region.width
+        self.refresh(Region(0, first - top, width, last - first))
 
     def announce(self) -> None:
         """Post `CursorMoved` again, for a screen whose status changed without a move (the
         start or end of linking)."""
         if not self._announcing:
             self._announcing = True
+            self._hold_frame()
             self.call_next(self._announce)
 
     def _announce(self) -> None:
         self._announcing = False
-        if not self.units:
-            return
-        selected = self._selected_span()
-        if (selected, self.editing) != self._announced:
-            self._announced = (selected, self.editing)
-            self.post_message(self.SelectionChanged(selected, self.editing, self))
-        start, end = self.units[self.cursor]
-        at = selected or self.focus_span or (start, end)
-        marks = [mark for _s, _e, mark in self._marks.touching(*at)]
-        self.post_message(self.CursorMoved(self, start, end, marks))
+        try:
+            if not self.units:
+                return
+            selected = self._selected_span()
+            if (selected, self.editing) != self._announced:
+                self._announced = (selected, self.editing)
+                self.post_message(self.SelectionChanged(selected, self.editing, self))
+            start, end = self.units[self.cursor]
+            at = selected or self.focus_span or (start, end)
+            marks = [mark for _s, _e, mark in self._marks.touching(*at)]
+            moved = self.CursorMoved(self, start, end, marks)
+            if self.status_hook is not None:
+                self.status_hook(moved)
+                moved.shown = True
+            self.post_message(moved)
+        finally:
+            self._release_frame()
+
+    def _hold_frame(self) -> None:
+        """Draw nothing until `_announce` has run: the lines a change redraws and the status
+        line the screen writes for it (`status_hook`) go out in one frame, not two."""
+        if self._frame_hold is None and self.is_attached:
+            self._frame_hold = self.app.batch_update()
+            self._frame_hold.__enter__()
+
+    def _release_frame(self) -> None:
+        hold, self._frame_hold = self._frame_hold, None
+        if hold is not None:
+            hold.__exit__(None, None, None)
+            self.screen.check_idle()  # the screen draws what changed when next idle
+
+    def on_unmount(self) -> None:
+        self._release_frame()
 
     # --- selecting ----------------------------------------------------------------------
 
@@ -776,6 +826,12 @@ class ArticleView(ScrollView, can_focus=True):
                 tokens = self.token_source(self.article)
             self._words = Words(text, self.select_characters, tokens)
         return self._words
+
+    def set_tint_cursor(self, tint: bool) -> None:
+        """Tint the cursor's sentence (True) or mark it in the gutter only."""
+        if tint != self.tint_cursor:
+            self.tint_cursor = tint
+            self._spans_changed()
 
     def set_select_characters(self, characters: bool) -> None:
         """Selections snap to characters (True) or to words."""
@@ -1013,7 +1069,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._line_versions.get(index, 0),
             width,
             line,
-            _part((start, end), line),
+            _part((start, end), line) if self.tint_cursor else None,
             _in_cursor(line, start, end),
             _part(self._selected_span(), line),
             _part(self.focus_span, line),
@@ -1084,7 +1140,8 @@ class ArticleView(ScrollView, can_focus=True):
         style_of = self.get_component_rich_style
         for bs, be, _ in self._boilerplate.touching(s, e):
             paint(bs, be, style_of("article-view--boilerplate"))
-        paint(cursor_start, cursor_end, style_of("article-view--cursor"))
+        if self.tint_cursor:
+            paint(cursor_start, cursor_end, style_of("article-view--cursor"))
         for ms, me, mark in self._marks.touching(s, e):
             paint(ms, me, style_of(mark.component))
         if self.matches:
@@ -1223,13 +1280,19 @@ class ArticleView(ScrollView, can_focus=True):
         last = line_of(self._line_starts, max(end - 1, start))
         height = self.scrollable_content_region.height
         top = round(self.scroll_offset.y)
+        # A sentence that leaves the screen turns the page: it comes in with a few lines of
+        # context on the side it came from, and the rest of the screen shows what follows.
+        # Scrolling a line at a time would draw the whole pane again on every keypress,
+        # which over SSH is kilobytes a key; a page turn costs that once a screenful.
+        context = min(CONTEXT_LINES, max(height // 4, 0))
         if first < top:
-            self.scroll_to(y=first, animate=False, immediate=True)
+            fits = last - first < height - context
+            target = max(last - height + 1 + context, 0) if fits else first
+            self.scroll_to(y=min(target, first), animate=False, immediate=True)
         elif last >= top + height:
-            fits = last - first < height
-            self.scroll_to(
-                y=max(first, last - height + 1) if fits else first, animate=False, immediate=True
-            )
+            fits = last - first < height - context
+            self.scroll_to(y=max(first - context, 0) if fits else first, animate=False,
+                           immediate=True)  # fmt: skip
 
     # --- find ---------------------------------------------------------------------------
 
@@ -1280,6 +1343,8 @@ class ArticleView(ScrollView, can_focus=True):
 
 
 MAX_QUERY = 1_000
+# Lines kept on screen from where the cursor came from when a move scrolls.
+CONTEXT_LINES = 2
 
 
 def _component_classes(cls: type) -> set[str]:

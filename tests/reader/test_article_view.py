@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 from textual.message import Message
 
 from annotations.model import Annotation
@@ -138,12 +139,17 @@ async def test_a_cursor_step_draws_again_only_the_lines_of_the_two_sentences(
         drawn = count_draws(view)
         for y in range(height):
             view.render_line(y)
-        refreshed: list[tuple[int, int]] = []
-        monkeypatch.setattr(view, "refresh", lambda *regions, **_: refreshed.append((-1, -1)))
-        monkeypatch.setattr(view, "refresh_lines", lambda y, n=1: refreshed.append((y, n)))
+        refreshed: list[Region | None] = []
+
+        def refresh(*regions: Region, **_: object) -> None:
+            refreshed.extend(regions or [None])
+
+        monkeypatch.setattr(view, "refresh", refresh)
         view.action_cursor(1)
-        # Only the screen lines of the two sentences are refreshed, not the whole view.
-        assert sorted(refreshed) == [(0, 2), (3, 2)]
+        # Only the gutter cells of the two sentences' screen lines are refreshed: not their
+        # text, nor the scrollbar, nor the rest of the view.
+        gutter = view.gutter_width
+        assert sorted(refreshed) == [Region(0, 0, gutter, 2), Region(0, 3, gutter, 2)]
         drawn.clear()
         for y in range(height):
             view.render_line(y)
@@ -158,6 +164,15 @@ async def test_a_cursor_step_draws_again_only_the_lines_of_the_two_sentences(
         for y in range(height):
             view.render_line(y)
         assert drawn == on_either[2:3]
+        view.action_select()  # dropped
+        # With the sentence tinted, a move refreshes their whole lines (the text, not the
+        # scrollbar).
+        view.set_tint_cursor(True)
+        refreshed.clear()
+        view.action_cursor(-1)
+        width = view.scrollable_content_region.width
+        assert width < view.size.width  # a scrollbar is beside the text
+        assert sorted(refreshed) == [Region(0, 0, width, 2), Region(0, 3, width, 2)]
 
 
 async def test_a_save_draws_again_only_the_lines_it_changes_and_none_goes_stale() -> None:
