@@ -87,6 +87,9 @@ class ReaderScreen(Annotating, Resuming):
         return iter(())
 
     def on_mount(self) -> None:
+        # The status line is written as the view announces a change, so that both are drawn
+        # in one frame (over SSH, one frame less a keypress).
+        self.view.status_hook = self._show_cursor
         try:
             self.assay.reader_mounted()
         finally:
@@ -228,6 +231,11 @@ class ReaderScreen(Annotating, Resuming):
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        if not event.shown:
+            self._show_cursor(event)
+
+    def _show_cursor(self, event: ArticleView.CursorMoved) -> None:
+        """The status line for where the view's cursor is."""
         from textual.css.query import NoMatches
 
         try:
