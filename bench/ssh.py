@@ -30,29 +30,23 @@ from __future__ import annotations
 
 import argparse
 import compileall
-import fcntl
 import os
-import select
 import shutil
-import signal
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
-import termios
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import pyte
-
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-COLS, ROWS = 100, 30
+from tests.e2e.pty import COLS, ROWS, Terminal, wait_for  # noqa: E402
+
 ASSAY = str(Path(sys.executable).with_name("assay"))
 
 TEXTAREA_APP = """
@@ -84,90 +78,6 @@ def child_env(tmp: Path) -> dict[str, str]:
         LESSHISTFILE="-",
     )
     return env
-
-
-class Terminal:
-    """A program in a pseudo-terminal, drawn on an emulated screen that answers queries."""
-
-    def __init__(self, argv: Sequence[str], env: dict[str, str]) -> None:
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
-        self.process = subprocess.Popen(
-            list(argv), stdin=slave, stdout=slave, stderr=slave, env=env, cwd=ROOT,
-            start_new_session=True, close_fds=True,
-            preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
-        )  # fmt: skip
-        os.close(slave)
-        self.fd = master
-        os.set_blocking(master, False)
-        self.screen = pyte.Screen(COLS, ROWS)
-        self.stream = pyte.ByteStream(self.screen)
-        # The emulator's answers (cursor position reports, device attributes) go back in.
-        self.screen.write_process_input = self.answer  # type: ignore[method-assign]
-        self.received = 0
-        self.changed_at = time.monotonic()
-
-    def answer(self, data: str) -> None:
-        self.send(data.encode())
-
-    def send(self, data: bytes) -> None:
-        os.write(self.fd, data)
-
-    def read_available(self, timeout: float) -> bytes:
-        ready, _, _ = select.select([self.fd], [], [], max(timeout, 0))
-        if not ready:
-            return b""
-        try:
-            return os.read(self.fd, 65536)
-        except OSError:  # the program ended
-            return b""
-
-    def show(self, data: bytes) -> None:
-        """Draw what arrived on the emulated screen."""
-        before = self.screen.display
-        self.stream.feed(data)
-        if self.screen.display != before:
-            self.changed_at = time.monotonic()
-
-    def settle(self, quiet: float, limit: float = 60.0) -> int:
-        """Read and draw until nothing arrives for `quiet` seconds; the bytes read."""
-        got = 0
-        deadline = time.monotonic() + limit
-        last = time.monotonic()
-        while time.monotonic() < deadline:
-            data = self.read_available(min(quiet, 0.05))
-            if data:
-                got += len(data)
-                self.show(data)
-                last = time.monotonic()
-            elif time.monotonic() - last >= quiet:
-                break
-        self.received += got
-        return got
-
-    def text(self) -> str:
-        return "\n".join(self.screen.display)
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        os.close(self.fd)
-
-
-def wait_for(term: Terminal, text: str, limit: float = 60.0) -> None:
-    deadline = time.monotonic() + limit
-    while text not in term.text():
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"{text!r} never showed; the screen:\n{term.text()}")
-        data = term.read_available(0.05)
-        if data:
-            term.received += len(data)
-            term.show(data)
 
 
 def per_key(term: Terminal, key: str, count: int, quiet: float = 0.3) -> list[int]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.geometry import Region
 from textual.widgets import Input
 
 from annotations.store import Store
@@ -453,3 +454,39 @@ async def test_an_article_edited_after_it_was_listed_is_not_opened(
         assert app.reader.current is not None and app.reader.current.id == first
         shown = [n.message for n in app._notifications]
         assert any("changed since it was listed" in m and edited.source in m for m in shown)
+
+
+async def test_a_cursor_step_redraws_two_rows_and_a_page_turn_keeps_a_row_in_sight(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Over SSH every cell redrawn is sent again: a step redraws the row left and the row
+    reached (not the scrollbar); a step off the rows shown turns a page, keeping the row
+    it came from in sight, so that the next steps are cheap again."""
+    samples = sample_articles() * 4
+    async with ListHost().run_test(size=(100, 8)) as pilot:
+        articles = pilot.app.query_one(ArticleList)
+        articles.add_rows(  # 20 rows, a few on screen
+            Row(f"{a.id[:12]}{i:04d}", a.title, a.source, "", a.words, i)
+            for i, a in enumerate(samples)
+        )
+        articles.focus()
+        await pilot.pause()
+        height = articles.scrollable_content_region.height
+        width = articles.scrollable_content_region.width
+        assert width < articles.size.width  # a scrollbar is beside the rows
+        refreshed: list[Region | None] = []
+        monkeypatch.setattr(
+            articles, "refresh", lambda *regions, **_: refreshed.extend(regions or [None])
+        )
+        for step in range(1, height):
+            refreshed.clear()
+            await pilot.press("j")
+            assert refreshed == [Region(0, step - 1, width, 1), Region(0, step, width, 1)]
+        refreshed.clear()
+        await pilot.press("j")  # off the bottom: a page turn
+        assert None in refreshed  # every row moved: all are drawn again
+        assert round(articles.scroll_offset.y) == height - 1  # the row before is in sight
+        assert articles.cursor - round(articles.scroll_offset.y) == 1
+        refreshed.clear()
+        await pilot.press("j")
+        assert refreshed == [Region(0, 1, width, 1), Region(0, 2, width, 1)]
