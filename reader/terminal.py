@@ -158,7 +158,7 @@ def compact_sgr(text: str) -> str:
 
     def settle() -> None:
         nonlocal current
-        if wanted is not None:
+        if wanted is not None and styled:  # (text before any style is written as it came)
             out.append(_transition(current, wanted))
             current = wanted
 
