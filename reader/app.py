@@ -348,6 +348,10 @@ class AssayApp(App[None]):
         if self.terminal is not None:
             self.terminal.frame_written()
 
+    def on_resize(self, _event: events.Resize) -> None:
+        if self.terminal is not None:
+            self.terminal.resized()
+
     def on_cursor_position(self, _event: events.CursorPosition) -> None:
         # The terminal's answer to the question a frame ends with (reader/terminal.py).
         if self.terminal is not None:

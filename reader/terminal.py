@@ -236,6 +236,7 @@ class AssayDriver(LinuxDriver):
         self._in_flight: deque[int] = deque()  # each unanswered frame's characters
         self._misses = 0
         self._timer: Timer | None = None
+        self._resized = False
 
     @property
     def waiting(self) -> bool:
@@ -297,10 +298,19 @@ class AssayDriver(LinuxDriver):
             self._timer.stop()
             self._timer = None
 
+    def resized(self) -> None:
+        """The terminal changed size: a layout made while frames wait is drawn at once by
+        Textual, which then draws nothing; the whole screen is drawn when they are answered."""
+        if self._hold is not None:
+            self._resized = True
+
     def _release(self) -> None:
         hold, self._hold = self._hold, None
         if hold is not None:
             hold.__exit__(None, None, None)
+            if self._resized:
+                self._resized = False
+                self.owner.screen.refresh()
             # The changes made meanwhile are drawn now: the screen looks for them when it is
             # next idle (ending the batch wakes only the app).
             self.owner.screen.check_idle()

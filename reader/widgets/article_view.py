@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Collection, Iterable, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -41,6 +41,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
+from textual.dom import NoScreen
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -808,7 +809,8 @@ class ArticleView(ScrollView, can_focus=True):
         hold, self._frame_hold = self._frame_hold, None
         if hold is not None:
             hold.__exit__(None, None, None)
-            self.screen.check_idle()  # the screen draws what changed when next idle
+            with suppress(NoScreen):  # (a view being removed has no screen to draw)
+                self.screen.check_idle()  # the screen draws what changed when next idle
 
     def on_unmount(self) -> None:
         self._release_frame()

@@ -118,6 +118,7 @@ class Owner:
         self.batches = 0
         self.timers: list[Any] = []
         self.idle_checks = 0
+        self.refreshes = 0
         self.terminal: AssayDriver | None = None
         self.screen = self
 
@@ -149,6 +150,9 @@ class Owner:
 
     def check_idle(self) -> None:
         self.idle_checks += 1
+
+    def refresh(self) -> None:
+        self.refreshes += 1
 
 
 @pytest.fixture
@@ -194,6 +198,15 @@ def test_frames_wait_for_the_terminal_once_the_window_is_full(
     assert not made.waiting and owner.batches == 0
     assert owner.idle_checks == 1  # the screen draws what changed meanwhile
     assert not owner.timers
+    assert owner.refreshes == 0
+    # A resize while frames wait: Textual's layout frame is dropped, so all is drawn after.
+    made.write("z" * WINDOW)
+    made.frame_written()
+    made.resized()
+    made.answered()
+    assert owner.refreshes == 1 and not made.waiting
+    made.resized()  # not waiting: Textual draws it itself
+    assert owner.refreshes == 1
 
 
 def test_a_terminal_that_stops_answering_is_not_waited_for(
