@@ -322,6 +322,16 @@ def bench_link(tmp: Path, bursts: int = 3, rate_kbit: float = 256, delay_ms: flo
               f"({moved:,} B sent)   {verdict}")  # fmt: skip
 
 
+def bench_memory(_tmp: Path) -> None:
+    """bench/ssh_memory.py, with its defaults (a 100,000-word article beside the old
+    behaviour, and a corpus)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import ssh_memory
+
+    for line in ssh_memory.run([]):
+        print(line)
+
+
 def compile_project() -> None:
     for folder in ("reader", "corpus", "annotations"):
         compileall.compile_dir(str(ROOT / folder), quiet=1)
@@ -338,6 +348,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     steps: dict[str, Callable[[Path], None]] = {
         "bytes": lambda tmp: bench_bytes(tmp, args.keys),
         "link": bench_link,
+        "memory": bench_memory,
     }
     with tempfile.TemporaryDirectory() as folder:
         for name, step in steps.items():

@@ -7,11 +7,14 @@ does no NLP and does not even load the model.
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import sys
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from corpus.article import Article, text_hash
 from corpus.boilerplate import classify
@@ -28,8 +31,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Analysis pieces are at most this long: spaCy's parser and NER need about 1 GB of memory per
-# 100,000 characters, and a 100,000-word article is about 600,000.
+# 100,000 characters (its own figure; about 280 MB measured here with the small English model),
+# and a 100,000-word article is about 600,000.
 CHUNK_CHARS = 50_000
+# Characters parsed together, at most (a longer piece goes alone). Cutting an article does not
+# bound memory by itself: its pieces went through spaCy as one batch of `BATCH_SIZE` texts,
+# and a 100,000-word article peaked at 2.0 GB. At 64,000 its pieces are parsed one at a time
+# (peak 400 MB; two at a time, 630) and ordinary articles (4,000 to 5,000 characters) about 13
+# to a batch, which parsed as fast as 32 did (bench/ssh_memory.py, bench/analyze.py).
+BATCH_CHARS = 64_000
 # Articles whose cache entries are looked up, and whose misses go through one `nlp.pipe`
 # call, at a time. Large enough to amortise starting worker processes, small enough that
 # output streams and memory stays flat on a 10,000-article corpus.
@@ -38,6 +48,12 @@ WINDOW = 500
 # window to one worker, so a second process sat idle; 32 keeps two workers busy and measured
 # faster on one process too (bench/analyze.py).
 BATCH_SIZE = 32
+# Text parsed since freed memory was last handed back to the system (`release_memory`), past
+# which it is handed back when the analysis in hand is done: after one long article, or about
+# every 20 short ones the reader analyses one by one, or each window of `analyze_many`.
+TRIM_CHARS = 100_000
+
+_T = TypeVar("_T")
 
 
 def _code_version() -> str:
@@ -142,6 +158,7 @@ class Analyzer:
         self.cache = cache
         self.processes = max(1, processes)
         self._nlp = nlp
+        self._parsed = 0  # characters parsed since memory was last released
 
     @property
     def nlp(self) -> Language:
@@ -154,11 +171,15 @@ class Analyzer:
 
     def analyze(self, article: Article) -> Analysis:
         """One article (the reader's path: it opens one article at a time)."""
-        return next(self.analyze_many([article]))[1]
+        stream = self.analyze_many([article])
+        _, analysis = next(stream)
+        stream.close()  # its frames hold the article's docs until closed
+        self._settle()
+        return analysis
 
     def analyze_many(
         self, articles: Iterable[Article], progress: Progress | None = None
-    ) -> Iterator[tuple[Article, Analysis]]:
+    ) -> Generator[tuple[Article, Analysis], None, None]:
         """Analyses in input order; cached ones are read, the rest go through `nlp.pipe`."""
         window: list[Article] = []
         for article in articles:
@@ -166,8 +187,16 @@ class Analyzer:
             if len(window) >= WINDOW:
                 yield from self._window(window, progress)
                 window = []
+                self._settle()
         if window:
             yield from self._window(window, progress)
+            self._settle()
+
+    def _settle(self) -> None:
+        """Hand freed memory back once enough text was parsed since it was last done."""
+        if self._parsed >= TRIM_CHARS:
+            self._parsed = 0
+            release_memory()
 
     def _window(
         self, articles: Sequence[Article], progress: Progress | None
@@ -203,15 +232,33 @@ class Analyzer:
         def pieces() -> Iterator[tuple[str, tuple[int, int]]]:
             for k, article in enumerate(articles):
                 for offset, piece in chunks(article.text, CHUNK_CHARS):
+                    self._parsed += len(piece)
                     yield piece, (k, offset)
+
+        def padded() -> Iterator[tuple[str, tuple[int, int] | None]]:
+            # spaCy cuts its stream into batches of `BATCH_SIZE` texts, in this process or in
+            # each worker: empty texts fill each batch up to that count, so that spaCy's
+            # batches are exactly ours and one `nlp.pipe` call (one set of worker processes)
+            # still serves the whole window. An empty text costs next to nothing to parse.
+            fill = 0
+            for batch in char_batches(pieces(), BATCH_SIZE, BATCH_CHARS):
+                yield from repeat(("", None), fill)
+                yield from batch
+                fill = BATCH_SIZE - len(batch)
 
         # Pieces come back in input order, so an article is complete when the next starts.
         docs = self.nlp.pipe(
-            pieces(), as_tuples=True, n_process=self.processes, batch_size=BATCH_SIZE
+            padded(), as_tuples=True, n_process=self.processes, batch_size=BATCH_SIZE
         )
         current: int | None = None
         parts: list[tuple[int, Doc]] = []
-        for doc, (k, offset) in docs:
+        for doc, where in docs:
+            if where is None:  # a filler
+                continue
+            k, offset = where
+            # The tok2vec output is not read past the parse, and an article's pieces wait for
+            # each other: a 100,000-word article kept 50 MB of it to the end.
+            doc.tensor = doc.tensor[:0].copy()
             if current is not None and k != current:
                 yield slots[current], self._finish(articles[current], parts)
                 parts = []
@@ -226,7 +273,54 @@ class Analyzer:
             # analysed is then exported without tokenizing it again. (An article cut into
             # pieces is left to the export, which tokenizes the whole text.)
             remember_tokens(self.cache, self.choice, article.text, parts[0][1])
-        return build_analysis(article, parts, self.choice)
+        try:
+            return build_analysis(article, parts, self.choice)
+        finally:
+            for _, doc in parts:
+                # The quotation rules keep a doc's entity spans in its `user_data`, and each
+                # span holds the doc: a cycle, which only the cyclic collector frees, a
+                # generation later. Broken here, a doc goes as soon as its article is built.
+                doc.user_data.clear()
+
+
+def char_batches(
+    items: Iterable[tuple[str, _T]], max_texts: int, max_chars: int
+) -> Iterator[list[tuple[str, _T]]]:
+    """Consecutive `(text, context)` items in groups of at most `max_texts` texts and
+    `max_chars` characters in all; a text longer than `max_chars` makes a group alone."""
+    batch: list[tuple[str, _T]] = []
+    size = 0
+    for item in items:
+        length = len(item[0])
+        if batch and (len(batch) >= max_texts or size + length > max_chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(item)
+        size += length
+    if batch:
+        yield batch
+
+
+def release_memory() -> bool:
+    """Hand memory freed by an analysis back to the system; True when glibc's `malloc_trim`
+    ran, False where there is none (another C library, another system).
+
+    glibc keeps what a large parse freed for reuse, so after a 100,000-word article the reader
+    stayed at 630-660 MB resident. The trim takes a few milliseconds and releases the GIL. No
+    `gc.collect` before it: the one cycle an analysis made (a doc and its cached spans) is
+    broken where the doc is done with, and a full collection held the GIL for 40 ms or more
+    with a 10,000-article corpus loaded, a pause the reader's screen would feel.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # musl and others: no libc.so.6, or no malloc_trim
+        return False
+    trim.argtypes = [ctypes.c_size_t]
+    trim.restype = ctypes.c_int
+    trim(0)
+    return True
 
 
 def build_analysis(
