@@ -457,6 +457,7 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     if tree is None:
         return "", {}
     _sanitize_tree(tree)
+    _unwrap_layout_tables(tree)
     # Settings chosen by measurement (bench/boilerplate_eval.py): readers' comments are not
     # the article, and favouring precision drops more of a page's chrome for no body lost
     # on the page gold (HTML, text minus marks: 0.954 -> 0.958 F1 on the development set).
@@ -474,7 +475,95 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     body = getattr(document, "body", None)
     if body is None:
         return str(found.get("text") or ""), found
-    return _joiners_back(_html_blocks(body)), found
+    text = _joiners_back(_html_blocks(body))
+    return _without_headline(text, found.get("title")), found
+
+
+HEADLINE_LINES = 6  # lines a page's header may put before its headline (crumbs, a section)
+
+
+def _without_headline(text: str, title: Any) -> str:
+    """The text without the headline that trafilatura left in it.
+
+    trafilatura keeps the headline out of the text when the page marks it as one (<h1>, the
+    title's own element); a page that sets it in <font> or <b> has it as the text's first
+    line, though the article's title already holds it. Among the first lines, before any
+    line of running text, the one that is the title (white space and case aside) goes.
+    """
+    if not isinstance(title, str) or len(title.strip()) < 8:
+        return text
+    key = " ".join(title.split()).casefold()
+    lines = text.split("\n")
+    seen = 0
+    for k, line in enumerate(lines):
+        if not line.strip():
+            continue
+        folded = " ".join(line.split()).casefold()
+        if folded == key:
+            end = k + 1
+            while end < len(lines) and not lines[end].strip():
+                end += 1
+            return "\n".join(lines[:k] + lines[end:])
+        seen += 1
+        if seen >= HEADLINE_LINES or len(folded) > 2 * len(key):
+            break  # the article has begun
+    return text
+
+
+# What a table cell holds when the table lays a page out rather than tabulating data.
+_LAYOUT_BLOCKS = frozenset(
+    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote",
+     "article", "section", "form"}
+)  # fmt: skip
+LAYOUT_CELL_CHARS = 300  # a data table's cell is a figure or a phrase, not a page's text
+LAYOUT_CELL_BREAKS = 4  # nor four lines broken by <br>
+
+
+def _unwrap_layout_tables(tree: Any) -> None:
+    """Turn the tables that lay a page out (an old site's frame: header, menu column, the
+    article in one cell with its paragraphs split by <br>, the footer) into plain blocks.
+
+    trafilatura reads every table as data: each cell became one line of text, so an article
+    in a layout cell came out as one paragraph glued to the menu and the credits beside it,
+    and lists and paragraphs inside it were lost. A table is layout when one of its own cells
+    (not a nested table's) holds blocks, a nested table, many lines or a page's worth of
+    text, or when no row has two cells with text (a box, a list of links in rows: a table of
+    one column tabulates nothing); a price list or a results table keeps its rows.
+    """
+    for table in list(tree.iter("table")):
+        own = [el for el in table.iter("tbody", "thead", "tfoot", "tr", "td", "th")
+               if _owning_table(el) is table]  # fmt: skip
+        cells = [el for el in own if el.tag in ("td", "th")]
+        rows = [el for el in own if el.tag == "tr"]
+        one_column = all(
+            sum(1 for cell in cells if cell.getparent() is row and _cell_has_text(cell)) <= 1
+            for row in rows
+        )
+        if one_column or any(_layout_cell(cell) for cell in cells):
+            for el in (table, *own):
+                el.tag = "div"
+
+
+def _owning_table(element: Any) -> Any:
+    parent = element.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _cell_has_text(cell: Any) -> bool:
+    return any(text.strip() for text in cell.itertext())
+
+
+def _layout_cell(cell: Any) -> bool:
+    if sum(len(text) for text in cell.itertext()) > LAYOUT_CELL_CHARS:
+        return True
+    breaks = 0
+    for el in cell.iterdescendants():
+        if el.tag in _LAYOUT_BLOCKS:
+            return True
+        breaks += el.tag == "br"
+    return breaks >= LAYOUT_CELL_BREAKS
 
 
 # trafilatura drops every character that is not printable, and so the zero-width non-joiner

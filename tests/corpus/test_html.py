@@ -115,14 +115,88 @@ def test_lines_inside_a_block_stay_single(tmp_path: Path) -> None:
     assert tail.endswith("\n\nAnd the paragraph after the list closes the article for good")
 
 
-def test_the_text_holds_what_trafilatura_extracts_and_nothing_else(tmp_path: Path) -> None:
+def test_the_text_holds_what_trafilatura_extracts_less_the_headline(tmp_path: Path) -> None:
     import trafilatura
 
     headline, body = sample_parts()
     page = news_page(headline, body)
-    text, _, _ = load_page(tmp_path, page)
+    text, title, _ = load_page(tmp_path, page)
     theirs = trafilatura.extract(page, include_comments=False, include_tables=True) or ""
-    assert text.split() == theirs.split()
+    # trafilatura leaves this page's <h1> in its text; the article's title holds it already
+    assert theirs.startswith(headline) and title == headline
+    assert text.split() == theirs[len(headline) :].split()
+
+
+def test_only_the_title_itself_goes_from_the_text(tmp_path: Path) -> None:
+    headline, body = sample_parts()
+    # a page titled otherwise keeps its first line; a line that merely begins like the
+    # title stays too
+    text, title, _ = load_page(tmp_path, news_page(headline, body, title="Another Title Here"))
+    assert title == "Another Title Here" and text.startswith(headline)
+    text, _, _ = load_page(tmp_path, news_page(headline, body, title=headline[:20]))
+    assert text.startswith(headline)
+    # the title said again in the body, after the article has begun, stays where it is
+    text, _, _ = load_page(tmp_path, news_page(headline, [*body, headline]))
+    assert text.rstrip().endswith(headline) and not text.startswith(headline)
+
+
+def layout_page(cell: str, *, other: str = "") -> str:
+    """An old site's page: a table lays out the header, the menu column, the article's cell
+    and the footer."""
+    return f"""<html><head><meta charset="utf-8"><title>Metro line opens to passengers</title>
+</head><body><table width="980"><tr><td colspan="2"><b>City Herald</b> Today: June 2</td></tr>
+<tr><td width="160"><a href="/a">Local</a><br><a href="/b">Sport</a><br><a href="/c">Weather</a>
+</td><td valign="top">{cell}</td></tr>
+<tr><td colspan="2"><a href="/about">About us</a> | <a href="/contact">Contact</a></td></tr>
+</table>{other}</body></html>"""
+
+
+PARAGRAPHS = [
+    "The city's first metro line carried about 40,000 passengers on its opening day, the "
+    "transport authority said on Monday evening.",
+    "Trains will run every four minutes at peak hours and every eight minutes otherwise, "
+    "from six in the morning until midnight.",
+    "Fares will be charged from next week:",
+    "Officials said a second section of the line should open in 2027.",
+]
+
+
+def test_a_table_that_lays_out_the_page_reads_as_paragraphs(tmp_path: Path) -> None:
+    cell = (
+        "<br><br>".join(PARAGRAPHS[:3])
+        + ("<ul><li>Full ticket: 20 lira</li><li>Students: 10 lira</li></ul>")
+        + PARAGRAPHS[3]
+    )
+    text, _, _ = load_page(tmp_path, layout_page(cell))
+    found = [squeeze(p.text) for p in paragraphs(text)]
+    for paragraph in PARAGRAPHS:
+        assert paragraph in found  # each on its own, not glued to the menu in one cell
+    assert not any(line.startswith("|") for line in text.splitlines())
+    assert "Full ticket: 20 lira" in text
+
+
+def test_a_table_of_data_keeps_its_rows(tmp_path: Path) -> None:
+    data = (
+        "<table><tr><th>Line</th><th>Stations</th><th>Length</th></tr>"
+        "<tr><td>M1</td><td>12</td><td>15.6 km</td></tr>"
+        "<tr><td>M2</td><td>9</td><td>11.2 km</td></tr></table>"
+    )
+    page = f"""<html><head><meta charset="utf-8"><title>Metro</title></head><body>
+<article><p>{PARAGRAPHS[0]}</p>{data}<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[3]}</p></article>
+</body></html>"""
+    text, _, _ = load_page(tmp_path, page)
+    assert "| M1 | 12 | 15.6 km |" in text
+
+
+def test_a_one_column_table_is_a_list_not_data(tmp_path: Path) -> None:
+    most_read = (
+        "<table><tr><td><b>MOST READ</b></td></tr><tr><td>1. Pension bonus date set</td></tr>"
+        "<tr><td>2. Storm warning for the coast</td></tr></table>"
+    )
+    text, _, _ = load_page(tmp_path, layout_page("<br><br>".join(PARAGRAPHS) + most_read))
+    found = [squeeze(p.text) for p in paragraphs(text)]
+    assert "1. Pension bonus date set" in found and "2. Storm warning for the coast" in found
+    assert "|" not in text
 
 
 REFERENCES = {
