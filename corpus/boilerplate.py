@@ -82,6 +82,11 @@ _READ_ALSO_PHRASES = _fold(
     r"|پربازدیدترین|อ่านข่าวที่เกี่ยวข้อง|ข่าวแนะนำ|ข่าวยอดนิยม|อ่านเพิ่มเติม|ข่าวที่เกี่ยวข้อง"
     r"|संबंधित समाचार|संबंधित खबरें"
     r"|सबसे ज़्यादा पढ़े गए|सबसे ज्यादा पढ़े गए|ज़रूर पढ़ें|जरूर पढ़ें"
+    r"|noticias? relacionadas?|artículos relacionados|lo más visto|leer más|lee también"
+    r"|ver también|articles? liés|sur le même sujet|articoli correlati|notícias relacionadas"
+    r"|ilgili haber(?:ler)?|çok okunanlar|ilginizi çekebilecek haberler|热门推荐|热点推荐"
+    r"|猜你喜欢|相关推荐|相關推薦|熱門推薦|人気記事|おすすめ記事|많이 본 기사|추천 기사"
+    r"|ข่าวล่าสุด|ข่าวเกี่ยวข้อง"
 )
 # With a site or a place: "Popular on <Site>", "Mehr aus <Ort>" (they head lists).
 _READ_ALSO = rf"popular on [^.!?]{{1,40}}|mehr aus [^.!?]{{1,40}}|{_READ_ALSO_PHRASES}"
@@ -97,10 +102,31 @@ _PITCH = re.compile(
     ),
     re.IGNORECASE,
 )
+# A channel to follow, with what the reader gets from it: "Sigue a <Site> en WhatsApp y
+# recibe ...", "关注…公众号，每天为您推送…" ("Sigue a la espera la reforma" is news).
+_FOLLOW = re.compile(
+    _fold(
+        r"^(?:follow us|follow (?-i:[A-Z])[^.!?]{0,40} on|síguenos|sigue a|suivez(?:-nous)?"
+        r"|folgen sie|seguici|segui|siga(?:-nos)?|obserwuj|takip edin|следите за|стежте за"
+        r"|ακολουθήστε|关注|關注|เพิ่มเพื่อน|ติดตาม|팔로우|تابعوا|تابعونا|עקבו"
+        r"|फॉलो करें|हमें फॉलो)(?:\b|(?=[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]))"
+    ),
+    re.IGNORECASE,
+)
+_FOLLOW_PAYOFF = re.compile(
+    _fold(
+        r"recib|receiv|\bget\b|stay (?:up|informed)|erhalt|recev|ricev|receb|получа|отрима"
+        r"|λάβ|ενημέρ|\bnews\b|noticias|nachrichten|actualit|notizie|notícias|новост|новин"
+        r"|ειδήσ|每天|为您|為您|第一时间|第一時間|最新|ข่าว|소식|뉴스|أخبار|חדשות|खबर|समाचार"
+    ),
+    re.IGNORECASE,
+)
 _CHANNEL = re.compile(
     _fold(
         r"newsletter|bulletin|бюлетин|рассылк|розсилк|boletín|e-?mail|inbox|telegram|whatsapp"
         r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|ניוזלטר|न्यूज़लेटर"
+        r"|google news|youtube|facebook|instagram|公众号|公眾號|微信|微博|ไลน์|line\s?@"
+        r"|카카오톡|카카오 ?채널"
     ),
     re.IGNORECASE,
 )
@@ -157,7 +183,9 @@ _RELATED_LINK_BARE = re.compile(rf"^(?:{_READ_ALSO_PHRASES})\s+\S.*$", re.IGNORE
 _RELATED_LINK_WEAK = re.compile(
     r"^(?:related|see more|see also|more)\s*[:：|]\s*\S.*$", re.IGNORECASE
 )
-_LINK_TAIL = re.compile(r"[→»›]\s*$")
+# "More »", "Read on →"; a closing guillemet after a word closes a quotation ("«Придется
+# переложить на покупателя»" is a subheading).
+_LINK_TAIL = re.compile(r"(?:[→›]|(?:^|\s)»)\s*$")
 # An appeal's header names the publisher or the reader: "Support The Moscow Times!",
 # "A Message from ...:", "Dear readers,". Subheadings like "Support from the Treasury" do not.
 _APPEAL_HEADER = re.compile(
@@ -245,8 +273,23 @@ _CREDITS = re.compile(
     r"|.{0,80}\bcreative commons licen[cs]e)",
     re.IGNORECASE,
 )
-_COOKIES = re.compile(r"\bcookies?\b")
-_COOKIE_CONTEXT = re.compile(r"\b(?:consent|accept|partners|preferences|settings|privacy)\b")
+_COOKIES = re.compile(r"\bcookies?\b|куки|クッキー|쿠키|ملفات تعريف الارتباط|עוגיות|कुकीज़|คุกกี้")
+_COOKIE_CONTEXT = re.compile(
+    r"\b(?:consent|accept|partners|preferences|settings|privacy|acept\w*|configur\w*"
+    r"|accept\w*|paramètr\w*|akzeptier\w*|einstellungen|datenschutz\w*|accett\w*|aceit\w*"
+    r"|privacidad|privacidade|confidentialité|zgod\w*|prywatnoś\w*|kabul|gizlilik"
+    r"|соглас\w*|конфиденциальн\w*|приня\w*|погод\w*|αποδοχ\w*|απόρρητ\w*)\b"
+    r"|同意|設定|동의|설정|موافق|הסכמה|ยอมรับ"
+)
+# A site's own words about its cookies: "we use" in the languages of the news.
+_COOKIE_WE = re.compile(
+    r"\b(?:we use|this (?:web)?site uses|utilizamos|usamos|nous utilisons|ce site utilise"
+    r"|wir verwenden|verwenden wir|wir nutzen|diese website (?:verwendet|nutzt)|utilizziamo"
+    r"|questo sito utilizza|używamy|kullanıyoruz|мы используем|используем|використовуємо"
+    r"|χρησιμοποιούμε)\b|使用しています|使用しております|我们使用|本网站使用|사용합니다|نستخدم"
+    r"|אנו משתמשים|ใช้คุกกี้",
+    re.IGNORECASE,
+)
 _TRANSLATION_CREDIT = re.compile(
     r"\b(?:translated (?:by|with|using|from \w+(?: \w+)? (?:by|with))|machine[- ]translat\w*"
     r"|translation (?:by|service)|google translate|deepl|yandex\.?\s*translat\w*"
@@ -293,12 +336,15 @@ _OTHER_DATE = re.compile(
     r"|\b\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\b\.?|\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}\b"
 )
 _OTHER_TIME = re.compile(r"\b\d{1,2}h\d{2}\b|\d{1,2}時\d{1,2}分")
+# "12:47h." as Spanish sites write a time; Thai dates with abbreviated months ("15 ก.ย. 2568").
+_HOUR_H = re.compile(r"\b\d{1,2}[:.]\d{2}\s?h\b")
+_THAI_DATE = re.compile(r"\d{1,2}\s+[\u0e00-\u0e7f]{1,4}\.[\u0e00-\u0e7f]{1,3}\.\s+\d{2,4}")
 # Stamp words of other languages, matched without word boundaries (CJK has none).
 _OTHER_STAMP_WORDS = re.compile(
     r"更新|公開|配信|发布|發布|입력|수정|업데이트|오전|오후|опубликовано|обновлено|publié le"
     r"|mis à jour le|veröffentlicht am|aktualisiert am|actualizado|publicado|pubblicato"
     r"|aggiornato|yayınlanma|güncelleme|δημοσίευση|ενημέρωση|प्रकाशित|अपडेटेड|نشر في|עודכן"
-    r"|פורסם",
+    r"|פורסם|เผยแพร่|อัปเดต|son güncelleme|atualizado|zaktualizowano|opublikowano",
     re.IGNORECASE,
 )
 _STAMP_WORDS = re.compile(
@@ -352,8 +398,12 @@ def classify(text: str) -> list[Judged]:
     paras = paragraphs(text)
     script = dominant_script(text)
     reasons: list[str | None] = [_line_reason(p, script) for p in paras]
-    prose = [k for k, p in enumerate(paras) if is_prose(p) and reasons[k] is None]
+    stamped = {k for k, p in enumerate(paras) if reasons[k] is None and _is_stamp_line(p)}
+    prose = [
+        k for k, p in enumerate(paras) if is_prose(p) and reasons[k] is None and k not in stamped
+    ]
     body = (prose[0], prose[-1]) if prose else (len(paras), -1)
+    _apply_header(paras, reasons, stamped, body[0])
     _apply_headline_again(paras, reasons, body[0])
     _apply_comments(paras, reasons, body[0])
     _apply_blocks(paras, reasons, body[0])
@@ -363,8 +413,21 @@ def classify(text: str) -> list[Judged]:
 
 
 def is_prose(p: Paragraph) -> bool:
-    """A paragraph of running text: long enough and ending like a sentence."""
-    return p.words > SHORT and bool(_SENTENCE_END.search(p.text))
+    """A paragraph of running text: long enough and ending like a sentence; in Thai, Lao,
+    Khmer or Burmese, which put no full stop at a sentence's end and no space between words
+    (a paragraph is a few "words" to `count_words`), long enough alone."""
+    if p.words > SHORT and _SENTENCE_END.search(p.text):
+        return True
+    text = p.text
+    return (
+        len(text) >= UNSTOPPED_PROSE
+        and not text.isascii()
+        and (len(_UNSTOPPED.findall(text)) >= UNSTOPPED_PROSE)
+    )
+
+
+UNSTOPPED_PROSE = 60  # characters of Thai (or Lao, Khmer, Burmese): a sentence, not a line
+_UNSTOPPED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
 def _is_short(p: Paragraph) -> bool:
@@ -397,7 +460,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         words <= 80
         and _COOKIES.search(lowered)
         and _COOKIE_CONTEXT.search(lowered)
-        and (not is_prose(p) or _ADDRESS.search(text))  # a story about consent rules is news
+        # a story about consent rules is news
+        and (not is_prose(p) or _ADDRESS.search(text) or _COOKIE_WE.search(text))
     ):
         return "cookie notice"
     if words <= 60 and _is_appeal_prose(text):
@@ -409,6 +473,13 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= 30 and _TAGS.match(text):
         return "tags"
     if words <= 60 and _PITCH.match(folded) and _CHANNEL.search(folded):
+        return "newsletter"
+    if (
+        words <= 60
+        and _FOLLOW.match(folded)
+        and _CHANNEL.search(folded)
+        and _FOLLOW_PAYOFF.search(folded)
+    ):
         return "newsletter"
     # (by its length in characters: digits and kanji make many words of a date)
     if len(text) <= 80 and _is_dateline_only(text):
@@ -486,6 +557,60 @@ def _is_dateline_only(text: str) -> bool:
     return count_words(rest) <= 4 and capitalised and not _SENTENCE_END.search(stripped)
 
 
+STAMP_LINE = 24  # words: a header's line of date, time, place, source and author
+
+
+def _is_stamp_line(p: Paragraph) -> bool:
+    """A line that gives a date (or says "updated") and a time, with what a page's header
+    puts beside them: "Madrid 11/02/2025 - 12:47h. Actualizado: 11/02/2025 - 13:30h.",
+    "2025-06-18 08:30 来源：钱塘日报 作者：记者 陈思远", "เผยแพร่ 15 ก.ย. 2568 08:45 น."."""
+    text = p.text
+    if p.words > STAMP_LINE or "\n" in text:
+        return False
+    timed = TIME.search(text) or _OTHER_TIME.search(text) or _HOUR_H.search(text)
+    if not timed:
+        return False
+    dated = DATE.search(text) or _OTHER_DATE.search(text) or _THAI_DATE.search(text)
+    return bool(dated or _STAMP_WORDS.search(text) or _OTHER_STAMP_WORDS.search(text))
+
+
+def _apply_header(
+    paras: Sequence[Paragraph], reasons: list[str | None], stamped: set[int], body_start: int
+) -> None:
+    """Above the article's first paragraph of prose: the lines that stamp it (date and time
+    with the place, source or author beside them) and a byline that is only a name, next to
+    such a line ("Lucía Martín Arrieta" over "Madrid 11/02/2025 - 12:47h."). The same line in
+    the body is news ("At 18:20 on 02.06.2025 the first train left"), and is left."""
+    for k in sorted(stamped):
+        if k < body_start:
+            reasons[k] = "timestamp"
+    for k in range(min(body_start, len(paras))):
+        if reasons[k] is not None or not _is_bare_name(paras[k].text):
+            continue
+        beside = [reasons[j] for j in (k - 1, k + 1) if 0 <= j < len(paras)]
+        if "timestamp" in beside:
+            reasons[k] = "credits"
+
+
+_NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
+
+
+def _is_bare_name(text: str) -> bool:
+    """Two to four capitalised words and nothing else: a person's name in a byline. Only in
+    scripts with capitals: elsewhere nothing tells a name from a short headline."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or _SENTENCE_END.search(text):
+        return False
+    small = {"de", "da", "do", "dos", "del", "van", "von", "der", "di", "la", "le", "bin", "al"}
+    return (
+        all(
+            w in small or (_NAME_WORD.match(w) and w[0].isupper() and not w.isupper())
+            for w in words
+        )
+        and words[0] not in small
+    )
+
+
 def _apply_blocks(paras: Sequence[Paragraph], reasons: list[str | None], body_start: int) -> None:
     """Extend a recognised block header over the paragraphs that belong to it.
 
@@ -560,8 +685,18 @@ def _appeal_member(
     return not strict and _is_short(p) and bool(_APPEAL_UI.search(p.text))
 
 
+# A newsletter box's words in the other languages of the news (matched without word
+# boundaries: CJK has none).
+_NEWSLETTER_OTHER = re.compile(
+    r"訂閱|订阅|電子報|电子报|信箱|邮箱|メルマガ|メールマガジン|뉴스레터|구독|рассылк|розсилк"
+    r"|подпис|підпис|boletín|infolettre|nieuwsbrief|bülten|abone|iscriviti|inscreva|zapisz"
+    r"|النشرة|اشترك|ניוזלטר|הירשמו|न्यूज़लेटर|सब्सक्राइब|จดหมายข่าว",
+    re.IGNORECASE,
+)
+
+
 def _newsletter_member(p: Paragraph, _before: Paragraph | None, _reason: str | None) -> bool:
-    return bool(_NEWSLETTER.search(p.text))
+    return bool(_NEWSLETTER.search(p.text) or _NEWSLETTER_OTHER.search(p.text))
 
 
 def _caption_member(p: Paragraph, before: Paragraph | None, _reason: str | None) -> bool:
@@ -636,12 +771,13 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
     for k in range(len(paras) - 1, -1, -1):
         if reasons[k] is not None:
             continue
-        if _is_short(paras[k]) and not _SENTENCE_END.search(paras[k].text):
-            furniture.append(k)
-            continue
         if is_prose(paras[k]):
             for f in furniture:
                 reasons[f] = "page furniture"
+            return
+        if _is_short(paras[k]) and not _SENTENCE_END.search(paras[k].text):
+            furniture.append(k)
+            continue
         return
 
 

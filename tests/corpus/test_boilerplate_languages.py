@@ -54,6 +54,12 @@ BODIES = {
         "Instagram, καθώς πουλούσαν ανύπαρκτα κινητά τηλέφωνα σε χαμηλές τιμές.",
         "Τι θα γίνει με τις αποζημιώσεις;",
     ],
+    "Thai": [
+        "กระทรวงคมนาคมประกาศว่าจะเริ่มเก็บค่าโดยสารรถไฟฟ้า 20 บาทตลอดสายทุกสายตั้งแต่วันที่ 1 ตุลาคม "
+        "โดยผู้โดยสารต้องลงทะเบียนผ่านแอปพลิเคชันทางรัฐก่อนใช้บริการ",
+        "ผู้โดยสารสามารถใช้บัตร EMV ได้ทันที",
+        "รัฐมนตรีกล่าวว่ามาตรการนี้จะช่วยลดค่าครองชีพของประชาชนในกรุงเทพฯ และปริมณฑล",
+    ],
     "Cyrillic": [
         "С 1 июня электрички до Ярославля пойдут по новому расписанию: перевозчик добавит два "
         "утренних рейса и отменит один вечерний, сообщили в пресс-службе компании.",
@@ -206,3 +212,85 @@ def test_stamps_and_trails_of_other_languages(line: str, script: str, reason: st
     ]
     text = "\n\n".join([line, *body, *body])
     assert reasons(text)[line] == reason
+
+
+# Above the article: a line of date and time with the place, the source or the author beside
+# it, and a byline that is only a name next to such a line.
+@pytest.mark.parametrize(
+    ("header", "script"),
+    [
+        (["Lucía Martín Arrieta", "Madrid 11/02/2025 - 12:47h. Actualizado: 11/02/2025 - 13:30h."],
+         "Latin"),
+        (["02.06.2025 18:20 | Son Güncelleme: 02.06.2025 19:05 Haber Merkezi / Kocaeli"], "Latin"),
+        (["2025-06-18 08:30 来源：钱塘日报 作者：记者 陈思远"], "Chinese"),
+        (["Алексей Морозов", "31.05.2025, 10:05 · обновлено 11:40"], "Cyrillic"),
+        (["เผยแพร่ 15 ก.ย. 2568 08:45 น."], "Thai"),
+    ],
+)  # fmt: skip
+def test_a_header_stamp_and_a_bare_byline_are_chrome(header: list[str], script: str) -> None:
+    body = BODIES.get(script) or BODIES["Cyrillic"]
+    text = "\n\n".join(["Headline of the story that opens the page", *header, *body])
+    found = reasons(text)
+    for line in header:
+        assert found[line] in {"timestamp", "credits"}, line
+    assert all(found[p] is None for p in body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the same words in the body are news
+        "At 18:20 on 02.06.2025 the first train left Gebze with 600 passengers on board.",
+        "Am 02.06.2025 um 18:20 Uhr fuhr der erste Zug ab.",
+        "2025年6月18日8時30分、最初の列車が出発した。",
+        # a name-like subheading between paragraphs
+        "Ana María Gómez",
+    ],
+)
+def test_stamps_and_names_inside_the_body_are_news(line: str) -> None:
+    body = BODIES["Cyrillic"]
+    text = "\n\n".join([body[0], line, "Гости приехали 02.06.2025 в 18:20.", body[0]])
+    assert reasons(text)[line] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios. Puedes "
+         "aceptarlas o configurarlas.", "cookie notice"),
+        ("Wir verwenden Cookies, um Ihnen ein optimales Erlebnis zu bieten. Mit der Nutzung "
+         "akzeptieren Sie unsere Datenschutzerklärung.", "cookie notice"),
+        ("Sigue a Noticias 24H en WhatsApp y recibe cada día las noticias más importantes "
+         "directamente en tu móvil, sin coste alguno.", "newsletter"),
+        ("关注华东新闻网官方微信公众号，每天为您推送最新、最热的新闻资讯。", "newsletter"),
+        ("İLGİLİ HABER: Kocaeli'de toplu taşıma zammı yürürlüğe girdi", "related link"),
+        ("Noticia relacionada: Las exportaciones de aceite marcan récord", "related link"),
+        ("More stories »", "related links"),
+    ],
+)  # fmt: skip
+def test_more_chrome_of_other_languages(line: str, reason: str) -> None:
+    body = BODIES["Cyrillic"] + BODIES["Greek"]
+    text = "\n\n".join([body[0], line, body[2], body[0]])
+    assert reasons(text)[line] == reason
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        # a story about cookies, and about a channel, in other languages
+        "La Agencia de Protección de Datos multó a tres diarios por instalar cookies sin "
+        "el consentimiento de los lectores, informó el organismo.",
+        "Die Verbraucherzentrale kritisiert, dass viele Seiten Cookies ohne Zustimmung setzen "
+        "und Einstellungen verstecken.",
+        "Sigue a la espera la reforma del canal, que el Gobierno prometió en WhatsApp y en "
+        "Telegram a los regantes el año pasado.",
+        # a subheading in guillemets is no link's arrow
+        "«Придется переложить на покупателя»",
+        # subscribers as news
+        "Subscribers will pay more from March, the company told its Facebook followers.",
+    ],
+)
+def test_more_prose_that_looks_like_chrome(prose: str) -> None:
+    body = BODIES["Cyrillic"]
+    text = "\n\n".join([body[0], prose, body[1], body[0]])
+    assert reasons(text)[prose] is None
