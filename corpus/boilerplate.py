@@ -40,7 +40,10 @@ _UI_WORDS = frozenset(
     rss feed app download mobile desktop version full screen fullscreen view all loading
     facebook twitter x whatsapp telegram vk viber linkedin reddit instagram youtube tiktok
     key events only image caption source republish reuse scroll below above go
-    accessibility shortcuts
+    accessibility shortcuts copiar enlace kopieren lien copia collegamento kopiuj kopyala
+    копировать скопировать ссылку копіювати посилання одноклассники вконтакте ok odnoklassniki
+    וואטסאפ פייסבוק טוויטר טלגרם העתקת קישור שיתוף その他 ライン はてな 링크 복사 카카오톡
+    페이스북 트위터 نسخ الرابط واتساب فيسبوك تويتر
     anzeige werbung publicité publicidad pubblicità реклама
     aller au contenu principal zum inhalt springen ir al contenido saltar перейти к
     содержанию cet cette views vues aufrufe просмотры перегляди
@@ -86,7 +89,9 @@ _READ_ALSO_PHRASES = _fold(
     r"|ver también|articles? liés|sur le même sujet|articoli correlati|notícias relacionadas"
     r"|ilgili haber(?:ler)?|çok okunanlar|ilginizi çekebilecek haberler|热门推荐|热点推荐"
     r"|猜你喜欢|相关推荐|相關推薦|熱門推薦|人気記事|おすすめ記事|많이 본 기사|추천 기사"
-    r"|ข่าวล่าสุด|ข่าวเกี่ยวข้อง"
+    r"|ข่าวล่าสุด|ข่าวเกี่ยวข้อง|σχετικά άρθρα|σχετικά θέματα|この記事の関連ニュース"
+    r"|ランキング|כתבות נוספות(?: באתר)?|עוד כתבות|हेही वाचा|हे पण वाचा|आणखी वाचा"
+    r"|المزيد من الأخبار|أخبار ذات صلة|اخبار مرتبط|مطالب مرتبط"
 )
 # With a site or a place: "Popular on <Site>", "Mehr aus <Ort>" (they head lists).
 _READ_ALSO = rf"popular on [^.!?]{{1,40}}|mehr aus [^.!?]{{1,40}}|{_READ_ALSO_PHRASES}"
@@ -142,6 +147,88 @@ _RIGHTS = re.compile(
     ),
     re.IGNORECASE,
 )
+# Notices of a site's rights and its press regulator, beyond "all rights reserved": "Queda
+# prohibida la reproducción total o parcial ...", "Использование материалов ... разрешено
+# только с ...", "The Gazette is a member of the Independent Press Standards Organisation".
+_NOTICE = re.compile(
+    _fold(
+        r"member of the independent press standards organisation|regulated by (?:ipso|impress)"
+        r"|queda prohibida (?:la|su) reproducción|prohibida (?:la|su) reproducción"
+        r"|reproduction (?:interdite|totale ou partielle)|toute reproduction"
+        r"|riproduzione riservata|nachdruck (?:nur|verboten)|é proibida a reprodução"
+        r"|yayın hakları|kaynak gösterilmeden|izinsiz kullanılamaz|использование материалов"
+        r"|при (?:полном или частичном )?использовании материалов|перепечатка (?:материалов|запрещена)"
+        r"|використання матеріалів|передрук матеріалів|απαγορεύεται η αναδημοσίευση"
+        r"|非经授权|未经许可|不得转载|禁止转载|転載を禁|複製を禁|무단 복제|إعادة النشر"
+        r"|אין להעתיק|पुनर्प्रकाशन"
+    ),
+    re.IGNORECASE,
+)
+# A tip line: "Got a story? Email ...", "Есть новость? Присылайте в наш Telegram-бот ...".
+_TIP = re.compile(
+    _fold(
+        r"^(?:got a (?:story|news tip|tip)|have (?:you got )?a (?:story|tip|news tip)"
+        r"|know something|есть (?:новость|тема|что рассказать)|маєте (?:новину|тему)"
+        r"|¿?tienes (?:una historia|una noticia|información)|vous avez une info"
+        r"|haben sie (?:einen )?(?:hinweis|tipp)|hai una notizia|tem uma (?:história|notícia|dica)"
+        r"|haber ihbar|ihbar hattı|έχετε (?:μια )?(?:είδηση|ιστορία)|제보|情報提供|爆料|報料"
+        r"|لديك خبر|יש לכם (?:סיפור|מידע)|आपके पास कोई खबर)"
+    ),
+    re.IGNORECASE,
+)
+_TIP_WAY = re.compile(
+    r"@|\+?\d[\d ()-]{6,}\d|whatsapp|telegram|e-?mail|viber|почт|пошт|correo|kakao|카카오|電話"
+    r"|메일|ईमेल|ايميل|מייל",
+    re.IGNORECASE,
+)
+# "Listen to this article" and the read-aloud buttons of other sites.
+_LISTEN = re.compile(
+    _fold(
+        r"^(?:listen to this (?:article|story)|listen(?: now)?|écouter (?:cet )?article"
+        r"|artikel (?:anhören|vorlesen)|escuchar (?:esta )?(?:noticia|artículo)"
+        r"|ascolta (?:l'articolo|articolo)|ouvir (?:a )?(?:notícia|artigo)"
+        r"|прослушать (?:статью|новость)|послушать (?:статью|новость)|слухати (?:статтю|новину)"
+        r"|озвучить текст|ακούστε το άρθρο|이 기사를? 듣기|기사 듣기|텍스트 음성 변환 서비스 사용하기"
+        r"|音声を聞く|記事を読み上げる|听新闻|收聽新聞|इस (?:समाचार|खबर) को सुनें"
+        r"|استمع (?:إلى )?(?:المقال|الخبر)|האזינו לכתבה|ฟังข่าว)\W*$"
+    ),
+    re.IGNORECASE,
+)
+# Joining a channel, told to the reader: "Únete a nuestro canal de WhatsApp", "הצטרפו לערוץ
+# הוואטסאפ", "... WhatsApp चॅनेल फॉलो करा".
+_JOIN = re.compile(
+    _fold(
+        r"(?:^|\s)(?:join (?:us|our)|únete|unirme|rejoignez|treten sie|unisciti|junte-se|dołącz"
+        r"|katılın|присоединяйтесь|приєднуйтесь|підписуйтесь|εγγραφείτε|הצטרפו|انضم(?:وا)?"
+        r"|जुड़ें|जॉइन करें|फॉलो करा|फॉलो करें)(?=\s|$|[.!?,])"
+    ),
+    re.IGNORECASE,
+)
+_JOIN_CHANNEL = re.compile(
+    _fold(
+        r"whatsapp|telegram|viber|google news|youtube|instagram|канал|וואטסאפ|טלגרם|واتساب"
+        r"|تيليجرام|تلغرام|व्हाट्सएप|चॅनेल|चैनल|newsletter|ניוזלטר|النشرة"
+    ),
+    re.IGNORECASE,
+)
+# A paywall's pitch: two of its words, said to the reader ("有料会員になると、すべての記事を
+# 読み放題。いまなら初月無料で ..."); a story about a paper's subscribers says them to no one.
+_PAYWALL = re.compile(
+    _fold(
+        r"有料会員|初月無料|読み放題|会員限定|유료 ?회원|구독하고|付费会员|会员专享|订阅后|訂閱後"
+        r"|réservé aux abonnés|abonnez-vous pour|nur für abonnenten|jetzt abonnieren"
+        r"|exclusivo para (?:suscriptores|assinantes)|suscríbete para|riservato agli abbonati"
+        r"|только для подписчиков|оформите подписку|للمشتركين فقط|למנויים בלבד"
+        r"|subscribers? only|subscribe (?:now|today)|free trial|first month free|unlimited access"
+        r"|cancel (?:at )?any ?time"
+    ),
+    re.IGNORECASE,
+)
+_TO_READER = re.compile(
+    r"いまなら|今なら|いただけ|ください|あなた|지금|하세요|立即|您|\b(?:you|your|vous|votre|sie"
+    r"|ihre|tu|tú|usted|você|вы|вас|ты|ви|вам|σας)\b",
+    re.IGNORECASE,
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Source, author and editor lines of Chinese and Japanese sites: "本文来源：…", "责任编辑：…".
 # (with a colon or in brackets: "记者了解到" opens a sentence, "the reporter learned")
@@ -152,11 +239,15 @@ _CREDITS_OTHER = re.compile(
     rf"^(?:[【〔（(](?:{_CREDIT_WORDS})[】〕）)]|(?:{_CREDIT_WORDS})\s*[:：])"
 )
 # "Tags: transport, Lviv", "Schlagworte: ...", "タグ：..."
-_TAGS = re.compile(
-    r"^(?:tags?|topics|schlagworte|schlagwörter|themen|теги|теґи|тэги|метки|etiquetas|étiquettes"
+_TAG_WORDS = _fold(
+    r"tags?|topics|schlagworte|schlagwörter|themen|теги|теґи|тэги|метки|etiquetas|étiquettes"
     r"|mots-clés|etichette|argomenti|tagi|etiketler|ετικέτες|タグ|标签|標籤|关键词|태그|키워드"
-    r"|وسوم|الكلمات المفتاحية|תגיות|टैग|ट्रेंडिंग)\s*[:：]\s*\S",
-    re.IGNORECASE,
+    r"|関連キーワード|キーワード|وسوم|الكلمات المفتاحية|תגיות|टैग|ट्रेंडिंग"
+)
+_TAGS = re.compile(rf"^(?:{_TAG_WORDS})\s*[:：]\s*\S", re.IGNORECASE)
+# "Topics Animals, Dogs, Greater Manchester": the header, then a list with commas.
+_TAGS_BARE = re.compile(
+    rf"^(?:{_TAG_WORDS})\s+[^,.!?]{{1,40}}(?:[,、][^,.!?]{{1,40}})+$", re.IGNORECASE
 )
 # "Read next", "More from The Moscow Times", "Related Topics", "Read more: <headline>".
 _RELATED_HEADER = re.compile(
@@ -451,6 +542,16 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"  # "정민재 기자 mjjung@example.kr": a reporter's address
     if words <= 40 and _CREDITS_OTHER.match(text):
         return "credits"
+    if words <= 60 and _NOTICE.search(folded) and not _QUOTE_MARKS.search(text):
+        return "credits"  # a reprint notice or the press regulator, in any language
+    if words <= 60 and _TIP.match(folded) and _TIP_WAY.search(text):
+        return "news tip"
+    if words <= 60 and not _QUOTE_MARKS.search(text):
+        if _JOIN.search(folded) and _JOIN_CHANNEL.search(folded):
+            return "newsletter"
+        paywall = {m.lower() for m in _PAYWALL.findall(folded)}
+        if len(paywall) >= 2 and _TO_READER.search(text):
+            return "paywall"
     byline = _BYLINE.match(text) if words <= 6 else None
     # "Von Montag an gilt." is a sentence; "by the end of May", no name
     if byline and byline["name"][0].isupper() and not _SENTENCE_END.search(text):
@@ -470,7 +571,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "related link"
     if words <= 20 and _RELATED_LINK_BARE.match(folded) and not _SENTENCE_END.search(text):
         return "related link"  # "আরও পড়ুন এইচএসসির ফল যেভাবে জানা যাবে", no colon
-    if words <= 30 and _TAGS.match(text):
+    if words <= 30 and (_TAGS.match(folded) or _TAGS_BARE.match(folded)):
         return "tags"
     if words <= 60 and _PITCH.match(folded) and _CHANNEL.search(folded):
         return "newsletter"
@@ -508,6 +609,10 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     to_reader = _ADDRESS.search(text) or _IMPERATIVE_SIGN_UP.search(text)
     if len(cues) >= 2 and to_reader and not _QUOTE_MARKS.search(text):
         return "newsletter"
+    if _LISTEN.match(folded):
+        return "navigation"
+    if _is_share_row(text):
+        return "navigation"  # "Поделиться  ВКонтакте  Telegram  WhatsApp", copied as a row
     weak_credit = _PHOTO_CREDIT_WEAK.search(text) or _NAME_SLASH_AGENCY.search(text)
     if words <= 12 and weak_credit and not _SENTENCE_END.search(text):
         return "photo credit"
@@ -525,8 +630,60 @@ def _credited(p: Paragraph) -> bool:
     prose only a credit that is never a sentence's words ("(AP Photo/Jane Doe)"): "the clip,
     filmed courtesy of a neighbour" and "a video by Abbie" are news."""
     if not is_prose(p):
-        return bool(_PHOTO_CREDIT_STRONG.search(p.text))
+        return bool(_PHOTO_CREDIT_STRONG.search(p.text)) or _credit_tail(p.text)
     return bool(_CREDIT_ALONE.search(p.text))
+
+
+# What a caption ends with: an agency or photographer in capitals after its sentence
+# ("... de Sevilla. EUROPA PRESS"), the site after a bar ("... mardi soir. | Le Courrier"), a
+# credit in brackets ("（ロイター）", "(ΦΩΤ. ΑΡΧΕΙΟΥ: Σ. ΜΠΑΛΤΑΣ)", "(संग्रहित छायाचित्र)").
+_CAPTION_TAIL = re.compile(r"(?:[.!?]\s+|\s\|\s+)(?P<tail>[^.!?|]{2,40})$")
+_BRACKETED_TAIL = re.compile(r"[（(](?P<tail>[^()（）]{2,40})[)）]\s*$")
+_CREDIT_IN_BRACKETS = re.compile(
+    r"ロイター|共同|時事|写真|撮影|提供|资料图|資料照|新华社|新華社|사진|연합뉴스|뉴시스|뉴스1"
+    r"|\barchiv\w*|\bfile\b|\bfoto\b|\bphoto\b|छायाचित्र|फोटो|صورة|ارشيف|ארכיון|צילום",
+    re.IGNORECASE,
+)
+
+
+def _credit_tail(text: str) -> bool:
+    """A caption's line: a sentence and then its credit (a line that ends a sentence has
+    none; `_credited` looks at lines that are not prose only)."""
+    tail = _CAPTION_TAIL.search(text)
+    if tail and "|" in text[: tail.start("tail")]:
+        return True  # "<caption>. | <site>"
+    if tail and _is_capitals(tail["tail"]):
+        return True
+    bracket = _BRACKETED_TAIL.search(text)
+    if bracket and bracket.start() > 0:
+        inner = bracket["tail"]
+        return _is_capitals(inner) or bool(_CREDIT_IN_BRACKETS.search(inner))
+    return False
+
+
+def _is_capitals(text: str) -> bool:
+    """Letters in capitals only, two or more of them, in at most four words."""
+    letters = _LETTERS.findall(text)
+    return (
+        sum(len(w) for w in letters) >= 2
+        and len(text.split()) <= 4
+        and all(w.isupper() for w in letters)
+    )
+
+
+_ROW_GAP = re.compile(r"\s{2,}|\s[|·•]\s")
+
+
+def _is_share_row(text: str) -> bool:
+    """A share bar or a footer copied as one line: three or more items set apart by wide
+    gaps or bars, each of at most three words, half of them an interface word at least."""
+    items = [item for item in _ROW_GAP.split(text.strip()) if item]
+    if len(items) < 3 or _SENTENCE_END.search(text):
+        return False
+    if any(len(item.split()) > 3 for item in items):
+        return False
+    ui = sum(1 for item in items if any(w in _UI_WORDS for w in _LETTERS.findall(item.lower())))
+    return ui * 2 >= len(items)
 
 
 def _is_appeal_prose(text: str) -> bool:

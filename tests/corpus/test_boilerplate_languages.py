@@ -294,3 +294,73 @@ def test_more_prose_that_looks_like_chrome(prose: str) -> None:
     body = BODIES["Cyrillic"]
     text = "\n\n".join([body[0], prose, body[1], body[0]])
     assert reasons(text)[prose] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        # captions that end with their credit
+        ("Botellas de aceite de oliva en el lineal de un supermercado de Sevilla. EUROPA PRESS",
+         "photo credit"),
+        ("Les bénévoles lors de la présentation du programme, mardi soir. | Le Courrier de la Vire",
+         "photo credit"),
+        ("Τα δικαστήρια του Πειραιά. (ΦΩΤ. ΑΡΧΕΙΟΥ: Σ. ΜΠΑΛΤΑΣ)", "photo credit"),
+        ("Netflixのロゴ（ロイター）", "photo credit"),
+        ("पर्वती जलकेंद्र (संग्रहित छायाचित्र)", "photo credit"),
+        # reprint notices and the press regulator
+        ("Использование материалов НГС-Инфо разрешено только с предварительного согласия "
+         "правообладателей.", "credits"),
+        ("Bu haberin tüm yayın hakları Haber Merkezi'ne aittir. Kaynak gösterilmeden "
+         "kullanılamaz.", "credits"),
+        ("The Wyebridge Gazette is a member of the Independent Press Standards Organisation.",
+         "credits"),
+        # tip lines, channels to join, a paywall's pitch
+        ("Got a story? Email news@dailybeacon.example or call us on 020 7946 0123.", "news tip"),
+        ("Есть новость? Присылайте в наш Telegram-бот или на почту news@ngs.example.", "news tip"),
+        ("רוצים לקבל את כל עדכוני הספורט? הצטרפו לערוץ הוואטסאפ שלנו ותהיו הראשונים לדעת.",
+         "newsletter"),
+        ("ताज्या बातम्यांसाठी पुणे वार्ताचे WhatsApp चॅनेल फॉलो करा.", "newsletter"),
+        ("日本産業新聞電子版の有料会員になると、すべての記事を読み放題。いまなら初月無料でご利用"
+         "いただけます。", "paywall"),
+        # buttons, share bars, tags without a colon
+        ("Listen to this article", "navigation"),
+        ("इस समाचार को सुनें", "navigation"),
+        ("Поделиться  ВКонтакте  Одноклассники  Telegram  WhatsApp", "navigation"),
+        ("Topics Animals, Dogs, Greater Manchester", "tags"),
+        ("ΕΤΙΚΕΤΕΣ: ΣΕΙΣΜΟΣ, ΚΡΗΤΗ, ΙΕΡΑΠΕΤΡΑ", "tags"),
+        ("ΣΧΕΤΙΚΑ ΑΡΘΡΑ", "related links"),
+        ("हेही वाचा : पुण्यात उन्हाचा कडाका", "related link"),
+    ],
+)  # fmt: skip
+def test_captions_notices_tips_and_bars(line: str, reason: str) -> None:
+    devanagari = any("\u0900" <= c <= "\u097f" for c in line)
+    body = BODIES["Devanagari"] * 2 if devanagari else BODIES["Cyrillic"] + BODIES["Greek"]
+    text = "\n\n".join([body[0], line, body[2], body[0]])
+    assert reasons(text)[line] == reason
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        # a subheading or a list item with capitals or brackets
+        "Prices at a glance (VAT included)",
+        "Who pays: the EU or the UK",
+        # a story about reprints, tips, channels and paywalls
+        "The court ruled that the reproduction of the photographs without permission broke "
+        "the law, and fined the site.",
+        "Got a story about the council's plans, residents said, they would take it to the "
+        "press rather than the town hall.",
+        "The ministry said people could join the WhatsApp channel it launched on Monday.",
+        "日経新聞の有料会員は100万人を超え、初月無料のキャンペーンが寄与したと同社は説明した。",
+        "The paper said its subscribers only pay for the print edition, and that free trial "
+        "readers rose 12 per cent.",
+        # words that a share bar holds, in a sentence
+        "She shared the video on Telegram and WhatsApp, where it was copied thousands of times.",
+        # a tag word opening a sentence
+        "Topics such as pensions, taxes and housing dominated the debate, the paper said.",
+    ],
+)
+def test_prose_that_looks_like_a_caption_notice_tip_or_bar(prose: str) -> None:
+    body = BODIES["Cyrillic"]
+    text = "\n\n".join([body[0], prose, body[1], body[0]])
+    assert reasons(text)[prose] is None
