@@ -145,7 +145,6 @@ _RIGHTS = re.compile(
         r"|με επιφύλαξη παντός δικαιώματος|無断(?:転載|複製)|版权所有|版權所有|不得轉載|未经授权"
         r"|무단 ?전재|재배포 금지|جميع الحقوق محفوظة|כל הזכויות שמורות|सर्वाधिकार सुरक्षित"
     ),
-    re.IGNORECASE,
 )
 # Notices of a site's rights and its press regulator, beyond "all rights reserved": "Queda
 # prohibida la reproducción total o parcial ...", "Использование материалов ... разрешено
@@ -163,7 +162,6 @@ _NOTICE = re.compile(
         r"|非经授权|未经许可|不得转载|禁止转载|転載を禁|複製を禁|무단 복제|إعادة النشر"
         r"|אין להעתיק|पुनर्प्रकाशन"
     ),
-    re.IGNORECASE,
 )
 # A tip line: "Got a story? Email ...", "Есть новость? Присылайте в наш Telegram-бот ...".
 _TIP = re.compile(
@@ -175,12 +173,10 @@ _TIP = re.compile(
         r"|haber ihbar|ihbar hattı|έχετε (?:μια )?(?:είδηση|ιστορία)|제보|情報提供|爆料|報料"
         r"|لديك خبر|יש לכם (?:סיפור|מידע)|आपके पास कोई खबर)"
     ),
-    re.IGNORECASE,
 )
 _TIP_WAY = re.compile(
     r"@|\+?\d[\d ()-]{6,}\d|whatsapp|telegram|e-?mail|viber|почт|пошт|correo|kakao|카카오|電話"
     r"|메일|ईमेल|ايميل|מייל",
-    re.IGNORECASE,
 )
 # "Listen to this article" and the read-aloud buttons of other sites.
 _LISTEN = re.compile(
@@ -194,7 +190,6 @@ _LISTEN = re.compile(
         r"|音声を聞く|記事を読み上げる|听新闻|收聽新聞|इस (?:समाचार|खबर) को सुनें"
         r"|استمع (?:إلى )?(?:المقال|الخبر)|האזינו לכתבה|ฟังข่าว)\W*$"
     ),
-    re.IGNORECASE,
 )
 # Joining a channel, told to the reader: "Únete a nuestro canal de WhatsApp", "הצטרפו לערוץ
 # הוואטסאפ", "... WhatsApp चॅनेल फॉलो करा".
@@ -204,14 +199,12 @@ _JOIN = re.compile(
         r"|katılın|присоединяйтесь|приєднуйтесь|підписуйтесь|εγγραφείτε|הצטרפו|انضم(?:وا)?"
         r"|जुड़ें|जॉइन करें|फॉलो करा|फॉलो करें)(?=\s|$|[.!?,])"
     ),
-    re.IGNORECASE,
 )
 _JOIN_CHANNEL = re.compile(
     _fold(
         r"whatsapp|telegram|viber|google news|youtube|instagram|канал|וואטסאפ|טלגרם|واتساب"
         r"|تيليجرام|تلغرام|व्हाट्सएप|चॅनेल|चैनल|newsletter|ניוזלטר|النشرة"
     ),
-    re.IGNORECASE,
 )
 # A paywall's pitch: two of its words, said to the reader ("有料会員になると、すべての記事を
 # 読み放題。いまなら初月無料で ..."); a story about a paper's subscribers says them to no one.
@@ -224,7 +217,6 @@ _PAYWALL = re.compile(
         r"|subscribers? only|subscribe (?:now|today)|free trial|first month free|unlimited access"
         r"|cancel (?:at )?any ?time"
     ),
-    re.IGNORECASE,
 )
 _TO_READER = re.compile(
     r"いまなら|今なら|いただけ|ください|あなた|지금|하세요|立即|您|\b(?:you|your|vous|votre|sie"
@@ -376,12 +368,13 @@ _COOKIE_CONTEXT = re.compile(
 )
 # A site's own words about its cookies: "we use" in the languages of the news.
 _COOKIE_WE = re.compile(
-    r"\b(?:we use|this (?:web)?site uses|utilizamos|usamos|nous utilisons|ce site utilise"
-    r"|wir verwenden|verwenden wir|wir nutzen|diese website (?:verwendet|nutzt)|utilizziamo"
-    r"|questo sito utilizza|używamy|kullanıyoruz|мы используем|используем|використовуємо"
-    r"|χρησιμοποιούμε)\b|使用しています|使用しております|我们使用|本网站使用|사용합니다|نستخدم"
-    r"|אנו משתמשים|ใช้คุกกี้",
-    re.IGNORECASE,
+    _fold(
+        r"\b(?:we use|this (?:web)?site uses|utilizamos|usamos|nous utilisons|ce site utilise"
+        r"|wir verwenden|verwenden wir|wir nutzen|diese website (?:verwendet|nutzt)|utilizziamo"
+        r"|questo sito utilizza|używamy|kullanıyoruz|мы используем|используем|використовуємо"
+        r"|χρησιμοποιούμε)\b|使用しています|使用しております|我们使用|本网站使用|사용합니다"
+        r"|نستخدم|אנו משתמשים|ใช้คุกกี้"
+    )
 )
 _TRANSLATION_CREDIT = re.compile(
     r"\b(?:translated (?:by|with|using|from \w+(?: \w+)? (?:by|with))|machine[- ]translat\w*"
@@ -538,20 +531,21 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "photo credit"
     if words <= 40 and _CREDITS.match(text):
         return "credits"
-    if words <= 80 and _RIGHTS.search(folded):
+    low = folded.lower()  # (searched without IGNORECASE: ten times faster on these lists)
+    if words <= 80 and _RIGHTS.search(low):
         return "credits"  # a reprint or licensing notice, in any language
     if words <= 8 and _EMAIL.search(text) and not _SENTENCE_END.search(text):
         return "credits"  # "정민재 기자 mjjung@example.kr": a reporter's address
     if words <= 40 and _CREDITS_OTHER.match(text):
         return "credits"
-    if words <= 60 and _NOTICE.search(folded) and not _QUOTE_MARKS.search(text):
+    if words <= 60 and _NOTICE.search(low) and not _QUOTE_MARKS.search(text):
         return "credits"  # a reprint notice or the press regulator, in any language
-    if words <= 60 and _TIP.match(folded) and _TIP_WAY.search(text):
+    if words <= 60 and _TIP.match(low) and _TIP_WAY.search(low):
         return "news tip"
     if words <= 60 and not _QUOTE_MARKS.search(text):
-        if _JOIN.search(folded) and _JOIN_CHANNEL.search(folded):
+        if _JOIN.search(low) and _JOIN_CHANNEL.search(low):
             return "newsletter"
-        paywall = {m.lower() for m in _PAYWALL.findall(folded)}
+        paywall = set(_PAYWALL.findall(low))
         if len(paywall) >= 2 and _TO_READER.search(text):
             return "paywall"
     byline = _BYLINE.match(text) if words <= 6 else None
@@ -564,7 +558,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         and _COOKIES.search(lowered)
         and _COOKIE_CONTEXT.search(lowered)
         # a story about consent rules is news
-        and (not is_prose(p) or _ADDRESS.search(text) or _COOKIE_WE.search(text))
+        and (not is_prose(p) or _ADDRESS.search(text) or _COOKIE_WE.search(low))
     ):
         return "cookie notice"
     if words <= 60 and _is_appeal_prose(text):
@@ -611,7 +605,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     to_reader = _ADDRESS.search(text) or _IMPERATIVE_SIGN_UP.search(text)
     if len(cues) >= 2 and to_reader and not _QUOTE_MARKS.search(text):
         return "newsletter"
-    if _LISTEN.match(folded):
+    if _LISTEN.match(low):
         return "navigation"
     if _is_share_row(text):
         return "navigation"  # "Поделиться  ВКонтакте  Telegram  WhatsApp", copied as a row
@@ -850,12 +844,11 @@ _NEWSLETTER_OTHER = re.compile(
     r"訂閱|订阅|電子報|电子报|信箱|邮箱|メルマガ|メールマガジン|뉴스레터|구독|рассылк|розсилк"
     r"|подпис|підпис|boletín|infolettre|nieuwsbrief|bülten|abone|iscriviti|inscreva|zapisz"
     r"|النشرة|اشترك|ניוזלטר|הירשמו|न्यूज़लेटर|सब्सक्राइब|จดหมายข่าว",
-    re.IGNORECASE,
 )
 
 
 def _newsletter_member(p: Paragraph, _before: Paragraph | None, _reason: str | None) -> bool:
-    return bool(_NEWSLETTER.search(p.text) or _NEWSLETTER_OTHER.search(p.text))
+    return bool(_NEWSLETTER.search(p.text) or _NEWSLETTER_OTHER.search(p.text.lower()))
 
 
 def _caption_member(p: Paragraph, before: Paragraph | None, _reason: str | None) -> bool:
