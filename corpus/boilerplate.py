@@ -264,7 +264,10 @@ _RELATED_HEADER = re.compile(
 # open a sentence too; "Czytaj też: <a headline that asks?>" is a link all the same.
 _RELATED_LINK = re.compile(rf"^(?:{_READ_ALSO})\s*[:：|]\s*\S.*$", re.IGNORECASE)
 # The same without a colon ("আরও পড়ুন <headline>"), for the phrases that name no site.
-_RELATED_LINK_BARE = re.compile(rf"^(?:{_READ_ALSO_PHRASES})\s+\S.*$", re.IGNORECASE)
+_RELATED_LINK_BARE = re.compile(
+    rf"^(?:(?:{_READ_ALSO_PHRASES})\s+|[【\[〔〈《]\s*(?:{_READ_ALSO_PHRASES})\s*[】\]〕〉》]\s*)\S.*$",
+    re.IGNORECASE,
+)  # also "【関連記事】住宅街にクマ…", "[관련기사] …"
 _RELATED_LINK_WEAK = re.compile(
     r"^(?:related|see more|see also|more)\s*[:：|]\s*\S.*$", re.IGNORECASE
 )

@@ -488,26 +488,32 @@ def _without_headline(text: str, title: Any) -> str:
     trafilatura keeps the headline out of the text when the page marks it as one (<h1>, the
     title's own element); a page that sets it in <font> or <b> has it as the text's first
     line, though the article's title already holds it. Among the first lines, before any
-    line of running text, the one that is the title (white space and case aside) goes.
+    line of running text, the lines that are the title (white space and case aside) go, with
+    the blank lines after them (a page may set it twice: in <h1> and over the photo).
     """
     if not isinstance(title, str) or len(title.strip()) < 8:
         return text
     key = " ".join(title.split()).casefold()
     lines = text.split("\n")
+    dropped: set[int] = set()
     seen = 0
     for k, line in enumerate(lines):
         if not line.strip():
             continue
         folded = " ".join(line.split()).casefold()
         if folded == key:
+            dropped.add(k)
             end = k + 1
             while end < len(lines) and not lines[end].strip():
+                dropped.add(end)
                 end += 1
-            return "\n".join(lines[:k] + lines[end:])
+            continue
         seen += 1
         if seen >= HEADLINE_LINES or len(folded) > 2 * len(key):
             break  # the article has begun
-    return text
+    if not dropped:
+        return text
+    return "\n".join(line for k, line in enumerate(lines) if k not in dropped)
 
 
 # What a table cell holds when the table lays a page out rather than tabulating data.

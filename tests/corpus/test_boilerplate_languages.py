@@ -135,6 +135,7 @@ def test_prose_that_looks_like_chrome_is_not_marked(prose: str) -> None:
         ("Читайте також: Львів отримав ще 10 тролейбусів", "related link"),
         ("SEE MORE: Runner in rhino suit smashes world record", "related link"),
         ("関連記事：NTT、データセンターを新設", "related link"),
+        ("【関連記事】住宅街にクマ、スーパーに一時立てこもり 秋田市", "related link"),
         ("Фото: пресс-служба Северной пригородной компании", "photo credit"),
         ("Von Jana Meixner", "credits"),
         ("Posted by Hannah Pryce", "credits"),

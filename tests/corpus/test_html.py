@@ -135,6 +135,9 @@ def test_only_the_title_itself_goes_from_the_text(tmp_path: Path) -> None:
     assert title == "Another Title Here" and text.startswith(headline)
     text, _, _ = load_page(tmp_path, news_page(headline, body, title=headline[:20]))
     assert text.startswith(headline)
+    # set twice over the article (in <h1>, then over the photo), it goes twice
+    text, _, _ = load_page(tmp_path, news_page(headline, [headline.upper(), *body]))
+    assert headline.casefold() not in text.casefold() and text.startswith(body[0][:30])
     # the title said again in the body, after the article has begun, stays where it is
     text, _, _ = load_page(tmp_path, news_page(headline, [*body, headline]))
     assert text.rstrip().endswith(headline) and not text.startswith(headline)
