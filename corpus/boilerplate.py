@@ -865,7 +865,13 @@ def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> 
         return True
     if p.words > TEASER or before is None or reason is None:
         return False
-    return reason == "timestamp" or before.words <= MENU_ITEM
+    if reason == "timestamp":
+        return True
+    # a section label ("Portugal") over a teaser, not the list's header itself: a paragraph
+    # of prose right under "TE PUEDE INTERESAR" is the article going on after a lost link
+    if before.words > MENU_ITEM:
+        return False
+    return not _ends_sentence(p) or not _RELATED_HEADER.match(_fold(before.text))
 
 
 _BLOCK_MEMBERS: dict[str, Callable[[Paragraph, Paragraph | None, str | None], bool]] = {

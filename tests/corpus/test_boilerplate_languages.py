@@ -365,3 +365,22 @@ def test_prose_that_looks_like_a_caption_notice_tip_or_bar(prose: str) -> None:
     body = BODIES["Cyrillic"]
     text = "\n\n".join([body[0], prose, body[1], body[0]])
     assert reasons(text)[prose] is None
+
+
+def test_prose_right_under_a_list_header_is_the_article_going_on() -> None:
+    """A "TE PUEDE INTERESAR" box whose link was lost in the copy: the paragraph under it is
+    the article's; a headline under such a header is the box's link."""
+    body = [
+        "El precio del aceite de oliva virgen extra ha bajado de los cinco euros por litro en "
+        "los supermercados por primera vez desde 2022, según los datos del sector.",
+        "Los agricultores piden a la Administración que active el almacenamiento privado, un "
+        "mecanismo de la Unión Europea que permite retirar aceite del mercado.",
+        "Las cooperativas de Jaén calculan que la campaña 2024/2025 cerrará con 1,4 millones "
+        "de toneladas, el doble que la anterior.",
+    ]
+    lost = "\n\n".join([body[0], "TE PUEDE INTERESAR", body[1], body[2]])
+    found = reasons(lost)
+    assert found["TE PUEDE INTERESAR"] == "related links" and found[body[1]] is None
+    teaser = "Mercadona rebaja el precio de su aceite por tercera vez este año"
+    kept = "\n\n".join([body[0], "TE PUEDE INTERESAR", teaser, body[1], body[2]])
+    assert reasons(kept)[teaser] == "related links"
