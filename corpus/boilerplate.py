@@ -358,9 +358,18 @@ _CREDITS = re.compile(
     r"|our standards:|this (?:article|story) (?:is|was) (?:more than|over) \w+ \w+ old"
     r"|(?:story|article) continues below|advertisement\s*[-–—:]\s*scroll"
     r"|(?:please )?(?:turn on|enable) javascript|this (?:article|story) (?:is|was) republished"
-    r"|.{0,80}\bcreative commons licen[cs]e)",
+    r"|.{0,80}\bcreative commons licen[cs]e"
+    # "Write to Jane Doe at jane.doe@example.com", "This article was originally published on
+    # The Conversation. Read the original article."
+    r"|write to [^.!?]{2,60} at \S+@|(?:contact|email|e-mail) (?:the )?(?:author|writer|reporter)"
+    r"|(?:this|the) (?:article|story|piece|post) (?:was |is )?(?:originally|first) "
+    r"(?:appeared|published|ran|posted) (?:on|in|at|by) (?-i:[A-Z])"
+    r"|read the original (?:article|story)\b)",
     re.IGNORECASE,
 )
+# "Click here to subscribe", "Tap here to watch": an instruction to the reader's mouse.
+_CLICK_HERE = re.compile(r"^(?:click|tap|press) here\b", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
 _COOKIES = re.compile(r"\bcookies?\b|куки|クッキー|쿠키|ملفات تعريف الارتباط|עוגיות|कुकीज़|คุกกี้")
 _COOKIE_CONTEXT = re.compile(
     r"\b(?:consent|accept|partners|preferences|settings|privacy|acept\w*|configur\w*"
@@ -577,10 +586,11 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if (
         words <= 60
         and _FOLLOW.match(folded)
-        and _CHANNEL.search(folded)
-        and _FOLLOW_PAYOFF.search(folded)
+        and ((_CHANNEL.search(folded) and _FOLLOW_PAYOFF.search(folded)) or _HANDLE.search(text))
     ):
-        return "newsletter"
+        return "newsletter"  # also "Follow Jane Doe on X: @janedoe"
+    if words <= 30 and _CLICK_HERE.match(text) and not _QUOTE_MARKS.search(text):
+        return "navigation"
     # (by its length in characters: digits and kanji make many words of a date)
     if len(text) <= 80 and _is_dateline_only(text):
         return "timestamp"

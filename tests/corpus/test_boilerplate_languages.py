@@ -384,3 +384,34 @@ def test_prose_right_under_a_list_header_is_the_article_going_on() -> None:
     teaser = "Mercadona rebaja el precio de su aceite por tercera vez este año"
     kept = "\n\n".join([body[0], "TE PUEDE INTERESAR", teaser, body[1], body[2]])
     assert reasons(kept)[teaser] == "related links"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Write to Jane Doe at jane.doe@example.com", "credits"),
+        ("This article was originally published on The Conversation. Read the original "
+         "article.", "credits"),
+        ("Follow Jane Doe on X: @janedoe", "newsletter"),
+        ("Click here to subscribe to our daily briefing.", "navigation"),
+    ],
+)  # fmt: skip
+def test_credits_and_buttons_of_english_sites(line: str, reason: str) -> None:
+    body = BODIES["Cyrillic"] + BODIES["Greek"]
+    text = "\n\n".join([body[0], line, body[2], body[0]])
+    assert reasons(text)[line] == reason
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Residents were told to write to the council at its new address before March.",
+        "The story was first published in 1923 and has never been out of print, the museum said.",
+        "Follow-up tests showed no damage to the bridge, engineers said on Friday.",
+        "\u201cClick here to win\u201d messages were sent to 4,000 customers, the bank said.",
+    ],
+)
+def test_prose_that_looks_like_credits_or_buttons(prose: str) -> None:
+    body = BODIES["Cyrillic"]
+    text = "\n\n".join([body[0], prose, body[1], body[0]])
+    assert reasons(text)[prose] is None
