@@ -461,13 +461,24 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     # Settings chosen by measurement (bench/boilerplate_eval.py): readers' comments are not
     # the article, and favouring precision drops more of a page's chrome for no body lost
     # on the page gold (HTML, text minus marks: 0.954 -> 0.958 F1 on the development set).
-    document = trafilatura.bare_extraction(
-        tree,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        favor_precision=True,
-    )
+    settings: dict[str, Any] = {
+        "with_metadata": True,
+        "include_comments": False,
+        "include_tables": True,
+    }
+    paragraphs_chars = _paragraph_chars(tree)
+    # (trafilatura copies a tree it is given: the same tree serves a second extraction)
+    document = trafilatura.bare_extraction(tree, favor_precision=True, **settings)
+    # Favouring precision keeps one post of a live blog (its posts are alike, and each looks
+    # like chrome beside the others): when it keeps under PRECISION_KEPT of the page's
+    # paragraphs' text, the default extraction is read too, and taken when it holds twice as
+    # much. An ordinary page keeps most of its paragraphs, or both extractions agree.
+    kept = len(getattr(document, "text", None) or "") if document is not None else 0
+    if paragraphs_chars and kept < PRECISION_KEPT * paragraphs_chars:
+        fuller = trafilatura.bare_extraction(tree, **settings)
+        fuller_kept = len(getattr(fuller, "text", None) or "") if fuller is not None else 0
+        if fuller_kept >= 2 * kept:
+            document = fuller
     if document is None:
         return "", {}
     found = document if isinstance(document, dict) else document.as_dict()
@@ -477,6 +488,13 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
         return str(found.get("text") or ""), found
     text = _joiners_back(_html_blocks(body))
     return _without_headline(text, found.get("title")), found
+
+
+PRECISION_KEPT = 0.4  # of the text of a page's <p> elements
+
+
+def _paragraph_chars(tree: Any) -> int:
+    return sum(len(text) for p in tree.iter("p") for text in p.itertext())
 
 
 HEADLINE_LINES = 6  # lines a page's header may put before its headline (crumbs, a section)

@@ -254,3 +254,22 @@ def test_zero_width_joiners_inside_words_stay(tmp_path: Path) -> None:
     path.write_text(page, encoding="utf-8")
     [article], _ = load_corpus([str(path)])
     assert persian in article.text and family in article.text
+
+
+LIVE_BLOG = Path(__file__).parents[1] / "gold" / "pages" / "dev" / "h05-en-live-storm-rail.html"
+
+
+def test_every_post_of_a_live_blog_is_read(tmp_path: Path) -> None:
+    """trafilatura's precision keeps one of a live blog's alike posts (this page of the gold:
+    five posts, each a heading and paragraphs); the page's paragraphs say how much there was,
+    and the fuller extraction is taken."""
+    articles, _ = load_corpus([LIVE_BLOG])
+    (article,) = articles
+    for post in (
+        "ScotRail says no trains will run between Edinburgh and Glasgow Queen Street",
+        "Scottish and Southern Electricity Networks says around 41,000 properties",
+        "Our reporter in Whitby has been speaking to people on the harbour front",
+        "Edinburgh Airport says 34 departures have been cancelled so far today",
+        "The Met Office says an amber warning means there is an increased likelihood",
+    ):
+        assert post in article.text
