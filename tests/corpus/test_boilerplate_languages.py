@@ -13,6 +13,11 @@ def reasons(text: str) -> dict[str, str | None]:
     return {item.paragraph.text: item.reason for item in classify(text)}
 
 
+def reason_amid(line: str, body: list[str], after: int) -> str | None:
+    """The reason of `line` set between a page's first paragraph and its paragraph `after`."""
+    return reasons("\n\n".join([body[0], line, body[after], body[0]]))[line]
+
+
 # A paragraph of news prose in each script, with a one-sentence paragraph and a short
 # subheading: none of them is chrome.
 BODIES = {
@@ -270,9 +275,7 @@ def test_stamps_and_names_inside_the_body_are_news(line: str) -> None:
     ],
 )  # fmt: skip
 def test_more_chrome_of_other_languages(line: str, reason: str) -> None:
-    body = BODIES["Cyrillic"] + BODIES["Greek"]
-    text = "\n\n".join([body[0], line, body[2], body[0]])
-    assert reasons(text)[line] == reason
+    assert reason_amid(line, BODIES["Cyrillic"] + BODIES["Greek"], 2) == reason
 
 
 @pytest.mark.parametrize(
@@ -292,9 +295,7 @@ def test_more_chrome_of_other_languages(line: str, reason: str) -> None:
     ],
 )
 def test_more_prose_that_looks_like_chrome(prose: str) -> None:
-    body = BODIES["Cyrillic"]
-    text = "\n\n".join([body[0], prose, body[1], body[0]])
-    assert reasons(text)[prose] is None
+    assert reason_amid(prose, BODIES["Cyrillic"], 1) is None
 
 
 @pytest.mark.parametrize(
@@ -336,8 +337,7 @@ def test_more_prose_that_looks_like_chrome(prose: str) -> None:
 def test_captions_notices_tips_and_bars(line: str, reason: str) -> None:
     devanagari = any("\u0900" <= c <= "\u097f" for c in line)
     body = BODIES["Devanagari"] * 2 if devanagari else BODIES["Cyrillic"] + BODIES["Greek"]
-    text = "\n\n".join([body[0], line, body[2], body[0]])
-    assert reasons(text)[line] == reason
+    assert reason_amid(line, body, 2) == reason
 
 
 @pytest.mark.parametrize(
@@ -362,9 +362,7 @@ def test_captions_notices_tips_and_bars(line: str, reason: str) -> None:
     ],
 )
 def test_prose_that_looks_like_a_caption_notice_tip_or_bar(prose: str) -> None:
-    body = BODIES["Cyrillic"]
-    text = "\n\n".join([body[0], prose, body[1], body[0]])
-    assert reasons(text)[prose] is None
+    assert reason_amid(prose, BODIES["Cyrillic"], 1) is None
 
 
 def test_prose_right_under_a_list_header_is_the_article_going_on() -> None:
@@ -397,9 +395,7 @@ def test_prose_right_under_a_list_header_is_the_article_going_on() -> None:
     ],
 )  # fmt: skip
 def test_credits_and_buttons_of_english_sites(line: str, reason: str) -> None:
-    body = BODIES["Cyrillic"] + BODIES["Greek"]
-    text = "\n\n".join([body[0], line, body[2], body[0]])
-    assert reasons(text)[line] == reason
+    assert reason_amid(line, BODIES["Cyrillic"] + BODIES["Greek"], 2) == reason
 
 
 @pytest.mark.parametrize(
@@ -412,6 +408,4 @@ def test_credits_and_buttons_of_english_sites(line: str, reason: str) -> None:
     ],
 )
 def test_prose_that_looks_like_credits_or_buttons(prose: str) -> None:
-    body = BODIES["Cyrillic"]
-    text = "\n\n".join([body[0], prose, body[1], body[0]])
-    assert reasons(text)[prose] is None
+    assert reason_amid(prose, BODIES["Cyrillic"], 1) is None
