@@ -32,10 +32,12 @@ _LEGACY_FALLBACKS = ("cp1251", "koi8-r", "cp1252", "latin-1")
 _SNIFF = 64 * 1024
 
 
-def decode(data: bytes) -> Decoded:
+def decode(data: bytes, *, html: bool = False) -> Decoded:
     """Decode file contents: UTF-8 (with or without BOM), UTF-16/32 with BOM, else detected.
 
-    Raises `NotText` for empty, binary or undecodable data.
+    For an HTML page (`html`), the encoding its markup declares (`<meta charset>`, the
+    http-equiv form, an XML declaration) comes before detection when its bytes fit it,
+    as a browser reads it. Raises `NotText` for empty, binary or undecodable data.
     """
     if not data.strip():
         raise NotText("empty file" if not data else "contains only white space")
@@ -60,11 +62,77 @@ def decode(data: bytes) -> Decoded:
     damaged = _damaged_utf8(data)
     if damaged is not None:
         return damaged
+    if html:
+        declared = declared_encoding(data)
+        if declared is not None:
+            try:
+                return Decoded(data.decode(declared), declared)
+            except UnicodeDecodeError:
+                pass  # the page says one thing and is another: detect, as for plain text
     return _detect(data)
+
+
+# The prescan of the HTML standard: a charset named in the first bytes of the page.
+_DECLARED = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
+    rb"""|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
+    re.IGNORECASE,
+)
+_PRESCAN = 8 * 1024
+# Labels pages use for an encoding whose superset is what browsers decode them with (the
+# Encoding Standard's mapping): a page labelled Shift_JIS is written on Windows in cp932.
+_SUPERSET = {
+    "ascii": "cp1252",
+    "iso8859_1": "cp1252",
+    "iso8859_9": "cp1254",
+    "iso8859_11": "cp874",
+    "tis_620": "cp874",
+    "shift_jis": "cp932",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "euc_kr": "cp949",
+    "big5": "big5hkscs",
+}
+# Labels of the Encoding Standard that Python's codec registry does not know.
+_LABELS = {
+    "x-sjis": "cp932",
+    "windows-31j": "cp932",
+    "windows-874": "cp874",
+    "x-gbk": "gb18030",
+    "ks_c_5601-1987": "cp949",
+    "x-euc-jp": "euc_jp",
+    "x-cp1251": "cp1251",
+    "x-mac-cyrillic": "mac_cyrillic",
+}
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The Python codec for the charset an HTML page declares in its first 8 KB, if known.
+
+    UTF-16 and UTF-32 labels are ignored (bytes that a byte-pattern can be read from are
+    not UTF-16); an unknown label is None.
+    """
+    match = _DECLARED.search(data[:_PRESCAN])
+    if match is None:
+        return None
+    label = (match.group(1) or match.group(2)).decode("ascii").lower()
+    label = _LABELS.get(label, label)
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    codec = name.replace("-", "_")
+    if codec.startswith(("utf_16", "utf_32")):
+        return None
+    return _SUPERSET.get(codec, name)
 
 
 _UNDECODABLE = re.compile("[\udc80-\udcff]+")  # bytes that are not UTF-8, surrogate-escaped
 _PLACES_NAMED = 5
+# Invalid bytes from which a run count alone no longer tells: legacy two-byte CJK text is
+# one long run after another, with a chance valid pair between, so its runs are few. There
+# the invalid bytes themselves must be outnumbered by the continuation bytes of valid ones.
+_DENSE_LEGACY = 16
 
 
 def _damaged_utf8(data: bytes) -> Decoded | None:
@@ -76,7 +144,8 @@ def _damaged_utf8(data: bytes) -> Decoded | None:
     text rarely makes them by chance. The evidence against is the runs of bytes that fit no
     sequence: one per damage in a UTF-8 file (a stray byte inside a character breaks it into
     one run of up to four), but one per accented letter or per word of Cyrillic in a legacy
-    file. UTF-8 wins when the first are at least as many as the second: a ratio, not a count,
+    file (and runs of dozens of bytes in two-byte CJK code pages, where the invalid bytes
+    themselves are counted). UTF-8 wins when the first are at least as many as the second: a ratio, not a count,
     so a file with two curly quotes survives a stray byte as well as one with two hundred,
     and a Windows-1251 article whose "«ТАСС»" makes a valid pair by chance stays Windows-1251.
     """
@@ -88,6 +157,8 @@ def _damaged_utf8(data: bytes) -> Decoded | None:
     continuation_bytes = (len(data) - ascii_count - invalid) - multibyte_chars
     if continuation_bytes < len(runs):
         return None
+    if invalid >= _DENSE_LEGACY and invalid > continuation_bytes:
+        return None  # Shift_JIS, EUC-JP, GBK: two-byte text in long runs, few chance pairs
     pieces: list[str] = []
     places: list[str] = []
     kept = 0
@@ -164,8 +235,9 @@ def plausibility(text: str) -> float:
     for ch in sample:
         cat = unicodedata.category(ch)
         if (
-            cat[0] in "LN"
-            or ch in " \t\n"
+            cat[0] in "LMN"
+            or " " <= ch <= "~"  # markup's <, =, > and / are plausible; mojibake is not ASCII
+            or ch in "\t\n\r"
             or cat in ("Po", "Pd", "Ps", "Pe", "Pi", "Pf", "Sc", "Zs")
         ):
             good += 1
@@ -183,8 +255,16 @@ def plausibility(text: str) -> float:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+# Scripts a word mixes by nature: Japanese writes kanji, hiragana and katakana in one word,
+# Korean mixes hanja into hangul.
+_EAST_ASIAN = ("CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "HANGUL", "IDEOGRAPHIC")
+
+
 def _script(ch: str) -> str:
-    return "LATIN" if ch.isascii() else unicodedata.name(ch, "?").split(" ", 1)[0]
+    if ch.isascii():
+        return "LATIN"
+    script = unicodedata.name(ch, "?").split(" ", 1)[0]
+    return "CJK" if script in _EAST_ASIAN else script
 
 
 def _has_ascii(word: str) -> bool:

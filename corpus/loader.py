@@ -312,7 +312,7 @@ def read_placed(
         report(Problem(source, f"cannot read: {exc.strerror or exc}"))
         return
     try:
-        decoded = decode(data)
+        decoded = decode(data, html=suffix in HTML_SUFFIXES)
     except NotText as exc:
         report(Problem(source, str(exc)))
         return

@@ -200,3 +200,83 @@ def test_legacy_files_are_still_read_as_legacy(text: str, encoding: str) -> None
     # pair); far more of them do not.
     decoded = decode(text.encode(encoding))
     assert (decoded.encoding, decoded.text) == (encoding, text)
+
+
+JAPANESE = (
+    "北海道北部を走る第三セクター「道北ふるさと鉄道」は１２日、来年４月１日から運賃を平均"
+    "１８％引き上げると発表した。燃料費や人件費の上昇に加え、利用者の減少が続いているため。\n\n"
+)
+CHINESE = "湘赣边高铁浏阳至宜春段全长142公里，设计时速350公里，沿线设浏阳东、大围山等站。\n\n"
+TRADITIONAL = "臺南市立圖書館新總館今天正式啟用，館藏超過一百萬冊。市長表示：「這是城市的新客廳。」\n\n"
+KOREAN = "반도체 수출이 석 달 연속 증가했다. 산업통상자원부는 1일 “11월 수출이 8% 늘었다”고 밝혔다.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (JAPANESE * 2, "shift_jis"),
+        (JAPANESE * 2, "euc_jp"),
+        (CHINESE * 2, "gbk"),
+        (TRADITIONAL * 2, "big5"),
+        (KOREAN * 2, "euc_kr"),
+    ],
+)
+def test_two_byte_east_asian_code_pages_are_not_read_as_damaged_utf8(
+    text: str, encoding: str
+) -> None:
+    # Their bytes make a valid UTF-8 pair now and then between long invalid runs, so the
+    # runs alone are few; and a Japanese word mixes kanji and kana without being mojibake.
+    decoded = decode(text.encode(encoding))
+    assert decoded.text == text
+    assert decoded.warning is None
+
+
+def page(charset: str, body: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html><head>\n<meta http-equiv="Content-Type" '
+        f'content="text/html; charset={charset}">\n<title>t</title></head>'
+        f"<body><article><p>{body}</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("charset", "codec", "body"),
+    [
+        ("Shift_JIS", "cp932", JAPANESE),
+        ("EUC-JP", "euc_jp", JAPANESE),
+        ("gb2312", "gb18030", CHINESE),
+        ("GBK", "gb18030", CHINESE),
+        ("big5", "big5hkscs", TRADITIONAL),
+        ("euc-kr", "cp949", KOREAN),
+        ("windows-1251", "cp1251", UKRAINIAN),
+        ("ISO-8859-7", "iso8859-7", "Η απεργία των ναυτεργατών συνεχίζεται σήμερα στα λιμάνια."),
+        ("windows-1256", "cp1256", "أعلنت الشركة زيادة تعرفة المياه اعتباراً من الشهر المقبل."),
+        ("iso-8859-1", "cp1252", "“Déjà vu”, a-t-il dit — à Zürich."),
+    ],
+)
+def test_an_html_page_is_read_in_the_charset_it_declares(
+    charset: str, codec: str, body: str
+) -> None:
+    markup = page(charset, body)
+    decoded = decode(markup.encode(codec), html=True)
+    assert (decoded.encoding, decoded.text) == (codec, markup)
+
+
+def test_the_html5_meta_charset_and_an_xml_declaration_count_too() -> None:
+    html5 = f'<html><head><meta charset="shift_jis"></head><body><p>{JAPANESE}</p>'
+    assert decode(html5.encode("cp932"), html=True).text == html5
+    xhtml = f'<?xml version="1.0" encoding="EUC-JP"?>\n<html><body><p>{JAPANESE}</p>'
+    assert decode(xhtml.encode("euc_jp"), html=True).text == xhtml
+
+
+def test_a_page_that_misstates_its_charset_is_detected_instead() -> None:
+    markup = page("Shift_JIS", (UKRAINIAN * 3).strip())
+    decoded = decode(markup.encode("cp1251"), html=True)
+    assert (decoded.encoding, decoded.text) == ("cp1251", markup)
+
+
+def test_plain_text_ignores_a_charset_it_happens_to_mention() -> None:
+    # Only a page's markup declares anything; a text file quoting a meta tag is still read
+    # by detection (here as UTF-8, which it is).
+    text = '<meta charset="cp1251"> — Москва'
+    assert decode(text.encode()).encoding == "utf-8"
