@@ -145,9 +145,10 @@ def _damaged_utf8(data: bytes) -> Decoded | None:
     sequence: one per damage in a UTF-8 file (a stray byte inside a character breaks it into
     one run of up to four), but one per accented letter or per word of Cyrillic in a legacy
     file (and runs of dozens of bytes in two-byte CJK code pages, where the invalid bytes
-    themselves are counted). UTF-8 wins when the first are at least as many as the second: a ratio, not a count,
-    so a file with two curly quotes survives a stray byte as well as one with two hundred,
-    and a Windows-1251 article whose "«ТАСС»" makes a valid pair by chance stays Windows-1251.
+    themselves are counted). UTF-8 wins when the first are at least as many as the second: a
+    ratio, not a count, so a file with two curly quotes survives a stray byte as well as one
+    with two hundred, and a Windows-1251 article whose "«ТАСС»" makes a valid pair by chance
+    stays Windows-1251.
     """
     escaped = data.decode("utf-8", "surrogateescape")
     runs = [match.span() for match in _UNDECODABLE.finditer(escaped)]

@@ -486,11 +486,132 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     body = getattr(document, "body", None)
     if body is None:
         return str(found.get("text") or ""), found
-    text = _joiners_back(_html_blocks(body))
+    text = _joiners_back(_restore_skipped(tree, _html_blocks(body)))
     return _without_headline(text, found.get("title")), found
 
 
 PRECISION_KEPT = 0.4  # of the text of a page's <p> elements
+
+# Elements trafilatura gives a block of their own: the anchors that place its text in the page.
+_ANCHORS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
+_SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+# Where a subheading or a list between two paragraphs of the article is chrome all the same.
+_CHROME_TAGS = frozenset(
+    {"nav", "aside", "footer", "header", "form", "figure", "figcaption", "button", "select"}
+)
+_CHROME_ATTRIBUTE = re.compile(
+    r"share|social|relat|promo|advert|(?:^|[\W_])ads?(?:$|[\W_])|newsletter|subscri|comment"
+    r"|(?:^|[\W_])tags?(?:$|[\W_])|breadcrumb|menu|(?:^|[\W_])nav|footer|sidebar|widget|teaser"
+    r"|recommend|popular|most-?read|trending|author|byline|caption|credit|cookie|paywall"
+    r"|banner|sponsor|toolbar|read-?(?:also|more|next)|more-?(?:news|stories)|outbrain|taboola",
+    re.IGNORECASE,
+)
+SUBHEADING_CHARS = 200  # a longer "heading" between paragraphs is a teaser box's text
+LINKED_SHARE = 0.5  # of a list item's text in links: a list of links is a related box
+
+
+def _restore_skipped(tree: Any, text: str) -> str:
+    """Subheadings and lists trafilatura skipped between two paragraphs it kept, put back.
+
+    Favouring precision (and often the default too) drops an article's <h3> subheadings and
+    its bulleted lists while keeping the paragraphs around them. Each kept block is found in
+    the page (the next <p>, <li>, heading, quote or preformatted block after the previous
+    one with the same text); between two that follow each other in the text, a subheading or
+    list item of the page that is not in the text is put back in its place, unless it sits in
+    chrome (a <nav>, <aside>, <figure>, or an element whose class or id names a share bar, a
+    related box, an ad, ...) or a list item is mostly links. Before the first and after the
+    last kept block nothing is added: there the page's header and footer begin.
+    """
+    blocks = text.split("\n\n")
+    elements: list[Any] = []
+    positions: dict[str, list[int]] = {}
+    for element in tree.iter(*_ANCHORS):
+        key = _key("".join(element.itertext()))
+        if key:
+            positions.setdefault(key, []).append(len(elements))
+            elements.append(element)
+    present = {_key(line[2:]) for block in blocks for line in block.split("\n")
+               if line.startswith("- ")}  # fmt: skip
+    present.update(_key(block) for block in blocks)
+    found: list[int | None] = []
+    after = -1
+    for block in blocks:
+        at = next((k for k in positions.get(_key(block), ()) if k > after), None)
+        found.append(at)
+        after = at if at is not None else after
+    restored: list[str] = []
+    for i, block in enumerate(blocks):
+        start, end = found[i - 1] if i else None, found[i]
+        if start is not None and end is not None and end - start > 1:
+            restored.extend(_skipped_between(elements, start, end, present))
+        restored.append(block)
+    return "\n\n".join(restored)
+
+
+def _skipped_between(elements: Sequence[Any], start: int, end: int, present: set[str]) -> list[str]:
+    container = _common_ancestor(elements[start], elements[end])
+    blocks: list[str] = []
+    items: list[str] = []
+    items_parent = None
+    for element in elements[start + 1 : end]:
+        text = " ".join("".join(element.itertext()).split())
+        if element.tag == "li":
+            parent = element.getparent()
+            if items and parent is not items_parent:
+                blocks.append("\n".join(items))
+                items = []
+            if (
+                _key(text) not in present
+                and not _linked(element, text)
+                and not _in_chrome(element, container)
+                and not any(ancestor.tag == "li" for ancestor in element.iterancestors())
+            ):
+                items.append(f"- {text}")
+                items_parent = parent
+            continue
+        if (
+            element.tag in _SUBHEADINGS
+            and len(text) <= SUBHEADING_CHARS
+            and _key(text) not in present
+            and not _linked(element, text)
+            and not _in_chrome(element, container)
+        ):
+            if items:
+                blocks.append("\n".join(items))
+                items = []
+            blocks.append(text)
+    if items:
+        blocks.append("\n".join(items))
+    return blocks
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _linked(element: Any, text: str) -> bool:
+    linked = sum(len(t.strip()) for a in element.iter("a") for t in a.itertext())
+    return linked > LINKED_SHARE * len(text)
+
+
+def _common_ancestor(first: Any, second: Any) -> Any:
+    ancestors = set(first.iterancestors())
+    for ancestor in second.iterancestors():
+        if ancestor in ancestors:
+            return ancestor
+    return None
+
+
+def _in_chrome(element: Any, container: Any) -> bool:
+    node = element
+    while node is not None and node is not container:
+        if node.tag in _CHROME_TAGS:
+            return True
+        attributes = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if attributes.strip() and _CHROME_ATTRIBUTE.search(attributes):
+            return True
+        node = node.getparent()
+    return False
 
 
 def _paragraph_chars(tree: Any) -> int:

@@ -273,3 +273,78 @@ def test_every_post_of_a_live_blog_is_read(tmp_path: Path) -> None:
         "The Met Office says an amber warning means there is an increased likelihood",
     ):
         assert post in article.text
+
+
+def article_with_subheadings(chrome: str = "") -> str:
+    """A regional paper's article: paragraphs, two <h3> subheadings and a bulleted list,
+    siblings in the article's <div>, and `chrome` between two of its paragraphs."""
+    paragraph = (
+        "<p>The council said on Tuesday that the line between Potsdam and Wannsee would close "
+        "for {} weeks from June 30, while bridges, track and a signal box are renewed.</p>"
+    )
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Rail line to close for twelve weeks</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/local">Local</a></li></ul></nav>
+<div id="inhalt"><div class="artikeltext">
+<h1>Rail line to close for twelve weeks</h1>
+{paragraph.format("twelve")}
+{paragraph.format("about twelve")}
+<h3 class="subtitle">How passengers will get around</h3>
+<p>The operator and the transport authority presented a plan. These are its main points:</p>
+<ul class="points">
+<li>Replacement buses run between the main station and Wannsee every five minutes.</li>
+<li>The regional express stops at two more stations during the rush hours.</li>
+<li>Bicycles may not be taken on the replacement buses.</li>
+</ul>
+{chrome}
+<p>The journey between the main station and Wannsee takes 15 to 20 minutes longer by bus, the
+operator said, while the regional express is "hardly slower than usual".</p>
+<h3 class="subtitle">Criticism from passengers and the city</h3>
+<p>The passengers' association criticised the plan. Regional trains were already full at rush
+hour, its chairman said, and one more stop would not make a full train any emptier.</p>
+<p>The city's transport chief asked for changes too, expecting more traffic on the main
+road as commuters switch to their cars during the closure.</p>
+</div></div>
+<footer><h3>About us</h3><ul><li>Contact the newsroom by phone or by post</li></ul></footer>
+</body></html>"""
+
+
+def test_subheadings_and_lists_between_kept_paragraphs_are_put_back(tmp_path: Path) -> None:
+    """trafilatura (favouring precision, and by default too) keeps this article's paragraphs
+    and drops its <h3> subheadings and its list; they are put back where they were."""
+    text, _, _ = load_page(tmp_path, article_with_subheadings())
+    blocks = text.split("\n\n")
+    at = blocks.index("How passengers will get around")
+    assert blocks[at - 1].startswith("The council said") and blocks[at + 1].startswith(
+        "The operator and the transport authority"
+    )
+    assert blocks[at + 2] == (
+        "- Replacement buses run between the main station and Wannsee every five minutes.\n"
+        "- The regional express stops at two more stations during the rush hours.\n"
+        "- Bicycles may not be taken on the replacement buses."
+    )
+    assert blocks[at + 3].startswith("The journey between")
+    assert blocks[at + 4] == "Criticism from passengers and the city"
+    assert blocks[at + 5].startswith("The passengers' association")
+    # before the first and after the last kept paragraph nothing is added
+    assert "About us" not in text and "Contact the newsroom" not in text and "Home" not in text
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        '<div class="share-bar"><h4>Share this article</h4></div>',
+        "<aside><h3>More on this story</h3><ul><li>Tram line delayed again</li></ul></aside>",
+        '<div class="related-box"><h3>Also on the site</h3>'
+        "<ul><li>Tram line delayed</li></ul></div>",
+        "<ul><li><a href='/a'>Tram line to Krampnitz delayed again</a></li>"
+        "<li><a href='/b'>Ticket prices rise in January</a></li></ul>",
+        '<figure><img src="x.jpg">'
+        "<figcaption><h4>A train at Griebnitzsee</h4></figcaption></figure>",
+    ],
+)
+def test_chrome_between_paragraphs_is_not_put_back(tmp_path: Path, chrome: str) -> None:
+    text, _, _ = load_page(tmp_path, article_with_subheadings(chrome))
+    assert "How passengers will get around" in text  # the article's own are back
+    for words in ("Share this", "More on this", "Tram line", "Also on the site", "Griebnitzsee"):
+        assert words not in text
