@@ -255,7 +255,10 @@ _RELATED_HEADER = re.compile(
         r"|more (?:from|on|in) (?-i:[A-Z])[^.!?]{0,40}|read (?:more|also|next)\s*[:|]\s*.+"
         # the same headers on sites in other languages
         r"|читать далее|по теме|mehr zum thema|leer más|lea también"
-        rf"|(?:{_READ_ALSO})\s*[:：|]?)$"
+        rf"|(?:{_READ_ALSO})\s*[:：|]?"
+        # in brackets ("【関連記事】"); a CJK ranking with what it ranks ("国内アクセスランキング")
+        rf"|[【\[〔〈《]\s*(?:{_READ_ALSO_PHRASES})\s*[】\]〕〉》]"
+        r"|[\d\u3040-\u30ff\u4e00-\u9fff]{0,8}(?:ランキング|排行榜?|热榜|熱榜))$"
     ),
     re.IGNORECASE,
 )
@@ -318,7 +321,7 @@ _COMMENTS = re.compile(
         r"|kommentare?|commentaires?|comentarios?|commenti|comentários|komentarze?|yorumlar"
         r"|reacties|комментарии|коментарі|коментари|σχόλια|コメント|评论|評論|网友评论|網友評論"
         r"|댓글|التعليقات|תגובות|टिप्पणियां|टिप्पणियाँ|कमेंट्स|कमेंट|মন্তব্য|نظرات)"
-        r"\s*(?:\(\d+\)|\d+)?\W*$"
+        r"\s*(?:\(\d+\)|\d+\s*(?:件|条|條|개|건)?)?\W*$"
     ),
     re.IGNORECASE,
 )

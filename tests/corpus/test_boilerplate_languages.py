@@ -409,3 +409,33 @@ def test_credits_and_buttons_of_english_sites(line: str, reason: str) -> None:
 )
 def test_prose_that_looks_like_credits_or_buttons(prose: str) -> None:
     assert reason_amid(prose, BODIES["Cyrillic"], 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("【関連記事】", "related links"),
+        ("[관련기사]", "related links"),
+        ("国内アクセスランキング", "related links"),
+        ("24小时热榜", "related links"),
+        ("コメント48件", "comments"),
+        ("评论 12条", "comments"),
+        ("댓글 3개", "comments"),
+    ],
+)
+def test_east_asian_headers_in_brackets_rankings_and_counted_comments(
+    line: str, reason: str
+) -> None:
+    assert reason_amid(line, BODIES["Japanese"], 2) == reason
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "英国の教育専門誌が発表した世界大学ランキングで、東京大学は28位だった。",
+        "关于排行榜的争议持续发酵，多名网友在评论区留言12条以上。",
+        "コメントは差し控えたい。",
+    ],
+)
+def test_east_asian_prose_about_rankings_and_comments(prose: str) -> None:
+    assert reason_amid(prose, BODIES["Japanese"], 2) is None
