@@ -428,6 +428,20 @@ _RELATIVE_TIME = re.compile(
     r"|just now)$",
     re.IGNORECASE,
 )
+# "Temps de lecture 4 min.", "Lesedauer: 3 Min.", "読了時間 5分", "5 min read": a header's
+# reading time, a number of minutes beside a word for reading.
+_MINUTES = re.compile(
+    r"\d{1,3}\s*(?:min(?:ut\w*)?|мин\w*|хв\w*|λεπτ\w*|dakika|dk|perc|phút|menit|分钟?|분"
+    r"|דקות|دقائق|دقيقة|मिनट|นาที)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+_READING = re.compile(
+    r"read|lectur|lese|lettura|leitura|czytani|чтени|читанн|ανάγνωσ|okuma|leestijd|lästid"
+    r"|læsetid|čtení|citire|đọc|baca|読了|阅读|閱讀|읽|קריאה|قراءة|पढ़|lukuaika|olvasás|อ่าน",
+    re.IGNORECASE,
+)
+_MIN_DOT = re.compile(r"\bmin\.$", re.IGNORECASE)
+READING_TIME = 8  # words
 # A trail of sections: three or more short items joined by ">" or "›".
 _BREADCRUMBS = re.compile(r"^[^>›»\n]{1,30}(?:\s[>›»]\s[^>›»\n]{1,30}){2,6}$")
 # Dates and times as other languages write them: "2025年10月17日", "2025.10.27.", "31 мая
@@ -445,7 +459,11 @@ _OTHER_STAMP_WORDS = re.compile(
     r"更新|公開|配信|发布|發布|입력|수정|업데이트|오전|오후|опубликовано|обновлено|publié le"
     r"|mis à jour le|veröffentlicht am|aktualisiert am|actualizado|publicado|pubblicato"
     r"|aggiornato|yayınlanma|güncelleme|δημοσίευση|ενημέρωση|प्रकाशित|अपडेटेड|نشر في|עודכן"
-    r"|פורסם|เผยแพร่|อัปเดต|son güncelleme|atualizado|zaktualizowano|opublikowano",
+    r"|פורסם|เผยแพร่|อัปเดต|son güncelleme|atualizado|zaktualizowano|opublikowano|publié"
+    r"|modifié|mis à jour|aktualisiert|veröffentlicht|aangepast|bijgewerkt|gepubliceerd"
+    r"|uppdaterad|publicerad|opdateret|publiceret|aktualizováno|publikováno|actualizat"
+    r"|publicat|cập nhật|diperbarui|diterbitkan|ažurirano|objavljeno|оновлено|опубліковано"
+    r"|актуализирана|публикувана|обновена",
     re.IGNORECASE,
 )
 _STAMP_WORDS = re.compile(
@@ -597,6 +615,13 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     # (by its length in characters: digits and kanji make many words of a date)
     if len(text) <= 80 and _is_dateline_only(text):
         return "timestamp"
+    if (
+        words <= READING_TIME
+        and _MINUTES.search(text)
+        and _READING.search(text.lower())
+        and not (_SENTENCE_END.search(text) and not _MIN_DOT.search(text))
+    ):
+        return "timestamp"  # the reading time beside it ("He read for 5 minutes." is news)
     if words > 16:
         return None
     credit = _TRANSLATION_CREDIT.search(text)

@@ -231,6 +231,9 @@ def test_stamps_and_trails_of_other_languages(line: str, script: str, reason: st
         (["2025-06-18 08:30 来源：钱塘日报 作者：记者 陈思远"], "Chinese"),
         (["Алексей Морозов", "31.05.2025, 10:05 · обновлено 11:40"], "Cyrillic"),
         (["เผยแพร่ 15 ก.ย. 2568 08:45 น."], "Thai"),
+        (["Publié aujourd’hui à 06h00, modifié à 11h24", "Temps de Lecture 4 min."], "Latin"),
+        (["Aangepast vandaag, 16:05", "Leestijd 3 minuten"], "Latin"),
+        (["Cập nhật lúc 08:15 ngày 12/3", "5 phút đọc"], "Latin"),
     ],
 )  # fmt: skip
 def test_a_header_stamp_and_a_bare_byline_are_chrome(header: list[str], script: str) -> None:
@@ -439,3 +442,21 @@ def test_east_asian_headers_in_brackets_rankings_and_counted_comments(
 )
 def test_east_asian_prose_about_rankings_and_comments(prose: str) -> None:
     assert reason_amid(prose, BODIES["Japanese"], 2) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["5 min read", "Lesedauer: 3 Min.", "読了時間 5分", "Время чтения: 4 минуты",
+     "Okuma süresi: 3 dk", "Czas czytania: 6 minut", "Χρόνος ανάγνωσης: 2 λεπτά"],
+)  # fmt: skip
+def test_a_reading_time_is_chrome_anywhere(line: str) -> None:
+    assert reason_amid(line, BODIES["Cyrillic"], 1) == "timestamp"
+
+
+@pytest.mark.parametrize(
+    "prose",
+    ["He read for 5 minutes.", "Лекция длилась 40 минут.", "Die Lesung dauerte 90 Minuten.",
+     "Trains to Reading are running 45 minutes late."],
+)  # fmt: skip
+def test_minutes_in_the_news_are_not_a_reading_time(prose: str) -> None:
+    assert reason_amid(prose, BODIES["Cyrillic"], 1) is None
