@@ -160,13 +160,15 @@ _NOTICE = re.compile(
         r"|перепечатка (?:материалов|запрещена)"
         r"|використання матеріалів|передрук матеріалів|απαγορεύεται η αναδημοσίευση"
         r"|非经授权|未经许可|不得转载|禁止转载|転載を禁|複製を禁|무단 복제|إعادة النشر"
-        r"|אין להעתיק|पुनर्प्रकाशन"
+        r"|אין להעתיק|पुनर्प्रकाशन|icp备|icp证|icp証|公网安备|公網安備"
     ),
 )
 # A tip line: "Got a story? Email ...", "Есть новость? Присылайте в наш Telegram-бот ...".
 _TIP = re.compile(
     _fold(
-        r"^(?:got a (?:story|news tip|tip)|have (?:you got )?a (?:story|tip|news tip)"
+        r"^(?:got a (?:story|news tip|tip)|(?:do you )?have (?:you got )?a (?:story|tip|news tip)"
+        r"|heb je (?:een )?(?:tip|nieuwstip)|har du (?:et|ett) tips?|máte tip"
+        r"|ai (?:o știre|un pont)|bạn có (?:thông tin|tin)|punya (?:informasi|berita|info)|avez-vous une info"
         r"|know something|есть (?:новость|тема|что рассказать)|маєте (?:новину|тему)"
         r"|¿?tienes (?:una historia|una noticia|información)|vous avez une info"
         r"|haben sie (?:einen )?(?:hinweis|tipp)|hai una notizia|tem uma (?:história|notícia|dica)"
@@ -228,9 +230,18 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # (with a colon or in brackets: "记者了解到" opens a sentence, "the reporter learned")
 _CREDIT_WORDS = (
     r"本文来源|来源|來源|作者|责任编辑|責任編輯|编辑|編輯|编者按|編者按|原标题|原標題|記者|记者"
+    r"|撰文|摄影|攝影|文"
 )
 _CREDITS_OTHER = re.compile(
-    rf"^(?:[【〔（(](?:{_CREDIT_WORDS})[】〕）)]|(?:{_CREDIT_WORDS})\s*[:：])"
+    rf"^(?:[【〔（(](?:{_CREDIT_WORDS})[】〕）)]|(?:{_CREDIT_WORDS})\s*[:：｜|])"
+)
+# "#人工智能 #大模型 #订阅制": a line of hashtags and nothing else is a tag list.
+_HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)+$")
+# "阅读 3.2万", "12.4K views": a counter of readers.
+_VIEWS = re.compile(
+    r"^(?:(?:阅读|閱讀|浏览|瀏覽|播放|조회수?|閲覧|views?|просмотр\w*|переглядів)\s*[:：]?\s*"
+    r"[\d.,]+\s*[万萬千億kKmM]?\+?|[\d.,]+\s*[万萬千kKmM]?\s*(?:views|просмотр\w*|переглядів))$",
+    re.IGNORECASE,
 )
 # "Tags: transport, Lviv", "Schlagworte: ...", "タグ：..."
 _TAG_WORDS = _fold(
@@ -600,8 +611,10 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "related link"
     if words <= 20 and _RELATED_LINK_BARE.match(folded) and not _SENTENCE_END.search(text):
         return "related link"  # "আরও পড়ুন এইচএসসির ফল যেভাবে জানা যাবে", no colon
-    if words <= 30 and (_TAGS.match(folded) or _TAGS_BARE.match(folded)):
+    if words <= 30 and (_TAGS.match(folded) or _TAGS_BARE.match(folded) or _HASHTAGS.match(text)):
         return "tags"
+    if words <= 6 and _VIEWS.match(text.strip()):
+        return "navigation"
     if words <= 60 and _PITCH.match(folded) and _CHANNEL.search(folded):
         return "newsletter"
     if (

@@ -460,3 +460,33 @@ def test_a_reading_time_is_chrome_anywhere(line: str) -> None:
 )  # fmt: skip
 def test_minutes_in_the_news_are_not_a_reading_time(prose: str) -> None:
     assert reason_amid(prose, BODIES["Cyrillic"], 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("文｜周琳　编辑｜陈默", "credits"),
+        ("京ICP备2020012345号-1 京公网安备11010502041234号", "credits"),
+        ("#人工智能 #大模型 #订阅制 #小鲸AI", "tags"),
+        ("阅读 3.2万", "navigation"),
+        ("12.4K views", "navigation"),
+        ("Do you have a story? Email us at stories@example.com or WhatsApp 07700 900123",
+         "news tip"),
+        ("Heb je een tip? Mail de redactie via tips@example.nl", "news tip"),
+    ],
+)  # fmt: skip
+def test_credits_tags_counters_and_tips_of_more_sites(line: str, reason: str) -> None:
+    assert reason_amid(line, BODIES["Chinese"], 2) == reason
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "文化部门表示，今年共举办展览30场。",
+        "#MeToo运动在各地引发讨论。",
+        "观看人数达到3.2万，创下新高。",
+        "Do you have a story to tell about the flood? Readers wrote to the council in March.",
+    ],
+)
+def test_prose_like_credits_tags_counters_and_tips(prose: str) -> None:
+    assert reason_amid(prose, BODIES["Chinese"], 2) is None
