@@ -168,7 +168,8 @@ _TIP = re.compile(
     _fold(
         r"^(?:got a (?:story|news tip|tip)|(?:do you )?have (?:you got )?a (?:story|tip|news tip)"
         r"|heb je (?:een )?(?:tip|nieuwstip)|har du (?:et|ett) tips?|máte tip"
-        r"|ai (?:o știre|un pont)|bạn có (?:thông tin|tin)|punya (?:informasi|berita|info)|avez-vous une info"
+        r"|ai (?:o știre|un pont)|bạn có (?:thông tin|tin)|punya (?:informasi|berita|info)"
+        r"|avez-vous une info"
         r"|know something|есть (?:новость|тема|что рассказать)|маєте (?:новину|тему)"
         r"|¿?tienes (?:una historia|una noticia|información)|vous avez une info"
         r"|haben sie (?:einen )?(?:hinweis|tipp)|hai una notizia|tem uma (?:história|notícia|dica)"
