@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from corpus import chrome_words as words_of_sites
 from corpus.text import Paragraph, count_words, paragraphs
 
 # Interface words of news sites in general (menus, players, share bars, paywalls), lower case.
@@ -608,6 +609,9 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "cookie notice"
     if words <= 60 and _is_appeal_prose(text):
         return "appeal"
+    site_words = _site_words_reason(low, words, text)
+    if site_words is not None:
+        return site_words
     if words <= 30 and _RELATED_LINK.match(folded):
         return "related link"
     if words <= 20 and _RELATED_LINK_BARE.match(folded) and not _SENTENCE_END.search(text):
@@ -672,6 +676,67 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     ui_words = _LETTERS.findall(text.lower())
     if words <= SHORT and ui_words and all(w in _UI_WORDS for w in ui_words):
         return "navigation"
+    return None
+
+
+# A line reduced to the phrase it may be: no bullet or arrow around it, no final colon or
+# stop, no counter ("Kommentare (3)", "コメント48件" keeps its 件: `_COMMENTS` reads those).
+_KEY_EDGES = re.compile(r"^[\s\-–—•·|>›»→:：#]+|[\s\-–—•·|>›»→:：.!?…]+$")
+_KEY_COUNTER = re.compile(r"\s*[(（\[]?\s*\d+\s*[)）\]]?$")
+_HEADER_KEYS = frozenset(
+    words_of_sites.RELATED_HEADER
+    + words_of_sites.MOST_READ
+    + words_of_sites.TAGS
+    + words_of_sites.READ_ALSO
+)
+_COMMENT_KEYS = frozenset(words_of_sites.COMMENTS)
+_INTERFACE_KEYS = frozenset(words_of_sites.ADVERT + words_of_sites.SHARE + words_of_sites.FOOTER)
+_READ_ALSO_OPENINGS = tuple(words_of_sites.READ_ALSO)
+_READ_ALSO_BARE = tuple(f"{phrase} " for phrase in words_of_sites.READ_ALSO_BARE)
+_FOLLOW_OPENINGS = tuple(words_of_sites.FOLLOW)
+_REPUBLISHED_OPENINGS = tuple(words_of_sites.REPUBLISHED)
+_LINK_COLON = re.compile(r"\s*[:：|]\s*\S")
+# What a pitch to follow the outlet offers: a channel (`_CHANNEL`) or its app.
+_APP = re.compile(
+    r"\bapps?\b|aplikac|applica|appli\b|приложени|застосун|апликаци|εφαρμογ|uygulama"
+    r"|ung dung|aplikasi|アプリ|客户端|客戶端|앱|تطبيق|اپلیکیشن|אפליקציה|ऐप|অ্যাপ|แอป|line"
+)
+
+
+def _line_key(low: str) -> str:
+    return _KEY_COUNTER.sub("", _KEY_EDGES.sub("", low))
+
+
+def _site_words_reason(low: str, words: int, text: str) -> str | None:
+    """A line that is one of the interface phrases of news sites (`chrome_words`), or opens
+    with one that cannot open a sentence of news: a header of links, comments, ads, share
+    and footer buttons, "Read also: <headline>", a pitch to follow the outlet on a channel, a
+    notice that the story ran elsewhere first."""
+    if words <= 8:
+        key = _line_key(low)
+        if key in _HEADER_KEYS:
+            return "related links"
+        if key in _COMMENT_KEYS:
+            return "comments"
+        if key in _INTERFACE_KEYS:
+            return "navigation"
+    if words <= 30 and low.startswith(_READ_ALSO_OPENINGS):
+        phrase = max((p for p in _READ_ALSO_OPENINGS if low.startswith(p)), key=len)
+        # "Related: the two cases were heard together, ..." opens a sentence
+        one_word = " " not in phrase
+        if _LINK_COLON.match(low[len(phrase) :]) and not (one_word and _SENTENCE_END.search(text)):
+            return "related link"
+    if words <= 20 and low.startswith(_READ_ALSO_BARE) and not _SENTENCE_END.search(text):
+        return "related link"
+    if (
+        words <= 40
+        and low.startswith(_FOLLOW_OPENINGS)
+        and not _QUOTE_MARKS.search(text)
+        and (_CHANNEL.search(low) or _APP.search(low))
+    ):
+        return "newsletter"
+    if words <= 60 and low.startswith(_REPUBLISHED_OPENINGS):
+        return "credits"
     return None
 
 
@@ -923,7 +988,12 @@ def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> 
     # of prose right under "TE PUEDE INTERESAR" is the article going on after a lost link
     if before.words > MENU_ITEM:
         return False
-    return not _ends_sentence(p) or not _RELATED_HEADER.match(_fold(before.text))
+    return not _ends_sentence(p) or not _is_links_header(before.text)
+
+
+def _is_links_header(text: str) -> bool:
+    folded = _fold(text)
+    return bool(_RELATED_HEADER.match(folded)) or _line_key(folded.lower()) in _HEADER_KEYS
 
 
 _BLOCK_MEMBERS: dict[str, Callable[[Paragraph, Paragraph | None, str | None], bool]] = {

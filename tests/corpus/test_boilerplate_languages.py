@@ -490,3 +490,57 @@ def test_credits_tags_counters_and_tips_of_more_sites(line: str, reason: str) ->
 )
 def test_prose_like_credits_tags_counters_and_tips(prose: str) -> None:
     assert reason_amid(prose, BODIES["Chinese"], 2) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Baca Juga: Harga Beras di Pasar Bintoro Naik Jelang Ramadan", "related link"),
+        ("Lees ook: Storm Ilse trekt over het land", "related link"),
+        ("ასევე წაიკითხეთ ფასები კვლავ იზრდება", "related link"),
+        ("Berita Terkait", "related links"),
+        ("Dans la même rubrique", "related links"),
+        ("Meer over dit onderwerp", "related links"),
+        ("Ετικέτες", "related links"),
+        ("Nejčtenější", "related links"),
+        ("Leserkommentare (12)", "comments"),
+        ("Komentáře čtenářů", "comments"),
+        ("ΔΙΑΦΗΜΙΣΗ", "navigation"),
+        ("Copier le lien", "navigation"),
+        ("מדיניות פרטיות", "navigation"),
+        ("复制链接", "navigation"),
+        ("Ikuti saluran WhatsApp kami untuk update berita terbaru setiap hari", "newsletter"),
+        ("Download de app en zet meldingen aan voor het laatste nieuws.", "newsletter"),
+        ('Artikel ini telah tayang di kabarjateng.id dengan judul "Pantura Demak Terendam".',
+         "credits"),
+        ("Dit artikel verscheen eerder in Het Parool.", "credits"),
+    ],
+)  # fmt: skip
+def test_interface_phrases_of_sites_in_many_languages(line: str, reason: str) -> None:
+    assert reason_amid(line, BODIES["Cyrillic"] + BODIES["Greek"], 2) == reason
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Baca juga laporan lengkapnya di situs kementerian, kata juru bicara itu.",
+        "Theo dõi sát diễn biến mưa lũ",
+        "Publicado originalmente en 1998, el libro vendió un millón de copias en España.",
+        "Download-snelheden op het platteland blijven achter, meldt de toezichthouder.",
+        "Dans la même rubrique du budget, la ville prévoit 3 millions d'euros pour les écoles.",
+    ],
+)
+def test_prose_that_opens_with_an_interface_phrase(prose: str) -> None:
+    assert reason_amid(prose, BODIES["Cyrillic"], 1) is None
+
+
+def test_a_subheading_that_names_reactions_does_not_start_the_comments() -> None:
+    body = [
+        "Le conseil municipal a voté mardi la gratuité des transports pour les moins de 26 ans, "
+        "une mesure qui coûtera 12 millions d'euros par an.",
+        "Réactions",
+        "L'opposition a dénoncé un « cadeau électoral » financé par la hausse de la taxe foncière.",
+        "Les associations d'usagers ont salué une décision attendue depuis dix ans.",
+    ]
+    found = reasons("\n\n".join(body))
+    assert [found[p] for p in body] == [None, None, None, None]
