@@ -352,7 +352,10 @@ _PHOTO_CREDIT_STRONG = re.compile(
 # "Posted by Hannah Pryce".
 _BYLINE = re.compile(
     r"^(?:(?:posted |written |reported )?by|von|par|por|di|door|przez|текст|автор|от)\s*:?\s+"
-    r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,3})$",
+    r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,3})"
+    # "By Gemma Thornley, Consumer Reporter", "Por Ana Ruiz y Luis Gil", "By Jane Doe | AP"
+    r"(?:\s*(?:,|\||\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|&)\s*"
+    r"[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,3})?$",
     re.IGNORECASE,
 )
 # Credits that are never prose, wherever they stand: "(AP Photo/Jane Doe)", "©".
@@ -493,6 +496,7 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 SHORT = 8  # words: a line at most this long may be interface text
+BYLINE = 10  # words: "By Gemma Thornley, Consumer Reporter"
 MENU_ITEM = 3  # words: a menu entry ("World", "My News") is at most this long
 TEASER = 80  # words: longest paragraph taken for a teaser in a "Read next" list
 CAPTION = 60  # words: longest paragraph taken for a photo caption ending in a credit
@@ -594,7 +598,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         paywall = set(_PAYWALL.findall(low))
         if len(paywall) >= 2 and _TO_READER.search(text):
             return "paywall"
-    byline = _BYLINE.match(text) if words <= 6 else None
+    byline = _BYLINE.match(text) if words <= BYLINE else None
     # "Von Montag an gilt." is a sentence; "by the end of May", no name
     if byline and byline["name"][0].isupper() and not _SENTENCE_END.search(text):
         return "credits"
@@ -683,18 +687,46 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
 # stop, no counter ("Kommentare (3)", "コメント48件" keeps its 件: `_COMMENTS` reads those).
 _KEY_EDGES = re.compile(r"^[\s\-–—•·|>›»→:：#]+|[\s\-–—•·|>›»→:：.!?…]+$")
 _KEY_COUNTER = re.compile(r"\s*[(（\[]?\s*\d+\s*[)）\]]?$")
+
+
+def _phrases(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    """Phrases as lines are matched: folded and lower-cased (`chrome_words` writes most of
+    them so already; folding again costs nothing and keeps a hand-written one right)."""
+    return tuple(dict.fromkeys(_fold(p).lower() for group in groups for p in group))
+
+
 _HEADER_KEYS = frozenset(
-    words_of_sites.RELATED_HEADER
-    + words_of_sites.MOST_READ
-    + words_of_sites.TAGS
-    + words_of_sites.READ_ALSO
+    _phrases(
+        words_of_sites.RELATED_HEADER,
+        words_of_sites.MOST_READ,
+        words_of_sites.TAGS,
+        words_of_sites.READ_ALSO,
+    )
 )
-_COMMENT_KEYS = frozenset(words_of_sites.COMMENTS)
-_INTERFACE_KEYS = frozenset(words_of_sites.ADVERT + words_of_sites.SHARE + words_of_sites.FOOTER)
-_READ_ALSO_OPENINGS = tuple(words_of_sites.READ_ALSO)
-_READ_ALSO_BARE = tuple(f"{phrase} " for phrase in words_of_sites.READ_ALSO_BARE)
-_FOLLOW_OPENINGS = tuple(words_of_sites.FOLLOW)
-_REPUBLISHED_OPENINGS = tuple(words_of_sites.REPUBLISHED)
+_COMMENT_KEYS = frozenset(_phrases(words_of_sites.COMMENTS))
+_INTERFACE_KEYS = frozenset(
+    _phrases(
+        words_of_sites.ADVERT,
+        words_of_sites.SHARE,
+        words_of_sites.FOOTER,
+        words_of_sites.SKIP_LINKS,
+    )
+)
+_PAYWALL_KEYS = frozenset(_phrases(words_of_sites.PAYWALL_LABELS))
+_SHARE_OPENINGS = _phrases(words_of_sites.SHARE)
+_READ_ALSO_OPENINGS = _phrases(words_of_sites.READ_ALSO)
+_READ_ALSO_BARE = tuple(f"{phrase} " for phrase in _phrases(words_of_sites.READ_ALSO_BARE))
+_FOLLOW_OPENINGS = _phrases(words_of_sites.FOLLOW)
+_REPUBLISHED_OPENINGS = _phrases(words_of_sites.REPUBLISHED)
+# "Partager sur Facebook", "Share on X": a share button with its network.
+_NETWORK = re.compile(
+    r"(?:on |via |on the |no |na |en |sur |auf |su |в |у |στο |ב|ל)?(?:facebook|twitter|x|whatsapp"
+    r"|telegram|linkedin|reddit|pinterest|messenger|viber|threads|bluesky|mastodon|e-?mail|mail"
+    r"|sms|vk|вконтакте|одноклассники|line|kakao(?:talk)?|카카오톡|weibo|微博|微信|wechat|qq"
+    r"|flipboard|tumblr|instagram|youtube|tiktok)$"
+)
+# "The", "Τα" before a header ("ΤΑ ΠΙΟ ΔΙΑΒΑΣΜΕΝΑ" is "Πιο διαβασμένα").
+_ARTICLE = re.compile(r"^(?:the|τα|οι|το|les|los|las|die|de|het|il|i|gli|le|la|os|as|o|a|el|lo)\s+")
 _LINK_COLON = re.compile(r"\s*[:：|]\s*\S")
 # What a pitch to follow the outlet offers: a channel (`_CHANNEL`) or its app.
 _APP = re.compile(
@@ -714,12 +746,19 @@ def _site_words_reason(low: str, words: int, text: str) -> str | None:
     notice that the story ran elsewhere first."""
     if words <= 8:
         key = _line_key(low)
-        if key in _HEADER_KEYS:
+        bare = _ARTICLE.sub("", key)
+        if key in _HEADER_KEYS or bare in _HEADER_KEYS:
             return "related links"
-        if key in _COMMENT_KEYS:
+        if key in _COMMENT_KEYS or bare in _COMMENT_KEYS:
             return "comments"
         if key in _INTERFACE_KEYS:
             return "navigation"
+        if key in _PAYWALL_KEYS:
+            return "paywall"
+        if key.startswith(_SHARE_OPENINGS):
+            phrase = max((p for p in _SHARE_OPENINGS if key.startswith(p)), key=len)
+            if _NETWORK.match(key[len(phrase) :].strip()):
+                return "navigation"
     if words <= 30 and low.startswith(_READ_ALSO_OPENINGS):
         phrase = max((p for p in _READ_ALSO_OPENINGS if low.startswith(p)), key=len)
         # "Related: the two cases were heard together, ..." opens a sentence

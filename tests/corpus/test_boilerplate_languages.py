@@ -514,6 +514,12 @@ def test_prose_like_credits_tags_counters_and_tips(prose: str) -> None:
         ('Artikel ini telah tayang di kabarjateng.id dengan judul "Pantura Demak Terendam".',
          "credits"),
         ("Dit artikel verscheen eerder in Het Parool.", "credits"),
+        ("Partager sur Facebook", "navigation"),
+        ("ΤΑ ΠΙΟ ΔΙΑΒΑΣΜΕΝΑ", "related links"),
+        ("Article réservé aux abonnés", "paywall"),
+        ("Μετάβαση στο περιεχόμενο", "navigation"),
+        ("By Gemma Thornley, Consumer Reporter", "credits"),
+        ("Por Ana Ruiz y Luis Gil", "credits"),
     ],
 )  # fmt: skip
 def test_interface_phrases_of_sites_in_many_languages(line: str, reason: str) -> None:
@@ -528,6 +534,8 @@ def test_interface_phrases_of_sites_in_many_languages(line: str, reason: str) ->
         "Publicado originalmente en 1998, el libro vendió un millón de copias en España.",
         "Download-snelheden op het platteland blijven achter, meldt de toezichthouder.",
         "Dans la même rubrique du budget, la ville prévoit 3 millions d'euros pour les écoles.",
+        "Share prices fell",
+        "By the end of May, prices rose",
     ],
 )
 def test_prose_that_opens_with_an_interface_phrase(prose: str) -> None:
