@@ -11,6 +11,7 @@ from __future__ import annotations
 
 # One link to another story in the text, before a colon or a bar ("Read also: <headline>").
 READ_ALSO: tuple[str, ...] = (
+    "อ่านข่าว",  # "อ่านข่าว : <headline>" (Thai broadcasters)
     "a lire aussi",
     "a lire egalement",
     "a voir aussi",

@@ -721,9 +721,13 @@ def _hide_joiners(element: Any) -> None:
     for attribute in ("text", "tail"):
         value = getattr(element, attribute)
         if value and ("\u200c" in value or "\u200d" in value):
-            for joiner, stand_in in _JOINERS.items():
-                value = value.replace(joiner, stand_in)
-            setattr(element, attribute, value)
+            setattr(element, attribute, _with_stand_ins(value))
+
+
+def _with_stand_ins(value: str) -> str:
+    for joiner, stand_in in _JOINERS.items():
+        value = value.replace(joiner, stand_in)
+    return value
 
 
 def _joiners_back(text: str) -> str:
@@ -756,7 +760,10 @@ def _sanitize_tree(tree: Any) -> None:
         if isinstance(element.tag, str):  # not a comment or processing instruction
             for key, value in element.attrib.items():
                 if not _xml_clean(value):
-                    element.set(key, _xml_safe(value))
+                    value = _xml_safe(value)
+                    element.set(key, value)
+                if "\u200c" in value or "\u200d" in value:  # a title in <meta content>
+                    element.set(key, _with_stand_ins(value))
 
 
 def _xml_clean(text: str) -> bool:

@@ -520,6 +520,7 @@ def test_prose_like_credits_tags_counters_and_tips(prose: str) -> None:
         ("Μετάβαση στο περιεχόμενο", "navigation"),
         ("By Gemma Thornley, Consumer Reporter", "credits"),
         ("Por Ana Ruiz y Luis Gil", "credits"),
+        ("อ่านข่าว : คมนาคมเคาะแผนชดเชยรายได้เอกชน ปมรถไฟฟ้า 20 บาท", "related link"),
     ],
 )  # fmt: skip
 def test_interface_phrases_of_sites_in_many_languages(line: str, reason: str) -> None:

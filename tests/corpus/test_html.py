@@ -256,6 +256,25 @@ def test_zero_width_joiners_inside_words_stay(tmp_path: Path) -> None:
     assert persian in article.text and family in article.text
 
 
+def test_zero_width_joiners_in_the_title_stay_and_the_headline_goes(tmp_path: Path) -> None:
+    """The title comes from <title> or <meta property="og:title" content="...">: an
+    attribute keeps its joiners as the text does, so the title is spelled as the headline
+    over the article, and that headline leaves the text."""
+    title = "بسته‌های اینترنت همراه ۲۵ درصد گران شد"
+    body = [
+        "اپراتورها می‌گویند افزایش تعرفه برای توسعه شبکه ضروری است، اما کاربران از "
+        "کیفیت پایین گله دارند و خواستار بازنگری در قیمت‌ها هستند.",
+        "بسته‌های اینترنت همراه از ابتدای آذر گران‌تر می‌شوند و سازمان تنظیم "
+        "مقررات افزایش را تأیید کرد.",
+    ]
+    page = news_page(title, body).replace(
+        "<head>", f'<head>\n  <meta property="og:title" content="{title}">', 1
+    )
+    text, found, _ = load_page(tmp_path, page)
+    assert found == title
+    assert title not in text and text.startswith(body[0][:30])
+
+
 LIVE_BLOG = Path(__file__).parents[1] / "gold" / "pages" / "dev" / "h05-en-live-storm-rail.html"
 
 
