@@ -497,6 +497,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 SHORT = 8  # words: a line at most this long may be interface text
 BYLINE = 10  # words: "By Gemma Thornley, Consumer Reporter"
+ARTICLE_PARAGRAPH = 25  # words: a paragraph of the article more likely than a reader's comment
 MENU_ITEM = 3  # words: a menu entry ("World", "My News") is at most this long
 TEASER = 80  # words: longest paragraph taken for a teaser in a "Read next" list
 CAPTION = 60  # words: longest paragraph taken for a photo caption ending in a credit
@@ -951,10 +952,19 @@ def _apply_blocks(paras: Sequence[Paragraph], reasons: list[str | None], body_st
 def _apply_comments(paras: Sequence[Paragraph], reasons: list[str | None], body_start: int) -> None:
     """Readers' comments: from a comments header after the article has begun ("Kommentare
     (3)", "Have your say") to the next block of chrome or the end, whatever their shape
-    (comments are prose as much as the article is). A header above the article is a link."""
+    (comments are prose as much as the article is). A header above the article is a link,
+    and so is one followed by two long paragraphs of prose: comments are short or come with
+    their authors' names, times and buttons between them, and the article goes on under a
+    toolbar's "Réagir (12)"."""
     for i in range(max(body_start, 0) + 1, len(paras)):
         if reasons[i] != "comments":
             continue
+        following = paras[i + 1 : i + 3]
+        if len(following) == 2 and all(
+            is_prose(p) and p.words >= ARTICLE_PARAGRAPH and reasons[i + 1 + k] is None
+            for k, p in enumerate(following)
+        ):
+            continue  # a toolbar's "Comments (12)" with the article going on below it
         for j in range(i + 1, len(paras)):
             if reasons[j] in _BLOCK_MEMBERS:
                 break  # another block: "Most read", a newsletter box

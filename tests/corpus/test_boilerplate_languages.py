@@ -553,3 +553,22 @@ def test_a_subheading_that_names_reactions_does_not_start_the_comments() -> None
     ]
     found = reasons("\n\n".join(body))
     assert [found[p] for p in body] == [None, None, None, None]
+
+
+def test_a_comments_button_above_the_article_going_on_starts_no_comments() -> None:
+    """A toolbar under the lede shows "Commentaires (12)"; two long paragraphs of the article
+    follow it, so it starts no comments section (the button alone is marked)."""
+    lede = (
+        "La métropole marseillaise rendra ses bus et ses tramways gratuits pour les moins "
+        "de 26 ans dès le 1er septembre, a annoncé mardi sa présidente à la presse."
+    )
+    article = [
+        "La mesure concernera près de 180 000 jeunes et coûtera environ 14 millions d'euros "
+        "par an, selon la collectivité, qui compte la financer par le versement mobilité.",
+        "Les associations d'usagers ont salué une décision attendue depuis longtemps, tout "
+        "en demandant plus de lignes de nuit dans les quartiers nord de la ville.",
+    ]
+    comments = ["Commentaires (12)", "Enfin une bonne nouvelle pour les étudiants.", "Répondre"]
+    found = reasons("\n\n".join([lede, "Commentaires (12)", *article, *comments]))
+    assert [found[p] for p in article] == [None, None]
+    assert found["Enfin une bonne nouvelle pour les étudiants."] == "comments"
