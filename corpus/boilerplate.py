@@ -164,6 +164,16 @@ _NOTICE = re.compile(
         r"|אין להעתיק|पुनर्प्रकाशन|icp备|icp证|icp証|公网安备|公網安備"
     ),
 )
+# The agencies a story was written from, in a line of its own at its end: "Con información de
+# EFE", "With reporting from Reuters", "Com informações da Agência Brasil". In a long line
+# the words open a sentence of news ("Con información de la Secretaría de Salud, el ...").
+_SOURCES = re.compile(
+    r"^(?:con (?:informacion|datos) de|with (?:information|reporting|files) from"
+    r"|com informacoes d[aeo]s?|avec (?:l'|les )?(?:afp|reuters|ap|agences)\b"
+    r"|mit material (?:von|der)|con (?:informazioni|fonti) d"
+    r"|(?:\(|\[)?(?:with|con|com|avec|mit) (?:afp|ap|efe|reuters|dpa|ansa)\b)"
+)
+SOURCE_LINE = 12  # words
 # A tip line: "Got a story? Email ...", "Есть новость? Присылайте в наш Telegram-бот ...".
 _TIP = re.compile(
     _fold(
@@ -591,6 +601,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"
     if words <= 60 and _NOTICE.search(low) and not _QUOTE_MARKS.search(text):
         return "credits"  # a reprint notice or the press regulator, in any language
+    if words <= SOURCE_LINE and _SOURCES.match(low):
+        return "credits"  # "Con información de EFE y Reuters."
     if words <= 60 and _TIP.match(low) and _TIP_WAY.search(low):
         return "news tip"
     if words <= 60 and not _QUOTE_MARKS.search(text):

@@ -521,6 +521,9 @@ def test_prose_like_credits_tags_counters_and_tips(prose: str) -> None:
         ("By Gemma Thornley, Consumer Reporter", "credits"),
         ("Por Ana Ruiz y Luis Gil", "credits"),
         ("อ่านข่าว : คมนาคมเคาะแผนชดเชยรายได้เอกชน ปมรถไฟฟ้า 20 บาท", "related link"),
+        ("Con información de EFE y Reuters.", "credits"),
+        ("Com informações da Agência Brasil", "credits"),
+        ("(Con AFP)", "credits"),
     ],
 )  # fmt: skip
 def test_interface_phrases_of_sites_in_many_languages(line: str, reason: str) -> None:
@@ -537,6 +540,8 @@ def test_interface_phrases_of_sites_in_many_languages(line: str, reason: str) ->
         "Dans la même rubrique du budget, la ville prévoit 3 millions d'euros pour les écoles.",
         "Share prices fell",
         "By the end of May, prices rose",
+        "Con información de la Secretaría de Salud, el gobierno estimó que los casos bajarán "
+        "un 20 por ciento este año.",
     ],
 )
 def test_prose_that_opens_with_an_interface_phrase(prose: str) -> None:
