@@ -161,7 +161,8 @@ _NOTICE = re.compile(
         r"|перепечатка (?:материалов|запрещена)"
         r"|використання матеріалів|передрук матеріалів|απαγορεύεται η αναδημοσίευση"
         r"|非经授权|未经许可|不得转载|禁止转载|転載を禁|複製を禁|무단 복제|إعادة النشر"
-        r"|אין להעתיק|पुनर्प्रकाशन|icp备|icp证|icp証|公网安备|公網安備"
+        r"|אין להעתיק|पुनर्प्रकाशन|icp备|icp证|icp証|公网安备|公網安備|本网转载|本網轉載"
+        r"|不代表本网|不代表本網|并不意味着赞同其观点|並不意味著贊同其觀點"
     ),
 )
 # The agencies a story was written from, in a line of its own at its end: "Con información de
@@ -174,6 +175,26 @@ _SOURCES = re.compile(
     r"|(?:\(|\[)?(?:with|con|com|avec|mit) (?:afp|ap|efe|reuters|dpa|ansa)\b)"
 )
 SOURCE_LINE = 12  # words
+# A Korean byline: a name of two to four syllables and "기자" (reporter), or "특파원".
+_REPORTER = re.compile(r"^[가-힣]{2,4}\s?(?:기자|특파원|선임기자|객원기자)(?:\s|$)")
+# "The rest of this article is for subscribers" and its kin: the paywall's line in the text.
+_PAYWALL_REST = re.compile(
+    _fold(
+        r"(?:the )?(?:rest|remainder) of (?:this|the) (?:article|story)"
+        r"|la suite (?:de cet article )?est réservée|το υπόλοιπο (?:του )?άρθρ"
+        r"|el resto (?:del|de este) artículo|il resto dell'articolo"
+        r"|o resto d[oa] (?:artigo|matéria|texto)|der rest des artikels"
+        r"|остаток статьи|оставшаяся часть статьи|решту статті|続きは有料|この記事の続き"
+        r"|残り\d+文字|이 기사의 나머지|本文剩余|剩余\d+%|剩餘內容"
+    )
+)
+_SUBSCRIBER = re.compile(
+    _fold(
+        r"subscri|abonn|συνδρομ|suscri|assinant|abbonat|подписчик|подписк|передплат|有料|会員"
+        r"|구독|유료|订阅|訂閱|会员|會員|مشترك|מנוי|सब्सक्राइब|premium|plus\b|log ?in|sign in"
+    )
+)
+PAYWALL_LINE = 25  # words
 # A tip line: "Got a story? Email ...", "Есть новость? Присылайте в наш Telegram-бот ...".
 _TIP = re.compile(
     _fold(
@@ -245,13 +266,14 @@ _CREDIT_WORDS = (
     r"|撰文|摄影|攝影|文"
 )
 _CREDITS_OTHER = re.compile(
-    rf"^(?:[【〔（(](?:{_CREDIT_WORDS})[】〕）)]|(?:{_CREDIT_WORDS})\s*[:：｜|])"
+    rf"^(?:[【〔（(](?:{_CREDIT_WORDS})(?:[】〕）)]|\s*[:：])|(?:{_CREDIT_WORDS})\s*[:：｜|])"
 )
 # "#人工智能 #大模型 #订阅制": a line of hashtags and nothing else is a tag list.
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)+$")
 # "阅读 3.2万", "12.4K views": a counter of readers.
 _VIEWS = re.compile(
-    r"^(?:(?:阅读|閱讀|浏览|瀏覽|播放|조회수?|閲覧|views?|просмотр\w*|переглядів)\s*[:：]?\s*"
+    r"^(?:(?:阅读|閱讀|浏览|瀏覽|播放|조회수?|閲覧|views?|просмотр\w*|переглядів|いいね|ブックマーク"
+    r"|共感(?:する|した)|なるほど|좋아요|공감|赞|讚|點讚|点赞|likes?|bookmarks?|shares?)\s*[:：]?\s*"
     r"[\d.,]+\s*[万萬千億kKmM]?\+?|[\d.,]+\s*[万萬千kKmM]?\s*(?:views|просмотр\w*|переглядів))$",
     re.IGNORECASE,
 )
@@ -355,14 +377,16 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
     r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|φωτ\.?|φωτογραφία|사진|צילום|تصوير"
-    r"|फोटो|फ़ोटो|ছবি)\s*[:：]|撮影[:：]|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)",
+    r"|फोटो|फ़ोटो|ছবি)\s*[:：]|撮影[:：]|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
+    r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=",
     re.IGNORECASE,
 )
 # A byline on a line of its own: "By Jane Doe", "Von Jana Meixner", "Текст: Алексей Морозов",
 # "Posted by Hannah Pryce".
 _BYLINE = re.compile(
-    r"^(?:(?:posted |written |reported )?by|von|par|por|di|door|przez|текст|автор|от)\s*:?\s+"
-    r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,3})"
+    r"^(?:(?:posted |written |reported |published |edited )?by|von|par|por|di|door|przez|текст"
+    r"|автор|от)\s*:?\s+"
+    r"(?P<name>[^\W\d_][\w.'’\u0900-\u0dff-]*(?:\s+[\w.'’\u0900-\u0dff-]+){0,3})"
     # "By Gemma Thornley, Consumer Reporter", "Por Ana Ruiz y Luis Gil", "By Jane Doe | AP"
     r"(?:\s*(?:,|\||\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|&)\s*"
     r"[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,3})?$",
@@ -468,6 +492,11 @@ _READING = re.compile(
 )
 _MIN_DOT = re.compile(r"\bmin\.$", re.IGNORECASE)
 READING_TIME = 8  # words
+# "17:00–21:00", "8.30-12.00", "9時〜17時": hours from and to, a timetable's or a schedule's.
+_TIME_RANGE = re.compile(
+    r"\d{1,2}[:.h時]\d{0,2}\s*(?:[-–—~〜～]|to|до|bis|à|a|al)\s*\d{1,2}[:.h時]\d{0,2}",
+    re.IGNORECASE,
+)
 # A trail of sections: three or more short items joined by ">" or "›".
 _BREADCRUMBS = re.compile(r"^[^>›»\n]{1,30}(?:\s[>›»]\s[^>›»\n]{1,30}){2,6}$")
 # Dates and times as other languages write them: "2025年10月17日", "2025.10.27.", "31 мая
@@ -605,6 +634,13 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"  # "Con información de EFE y Reuters."
     if words <= 60 and _TIP.match(low) and _TIP_WAY.search(low):
         return "news tip"
+    if (
+        words <= PAYWALL_LINE
+        and _PAYWALL_REST.search(low)
+        and _SUBSCRIBER.search(low)
+        and not _QUOTE_MARKS.search(text)
+    ):
+        return "paywall"  # ("The rest of the article was censored" is news)
     if words <= 60 and not _QUOTE_MARKS.search(text):
         if _JOIN.search(low) and _JOIN_CHANNEL.search(low):
             return "newsletter"
@@ -613,8 +649,12 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
             return "paywall"
     byline = _BYLINE.match(text) if words <= BYLINE else None
     # "Von Montag an gilt." is a sentence; "by the end of May", no name
-    if byline and byline["name"][0].isupper() and not _SENTENCE_END.search(text):
+    # (a name in a script without capitals counts as capitalised: "Published by: अमित शर्मा")
+    first = byline["name"][0] if byline else ""
+    if byline and not first.islower() and not _SENTENCE_END.search(text):
         return "credits"
+    if words <= 4 and _REPORTER.match(text):
+        return "credits"  # "박준영 기자", "김서연 기자 syk@…" (the address alone is above)
     lowered = text.lower()
     if (
         words <= 80
@@ -867,6 +907,8 @@ def _is_dateline_only(text: str) -> bool:
     stripped = text.strip()
     if _RELATIVE_TIME.match(stripped):
         return True
+    if _TIME_RANGE.search(stripped):
+        return False  # "Черга 1.1: 17:00–21:00": a timetable's line
     rest = TIME.sub(" ", DATE.sub(" ", stripped))
     rest = _OTHER_TIME.sub(" ", _OTHER_DATE.sub(" ", rest))
     if rest == stripped:

@@ -524,6 +524,14 @@ def test_prose_like_credits_tags_counters_and_tips(prose: str) -> None:
         ("Con información de EFE y Reuters.", "credits"),
         ("Com informações da Agência Brasil", "credits"),
         ("(Con AFP)", "credits"),
+        ("Published by: अमित शर्मा", "credits"),
+        ("박준영 기자", "credits"),
+        ("（责任编辑：陈思远）", "credits"),
+        ("声明：本网转载此文是出于传递更多信息之目的，并不意味着赞同其观点。", "credits"),
+        ("지난 시즌 한국시리즈가 열린 잠실야구장 전경. /사진=스포츠오늘 DB", "photo credit"),
+        ("ブックマーク 118", "navigation"),
+        ("Το υπόλοιπο άρθρο είναι διαθέσιμο μόνο για συνδρομητές", "paywall"),
+        ("The rest of this article is for subscribers only.", "paywall"),
     ],
 )  # fmt: skip
 def test_interface_phrases_of_sites_in_many_languages(line: str, reason: str) -> None:
@@ -542,6 +550,7 @@ def test_interface_phrases_of_sites_in_many_languages(line: str, reason: str) ->
         "By the end of May, prices rose",
         "Con información de la Secretaría de Salud, el gobierno estimó que los casos bajarán "
         "un 20 por ciento este año.",
+        "The rest of the article was censored, the editor said in a statement on Monday.",
     ],
 )
 def test_prose_that_opens_with_an_interface_phrase(prose: str) -> None:
@@ -577,3 +586,18 @@ def test_a_comments_button_above_the_article_going_on_starts_no_comments() -> No
     found = reasons("\n\n".join([lede, "Commentaires (12)", *article, *comments]))
     assert [found[p] for p in article] == [None, None]
     assert found["Enfin une bonne nouvelle pour les étudiants."] == "comments"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Черга 1.1: 17:00–21:00", "Linie 3: 8.30-12.00", "Ventanilla: 9:00 a 14:00",
+     "受付 9時〜17時"],
+)  # fmt: skip
+def test_hours_from_and_to_are_a_timetable_not_a_timestamp(line: str) -> None:
+    body = BODIES["Cyrillic"]
+    text = "\n\n".join([body[0], "Графік на сьогодні:", line, body[0]])
+    assert reasons(text)[line] != "timestamp"
+
+
+def test_a_sentence_about_a_reporter_is_no_byline() -> None:
+    assert reason_amid("박준영 기자는 지난해 입사했다.", BODIES["Korean"], 1) is None
