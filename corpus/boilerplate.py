@@ -763,6 +763,7 @@ _INTERFACE_KEYS = frozenset(
         words_of_sites.SHARE,
         words_of_sites.FOOTER,
         words_of_sites.SKIP_LINKS,
+        words_of_sites.BUTTONS,
     )
 )
 _PAYWALL_KEYS = frozenset(_phrases(words_of_sites.PAYWALL_LABELS))
@@ -789,7 +790,7 @@ _APP = re.compile(
 
 
 def _line_key(low: str) -> str:
-    return _KEY_COUNTER.sub("", _KEY_EDGES.sub("", low))
+    return _KEY_COUNTER.sub("", _KEY_EDGES.sub("", low)).replace("’", "'")
 
 
 def _site_words_reason(low: str, words: int, text: str) -> str | None:

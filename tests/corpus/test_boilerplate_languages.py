@@ -532,6 +532,9 @@ def test_prose_like_credits_tags_counters_and_tips(prose: str) -> None:
         ("ブックマーク 118", "navigation"),
         ("Το υπόλοιπο άρθρο είναι διαθέσιμο μόνο για συνδρομητές", "paywall"),
         ("The rest of this article is for subscribers only.", "paywall"),
+        ("Offrir cet article", "navigation"),
+        ("Lire dans l’application", "navigation"),
+        ("フォローする", "navigation"),
     ],
 )  # fmt: skip
 def test_interface_phrases_of_sites_in_many_languages(line: str, reason: str) -> None:
