@@ -318,7 +318,7 @@ def minus_marks(article: Article) -> str:
 def file_text(path: Path) -> str:
     """A file's text, decoded as the loader decodes it."""
     try:
-        return decode(path.read_bytes()).text
+        return decode(path.read_bytes(), html=path.suffix.lower() in (".html", ".htm")).text
     except NotText:
         return ""
 
