@@ -457,28 +457,18 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     if tree is None:
         return "", {}
     _sanitize_tree(tree)
-    _unwrap_layout_tables(tree)
-    # Settings chosen by measurement (bench/boilerplate_eval.py): readers' comments are not
-    # the article, and favouring precision drops more of a page's chrome for no body lost
-    # on the page gold (HTML, text minus marks: 0.954 -> 0.958 F1 on the development set).
-    settings: dict[str, Any] = {
-        "with_metadata": True,
-        "include_comments": False,
-        "include_tables": True,
-    }
-    paragraphs_chars = _paragraph_chars(tree)
-    # (trafilatura copies a tree it is given: the same tree serves a second extraction)
-    document = trafilatura.bare_extraction(tree, favor_precision=True, **settings)
-    # Favouring precision keeps one post of a live blog (its posts are alike, and each looks
-    # like chrome beside the others): when it keeps under PRECISION_KEPT of the page's
-    # paragraphs' text, the default extraction is read too, and taken when it holds twice as
-    # much. An ordinary page keeps most of its paragraphs, or both extractions agree.
-    kept = len(getattr(document, "text", None) or "") if document is not None else 0
-    if paragraphs_chars and kept < PRECISION_KEPT * paragraphs_chars:
-        fuller = trafilatura.bare_extraction(tree, **settings)
-        fuller_kept = len(getattr(fuller, "text", None) or "") if fuller is not None else 0
-        if fuller_kept >= 2 * kept:
-            document = fuller
+    unwrapped = _unwrap_layout_tables(tree)
+    document = _extraction(tree)
+    if unwrapped:
+        # A repair must not lose the article: read the page as laid out too, and take that
+        # when the repaired reading kept under a quarter of its text (an old Bengali site's
+        # body in <font> runs, which trafilatura kept only in its table). Under half is
+        # common and right: the layout reading glues the menu and the footer to the article.
+        for element, tag in unwrapped:
+            element.tag = tag
+        as_laid_out = _extraction(tree)
+        if _text_length(document) < UNWRAPPED_KEPT * _text_length(as_laid_out):
+            document = as_laid_out
     if document is None:
         return "", {}
     found = document if isinstance(document, dict) else document.as_dict()
@@ -491,6 +481,39 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
 
 
 PRECISION_KEPT = 0.4  # of the text of a page's <p> elements
+UNWRAPPED_KEPT = 0.25  # of the text of the page read with its layout tables
+
+
+def _extraction(tree: Any) -> Any:
+    """trafilatura's document of a parsed page (None if it finds none), with the settings
+    chosen by measurement (bench/boilerplate_eval.py): readers' comments are not the
+    article, and favouring precision drops more of a page's chrome for no body lost on the
+    page gold (HTML, text minus marks: 0.954 -> 0.958 F1 on the development set)."""
+    import trafilatura
+
+    settings: dict[str, Any] = {
+        "with_metadata": True,
+        "include_comments": False,
+        "include_tables": True,
+    }
+    paragraphs_chars = _paragraph_chars(tree)
+    # (trafilatura copies a tree it is given: the same tree serves a second extraction)
+    document = trafilatura.bare_extraction(tree, favor_precision=True, **settings)
+    # Favouring precision keeps one post of a live blog (its posts are alike, and each looks
+    # like chrome beside the others): when it keeps under PRECISION_KEPT of the page's
+    # paragraphs' text, the default extraction is read too, and taken when it holds twice as
+    # much. An ordinary page keeps most of its paragraphs, or both extractions agree.
+    kept = _text_length(document)
+    if paragraphs_chars and kept < PRECISION_KEPT * paragraphs_chars:
+        fuller = trafilatura.bare_extraction(tree, **settings)
+        if _text_length(fuller) >= 2 * kept:
+            document = fuller
+    return document
+
+
+def _text_length(document: Any) -> int:
+    return len(getattr(document, "text", None) or "") if document is not None else 0
+
 
 # Elements trafilatura gives a block of their own: the anchors that place its text in the page.
 _ANCHORS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
@@ -664,7 +687,7 @@ LAYOUT_CELL_CHARS = 300  # a data table's cell is a figure or a phrase, not a pa
 LAYOUT_CELL_BREAKS = 4  # nor four lines broken by <br>
 
 
-def _unwrap_layout_tables(tree: Any) -> None:
+def _unwrap_layout_tables(tree: Any) -> list[tuple[Any, str]]:
     """Turn the tables that lay a page out (an old site's frame: header, menu column, the
     article in one cell with its paragraphs split by <br>, the footer) into plain blocks.
 
@@ -673,8 +696,10 @@ def _unwrap_layout_tables(tree: Any) -> None:
     and lists and paragraphs inside it were lost. A table is layout when one of its own cells
     (not a nested table's) holds blocks, a nested table, many lines or a page's worth of
     text, or when no row has two cells with text (a box, a list of links in rows: a table of
-    one column tabulates nothing); a price list or a results table keeps its rows.
+    one column tabulates nothing); a price list or a results table keeps its rows. Returns
+    the elements renamed, with their tags before, to undo it.
     """
+    renamed: list[tuple[Any, str]] = []
     for table in list(tree.iter("table")):
         own = [el for el in table.iter("tbody", "thead", "tfoot", "tr", "td", "th")
                if _owning_table(el) is table]  # fmt: skip
@@ -686,7 +711,9 @@ def _unwrap_layout_tables(tree: Any) -> None:
         )
         if one_column or any(_layout_cell(cell) for cell in cells):
             for el in (table, *own):
+                renamed.append((el, el.tag))
                 el.tag = "div"
+    return renamed
 
 
 def _owning_table(element: Any) -> Any:
