@@ -322,6 +322,7 @@ _RELATED_LINK_WEAK = re.compile(
 # "More »", "Read on →"; a closing guillemet after a word closes a quotation ("«Придется
 # переложить на покупателя»" is a subheading).
 _LINK_TAIL = re.compile(r"(?:[→›]|(?:^|\s)»)\s*$")
+_OPENING_GUILLEMET = re.compile(r"«")
 # An appeal's header names the publisher or the reader: "Support The Moscow Times!",
 # "A Message from ...:", "Dear readers,". Subheadings like "Support from the Treasury" do not.
 _APPEAL_HEADER = re.compile(
@@ -403,6 +404,8 @@ _PHOTO_CREDIT_WEAK = re.compile(
 )
 _CAPTION_MARK = re.compile(r"^(?:image |photo |video )?caption\W*$", re.IGNORECASE)
 _NAME_SLASH_AGENCY = re.compile(r"[A-Z][\w.’'-]+ ?/ ?[A-Z][\w.’'-]+")
+# After the agency's first word, at most three more capitalised words to the line's end.
+_CREDIT_AFTER_SLASH = re.compile(r"(?:\s+[A-Z][\w.’'&-]*){0,3}\s*[)\]]?\s*$")
 _CREDITS = re.compile(
     r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research) by\b"
     r"|.{0,80}\bcontributed (?:to )?this (?:report|story|article)\b"
@@ -705,7 +708,9 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "translation credit"
     if _COMMENTS.match(folded):
         return "comments"
-    if _RELATED_HEADER.match(folded) or (words <= SHORT and _LINK_TAIL.search(text)):
+    # ("« Un effet d’annonce »" closes a quotation, French style, with a space)
+    link_tail = _LINK_TAIL.search(text) and not _OPENING_GUILLEMET.search(text)
+    if _RELATED_HEADER.match(folded) or (words <= SHORT and link_tail):
         return "related links"
     if _RELATED_LINK_WEAK.match(text) and not is_prose(p):
         return "related link"
@@ -725,8 +730,12 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"
     if _is_share_row(text):
         return "navigation"  # "Поделиться  ВКонтакте  Telegram  WhatsApp", copied as a row
-    weak_credit = _PHOTO_CREDIT_WEAK.search(text) or _NAME_SLASH_AGENCY.search(text)
-    if words <= 12 and weak_credit and not _SENTENCE_END.search(text):
+    slash = _NAME_SLASH_AGENCY.search(text)
+    # "Anton Novoderezhkin / Roscongress Photobank" ends its line with the credit; "VBB
+    # (Berlin/Brandenburg): minus 7,9 Prozent", a list item, goes on after the slash.
+    slash_credit = slash and _CREDIT_AFTER_SLASH.match(text[slash.end() :])
+    weak_credit = _PHOTO_CREDIT_WEAK.search(text) or slash_credit
+    if words <= 12 and weak_credit and not _SENTENCE_END.search(text) and not text.startswith("- "):
         return "photo credit"
     if words <= 12 and _BREADCRUMBS.match(text):
         return "navigation"  # "Home > News > World", "首頁 > 藝文 > 文化新聞"
@@ -871,12 +880,13 @@ def _credit_tail(text: str) -> bool:
 
 
 def _is_capitals(text: str) -> bool:
-    """Letters in capitals only, two or more of them, in at most four words."""
+    """Letters in capitals only, two or more of them, in at most four words (every letter a
+    capital: "専用GPUサーバ" has one kind of letter that has no capitals)."""
     letters = _LETTERS.findall(text)
     return (
         sum(len(w) for w in letters) >= 2
         and len(text.split()) <= 4
-        and all(w.isupper() for w in letters)
+        and all(c.isupper() for w in letters for c in w)
     )
 
 

@@ -604,3 +604,18 @@ def test_hours_from_and_to_are_a_timetable_not_a_timestamp(line: str) -> None:
 
 def test_a_sentence_about_a_reporter_is_no_byline() -> None:
     assert reason_amid("박준영 기자는 지난해 입사했다.", BODIES["Korean"], 1) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- VBB (Berlin/Brandenburg): minus 7,9 Prozent",
+        "« Un effet d’annonce »",
+        "・エンタープライズ：個別見積もり（専用GPUサーバ、SLA付き）",
+    ],
+)
+def test_list_items_and_subheadings_that_look_like_credits_or_links(line: str) -> None:
+    """A slash between two capitalised words with the line going on after it, a French
+    quotation closed with a spaced guillemet, a bracket with Latin capitals among kana."""
+    body = BODIES["Japanese"] if "・" in line else BODIES["Cyrillic"]
+    assert reason_amid(line, body, 2 if len(body) > 2 else 1) is None
