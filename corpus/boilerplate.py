@@ -501,7 +501,9 @@ _TIME_RANGE = re.compile(
     re.IGNORECASE,
 )
 # A trail of sections: three or more short items joined by ">" or "›".
-_BREADCRUMBS = re.compile(r"^[^>›»\n]{1,30}(?:\s[>›»]\s[^>›»\n]{1,30}){2,6}$")
+_BREADCRUMBS = re.compile(
+    r"^[^>›»\n]{1,30}(?:\s[>›»]\s[^>›»\n]{1,30}){2,6}$|^[^/\n]{1,30}(?:\s/\s[^/\n]{1,30}){2,6}$"
+)
 # Dates and times as other languages write them: "2025年10月17日", "2025.10.27.", "31 мая
 # 2025", "22/05/2025 à 17h05", "2025년 10월 27일".
 _OTHER_DATE = re.compile(

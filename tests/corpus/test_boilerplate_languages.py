@@ -533,6 +533,8 @@ def test_prose_like_credits_tags_counters_and_tips(prose: str) -> None:
         ("Το υπόλοιπο άρθρο είναι διαθέσιμο μόνο για συνδρομητές", "paywall"),
         ("The rest of this article is for subscribers only.", "paywall"),
         ("Offrir cet article", "navigation"),
+        ("Anasayfa / Gündem / Kocaeli", "navigation"),
+        ("Home / News / UK News", "navigation"),
         ("Lire dans l’application", "navigation"),
         ("フォローする", "navigation"),
     ],
