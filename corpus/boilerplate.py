@@ -249,8 +249,9 @@ _PAYWALL = re.compile(
         r"|réservé aux abonnés|abonnez-vous pour|nur für abonnenten|jetzt abonnieren"
         r"|exclusivo para (?:suscriptores|assinantes)|suscríbete para|riservato agli abbonati"
         r"|только для подписчиков|оформите подписку|للمشتركين فقط|למנויים בלבד"
-        r"|subscribers? only|subscribe (?:now|today)|free trial|first month free|unlimited access"
-        r"|cancel (?:at )?any ?time"
+        r"|subscribers? only|subscribe (?:now|today)|free trial|first month free"
+        r"|unlimited (?:digital )?access|get the full story|cancel (?:at )?any ?time"
+        r"|for just [$€£]\s?\d|a week for (?:your )?(?:the )?first"
     ),
 )
 _TO_READER = re.compile(
@@ -258,6 +259,8 @@ _TO_READER = re.compile(
     r"|ihre|tu|tú|usted|você|вы|вас|ты|ви|вам|σας)\b",
     re.IGNORECASE,
 )
+# A paywall's pitch tells the reader what to do: "Get the full story. Unlimited digital ..."
+_IMPERATIVE = re.compile(r"^(?:get|subscribe|start|try|unlock|join|become|read|sign up)\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Source, author and editor lines of Chinese and Japanese sites: "本文来源：…", "责任编辑：…".
 # (with a colon or in brackets: "记者了解到" opens a sentence, "the reporter learned")
@@ -508,9 +511,12 @@ _BREADCRUMBS = re.compile(
 # 2025", "22/05/2025 à 17h05", "2025년 10월 27일".
 _OTHER_DATE = re.compile(
     r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"
-    r"|\b\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\b\.?|\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}\b"
+    r"|\b\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\b\.?|\b\d{4}/\d{1,2}/\d{1,2}\b|\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}\b"
 )
-_OTHER_TIME = re.compile(r"\b\d{1,2}h\d{2}\b|\d{1,2}時\d{1,2}分")
+_OTHER_TIME = re.compile(
+    r"\b\d{1,2}h\d{2}\b|\d{1,2}時\d{1,2}分|\b(?:kl|klo|godz|ore|às|um)\.?\s?\d{1,2}[.:]\d{2}\b"
+    r"|\b\d{1,2}\.\d{2}\s?(?:Uhr|h)\b"
+)
 # "12:47h." as Spanish sites write a time; Thai dates with abbreviated months ("15 ก.ย. 2568").
 _HOUR_H = re.compile(r"\b\d{1,2}[:.]\d{2}\s?h\b")
 _THAI_DATE = re.compile(r"\d{1,2}\s+[\u0e00-\u0e7f]{1,4}\.[\u0e00-\u0e7f]{1,3}\.\s+\d{2,4}")
@@ -589,6 +595,7 @@ def classify(text: str) -> list[Judged]:
     _apply_comments(paras, reasons, body[0])
     _apply_blocks(paras, reasons, body[0])
     _apply_menus(paras, reasons, body)
+    _apply_stamped_links(paras, reasons)
     _apply_tail(paras, reasons)
     return [Judged(p, r) for p, r in zip(paras, reasons, strict=True)]
 
@@ -650,7 +657,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         if _JOIN.search(low) and _JOIN_CHANNEL.search(low):
             return "newsletter"
         paywall = set(_PAYWALL.findall(low))
-        if len(paywall) >= 2 and _TO_READER.search(text):
+        if len(paywall) >= 2 and (_TO_READER.search(text) or _IMPERATIVE.match(low)):
             return "paywall"
     byline = _BYLINE.match(text) if words <= BYLINE else None
     # "Von Montag an gilt." is a sentence; "by the end of May", no name
@@ -892,13 +899,19 @@ def _is_capitals(text: str) -> bool:
     )
 
 
+_BRACKETED_ITEMS = re.compile(r"\[\s*([^\[\]]+?)\s*\]")
 _ROW_GAP = re.compile(r"\s{2,}|\s[|·•]\s")
 
 
 def _is_share_row(text: str) -> bool:
     """A share bar or a footer copied as one line: three or more items set apart by wide
     gaps or bars, each of at most three words, half of them an interface word at least."""
-    items = [item for item in _ROW_GAP.split(text.strip()) if item]
+    stripped = text.strip()
+    bracketed = _BRACKETED_ITEMS.findall(stripped)
+    if len(bracketed) >= 3 and not _BRACKETED_ITEMS.sub("", stripped).strip():
+        # "[ Tisk ] [ Poslat e-mailem ] [ Diskuze (2) ] [ Zpět ]": buttons, in any language
+        return all(len(item.split()) <= 3 for item in bracketed)
+    items = [item for item in _ROW_GAP.split(stripped) if item]
     if len(items) < 3 or _SENTENCE_END.search(text):
         return False
     if any(len(item.split()) > 3 for item in items):
@@ -924,6 +937,8 @@ def _is_dateline_only(text: str) -> bool:
         return False  # "Черга 1.1: 17:00–21:00": a timetable's line
     rest = TIME.sub(" ", DATE.sub(" ", stripped))
     rest = _OTHER_TIME.sub(" ", _OTHER_DATE.sub(" ", rest))
+    if rest != stripped:
+        rest = _DOT_TIME.sub(" ", rest)  # "Wed 9 Apr 2025 07.00 BST"
     if rest == stripped:
         rest = _SHORT_DATE.sub(" ", stripped)
         if rest == stripped or count_words(rest) > 1:
@@ -934,9 +949,18 @@ def _is_dateline_only(text: str) -> bool:
     # without case); "16:25 to Swansea" and "9:40 — со всеми остановками;" are a
     # timetable's lines.
     capitalised = all(not w[0].islower() or w in _STAMP_JOINERS for w in _LETTERS.findall(rest))
-    return count_words(rest) <= 4 and capitalised and not _SENTENCE_END.search(stripped)
+    # A number left over labels a timetable's line ("Linie 1: Abfahrt 17:55", "Gate 4 10:30").
+    numbered = bool(_DIGIT.search(rest))
+    return (
+        count_words(rest) <= 4
+        and capitalised
+        and not numbered
+        and not _SENTENCE_END.search(stripped)
+    )
 
 
+_DIGIT = re.compile(r"\d")
+_DOT_TIME = re.compile(r"\b\d{1,2}\.\d{2}\b(?:\s*(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T|BST|MSK))?")
 STAMP_LINE = 24  # words: a header's line of date, time, place, source and author
 
 
@@ -1148,6 +1172,35 @@ def _apply_menus(
                     for k in range(start, end):
                         reasons[k] = reasons[k] or "navigation"
         i = max(j, i + 1)
+
+
+# A headline with its time after it: "上越市で住宅火災 焼け跡から1人の遺体03月12日 17時55分",
+# "Storm closes the A9 12.03.2025 17:55", "Ferry fares rise 3 hours ago".
+_TRAILING_STAMP = re.compile(
+    r"(?:(?:\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2}))"
+    r"(?:\s*(?:\d{1,2}:\d{2}|\d{1,2}時\d{1,2}分))?|\d+\s+(?:min(?:ute)?s?|hours?|days?)\s+ago)\s*$",
+    re.IGNORECASE,
+)  # a date, with or without its time: a timetable's line has a time alone
+STAMPED_LINKS = 3  # lines in a row
+
+
+def _is_stamped_link(p: Paragraph) -> bool:
+    stamp = _TRAILING_STAMP.search(p.text)
+    if stamp is None or p.words > TEASER:
+        return False
+    headline = p.text[: stamp.start()].strip()
+    return len(_LETTERS.findall(headline)) >= 2 and not _SENTENCE_END.search(headline)
+
+
+def _apply_stamped_links(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
+    """Three or more headlines in a row, each with its time after it, are a list of links
+    to other stories ("新潟のニュース": "…遺体03月12日 17時55分", "…3割増03月12日 17時20分"). A
+    sentence ending before its date is news; a timetable puts the time first."""
+    stamped = [k for k, p in enumerate(paras) if reasons[k] is None and _is_stamped_link(p)]
+    for start, end in _consecutive(stamped):
+        if end - start >= STAMPED_LINKS:
+            for k in range(start, end):
+                reasons[k] = "related links"
 
 
 def _ends_sentence(p: Paragraph) -> bool:

@@ -621,3 +621,47 @@ def test_list_items_and_subheadings_that_look_like_credits_or_links(line: str) -
     quotation closed with a spaced guillemet, a bracket with Latin capitals among kana."""
     body = BODIES["Japanese"] if "・" in line else BODIES["Cyrillic"]
     assert reason_amid(line, body, 2 if len(body) > 2 else 1) is None
+
+
+def test_headlines_with_their_dates_in_a_row_are_links_and_a_timetable_is_not() -> None:
+    body = BODIES["Japanese"]
+    links = [
+        "- 上越市で住宅火災 焼け跡から1人の遺体03月12日 17時55分",
+        "- 佐渡金山 世界遺産登録後の観光客 前年比3割増03月12日 17時20分",
+        "- 新潟米の新品種 ことしから本格的に作付けへ03月12日 16時48分",
+    ]
+    found = reasons("\n\n".join([body[0], *links, body[2]]))
+    assert [found[line] for line in links] == ["related links"] * 3
+    assert found[body[0]] is None and found[body[2]] is None
+    # a timetable's lines: a time alone, after a numbered label, is no stamp and no link
+    timetable = ["Linie 1: Abfahrt 17:55", "Linie 2: Abfahrt 18:10", "Linie 3: Abfahrt 18:25"]
+    other = BODIES["Cyrillic"]
+    found = reasons("\n\n".join([other[0], *timetable, other[0]]))
+    assert [found[line] for line in timetable] == [None, None, None]
+    # two dated headlines are not yet a list
+    found = reasons("\n\n".join([body[0], *links[:2], body[2]]))
+    assert [found[line] for line in links[:2]] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Get the full story. Unlimited digital access to the Bulletin for just $1 a week for "
+         "your first 12 weeks. Cancel anytime.", "paywall"),
+        ("[ Tisk ] [ Poslat e-mailem ] [ Diskuze (2) ] [ Zpět ]", "navigation"),
+    ],
+)  # fmt: skip
+def test_a_paywall_pitch_in_the_imperative_and_a_row_of_bracketed_buttons(
+    line: str, reason: str
+) -> None:
+    assert reason_amid(line, BODIES["Cyrillic"] + BODIES["Greek"], 2) == reason
+
+
+def test_a_header_stamp_with_a_dotted_time_and_a_glued_update() -> None:
+    body = BODIES["Cyrillic"]
+    for stamp in (
+        "Publicerad 9 december 2025 kl. 07.30Uppdaterad 9 december 2025 kl. 11.05",
+        "Wed 9 Apr 2025 07.00 BST",
+    ):
+        found = reasons("\n\n".join(["Simhallen i Sandviken stänger i ett år", stamp, *body]))
+        assert found[stamp] == "timestamp"
