@@ -133,6 +133,11 @@ _CHANNEL = re.compile(
         r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|ניוזלטר|न्यूज़लेटर"
         r"|google news|youtube|facebook|instagram|公众号|公眾號|微信|微博|ไลน์|line\s?@"
         r"|카카오톡|카카오 ?채널"
+        # the same channels written in other scripts
+        r"|واتساب|واتس اب|تيليجرام|تلغرام|تليجرام|جوجل نيوز|فيسبوك|يوتيوب|انستجرام|قناة"
+        r"|واتساپ|تلگرام|اینستاگرام|کانال|واٹس ایپ|ٹیلی گرام|וואטסאפ|טלגרם|ערוץ"
+        r"|व्हाट्सएप|व्हॉट्सऐप|टेलीग्राम|चैनल|হোয়াটসঅ্যাপ|চ্যানেল|വാട്സാപ്|വാട്സ്ആപ്|ചാനൽ"
+        r"|வாட்ஸ்அப்|சேனல்|వాట్సాప్|ఛానల్|ವಾಟ್ಸ್‌ಆ್ಯಪ್|телеграм|вотсап|ватсап|τηλεγράφ"
     ),
     re.IGNORECASE,
 )
@@ -228,6 +233,12 @@ _LISTEN = re.compile(
 )
 # Joining a channel, told to the reader: "Únete a nuestro canal de WhatsApp", "הצטרפו לערוץ
 # הוואטסאפ", "... WhatsApp चॅनेल फॉलो करा".
+# Languages that put the verb last end a pitch with it: "… WhatsApp ग्रुपमध्ये सामील व्हा".
+_JOIN_AT_END = re.compile(
+    r"(?:ചേരൂ|ചേരുക|ജോയിൻ ചെയ്യൂ|जुड़ें|जुड़िए|सामील व्हा|जॉइन करा|जॉइन करें|फॉलो करें|फॉलो करा"
+    r"|যোগ দিন|ফলো করুন|சேருங்கள்|இணையுங்கள்|చేరండి|ಸೇರಿ|katılın|takip edin|abone olun"
+    r"|フォローしてください|登録してください|추가하세요|구독하세요|참여하세요|بپیوندید|کریں)\W*$"
+)
 _JOIN = re.compile(
     _fold(
         r"(?:^|\s)(?:join (?:us|our)|únete|unirme|rejoignez|treten sie|unisciti|junte-se|dołącz"
@@ -282,7 +293,8 @@ _VIEWS = re.compile(
 )
 # "Tags: transport, Lviv", "Schlagworte: ...", "タグ：..."
 _TAG_WORDS = _fold(
-    r"tags?|topics|schlagworte|schlagwörter|themen|теги|теґи|тэги|метки|etiquetas|étiquettes"
+    r"tags?|topics|content highlights|schlagworte|schlagwörter|themen|теги|теґи|тэги|метки"
+    r"|etiquetas|étiquettes"
     r"|mots-clés|etichette|argomenti|tagi|etiketler|ετικέτες|タグ|标签|標籤|关键词|태그|키워드"
     r"|関連キーワード|キーワード|وسوم|الكلمات المفتاحية|תגיות|टैग|ट्रेंडिंग"
 )
@@ -389,7 +401,7 @@ _PHOTO_CREDIT_STRONG = re.compile(
 # "Posted by Hannah Pryce".
 _BYLINE = re.compile(
     r"^(?:(?:posted |written |reported |published |edited )?by|von|par|por|di|door|przez|текст"
-    r"|автор|от)\s*:?\s+"
+    r"|автор|от|كتب|كتبت|بقلم|نوشته)\s*:?\s+"
     r"(?P<name>[^\W\d_][\w.'’\u0900-\u0dff-]*(?:\s+[\w.'’\u0900-\u0dff-]+){0,3})"
     # "By Gemma Thornley, Consumer Reporter", "Por Ana Ruiz y Luis Gil", "By Jane Doe | AP"
     r"(?:\s*(?:,|\||\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|&)\s*"
@@ -691,6 +703,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"
     if words <= 60 and _PITCH.match(folded) and _CHANNEL.search(folded):
         return "newsletter"
+    if words <= 30 and _JOIN_AT_END.search(text) and _CHANNEL.search(folded):
+        return "newsletter"  # "… വാട്സാപ് ചാനലിൽ ചേരൂ": the verb comes last
     if (
         words <= 60
         and _FOLLOW.match(folded)
@@ -868,7 +882,15 @@ _CAPTION_TAIL = re.compile(r"(?:[.!?]\s+|\s\|\s+)(?P<tail>[^.!?|]{2,40})$")
 _BRACKETED_TAIL = re.compile(r"[（(](?P<tail>[^()（）]{2,40})[)）]\s*$")
 _CREDIT_IN_BRACKETS = re.compile(
     r"ロイター|共同|時事|写真|撮影|提供|资料图|資料照|新华社|新華社|사진|연합뉴스|뉴시스|뉴스1"
-    r"|\barchiv\w*|\bfile\b|\bfoto\b|\bphoto\b|छायाचित्र|फोटो|صورة|ارشيف|ארכיון|צילום",
+    r"|\barchiv\w*|\bfile\b|\bfoto\b|\bphoto\b|छायाचित्र|फोटो|صورة|ارشيف|ארכיון|צילום"
+    r"|ചിത്രം|ছবি|படம்|చిత్రం|ಚಿತ್ರ|फाइल",
+    re.IGNORECASE,
+)
+
+
+_ARCHIVE_TAIL = re.compile(
+    r"\S\s+[-–—|]\s*(?:صورة )?(?:أرشيفية|ارشيفية|archive|archivo|archiv|arquivo|archivio|архив"
+    r"|αρχείο|ארכיון|file photo|photo d'archives)\s*$",
     re.IGNORECASE,
 )
 
@@ -881,6 +903,8 @@ def _credit_tail(text: str) -> bool:
         return True  # "<caption>. | <site>"
     if tail and _is_capitals(tail["tail"]):
         return True
+    if _ARCHIVE_TAIL.search(text):
+        return True  # "ضبط دقيق مدعم - أرشيفية"
     bracket = _BRACKETED_TAIL.search(text)
     if bracket and bracket.start() > 0:
         inner = bracket["tail"]

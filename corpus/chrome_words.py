@@ -500,6 +500,12 @@ READ_ALSO_BARE: tuple[str, ...] = (
 
 # Headers of a box of links to other stories ("Related articles", "Berita terkait").
 RELATED_HEADER: tuple[str, ...] = (
+    "الموضوعات المتعلقة",
+    "موضوعات متعلقة",
+    "ഈ വിഭാഗത്തിലെ മറ്റു വാർത്തകൾ",
+    "మరిన్ని వార్తలు",
+    "மேலும் செய்திகள்",
+    "আরও খবর",
     "a decouvrir",
     "a lire aussi",
     "aanbevolen",
@@ -1170,6 +1176,7 @@ MOST_READ: tuple[str, ...] = (
 
 # Headers of a list of tags ("Topics", "Ετικέτες", "টॅग्स").
 TAGS: tuple[str, ...] = (
+    "content highlights",
     "acar sozlər",
     "aiheesta",
     "aiheet",
@@ -2541,6 +2548,9 @@ FOOTER: tuple[str, ...] = (
 
 # Openings of a pitch to follow the outlet or get its app ("Ikuti saluran WhatsApp").
 FOLLOW: tuple[str, ...] = (
+    "تابع",
+    "اشترك في",
+    "اشترك فى",
     "aboneaza-te la canalul nostru de telegram",
     "aboneaza-te la newsletter",
     "abonneer je op ons telegram-kanaal",
@@ -3419,6 +3429,10 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    "join now",
+    "join",
+    "ഈ വാർത്ത ഷെയർ ചെയ്യൂ",
+    "इस खबर को शेयर करें",
     "follow",
     "following",
     "follow topic",

@@ -665,3 +665,43 @@ def test_a_header_stamp_with_a_dotted_time_and_a_glued_update() -> None:
     ):
         found = reasons("\n\n".join(["Simhallen i Sandviken stänger i ett år", stamp, *body]))
         assert found[stamp] == "timestamp"
+
+
+MALAYALAM = (
+    "കൊച്ചി വാട്ടർ മെട്രോയുടെ പുതിയ റൂട്ടിൽ തിങ്കളാഴ്ച മുതൽ സർവീസ് ആരംഭിക്കുമെന്ന് കെഎംആർഎൽ "
+    "അറിയിച്ചു. ടിക്കറ്റ് നിരക്ക് 40 രൂപയായിരിക്കും."
+)
+ARABIC = (
+    "أعلنت وزارة التموين اليوم ضبط كميات كبيرة من الدقيق المدعم قبل بيعها في السوق السوداء، "
+    "وفق بيان رسمي."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("കൊച്ചി വാട്ടർ മെട്രോ ബോട്ട്. (ഫയൽ ചിത്രം)", MALAYALAM, "photo credit"),
+        ("Content Highlights: Kochi Water Metro, Fort Kochi, KMRL", MALAYALAM, "tags"),
+        ("വാർത്തകൾ ആദ്യം അറിയാൻ കേരളവാണി വാട്സാപ് ചാനലിൽ ചേരൂ", MALAYALAM, "newsletter"),
+        ("ഈ വിഭാഗത്തിലെ മറ്റു വാർത്തകൾ", MALAYALAM, "related links"),
+        ("كتب محمود عبد الراضى", ARABIC, "credits"),
+        ("ضبط دقيق مدعم - أرشيفية", ARABIC, "photo credit"),
+        ("الموضوعات المتعلقة", ARABIC, "related links"),
+        ("تابع اليوم المصري على جوجل نيوز", ARABIC, "newsletter"),
+        ("اشترك فى قناة اليوم المصري على واتساب", ARABIC, "newsletter"),
+    ],
+)
+def test_chrome_of_malayalam_and_egyptian_sites(line: str, body: str, reason: str) -> None:
+    assert reasons("\n\n".join([body, line, body]))[line] == reason
+
+
+@pytest.mark.parametrize(
+    ("prose", "body"),
+    [
+        ("تابع الرئيس الاجتماع عبر الفيديو مع المحافظين.", ARABIC),
+        ("كتب الوزير على فيسبوك أن الأسعار لن ترتفع هذا العام، مؤكدا توفر السلع.", ARABIC),
+        ("യാത്രക്കാർ വാട്സാപ് വഴി പരാതി നൽകിയതിനെ തുടർന്നാണ് നടപടി.", MALAYALAM),
+    ],
+)
+def test_prose_of_malayalam_and_egyptian_pages(prose: str, body: str) -> None:
+    assert reasons("\n\n".join([body, prose, body]))[prose] is None
