@@ -136,7 +136,7 @@ _CHANNEL = re.compile(
         # the same channels written in other scripts
         r"|واتساب|واتس اب|تيليجرام|تلغرام|تليجرام|جوجل نيوز|فيسبوك|يوتيوب|انستجرام|قناة"
         r"|واتساپ|تلگرام|اینستاگرام|کانال|واٹس ایپ|ٹیلی گرام|וואטסאפ|טלגרם|ערוץ"
-        r"|व्हाट्सएप|व्हॉट्सऐप|टेलीग्राम|चैनल|হোয়াটসঅ্যাপ|চ্যানেল|വാട്സാപ്|വാട്സ്ആപ്|ചാനൽ"
+        r"|zalo|व्हाट्सएप|व्हॉट्सऐप|टेलीग्राम|चैनल|হোয়াটসঅ্যাপ|চ্যানেল|വാട്സാപ്|വാട്സ്ആപ്|ചാനൽ"
         r"|வாட்ஸ்அப்|சேனல்|వాట్సాప్|ఛానల్|ವಾಟ್ಸ್‌ಆ್ಯಪ್|телеграм|вотсап|ватсап|τηλεγράφ"
     ),
     re.IGNORECASE,
@@ -167,7 +167,8 @@ _NOTICE = re.compile(
         r"|використання матеріалів|передрук матеріалів|απαγορεύεται η αναδημοσίευση"
         r"|非经授权|未经许可|不得转载|禁止转载|転載を禁|複製を禁|무단 복제|إعادة النشر"
         r"|אין להעתיק|पुनर्प्रकाशन|icp备|icp证|icp証|公网安备|公網安備|本网转载|本網轉載"
-        r"|不代表本网|不代表本網|并不意味着赞同其观点|並不意味著贊同其觀點"
+        r"|不代表本网|不代表本網|并不意味着赞同其观点|並不意味著贊同其觀點|giay phep so"
+        r"|tong bien tap:"
     ),
 )
 # The agencies a story was written from, in a line of its own at its end: "Con información de
@@ -180,6 +181,8 @@ _SOURCES = re.compile(
     r"|(?:\(|\[)?(?:with|con|com|avec|mit) (?:afp|ap|efe|reuters|dpa|ansa)\b)"
 )
 SOURCE_LINE = 12  # words
+_BRACKETED_BYLINE = re.compile(r"^\[[^\[\]\d]{2,30}[，,、][^\[\]\d]{2,30}\]$")
+_SEND_TO = re.compile(r"(?:\(으\)로 )?기사\s?보내기$|공유하기$")
 # A Korean byline: a name of two to four syllables and "기자" (reporter), or "특파원".
 _REPORTER = re.compile(r"^[가-힣]{2,4}\s?(?:기자|특파원|선임기자|객원기자)(?:\s|$)")
 # "The rest of this article is for subscribers" and its kin: the paywall's line in the text.
@@ -394,7 +397,7 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
     r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|φωτ\.?|φωτογραφία|사진|צילום|تصوير"
     r"|फोटो|फ़ोटो|ছবি)\s*[:：]|撮影[:：]|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
-    r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=",
+    r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=|/\s?[^/\n]{1,20}\s제공$|(?<!\w)ảnh\s*:",
     re.IGNORECASE,
 )
 # A byline on a line of its own: "By Jane Doe", "Von Jana Meixner", "Текст: Алексей Морозов",
@@ -679,6 +682,10 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"
     if words <= 4 and _REPORTER.match(text):
         return "credits"  # "박준영 기자", "김서연 기자 syk@…" (the address alone is above)
+    if words <= 8 and _BRACKETED_BYLINE.match(text):
+        return "credits"  # "[佐藤拓海，テックプラス]": the writer and the site in brackets
+    if words <= 6 and _SEND_TO.search(text):
+        return "navigation"  # "페이스북(으)로 기사보내기": a share button
     lowered = text.lower()
     if (
         words <= 80

@@ -2548,6 +2548,7 @@ FOOTER: tuple[str, ...] = (
 
 # Openings of a pitch to follow the outlet or get its app ("Ikuti saluran WhatsApp").
 FOLLOW: tuple[str, ...] = (
+    "nhận tin mới nhất qua",
     "تابع",
     "اشترك في",
     "اشترك فى",
@@ -3429,6 +3430,14 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    "본문 글씨 키우기",
+    "본문 글씨 줄이기",
+    "바로가기",
+    "url복사",
+    "この記事が気に入ったら",
+    "登録する",
+    "thích",
+    "trả lời",
     "join now",
     "join",
     "ഈ വാർത്ത ഷെയർ ചെയ്യൂ",

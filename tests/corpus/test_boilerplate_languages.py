@@ -705,3 +705,33 @@ def test_chrome_of_malayalam_and_egyptian_sites(line: str, body: str, reason: st
 )
 def test_prose_of_malayalam_and_egyptian_pages(prose: str, body: str) -> None:
     assert reasons("\n\n".join([body, prose, body]))[prose] is None
+
+
+VIETNAMESE = (
+    "Hành khách đi metro số 1 có thể mua vé tháng không giới hạn số lượt với giá 300.000 đồng, "
+    "theo quyết định vừa được ban hành."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("페이스북(으)로 기사보내기", BODIES["Korean"][0], "navigation"),
+        ("본문 글씨 키우기", BODIES["Korean"][0], "navigation"),
+        ("한화 김도윤이 19일 대전에서 열린 LG전에서 역투하고 있다. /한화 이글스 제공",
+         BODIES["Korean"][0], "photo credit"),
+        ("[佐藤拓海，テックプラス]", BODIES["Japanese"][0], "credits"),
+        ("Hành khách chờ tàu ở ga Bến Thành, tháng 5/2025. Ảnh: Quỳnh Trần", VIETNAMESE,
+         "photo credit"),
+        ("Giấy phép số 1123/GP-BTTTT do Bộ Thông tin và Truyền thông cấp ngày 12/3/2022",
+         VIETNAMESE, "credits"),
+        ("Nhận tin mới nhất qua Zalo OA", VIETNAMESE, "newsletter"),
+    ],
+)  # fmt: skip
+def test_chrome_of_korean_japanese_and_vietnamese_sites(line: str, body: str, reason: str) -> None:
+    assert reasons("\n\n".join([body, line, body]))[line] == reason
+
+
+def test_vietnamese_prose_that_opens_with_anh() -> None:
+    prose = "Ảnh hưởng của bão khiến nhiều chuyến tàu bị hủy."
+    assert reasons("\n\n".join([VIETNAMESE, prose, VIETNAMESE]))[prose] is None
