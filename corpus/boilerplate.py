@@ -796,6 +796,7 @@ _HEADER_KEYS = frozenset(
     )
 )
 _COMMENT_KEYS = frozenset(_phrases(words_of_sites.COMMENTS))
+_COUNTED_COMMENT_KEYS = frozenset(_phrases(words_of_sites.COMMENTS_COUNTED))
 _INTERFACE_KEYS = frozenset(
     _phrases(
         words_of_sites.ADVERT,
@@ -843,6 +844,9 @@ def _site_words_reason(low: str, words: int, text: str) -> str | None:
         if key in _HEADER_KEYS or bare in _HEADER_KEYS:
             return "related links"
         if key in _COMMENT_KEYS or bare in _COMMENT_KEYS:
+            return "comments"
+        counted = _KEY_EDGES.sub("", low) != key  # "Ý kiến (24)": a number was stripped
+        if counted and key in _COUNTED_COMMENT_KEYS:
             return "comments"
         if key in _INTERFACE_KEYS:
             return "navigation"

@@ -735,3 +735,16 @@ def test_chrome_of_korean_japanese_and_vietnamese_sites(line: str, body: str, re
 def test_vietnamese_prose_that_opens_with_anh() -> None:
     prose = "Ảnh hưởng của bão khiến nhiều chuyến tàu bị hủy."
     assert reasons("\n\n".join([VIETNAMESE, prose, VIETNAMESE]))[prose] is None
+
+
+@pytest.mark.parametrize(
+    ("header", "body"),
+    [("Ý kiến (24)", VIETNAMESE), ("Réactions (12)", BODIES["Cyrillic"][0]),
+     ("प्रतिक्रिया (२)", "पुणे महानगरपालिका ने गुरुवार को कई इलाकों में पानी बंद रखने की घोषणा की।")],
+)  # fmt: skip
+def test_a_word_for_reactions_with_a_count_heads_the_comments(header: str, body: str) -> None:
+    """ "Réactions" alone is a subheading as often as not; with the number of comments beside
+    it, it heads them."""
+    assert reasons("\n\n".join([body, header, "Rất hợp lý.", body]))[header] == "comments"
+    plain = header.split(" (")[0]
+    assert reasons("\n\n".join([body, plain, body]))[plain] is None
