@@ -562,7 +562,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 SHORT = 8  # words: a line at most this long may be interface text
 BYLINE = 10  # words: "By Gemma Thornley, Consumer Reporter"
-ARTICLE_PARAGRAPH = 25  # words: a paragraph of the article more likely than a reader's comment
+ARTICLE_PARAGRAPH = 20  # words: a paragraph of the article more likely than a reader's comment
 MENU_ITEM = 3  # words: a menu entry ("World", "My News") is at most this long
 TEASER = 80  # words: longest paragraph taken for a teaser in a "Read next" list
 CAPTION = 60  # words: longest paragraph taken for a photo caption ending in a credit
@@ -1085,17 +1085,28 @@ def _apply_comments(paras: Sequence[Paragraph], reasons: list[str | None], body_
     for i in range(max(body_start, 0) + 1, len(paras)):
         if reasons[i] != "comments":
             continue
-        following = paras[i + 1 : i + 3]
-        if len(following) == 2 and all(
-            is_prose(p) and p.words >= ARTICLE_PARAGRAPH and reasons[i + 1 + k] is None
-            for k, p in enumerate(following)
-        ):
+        if _article_goes_on(paras, reasons, i + 1):
             continue  # a toolbar's "Comments (12)" with the article going on below it
         for j in range(i + 1, len(paras)):
             if reasons[j] in _BLOCK_MEMBERS:
                 break  # another block: "Most read", a newsletter box
             reasons[j] = reasons[j] or "comments"  # "Reply" stays navigation
         return
+
+
+def _article_goes_on(paras: Sequence[Paragraph], reasons: list[str | None], start: int) -> bool:
+    """Two long paragraphs of prose from `start` before any line already marked: comments
+    come with their authors' names, times and buttons (marked) between them, or are short;
+    the article under a toolbar's "Komentari (3)" may open with a short line or a timetable."""
+    long_prose = 0
+    for k in range(start, len(paras)):
+        if reasons[k] is not None:
+            break
+        if is_prose(paras[k]) and paras[k].words >= ARTICLE_PARAGRAPH:
+            long_prose += 1
+            if long_prose >= 2:
+                return True
+    return False
 
 
 def _apply_headline_again(

@@ -1387,6 +1387,9 @@ TAGS: tuple[str, ...] = (
 
 # Headers of the readers' comments ("Leave a comment", "Reacties"; not "Réactions", a subheading).
 COMMENTS: tuple[str, ...] = (
+    "komentari",
+    "коментари",
+    "commentaires",
     "acha maoni",
     "adauga un comentariu",
     "alatura-te discutiei",

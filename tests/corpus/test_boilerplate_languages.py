@@ -748,3 +748,21 @@ def test_a_word_for_reactions_with_a_count_heads_the_comments(header: str, body:
     assert reasons("\n\n".join([body, header, "Rất hợp lý.", body]))[header] == "comments"
     plain = header.split(" (")[0]
     assert reasons("\n\n".join([body, plain, body]))[plain] is None
+
+
+def test_a_comments_button_above_a_timetable_and_the_article_starts_no_comments() -> None:
+    lede = (
+        "Jadrolinija od ponedjeljka uvodi zimski red plovidbe na liniji Split – Supetar, a "
+        "trajekti će isplovljavati svaka dva sata umjesto svakog sata, objavila je tvrtka."
+    )
+    rest = [
+        "Polasci iz Splita:",
+        "6.00, 8.00, 10.00",
+        "12.00, 14.00, 16.00",
+        "Cijena karte za putnike ostaje 6,40 eura, a za osobne automobile 28,50 eura, "
+        "potvrdili su iz Jadrolinije u priopćenju poslanom u petak poslijepodne.",
+        "Otočani su nezadovoljni rjeđim polascima, a načelnik Supetra zatražio je od "
+        "ministarstva da se zadrži barem jedan dodatni polazak u jutarnjim satima.",
+    ]
+    found = reasons("\n\n".join([lede, "Komentari (3)", *rest]))
+    assert [found[p] for p in rest] == [None] * len(rest)
