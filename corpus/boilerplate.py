@@ -608,6 +608,7 @@ def classify(text: str) -> list[Judged]:
     _apply_header(paras, reasons, stamped, body[0])
     _apply_headline_again(paras, reasons, body[0])
     _apply_comments(paras, reasons, body[0])
+    _apply_one_links(paras, reasons)
     _apply_blocks(paras, reasons, body[0])
     _apply_menus(paras, reasons, body)
     _apply_stamped_links(paras, reasons)
@@ -787,14 +788,12 @@ def _phrases(*groups: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_fold(p).lower() for group in groups for p in group))
 
 
-_HEADER_KEYS = frozenset(
-    _phrases(
-        words_of_sites.RELATED_HEADER,
-        words_of_sites.MOST_READ,
-        words_of_sites.TAGS,
-        words_of_sites.READ_ALSO,
-    )
+_LIST_HEADER_KEYS = frozenset(
+    _phrases(words_of_sites.RELATED_HEADER, words_of_sites.MOST_READ, words_of_sites.TAGS)
 )
+# "PROČITAJTE I:", "Подробнее" alone on a line introduce one link, on the line under them.
+_ONE_LINK_KEYS = frozenset(_phrases(words_of_sites.READ_ALSO)) - _LIST_HEADER_KEYS
+_HEADER_KEYS = _LIST_HEADER_KEYS | _ONE_LINK_KEYS
 _COMMENT_KEYS = frozenset(_phrases(words_of_sites.COMMENTS))
 _COUNTED_COMMENT_KEYS = frozenset(_phrases(words_of_sites.COMMENTS_COUNTED))
 _INTERFACE_KEYS = frozenset(
@@ -841,8 +840,10 @@ def _site_words_reason(low: str, words: int, text: str) -> str | None:
     if words <= 8:
         key = _line_key(low)
         bare = _ARTICLE.sub("", key)
-        if key in _HEADER_KEYS or bare in _HEADER_KEYS:
+        if key in _LIST_HEADER_KEYS or bare in _LIST_HEADER_KEYS:
             return "related links"
+        if key in _ONE_LINK_KEYS:
+            return "related link"  # the link itself is the next line (`_apply_one_links`)
         if key in _COMMENT_KEYS or bare in _COMMENT_KEYS:
             return "comments"
         counted = _KEY_EDGES.sub("", low) != key  # "Ý kiến (24)": a number was stripped
@@ -1048,6 +1049,29 @@ def _is_bare_name(text: str) -> bool:
         )
         and words[0] not in small
     )
+
+
+ONE_LINK = 25  # words: the headline under a "Read also:" line
+ONE_LINK_MIN = 4  # words: shorter is a subheading
+
+
+def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
+    """A "Read also:" line alone introduces a link or a few: the headlines on the lines under
+    it (no sentence, ONE_LINK_MIN words at least). A subheading ("Split – Stari Grad",
+    "Cijene") or a paragraph ends them: the article goes on, as it does under a box."""
+    for i, p in enumerate(paras[:-1]):
+        if reasons[i] != "related link" or not _is_one_link_header(p.text):
+            continue
+        for k in range(i + 1, len(paras)):
+            nxt = paras[k]
+            headline = ONE_LINK_MIN <= nxt.words <= ONE_LINK and not _ends_sentence(nxt)
+            if reasons[k] is not None or not headline:
+                break
+            reasons[k] = "related link"
+
+
+def _is_one_link_header(text: str) -> bool:
+    return _line_key(_fold(text).lower()) in _ONE_LINK_KEYS
 
 
 def _apply_blocks(paras: Sequence[Paragraph], reasons: list[str | None], body_start: int) -> None:

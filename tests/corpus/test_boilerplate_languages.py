@@ -200,7 +200,7 @@ def test_readers_comments_are_marked_to_the_end_and_the_headline_written_twice()
         ("首頁 > 藝文 > 文化新聞", "Chinese", "navigation"),
         ("Home › News › World", "Latin", "navigation"),
         ("Aller au contenu principal", "Latin", "navigation"),
-        ("ΔΙΑΒΑΣΤΕ ΑΚΟΜΑ", "Greek", "related links"),  # capitals drop the accents
+        ("ΔΙΑΒΑΣΤΕ ΑΚΟΜΑ", "Greek", "related link"),  # capitals drop the accents; one link
         ("Wyebridge Media 2025. Alle Rechte vorbehalten.", "Latin", "credits"),
         ("本サイトに掲載の記事・写真の無断転載を禁じます。", "Japanese", "credits"),
         ("本文来源：法治晨报 作者：孙晓岚 责任编辑：王琳", "Chinese", "credits"),
@@ -417,7 +417,7 @@ def test_prose_that_looks_like_credits_or_buttons(prose: str) -> None:
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
-        ("【関連記事】", "related links"),
+        ("【関連記事】", "related link"),  # introduces the links under it
         ("[관련기사]", "related links"),
         ("国内アクセスランキング", "related links"),
         ("24小时热榜", "related links"),
@@ -766,3 +766,24 @@ def test_a_comments_button_above_a_timetable_and_the_article_starts_no_comments(
     ]
     found = reasons("\n\n".join([lede, "Komentari (3)", *rest]))
     assert [found[p] for p in rest] == [None] * len(rest)
+
+
+def test_a_read_also_line_takes_its_headlines_and_not_the_subheading_after_them() -> None:
+    """ "PROČITAJTE I:" alone on a line introduces the headline under it; the subheading and
+    the paragraphs after that are the article going on (they were taken as a teaser list)."""
+    lede = (
+        "Jadrolinija je u utorak objavila ljetni red plovidbe, koji na linijama iz Splita "
+        "počinje vrijediti od 1. lipnja i traje do kraja rujna, uz više polazaka nego lani."
+    )
+    link = "Putnici satima čekali na trajekt za Brač: „Ovo je sramota za turističku zemlju”"
+    article = [
+        "Split – Stari Grad",
+        "Na liniji za Hvar novost je noćni polazak iz Splita u 1.30 petkom i subotom, "
+        "namijenjen prije svega mladima i sezonskim radnicima, a dnevno plovi sedam trajekata.",
+        "Cijene",
+        "Cijena karte za odraslu osobu na liniji Split – Supetar iznosi 6,30 eura, a za osobni "
+        "automobil 31,50 eura, što je jednako prošlogodišnjim cijenama.",
+    ]
+    found = reasons("\n\n".join([lede, "PROČITAJTE I:", link, *article, lede]))
+    assert found["PROČITAJTE I:"] == "related link" and found[link] == "related link"
+    assert [found[p] for p in article] == [None] * len(article)
