@@ -969,8 +969,8 @@ def _is_dateline_only(text: str) -> bool:
     stripped = text.strip()
     if _RELATIVE_TIME.match(stripped):
         return True
-    if _TIME_RANGE.search(stripped):
-        return False  # "Черга 1.1: 17:00–21:00": a timetable's line
+    if _TIME_RANGE.search(stripped) or _TABLE_ROW.match(stripped):
+        return False  # "Черга 1.1: 17:00–21:00", "| Утренний | 7:30 | 9:10 |": a timetable's
     rest = TIME.sub(" ", DATE.sub(" ", stripped))
     rest = _OTHER_TIME.sub(" ", _OTHER_DATE.sub(" ", rest))
     if rest != stripped:
@@ -996,6 +996,7 @@ def _is_dateline_only(text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_TABLE_ROW = re.compile(r"^\|.*\|$")  # a row of a table, as the HTML's text gives it
 _DOT_TIME = re.compile(r"\b\d{1,2}\.\d{2}\b(?:\s*(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T|BST|MSK))?")
 STAMP_LINE = 24  # words: a header's line of date, time, place, source and author
 
@@ -1005,7 +1006,7 @@ def _is_stamp_line(p: Paragraph) -> bool:
     puts beside them: "Madrid 11/02/2025 - 12:47h. Actualizado: 11/02/2025 - 13:30h.",
     "2025-06-18 08:30 来源：钱塘日报 作者：记者 陈思远", "เผยแพร่ 15 ก.ย. 2568 08:45 น."."""
     text = p.text
-    if p.words > STAMP_LINE or "\n" in text:
+    if p.words > STAMP_LINE or "\n" in text or _TABLE_ROW.match(text):
         return False
     timed = TIME.search(text) or _OTHER_TIME.search(text) or _HOUR_H.search(text)
     if not timed:

@@ -787,3 +787,11 @@ def test_a_read_also_line_takes_its_headlines_and_not_the_subheading_after_them(
     found = reasons("\n\n".join([lede, "PROČITAJTE I:", link, *article, lede]))
     assert found["PROČITAJTE I:"] == "related link" and found[link] == "related link"
     assert [found[p] for p in article] == [None] * len(article)
+
+
+def test_the_rows_of_a_timetable_from_a_page_are_not_timestamps() -> None:
+    body = BODIES["Cyrillic"]
+    rows = ["| Рейс | Отправление | Прибытие |", "| Утренний | 7:30 | 9:10 |",
+            "| Дневной | 12:00 | 13:40 |"]  # fmt: skip
+    found = reasons("\n\n".join([body[0], *rows, body[0]]))
+    assert [found[row] for row in rows] == [None, None, None]
