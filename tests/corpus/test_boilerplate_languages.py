@@ -4,7 +4,11 @@ several languages (corpus/boilerplate.py)."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corpus.boilerplate import classify
 
@@ -795,3 +799,12 @@ def test_the_rows_of_a_timetable_from_a_page_are_not_timestamps() -> None:
             "| Дневной | 12:00 | 13:40 |"]  # fmt: skip
     found = reasons("\n\n".join([body[0], *rows, body[0]]))
     assert [found[row] for row in rows] == [None, None, None]
+
+
+@given(st.text(max_size=200))
+def test_folding_drops_exactly_the_combining_characters(text: str) -> None:
+    from corpus.boilerplate import _fold
+
+    decomposed = unicodedata.normalize("NFD", text)
+    expected = "".join(c for c in decomposed if not unicodedata.combining(c))
+    assert _fold(text) == (text if text.isascii() else expected)
