@@ -804,7 +804,8 @@ def _phrases(*groups: tuple[str, ...]) -> tuple[str, ...]:
 _LIST_HEADER_KEYS = frozenset(
     _phrases(words_of_sites.RELATED_HEADER, words_of_sites.MOST_READ, words_of_sites.TAGS)
 )
-# "PROČITAJTE I:", "Подробнее" alone on a line introduce one link, on the line under them.
+# "PROČITAJTE I:", "Подробнее" alone on a line introduce a link or a few, on the lines under
+# them (a phrase that also heads boxes, "Related articles", heads a box).
 _ONE_LINK_KEYS = frozenset(_phrases(words_of_sites.READ_ALSO)) - _LIST_HEADER_KEYS
 _HEADER_KEYS = _LIST_HEADER_KEYS | _ONE_LINK_KEYS
 _COMMENT_KEYS = frozenset(_phrases(words_of_sites.COMMENTS))
@@ -982,7 +983,7 @@ def _is_dateline_only(text: str) -> bool:
     stripped = text.strip()
     if _RELATIVE_TIME.match(stripped):
         return True
-    if _TIME_RANGE.search(stripped) or _TABLE_ROW.match(stripped):
+    if _TIME_RANGE.search(stripped) or _TABLE_ROW.match(stripped) or _TIME_FIRST.match(stripped):
         return False  # "Черга 1.1: 17:00–21:00", "| Утренний | 7:30 | 9:10 |": a timetable's
     rest = TIME.sub(" ", DATE.sub(" ", stripped))
     rest = _OTHER_TIME.sub(" ", _OTHER_DATE.sub(" ", rest))
@@ -1010,6 +1011,8 @@ def _is_dateline_only(text: str) -> bool:
 
 _DIGIT = re.compile(r"\d")
 _TABLE_ROW = re.compile(r"^\|.*\|$")  # a row of a table, as the HTML's text gives it
+# "08:00 – Aqua Blue: Αίγινα": a departure, the time first and what leaves after a dash.
+_TIME_FIRST = re.compile(r"^\d{1,2}[:.]\d{2}\s*[–—-]\s*\S+\s+\S")
 _DOT_TIME = re.compile(r"\b\d{1,2}\.\d{2}\b(?:\s*(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T|BST|MSK))?")
 STAMP_LINE = 24  # words: a header's line of date, time, place, source and author
 
@@ -1066,20 +1069,34 @@ def _is_bare_name(text: str) -> bool:
 
 
 ONE_LINK = 25  # words: the headline under a "Read also:" line
-ONE_LINK_MIN = 4  # words: shorter is a subheading
+ONE_LINK_MIN = 5  # words: shorter is a subheading
+ONE_LINK_LINES = 5  # headlines under one "Read also" line at most
+_BULLET = re.compile(r"^[*•·▪►▶■●◆-]\s")
 
 
 def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
     """A "Read also:" line alone introduces a link or a few: the headlines on the lines under
-    it (no sentence, ONE_LINK_MIN words at least). A subheading ("Split – Stari Grad",
-    "Cijene") or a paragraph ends them: the article goes on, as it does under a box."""
+    it (no sentence, ONE_LINK_MIN words at least, at most ONE_LINK_LINES of them, all with the
+    bullet of the first or none). A subheading ("Split – Stari Grad", "Πόσο κοστίζουν τα
+    εισιτήρια"), a list's opening ("The main changes are:") or a paragraph ends them: the
+    article goes on, as it does under a box."""
     for i, p in enumerate(paras[:-1]):
         if reasons[i] != "related link" or not _is_one_link_header(p.text):
             continue
-        for k in range(i + 1, len(paras)):
+        bullet = None
+        for k in range(i + 1, min(len(paras), i + 1 + ONE_LINK_LINES)):
             nxt = paras[k]
-            headline = ONE_LINK_MIN <= nxt.words <= ONE_LINK and not _ends_sentence(nxt)
-            if reasons[k] is not None or not headline:
+            text = nxt.text.strip()
+            headline = (
+                ONE_LINK_MIN <= nxt.words <= ONE_LINK
+                and not _ends_sentence(nxt)
+                and not text.endswith((":", "："))
+            )
+            mark = _BULLET.match(text)
+            if bullet is None:
+                bullet = mark.group() if mark else ""
+            same_bullet = (mark.group() if mark else "") == bullet
+            if reasons[k] is not None or not headline or not same_bullet:
                 break
             reasons[k] = "related link"
 

@@ -808,3 +808,27 @@ def test_folding_drops_exactly_the_combining_characters(text: str) -> None:
     decomposed = unicodedata.normalize("NFD", text)
     expected = "".join(c for c in decomposed if not unicodedata.combining(c))
     assert _fold(text) == (text if text.isascii() else expected)
+
+
+def test_read_more_takes_its_bulleted_headlines_and_not_the_list_that_follows() -> None:
+    body = BODIES["Cyrillic"]
+    links = [
+        "* Bus driver shortage 'not over yet', council told",
+        "* Regional council votes to keep $2 child fares for another year",
+    ]
+    article = [
+        "The main changes are:",
+        "Route 2 (Karori–Miramar): two extra trips after 10pm on Fridays and Saturdays",
+        "Route 7 (Kingston–Wellington Station): hourly late-evening service added until 11.30pm",
+    ]
+    found = reasons("\n\n".join([body[0], "READ MORE:", *links, *article, body[0]]))
+    assert [found[line] for line in links] == ["related link", "related link"]
+    assert [found[line] for line in article] == [None, None, None]
+
+
+def test_departures_with_the_time_first_are_a_timetable() -> None:
+    body = BODIES["Greek"]
+    lines = ["07:00 – Blue Star Delos: Σύρος, Τήνος, Μύκονος", "08:00 – Aqua Blue: Αίγινα",
+             "21:00 – Νήσος Σάμος: Χίος, Μυτιλήνη"]  # fmt: skip
+    found = reasons("\n\n".join([body[0], *lines, body[0]]))
+    assert [found[line] for line in lines] == [None, None, None]
