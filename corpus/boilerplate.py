@@ -820,6 +820,13 @@ _INTERFACE_KEYS = frozenset(
     )
 )
 _PAYWALL_KEYS = frozenset(_phrases(words_of_sites.PAYWALL_LABELS))
+_AD_KEYS = frozenset(_phrases(words_of_sites.ADVERT))
+
+
+def _is_ad_label(text: str) -> bool:
+    return _line_key(_fold(text).lower()) in _AD_KEYS
+
+
 _SHARE_OPENINGS = _phrases(words_of_sites.SHARE)
 _READ_ALSO_OPENINGS = _phrases(words_of_sites.READ_ALSO)
 _READ_ALSO_BARE = tuple(f"{phrase} " for phrase in _phrases(words_of_sites.READ_ALSO_BARE))
@@ -1127,6 +1134,8 @@ def _apply_blocks(paras: Sequence[Paragraph], reasons: list[str | None], body_st
                 reasons[j] = reason
             elif other is None or (other != reason and other in _BLOCK_MEMBERS):
                 break  # body resumes, or another block starts here and extends itself
+            elif reason == "related links" and _is_ad_label(paras[j].text):
+                break  # an ad between: the box has ended, the article goes on under the ad
             j += 1
 
 

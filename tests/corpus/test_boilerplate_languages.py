@@ -832,3 +832,19 @@ def test_departures_with_the_time_first_are_a_timetable() -> None:
              "21:00 – Νήσος Σάμος: Χίος, Μυτιλήνη"]  # fmt: skip
     found = reasons("\n\n".join([body[0], *lines, body[0]]))
     assert [found[line] for line in lines] == [None, None, None]
+
+
+def test_a_box_of_links_ends_at_an_ad_label_inside_the_article() -> None:
+    """Under "আরও পড়ুন" a link, then an ad label, then the article's own subheading and the
+    schedule under it: the box ended at the ad (the schedule was taken as links)."""
+    para = (
+        "ঈদুল আজহা সামনে রেখে ট্রেনের অগ্রিম টিকিট বিক্রি শুরু হবে ২৪ মে থেকে, জানিয়েছে "
+        "রেলপথ মন্ত্রণালয়। টিকিট মিলবে শুধু অনলাইনে।"
+    )
+    box = ["আরও পড়ুন", "ঈদে বাসের টিকিট: গাবতলীতে বাড়তি ভাড়ার অভিযোগ"]
+    schedule = ["কোন দিনের টিকিট কবে", "২৪ মে বিক্রি হবে ৩ জুনের টিকিট",
+                "২৫ মে বিক্রি হবে ৪ জুনের টিকিট"]  # fmt: skip
+    found = reasons("\n\n".join([para, *box, "বিজ্ঞাপন", *schedule, para]))
+    assert [found[line] for line in box] == ["related links", "related links"]
+    assert found["বিজ্ঞাপন"] == "navigation"
+    assert [found[line] for line in schedule] == [None, None, None]
