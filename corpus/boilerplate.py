@@ -1134,7 +1134,9 @@ def _apply_blocks(paras: Sequence[Paragraph], reasons: list[str | None], body_st
                 reasons[j] = reason
             elif other is None or (other != reason and other in _BLOCK_MEMBERS):
                 break  # body resumes, or another block starts here and extends itself
-            elif reason == "related links" and _is_ad_label(paras[j].text):
+            elif (
+                reason == "related links" and other == "navigation" and _is_ad_label(paras[j].text)
+            ):
                 break  # an ad between: the box has ended, the article goes on under the ad
             j += 1
 
