@@ -353,7 +353,6 @@ _RELATED_LINK_WEAK = re.compile(
 # "More »", "Read on →"; a closing guillemet after a word closes a quotation ("«Придется
 # переложить на покупателя»" is a subheading).
 _LINK_TAIL = re.compile(r"(?:[→›]|(?:^|\s)»)\s*$")
-_OPENING_GUILLEMET = re.compile(r"«")
 # An appeal's header names the publisher or the reader: "Support The Moscow Times!",
 # "A Message from ...:", "Dear readers,". Subheadings like "Support from the Treasury" do not.
 _APPEAL_HEADER = re.compile(
@@ -753,7 +752,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if _COMMENTS.match(folded):
         return "comments"
     # ("« Un effet d’annonce »" closes a quotation, French style, with a space)
-    link_tail = _LINK_TAIL.search(text) and not _OPENING_GUILLEMET.search(text)
+    link_tail = _LINK_TAIL.search(text) and "«" not in text
     if _RELATED_HEADER.match(folded) or (words <= SHORT and link_tail):
         return "related links"
     if _RELATED_LINK_WEAK.match(text) and not is_prose(p):
@@ -824,7 +823,7 @@ _AD_KEYS = frozenset(_phrases(words_of_sites.ADVERT))
 
 
 def _is_ad_label(text: str) -> bool:
-    return _line_key(_fold(text).lower()) in _AD_KEYS
+    return _phrase_key(text) in _AD_KEYS
 
 
 _SHARE_OPENINGS = _phrases(words_of_sites.SHARE)
@@ -851,6 +850,11 @@ _APP = re.compile(
 
 def _line_key(low: str) -> str:
     return _KEY_COUNTER.sub("", _KEY_EDGES.sub("", low)).replace("’", "'")
+
+
+def _phrase_key(text: str) -> str:
+    """A line as it is looked up among the phrases of `chrome_words`."""
+    return _line_key(_fold(text).lower())
 
 
 def _site_words_reason(low: str, words: int, text: str) -> str | None:
@@ -1109,7 +1113,7 @@ def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None]) -> N
 
 
 def _is_one_link_header(text: str) -> bool:
-    return _line_key(_fold(text).lower()) in _ONE_LINK_KEYS
+    return _phrase_key(text) in _ONE_LINK_KEYS
 
 
 def _apply_blocks(paras: Sequence[Paragraph], reasons: list[str | None], body_start: int) -> None:
@@ -1244,8 +1248,7 @@ def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> 
 
 
 def _is_links_header(text: str) -> bool:
-    folded = _fold(text)
-    return bool(_RELATED_HEADER.match(folded)) or _line_key(folded.lower()) in _HEADER_KEYS
+    return bool(_RELATED_HEADER.match(_fold(text))) or _phrase_key(text) in _HEADER_KEYS
 
 
 _BLOCK_MEMBERS: dict[str, Callable[[Paragraph, Paragraph | None, str | None], bool]] = {
