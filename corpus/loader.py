@@ -637,8 +637,33 @@ def _in_chrome(element: Any, container: Any) -> bool:
     return False
 
 
+LOOSE_PROSE_CHARS = 50  # a run of text this long outside <p> is a paragraph written loose
+
+
 def _paragraph_chars(tree: Any) -> int:
-    return sum(len(text) for p in tree.iter("p") for text in p.itertext())
+    """The length of the page's paragraphs: its <p> elements' text, and the runs of text an
+    old page writes loose in a cell or a <span>, split by <br> (a Japanese local paper's
+    article had no <p> at all, and favouring precision kept its photo caption alone)."""
+    chars = 0
+    for element in tree.iter():
+        tag = element.tag
+        if tag == "p":
+            chars += sum(len(text) for text in element.itertext())
+            continue
+        if not isinstance(tag, str) or tag in _NOT_PROSE:
+            continue
+        if not any(ancestor.tag in _NOT_PROSE or ancestor.tag == "p"
+                   for ancestor in element.iterancestors()):  # fmt: skip
+            text = (element.text or "").strip()
+            chars += len(text) if len(text) >= LOOSE_PROSE_CHARS else 0
+        parent = element.getparent()
+        if parent is not None and parent.tag != "p" and element.tail:
+            tail = element.tail.strip()
+            chars += len(tail) if len(tail) >= LOOSE_PROSE_CHARS else 0
+    return chars
+
+
+_NOT_PROSE = frozenset({"script", "style", "noscript", "template", "a", "head", "title"})
 
 
 HEADLINE_LINES = 6  # lines a page's header may put before its headline (crumbs, a section)
@@ -663,19 +688,28 @@ def _without_headline(text: str, title: Any) -> str:
         if not line.strip():
             continue
         folded = " ".join(line.split()).casefold()
-        if folded == key:
+        if folded == key or _title_and_subtitle(folded, key):
             dropped.add(k)
             end = k + 1
             while end < len(lines) and not lines[end].strip():
                 dropped.add(end)
                 end += 1
             continue
-        seen += 1
+        # a header's crumbs and menu items are shorter than a headline: only lines as long
+        # as half the title count towards the lines a header may put before it
+        seen += len(folded) * 2 >= len(key)
         if seen >= HEADLINE_LINES or len(folded) > 2 * len(key):
             break  # the article has begun
     if not dropped:
         return text
     return "\n".join(line for k, line in enumerate(lines) if k not in dropped)
+
+
+def _title_and_subtitle(line: str, key: str) -> bool:
+    """A headline set with its second deck on one line ("Fares up for the first time in 19
+    years  School passes 8% dearer"), the title holding the first part alone."""
+    rest = line[len(key) :] if line.startswith(key) else ""
+    return bool(rest) and rest[0] in " :|-–—" and len(rest) <= len(key) and rest[-1] not in ".!?。"
 
 
 # What a table cell holds when the table lays a page out rather than tabulating data.

@@ -402,3 +402,32 @@ def test_chrome_between_paragraphs_is_not_put_back(tmp_path: Path, chrome: str) 
     assert "How passengers will get around" in text  # the article's own are back
     for words in ("Share this", "More on this", "Tram line", "Also on the site", "Griebnitzsee"):
         assert words not in text
+
+
+def test_an_article_written_loose_in_a_cell_is_read_whole(tmp_path: Path) -> None:
+    """An old local paper's page has no <p> at all: the article is text in a <span> split by
+    <br>, beside a photo in a small table. Favouring precision kept the caption alone; the
+    runs of loose text say how much the page holds, and the fuller extraction is taken."""
+    cell = (
+        '<font size="2">Home &gt; News &gt; Transport</font><br><br>'
+        '<table align="right" width="200"><tr><td><img src="bus.jpg" alt=""></td></tr>'
+        '<tr><td class="caption">A city bus at the station square</td></tr></table>'
+        '<span class="honbun">' + "<br><br>".join(PARAGRAPHS) + "</span>"
+    )
+    text, _, _ = load_page(tmp_path, layout_page(cell))
+    found = [squeeze(p.text) for p in paragraphs(text)]
+    for paragraph in PARAGRAPHS:
+        assert paragraph in found
+
+
+def test_a_headline_with_its_second_deck_on_one_line_goes(tmp_path: Path) -> None:
+    headline, body = sample_parts()
+    # the page sets title and second deck on one line; the title holds the first part
+    text, title, _ = load_page(
+        tmp_path, news_page(headline, [f"{headline} \u2014 Talks began in Moscow", *body])
+    )
+    assert title == headline and text.startswith(body[0][:30])
+    # a first paragraph that merely begins with the title's words is the article's
+    lede = f"{headline}: both sides said so on Monday, and they will meet again in Riyadh."
+    text, _, _ = load_page(tmp_path, news_page(headline, [lede, *body]))
+    assert lede in text
