@@ -128,7 +128,10 @@ _FOLLOW = re.compile(
         r"^(?:follow us|follow (?-i:[A-Z])[^.!?]{0,40} on|síguenos|sigue a|suivez(?:-nous)?"
         r"|folgen sie|seguici|segui|siga(?:-nos)?|obserwuj|takip edin|следите за|стежте за"
         r"|ακολουθήστε|关注|關注|เพิ่มเพื่อน|ติดตาม|팔로우|تابعوا|تابعونا|עקבו"
-        r"|फॉलो करें|हमें फॉलो)(?:\b|(?=[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]))"
+        r"|फॉलो करें|हमें फॉलो|следете|пратите нас|pratite nas|sledite nam|sledujte nás"
+        r"|kövess(?:en)? minket|urmăriți-ne|urmărește-ne|volg ons|volg (?-i:[A-Z])|följ oss"
+        r"|følg os|følg oss|seuraa meitä|ikuti kami|theo dõi|последвайте ни|ما را دنبال کنید)"
+        r"(?:\b|(?=[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]))"
     ),
     re.IGNORECASE,
 )
@@ -137,6 +140,8 @@ _FOLLOW_PAYOFF = re.compile(
         r"recib|receiv|\bget\b|stay (?:up|informed)|erhalt|recev|ricev|receb|получа|отрима"
         r"|λάβ|ενημέρ|\bnews\b|noticias|nachrichten|actualit|notizie|notícias|новост|новин"
         r"|ειδήσ|每天|为您|為您|第一时间|第一時間|最新|ข่าว|소식|뉴스|أخبار|חדשות|खबर|समाचार"
+        r"|вести|vijesti|vesti|novice|wiadomości|zprávy|správy|hírek|știri|nieuws|nyheter"
+        r"|uutiset|berita|tin tức|haberler|новини|اخبار"
     ),
     re.IGNORECASE,
 )
@@ -148,7 +153,7 @@ _CHANNEL = re.compile(
         r"|카카오톡|카카오 ?채널"
         # the same channels written in other scripts
         r"|واتساب|واتس اب|تيليجرام|تلغرام|تليجرام|جوجل نيوز|فيسبوك|يوتيوب|انستجرام|قناة"
-        r"|واتساپ|تلگرام|اینستاگرام|کانال|واٹس ایپ|ٹیلی گرام|וואטסאפ|טלגרם|ערוץ"
+        r"|واتساپ|تلگرام|اینستاگرام|کانال|واٹس ایپ|ٹیلی گرام|וואטסאפ|ווטסאפ|טלגרם|ערוץ|bülten"
         r"|zalo|व्हाट्सएप|व्हॉट्सऐप|टेलीग्राम|चैनल|হোয়াটসঅ্যাপ|চ্যানেল|വാട്സാപ്|വാട്സ്ആപ്|ചാനൽ"
         r"|வாட்ஸ்அப்|சேனல்|వాట్సాప్|ఛానల్|ವಾಟ್ಸ್‌ಆ್ಯಪ್|телеграм|вотсап|ватсап|τηλεγράφ"
     ),
@@ -163,6 +168,8 @@ _RIGHTS = re.compile(
         r"|wszelkie prawa zastrzeżone|tüm hakları saklıdır|alle rechten voorbehouden"
         r"|με επιφύλαξη παντός δικαιώματος|無断(?:転載|複製)|版权所有|版權所有|不得轉載|未经授权"
         r"|무단 ?전재|재배포 금지|جميع الحقوق محفوظة|כל הזכויות שמורות|सर्वाधिकार सुरक्षित"
+        r"|(?:کلیه|تمامی|همه) (?:ی )?حقوق[^.!?]{0,60}محفوظ|جملہ حقوق محفوظ"
+        r"|转载请注明|轉載請註明|如涉及版权|如涉及版權"
     ),
 )
 # Notices of a site's rights and its press regulator, beyond "all rights reserved": "Queda
@@ -178,6 +185,9 @@ _NOTICE = re.compile(
         r"|при (?:полном или частичном )?использовании материалов"
         r"|перепечатка (?:материалов|запрещена)"
         r"|використання матеріалів|передрук матеріалів|απαγορεύεται η αναδημοσίευση"
+        r"|при (?:повному або частковому )?використанні матеріалів|свидетельство о регистрации сми"
+        r"|^сетевое издание|^мережеве видання|регистрационный номер эл"
+        r"|зарегистрировано роскомнадзор"
         r"|非经授权|未经许可|不得转载|禁止转载|転載を禁|複製を禁|무단 복제|إعادة النشر"
         r"|אין להעתיק|पुनर्प्रकाशन|icp备|icp证|icp証|公网安备|公網安備|本网转载|本網轉載"
         r"|不代表本网|不代表本網|并不意味着赞同其观点|並不意味著贊同其觀點|giay phep so"
@@ -258,13 +268,15 @@ _JOIN_AT_END = re.compile(
 _JOIN = re.compile(
     _fold(
         r"(?:^|\s)(?:join (?:us|our)|únete|unirme|rejoignez|treten sie|unisciti|junte-se|dołącz"
-        r"|katılın|присоединяйтесь|приєднуйтесь|підписуйтесь|εγγραφείτε|הצטרפו|انضم(?:وا)?"
+        r"|katılın|abone olun|присоединяйтесь|приєднуйтесь|підписуйтесь|εγγραφείτε|הצטרפו"
+        r"|انضم(?:وا)?"
         r"|जुड़ें|जॉइन करें|फॉलो करा|फॉलो करें)(?=\s|$|[.!?,])"
     ),
 )
 _JOIN_CHANNEL = re.compile(
     _fold(
-        r"whatsapp|telegram|viber|google news|youtube|instagram|канал|וואטסאפ|טלגרם|واتساب"
+        r"whatsapp|telegram|viber|google news|youtube|instagram|канал|וואטסאפ|ווטסאפ|טלגרם|واتساب"
+        r"|bülten"
         r"|تيليجرام|تلغرام|व्हाट्सएप|चॅनेल|चैनल|newsletter|ניוזלטר|النشرة"
     ),
 )
@@ -279,11 +291,17 @@ _PAYWALL = re.compile(
         r"|subscribers? only|subscribe (?:now|today)|free trial|first month free"
         r"|unlimited (?:digital )?access|get the full story|cancel (?:at )?any ?time"
         r"|for just [$€£]\s?\d|a week for (?:your )?(?:the )?first"
+        r"|続きをお読み|有料会員記事|ακυρώστε όποτε|απεριόριστη πρόσβαση|τον πρώτο μήνα"
+        r"|jederzeit kündbar|résiliable à tout moment|sans engagement|cancela cuando quieras"
+        r"|disdici quando vuoi|cancele quando quiser|отменить в любой момент|accès illimité"
+        r"|acceso ilimitado|accesso illimitato|acesso ilimitado|unbegrenzte?n? zugriff"
+        r"|безлимитный доступ|неограниченный доступ|premier mois|primer mes|primo mese"
+        r"|primeiro mês|ersten monat"
     ),
 )
 _TO_READER = re.compile(
     r"いまなら|今なら|いただけ|ください|あなた|지금|하세요|立即|您|\b(?:you|your|vous|votre|sie"
-    r"|ihre|tu|tú|usted|você|вы|вас|ты|ви|вам|σας)\b",
+    r"|ihre|tu|tú|usted|você|вы|вас|ты|ви|вам|σας|αποκτήστε|γίνετε|ακυρώστε)\b",
     re.IGNORECASE,
 )
 # A paywall's pitch tells the reader what to do: "Get the full story. Unlimited digital ..."
@@ -409,7 +427,10 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
     r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|φωτ\.?|φωτογραφία|사진|צילום|تصوير"
     r"|फोटो|फ़ोटो|ছবি)\s*[:：]|撮影[:：]|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
-    r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=|/\s?[^/\n]{1,20}\s제공$|(?<!\w)ảnh\s*:",
+    r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=|/\s?[^/\n]{1,20}\s제공$|(?<!\w)ảnh\s*:"
+    # "… after her ordeal Credit: SWNS", "… ma ponad pół wieku. Fot. Tomasz Wiśniewski",
+    # "… jijini Dar es Salaam. Picha na Maktaba"
+    r"|\bcredits?\s*:\s*(?-i:[A-Z])|(?<!\w)fot\.\s*(?-i:[A-Z])|(?<!\w)picha na (?-i:[A-Z])",
     re.IGNORECASE,
 )
 # A byline on a line of its own: "By Jane Doe", "Von Jana Meixner", "Текст: Алексей Морозов",
@@ -453,15 +474,42 @@ _CREDITS = re.compile(
     r"|read the original (?:article|story)\b)",
     re.IGNORECASE,
 )
-# "Click here to subscribe", "Tap here to watch": an instruction to the reader's mouse.
-_CLICK_HERE = re.compile(r"^(?:click|tap|press) here\b", re.IGNORECASE)
+# "Click here" in the languages of the news: opening a line, an instruction to the reader's
+# mouse ("Click here to subscribe", "येथे क्लिक करा"); anywhere in a line with a channel or an
+# app, a pitch ("… வாட்ஸ்அப் சேனலில் பெற இங்கே க்ளிக் செய்யவும்", "點我下載APP").
+_CLICK_HERE_ANY = re.compile(
+    _fold(
+        r"\b(?:click|tap|press) here\b|येथे क्लिक करा|यहां क्लिक करें|यहाँ क्लिक करें|इथे क्लिक करा"
+        r"|இங்கே க்ளிக் செய்யவும்|இங்கே கிளிக் செய்யவும்|এখানে ক্লিক করুন|ഇവിടെ ക്ലിക്ക് ചെയ്യുക"
+        r"|ఇక్కడ క్లిక్ చేయండి|点击这里|點擊這裡|点击此处|點我|点我|ここをクリック|여기를 클릭"
+        r"|اضغط هنا|انقر هنا|اینجا کلیک کنید|یہاں کلک کریں|לחצו כאן|לחץ כאן|cliquez ici"
+        r"|haga clic aquí|haz clic aquí|pincha aquí|clique aqui|clicca qui|hier klicken"
+        r"|klicken sie hier|klik hier|kliknij (?:tutaj|tu)|klikněte zde|нажмите (?:здесь|сюда)"
+        r"|натисніть (?:тут|сюди)|buraya tıklayın|κάντε κλικ εδώ|bấm vào đây|nhấn vào đây"
+        r"|klik di sini"
+    )
+)
+# Told to get the outlet's app: "Download de NPO Nieuws-app en zet meldingen aan."
+_GET_THE_APP = re.compile(
+    _fold(
+        r"(?:^|[.!?]\s+)(?:download|installeer|laden sie|lade dir|téléchargez|télécharge"
+        r"|descarga|descargue|scarica|baixe|pobierz|stáhněte|скачайте|скачивайте|завантажте"
+        r"|κατεβάστε|indirin|tải)\b"
+    )
+)
 _HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
-_COOKIES = re.compile(r"\bcookies?\b|куки|クッキー|쿠키|ملفات تعريف الارتباط|עוגיות|कुकीज़|คุกกี้")
+_COOKIES = re.compile(
+    r"\bcookies?\b|куки|クッキー|쿠키|ملفات تعريف الارتباط|עוגיות|कुकीज़|คุกกี้|piškot|kolačić"
+    r"|ciasteczk|\bsütik|\bsütiket|evästei|evästee|çerez|کوکی|slapuk|sīkdatn|küpsis|galetes"
+)
 _COOKIE_CONTEXT = re.compile(
     r"\b(?:consent|accept|partners|preferences|settings|privacy|acept\w*|configur\w*"
     r"|accept\w*|paramètr\w*|akzeptier\w*|einstellungen|datenschutz\w*|accett\w*|aceit\w*"
     r"|privacidad|privacidade|confidentialité|zgod\w*|prywatnoś\w*|kabul|gizlilik"
-    r"|соглас\w*|конфиденциальн\w*|приня\w*|погод\w*|αποδοχ\w*|απόρρητ\w*)\b"
+    r"|соглас\w*|конфиденциальн\w*|приня\w*|погод\w*|αποδοχ\w*|απόρρητ\w*|strinja\w*"
+    r"|uporab\w*|souhlas\w*|súhlas\w*|hozzájárul\w*|elfogad\w*|hyväksy\w*|suostu\w*|onay\w*"
+    r"|acord\w*|consimț\w*|samtyck\w*|samtykk\w*|toestemming|akkoord|instellingen"
+    r"|persetujuan|setuju|đồng ý|pristan\w*|postavk\w*|prihvaća\w*|prihvat\w*)\b|پذیرش|موافقت"
     r"|同意|設定|동의|설정|موافق|הסכמה|ยอมรับ"
 )
 # A site's own words about its cookies: "we use" in the languages of the news.
@@ -470,6 +518,12 @@ _COOKIE_WE = re.compile(
         r"\b(?:we use|this (?:web)?site uses|utilizamos|usamos|nous utilisons|ce site utilise"
         r"|wir verwenden|verwenden wir|wir nutzen|diese website (?:verwendet|nutzt)|utilizziamo"
         r"|questo sito utilizza|używamy|kullanıyoruz|мы используем|используем|використовуємо"
+        r"|(?:ta|naša) spletna stran uporablja|ova (?:web )?stranica koristi|koristimo"
+        r"|ta strona (?:używa|korzysta)|tento web používá|používáme|používame"
+        r"|sütiket használ|käytämme|deze (?:web)?site gebruikt"
+        r"|wij gebruiken|we gebruiken|vi använder|vi bruker|vi bruger|kami menggunakan"
+        r"|situs ini menggunakan|chúng tôi sử dụng|folosim|utilizăm"
+        r"|acest site (?:folosește|utilizează)"
         r"|χρησιμοποιούμε)\b|使用しています|使用しております|我们使用|本网站使用|사용합니다"
         r"|نستخدم|אנו משתמשים|ใช้คุกกี้"
     )
@@ -668,7 +722,10 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"  # "정민재 기자 mjjung@example.kr": a reporter's address
     if words <= 40 and _CREDITS_OTHER.match(text):
         return "credits"
-    if words <= 60 and _NOTICE.search(low) and not _QUOTE_MARKS.search(text):
+    notice = _NOTICE.search(low) if words <= 60 else None
+    # ("При використанні матеріалів посилання на «Полтавський вісник» обов'язкове" names the
+    # site in quotation marks; a quotation that mentions reprints opens with its speaker)
+    if notice and (notice.start() == 0 or not _QUOTE_MARKS.search(text)):
         return "credits"  # a reprint notice or the press regulator, in any language
     if words <= SOURCE_LINE and _SOURCES.match(low):
         return "credits"  # "Con información de EFE y Reuters."
@@ -725,13 +782,22 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "newsletter"
     if words <= 30 and _JOIN_AT_END.search(text) and _CHANNEL.search(folded):
         return "newsletter"  # "… വാട്സാപ് ചാനലിൽ ചേരൂ": the verb comes last
+    if words <= 40 and not _QUOTE_MARKS.search(text):
+        # ("line" is LINE's name and an English word: it names no app here)
+        channel = _CHANNEL.search(low) or any(m.group() != "line" for m in _APP.finditer(low))
+        if channel and _CLICK_HERE_ANY.search(low):
+            return "newsletter"  # "… வாட்ஸ்அப் சேனலில் பெற இங்கே க்ளிக் செய்யவும்"
+        # "Download the app and register" is a how-to in a story about an app; the pitch
+        # offers the news ("Wil je het laatste nieuws? Download de NPO Nieuws-app")
+        if channel and _GET_THE_APP.search(low) and _FOLLOW_PAYOFF.search(low):
+            return "newsletter"
     if (
         words <= 60
         and _FOLLOW.match(folded)
         and ((_CHANNEL.search(folded) and _FOLLOW_PAYOFF.search(folded)) or _HANDLE.search(text))
     ):
         return "newsletter"  # also "Follow Jane Doe on X: @janedoe"
-    if words <= 30 and _CLICK_HERE.match(text) and not _QUOTE_MARKS.search(text):
+    if words <= 30 and _CLICK_HERE_ANY.match(low) and not _QUOTE_MARKS.search(text):
         return "navigation"
     # (by its length in characters: digits and kanji make many words of a date)
     if len(text) <= 80 and _is_dateline_only(text):
@@ -790,8 +856,11 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
 
 # A line reduced to the phrase it may be: no bullet or arrow around it, no final colon or
 # stop, no counter ("Kommentare (3)", "コメント48件" keeps its 件: `_COMMENTS` reads those).
-_KEY_EDGES = re.compile(r"^[\s\-–—•·|>›»→:：#]+|[\s\-–—•·|>›»→:：.!?…]+$")
+_KEY_EDGES = re.compile(r"^[\s\-–—•·|>›»→:：៖#]+|[\s\-–—•·|>›»→:：៖.!?…]+$")
 _KEY_COUNTER = re.compile(r"\s*[(（\[]?\s*\d+\s*[)）\]]?$")
+
+
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u3040-\u9fff\uac00-\ud7af]")
 
 
 def _phrases(*groups: tuple[str, ...]) -> tuple[str, ...]:
@@ -827,7 +896,12 @@ def _is_ad_label(text: str) -> bool:
 
 
 _SHARE_OPENINGS = _phrases(words_of_sites.SHARE)
-_READ_ALSO_OPENINGS = _phrases(words_of_sites.READ_ALSO)
+# A box's header before a colon heads the one link after it ("Mavzuga oid: <headline>"): the
+# headers of more than one word, or written without spaces ("関連記事"); "Latest: the toll
+# rose" opens a sentence.
+_READ_ALSO_OPENINGS = _phrases(words_of_sites.READ_ALSO) + tuple(
+    p for p in _phrases(words_of_sites.RELATED_HEADER) if " " in p or _UNSPACED.search(p)
+)
 _READ_ALSO_BARE = tuple(f"{phrase} " for phrase in _phrases(words_of_sites.READ_ALSO_BARE))
 _FOLLOW_OPENINGS = _phrases(words_of_sites.FOLLOW)
 _REPUBLISHED_OPENINGS = _phrases(words_of_sites.REPUBLISHED)
@@ -840,10 +914,12 @@ _NETWORK = re.compile(
 )
 # "The", "Τα" before a header ("ΤΑ ΠΙΟ ΔΙΑΒΑΣΜΕΝΑ" is "Πιο διαβασμένα").
 _ARTICLE = re.compile(r"^(?:the|τα|οι|το|les|los|las|die|de|het|il|i|gli|le|la|os|as|o|a|el|lo)\s+")
-_LINK_COLON = re.compile(r"\s*[:：|]\s*\S")
+# after "Read also": a colon (Khmer's "៖" too), a bar, or a dash before a space ("ये भी पढ़ें-
+# <headline>"; "Related-party deals" goes on as a word)
+_LINK_COLON = re.compile(r"\s*(?:[:：|៖]|[-–—](?=\s))\s*\S")
 # What a pitch to follow the outlet offers: a channel (`_CHANNEL`) or its app.
 _APP = re.compile(
-    r"\bapps?\b|aplikac|applica|appli\b|приложени|застосун|апликаци|εφαρμογ|uygulama"
+    r"(?<![a-z])apps?(?![a-z])|aplikac|applica|appli\b|приложени|застосун|апликаци|εφαρμογ|uygulama"
     r"|ung dung|aplikasi|アプリ|客户端|客戶端|앱|تطبيق|اپلیکیشن|אפליקציה|ऐप|অ্যাপ|แอป|line"
 )
 
@@ -920,7 +996,7 @@ _BRACKETED_TAIL = re.compile(r"[（(](?P<tail>[^()（）]{2,40})[)）]\s*$")
 _CREDIT_IN_BRACKETS = re.compile(
     r"ロイター|共同|時事|写真|撮影|提供|资料图|資料照|新华社|新華社|사진|연합뉴스|뉴시스|뉴스1"
     r"|\barchiv\w*|\bfile\b|\bfoto\b|\bphoto\b|छायाचित्र|फोटो|صورة|ارشيف|ארכיון|צילום"
-    r"|ചിത്രം|ছবি|படம்|చిత్రం|ಚಿತ್ರ|फाइल",
+    r"|ചിത്രം|ছবি|படம்|చిత్రం|ಚಿತ್ರ|फाइल|រូបថត|画像|イメージ",
     re.IGNORECASE,
 )
 

@@ -848,3 +848,94 @@ def test_a_box_of_links_ends_at_an_ad_label_inside_the_article() -> None:
     assert [found[line] for line in box] == ["related links", "related links"]
     assert found["বিজ্ঞাপন"] == "navigation"
     assert [found[line] for line in schedule] == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        # one link, after a Khmer colon, a dash, a box's header or "previous article"
+        ("ये भी पढ़ें- वंदे भारत स्लीपर ट्रेन का ट्रायल पूरा, जानें कब से होगी शुरू", "Devanagari",
+         "related link"),
+        ("អានបន្ថែម៖ វៀតណាមរំពឹងនាំចេញអង្ករលើស ៨ លានតោនក្នុងឆ្នាំនេះ", "Thai", "related link"),
+        ("Mavzuga oid: Toshkentda avtobus yo‘l haqi 2 000 so‘mga ko‘tarildi", "Cyrillic",
+         "related link"),
+        ("PREBERITE ŠE: Ljubljanski potniški promet uvaja nočne linije ob koncih tedna", "Cyrillic",
+         "related link"),
+        ("上一篇：成都今年首个高温橙色预警发布 最高气温或达37℃", "Chinese", "related link"),
+        ("下一篇：成都这些地方可以免费游泳 开放时间一览", "Chinese", "related link"),
+        ("Next article: Council approves new cycle lanes on the ring road", "Greek",
+         "related link"),
+        # notices of rights and registration, the site named in quotation marks
+        ("При використанні матеріалів посилання на «Полтавський вісник» обов'язкове.", "Cyrillic",
+         "credits"),
+        ("Сетевое издание «Урал.Сити». Регистрационный номер ЭЛ № ФС 77-80341 выдан "
+         "Роскомнадзором.",
+         "Cyrillic", "credits"),
+        ("کلیه حقوق برای خبرگزاری ایران‌خبر محفوظ است. استفاده از مطالب با ذکر منبع بلامانع است.",
+         "Arabic", "credits"),
+        ("声明：本文由成都本地宝整理发布，转载请注明出处。如涉及版权问题，请联系我们删除。",
+         "Chinese",
+         "credits"),
+        # cookie banners of more languages
+        ("Ta spletna stran uporablja piškotke. Z nadaljnjo uporabo se strinjate z uporabo "
+         "piškotkov.",
+         "Cyrillic", "cookie notice"),
+        ("Käytämme evästeitä. Jatkamalla hyväksyt evästeiden käytön.", "Cyrillic", "cookie notice"),
+        # pitches: click here with a channel, join, follow, get the app, subscribe
+        ("பெருநகர் செய்திகளை உடனுக்குடன் வாட்ஸ்அப் சேனலில் பெற இங்கே க்ளிக் செய்யவும்", "Devanagari",
+         "newsletter"),
+        ("पुण्यातील ताज्या बातम्यांसाठी आमच्या WhatsApp ग्रुपमध्ये सामील व्हा", "Devanagari",
+         "newsletter"),
+        ("येथे क्लिक करा", "Devanagari", "navigation"),
+        ("不用抽 不用搶 現在用APP看新聞 保證天天中獎　點我下載APP", "Chinese", "newsletter"),
+        ("הצטרפו לקבוצת הווטסאפ של החדשות המקומיות לעדכונים שוטפים מהאזור", "Hebrew", "newsletter"),
+        ("Следете го Скопје Денес и на Viber – најважните вести за градот директно на телефон.",
+         "Cyrillic", "newsletter"),
+        ("Wil je het laatste nieuws over het weer? Download de Nieuws-app en zet meldingen aan.",
+         "Greek", "newsletter"),
+        ("Günün en önemli haberlerini kaçırmamak için e-bültenimize ücretsiz abone olun.", "Greek",
+         "newsletter"),
+        # paywalls
+        ("この記事は有料会員記事です。有料会員になると続きをお読みいただけます。", "Japanese",
+         "paywall"),
+        ("Γίνετε συνδρομητές με 1 ευρώ τον πρώτο μήνα και αποκτήστε απεριόριστη πρόσβαση.", "Greek",
+         "paywall"),
+        # captions that end in their credit
+        ("Biscuit the cocker spaniel was reunited with his owner after the ordeal Credit: SWNS",
+         "Greek", "photo credit"),
+        ("Wiadukt przy ul. Kujawskiej ma ponad pół wieku. Fot. Tomasz Nowak", "Greek",
+         "photo credit"),
+        ("Abiria wakisubiri mabasi katika kituo cha Magufuli, Dar es Salaam. Picha na Maktaba",
+         "Greek", "photo credit"),
+        ("កសិករកំពុងប្រមូលផលស្រូវនៅខេត្តបាត់ដំបង។ (រូបថត៖ សុខ ពិសី)", "Thai", "photo credit"),
+        ("決済アプリの画面を表示したスマートフォン（画像の一部を加工しています）", "Japanese",
+         "photo credit"),
+    ],
+)  # fmt: skip
+def test_links_notices_banners_pitches_and_credits_of_the_seventh_set(
+    line: str, body: str, reason: str
+) -> None:
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("prose", "body"),
+    [
+        ("Related-party deals under scrutiny after the audit", "Greek"),
+        ("Download the app from the store, register with a bank card and choose a bike.", "Greek"),
+        ("Preuzmite aplikaciju, registrirajte se karticom i odaberite bicikl na stanici.", "Greek"),
+        ("«Використання матеріалів без дозволу — порушення закону», — заявив юрист.", "Cyrillic"),
+        ("Sodišče je odločilo, da mora spletna stran pridobiti soglasje za piškotke.", "Cyrillic"),
+        ("Следете ги упатствата на здравствените власти, порача министерот.", "Cyrillic"),
+        ("Polisi walisema picha na video za tukio hilo zimesambaa mitandaoni.", "Greek"),
+        ("Credit: the bank lowered its rate for the first time since 2019.", "Greek"),
+        ("Le forfait coûte 9,99 euros le premier mois, sans engagement, a précisé l'opérateur.",
+         "Greek"),
+        ("市は来月から、バス停の時刻表をスマートフォンで確認できる新サービスを始める（画像は市の資料より）。",
+         "Japanese"),
+    ],
+)  # fmt: skip
+def test_prose_like_the_links_notices_pitches_and_credits_of_the_seventh_set(
+    prose: str, body: str
+) -> None:
+    assert reason_amid(prose, BODIES[body], 1) is None
