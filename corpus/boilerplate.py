@@ -205,6 +205,9 @@ _SOURCES = re.compile(
 )
 SOURCE_LINE = 12  # words
 _BRACKETED_BYLINE = re.compile(r"^\[[^\[\]\d]{2,30}[，,、][^\[\]\d]{2,30}\]$")
+# A Japanese or Chinese paper's writer in brackets under the article: "（岡田良介）",
+# "（経済部・森田さやか）", "（记者 张明）".
+_BRACKETED_NAME = re.compile(r"^[（(][\u3040-\u30ff\u4e00-\u9fff・\u3000 ]{3,14}[）)]$")
 _SEND_TO = re.compile(r"(?:\(으\)로 )?기사\s?보내기$|공유하기$")
 # A Korean byline: a name of two to four syllables and "기자" (reporter), or "특파원".
 _REPORTER = re.compile(r"^[가-힣]{2,4}\s?(?:기자|특파원|선임기자|객원기자)(?:\s|$)")
@@ -291,7 +294,8 @@ _PAYWALL = re.compile(
         r"|subscribers? only|subscribe (?:now|today)|free trial|first month free"
         r"|unlimited (?:digital )?access|get the full story|cancel (?:at )?any ?time"
         r"|for just [$€£]\s?\d|a week for (?:your )?(?:the )?first"
-        r"|続きをお読み|有料会員記事|ακυρώστε όποτε|απεριόριστη πρόσβαση|τον πρώτο μήνα"
+        r"|続きをお読み|有料会員記事|週間無料|日間無料|カ月無料|お試しいただけ|購読しませんか"
+        r"|ακυρώστε όποτε|απεριόριστη πρόσβαση|τον πρώτο μήνα"
         r"|jederzeit kündbar|résiliable à tout moment|sans engagement|cancela cuando quieras"
         r"|disdici quando vuoi|cancele quando quiser|отменить в любой момент|accès illimité"
         r"|acceso ilimitado|accesso illimitato|acesso ilimitado|unbegrenzte?n? zugriff"
@@ -581,7 +585,10 @@ _MIN_DOT = re.compile(r"\bmin\.$", re.IGNORECASE)
 READING_TIME = 8  # words
 # "17:00–21:00", "8.30-12.00", "9時〜17時": hours from and to, a timetable's or a schedule's.
 _TIME_RANGE = re.compile(
-    r"\d{1,2}[:.h時]\d{0,2}\s*(?:[-–—~〜～]|to|до|bis|à|a|al)\s*\d{1,2}[:.h時]\d{0,2}",
+    r"\d{1,2}[:.h時]\d{0,2}\s*(?:[-–—~〜～]|to|until|till|до|bis|à|a|al|hasta|até|حتى|إلى|الى)"
+    r"\s*\d{1,2}[:.h時]\d{0,2}"
+    # "من 20:00 حتى منتصف الليل", "From 22:00 until the last train": hours from, to a word
+    r"|^(?:from|von|ab|de|desde|dalle|dès|с|від|od|από|من)\s+\d{1,2}[:.h]\d{2}\b",
     re.IGNORECASE,
 )
 # A trail of sections: three or more short items joined by ">" or "›".
@@ -593,6 +600,7 @@ _BREADCRUMBS = re.compile(
 _OTHER_DATE = re.compile(
     r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"
     r"|\b\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\b\.?|\b\d{4}/\d{1,2}/\d{1,2}\b|\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}\b"
+    r"|\b\d{1,2}\s+(?:كانون|تشرين)\s+(?:الأول|الثاني)\s+\d{4}\b"  # Levantine month names
 )
 _OTHER_TIME = re.compile(
     r"\b\d{1,2}h\d{2}\b|\d{1,2}時\d{1,2}分|\b(?:kl|klo|godz|ore|às|um)\.?\s?\d{1,2}[.:]\d{2}\b"
@@ -752,7 +760,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"
     if words <= 4 and _REPORTER.match(text):
         return "credits"  # "박준영 기자", "김서연 기자 syk@…" (the address alone is above)
-    if words <= 8 and _BRACKETED_BYLINE.match(text):
+    if words <= 8 and (_BRACKETED_BYLINE.match(text) or _BRACKETED_NAME.match(text)):
         return "credits"  # "[佐藤拓海，テックプラス]": the writer and the site in brackets
     if words <= 6 and _SEND_TO.search(text):
         return "navigation"  # "페이스북(으)로 기사보내기": a share button
@@ -856,7 +864,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
 
 # A line reduced to the phrase it may be: no bullet or arrow around it, no final colon or
 # stop, no counter ("Kommentare (3)", "コメント48件" keeps its 件: `_COMMENTS` reads those).
-_KEY_EDGES = re.compile(r"^[\s\-–—•·|>›»→:：៖#]+|[\s\-–—•·|>›»→:：៖.!?…]+$")
+_KEY_EDGES = re.compile(r"^[\s\-–—•·|>›»→:：៖#■□◆◇▶►▲△▼▽●○★☆※]+|[\s\-–—•·|>›»→:：៖.!?…]+$")
 _KEY_COUNTER = re.compile(r"\s*[(（\[]?\s*\d+\s*[)）\]]?$")
 
 
@@ -995,12 +1003,19 @@ _CAPTION_TAIL = re.compile(r"(?:[.!?]\s+|\s\|\s+)(?P<tail>[^.!?|]{2,40})$")
 _BRACKETED_TAIL = re.compile(r"[（(](?P<tail>[^()（）]{2,40})[)）]\s*$")
 _CREDIT_IN_BRACKETS = re.compile(
     r"ロイター|共同|時事|写真|撮影|提供|资料图|資料照|新华社|新華社|사진|연합뉴스|뉴시스|뉴스1"
-    r"|\barchiv\w*|\bfile\b|\bfoto\b|\bphoto\b|छायाचित्र|फोटो|صورة|ارشيف|ארכיון|צילום"
+    r"|\barchiv\w*|\bfile\b|\bfoto\b|\bphoto\b|छायाचित्र|फोटो|صورة|ارشيف|أرشيف|ארכיון|צילום"
     r"|ചിത്രം|ছবি|படம்|చిత్రం|ಚಿತ್ರ|फाइल|រូបថត|画像|イメージ",
     re.IGNORECASE,
 )
 
 
+# A Japanese paper's caption says when and where after "＝": "…遠山高原鉄道の列車＝7日、飯田市の
+# 遠山口駅", "…路線バス＝北山駅前で".
+# After "＝" a day, a place or an agency ("大人＝500円" is a price list's line).
+_JAPANESE_CAPTION = re.compile(
+    r"[\u3040-\u30ff\u4e00-\u9fff）」]{4,}＝(?=[^＝。！？]{1,30}$)"
+    r"[^＝。！？]{0,24}?(?:\d+日|[市町村区県都府駅港]|で$|から$|共同|ロイター|時事|撮影|提供|AP|AFP)"
+)
 _ARCHIVE_TAIL = re.compile(
     r"\S\s+[-–—|]\s*(?:صورة )?(?:أرشيفية|ارشيفية|archive|archivo|archiv|arquivo|archivio|архив"
     r"|αρχείο|ארכיון|file photo|photo d'archives)\s*$",
@@ -1011,6 +1026,8 @@ _ARCHIVE_TAIL = re.compile(
 def _credit_tail(text: str) -> bool:
     """A caption's line: a sentence and then its credit (a line that ends a sentence has
     none; `_credited` looks at lines that are not prose only)."""
+    if _JAPANESE_CAPTION.search(text):
+        return True
     tail = _CAPTION_TAIL.search(text)
     if tail and "|" in text[: tail.start("tail")]:
         return True  # "<caption>. | <site>"
@@ -1072,6 +1089,8 @@ def _is_dateline_only(text: str) -> bool:
         return True
     if _TIME_RANGE.search(stripped) or _TABLE_ROW.match(stripped) or _TIME_FIRST.match(stripped):
         return False  # "Черга 1.1: 17:00–21:00", "| Утренний | 7:30 | 9:10 |": a timetable's
+    if len(TIME.findall(stripped)) + len(_OTHER_TIME.findall(stripped)) >= 3:
+        return False  # "▽平岡方面：7時05分、13時15分、17時05分": departures
     rest = TIME.sub(" ", DATE.sub(" ", stripped))
     rest = _OTHER_TIME.sub(" ", _OTHER_DATE.sub(" ", rest))
     if rest != stripped:

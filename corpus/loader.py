@@ -637,33 +637,36 @@ def _in_chrome(element: Any, container: Any) -> bool:
     return False
 
 
-LOOSE_PROSE_CHARS = 50  # a run of text this long outside <p> is a paragraph written loose
+LOOSE_PROSE_CHARS = 50  # a run of text this long between <br>s is a paragraph written loose
 
 
 def _paragraph_chars(tree: Any) -> int:
     """The length of the page's paragraphs: its <p> elements' text, and the runs of text an
     old page writes loose in a cell or a <span>, split by <br> (a Japanese local paper's
-    article had no <p> at all, and favouring precision kept its photo caption alone)."""
-    chars = 0
-    for element in tree.iter():
-        tag = element.tag
-        if tag == "p":
-            chars += sum(len(text) for text in element.itertext())
+    article had no <p> at all, and favouring precision kept its photo caption alone). Only
+    the <br>s are visited: walking every element cost half a millisecond a page."""
+    chars = sum(len(text) for p in tree.iter("p") for text in p.itertext())
+    parents: set[Any] = set()
+    for br in tree.iter("br"):
+        parent = br.getparent()
+        if parent is None or parent.tag == "p":
             continue
-        if not isinstance(tag, str) or tag in _NOT_PROSE:
-            continue
-        if not any(ancestor.tag in _NOT_PROSE or ancestor.tag == "p"
-                   for ancestor in element.iterancestors()):  # fmt: skip
-            text = (element.text or "").strip()
-            chars += len(text) if len(text) >= LOOSE_PROSE_CHARS else 0
-        parent = element.getparent()
-        if parent is not None and parent.tag != "p" and element.tail:
-            tail = element.tail.strip()
-            chars += len(tail) if len(tail) >= LOOSE_PROSE_CHARS else 0
+        runs = [br.tail]
+        if parent not in parents:
+            parents.add(parent)
+            runs.append(parent.text)
+        for run in runs:
+            length = len(run.strip()) if run else 0
+            if length >= LOOSE_PROSE_CHARS and not _inside(parent, _NOT_PROSE):
+                chars += length
     return chars
 
 
-_NOT_PROSE = frozenset({"script", "style", "noscript", "template", "a", "head", "title"})
+def _inside(element: Any, tags: frozenset[str]) -> bool:
+    return element.tag in tags or any(a.tag in tags for a in element.iterancestors())
+
+
+_NOT_PROSE = frozenset({"script", "style", "noscript", "template", "a", "head", "title", "p"})
 
 
 HEADLINE_LINES = 6  # lines a page's header may put before its headline (crumbs, a section)

@@ -939,3 +939,44 @@ def test_prose_like_the_links_notices_pitches_and_credits_of_the_seventh_set(
     prose: str, body: str
 ) -> None:
     assert reason_amid(prose, BODIES[body], 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("ダイヤ改正で日中の本数が減る遠山高原鉄道の列車＝7日、飯田市の遠山口駅", "Japanese",
+         "photo credit"),
+        ("来春から運賃が上がる北山交通の路線バス＝北山駅前で", "Japanese", "photo credit"),
+        ("（岡田良介）", "Japanese", "credits"),
+        ("（経済部・森田さやか）", "Japanese", "credits"),
+        ("■関連記事", "Japanese", "related links"),
+        ("▲ページの先頭へ", "Japanese", "navigation"),
+        ("初めての方は1週間無料でお試しいただけます。", "Japanese", "paywall"),
+        ("تخطي إلى المحتوى", "Arabic", "navigation"),
+        ("الأربعاء 3 كانون الأول 2025", "Arabic", "timestamp"),
+        ("مولد كهربائي خاص في أحد أحياء بيروت (أرشيف)", "Arabic", "photo credit"),
+        ("Back to top", "Greek", "navigation"),
+    ],
+)  # fmt: skip
+def test_the_furniture_of_a_japanese_local_paper_and_a_lebanese_site(
+    line: str, body: str, reason: str
+) -> None:
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        # hours from and to, and a line of departures, are a timetable's
+        ("من 6:00 حتى 10:00 صباحاً", "Arabic"),
+        ("من 20:00 حتى منتصف الليل", "Arabic"),
+        ("▽平岡方面（直通）：7時05分、13時15分、17時05分", "Japanese"),
+        ("From 22:00 until the last train", "Greek"),
+        # a price list's line with "＝", a sentence with it, and an end mark in brackets
+        ("中学生以上の大人＝500円（税込み）", "Japanese"),
+        ("料金は大人＝500円、子ども＝250円となる。", "Japanese"),
+        ("（中略）", "Japanese"),
+    ],
+)  # fmt: skip
+def test_timetables_price_lists_and_end_marks_of_those_pages_are_body(line: str, body: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) is None
