@@ -14,6 +14,7 @@ newsletter word, a teaser introduced by a timestamp); length alone never marks p
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -678,7 +679,7 @@ def classify(text: str) -> list[Judged]:
     prose = [
         k for k, p in enumerate(paras) if is_prose(p) and reasons[k] is None and k not in stamped
     ]
-    body = (prose[0], prose[-1]) if prose else (len(paras), -1)
+    body = _body_span(prose, len(paras))
     _apply_header(paras, reasons, stamped, body[0])
     _apply_headline_again(paras, reasons, body[0])
     _apply_comments(paras, reasons, body[0])
@@ -688,6 +689,21 @@ def classify(text: str) -> list[Judged]:
     _apply_stamped_links(paras, reasons)
     _apply_tail(paras, reasons)
     return [Judged(p, r) for p, r in zip(paras, reasons, strict=True)]
+
+
+BODY_GAP = 5  # paragraphs: prose further than this from other prose is a banner's
+
+
+def _body_span(prose: Sequence[int], count: int) -> tuple[int, int]:
+    """The first and the last paragraph of the article's prose: its first prose paragraph
+    with more prose within BODY_GAP paragraphs after it, and its last. A cookie banner's
+    sentence above the menu stands alone: taken for the article's start, it left the menu
+    between it and the article unmarked, as if it were a list inside the article. (At the
+    end the same test would cut off a closing paragraph under a long list.)"""
+    if not prose:
+        return count, -1
+    first = next((a for a, b in itertools.pairwise(prose) if b - a <= BODY_GAP), prose[0])
+    return first, prose[-1]
 
 
 def is_prose(p: Paragraph) -> bool:

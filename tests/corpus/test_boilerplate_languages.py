@@ -980,3 +980,38 @@ def test_the_furniture_of_a_japanese_local_paper_and_a_lebanese_site(
 )  # fmt: skip
 def test_timetables_price_lists_and_end_marks_of_those_pages_are_body(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
+
+
+ARTICLE_FR = [
+    "La piscine communale de Saint-Servais fermera ses portes le 31 mars, soit trois mois plus "
+    "tôt qu'annoncé, a confirmé jeudi soir le collège communal de Namur.",
+    "Les nageurs devront se replier sur les bassins de Jambes et de Salzinnes pendant près de "
+    "deux ans, le temps d'un chantier estimé à 14 millions d'euros.",
+    "Les abonnés seront remboursés au prorata, a précisé l'échevine des Sports.",
+]
+
+
+def test_a_banner_sentence_above_the_menu_is_not_where_the_article_begins() -> None:
+    """A cookie banner's sentence, on top of a copied page, stands alone: taken for the
+    article's first paragraph, it left the section menu under it unmarked, as a list inside
+    the article would be."""
+    menu = ["Namur", "Jambes", "Gembloux", "Dinant", "Belgique", "Monde", "Sports"]
+    text = "\n".join(
+        [
+            "Ce site enregistre des traceurs pour mesurer l'audience et vous proposer des "
+            "contenus adaptés, modifiables à tout moment en bas de page.",
+            *menu,
+            "",
+            *ARTICLE_FR,
+        ]
+    )
+    judged = reasons(text)
+    assert all(judged[item] == "navigation" for item in menu), judged
+    assert all(judged[p] is None for p in ARTICLE_FR)
+
+
+def test_a_list_of_single_words_between_the_article_paragraphs_stays_body() -> None:
+    towns = ["Jambes", "Salzinnes", "Gembloux", "Dinant", "Ciney"]
+    text = "\n".join([*ARTICLE_FR[:2], "Les bassins ouverts cet été :", *towns, ARTICLE_FR[2]])
+    judged = reasons(text)
+    assert all(judged[town] is None for town in towns), judged
