@@ -208,6 +208,12 @@ SOURCE_LINE = 12  # words
 _BRACKETED_BYLINE = re.compile(r"^\[[^\[\]\d]{2,30}[，,、][^\[\]\d]{2,30}\]$")
 # A Japanese or Chinese paper's writer in brackets under the article: "（岡田良介）",
 # "（経済部・森田さやか）", "（记者 张明）".
+# "本报记者 周嘉宁 兰州报道", "記者 王冠宇／台南報導": a Chinese paper's writer, where from.
+_CHINESE_REPORTER = re.compile(
+    r"^(?:本报|本報|新华社|新華社|中新网|中新網)?(?:记者|記者|通讯员|通訊員)\s?"
+    r"[\u4e00-\u9fff·]{2,4}(?:[\s、，/／][\u4e00-\u9fff·]{2,4}){0,3}"
+    r"(?:\s?[\u4e00-\u9fff]{2,4}\s?(?:报道|報導|报导|電|电))?$"
+)
 _BRACKETED_NAME = re.compile(r"^[（(][\u3040-\u30ff\u4e00-\u9fff・\u3000 ]{3,14}[）)]$")
 _SEND_TO = re.compile(r"(?:\(으\)로 )?기사\s?보내기$|공유하기$")
 # A Korean byline: a name of two to four syllables and "기자" (reporter), or "특파원".
@@ -322,6 +328,7 @@ _CREDITS_OTHER = re.compile(
     rf"^(?:[【〔（(](?:{_CREDIT_WORDS})(?:[】〕）)]|\s*[:：])|(?:{_CREDIT_WORDS})\s*[:：｜|])"
 )
 # "#人工智能 #大模型 #订阅制": a line of hashtags and nothing else is a tag list.
+_AD_TOKEN = re.compile(r"^(?:реклама\.?\s*)?erid\s*[:：]\s*\w{6,}$", re.IGNORECASE)
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)+$")
 # "阅读 3.2万", "12.4K views": a counter of readers.
 _VIEWS = re.compile(
@@ -435,7 +442,8 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=|/\s?[^/\n]{1,20}\s제공$|(?<!\w)ảnh\s*:"
     # "… after her ordeal Credit: SWNS", "… ma ponad pół wieku. Fot. Tomasz Wiśniewski",
     # "… jijini Dar es Salaam. Picha na Maktaba"
-    r"|\bcredits?\s*:\s*(?-i:[A-Z])|(?<!\w)fot\.\s*(?-i:[A-Z])|(?<!\w)picha na (?-i:[A-Z])",
+    r"|图片来源\s*[:：]|圖片來源\s*[:：]|图源\s*[:：]|\bcredits?\s*:\s*(?-i:[A-Z])"
+    r"|(?<!\w)fot\.\s*(?-i:[A-Z])|(?<!\w)picha na (?-i:[A-Z])",
     re.IGNORECASE,
 )
 # A byline on a line of its own: "By Jane Doe", "Von Jana Meixner", "Текст: Алексей Морозов",
@@ -453,9 +461,14 @@ _BYLINE = re.compile(
 _CREDIT_ALONE = re.compile(
     r"\((?:[A-Z]{2,6} )?Photo ?/[^)]*\)|\bPhoto(?:graph)?: [A-Z]|\bGetty Images\b|©"
 )
+# An agency named on a short line that is no sentence: "REUTERS", "Pool via AP".
 _PHOTO_CREDIT_WEAK = re.compile(
-    r"\b(?:photo\w*|picture|image|reuters|afp|epa|ap|tass|ria novosti|xinhua|pool|credit"
-    r"|file)\b",
+    r"\b(?:reuters|afp|epa|ap|tass|ria novosti|xinhua)\b"
+    # common words count when the line is a few words ("File photo") or the word stands by a
+    # slash or a colon ("Pool/Getty"): "Saint-Servais pool to close as ceiling is found
+    # unsafe" is a headline
+    r"|\b(?:photo\w*|picture|image|pool|credit|file)\b(?=\s*[/:])|(?<=/)\s*(?:pool|file)\b"
+    r"|^(?=(?:\S+\s+){0,4}\S+$).*\b(?:photo\w*|picture|image|pool|credit|file)\b",
     re.IGNORECASE,
 )
 _CAPTION_MARK = re.compile(r"^(?:image |photo |video )?caption\W*$", re.IGNORECASE)
@@ -508,13 +521,15 @@ _COOKIES = re.compile(
     r"|ciasteczk|\bsütik|\bsütiket|evästei|evästee|çerez|کوکی|slapuk|sīkdatn|küpsis|galetes"
 )
 _COOKIE_CONTEXT = re.compile(
-    r"\b(?:consent|accept|partners|preferences|settings|privacy|acept\w*|configur\w*"
+    r"\b(?:consent|consens\w*|accept|partners|preferences|settings|privacy|acept\w*|configur\w*"
     r"|accept\w*|paramètr\w*|akzeptier\w*|einstellungen|datenschutz\w*|accett\w*|aceit\w*"
     r"|privacidad|privacidade|confidentialité|zgod\w*|prywatnoś\w*|kabul|gizlilik"
     r"|соглас\w*|конфиденциальн\w*|приня\w*|погод\w*|αποδοχ\w*|απόρρητ\w*|strinja\w*"
     r"|uporab\w*|souhlas\w*|súhlas\w*|hozzájárul\w*|elfogad\w*|hyväksy\w*|suostu\w*|onay\w*"
     r"|acord\w*|consimț\w*|samtyck\w*|samtykk\w*|toestemming|akkoord|instellingen"
-    r"|persetujuan|setuju|đồng ý|pristan\w*|postavk\w*|prihvaća\w*|prihvat\w*)\b|پذیرش|موافقت"
+    r"|persetujuan|setuju|đồng ý|pristan\w*|postavk\w*|prihvaća\w*|prihvat\w*|choix|gérer"
+    r"|personnalis\w*|оставаясь на сайте|продолжая|continuing|continuando|continuer)\b"
+    r"|پذیرش|موافقت"
     r"|同意|設定|동의|설정|موافق|הסכמה|ยอมรับ"
 )
 # A site's own words about its cookies: "we use" in the languages of the news.
@@ -574,12 +589,13 @@ _RELATIVE_TIME = re.compile(
 # reading time, a number of minutes beside a word for reading.
 _MINUTES = re.compile(
     r"\d{1,3}\s*(?:min(?:ut\w*)?|мин\w*|хв\w*|λεπτ\w*|dakika|dk|perc|phút|menit|分钟?|분"
-    r"|דקות|دقائق|دقيقة|मिनट|นาที)(?![^\W\d_])",
+    r"|דקות|دقائق|دقيقة|دقیقه|मिनट|นาที)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _READING = re.compile(
     r"read|lectur|lese|lettura|leitura|czytani|чтени|читанн|ανάγνωσ|okuma|leestijd|lästid"
-    r"|læsetid|čtení|citire|đọc|baca|読了|阅读|閱讀|읽|קריאה|قراءة|पढ़|lukuaika|olvasás|อ่าน",
+    r"|læsetid|čtení|citire|đọc|baca|読了|阅读|閱讀|읽|קריאה|قراءة|مطالعه|पढ़|lukuaika|olvasás"
+    r"|อ่าน",
     re.IGNORECASE,
 )
 _MIN_DOT = re.compile(r"\bmin\.$", re.IGNORECASE)
@@ -620,6 +636,23 @@ _OTHER_STAMP_WORDS = re.compile(
     r"|uppdaterad|publicerad|opdateret|publiceret|aktualizováno|publikováno|actualizat"
     r"|publicat|cập nhật|diperbarui|diterbitkan|ažurirano|objavljeno|оновлено|опубліковано"
     r"|актуализирана|публикувана|обновена",
+    re.IGNORECASE,
+)
+# Days of the week in the languages that write them in lower case ("петък, 14 ноември 2025",
+# "mardi 4 mars 2025"): in a line that is a date, they are part of it.
+_WEEKDAYS = re.compile(
+    r"\b(?:понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|понеділок|вівторок"
+    r"|середа|четвер|п'ятниця|пʼятниця|субота|неділя|понеделник|сряда|четвъртък|петък|събота"
+    r"|неделя|четврток|петок|сабота|недела|понедељак|уторак|четвртак|петак|недеља|lundi|mardi"
+    r"|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado"
+    r"|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda-feira"
+    r"|terça-feira|quarta-feira|quinta-feira|sexta-feira|poniedziałek|wtorek|środa|czwartek"
+    r"|piątek|sobota|niedziela|pondělí|úterý|středa|čtvrtek|pátek|neděle|ponedjeljak|utorak"
+    r"|srijeda|četvrtak|petak|subota|nedjelja|luni|marți|miercuri|joi|vineri|sâmbătă|duminică"
+    r"|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|måndag|tisdag|onsdag"
+    r"|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag|dilluns|dimarts|dimecres"
+    r"|dijous|divendres|dissabte|diumenge|hétfő|kedd|szerda|csütörtök|péntek|szombat|vasárnap"
+    r"|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai)\b",
     re.IGNORECASE,
 )
 _STAMP_WORDS = re.compile(
@@ -694,16 +727,21 @@ def classify(text: str) -> list[Judged]:
 BODY_GAP = 5  # paragraphs: prose further than this from other prose is a banner's
 
 
-def _body_span(prose: Sequence[int], count: int) -> tuple[int, int]:
-    """The first and the last paragraph of the article's prose: its first prose paragraph
-    with more prose within BODY_GAP paragraphs after it, and its last. A cookie banner's
-    sentence above the menu stands alone: taken for the article's start, it left the menu
-    between it and the article unmarked, as if it were a list inside the article. (At the
-    end the same test would cut off a closing paragraph under a long list.)"""
+def article_start(prose: Sequence[int]) -> int | None:
+    """Where the article's prose begins, given the indexes of the prose paragraphs: at the
+    first with more prose within BODY_GAP paragraphs after it. A cookie banner's sentence
+    above the menu stands alone: taken for the article's start, it left the menu between it
+    and the article unmarked, as if it were a list inside the article."""
     if not prose:
-        return count, -1
-    first = next((a for a, b in itertools.pairwise(prose) if b - a <= BODY_GAP), prose[0])
-    return first, prose[-1]
+        return None
+    return next((a for a, b in itertools.pairwise(prose) if b - a <= BODY_GAP), prose[0])
+
+
+def _body_span(prose: Sequence[int], count: int) -> tuple[int, int]:
+    """The first and the last paragraph of the article's prose. (At the end, the test of
+    `article_start` would cut off a closing paragraph under a long list.)"""
+    start = article_start(prose)
+    return (count, -1) if start is None else (start, prose[-1])
 
 
 def is_prose(p: Paragraph) -> bool:
@@ -778,6 +816,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"  # "박준영 기자", "김서연 기자 syk@…" (the address alone is above)
     if words <= 8 and (_BRACKETED_BYLINE.match(text) or _BRACKETED_NAME.match(text)):
         return "credits"  # "[佐藤拓海，テックプラス]": the writer and the site in brackets
+    if len(text) <= 40 and _CHINESE_REPORTER.match(text.strip()):
+        return "credits"
     if words <= 6 and _SEND_TO.search(text):
         return "navigation"  # "페이스북(으)로 기사보내기": a share button
     lowered = text.lower()
@@ -800,6 +840,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "related link"  # "আরও পড়ুন এইচএসসির ফল যেভাবে জানা যাবে", no colon
     if words <= 30 and (_TAGS.match(folded) or _TAGS_BARE.match(folded) or _HASHTAGS.match(text)):
         return "tags"
+    if words <= 6 and _AD_TOKEN.match(text.strip()):
+        return "advert"  # "erid: 2VtzqwKpL3x": the token a Russian advert must carry
     if words <= 6 and _VIEWS.match(text.strip()):
         return "navigation"
     if words <= 60 and _PITCH.match(folded) and _CHANNEL.search(folded):
@@ -1116,7 +1158,7 @@ def _is_dateline_only(text: str) -> bool:
         if rest == stripped or count_words(rest) > 1:
             return False
     rest = _STAMP_WORDS.sub(" ", _RELATIVE_TIME.sub(" ", rest))
-    rest = _OTHER_STAMP_WORDS.sub(" ", rest)
+    rest = _WEEKDAYS.sub(" ", _OTHER_STAMP_WORDS.sub(" ", rest))
     # What is left is a section's name ("Business & Economy"), capitalised (or in a script
     # without case); "16:25 to Swansea" and "9:40 — со всеми остановками;" are a
     # timetable's lines.

@@ -1015,3 +1015,43 @@ def test_a_list_of_single_words_between_the_article_paragraphs_stays_body() -> N
     text = "\n".join([*ARTICLE_FR[:2], "Les bassins ouverts cet été :", *towns, ARTICLE_FR[2]])
     judged = reasons(text)
     assert all(judged[town] is None for town in towns), judged
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("петък, 14 ноември 2025", "Cyrillic", "timestamp"),
+        ("вторник, 10 јуни 2025", "Cyrillic", "timestamp"),
+        ("mardi 4 mars 2025", "Greek", "timestamp"),
+        ("۳ دقیقه مطالعه", "Arabic", "timestamp"),
+        ("erid: 2VtzqwKpL3x", "Cyrillic", "advert"),
+        ("本报记者 周嘉宁 兰州报道", "Chinese", "credits"),
+        ("3月18日，甘肃农商联合银行在兰州挂牌。图片来源：视觉中国", "Chinese", "photo credit"),
+        ("Tout accepter", "Greek", "navigation"),
+        ("Понятно", "Cyrillic", "navigation"),
+        ("Lewati ke konten", "Greek", "navigation"),
+        ("Chuyển đến nội dung chính", "Greek", "navigation"),
+        ("File photo", "Greek", "photo credit"),
+        ("Pool/Getty Images", "Greek", "photo credit"),
+        ("REUTERS", "Greek", "photo credit"),
+    ],
+)  # fmt: skip
+def test_dates_ads_bylines_and_buttons_of_the_eighth_set(line: str, body: str, reason: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        # headlines and subheadings with a credit's common words are no credits
+        ("Saint-Servais pool to close three months early as ceiling is found unsafe", "Greek"),
+        ("Credit union steps in as town's last bank closes its doors", "Greek"),
+        ("Council to file appeal over the bypass ruling", "Greek"),
+        ("New image for the old harbour", "Greek"),
+        # a Chinese sentence that opens with the reporter, and a weekday in a sentence
+        ("记者从湖北省农业农村厅获悉，禁渔成效明显。", "Chinese"),
+        ("Le marché se tiendra mardi 4 mars 2025 sur la place de la mairie.", "Greek"),
+    ],
+)  # fmt: skip
+def test_headlines_and_sentences_like_the_eighth_sets_chrome(line: str, body: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) is None
