@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from corpus.boilerplate import DATE, TIME, Judged, is_prose
+from corpus.boilerplate import DATE, TIME, Judged, article_start, is_prose
 from corpus.text import count_words
 
 TITLE_MAX = 100  # characters of a title made from the first sentence when there is no headline
@@ -65,19 +65,68 @@ _STOPWORD_SETS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.i
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
-def title_of(judged: Sequence[Judged]) -> str:
-    """The headline: the first body paragraph if it reads like one, never a navigation line.
+HEADLINE_REACH = 20  # paragraphs above the article's prose a headline may stand
 
-    A page without a headline (it starts with its lede) gets its first sentence, shortened.
+
+def title_of(judged: Sequence[Judged]) -> str:
+    """The headline: the first unmarked line that reads like one in the page's head, else
+    the first body paragraph if it reads like one, never a navigation line.
+
+    A copied page's first unmarked line is often not the headline: a site's name over its
+    menu, a weather or currency line, a date. The headline stands above the article's prose
+    (`article_start`), before any prose. A page without a headline (it starts with its lede)
+    gets its first sentence, shortened.
     """
     body = [j.paragraph for j in judged if j.reason is None]
     if not body:
         return ""
+    headline = _headline_above(judged)
+    if headline is not None:
+        return headline
     first = body[0]
     headline_sized = count_words(first.text) <= 25 and len(first.text) <= 200
     if headline_sized and (not _HEADLINE_END.search(first.text) or not is_prose(first)):
         return first.text
     return shorten(first_sentence(first.text), TITLE_MAX)
+
+
+def _headline_above(judged: Sequence[Judged]) -> str | None:
+    unmarked = [k for k, j in enumerate(judged) if j.reason is None]
+    prose = [k for k in unmarked if is_prose(judged[k].paragraph)]
+    start = article_start(prose)
+    if start is None:
+        return None
+    for k in unmarked:
+        if k >= min(start, prose[0]):
+            return None
+        paragraph = judged[k].paragraph
+        following = judged[k + 1].reason if k + 1 < len(judged) else None
+        if k >= start - HEADLINE_REACH and _reads_as_headline(paragraph.text, following):
+            return paragraph.text
+    return None
+
+
+_CRUMB_OR_GAUGE = re.compile(r"[>＞›|°]|\s»\s|\b[A-Z]{3}\s+\d+[.,]\d")  # "USD 521,37"
+_LETTER = re.compile(r"[^\W\d_]")
+# A sentence's stop after a word, not after an abbreviation ("… 23,4 млрд. лв." is a headline).
+_SENTENCE_STOP = re.compile(r"(?:[^\W\d_]{4,}\.|[;,:])['\"’”»)]*$")
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u3040-\u9fff\uac00-\ud7af]")
+
+
+def _reads_as_headline(text: str, following: str | None) -> bool:
+    """A headline's shape: three words or more (twelve characters of a script written without
+    spaces), at most 25 words, mostly letters, not ending as a sentence, no crumbs' arrows,
+    degrees, rates or clock times; and a short line over a menu is the site's name."""
+    words = count_words(text)
+    if words > 25 or len(text) > 200 or _CRUMB_OR_GAUGE.search(text) or TIME.search(text):
+        return False
+    if _SENTENCE_STOP.search(text):
+        return False  # a sentence ("Finance Minister Anton Siluanov spoke on Tuesday.")
+    if words < 3 and not (_UNSPACED.search(text) and len(text.strip()) >= 12):
+        return False
+    if len(_LETTER.findall(text)) * 2 < len(text.replace(" ", "")):
+        return False
+    return not (words < 5 and following == "navigation")
 
 
 def quick_title(text: str) -> str:

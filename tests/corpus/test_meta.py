@@ -89,3 +89,37 @@ def test_given_title_and_meta_win_and_are_sanitized() -> None:
 def test_shorten() -> None:
     assert shorten("short", 10) == "short"
     assert shorten("one two three four five", 12) == "one two…"
+
+
+LEDE = [
+    "The city council voted on Tuesday to close the Saint-Servais pool three months early, "
+    "after an inspection found that part of the ceiling over the main pool could fall.",
+    "Swimmers will have to use the pools in Jambes and Salzinnes for nearly two years while "
+    "the building is renovated, at a cost of 14 million euros.",
+]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a site's name over its menu, a currency ticker, the weather and a date
+        ["Courrier du Nord Online", "Home", "News", "Sport", "Culture"],
+        ["USD 1,0842  GBP 0,8571", "Namur 12°C", "Friday, 14 March 2025"],
+        # a crumbs' trail with the section named twice
+        ["Home > News > Namur", "Namur"],
+    ],
+)
+def test_a_copied_pages_title_is_its_headline_not_its_first_line(head: list[str]) -> None:
+    headline = "Saint-Servais pool to close three months early as ceiling is found unsafe"
+    text = "\n".join(
+        [*head, headline, "By Aurélie Jacquemart", "Share", "Facebook", "X", "", *LEDE]
+    )
+    assert make_article(text, "page.txt").title == headline
+
+
+def test_a_short_line_after_the_lede_does_not_become_the_title() -> None:
+    """A headline stands above the article's prose; a page that opens with its lede keeps
+    the lede's first sentence, however headline-like the lines after it."""
+    text = "\n".join([LEDE[0], "Pools open this summer", LEDE[1]])
+    title = make_article(text, "page.txt").title
+    assert title.startswith("The city council voted on Tuesday")
