@@ -151,7 +151,7 @@ _CHANNEL = re.compile(
         r"newsletter|bulletin|бюлетин|рассылк|розсилк|boletín|e-?mail|inbox|telegram|whatsapp"
         r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|ניוזלטר|न्यूज़लेटर"
         r"|google news|youtube|facebook|instagram|公众号|公眾號|微信|微博|ไลน์|line\s?@"
-        r"|카카오톡|카카오 ?채널"
+        r"|카카오톡|카카오 ?채널|유튜브|네이버|sähköpost"
         # the same channels written in other scripts
         r"|واتساب|واتس اب|تيليجرام|تلغرام|تليجرام|جوجل نيوز|فيسبوك|يوتيوب|انستجرام|قناة"
         r"|واتساپ|تلگرام|اینستاگرام|کانال|واٹس ایپ|ٹیلی گرام|וואטסאפ|ווטסאפ|טלגרם|ערוץ|bülten"
@@ -273,7 +273,8 @@ _LISTEN = re.compile(
 _JOIN_AT_END = re.compile(
     r"(?:ചേരൂ|ചേരുക|ജോയിൻ ചെയ്യൂ|जुड़ें|जुड़िए|सामील व्हा|जॉइन करा|जॉइन करें|फॉलो करें|फॉलो करा"
     r"|যোগ দিন|ফলো করুন|சேருங்கள்|இணையுங்கள்|చేరండి|ಸೇರಿ|katılın|takip edin|abone olun"
-    r"|フォローしてください|登録してください|추가하세요|구독하세요|참여하세요|بپیوندید|کریں)\W*$"
+    r"|フォローしてください|登録してください|추가하세요|구독하세요|구독해 ?주세요|참여하세요"
+    r"|بپیوندید|کریں)\W*$"
 )
 _JOIN = re.compile(
     _fold(
@@ -310,9 +311,29 @@ _PAYWALL = re.compile(
         r"|primeiro mês|ersten monat"
     ),
 )
+# A metered paywall's counter: "You're reading one of 3 free articles this month", "Está a ler
+# um dos 3 artigos gratuitos deste mês", "Il vous reste 2 articles gratuits".
+_FREE_ARTICLES = re.compile(
+    _fold(
+        r"\d+\s+(?:\w+\s+)?(?:free (?:articles|stories)|artigos gratuitos|articles gratuits"
+        r"|kostenlose(?:n)? artikel|artículos gratuitos|artículos gratis|articoli gratuiti"
+        r"|бесплатн\w+ (?:статей|статьи|материал\w*)|безкоштовн\w+ статей|darmowych artykułów"
+        r"|ücretsiz (?:haber|makale)|δωρεάν άρθρ\w*|gratis artikelen|bezplatných článků)"
+        r"|無料記事|免费文章|免費文章|무료 기사"
+    )
+)
+_METER = re.compile(
+    _fold(
+        r"\b(?:this|ce|diesen|este|questo|deste|desse)\s+(?:month|mois|monat|mes|mese|mês)\b"
+        r"|в этом месяце|цього місяця|\b(?:left|remaining|reste|restent|restam|quedan|rimangono"
+        r"|noch|осталось|залишилось|kaldı|pozostało|zbývá)\b|今月|本月|이번 달"
+    )
+)
 _TO_READER = re.compile(
     r"いまなら|今なら|いただけ|ください|あなた|지금|하세요|立即|您|\b(?:you|your|vous|votre|sie"
-    r"|ihre|tu|tú|usted|você|вы|вас|ты|ви|вам|σας|αποκτήστε|γίνετε|ακυρώστε)\b",
+    r"|ihre|tu|tú|usted|você|вы|вас|ты|ви|вам|σας|αποκτήστε|γίνετε|ακυρώστε|assine|subscreva"
+    r"|tenha|suscríbete|abónate|abonnez-vous|profitez|abonnieren sie|abbonati|подпишитесь"
+    r"|оформите|підпишіться|abone olun)\b",
     re.IGNORECASE,
 )
 # A paywall's pitch tells the reader what to do: "Get the full story. Unlimited digital ..."
@@ -328,6 +349,17 @@ _CREDITS_OTHER = re.compile(
     rf"^(?:[【〔（(](?:{_CREDIT_WORDS})(?:[】〕）)]|\s*[:：])|(?:{_CREDIT_WORDS})\s*[:：｜|])"
 )
 # "#人工智能 #大模型 #订阅制": a line of hashtags and nothing else is a tag list.
+# Two or more "role: name" credits in a row, split by slashes or bars.
+_ROLE = r"[^\W\d_][^\W\d_ ]{1,12}(?: [^\W\d_]{1,12})?\s?[:：]\s?[^\W\d_][^\W\d:：/|]{1,30}"
+_ROLE_CREDITS = re.compile(rf"^(?:{_ROLE}?\s?[/|]\s?){{1,5}}{_ROLE}$")
+# A short line naming the outlet's own channel: "our Telegram", "у нашому Telegram".
+_OUR_CHANNEL = re.compile(
+    _fold(
+        r"(?:^|\s)(?:our|наш\w*|notre|nos|nuestro|nuestra|nosso|nossa|unser\w*|nostr\w*|nasz\w*"
+        r"|onze|vores|vår|vårt|náš\w*|našem|naš\w*)\s+(?:\S+\s+)?(?:telegram|whatsapp|viber"
+        r"|newsletter|канал\w*|instagram|youtube|facebook|tiktok|app)(?:\W|$)"
+    )
+)
 _AD_TOKEN = re.compile(r"^(?:реклама\.?\s*)?erid\s*[:：]\s*\w{6,}$", re.IGNORECASE)
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)+$")
 # "阅读 3.2万", "12.4K views": a counter of readers.
@@ -800,6 +832,22 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         and not _QUOTE_MARKS.search(text)
     ):
         return "paywall"  # ("The rest of the article was censored" is news)
+    if (
+        words <= 25
+        and _FREE_ARTICLES.search(low)
+        and (_METER.search(low) or _TO_READER.search(text))
+        and not _QUOTE_MARKS.search(text)
+    ):
+        return "paywall"  # ("The paper offered 3 free articles a month until 2019" is news)
+    if words <= 12 and _ROLE_CREDITS.match(text.strip()):
+        return "credits"  # "촬영기자:정현우/영상편집:한지민/그래픽:김소연", "Text: A / Photos: B"
+    if (
+        words <= 12
+        and _OUR_CHANNEL.search(low)
+        and not _QUOTE_MARKS.search(text)
+        and not _SENTENCE_END.search(text)  # "Our app crashed twice, the mayor admitted."
+    ):
+        return "newsletter"  # "Найважливіше — у нашому Telegram"
     if words <= 60 and not _QUOTE_MARKS.search(text):
         if _JOIN.search(low) and _JOIN_CHANNEL.search(low):
             return "newsletter"

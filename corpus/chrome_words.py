@@ -3470,6 +3470,10 @@ BUTTONS: tuple[str, ...] = (
     "お申し込みはこちら",
     "申し込みはこちら",
     # consent banners' buttons and headings; search boxes
+    "읽어주기 기능은 크롬기반의 브라우저에서만 사용하실 수 있습니다",
+    "제보하기",
+    "ja e assinante? entre aqui",
+    "assinar agora",
     "đang ky nhan ban tin",
     "tout accepter",
     "tout refuser",

@@ -1055,3 +1055,32 @@ def test_dates_ads_bylines_and_buttons_of_the_eighth_set(line: str, body: str, r
 )  # fmt: skip
 def test_headlines_and_sentences_like_the_eighth_sets_chrome(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("Está a ler um dos 3 artigos gratuitos deste mês.", "Greek", "paywall"),
+        ("Il vous reste 2 articles gratuits ce mois-ci.", "Greek", "paywall"),
+        ("Assine o Diário Mercado por 1 euro no primeiro mês e tenha acesso ilimitado a todas "
+         "as notícias.", "Greek", "paywall"),
+        ("촬영기자:정현우/영상편집:한지민/그래픽:김소연", "Korean", "credits"),
+        ("Найважливіше — у нашому Telegram", "Cyrillic", "newsletter"),
+        ("▷ 유튜브, 네이버, 카카오에서도 HBN뉴스를 구독해주세요!", "Korean", "newsletter"),
+    ],
+)  # fmt: skip
+def test_paywall_counters_role_credits_and_own_channels(line: str, body: str, reason: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Our app crashed twice last week, the mayor admitted.", "Greek"),
+        ("Home: Arsenal 2, Chelsea 1", "Greek"),
+        ("The paper offered 3 free articles a month until 2019, its owners said.", "Greek"),
+        ("Новый канал откроют в 2027 году, сообщили в мэрии.", "Cyrillic"),
+    ],
+)  # fmt: skip
+def test_prose_like_paywall_counters_role_credits_and_own_channels(line: str, body: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) is None
