@@ -360,6 +360,11 @@ _OUR_CHANNEL = re.compile(
         r"|newsletter|канал\w*|instagram|youtube|facebook|tiktok|app)(?:\W|$)"
     )
 )
+_FOLLOW_BUTTON = re.compile(r"をフォロー(?:する)?$|に「いいね！?」しよう$")
+# ("…野菜をお届けしますと説明した" reports what someone said)
+_DELIVERED = re.compile(
+    r"(?:毎日|毎週|毎朝|毎晩|平日の朝|週に?\d回)[^。]{0,40}お届けします(?:[。！!]|$)"
+)
 _AD_TOKEN = re.compile(r"^(?:реклама\.?\s*)?erid\s*[:：]\s*\w{6,}$", re.IGNORECASE)
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)+$")
 # "阅读 3.2万", "12.4K views": a counter of readers.
@@ -888,6 +893,10 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "related link"  # "আরও পড়ুন এইচএসসির ফল যেভাবে জানা যাবে", no colon
     if words <= 30 and (_TAGS.match(folded) or _TAGS_BARE.match(folded) or _HASHTAGS.match(text)):
         return "tags"
+    if words <= 8 and _FOLLOW_BUTTON.search(text.strip()):
+        return "newsletter"  # "XでTechWatchをフォロー", "@techwatch_jp をフォロー"
+    if words <= 40 and _DELIVERED.search(text) and not _QUOTE_MARKS.search(text):
+        return "newsletter"  # "FinTechの最新動向を毎週お届けします。無料で登録する"
     if words <= 6 and _AD_TOKEN.match(text.strip()):
         return "advert"  # "erid: 2VtzqwKpL3x": the token a Russian advert must carry
     if words <= 6 and _VIEWS.match(text.strip()):
@@ -1030,6 +1039,7 @@ _NETWORK = re.compile(
 _ARTICLE = re.compile(r"^(?:the|τα|οι|το|les|los|las|die|de|het|il|i|gli|le|la|os|as|o|a|el|lo)\s+")
 # after "Read also": a colon (Khmer's "៖" too), a bar, or a dash before a space ("ये भी पढ़ें-
 # <headline>"; "Related-party deals" goes on as a word)
+_BULLETS = " \t-–—•·►▶▷▸■□◆◇▲△▼▽●○★☆※→»›"
 _LINK_COLON = re.compile(r"\s*(?:[:：|៖]|[-–—](?=\s))\s*\S")
 # What a pitch to follow the outlet offers: a channel (`_CHANNEL`) or its app.
 _APP = re.compile(
@@ -1072,6 +1082,7 @@ def _site_words_reason(low: str, words: int, text: str) -> str | None:
             phrase = max((p for p in _SHARE_OPENINGS if key.startswith(p)), key=len)
             if _NETWORK.match(key[len(phrase) :].strip()):
                 return "navigation"
+    low = low.lstrip(_BULLETS)  # "►延伸閱讀：<headline>"
     if words <= 30 and low.startswith(_READ_ALSO_OPENINGS):
         phrase = max((p for p in _READ_ALSO_OPENINGS if low.startswith(p)), key=len)
         # "Related: the two cases were heard together, ..." opens a sentence
@@ -1110,7 +1121,8 @@ _BRACKETED_TAIL = re.compile(r"[（(](?P<tail>[^()（）]{2,40})[)）]\s*$")
 _CREDIT_IN_BRACKETS = re.compile(
     r"ロイター|共同|時事|写真|撮影|提供|资料图|資料照|新华社|新華社|사진|연합뉴스|뉴시스|뉴스1"
     r"|\barchiv\w*|\bfile\b|\bfoto\b|\bphoto\b|छायाचित्र|फोटो|صورة|ارشيف|أرشيف|ארכיון|צילום"
-    r"|ചിത്രം|ছবি|படம்|చిత్రం|ಚಿತ್ರ|फाइल|រូបថត|画像|イメージ",
+    r"|ചിത്രം|ছবি|படம்|చిత్రం|ಚಿತ್ರ|फाइल|រូបថត|画像|イメージ"
+    r"|^\d{1,2}(?:月\d{1,2})?日、",  # "（2月18日、盛岡市）": when and where the photo was taken
     re.IGNORECASE,
 )
 
@@ -1197,6 +1209,8 @@ def _is_dateline_only(text: str) -> bool:
         return False  # "Черга 1.1: 17:00–21:00", "| Утренний | 7:30 | 9:10 |": a timetable's
     if len(TIME.findall(stripped)) + len(_OTHER_TIME.findall(stripped)) >= 3:
         return False  # "▽平岡方面：7時05分、13時15分、17時05分": departures
+    if len(DATE.findall(stripped)) + len(_OTHER_DATE.findall(stripped)) >= 3:
+        return False  # "1月8日：可訂1月22日至1月25日車票": a booking calendar's line
     rest = TIME.sub(" ", DATE.sub(" ", stripped))
     rest = _OTHER_TIME.sub(" ", _OTHER_DATE.sub(" ", rest))
     if rest != stripped:

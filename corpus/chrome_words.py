@@ -750,6 +750,11 @@ RELATED_HEADER: tuple[str, ...] = (
     "関連ニュース",
     "関連リンク",
     "関連記事",
+    # recommended for you, in East Asian sites
+    "あなたにおすすめの記事",
+    "あなたへのおすすめ",
+    "為你推薦",
+    "추천 뉴스",
 )
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
@@ -3580,6 +3585,10 @@ BUTTONS: tuple[str, ...] = (
     "іздеу",
     "qidirish",
     "tafuta",
+    # a Japanese site's newsletter box and advertising link
+    "メールマカシン",
+    "メルマカ登録",
+    "広告掲載について",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

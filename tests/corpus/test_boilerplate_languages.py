@@ -1084,3 +1084,36 @@ def test_paywall_counters_role_credits_and_own_channels(line: str, body: str, re
 )  # fmt: skip
 def test_prose_like_paywall_counters_role_credits_and_own_channels(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("►延伸閱讀：高鐵春節疏運加開列車 1月4日凌晨開賣", "Chinese", "related link"),
+        ("記者会見でアプリの画面を紹介する3行の担当者（2月18日、盛岡市）", "Japanese",
+         "photo credit"),
+        ("XでTechWatchをフォロー", "Japanese", "newsletter"),
+        ("@techwatch_jp をフォロー", "Japanese", "newsletter"),
+        ("FinTechの最新動向を毎週お届けします。無料で登録する", "Japanese", "newsletter"),
+        ("あなたにおすすめの記事", "Japanese", "related links"),
+    ],
+)  # fmt: skip
+def test_links_captions_and_follow_buttons_of_the_ninth_set(
+    line: str, body: str, reason: str
+) -> None:
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        # a booking calendar's lines are body, not dates of the page
+        ("1月8日：可訂1月22日至1月25日車票", "Chinese"),
+        ("12 March: tickets for 20 to 23 March go on sale", "Greek"),
+        # a sentence about following, and one about a weekly delivery
+        ("県警は容疑者の行動をフォローしている。", "Japanese"),
+        ("同社は毎週、地元の農家から野菜をお届けしますと説明した。", "Japanese"),
+    ],
+)  # fmt: skip
+def test_calendars_and_sentences_like_the_ninth_sets_chrome(line: str, body: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) is None
