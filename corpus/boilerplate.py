@@ -244,6 +244,8 @@ _TIP = re.compile(
         r"|ai (?:o știre|un pont)|bạn có (?:thông tin|tin)|punya (?:informasi|berita|info)"
         r"|avez-vous une info"
         r"|know something|есть (?:новость|тема|что рассказать)|маєте (?:новину|тему)"
+        r"|хотите (?:сообщить|рассказать|поделиться)|хочете (?:повідомити|розповісти)"
+        r"|want to share (?:a|your) story"
         r"|¿?tienes (?:una historia|una noticia|información)|vous avez une info"
         r"|haben sie (?:einen )?(?:hinweis|tipp)|hai una notizia|tem uma (?:história|notícia|dica)"
         r"|haber ihbar|ihbar hattı|έχετε (?:μια )?(?:είδηση|ιστορία)|제보|情報提供|爆料|報料"
@@ -279,7 +281,7 @@ _JOIN_AT_END = re.compile(
 _JOIN = re.compile(
     _fold(
         r"(?:^|\s)(?:join (?:us|our)|únete|unirme|rejoignez|treten sie|unisciti|junte-se|dołącz"
-        r"|katılın|abone olun|присоединяйтесь|приєднуйтесь|підписуйтесь|εγγραφείτε|הצטרפו"
+        r"|katılın|abone olun|присоединяйтесь|приєднуйтесь|підписуйтесь|εγγραφείτε|הצטרפו|միացեք"
         r"|انضم(?:وا)?"
         r"|जुड़ें|जॉइन करें|फॉलो करा|फॉलो करें)(?=\s|$|[.!?,])"
     ),
@@ -365,12 +367,41 @@ _FOLLOW_BUTTON = re.compile(r"をフォロー(?:する)?$|に「いいね！?」
 _DELIVERED = re.compile(
     r"(?:毎日|毎週|毎朝|毎晩|平日の朝|週に?\d回)[^。]{0,40}お届けします(?:[。！!]|$)"
 )
+# A reader's comment copied as one line: "Montse - 21/11/2025 12:40 182 euros d'escombraries …"
+_COMMENT_LINE = re.compile(
+    r"^[^\W\d_][\w .'’-]{1,30}\s[-–·|]\s(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,?\s\d{1,2}:\d{2})?\s+\S"
+)
+# "Comments are the responsibility of their authors" in the languages of the news.
+_COMMENTS_DISCLAIMER = re.compile(
+    _fold(
+        r"comments are (?:the )?(?:sole )?responsibility|comentarios son (?:de )?(?:exclusiva )?"
+        r"responsabilidad|comentaris són responsabilitat|commentaires (?:sont|relèvent) (?:sous )?"
+        r"(?:la )?responsabilité|kommentare (?:geben|sind)|commenti (?:sono|rappresentano)"
+        r"|comentários são de responsabilidade|комментари\w* .{0,30}ответственност|коментар\w* "
+        r".{0,30}відповідальн|yorumlar(?:dan)? .{0,30}sorumlu"
+    )
+)
+# "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", an age rating ("18+").
+_SITE_KEYS = re.compile(r"ctrl\s?\+\s?enter|^\d{1,2}\+$", re.IGNORECASE)
+# A short line naming the story's source: "Source: Reuters", "Աղբյուր՝ Բիզնես Էքսպրես".
+_SOURCE_LINE = re.compile(
+    _fold(
+        r"^(?:source|quelle|fuente|fonte|источник|джерело|πηγή|kaynak|źródło|zdroj|forrás|sursa"
+        r"|bron|kilde|lähde|sumber|nguồn|المصدر|منبع|מקור|स्रोत|来源|來源|出典|출처|წყარო"
+        r"|աղբյուր)\s*[:：՝]\s*\S"
+    ),
+    re.IGNORECASE,
+)
 _AD_TOKEN = re.compile(r"^(?:реклама\.?\s*)?erid\s*[:：]\s*\w{6,}$", re.IGNORECASE)
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)+$")
 # "阅读 3.2万", "12.4K views": a counter of readers.
 _VIEWS = re.compile(
     r"^(?:(?:阅读|閱讀|浏览|瀏覽|播放|조회수?|閲覧|views?|просмотр\w*|переглядів|いいね|ブックマーク"
-    r"|共感(?:する|した)|なるほど|좋아요|공감|赞|讚|點讚|点赞|likes?|bookmarks?|shares?)\s*[:：]?\s*"
+    r"|共感(?:する|した)|なるほど|좋아요|공감|赞|讚|點讚|点赞|likes?|bookmarks?|shares?|ნანახია"
+    r"|დათვალიერება|դիտումներ|прочитано|переглядів|oqildi|görüntülenme|wyświetle\w*|zobrazen\w*"
+    r"|visualizaciones|visualizações|visualizzazioni|aufrufe|vues|προβολές|المشاهدات|مشاهدات|בצפיות"
+    r"|צפיות|बार देखा गया)\s*[:：՝]?\s*"
     r"[\d.,]+\s*[万萬千億kKmM]?\+?|[\d.,]+\s*[万萬千kKmM]?\s*(?:views|просмотр\w*|переглядів))$",
     re.IGNORECASE,
 )
@@ -462,7 +493,8 @@ _COMMENTS = re.compile(
         r"|show comments|view comments|post (?:a )?comment|join the (?:discussion|conversation)"
         r"|what (?:is|'s) your opinion\b.*|what do you think\b.*|have your say\b.*"
         r"|kommentare?|commentaires?|comentarios?|commenti|comentários|komentarze?|yorumlar"
-        r"|reacties|комментарии|коментарі|коментари|σχόλια|コメント|评论|評論|网友评论|網友評論"
+        r"|reacties|комментари[ийея]|комментариев|коментар[іяів]|коментарів|коментари|σχόλια|コメント"
+        r"|评论|評論|网友评论|網友評論"
         r"|댓글|التعليقات|תגובות|टिप्पणियां|टिप्पणियाँ|कमेंट्स|कमेंट|মন্তব্য|نظرات)"
         r"\s*(?:\(\d+\)|\d+\s*(?:件|条|條|개|건)?)?\W*$"
     ),
@@ -497,6 +529,9 @@ _BYLINE = re.compile(
 # Credits that are never prose, wherever they stand: "(AP Photo/Jane Doe)", "©".
 _CREDIT_ALONE = re.compile(
     r"\((?:[A-Z]{2,6} )?Photo ?/[^)]*\)|\bPhoto(?:graph)?: [A-Z]|\bGetty Images\b|©"
+    # "… a la sala de plens de l'Ajuntament. Foto: D.C.": a credit closing the caption
+    r"|[.!?]\s+(?:Foto|Fotó|Fotos|Fotografia|Фото|Φωτ\.?|Φωτογραφία|Zdjęcie|Kuva|Bild)\s?:\s?"
+    r"[^\W\d_][^!?:]{0,30}$"
 )
 # An agency named on a short line that is no sentence: "REUTERS", "Pool via AP".
 _PHOTO_CREDIT_WEAK = re.compile(
@@ -897,6 +932,14 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "newsletter"  # "XでTechWatchをフォロー", "@techwatch_jp をフォロー"
     if words <= 40 and _DELIVERED.search(text) and not _QUOTE_MARKS.search(text):
         return "newsletter"  # "FinTechの最新動向を毎週お届けします。無料で登録する"
+    if words <= 40 and _COMMENT_LINE.match(text):
+        return "comments"
+    if words <= 40 and _COMMENTS_DISCLAIMER.search(low):
+        return "comments"
+    if words <= 12 and _SITE_KEYS.search(text.strip()):
+        return "navigation"
+    if words <= 8 and _SOURCE_LINE.match(folded) and not _SENTENCE_END.search(text):
+        return "credits"
     if words <= 6 and _AD_TOKEN.match(text.strip()):
         return "advert"  # "erid: 2VtzqwKpL3x": the token a Russian advert must carry
     if words <= 6 and _VIEWS.match(text.strip()):

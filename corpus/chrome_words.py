@@ -377,6 +377,7 @@ READ_ALSO_BARE: tuple[str, ...] = (
     "相关新闻",
     "相關閱讀",
     "関連記事",
+    # Armenian 'read also'
 )
 
 # Every phrase that puts one link in the text ("Read also: <headline>").
@@ -755,6 +756,12 @@ RELATED_HEADER: tuple[str, ...] = (
     "あなたへのおすすめ",
     "為你推薦",
     "추천 뉴스",
+    # Armenian sites
+    "նմանատիպ լուրեր",
+    "ամենաընթերցված",
+    "ամենաընթերցվածը",
+    "այլ լուրեր",
+    "ամենաշատ դիտված",
 )
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
@@ -3589,6 +3596,10 @@ BUTTONS: tuple[str, ...] = (
     "メールマカシン",
     "メルマカ登録",
     "広告掲載について",
+    # a consent banner's OK in Russian and Ukrainian
+    "хорошо",
+    "ок",
+    "добре",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

@@ -1117,3 +1117,38 @@ def test_links_captions_and_follow_buttons_of_the_ninth_set(
 )  # fmt: skip
 def test_calendars_and_sentences_like_the_ninth_sets_chrome(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("Un moment del ple de dijous a la nit a la sala de plens de l'Ajuntament. Foto: D.C.",
+         "Greek", "photo credit"),
+        ("Montse - 21/11/2025 12:40 182 euros d'escombraries i encara no passen a recollir "
+         "l'orgànica.", "Greek", "comments"),
+        ("Els comentaris són responsabilitat dels seus autors.", "Greek", "comments"),
+        ("3 комментария", "Cyrillic", "comments"),
+        ("Хотите сообщить новость? Пишите нам в Telegram-бот @gorod_news_bot", "Cyrillic",
+         "news tip"),
+        ("Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", "Cyrillic", "navigation"),
+        ("18+", "Cyrillic", "navigation"),
+        ("Source: Reuters", "Greek", "credits"),
+        ("Դիտումներ՝ 842", "Cyrillic", "navigation"),
+        ("Նմանատիպ լուրեր", "Cyrillic", "related links"),
+    ],
+)  # fmt: skip
+def test_credits_comments_and_site_keys_of_the_ninth_set(line: str, body: str, reason: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Source: the ministry said the figures were provisional.",
+        "Fuente: elaboración propia con datos del INE.",
+        "The mayor said the comments are the council's to answer, not the police's, on Monday.",
+        "Anna Berg - 21 years old - said the fare rise was too steep.",
+    ],
+)
+def test_sentences_like_the_ninth_sets_credits_and_comments(line: str) -> None:
+    assert reason_amid(line, BODIES["Greek"], 1) is None
