@@ -941,7 +941,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= 8 and _SOURCE_LINE.match(folded) and not _SENTENCE_END.search(text):
         return "credits"
     if words <= 6 and _AD_TOKEN.match(text.strip()):
-        return "advert"  # "erid: 2VtzqwKpL3x": the token a Russian advert must carry
+        return "navigation"  # "erid: 2VtzqwKpL3x": the token a Russian advert carries
     if words <= 6 and _VIEWS.match(text.strip()):
         return "navigation"
     if words <= 60 and _PITCH.match(folded) and _CHANNEL.search(folded):

@@ -1024,7 +1024,7 @@ def test_a_list_of_single_words_between_the_article_paragraphs_stays_body() -> N
         ("вторник, 10 јуни 2025", "Cyrillic", "timestamp"),
         ("mardi 4 mars 2025", "Greek", "timestamp"),
         ("۳ دقیقه مطالعه", "Arabic", "timestamp"),
-        ("erid: 2VtzqwKpL3x", "Cyrillic", "advert"),
+        ("erid: 2VtzqwKpL3x", "Cyrillic", "navigation"),
         ("本报记者 周嘉宁 兰州报道", "Chinese", "credits"),
         ("3月18日，甘肃农商联合银行在兰州挂牌。图片来源：视觉中国", "Chinese", "photo credit"),
         ("Tout accepter", "Greek", "navigation"),
