@@ -189,7 +189,8 @@ _NOTICE = re.compile(
         r"|при (?:повному або частковому )?використанні матеріалів|свидетельство о регистрации сми"
         r"|^сетевое издание|^мережеве видання|регистрационный номер эл"
         r"|зарегистрировано роскомнадзор"
-        r"|非经授权|未经许可|不得转载|禁止转载|転載を禁|複製を禁|무단 복제|إعادة النشر"
+        r"|非经授权|未经许可|不得转载|禁止转载|転載を禁|複製を禁|無断複写|無断転載|무단 복제"
+        r"|إعادة النشر"
         r"|אין להעתיק|पुनर्प्रकाशन|icp备|icp证|icp証|公网安备|公網安備|本网转载|本網轉載"
         r"|不代表本网|不代表本網|并不意味着赞同其观点|並不意味著贊同其觀點|giay phep so"
         r"|tong bien tap:"
@@ -393,6 +394,8 @@ _SOURCE_LINE = re.compile(
     ),
     re.IGNORECASE,
 )
+_POSTAL_IMPRINT = re.compile(r"^〒\s?\d{3}-?\d{4}")
+_SUBSCRIBE_TO_US = re.compile(r"を購読する$|を購読しませんか[？?]?$|구독하기$")
 _AD_TOKEN = re.compile(r"^(?:реклама\.?\s*)?erid\s*[:：]\s*\w{6,}$", re.IGNORECASE)
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)+$")
 # "阅读 3.2万", "12.4K views": a counter of readers.
@@ -785,6 +788,7 @@ def classify(text: str) -> list[Judged]:
         k for k, p in enumerate(paras) if is_prose(p) and reasons[k] is None and k not in stamped
     ]
     body = _body_span(prose, len(paras))
+    _keep_timetables(reasons, body)
     _apply_header(paras, reasons, stamped, body[0])
     _apply_headline_again(paras, reasons, body[0])
     _apply_comments(paras, reasons, body[0])
@@ -797,6 +801,27 @@ def classify(text: str) -> list[Judged]:
 
 
 BODY_GAP = 5  # paragraphs: prose further than this from other prose is a banner's
+
+
+TIMETABLE_ROWS = 3  # lines in a row: a page's header has a date and an update, not three
+
+
+def _keep_timetables(reasons: list[str | None], body: tuple[int, int]) -> None:
+    """Lines taken one by one for timestamps, three or more in a row inside the article,
+    are a timetable's ("देवास – शाम 4:28 बजे", "उज्जैन – शाम 5:25 बजे", …): left as body."""
+    start, end = body
+    k = max(start, 0)
+    while k <= end:
+        if reasons[k] != "timestamp":
+            k += 1
+            continue
+        run = k
+        while run <= end and reasons[run] == "timestamp":
+            run += 1
+        if run - k >= TIMETABLE_ROWS:
+            for row in range(k, run):
+                reasons[row] = None
+        k = run
 
 
 def article_start(prose: Sequence[int]) -> int | None:
@@ -932,6 +957,10 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "newsletter"  # "XでTechWatchをフォロー", "@techwatch_jp をフォロー"
     if words <= 40 and _DELIVERED.search(text) and not _QUOTE_MARKS.search(text):
         return "newsletter"  # "FinTechの最新動向を毎週お届けします。無料で登録する"
+    if words <= 20 and _POSTAL_IMPRINT.match(text.strip()):
+        return "credits"  # "〒950-0888 三津川市本町2丁目7番11号 三津川新報社 TEL …"
+    if words <= 8 and _SUBSCRIBE_TO_US.search(text.strip()):
+        return "paywall"  # "三津川新報を購読する"
     if words <= 40 and _COMMENT_LINE.match(text):
         return "comments"
     if words <= 40 and _COMMENTS_DISCLAIMER.search(low):

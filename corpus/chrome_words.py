@@ -3600,6 +3600,12 @@ BUTTONS: tuple[str, ...] = (
     "хорошо",
     "ок",
     "добре",
+    # a Japanese paper's subscription and footer links
+    "購読のお申し込み",
+    "こ購読のお申し込み",
+    "購読申し込み",
+    "リンクについて",
+    "著作権について",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

@@ -1152,3 +1152,33 @@ def test_credits_comments_and_site_keys_of_the_ninth_set(line: str, body: str, r
 )
 def test_sentences_like_the_ninth_sets_credits_and_comments(line: str) -> None:
     assert reason_amid(line, BODIES["Greek"], 1) is None
+
+
+def test_three_stamps_in_a_row_inside_the_article_are_a_timetable() -> None:
+    hindi = BODIES["Devanagari"]
+    rows = ["देवास – शाम 4:28 बजे", "उज्जैन – शाम 5:25 बजे", "भोपाल – रात 8:50 बजे"]
+    judged = reasons("\n\n".join([hindi[0], *rows, hindi[1], hindi[0]]))
+    assert [judged[row] for row in rows] == [None, None, None]
+    # a page's header keeps its date and its update marked
+    header = ["Published 12 March 2025 10:02", "Updated 12 March 2025 12:40"]
+    judged = reasons("\n\n".join([*header, hindi[0], hindi[1]]))
+    assert [judged[line] for line in header] == ["timestamp", "timestamp"]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("〒950-0888 三津川市本町2丁目7番11号 三津川新報社 TEL 0258-20-1111", "credits"),
+        ("三津川新報を購読する", "paywall"),
+        ("購読のお申し込み", "navigation"),
+        ("掲載の記事・写真・図表など、すべてのコンテンツの無断複写・転載・公衆送信等を禁じます。",
+         "credits"),
+    ],
+)  # fmt: skip
+def test_a_japanese_papers_imprint_and_subscription_box(line: str, reason: str) -> None:
+    assert reason_amid(line, BODIES["Japanese"], 1) == reason
+
+
+def test_a_sentence_about_subscribing_to_a_paper_is_news() -> None:
+    line = "市は来年度から、全ての公民館で地元紙を購読する。"
+    assert reason_amid(line, BODIES["Japanese"], 1) is None
