@@ -169,7 +169,7 @@ _RIGHTS = re.compile(
         r"|wszelkie prawa zastrzeżone|tüm hakları saklıdır|alle rechten voorbehouden"
         r"|με επιφύλαξη παντός δικαιώματος|無断(?:転載|複製)|版权所有|版權所有|不得轉載|未经授权"
         r"|무단 ?전재|재배포 금지|جميع الحقوق محفوظة|כל הזכויות שמורות|सर्वाधिकार सुरक्षित"
-        r"|(?:کلیه|تمامی|همه) (?:ی )?حقوق[^.!?]{0,60}محفوظ|جملہ حقوق محفوظ"
+        r"|کلیه حقوق[^.!?]{0,60}محفوظ|تمامی حقوق[^.!?]{0,60}محفوظ|جملہ حقوق محفوظ"
         r"|转载请注明|轉載請註明|如涉及版权|如涉及版權"
     ),
 )
@@ -187,8 +187,7 @@ _NOTICE = re.compile(
         r"|перепечатка (?:материалов|запрещена)"
         r"|використання матеріалів|передрук матеріалів|απαγορεύεται η αναδημοσίευση"
         r"|при (?:повному або частковому )?використанні матеріалів|свидетельство о регистрации сми"
-        r"|^сетевое издание|^мережеве видання|регистрационный номер эл"
-        r"|зарегистрировано роскомнадзор"
+        r"|регистрационный номер эл|зарегистрировано роскомнадзор"
         r"|非经授权|未经许可|不得转载|禁止转载|転載を禁|複製を禁|無断複写|無断転載|무단 복제"
         r"|إعادة النشر"
         r"|אין להעתיק|पुनर्प्रकाशन|icp备|icp证|icp証|公网安备|公網安備|本网转载|本網轉載"
@@ -196,6 +195,8 @@ _NOTICE = re.compile(
         r"|tong bien tap:"
     ),
 )
+# A Russian or Ukrainian online outlet's masthead: "Сетевое издание «Урал.Сити». Регистрационный …"
+_MASTHEAD = re.compile(r"(?:сетевое издание|мережеве видання)\b")
 # The agencies a story was written from, in a line of its own at its end: "Con información de
 # EFE", "With reporting from Reuters", "Com informações da Agência Brasil". In a long line
 # the words open a sentence of news ("Con información de la Secretaría de Salud, el ...").
@@ -536,29 +537,27 @@ _CREDIT_ALONE = re.compile(
     r"|[.!?]\s+(?:Foto|Fotó|Fotos|Fotografia|Фото|Φωτ\.?|Φωτογραφία|Zdjęcie|Kuva|Bild)\s?:\s?"
     r"[^\W\d_][^!?:]{0,30}$"
 )
-# An agency named on a short line that is no sentence: "REUTERS", "Pool via AP".
+# An agency named on a short line that is no sentence: "REUTERS", "Pool via AP"; a credit's
+# common words count beside a slash or a colon ("Pool/Getty"), or on a line of a few words
+# (`_CREDIT_WORD`: "File photo"): "Saint-Servais pool to close as ceiling is found unsafe" is
+# a headline.
 _PHOTO_CREDIT_WEAK = re.compile(
     r"\b(?:reuters|afp|epa|ap|tass|ria novosti|xinhua)\b"
-    # common words count when the line is a few words ("File photo") or the word stands by a
-    # slash or a colon ("Pool/Getty"): "Saint-Servais pool to close as ceiling is found
-    # unsafe" is a headline
-    r"|\b(?:photo\w*|picture|image|pool|credit|file)\b(?=\s*[/:])|(?<=/)\s*(?:pool|file)\b"
-    r"|^(?=(?:\S+\s+){0,4}\S+$).*\b(?:photo\w*|picture|image|pool|credit|file)\b",
+    r"|\b(?:photo\w*|picture|image|pool|credit|file)\b(?=\s*[/:])|(?<=/)\s*(?:pool|file)\b",
     re.IGNORECASE,
 )
+_CREDIT_WORD = re.compile(r"\b(?:photo\w*|picture|image|pool|credit|file)\b", re.IGNORECASE)
+CREDIT_WORD_LINE = 5  # words
 _CAPTION_MARK = re.compile(r"^(?:image |photo |video )?caption\W*$", re.IGNORECASE)
 _NAME_SLASH_AGENCY = re.compile(r"[A-Z][\w.’'-]+ ?/ ?[A-Z][\w.’'-]+")
 # After the agency's first word, at most three more capitalised words to the line's end.
 _CREDIT_AFTER_SLASH = re.compile(r"(?:\s+[A-Z][\w.’'&-]*){0,3}\s*[)\]]?\s*$")
 _CREDITS = re.compile(
     r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research) by\b"
-    r"|.{0,80}\bcontributed (?:to )?this (?:report|story|article)\b"
     r"|copyright\s*(?:©|\(c\)|\d{4}|\b.{0,80}\ball rights reserved\b)|\(c\) ?\d{4}"
-    r"|.{0,80}\ball rights reserved\b"
     r"|our standards:|this (?:article|story) (?:is|was) (?:more than|over) \w+ \w+ old"
     r"|(?:story|article) continues below|advertisement\s*[-–—:]\s*scroll"
     r"|(?:please )?(?:turn on|enable) javascript|this (?:article|story) (?:is|was) republished"
-    r"|.{0,80}\bcreative commons licen[cs]e"
     # "Write to Jane Doe at jane.doe@example.com", "This article was originally published on
     # The Conversation. Read the original article."
     r"|write to [^.!?]{2,60} at \S+@|(?:contact|email|e-mail) (?:the )?(?:author|writer|reporter)"
@@ -567,12 +566,36 @@ _CREDITS = re.compile(
     r"|read the original (?:article|story)\b)",
     re.IGNORECASE,
 )
+# The same credits a line's first 80 characters may lead up to, looked for only when their
+# words are there (`_is_credits_line`): trying every start for them cost much.
+_CREDITS_WITHIN = re.compile(
+    r"^(?:.{0,80}\bcontributed (?:to )?this (?:report|story|article)\b"
+    r"|.{0,80}\ball rights reserved\b|.{0,80}\bcreative commons licen[cs]e)",
+    re.IGNORECASE,
+)
+_CREDITS_WITHIN_WORDS = ("contributed", "rights reserved", "creative commons")
+# Everything a photo credit of `_PHOTO_CREDIT_STRONG` holds, one of them at least: searched
+# first, as a list of words that each start with a letter is quick to look for.
+_PHOTO_CREDIT_CUE = re.compile(
+    r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|φωτ"
+    r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha",
+    re.IGNORECASE,
+)
+
+
+def _is_credits_line(text: str) -> bool:
+    if _CREDITS.match(text):
+        return True
+    head = text[:200].lower()
+    return any(w in head for w in _CREDITS_WITHIN_WORDS) and bool(_CREDITS_WITHIN.match(text))
+
+
 # "Click here" in the languages of the news: opening a line, an instruction to the reader's
 # mouse ("Click here to subscribe", "येथे क्लिक करा"); anywhere in a line with a channel or an
 # app, a pitch ("… வாட்ஸ்அப் சேனலில் பெற இங்கே க்ளிக் செய்யவும்", "點我下載APP").
 _CLICK_HERE_ANY = re.compile(
     _fold(
-        r"\b(?:click|tap|press) here\b|येथे क्लिक करा|यहां क्लिक करें|यहाँ क्लिक करें|इथे क्लिक करा"
+        r"click here|tap here|press here|येथे क्लिक करा|यहां क्लिक करें|यहाँ क्लिक करें|इथे क्लिक करा"
         r"|இங்கே க்ளிக் செய்யவும்|இங்கே கிளிக் செய்யவும்|এখানে ক্লিক করুন|ഇവിടെ ക്ലിക്ക് ചെയ്യുക"
         r"|ఇక్కడ క్లిక్ చేయండి|点击这里|點擊這裡|点击此处|點我|点我|ここをクリック|여기를 클릭"
         r"|اضغط هنا|انقر هنا|اینجا کلیک کنید|یہاں کلک کریں|לחצו כאן|לחץ כאן|cliquez ici"
@@ -585,15 +608,27 @@ _CLICK_HERE_ANY = re.compile(
 # Told to get the outlet's app: "Download de NPO Nieuws-app en zet meldingen aan."
 _GET_THE_APP = re.compile(
     _fold(
-        r"(?:^|[.!?]\s+)(?:download|installeer|laden sie|lade dir|téléchargez|télécharge"
+        r"(?:download|installeer|laden sie|lade dir|téléchargez|télécharge"
         r"|descarga|descargue|scarica|baixe|pobierz|stáhněte|скачайте|скачивайте|завантажте"
         r"|κατεβάστε|indirin|tải)\b"
     )
 )
+_AFTER_A_STOP = re.compile(r"[.!?]\s+$")
+
+
+def _tells_to_get_the_app(low: str) -> bool:
+    """An imperative that opens the line or a sentence of it (the verb is looked up first:
+    a pattern that starts at a sentence's start is slow to search)."""
+    return any(
+        m.start() == 0 or _AFTER_A_STOP.search(low, 0, m.start()) is not None
+        for m in _GET_THE_APP.finditer(low)
+    )
+
+
 _HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
 _COOKIES = re.compile(
-    r"\bcookies?\b|куки|クッキー|쿠키|ملفات تعريف الارتباط|עוגיות|कुकीज़|คุกกี้|piškot|kolačić"
-    r"|ciasteczk|\bsütik|\bsütiket|evästei|evästee|çerez|کوکی|slapuk|sīkdatn|küpsis|galetes"
+    r"cookie|куки|クッキー|쿠키|ملفات تعريف الارتباط|עוגיות|कुकीज़|คุกกี้|piškot|kolačić"
+    r"|ciasteczk|sütik|evästei|evästee|çerez|کوکی|slapuk|sīkdatn|küpsis|galetes"
 )
 _COOKIE_CONTEXT = re.compile(
     r"\b(?:consent|consens\w*|accept|partners|preferences|settings|privacy|acept\w*|configur\w*"
@@ -872,7 +907,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     folded = _fold(text)
     if words <= CAPTION and _credited(p):
         return "photo credit"
-    if words <= 40 and _CREDITS.match(text):
+    if words <= 40 and _is_credits_line(text):
         return "credits"
     low = folded.lower()  # (searched without IGNORECASE: ten times faster on these lists)
     if words <= 80 and _RIGHTS.search(low):
@@ -881,7 +916,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"  # "정민재 기자 mjjung@example.kr": a reporter's address
     if words <= 40 and _CREDITS_OTHER.match(text):
         return "credits"
-    notice = _NOTICE.search(low) if words <= 60 else None
+    notice = (_MASTHEAD.match(low) or _NOTICE.search(low)) if words <= 60 else None
     # ("При використанні матеріалів посилання на «Полтавський вісник» обов'язкове" names the
     # site in quotation marks; a quotation that mentions reprints opens with its speaker)
     if notice and (notice.start() == 0 or not _QUOTE_MARKS.search(text)):
@@ -916,7 +951,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= 60 and not _QUOTE_MARKS.search(text):
         if _JOIN.search(low) and _JOIN_CHANNEL.search(low):
             return "newsletter"
-        paywall = set(_PAYWALL.findall(low))
+        # (the list of a paywall's words is looked through only when one of them is there)
+        paywall = set(_PAYWALL.findall(low)) if _PAYWALL.search(low) else set()
         if len(paywall) >= 2 and (_TO_READER.search(text) or _IMPERATIVE.match(low)):
             return "paywall"
     byline = _BYLINE.match(text) if words <= BYLINE else None
@@ -977,15 +1013,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "newsletter"
     if words <= 30 and _JOIN_AT_END.search(text) and _CHANNEL.search(folded):
         return "newsletter"  # "… വാട്സാപ് ചാനലിൽ ചേരൂ": the verb comes last
-    if words <= 40 and not _QUOTE_MARKS.search(text):
-        # ("line" is LINE's name and an English word: it names no app here)
-        channel = _CHANNEL.search(low) or any(m.group() != "line" for m in _APP.finditer(low))
-        if channel and _CLICK_HERE_ANY.search(low):
-            return "newsletter"  # "… வாட்ஸ்அப் சேனலில் பெற இங்கே க்ளிக் செய்யவும்"
-        # "Download the app and register" is a how-to in a story about an app; the pitch
-        # offers the news ("Wil je het laatste nieuws? Download de NPO Nieuws-app")
-        if channel and _GET_THE_APP.search(low) and _FOLLOW_PAYOFF.search(low):
-            return "newsletter"
+    if words <= 40 and _pitch_with_a_channel(low) and not _QUOTE_MARKS.search(text):
+        return "newsletter"  # "… வாட்ஸ்அப் சேனலில் பெற இங்கே க்ளிக் செய்யவும்"
     if (
         words <= 60
         and _FOLLOW.match(folded)
@@ -1024,11 +1053,14 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "appeal"
     if words <= 12 and _NEWSLETTER.search(text) and not is_prose(p):
         return "newsletter"
-    cues = {m.lower() for m in _NEWSLETTER.findall(text)}
     # Two of a newsletter's words, to the reader: "Readers can subscribe to the newsletter,
     # the paper said" is news.
     to_reader = _ADDRESS.search(text) or _IMPERATIVE_SIGN_UP.search(text)
-    if len(cues) >= 2 and to_reader and not _QUOTE_MARKS.search(text):
+    if (
+        to_reader
+        and not _QUOTE_MARKS.search(text)
+        and len({m.lower() for m in _NEWSLETTER.findall(text)}) >= 2
+    ):
         return "newsletter"
     if _LISTEN.match(low):
         return "navigation"
@@ -1038,7 +1070,11 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     # "Anton Novoderezhkin / Roscongress Photobank" ends its line with the credit; "VBB
     # (Berlin/Brandenburg): minus 7,9 Prozent", a list item, goes on after the slash.
     slash_credit = slash and _CREDIT_AFTER_SLASH.match(text[slash.end() :])
-    weak_credit = _PHOTO_CREDIT_WEAK.search(text) or slash_credit
+    weak_credit = (
+        _PHOTO_CREDIT_WEAK.search(text)
+        or slash_credit
+        or (words <= CREDIT_WORD_LINE and _CREDIT_WORD.search(text))
+    )
     if words <= 12 and weak_credit and not _SENTENCE_END.search(text) and not text.startswith("- "):
         return "photo credit"
     if words <= 12 and _BREADCRUMBS.match(text):
@@ -1175,13 +1211,26 @@ def _site_words_reason(low: str, words: int, text: str) -> str | None:
     return None
 
 
+def _pitch_with_a_channel(low: str) -> bool:
+    """ "Click here" with a channel or an app, or "get the app" with the news it offers
+    ("Download the app and register" is a how-to in a story about an app; "Wil je het
+    laatste nieuws? Download de NPO Nieuws-app" a pitch). The cues are looked for first:
+    the channels' long list on every line cost half a millisecond a page."""
+    click = _CLICK_HERE_ANY.search(low) is not None
+    if not click and not (_tells_to_get_the_app(low) and _FOLLOW_PAYOFF.search(low)):
+        return False
+    # ("line" is LINE's name and an English word: it names no app here)
+    return bool(_CHANNEL.search(low)) or any(m.group() != "line" for m in _APP.finditer(low))
+
+
 def _credited(p: Paragraph) -> bool:
     """A credit's words in a caption or credit line: anywhere in a line that does not end as
     a sentence does ("Andrew Bailey at the bank. Photo: Toby Melville / Reuters"), but in
     prose only a credit that is never a sentence's words ("(AP Photo/Jane Doe)"): "the clip,
     filmed courtesy of a neighbour" and "a video by Abbie" are news."""
     if not is_prose(p):
-        return bool(_PHOTO_CREDIT_STRONG.search(p.text)) or _credit_tail(p.text)
+        strong = _PHOTO_CREDIT_CUE.search(p.text) and _PHOTO_CREDIT_STRONG.search(p.text)
+        return bool(strong) or _credit_tail(p.text)
     return bool(_CREDIT_ALONE.search(p.text))
 
 
@@ -1268,8 +1317,9 @@ def _is_appeal_prose(text: str) -> bool:
     """Prose that addresses the reader and asks for support, outside any quotation."""
     if _QUOTE_MARKS.search(text):
         return False  # a quoted plea belongs to a story
-    asks = {m.lower() for m in _ASK.findall(text)}
-    return len(asks) >= 2 and bool(_ADDRESS.search(text))
+    if not _ADDRESS.search(text):  # (the shorter list first)
+        return False
+    return len({m.lower() for m in _ASK.findall(text)}) >= 2
 
 
 def _is_dateline_only(text: str) -> bool:
@@ -1279,12 +1329,14 @@ def _is_dateline_only(text: str) -> bool:
         return True
     if _TIME_RANGE.search(stripped) or _TABLE_ROW.match(stripped) or _TIME_FIRST.match(stripped):
         return False  # "Черга 1.1: 17:00–21:00", "| Утренний | 7:30 | 9:10 |": a timetable's
-    if len(TIME.findall(stripped)) + len(_OTHER_TIME.findall(stripped)) >= 3:
-        return False  # "▽平岡方面：7時05分、13時15分、17時05分": departures
-    if len(DATE.findall(stripped)) + len(_OTHER_DATE.findall(stripped)) >= 3:
-        return False  # "1月8日：可訂1月22日至1月25日車票": a booking calendar's line
-    rest = TIME.sub(" ", DATE.sub(" ", stripped))
-    rest = _OTHER_TIME.sub(" ", _OTHER_DATE.sub(" ", rest))
+    rest, dates = DATE.subn(" ", stripped)
+    rest, times = TIME.subn(" ", rest)
+    rest, other_dates = _OTHER_DATE.subn(" ", rest)
+    rest, other_times = _OTHER_TIME.subn(" ", rest)
+    if times + other_times >= 3 or dates + other_dates >= 3:
+        # "▽平岡方面：7時05分、13時15分、17時05分": departures;
+        # "1月8日：可訂1月22日至1月25日車票": a booking calendar's line
+        return False
     if rest != stripped:
         rest = _DOT_TIME.sub(" ", rest)  # "Wed 9 Apr 2025 07.00 BST"
     if rest == stripped:
@@ -1587,7 +1639,8 @@ STAMPED_LINKS = 3  # lines in a row
 
 
 def _is_stamped_link(p: Paragraph) -> bool:
-    stamp = _TRAILING_STAMP.search(p.text)
+    # (a stamp at the end is shorter than its last 40 characters: searching those is enough)
+    stamp = _TRAILING_STAMP.search(p.text, max(0, len(p.text) - 40))
     if stamp is None or p.words > TEASER:
         return False
     headline = p.text[: stamp.start()].strip()

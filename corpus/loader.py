@@ -781,13 +781,6 @@ def _layout_cell(cell: Any) -> bool:
 _JOINERS = {"\u200c": "⟦zwnj⟧", "\u200d": "⟦zwj⟧"}
 
 
-def _hide_joiners(element: Any) -> None:
-    for attribute in ("text", "tail"):
-        value = getattr(element, attribute)
-        if value and ("\u200c" in value or "\u200d" in value):
-            setattr(element, attribute, _with_stand_ins(value))
-
-
 def _with_stand_ins(value: str) -> str:
     for joiner, stand_in in _JOINERS.items():
         value = value.replace(joiner, stand_in)
@@ -816,18 +809,33 @@ def _sanitize_tree(tree: Any) -> None:
     Zero-width joiners become their stand-ins (`_JOINERS`).
     """
     for element in tree.iter():
-        if element.text and not _xml_clean(element.text):
-            element.text = _xml_safe(element.text)
-        if element.tail and not _xml_clean(element.tail):
-            element.tail = _xml_safe(element.tail)
-        _hide_joiners(element)
+        text = element.text
+        if text and _SUSPECT.search(text):
+            text = element.text = _xml_safe(text) if not _xml_clean(text) else text
+            if "\u200c" in text or "\u200d" in text:
+                element.text = _with_stand_ins(text)
+        tail = element.tail
+        if tail and _SUSPECT.search(tail):
+            tail = element.tail = _xml_safe(tail) if not _xml_clean(tail) else tail
+            if "\u200c" in tail or "\u200d" in tail:
+                element.tail = _with_stand_ins(tail)
         if isinstance(element.tag, str):  # not a comment or processing instruction
             for key, value in element.attrib.items():
+                if not _SUSPECT.search(value):
+                    continue
                 if not _xml_clean(value):
                     value = _xml_safe(value)
                     element.set(key, value)
                 if "\u200c" in value or "\u200d" in value:  # a title in <meta content>
                     element.set(key, _with_stand_ins(value))
+
+
+# What a string must hold for `_xml_clean` to refuse it or for a joiner to be hidden: C0 and C1
+# controls, line and paragraph separators, a byte order mark, surrogates, U+FFFE and U+FFFF,
+# the joiners (most strings hold none, and are passed over at the cost of one search).
+_SUSPECT = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff\u200c\u200d]"
+)
 
 
 def _xml_clean(text: str) -> bool:
