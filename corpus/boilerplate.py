@@ -779,6 +779,7 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 SHORT = 8  # words: a line at most this long may be interface text
+COOKIE_HEADING = 8  # words
 BYLINE = 10  # words: "By Gemma Thornley, Consumer Reporter"
 ARTICLE_PARAGRAPH = 20  # words: a paragraph of the article more likely than a reader's comment
 MENU_ITEM = 3  # words: a menu entry ("World", "My News") is at most this long
@@ -970,14 +971,14 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= 6 and _SEND_TO.search(text):
         return "navigation"  # "페이스북(으)로 기사보내기": a share button
     lowered = text.lower()
-    if (
-        words <= 80
-        and _COOKIES.search(lowered)
-        and _COOKIE_CONTEXT.search(lowered)
-        # a story about consent rules is news
-        and (not is_prose(p) or _ADDRESS.search(text) or _COOKIE_WE.search(low))
-    ):
-        return "cookie notice"
+    if words <= 80 and _COOKIES.search(lowered):
+        if _COOKIE_CONTEXT.search(lowered) and (
+            # a story about consent rules is news
+            not is_prose(p) or _ADDRESS.search(text) or _COOKIE_WE.search(low)
+        ):
+            return "cookie notice"
+        if words <= COOKIE_HEADING and not is_prose(p) and _COOKIE_WE.search(low):
+            return "cookie notice"  # the banner's heading: "Nous utilisons des cookies"
     if words <= 60 and _is_appeal_prose(text):
         return "appeal"
     site_words = _site_words_reason(low, words, text)

@@ -1182,3 +1182,19 @@ def test_a_japanese_papers_imprint_and_subscription_box(line: str, reason: str) 
 def test_a_sentence_about_subscribing_to_a_paper_is_news() -> None:
     line = "市は来年度から、全ての公民館で地元紙を購読する。"
     assert reason_amid(line, BODIES["Japanese"], 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Nous utilisons des cookies", "Greek"),
+        ("We use cookies", "Greek"),
+        ("Мы используем файлы cookie", "Cyrillic"),
+    ],
+)
+def test_a_cookie_banners_heading_is_marked(line: str, body: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) == "cookie notice"
+
+
+def test_a_subheading_about_cookies_is_news() -> None:
+    assert reason_amid("Why cookies matter to advertisers", BODIES["Greek"], 1) is None
