@@ -129,7 +129,8 @@ _FOLLOW = re.compile(
         r"^(?:follow us|follow (?-i:[A-Z])[^.!?]{0,40} on|síguenos|sigue a|suivez(?:-nous)?"
         r"|folgen sie|seguici|segui|siga(?:-nos)?|obserwuj|takip edin|следите за|стежте за"
         r"|ακολουθήστε|关注|關注|เพิ่มเพื่อน|ติดตาม|팔로우|تابعوا|تابعونا|עקבו"
-        r"|फॉलो करें|हमें फॉलो|следете|пратите нас|pratite nas|sledite nam|sledujte nás"
+        r"|फॉलो करें|हमें फॉलो|следете|пратите нас|pratite nas|sledite nam|sledujte nás|i-follow"
+        r"|sundan"
         r"|kövess(?:en)? minket|urmăriți-ne|urmărește-ne|volg ons|volg (?-i:[A-Z])|följ oss"
         r"|følg os|følg oss|seuraa meitä|ikuti kami|theo dõi|последвайте ни|ما را دنبال کنید)"
         r"(?:\b|(?=[\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]))"
@@ -142,7 +143,7 @@ _FOLLOW_PAYOFF = re.compile(
         r"|λάβ|ενημέρ|\bnews\b|noticias|nachrichten|actualit|notizie|notícias|новост|новин"
         r"|ειδήσ|每天|为您|為您|第一时间|第一時間|最新|ข่าว|소식|뉴스|أخبار|חדשות|खबर|समाचार"
         r"|вести|vijesti|vesti|novice|wiadomości|zprávy|správy|hírek|știri|nieuws|nyheter"
-        r"|uutiset|berita|tin tức|haberler|новини|اخبار"
+        r"|uutiset|berita|balita|tin tức|haberler|новини|اخبار"
     ),
     re.IGNORECASE,
 )
@@ -179,6 +180,9 @@ _RIGHTS = re.compile(
 _NOTICE = re.compile(
     _fold(
         r"member of the independent press standards organisation|regulated by (?:ipso|impress)"
+        r"|subscribes to the press code"
+        r"|auto-published from a syndicated"
+        r"|기사의 섹션 정보는|არ არის პასუხისმგებელი"
         r"|queda prohibida (?:la|su) reproducción|prohibida (?:la|su) reproducción"
         r"|reproduction (?:interdite|totale ou partielle)|toute reproduction"
         r"|riproduzione riservata|nachdruck (?:nur|verboten)|é proibida a reprodução"
@@ -283,6 +287,7 @@ _JOIN_AT_END = re.compile(
 _JOIN = re.compile(
     _fold(
         r"(?:^|\s)(?:join (?:us|our)|únete|unirme|rejoignez|treten sie|unisciti|junte-se|dołącz"
+        r"|bergabung(?:lah)?|gabung|sumali"
         r"|katılın|abone olun|присоединяйтесь|приєднуйтесь|підписуйтесь|εγγραφείτε|הצטרפו|միացեք"
         r"|انضم(?:وا)?"
         r"|जुड़ें|जॉइन करें|फॉलो करा|फॉलो करें)(?=\s|$|[.!?,])"
@@ -516,7 +521,7 @@ _PHOTO_CREDIT_STRONG = re.compile(
     # "… after her ordeal Credit: SWNS", "… ma ponad pół wieku. Fot. Tomasz Wiśniewski",
     # "… jijini Dar es Salaam. Picha na Maktaba"
     r"|图片来源\s*[:：]|圖片來源\s*[:：]|图源\s*[:：]|\bcredits?\s*:\s*(?-i:[A-Z])"
-    r"|(?<!\w)fot\.\s*(?-i:[A-Z])|(?<!\w)picha na (?-i:[A-Z])",
+    r"|(?<!\w)fot\.\s*(?-i:[A-Z])|(?<!\w)picha na (?-i:[A-Z])|\bkuha ni (?-i:[A-Z])",
     re.IGNORECASE,
 )
 # A byline on a line of its own: "By Jane Doe", "Von Jana Meixner", "Текст: Алексей Морозов",
@@ -578,7 +583,8 @@ _CREDITS_WITHIN_WORDS = ("contributed", "rights reserved", "creative commons")
 # first, as a list of words that each start with a letter is quick to look for.
 _PHOTO_CREDIT_CUE = re.compile(
     r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|φωτ"
-    r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha",
+    r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
+    r"|kuha ni",
     re.IGNORECASE,
 )
 
@@ -1243,7 +1249,7 @@ _BRACKETED_TAIL = re.compile(r"[（(](?P<tail>[^()（）]{2,40})[)）]\s*$")
 _CREDIT_IN_BRACKETS = re.compile(
     r"ロイター|共同|時事|写真|撮影|提供|资料图|資料照|新华社|新華社|사진|연합뉴스|뉴시스|뉴스1"
     r"|\barchiv\w*|\bfile\b|\bfoto\b|\bphoto\b|छायाचित्र|फोटो|صورة|ارشيف|أرشيف|ארכיון|צילום"
-    r"|ചിത്രം|ছবি|படம்|చిత్రం|ಚಿತ್ರ|फाइल|រូបថត|画像|イメージ"
+    r"|ചിത്രം|ছবি|படம்|చిత్రం|ಚಿತ್ರ|फाइल|រូបថត|画像|イメージ|資料圖|资料图片"
     r"|^\d{1,2}(?:月\d{1,2})?日、",  # "（2月18日、盛岡市）": when and where the photo was taken
     re.IGNORECASE,
 )

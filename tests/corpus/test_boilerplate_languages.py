@@ -1198,3 +1198,33 @@ def test_a_cookie_banners_heading_is_marked(line: str, body: str) -> None:
 
 def test_a_subheading_about_cookies_is_news() -> None:
     assert reason_amid("Why cookies matter to advertisers", BODIES["Greek"], 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Dapatkan update berita pilihan setiap hari dari BeritaKita.id. Mari bergabung di "
+         "Channel Telegram BeritaKita.id", "newsletter"),
+        ("I-follow ang Balita Ngayon sa Viber at Facebook para sa pinakabagong balita.",
+         "newsletter"),
+        ("Disclaimer: This story has been auto-published from a syndicated feed.", "credits"),
+        ("The Business Ledger is a member of the Press Council of South Africa and subscribes "
+         "to the Press Code.", "credits"),
+        ("Baha sa España Boulevard, Maynila, Huwebes ng madaling-araw. Kuha ni Jun Reyes",
+         "photo credit"),
+    ],
+)  # fmt: skip
+def test_pitches_notices_and_captions_of_the_tenth_set(line: str, reason: str) -> None:
+    assert reason_amid(line, BODIES["Greek"], 1) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Residents will join the protest on Monday, organisers said in a Telegram post.",
+        "Ang mga residente ay sumali sa protesta noong Lunes, ayon sa pulisya ng lungsod.",
+        "The council is a member of the Press Council's advisory board, the mayor said.",
+    ],
+)
+def test_sentences_like_the_tenth_sets_pitches_and_notices(line: str) -> None:
+    assert reason_amid(line, BODIES["Greek"], 1) is None
