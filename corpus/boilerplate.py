@@ -291,6 +291,7 @@ _JOIN = re.compile(
         r"|katılın|abone olun|присоединяйтесь|приєднуйтесь|підписуйтесь|εγγραφείτε|הצטרפו|միացեք"
         r"|انضم(?:وا)?"
         r"|जुड़ें|जॉइन करें|फॉलो करा|फॉलो करें)(?=\s|$|[.!?,])"
+        r"|^ចូលរួម"  # Khmer writes no space between words: "ចូលរួមឆានែល Telegram …"
     ),
 )
 _JOIN_CHANNEL = re.compile(
@@ -419,9 +420,9 @@ _TAG_WORDS = _fold(
     r"tags?|topics|content highlights|schlagworte|schlagwörter|themen|теги|теґи|тэги|метки"
     r"|etiquetas|étiquettes"
     r"|mots-clés|etichette|argomenti|tagi|etiketler|ετικέτες|タグ|标签|標籤|关键词|태그|키워드"
-    r"|関連キーワード|キーワード|وسوم|الكلمات المفتاحية|תגיות|टैग|ट्रेंडिंग"
+    r"|関連キーワード|キーワード|وسوم|الكلمات المفتاحية|תגיות|टैग|ट्रेंडिंग|ស្លាក"
 )
-_TAGS = re.compile(rf"^(?:{_TAG_WORDS})\s*[:：]\s*\S", re.IGNORECASE)
+_TAGS = re.compile(rf"^(?:{_TAG_WORDS})\s*[:：៖]\s*\S", re.IGNORECASE)
 # "Topics Animals, Dogs, Greater Manchester": the header, then a list with commas.
 _TAGS_BARE = re.compile(
     rf"^(?:{_TAG_WORDS})\s+[^,.!?]{{1,40}}(?:[,、][^,.!?]{{1,40}})+$", re.IGNORECASE
@@ -898,6 +899,7 @@ def is_prose(p: Paragraph) -> bool:
 
 
 UNSTOPPED_PROSE = 60  # characters of Thai (or Lao, Khmer, Burmese): a sentence, not a line
+UNSTOPPED_SENTENCE = 30  # of their letters, on the last lines: a sentence, not furniture
 _UNSTOPPED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
@@ -972,6 +974,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"  # "박준영 기자", "김서연 기자 syk@…" (the address alone is above)
     if words <= 8 and (_BRACKETED_BYLINE.match(text) or _BRACKETED_NAME.match(text)):
         return "credits"  # "[佐藤拓海，テックプラス]": the writer and the site in brackets
+    if words <= 6 and text.startswith("ដោយ៖"):
+        return "credits"  # "ដោយ៖ សុខ ពិសី": "By:" in Khmer
     if len(text) <= 40 and _CHINESE_REPORTER.match(text.strip()):
         return "credits"
     if words <= 6 and _SEND_TO.search(text):
@@ -1480,6 +1484,8 @@ def _apply_blocks(paras: Sequence[Paragraph], reasons: list[str | None], body_st
         j = i + 1
         while j < len(paras):
             other = reasons[j]
+            if reason == "related links" and _prose_resumes(paras, reasons, j):
+                break  # two paragraphs of prose in a row: the article goes on after the box
             if other is None and belongs(paras[j], paras[j - 1], reasons[j - 1]):
                 reasons[j] = reason
             elif other is None or (other != reason and other in _BLOCK_MEMBERS):
@@ -1508,6 +1514,15 @@ def _apply_comments(paras: Sequence[Paragraph], reasons: list[str | None], body_
                 break  # another block: "Most read", a newsletter box
             reasons[j] = reasons[j] or "comments"  # "Reply" stays navigation
         return
+
+
+def _prose_resumes(paras: Sequence[Paragraph], reasons: list[str | None], start: int) -> bool:
+    """Two long paragraphs of prose in a row from `start`: a box's teasers each stand under
+    their own headline or time, never two in a row ("আরও পড়ুন" and its one link, a
+    subheading, then the article's next paragraphs, which had gone with the box). A line just
+    before them may be a subheading or the box's last link: it is left to the box."""
+    pair = [paras[m] for m in (start, start + 1) if m < len(paras) and reasons[m] is None]
+    return len(pair) == 2 and all(is_prose(p) and p.words >= ARTICLE_PARAGRAPH for p in pair)
 
 
 def _article_goes_on(paras: Sequence[Paragraph], reasons: list[str | None], start: int) -> bool:
@@ -1689,7 +1704,11 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
             for f in furniture:
                 reasons[f] = "page furniture"
             return
-        if _is_short(paras[k]) and not _SENTENCE_END.search(paras[k].text):
+        text = paras[k].text
+        # (Thai, Lao, Khmer and Burmese end a sentence with no mark: thirty of their letters
+        # are a sentence's, "เมื่อวานนี้ (8 ธ.ค.) ราคาทองคำมีการเปลี่ยนแปลงทั้งหมด 5 ครั้ง")
+        unstopped = len(_UNSTOPPED.findall(text)) >= UNSTOPPED_SENTENCE
+        if _is_short(paras[k]) and not _SENTENCE_END.search(text) and not unstopped:
             furniture.append(k)
             continue
         return

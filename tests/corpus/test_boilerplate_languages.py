@@ -1228,3 +1228,38 @@ def test_pitches_notices_and_captions_of_the_tenth_set(line: str, reason: str) -
 )
 def test_sentences_like_the_tenth_sets_pitches_and_notices(line: str) -> None:
     assert reason_amid(line, BODIES["Greek"], 1) is None
+
+
+def test_a_link_box_ends_where_two_paragraphs_of_the_article_follow() -> None:
+    """ "আরও পড়ুন" (read more) and its link, a subheading, then the article's paragraphs: the
+    box took the paragraph under the subheading too, as a teaser."""
+    bengali = [
+        "মোবাইলে আর্থিক সেবাদাতা প্রতিষ্ঠান পকেটপে আজ রোববার রাজধানীতে এক সংবাদ সম্মেলনে "
+        "ক্যাশ আউট চার্জ কমানোর ঘোষণা দিয়েছে, যা আগামী মাস থেকে কার্যকর হবে বলে জানানো হয়।",
+        "বাংলাদেশ ব্যাংকের সর্বশেষ তথ্য অনুযায়ী, গত অক্টোবরে মোবাইল ব্যাংকিংয়ে লেনদেন হয়েছে "
+        "প্রায় পৌনে দুই লাখ কোটি টাকা, যা আগের মাসের তুলনায় উল্লেখযোগ্য হারে বেশি।",
+        "খাতসংশ্লিষ্ট ব্যক্তিরা বলছেন, গত দুই বছরে এই খাতে প্রতিযোগিতা অনেক বেড়েছে এবং "
+        "গ্রাহকদের জন্য খরচ কমানোর চাপ তৈরি হয়েছে বলে তাঁরা মনে করেন।",
+    ]
+    box = ["আরও পড়ুন", "এমএফএসে লেনদেন ছাড়াল পৌনে দুই লাখ কোটি টাকা"]
+    judged = reasons("\n\n".join([bengali[0], *box, "বাজারে বাড়ছে প্রতিযোগিতা", *bengali[1:]]))
+    assert judged[box[0]] == "related links"
+    assert judged[bengali[1]] is None and judged[bengali[2]] is None
+
+
+def test_the_last_sentence_of_a_thai_article_is_no_furniture() -> None:
+    thai = BODIES["Thai"]
+    last = "เมื่อวานนี้ (8 ธ.ค.) ราคาทองคำมีการเปลี่ยนแปลงทั้งหมด 5 ครั้ง"
+    assert reasons("\n\n".join([*thai, last]))[last] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("ចូលរួមឆានែល Telegram របស់យើង ដើម្បីទទួលបានព័ត៌មានថ្មីៗ", "newsletter"),
+        ("ដោយ៖ សុខ ពិសី", "credits"),
+        ("ស្លាក៖ អង្ករ នាំចេញ កសិកម្ម", "tags"),
+    ],
+)
+def test_a_khmer_sites_pitch_byline_and_tags(line: str, reason: str) -> None:
+    assert reason_amid(line, BODIES["Thai"], 1) == reason
