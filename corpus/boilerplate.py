@@ -1102,7 +1102,8 @@ _KEY_EDGES = re.compile(r"^[\s\-–—•·|>›»→:：៖#■□◆◇▶►�
 _KEY_COUNTER = re.compile(r"\s*[(（\[]?\s*\d+\s*[)）\]]?$")
 
 
-_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u3040-\u9fff\uac00-\ud7af]")
+# Scripts written without spaces between words (Thai, Lao, Khmer, kana and kanji, hangul runs).
+UNSPACED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u3040-\u9fff\uac00-\ud7af]")
 
 
 def _phrases(*groups: tuple[str, ...]) -> tuple[str, ...]:
@@ -1142,7 +1143,7 @@ _SHARE_OPENINGS = _phrases(words_of_sites.SHARE)
 # headers of more than one word, or written without spaces ("関連記事"); "Latest: the toll
 # rose" opens a sentence.
 _READ_ALSO_OPENINGS = _phrases(words_of_sites.READ_ALSO) + tuple(
-    p for p in _phrases(words_of_sites.RELATED_HEADER) if " " in p or _UNSPACED.search(p)
+    p for p in _phrases(words_of_sites.RELATED_HEADER) if " " in p or UNSPACED.search(p)
 )
 _READ_ALSO_BARE = tuple(f"{phrase} " for phrase in _phrases(words_of_sites.READ_ALSO_BARE))
 _FOLLOW_OPENINGS = _phrases(words_of_sites.FOLLOW)

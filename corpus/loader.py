@@ -811,23 +811,23 @@ def _sanitize_tree(tree: Any) -> None:
     for element in tree.iter():
         text = element.text
         if text and _SUSPECT.search(text):
-            text = element.text = _xml_safe(text) if not _xml_clean(text) else text
-            if "\u200c" in text or "\u200d" in text:
-                element.text = _with_stand_ins(text)
+            element.text = _tree_safe(text)
         tail = element.tail
         if tail and _SUSPECT.search(tail):
-            tail = element.tail = _xml_safe(tail) if not _xml_clean(tail) else tail
-            if "\u200c" in tail or "\u200d" in tail:
-                element.tail = _with_stand_ins(tail)
+            element.tail = _tree_safe(tail)
         if isinstance(element.tag, str):  # not a comment or processing instruction
             for key, value in element.attrib.items():
-                if not _SUSPECT.search(value):
-                    continue
-                if not _xml_clean(value):
-                    value = _xml_safe(value)
-                    element.set(key, value)
-                if "\u200c" in value or "\u200d" in value:  # a title in <meta content>
-                    element.set(key, _with_stand_ins(value))
+                if _SUSPECT.search(value):  # (a title in <meta content> with joiners too)
+                    element.set(key, _tree_safe(value))
+
+
+def _tree_safe(value: str) -> str:
+    """A string of the tree sanitized, its joiners as their stand-ins."""
+    if not _xml_clean(value):
+        value = _xml_safe(value)
+    if "\u200c" in value or "\u200d" in value:
+        value = _with_stand_ins(value)
+    return value
 
 
 # What a string must hold for `_xml_clean` to refuse it or for a joiner to be hidden: C0 and C1

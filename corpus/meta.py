@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from corpus.boilerplate import DATE, TIME, Judged, article_start, is_prose
+from corpus.boilerplate import DATE, TIME, UNSPACED, Judged, article_start, is_prose
 from corpus.text import count_words
 
 TITLE_MAX = 100  # characters of a title made from the first sentence when there is no headline
@@ -110,7 +110,6 @@ _CRUMB_OR_GAUGE = re.compile(r"[>＞›|°]|\s»\s|\b[A-Z]{3}\s+\d+[.,]\d")  # "
 _LETTER = re.compile(r"[^\W\d_]")
 # A sentence's stop after a word, not after an abbreviation ("… 23,4 млрд. лв." is a headline).
 _SENTENCE_STOP = re.compile(r"(?:[^\W\d_]{4,}\.|[;,:])['\"’”»)]*$")
-_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u3040-\u9fff\uac00-\ud7af]")
 
 
 def _reads_as_headline(text: str, following: str | None) -> bool:
@@ -122,7 +121,7 @@ def _reads_as_headline(text: str, following: str | None) -> bool:
         return False
     if _SENTENCE_STOP.search(text):
         return False  # a sentence ("Finance Minister Anton Siluanov spoke on Tuesday.")
-    if words < 3 and not (_UNSPACED.search(text) and len(text.strip()) >= 12):
+    if words < 3 and not (UNSPACED.search(text) and len(text.strip()) >= 12):
         return False
     if len(_LETTER.findall(text)) * 2 < len(text.replace(" ", "")):
         return False
