@@ -476,7 +476,8 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     body = getattr(document, "body", None)
     if body is None:
         return str(found.get("text") or ""), found
-    text = _joiners_back(_restore_skipped(tree, _html_blocks(body)))
+    text = _restore_loose_runs(tree, _restore_skipped(tree, _html_blocks(body)))
+    text = _joiners_back(text)
     return _without_headline(text, found.get("title")), found
 
 
@@ -662,6 +663,87 @@ def _paragraph_chars(tree: Any) -> int:
     return chars
 
 
+def _restore_loose_runs(tree: Any, text: str) -> str:
+    """Runs of prose written loose and split by <br> that trafilatura dropped, put back.
+
+    An old page writes its article as text in a <font> or a cell, its paragraphs split by
+    <br><br>: trafilatura keeps the text after each <br> but can lose the text before the
+    first one (the element's own text, read as the tail of the photo's table before it), and
+    a Japanese local paper lost its dateline paragraph so. Where two runs or more of an
+    element are in the text, a missing run of LOOSE_PROSE_CHARS or more, not mostly links,
+    goes back before the next run that is there. Nothing is added after the last one: a
+    footer may follow in the same element.
+    """
+    lines = text.split("\n")
+    where: dict[str, int] = {}
+    for k, line in enumerate(lines):
+        if line.strip():
+            where.setdefault(_key(line), k)
+    flat = _key(text)
+    inserts: dict[int, list[str]] = {}
+    seen: set[Any] = set()
+    for br in tree.iter("br"):
+        parent = br.getparent()
+        if parent is None or parent in seen or parent.tag == "p" or _inside(parent, _NOT_PROSE):
+            continue
+        seen.add(parent)
+        runs = _loose_runs(parent)
+        at = [where.get(run) for run, _ in runs]
+        placed = [k for k in at if k is not None]
+        if len(placed) < 2 or placed != sorted(placed):
+            continue  # not the article's runs, in its order
+        for n, (run, linked) in enumerate(runs):
+            following = next((k for k in at[n + 1 :] if k is not None), None)
+            if (
+                at[n] is None
+                and following is not None
+                and len(run) >= LOOSE_PROSE_CHARS
+                and linked <= LINKED_SHARE * len(run)
+                and run not in flat  # (there, in other lines)
+            ):
+                inserts.setdefault(following, []).append(run)
+    if not inserts:
+        return text
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        for run in inserts.get(k, ()):
+            # a paragraph of its own where the line opens a block, else a line of its block
+            out.extend((run, "") if k == 0 or not lines[k - 1].strip() else (run,))
+        out.append(line)
+    return "\n".join(out)
+
+
+def _loose_runs(element: Any) -> list[tuple[str, int]]:
+    """An element's runs of text between its <br>s (inline elements' text within), each with
+    the length of its links' text. A block child, or an inline one with breaks or blocks of
+    its own, ends a run and is not read; a script is passed over."""
+    runs: list[tuple[str, int]] = []
+    parts, linked = [element.text or ""], 0
+    for child in element:
+        if not isinstance(child.tag, str) or child.tag in _UNREAD:
+            pass
+        elif child.tag == "br" or child.tag in _RUN_ENDS or _has_breaks(child):
+            runs.append((_key("".join(parts)), linked))
+            parts, linked = [], 0
+        else:
+            inner = "".join(child.itertext())
+            parts.append(inner)
+            if child.tag == "a":
+                linked += len(inner.strip())
+            else:
+                linked += sum(len(t.strip()) for a in child.iter("a") for t in a.itertext())
+        parts.append(child.tail or "")
+    runs.append((_key("".join(parts)), linked))
+    return [(run, linked) for run, linked in runs if run]
+
+
+def _has_breaks(element: Any) -> bool:
+    return any(el.tag == "br" or el.tag in _RUN_ENDS for el in element.iterdescendants())
+
+
+_UNREAD = frozenset({"script", "style", "noscript", "template"})
+
+
 def _inside(element: Any, tags: frozenset[str]) -> bool:
     return element.tag in tags or any(a.tag in tags for a in element.iterancestors())
 
@@ -720,6 +802,8 @@ _LAYOUT_BLOCKS = frozenset(
     {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote",
      "article", "section", "form"}
 )  # fmt: skip
+# What ends a run of loose text: a block, or chrome set in the run (a photo's <figure>).
+_RUN_ENDS = _LAYOUT_BLOCKS | _CHROME_TAGS | {"li", "table", "tr", "td", "img", "iframe", "video"}
 LAYOUT_CELL_CHARS = 300  # a data table's cell is a figure or a phrase, not a page's text
 LAYOUT_CELL_BREAKS = 4  # nor four lines broken by <br>
 

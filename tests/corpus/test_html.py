@@ -420,6 +420,23 @@ def test_an_article_written_loose_in_a_cell_is_read_whole(tmp_path: Path) -> Non
         assert paragraph in found
 
 
+def test_the_first_run_of_a_loose_article_is_put_back(tmp_path: Path) -> None:
+    """trafilatura keeps the runs after each <br> of an article written loose in <font>, and
+    lost the run before the first one (the dateline paragraph under the photo's table)."""
+    cell = (
+        '<font size="2">Home &gt; News &gt; Transport</font>'
+        '<p class="midashi">Bus routes cut from April, school runs kept</p>'
+        '<table border="0"><tr><td><img src="bus.jpg" alt=""><br>'
+        '<font size="2">The new shared taxi (city handout)</font></td></tr></table>'
+        '<font size="3">' + "<br><br>".join(PARAGRAPHS) + "<br><br></font>"
+    )
+    text, _, _ = load_page(tmp_path, layout_page(cell))
+    found = [squeeze(p.text) for p in paragraphs(text)]
+    assert found.index(PARAGRAPHS[0]) < found.index(PARAGRAPHS[1])
+    assert all(found.count(paragraph) == 1 for paragraph in PARAGRAPHS)
+    assert not any("handout" in line and len(line) > 60 for line in found)
+
+
 def test_a_headline_with_its_second_deck_on_one_line_goes(tmp_path: Path) -> None:
     headline, body = sample_parts()
     # the page sets title and second deck on one line; the title holds the first part
