@@ -99,14 +99,17 @@ def _headline_above(judged: Sequence[Judged]) -> str | None:
     for k in unmarked:
         if k >= min(start, prose[0]):
             return None
-        paragraph = judged[k].paragraph
+        # (a headline and its deck copied as one block's two lines: the first is the headline)
+        line = judged[k].paragraph.text.split("\n", 1)[0]
         following = judged[k + 1].reason if k + 1 < len(judged) else None
-        if k >= start - HEADLINE_REACH and _reads_as_headline(paragraph.text, following):
-            return paragraph.text
+        if k >= start - HEADLINE_REACH and _reads_as_headline(line, following):
+            return line
     return None
 
 
-_CRUMB_OR_GAUGE = re.compile(r"[>＞›|°]|\s»\s|\b[A-Z]{3}\s+\d+[.,]\d")  # "USD 521,37"
+_CRUMB_OR_GAUGE = re.compile(r"[>＞›|°]|\s[»/]\s|\b[A-Z]{3}\s+\d+[.,]\d")  # "USD 521,37"
+_COUNTER = re.compile(r"[:：]\s*[\d\s.,]+$")  # "ნანახია: 1 204": views, a counter
+UNSPACED_HEADLINE = 12  # characters: a Chinese or Japanese headline's least
 _LETTER = re.compile(r"[^\W\d_]")
 # A sentence's stop after a word, not after an abbreviation ("… 23,4 млрд. лв." is a headline).
 _SENTENCE_STOP = re.compile(r"(?:[^\W\d_]{4,}\.|[;,:])['\"’”»)]*$")
@@ -119,11 +122,16 @@ def _reads_as_headline(text: str, following: str | None) -> bool:
     words = count_words(text)
     if words > 25 or len(text) > 200 or _CRUMB_OR_GAUGE.search(text) or TIME.search(text):
         return False
-    if _SENTENCE_STOP.search(text):
+    if _SENTENCE_STOP.search(text) or _COUNTER.search(text):
         return False  # a sentence ("Finance Minister Anton Siluanov spoke on Tuesday.")
-    if words < 3 and not (UNSPACED.search(text) and len(text.strip()) >= 12):
+    letters = len(_LETTER.findall(text))
+    if letters * 2 < len(text.replace(" ", "")):
         return False
-    if len(_LETTER.findall(text)) * 2 < len(text.replace(" ", "")):
+    if UNSPACED.search(text) and len(UNSPACED.findall(text)) * 2 >= letters:
+        # Japanese and Chinese: `count_words` makes a word of two characters, and a site's
+        # or a section's name ("ガジェットウォッチ", "PC・周辺機器") had the words of a headline
+        return len("".join(text.split())) >= UNSPACED_HEADLINE
+    if words < 3:
         return False
     return not (words < 5 and following == "navigation")
 

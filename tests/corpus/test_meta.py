@@ -117,6 +117,35 @@ def test_a_copied_pages_title_is_its_headline_not_its_first_line(head: list[str]
     assert make_article(text, "page.txt").title == headline
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a site's name over its menu; a section name inside it; a promotion's banner
+        ["ガジェットウォッチ", "ニュース", "レビュー", "スマホ", "PC・周辺機器"],
+        ["ホーム", "PC・周辺機器", "ホーム > ニュース > キャッシュレス"],
+    ],
+)
+def test_a_japanese_copied_pages_title_is_its_headline(head: list[str]) -> None:
+    headline = "決済アプリで約3時間の障害、最大240万人に影響　原因はサーバー更新の不具合"
+    lede = [
+        "スマートフォン決済アプリで8日午前、送金や店頭での支払いができなくなる障害が発生し、"
+        "約3時間にわたって利用できない状態が続いた。",
+        "同社の発表によれば、障害は午前9時12分ごろに始まり、午後0時20分ごろに全面復旧した。",
+    ]
+    deck = "二重請求の有無は調査中。同社は11月末までに自動返金するとしている"
+    text = "\n".join([*head, headline, deck, "2024年11月8日 15:20", "", *lede])
+    assert make_article(text, "page.txt").title == headline
+    # a headline and its deck copied as the two lines of one block
+    text = "\n".join([*head, "", f"{headline}\n{deck}", "", *lede])
+    assert make_article(text, "page.txt").title == headline
+
+
+def test_a_counter_and_a_crumbs_trail_with_slashes_are_no_title() -> None:
+    headline = "Saint-Servais pool to close three months early as ceiling is found unsafe"
+    text = "\n".join(["Kinh doanh / Ngân hàng", "Views: 1 204", headline, "", *LEDE])
+    assert make_article(text, "page.txt").title == headline
+
+
 def test_a_short_line_after_the_lede_does_not_become_the_title() -> None:
     """A headline stands above the article's prose; a page that opens with its lede keeps
     the lede's first sentence, however headline-like the lines after it."""
