@@ -54,8 +54,9 @@ _UI_WORDS = frozenset(
     compartir responder imprimir portada condividi rispondi stampa partilhar udostępnij
     odpowiedz drukuj paylaş yanıtla yazdır delen поделиться ответить печать главная
     поділитися відповісти друк головна сподели отговори печат κοινοποίηση απάντηση
-    εκτύπωση αρχική 共有 保存 印刷 返信 ログイン 会員登録 トップ 分享 回复 打印 首页 首頁
-    登录 登入 訂閱 订阅 공유 답글 로그인 구독 홈 مشاركة رد طباعة الرئيسية שתפו הגיבו
+    εκτύπωση αρχική 共有 保存 印刷 返信 ログイン 会員登録 新規登録 はてなブックマーク トップ
+    分享 回复 打印 首页 首頁 登录 登入 注册 註冊 訂閱 订阅 공유 답글 로그인 회원가입 구독 홈
+    مشاركة رد طباعة الرئيسية שתפו הגיבו
     הדפסה शेयर जवाब होम
     """.split()
 )
@@ -168,7 +169,8 @@ _RIGHTS = re.compile(
         r"|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados"
         r"|все права защищены|усі права захищені|всички права запазени"
         r"|wszelkie prawa zastrzeżone|tüm hakları saklıdır|alle rechten voorbehouden"
-        r"|με επιφύλαξη παντός δικαιώματος|無断(?:転載|複製)|版权所有|版權所有|不得轉載|未经授权"
+        r"|με επιφύλαξη παντός δικαιώματος|無断(?:転載|複製)[^。]{0,20}(?:禁|お断り)"
+        r"|版权所有|版權所有|不得轉載|未经授权"
         r"|무단 ?전재|재배포 금지|جميع الحقوق محفوظة|כל הזכויות שמורות|सर्वाधिकार सुरक्षित"
         r"|کلیه حقوق[^.!?]{0,60}محفوظ|تمامی حقوق[^.!?]{0,60}محفوظ|جملہ حقوق محفوظ"
         r"|转载请注明|轉載請註明|如涉及版权|如涉及版權"
@@ -192,7 +194,8 @@ _NOTICE = re.compile(
         r"|використання матеріалів|передрук матеріалів|απαγορεύεται η αναδημοσίευση"
         r"|при (?:повному або частковому )?використанні матеріалів|свидетельство о регистрации сми"
         r"|регистрационный номер эл|зарегистрировано роскомнадзор"
-        r"|非经授权|未经许可|不得转载|禁止转载|転載を禁|複製を禁|無断複写|無断転載|무단 복제"
+        r"|非经授权|未经许可|不得转载|禁止转载|転載を禁|複製を禁|無断(?:複写|転載)[^。]{0,20}禁"
+        r"|무단 복제"
         r"|إعادة النشر"
         r"|אין להעתיק|पुनर्प्रकाशन|icp备|icp证|icp証|公网安备|公網安備|本网转载|本網轉載"
         r"|不代表本网|不代表本網|并不意味着赞同其观点|並不意味著贊同其觀點|giay phep so"
@@ -220,6 +223,47 @@ _CHINESE_REPORTER = re.compile(
     r"[\u4e00-\u9fff·]{2,4}(?:[\s、，/／][\u4e00-\u9fff·]{2,4}){0,3}"
     r"(?:\s?[\u4e00-\u9fff]{2,4}\s?(?:报道|報導|报导|電|电))?$"
 )
+_REPORTED_FROM = re.compile(r"(?:报道|報導|报导|電|电)\s*$")
+# A Japanese page's furniture, by its own phrases (kana or kanji in the line first: quick).
+JAPANESE_CHROME = 60  # characters
+_KANA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_JA_SHARE = re.compile(  # "Facebookでシェア", "X(Twitter)でポスト", "LINEで送る"
+    r"^(?:X|Twitter|Facebook|LINE|はてな(?:ブックマーク)?|Pocket|Threads|Bluesky|メール)"
+    r"(?:\s?[(（]旧?Twitter[)）])?\s?(?:で|に)(?:シェア|ポスト|送る|共有|投稿|ツイート)(?:する)?$"
+)
+# "画像はメロディア・ジャパンのプレスリリースより": where the picture comes from
+_JA_IMAGE_CREDIT = re.compile(
+    r"^(?:画像|写真|図|イラスト|映像)(?:は|：|:)[^。]{1,40}(?:より|から|提供)$"
+)
+# "経済部　小松隼人": the writer's desk and name under the headline
+_JA_DESK_BYLINE = re.compile(
+    r"^[\u4e00-\u9fff]{1,6}(?:部|支局|総局|報道室)[\s・／/]+[\u4e00-\u9fff\u3040-\u30ff]{2,5}"
+    r"(?:\s[\u4e00-\u9fff\u3040-\u30ff]{1,4})?$"
+)
+# "LINEで友だち追加すると、朝のニュースをお届けします", "…ニュースレター「けさの経済」 登録はこちら"
+_JA_PITCH = re.compile(
+    r"友だち追加|友達追加|(?:ニュースレター|メルマガ|メールマガジン|LINE)[^。]{0,30}"
+    r"(?:登録|購読|追加)(?:はこちら|する|して)"
+)
+_JA_TRIAL = re.compile(r"初月無料|無料体験|\d+(?:日間|カ月|か月)無料|無料キャンペーン")
+
+
+def _japanese_chrome(text: str) -> str | None:
+    if _JA_SHARE.match(text):
+        return "navigation"
+    if _JA_IMAGE_CREDIT.match(text):
+        return "photo credit"
+    if _JA_DESK_BYLINE.match(text):
+        return "credits"
+    if _QUOTE_MARKS.search(text) or (text.endswith("。") and not text.endswith("お届けします。")):
+        return None  # a sentence of the article (a pitch speaks to the reader: "お届けします")
+    if _JA_PITCH.search(text):
+        return "newsletter"
+    if _JA_TRIAL.search(text):
+        return "paywall"
+    return None
+
+
 _BRACKETED_NAME = re.compile(r"^[（(][\u3040-\u30ff\u4e00-\u9fff・\u3000 ]{3,14}[）)]$")
 _SEND_TO = re.compile(r"(?:\(으\)로 )?기사\s?보내기$|공유하기$")
 # A Korean byline: a name of two to four syllables and "기자" (reporter), or "특파원".
@@ -522,6 +566,8 @@ _PHOTO_CREDIT_STRONG = re.compile(
     # "… after her ordeal Credit: SWNS", "… ma ponad pół wieku. Fot. Tomasz Wiśniewski",
     # "… jijini Dar es Salaam. Picha na Maktaba"
     r"|图片来源\s*[:：]|圖片來源\s*[:：]|图源\s*[:：]|\bcredits?\s*:\s*(?-i:[A-Z])"
+    # "资料图 视觉中国/供图": a file photo, an agency's, "provided"
+    r"|^(?:资料图|資料照|资料图片|資料圖)(?:片)?(?:\s|$)|供[图圖]$"
     r"|(?<!\w)fot\.\s*(?-i:[A-Z])|(?<!\w)picha na (?-i:[A-Z])|\bkuha ni (?-i:[A-Z])",
     re.IGNORECASE,
 )
@@ -585,7 +631,7 @@ _CREDITS_WITHIN_WORDS = ("contributed", "rights reserved", "creative commons")
 _PHOTO_CREDIT_CUE = re.compile(
     r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|φωτ"
     r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
-    r"|kuha ni",
+    r"|kuha ni|供图|供圖|资料图|資料照|資料圖",
     re.IGNORECASE,
 )
 
@@ -705,13 +751,13 @@ _RELATIVE_TIME = re.compile(
 # "Temps de lecture 4 min.", "Lesedauer: 3 Min.", "読了時間 5分", "5 min read": a header's
 # reading time, a number of minutes beside a word for reading.
 _MINUTES = re.compile(
-    r"\d{1,3}\s*(?:min(?:ut\w*)?|мин\w*|хв\w*|λεπτ\w*|dakika|dk|perc|phút|menit|分钟?|분"
-    r"|דקות|دقائق|دقيقة|دقیقه|मिनट|นาที)(?![^\W\d_])",
+    r"\d{1,3}\s*(?:(?:min(?:ut\w*)?|мин\w*|хв\w*|λεπτ\w*|dakika|dk|perc|phút|menit|분"
+    r"|דקות|دقائق|دقيقة|دقیقه|मिनट|นาที)(?![^\W\d_])|分)",
     re.IGNORECASE,
 )
 _READING = re.compile(
     r"read|lectur|lese|lettura|leitura|czytani|чтени|читанн|ανάγνωσ|okuma|leestijd|lästid"
-    r"|læsetid|čtení|citire|đọc|baca|読了|阅读|閱讀|읽|קריאה|قراءة|مطالعه|पढ़|lukuaika|olvasás"
+    r"|læsetid|čtení|citire|đọc|baca|読了|読め|阅读|閱讀|읽|קריאה|قراءة|مطالعه|पढ़|lukuaika|olvasás"
     r"|อ่าน",
     re.IGNORECASE,
 )
@@ -976,7 +1022,14 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"  # "[佐藤拓海，テックプラス]": the writer and the site in brackets
     if words <= 6 and text.startswith("ដោយ៖"):
         return "credits"  # "ដោយ៖ សុខ ពិសី": "By:" in Khmer
-    if len(text) <= 40 and _CHINESE_REPORTER.match(text.strip()):
+    if len(text) <= JAPANESE_CHROME and _KANA.search(text):
+        found = _japanese_chrome(text.strip())
+        if found:
+            return found
+    reporter = _CHINESE_REPORTER.match(text.strip()) if len(text) <= 40 else None
+    if reporter and not _REPORTED_FROM.search(text):
+        # "本报记者 陈思远 上海报道" says where the story comes from, as a dateline does: the
+        # article's own first line (the gold pages that have one keep it two times of four)
         return "credits"
     if words <= 6 and _SEND_TO.search(text):
         return "navigation"  # "페이스북(으)로 기사보내기": a share button
@@ -1334,6 +1387,13 @@ def _is_appeal_prose(text: str) -> bool:
     return len({m.lower() for m in _ASK.findall(text)}) >= 2
 
 
+_PLAYER_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?$")
+
+
+def _stamp_worded(text: str) -> bool:
+    return bool(_STAMP_WORDS.search(text) or _OTHER_STAMP_WORDS.search(text))
+
+
 def _is_dateline_only(text: str) -> bool:
     """A line that is a date or time with at most a section name around it."""
     stripped = text.strip()
@@ -1349,6 +1409,10 @@ def _is_dateline_only(text: str) -> bool:
         # "▽平岡方面：7時05分、13時15分、17時05分": departures;
         # "1月8日：可訂1月22日至1月25日車票": a booking calendar's line
         return False
+    if times + other_times >= 2 and not dates + other_dates and not _stamp_worded(stripped):
+        # "端野線 6時38分、7時20分": two departures (a header's two times are dated); "00:00 /
+        # 03:12" is a player's
+        return bool(_PLAYER_TIME.match(stripped))
     if rest != stripped:
         rest = _DOT_TIME.sub(" ", rest)  # "Wed 9 Apr 2025 07.00 BST"
     if rest == stripped:
@@ -1598,6 +1662,8 @@ def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> 
     """A link line, or a teaser that a timestamp or a section label ("Portugal") introduces."""
     if p.words <= 12 and not _SENTENCE_END.search(p.text):
         return True
+    if p.words <= TEASER and _RANKED.match(p.text) and not _ends_sentence(p):
+        return True  # "2\t格安SIMの通信速度、11月の実測ランキング": a "Most read" list's second
     if p.words > TEASER or before is None or reason is None:
         return False
     if reason == "timestamp":
@@ -1607,6 +1673,9 @@ def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> 
     if before.words > MENU_ITEM:
         return False
     return not _ends_sentence(p) or not _is_links_header(before.text)
+
+
+_RANKED = re.compile(r"\d{1,2}(?:\t|[.)]?\s)")
 
 
 def _is_links_header(text: str) -> bool:
@@ -1637,7 +1706,7 @@ def _apply_menus(
         while j < len(paras) and _is_short(paras[j]) and not is_prose(paras[j]):
             j += 1
         run = range(i, j)
-        tiny = [k for k in run if paras[k].words <= MENU_ITEM and not _ends_sentence(paras[k])]
+        tiny = [k for k in run if _is_menu_item(paras[k])]
         marked = sum(1 for k in run if reasons[k] is not None)
         outside_body = j <= body[0] or i > body[1]
         if len(run) >= 3 and marked * 3 >= len(run) * 2:
@@ -1651,11 +1720,25 @@ def _apply_menus(
         i = max(j, i + 1)
 
 
+MENU_CHARS = 8  # a menu entry in Japanese or Chinese ("PC・周辺機器", "セール情報")
+
+
+def _is_menu_item(p: Paragraph) -> bool:
+    """One to three words, or a few characters of a script written without spaces (where
+    `count_words` makes a word of two), and no sentence."""
+    if _ends_sentence(p):
+        return False
+    if p.words <= MENU_ITEM:
+        return True
+    return len(p.text) <= MENU_CHARS and bool(_KANA.search(p.text))
+
+
 # A headline with its time after it: "上越市で住宅火災 焼け跡から1人の遺体03月12日 17時55分",
 # "Storm closes the A9 12.03.2025 17:55", "Ferry fares rise 3 hours ago".
 _TRAILING_STAMP = re.compile(
     r"(?:(?:\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2}))"
-    r"(?:\s*(?:\d{1,2}:\d{2}|\d{1,2}時\d{1,2}分))?|\d+\s+(?:min(?:ute)?s?|hours?|days?)\s+ago)\s*$",
+    r"(?:\s*(?:\d{1,2}:\d{2}|\d{1,2}時\d{1,2}分))?|\d+\s+(?:min(?:ute)?s?|hours?|days?)\s+ago)"
+    r"[）)]?\s*$",  # "…調査会社まとめ（2025年4月30日）"
     re.IGNORECASE,
 )  # a date, with or without its time: a timetable's line has a time alone
 STAMPED_LINKS = 3  # lines in a row
@@ -1712,7 +1795,22 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         if _is_short(paras[k]) and not _SENTENCE_END.search(text) and not unstopped:
             furniture.append(k)
             continue
+        if _is_bar_row(text):
+            furniture.append(k)  # "会社案内｜個人情報の取り扱い｜リンクについて": a footer's links
+            continue
         return
+
+
+_BARS = re.compile(r"\s*[|｜]\s*|\s[·•]\s")
+BAR_ITEM = 5  # words: a footer's link ("Terms of use", "個人情報の取り扱い")
+
+
+def _is_bar_row(text: str) -> bool:
+    """Three items or more set apart by bars, each a few words and none a sentence."""
+    items = [item for item in _BARS.split(text.strip()) if item]
+    return len(items) >= 3 and not any(
+        count_words(item) > BAR_ITEM or _SENTENCE_END.search(item) for item in items
+    )
 
 
 @lru_cache(maxsize=8192)

@@ -3606,6 +3606,16 @@ BUTTONS: tuple[str, ...] = (
     "購読申し込み",
     "リンクについて",
     "著作権について",
+    # a Japanese page's share bar, photo label and sign-up links
+    "この記事をシェア",
+    "記事をシェア",
+    "シェアする",
+    "ポスト",
+    "ツイート",
+    "写真・図版",
+    "すでに会員の方はログイン",
+    "会員の方はログイン",
+    "メールアドレス",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

@@ -1025,7 +1025,7 @@ def test_a_list_of_single_words_between_the_article_paragraphs_stays_body() -> N
         ("mardi 4 mars 2025", "Greek", "timestamp"),
         ("۳ دقیقه مطالعه", "Arabic", "timestamp"),
         ("erid: 2VtzqwKpL3x", "Cyrillic", "navigation"),
-        ("本报记者 周嘉宁 兰州报道", "Chinese", "credits"),
+        ("本报记者 孙悦", "Chinese", "credits"),
         ("3月18日，甘肃农商联合银行在兰州挂牌。图片来源：视觉中国", "Chinese", "photo credit"),
         ("Tout accepter", "Greek", "navigation"),
         ("Понятно", "Cyrillic", "navigation"),
@@ -1050,6 +1050,9 @@ def test_dates_ads_bylines_and_buttons_of_the_eighth_set(line: str, body: str, r
         ("New image for the old harbour", "Greek"),
         # a Chinese sentence that opens with the reporter, and a weekday in a sentence
         ("记者从湖北省农业农村厅获悉，禁渔成效明显。", "Chinese"),
+        # the reporter and where the story comes from: the article's dateline
+        ("本报记者 周嘉宁 兰州报道", "Chinese"),
+        ("記者林佳穎／台北報導", "Chinese"),
         ("Le marché se tiendra mardi 4 mars 2025 sur la place de la mairie.", "Greek"),
     ],
 )  # fmt: skip
@@ -1263,3 +1266,96 @@ def test_the_last_sentence_of_a_thai_article_is_no_furniture() -> None:
 )
 def test_a_khmer_sites_pitch_byline_and_tags(line: str, reason: str) -> None:
     assert reason_amid(line, BODIES["Thai"], 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("X(Twitter)でポスト", "navigation"),
+        ("Facebookでシェア", "navigation"),
+        ("LINEで送る", "navigation"),
+        ("この記事をシェア", "navigation"),
+        ("すでに会員の方はログイン", "navigation"),
+        ("画像はメロディア・ジャパンのプレスリリースより", "photo credit"),
+        ("経済部　小松隼人", "credits"),
+        ("LINEで友だち追加すると、朝のニュースをお届けします", "newsletter"),
+        ("東和新聞ニュースレター「けさの経済」　登録はこちら", "newsletter"),
+        ("東和新聞デジタル　初月無料キャンペーン実施中", "paywall"),
+        ("約3分で読めます", "timestamp"),
+    ],
+)  # fmt: skip
+def test_a_japanese_pages_share_bar_credits_pitches_and_reading_time(
+    line: str, reason: str
+) -> None:
+    assert reason_amid(line, BODIES["Japanese"], 2) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the same words in the article's sentences and subheadings
+        "同社はLINEで友だち追加した利用者に、新商品の情報をお届けするサービスを始めた。",
+        "写真は市が提供した。",
+        "画像の無断転載が相次いでいるとして、同社は法的措置も検討している。",
+        "経済部の新人記者が取材した。",
+        "外務省北米局 新体制へ",
+        "無料キャンペーンの利用者は前年の2倍に増えた。",
+        "Facebookでシェアされた投稿が拡散し、市に苦情が相次いだ。",
+    ],
+)
+def test_japanese_prose_with_the_words_of_a_share_bar_or_a_pitch(line: str) -> None:
+    assert reason_amid(line, BODIES["Japanese"], 2) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("资料图 视觉中国/供图", "photo credit"),
+        ("受访者供图", "photo credit"),
+        ("本报记者 孙悦", "credits"),
+    ],
+)
+def test_chinese_photo_credits_and_a_bare_byline(line: str, reason: str) -> None:
+    assert reason_amid(line, BODIES["Chinese"], 2) == reason
+
+
+def test_a_chinese_sentence_about_file_photos_is_news() -> None:
+    line = "银行资料图显示，信用卡分期余额较去年同期下降了百分之五。"
+    assert reason_amid(line, BODIES["Chinese"], 2) is None
+
+
+def test_two_departures_on_a_line_are_a_timetables_and_a_players_times_are_not() -> None:
+    rows = ["東陵線 6時42分、7時15分、7時48分", "端野線 6時38分、7時20分"]
+    text = "\n\n".join([*BODIES["Japanese"][:1], "主な路線の朝のダイヤは次の通り。", *rows,
+                       *BODIES["Japanese"][2:]])  # fmt: skip
+    judged = reasons(text)
+    assert all(judged[row] is None for row in rows), judged
+    assert reason_amid("00:00 / 03:12", BODIES["Japanese"], 2) == "timestamp"
+
+
+def test_a_footers_links_set_apart_by_bars_after_the_article() -> None:
+    footer = "会社案内｜個人情報の取り扱い｜リンクについて"
+    judged = reasons("\n\n".join([*BODIES["Japanese"], footer]))
+    assert judged[footer] == "page furniture"
+    # a last line with bars that says something is the article's
+    line = "運行は平日のみ｜土日は予約制の乗り合いワゴンが地区内を結ぶため、住民の足は確保される"
+    assert reasons("\n\n".join([*BODIES["Japanese"], line]))[line] is None
+
+
+def test_a_most_read_lists_ranked_headlines_and_dated_links() -> None:
+    ranked = ["1\t新型タブレット、国内価格は7万9800円から",
+              "2\t格安SIMの通信速度、11月の実測ランキング",
+              "3\tワイヤレスイヤホン10機種を聞き比べ　音質と価格で選ぶならこの3台"]  # fmt: skip
+    dated = ["動画配信サブスク、値上げ後も解約率は低水準　調査会社まとめ（2025年4月30日）",
+             "スマホ料金、家族割の見直しで年間いくら浮く？　主要4社を比較（2025年5月2日）",
+             "電子書籍ストア、読み放題プランを刷新（2025年5月9日）"]  # fmt: skip
+    judged = reasons("\n\n".join([*BODIES["Japanese"], "よく読まれている記事", *ranked]))
+    assert all(judged[row] == "related links" for row in ranked), judged
+    judged = reasons("\n\n".join([*BODIES["Japanese"], *dated, *BODIES["Japanese"]]))
+    assert all(judged[row] == "related links" for row in dated), judged
+
+
+def test_a_japanese_section_menu_of_short_entries_above_the_article() -> None:
+    menu = ["ニュース", "レビュー", "スマホ", "PC・周辺機器", "セール情報"]
+    judged = reasons("\n\n".join([*menu, *BODIES["Japanese"]]))
+    assert all(judged[item] == "navigation" for item in menu), judged
