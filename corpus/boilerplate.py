@@ -54,7 +54,8 @@ _UI_WORDS = frozenset(
     compartir responder imprimir portada condividi rispondi stampa partilhar udostępnij
     odpowiedz drukuj paylaş yanıtla yazdır delen поделиться ответить печать главная
     поділитися відповісти друк головна сподели отговори печат κοινοποίηση απάντηση
-    εκτύπωση αρχική 共有 保存 印刷 返信 ログイン 会員登録 新規登録 はてなブックマーク トップ
+    εκτύπωση αρχική 共有 保存 印刷 返信 ログイン 会員登録 新規登録 はてなブックマーク はてブ pocket
+    トップ
     分享 回复 打印 首页 首頁 登录 登入 注册 註冊 訂閱 订阅 공유 답글 로그인 회원가입 구독 홈
     مشاركة رد طباعة الرئيسية שתפו הגיבו
     הדפסה शेयर जवाब होम
@@ -214,7 +215,7 @@ _SOURCES = re.compile(
     r"|(?:\(|\[)?(?:with|con|com|avec|mit) (?:afp|ap|efe|reuters|dpa|ansa)\b)"
 )
 SOURCE_LINE = 12  # words
-_BRACKETED_BYLINE = re.compile(r"^\[[^\[\]\d]{2,30}[，,、][^\[\]\d]{2,30}\]$")
+_BRACKETED_BYLINE = re.compile(r"^[\[［][^\[\]［］\d]{2,30}[，,、][^\[\]［］\d]{2,30}[\]］]$")
 # A Japanese or Chinese paper's writer in brackets under the article: "（岡田良介）",
 # "（経済部・森田さやか）", "（记者 张明）".
 # "本报记者 周嘉宁 兰州报道", "記者 王冠宇／台南報導": a Chinese paper's writer, where from.
@@ -251,12 +252,14 @@ _JA_TRIAL = re.compile(r"初月無料|無料体験|\d+(?:日間|カ月|か月)�
 def _japanese_chrome(text: str) -> str | None:
     if _JA_SHARE.match(text):
         return "navigation"
-    if _JA_IMAGE_CREDIT.match(text):
+    if _JA_IMAGE_CREDIT.match(text) or text.startswith(
+        ("［画像］", "[画像]", "［写真］", "[写真]")
+    ):
         return "photo credit"
     if _JA_DESK_BYLINE.match(text):
         return "credits"
-    if _QUOTE_MARKS.search(text) or (text.endswith("。") and not text.endswith("お届けします。")):
-        return None  # a sentence of the article (a pitch speaks to the reader: "お届けします")
+    if _QUOTE_MARKS.search(text) or (text.endswith("。") and not text.endswith("ます。")):
+        return None  # a sentence of the article (a pitch speaks to the reader: "お届けします。")
     if _JA_PITCH.search(text):
         return "newsletter"
     if _JA_TRIAL.search(text):
@@ -540,6 +543,15 @@ _NEWSLETTER = re.compile(
     r"|conditions)|view (?:this|it|the) (?:post|email|newsletter) (?:on the web|in (?:your|a)"
     r" browser)|forwarded this email)\b",
     re.IGNORECASE,
+)
+# A newsletter in other languages (a line that names one, short and no sentence: its box's
+# header, "Tilaa Lapin uutiskirje", "TechFront メールマガジン").
+_NEWSLETTER_NAMED = re.compile(
+    _fold(
+        r"uutiskirj|nyhetsbrev|nieuwsbrief|boletín|boletim|hírlevél|bülten|рассылк|розсилк"
+        r"|ニュースレター|メールマガジン|メルマガ|뉴스레터|電子報|电子报|ניוזלטר|النشرة البريدية"
+        r"|newsletter"
+    ).lower()
 )
 _COMMENTS = re.compile(
     _fold(
@@ -1115,7 +1127,11 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "untranslated fragment"  # "Озвучить текст" on an English page
     if words <= 12 and _APPEAL_HEADER.match(text):
         return "appeal"
-    if words <= 12 and _NEWSLETTER.search(text) and not is_prose(p):
+    if (
+        words <= 12
+        and (_NEWSLETTER.search(text) or _NEWSLETTER_NAMED.search(low))
+        and not is_prose(p)
+    ):
         return "newsletter"
     # Two of a newsletter's words, to the reader: "Readers can subscribe to the newsletter,
     # the paper said" is news.
@@ -1307,7 +1323,7 @@ _BRACKETED_TAIL = re.compile(r"[（(](?P<tail>[^()（）]{2,40})[)）]\s*$")
 _CREDIT_IN_BRACKETS = re.compile(
     r"ロイター|共同|時事|写真|撮影|提供|资料图|資料照|新华社|新華社|사진|연합뉴스|뉴시스|뉴스1"
     r"|\barchiv\w*|\bfile\b|\bfoto\b|\bphoto\b|छायाचित्र|फोटो|صورة|ارشيف|أرشيف|ארכיון|צילום"
-    r"|ചിത്രം|ছবি|படம்|చిత్రం|ಚಿತ್ರ|फाइल|រូបថត|画像|イメージ|資料圖|资料图片"
+    r"|ചിത്രം|ছবি|படம்|చిత్రం|ಚಿತ್ರ|फाइल|រូបថត|画像|イメージ|資料圖|资料图片|^出典[:：]"
     r"|^\d{1,2}(?:月\d{1,2})?日、",  # "（2月18日、盛岡市）": when and where the photo was taken
     re.IGNORECASE,
 )
@@ -1650,7 +1666,12 @@ _NEWSLETTER_OTHER = re.compile(
 
 
 def _newsletter_member(p: Paragraph, _before: Paragraph | None, _reason: str | None) -> bool:
-    return bool(_NEWSLETTER.search(p.text) or _NEWSLETTER_OTHER.search(p.text.lower()))
+    low = p.text.lower()
+    return bool(
+        _NEWSLETTER.search(p.text)
+        or _NEWSLETTER_OTHER.search(low)
+        or _NEWSLETTER_NAMED.search(_fold(low))
+    )
 
 
 def _caption_member(p: Paragraph, before: Paragraph | None, _reason: str | None) -> bool:
@@ -1660,7 +1681,7 @@ def _caption_member(p: Paragraph, before: Paragraph | None, _reason: str | None)
 
 def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> bool:
     """A link line, or a teaser that a timestamp or a section label ("Portugal") introduces."""
-    if p.words <= 12 and not _SENTENCE_END.search(p.text):
+    if (p.words <= 12 or _is_unspaced_headline(p.text)) and not _SENTENCE_END.search(p.text):
         return True
     if p.words <= TEASER and _RANKED.match(p.text) and not _ends_sentence(p):
         return True  # "2\t格安SIMの通信速度、11月の実測ランキング": a "Most read" list's second
@@ -1673,6 +1694,15 @@ def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> 
     if before.words > MENU_ITEM:
         return False
     return not _ends_sentence(p) or not _is_links_header(before.text)
+
+
+UNSPACED_LINK = 40  # characters: a Japanese or Chinese headline in a box of links
+
+
+def _is_unspaced_headline(text: str) -> bool:
+    """A headline's length in a script without spaces, where `count_words` makes a word of
+    two characters ("「古いスマホで銀行アプリが使えない」相談が倍増　国民生活センターまとめ")."""
+    return len(text) <= UNSPACED_LINK and bool(_KANA.search(text))
 
 
 _RANKED = re.compile(r"\d{1,2}(?:\t|[.)]?\s)")

@@ -3616,6 +3616,7 @@ BUTTONS: tuple[str, ...] = (
     "すでに会員の方はログイン",
     "会員の方はログイン",
     "メールアドレス",
+    "メールアドレスを入力",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

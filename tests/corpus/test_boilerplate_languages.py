@@ -1359,3 +1359,48 @@ def test_a_japanese_section_menu_of_short_entries_above_the_article() -> None:
     menu = ["ニュース", "レビュー", "スマホ", "PC・周辺機器", "セール情報"]
     judged = reasons("\n\n".join([*menu, *BODIES["Japanese"]]))
     assert all(judged[item] == "navigation" for item in menu), judged
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("［画像］KaruPayアプリの画面イメージ（出典：カルペイ）", "photo credit"),
+        ("［矢吹翔太，TechFront］", "credits"),
+        ("TechFront メールマガジン", "newsletter"),
+        ("LINE公式アカウントを友だち追加すると、話題のガジェット情報をいち早くチェックできます。",
+         "newsletter"),
+    ],
+)  # fmt: skip
+def test_a_japanese_tech_sites_credits_and_pitches(line: str, reason: str) -> None:
+    assert reason_amid(line, BODIES["Japanese"], 2) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "同社はLINEで友だち追加すると、割引クーポンがもらえるキャンペーンを始めた。",
+        "メールマガジンの読者は3年で2倍に増えた。",
+        "画像の出典を明記しない投稿が問題になった。",
+    ],
+)
+def test_japanese_news_about_pitches_and_sources(line: str) -> None:
+    assert reason_amid(line, BODIES["Japanese"], 2) is None
+
+
+def test_a_newsletter_box_named_in_finnish_or_swedish() -> None:
+    for header in ("Tilaa Lapin uutiskirje", "Prenumerera på vårt nyhetsbrev"):
+        assert reason_amid(header, BODIES["Greek"], 1) == "newsletter"
+    news = "Kaupungin uutiskirje tavoittaa nykyään yli 40 000 asukasta, kertoo viestintäjohtaja."
+    assert reason_amid(news, BODIES["Greek"], 1) is None
+
+
+def test_a_box_of_japanese_headlines_longer_than_twelve_words() -> None:
+    links = ["スマホ決済の利用率、初めて6割超え　民間調査",
+             "「古いスマホで銀行アプリが使えない」相談が倍増　国民生活センターまとめ",
+             "クレジットカードの不正利用、過去最悪の555億円　番号盗用が9割超"]  # fmt: skip
+    judged = reasons("\n\n".join([*BODIES["Japanese"], "関連記事", *links]))
+    assert all(judged[link] == "related links" for link in links), judged
+    # the article going on under the box: a paragraph ends as a sentence
+    text = "\n\n".join([BODIES["Japanese"][0], "関連記事", links[0], *BODIES["Japanese"][1:]])
+    judged = reasons(text)
+    assert judged[BODIES["Japanese"][2]] is None
