@@ -18,9 +18,10 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 from corpus import chrome_words as words_of_sites
 from corpus.text import Paragraph, count_words, paragraphs
@@ -1207,6 +1208,24 @@ def _is_ad_label(text: str) -> bool:
     return _phrase_key(text) in _AD_KEYS
 
 
+class _Openings:
+    """Phrases a line may open with, kept by their first character: `str.startswith` over a
+    tuple tries every phrase, and a copied page's every line was tried against hundreds."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        by_first: dict[str, list[str]] = {}
+        for phrase in phrases:
+            by_first.setdefault(phrase[:1], []).append(phrase)
+        self._by_first = {first: tuple(group) for first, group in by_first.items()}
+
+    def opening(self, line: str) -> str | None:
+        """The longest phrase `line` starts with, or None."""
+        group = self._by_first.get(line[:1], ())
+        if not line.startswith(group):
+            return None
+        return max((p for p in group if line.startswith(p)), key=len)
+
+
 _SHARE_OPENINGS = _phrases(words_of_sites.SHARE)
 # A box's header before a colon heads the one link after it ("Mavzuga oid: <headline>"): the
 # headers of more than one word, or written without spaces ("関連記事"); "Latest: the toll
@@ -1217,6 +1236,11 @@ _READ_ALSO_OPENINGS = _phrases(words_of_sites.READ_ALSO) + tuple(
 _READ_ALSO_BARE = tuple(f"{phrase} " for phrase in _phrases(words_of_sites.READ_ALSO_BARE))
 _FOLLOW_OPENINGS = _phrases(words_of_sites.FOLLOW)
 _REPUBLISHED_OPENINGS = _phrases(words_of_sites.REPUBLISHED)
+_SHARE_OPENS = _Openings(_SHARE_OPENINGS)
+_READ_ALSO_OPENS = _Openings(_READ_ALSO_OPENINGS)
+_READ_ALSO_BARE_OPENS = _Openings(_READ_ALSO_BARE)
+_FOLLOW_OPENS = _Openings(_FOLLOW_OPENINGS)
+_REPUBLISHED_OPENS = _Openings(_REPUBLISHED_OPENINGS)
 # "Partager sur Facebook", "Share on X": a share button with its network.
 _NETWORK = re.compile(
     r"(?:on |via |on the |no |na |en |sur |auf |su |в |у |στο |ב|ל)?(?:facebook|twitter|x|whatsapp"
@@ -1237,8 +1261,17 @@ _APP = re.compile(
 )
 
 
+# `_KEY_EDGES` as `str.strip` takes it (`\s` is what `str.isspace` says: the same characters)
+_SPACES = "".join(c for c in map(chr, range(0x3100)) if c.isspace())
+_KEY_LEFT = _SPACES + "-–—•·|>›»→:：៖#■□◆◇▶►▲△▼▽●○★☆※"
+_KEY_RIGHT = _SPACES + "-–—•·|>›»→:：៖.!?…"
+
+
 def _line_key(low: str) -> str:
-    return _KEY_COUNTER.sub("", _KEY_EDGES.sub("", low)).replace("’", "'")
+    key = low.lstrip(_KEY_LEFT).rstrip(_KEY_RIGHT)
+    if key and (key[-1].isdigit() or key[-1] in ")）]"):  # (a counter ends so)
+        key = _KEY_COUNTER.sub("", key)
+    return key.replace("’", "'")
 
 
 def _phrase_key(text: str) -> str:
@@ -1267,27 +1300,26 @@ def _site_words_reason(low: str, words: int, text: str) -> str | None:
             return "navigation"
         if key in _PAYWALL_KEYS:
             return "paywall"
-        if key.startswith(_SHARE_OPENINGS):
-            phrase = max((p for p in _SHARE_OPENINGS if key.startswith(p)), key=len)
-            if _NETWORK.match(key[len(phrase) :].strip()):
-                return "navigation"
+        share = _SHARE_OPENS.opening(key)
+        if share is not None and _NETWORK.match(key[len(share) :].strip()):
+            return "navigation"
     low = low.lstrip(_BULLETS)  # "►延伸閱讀：<headline>"
-    if words <= 30 and low.startswith(_READ_ALSO_OPENINGS):
-        phrase = max((p for p in _READ_ALSO_OPENINGS if low.startswith(p)), key=len)
+    phrase = _READ_ALSO_OPENS.opening(low) if words <= 30 else None
+    if phrase is not None:
         # "Related: the two cases were heard together, ..." opens a sentence
         one_word = " " not in phrase
         if _LINK_COLON.match(low[len(phrase) :]) and not (one_word and _SENTENCE_END.search(text)):
             return "related link"
-    if words <= 20 and low.startswith(_READ_ALSO_BARE) and not _SENTENCE_END.search(text):
+    if words <= 20 and _READ_ALSO_BARE_OPENS.opening(low) and not _SENTENCE_END.search(text):
         return "related link"
     if (
         words <= 40
-        and low.startswith(_FOLLOW_OPENINGS)
+        and _FOLLOW_OPENS.opening(low)
         and not _QUOTE_MARKS.search(text)
         and (_CHANNEL.search(low) or _APP.search(low))
     ):
         return "newsletter"
-    if words <= 60 and low.startswith(_REPUBLISHED_OPENINGS):
+    if words <= 60 and _REPUBLISHED_OPENS.opening(low):
         return "credits"
     return None
 
@@ -1318,6 +1350,7 @@ def _credited(p: Paragraph) -> bool:
 # What a caption ends with: an agency or photographer in capitals after its sentence
 # ("... de Sevilla. EUROPA PRESS"), the site after a bar ("... mardi soir. | Le Courrier"), a
 # credit in brackets ("（ロイター）", "(ΦΩΤ. ΑΡΧΕΙΟΥ: Σ. ΜΠΑΛΤΑΣ)", "(संग्रहित छायाचित्र)").
+TAIL_WINDOW = 80  # characters: a caption's credit, the bar or the stop before it, a bracket
 _CAPTION_TAIL = re.compile(r"(?:[.!?]\s+|\s\|\s+)(?P<tail>[^.!?|]{2,40})$")
 _BRACKETED_TAIL = re.compile(r"[（(](?P<tail>[^()（）]{2,40})[)）]\s*$")
 _CREDIT_IN_BRACKETS = re.compile(
@@ -1346,16 +1379,19 @@ _ARCHIVE_TAIL = re.compile(
 def _credit_tail(text: str) -> bool:
     """A caption's line: a sentence and then its credit (a line that ends a sentence has
     none; `_credited` looks at lines that are not prose only)."""
-    if _JAPANESE_CAPTION.search(text):
+    if "＝" in text and _JAPANESE_CAPTION.search(text):
         return True
-    tail = _CAPTION_TAIL.search(text)
+    # (each of these ends the line within its last TAIL_WINDOW characters: searching those is
+    # enough, and a copied page's lines are many)
+    end = max(0, len(text) - TAIL_WINDOW)
+    tail = _CAPTION_TAIL.search(text, end)
     if tail and "|" in text[: tail.start("tail")]:
         return True  # "<caption>. | <site>"
     if tail and _is_capitals(tail["tail"]):
         return True
-    if _ARCHIVE_TAIL.search(text):
+    if _ARCHIVE_TAIL.search(text, end):
         return True  # "ضبط دقيق مدعم - أرشيفية"
-    bracket = _BRACKETED_TAIL.search(text)
+    bracket = _BRACKETED_TAIL.search(text, end) if text.rstrip().endswith((")", "）")) else None
     if bracket and bracket.start() > 0:
         inner = bracket["tail"]
         return _is_capitals(inner) or bool(_CREDIT_IN_BRACKETS.search(inner))
@@ -1415,6 +1451,8 @@ def _is_dateline_only(text: str) -> bool:
     stripped = text.strip()
     if _RELATIVE_TIME.match(stripped):
         return True
+    if not _DIGIT.search(stripped):
+        return False  # every date and time below has a digit
     if _TIME_RANGE.search(stripped) or _TABLE_ROW.match(stripped) or _TIME_FIRST.match(stripped):
         return False  # "Черга 1.1: 17:00–21:00", "| Утренний | 7:30 | 9:10 |": a timetable's
     rest, dates = DATE.subn(" ", stripped)
@@ -1859,6 +1897,16 @@ def script_of(ch: str) -> str | None:
     return _FAMILIES.get(family, family)
 
 
+class _ScriptOf(dict[str, str | None]):
+    """`script_of` as a dictionary's lookup, filled as characters come (a page's letters
+    are looked up one by one: a dictionary's hit costs less than a cached call)."""
+
+    def __missing__(self, ch: str) -> str | None:
+        found = self[ch] = script_of(ch)
+        return found
+
+
+_SCRIPTS = _ScriptOf()
 _FAMILIES = {"CJK": "HAN", "HIRAGANA": "HAN", "KATAKANA": "HAN", "KATAKANA-HIRAGANA": "HAN",
              "HALFWIDTH": "HAN", "FULLWIDTH": "HAN", "IDEOGRAPHIC": "HAN"}  # fmt: skip
 
@@ -1870,7 +1918,9 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 def _script_counts(text: str) -> Counter[str]:
     """Letters by script. ASCII letters are counted by a regex (most of an English page):
     naming every character was two fifths of loading an article."""
-    counts = Counter(s for s in map(script_of, _NON_ASCII.findall(text)) if s)
+    named: Counter[str | None] = Counter(map(_SCRIPTS.__getitem__, _NON_ASCII.findall(text)))
+    named.pop(None, None)
+    counts = cast("Counter[str]", named)  # (no None left)
     latin = len(_ASCII_LETTER.findall(text))
     if latin:
         counts["LATIN"] += latin
@@ -1885,6 +1935,8 @@ def dominant_script(text: str, sample: int = 50_000) -> str | None:
 def _foreign(text: str, script: str) -> bool:
     """Mostly in another script than the page's, and not in Latin letters: a page in any
     script writes brands, handles, code and acronyms in Latin ("pip install", "BTS")."""
+    if text.isascii():
+        return False  # Latin letters alone
     counts = _script_counts(text)
     total = sum(counts.values())
     if total < 3 or counts[script] * 2 >= total:
