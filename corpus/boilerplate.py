@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import cast
 
 from corpus import chrome_words as words_of_sites
-from corpus.text import Paragraph, count_words, paragraphs
+from corpus.text import MARK_RANGES, Paragraph, count_words, paragraphs
 
 # Interface words of news sites in general (menus, players, share bars, paywalls), lower case.
 # A short line made only of these is navigation; a subheading always has a content word.
@@ -469,8 +469,9 @@ _TAG_WORDS = _fold(
     r"|etiquetas|étiquettes"
     r"|mots-clés|etichette|argomenti|tagi|etiketler|ετικέτες|タグ|标签|標籤|关键词|태그|키워드"
     r"|関連キーワード|キーワード|وسوم|الكلمات المفتاحية|תגיות|टैग|ट्रेंडिंग|ស្លាក"
+    r"|պիտակներ|etiketa|etiketat"
 )
-_TAGS = re.compile(rf"^(?:{_TAG_WORDS})\s*[:：៖]\s*\S", re.IGNORECASE)
+_TAGS = re.compile(rf"^(?:{_TAG_WORDS})\s*[:：៖՝]\s*\S", re.IGNORECASE)
 # "Topics Animals, Dogs, Greater Manchester": the header, then a list with commas.
 _TAGS_BARE = re.compile(
     rf"^(?:{_TAG_WORDS})\s+[^,.!?]{{1,40}}(?:[,、][^,.!?]{{1,40}})+$", re.IGNORECASE
@@ -551,7 +552,7 @@ _NEWSLETTER_NAMED = re.compile(
     _fold(
         r"uutiskirj|nyhetsbrev|nieuwsbrief|boletín|boletim|hírlevél|bülten|рассылк|розсилк"
         r"|ニュースレター|メールマガジン|メルマガ|뉴스레터|電子報|电子报|ניוזלטר|النشرة البريدية"
-        r"|newsletter"
+        r"|newsletter|տեղեկագ"
     ).lower()
 )
 _COMMENTS = re.compile(
@@ -581,14 +582,15 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"|图片来源\s*[:：]|圖片來源\s*[:：]|图源\s*[:：]|\bcredits?\s*:\s*(?-i:[A-Z])"
     # "资料图 视觉中国/供图": a file photo, an agency's, "provided"
     r"|^(?:资料图|資料照|资料图片|資料圖)(?:片)?(?:\s|$)|供[图圖]$"
-    r"|(?<!\w)fot\.\s*(?-i:[A-Z])|(?<!\w)picha na (?-i:[A-Z])|\bkuha ni (?-i:[A-Z])",
+    r"|(?<!\w)fot\.\s*(?-i:[A-Z])|(?<!\w)picha na (?-i:[A-Z])|\bkuha ni (?-i:[A-Z])"
+    r"|լուսանկար\w*\s*[՝:]",  # Armenian "Photo: …"
     re.IGNORECASE,
 )
 # A byline on a line of its own: "By Jane Doe", "Von Jana Meixner", "Текст: Алексей Морозов",
 # "Posted by Hannah Pryce".
 _BYLINE = re.compile(
     r"^(?:(?:posted |written |reported |published |edited )?by|von|par|por|di|door|przez|текст"
-    r"|автор|от|كتب|كتبت|بقلم|نوشته)\s*:?\s+"
+    r"|автор|от|كتب|كتبت|بقلم|نوشته|տեքստը|լուսանկարները|լուսանկարը)\s*[:՝]?\s+"
     r"(?P<name>[^\W\d_][\w.'’\u0900-\u0dff-]*(?:\s+[\w.'’\u0900-\u0dff-]+){0,3})"
     # "By Gemma Thornley, Consumer Reporter", "Por Ana Ruiz y Luis Gil", "By Jane Doe | AP"
     r"(?:\s*(?:,|\||\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|&)\s*"
@@ -644,7 +646,7 @@ _CREDITS_WITHIN_WORDS = ("contributed", "rights reserved", "creative commons")
 _PHOTO_CREDIT_CUE = re.compile(
     r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|φωτ"
     r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
-    r"|kuha ni|供图|供圖|资料图|資料照|資料圖",
+    r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար",
     re.IGNORECASE,
 )
 
@@ -765,13 +767,13 @@ _RELATIVE_TIME = re.compile(
 # reading time, a number of minutes beside a word for reading.
 _MINUTES = re.compile(
     r"\d{1,3}\s*(?:(?:min(?:ut\w*)?|мин\w*|хв\w*|λεπτ\w*|dakika|dk|perc|phút|menit|분"
-    r"|דקות|دقائق|دقيقة|دقیقه|मिनट|นาที)(?![^\W\d_])|分)",
+    r"|דקות|دقائق|دقيقة|دقیقه|मिनट|นาที|րոպե)(?![^\W\d_])|分)",
     re.IGNORECASE,
 )
 _READING = re.compile(
     r"read|lectur|lese|lettura|leitura|czytani|чтени|читанн|ανάγνωσ|okuma|leestijd|lästid"
     r"|læsetid|čtení|citire|đọc|baca|読了|読め|阅读|閱讀|읽|קריאה|قراءة|مطالعه|पढ़|lukuaika|olvasás"
-    r"|อ่าน",
+    r"|อ่าน|կարդալ",
     re.IGNORECASE,
 )
 _MIN_DOT = re.compile(r"\bmin\.$", re.IGNORECASE)
@@ -792,7 +794,9 @@ _BREADCRUMBS = re.compile(
 # 2025", "22/05/2025 à 17h05", "2025년 10월 27일".
 _OTHER_DATE = re.compile(
     r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"
-    r"|\b\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\b\.?|\b\d{4}/\d{1,2}/\d{1,2}\b|\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}\b"
+    r"|\b\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\b\.?|\b\d{4}/\d{1,2}/\d{1,2}\b"
+    # "17 June 2024", "১৭ জুন ২০২৪": a month's name has its vowel signs
+    rf"|\b\d{{1,2}}\.?\s+(?:[^\W\d_]|[{MARK_RANGES}]){{3,12}}\.?,?\s+\d{{4}}\b"
     r"|\b\d{1,2}\s+(?:كانون|تشرين)\s+(?:الأول|الثاني)\s+\d{4}\b"  # Levantine month names
 )
 _OTHER_TIME = re.compile(
@@ -840,7 +844,10 @@ _STAMP_WORDS = re.compile(
 # then any closing quotation marks or brackets.
 # Lower-case words a timestamp may hold: "Published on 12/05/2025", "Mis à jour le ...".
 _STAMP_JOINERS = frozenset({"on", "at", "am", "um", "le", "el", "à", "в", "o", "alle", "às"})
-_SENTENCE_END = re.compile(r"[.!?…。！？｡।॥؟۔;\u037e]['\"’”»)」』）】〕›]*$")
+# (Armenian "։", Ethiopic "።", Burmese "။", Khmer "។" and Tibetan "།" end sentences too)
+_SENTENCE_END = re.compile(
+    r"[.!?…。！？｡।॥؟۔;\u037e\u0589\u1362\u104b\u17d4\u0f0d]['\"’”»)」』）】〕›]*$"
+)
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -1169,7 +1176,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
 # A line reduced to the phrase it may be: no bullet or arrow around it, no final colon or
 # stop, no counter ("Kommentare (3)", "コメント48件" keeps its 件: `_COMMENTS` reads those).
 _KEY_EDGES = re.compile(r"^[\s\-–—•·|>›»→:：៖#■□◆◇▶►▲△▼▽●○★☆※]+|[\s\-–—•·|>›»→:：៖.!?…]+$")
-_KEY_COUNTER = re.compile(r"\s*[(（\[]?\s*\d+\s*[)）\]]?$")
+_KEY_COUNTER = re.compile(r"\s*[(（\[]?\s*\d+\s*(?:件|条|則|개|건)?\s*[)）\]]?$")  # "（24件）"
 
 
 # Scripts written without spaces between words (Thai, Lao, Khmer, kana and kanji, hangul runs).
@@ -1253,7 +1260,7 @@ _ARTICLE = re.compile(r"^(?:the|τα|οι|το|les|los|las|die|de|het|il|i|gli|l
 # after "Read also": a colon (Khmer's "៖" too), a bar, or a dash before a space ("ये भी पढ़ें-
 # <headline>"; "Related-party deals" goes on as a word)
 _BULLETS = " \t-–—•·►▶▷▸■□◆◇▲△▼▽●○★☆※→»›"
-_LINK_COLON = re.compile(r"\s*(?:[:：|៖]|[-–—](?=\s))\s*\S")
+_LINK_COLON = re.compile(r"\s*(?:[:：|៖՝]|[-–—](?=\s))\s*\S")
 # What a pitch to follow the outlet offers: a channel (`_CHANNEL`) or its app.
 _APP = re.compile(
     r"(?<![a-z])apps?(?![a-z])|aplikac|applica|appli\b|приложени|застосун|апликаци|εφαρμογ|uygulama"
@@ -1475,6 +1482,8 @@ def _is_dateline_only(text: str) -> bool:
             return False
     rest = _STAMP_WORDS.sub(" ", _RELATIVE_TIME.sub(" ", rest))
     rest = _WEEKDAYS.sub(" ", _OTHER_STAMP_WORDS.sub(" ", rest))
+    if len(rest.strip()) > SECTION_CHARS and UNSPACED.search(rest):
+        return False  # a Thai sentence about a date is a few "words" to `count_words`
     # What is left is a section's name ("Business & Economy"), capitalised (or in a script
     # without case); "16:25 to Swansea" and "9:40 — со всеми остановками;" are a
     # timetable's lines.
@@ -1490,6 +1499,7 @@ def _is_dateline_only(text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+SECTION_CHARS = 16  # a section's name beside a date, in a script written without spaces
 _TABLE_ROW = re.compile(r"^\|.*\|$")  # a row of a table, as the HTML's text gives it
 # "08:00 – Aqua Blue: Αίγινα": a departure, the time first and what leaves after a dash.
 _TIME_FIRST = re.compile(r"^\d{1,2}[:.]\d{2}\s*[–—-]\s*\S+\s+\S")
@@ -1591,22 +1601,37 @@ def _apply_blocks(paras: Sequence[Paragraph], reasons: list[str | None], body_st
     A link-list header above the first paragraph of prose marks only itself: it sits in the
     page header, where the next short line is more likely the headline than a link.
     """
+    members: set[int] = set()  # a block's members do not extend it again
     for i in range(len(paras)):
         reason = reasons[i]
         belongs = _BLOCK_MEMBERS.get(reason or "")
-        if belongs is None:
+        if belongs is None or i in members:
             continue
         if reason == "appeal":
             _extend_back(paras, reasons, i)
         if i < body_start and reason == "related links":
             continue
         j = i + 1
+        # a box whose links are a time, then a teaser ("Read next", "00:55", "Ukraine is set
+        # to ..."); in others a date closes each link
+        stamps_lead = i + 1 < len(paras) and reasons[i + 1] == "timestamp"
         while j < len(paras):
             other = reasons[j]
             if reason == "related links" and _prose_resumes(paras, reasons, j):
                 break  # two paragraphs of prose in a row: the article goes on after the box
+            if (
+                reason == "related links"
+                and not stamps_lead
+                and j - 1 > i + 1
+                and reasons[j - 1] == "timestamp"
+                and other is None
+                and _ends_sentence(paras[j])
+                and paras[j].words >= ARTICLE_PARAGRAPH
+            ):
+                break  # "আরও পড়ুন", a headline, "১৭ জুন ২০২৪": the article goes on under the date
             if other is None and belongs(paras[j], paras[j - 1], reasons[j - 1]):
                 reasons[j] = reason
+                members.add(j)
             elif other is None or (other != reason and other in _BLOCK_MEMBERS):
                 break  # body resumes, or another block starts here and extends itself
             elif (
@@ -1699,7 +1724,7 @@ def _appeal_member(
 _NEWSLETTER_OTHER = re.compile(
     r"訂閱|订阅|電子報|电子报|信箱|邮箱|メルマガ|メールマガジン|뉴스레터|구독|рассылк|розсилк"
     r"|подпис|підпис|boletín|infolettre|nieuwsbrief|bülten|abone|iscriviti|inscreva|zapisz"
-    r"|النشرة|اشترك|ניוזלטר|הירשמו|न्यूज़लेटर|सब्सक्राइब|จดหมายข่าว",
+    r"|النشرة|اشترك|ניוזלטר|הירשמו|न्यूज़लेटर|सब्सक्राइब|จดหมายข่าว|բաժանորդագր",
 )
 
 

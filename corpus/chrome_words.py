@@ -378,6 +378,10 @@ READ_ALSO_BARE: tuple[str, ...] = (
     "相關閱讀",
     "関連記事",
     # Armenian 'read also'
+    # Albanian and Armenian
+    "lexo edhe",
+    "lexo gjithashtu",
+    "կարդացեք նաեւ",
 )
 
 # Every phrase that puts one link in the text ("Read also: <headline>").
@@ -762,6 +766,10 @@ RELATED_HEADER: tuple[str, ...] = (
     "ամենաընթերցվածը",
     "այլ լուրեր",
     "ամենաշատ դիտված",
+    # Albanian and Armenian
+    "lajme të ngjashme",
+    "artikuj të ngjashëm",
+    "ձեզ կարող է հետաքրքրել",
 )
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
@@ -1068,6 +1076,9 @@ MOST_READ: tuple[str, ...] = (
     "熱門文章",
     "熱門新聞",
     "話題",
+    # Albanian and Armenian
+    "më të lexuarat",
+    "më të lexuarat e javës",
 )
 
 # Headers of a list of tags ("Topics", "Ετικέτες", "টॅग्स").
@@ -1279,6 +1290,9 @@ TAGS: tuple[str, ...] = (
     "関連キーワート",
     "関連タク",
     "關鍵字",
+    # Albanian and Armenian
+    "etiketa",
+    "etiketat",
 )
 
 # Headers of the readers' comments ("Leave a comment", "Reacties"; not "Réactions", a subheading).
@@ -1537,6 +1551,9 @@ COMMENTS: tuple[str, ...] = (
     "読者のコメント",
     "讀者留言",
     "评论",
+    # Albanian and Armenian
+    "komente",
+    "komentet",
 )
 
 # Advertisement labels ("Anzeige", "ΔΙΑΦΗΜΙΣΗ", "פרסומת").
@@ -2093,6 +2110,9 @@ SHARE: tuple[str, ...] = (
     "复制链接",
     "打印",
     "複製連結",
+    # Albanian and Armenian
+    "shpërndaj",
+    "shpërndaje",
 )
 
 # Footer links ("Privacy policy", "מדיניות פרטיות", "利用規約").
@@ -2443,6 +2463,11 @@ FOOTER: tuple[str, ...] = (
     "關於我們",
     "隐私政策",
     "隱私權政策",
+    # Albanian and Armenian
+    "rreth nesh",
+    "politika e privatësisë",
+    "kushtet e përdorimit",
+    "na kontaktoni",
 )
 
 # Openings of a pitch to follow the outlet or get its app ("Ikuti saluran WhatsApp").
@@ -2725,6 +2750,11 @@ FOLLOW: tuple[str, ...] = (
     "扫码关注",
     "追蹤我們",
     "關注我們",
+    # Albanian and Armenian
+    "na ndiqni në",
+    "na ndiqni",
+    "հետևեք մեզ",
+    "հետեւեք մեզ",
 )
 
 # Openings of a notice that the story appeared first elsewhere, or of a reprint notice.
@@ -2947,6 +2977,8 @@ REPUBLISHED: tuple[str, ...] = (
     "版權所有",
     "記事・写真の無断転載を禁します",
     "转载请注明出处",
+    # Albanian and Armenian
+    "lajmi i plotë në",
 )
 
 # Words before the date in a page's header ("Last updated", "Aangepast").
@@ -3617,6 +3649,13 @@ BUTTONS: tuple[str, ...] = (
     "会員の方はログイン",
     "メールアドレス",
     "メールアドレスを入力",
+    # Albanian and Armenian
+    "kërko",
+    "lexo më shumë",
+    "որոնել",
+    "կարդալ ավելին",
+    "բաժանորդագրվել",
+    "էլ. հասցե",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

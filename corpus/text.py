@@ -251,7 +251,7 @@ class Paragraph:
 
 # The combining marks of Unicode's basic plane, as a character class's ranges: the vowel signs
 # of Devanagari, Bengali, Thai and the like are part of a word, though `\w` has none of them.
-_MARKS = (  # checked against `unicodedata` by tests/corpus/test_text.py
+MARK_RANGES = (  # checked against `unicodedata` by tests/corpus/test_text.py
     "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1-\u05c2\u05c4-\u05c5\u05c7"
     "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7-\u06e8\u06ea-\u06ed"
     "\u0711\u0730-\u074a\u07a6-\u07b0\u07eb-\u07f3\u07fd\u0816-\u0819\u081b-\u0823"
@@ -280,8 +280,8 @@ _MARKS = (  # checked against `unicodedata` by tests/corpus/test_text.py
     "\uaab7-\uaab8\uaabe-\uaabf\uaac1\uaaeb-\uaaef\uaaf5-\uaaf6\uabe3-\uabea\uabec-\uabed"
     "\ufb1e\ufe00-\ufe0f\ufe20-\ufe2f"
 )
-_WORD = re.compile(rf"[\w{_MARKS}]+(?:[-'’.][\w{_MARKS}]+)*")
-_IS_MARK = re.compile(f"[{_MARKS}]")
+_WORD = re.compile(rf"[\w{MARK_RANGES}]+(?:[-'’.][\w{MARK_RANGES}]+)*")
+_IS_MARK = re.compile(f"[{MARK_RANGES}]")
 # Kana and kanji (Han ideographs, their extensions and compatibility forms, half-width kana,
 # the prolonged sound mark): scripts written without spaces between words.
 _CJK = re.compile(

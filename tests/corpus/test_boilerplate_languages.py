@@ -1404,3 +1404,83 @@ def test_a_box_of_japanese_headlines_longer_than_twelve_words() -> None:
     text = "\n\n".join([BODIES["Japanese"][0], "関連記事", links[0], *BODIES["Japanese"][1:]])
     judged = reasons(text)
     assert judged[BODIES["Japanese"][2]] is None
+
+
+BENGALI = [
+    "সিলেট, সুনামগঞ্জ ও মৌলভীবাজারের বন্যাদুর্গত মানুষের সহায়তায় তিন দিনে সাড়ে চার কোটি টাকার "
+    "বেশি অনুদান জমা পড়েছে বলে জানিয়েছে একটি স্বেচ্ছাসেবী সংগঠন। সংগঠনটি আজ মঙ্গলবার এ তথ্য জানায়।",
+    "সাথী ফাউন্ডেশন জানায়, অনুদানের বেশির ভাগ এসেছে মোবাইল আর্থিক সেবার মাধ্যমে। প্রবাসী "
+    "বাংলাদেশিরাও বড় অঙ্কের অর্থ পাঠিয়েছেন বলে সংগঠনটির সমন্বয়ক জানান, তিনি আরও বলেন সহায়তা চলবে।",
+    "সংগৃহীত অর্থ দিয়ে প্রথম ধাপে ২০ হাজার পরিবারের মধ্যে খাবার বিতরণ করা হবে:",
+]
+
+
+def test_the_article_under_a_read_more_box_closed_by_its_date() -> None:
+    """ "আরও পড়ুন", a headline and its date "১৭ জুন ২০২৪" (a month with its vowel signs is a
+    month): the long paragraph under the date is the article's, not the link's teaser."""
+    box = ["আরও পড়ুন", "সিলেটে আবার বন্যা, পানিবন্দী সাড়ে ৬ লাখ মানুষ", "১৭ জুন ২০২৪"]
+    judged = reasons("\n\n".join([BENGALI[0], *box, *BENGALI[1:]]))
+    assert judged[box[0]] == "related links" and judged[box[2]] is not None, judged
+    assert judged[BENGALI[1]] is None and judged[BENGALI[2]] is None, judged
+
+
+def test_a_thai_sentence_with_a_date_is_no_timestamp() -> None:
+    line = "ทั้งนี้ ประชาชนสามารถลงทะเบียนล่วงหน้าได้ตั้งแต่วันที่ 1 ตุลาคม 2568"
+    assert reason_amid(line, BODIES["Thai"], 1) is None
+
+
+def test_comments_counted_in_japanese() -> None:
+    assert reason_amid("コメント（24件）", BODIES["Japanese"], 2) == "comments"
+
+
+ARMENIAN = [
+    "Ժամանակակից արվեստի թանգարանը հոկտեմբերի 5-ից կներկայացնի 1960-80-ականների չկառուցված "
+    "նախագծերի գծագրերն ու մակետները։ Ցուցադրությունը կտևի մինչև տարեվերջ։",
+    "Թանգարանի տնօրենի խոսքով՝ նախագծերից շատերը պահվել են մասնավոր արխիվներում։",
+    "Մուտքը կարժենա 1500 դրամ, ուսանողների համար՝ 500 դրամ։",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Կարդացեք նաև՝ Ինչպես է փոխվում Կոնդը. ֆոտոպատմություն", "related link"),
+        ("Պիտակներ՝ ճարտարապետություն, Երևան, ցուցահանդես", "tags"),
+        ("Տեքստը՝ Անի Մելքոնյանի", "credits"),
+        ("Կարդալու ժամանակը՝ 3 րոպե", "timestamp"),
+        ("Հրազդանի կիրճի համալիրի մակետը, 1974 թ.։ Լուսանկարը՝ Ազգային արխիվի", "photo credit"),
+        ("Բաժանորդագրվեք մեր շաբաթական տեղեկագրին", "newsletter"),
+    ],
+)
+def test_an_armenian_magazines_chrome(line: str, reason: str) -> None:
+    assert reasons("\n\n".join([ARMENIAN[0], line, *ARMENIAN[1:]]))[line] == reason
+
+
+def test_armenian_prose_ends_with_its_full_stop() -> None:
+    """ "։" ends an Armenian sentence: without it no paragraph was prose, and a box of links
+    after the article marked its header alone."""
+    links = ["Նոր գրախանութ Աբովյան փողոցում", "Հինգ ֆիլմ աշնան համար"]
+    judged = reasons("\n\n".join([*ARMENIAN, "Ձեզ կարող է հետաքրքրել", *links]))
+    assert all(judged[p] is None for p in ARMENIAN), judged
+    assert all(judged[link] == "related links" for link in links), judged
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Lexo edhe: Kredia në lekë apo në euro? Çfarë duhet të dini", "related link"),
+        ("Lajme të ngjashme", "related links"),
+        ("Më të lexuarat", "related links"),
+        ("Na ndiqni në Facebook dhe Instagram", "newsletter"),
+        ("Politika e privatësisë", "navigation"),
+    ],
+)
+def test_an_albanian_aggregators_chrome(line: str, reason: str) -> None:
+    assert reason_amid(line, BODIES["Greek"], 1) == reason
+
+
+def test_albanian_and_armenian_prose_with_the_same_words() -> None:
+    line = "Lexo edhe raportin e bankës, i tha ministri gazetarëve, sepse shifrat janë të qarta."
+    assert reason_amid(line, BODIES["Greek"], 1) is None
+    line = "Թանգարանը կիսվել է իր արխիվով, ասաց տնօրենը լրագրողներին։"
+    assert reasons("\n\n".join([ARMENIAN[0], line, *ARMENIAN[1:]]))[line] is None

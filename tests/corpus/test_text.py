@@ -123,19 +123,19 @@ def test_count_words_counts_what_the_expression_matches(text: str, more: set[str
 
 def test_the_combining_marks_of_words_are_unicodes() -> None:
     """The table of combining marks written out in corpus/text.py is this Python's."""
-    from corpus.text import _MARKS
+    from corpus.text import MARK_RANGES
 
     table = {
         chr(c) for c in range(0x300, 0x10000) if unicodedata.category(chr(c)) in ("Mn", "Mc", "Me")
     }
     written = set()
     i = 0
-    while i < len(_MARKS):
-        if i + 2 < len(_MARKS) and _MARKS[i + 1] == "-":
-            written.update(chr(c) for c in range(ord(_MARKS[i]), ord(_MARKS[i + 2]) + 1))
+    while i < len(MARK_RANGES):
+        if i + 2 < len(MARK_RANGES) and MARK_RANGES[i + 1] == "-":
+            written.update(chr(c) for c in range(ord(MARK_RANGES[i]), ord(MARK_RANGES[i + 2]) + 1))
             i += 3
         else:
-            written.add(_MARKS[i])
+            written.add(MARK_RANGES[i])
             i += 1
     assert written == table
 
