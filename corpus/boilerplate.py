@@ -201,7 +201,9 @@ _NOTICE = re.compile(
         r"|إعادة النشر"
         r"|אין להעתיק|पुनर्प्रकाशन|icp备|icp证|icp証|公网安备|公網安備|本网转载|本網轉載"
         r"|不代表本网|不代表本網|并不意味着赞同其观点|並不意味著贊同其觀點|giay phep so"
-        r"|tong bien tap:"
+        r"|tong bien tap:|本平台仅提供信息存储服务|本平臺僅提供資訊儲存服務"
+        r"|^(?:特别|免责|特別|免責)声明[:：]"
+        r"|^(?:特別|免責)聲明[:：]"
     ),
 )
 # A Russian or Ukrainian online outlet's masthead: "Сетевое издание «Урал.Сити». Регистрационный …"
@@ -226,6 +228,7 @@ _CHINESE_REPORTER = re.compile(
     r"(?:\s?[\u4e00-\u9fff]{2,4}\s?(?:报道|報導|报导|電|电))?$"
 )
 _REPORTED_FROM = re.compile(r"(?:报道|報導|报导|電|电)\s*$")
+_GET_APP_LINE = re.compile(r"(?:get|download|install|try) (?:the|our) (?:\S+ ){0,3}app$")
 # A Japanese page's furniture, by its own phrases (kana or kanji in the line first: quick).
 JAPANESE_CHROME = 60  # characters
 _KANA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -247,10 +250,13 @@ _JA_PITCH = re.compile(
     r"友だち追加|友達追加|(?:ニュースレター|メルマガ|メールマガジン|LINE)[^。]{0,30}"
     r"(?:登録|購読|追加)(?:はこちら|する|して)"
 )
+_JA_SIGN_UP = re.compile(r"(?:登録|購読)はこちら(?:[（(]無料[)）])?$")
 _JA_TRIAL = re.compile(r"初月無料|無料体験|\d+(?:日間|カ月|か月)無料|無料キャンペーン")
 
 
 def _japanese_chrome(text: str) -> str | None:
+    if _JA_SIGN_UP.search(text):
+        return "newsletter"  # "毎朝7時に届く「TechFrontメール」登録はこちら（無料）"
     if _JA_SHARE.match(text):
         return "navigation"
     if _JA_IMAGE_CREDIT.match(text) or text.startswith(
@@ -582,6 +588,7 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"|图片来源\s*[:：]|圖片來源\s*[:：]|图源\s*[:：]|\bcredits?\s*:\s*(?-i:[A-Z])"
     # "资料图 视觉中国/供图": a file photo, an agency's, "provided"
     r"|^(?:资料图|資料照|资料图片|資料圖)(?:片)?(?:\s|$)|供[图圖]$"
+    r"|[。.]\s*(?:资料图|資料照|資料圖)片?$"
     r"|(?<!\w)fot\.\s*(?-i:[A-Z])|(?<!\w)picha na (?-i:[A-Z])|\bkuha ni (?-i:[A-Z])"
     r"|լուսանկար\w*\s*[՝:]",  # Armenian "Photo: …"
     re.IGNORECASE,
@@ -1042,6 +1049,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"  # "[佐藤拓海，テックプラス]": the writer and the site in brackets
     if words <= 6 and text.startswith("ដោយ៖"):
         return "credits"  # "ដោយ៖ សុខ ពិសី": "By:" in Khmer
+    if words <= 8 and _GET_APP_LINE.match(low):
+        return "navigation"  # "Get the APM app": a button to the site's own app
     if len(text) <= JAPANESE_CHROME and _KANA.search(text):
         found = _japanese_chrome(text.strip())
         if found:

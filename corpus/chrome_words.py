@@ -3649,6 +3649,9 @@ BUTTONS: tuple[str, ...] = (
     "会員の方はログイン",
     "メールアドレス",
     "メールアドレスを入力",
+    "設定",
+    "分享至好友和朋友圈",
+    "分享到朋友圈",
     # Albanian and Armenian
     "kërko",
     "lexo më shumë",

@@ -1484,3 +1484,34 @@ def test_albanian_and_armenian_prose_with_the_same_words() -> None:
     assert reason_amid(line, BODIES["Greek"], 1) is None
     line = "Թանգարանը կիսվել է իր արխիվով, ասաց տնօրենը լրագրողներին։"
     assert reasons("\n\n".join([ARMENIAN[0], line, *ARMENIAN[1:]]))[line] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("Get the APM app", "Greek", "navigation"),
+        ("毎朝7時に届く「TechFrontメール」登録はこちら（無料）", "Japanese", "newsletter"),
+        ("設定", "Japanese", "navigation"),
+        ("分享至好友和朋友圈", "Chinese", "navigation"),
+        ("滨江地铁5号线列车进站。资料图", "Chinese", "photo credit"),
+        ("特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“滨江号”用户上传并发布，"
+         "本平台仅提供信息存储服务。", "Chinese", "credits"),
+    ],
+)  # fmt: skip
+def test_an_app_line_a_sign_up_link_a_caption_and_a_platforms_notice(
+    line: str, body: str, reason: str
+) -> None:
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Get the app, the council told residents, because paper permits will end in May.",
+         "Greek"),
+        ("市は新しいアプリへの登録を呼びかけている。", "Japanese"),
+        ("银行在声明中表示，资料图片显示的网点已于去年关闭。", "Chinese"),
+    ],
+)  # fmt: skip
+def test_news_about_apps_sign_ups_and_statements(line: str, body: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) is None
