@@ -669,10 +669,12 @@ def _restore_loose_runs(tree: Any, text: str) -> str:
     An old page writes its article as text in a <font> or a cell, its paragraphs split by
     <br><br>: trafilatura keeps the text after each <br> but can lose the text before the
     first one (the element's own text, read as the tail of the photo's table before it), and
-    a Japanese local paper lost its dateline paragraph so. Where two runs or more of an
-    element are in the text, a missing run of LOOSE_PROSE_CHARS or more, not mostly links,
-    goes back before the next run that is there. Nothing is added after the last one: a
-    footer may follow in the same element.
+    a Japanese local paper lost its dateline paragraph so; it can lose a list written as
+    bullets between <br>s too ("&nbsp;• ცოლიკოური — 1,20 ლარი;"), and the last sentence.
+    Where two runs or more of an element are in the text, in its order, a missing run that
+    is not mostly links goes back: between two runs that are there, whatever its length;
+    before the first, a paragraph's length (LOOSE_PROSE_CHARS: a header's line is shorter);
+    after the last, only the element's last run, a sentence (a footer may follow otherwise).
     """
     lines = text.split("\n")
     where: dict[str, int] = {}
@@ -681,6 +683,7 @@ def _restore_loose_runs(tree: Any, text: str) -> str:
             where.setdefault(_key(line), k)
     flat = _key(text)
     inserts: dict[int, list[str]] = {}
+    appended: dict[int, list[str]] = {}
     seen: set[Any] = set()
     for br in tree.iter("br"):
         parent = br.getparent()
@@ -693,16 +696,15 @@ def _restore_loose_runs(tree: Any, text: str) -> str:
         if len(placed) < 2 or placed != sorted(placed):
             continue  # not the article's runs, in its order
         for n, (run, linked) in enumerate(runs):
+            if at[n] is not None or linked > LINKED_SHARE * len(run) or run in flat:
+                continue  # there (perhaps in other lines), or a link
             following = next((k for k in at[n + 1 :] if k is not None), None)
-            if (
-                at[n] is None
-                and following is not None
-                and len(run) >= LOOSE_PROSE_CHARS
-                and linked <= LINKED_SHARE * len(run)
-                and run not in flat  # (there, in other lines)
-            ):
+            previous = next((k for k in reversed(at[:n]) if k is not None), None)
+            if following is not None and (previous is not None or len(run) >= LOOSE_PROSE_CHARS):
                 inserts.setdefault(following, []).append(run)
-    if not inserts:
+            elif previous is not None and n == len(runs) - 1 and _SENTENCE_STOP.search(run):
+                appended.setdefault(previous, []).append(run)
+    if not inserts and not appended:
         return text
     out: list[str] = []
     for k, line in enumerate(lines):
@@ -710,7 +712,12 @@ def _restore_loose_runs(tree: Any, text: str) -> str:
             # a paragraph of its own where the line opens a block, else a line of its block
             out.extend((run, "") if k == 0 or not lines[k - 1].strip() else (run,))
         out.append(line)
+        for run in appended.get(k, ()):
+            out.extend(("", run))
     return "\n".join(out)
+
+
+_SENTENCE_STOP = re.compile(r"[.!?。！？।]['\"’”»)」]*$")
 
 
 def _loose_runs(element: Any) -> list[tuple[str, int]]:

@@ -437,6 +437,19 @@ def test_the_first_run_of_a_loose_article_is_put_back(tmp_path: Path) -> None:
     assert not any("handout" in line and len(line) > 60 for line in found)
 
 
+def test_a_list_of_bullets_between_loose_paragraphs_is_put_back() -> None:
+    """A Georgian regional site (a page of the development set): its price list written as
+    bullets between <br>s, and its closing sentence; trafilatura kept the paragraphs around
+    the list and lost the list, its lead-in and the last sentence."""
+    page = Path(__file__).parents[1] / "gold" / "pages" / "dev" / "l36-ka-rtveli-fasebi.html"
+    articles, _ = load_corpus([str(page)])
+    found = [squeeze(p.text) for p in paragraphs(articles[0].text)]
+    wanted = ["ყურძნის მიღების ფასები ასეთია:", "ცოლიკოური — 1,20 ლარი კილოგრამი;",
+              "ოცხანური საფერე — 2,00 ლარი.", "რთველი ოქტომბრის ბოლომდე გაგრძელდება."]  # fmt: skip
+    at = [next((k for k, line in enumerate(found) if words in line), -1) for words in wanted]
+    assert -1 not in at and at == sorted(at), found
+
+
 def test_a_headline_with_its_second_deck_on_one_line_goes(tmp_path: Path) -> None:
     headline, body = sample_parts()
     # the page sets title and second deck on one line; the title holds the first part
