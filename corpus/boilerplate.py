@@ -203,7 +203,7 @@ _NOTICE = re.compile(
         r"|不代表本网|不代表本網|并不意味着赞同其观点|並不意味著贊同其觀點|giay phep so"
         r"|tong bien tap:|本平台仅提供信息存储服务|本平臺僅提供資訊儲存服務"
         r"|^(?:特别|免责|特別|免責)声明[:：]"
-        r"|^(?:特別|免責)聲明[:：]"
+        r"|^(?:特別|免責)聲明[:：]|互联网新闻信息服务许可证|互聯網新聞信息服務許可證"
     ),
 )
 # A Russian or Ukrainian online outlet's masthead: "Сетевое издание «Урал.Сити». Регистрационный …"
@@ -580,7 +580,7 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"\b(?:photo(?:graph)?s?|picture|image|illustration|video)\s*(?::|(?-i:(?:by|By|BY)\s+[A-Z])|credit\b)"
     r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
-    r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|φωτ\.?|φωτογραφία|사진|צילום|تصوير"
+    r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
     r"|फोटो|फ़ोटो|ছবি)\s*[:：]|撮影[:：]|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
     r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=|/\s?[^/\n]{1,20}\s제공$|(?<!\w)ảnh\s*:"
     # "… after her ordeal Credit: SWNS", "… ma ponad pół wieku. Fot. Tomasz Wiśniewski",
@@ -653,7 +653,7 @@ _CREDITS_WITHIN_WORDS = ("contributed", "rights reserved", "creative commons")
 _PHOTO_CREDIT_CUE = re.compile(
     r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|φωτ"
     r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
-    r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար",
+    r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო",
     re.IGNORECASE,
 )
 
@@ -1903,7 +1903,7 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         return
 
 
-_BARS = re.compile(r"\s*[|｜]\s*|\s[·•]\s")
+_BARS = re.compile(r"\s*[|｜]\s*|\s[·•]\s|\u3000")  # (and ideographic spaces)
 BAR_ITEM = 5  # words: a footer's link ("Terms of use", "個人情報の取り扱い")
 
 

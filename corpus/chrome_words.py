@@ -1554,6 +1554,13 @@ COMMENTS: tuple[str, ...] = (
     # Albanian and Armenian
     "komente",
     "komentet",
+    # a Chinese portal's comments headers
+    "热门评论",
+    "最新评论",
+    "全部评论",
+    "网友评论",
+    "網友評論",
+    "熱門評論",
 )
 
 # Advertisement labels ("Anzeige", "ΔΙΑΦΗΜΙΣΗ", "פרסומת").
@@ -3659,6 +3666,13 @@ BUTTONS: tuple[str, ...] = (
     "կարդալ ավելին",
     "բաժանորդագրվել",
     "էլ. հասցե",
+    # a Chinese portal's report button, comments link and app banner
+    "举报",
+    "舉報",
+    "查看全部评论",
+    "查看全部評論",
+    "打开app，阅读体验更佳",
+    "打開app，閱讀體驗更佳",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

@@ -1515,3 +1515,24 @@ def test_an_app_line_a_sign_up_link_a_caption_and_a_platforms_notice(
 )  # fmt: skip
 def test_news_about_apps_sign_ups_and_statements(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("热门评论（236）", "Chinese", "comments"),
+        ("举报", "Chinese", "navigation"),
+        ("打开APP，阅读体验更佳", "Chinese", "navigation"),
+        ("互联网新闻信息服务许可证：1012025001", "Chinese", "credits"),
+        ("ფოტო: ნინო კაპანაძე", "Greek", "photo credit"),
+    ],
+)
+def test_a_chinese_portals_comments_buttons_and_licence_and_a_georgian_credit(
+    line: str, body: str, reason: str
+) -> None:
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+def test_a_footer_set_apart_by_ideographic_spaces() -> None:
+    footer = "网站地图\u3000关于我们\u3000联系我们\u3000用户协议\u3000隐私政策"
+    assert reasons("\n\n".join([*BODIES["Chinese"], footer]))[footer] == "page furniture"
