@@ -202,10 +202,12 @@ _NOTICE = re.compile(
         r"|אין להעתיק|पुनर्प्रकाशन|icp备|icp证|icp証|公网安备|公網安備|本网转载|本網轉載"
         r"|不代表本网|不代表本網|并不意味着赞同其观点|並不意味著贊同其觀點|giay phep so"
         r"|tong bien tap:|本平台仅提供信息存储服务|本平臺僅提供資訊儲存服務"
-        r"|^(?:特别|免责|特別|免責)声明[:：]"
-        r"|^(?:特別|免責)聲明[:：]|互联网新闻信息服务许可证|互聯網新聞信息服務許可證"
+        r"|互联网新闻信息服务许可证|互聯網新聞信息服務許可證"
     ),
 )
+# A Chinese platform's statement under a repost ("特别声明：以上内容…"), matched at the line's
+# start apart from `_NOTICE`: an anchored branch there made its search three times slower.
+_STATEMENT = re.compile(r"(?:特别|免责|特別|免責)[声聲]明[:：]")
 # A Russian or Ukrainian online outlet's masthead: "Сетевое издание «Урал.Сити». Регистрационный …"
 _MASTHEAD = re.compile(r"(?:сетевое издание|мережеве видання)\b")
 # The agencies a story was written from, in a line of its own at its end: "Con información de
@@ -281,7 +283,7 @@ _REPORTER = re.compile(r"^[가-힣]{2,4}\s?(?:기자|특파원|선임기자|객�
 # "The rest of this article is for subscribers" and its kin: the paywall's line in the text.
 _PAYWALL_REST = re.compile(
     _fold(
-        r"(?:the )?(?:rest|remainder) of (?:this|the) (?:article|story)"
+        r"(?:rest|remainder) of (?:this|the) (?:article|story)"
         r"|la suite (?:de cet article )?est réservée|το υπόλοιπο (?:του )?άρθρ"
         r"|el resto (?:del|de este) artículo|il resto dell'articolo"
         r"|o resto d[oa] (?:artigo|matéria|texto)|der rest des artikels"
@@ -654,8 +656,7 @@ _PHOTO_CREDIT_CUE = re.compile(
     r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|φωτ"
     r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
     r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო",
-    re.IGNORECASE,
-)
+)  # searched in the line lowered: with IGNORECASE the search took four times as long
 
 
 def _is_credits_line(text: str) -> bool:
@@ -994,11 +995,15 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     low = folded.lower()  # (searched without IGNORECASE: ten times faster on these lists)
     if words <= 80 and _RIGHTS.search(low):
         return "credits"  # a reprint or licensing notice, in any language
-    if words <= 8 and _EMAIL.search(text) and not _SENTENCE_END.search(text):
+    if words <= 8 and "@" in text and _EMAIL.search(text) and not _SENTENCE_END.search(text):
         return "credits"  # "정민재 기자 mjjung@example.kr": a reporter's address
     if words <= 40 and _CREDITS_OTHER.match(text):
         return "credits"
-    notice = (_MASTHEAD.match(low) or _NOTICE.search(low)) if words <= 60 else None
+    notice = (
+        (_MASTHEAD.match(low) or _STATEMENT.match(low) or _NOTICE.search(low))
+        if words <= 60
+        else None
+    )
     # ("При використанні матеріалів посилання на «Полтавський вісник» обов'язкове" names the
     # site in quotation marks; a quotation that mentions reprints opens with its speaker)
     if notice and (notice.start() == 0 or not _QUOTE_MARKS.search(text)):
@@ -1031,7 +1036,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     ):
         return "newsletter"  # "Найважливіше — у нашому Telegram"
     if words <= 60 and not _QUOTE_MARKS.search(text):
-        if _JOIN.search(low) and _JOIN_CHANNEL.search(low):
+        if _JOIN_CHANNEL.search(low) and _JOIN.search(low):
             return "newsletter"
         # (the list of a paywall's words is looked through only when one of them is there)
         paywall = set(_PAYWALL.findall(low)) if _PAYWALL.search(low) else set()
@@ -1309,8 +1314,8 @@ def _site_words_reason(low: str, words: int, text: str) -> str | None:
             return "related link"  # the link itself is the next line (`_apply_one_links`)
         if key in _COMMENT_KEYS or bare in _COMMENT_KEYS:
             return "comments"
-        counted = _KEY_EDGES.sub("", low) != key  # "Ý kiến (24)": a number was stripped
-        if counted and key in _COUNTED_COMMENT_KEYS:
+        # "Ý kiến (24)": a number was stripped
+        if key in _COUNTED_COMMENT_KEYS and _KEY_EDGES.sub("", low) != key:
             return "comments"
         if key in _INTERFACE_KEYS:
             return "navigation"
@@ -1358,7 +1363,8 @@ def _credited(p: Paragraph) -> bool:
     prose only a credit that is never a sentence's words ("(AP Photo/Jane Doe)"): "the clip,
     filmed courtesy of a neighbour" and "a video by Abbie" are news."""
     if not is_prose(p):
-        strong = _PHOTO_CREDIT_CUE.search(p.text) and _PHOTO_CREDIT_STRONG.search(p.text)
+        cue = _PHOTO_CREDIT_CUE.search(p.text.lower())
+        strong = cue and _PHOTO_CREDIT_STRONG.search(p.text)
         return bool(strong) or _credit_tail(p.text)
     return bool(_CREDIT_ALONE.search(p.text))
 
@@ -1523,6 +1529,8 @@ def _is_stamp_line(p: Paragraph) -> bool:
     text = p.text
     if p.words > STAMP_LINE or "\n" in text or _TABLE_ROW.match(text):
         return False
+    if not _DIGIT.search(text):
+        return False  # every time has a digit
     timed = TIME.search(text) or _OTHER_TIME.search(text) or _HOUR_H.search(text)
     if not timed:
         return False
