@@ -479,11 +479,9 @@ _TAG_WORDS = _fold(
     r"|関連キーワード|キーワード|وسوم|الكلمات المفتاحية|תגיות|टैग|ट्रेंडिंग|ស្លាក"
     r"|պիտակներ|etiketa|etiketat"
 )
-_TAGS = re.compile(rf"^(?:{_TAG_WORDS})\s*[:：៖՝]\s*\S", re.IGNORECASE)
+_TAGS = re.compile(rf"^(?:{_TAG_WORDS})\s*[:：៖՝]\s*\S")
 # "Topics Animals, Dogs, Greater Manchester": the header, then a list with commas.
-_TAGS_BARE = re.compile(
-    rf"^(?:{_TAG_WORDS})\s+[^,.!?]{{1,40}}(?:[,、][^,.!?]{{1,40}})+$", re.IGNORECASE
-)
+_TAGS_BARE = re.compile(rf"^(?:{_TAG_WORDS})\s+[^,.!?]{{1,40}}(?:[,、][^,.!?]{{1,40}})+$")
 # "Read next", "More from The Moscow Times", "Related Topics", "Read more: <headline>".
 _RELATED_HEADER = re.compile(
     _fold(
@@ -506,11 +504,10 @@ _RELATED_HEADER = re.compile(
 # One link to another story, on a line between paragraphs: "Related: <headline>", "SEE MORE:
 # <headline>", "Lesen Sie auch: <headline>". It heads no list. "Related:" and "More:" may
 # open a sentence too; "Czytaj też: <a headline that asks?>" is a link all the same.
-_RELATED_LINK = re.compile(rf"^(?:{_READ_ALSO})\s*[:：|]\s*\S.*$", re.IGNORECASE)
+_RELATED_LINK = re.compile(rf"^(?:{_READ_ALSO})\s*[:：|]\s*\S.*$")
 # The same without a colon ("আরও পড়ুন <headline>"), for the phrases that name no site.
 _RELATED_LINK_BARE = re.compile(
-    rf"^(?:(?:{_READ_ALSO_PHRASES})\s+|[【\[〔〈《]\s*(?:{_READ_ALSO_PHRASES})\s*[】\]〕〉》]\s*)\S.*$",
-    re.IGNORECASE,
+    rf"^(?:(?:{_READ_ALSO_PHRASES})\s+|[【\[〔〈《]\s*(?:{_READ_ALSO_PHRASES})\s*[】\]〕〉》]\s*)\S.*$"
 )  # also "【関連記事】住宅街にクマ…", "[관련기사] …"
 _RELATED_LINK_WEAK = re.compile(
     r"^(?:related|see more|see also|more)\s*[:：|]\s*\S.*$", re.IGNORECASE
@@ -551,8 +548,7 @@ _NEWSLETTER = re.compile(
     r"|unsubscribe|subscribers?|thanks for reading|privacy (?:policy|notice)"
     r"|terms (?:of|and) (?:use|service"
     r"|conditions)|view (?:this|it|the) (?:post|email|newsletter) (?:on the web|in (?:your|a)"
-    r" browser)|forwarded this email)\b",
-    re.IGNORECASE,
+    r" browser)|forwarded this email)\b"
 )
 # A newsletter in other languages (a line that names one, short and no sentence: its box's
 # header, "Tilaa Lapin uutiskirje", "TechFront メールマガジン").
@@ -740,8 +736,7 @@ _TRANSLATION_CREDIT = re.compile(
     r"|auto-?translated"
     # the same credit in the languages articles are often machine-translated from
     r"|переведено|переводчик\w*|машинный перевод|übersetzt (?:von|mit)|traduit (?:par|avec)"
-    r"|traducido (?:por|con)|tradotto (?:da|con)|traduzido (?:por|com))\b",
-    re.IGNORECASE,
+    r"|traducido (?:por|con)|tradotto (?:da|con)|traduzido (?:por|com))\b"
 )
 # "Subscribe for free to receive new posts": telling the reader, at a sentence's start.
 _IMPERATIVE_SIGN_UP = re.compile(r"(?:^|[.!?]\s+)(?:subscribe|sign up)\b", re.IGNORECASE)
@@ -1081,11 +1076,11 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     site_words = _site_words_reason(low, words, text)
     if site_words is not None:
         return site_words
-    if words <= 30 and _RELATED_LINK.match(folded):
+    if words <= 30 and _RELATED_LINK.match(low):
         return "related link"
-    if words <= 20 and _RELATED_LINK_BARE.match(folded) and not _SENTENCE_END.search(text):
+    if words <= 20 and _RELATED_LINK_BARE.match(low) and not _SENTENCE_END.search(text):
         return "related link"  # "আরও পড়ুন এইচএসসির ফল যেভাবে জানা যাবে", no colon
-    if words <= 30 and (_TAGS.match(folded) or _TAGS_BARE.match(folded) or _HASHTAGS.match(text)):
+    if words <= 30 and (_TAGS.match(low) or _TAGS_BARE.match(low) or _HASHTAGS.match(text)):
         return "tags"
     if words <= 8 and _FOLLOW_BUTTON.search(text.strip()):
         return "newsletter"  # "XでTechWatchをフォロー", "@techwatch_jp をフォロー"
@@ -1133,7 +1128,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "timestamp"  # the reading time beside it ("He read for 5 minutes." is news)
     if words > 16:
         return None
-    credit = _TRANSLATION_CREDIT.search(text)
+    credit = _TRANSLATION_CREDIT.search(lowered)
     # "The novel was translated by Anna Smith, who ..." is news; "Translated by DeepL" not.
     if credit and (not is_prose(p) or _MACHINE_TRANSLATION.search(text)):
         return "translation credit"
@@ -1151,18 +1146,14 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "appeal"
     if (
         words <= 12
-        and (_NEWSLETTER.search(text) or _NEWSLETTER_NAMED.search(low))
+        and (_NEWSLETTER.search(lowered) or _NEWSLETTER_NAMED.search(low))
         and not is_prose(p)
     ):
         return "newsletter"
     # Two of a newsletter's words, to the reader: "Readers can subscribe to the newsletter,
     # the paper said" is news.
     to_reader = _ADDRESS.search(text) or _IMPERATIVE_SIGN_UP.search(text)
-    if (
-        to_reader
-        and not _QUOTE_MARKS.search(text)
-        and len({m.lower() for m in _NEWSLETTER.findall(text)}) >= 2
-    ):
+    if to_reader and not _QUOTE_MARKS.search(text) and len(set(_NEWSLETTER.findall(lowered))) >= 2:
         return "newsletter"
     if _LISTEN.match(low):
         return "navigation"
@@ -1748,7 +1739,7 @@ _NEWSLETTER_OTHER = re.compile(
 def _newsletter_member(p: Paragraph, _before: Paragraph | None, _reason: str | None) -> bool:
     low = p.text.lower()
     return bool(
-        _NEWSLETTER.search(p.text)
+        _NEWSLETTER.search(low)
         or _NEWSLETTER_OTHER.search(low)
         or _NEWSLETTER_NAMED.search(_fold(low))
     )
