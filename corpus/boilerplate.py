@@ -363,6 +363,7 @@ _PAYWALL = re.compile(
     _fold(
         r"有料会員|初月無料|読み放題|会員限定|유료 ?회원|구독하고|付费会员|会员专享|订阅后|訂閱後"
         r"|réservé aux abonnés|abonnez-vous pour|nur für abonnenten|jetzt abonnieren"
+        r"|vous lisez un article gratuit|pour continuer à lire|premier mois"
         r"|exclusivo para (?:suscriptores|assinantes)|suscríbete para|riservato agli abbonati"
         r"|только для подписчиков|оформите подписку|للمشتركين فقط|למנויים בלבד"
         r"|subscribers? only|subscribe (?:now|today)|free trial|first month free"
@@ -448,6 +449,14 @@ _COMMENTS_DISCLAIMER = re.compile(
 )
 # "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", an age rating ("18+").
 _SITE_KEYS = re.compile(r"ctrl\s?\+\s?enter|^\d{1,2}\+$", re.IGNORECASE)
+# "Vous avez trouvé une erreur? Merci de nous la signaler.": a site's error-report box
+_ERROR_REPORT = re.compile(
+    _fold(
+        r"(?:vous avez (?:trouvé|repéré) une (?:erreur|faute)|signaler une erreur"
+        r"|(?:found|spotted) (?:an error|a mistake|a typo)|report an error|нашли ошибку"
+        r"|знайшли помилку|fehler gefunden|encontr(?:aste|ó|ou) (?:un|um) erro)"
+    )
+)
 # A short line naming the story's source: "Source: Reuters", "Աղբյուր՝ Բիզնես Էքսպրես".
 _SOURCE_LINE = re.compile(
     _fold(
@@ -477,7 +486,7 @@ _TAG_WORDS = _fold(
     r"|etiquetas|étiquettes"
     r"|mots-clés|etichette|argomenti|tagi|etiketler|ετικέτες|タグ|标签|標籤|关键词|태그|키워드"
     r"|関連キーワード|キーワード|وسوم|الكلمات المفتاحية|תגיות|टैग|ट्रेंडिंग|ស្លាក"
-    r"|պիտակներ|etiketa|etiketat"
+    r"|պիտակներ|etiketa|etiketat|тэгі"
 )
 _TAGS = re.compile(rf"^(?:{_TAG_WORDS})\s*[:：៖՝]\s*\S")
 # "Topics Animals, Dogs, Greater Manchester": the header, then a list with commas.
@@ -578,7 +587,7 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"\b(?:photo(?:graph)?s?|picture|image|illustration|video)\s*(?::|(?-i:(?:by|By|BY)\s+[A-Z])|credit\b)"
     r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
-    r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
+    r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|фота|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
     r"|फोटो|फ़ोटो|ছবি)\s*[:：]|撮影[:：]|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
     r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=|/\s?[^/\n]{1,20}\s제공$|(?<!\w)ảnh\s*:"
     # "… after her ordeal Credit: SWNS", "… ma ponad pół wieku. Fot. Tomasz Wiśniewski",
@@ -649,7 +658,7 @@ _CREDITS_WITHIN_WORDS = ("contributed", "rights reserved", "creative commons")
 # Everything a photo credit of `_PHOTO_CREDIT_STRONG` holds, one of them at least: searched
 # first, as a list of words that each start with a letter is quick to look for.
 _PHOTO_CREDIT_CUE = re.compile(
-    r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|φωτ"
+    r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|фота|φωτ"
     r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
     r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო",
 )  # searched in the line lowered: with IGNORECASE the search took four times as long
@@ -761,9 +770,13 @@ TIME = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_TIME = re.compile(
-    r"^(?:(?:last )?(?:updated|published|posted|first published)(?: on)?:?\s*)?"
+    r"^(?:(?:last )?(?:updated|published|posted|first published)(?: on)?:?\s*"
+    r"|(?:mis à jour|publié|actualizado|publicado|atualizado|aktualisiert|aggiornato"
+    r"|обновлено|оновлено)\s*:?\s*)?"
     r"(?:\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago|yesterday|today"
-    r"|just now)$",
+    r"|just now|il y a \d+\s+(?:minutes?|heures?|jours?)|hace \d+\s+(?:minutos?|horas?|días?)"
+    r"|há \d+\s+(?:minutos?|horas?|dias?)|vor \d+\s+(?:minuten|stunden|tagen)"
+    r"|\d+\s+(?:минут\w*|час\w*|хвилин\w*|годин\w*)\s+(?:назад|тому))$",
     re.IGNORECASE,
 )
 # "Temps de lecture 4 min.", "Lesedauer: 3 Min.", "読了時間 5分", "5 min read": a header's
@@ -1095,6 +1108,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= 40 and _COMMENTS_DISCLAIMER.search(low):
         return "comments"
     if words <= 12 and _SITE_KEYS.search(text.strip()):
+        return "navigation"
+    if words <= 15 and _ERROR_REPORT.match(low) and not _QUOTE_MARKS.search(text):
         return "navigation"
     if words <= 8 and _SOURCE_LINE.match(folded) and not _SENTENCE_END.search(text):
         return "credits"

@@ -382,6 +382,8 @@ READ_ALSO_BARE: tuple[str, ...] = (
     "lexo edhe",
     "lexo gjithashtu",
     "կարդացեք նաեւ",
+    # Belarusian
+    "чытайце таксама",
 )
 
 # Every phrase that puts one link in the text ("Read also: <headline>").
@@ -770,6 +772,8 @@ RELATED_HEADER: tuple[str, ...] = (
     "lajme të ngjashme",
     "artikuj të ngjashëm",
     "ձեզ կարող է հետաքրքրել",
+    # a Mexican paper's box
+    "notas relacionadas",
 )
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
@@ -1293,6 +1297,8 @@ TAGS: tuple[str, ...] = (
     # Albanian and Armenian
     "etiketa",
     "etiketat",
+    # Belarusian
+    "тэгі",
 )
 
 # Headers of the readers' comments ("Leave a comment", "Reacties"; not "Réactions", a subheading).
@@ -2120,6 +2126,8 @@ SHARE: tuple[str, ...] = (
     # Albanian and Armenian
     "shpërndaj",
     "shpërndaje",
+    # Belarusian
+    "падзяліцца",
 )
 
 # Footer links ("Privacy policy", "מדיניות פרטיות", "利用規約").
@@ -3673,6 +3681,11 @@ BUTTONS: tuple[str, ...] = (
     "查看全部評論",
     "打开app，阅读体验更佳",
     "打開app，閱讀體驗更佳",
+    # Belarusian, Spanish and French buttons
+    "скапіяваць спасылку",
+    "enviar a un amigo",
+    "découvrir nos offres",
+    "plus d'infos",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

@@ -1536,3 +1536,41 @@ def test_a_chinese_portals_comments_buttons_and_licence_and_a_georgian_credit(
 def test_a_footer_set_apart_by_ideographic_spaces() -> None:
     footer = "网站地图\u3000关于我们\u3000联系我们\u3000用户协议\u3000隐私政策"
     assert reasons("\n\n".join([*BODIES["Chinese"], footer]))[footer] == "page furniture"
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("Mis à jour il y a 2 heures", "Greek", "timestamp"),
+        ("hace 3 horas", "Greek", "timestamp"),
+        ("Обновлено 5 минут назад", "Cyrillic", "timestamp"),
+        ("Vous avez trouvé une erreur? Merci de nous la signaler.", "Greek", "navigation"),
+        ("Cet article a été publié dans notre édition papier. Vous lisez un article gratuit. "
+         "Pour continuer à lire nos contenus, abonnez-vous dès 1 franc le premier mois.",
+         "Greek", "paywall"),
+        ("NOTAS RELACIONADAS", "Greek", "related links"),
+        ("Enviar a un amigo", "Greek", "navigation"),
+        ("Чытайце таксама", "Cyrillic", "related link"),
+        ("Тэгі: фестываль, вулічны тэатр, Полацк, лета", "Cyrillic", "tags"),
+        ("Шэсце фестывалю ў Полацку, 2023 год. Фота: прэс-служба фестывалю", "Cyrillic",
+         "photo credit"),
+    ],
+)  # fmt: skip
+def test_relative_times_error_boxes_a_free_article_and_belarusian_chrome(
+    line: str, body: str, reason: str
+) -> None:
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Il y a 2 heures encore, la station était fermée au public, a précisé la commune.",
+         "Greek"),
+        ("Le quotidien propose un article gratuit par jour; pour continuer à lire, il faut "
+         "payer, a expliqué son directeur.", "Greek"),
+        ("Les contrôleurs ont trouvé une erreur dans les comptes de la commune.", "Greek"),
+    ],
+)  # fmt: skip
+def test_french_news_with_a_relative_time_a_free_article_or_an_error(line: str, body: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) is None
