@@ -1976,8 +1976,21 @@ def _script_counts(text: str) -> Counter[str]:
 
 
 def dominant_script(text: str, sample: int = 50_000) -> str | None:
-    counts = _script_counts(text[:sample])
+    """The script most of the page's letters are in. (Its characters are counted first, by
+    `Counter` in C, and each kind named once: a page has thousands of letters and a few
+    hundred kinds.)"""
+    counts: Counter[str] = Counter()
+    for char, n in Counter(text[:sample]).items():
+        if char in _ASCII_LETTERS:
+            counts["LATIN"] += n
+        elif char > "\x7f":
+            script = _SCRIPTS[char]
+            if script:
+                counts[script] += n
     return counts.most_common(1)[0][0] if counts else None
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _foreign(text: str, script: str) -> bool:
