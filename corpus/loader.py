@@ -561,6 +561,11 @@ def _restore_skipped(tree: Any, text: str) -> str:
     after = -1
     for block in blocks:
         at = next((k for k in positions.get(_key(block), ()) if k > after), None)
+        if at is None and "\n" in block:
+            # a paragraph with a box's line glued under it ("…晚一點」。\n相關新聞…"): its
+            # first line is the paragraph's
+            first = _key(block.split("\n", 1)[0])
+            at = next((k for k in positions.get(first, ()) if k > after), None)
         found.append(at)
         after = at if at is not None else after
     restored: list[str] = []

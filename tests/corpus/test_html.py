@@ -450,6 +450,18 @@ def test_a_list_of_bullets_between_loose_paragraphs_is_put_back() -> None:
     assert -1 not in at and at == sorted(at), found
 
 
+def test_a_list_goes_back_under_a_paragraph_with_a_box_glued_to_it() -> None:
+    """A Taiwanese paper (a page of the development set): trafilatura skipped a timetable's
+    <ul> and glued a related box's line under the paragraph after it; that paragraph is
+    found by its first line, and the list goes back before it."""
+    page = Path(__file__).parents[1] / "gold" / "pages" / "dev" / "aa17-zh-tw-lu17-gongche.html"
+    articles, _ = load_corpus([str(page)])
+    text = articles[0].text
+    wanted = ["首末班時刻如下", "沙崙站發車：首班06:30", "南科管理局發車：首班06:50", "在南科上班"]
+    assert all(words in text for words in wanted), text
+    assert [text.index(words) for words in wanted] == sorted(text.index(w) for w in wanted)
+
+
 def test_a_headline_with_its_second_deck_on_one_line_goes(tmp_path: Path) -> None:
     headline, body = sample_parts()
     # the page sets title and second deck on one line; the title holds the first part
