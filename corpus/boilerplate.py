@@ -910,7 +910,9 @@ def classify(text: str) -> list[Judged]:
     reasons: list[str | None] = [_line_reason(p, script) for p in paras]
     stamped = {k for k, p in enumerate(paras) if reasons[k] is None and _is_stamp_line(p)}
     prose = [
-        k for k, p in enumerate(paras) if is_prose(p) and reasons[k] is None and k not in stamped
+        k
+        for k, p in enumerate(paras)
+        if (is_prose(p) or _leads_in(p)) and reasons[k] is None and k not in stamped
     ]
     body = _body_span(prose, len(paras))
     _keep_timetables(reasons, body)
@@ -926,6 +928,13 @@ def classify(text: str) -> list[Judged]:
 
 
 BODY_GAP = 5  # paragraphs: prose further than this from other prose is a banner's
+_LEAD_IN = re.compile(r"[:：]$")
+
+
+def _leads_in(p: Paragraph) -> bool:
+    """A paragraph of the article's length that ends with a colon: it leads in to a list
+    ("…以华东地区某农商银行为例：" over six rates), which keeps it from the prose after."""
+    return p.words >= ARTICLE_PARAGRAPH and bool(_LEAD_IN.search(p.text))
 
 
 TIMETABLE_ROWS = 3  # lines in a row: a page's header has a date and an update, not three

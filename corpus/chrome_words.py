@@ -1567,6 +1567,8 @@ COMMENTS: tuple[str, ...] = (
     "网友评论",
     "網友評論",
     "熱門評論",
+    # a Taiwanese paper's comments header
+    "留言",
 )
 
 # Advertisement labels ("Anzeige", "ΔΙΑΦΗΜΙΣΗ", "פרסומת").

@@ -1574,3 +1574,17 @@ def test_relative_times_error_boxes_a_free_article_and_belarusian_chrome(
 )  # fmt: skip
 def test_french_news_with_a_relative_time_a_free_article_or_an_error(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
+
+
+def test_a_rate_list_under_its_lead_in_stays_in_the_article() -> None:
+    """Six rates under a paragraph that ends with a colon: the lead-in keeps the list inside
+    the article (it was read as a menu between two paragraphs too far apart)."""
+    lead = ("记者梳理发现，6月以来已有超过20家中小银行发布调整公告，调整后的定期存款挂牌利率"
+            "普遍低于国有大行。以华东地区某农商银行为例：")  # fmt: skip
+    rates = ["三个月：0.85%", "六个月：1.05%", "一年：1.15%", "二年：1.25%", "三年：1.50%",
+             "五年：1.50%"]  # fmt: skip
+    after = "与调整前相比，该行一年期和三年期利率分别下调了15个和25个基点，幅度为近年来最大。"
+    text = "\n\n".join([BODIES["Chinese"][0], lead, *rates, after, BODIES["Chinese"][2]])
+    judged = reasons(text)
+    assert all(judged[rate] is None for rate in rates), judged
+    assert reason_amid("留言", BODIES["Chinese"], 1) == "comments"
