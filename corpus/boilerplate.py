@@ -305,7 +305,7 @@ _TIP = re.compile(
         r"|heb je (?:een )?(?:tip|nieuwstip)|har du (?:et|ett) tips?|máte tip"
         r"|ai (?:o știre|un pont)|bạn có (?:thông tin|tin)|punya (?:informasi|berita|info)"
         r"|avez-vous une info"
-        r"|know something|есть (?:новость|тема|что рассказать)|маєте (?:новину|тему)"
+        r"|know something|есть (?:новость|тема|что рассказать|фото или видео)|маєте (?:новину|тему)"
         r"|хотите (?:сообщить|рассказать|поделиться)|хочете (?:повідомити|розповісти)"
         r"|want to share (?:a|your) story"
         r"|¿?tienes (?:una historia|una noticia|información)|vous avez une info"
@@ -368,7 +368,7 @@ _PAYWALL = re.compile(
         r"|только для подписчиков|оформите подписку|للمشتركين فقط|למנויים בלבד"
         r"|subscribers? only|subscribe (?:now|today)|free trial|first month free"
         r"|unlimited (?:digital )?access|get the full story|cancel (?:at )?any ?time"
-        r"|for just [$€£]\s?\d|a week for (?:your )?(?:the )?first"
+        r"|for just [$€£]\s?\d|a week for (?:your )?(?:the )?first|for (?:your|the) first month"
         r"|続きをお読み|有料会員記事|週間無料|日間無料|カ月無料|お試しいただけ|購読しませんか"
         r"|ακυρώστε όποτε|απεριόριστη πρόσβαση|τον πρώτο μήνα"
         r"|jederzeit kündbar|résiliable à tout moment|sans engagement|cancela cuando quieras"
@@ -449,6 +449,8 @@ _COMMENTS_DISCLAIMER = re.compile(
 )
 # "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", an age rating ("18+").
 _SITE_KEYS = re.compile(r"ctrl\s?\+\s?enter|^\d{1,2}\+$", re.IGNORECASE)
+# A Korean broadcaster's tip box: "… 여러분의 제보를 기다립니다." and its ways, "▷ 전화 : 02-…"
+_KOREAN_TIP_WAY = re.compile(r"[-•·▷▶ ]*(?:전화|카카오톡|이메일|메일|홈페이지)\s?[:：]")
 # "Vous avez trouvé une erreur? Merci de nous la signaler.": a site's error-report box
 _ERROR_REPORT = re.compile(
     _fold(
@@ -1118,6 +1120,10 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "comments"
     if words <= 12 and _SITE_KEYS.search(text.strip()):
         return "navigation"
+    if words <= 12 and low.endswith("(opens in new window)"):
+        return "navigation"  # "Click to share on X (Opens in new window)": a share button
+    if words <= 12 and ("제보를 기다립니다" in text or _KOREAN_TIP_WAY.match(text)):
+        return "news tip"  # "… 여러분의 제보를 기다립니다.", "▷ 카카오톡 : '…' 검색, 채널 추가"
     if words <= 15 and _ERROR_REPORT.match(low) and not _QUOTE_MARKS.search(text):
         return "navigation"
     if words <= 8 and _SOURCE_LINE.match(folded) and not _SENTENCE_END.search(text):

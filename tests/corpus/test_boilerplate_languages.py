@@ -1588,3 +1588,30 @@ def test_a_rate_list_under_its_lead_in_stays_in_the_article() -> None:
     judged = reasons(text)
     assert all(judged[rate] is None for rate in rates), judged
     assert reason_amid("留言", BODIES["Chinese"], 1) == "comments"
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("Click to share on Facebook (Opens in new window)", "Greek", "navigation"),
+        ("Subscribe now for just 99 cents for your first month.", "Greek", "paywall"),
+        ("Есть фото или видео с места событий? Присылайте в наш бот в Telegram", "Cyrillic",
+         "news tip"),
+        ("한빛공영방송은 여러분의 제보를 기다립니다.", "Korean", "news tip"),
+        ("- ▷ 전화 : 02-000-0000", "Korean", "news tip"),
+    ],
+)  # fmt: skip
+def test_share_buttons_a_first_month_offer_and_tip_boxes(line: str, body: str, reason: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("The paper charged new readers 99 cents for the first month, its owner said.", "Greek"),
+        ("경찰은 시민들의 제보를 바탕으로 용의자를 검거했다고 밝혔다.", "Korean"),
+        ("전화 상담은 평일 오전 9시부터 오후 6시까지 운영되며, 주말에는 쉰다.", "Korean"),
+    ],
+)  # fmt: skip
+def test_news_about_offers_and_tips(line: str, body: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) is None
