@@ -233,7 +233,7 @@ _REPORTED_FROM = re.compile(r"(?:报道|報導|报导|電|电)\s*$")
 _GET_APP_LINE = re.compile(r"(?:get|download|install|try) (?:the|our) (?:\S+ ){0,3}app$")
 # A Japanese page's furniture, by its own phrases (kana or kanji in the line first: quick).
 JAPANESE_CHROME = 60  # characters
-_KANA = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_KANA_KANJI = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _JA_SHARE = re.compile(  # "Facebookでシェア", "X(Twitter)でポスト", "LINEで送る"
     r"^(?:X|Twitter|Facebook|LINE|はてな(?:ブックマーク)?|Pocket|Threads|Bluesky|メール)"
     r"(?:\s?[(（]旧?Twitter[)）])?\s?(?:で|に)(?:シェア|ポスト|送る|共有|投稿|ツイート)(?:する)?$"
@@ -1075,7 +1075,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"  # "ដោយ៖ សុខ ពិសី": "By:" in Khmer
     if words <= 8 and _GET_APP_LINE.match(low):
         return "navigation"  # "Get the APM app": a button to the site's own app
-    if len(text) <= JAPANESE_CHROME and _KANA.search(text):
+    if len(text) <= JAPANESE_CHROME and _KANA_KANJI.search(text):
         found = _japanese_chrome(text.strip())
         if found:
             return found
@@ -1556,7 +1556,7 @@ def _is_stamp_line(p: Paragraph) -> bool:
     if not timed:
         return False
     dated = DATE.search(text) or _OTHER_DATE.search(text) or _THAI_DATE.search(text)
-    return bool(dated or _STAMP_WORDS.search(text) or _OTHER_STAMP_WORDS.search(text))
+    return bool(dated) or _stamp_worded(text)
 
 
 def _apply_header(
@@ -1803,7 +1803,7 @@ UNSPACED_LINK = 40  # characters: a Japanese or Chinese headline in a box of lin
 def _is_unspaced_headline(text: str) -> bool:
     """A headline's length in a script without spaces, where `count_words` makes a word of
     two characters ("「古いスマホで銀行アプリが使えない」相談が倍増　国民生活センターまとめ")."""
-    return len(text) <= UNSPACED_LINK and bool(_KANA.search(text))
+    return len(text) <= UNSPACED_LINK and bool(_KANA_KANJI.search(text))
 
 
 _RANKED = re.compile(r"\d{1,2}(?:\t|[.)]?\s)")
@@ -1861,7 +1861,7 @@ def _is_menu_item(p: Paragraph) -> bool:
         return False
     if p.words <= MENU_ITEM:
         return True
-    return len(p.text) <= MENU_CHARS and bool(_KANA.search(p.text))
+    return len(p.text) <= MENU_CHARS and bool(_KANA_KANJI.search(p.text))
 
 
 # A headline with its time after it: "上越市で住宅火災 焼け跡から1人の遺体03月12日 17時55分",
@@ -1896,7 +1896,12 @@ def _apply_stamped_links(paras: Sequence[Paragraph], reasons: list[str | None]) 
 
 
 def _ends_sentence(p: Paragraph) -> bool:
-    return bool(_SENTENCE_END.search(p.text))
+    return ends_sentence(p.text)
+
+
+def ends_sentence(text: str) -> bool:
+    """The text ends as a sentence does, in any script (its stop, then closing quotes)."""
+    return bool(_SENTENCE_END.search(text))
 
 
 def _consecutive(indices: Sequence[int]) -> list[tuple[int, int]]:

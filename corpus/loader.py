@@ -681,6 +681,8 @@ def _restore_loose_runs(tree: Any, text: str) -> str:
     before the first, a paragraph's length (LOOSE_PROSE_CHARS: a header's line is shorter);
     after the last, only the element's last run, a sentence (a footer may follow otherwise).
     """
+    from corpus.boilerplate import ends_sentence  # (imported with the article's marks)
+
     lines = text.split("\n")
     where: dict[str, int] = {}
     for k, line in enumerate(lines):
@@ -707,7 +709,7 @@ def _restore_loose_runs(tree: Any, text: str) -> str:
             previous = next((k for k in reversed(at[:n]) if k is not None), None)
             if following is not None and (previous is not None or len(run) >= LOOSE_PROSE_CHARS):
                 inserts.setdefault(following, []).append(run)
-            elif previous is not None and n == len(runs) - 1 and _SENTENCE_STOP.search(run):
+            elif previous is not None and n == len(runs) - 1 and ends_sentence(run):
                 appended.setdefault(previous, []).append(run)
     if not inserts and not appended:
         return text
@@ -720,9 +722,6 @@ def _restore_loose_runs(tree: Any, text: str) -> str:
         for run in appended.get(k, ()):
             out.extend(("", run))
     return "\n".join(out)
-
-
-_SENTENCE_STOP = re.compile(r"[.!?。！？।]['\"’”»)」]*$")
 
 
 def _loose_runs(element: Any) -> list[tuple[str, int]]:
