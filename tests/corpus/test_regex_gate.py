@@ -1,0 +1,89 @@
+"""A gated pattern matches exactly what its pattern matches: the lookahead of its first
+characters only makes a line that cannot open a match fail sooner."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus import boilerplate
+from corpus.regex_gate import gated
+
+# Patterns of every shape the gate reads: phrases, classes, optional and repeated openings,
+# alternatives that may be empty, anchors and lookarounds, scoped flags, categories.
+SHAPES = [
+    (r"^(?:read (?:next|more|also)|see also|related)\s*:?$", re.IGNORECASE),
+    (r"\b(?:you|your|we|us|our)\b", re.IGNORECASE),
+    (r"^(?:\d+\s+)?(?:comments?|kommentare)", re.IGNORECASE),
+    (r"(?:[→›]|(?:^|\s)»)\s*$", 0),
+    (r"^(?:by|von|par)\s+(?-i:[A-Z])\w+", re.IGNORECASE),
+    (r"(?:(?:\d{1,2}月\d{1,2}日|\d{4}[-./]\d{1,2})|\d+\s+(?:min|hours?)\s+ago)[）)]?\s*$", re.I),
+    (r"(?<=/)\s*(?:pool|file)\b|\b(?:afp|ap)\b", re.IGNORECASE),
+    (r"[-•·▷▶ ]*(?:전화|이메일)\s?[:：]", 0),
+    (r"(?:a|b)?c+", 0),
+    (r"[^\W\d_]{2}:", 0),
+    (r"(?=x)y|[^abc]z", 0),
+    (r"(?>ab|a)c", 0),
+]
+
+ALPHABET = "abcxyzABCXYZ rRdDeEmMoOsSlL0123456789 :/-»→›)）月日전화이메일ıİKK\u212aßẞ\n"
+
+
+@pytest.mark.parametrize(("source", "flags"), SHAPES)
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=30))
+def test_a_gate_never_changes_what_matches(source: str, flags: int, text: str) -> None:
+    plain, gate = re.compile(source, flags), gated(source, flags)
+    for method in ("match", "search"):
+        found, gated_found = getattr(plain, method)(text), getattr(gate, method)(text)
+        assert (found and found.span()) == (gated_found and gated_found.span())
+    assert plain.findall(text) == gate.findall(text)
+
+
+@pytest.mark.parametrize(
+    ("source", "flags", "shape"),
+    [
+        # a line's start: the anchor stays first, so a search still tries the start alone
+        (r"^(?:read more|see also)", re.IGNORECASE, r"^(?=[rs])"),
+        # searched and case-blind: `re` cannot skip to the phrases' letters by itself
+        (r"\b(?:you|we)\b", re.IGNORECASE, r"(?=[yw])"),
+    ],
+)
+def test_the_lookahead_names_the_first_characters(source: str, flags: int, shape: str) -> None:
+    assert gated(source, flags).pattern.startswith(shape)
+
+
+@pytest.mark.parametrize(
+    ("source", "flags"),
+    [
+        (r"(?:click here|tap here)", 0),  # `re` already skips to "c" and "t" when searching
+        (r"a*", 0),  # matches the empty string: no first character
+        (r".x", 0),  # any first character
+        (r"(?i)abc", 0),  # inline flags must stay first
+        (r"(?i:a)b", 0),  # a case-blind opening in a case-sensitive pattern
+    ],
+)
+def test_what_the_gate_leaves_as_it_was(source: str, flags: int) -> None:
+    assert gated(source, flags).pattern == source
+
+
+def test_a_bad_pattern_raises_as_re_does() -> None:
+    with pytest.raises(re.error):
+        gated(r"(?:unclosed", 0)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.text(alphabet="Photo Getty Images © Foto: Bild . ! ? aZ / ( ) ṕ", max_size=60)
+    | st.builds(
+        "{}. {}: {}".format,
+        st.sampled_from(["A caption", "Sala de plens", "x" * 40]),
+        st.sampled_from(["Foto", "Fotó", "Фото", "Bild", "Photo", "Kuva"]),
+        st.text(alphabet="abc DEF.", max_size=34),
+    )
+)
+def test_the_credit_words_looked_for_first_change_nothing(text: str) -> None:
+    assert boilerplate._credit_alone(text) == bool(boilerplate._CREDIT_ALONE.search(text))
