@@ -245,12 +245,12 @@ _JA_IMAGE_CREDIT = re.compile(
 )
 # "経済部　小松隼人": the writer's desk and name under the headline
 _JA_DESK_BYLINE = re.compile(
-    r"^[\u4e00-\u9fff]{1,6}(?:部|支局|総局|報道室)[\s・／/]+[\u4e00-\u9fff\u3040-\u30ff]{2,5}"
+    r"^[\u4e00-\u9fff\u30a0-\u30ff]{1,6}(?:部|支局|総局|報道室)[\s・／/]+[\u4e00-\u9fff\u3040-\u30ff]{2,5}"
     r"(?:\s[\u4e00-\u9fff\u3040-\u30ff]{1,4})?$"
 )
 # "LINEで友だち追加すると、朝のニュースをお届けします", "…ニュースレター「けさの経済」 登録はこちら"
 _JA_PITCH = re.compile(
-    r"友だち追加|友達追加|(?:ニュースレター|メルマガ|メールマガジン|LINE)[^。]{0,30}"
+    r"友だち追加|友達追加|加入?\s?LINE\s?好友|(?:ニュースレター|メルマガ|メールマガジン|LINE)[^。]{0,30}"
     r"(?:登録|購読|追加)(?:はこちら|する|して)"
 )
 _JA_SIGN_UP = re.compile(r"(?:登録|購読)はこちら(?:[（(]無料[)）])?$")
@@ -268,6 +268,8 @@ def _japanese_chrome(text: str) -> str | None:
         return "photo credit"
     if _JA_DESK_BYLINE.match(text):
         return "credits"
+    if _JA_GALLERY.search(text):
+        return "related link"  # "【写真特集】県市町村対抗駅伝　タスキに込めた思い（全24枚）"
     if _QUOTE_MARKS.search(text) or (text.endswith("。") and not text.endswith("ます。")):
         return None  # a sentence of the article (a pitch speaks to the reader: "お届けします。")
     if _JA_PITCH.search(text):
@@ -277,10 +279,26 @@ def _japanese_chrome(text: str) -> str | None:
     return None
 
 
+# A gallery's link: labelled a photo feature, or counting its photos ("（全24枚）").
+_JA_GALLERY = re.compile(
+    r"^【(?:写真特集|フォト特集|写真|フォト|動画|ギャラリー)】|[（(]全\d+枚[）)]$"
+)
+# "字級設定：小中大特", "글자 크기": the buttons that set the text's size.
+_FONT_SIZE = re.compile(
+    r"^(?:字級(?:設定)?|字體大小|字体大小|字号|文字サイズ|文字の大きさ|글자\s?크기|글씨\s?크기)"
+    r"\s*[:：]?\s*(?:[小中大特標标准準]\s*){0,5}$"
+)
+# "Transport Correspondent", "Senior Political Editor": a writer's beat on a line of its own.
+_BEAT = re.compile(
+    r"^(?!(?:The|A|An|Our|Your)\s)(?:[A-Z][\w&'’-]*\s){1,3}"
+    r"(?:Correspondent|Editor|Reporter|Writer|Columnist|Producer)$"
+)
 _BRACKETED_NAME = re.compile(r"^[（(][\u3040-\u30ff\u4e00-\u9fff・\u3000 ]{3,14}[）)]$")
 _SEND_TO = gated(r"(?:\(으\)로 )?기사\s?보내기$|공유하기$")
 # A Korean byline: a name of two to four syllables and "기자" (reporter), or "특파원".
-_REPORTER = re.compile(r"^[가-힣]{2,4}\s?(?:기자|특파원|선임기자|객원기자)(?:\s|$)")
+_REPORTER = re.compile(
+    r"^[가-힣]{2,4}\s?(?:기자|특파원|선임기자|객원기자)(?:\s|$|의\s?(?:기사\s?모음|다른\s?기사))"
+)
 # "The rest of this article is for subscribers" and its kin: the paywall's line in the text.
 _PAYWALL_REST = re.compile(
     _fold(
@@ -290,6 +308,7 @@ _PAYWALL_REST = re.compile(
         r"|o resto d[oa] (?:artigo|matéria|texto)|der rest des artikels"
         r"|остаток статьи|оставшаяся часть статьи|решту статті|続きは有料|この記事の続き"
         r"|残り\d+文字|이 기사의 나머지|本文剩余|剩余\d+%|剩餘內容"
+        r"|материал доступен полностью"
     )
 )
 _SUBSCRIBER = re.compile(
@@ -312,7 +331,8 @@ _TIP = re.compile(
         r"|¿?tienes (?:una historia|una noticia|información)|vous avez une info"
         r"|haben sie (?:einen )?(?:hinweis|tipp)|hai una notizia|tem uma (?:história|notícia|dica)"
         r"|haber ihbar|ihbar hattı|έχετε (?:μια )?(?:είδηση|ιστορία)|제보|情報提供|爆料|報料"
-        r"|لديك خبر|יש לכם (?:סיפור|מידע)|आपके पास कोई खबर)"
+        r"|لديك خبر|יש לכם (?:סיפור|מידע)|आपके पास कोई खबर|masz (?:informacje|temat|newsa)"
+        r"|wiesz coś)"
     ),
 )
 _TIP_WAY = re.compile(
@@ -366,7 +386,8 @@ _PAYWALL = re.compile(
         r"|réservé aux abonnés|abonnez-vous pour|nur für abonnenten|jetzt abonnieren"
         r"|vous lisez un article gratuit|pour continuer à lire|premier mois"
         r"|exclusivo para (?:suscriptores|assinantes)|suscríbete para|riservato agli abbonati"
-        r"|только для подписчиков|оформите подписку|للمشتركين فقط|למנויים בלבד"
+        r"|только для подписчиков|только подписчикам|оформите подписку|первый месяц за"
+        r"|للمشتركين فقط|למנויים בלבד"
         r"|subscribers? only|subscribe (?:now|today)|free trial|first month free"
         r"|unlimited (?:digital )?access|get the full story|cancel (?:at )?any ?time"
         r"|for just [$€£]\s?\d|a week for (?:your )?(?:the )?first|for (?:your|the) first month"
@@ -431,7 +452,8 @@ _OUR_CHANNEL = re.compile(
 _FOLLOW_BUTTON = re.compile(r"をフォロー(?:する)?$|に「いいね！?」しよう$")
 # ("…野菜をお届けしますと説明した" reports what someone said)
 _DELIVERED = re.compile(
-    r"(?:毎日|毎週|毎朝|毎晩|平日の朝|週に?\d回)[^。]{0,40}お届けします(?:[。！!]|$)"
+    r"(?:毎日|毎週|毎朝|毎晩|平日の朝|週に?\d回|プッシュ通知で)[^。]{0,40}お届けします(?:[。！!]|$)"
+    r"|메일로 받아\s?보세요"  # "… 오늘의 핵심 뉴스를 매일 아침 메일로 받아보세요."
 )
 # A reader's comment copied as one line: "Montse - 21/11/2025 12:40 182 euros d'escombraries …"
 _COMMENT_LINE = re.compile(
@@ -451,7 +473,7 @@ _COMMENTS_DISCLAIMER = re.compile(
 # "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", an age rating ("18+").
 _SITE_KEYS = re.compile(r"ctrl\s?\+\s?enter|^\d{1,2}\+$", re.IGNORECASE)
 # A Korean broadcaster's tip box: "… 여러분의 제보를 기다립니다." and its ways, "▷ 전화 : 02-…"
-_KOREAN_TIP_WAY = re.compile(r"[-•·▷▶ ]*(?:전화|카카오톡|이메일|메일|홈페이지)\s?[:：]")
+_KOREAN_TIP_WAY = re.compile(r"[-•·▷▶ ]*(?:전화|카카오톡|이메일|메일|(?:뉴스\s?)?홈페이지)\s?[:：]")
 # "Vous avez trouvé une erreur? Merci de nous la signaler.": a site's error-report box
 _ERROR_REPORT = re.compile(
     _fold(
@@ -470,15 +492,20 @@ _SOURCE_LINE = gated(
     re.IGNORECASE,
 )
 _POSTAL_IMPRINT = re.compile(r"^〒\s?\d{3}-?\d{4}")
-_SUBSCRIBE_TO_US = re.compile(r"を購読する$|を購読しませんか[？?]?$|구독하기$")
+_SUBSCRIBE_TO_US = re.compile(
+    r"を購読する$|を購読しませんか[？?]?$|구독하기$|구독하고 메인에서 (?:바로 )?보세요[!.]?$"
+)
 _AD_TOKEN = re.compile(r"^(?:реклама\.?\s*)?erid\s*[:：]\s*\w{6,}$", re.IGNORECASE)
-_HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)+$")
+# Tags on a line, or one alone (a copied tag list puts one a line: "#駅伝"; "#MeToo运动在各地
+# 引发讨论。" is a sentence)
+_HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)+$|^#[^\s#.。!?！？,，、]{1,25}$")
 # "阅读 3.2万", "12.4K views": a counter of readers.
 _VIEWS = gated(
     r"^(?:(?:阅读|閱讀|浏览|瀏覽|播放|조회수?|閲覧|views?|просмотр\w*|переглядів|いいね|ブックマーク"
     r"|共感(?:する|した)|なるほど|좋아요|공감|赞|讚|點讚|点赞|likes?|bookmarks?|shares?|ნანახია"
     r"|დათვალიერება|դիտումներ|прочитано|переглядів|oqildi|görüntülenme|wyświetle\w*|zobrazen\w*"
-    r"|visualizaciones|visualizações|visualizzazioni|aufrufe|vues|προβολές|المشاهدات|مشاهدات|בצפיות"
+    r"|visualizaciones|visualizações|visualizzazioni|aufrufe|vues|προβολές|(?:عدد )?المشاهدات"
+    r"|مشاهدات|בצפיות"
     r"|צפיות|बार देखा गया)\s*[:：՝]?\s*"
     r"[\d.,]+\s*[万萬千億kKmM]?\+?|[\d.,]+\s*[万萬千kKmM]?\s*(?:views|просмотр\w*|переглядів))$",
     re.IGNORECASE,
@@ -591,7 +618,8 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
     r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|фота|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
-    r"|फोटो|फ़ोटो|ছবি)\s*[:：]|撮影[:：]|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
+    r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर)\s*[:：]"
+    r"|撮影[:：]|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
     r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=|/\s?[^/\n]{1,20}\s제공$|(?<!\w)ảnh\s*:"
     # "… after her ordeal Credit: SWNS", "… ma ponad pół wieku. Fot. Tomasz Wiśniewski",
     # "… jijini Dar es Salaam. Picha na Maktaba"
@@ -663,6 +691,7 @@ _CREDITS_WITHIN_WORDS = ("contributed", "rights reserved", "creative commons")
 _PHOTO_CREDIT_CUE = re.compile(
     r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|фота|φωτ"
     r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
+    r"|तस्बिर|तस्वीर"
     r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო",
 )  # searched in the line lowered: with IGNORECASE the search took four times as long
 
@@ -817,6 +846,8 @@ _OTHER_DATE = re.compile(
     # "17 June 2024", "১৭ জুন ২০২৪": a month's name has its vowel signs
     rf"|\b\d{{1,2}}\.?\s+(?:[^\W\d_]|[{MARK_RANGES}]){{3,12}}\.?,?\s+\d{{4}}\b"
     r"|\b\d{1,2}\s+(?:كانون|تشرين)\s+(?:الأول|الثاني)\s+\d{4}\b"  # Levantine month names
+    # "मंसिर १८, २०८१": Nepal's months (Bikram Sambat), the day after the month
+    r"|(?:बैशाख|वैशाख|जेठ|असार|साउन|भदौ|असोज|कात्तिक|कार्तिक|मंसिर|पुस|माघ|फागुन|चैत)\s+\d{1,2},?\s+\d{4}"
 )
 _OTHER_TIME = re.compile(
     r"\b\d{1,2}h\d{2}\b|\d{1,2}時\d{1,2}分|\b(?:kl|klo|godz|ore|às|um)\.?\s?\d{1,2}[.:]\d{2}\b"
@@ -1087,6 +1118,10 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"
     if words <= 6 and _SEND_TO.search(text):
         return "navigation"  # "페이스북(으)로 기사보내기": a share button
+    if words <= 6 and _FONT_SIZE.match(text.strip()):
+        return "navigation"
+    if words <= 4 and _BEAT.match(text.strip()):
+        return "credits"
     lowered = text.lower()
     if words <= 80 and _COOKIES.search(lowered):
         if _COOKIE_CONTEXT.search(lowered) and (
@@ -1229,7 +1264,7 @@ def _weak_credit(text: str, words: int) -> bool:
 
 # A line reduced to the phrase it may be: no bullet or arrow around it, no final colon or
 # stop, no counter ("Kommentare (3)", "コメント48件" keeps its 件: `_COMMENTS` reads those).
-_KEY_EDGES = re.compile(r"^[\s\-–—•·|>›»→:：៖#■□◆◇▶►▲△▼▽●○★☆※]+|[\s\-–—•·|>›»→:：៖.!?…]+$")
+_KEY_EDGES = re.compile(r"^[\s\-–—•·|>›»→:：៖#■□◆◇▶►▲△▼▽●○★☆※]+|[\s\-–—•·|>›»→:：៖.!?…★☆]+$")
 _KEY_COUNTER = re.compile(r"\s*[(（\[]?\s*\d+\s*(?:件|条|則|개|건)?\s*[)）\]]?$")  # "（24件）"
 
 
@@ -1325,7 +1360,7 @@ _APP = re.compile(
 # `_KEY_EDGES` as `str.strip` takes it (`\s` is what `str.isspace` says: the same characters)
 _SPACES = "".join(c for c in map(chr, range(0x3100)) if c.isspace())
 _KEY_LEFT = _SPACES + "-–—•·|>›»→:：៖#■□◆◇▶►▲△▼▽●○★☆※"
-_KEY_RIGHT = _SPACES + "-–—•·|>›»→:：៖.!?…"
+_KEY_RIGHT = _SPACES + "-–—•·|>›»→:：៖.!?…★☆"
 
 
 def _line_key(low: str) -> str:
@@ -1432,6 +1467,7 @@ _CREDIT_IN_BRACKETS = re.compile(
     r"ロイター|共同|時事|写真|撮影|提供|资料图|資料照|新华社|新華社|사진|연합뉴스|뉴시스|뉴스1"
     r"|\barchiv\w*|\bfile\b|\bfoto\b|\bphoto\b|छायाचित्र|फोटो|صورة|ارشيف|أرشيف|ארכיון|צילום"
     r"|ചിത്രം|ছবি|படம்|చిత్రం|ಚಿತ್ರ|फाइल|រូបថត|画像|イメージ|資料圖|资料图片|^出典[:：]"
+    r"|zdjęci\w*|ilustracyjn\w*|ilustrativ\w*|illustrative|ilustrační|tasvir"
     r"|^\d{1,2}(?:月\d{1,2})?日、",  # "（2月18日、盛岡市）": when and where the photo was taken
     re.IGNORECASE,
 )
@@ -1645,6 +1681,8 @@ def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None]) -> N
             continue
         bullet = None
         for k in range(i + 1, min(len(paras), i + 1 + ONE_LINK_LINES)):
+            if reasons[k] == "related link":
+                continue  # a link already known as one ("【動画】…"): the box goes on
             nxt = paras[k]
             text = nxt.text.strip()
             headline = (

@@ -12,6 +12,12 @@ from __future__ import annotations
 # Phrases that put one link to another story in the text only before a colon or a bar
 # ("Read more: <headline>"; bare, "Read more" may open a sentence).
 READ_ALSO_BEFORE_COLON: tuple[str, ...] = (
+    "קראו עוד",
+    "קראו גם",
+    "ਇਹ ਵੀ ਪੜ੍ਹੋ",
+    "ਹੋਰ ਪੜ੍ਹੋ",
+    "यो पनि पढ्नुहोस्",
+    "यो पनि पढ्नुस्",
     "อ่านข่าว",  # "อ่านข่าว : <headline>" (Thai broadcasters)
     "a voir aussi",
     "ajanljuk",
@@ -391,6 +397,9 @@ READ_ALSO = READ_ALSO_BARE + READ_ALSO_BEFORE_COLON
 
 # Headers of a box of links to other stories ("Related articles", "Berita terkait").
 RELATED_HEADER: tuple[str, ...] = (
+    "поврзани вести",
+    "поврзани содржини",
+    "相關新聞推薦",
     "الموضوعات المتعلقة",
     "موضوعات متعلقة",
     "ഈ വിഭാഗത്തിലെ മറ്റു വാർത്തകൾ",
@@ -778,6 +787,11 @@ RELATED_HEADER: tuple[str, ...] = (
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
 MOST_READ: tuple[str, ...] = (
+    "今日熱門",
+    "今日热门",
+    "धेरै पढिएका",
+    "धेरै पढिएको",
+    "ਸਭ ਤੋਂ ਵੱਧ ਪੜ੍ਹੀਆਂ",
     "am meisten gelesen",
     "as mais lidas",
     "beliebteste artikel",
@@ -1303,6 +1317,9 @@ TAGS: tuple[str, ...] = (
 
 # Headers of the readers' comments ("Leave a comment", "Reacties"; not "Réactions", a subheading).
 COMMENTS: tuple[str, ...] = (
+    "तपाईंको प्रतिक्रिया लेख्नुहोस्",
+    "प्रतिक्रिया लेख्नुहोस्",
+    "ਆਪਣੀ ਟਿੱਪਣੀ ਦਿਓ",
     "komentari",
     "коментари",
     "commentaires",
@@ -1840,6 +1857,12 @@ ADVERT: tuple[str, ...] = (
 
 # Share, print and copy-link buttons ("Partager sur", "Copier le lien", "复制链接").
 SHARE: tuple[str, ...] = (
+    "このニュースをシェア",
+    "この記事をシェア",
+    "この記事をシェアする",
+    "sns 보내기",
+    "sns 공유하기",
+    "인쇄하기",
     "afdrukken",
     "artikel drucken",
     "artikel teilen",
@@ -2776,6 +2799,7 @@ FOLLOW: tuple[str, ...] = (
 
 # Openings of a notice that the story appeared first elsewhere, or of a reprint notice.
 REPUBLISHED: tuple[str, ...] = (
+    "bai viet đuoc tong hop tu đong",  # (folded: "đ" has no accent to drop)
     "a cikk eredetileg megjelent",
     "acest articol a fost publicat initial",
     "all rights reserved",
@@ -3323,6 +3347,8 @@ PAYWALL_LABELS: tuple[str, ...] = (
 
 # Links that skip to the article ("Skip to main content", "Μετάβαση στο περιεχόμενο").
 SKIP_LINKS: tuple[str, ...] = (
+    "スキップしてメインコンテンツへ",
+    "本文へスキップ",
     "skip to content",
     "skip to main content",
     "skip navigation",
@@ -3429,6 +3455,9 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    "글자 크기 변경하기",
+    "글자 크기 변경",
+    "기사 섹션 분류 안내",
     "본문 글씨 키우기",
     "본문 글씨 줄이기",
     "바로가기",

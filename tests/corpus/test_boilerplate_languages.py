@@ -1615,3 +1615,87 @@ def test_share_buttons_a_first_month_offer_and_tip_boxes(line: str, body: str, r
 )  # fmt: skip
 def test_news_about_offers_and_tips(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("スキップしてメインコンテンツへ", "Japanese", "navigation"),
+        ("このニュースをシェア", "Japanese", "navigation"),
+        ("#駅伝", "Japanese", "tags"),
+        ("【写真特集】県市町村対抗駅伝　タスキに込めた思い（全24枚）", "Japanese", "related link"),
+        ("スポーツ部・中村亮介", "Japanese", "credits"),
+        ("県民スポーツ公式アプリなら、試合結果やニュース速報をプッシュ通知でお届けします。",
+         "Japanese", "newsletter"),
+        ("字級設定：小中大特", "Chinese", "navigation"),
+        ("看更多！加入LINE好友", "Chinese", "newsletter"),
+        ("☆ 相關新聞 ☆", "Chinese", "related links"),
+        ("글자 크기 변경하기", "Korean", "navigation"),
+        ("SNS 보내기", "Korean", "navigation"),
+        ("이서준 기자의 기사 모음", "Korean", "credits"),
+        ("한경제신문 구독하고 메인에서 바로 보세요!", "Korean", "paywall"),
+        ("▷ 뉴스홈페이지 : https://news.example/jebo", "Korean", "news tip"),
+        ("이 기사가 좋으셨다면 오늘의 핵심 뉴스를 매일 아침 메일로 받아보세요.", "Korean",
+         "newsletter"),
+        ("बुधबार, मंसिर १८, २०८१", "Devanagari", "timestamp"),
+        ("प्रकाशित : मंसिर १८, २०८१ १६:४५", "Devanagari", "timestamp"),
+        ("माइतीघरमा बुधबार प्रदर्शन गर्दै सहकारी पीडितहरू । तस्बिर : विकास श्रेष्ठ", "Devanagari",
+         "photo credit"),
+        ("यो पनि पढ्नुहोस् :", "Devanagari", "related link"),
+        ("तपाईंको प्रतिक्रिया लेख्नुहोस्...", "Devanagari", "comments"),
+        ("עדכון: קראו עוד:", "Hebrew", None),  # (a header's word inside a line is no header)
+        ("קראו עוד:", "Hebrew", "related link"),
+        ("عدد المشاهدات: 2,184", "Arabic", "navigation"),
+        ("Материал доступен полностью только подписчикам", "Cyrillic", "paywall"),
+        ("Оформите подписку: первый месяц за 1 ₽, далее 499 ₽ в месяц.", "Cyrillic", "paywall"),
+        ("Поврзани вести", "Cyrillic", "related links"),
+        ("Masz informacje, zdjęcia lub nagrania? Napisz do nas: alarm@news.example lub przez "
+         "WhatsApp.", "Greek", "news tip"),
+        ("Policjanci zatrzymali kierowcę na drodze ekspresowej S7 (zdjęcie ilustracyjne)",
+         "Greek", "photo credit"),
+        ("Fotoğraf: UHA", "Greek", "photo credit"),
+        ("Transport Correspondent", "Greek", "credits"),
+        ("Bài viết được tổng hợp tự động từ các nguồn báo chí chính thống.", "Greek", "credits"),
+    ],
+)  # fmt: skip
+def test_chrome_of_the_nineteenth_set(line: str, body: str, reason: str | None) -> None:
+    """Skip links, share headers, one tag a line, a gallery's link, a desk byline, push and
+    mail pitches, text-size buttons, a reporter's page, Nepali dates, credits and headers, a
+    Russian paywall, a Polish tip box, Turkish and Polish photo credits, a beat line, an
+    aggregator's notice."""
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("同社は、新サービスで列車の遅れをプッシュ通知でお届けしますと説明した。", "Japanese"),
+        ("写真特集の展示は来月まで続く。", "Japanese"),
+        ("市政府表示，字級設定將在新版網站上提供給視障者使用。", "Chinese"),
+        ("시는 재난 정보를 문자와 메일로 받아볼 수 있는 서비스를 이달부터 시작했다.", "Korean"),
+        ("김민수 기자의 기사는 지난해 언론상을 받았다.", "Korean"),
+        ("मंसिर १८ गते सहकारी पीडितहरूले माइतीघरमा प्रदर्शन गरेका थिए।", "Devanagari"),
+        ("Банк сообщил, что первый месяц за обслуживание карты клиенты не платят.", "Cyrillic"),
+        ("Fotoğraf sanatçısı Ayşe Demir'in sergisi yarın açılıyor.", "Greek"),
+        ("#MeToo hareketi yeniden gündemde.", "Greek"),
+        ("The Foreign Correspondent", "Greek"),
+        ("Transport correspondents were told the line would close in May.", "Greek"),
+        ("Bài viết được đăng trên báo địa phương đã thu hút nhiều ý kiến.", "Greek"),
+    ],
+)  # fmt: skip
+def test_news_with_the_nineteenth_sets_words(line: str, body: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) is None
+
+
+def test_a_box_of_one_links_goes_on_past_a_link_known_as_one() -> None:
+    """Under "【関連記事】" a gallery's link is marked by itself; the headlines after it are
+    the same box's."""
+    links = [
+        "【関連記事】",
+        "【動画】クマが民家の車庫に侵入する瞬間　防犯カメラがとらえた",
+        "クマ出没で「緊急銃猟」初の実施　秋田市",
+        "「冬眠しないクマ」増加の恐れ　専門家が警鐘",
+    ]
+    body = BODIES["Japanese"]
+    judged = reasons("\n\n".join([body[0], body[2], *links]))
+    assert [judged[line] for line in links] == ["related link"] * 4
