@@ -288,6 +288,13 @@ _FONT_SIZE = re.compile(
     r"^(?:字級(?:設定)?|字體大小|字体大小|字号|文字サイズ|文字の大きさ|글자\s?크기|글씨\s?크기)"
     r"\s*[:：]?\s*(?:[小中大特標标准準]\s*){0,5}$"
 )
+# "ats/cm", "(dpa/lnw)", "APA/red": an agency and its editors' initials closing a story.
+_AGENCY_INITIALS = re.compile(
+    r"^\(?(?i:ats|sda|apa|dpa|afp|ap|ansa|efe|kna|epd|kap|awp|sid|lusa|bta|reuters|red)"
+    r"(?:\s?/\s?[a-z]{1,5}){1,3}\)?\.?$"
+)
+# "sponsored by Kaze Card": an advertiser's label.
+_SPONSORED_BY = re.compile(r"^(?:sponsored|presented|powered) by\s+\S", re.IGNORECASE)
 # "Transport Correspondent", "Senior Political Editor": a writer's beat on a line of its own.
 _BEAT = re.compile(
     r"^(?!(?:The|A|An|Our|Your)\s)(?:[A-Z][\w&'’-]*\s){1,3}"
@@ -595,7 +602,7 @@ _NEWSLETTER_NAMED = re.compile(
     _fold(
         r"uutiskirj|nyhetsbrev|nieuwsbrief|boletín|boletim|hírlevél|bülten|рассылк|розсилк"
         r"|ニュースレター|メールマガジン|メルマガ|뉴스레터|電子報|电子报|ניוזלטר|النشرة البريدية"
-        r"|newsletter|տեղեկագ"
+        r"|newsletter|տեղեկագ|butlletí"
     ).lower()
 )
 _COMMENTS = gated(
@@ -759,6 +766,7 @@ _COOKIE_CONTEXT = re.compile(
 _COOKIE_WE = re.compile(
     _fold(
         r"\b(?:we use|this (?:web)?site uses|utilizamos|usamos|nous utilisons|ce site utilise"
+        r"|utilitzem|fem servir"
         r"|wir verwenden|verwenden wir|wir nutzen|diese website (?:verwendet|nutzt)|utilizziamo"
         r"|questo sito utilizza|używamy|kullanıyoruz|мы используем|используем|використовуємо"
         r"|(?:ta|naša) spletna stran uporablja|ova (?:web )?stranica koristi|koristimo"
@@ -836,7 +844,8 @@ _TIME_RANGE = re.compile(
 )
 # A trail of sections: three or more short items joined by ">" or "›".
 _BREADCRUMBS = re.compile(
-    r"^[^>›»\n]{1,30}(?:\s[>›»]\s[^>›»\n]{1,30}){2,6}$|^[^/\n]{1,30}(?:\s/\s[^/\n]{1,30}){2,6}$"
+    r"^[^>›»＞\n]{1,30}(?:\s[>›»＞]\s[^>›»＞\n]{1,30}){2,6}$"  # ("ホーム ＞ ニュース ＞ 決済")
+    r"|^[^/\n]{1,30}(?:\s/\s[^/\n]{1,30}){2,6}$"
 )
 # Dates and times as other languages write them: "2025年10月17日", "2025.10.27.", "31 мая
 # 2025", "22/05/2025 à 17h05", "2025년 10월 27일".
@@ -1122,6 +1131,10 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"
     if words <= 4 and _BEAT.match(text.strip()):
         return "credits"
+    if words <= 4 and "/" in text and _AGENCY_INITIALS.match(text.strip()):
+        return "credits"
+    if words <= 6 and _SPONSORED_BY.match(text.strip()) and not _SENTENCE_END.search(text):
+        return "navigation"
     lowered = text.lower()
     if words <= 80 and _COOKIES.search(lowered):
         if _COOKIE_CONTEXT.search(lowered) and (
@@ -1246,7 +1259,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     return None
 
 
-_CRUMB_MARKS = frozenset(">›»/")
+_CRUMB_MARKS = frozenset(">›»＞/")
 
 
 def _weak_credit(text: str, words: int) -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 # Phrases that put one link to another story in the text only before a colon or a bar
 # ("Read more: <headline>"; bare, "Read more" may open a sentence).
 READ_ALSO_BEFORE_COLON: tuple[str, ...] = (
+    "lasi ari",
+    "lasiet ari",
     "קראו עוד",
     "קראו גם",
     "ਇਹ ਵੀ ਪੜ੍ਹੋ",
@@ -397,6 +399,9 @@ READ_ALSO = READ_ALSO_BARE + READ_ALSO_BEFORE_COLON
 
 # Headers of a box of links to other stories ("Related articles", "Berita terkait").
 RELATED_HEADER: tuple[str, ...] = (
+    "noticies relacionades",
+    "documents relacionats",
+    "tambe et pot interessar",
     "поврзани вести",
     "поврзани содржини",
     "相關新聞推薦",
@@ -1857,6 +1862,8 @@ ADVERT: tuple[str, ...] = (
 
 # Share, print and copy-link buttons ("Partager sur", "Copier le lien", "复制链接").
 SHARE: tuple[str, ...] = (
+    "comparteix",
+    "correu electronic",
     "このニュースをシェア",
     "この記事をシェア",
     "この記事をシェアする",
@@ -2799,6 +2806,10 @@ FOLLOW: tuple[str, ...] = (
 
 # Openings of a notice that the story appeared first elsewhere, or of a reprint notice.
 REPUBLISHED: tuple[str, ...] = (
+    "cet article a ete publie automatiquement",
+    "depeche d'agence",
+    "originalraksts",
+    "par raksta saturu atbild",
     "bai viet đuoc tong hop tu đong",  # (folded: "đ" has no accent to drop)
     "a cikk eredetileg megjelent",
     "acest articol a fost publicat initial",
@@ -3455,6 +3466,7 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    "subscriu-me",
     "글자 크기 변경하기",
     "글자 크기 변경",
     "기사 섹션 분류 안내",

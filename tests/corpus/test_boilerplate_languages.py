@@ -1699,3 +1699,45 @@ def test_a_box_of_one_links_goes_on_past_a_link_known_as_one() -> None:
     body = BODIES["Japanese"]
     judged = reasons("\n\n".join([body[0], body[2], *links]))
     assert [judged[line] for line in links] == ["related link"] * 4
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Utilitzem galetes pròpies i de tercers per millorar els nostres serveis. Pots "
+         "acceptar-les totes, rebutjar-les o configurar-les.", "cookie notice"),
+        ("Comparteix:", "navigation"),
+        ("Notícies relacionades", "related links"),
+        ("Subscriu-te al butlletí municipal", "newsletter"),
+        ("Dépêche d'agence", "credits"),
+        ("Cet article a été publié automatiquement. Source: Agence télégraphique", "credits"),
+        ("ats/cm", "credits"),
+        ("(dpa/lnw)", "credits"),
+        ("Lasi arī: Apkures sezona Rīgā sāksies, kad būs zem +8 grādiem", "related link"),
+        ("Oriģinālraksts: Rīgas Vēstis", "credits"),
+        ("sponsored by Kaze Card", "navigation"),
+    ],
+)  # fmt: skip
+def test_chrome_of_the_twentieth_set(line: str, reason: str) -> None:
+    """Catalan cookies, share, related and newsletter lines; a Swiss agency's label, notice and
+    initials; Latvian "read also" and source lines; an advertiser's label."""
+    assert reason_amid(line, BODIES["Greek"], 1) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "El Parlament aprova una llei que obliga els webs a demanar acord per a les galetes.",
+        "Selon la dépêche d'agence, le bilan s'est encore alourdi dans la soirée.",
+        "km/h",
+        "and/or",
+        "Lasi arī vēsturi, iesaka skolotāja.",
+        "Sponsored by the city, the festival drew 4,000 people.",
+    ],
+)
+def test_news_with_the_twentieth_sets_words(line: str) -> None:
+    assert reason_amid(line, BODIES["Greek"], 1) is None
+
+
+def test_crumbs_set_apart_by_full_width_signs() -> None:
+    assert reason_amid("ホーム ＞ ニュース ＞ モバイル決済", BODIES["Japanese"], 1) == "navigation"
