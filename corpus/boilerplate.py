@@ -147,7 +147,7 @@ _FOLLOW_PAYOFF = re.compile(
         r"|λάβ|ενημέρ|\bnews\b|noticias|nachrichten|actualit|notizie|notícias|новост|новин"
         r"|ειδήσ|每天|为您|為您|第一时间|第一時間|最新|ข่าว|소식|뉴스|أخبار|חדשות|खबर|समाचार"
         r"|вести|vijesti|vesti|novice|wiadomości|zprávy|správy|hírek|știri|nieuws|nyheter"
-        r"|uutiset|berita|balita|tin tức|haberler|новини|اخبار"
+        r"|uutiset|berita|balita|tin tức|haberler|новини|اخبار|обавештења|резултати уживо"
     ),
     re.IGNORECASE,
 )
@@ -203,7 +203,7 @@ _NOTICE = re.compile(
         r"|אין להעתיק|पुनर्प्रकाशन|icp备|icp证|icp証|公网安备|公網安備|本网转载|本網轉載"
         r"|不代表本网|不代表本網|并不意味着赞同其观点|並不意味著贊同其觀點|giay phep so"
         r"|tong bien tap:|本平台仅提供信息存储服务|本平臺僅提供資訊儲存服務"
-        r"|互联网新闻信息服务许可证|互聯網新聞信息服務許可證"
+        r"|互联网新闻信息服务许可证|互聯網新聞信息服務許可證|如有侵权[，,]?请联系|如有侵權[，,]?請聯繫"
     ),
 )
 # A Chinese platform's statement under a repost ("特别声明：以上内容…"), matched at the line's
@@ -250,7 +250,7 @@ _JA_DESK_BYLINE = re.compile(
 )
 # "LINEで友だち追加すると、朝のニュースをお届けします", "…ニュースレター「けさの経済」 登録はこちら"
 _JA_PITCH = re.compile(
-    r"友だち追加|友達追加|加入?\s?LINE\s?好友|(?:ニュースレター|メルマガ|メールマガジン|LINE)[^。]{0,30}"
+    r"友だち追加|友達追加|加入?\s?LINE\s?好友|LINE公式アカウントで[^。]{0,30}お届け|(?:ニュースレター|メルマガ|メールマガジン|LINE)[^。]{0,30}"
     r"(?:登録|購読|追加)(?:はこちら|する|して)"
 )
 _JA_SIGN_UP = re.compile(r"(?:登録|購読)はこちら(?:[（(]無料[)）])?$")
@@ -297,8 +297,8 @@ _AGENCY_INITIALS = re.compile(
 _SPONSORED_BY = re.compile(r"^(?:sponsored|presented|powered) by\s+\S", re.IGNORECASE)
 # "Transport Correspondent", "Senior Political Editor": a writer's beat on a line of its own.
 _BEAT = re.compile(
-    r"^(?!(?:The|A|An|Our|Your)\s)(?:[A-Z][\w&'’-]*\s){1,3}"
-    r"(?:Correspondent|Editor|Reporter|Writer|Columnist|Producer)$"
+    r"^(?!(?:The|A|An|Our|Your)\s)[A-Z][\w&'’-]*\s(?:[\w&'’-]+\s){0,2}"
+    r"(?i:correspondent|editor|reporter|writer|columnist|producer)$"
 )
 _BRACKETED_NAME = re.compile(r"^[（(][\u3040-\u30ff\u4e00-\u9fff・\u3000 ]{3,14}[）)]$")
 _SEND_TO = gated(r"(?:\(으\)로 )?기사\s?보내기$|공유하기$")
@@ -390,7 +390,8 @@ _JOIN_CHANNEL = re.compile(
 _PAYWALL = re.compile(
     _fold(
         r"有料会員|初月無料|読み放題|会員限定|유료 ?회원|구독하고|付费会员|会员专享|订阅后|訂閱後"
-        r"|réservé aux abonnés|abonnez-vous pour|nur für abonnenten|jetzt abonnieren"
+        r"|réservé aux abonnés|abonnez-vous pour|abonnez-vous dès|cet article vous a été offert"
+        r"|nur für abonnenten|jetzt abonnieren"
         r"|vous lisez un article gratuit|pour continuer à lire|premier mois"
         r"|exclusivo para (?:suscriptores|assinantes)|suscríbete para|riservato agli abbonati"
         r"|только для подписчиков|только подписчикам|оформите подписку|первый месяц за"
@@ -625,7 +626,7 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
     r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|фота|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
-    r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर)\s*[:：]"
+    r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة)\s*[:：]|(?:^|[。\s])[图圖]\s?[/／]\s?\S{2,12}$"
     r"|撮影[:：]|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
     r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=|/\s?[^/\n]{1,20}\s제공$|(?<!\w)ảnh\s*:"
     # "… after her ordeal Credit: SWNS", "… ma ponad pół wieku. Fot. Tomasz Wiśniewski",
@@ -699,7 +700,7 @@ _PHOTO_CREDIT_CUE = re.compile(
     r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|фота|φωτ"
     r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
     r"|तस्बिर|तस्वीर"
-    r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო",
+    r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/",
 )  # searched in the line lowered: with IGNORECASE the search took four times as long
 
 
@@ -716,7 +717,8 @@ def _is_credits_line(text: str) -> bool:
 _CLICK_HERE_ANY = re.compile(
     _fold(
         r"click here|tap here|press here|येथे क्लिक करा|यहां क्लिक करें|यहाँ क्लिक करें|इथे क्लिक करा"
-        r"|இங்கே க்ளிக் செய்யவும்|இங்கே கிளிக் செய்யவும்|এখানে ক্লিক করুন|ഇവിടെ ക്ലിക്ക് ചെയ്യുക"
+        r"|இங்கே க்ளிக் செய்யவும்|இங்கே கிளிக் செய்யவும்|এখানে ক্লিক করুন|ক্লিক করুন"
+        r"|ഇവിടെ ക്ലിക്ക് ചെയ്യുക"
         r"|ఇక్కడ క్లిక్ చేయండి|点击这里|點擊這裡|点击此处|點我|点我|ここをクリック|여기를 클릭"
         r"|اضغط هنا|انقر هنا|اینجا کلیک کنید|یہاں کلک کریں|לחצו כאן|לחץ כאן|cliquez ici"
         r"|haga clic aquí|haz clic aquí|pincha aquí|clique aqui|clicca qui|hier klicken"
@@ -730,10 +732,10 @@ _GET_THE_APP = re.compile(
     _fold(
         r"(?:download|installeer|laden sie|lade dir|téléchargez|télécharge"
         r"|descarga|descargue|scarica|baixe|pobierz|stáhněte|скачайте|скачивайте|завантажте"
-        r"|κατεβάστε|indirin|tải)\b"
+        r"|κατεβάστε|indirin|tải|преузмите|преземете)\b"
     )
 )
-_AFTER_A_STOP = re.compile(r"[.!?]\s+$")
+_AFTER_A_STOP = re.compile(r"(?:[.!?]|\s[–—])\s+$")  # (or a dash: "… – преузмите апликацију")
 
 
 def _tells_to_get_the_app(low: str) -> bool:
@@ -1205,6 +1207,17 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         and not (_SENTENCE_END.search(text) and not _MIN_DOT.search(text))
     ):
         return "timestamp"  # the reading time beside it ("He read for 5 minutes." is news)
+    if (
+        words <= NEWSLETTER_PITCH
+        and len(set(_NEWSLETTER.findall(lowered))) >= 3
+        and _ADDRESS.search(text)
+        and not _QUOTE_MARKS.search(text)
+    ):
+        return "newsletter"  # "Get the latest news delivered to your inbox. Sign up for our …"
+    if words <= 60 and _is_appeal_elsewhere(low, text):
+        return "appeal"
+    if words <= 4 and _OWN_CORRESPONDENT.match(text.strip()):
+        return "credits"
     if words > 16:
         return None
     credit = _TRANSLATION_CREDIT.search(lowered)
@@ -1552,6 +1565,43 @@ def _is_share_row(text: str) -> bool:
         return False
     ui = sum(1 for item in items if any(w in _UI_WORDS for w in _LETTERS.findall(item.lower())))
     return ui * 2 >= len(items)
+
+
+NEWSLETTER_PITCH = 40  # words: a newsletter box's pitch of two sentences
+
+# An appeal in other languages: the reader told to support or fund the newsroom, in the
+# imperative ("Підтримайте незалежну місцеву журналістику!", "Soutenez notre rédaction"),
+# with what is to be supported or given.
+_APPEAL_ASK = re.compile(
+    _fold(
+        r"підтримайте|поддержите|задонат|unterstützen sie|soutenez|faites un don|apóyanos"
+        r"|apoya (?:a|el|nuestro)|haz una donación|sostieni|fai una donazione|apoie|faça uma doação"
+        r"|wesprzyj|podpořte|podporte|támogass|ادعمونا|ادعمنا|تبرعوا|תמכו|աջակցեք|支持我们|支持我們"
+    ).lower()
+)
+_APPEAL_FOR = re.compile(
+    _fold(
+        r"журналіст|редакці|видання|журналист|редакци|издани|journalis|rédaction|redaktion"
+        r"|redacción|redazione|redação|redakc|صحاف|עיתונ|լրագր|新闻|新聞|donat|донат|spende"
+        r"|\bdon\b|donación|donazione|doação|darowizn|adomány|dar\b"
+    ).lower()
+)
+
+
+def _is_appeal_elsewhere(low: str, text: str) -> bool:
+    """An appeal for the newsroom in a language other than English: the imperative to
+    support it and what for, outside quotation marks ("«Підтримайте нас», — сказав мер" is
+    news)."""
+    return bool(
+        _APPEAL_ASK.search(low) and _APPEAL_FOR.search(low) and not _QUOTE_MARKS.search(text)
+    )
+
+
+# "নিজস্ব সংবাদদাতা", "निज संवाददाता": the paper's own correspondent, unnamed.
+_OWN_CORRESPONDENT = re.compile(
+    r"^(?:নিজস্ব সংবাদদাতা|নিজস্ব প্রতিবেদক|স্টাফ রিপোর্টার|निज संवाददाता|हमारे संवाददाता"
+    r"|स्टाफ रिपोर्टर)[,，]?(?:\s\S+)?$"
+)
 
 
 def _is_appeal_prose(text: str) -> bool:

@@ -399,6 +399,9 @@ READ_ALSO = READ_ALSO_BARE + READ_ALSO_BEFORE_COLON
 
 # Headers of a box of links to other stories ("Related articles", "Berita terkait").
 RELATED_HEADER: tuple[str, ...] = (
+    "related article",
+    "апошнія навіны",
+    "афіша тыдня",
     "noticies relacionades",
     "documents relacionats",
     "tambe et pot interessar",
@@ -1322,6 +1325,9 @@ TAGS: tuple[str, ...] = (
 
 # Headers of the readers' comments ("Leave a comment", "Reacties"; not "Réactions", a subheading).
 COMMENTS: tuple[str, ...] = (
+    "каментары",
+    "каментарыі",
+    "каментаваць",
     "तपाईंको प्रतिक्रिया लेख्नुहोस्",
     "प्रतिक्रिया लेख्नुहोस्",
     "ਆਪਣੀ ਟਿੱਪਣੀ ਦਿਓ",
@@ -3466,6 +3472,8 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    "задонатити",
+    "задонатить",
     "subscriu-me",
     "글자 크기 변경하기",
     "글자 크기 변경",

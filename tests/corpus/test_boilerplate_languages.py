@@ -1741,3 +1741,52 @@ def test_news_with_the_twentieth_sets_words(line: str) -> None:
 
 def test_crumbs_set_apart_by_full_width_signs() -> None:
     assert reason_amid("ホーム ＞ ニュース ＞ モバイル決済", BODIES["Japanese"], 1) == "navigation"
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("Rugby league reporter", "Greek", "credits"),
+        ("Get the latest rugby league news, previews and results delivered to your inbox. Sign "
+         "up for our Rugby League Brief newsletter.", "Greek", "newsletter"),
+        ("Cet article vous a été offert par Le Courrier. Pour soutenir une information locale de "
+         "qualité, abonnez-vous dès 1 € le premier mois.", "Greek", "paywall"),
+        ("ガジェットウォッチのLINE公式アカウントで最新ニュースをお届け！", "Japanese",
+         "newsletter"),
+        ("本站部分内容来源于网络，如有侵权请联系删除", "Chinese", "credits"),
+        ("广西崇左一家糖厂的甘蔗运输车辆正在排队入榨。 图/视觉资料库", "Chinese", "photo credit"),
+        ("Підтримайте незалежну місцеву журналістику! Задонатити редакції", "Cyrillic", "appeal"),
+        ("Редакція працює завдяки вам. Якщо вам важлива місцева журналістика — підтримайте нас "
+         "донатом:", "Cyrillic", "appeal"),
+        ("Soutenez notre rédaction : faites un don dès 5 euros.", "Greek", "appeal"),
+        ("Каментары (2)", "Cyrillic", "comments"),
+        ("Резултати уживо и обавештења о головима – преузмите апликацију СпортКлик за Android и "
+         "iOS", "Cyrillic", "newsletter"),
+        ("صورة: أرشيف - محطة الدار البيضاء المسافرين", "Arabic", "photo credit"),
+        ("নিজস্ব সংবাদদাতা", "Devanagari", "credits"),
+        ("দৈনিক বঙ্গবার্তা এখন হোয়াটসঅ্যাপেও। ফলো করতে ক্লিক করুন।", "Devanagari", "newsletter"),
+    ],
+)  # fmt: skip
+def test_chrome_of_the_twenty_first_set(line: str, body: str, reason: str) -> None:
+    """A beat in lower case, a newsletter pitch in two sentences, a French free-article offer,
+    a LINE account, an aggregator's notice and a Chinese credit after "图/", appeals for the
+    newsroom in Ukrainian and French, Belarusian comments, a Serbian app pitch after a dash,
+    an Arabic photo credit, a Bengali byline and WhatsApp pitch."""
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Rugby league reporters voted the forward player of the year.", "Greek"),
+        ("The newsletter, which readers can sign up for online, reached 40,000 subscribers "
+         "this year, the paper said.", "Greek"),
+        ("如有侵权行为，消费者可向市场监管部门投诉。", "Chinese"),
+        ("«Підтримайте редакцію», — сказав мер, передаючи донат.", "Cyrillic"),
+        ("Мер закликав: підтримайте ЗСУ, кожна гривня важлива.", "Cyrillic"),
+        ("La mairie a lancé un appel : soutenez les commerçants du centre-ville.", "Greek"),
+        ("Министарство је позвало грађане да преузму апликацију до краја месеца.", "Cyrillic"),
+    ],
+)  # fmt: skip
+def test_news_with_the_twenty_first_sets_words(line: str, body: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) is None
