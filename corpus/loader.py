@@ -476,7 +476,9 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     body = getattr(document, "body", None)
     if body is None:
         return str(found.get("text") or ""), found
-    text = _restore_loose_runs(tree, _restore_skipped(tree, _html_blocks(body)))
+    anchors = _anchors(tree)
+    text = _restore_loose_runs(tree, _restore_skipped(anchors, _html_blocks(body)))
+    text = _restore_sibling_posts(anchors, text)
     text = _joiners_back(text)
     return _without_headline(text, found.get("title")), found
 
@@ -534,7 +536,13 @@ SUBHEADING_CHARS = 200  # a longer "heading" between paragraphs is a teaser box'
 LINKED_SHARE = 0.5  # of a list item's text in links: a list of links is a related box
 
 
-def _restore_skipped(tree: Any, text: str) -> str:
+def _anchors(tree: Any) -> list[tuple[Any, str]]:
+    """The page's elements that trafilatura gives a block of their own, each with its text
+    as the repairs look it up (read once: the text of every one is read for each repair)."""
+    return [(element, _key("".join(element.itertext()))) for element in tree.iter(*_ANCHORS)]
+
+
+def _restore_skipped(anchors: Sequence[tuple[Any, str]], text: str) -> str:
     """Subheadings and lists trafilatura skipped between two paragraphs it kept, put back.
 
     Favouring precision (and often the default too) drops an article's <h3> subheadings and
@@ -549,8 +557,7 @@ def _restore_skipped(tree: Any, text: str) -> str:
     blocks = text.split("\n\n")
     elements: list[Any] = []
     positions: dict[str, list[int]] = {}
-    for element in tree.iter(*_ANCHORS):
-        key = _key("".join(element.itertext()))
+    for element, key in anchors:
         if key:
             positions.setdefault(key, []).append(len(elements))
             elements.append(element)
@@ -722,6 +729,127 @@ def _restore_loose_runs(tree: Any, text: str) -> str:
         for run in appended.get(k, ()):
             out.extend(("", run))
     return "\n".join(out)
+
+
+POST_SIBLINGS = 3  # a live blog's posts: siblings of one tag and class, this many at least
+POST_DEPTH = 4  # levels above a paragraph where its post may be
+POSTS_KEPT = 2  # posts of a family with text in the extraction before the rest go back
+
+
+_Family = tuple[Any, str, str]  # posts of a live blog: their parent, their tag and class
+
+
+def _restore_sibling_posts(anchors: Sequence[tuple[Any, str]], text: str) -> str:
+    """Posts of a live blog that trafilatura dropped, put back in the page's order.
+
+    A live blog writes each post as an element of one tag and class beside the others
+    (`<article class="lb-post">`); trafilatura can stop at a promotion between two posts and
+    keep the ones above it only (a Ukrainian blog lost four posts of ten so). Where the text
+    holds paragraphs of POSTS_KEPT posts of such a family at least, each post of the family
+    with none of its text there goes back between the posts around it: its paragraphs, list
+    items and subheadings, unless they sit in chrome or are mostly links (a box of teaser
+    cards is a family too, of links). A family whose class names chrome (comments, related
+    stories) is left alone.
+    """
+    blocks = text.split("\n\n")
+    where: dict[str, int] = {}  # a block's text, and each of its list items', to the block
+    for k, block in enumerate(blocks):
+        where.setdefault(_key(block), k)
+        for line in block.split("\n"):
+            if line.startswith("- "):
+                where.setdefault(_key(line[2:]), k)
+    owner: dict[int, tuple[_Family, int]] = {}  # a block: its post's family and index
+    looked: dict[_Family, list[Any]] = {}  # a family: its posts
+    for element, key in anchors:
+        k = where.get(key, -1)
+        if k < 0 or k in owner:
+            continue
+        post = _post_of(element, looked)
+        if post is not None:
+            owner[k] = post
+    kept: dict[_Family, dict[int, int]] = {}  # a family: its posts in the text, first blocks
+    for k, (family, index) in sorted(owner.items()):
+        kept.setdefault(family, {}).setdefault(index, k)
+    present = set(where)
+    flat = _key(text)
+    inserts: dict[int, list[str]] = {}  # before block k
+    appended: list[str] = []
+    for family, starts in kept.items():
+        members = looked[family]
+        if len(starts) < POSTS_KEPT or _in_chrome(members[0], family[0]):
+            continue
+        last = max(k for k, (f, _) in owner.items() if f == family)
+        for i, member in enumerate(members):
+            texts = [] if i in starts else _post_blocks(member, present, flat)
+            if not texts:
+                continue
+            later = [starts[j] for j in sorted(starts) if j > i]
+            if later:
+                inserts.setdefault(later[0], []).extend(texts)
+            elif last == len(blocks) - 1:
+                appended.extend(texts)
+            else:
+                inserts.setdefault(last + 1, []).extend(texts)
+    if not inserts and not appended:
+        return text
+    out: list[str] = []
+    for k, block in enumerate(blocks):
+        out.extend(inserts.get(k, ()))
+        out.append(block)
+    out.extend(appended)
+    return "\n\n".join(out)
+
+
+def _post_of(element: Any, looked: dict[_Family, list[Any]]) -> tuple[_Family, int] | None:
+    """The post `element` is in (its family and the post's index), if it is in one: an
+    ancestor with a class, POST_SIBLINGS or more siblings of its tag and class. (Each
+    parent's children of a tag and class are counted once, in `looked`.)"""
+    node = element
+    for _ in range(POST_DEPTH):
+        node = node.getparent()
+        if node is None:
+            return None
+        parent, name = node.getparent(), node.get("class")
+        if parent is None or not name:
+            continue
+        family = (parent, node.tag, name)
+        members = looked.get(family)
+        if members is None:
+            members = [c for c in parent if c.tag == node.tag and c.get("class") == name]
+            looked[family] = members
+        if len(members) >= POST_SIBLINGS:
+            return family, members.index(node)
+    return None
+
+
+POST_TAIL = 40  # characters: a paragraph whose end is in the text is there (its time cut)
+
+
+def _post_blocks(post: Any, present: set[str], flat: str) -> list[str]:
+    """A post's paragraphs, list items (as "- " lines, a list a block) and subheadings, with
+    the ones in chrome, mostly links or already in the text left out; none when any of them
+    is in the text (trafilatura cuts a post's <time> from its first paragraph: the post is
+    there, its paragraph ends as the text's does)."""
+    blocks: list[str] = []
+    items: list[str] = []
+    for element in post.iter(*_ANCHORS):
+        if any(a.tag in _ANCHORS for a in element.iterancestors() if a is not post):
+            continue  # (a paragraph in a quotation is read with it)
+        text = _key("".join(element.itertext()))
+        if text and (text in present or text[-POST_TAIL:] in flat):
+            return []
+        if not text or _linked(element, text) or _in_chrome(element, post):
+            continue
+        if element.tag == "li":
+            items.append(f"- {text}")
+            continue
+        if items:
+            blocks.append("\n".join(items))
+            items = []
+        blocks.append(text)
+    if items:
+        blocks.append("\n".join(items))
+    return blocks
 
 
 def _loose_runs(element: Any) -> list[tuple[str, int]]:

@@ -473,3 +473,84 @@ def test_a_headline_with_its_second_deck_on_one_line_goes(tmp_path: Path) -> Non
     lede = f"{headline}: both sides said so on Monday, and they will meet again in Riyadh."
     text, _, _ = load_page(tmp_path, news_page(headline, [lede, *body]))
     assert lede in text
+
+
+def test_posts_of_a_live_blog_after_a_promotion_are_put_back() -> None:
+    """This page of the gold: trafilatura stops at a promotion between two posts and keeps
+    the six posts above it; the four below (one a list of forecasts) go back, in order."""
+    page = Path(__file__).parents[1] / "gold" / "pages" / "dev" / "ad27-uk-liveblog-negoda.html"
+    articles, _ = load_corpus([page])
+    text = articles[0].text
+    lost = [
+        "У Миколаєві через ожеледицю до травмпунктів",
+        "Синоптики попереджають, що негода триватиме",
+        "- Херсонська область — мокрий сніг, ожеледиця;",
+        "Доброго ранку. Ми розпочинаємо трансляцію",
+    ]
+    at = [text.find(post) for post in lost]
+    assert all(k >= 0 for k in at) and at == sorted(at), at
+    assert text.find("Квитки на затримані рейси") < at[0]
+
+
+def posts(tag: str, name: str, bodies: list[str]) -> str:
+    return "".join(
+        f'<{tag} class="{name}"><div class="head"><time>1{k}:00</time></div>'
+        f'<div class="body">{body}</div><div class="foot"><button>Share</button></div></{tag}>'
+        for k, body in enumerate(bodies)
+    )
+
+
+def restored(page: str, text: str) -> str:
+    from lxml import html as lxml_html
+
+    from corpus.loader import _anchors, _restore_sibling_posts
+
+    return _restore_sibling_posts(_anchors(lxml_html.fromstring(page)), text)
+
+
+POSTS = [
+    "<p>Crews restored power to 3,000 homes in the north of the county overnight.</p>",
+    "<p>The council opened two warming centres, at the library and the sports hall.</p>",
+    "<p>Rail services between the two cities will run hourly until the line is cleared.</p>",
+    "<p>Schools in the valley stay closed on Friday, the education office said.</p>",
+]
+
+
+def test_a_post_between_or_after_the_kept_ones_goes_back_in_its_place() -> None:
+    page = f'<html><body><div class="feed">{posts("article", "post", POSTS)}</div></body></html>'
+    kept = "\n\n".join(squeeze(re.sub("<[^>]+>", "", POSTS[k])) for k in (0, 2))
+    text = restored(page, kept).split("\n\n")
+    assert [p[:12] for p in text] == [
+        "Crews restor",
+        "The council ",
+        "Rail service",
+        "Schools in t",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "bodies"),
+    [
+        ("comment", POSTS),  # a family whose class names chrome: readers' comments
+        ("card", [f'<p><a href="/{k}">{squeeze(re.sub("<[^>]+>", "", b))}</a></p>'
+                  for k, b in enumerate(POSTS)]),  # teaser cards: their text is links
+    ],
+)  # fmt: skip
+def test_a_family_of_comments_or_of_links_gets_nothing_back(name: str, bodies: list[str]) -> None:
+    page = f'<html><body><div class="feed">{posts("div", name, bodies)}</div></body></html>'
+    kept = "\n\n".join(squeeze(re.sub("<[^>]+>", "", bodies[k])) for k in (0, 2))
+    assert restored(page, kept) == kept
+
+
+def test_a_post_whose_time_was_cut_is_there_already() -> None:
+    """trafilatura cuts a <time> out of a post's first paragraph: the post is in the text."""
+    timed = [f"<p><time>18:4{k}</time> {b[3:]}" if k % 2 else b for k, b in enumerate(POSTS)]
+    page = f'<html><body><div class="feed">{posts("article", "post", timed)}</div></body></html>'
+    kept = "\n\n".join(squeeze(re.sub("<[^>]+>", "", b)) for b in POSTS)
+    assert restored(page, kept) == kept
+
+
+def test_one_post_kept_is_no_family_to_fill() -> None:
+    page = f'<html><body><div class="feed">{posts("article", "post", POSTS)}</div></body></html>'
+    kept = squeeze(re.sub("<[^>]+>", "", POSTS[1]))
+    assert restored(page, kept) == kept
