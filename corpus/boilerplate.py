@@ -266,7 +266,7 @@ def _japanese_chrome(text: str) -> str | None:
         ("［画像］", "[画像]", "［写真］", "[写真]")
     ):
         return "photo credit"
-    if _JA_DESK_BYLINE.match(text):
+    if _JA_DESK_BYLINE.match(text) or _JA_AUTHOR.match(text):
         return "credits"
     if _JA_GALLERY.search(text):
         return "related link"  # "【写真特集】県市町村対抗駅伝　タスキに込めた思い（全24枚）"
@@ -300,6 +300,12 @@ _BEAT = re.compile(
     r"^(?!(?:The|A|An|Our|Your)\s)[A-Z][\w&'’-]*\s(?:[\w&'’-]+\s){0,2}"
     r"(?i:correspondent|editor|reporter|writer|columnist|producer)$"
 )
+# "최민재 기자 다른 기사 보기": a link to the reporter's other stories.
+_REPORTER_MORE = re.compile(
+    r"^[가-힣]{2,4}\s?기자의?\s(?:다른\s?기사|기사\s?(?:더보기|모음))(?:\s?보기)?$"
+)
+# "著者：編集部 大西 ひかり", "文：山田太郎": a Japanese byline's label.
+_JA_AUTHOR = re.compile(r"^(?:著者|筆者|文|執筆|記者)\s?[:：]\s?\S{1,12}(?:\s\S{1,8}){0,2}$")
 _BRACKETED_NAME = re.compile(r"^[（(][\u3040-\u30ff\u4e00-\u9fff・\u3000 ]{3,14}[）)]$")
 _SEND_TO = gated(r"(?:\(으\)로 )?기사\s?보내기$|공유하기$")
 # A Korean byline: a name of two to four syllables and "기자" (reporter), or "특파원".
@@ -524,7 +530,7 @@ _TAG_WORDS = _fold(
     r"|etiquetas|étiquettes"
     r"|mots-clés|etichette|argomenti|tagi|etiketler|ετικέτες|タグ|标签|標籤|关键词|태그|키워드"
     r"|関連キーワード|キーワード|وسوم|الكلمات المفتاحية|תגיות|टैग|ट्रेंडिंग|ស្លាក"
-    r"|պիտակներ|etiketa|etiketat|тэгі"
+    r"|պիտակներ|etiketa|etiketat|тэгі|témata|štítky|aiheet|tagit|etiketter|címkék"
 )
 _TAGS = re.compile(rf"^(?:{_TAG_WORDS})\s*[:：៖՝]\s*\S")
 # "Topics Animals, Dogs, Greater Manchester": the header, then a list with commas.
@@ -626,7 +632,7 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
     r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|фота|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
-    r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة)\s*[:：]|(?:^|[。\s])[图圖]\s?[/／]\s?\S{2,12}$"
+    r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva)\s*[:：]|(?:^|[。\s])[图圖]\s?[/／]\s?\S{2,12}$"
     r"|撮影[:：]|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
     r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=|/\s?[^/\n]{1,20}\s제공$|(?<!\w)ảnh\s*:"
     # "… after her ordeal Credit: SWNS", "… ma ponad pół wieku. Fot. Tomasz Wiśniewski",
@@ -643,7 +649,8 @@ _PHOTO_CREDIT_STRONG = re.compile(
 # "Posted by Hannah Pryce".
 _BYLINE = gated(
     r"^(?:(?:posted |written |reported |published |edited )?by|von|par|por|di|door|przez|текст"
-    r"|автор|от|كتب|كتبت|بقلم|نوشته|տեքստը|լուսանկարները|լուսանկարը)\s*[:՝]?\s+"
+    r"|автор|от|كتب|كتبت|بقلم|نوشته|տեքստը|լուսանկարները|լուսանկարը|autor|autorka|kirjoittaja"
+    r"|författare|szerző)\s*[:՝]?\s+"
     r"(?P<name>[^\W\d_][\w.'’\u0900-\u0dff-]*(?:\s+[\w.'’\u0900-\u0dff-]+){0,3})"
     # "By Gemma Thornley, Consumer Reporter", "Por Ana Ruiz y Luis Gil", "By Jane Doe | AP"
     r"(?:\s*(?:,|\||\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|&)\s*"
@@ -700,7 +707,7 @@ _PHOTO_CREDIT_CUE = re.compile(
     r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|фота|φωτ"
     r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
     r"|तस्बिर|तस्वीर"
-    r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/",
+    r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva",
 )  # searched in the line lowered: with IGNORECASE the search took four times as long
 
 
@@ -818,7 +825,10 @@ _RELATIVE_TIME = gated(
     r"(?:\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago|yesterday|today"
     r"|just now|il y a \d+\s+(?:minutes?|heures?|jours?)|hace \d+\s+(?:minutos?|horas?|días?)"
     r"|há \d+\s+(?:minutos?|horas?|dias?)|vor \d+\s+(?:minuten|stunden|tagen)"
-    r"|\d+\s+(?:минут\w*|час\w*|хвилин\w*|годин\w*)\s+(?:назад|тому))$",
+    r"|\d+\s+(?:минут\w*|час\w*|хвилин\w*|годин\w*)\s+(?:назад|тому)"
+    r"|před (?:hodinou|minutou|\d+ (?:minutami|hodinami|dny))"
+    r"|pred (?:hodinou|\d+ (?:minútami|hodinami))"
+    r"|(?:\d+ )?(?:godzin[ęy]?|minut[ęy]?) temu)$",
     re.IGNORECASE,
 )
 # "Temps de lecture 4 min.", "Lesedauer: 3 Min.", "読了時間 5分", "5 min read": a header's
@@ -1110,7 +1120,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     first = byline["name"][0] if byline else ""
     if byline and not first.islower() and not _SENTENCE_END.search(text):
         return "credits"
-    if words <= 4 and _REPORTER.match(text):
+    if (words <= 4 and _REPORTER.match(text)) or (words <= 7 and _REPORTER_MORE.match(text)):
         return "credits"  # "박준영 기자", "김서연 기자 syk@…" (the address alone is above)
     if words <= 8 and (_BRACKETED_BYLINE.match(text) or _BRACKETED_NAME.match(text)):
         return "credits"  # "[佐藤拓海，テックプラス]": the writer and the site in brackets
@@ -1493,7 +1503,7 @@ _CREDIT_IN_BRACKETS = re.compile(
     r"ロイター|共同|時事|写真|撮影|提供|资料图|資料照|新华社|新華社|사진|연합뉴스|뉴시스|뉴스1"
     r"|\barchiv\w*|\bfile\b|\bfoto\b|\bphoto\b|छायाचित्र|फोटो|صورة|ارشيف|أرشيف|ארכיון|צילום"
     r"|ചിത്രം|ছবি|படம்|చిత్రం|ಚಿತ್ರ|फाइल|រូបថត|画像|イメージ|資料圖|资料图片|^出典[:：]"
-    r"|zdjęci\w*|ilustracyjn\w*|ilustrativ\w*|illustrative|ilustrační|tasvir"
+    r"|zdjęci\w*|ilustracyjn\w*|ilustrativ\w*|illustrative|ilustrační|tasvir|資料より$"
     r"|^\d{1,2}(?:月\d{1,2})?日、",  # "（2月18日、盛岡市）": when and where the photo was taken
     re.IGNORECASE,
 )
@@ -1627,6 +1637,8 @@ def _is_dateline_only(text: str) -> bool:
         return True
     if not _DIGIT.search(stripped):
         return False  # every date and time below has a digit
+    if _FROM_DATE.search(stripped):
+        return False  # "■新料金（6月1日より）": a date things start from is the article's
     if _TIME_RANGE.search(stripped) or _TABLE_ROW.match(stripped) or _TIME_FIRST.match(stripped):
         return False  # "Черга 1.1: 17:00–21:00", "| Утренний | 7:30 | 9:10 |": a timetable's
     rest, dates = DATE.subn(" ", stripped)
@@ -1666,6 +1678,7 @@ def _is_dateline_only(text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_FROM_DATE = re.compile(r"\d日(?:より|から|以降|起)|\d일부터")
 SECTION_CHARS = 16  # a section's name beside a date, in a script written without spaces
 _TABLE_ROW = re.compile(r"^\|.*\|$")  # a row of a table, as the HTML's text gives it
 # "08:00 – Aqua Blue: Αίγινα": a departure, the time first and what leaves after a dash.

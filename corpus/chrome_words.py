@@ -1325,6 +1325,8 @@ TAGS: tuple[str, ...] = (
 
 # Headers of the readers' comments ("Leave a comment", "Reacties"; not "Réactions", a subheading).
 COMMENTS: tuple[str, ...] = (
+    "ir a los comentarios",
+    "ver comentarios",
     "каментары",
     "каментарыі",
     "каментаваць",
@@ -2525,6 +2527,8 @@ FOOTER: tuple[str, ...] = (
 
 # Openings of a pitch to follow the outlet or get its app ("Ikuti saluran WhatsApp").
 FOLLOW: tuple[str, ...] = (
+    "sigue toda la informacion de",
+    "sigue toda la actualidad de",
     "nhận tin mới nhất qua",
     "تابع",
     "اشترك في",
@@ -3322,6 +3326,8 @@ UPDATED: tuple[str, ...] = (
 
 # Labels of an article behind a paywall ("Article réservé aux abonnés").
 PAYWALL_LABELS: tuple[str, ...] = (
+    "suscribete para seguir leyendo",
+    "suscribete para continuar leyendo",
     "abonelere ozel",
     "article reserve aux abonnes",
     "artikel nur fur abonnenten",

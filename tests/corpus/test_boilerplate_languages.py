@@ -1790,3 +1790,42 @@ def test_chrome_of_the_twenty_first_set(line: str, body: str, reason: str) -> No
 )  # fmt: skip
 def test_news_with_the_twenty_first_sets_words(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("Ir a los comentarios", "Greek", "comments"),
+        ("Suscríbete para seguir leyendo", "Greek", "paywall"),
+        ("Sigue toda la información de Economía en Facebook y X, o en nuestra newsletter "
+         "semanal", "Greek", "newsletter"),
+        ("Autor: Marek Dvořáček", "Greek", "credits"),
+        ("Témata: hypotéky, úvěry, bydlení, ČNB", "Greek", "tags"),
+        ("před hodinou", "Greek", "timestamp"),
+        ("Sovellus tunnistaa sienen puhelimen kameralla otetusta kuvasta. Kuva: Sienikamu Oy",
+         "Greek", "photo credit"),
+        ("著者：編集部 大西 ひかり", "Japanese", "credits"),
+        ("StreamOneの新料金（同社発表資料より）", "Japanese", "photo credit"),
+        ("최민재 기자 다른 기사 보기", "Korean", "credits"),
+    ],
+)  # fmt: skip
+def test_chrome_of_the_twenty_second_set(line: str, body: str, reason: str) -> None:
+    """Spanish comments, paywall and follow lines; a Czech byline, tags and relative time; a
+    Finnish photo credit; a Japanese author line and a caption's source; a Korean reporter's
+    other stories."""
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Autor textu uvedl, že sazby porostou.", "Greek"),
+        ("Kuva on otettu viime viikolla Helsingissä, poliisi kertoi.", "Greek"),
+        ("■新料金（6月1日より）", "Japanese"),  # a subheading: the date prices start from
+        ("新ダイヤ（3月15日から）", "Japanese"),
+        ("6월 1일부터 적용", "Korean"),
+        ("Sigue la huelga de Cercanías en Madrid por tercer día consecutivo.", "Greek"),
+    ],
+)  # fmt: skip
+def test_news_with_the_twenty_second_sets_words(line: str, body: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) is None
