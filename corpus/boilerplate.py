@@ -979,6 +979,7 @@ def classify(text: str) -> list[Judged]:
     _apply_menus(paras, reasons, body)
     _apply_stamped_links(paras, reasons)
     _apply_tail(paras, reasons)
+    _apply_head(paras, reasons)
     return [Judged(p, r) for p, r in zip(paras, reasons, strict=True)]
 
 
@@ -1881,6 +1882,69 @@ def _apply_headline_again(
         if key in seen and reasons[i] is None:
             reasons[i] = "headline again"
         seen.add(key)
+
+
+HEADLINE_REACH = 20  # paragraphs above the article's prose a headline may stand
+
+
+def headline_at(paras: Sequence[Paragraph], reasons: Sequence[str | None]) -> int | None:
+    """Where the headline of a copied page stands: the first unmarked line above the
+    article's prose, within HEADLINE_REACH of it, that reads like a headline (the first line
+    of its block: a headline and its deck copied together). None when there is none (a page
+    that starts with its lede, an HTML page's text)."""
+    unmarked = [k for k, reason in enumerate(reasons) if reason is None]
+    prose = [k for k in unmarked if is_prose(paras[k])]
+    start = article_start(prose)
+    if start is None:
+        return None
+    for k in unmarked:
+        if k >= min(start, prose[0]):
+            return None
+        line = paras[k].text.split("\n", 1)[0]
+        following = reasons[k + 1] if k + 1 < len(reasons) else None
+        if k >= start - HEADLINE_REACH and _reads_as_headline(line, following):
+            return k
+    return None
+
+
+_CRUMB_OR_GAUGE = re.compile(r"[>＞›|°]|\s[»/]\s|\b[A-Z]{3}\s+\d+[.,]\d")  # "USD 521,37"
+_COUNTER = re.compile(r"[:：]\s*[\d\s.,]+$")  # "ნანახია: 1 204": views, a counter
+UNSPACED_HEADLINE = 12  # characters: a Chinese or Japanese headline's least
+_LETTER = re.compile(r"[^\W\d_]")
+# A sentence's stop after a word, not after an abbreviation ("… 23,4 млрд. лв." is a headline).
+_SENTENCE_STOP = re.compile(r"(?:[^\W\d_]{4,}\.|[;,:])['\"’”»)]*$")
+
+
+def _reads_as_headline(text: str, following: str | None) -> bool:
+    """A headline's shape: three words or more (twelve characters of a script written without
+    spaces), at most 25 words, mostly letters, not ending as a sentence, no crumbs' arrows,
+    degrees, rates or clock times; and a short line over a menu is the site's name."""
+    words = count_words(text)
+    if words > 25 or len(text) > 200 or _CRUMB_OR_GAUGE.search(text) or TIME.search(text):
+        return False
+    if _SENTENCE_STOP.search(text) or _COUNTER.search(text):
+        return False  # a sentence ("Finance Minister Anton Siluanov spoke on Tuesday.")
+    letters = len(_LETTER.findall(text))
+    if letters * 2 < len(text.replace(" ", "")):
+        return False
+    if UNSPACED.search(text) and len(UNSPACED.findall(text)) * 2 >= letters:
+        # Japanese and Chinese: `count_words` makes a word of two characters, and a site's
+        # or a section's name ("ガジェットウォッチ", "PC・周辺機器") had the words of a headline
+        return len("".join(text.split())) >= UNSPACED_HEADLINE
+    if words < 3:
+        return False
+    return not (words < 5 and following == "navigation")
+
+
+def _apply_head(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
+    """Above a copied page's headline, the page's header: the site's name over its menu, a
+    ticker, the weather, a section's name. Lines there that are no prose are marked, as
+    those after the article's last paragraph are (`_apply_tail`); the headline is found as
+    the title is (`headline_at`), above any prose of the article."""
+    at = headline_at(paras, reasons)
+    for k in range(at or 0):
+        if reasons[k] is None and not is_prose(paras[k]):
+            reasons[k] = "page header"
 
 
 def _extend_back(paras: Sequence[Paragraph], reasons: list[str | None], i: int) -> None:

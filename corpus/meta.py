@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from corpus.boilerplate import DATE, TIME, UNSPACED, Judged, article_start, is_prose
+from corpus.boilerplate import DATE, TIME, Judged, headline_at, is_prose
 from corpus.text import count_words
 
 TITLE_MAX = 100  # characters of a title made from the first sentence when there is no headline
@@ -65,9 +65,6 @@ _STOPWORD_SETS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.i
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
-HEADLINE_REACH = 20  # paragraphs above the article's prose a headline may stand
-
-
 def title_of(judged: Sequence[Judged]) -> str:
     """The headline: the first unmarked line that reads like one in the page's head, else
     the first body paragraph if it reads like one, never a navigation line.
@@ -80,60 +77,15 @@ def title_of(judged: Sequence[Judged]) -> str:
     body = [j.paragraph for j in judged if j.reason is None]
     if not body:
         return ""
-    headline = _headline_above(judged)
-    if headline is not None:
-        return headline
+    at = headline_at([j.paragraph for j in judged], [j.reason for j in judged])
+    if at is not None:
+        # (a headline and its deck copied as one block's two lines: the first is the headline)
+        return judged[at].paragraph.text.split("\n", 1)[0]
     first = body[0]
     headline_sized = count_words(first.text) <= 25 and len(first.text) <= 200
     if headline_sized and (not _HEADLINE_END.search(first.text) or not is_prose(first)):
         return first.text
     return shorten(first_sentence(first.text), TITLE_MAX)
-
-
-def _headline_above(judged: Sequence[Judged]) -> str | None:
-    unmarked = [k for k, j in enumerate(judged) if j.reason is None]
-    prose = [k for k in unmarked if is_prose(judged[k].paragraph)]
-    start = article_start(prose)
-    if start is None:
-        return None
-    for k in unmarked:
-        if k >= min(start, prose[0]):
-            return None
-        # (a headline and its deck copied as one block's two lines: the first is the headline)
-        line = judged[k].paragraph.text.split("\n", 1)[0]
-        following = judged[k + 1].reason if k + 1 < len(judged) else None
-        if k >= start - HEADLINE_REACH and _reads_as_headline(line, following):
-            return line
-    return None
-
-
-_CRUMB_OR_GAUGE = re.compile(r"[>＞›|°]|\s[»/]\s|\b[A-Z]{3}\s+\d+[.,]\d")  # "USD 521,37"
-_COUNTER = re.compile(r"[:：]\s*[\d\s.,]+$")  # "ნანახია: 1 204": views, a counter
-UNSPACED_HEADLINE = 12  # characters: a Chinese or Japanese headline's least
-_LETTER = re.compile(r"[^\W\d_]")
-# A sentence's stop after a word, not after an abbreviation ("… 23,4 млрд. лв." is a headline).
-_SENTENCE_STOP = re.compile(r"(?:[^\W\d_]{4,}\.|[;,:])['\"’”»)]*$")
-
-
-def _reads_as_headline(text: str, following: str | None) -> bool:
-    """A headline's shape: three words or more (twelve characters of a script written without
-    spaces), at most 25 words, mostly letters, not ending as a sentence, no crumbs' arrows,
-    degrees, rates or clock times; and a short line over a menu is the site's name."""
-    words = count_words(text)
-    if words > 25 or len(text) > 200 or _CRUMB_OR_GAUGE.search(text) or TIME.search(text):
-        return False
-    if _SENTENCE_STOP.search(text) or _COUNTER.search(text):
-        return False  # a sentence ("Finance Minister Anton Siluanov spoke on Tuesday.")
-    letters = len(_LETTER.findall(text))
-    if letters * 2 < len(text.replace(" ", "")):
-        return False
-    if UNSPACED.search(text) and len(UNSPACED.findall(text)) * 2 >= letters:
-        # Japanese and Chinese: `count_words` makes a word of two characters, and a site's
-        # or a section's name ("ガジェットウォッチ", "PC・周辺機器") had the words of a headline
-        return len("".join(text.split())) >= UNSPACED_HEADLINE
-    if words < 3:
-        return False
-    return not (words < 5 and following == "navigation")
 
 
 def quick_title(text: str) -> str:

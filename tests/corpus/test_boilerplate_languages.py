@@ -1829,3 +1829,34 @@ def test_chrome_of_the_twenty_second_set(line: str, body: str, reason: str) -> N
 )  # fmt: skip
 def test_news_with_the_twenty_second_sets_words(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
+
+
+def test_the_page_header_above_a_copied_headline() -> None:
+    """Above the headline of a copied page: the site's name, a ticker, the weather, a
+    section. Each line there that is no prose is the page's header; the headline is left."""
+    header = ["Riverside Gazette", "USD 1.0842 ▲ 0.3%", "Friday 7 March · 12°C", "Transport"]
+    headline = "Night buses return to three suburbs after a two-year gap"
+    body = [
+        "The city's transport authority said on Thursday that three night bus routes cut "
+        "during the pandemic will run again from April, every 30 minutes after midnight.",
+        "The routes cost 1.2 million euros a year, a spokeswoman said.",
+        "Unions welcomed the decision but said drivers were still short on the late shifts.",
+    ]
+    judged = reasons("\n\n".join([*header, headline, *body]))
+    assert [judged[line] for line in header] == ["page header"] * 4
+    assert judged[headline] is None
+    assert all(judged[paragraph] is None for paragraph in body)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Transport", *BODIES["Greek"]],  # a page that starts with its lede: no headline
+        ["Transport", "A sentence above the headline stands here, and no rule has a word for it.",
+         "Night buses return to three suburbs", *BODIES["Greek"]],  # prose comes first
+    ],
+)  # fmt: skip
+def test_no_page_header_without_a_headline_under_it(lines: list[str]) -> None:
+    """No headline over the article (it starts with its lede, or prose comes first): the
+    lines above are not the page's header."""
+    assert reasons("\n\n".join(lines))["Transport"] is None
