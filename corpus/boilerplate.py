@@ -293,6 +293,17 @@ _AGENCY_INITIALS = re.compile(
     r"^\(?(?i:ats|sda|apa|dpa|afp|ap|ansa|efe|kna|epd|kap|awp|sid|lusa|bta|reuters|red)"
     r"(?:\s?/\s?[a-z]{1,5}){1,3}\)?\.?$"
 )
+# "We value your privacy", "Nous respectons votre vie privée": a consent box's heading.
+_PRIVACY_HEADING = re.compile(
+    _fold(
+        r"^(?:we (?:value|respect|care about) your privacy|your privacy matters"
+        r"|nous respectons votre vie privée|votre vie privée (?:nous importe|est importante)"
+        r"|wir respektieren ihre privatsphäre|ihre privatsphäre ist uns wichtig"
+        r"|valoramos tu privacidad|respetamos tu privacidad|rispettiamo la tua privacy"
+        r"|szanujemy twoją prywatność|мы ценим вашу конфиденциальность"
+        r"|ние уважаваме вашата поверителност)[.!]?$"
+    )
+)
 # "sponsored by Kaze Card": an advertiser's label.
 _SPONSORED_BY = re.compile(r"^(?:sponsored|presented|powered) by\s+\S", re.IGNORECASE)
 # "Transport Correspondent", "Senior Political Editor": a writer's beat on a line of its own.
@@ -400,7 +411,8 @@ _PAYWALL = re.compile(
         r"|nur für abonnenten|jetzt abonnieren"
         r"|vous lisez un article gratuit|pour continuer à lire|premier mois"
         r"|exclusivo para (?:suscriptores|assinantes)|suscríbete para|riservato agli abbonati"
-        r"|только для подписчиков|только подписчикам|оформите подписку|первый месяц за"
+        r"|только для подписчиков|только подписчикам|оформите подписку|оформить подписку"
+        r"|первый месяц за|полный доступ ко всем|notre offre numérique"
         r"|للمشتركين فقط|למנויים בלבד"
         r"|subscribers? only|subscribe (?:now|today)|free trial|first month free"
         r"|unlimited (?:digital )?access|get the full story|cancel (?:at )?any ?time"
@@ -632,7 +644,8 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
     r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|фота|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
-    r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva)\s*[:：]|(?:^|[。\s])[图圖]\s?[/／]\s?\S{2,12}$"
+    r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva|снимка)\s*[:：]"
+    r"|\bphoto d['’]illustration\b|(?:^|[。\s])[图圖]\s?[/／]\s?\S{2,12}$"
     r"|撮影[:：]|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
     r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=|/\s?[^/\n]{1,20}\s제공$|(?<!\w)ảnh\s*:"
     # "… after her ordeal Credit: SWNS", "… ma ponad pół wieku. Fot. Tomasz Wiśniewski",
@@ -669,7 +682,7 @@ _CREDIT_ALONE = re.compile(
 # (`_CREDIT_WORD`: "File photo"): "Saint-Servais pool to close as ceiling is found unsafe" is
 # a headline.
 _PHOTO_CREDIT_WEAK = gated(
-    r"\b(?:reuters|afp|epa|ap|tass|ria novosti|xinhua)\b"
+    r"\b(?:reuters|afp|epa|ap|tass|ria novosti|xinhua|anp|belga|dpa|efe|ansa|pap|čtk|mti|bta)\b"
     r"|\b(?:photo\w*|picture|image|pool|credit|file)\b(?=\s*[/:])|(?<=/)\s*(?:pool|file)\b",
     re.IGNORECASE,
 )
@@ -707,7 +720,7 @@ _PHOTO_CREDIT_CUE = re.compile(
     r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|фота|φωτ"
     r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
     r"|तस्बिर|तस्वीर"
-    r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva",
+    r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva|снимка",
 )  # searched in the line lowered: with IGNORECASE the search took four times as long
 
 
@@ -757,11 +770,12 @@ def _tells_to_get_the_app(low: str) -> bool:
 _HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
 _COOKIES = re.compile(
     r"cookie|куки|クッキー|쿠키|ملفات تعريف الارتباط|עוגיות|कुकीज़|คุกกี้|piškot|kolačić"
-    r"|ciasteczk|sütik|evästei|evästee|çerez|کوکی|slapuk|sīkdatn|küpsis|galetes"
+    r"|ciasteczk|sütik|evästei|evästee|çerez|کوکی|slapuk|sīkdatn|küpsis|galetes|бисквитк"
 )
 _COOKIE_CONTEXT = re.compile(
     r"\b(?:consent|consens\w*|accept|partners|preferences|settings|privacy|acept\w*|configur\w*"
-    r"|accept\w*|paramètr\w*|akzeptier\w*|einstellungen|datenschutz\w*|accett\w*|aceit\w*"
+    r"|accept\w*|paramètr\w*|paramétr\w*|partenaires|akzeptier\w*|einstellungen|datenschutz\w*"
+    r"|accett\w*|aceit\w*|прием\w*|прием\w*|съглас\w*|поверителност\w*"
     r"|privacidad|privacidade|confidentialité|zgod\w*|prywatnoś\w*|kabul|gizlilik"
     r"|соглас\w*|конфиденциальн\w*|приня\w*|погод\w*|αποδοχ\w*|απόρρητ\w*|strinja\w*"
     r"|uporab\w*|souhlas\w*|súhlas\w*|hozzájárul\w*|elfogad\w*|hyväksy\w*|suostu\w*|onay\w*"
@@ -775,7 +789,8 @@ _COOKIE_CONTEXT = re.compile(
 _COOKIE_WE = re.compile(
     _fold(
         r"\b(?:we use|this (?:web)?site uses|utilizamos|usamos|nous utilisons|ce site utilise"
-        r"|utilitzem|fem servir"
+        r"|utilitzem|fem servir|nos partenaires utilisons|utilisons des cookies|този сайт използва"
+        r"|използваме"
         r"|wir verwenden|verwenden wir|wir nutzen|diese website (?:verwendet|nutzt)|utilizziamo"
         r"|questo sito utilizza|używamy|kullanıyoruz|мы используем|используем|використовуємо"
         r"|(?:ta|naša) spletna stran uporablja|ova (?:web )?stranica koristi|koristimo"
@@ -844,7 +859,7 @@ _READING = re.compile(
     r"|อ่าน|կարդալ",
     re.IGNORECASE,
 )
-_MIN_DOT = re.compile(r"\bmin\.$", re.IGNORECASE)
+_MIN_DOT = re.compile(r"\b(?:min|мин|хв)\.$", re.IGNORECASE)
 READING_TIME = 8  # words
 # "17:00–21:00", "8.30-12.00", "9時〜17時": hours from and to, a timetable's or a schedule's.
 _TIME_RANGE = re.compile(
@@ -1148,6 +1163,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"
     if words <= 6 and _SPONSORED_BY.match(text.strip()) and not _SENTENCE_END.search(text):
         return "navigation"
+    if words <= 8 and _PRIVACY_HEADING.match(low.strip()):
+        return "cookie notice"
     lowered = text.lower()
     if words <= 80 and _COOKIES.search(lowered):
         if _COOKIE_CONTEXT.search(lowered) and (
@@ -1554,6 +1571,7 @@ def _is_capitals(text: str) -> bool:
         sum(len(w) for w in letters) >= 2
         and len(text.split()) <= 4
         and all(c.isupper() for w in letters for c in w)
+        and not _DIGIT.search(text)  # "Cililitan (2 RT)": a count, in a list's item
     )
 
 

@@ -1603,6 +1603,10 @@ COMMENTS: tuple[str, ...] = (
 
 # Advertisement labels ("Anzeige", "ΔΙΑΦΗΜΙΣΗ", "פרסומת").
 ADVERT: tuple[str, ...] = (
+    "продължава след рекламата",
+    "статья продолжается ниже",
+    "story continues below advertisement",
+    "continua dopo la pubblicita",
     "ad",
     "advertentie",
     "advertisement",
@@ -3478,6 +3482,11 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    "търси",
+    "volg ons op sociale media",
+    "follow us on social media",
+    "suivez-nous sur les reseaux sociaux",
+    "siguenos en redes sociales",
     "задонатити",
     "задонатить",
     "subscriu-me",

@@ -1860,3 +1860,46 @@ def test_no_page_header_without_a_headline_under_it(lines: list[str]) -> None:
     """No headline over the article (it starts with its lede, or prose comes first): the
     lines above are not the page's header."""
     assert reasons("\n\n".join(lines))["Transport"] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("Nous respectons votre vie privée", "Greek", "cookie notice"),
+        ("Avec votre accord, nous et nos partenaires utilisons des cookies ou technologies "
+         "similaires pour stocker des informations.", "Greek", "cookie notice"),
+        ("Paramétrer les cookies", "Greek", "cookie notice"),
+        ("Този сайт използва бисквитки, за да подобри вашето изживяване. Като продължите, вие "
+         "се съгласявате.", "Cyrillic", "cookie notice"),
+        ("Приемаме бисквитки 🍪", "Cyrillic", "cookie notice"),
+        ("Продължава след рекламата", "Cyrillic", "navigation"),
+        ("Снимка: Личен архив", "Cyrillic", "photo credit"),
+        ("Время чтения: 5 мин.", "Cyrillic", "timestamp"),
+        ("Les écoles servent environ 6.200 repas par jour. - Photo d’illustration Belga", "Greek",
+         "photo credit"),
+        ("Cet article vous a plu ? Découvrez toute l’actualité de votre région avec notre offre "
+         "numérique : 1 € le premier mois.", "Greek", "paywall"),
+        ("ANP", "Greek", "photo credit"),
+        ("Volg ons op sociale media", "Greek", "navigation"),
+    ],
+)  # fmt: skip
+def test_chrome_of_the_twenty_third_set(line: str, body: str, reason: str) -> None:
+    """Consent boxes in French and Bulgarian, with their headings; a Bulgarian ad's break and
+    photo credit; a Russian reading time; a French caption's illustration credit and offer;
+    a Dutch agency's name alone; a "follow us" button."""
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Jakarta Timur: Kampung Melayu (14 RT), Bidara Cina (11 RT), Cawang (6 RT), Cililitan "
+         "(2 RT)", "Greek"),  # a list's item with counts in brackets: no credit
+        ("Министерството обяви, че приема предложения до петък.", "Cyrillic"),
+        ("Le Parlement européen a voté les nouvelles règles sur les cookies, qui entreront en "
+         "vigueur en 2026, a indiqué la Commission.", "Greek"),
+        ("Снимката е направена от местен жител миналата седмица.", "Cyrillic"),
+    ],
+)  # fmt: skip
+def test_news_with_the_twenty_third_sets_words(line: str, body: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) is None
