@@ -1235,12 +1235,9 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         and not (_SENTENCE_END.search(text) and not _MIN_DOT.search(text))
     ):
         return "timestamp"  # the reading time beside it ("He read for 5 minutes." is news)
-    if (
-        words <= NEWSLETTER_PITCH
-        and len(set(_NEWSLETTER.findall(lowered))) >= 3
-        and _ADDRESS.search(text)
-        and not _QUOTE_MARKS.search(text)
-    ):
+    # (a newsletter's words, found once for the two rules that count them)
+    newsletter = set(_NEWSLETTER.findall(lowered)) if words <= NEWSLETTER_PITCH else set()
+    if len(newsletter) >= 3 and _ADDRESS.search(text) and not _QUOTE_MARKS.search(text):
         return "newsletter"  # "Get the latest news delivered to your inbox. Sign up for our …"
     if words <= 60 and _is_appeal_elsewhere(low, text):
         return "appeal"
@@ -1274,7 +1271,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     # the paper said" is news.
     # (the newsletter's words are looked for first: most lines have none)
     if (
-        len(set(_NEWSLETTER.findall(lowered))) >= 2
+        len(newsletter) >= 2
         and (_ADDRESS.search(text) or _IMPERATIVE_SIGN_UP.search(text))
         and not _QUOTE_MARKS.search(text)
     ):
