@@ -306,6 +306,8 @@ _PRIVACY_HEADING = re.compile(
 )
 # "sponsored by Kaze Card": an advertiser's label.
 _SPONSORED_BY = re.compile(r"^(?:sponsored|presented|powered) by\s+\S", re.IGNORECASE)
+# A Korean broadcaster's video player, read out: "동영상 영역 시작", "동영상 영역 끝".
+_PLAYER_REGION = re.compile(r"^동영상 영역 (?:시작|끝)|동영상 영역 끝$")
 # "Transport Correspondent", "Senior Political Editor": a writer's beat on a line of its own.
 _BEAT = re.compile(
     r"^(?!(?:The|A|An|Our|Your)\s)[A-Z][\w&'’-]*\s(?:[\w&'’-]+\s){0,2}"
@@ -1157,6 +1159,10 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"  # "페이스북(으)로 기사보내기": a share button
     if words <= 6 and _FONT_SIZE.match(text.strip()):
         return "navigation"
+    if "동영상 영역" in text and _PLAYER_REGION.search(text):
+        return (
+            "navigation"  # "동영상 영역 시작 · 동영상 설명 … · 동영상 영역 끝": a player's labels
+        )
     if words <= 4 and _BEAT.match(text.strip()):
         return "credits"
     if words <= 4 and "/" in text and _AGENCY_INITIALS.match(text.strip()):

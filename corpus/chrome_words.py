@@ -795,6 +795,8 @@ RELATED_HEADER: tuple[str, ...] = (
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
 MOST_READ: tuple[str, ...] = (
+    "실시간 인기 뉴스",
+    "실시간 인기기사",
     "今日熱門",
     "今日热门",
     "धेरै पढिएका",

@@ -1880,6 +1880,9 @@ def test_no_page_header_without_a_headline_under_it(lines: list[str]) -> None:
         ("Cet article vous a plu ? Découvrez toute l’actualité de votre région avec notre offre "
          "numérique : 1 € le premier mois.", "Greek", "paywall"),
         ("ANP", "Greek", "photo credit"),
+        ("동영상 영역 시작 · 동영상 설명 온열질환자 벌써 2천 명 넘어 · 동영상 영역 끝", "Korean",
+         "navigation"),
+        ("실시간 인기 뉴스", "Korean", "related links"),
         ("Volg ons op sociale media", "Greek", "navigation"),
     ],
 )  # fmt: skip
@@ -1899,6 +1902,7 @@ def test_chrome_of_the_twenty_third_set(line: str, body: str, reason: str) -> No
         ("Le Parlement européen a voté les nouvelles règles sur les cookies, qui entreront en "
          "vigueur en 2026, a indiqué la Commission.", "Greek"),
         ("Снимката е направена от местен жител миналата седмица.", "Cyrillic"),
+        ("방송사는 동영상 영역 끝에 광고를 넣었다고 밝혔다.", "Korean"),
     ],
 )  # fmt: skip
 def test_news_with_the_twenty_third_sets_words(line: str, body: str) -> None:
