@@ -2242,13 +2242,14 @@ def dominant_script(text: str, sample: int = 50_000) -> str | None:
 
 
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_PAST_LATIN = "\u0250"  # the first character past Latin-1 and Latin Extended-A and -B
 
 
 def _foreign(text: str, script: str) -> bool:
     """Mostly in another script than the page's, and not in Latin letters: a page in any
     script writes brands, handles, code and acronyms in Latin ("pip install", "BTS")."""
-    if text.isascii():
-        return False  # Latin letters alone
+    if text.isascii() or (script == "LATIN" and max(text) < _PAST_LATIN):
+        return False  # Latin letters alone (with their accents, on a Latin page)
     counts = _script_counts(text)
     total = sum(counts.values())
     if total < 3 or counts[script] * 2 >= total:
