@@ -204,6 +204,7 @@ _NOTICE = re.compile(
         r"|不代表本网|不代表本網|并不意味着赞同其观点|並不意味著贊同其觀點|giay phep so"
         r"|tong bien tap:|本平台仅提供信息存储服务|本平臺僅提供資訊儲存服務"
         r"|互联网新闻信息服务许可证|互聯網新聞信息服務許可證|如有侵权[，,]?请联系|如有侵權[，,]?請聯繫"
+        r"|غير مسؤول عن محتواه"
     ),
 )
 # A Chinese platform's statement under a repost ("特别声明：以上内容…"), matched at the line's
@@ -318,7 +319,11 @@ _REPORTER_MORE = re.compile(
     r"^[가-힣]{2,4}\s?기자의?\s(?:다른\s?기사|기사\s?(?:더보기|모음))(?:\s?보기)?$"
 )
 # "著者：編集部 大西 ひかり", "文：山田太郎": a Japanese byline's label.
-_JA_AUTHOR = re.compile(r"^(?:著者|筆者|文|執筆|記者)\s?[:：]\s?\S{1,12}(?:\s\S{1,8}){0,2}$")
+_JA_AUTHOR = re.compile(
+    r"^(?:著者|筆者|文|執筆|記者)\s?[:：]\s?\S{1,12}(?:\s\S{1,8}){0,2}$"
+    r"|^[\u4e00-\u9fff\u3040-\u30ff]{1,6}\s?[\u4e00-\u9fff\u3040-\u30ff]{1,6}"
+    r"[（(](?:編集部|記者|編集委員|特派員)[)）]$"  # "松岡 遼（編集部）"
+)
 _BRACKETED_NAME = re.compile(r"^[（(][\u3040-\u30ff\u4e00-\u9fff・\u3000 ]{3,14}[）)]$")
 _SEND_TO = gated(r"(?:\(으\)로 )?기사\s?보내기$|공유하기$")
 # A Korean byline: a name of two to four syllables and "기자" (reporter), or "특파원".
@@ -545,6 +550,7 @@ _TAG_WORDS = _fold(
     r"|mots-clés|etichette|argomenti|tagi|etiketler|ετικέτες|タグ|标签|標籤|关键词|태그|키워드"
     r"|関連キーワード|キーワード|وسوم|الكلمات المفتاحية|תגיות|टैग|ट्रेंडिंग|ស្លាក"
     r"|պիտակներ|etiketa|etiketat|тэгі|témata|štítky|aiheet|tagit|etiketter|címkék"
+    r"|súvisiace témy|témy|temos|tēmas"
 )
 _TAGS = re.compile(rf"^(?:{_TAG_WORDS})\s*[:：៖՝]\s*\S")
 # "Topics Animals, Dogs, Greater Manchester": the header, then a list with commas.
@@ -647,7 +653,7 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
     r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|фота|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
     r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva|снимка)\s*[:：]"
-    r"|\bphoto d['’]illustration\b|(?:^|[。\s])[图圖]\s?[/／]\s?\S{2,12}$"
+    r"|\bphoto d['’]illustration\b|(?:^|[。\s])[图圖]\s?[/／]\s?\S{2,12}$|\bnuotr\.$"
     r"|撮影[:：]|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
     r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=|/\s?[^/\n]{1,20}\s제공$|(?<!\w)ảnh\s*:"
     # "… after her ordeal Credit: SWNS", "… ma ponad pół wieku. Fot. Tomasz Wiśniewski",
@@ -722,7 +728,7 @@ _PHOTO_CREDIT_CUE = re.compile(
     r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|фота|φωτ"
     r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
     r"|तस्बिर|तस्वीर"
-    r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva|снимка",
+    r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva|снимка|nuotr",
 )  # searched in the line lowered: with IGNORECASE the search took four times as long
 
 
@@ -880,7 +886,7 @@ _BREADCRUMBS = re.compile(
 # 2025", "22/05/2025 à 17h05", "2025년 10월 27일".
 _OTHER_DATE = re.compile(
     r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"
-    r"|\b\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\b\.?|\b\d{4}/\d{1,2}/\d{1,2}\b"
+    r"|\b\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\b\.?|\b\d{4}/\d{1,2}/\d{1,2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b"
     # "17 June 2024", "১৭ জুন ২০২৪": a month's name has its vowel signs
     rf"|\b\d{{1,2}}\.?\s+(?:[^\W\d_]|[{MARK_RANGES}]){{3,12}}\.?,?\s+\d{{4}}\b"
     r"|\b\d{1,2}\s+(?:كانون|تشرين)\s+(?:الأول|الثاني)\s+\d{4}\b"  # Levantine month names
@@ -1504,14 +1510,20 @@ def _credited(p: Paragraph) -> bool:
 def _credit_alone(text: str) -> bool:
     """`_CREDIT_ALONE` in a line, its words looked for first: each of its kinds has "Photo",
     "Getty", "©", or a colon within the line's last characters (the credit after the
-    caption's sentence), and a paragraph of prose seldom has any."""
-    if "Photo" in text or "Getty" in text or "©" in text or ":" in text[-CREDIT_AFTER_COLON:]:
-        return bool(_CREDIT_ALONE.search(text))
-    return False
+    caption's sentence), and a paragraph of prose seldom has any; or capitals after a dash
+    closing the caption ("… Pasay City. — BUSINESSDAILY PH FILE PHOTO")."""
+    cued = "Photo" in text or "Getty" in text or "©" in text or ":" in text[-CREDIT_AFTER_COLON:]
+    if cued and _CREDIT_ALONE.search(text):
+        return True
+    tail = text[-DASH_CREDIT:]
+    return ("—" in tail or "–" in tail) and bool(_DASH_CREDIT.search(tail))
 
 
 # "… de l'Ajuntament. Foto: D.C.": after the colon a space, a letter and thirty characters
 CREDIT_AFTER_COLON = 34
+# "… at a mall in Pasay City. — BUSINESSDAILY PH FILE PHOTO": capitals after a dash
+DASH_CREDIT = 60
+_DASH_CREDIT = re.compile(r"[.!?]\s+[—–]\s*[A-Z][A-Z0-9 .&'/-]{2,50}$")
 
 
 # What a caption ends with: an agency or photographer in capitals after its sentence
@@ -1559,6 +1571,8 @@ def _credit_tail(text: str) -> bool:
         return True
     if _ARCHIVE_TAIL.search(text, end):
         return True  # "ضبط دقيق مدعم - أرشيفية"
+    if _DASH_CREDIT.search(text, end):
+        return True  # "… in Pasay City. — BUSINESSDAILY PH FILE PHOTO"
     bracket = _BRACKETED_TAIL.search(text, end) if text.rstrip().endswith((")", "）")) else None
     if bracket and bracket.start() > 0:
         inner = bracket["tail"]

@@ -12,6 +12,9 @@ from __future__ import annotations
 # Phrases that put one link to another story in the text only before a colon or a bar
 # ("Read more: <headline>"; bare, "Read more" may open a sentence).
 READ_ALSO_BEFORE_COLON: tuple[str, ...] = (
+    "taip pat skaitykite",
+    "precitajte si aj",
+    "citajte aj",
     "lasi ari",
     "lasiet ari",
     "קראו עוד",
@@ -1111,6 +1114,9 @@ MOST_READ: tuple[str, ...] = (
 
 # Headers of a list of tags ("Topics", "Ετικέτες", "টॅग्स").
 TAGS: tuple[str, ...] = (
+    "suvisiace temy",
+    "temos",
+    "temy",
     "content highlights",
     "acar sozlər",
     "aiheesta",
@@ -1876,6 +1882,8 @@ ADVERT: tuple[str, ...] = (
 
 # Share, print and copy-link buttons ("Partager sur", "Copier le lien", "复制链接").
 SHARE: tuple[str, ...] = (
+    "odoslat e-mailom",
+    "odoslat emailom",
     "comparteix",
     "correu electronic",
     "このニュースをシェア",
@@ -2533,6 +2541,8 @@ FOOTER: tuple[str, ...] = (
 
 # Openings of a pitch to follow the outlet or get its app ("Ikuti saluran WhatsApp").
 FOLLOW: tuple[str, ...] = (
+    "sledujte nas aj na",
+    "sledujte nas na",
     "sigue toda la informacion de",
     "sigue toda la actualidad de",
     "nhận tin mới nhất qua",
@@ -2822,6 +2832,7 @@ FOLLOW: tuple[str, ...] = (
 
 # Openings of a notice that the story appeared first elsewhere, or of a reprint notice.
 REPUBLISHED: tuple[str, ...] = (
+    "この記事を書いた人",
     "cet article a ete publie automatiquement",
     "depeche d'agence",
     "originalraksts",

@@ -1907,3 +1907,40 @@ def test_chrome_of_the_twenty_third_set(line: str, body: str, reason: str) -> No
 )  # fmt: skip
 def test_news_with_the_twenty_third_sets_words(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("14-11-2024 10:22 AM", "Arabic", "timestamp"),
+        ("* الخبر منقول بتصرف عن وكالة الأنباء، والموقع غير مسؤول عن محتواه.", "Arabic", "credits"),
+        ("Sledujte nás aj na WhatsAppe a v mobilnej aplikácii.", "Greek", "newsletter"),
+        ("Súvisiace témy", "Greek", "related links"),
+        ("Odoslať e-mailom", "Greek", "navigation"),
+        ("Taip pat skaitykite: Renovacija: kiek kainuos ir kiek sutaupysite", "Greek",
+         "related link"),
+        ("Daugiabučiai Vilniaus Žirmūnų mikrorajone. Redakcijos nuotr.", "Greek", "photo credit"),
+        ("SHOPPERS line up at a mall in Pasay City. — BUSINESSDAILY PH FILE PHOTO", "Greek",
+         "photo credit"),
+        ("この記事を書いた人", "Japanese", "credits"),
+        ("松岡 遼（編集部）", "Japanese", "credits"),
+    ],
+)  # fmt: skip
+def test_chrome_of_the_twenty_fourth_set(line: str, body: str, reason: str) -> None:
+    """A date with dashes and an aggregator's notice in Arabic; Slovak follow, tags and share
+    lines; Lithuanian "read also" and photo credit; a capitals credit after a dash; a Japanese
+    author box and byline."""
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("The minister said the plan was final. — A spokesman later denied it.", "Greek"),
+        ("Témy rokovania boli dane a zdravotníctvo.", "Greek"),
+        ("Sledujte, ako sa mení cena energií, radí analytik.", "Greek"),
+        ("松岡市長は編集部の取材に応じた。", "Japanese"),
+    ],
+)  # fmt: skip
+def test_news_with_the_twenty_fourth_sets_words(line: str, body: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) is None
