@@ -1277,6 +1277,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         words <= 12
         and (_NEWSLETTER.search(lowered) or _NEWSLETTER_NAMED.search(low))
         and not is_prose(p)
+        and not _LISTED.search(text)
     ):
         return "newsletter"
     # Two of a newsletter's words, to the reader: "Readers can subscribe to the newsletter,
@@ -1614,6 +1615,8 @@ def _is_share_row(text: str) -> bool:
 
 
 NEWSLETTER_PITCH = 40  # words: a newsletter box's pitch of two sentences
+# "A newsletter, a photo wall and a waiting list": things listed, a subheading's shape
+_LISTED = re.compile(r"\w,\s+\w[^,]*\s(?:and|und|et|y|e|i|и|і|og|och|en)\s")
 
 # An appeal in other languages: the reader told to support or fund the newsroom, in the
 # imperative ("Підтримайте незалежну місцеву журналістику!", "Soutenez notre rédaction"),
@@ -2027,7 +2030,11 @@ def _caption_member(p: Paragraph, before: Paragraph | None, _reason: str | None)
 
 def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> bool:
     """A link line, or a teaser that a timestamp or a section label ("Portugal") introduces."""
-    if (p.words <= 12 or _is_unspaced_headline(p.text)) and not _SENTENCE_END.search(p.text):
+    if (
+        (p.words <= 12 or _is_unspaced_headline(p.text))
+        and not _SENTENCE_END.search(p.text)
+        and not p.text.rstrip().endswith((":", "："))  # a lead-in to the article's list
+    ):
         return True
     if p.words <= TEASER and _RANKED.match(p.text) and not _ends_sentence(p):
         return True  # "2\t格安SIMの通信速度、11月の実測ランキング": a "Most read" list's second

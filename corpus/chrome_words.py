@@ -1882,6 +1882,11 @@ ADVERT: tuple[str, ...] = (
 
 # Share, print and copy-link buttons ("Partager sur", "Copier le lien", "复制链接").
 SHARE: tuple[str, ...] = (
+    "deel dit artikel",
+    "deel dit bericht",
+    "compartir este articulo",
+    "condividi questo articolo",
+    "compartilhe esta noticia",
     "odoslat e-mailom",
     "odoslat emailom",
     "comparteix",

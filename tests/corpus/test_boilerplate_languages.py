@@ -1944,3 +1944,31 @@ def test_chrome_of_the_twenty_fourth_set(line: str, body: str, reason: str) -> N
 )  # fmt: skip
 def test_news_with_the_twenty_fourth_sets_words(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
+
+
+def test_a_related_box_ends_at_a_lead_in_to_the_articles_list() -> None:
+    """ "עוד בנושא:" and one link, then "אלה הקווים החדשים:" leading in to the article's list
+    of night lines: the lead-in ends the box (a teaser never ends with a colon), and the
+    list is the article's (it lost 22 points of recall)."""
+    body = BODIES["Hebrew"]
+    box = ["עוד בנושא:", "הרכבל לטכניון יפעל גם בשבת? העירייה בוחנת"]
+    listed = [
+        "אלה הקווים החדשים:",
+        "קו 201 – מרכזית המפרץ – בת גלים – מרכז הכרמל, 23:30 עד 04:30",
+        "קו 202 – קריית ביאליק – קריון – הדר, 23:45 עד 04:15",
+    ]
+    judged = reasons("\n\n".join([body[0], body[1], *box, *listed, body[0]]))
+    assert [judged[line] for line in box] == ["related links"] * 2
+    assert [judged[line] for line in listed] == [None] * 3
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("A newsletter, a photo wall and a waiting list", None),  # a subheading's list
+        ("Sign up for our newsletter", "newsletter"),
+        ("Deel dit artikel:", "navigation"),
+    ],
+)
+def test_a_subheading_that_lists_a_newsletter_among_things(line: str, reason: str | None) -> None:
+    assert reason_amid(line, BODIES["Greek"], 1) == reason
