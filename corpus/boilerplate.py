@@ -282,7 +282,8 @@ def _japanese_chrome(text: str) -> str | None:
 
 # A gallery's link: labelled a photo feature, or counting its photos ("（全24枚）").
 _JA_GALLERY = re.compile(
-    r"^【(?:写真特集|フォト特集|写真|フォト|動画|ギャラリー)】|[（(]全\d+枚[）)]$"
+    r"^【(?:写真特集|フォト特集|写真|フォト|動画|ギャラリー|あわせて読みたい|こちらもおすすめ)】"
+    r"|[（(]全\d+枚[）)]$"
 )
 # "字級設定：小中大特", "글자 크기": the buttons that set the text's size.
 _FONT_SIZE = re.compile(
@@ -320,7 +321,7 @@ _REPORTER_MORE = re.compile(
 )
 # "著者：編集部 大西 ひかり", "文：山田太郎": a Japanese byline's label.
 _JA_AUTHOR = re.compile(
-    r"^(?:著者|筆者|文|執筆|記者)\s?[:：]\s?\S{1,12}(?:\s\S{1,8}){0,2}$"
+    r"^(?:著者|筆者|文|執筆|記者)(?:・写真)?\s?[:：]\s?\S{1,12}(?:\s\S{1,8}){0,2}$"
     r"|^[\u4e00-\u9fff\u3040-\u30ff]{1,6}\s?[\u4e00-\u9fff\u3040-\u30ff]{1,6}"
     r"[（(](?:編集部|記者|編集委員|特派員)[)）]$"  # "松岡 遼（編集部）"
 )
@@ -528,7 +529,7 @@ _POSTAL_IMPRINT = re.compile(r"^〒\s?\d{3}-?\d{4}")
 _SUBSCRIBE_TO_US = re.compile(
     r"を購読する$|を購読しませんか[？?]?$|구독하기$|구독하고 메인에서 (?:바로 )?보세요[!.]?$"
 )
-_AD_TOKEN = re.compile(r"^(?:реклама\.?\s*)?erid\s*[:：]\s*\w{6,}$", re.IGNORECASE)
+_AD_TOKEN = re.compile(r"(?:^|[,;]\s)(?:реклама\.?\s*)?erid\s*[:：]\s*\w{6,}$", re.IGNORECASE)
 # Tags on a line, or one alone (a copied tag list puts one a line: "#駅伝"; "#MeToo运动在各地
 # 引发讨论。" is a sentence)
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)+$|^#[^\s#.。!?！？,，、]{1,25}$")
@@ -617,7 +618,8 @@ _APPEAL_UI = re.compile(
 )
 _QUOTE_MARKS = re.compile(r"[\"“”«»]")
 _NEWSLETTER = re.compile(
-    r"\b(?:newsletters?|sign up|sign-up|signup|inbox|mailbox|e-?mail address|subscribe"
+    r"\b(?:newsletters?|sign up|sign-up|signup|signing up|inbox|mailbox|e-?mail address"
+    r"|subscribe"
     r"|unsubscribe|subscribers?|thanks for reading|privacy (?:policy|notice)"
     r"|terms (?:of|and) (?:use|service"
     r"|conditions)|view (?:this|it|the) (?:post|email|newsletter) (?:on the web|in (?:your|a)"
@@ -1219,7 +1221,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"
     if words <= 8 and _SOURCE_LINE.match(folded) and not _SENTENCE_END.search(text):
         return "credits"
-    if words <= 6 and _AD_TOKEN.match(text.strip()):
+    if words <= 8 and _AD_TOKEN.search(text.strip()):
         return "navigation"  # "erid: 2VtzqwKpL3x": the token a Russian advert carries
     if words <= 6 and _VIEWS.match(text.strip()):
         return "navigation"
@@ -1464,6 +1466,8 @@ def _site_words_reason(low: str, words: int, text: str) -> str | None:
         if share is not None and _NETWORK.match(key[len(share) :].strip()):
             return "navigation"
     low = low.lstrip(_BULLETS)  # "►延伸閱讀：<headline>"
+    while low and unicodedata.category(low[0]) == "So":
+        low = low[1:].lstrip()  # an emoji first: "📲 Únase a nuestro canal de WhatsApp …"
     phrase = _READ_ALSO_OPENS.opening(low) if words <= 30 else None
     if phrase is not None:
         # "Related: the two cases were heard together, ..." opens a sentence
@@ -1694,6 +1698,7 @@ def _is_dateline_only(text: str) -> bool:
         return bool(_PLAYER_TIME.match(stripped))
     if rest != stripped:
         rest = _DOT_TIME.sub(" ", rest)  # "Wed 9 Apr 2025 07.00 BST"
+        rest = _MINUTE_READ.sub(" ", rest)  # "… Last updated Mar 05, 2024 • 3 minute read"
     if rest == stripped:
         rest = _SHORT_DATE.sub(" ", stripped)
         if rest == stripped or count_words(rest) > 1:
@@ -1717,6 +1722,7 @@ def _is_dateline_only(text: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_MINUTE_READ = re.compile(r"\b\d{1,2}\s?(?:min(?:ute)?s?)\.?\s+read\b", re.IGNORECASE)
 _FROM_DATE = re.compile(r"\d日(?:より|から|以降|起)|\d일부터")
 SECTION_CHARS = 16  # a section's name beside a date, in a script written without spaces
 _TABLE_ROW = re.compile(r"^\|.*\|$")  # a row of a table, as the HTML's text gives it

@@ -1611,6 +1611,8 @@ COMMENTS: tuple[str, ...] = (
 
 # Advertisement labels ("Anzeige", "ΔΙΑΦΗΜΙΣΗ", "פרסומת").
 ADVERT: tuple[str, ...] = (
+    "articol promovat",
+    "continut sponsorizat",
     "продължава след рекламата",
     "статья продолжается ниже",
     "story continues below advertisement",
@@ -2546,6 +2548,8 @@ FOOTER: tuple[str, ...] = (
 
 # Openings of a pitch to follow the outlet or get its app ("Ikuti saluran WhatsApp").
 FOLLOW: tuple[str, ...] = (
+    "unase a nuestro canal de",
+    "unete a nuestro canal de",
     "sledujte nas aj na",
     "sledujte nas na",
     "sigue toda la informacion de",
@@ -2837,6 +2841,7 @@ FOLLOW: tuple[str, ...] = (
 
 # Openings of a notice that the story appeared first elsewhere, or of a reprint notice.
 REPUBLISHED: tuple[str, ...] = (
+    "author of the article",
     "この記事を書いた人",
     "cet article a ete publie automatiquement",
     "depeche d'agence",

@@ -1972,3 +1972,38 @@ def test_a_related_box_ends_at_a_lead_in_to_the_articles_list() -> None:
 )
 def test_a_subheading_that_lists_a_newsletter_among_things(line: str, reason: str | None) -> None:
     assert reason_amid(line, BODIES["Greek"], 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("Author of the article:", "Greek", "credits"),
+        ("Published Mar 05, 2024  •  Last updated Mar 05, 2024  •  3 minute read", "Greek",
+         "timestamp"),
+        ("By signing up you consent to receive the above newsletter from Prairie Media Group "
+         "Inc.", "Greek", "newsletter"),
+        ("📲 Únase a nuestro canal de WhatsApp y reciba las noticias más importantes de "
+         "Antioquia.", "Greek", "newsletter"),
+        ("ARTICOL PROMOVAT", "Greek", "navigation"),
+        ("文・写真：まちナビ編集部 森川さくら", "Japanese", "credits"),
+        ("【あわせて読みたい】札幌の銭湯、燃料高で相次ぐ廃業　残るは19軒に", "Japanese",
+         "related link"),
+        ("ООО «Пример-Финанс», erid: 2VtzqxAbCdE", "Cyrillic", "navigation"),
+    ],
+)  # fmt: skip
+def test_chrome_of_the_twenty_fifth_set(line: str, body: str, reason: str) -> None:
+    """A byline's label, a stamp with its reading time, a newsletter's consent line, a pitch
+    behind an emoji, a Romanian sponsored label, a Japanese writer-and-photographer line and
+    "read this too" link, a Russian advertiser's token after its name."""
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By signing up for the program, residents get a 10% discount, the city said.",
+        "The storm passed on Mar 05, 2024, and officials took 3 minutes to read the warning.",
+    ],
+)
+def test_news_with_the_twenty_fifth_sets_words(line: str) -> None:
+    assert reason_amid(line, BODIES["Greek"], 1) is None
