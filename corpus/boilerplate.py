@@ -785,7 +785,7 @@ _COOKIES = re.compile(
 _COOKIE_CONTEXT = re.compile(
     r"\b(?:consent|consens\w*|accept|partners|preferences|settings|privacy|acept\w*|configur\w*"
     r"|accept\w*|paramètr\w*|paramétr\w*|partenaires|akzeptier\w*|einstellungen|datenschutz\w*"
-    r"|accett\w*|aceit\w*|прием\w*|прием\w*|съглас\w*|поверителност\w*"
+    r"|accett\w*|aceit\w*|прием\w*|съглас\w*|поверителност\w*"
     r"|privacidad|privacidade|confidentialité|zgod\w*|prywatnoś\w*|kabul|gizlilik"
     r"|соглас\w*|конфиденциальн\w*|приня\w*|погод\w*|αποδοχ\w*|απόρρητ\w*|strinja\w*"
     r"|uporab\w*|souhlas\w*|súhlas\w*|hozzájárul\w*|elfogad\w*|hyväksy\w*|suostu\w*|onay\w*"
@@ -1954,7 +1954,6 @@ def headline_at(paras: Sequence[Paragraph], reasons: Sequence[str | None]) -> in
 _CRUMB_OR_GAUGE = re.compile(r"[>＞›|°]|\s[»/]\s|\b[A-Z]{3}\s+\d+[.,]\d")  # "USD 521,37"
 _COUNTER = re.compile(r"[:：]\s*[\d\s.,]+$")  # "ნანახია: 1 204": views, a counter
 UNSPACED_HEADLINE = 12  # characters: a Chinese or Japanese headline's least
-_LETTER = re.compile(r"[^\W\d_]")
 # A sentence's stop after a word, not after an abbreviation ("… 23,4 млрд. лв." is a headline).
 _SENTENCE_STOP = re.compile(r"(?:[^\W\d_]{4,}\.|[;,:])['\"’”»)]*$")
 
@@ -1968,7 +1967,7 @@ def _reads_as_headline(text: str, following: str | None) -> bool:
         return False
     if _SENTENCE_STOP.search(text) or _COUNTER.search(text):
         return False  # a sentence ("Finance Minister Anton Siluanov spoke on Tuesday.")
-    letters = len(_LETTER.findall(text))
+    letters = sum(map(len, _LETTERS.findall(text)))
     if letters * 2 < len(text.replace(" ", "")):
         return False
     if UNSPACED.search(text) and len(UNSPACED.findall(text)) * 2 >= letters:

@@ -833,7 +833,7 @@ def _post_blocks(post: Any, present: set[str], flat: str) -> list[str]:
     blocks: list[str] = []
     items: list[str] = []
     for element in post.iter(*_ANCHORS):
-        if any(a.tag in _ANCHORS for a in element.iterancestors() if a is not post):
+        if _inside_anchor(element, post):
             continue  # (a paragraph in a quotation is read with it)
         text = _key("".join(element.itertext()))
         if text and (text in present or text[-POST_TAIL:] in flat):
@@ -850,6 +850,16 @@ def _post_blocks(post: Any, present: set[str], flat: str) -> list[str]:
     if items:
         blocks.append("\n".join(items))
     return blocks
+
+
+def _inside_anchor(element: Any, post: Any) -> bool:
+    """Whether `element` is inside another block of its post (a <p> in a <blockquote>)."""
+    for ancestor in element.iterancestors():
+        if ancestor is post:
+            return False
+        if ancestor.tag in _ANCHORS:
+            return True
+    return False
 
 
 def _loose_runs(element: Any) -> list[tuple[str, int]]:
