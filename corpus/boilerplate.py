@@ -639,8 +639,12 @@ _COMMENTS = gated(
         r"^(?:\d+\s+)?(?:comments?|leave (?:a|the first|your) comment|add (?:a )?comment"
         r"|show comments|view comments|post (?:a )?comment|join the (?:discussion|conversation)"
         r"|what (?:is|'s) your opinion\b.*|what do you think\b.*|have your say\b.*"
-        r"|kommentare?|commentaires?|comentarios?|commenti|comentários|komentarze?|yorumlar"
-        r"|reacties|комментари[ийея]|комментариев|коментар[іяів]|коментарів|коментари|σχόλια|コメント"
+        r"|(?:(?:your|reader'?s'?|vos|tus|os|ihre|i vostri|uw) )?(?:kommentare?|commentaires?"
+        r"|comentarios?|commenti|comentários|komentarze?|yorumlar|reacties|comentaris|comentarii"
+        r"|komentarai|komentāri|kommentaarid|kommentit|kommentarer|komentáře|komentáre|komentarji"
+        r"|komentari|kommentek|hozzászólások|komente|komentar|bình luận|maoni|mga komento)"
+        r"|комментари[ийея]|комментариев|коментар[іяів]|коментарів|коментари|каментары|пікірлер"
+        r"|σχόλια|コメント|კომენტარები|մեկնաբանություններ|ความคิดเห็น|تبصرے|கருத்துகள்"
         r"|评论|評論|网友评论|網友評論"
         r"|댓글|التعليقات|תגובות|टिप्पणियां|टिप्पणियाँ|कमेंट्स|कमेंट|মন্তব্য|نظرات)"
         r"\s*(?:\(\d+\)|\d+\s*(?:件|条|條|개|건)?)?\W*$"
@@ -1988,6 +1992,28 @@ def _apply_head(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
     for k in range(at or 0):
         if reasons[k] is None and not is_prose(paras[k]):
             reasons[k] = "page header"
+    if at is not None:
+        _apply_under_headline(paras, reasons, at)
+
+
+_LIST_OR_ENTRY = re.compile(r"^\s*(?:[*•·▪►▶■●◆\-–—]\s|\d{1,2}[:.]\d\d\b)")  # "- …", "16:45 …"
+
+
+def _apply_under_headline(paras: Sequence[Paragraph], reasons: list[str | None], at: int) -> None:
+    """Between a copied page's headline and the article's first paragraph of prose, the
+    article's header: short lines that are no sentence (a byline, "Прочетено 4 812 пъти",
+    "অ+", "Слушать текст", a caption without its credit, a score line). A longer line there
+    is a standfirst and stays; so does a list's item or a live blog's "16:45 …" entry; and a
+    lead-in with its colon begins the article, with its list under it."""
+    for k in range(at + 1, len(paras)):
+        p = paras[k]
+        if reasons[k] is not None:
+            continue
+        text = p.text
+        if is_prose(p) or text.rstrip().endswith((":", "：")):
+            return  # the article has begun, maybe with a lead-in to its list
+        if p.words <= SHORT and not _SENTENCE_END.search(text) and not _LIST_OR_ENTRY.match(text):
+            reasons[k] = "article header"
 
 
 def _extend_back(paras: Sequence[Paragraph], reasons: list[str | None], i: int) -> None:

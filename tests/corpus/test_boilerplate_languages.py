@@ -211,6 +211,13 @@ def test_readers_comments_are_marked_to_the_end_and_the_headline_written_twice()
         ("정민재 기자 mjjung@example.kr", "Korean", "credits"),
         ("यह भी पढ़ें नगर निगम का नया बजट पेश", "Devanagari", "related link"),
         ("कमेंट्स (9)", "Devanagari", "comments"),
+        ("Comentaris (6)", "Latin", "comments"),
+        ("Komentarai (41)", "Latin", "comments"),
+        ("46 comentarii", "Latin", "comments"),
+        ("Vos commentaires", "Latin", "comments"),
+        ("Maoni (23)", "Latin", "comments"),
+        ("Bình luận (12)", "Latin", "comments"),
+        ("კომენტარები (4)", "Latin", "comments"),
     ],
 )
 def test_stamps_and_trails_of_other_languages(line: str, script: str, reason: str) -> None:
@@ -1846,6 +1853,80 @@ def test_the_page_header_above_a_copied_headline() -> None:
     assert [judged[line] for line in header] == ["page header"] * 4
     assert judged[headline] is None
     assert all(judged[paragraph] is None for paragraph in body)
+
+
+# Between a copied headline and the article's first paragraph: the article's header.
+@pytest.mark.parametrize(
+    ("headline", "header", "body"),
+    [
+        ("Νέες τιμές στα εισιτήρια των αστικών συγκοινωνιών από τον Ιανουάριο",
+         ["Μαρία Παπαδογιάννη", "Χρόνος ανάγνωσης: 3 λεπτά", "A+", "A-"], "Greek"),
+        ("Автобусы до аэропорта будут ходить каждые 20 минут",
+         ["Мария Гончарова", "Прочетено 4 812 пъти", "Слушать текст"], "Cyrillic"),
+        ("मुंबई में भारी बारिश, लोकल ट्रेनें देर से चलीं",
+         ["ब्यूरो, मुंबई", "अपडेट: 11 मार्च 2025, 16:42", "अ+"], "Devanagari"),
+        ("تطبيق جديد لبيع تذاكر القطارات واشتراكات شهرية للطلبة",
+         ["الدار البيضاء - مراد العلمي", "اقتصاد"], "Arabic"),
+        ("רכבת ישראל מוסיפה רכבות לילה בין חיפה לבאר שבע",
+         ["מאת: שירן לוי", "רכבת בתחנת חיפה מרכז"], "Hebrew"),
+        ("地方路線バス、予約制ワゴンへ切り替え　国が交付金", ["経済部　佐伯 拓也", "已关注"],
+         "Japanese"),
+    ],
+)  # fmt: skip
+def test_the_article_header_under_a_copied_headline(
+    headline: str, header: list[str], body: str
+) -> None:
+    """A byline, a counter, a date, font and listen buttons, a caption without its credit:
+    short lines, no sentence, between the headline and the first paragraph of prose."""
+    judged = reasons("\n\n".join([headline, *header, *BODIES[body]]))
+    assert judged[headline] is None
+    assert all(judged[line] is not None for line in header), judged
+    assert all(judged[paragraph] is None for paragraph in BODIES[body])
+
+
+ENGLISH_BODY = [
+    "The city's transport authority said on Thursday that three night bus routes cut during "
+    "the pandemic will run again from April, every 30 minutes after midnight.",
+    "The routes cost 1.2 million euros a year, a spokeswoman said.",
+    "Unions welcomed the decision but said drivers were still short on the late shifts.",
+]
+
+
+@pytest.mark.parametrize(
+    ("headline", "under", "body"),
+    [
+        # a standfirst: longer than a header's line, though it is no sentence
+        ("Night buses return to three suburbs after a two-year gap",
+         ['"Until the key issue of lifting sanctions is resolved, such cooperation will likely '
+          'not develop," the envoy said'], ENGLISH_BODY),
+        ("Night buses return to three suburbs after a two-year gap",
+         ["The fares from 1 July:", "Adult: 3.20 euros", "Child: 1.60 euros"], ENGLISH_BODY),
+        ("Night buses return to three suburbs after a two-year gap",
+         ["16:45 - non-stop to Glasgow Queen Street", "18:15 - non-stop to Glasgow Queen Street"],
+         ENGLISH_BODY),  # a live blog's entries
+        ("घरेलू क्रिकेट में मैच फीस दोगुनी, बोर्ड का बड़ा फैसला",
+         ["- 2025-26 सीजन से लागू", "- महिला खिलाड़ियों को भी फायदा"], BODIES["Devanagari"]),
+        ("Автобусы до аэропорта будут ходить каждые 20 минут",
+         ["Транспорт подорожает с 1 января."], BODIES["Cyrillic"]),  # a sentence, however short
+    ],
+)  # fmt: skip
+def test_no_article_header_on_a_standfirst_a_list_or_a_sentence(
+    headline: str, under: list[str], body: list[str]
+) -> None:
+    judged = reasons("\n\n".join([headline, *under, *body]))
+    assert judged[headline] is None
+    assert [judged[line] for line in under] == [None] * len(under)
+
+
+def test_no_article_header_without_a_headline() -> None:
+    """No headline over the article (a dateline, then the lede): the short lines before its
+    prose are left."""
+    lines = ["KRAKÓW", "Night buses return to three suburbs"]
+    judged = reasons("\n\n".join([lines[0], *ENGLISH_BODY]))
+    assert judged[lines[0]] is None
+    # the same line under a headline is the article's header
+    judged = reasons("\n\n".join([lines[1], lines[0], *ENGLISH_BODY]))
+    assert (judged[lines[1]], judged[lines[0]]) == (None, "article header")
 
 
 @pytest.mark.parametrize(
