@@ -426,6 +426,7 @@ _PAYWALL = re.compile(
         r"|unlimited (?:digital )?access|get the full story|cancel (?:at )?any ?time"
         r"|for just [$€£]\s?\d|a week for (?:your )?(?:the )?first|for (?:your|the) first month"
         r"|続きをお読み|有料会員記事|週間無料|日間無料|カ月無料|お試しいただけ|購読しませんか"
+        r"|全ての記事をお読み|すべての記事をお読み|記事をお読みいただけ"
         r"|ακυρώστε όποτε|απεριόριστη πρόσβαση|τον πρώτο μήνα"
         r"|jederzeit kündbar|résiliable à tout moment|sans engagement|cancela cuando quieras"
         r"|disdici quando vuoi|cancele quando quiser|отменить в любой момент|accès illimité"
@@ -571,7 +572,8 @@ _RELATED_HEADER = gated(
         rf"|(?:{_READ_ALSO})\s*[:：|]?"
         # in brackets ("【関連記事】"); a CJK ranking with what it ranks ("国内アクセスランキング")
         rf"|[【\[〔〈《]\s*(?:{_READ_ALSO_PHRASES})\s*[】\]〕〉》]"
-        r"|[\d\u3040-\u30ff\u4e00-\u9fff]{0,8}(?:ランキング|排行榜?|热榜|熱榜))$"
+        r"|[\d\u3040-\u30ff\u4e00-\u9fff]{0,8}(?:ランキング|排行榜?|热榜|熱榜)"
+        r"(?:\s?[（(][^()（）]{1,12}[)）])?)$"  # "アクセスランキング（ビジネス）": and of a section
     ),
     re.IGNORECASE,
 )
@@ -1677,6 +1679,9 @@ def _stamp_worded(text: str) -> bool:
     return bool(_STAMP_WORDS.search(text) or _OTHER_STAMP_WORDS.search(text))
 
 
+_LABELLED_ITEM = re.compile(r"^[・•▪◦●○■□▽▼◆◇]\s*[^\W\d_]")
+
+
 def _is_dateline_only(text: str) -> bool:
     """A line that is a date or time with at most a section name around it."""
     stripped = text.strip()
@@ -1684,8 +1689,10 @@ def _is_dateline_only(text: str) -> bool:
         return True
     if not _DIGIT.search(stripped):
         return False  # every date and time below has a digit
-    if _FROM_DATE.search(stripped):
-        return False  # "■新料金（6月1日より）": a date things start from is the article's
+    if _FROM_DATE.search(stripped) or _LABELLED_ITEM.match(stripped):
+        # "■新料金（6月1日より）": a date things start from is the article's; so is a list's
+        # item with its label ("・始発　６時１０分")
+        return False
     if _TIME_RANGE.search(stripped) or _TABLE_ROW.match(stripped) or _TIME_FIRST.match(stripped):
         return False  # "Черга 1.1: 17:00–21:00", "| Утренний | 7:30 | 9:10 |": a timetable's
     rest, dates = DATE.subn(" ", stripped)
@@ -1850,6 +1857,21 @@ def _apply_blocks(paras: Sequence[Paragraph], reasons: list[str | None], body_st
         stamps_lead = i + 1 < len(paras) and reasons[i + 1] == "timestamp"
         while j < len(paras):
             other = reasons[j]
+            if (
+                reason == "related links"
+                and not stamps_lead
+                and j - 1 > i + 1
+                and j - 1 in members
+                and paras[j - 1].words <= MENU_ITEM
+                and other is None
+                and is_prose(paras[j])
+                and _article_goes_on(paras, reasons, j)
+            ):
+                # "À lire aussi", a link, "Les aînés épargnés", then paragraphs of prose (an
+                # author's name and bio, or a comment, have chrome right under them): a box
+                # without times has ended, and its last line was the article's subheading
+                reasons[j - 1] = None
+                break
             if reason == "related links" and _prose_resumes(paras, reasons, j):
                 break  # two paragraphs of prose in a row: the article goes on after the box
             if (

@@ -2088,3 +2088,60 @@ def test_chrome_of_the_twenty_fifth_set(line: str, body: str, reason: str) -> No
 )
 def test_news_with_the_twenty_fifth_sets_words(line: str) -> None:
     assert reason_amid(line, BODIES["Greek"], 1) is None
+
+
+FRENCH_BODY = [
+    "Les usagers de la Société de transport paieront plus cher à compter du 1er juillet. Le "
+    "conseil d'administration a adopté mercredi une hausse moyenne de 8 % de ses tarifs.",
+    "La gratuité pour les personnes de 65 ans et plus, instaurée en 2021, est maintenue. Les "
+    "enfants de 11 ans et moins continueront aussi de voyager gratuitement, a précisé la société.",
+    "L'application mobile de la société, lancée l'an dernier, permettra aussi d'acheter des "
+    "passages à l'unité au même tarif qu'en argent comptant, a précisé le président.",
+]
+
+
+def test_a_box_without_times_ends_at_a_subheading_over_the_article() -> None:
+    """ "À lire aussi", its link, then a subheading and the article's paragraphs: the box took
+    the subheading as a section's label and the paragraph under it as its teaser."""
+    box = ["À lire aussi", "Le service d'autobus sera bonifié dans le secteur Cap-de-la-Madeleine"]
+    subheading = "Les aînés épargnés"
+    judged = reasons("\n\n".join([FRENCH_BODY[0], *box, subheading, *FRENCH_BODY[1:]]))
+    assert [judged[line] for line in box] == ["related links"] * 2
+    assert judged[subheading] is None
+    assert judged[FRENCH_BODY[1]] is None and judged[FRENCH_BODY[2]] is None
+
+
+def test_an_authors_name_and_bio_under_a_box_stay_in_it() -> None:
+    """A box without times whose last lines are a name and a sentence with chrome under them
+    (an author's bio, a reader's comment) has not ended: the article does not go on there."""
+    box = ["À lire aussi", "Le service d'autobus sera bonifié dans le secteur Cap-de-la-Madeleine",
+           "Sophie Désilets",
+           "Sophie Désilets couvre les affaires municipales et le transport pour Le Courrier de "
+           "la Mauricie depuis 2019, après dix ans passés à la radio."]  # fmt: skip
+    judged = reasons("\n\n".join([*FRENCH_BODY, *box, "Partager", "Facebook"]))
+    assert [judged[line] for line in box] == ["related links"] * 4
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("アクセスランキング（ビジネス）", "related links"),
+        ("この記事は有料会員限定です。有料会員になると、全ての記事をお読みいただけます。",
+         "paywall"),
+    ],
+)  # fmt: skip
+def test_a_ranking_of_a_section_and_a_members_only_notice(line: str, reason: str) -> None:
+    assert reason_amid(line, BODIES["Japanese"], 2) == reason
+
+
+def test_a_listed_departure_with_its_label_is_the_articles() -> None:
+    """ "・始発　６時１０分" is a list's item, not the page's time stamp."""
+    rows = ["・始発　６時１０分", "・日中　４０分間隔"]
+    japanese = BODIES["Japanese"]
+    judged = reasons("\n\n".join([japanese[0], *rows, japanese[2], japanese[0]]))
+    assert [judged[row] for row in rows] == [None, None]
+    # the same time alone, above the article, stamps it
+    assert reasons("\n\n".join(["６時１０分", *japanese, japanese[0]]))["６時１０分"] == "timestamp"
+    # and a story about members-only articles says it to no one
+    news = "同社によると、有料会員は全ての記事を読めるが、会員数は前年から１割減った。"
+    assert reason_amid(news, japanese, 2) is None
