@@ -601,6 +601,7 @@ def _skipped_between(elements: Sequence[Any], start: int, end: int, present: set
                 and not _linked(element, text)
                 and not _in_chrome(element, container)
                 and not any(ancestor.tag == "li" for ancestor in element.iterancestors())
+                and next(element.iter(*_BLOCKS_IN_ITEM), None) is None
             ):
                 items.append(f"- {text}")
                 items_parent = parent
@@ -619,6 +620,11 @@ def _skipped_between(elements: Sequence[Any], start: int, end: int, present: set
     if items:
         blocks.append("\n".join(items))
     return blocks
+
+
+# A list item that holds paragraphs or a heading is a post's frame (a live blog's <li>
+# entries), not an item: its blocks are put back, or kept, each on its own.
+_BLOCKS_IN_ITEM = ("p", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre")
 
 
 def _key(text: str) -> str:

@@ -329,6 +329,21 @@ def test_every_post_of_a_live_blog_is_read(tmp_path: Path) -> None:
         assert post in article.text
 
 
+def test_a_live_blogs_posts_in_list_items_are_read_once() -> None:
+    """A live blog whose posts are <li> entries, each a time, a heading and paragraphs:
+    trafilatura keeps the paragraphs, and the repair that puts back skipped list items put
+    back each whole entry too, as one line, so every post stood in the text twice."""
+    page = LIVE_BLOG.parent / "ak09-nl-liveblog-storm.html"
+    (article,) = load_corpus([page])[0]
+    lines = article.text.split("\n")
+    post = "Vrachtwagens, campers en auto's met een aanhanger mogen de Haringvlietbrug"
+    assert sum(post in line for line in lines) == 1
+    assert not any(line.startswith("- 16:15") for line in lines)
+    # the posts' headings, skipped by trafilatura, are put back each on its own
+    for heading in ("Haringvlietbrug dicht voor vrachtverkeer", "Code oranje van kracht"):
+        assert heading in lines
+
+
 def article_with_subheadings(chrome: str = "") -> str:
     """A regional paper's article: paragraphs, two <h3> subheadings and a bulleted list,
     siblings in the article's <div>, and `chrome` between two of its paragraphs."""
