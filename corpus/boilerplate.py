@@ -653,6 +653,25 @@ _COMMENTS = gated(
     ),
     re.IGNORECASE,
 )
+# What a comments box asks before one can comment: "로그인 후 댓글을 남길 수 있습니다", "Log in to
+# comment", "Войдите, чтобы оставить комментарий".
+_COMMENT_LOGIN = re.compile(  # (matched in the folded, lowered line)
+    _fold(
+        r"(?:log ?in|sign in|register|inicia sesión|connectez-vous|melden sie sich an|accedi"
+        r"|faça login|zaloguj się|войдите|авторизуйтесь|увійдіть|giriş yapın|συνδεθείτε|התחברו"
+        r"|سجل الدخول|लॉग ?इन कर|로그인 ?(?:후|하시면|하셔야|해야)|ログインして|ログインすると"
+        r"|登录后|登入後|登錄後).{0,30}(?:comment|коммент|комент|kommentar|comentar|comentário|commentaire"
+        r"|commentare|komentarz|yorum|σχόλι|תגובה|تعليق|टिप्पणी|댓글|コメント|评论|評論|留言)"
+        r"|(?:コメント|댓글|评论|評論|留言)[^。.]{0,12}(?:ログイン|会員登録|로그인|登录|登入|登錄)"
+        r"|(?:to|para|pour|um|per|aby|чтобы|щоб) (?:leave a |post a |add a |dejar un |publier un "
+        r"|écrire un |einen |lasciare un |deixar um |оставить |залишити |napisać )?"
+        r"(?:comment|comentario|commentaire|kommentar|commento|comentário|комментарий|коментар"
+        r"|komentarz)\w* ?,? ?(?:you must|please|debes|vous devez|müssen sie|devi|você precisa"
+        r"|необходимо|потрібно|musisz)?\s*(?:log ?in|sign in|register|iniciar sesión|vous connecter"
+        r"|anmelden|accedere|fazer login|zalogować|войти|авторизоваться|увійти)"
+    )
+)
+FOLLOW_LINE = 12  # words: "Follow us on Telegram and Instagram!" says no more than that
 # Credits that name themselves: "Photo: ...", "(AP Photo/Name)", "Photograph: Name/PA",
 # "Video by Jane Doe" (a name after "by": "release the video by the end of the week" is news).
 _PHOTO_CREDIT_STRONG = re.compile(
@@ -1243,6 +1262,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         and ((_CHANNEL.search(folded) and _FOLLOW_PAYOFF.search(folded)) or _HANDLE.search(text))
     ):
         return "newsletter"  # also "Follow Jane Doe on X: @janedoe"
+    if words <= FOLLOW_LINE and _FOLLOW.match(folded) and _CHANNEL.search(folded):
+        return "newsletter"  # "Пратите нас и на Телеграму и Инстаграму!": short, says no more
     if words <= 30 and _CLICK_HERE_ANY.match(low) and not _QUOTE_MARKS.search(text):
         return "navigation"
     # (by its length in characters: digits and kanji make many words of a date)
@@ -1271,6 +1292,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "translation credit"
     if _COMMENTS.match(folded):
         return "comments"
+    if (words <= SHORT or not is_prose(p)) and _COMMENT_LOGIN.search(low):
+        return "comments"  # "Log in to comment": the comments box begins
     # ("« Un effet d’annonce »" closes a quotation, French style, with a space)
     link_tail = _LINK_TAIL.search(text) and "«" not in text
     if _RELATED_HEADER.match(folded) or (words <= SHORT and link_tail):

@@ -2145,3 +2145,45 @@ def test_a_listed_departure_with_its_label_is_the_articles() -> None:
     # and a story about members-only articles says it to no one
     news = "同社によると、有料会員は全ての記事を読めるが、会員数は前年から１割減った。"
     assert reason_amid(news, japanese, 2) is None
+
+
+@pytest.mark.parametrize(
+    ("prompt", "body"),
+    [
+        ("로그인 후 댓글을 남길 수 있습니다.", "Korean"),
+        ("コメントするにはログインが必要です", "Japanese"),
+        ("登录后发表评论", "Chinese"),
+        ("Войдите, чтобы оставить комментарий", "Cyrillic"),
+        ("You must log in to post a comment.", "Greek"),
+    ],
+)
+def test_a_comment_boxs_login_prompt_begins_the_comments(prompt: str, body: str) -> None:
+    """ "Log in to comment", then the readers' names and their comments: all comments."""
+    article = BODIES[body]
+    comment = article[1]  # a short line, as comments are
+    judged = reasons("\n\n".join([*article, prompt, "Reader42", comment]))
+    assert judged[prompt] == "comments"
+    assert [item.reason for item in classify("\n\n".join([*article, prompt, "Reader42", comment]))
+            ][-2:] == ["comments", "comments"]  # fmt: skip
+    assert all(judged[paragraph] is None for paragraph in article[:1])
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("She was asked to log in and comment on the plan before Friday, the minister said.",
+         ENGLISH_BODY),
+        ("Log in to read the full story", ENGLISH_BODY),  # not the comments' box
+        ("Пратите како је Народна скупштина гласала о буџету.", BODIES["Cyrillic"]),
+    ],
+)  # fmt: skip
+def test_news_about_logging_in_or_following_is_not_a_comment_box(
+    line: str, body: list[str]
+) -> None:
+    assert reason_amid(line, body, 1) != "comments"
+    assert reason_amid(line, body, 1) != "newsletter"
+
+
+def test_follow_us_on_two_channels_and_nothing_more() -> None:
+    line = "Пратите нас и на Телеграму и Инстаграму!"
+    assert reason_amid(line, BODIES["Cyrillic"], 1) == "newsletter"
