@@ -671,6 +671,12 @@ _COMMENT_LOGIN = re.compile(  # (matched in the folded, lowered line)
         r"|anmelden|accedere|fazer login|zalogować|войти|авторизоваться|увійти)"
     )
 )
+_COMMENT_WORD = re.compile(
+    _fold(
+        r"comment|коммент|комент|kommentar|comentar|commentaire|commento|komentarz|yorum|σχόλι"
+        r"|תגובה|تعليق|टिप्पणी|댓글|コメント|评论|評論|留言"
+    )
+)
 FOLLOW_LINE = 12  # words: "Follow us on Telegram and Instagram!" says no more than that
 # Credits that name themselves: "Photo: ...", "(AP Photo/Name)", "Photograph: Name/PA",
 # "Video by Jane Doe" (a name after "by": "release the video by the end of the week" is news).
@@ -1292,7 +1298,11 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "translation credit"
     if _COMMENTS.match(folded):
         return "comments"
-    if (words <= SHORT or not is_prose(p)) and _COMMENT_LOGIN.search(low):
+    if (
+        (words <= SHORT or not is_prose(p))
+        and _COMMENT_WORD.search(low)  # (a seventh of the cost of the prompt's pattern)
+        and _COMMENT_LOGIN.search(low)
+    ):
         return "comments"  # "Log in to comment": the comments box begins
     # ("« Un effet d’annonce »" closes a quotation, French style, with a space)
     link_tail = _LINK_TAIL.search(text) and "«" not in text
