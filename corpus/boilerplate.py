@@ -2266,13 +2266,54 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         # (Thai, Lao, Khmer and Burmese end a sentence with no mark: thirty of their letters
         # are a sentence's, "เมื่อวานนี้ (8 ธ.ค.) ราคาทองคำมีการเปลี่ยนแปลงทั้งหมด 5 ครั้ง")
         unstopped = len(_UNSTOPPED.findall(text)) >= UNSTOPPED_SENTENCE
+        if text.rstrip().endswith((":", "：")) and _leads_in_to_figures(paras, furniture, k):
+            return  # "תוצאות נוספות מהמחזור:" over its results: the article's list
         if _is_short(paras[k]) and not _SENTENCE_END.search(text) and not unstopped:
             furniture.append(k)
+            continue
+        if paras[k].words <= TAIL_HEADLINE and not unstopped and _is_tail_headline(text):
+            furniture.append(k)  # a box's headlines, its header lost: "Clyde council OKs …"
             continue
         if _is_bar_row(text):
             furniture.append(k)  # "会社案内｜個人情報の取り扱い｜リンクについて": a footer's links
             continue
         return
+
+
+def _leads_in_to_figures(paras: Sequence[Paragraph], furniture: list[int], k: int) -> bool:
+    """The lines right under a lead-in's colon (collected from the bottom up) all end with a
+    figure: results or prices under "Other results:", the article's; a box's headlines under
+    "Read next:" do not."""
+    below: list[int] = []
+    for row in range(k + 1, len(paras)):
+        if row not in furniture or not _is_short(paras[row]):
+            break  # (a longer line under the rows is no row of the list)
+        below.append(row)
+    return bool(below) and all(_ENDS_WITH_FIGURE.search(paras[row].text) for row in below)
+
+
+_ENDS_WITH_FIGURE = re.compile(r"\d[\d\s.,:–-]*\W{0,12}$")
+TAIL_HEADLINE = 20  # words: a related story's headline under the article
+_INNER_STOP = re.compile(r"[.!?。！？][\s»”\"')]")  # a sentence's end inside the line ("… sept. »")
+_OPENING_QUOTES = frozenset('“«„「『"‘')
+_CLOSING_QUOTES = re.compile(r"[”»“」』\"’]")
+_SCORE_END = re.compile(r"\d+\s*[:–-]\s*\d+$")  # "מכבי נתניה – הפועל פתח תקווה 2:2": a result
+
+
+def _is_tail_headline(text: str) -> bool:
+    """A headline's shape after the article's last paragraph: no sentence's end (inside it
+    either: "… sept. »" closes a quotation), no lead-in's colon, no list's bullet or live
+    blog's time, no match's result."""
+    stripped = text.rstrip()
+    if stripped[:1] in _OPENING_QUOTES and not _CLOSING_QUOTES.search(stripped, 1):
+        return False  # "“Unclosed at the very end …": a quotation the copy cut off
+    return not (
+        _SENTENCE_END.search(stripped)
+        or _INNER_STOP.search(stripped)
+        or stripped.endswith((":", "："))
+        or _LIST_OR_ENTRY.match(stripped)
+        or _SCORE_END.search(stripped)
+    )
 
 
 _BARS = re.compile(r"\s*[|｜]\s*|\s[·•]\s|\u3000")  # (and ideographic spaces)

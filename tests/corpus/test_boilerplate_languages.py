@@ -2187,3 +2187,43 @@ def test_news_about_logging_in_or_following_is_not_a_comment_box(
 def test_follow_us_on_two_channels_and_nothing_more() -> None:
     line = "Пратите нас и на Телеграму и Инстаграму!"
     assert reason_amid(line, BODIES["Cyrillic"], 1) == "newsletter"
+
+
+def test_headlines_under_the_article_without_their_boxs_header() -> None:
+    """A box's headlines after the article's last paragraph, its header not copied: each
+    no sentence, up to twenty words."""
+    headlines = [
+        "Clyde council OKs 2025 budget with raises for police, fire and the parks department",
+        "Sandusky County sheriff's auction nets $48,000 for new cruiser",
+        "Fremont Ross girls basketball clinches SBC title",
+    ]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *headlines]))
+    assert [judged[line] for line in headlines] == ["page furniture"] * 3
+    assert all(judged[paragraph] is None for paragraph in ENGLISH_BODY)
+    chinese = ["除夕前天氣轉涼 北部低溫下探12度", "高鐵春節疏運加開列車 1月4日凌晨開賣"]
+    judged = reasons("\n\n".join([*BODIES["Chinese"], *chinese]))
+    assert [judged[line] for line in chinese] == ["page furniture"] * 2
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        ["Massol, lui, refuse de parler de montée. « On a gagné un match. Il en reste sept »"],
+        ["“Unclosed at the very end of the article, the quotation goes on and on for a while"],
+        ["- Amber warnings cover Wales, north-west England and southern Scotland until 6pm",
+         "- More than 30,000 homes in north-west England have lost power"],
+        ["Other results of the round:", "Maccabi Netanya – Hapoel Petah Tikva 2:2",
+         "Bnei Sakhnin – Hapoel Haifa 1:2",
+         "For all the results and the full table, visit the league's website or its app"],
+    ],
+)  # fmt: skip
+def test_the_articles_last_lines_are_no_box_of_headlines(ending: list[str]) -> None:
+    """A quotation closed French style, a list's items, results under their lead-in (a line
+    of the page's under them): the article's own last lines."""
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *ending]))
+    assert [judged[line] for line in ending[:3]] == [None] * len(ending[:3])
+
+
+def test_a_thai_articles_last_sentence_is_no_headline() -> None:
+    last = "เมื่อวานนี้ (8 ธ.ค.) ราคาทองคำมีการเปลี่ยนแปลงทั้งหมด 5 ครั้ง ตามประกาศของสมาคมค้าทองคำ"
+    assert reasons("\n\n".join([*BODIES["Thai"], last]))[last] is None
