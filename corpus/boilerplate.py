@@ -122,7 +122,10 @@ _PITCH = gated(
         r"^(?:sign up|subscribe|get (?:our|the) [\w ]{0,30}newsletter|abonnez-vous|inscrivez-vous"
         r"|abonnieren sie|melden sie sich|подпишитесь|подписывайтесь|підписуйтеся|підпишіться"
         r"|абонирайте се|apúntate|suscríbete|iscriviti|zapisz się|abone ol|εγγραφείτε"
-        r"|γίνετε συνδρομητής|訂閱|订阅|구독하세요|اشترك|הירשמו|सब्सक्राइब करें)\b"
+        r"|γίνετε συνδρομητής|訂閱|订阅|구독하세요|اشترك|הירשמו|सब्सक्राइब करें"
+        r"|tilmeld dig|meld deg på|anmäl dig|prenumerera på|schrijf je in|abonneer je"
+        r"|inscreva-se|assine|berlangganan|đăng ký|tilaa|zapisz się na|přihlaste se"
+        r"|prihláste sa|feliratkozás|iratkozzon fel|abonează-te|pretplatite se|naročite se)\b"
     ),
     re.IGNORECASE,
 )
@@ -154,6 +157,7 @@ _FOLLOW_PAYOFF = re.compile(
 _CHANNEL = re.compile(
     _fold(
         r"newsletter|bulletin|бюлетин|рассылк|розсилк|boletín|e-?mail|inbox|telegram|whatsapp"
+        r"|nyhedsbrev|nyhetsbrev|nieuwsbrief|uutiskirje|hírlevél|infolettre|boletim"
         r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|ניוזלטר|न्यूज़लेटर"
         r"|google news|youtube|facebook|instagram|公众号|公眾號|微信|微博|ไลน์|line\s?@"
         r"|카카오톡|카카오 ?채널|유튜브|네이버|sähköpost"
@@ -631,7 +635,7 @@ _NEWSLETTER = re.compile(
 # header, "Tilaa Lapin uutiskirje", "TechFront メールマガジン").
 _NEWSLETTER_NAMED = re.compile(
     _fold(
-        r"uutiskirj|nyhetsbrev|nieuwsbrief|boletín|boletim|hírlevél|bülten|рассылк|розсилк"
+        r"uutiskirj|nyhetsbrev|nyhedsbrev|nieuwsbrief|boletín|boletim|hírlevél|bülten|рассылк|розсилк"
         r"|ニュースレター|メールマガジン|メルマガ|뉴스레터|電子報|电子报|ניוזלטר|النشرة البريدية"
         r"|newsletter|տեղեկագ|butlletí"
     ).lower()
@@ -645,6 +649,7 @@ _COMMENTS = gated(
         r"|comentarios?|commenti|comentários|komentarze?|yorumlar|reacties|comentaris|comentarii"
         r"|komentarai|komentāri|kommentaarid|kommentit|kommentarer|komentáře|komentáre|komentarji"
         r"|komentari|kommentek|hozzászólások|komente|komentar|bình luận|maoni|mga komento)"
+        r"|(?:debatt?|dis[ck]uss?i\w*|dyskusja|keskustelu)\s*\(\d+\)"  # "Debat (14)"
         r"|комментари[ийея]|комментариев|коментар[іяів]|коментарів|коментари|каментары|пікірлер"
         r"|σχόλια|コメント|კომენტარები|մեկնաբանություններ|ความคิดเห็น|تبصرے|கருத்துகள்"
         r"|评论|評論|网友评论|網友評論"
@@ -704,7 +709,7 @@ _PHOTO_CREDIT_STRONG = re.compile(
 _BYLINE = gated(
     r"^(?:(?:posted |written |reported |published |edited )?by|von|par|por|di|door|przez|текст"
     r"|автор|от|كتب|كتبت|بقلم|نوشته|տեքստը|լուսանկարները|լուսանկարը|autor|autorka|kirjoittaja"
-    r"|författare|szerző)\s*[:՝]?\s+"
+    r"|författare|szerző|af|av|oleh)\s*[:՝]?\s+"
     r"(?P<name>[^\W\d_][\w.'’\u0900-\u0dff-]*(?:\s+[\w.'’\u0900-\u0dff-]+){0,3})"
     # "By Gemma Thornley, Consumer Reporter", "Por Ana Ruiz y Luis Gil", "By Jane Doe | AP"
     r"(?:\s*(?:,|\||\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|&)\s*"
@@ -884,7 +889,13 @@ _RELATIVE_TIME = gated(
     r"|\d+\s+(?:минут\w*|час\w*|хвилин\w*|годин\w*)\s+(?:назад|тому)"
     r"|před (?:hodinou|minutou|\d+ (?:minutami|hodinami|dny))"
     r"|pred (?:hodinou|\d+ (?:minútami|hodinami))"
-    r"|(?:\d+ )?(?:godzin[ęy]?|minut[ęy]?) temu)$",
+    r"|(?:\d+ )?(?:godzin[ęy]?|minut[ęy]?) temu"
+    # "I går kl. 14:12", "gestern, 18:05 Uhr", "вчера в 14:12": yesterday or today at a time
+    r"|(?:i går|igår|i dag|idag|i forgårs|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi"
+    r"|ontem|hoje|вчера|сегодня|вчора|сьогодні|dün|bugün|wczoraj|dzisiaj|včera|dnes|tegnap"
+    r"|eilen|tänään|gisteren|vandaag|ieri|astăzi|azi|χθες|σήμερα)"
+    r",?\s*(?:(?:kl\.?|klokken|um|à|a las|alle|às|в|о|saat|o|om|la|klo|στις)\s*)?"
+    r"\d{1,2}[.:h]\d\d(?:\s*(?:uhr|h))?)$",
     re.IGNORECASE,
 )
 # "Temps de lecture 4 min.", "Lesedauer: 3 Min.", "読了時間 5分", "5 min read": a header's

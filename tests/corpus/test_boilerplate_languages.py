@@ -2227,3 +2227,34 @@ def test_the_articles_last_lines_are_no_box_of_headlines(ending: list[str]) -> N
 def test_a_thai_articles_last_sentence_is_no_headline() -> None:
     last = "เมื่อวานนี้ (8 ธ.ค.) ราคาทองคำมีการเปลี่ยนแปลงทั้งหมด 5 ครั้ง ตามประกาศของสมาคมค้าทองคำ"
     assert reasons("\n\n".join([*BODIES["Thai"], last]))[last] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Af Mikkel Holst Nørgaard", "credits"),
+        ("Av Sara Lindblom", "credits"),
+        ("Oleh Nurul Ain Hashim", "credits"),
+        ("I går kl. 14:12", "timestamp"),
+        ("gestern, 18:05 Uhr", "timestamp"),
+        ("Ieri alle 9:15", "timestamp"),
+        ("Tilmeld dig vores gratis nyhedsbrev og få dagens vigtigste nyheder direkte i din "
+         "indbakke.", "newsletter"),
+        ("Debat (14)", "comments"),
+    ],
+)  # fmt: skip
+def test_nordic_bylines_times_of_yesterday_and_pitches(line: str, reason: str) -> None:
+    assert reason_amid(line, ENGLISH_BODY, 1) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Av de 300 passagerarna skadades tre lätt, enligt polisen.",
+        "Debat",  # a subheading
+        "I går kom beskeden om, at ruten lukker.",
+        "Tilmeld dig gerne til kurset, sagde borgmesteren.",
+    ],
+)
+def test_nordic_news_that_opens_alike(line: str) -> None:
+    assert reason_amid(line, ENGLISH_BODY, 1) is None
