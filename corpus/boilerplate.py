@@ -2070,16 +2070,37 @@ def _apply_under_headline(paras: Sequence[Paragraph], reasons: list[str | None],
     article's header: short lines that are no sentence (a byline, "Прочетено 4 812 пъти",
     "অ+", "Слушать текст", a caption without its credit, a score line). A longer line there
     is a standfirst and stays; so does a list's item or a live blog's "16:45 …" entry; and a
-    lead-in with its colon begins the article, with its list under it."""
+    lead-in with its colon begins the article, with its list under it. In an article of
+    subheadings (a live blog's posts, each a title and its prose) the line right above the
+    first paragraph is the first subheading."""
+    header: list[int] = []
     for k in range(at + 1, len(paras)):
         p = paras[k]
         if reasons[k] is not None:
             continue
         text = p.text
         if is_prose(p) or text.rstrip().endswith((":", "：")):
-            return  # the article has begun, maybe with a lead-in to its list
+            if header and header[-1] == k - 1 and _subheadings_after(paras, reasons, k) >= 2:
+                header.pop()
+            break  # the article has begun, maybe with a lead-in to its list
         if p.words <= SHORT and not _SENTENCE_END.search(text) and not _LIST_OR_ENTRY.match(text):
-            reasons[k] = "article header"
+            header.append(k)
+    for k in header:
+        reasons[k] = "article header"
+
+
+def _subheadings_after(paras: Sequence[Paragraph], reasons: list[str | None], start: int) -> int:
+    """The subheadings of the article from `start`: short unmarked lines, no sentence, each
+    with a paragraph of prose right under it."""
+    return sum(
+        1
+        for k in range(start + 1, len(paras) - 1)
+        if reasons[k] is None
+        and reasons[k + 1] is None
+        and paras[k].words <= SHORT
+        and not _SENTENCE_END.search(paras[k].text)
+        and is_prose(paras[k + 1])
+    )
 
 
 def _extend_back(paras: Sequence[Paragraph], reasons: list[str | None], i: int) -> None:

@@ -2258,3 +2258,23 @@ def test_nordic_bylines_times_of_yesterday_and_pitches(line: str, reason: str) -
 )
 def test_nordic_news_that_opens_alike(line: str) -> None:
     assert reason_amid(line, ENGLISH_BODY, 1) is None
+
+
+def test_a_live_blogs_first_post_title_under_its_headline_is_the_articles() -> None:
+    """A live blog copied: the headline, its time, then posts, each a title and its prose.
+    The first post's title stands where a byline would, right above the first paragraph."""
+    headline = "Storm Ylva: trains cancelled and 40,000 homes without power"
+    posts = [
+        "Airport closes its second runway",
+        "Crosswinds above 20 metres a second have closed the second runway, the airport said, "
+        "and 112 flights have been cancelled since the morning.",
+        "Schools shut on Friday",
+        "The regional education office said every school in the county will teach online on "
+        "Friday, with emergency care for pupils who need it.",
+        "Ferries stay in port",
+        "All ferry crossings to the islands are cancelled until Saturday morning, the operator "
+        "said in a statement on its website.",
+    ]
+    judged = reasons("\n\n".join([headline, "Jane Holm", "16:40", *posts]))
+    assert judged["Jane Holm"] is not None  # a byline beside its time
+    assert all(judged[line] is None for line in posts)
