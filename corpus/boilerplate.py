@@ -692,7 +692,7 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|фота|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
     r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva|снимка)\s*[:：]"
     r"|\bphoto d['’]illustration\b|(?:^|[。\s])[图圖]\s?[/／]\s?\S{2,12}$|\bnuotr\.$"
-    r"|撮影[:：]|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
+    r"|撮影[:：]|[摄攝]影[:：]\s?\S{2,12}$|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
     r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=|/\s?[^/\n]{1,20}\s제공$|(?<!\w)ảnh\s*:"
     # "… after her ordeal Credit: SWNS", "… ma ponad pół wieku. Fot. Tomasz Wiśniewski",
     # "… jijini Dar es Salaam. Picha na Maktaba"

@@ -2278,3 +2278,10 @@ def test_a_live_blogs_first_post_title_under_its_headline_is_the_articles() -> N
     judged = reasons("\n\n".join([headline, "Jane Holm", "16:40", *posts]))
     assert judged["Jane Holm"] is not None  # a byline beside its time
     assert all(judged[line] is None for line in posts)
+
+
+def test_a_chinese_caption_ending_with_its_photographer() -> None:
+    caption = "8月24日，江海队球员马塞洛（右）在比赛中庆祝进球。摄影：陈晓峰"
+    assert reason_amid(caption, BODIES["Chinese"], 2) == "photo credit"
+    news = "他从事摄影：拍了三十年，仍然热爱这份工作。"
+    assert reason_amid(news, BODIES["Chinese"], 2) is None
