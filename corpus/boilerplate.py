@@ -1128,6 +1128,11 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     words = p.words
     # Headers are matched without accents (`_fold`).
     folded = _fold(text)
+    if words <= MENU_ITEM:
+        # (a menu's entry, most lines of a copied page, is found at once by its phrase)
+        key = _line_key(folded.lower())
+        if key in _MENU_KEYS and _ARTICLE.sub("", key) not in _HEADER_KEYS:
+            return "navigation"
     if words <= CAPTION and _credited(p):
         return "photo credit"
     if words <= 40 and _is_credits_line(text):
@@ -1413,6 +1418,14 @@ _INTERFACE_KEYS = frozenset(
     )
 )
 _PAYWALL_KEYS = frozenset(_phrases(words_of_sites.PAYWALL_LABELS))
+_COOKIES_FOLDED = re.compile(_fold(_COOKIES.pattern), _COOKIES.flags)  # ("kolačića" folded)
+# Interface phrases no other list has: a line of one is navigation before any rule is tried.
+_HEADER_KEYS = _LIST_HEADER_KEYS | _COMMENT_KEYS
+_MENU_KEYS = frozenset(
+    key
+    for key in _INTERFACE_KEYS - _HEADER_KEYS - _ONE_LINK_KEYS - _COUNTED_COMMENT_KEYS
+    if not _COOKIES_FOLDED.search(key)  # "Cookie settings" is the consent box's, found before
+)
 _AD_KEYS = frozenset(_phrases(words_of_sites.ADVERT))
 
 
