@@ -1791,7 +1791,7 @@ def _is_dateline_only(text: str) -> bool:
 
 _DIGIT = re.compile(r"\d")
 _MINUTE_READ = re.compile(r"\b\d{1,2}\s?(?:min(?:ute)?s?)\.?\s+read\b", re.IGNORECASE)
-_FROM_DATE = re.compile(r"\d日(?:より|から|以降|起)|\d일부터")
+_FROM_DATE = re.compile(r"\d日(?:より|から|以降|起|まで|迄)|\d일(?:부터|까지)")  # (or until)
 SECTION_CHARS = 16  # a section's name beside a date, in a script written without spaces
 _TABLE_ROW = re.compile(r"^\|.*\|$")  # a row of a table, as the HTML's text gives it
 # "08:00 – Aqua Blue: Αίγινα": a departure, the time first and what leaves after a dash.
@@ -2339,7 +2339,9 @@ def _leads_in_to_figures(paras: Sequence[Paragraph], furniture: list[int], k: in
 
 _ENDS_WITH_FIGURE = re.compile(r"\d[\d\s.,:–-]*\W{0,12}$")
 TAIL_HEADLINE = 20  # words: a related story's headline under the article
-_INNER_STOP = re.compile(r"[.!?。！？][\s»”\"')]")  # a sentence's end inside the line ("… sept. »")
+_INNER_STOP = re.compile(
+    r"[.!?。！？][\s»”\"')（(]"
+)  # a sentence's end inside the line ("… sept. »", "…六成。（完）")
 _OPENING_QUOTES = frozenset('“«„「『"‘')
 _CLOSING_QUOTES = re.compile(r"[”»“」』\"’]")
 _SCORE_END = re.compile(r"\d+\s*[:–-]\s*\d+$")  # "מכבי נתניה – הפועל פתח תקווה 2:2": a result

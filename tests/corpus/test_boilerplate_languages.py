@@ -2285,3 +2285,13 @@ def test_a_chinese_caption_ending_with_its_photographer() -> None:
     assert reason_amid(caption, BODIES["Chinese"], 2) == "photo credit"
     news = "他从事摄影：拍了三十年，仍然热爱这份工作。"
     assert reason_amid(news, BODIES["Chinese"], 2) is None
+
+
+def test_a_wires_end_mark_and_a_deadline_are_the_articles() -> None:
+    """ "…六成。（完）" ends the wire's last sentence; "申請期限は2025年6月30日まで" is a
+    subheading with the date things last until, not the page's stamp."""
+    last = "广西是全国最大的食糖产区，产量约占全国六成，今年的榨季将持续到明年四月。（完）"
+    assert reasons("\n\n".join([*BODIES["Chinese"], last]))[last] is None
+    deadline = "申請期限は2025年6月30日まで"
+    assert reason_amid(deadline, BODIES["Japanese"], 2) is None
+    assert reason_amid("2025年6月30日", BODIES["Japanese"], 2) == "timestamp"
