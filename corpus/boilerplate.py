@@ -658,6 +658,13 @@ _COMMENTS = gated(
     ),
     re.IGNORECASE,
 )
+# A comment's word in the languages of the login prompts below (looked for first: the prompt's
+# pattern costs seven times as much).
+_COMMENT_WORDS = (
+    r"comment|коммент|комент|kommentar|comentar|commentaire|commento|komentarz|yorum|σχόλι"
+    r"|תגובה|تعليق|टिप्पणी|댓글|コメント|评论|評論|留言"
+)
+_COMMENT_WORD = re.compile(_fold(_COMMENT_WORDS))
 # What a comments box asks before one can comment: "로그인 후 댓글을 남길 수 있습니다", "Log in to
 # comment", "Войдите, чтобы оставить комментарий".
 _COMMENT_LOGIN = re.compile(  # (matched in the folded, lowered line)
@@ -665,8 +672,8 @@ _COMMENT_LOGIN = re.compile(  # (matched in the folded, lowered line)
         r"(?:log ?in|sign in|register|inicia sesión|connectez-vous|melden sie sich an|accedi"
         r"|faça login|zaloguj się|войдите|авторизуйтесь|увійдіть|giriş yapın|συνδεθείτε|התחברו"
         r"|سجل الدخول|लॉग ?इन कर|로그인 ?(?:후|하시면|하셔야|해야)|ログインして|ログインすると"
-        r"|登录后|登入後|登錄後).{0,30}(?:comment|коммент|комент|kommentar|comentar|comentário|commentaire"
-        r"|commentare|komentarz|yorum|σχόλι|תגובה|تعليق|टिप्पणी|댓글|コメント|评论|評論|留言)"
+        r"|登录后|登入後|登錄後)"
+        rf".{{0,30}}(?:{_COMMENT_WORDS})"
         r"|(?:コメント|댓글|评论|評論|留言)[^。.]{0,12}(?:ログイン|会員登録|로그인|登录|登入|登錄)"
         r"|(?:to|para|pour|um|per|aby|чтобы|щоб) (?:leave a |post a |add a |dejar un |publier un "
         r"|écrire un |einen |lasciare un |deixar um |оставить |залишити |napisać )?"
@@ -674,12 +681,6 @@ _COMMENT_LOGIN = re.compile(  # (matched in the folded, lowered line)
         r"|komentarz)\w* ?,? ?(?:you must|please|debes|vous devez|müssen sie|devi|você precisa"
         r"|необходимо|потрібно|musisz)?\s*(?:log ?in|sign in|register|iniciar sesión|vous connecter"
         r"|anmelden|accedere|fazer login|zalogować|войти|авторизоваться|увійти)"
-    )
-)
-_COMMENT_WORD = re.compile(
-    _fold(
-        r"comment|коммент|комент|kommentar|comentar|commentaire|commento|komentarz|yorum|σχόλι"
-        r"|תגובה|تعليق|टिप्पणी|댓글|コメント|评论|評論|留言"
     )
 )
 FOLLOW_LINE = 12  # words: "Follow us on Telegram and Instagram!" says no more than that
@@ -893,7 +894,7 @@ _RELATIVE_TIME = gated(
     # "I går kl. 14:12", "gestern, 18:05 Uhr", "вчера в 14:12": yesterday or today at a time
     r"|(?:i går|igår|i dag|idag|i forgårs|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi"
     r"|ontem|hoje|вчера|сегодня|вчора|сьогодні|dün|bugün|wczoraj|dzisiaj|včera|dnes|tegnap"
-    r"|eilen|tänään|gisteren|vandaag|ieri|astăzi|azi|χθες|σήμερα)"
+    r"|eilen|tänään|gisteren|vandaag|astăzi|azi|χθες|σήμερα)"
     r",?\s*(?:(?:kl\.?|klokken|um|à|a las|alle|às|в|о|saat|o|om|la|klo|στις)\s*)?"
     r"\d{1,2}[.:h]\d\d(?:\s*(?:uhr|h))?)$",
     re.IGNORECASE,
@@ -1054,6 +1055,11 @@ BODY_GAP = 5  # paragraphs: prose further than this from other prose is a banner
 _LEAD_IN = re.compile(r"[:：]$")
 
 
+def _ends_with_colon(text: str) -> bool:
+    """A line that leads in to what comes under it ("The fares from 1 July:")."""
+    return bool(_LEAD_IN.search(text.rstrip()))
+
+
 def _leads_in(p: Paragraph) -> bool:
     """A paragraph of the article's length that ends with a colon: it leads in to a list
     ("…以华东地区某农商银行为例：" over six rates), which keeps it from the prose after."""
@@ -1128,16 +1134,16 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     words = p.words
     # Headers are matched without accents (`_fold`).
     folded = _fold(text)
+    low = folded.lower()  # (searched without IGNORECASE: ten times faster on these lists)
     if words <= MENU_ITEM:
         # (a menu's entry, most lines of a copied page, is found at once by its phrase)
-        key = _line_key(folded.lower())
+        key = _line_key(low)
         if key in _MENU_KEYS and _ARTICLE.sub("", key) not in _HEADER_KEYS:
             return "navigation"
     if words <= CAPTION and _credited(p):
         return "photo credit"
     if words <= 40 and _is_credits_line(text):
         return "credits"
-    low = folded.lower()  # (searched without IGNORECASE: ten times faster on these lists)
     if words <= 80 and _RIGHTS.search(low):
         return "credits"  # a reprint or licensing notice, in any language
     if words <= 8 and "@" in text and _EMAIL.search(text) and not _SENTENCE_END.search(text):
@@ -1278,14 +1284,12 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "newsletter"  # "… വാട്സാപ് ചാനലിൽ ചേരൂ": the verb comes last
     if words <= 40 and _pitch_with_a_channel(low) and not _QUOTE_MARKS.search(text):
         return "newsletter"  # "… வாட்ஸ்அப் சேனலில் பெற இங்கே க்ளிக் செய்யவும்"
-    if (
-        words <= 60
-        and _FOLLOW.match(folded)
-        and ((_CHANNEL.search(folded) and _FOLLOW_PAYOFF.search(folded)) or _HANDLE.search(text))
-    ):
-        return "newsletter"  # also "Follow Jane Doe on X: @janedoe"
-    if words <= FOLLOW_LINE and _FOLLOW.match(folded) and _CHANNEL.search(folded):
-        return "newsletter"  # "Пратите нас и на Телеграму и Инстаграму!": short, says no more
+    if words <= 60 and _FOLLOW.match(folded):
+        channel = _CHANNEL.search(folded)
+        if (channel and _FOLLOW_PAYOFF.search(folded)) or _HANDLE.search(text):
+            return "newsletter"  # also "Follow Jane Doe on X: @janedoe"
+        if channel and words <= FOLLOW_LINE:
+            return "newsletter"  # "Пратите нас и на Телеграму и Инстаграму!": short, says no more
     if words <= 30 and _CLICK_HERE_ANY.match(low) and not _QUOTE_MARKS.search(text):
         return "navigation"
     # (by its length in characters: digits and kanji make many words of a date)
@@ -1316,7 +1320,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "comments"
     if (
         (words <= SHORT or not is_prose(p))
-        and _COMMENT_WORD.search(low)  # (a seventh of the cost of the prompt's pattern)
+        and _COMMENT_WORD.search(low)
         and _COMMENT_LOGIN.search(low)
     ):
         return "comments"  # "Log in to comment": the comments box begins
@@ -1877,7 +1881,7 @@ def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None]) -> N
             headline = (
                 ONE_LINK_MIN <= nxt.words <= ONE_LINK
                 and not _ends_sentence(nxt)
-                and not text.endswith((":", "："))
+                and not _ends_with_colon(text)
             )
             mark = _BULLET.match(text)
             if bullet is None:
@@ -2092,7 +2096,7 @@ def _apply_under_headline(paras: Sequence[Paragraph], reasons: list[str | None],
         if reasons[k] is not None:
             continue
         text = p.text
-        if is_prose(p) or text.rstrip().endswith((":", "：")):
+        if is_prose(p) or _ends_with_colon(text):
             if header and header[-1] == k - 1 and _subheadings_after(paras, reasons, k) >= 2:
                 header.pop()
             break  # the article has begun, maybe with a lead-in to its list
@@ -2164,7 +2168,7 @@ def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> 
     if (
         (p.words <= 12 or _is_unspaced_headline(p.text))
         and not _SENTENCE_END.search(p.text)
-        and not p.text.rstrip().endswith((":", "："))  # a lead-in to the article's list
+        and not _ends_with_colon(p.text)  # a lead-in to the article's list
     ):
         return True
     if p.words <= TEASER and _RANKED.match(p.text) and not _ends_sentence(p):
@@ -2311,7 +2315,7 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         # (Thai, Lao, Khmer and Burmese end a sentence with no mark: thirty of their letters
         # are a sentence's, "เมื่อวานนี้ (8 ธ.ค.) ราคาทองคำมีการเปลี่ยนแปลงทั้งหมด 5 ครั้ง")
         unstopped = len(_UNSTOPPED.findall(text)) >= UNSTOPPED_SENTENCE
-        if text.rstrip().endswith((":", "：")) and _leads_in_to_figures(paras, furniture, k):
+        if _ends_with_colon(text) and _leads_in_to_figures(paras, furniture, k):
             return  # "תוצאות נוספות מהמחזור:" over its results: the article's list
         if _is_short(paras[k]) and not _SENTENCE_END.search(text) and not unstopped:
             furniture.append(k)
@@ -2339,9 +2343,8 @@ def _leads_in_to_figures(paras: Sequence[Paragraph], furniture: list[int], k: in
 
 _ENDS_WITH_FIGURE = re.compile(r"\d[\d\s.,:–-]*\W{0,12}$")
 TAIL_HEADLINE = 20  # words: a related story's headline under the article
-_INNER_STOP = re.compile(
-    r"[.!?。！？][\s»”\"')（(]"
-)  # a sentence's end inside the line ("… sept. »", "…六成。（完）")
+# A sentence's end inside the line ("… sept. »", "…六成。（完）").
+_INNER_STOP = re.compile(r"[.!?。！？][\s»”\"')（(]")
 _OPENING_QUOTES = frozenset('“«„「『"‘')
 _CLOSING_QUOTES = re.compile(r"[”»“」』\"’]")
 _SCORE_END = re.compile(r"\d+\s*[:–-]\s*\d+$")  # "מכבי נתניה – הפועל פתח תקווה 2:2": a result
@@ -2357,7 +2360,7 @@ def _is_tail_headline(text: str) -> bool:
     return not (
         _SENTENCE_END.search(stripped)
         or _INNER_STOP.search(stripped)
-        or stripped.endswith((":", "："))
+        or _ends_with_colon(stripped)
         or _LIST_OR_ENTRY.match(stripped)
         or _SCORE_END.search(stripped)
     )

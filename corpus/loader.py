@@ -624,7 +624,7 @@ def _skipped_between(elements: Sequence[Any], start: int, end: int, present: set
 
 # A list item that holds paragraphs or a heading is a post's frame (a live blog's <li>
 # entries), not an item: its blocks are put back, or kept, each on its own.
-_BLOCKS_IN_ITEM = ("p", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre")
+_BLOCKS_IN_ITEM = tuple(tag for tag in _ANCHORS if tag != "li")
 
 
 def _key(text: str) -> str:
