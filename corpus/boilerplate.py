@@ -844,6 +844,8 @@ _COOKIE_WE = re.compile(
         r"|ta strona (?:używa|korzysta)|tento web používá|používáme|používame"
         r"|sütiket használ|käytämme|deze (?:web)?site gebruikt"
         r"|wij gebruiken|we gebruiken|vi använder|vi bruker|vi bruger|kami menggunakan"
+        r"|(?:gebruiken|gebruikt|använder|bruker|bruger|verwenden|utilizan|utilizam|usano)"
+        r" cookies?"  # "Nieuwsnet en onze partners gebruiken cookies …"
         r"|situs ini menggunakan|chúng tôi sử dụng|folosim|utilizăm"
         r"|acest site (?:folosește|utilizează)"
         r"|χρησιμοποιούμε)\b|使用しています|使用しております|我们使用|本网站使用|사용합니다"

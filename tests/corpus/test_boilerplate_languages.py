@@ -2295,3 +2295,16 @@ def test_a_wires_end_mark_and_a_deadline_are_the_articles() -> None:
     deadline = "申請期限は2025年6月30日まで"
     assert reason_amid(deadline, BODIES["Japanese"], 2) is None
     assert reason_amid("2025年6月30日", BODIES["Japanese"], 2) == "timestamp"
+
+
+def test_a_dutch_sites_cookie_banner_with_its_partners() -> None:
+    banner = (
+        "Nieuwsnet en onze partners gebruiken cookies en vergelijkbare technieken om je een "
+        "betere ervaring te bieden en advertenties af te stemmen op je interesses."
+    )
+    assert reasons("\n\n".join([banner, *ENGLISH_BODY]))[banner] == "cookie notice"
+    news = (
+        "De toezichthouder onderzoekt hoe webwinkels cookies gebruiken zonder toestemming van "
+        "hun klanten, zei een woordvoerder dinsdag."
+    )
+    assert reason_amid(news, ENGLISH_BODY, 1) is None
