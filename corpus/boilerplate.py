@@ -1032,7 +1032,13 @@ def classify(text: str) -> list[Judged]:
     """Every paragraph of `text` with the reason it is boilerplate, or None for body."""
     paras = paragraphs(text)
     script = dominant_script(text)
-    reasons: list[str | None] = [_line_reason(p, script) for p in paras]
+    # (a line the page repeats, a menu's entry in its footer, is judged once)
+    judged: dict[str, str | None] = {}
+    reasons: list[str | None] = []
+    for p in paras:
+        if p.text not in judged:
+            judged[p.text] = _line_reason(p, script)
+        reasons.append(judged[p.text])
     stamped = {k for k, p in enumerate(paras) if reasons[k] is None and _is_stamp_line(p)}
     prose = [
         k
@@ -1142,13 +1148,19 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         key = _line_key(low)
         if key in _MENU_KEYS and _ARTICLE.sub("", key) not in _HEADER_KEYS:
             return "navigation"
+    # (what many of the rules below ask of the line, asked once)
+    quoted = _QUOTE_MARKS.search(text) is not None
+    stopped = _SENTENCE_END.search(text) is not None
+    prose = is_prose(p)
+    stripped = text.strip()
+    digits = _DIGIT.search(text) is not None
     if words <= CAPTION and _credited(p):
         return "photo credit"
     if words <= 40 and _is_credits_line(text):
         return "credits"
     if words <= 80 and _RIGHTS.search(low):
         return "credits"  # a reprint or licensing notice, in any language
-    if words <= 8 and "@" in text and _EMAIL.search(text) and not _SENTENCE_END.search(text):
+    if words <= 8 and "@" in text and _EMAIL.search(text) and not stopped:
         return "credits"  # "정민재 기자 mjjung@example.kr": a reporter's address
     if words <= 40 and _CREDITS_OTHER.match(text):
         return "credits"
@@ -1159,7 +1171,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     )
     # ("При використанні матеріалів посилання на «Полтавський вісник» обов'язкове" names the
     # site in quotation marks; a quotation that mentions reprints opens with its speaker)
-    if notice and (notice.start() == 0 or not _QUOTE_MARKS.search(text)):
+    if notice and (notice.start() == 0 or not quoted):
         return "credits"  # a reprint notice or the press regulator, in any language
     if words <= SOURCE_LINE and _SOURCES.match(low):
         return "credits"  # "Con información de EFE y Reuters."
@@ -1169,26 +1181,27 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         words <= PAYWALL_LINE
         and _PAYWALL_REST.search(low)
         and _SUBSCRIBER.search(low)
-        and not _QUOTE_MARKS.search(text)
+        and not quoted
     ):
         return "paywall"  # ("The rest of the article was censored" is news)
     if (
         words <= 25
+        and (digits or not low.isascii())  # (its counter's digit, or its Asian words)
         and _FREE_ARTICLES.search(low)
         and (_METER.search(low) or _TO_READER.search(text))
-        and not _QUOTE_MARKS.search(text)
+        and not quoted
     ):
         return "paywall"  # ("The paper offered 3 free articles a month until 2019" is news)
-    if words <= 12 and _ROLE_CREDITS.match(text.strip()):
+    if words <= 12 and ("/" in text or "|" in text) and _ROLE_CREDITS.match(stripped):
         return "credits"  # "촬영기자:정현우/영상편집:한지민/그래픽:김소연", "Text: A / Photos: B"
     if (
         words <= 12
         and _OUR_CHANNEL.search(low)
-        and not _QUOTE_MARKS.search(text)
-        and not _SENTENCE_END.search(text)  # "Our app crashed twice, the mayor admitted."
+        and not quoted
+        and not stopped  # "Our app crashed twice, the mayor admitted."
     ):
         return "newsletter"  # "Найважливіше — у нашому Telegram"
-    if words <= 60 and not _QUOTE_MARKS.search(text):
+    if words <= 60 and not quoted:
         if _JOIN_CHANNEL.search(low) and _JOIN.search(low):
             return "newsletter"
         # (the list of a paywall's words is looked through only when one of them is there)
@@ -1199,7 +1212,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     # "Von Montag an gilt." is a sentence; "by the end of May", no name
     # (a name in a script without capitals counts as capitalised: "Published by: अमित शर्मा")
     first = byline["name"][0] if byline else ""
-    if byline and not first.islower() and not _SENTENCE_END.search(text):
+    if byline and not first.islower() and not stopped:
         return "credits"
     if (words <= 4 and _REPORTER.match(text)) or (words <= 7 and _REPORTER_MORE.match(text)):
         return "credits"  # "박준영 기자", "김서연 기자 syk@…" (the address alone is above)
@@ -1210,27 +1223,27 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= 8 and _GET_APP_LINE.match(low):
         return "navigation"  # "Get the APM app": a button to the site's own app
     if len(text) <= JAPANESE_CHROME and _KANA_KANJI.search(text):
-        found = _japanese_chrome(text.strip())
+        found = _japanese_chrome(stripped)
         if found:
             return found
-    reporter = _CHINESE_REPORTER.match(text.strip()) if len(text) <= 40 else None
+    reporter = _CHINESE_REPORTER.match(stripped) if len(text) <= 40 else None
     if reporter and not _REPORTED_FROM.search(text):
         # "本报记者 陈思远 上海报道" says where the story comes from, as a dateline does: the
         # article's own first line (the gold pages that have one keep it two times of four)
         return "credits"
     if words <= 6 and _SEND_TO.search(text):
         return "navigation"  # "페이스북(으)로 기사보내기": a share button
-    if words <= 6 and _FONT_SIZE.match(text.strip()):
+    if words <= 6 and _FONT_SIZE.match(stripped):
         return "navigation"
     if "동영상 영역" in text and _PLAYER_REGION.search(text):
         return (
             "navigation"  # "동영상 영역 시작 · 동영상 설명 … · 동영상 영역 끝": a player's labels
         )
-    if words <= 4 and _BEAT.match(text.strip()):
+    if words <= 4 and _BEAT.match(stripped):
         return "credits"
-    if words <= 4 and "/" in text and _AGENCY_INITIALS.match(text.strip()):
+    if words <= 4 and "/" in text and _AGENCY_INITIALS.match(stripped):
         return "credits"
-    if words <= 6 and _SPONSORED_BY.match(text.strip()) and not _SENTENCE_END.search(text):
+    if words <= 6 and _SPONSORED_BY.match(stripped) and not stopped:
         return "navigation"
     if words <= 8 and _PRIVACY_HEADING.match(low.strip()):
         return "cookie notice"
@@ -1238,53 +1251,59 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= 80 and _COOKIES.search(lowered):
         if _COOKIE_CONTEXT.search(lowered) and (
             # a story about consent rules is news
-            not is_prose(p) or _ADDRESS.search(text) or _COOKIE_WE.search(low)
+            not prose or _ADDRESS.search(text) or _COOKIE_WE.search(low)
         ):
             return "cookie notice"
-        if words <= COOKIE_HEADING and not is_prose(p) and _COOKIE_WE.search(low):
+        if words <= COOKIE_HEADING and not prose and _COOKIE_WE.search(low):
             return "cookie notice"  # the banner's heading: "Nous utilisons des cookies"
-    if words <= 60 and _is_appeal_prose(text):
+    if words <= 60 and not quoted and _is_appeal_prose(text):
         return "appeal"
     site_words = _site_words_reason(low, words, text)
     if site_words is not None:
         return site_words
     if words <= 30 and _RELATED_LINK.match(low):
         return "related link"
-    if words <= 20 and _RELATED_LINK_BARE.match(low) and not _SENTENCE_END.search(text):
+    if words <= 20 and _RELATED_LINK_BARE.match(low) and not stopped:
         return "related link"  # "আরও পড়ুন এইচএসসির ফল যেভাবে জানা যাবে", no colon
     if words <= 30 and (_TAGS.match(low) or _TAGS_BARE.match(low) or _HASHTAGS.match(text)):
         return "tags"
-    if words <= 8 and _FOLLOW_BUTTON.search(text.strip()):
+    if words <= 8 and _FOLLOW_BUTTON.search(stripped):
         return "newsletter"  # "XでTechWatchをフォロー", "@techwatch_jp をフォロー"
-    if words <= 40 and _DELIVERED.search(text) and not _QUOTE_MARKS.search(text):
+    if (
+        words <= 40
+        and ("お届け" in text or "메일로" in text)
+        and _DELIVERED.search(text)
+        and not quoted
+    ):
         return "newsletter"  # "FinTechの最新動向を毎週お届けします。無料で登録する"
-    if words <= 20 and _POSTAL_IMPRINT.match(text.strip()):
+    if words <= 20 and _POSTAL_IMPRINT.match(stripped):
         return "credits"  # "〒950-0888 三津川市本町2丁目7番11号 三津川新報社 TEL …"
-    if words <= 8 and _SUBSCRIBE_TO_US.search(text.strip()):
+    if words <= 8 and _SUBSCRIBE_TO_US.search(stripped):
         return "paywall"  # "三津川新報を購読する"
-    if words <= 40 and _COMMENT_LINE.match(text):
+    if words <= 40 and digits and _COMMENT_LINE.match(text):
         return "comments"
     if words <= 40 and _COMMENTS_DISCLAIMER.search(low):
         return "comments"
-    if words <= 12 and "+" in text and _SITE_KEYS.search(text.strip()):
+    if words <= 12 and "+" in text and _SITE_KEYS.search(stripped):
         return "navigation"
     if words <= 12 and low.endswith("(opens in new window)"):
         return "navigation"  # "Click to share on X (Opens in new window)": a share button
     if words <= 12 and ("제보를 기다립니다" in text or _KOREAN_TIP_WAY.match(text)):
         return "news tip"  # "… 여러분의 제보를 기다립니다.", "▷ 카카오톡 : '…' 검색, 채널 추가"
-    if words <= 15 and _ERROR_REPORT.match(low) and not _QUOTE_MARKS.search(text):
+    if words <= 15 and _ERROR_REPORT.match(low) and not quoted:
         return "navigation"
-    if words <= 8 and _SOURCE_LINE.match(folded) and not _SENTENCE_END.search(text):
+    if words <= 8 and _SOURCE_LINE.match(folded) and not stopped:
         return "credits"
-    if words <= 8 and _AD_TOKEN.search(text.strip()):
+    if words <= 8 and _AD_TOKEN.search(stripped):
         return "navigation"  # "erid: 2VtzqwKpL3x": the token a Russian advert carries
-    if words <= 6 and _VIEWS.match(text.strip()):
+    if words <= 6 and _VIEWS.match(stripped):
         return "navigation"
     if words <= 60 and _PITCH.match(folded) and _CHANNEL.search(folded):
         return "newsletter"
     if words <= 30 and _JOIN_AT_END.search(text) and _CHANNEL.search(folded):
         return "newsletter"  # "… വാട്സാപ് ചാനലിൽ ചേരൂ": the verb comes last
-    if words <= 40 and _pitch_with_a_channel(low) and not _QUOTE_MARKS.search(text):
+    click = words <= 40 and _CLICK_HERE_ANY.search(low) is not None
+    if words <= 40 and _pitch_with_a_channel(low, click) and not quoted:
         return "newsletter"  # "… வாட்ஸ்அப் சேனலில் பெற இங்கே க்ளிக் செய்யவும்"
     if words <= 60 and _FOLLOW.match(folded):
         channel = _CHANNEL.search(folded)
@@ -1292,45 +1311,42 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
             return "newsletter"  # also "Follow Jane Doe on X: @janedoe"
         if channel and words <= FOLLOW_LINE:
             return "newsletter"  # "Пратите нас и на Телеграму и Инстаграму!": short, says no more
-    if words <= 30 and _CLICK_HERE_ANY.match(low) and not _QUOTE_MARKS.search(text):
+    if words <= 30 and click and _CLICK_HERE_ANY.match(low) and not quoted:
         return "navigation"
     # (by its length in characters: digits and kanji make many words of a date)
     if len(text) <= 80 and _is_dateline_only(text):
         return "timestamp"
     if (
         words <= READING_TIME
+        and digits
         and _MINUTES.search(text)
         and _READING.search(text.lower())
-        and not (_SENTENCE_END.search(text) and not _MIN_DOT.search(text))
+        and not (stopped and not _MIN_DOT.search(text))
     ):
         return "timestamp"  # the reading time beside it ("He read for 5 minutes." is news)
     # (a newsletter's words, found once for the two rules that count them)
     newsletter = set(_NEWSLETTER.findall(lowered)) if words <= NEWSLETTER_PITCH else set()
-    if len(newsletter) >= 3 and _ADDRESS.search(text) and not _QUOTE_MARKS.search(text):
+    if len(newsletter) >= 3 and _ADDRESS.search(text) and not quoted:
         return "newsletter"  # "Get the latest news delivered to your inbox. Sign up for our …"
     if words <= 60 and _is_appeal_elsewhere(low, text):
         return "appeal"
-    if words <= 4 and _OWN_CORRESPONDENT.match(text.strip()):
+    if words <= 4 and _OWN_CORRESPONDENT.match(stripped):
         return "credits"
     if words > 16:
         return None
     credit = _TRANSLATION_CREDIT.search(lowered)
     # "The novel was translated by Anna Smith, who ..." is news; "Translated by DeepL" not.
-    if credit and (not is_prose(p) or _MACHINE_TRANSLATION.search(text)):
+    if credit and (not prose or _MACHINE_TRANSLATION.search(text)):
         return "translation credit"
     if _COMMENTS.match(folded):
         return "comments"
-    if (
-        (words <= SHORT or not is_prose(p))
-        and _COMMENT_WORD.search(low)
-        and _COMMENT_LOGIN.search(low)
-    ):
+    if (words <= SHORT or not prose) and _COMMENT_WORD.search(low) and _COMMENT_LOGIN.search(low):
         return "comments"  # "Log in to comment": the comments box begins
     # ("« Un effet d’annonce »" closes a quotation, French style, with a space)
     link_tail = _LINK_TAIL.search(text) and "«" not in text
     if _RELATED_HEADER.match(folded) or (words <= SHORT and link_tail):
         return "related links"
-    if _RELATED_LINK_WEAK.match(text) and not is_prose(p):
+    if _RELATED_LINK_WEAK.match(text) and not prose:
         return "related link"
     if words <= 12 and script and _foreign(text, script):
         return "untranslated fragment"  # "Озвучить текст" on an English page
@@ -1338,8 +1354,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "appeal"
     if (
         words <= 12
-        and (_NEWSLETTER.search(lowered) or _NEWSLETTER_NAMED.search(low))
-        and not is_prose(p)
+        and (newsletter or _NEWSLETTER_NAMED.search(low))
+        and not prose
         and not _LISTED.search(text)
     ):
         return "newsletter"
@@ -1349,19 +1365,14 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if (
         len(newsletter) >= 2
         and (_ADDRESS.search(text) or _IMPERATIVE_SIGN_UP.search(text))
-        and not _QUOTE_MARKS.search(text)
+        and not quoted
     ):
         return "newsletter"
     if _LISTEN.match(low):
         return "navigation"
     if _is_share_row(text):
         return "navigation"  # "Поделиться  ВКонтакте  Telegram  WhatsApp", copied as a row
-    if (
-        words <= 12
-        and not _SENTENCE_END.search(text)
-        and not text.startswith("- ")
-        and _weak_credit(text, words)
-    ):
+    if words <= 12 and not stopped and not text.startswith("- ") and _weak_credit(text, words):
         return "photo credit"
     # (each way of writing crumbs has its separator: looked for before the pattern is tried)
     if words <= 12 and not _CRUMB_MARKS.isdisjoint(text) and _BREADCRUMBS.match(text):
@@ -1381,7 +1392,7 @@ def _weak_credit(text: str, words: int) -> bool:
     line that is no sentence."""
     if _PHOTO_CREDIT_WEAK.search(text):
         return True
-    slash = _NAME_SLASH_AGENCY.search(text)
+    slash = _NAME_SLASH_AGENCY.search(text) if "/" in text else None
     # "Anton Novoderezhkin / Roscongress Photobank" ends its line with the credit; "VBB
     # (Berlin/Brandenburg): minus 7,9 Prozent", a list item, goes on after the slash.
     if slash and _CREDIT_AFTER_SLASH.match(text[slash.end() :]):
@@ -1557,12 +1568,12 @@ def _site_words_reason(low: str, words: int, text: str) -> str | None:
     return None
 
 
-def _pitch_with_a_channel(low: str) -> bool:
+def _pitch_with_a_channel(low: str, click: bool) -> bool:
     """ "Click here" with a channel or an app, or "get the app" with the news it offers
     ("Download the app and register" is a how-to in a story about an app; "Wil je het
-    laatste nieuws? Download de NPO Nieuws-app" a pitch). The cues are looked for first:
+    laatste nieuws? Download de NPO Nieuws-app" a pitch); `click`: the line has "click
+    here" (`_CLICK_HERE_ANY`, looked for once by the caller). The cues are looked for first:
     the channels' long list on every line cost half a millisecond a page."""
-    click = _CLICK_HERE_ANY.search(low) is not None
     if not click and not (_tells_to_get_the_app(low) and _FOLLOW_PAYOFF.search(low)):
         return False
     # ("line" is LINE's name and an English word: it names no app here)
@@ -1668,16 +1679,20 @@ def _is_capitals(text: str) -> bool:
 
 _BRACKETED_ITEMS = re.compile(r"\[\s*([^\[\]]+?)\s*\]")
 _ROW_GAP = re.compile(r"\s{2,}|\s[|·•]\s")
+# Characters one of `_ROW_GAP`'s gaps has but two spaces: a space of another kind, a bar
+_GAP_MARKS = frozenset(_SPACES.replace(" ", "") + "|·•")
 
 
 def _is_share_row(text: str) -> bool:
     """A share bar or a footer copied as one line: three or more items set apart by wide
     gaps or bars, each of at most three words, half of them an interface word at least."""
     stripped = text.strip()
-    bracketed = _BRACKETED_ITEMS.findall(stripped)
+    bracketed = _BRACKETED_ITEMS.findall(stripped) if "[" in stripped else []
     if len(bracketed) >= 3 and not _BRACKETED_ITEMS.sub("", stripped).strip():
         # "[ Tisk ] [ Poslat e-mailem ] [ Diskuze (2) ] [ Zpět ]": buttons, in any language
         return all(len(item.split()) <= 3 for item in bracketed)
+    if "  " not in stripped and _GAP_MARKS.isdisjoint(stripped):
+        return False  # (no gap that `_ROW_GAP` finds: the row's pattern is not tried)
     items = [item for item in _ROW_GAP.split(stripped) if item]
     if len(items) < 3 or _SENTENCE_END.search(text):
         return False
@@ -1727,9 +1742,8 @@ _OWN_CORRESPONDENT = re.compile(
 
 
 def _is_appeal_prose(text: str) -> bool:
-    """Prose that addresses the reader and asks for support, outside any quotation."""
-    if _QUOTE_MARKS.search(text):
-        return False  # a quoted plea belongs to a story
+    """Prose that addresses the reader and asks for support (the caller looks for quotation
+    marks first: a quoted plea belongs to a story)."""
     if not _ADDRESS.search(text):  # (the shorter list first)
         return False
     return len({m.lower() for m in _ASK.findall(text)}) >= 2
