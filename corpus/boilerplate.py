@@ -136,7 +136,7 @@ _FOLLOW = gated(
         r"^(?:follow us|follow (?-i:[A-Z])[^.!?]{0,40} on|síguenos|sigue a|suivez(?:-nous)?"
         r"|folgen sie|seguici|segui|siga(?:-nos)?|obserwuj|takip edin|следите за|стежте за"
         r"|ακολουθήστε|关注|關注|เพิ่มเพื่อน|ติดตาม|팔로우|تابعوا|تابعونا|עקבו"
-        r"|फॉलो करें|हमें फॉलो|следете|пратите нас|pratite nas|sledite nam|sledujte nás|i-follow"
+        r"|फॉलो करें|हमें फॉलो|следете|пратите|pratite|sledite nam|sledujte nás|i-follow"
         r"|sundan"
         r"|kövess(?:en)? minket|urmăriți-ne|urmărește-ne|volg ons|volg (?-i:[A-Z])|följ oss"
         r"|følg os|følg oss|seuraa meitä|ikuti kami|theo dõi|последвайте ни|ما را دنبال کنید)"
@@ -159,6 +159,7 @@ _CHANNEL = re.compile(
         r"newsletter|bulletin|бюлетин|рассылк|розсилк|boletín|e-?mail|inbox|telegram|whatsapp"
         r"|nyhedsbrev|nyhetsbrev|nieuwsbrief|uutiskirje|hírlevél|infolettre|boletim"
         r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|ניוזלטר|न्यूज़लेटर"
+        r"|вајбер|вайбер|инстаграм|фејсбук|фейсбук|јутјуб|ютуб"
         r"|google news|youtube|facebook|instagram|公众号|公眾號|微信|微博|ไลน์|line\s?@"
         r"|카카오톡|카카오 ?채널|유튜브|네이버|sähköpost"
         # the same channels written in other scripts
@@ -205,7 +206,7 @@ _NOTICE = re.compile(
         r"|무단 복제"
         r"|إعادة النشر"
         r"|אין להעתיק|पुनर्प्रकाशन|icp备|icp证|icp証|公网安备|公網安備|本网转载|本網轉載"
-        r"|不代表本网|不代表本網|并不意味着赞同其观点|並不意味著贊同其觀點|giay phep so"
+        r"|不代表本网|不代表本網|不代表本平台|不代表本站|仅代表作者本人|僅代表作者本人|并不意味着赞同其观点|並不意味著贊同其觀點|giay phep so"
         r"|tong bien tap:|本平台仅提供信息存储服务|本平臺僅提供資訊儲存服務"
         r"|互联网新闻信息服务许可证|互聯網新聞信息服務許可證|如有侵权[，,]?请联系|如有侵權[，,]?請聯繫"
         r"|غير مسؤول عن محتواه"
@@ -559,6 +560,13 @@ _TAG_WORDS = _fold(
     r"|súvisiace témy|témy|temos|tēmas"
 )
 _TAGS = re.compile(rf"^(?:{_TAG_WORDS})\s*[:：៖՝]\s*\S")
+# Before a colon, the tag header of any language `chrome_words` has ("Тегтер:", "თეგები:"),
+# on a line that is no sentence ("Теме: школа и цене биће на дневном реду." is an agenda's)
+_TAG_HEADERS = "|".join(
+    re.escape(phrase)
+    for phrase in sorted({_fold(p).lower() for p in words_of_sites.TAGS}, key=len, reverse=True)
+)
+_TAG_LINE = re.compile(rf"^(?:{_TAG_HEADERS})\s*[:：៖՝]\s*\S")
 # "Topics Animals, Dogs, Greater Manchester": the header, then a list with commas.
 _TAGS_BARE = re.compile(rf"^(?:{_TAG_WORDS})\s+[^,.!?]{{1,40}}(?:[,、][^,.!?]{{1,40}})+$")
 # "Read next", "More from The Moscow Times", "Related Topics", "Read more: <headline>".
@@ -662,7 +670,7 @@ _COMMENTS = gated(
 # pattern costs seven times as much).
 _COMMENT_WORDS = (
     r"comment|коммент|комент|kommentar|comentar|commentaire|commento|komentarz|yorum|σχόλι"
-    r"|תגובה|تعليق|टिप्पणी|댓글|コメント|评论|評論|留言"
+    r"|תגובה|تعليق|टिप्पणी|댓글|응원톡|コメント|评论|評論|留言"
 )
 _COMMENT_WORD = re.compile(_fold(_COMMENT_WORDS))
 # What a comments box asks before one can comment: "로그인 후 댓글을 남길 수 있습니다", "Log in to
@@ -674,7 +682,7 @@ _COMMENT_LOGIN = re.compile(  # (matched in the folded, lowered line)
         r"|سجل الدخول|लॉग ?इन कर|로그인 ?(?:후|하시면|하셔야|해야)|ログインして|ログインすると"
         r"|登录后|登入後|登錄後)"
         rf".{{0,30}}(?:{_COMMENT_WORDS})"
-        r"|(?:コメント|댓글|评论|評論|留言)[^。.]{0,12}(?:ログイン|会員登録|로그인|登录|登入|登錄)"
+        r"|(?:コメント|댓글|응원톡|评论|評論|留言)[^。.]{0,12}(?:ログイン|会員登録|로그인|登录|登入|登錄)"
         r"|(?:to|para|pour|um|per|aby|чтобы|щоб) (?:leave a |post a |add a |dejar un |publier un "
         r"|écrire un |einen |lasciare un |deixar um |оставить |залишити |napisać )?"
         r"(?:comment|comentario|commentaire|kommentar|commento|comentário|комментарий|коментар"
@@ -828,7 +836,8 @@ _COOKIE_CONTEXT = re.compile(
     r"|uporab\w*|souhlas\w*|súhlas\w*|hozzájárul\w*|elfogad\w*|hyväksy\w*|suostu\w*|onay\w*"
     r"|acord\w*|consimț\w*|samtyck\w*|samtykk\w*|toestemming|akkoord|instellingen"
     r"|persetujuan|setuju|đồng ý|pristan\w*|postavk\w*|prihvaća\w*|prihvat\w*|choix|gérer"
-    r"|personnalis\w*|оставаясь на сайте|продолжая|continuing|continuando|continuer)\b"
+    r"|personnalis\w*|оставаясь на сайте|продолжая|continuing|continuando|continuer"
+    r"|αποδ[εέ]χ\w*|συνέχιση|συνεχίζοντας)\b"
     r"|پذیرش|موافقت"
     r"|同意|設定|동의|설정|موافق|הסכמה|ยอมรับ"
 )
@@ -1265,7 +1274,12 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "related link"
     if words <= 20 and _RELATED_LINK_BARE.match(low) and not stopped:
         return "related link"  # "আরও পড়ুন এইচএসসির ফল যেভাবে জানা যাবে", no colon
-    if words <= 30 and (_TAGS.match(low) or _TAGS_BARE.match(low) or _HASHTAGS.match(text)):
+    if words <= 30 and (
+        _TAGS.match(low)
+        or (not stopped and _TAG_LINE.match(low))
+        or _TAGS_BARE.match(low)
+        or _HASHTAGS.match(text)
+    ):
         return "tags"
     if words <= 8 and _FOLLOW_BUTTON.search(stripped):
         return "newsletter"  # "XでTechWatchをフォロー", "@techwatch_jp をフォロー"
@@ -1621,6 +1635,7 @@ _CREDIT_IN_BRACKETS = re.compile(
     r"ロイター|共同|時事|写真|撮影|提供|资料图|資料照|新华社|新華社|사진|연합뉴스|뉴시스|뉴스1"
     r"|\barchiv\w*|\bfile\b|\bfoto\b|\bphoto\b|छायाचित्र|फोटो|صورة|ارشيف|أرشيف|ארכיון|צילום"
     r"|ചിത്രം|ছবি|படம்|చిత్రం|ಚಿತ್ರ|फाइल|រូបថត|画像|イメージ|資料圖|资料图片|^出典[:：]"
+    r"|作成$"  # "（編集部作成）": who drew the chart
     r"|zdjęci\w*|ilustracyjn\w*|ilustrativ\w*|illustrative|ilustrační|tasvir|資料より$"
     r"|^\d{1,2}(?:月\d{1,2})?日、",  # "（2月18日、盛岡市）": when and where the photo was taken
     re.IGNORECASE,
@@ -1634,6 +1649,8 @@ _JAPANESE_CAPTION = re.compile(
     r"[\u3040-\u30ff\u4e00-\u9fff）」]{4,}＝(?=[^＝。！？]{1,30}$)"
     r"[^＝。！？]{0,24}?(?:\d+日|[市町村区県都府駅港]|で$|から$|共同|ロイター|時事|撮影|提供|AP|AFP)"
 )
+# A Korean caption's photographer after its sentence and a slash
+_SLASH_REPORTER = re.compile(r"[.!?]\s*/\s?[가-힣]{2,4}\s?(?:기자|특파원)$")
 _ARCHIVE_TAIL = re.compile(
     r"\S\s+[-–—|]\s*(?:صورة )?(?:أرشيفية|ارشيفية|archive|archivo|archiv|arquivo|archivio|архив"
     r"|αρχείο|ארכיון|file photo|photo d'archives)\s*$",
@@ -1646,6 +1663,8 @@ def _credit_tail(text: str) -> bool:
     none; `_credited` looks at lines that are not prose only)."""
     if "＝" in text and _JAPANESE_CAPTION.search(text):
         return True
+    if "기자" in text and _SLASH_REPORTER.search(text):
+        return True  # "… 살펴보고 있다. /윤지혜 기자"
     # (each of these ends the line within its last TAIL_WINDOW characters: searching those is
     # enough, and a copied page's lines are many)
     end = max(0, len(text) - TAIL_WINDOW)
@@ -1714,13 +1733,14 @@ _APPEAL_ASK = re.compile(
         r"підтримайте|поддержите|задонат|unterstützen sie|soutenez|faites un don|apóyanos"
         r"|apoya (?:a|el|nuestro)|haz una donación|sostieni|fai una donazione|apoie|faça uma doação"
         r"|wesprzyj|podpořte|podporte|támogass|ادعمونا|ادعمنا|تبرعوا|תמכו|աջակցեք|支持我们|支持我們"
+        r"|후원해 ?주세요|후원해 ?주십시오"
     ).lower()
 )
 _APPEAL_FOR = re.compile(
     _fold(
         r"журналіст|редакці|видання|журналист|редакци|издани|journalis|rédaction|redaktion"
         r"|redacción|redazione|redação|redakc|صحاف|עיתונ|լրագր|新闻|新聞|donat|донат|spende"
-        r"|\bdon\b|donación|donazione|doação|darowizn|adomány|dar\b"
+        r"|\bdon\b|donación|donazione|doação|darowizn|adomány|dar\b|기사|저널리즘|언론"
     ).lower()
 )
 

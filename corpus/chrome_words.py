@@ -787,6 +787,7 @@ RELATED_HEADER: tuple[str, ...] = (
     "ամենաընթերցված",
     "ամենաընթերցվածը",
     "այլ լուրեր",
+    "այլ լուրեր այս թեմայով",
     "ամենաշատ դիտված",
     # Albanian and Armenian
     "lajme të ngjashme",
@@ -1607,6 +1608,9 @@ COMMENTS: tuple[str, ...] = (
     "熱門評論",
     # a Taiwanese paper's comments header
     "留言",
+    # a Korean sports site's fans' chat under a match
+    "응원톡",
+    "실시간 응원톡",
 )
 
 # Advertisement labels ("Anzeige", "ΔΙΑΦΗΜΙΣΗ", "פרסומת").

@@ -2308,3 +2308,60 @@ def test_a_dutch_sites_cookie_banner_with_its_partners() -> None:
         "hun klanten, zei een woordvoerder dinsdag."
     )
     assert reason_amid(news, ENGLISH_BODY, 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        # a Greek banner whose reader "accepts" (αποδέχεστε) by browsing on
+        (
+            "Χρησιμοποιούμε cookies για να σας προσφέρουμε την καλύτερη δυνατή εμπειρία. Με τη "
+            "συνέχιση της περιήγησης αποδέχεστε τη χρήση τους.",
+            "Greek",
+            "cookie notice",
+        ),
+        # an aggregator's statement that the author's views are the author's own
+        (
+            "声明：本文由入驻看点资讯平台的作者撰写，观点仅代表作者本人，不代表本平台立场。",
+            "Chinese",
+            "credits",
+        ),
+        ("各社の新料金プラン（編集部作成）", "Japanese", "photo credit"),  # a chart's maker
+        # a Korean caption, then its photographer after a slash
+        (
+            "14일 대구 중구 봄날극장에서 정민호 대표가 후원자 명단을 살펴보고 있다. /윤지혜 기자",
+            "Korean",
+            "photo credit",
+        ),
+        ("좋은 기사를 후원해 주세요", "Korean", "appeal"),
+        ("실시간 응원톡", "Korean", "comments"),  # a sports site's fans' chat
+        ("응원톡은 로그인 후 이용할 수 있습니다.", "Korean", "comments"),
+        ("Пратите вести из Београда на нашој Вајбер заједници!", "Cyrillic", "newsletter"),
+        ("Тегтер: Астана, мектеп, білім", "Cyrillic", "tags"),  # any language's tag header
+    ],
+)
+def test_chrome_of_the_thirtieth_set(line: str, body: str, reason: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        # news about consent rules, and an accepted offer, are no banner
+        (
+            "Η Αρχή Προστασίας Δεδομένων εξετάζει αν οι ιστότοποι που χρησιμοποιούν cookies "
+            "ζητούν σωστά τη συγκατάθεση των χρηστών, ανέφερε η ανακοίνωση.",
+            "Greek",
+        ),
+        ("Η κυβέρνηση αποδέχεται την πρόταση των λιμενεργατών για διάλογο.", "Greek"),
+        ("他表示，这只代表作者本人多年的经验，并希望更多企业参与。", "Chinese"),
+        ("报告由研究所作成并于周三公布。", "Chinese"),
+        # a reporter quoted in a sentence, a plea in quotation marks
+        ("정부는 이날 /윤지혜 기자 등 취재진의 질문에 답하지 않았다.", "Korean"),
+        ('시민들은 "극장을 후원해 주세요"라며 기사를 공유했다.', "Korean"),
+        ("Пратите развој ситуације, поручио је градоначелник новинарима.", "Cyrillic"),
+        ("Теме: школа, транспорт и цене биће на дневном реду седнице у уторак.", "Cyrillic"),
+    ],
+)
+def test_news_with_the_thirtieth_sets_words(line: str, body: str) -> None:
+    assert reason_amid(line, BODIES[body], 1) is None
