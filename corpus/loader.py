@@ -538,8 +538,38 @@ LINKED_SHARE = 0.5  # of a list item's text in links: a list of links is a relat
 
 def _anchors(tree: Any) -> list[tuple[Any, str]]:
     """The page's elements that trafilatura gives a block of their own, each with its text
-    as the repairs look it up (read once: the text of every one is read for each repair)."""
-    return [(element, _key("".join(element.itertext()))) for element in tree.iter(*_ANCHORS)]
+    as the repairs look it up (read once: the text of every one is read for each repair),
+    and the <div>s written as paragraphs (`_is_prose_div`)."""
+    found = []
+    for element in tree.iter(*_ANCHORS, "div"):
+        key = _prose_div(element) if element.tag == "div" else _key("".join(element.itertext()))
+        if key:
+            found.append((element, key))
+    return found
+
+
+def _prose_div(element: Any) -> str:
+    """The text of a <div> written as a paragraph ("" for any other): no block, script or
+    player inside, a paragraph's length (LOOSE_PROSE_CHARS) that ends as a sentence, its
+    text its own mostly (a header's box of spans, a byline and dates, is not)."""
+    from corpus.boilerplate import ends_sentence  # (imported with the article's marks)
+
+    if any(child.tag in _NOT_IN_PROSE_DIV for child in element):
+        return ""
+    key = _key("".join(element.itertext()))
+    if len(key) < LOOSE_PROSE_CHARS:
+        return ""
+    own = len(element.text or "") + sum(len(child.tail or "") for child in element)
+    return key if own * 2 >= len(key) and ends_sentence(key) else ""
+
+
+# What a <div> holding a paragraph's text has none of: blocks of its own, a script or a
+# player's controls.
+_NOT_IN_PROSE_DIV = frozenset(
+    {*_ANCHORS, "div", "section", "article", "main", "ul", "ol", "dl", "table", "h1", "figure"}
+    | {"header", "footer", "nav", "aside", "form", "iframe", "video", "audio", "hr", "button"}
+    | {"script", "style", "noscript", "template", "ins", "svg", "img"}
+)
 
 
 def _restore_skipped(anchors: Sequence[tuple[Any, str]], text: str) -> str:
@@ -591,6 +621,20 @@ def _skipped_between(elements: Sequence[Any], start: int, end: int, present: set
     items_parent = None
     for element in elements[start + 1 : end]:
         text = " ".join("".join(element.itertext()).split())
+        if element.tag == "div":
+            # a paragraph written as a <div> beside the <p>s and subheadings kept around it
+            # (a live blog's post: trafilatura kept its title and dropped its text)
+            if (
+                _key(text) not in present
+                and _beside_kept(element, present)
+                and not _linked(element, text)
+                and not _in_chrome(element, container)
+            ):
+                if items:
+                    blocks.append("\n".join(items))
+                    items = []
+                blocks.append(text)
+            continue
         if element.tag == "li":
             parent = element.getparent()
             if items and parent is not items_parent:
@@ -620,6 +664,18 @@ def _skipped_between(elements: Sequence[Any], start: int, end: int, present: set
     if items:
         blocks.append("\n".join(items))
     return blocks
+
+
+def _beside_kept(element: Any, present: set[str]) -> bool:
+    """Whether a sibling of `element` is a paragraph or subheading the text has: a <div>
+    written as a paragraph stands beside the article's blocks (a video's title in a player
+    box, a byline in the header's box, stands beside a button or a date)."""
+    parent = element.getparent()
+    return parent is not None and any(
+        sibling.tag in _ANCHORS and _key("".join(sibling.itertext())) in present
+        for sibling in parent
+        if sibling is not element
+    )
 
 
 # A list item that holds paragraphs or a heading is a post's frame (a live blog's <li>
@@ -838,10 +894,10 @@ def _post_blocks(post: Any, present: set[str], flat: str) -> list[str]:
     there, its paragraph ends as the text's does)."""
     blocks: list[str] = []
     items: list[str] = []
-    for element in post.iter(*_ANCHORS):
+    for element in post.iter(*_ANCHORS, "div"):
         if _inside_anchor(element, post):
             continue  # (a paragraph in a quotation is read with it)
-        text = _key("".join(element.itertext()))
+        text = _prose_div(element) if element.tag == "div" else _key("".join(element.itertext()))
         if text and (text in present or text[-POST_TAIL:] in flat):
             return []
         if not text or _linked(element, text) or _in_chrome(element, post):

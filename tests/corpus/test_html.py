@@ -569,3 +569,106 @@ def test_one_post_kept_is_no_family_to_fill() -> None:
     page = f'<html><body><div class="feed">{posts("article", "post", POSTS)}</div></body></html>'
     kept = squeeze(re.sub("<[^>]+>", "", POSTS[1]))
     assert restored(page, kept) == kept
+
+
+def div_soup_live_blog() -> str:
+    """A live blog in a framework's markup: each post a title and its text, some posts
+    written in <p>s, others in <div>s of a hashed class; a header whose byline and dates are
+    spans in a <div>, an advert's slot with its script and a video's title beside a button."""
+    posts = [
+        (
+            "Power back for most homes",
+            "p",
+            [
+                "By four in the afternoon 118 villages were still without power, the grid "
+                "operator said, down from 214 in the morning.",
+                "Crews are working in the two southern districts, where ice brought down most "
+                "of the lines, a spokeswoman said.",
+            ],
+        ),
+        (
+            "Coast road open to cars",
+            "div",
+            [
+                "Police reopened the coast road to cars between the two ports; lorries over 12 "
+                "tonnes are still turned back at the junction.",
+            ],
+        ),
+        (
+            "Shops run short of water",
+            "p",
+            [
+                "Residents of three districts reported empty shelves where bottled water is "
+                "usually stacked, and one chain limited sales to six bottles.",
+            ],
+        ),
+        (
+            "Schools teach online",
+            "div",
+            [
+                "The education department moved every secondary school to remote lessons until "
+                "Friday, with day care for younger pupils who need it.",
+            ],
+        ),
+        (
+            "What we know this morning",
+            "div",
+            [
+                "Wet snow and gusts of up to 25 metres a second cut power to more than 200 "
+                "villages overnight, and rescuers pulled a bus out of a drift.",
+                "Trams and buses are running again on most routes, the city said, though the "
+                "seafront line stays closed until the wires are repaired.",
+            ],
+        ),
+    ]
+    feed = []
+    for n, (title, tag, paras) in enumerate(posts):
+        body = "".join(
+            f'<{tag} class="{"sc-1q2w3e" if tag == "p" else "sc-9k8j7h"}">{p}</{tag}>'
+            for p in paras
+        )
+        feed.append(
+            f'<div class="LivePost_post__aX3f1" id="post-{n}"><div class="LivePost_meta__Qw">'
+            f'<time datetime="2024-11-20T1{n}:00:00+02:00">1{n}:00</time></div>'
+            f'<div class="LivePost_body__Ty6u7"><h2 class="LivePost_title__Nm">{title}</h2>'
+            f"{body}</div></div>"
+        )
+        if n == 1:
+            feed.append(
+                '<div class="AdSlot_root__v7b8"><div class="code-block">Advertisement'
+                "<script>(window.slots = window.slots || []).push({id: 'live-inline'});"
+                "</script></div></div>"
+            )
+        if n == 2:
+            feed.append(
+                '<div class="Video_root__k2"><div class="Video_title__k3">Video: how crews '
+                "cleared the coast road overnight, in two minutes.</div><button>Play</button>"
+                "</div>"
+            )
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Storm in the south: 200 villages without power. Live</title></head><body>
+<main><div class="Live_header__q1"><h1>Storm in the south: 200 villages without power. Live</h1>
+<p class="Live_lead__q4">Wet snow and gales shut roads and cut power across the region.</p>
+<div class="Live_meta__q5">By <span>Olena Makoviy</span><span>Published 20 November 2024,
+09:15.</span><span>Updated 16:40.</span></div></div>
+<div class="Live_feed__q7">{"".join(feed)}</div>
+<div class="Live_end__q8">The live coverage has ended.</div></main></body></html>"""
+
+
+def test_a_posts_text_written_in_divs_goes_back_beside_its_title(tmp_path: Path) -> None:
+    """trafilatura keeps a post's title and its <p>s, and drops the text of the posts written
+    in <div>s (a Ukrainian live blog lost two fifths of its body so): a <div> of prose
+    beside a block the text has goes back in its place; a header's box of spans, an
+    advert's slot and a video's title beside its button stay out."""
+    text, _, _ = load_page(tmp_path, div_soup_live_blog())
+    blocks = text.split("\n\n")
+    for title, first in [
+        ("Coast road open to cars", "Police reopened the coast road"),
+        ("Schools teach online", "The education department moved"),
+        ("What we know this morning", "Wet snow and gusts"),
+    ]:
+        at = blocks.index(title)
+        assert blocks[at + 1].startswith(first)
+    assert blocks[blocks.index("What we know this morning") + 2].startswith("Trams and buses")
+    for chrome in ("Olena Makoviy", "Advertisement", "window.slots", "Video: how crews"):
+        assert chrome not in text
