@@ -189,19 +189,27 @@ def _walk_error(error: OSError, report: OnProblem) -> None:
     report(Problem(str(error.filename), f"cannot read folder: {error.strerror}"))
 
 
+# The code that turns a file into articles: this module and every module of the package it
+# reads with (tests/corpus/test_cache.py follows their imports; the vocabulary of site chrome
+# decides a copied page's title too).
+VERSIONED_MODULES = (
+    "loader.py",
+    "jsonl.py",
+    "article.py",
+    "boilerplate.py",
+    "chrome_words.py",
+    "regex_gate.py",
+    "meta.py",
+    "text.py",
+    "decode.py",
+)
+
+
 def _loader_version() -> str:
     """A hash of the code that turns a file into articles (a change re-reads every file)."""
     digest = hashlib.sha256()
     here = Path(__file__).parent
-    for name in (
-        "loader.py",
-        "jsonl.py",
-        "article.py",
-        "boilerplate.py",
-        "meta.py",
-        "text.py",
-        "decode.py",
-    ):
+    for name in VERSIONED_MODULES:
         with suppress(OSError):
             digest.update((here / name).read_bytes())
     return digest.hexdigest()[:16]
