@@ -210,7 +210,7 @@ _NOTICE = re.compile(
         r"|并不意味着赞同其观点|並不意味著贊同其觀點|giay phep so"
         r"|tong bien tap:|本平台仅提供信息存储服务|本平臺僅提供資訊儲存服務"
         r"|互联网新闻信息服务许可证|互聯網新聞信息服務許可證|如有侵权[，,]?请联系|如有侵權[，,]?請聯繫"
-        r"|غير مسؤول عن محتواه"
+        r"|غير مسؤول عن محتواه|सूचना विभाग दर्ता"
     ),
 )
 # A Chinese platform's statement under a repost ("特别声明：以上内容…"), matched at the line's
@@ -238,6 +238,10 @@ _CHINESE_REPORTER = re.compile(
     r"(?:\s?[\u4e00-\u9fff]{2,4}\s?(?:报道|報導|报导|電|电))?$"
 )
 _REPORTED_FROM = re.compile(r"(?:报道|報導|报导|電|电)\s*$")
+# "Download" at the line's end, where Hindi, Nepali and Bengali put the verb
+_APP_DOWNLOAD_LAST = re.compile(r"(?:डाउनलोड|ডাউনলোড)\s?(?:गर्नुहोस्|गर्नुस्|करें|करा|করুন)[\s!]*$")
+# A player's or a gallery's label in capitals before its title: "WATCH | …", "VIDEO: …"
+_TEASER_LABEL = re.compile(r"(?:WATCH|LISTEN|VIDEO|PHOTOS|GALLERY|AUDIO|PODCAST)\s*[|｜:]\s*\S")
 _GET_APP_LINE = re.compile(r"(?:get|download|install|try) (?:the|our) (?:\S+ ){0,3}app$")
 # A Japanese page's furniture, by its own phrases (kana or kanji in the line first: quick).
 JAPANESE_CHROME = 60  # characters
@@ -438,7 +442,7 @@ _PAYWALL = re.compile(
         r"|disdici quando vuoi|cancele quando quiser|отменить в любой момент|accès illimité"
         r"|acceso ilimitado|accesso illimitato|acesso ilimitado|unbegrenzte?n? zugriff"
         r"|безлимитный доступ|неограниченный доступ|premier mois|primer mes|primo mese"
-        r"|primeiro mês|ersten monat"
+        r"|primeiro mês|ersten monat|accédez à tous (?:les|nos) articles|journal numérique"
     ),
 )
 # A metered paywall's counter: "You're reading one of 3 free articles this month", "Está a ler
@@ -806,7 +810,8 @@ _CLICK_HERE_ANY = re.compile(
 # Told to get the outlet's app: "Download de NPO Nieuws-app en zet meldingen aan."
 _GET_THE_APP = re.compile(
     _fold(
-        r"(?:download|installeer|laden sie|lade dir|téléchargez|télécharge"
+        r"(?:download|get (?:the|our) (?:[\w-]+ ){0,3}app|installeer|laden sie|lade dir|téléchargez"
+        r"|télécharge"
         r"|descarga|descargue|scarica|baixe|pobierz|stáhněte|скачайте|скачивайте|завантажте"
         r"|κατεβάστε|indirin|tải|преузмите|преземете)\b"
     )
@@ -815,10 +820,12 @@ _AFTER_A_STOP = re.compile(r"(?:[.!?]|\s[–—])\s+$")  # (or a dash: "… – 
 
 
 def _tells_to_get_the_app(low: str) -> bool:
-    """An imperative that opens the line or a sentence of it (the verb is looked up first:
-    a pattern that starts at a sentence's start is slow to search)."""
+    """An imperative that opens the line or a sentence of it, and says what the app brings
+    besides its own words ("Get the app, the council said" brings nothing; the verb is
+    looked up first: a pattern that starts at a sentence's start is slow to search)."""
     return any(
-        m.start() == 0 or _AFTER_A_STOP.search(low, 0, m.start()) is not None
+        (m.start() == 0 or _AFTER_A_STOP.search(low, 0, m.start()) is not None)
+        and _FOLLOW_PAYOFF.search(f"{low[: m.start()]} {low[m.end() :]}") is not None
         for m in _GET_THE_APP.finditer(low)
     )
 
@@ -1065,6 +1072,8 @@ def classify(text: str) -> list[Judged]:
     _apply_menus(paras, reasons, body)
     _apply_stamped_links(paras, reasons)
     _apply_tail(paras, reasons)
+    if _apply_box_pitch(paras, reasons, body[1]):
+        _apply_tail(paras, reasons)  # (from the box up: more of the page's furniture)
     _apply_head(paras, reasons)
     return [Judged(p, r) for p, r in zip(paras, reasons, strict=True)]
 
@@ -1166,6 +1175,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     digits = _DIGIT.search(text) is not None
     if words <= CAPTION and _credited(p):
         return "photo credit"
+    if words <= CAPTION and not prose and _LEFT_RIGHT.search(text):
+        return "photo credit"  # "「Kiso X2」（左）と「Kiso X2 Pro」（右）。カラーはそれぞれ3色"
     if words <= 40 and _is_credits_line(text):
         return "credits"
     if words <= 80 and _RIGHTS.search(low):
@@ -1232,6 +1243,10 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"  # "ដោយ៖ សុខ ពិសី": "By:" in Khmer
     if words <= 8 and _GET_APP_LINE.match(low):
         return "navigation"  # "Get the APM app": a button to the site's own app
+    if words <= 12 and not stopped and _APP_DOWNLOAD_LAST.search(text) and _APP.search(low):
+        return "navigation"  # "हिमाल खबरको मोबाइल एप डाउनलोड गर्नुहोस्": the verb comes last
+    if words <= 25 and _TEASER_LABEL.match(text):
+        return "related link"  # "WATCH | Island commuters react to the fare increase:"
     if len(text) <= JAPANESE_CHROME and _KANA_KANJI.search(text):
         found = _japanese_chrome(stripped)
         if found:
@@ -1514,7 +1529,7 @@ _LINK_COLON = re.compile(r"\s*(?:[:：|៖՝]|[-–—](?=\s))\s*\S")
 # What a pitch to follow the outlet offers: a channel (`_CHANNEL`) or its app.
 _APP = re.compile(
     r"(?<![a-z])apps?(?![a-z])|aplikac|applica|appli\b|приложени|застосун|апликаци|εφαρμογ|uygulama"
-    r"|ung dung|aplikasi|アプリ|客户端|客戶端|앱|تطبيق|اپلیکیشن|אפליקציה|ऐप|অ্যাপ|แอป|line"
+    r"|ung dung|aplikasi|アプリ|客户端|客戶端|앱|تطبيق|اپلیکیشن|אפליקציה|ऐप|एप|অ্যাপ|แอป|line"
 )
 
 
@@ -1589,7 +1604,7 @@ def _pitch_with_a_channel(low: str, click: bool) -> bool:
     laatste nieuws? Download de NPO Nieuws-app" a pitch); `click`: the line has "click
     here" (`_CLICK_HERE_ANY`, looked for once by the caller). The cues are looked for first:
     the channels' long list on every line cost half a millisecond a page."""
-    if not click and not (_tells_to_get_the_app(low) and _FOLLOW_PAYOFF.search(low)):
+    if not click and not _tells_to_get_the_app(low):
         return False
     # ("line" is LINE's name and an English word: it names no app here)
     return bool(_CHANNEL.search(low)) or any(m.group() != "line" for m in _APP.finditer(low))
@@ -1650,6 +1665,20 @@ _JAPANESE_CAPTION = re.compile(
     r"[\u3040-\u30ff\u4e00-\u9fff）」]{4,}＝(?=[^＝。！？]{1,30}$)"
     r"[^＝。！？]{0,24}?(?:\d+日|[市町村区県都府駅港]|で$|から$|共同|ロイター|時事|撮影|提供|AP|AFP)"
 )
+# "(Erik Vaananen/CPB)": a photographer's name, two words or more, and the outlet after a
+# slash ("(Berlin/Brandenburg)" names one place and another)
+_NAME_SLASH_OUTLET = re.compile(
+    r"[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,3} ?/ ?[A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,2}$"
+)
+# Who stands where in the picture, in a caption: "（左）", "(right)", "(오른쪽)"
+_LEFT_RIGHT = re.compile(
+    r"[（(](?:左|右|中央|写真左|写真右|left|right|centre|center|from left|좌|우|왼쪽|오른쪽"
+    r"|가운데)[）)]"
+)
+# A Korean caption's credit after its sentence: "… 역투하고 있다. 사진=부산 마린스"
+_KOREAN_PHOTO_TAIL = re.compile(
+    r"[.!?]\s*/?\s*(?:사진|사진 제공|자료사진|그래픽|영상)\s?=\s?\S[^.!?]{0,30}$"
+)
 # A Korean caption's photographer after its sentence and a slash
 _SLASH_REPORTER = re.compile(r"[.!?]\s*/\s?[가-힣]{2,4}\s?(?:기자|특파원)$")
 _ARCHIVE_TAIL = re.compile(
@@ -1666,6 +1695,8 @@ def _credit_tail(text: str) -> bool:
         return True
     if "기자" in text and _SLASH_REPORTER.search(text):
         return True  # "… 살펴보고 있다. /윤지혜 기자"
+    if "=" in text and _KOREAN_PHOTO_TAIL.search(text):
+        return True
     # (each of these ends the line within its last TAIL_WINDOW characters: searching those is
     # enough, and a copied page's lines are many)
     end = max(0, len(text) - TAIL_WINDOW)
@@ -1681,7 +1712,11 @@ def _credit_tail(text: str) -> bool:
     bracket = _BRACKETED_TAIL.search(text, end) if text.rstrip().endswith((")", "）")) else None
     if bracket and bracket.start() > 0:
         inner = bracket["tail"]
-        return _is_capitals(inner) or bool(_CREDIT_IN_BRACKETS.search(inner))
+        return (
+            _is_capitals(inner)
+            or bool(_CREDIT_IN_BRACKETS.search(inner))
+            or bool(_NAME_SLASH_OUTLET.match(inner))
+        )
     return False
 
 
@@ -2265,8 +2300,18 @@ def _apply_menus(
         marked = sum(1 for k in run if reasons[k] is not None)
         outside_body = j <= body[0] or i > body[1]
         if len(run) >= 3 and marked * 3 >= len(run) * 2:
+            # (inside the article, the words after a "Read also" link, over the article's
+            # next paragraph, are its subheading: "बजेटका मुख्य घोषणा")
+            last = max(k for k in run if reasons[k] is not None)
+            resumes = (
+                reasons[last] == "related link"
+                and body[0] < i
+                and j <= body[1]
+                and reasons[j] is None
+            )
             for k in tiny:
-                reasons[k] = reasons[k] or "navigation"
+                if k < last or not resumes:
+                    reasons[k] = reasons[k] or "navigation"
         elif outside_body:
             for start, end in _consecutive(tiny):
                 if end - start >= 4:
@@ -2338,17 +2383,37 @@ def _consecutive(indices: Sequence[int]) -> list[tuple[int, int]]:
     return runs
 
 
+BOX_HEADER = 8  # words: "Newsletter L'Écho de Ploërmel", "Розсилка «Ранок з Поруч»"
+BOX_PITCH = 25  # words: the one sentence a newsletter's box says of itself
+
+
+def _apply_box_pitch(paras: Sequence[Paragraph], reasons: list[str | None], last: int) -> bool:
+    """A newsletter's or a paywall's box after the article: under its header, the sentence
+    saying what it offers ("Chaque matin, l'essentiel de l'actualité du pays de Ploërmel.",
+    "Головні новості дня щоранку о 7:00 у вашій пошті."), the page's last prose. Whether
+    it was found."""
+    k = last
+    if not 0 < k < len(paras) or reasons[k] is not None or paras[k].words > BOX_PITCH:
+        return False
+    header = reasons[k - 1]
+    if header in ("newsletter", "paywall") and paras[k - 1].words <= BOX_HEADER:
+        reasons[k] = header
+        return True
+    return False
+
+
 def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
     """Short non-sentences after the last paragraph of prose are page furniture."""
     furniture: list[int] = []
     for k in range(len(paras) - 1, -1, -1):
         if reasons[k] is not None:
             continue
-        if is_prose(paras[k]):
+        text = paras[k].text
+        # (a quotation with its speaker, "「…判断だった」（川口社長）", is the article's too)
+        if is_prose(paras[k]) or _QUOTE_AND_SPEAKER.match(text):
             for f in furniture:
                 reasons[f] = "page furniture"
             return
-        text = paras[k].text
         # (Thai, Lao, Khmer and Burmese end a sentence with no mark: thirty of their letters
         # are a sentence's, "เมื่อวานนี้ (8 ธ.ค.) ราคาทองคำมีการเปลี่ยนแปลงทั้งหมด 5 ครั้ง")
         unstopped = len(_UNSTOPPED.findall(text)) >= UNSTOPPED_SENTENCE
@@ -2384,6 +2449,8 @@ TAIL_HEADLINE = 20  # words: a related story's headline under the article
 _INNER_STOP = re.compile(r"[.!?。！？][\s»”\"')（(]")
 _OPENING_QUOTES = frozenset('“«„「『"‘')
 _CLOSING_QUOTES = re.compile(r"[”»“」』\"’]")
+# A quotation, whole, and its speaker in brackets after it
+_QUOTE_AND_SPEAKER = re.compile(r"[「『“\"«„][^」』”\"»]+[」』”\"»“]\s*[（(][^（）()]{1,20}[）)]$")
 _SCORE_END = re.compile(r"\d+\s*[:–-]\s*\d+$")  # "מכבי נתניה – הפועל פתח תקווה 2:2": a result
 
 
@@ -2408,9 +2475,12 @@ BAR_ITEM = 5  # words: a footer's link ("Terms of use", "個人情報の取り�
 
 
 def _is_bar_row(text: str) -> bool:
-    """Three items or more set apart by bars, each a few words and none a sentence."""
-    items = [item for item in _BARS.split(text.strip()) if item]
-    return len(items) >= 3 and not any(
+    """Three items or more set apart by bars, each a few words and none a sentence; or two,
+    with a bar after the last ("Corrections and clarifications | Submit a news tip |")."""
+    stripped = text.strip()
+    items = [item for item in _BARS.split(stripped) if item]
+    least = 2 if stripped.endswith(("|", "｜")) else 3
+    return len(items) >= least and not any(
         count_words(item) > BAR_ITEM or _SENTENCE_END.search(item) for item in items
     )
 

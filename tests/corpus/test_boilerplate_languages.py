@@ -2365,3 +2365,99 @@ def test_chrome_of_the_thirtieth_set(line: str, body: str, reason: str) -> None:
 )
 def test_news_with_the_thirtieth_sets_words(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        # a caption, and its photographer with the outlet after a slash, in brackets
+        (
+            "The MV Georgian Star docks at Port Ashby. Fares on the route will rise an average of "
+            "12 per cent on May 17. (Erik Vaananen/CPB)",
+            ENGLISH_BODY,
+            "photo credit",
+        ),
+        ("WATCH | Island commuters react to the fare increase:", ENGLISH_BODY, "related link"),
+        (
+            "Get the CPB News app for breaking news and local stories, wherever you are.",
+            ENGLISH_BODY,
+            "newsletter",
+        ),
+        (
+            "Accédez à tous les articles de votre commune, au journal numérique et aux "
+            "newsletters locales.",
+            FRENCH_BODY,
+            "paywall",
+        ),
+        (
+            "14일 부산 사직구장에서 열린 플레이오프 4차전에서 부산 선발 최동현이 역투하고 있다. "
+            "사진=부산 마린스",
+            BODIES["Korean"],
+            "photo credit",
+        ),
+        ("हिमाल खबरको मोबाइल एप डाउनलोड गर्नुहोस्", BODIES["Devanagari"], "navigation"),
+        ("सूचना विभाग दर्ता नं. ००००/०७६–७७", BODIES["Devanagari"], "credits"),
+        ("ट्याग : बजेट २०८२/८३ अर्थ मन्त्रालय सहकारी", BODIES["Devanagari"], "tags"),
+        (
+            "「Kiso X2」（左）と「Kiso X2 Pro」（右）。カラーはそれぞれ3色",
+            BODIES["Japanese"],
+            "photo credit",
+        ),
+    ],
+)
+def test_chrome_of_the_thirty_first_set(line: str, body: list[str], reason: str) -> None:
+    assert reason_amid(line, body, 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("VBB (Berlin/Brandenburg): minus 7,9 Prozent", ENGLISH_BODY),  # a list's item
+        ("Watch the skies tonight, the weather service told residents.", ENGLISH_BODY),
+        (
+            "Get the vaccine before the winter, the health minister urged older residents.",
+            ENGLISH_BODY,
+        ),
+        ("सरकारले नागरिकलाई नयाँ एप डाउनलोड गर्न आग्रह गरेको छ।", BODIES["Devanagari"]),
+        ("सरकार ने लोगों से कहा कि वे ऐप डाउनलोड करें।", BODIES["Devanagari"]),
+        ("Le journal numérique a gagné 4 000 abonnés en un an, selon sa directrice.", FRENCH_BODY),
+        ("Sen. Jane Doe (R) and Rep. John Roe (D) voted against the bill.", ENGLISH_BODY),
+    ],
+)
+def test_news_with_the_thirty_first_sets_words(line: str, body: list[str]) -> None:
+    assert reason_amid(line, body, 1) is None
+
+
+def test_a_quotation_with_its_speaker_ends_the_article() -> None:
+    """ "「…判断だった」（川口社長）" closes a Japanese article: a quotation is no box's
+    headline, and the furniture under it still goes."""
+    quote = "「10万円を切る価格を維持するのはぎりぎりの判断だった」（川口社長）"
+    footer = ["会社概要", "プライバシーポリシー", "利用規約", "お問い合わせ"]
+    judged = reasons("\n\n".join([*BODIES["Japanese"], quote, "ランキング", *footer]))
+    assert judged[quote] is None
+    assert all(judged[line] is not None for line in footer)
+
+
+def test_a_newsletters_box_after_the_article_and_its_one_sentence() -> None:
+    header = "Newsletter L'Écho de Ploërmel"
+    pitch = "Chaque matin, l'essentiel de l'actualité du pays de Ploërmel."
+    page = [*FRENCH_BODY, header, pitch, "S'inscrire", "Mentions légales", "Contact"]
+    judged = reasons("\n\n".join(page))
+    assert judged[header] == "newsletter" and judged[pitch] == "newsletter"
+    assert all(judged[line] is None for line in FRENCH_BODY)
+    # inside the article, a paragraph under a pitch is the article's
+    inside = [FRENCH_BODY[0], header, pitch, *FRENCH_BODY[1:]]
+    assert reasons("\n\n".join(inside))[pitch] is None
+
+
+def test_a_subheading_under_a_read_also_link_is_the_articles() -> None:
+    body = BODIES["Devanagari"]
+    subheading = "बजेटका मुख्य घोषणा"
+    page = [body[0], "यो पनि पढ्नुहोस् :", "बजेटअघि नै सरकारले ल्यायो अध्यादेश", subheading,
+            *body[1:], body[0]]  # fmt: skip
+    assert reasons("\n\n".join(page))[subheading] is None
+
+
+def test_a_footer_row_of_two_links_with_a_bar_after_them() -> None:
+    row = "Corrections and clarifications | Submit a news tip |"
+    assert reasons("\n\n".join([*ENGLISH_BODY, row]))[row] == "page furniture"
