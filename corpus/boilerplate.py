@@ -240,6 +240,26 @@ _CHINESE_REPORTER = re.compile(
 _REPORTED_FROM = re.compile(r"(?:报道|報導|报导|電|电)\s*$")
 # "Download" at the line's end, where Hindi, Nepali and Bengali put the verb
 _APP_DOWNLOAD_LAST = re.compile(r"(?:डाउनलोड|ডাউনলোড)\s?(?:गर्नुहोस्|गर्नुस्|करें|करा|করুন)[\s!]*$")
+# The reader told to turn on the site's notifications, at the line's start
+_NOTIFY_ASK = re.compile(
+    _fold(
+        r"(?:abonează-te|activează|abonnez-vous|activez|aktivieren sie|turn on|enable"
+        r"|subscribe to|sign up for|allow|включите|подпишитесь на|увімкніть|підпишіться на"
+        r"|włącz|activa|activá|attiva|ative|ativar)\b"
+    )
+)
+_NOTIFICATIONS = re.compile(
+    _fold(
+        r"notificări|notifications?|benachrichtigungen|push|уведомлен|сповіщен|powiadomie"
+        r"|notificaciones|notifiche|notificações|ειδοποιήσεις|bildirim"
+    )
+)
+# An advert's responsible-gambling notice: two of its phrases ("18+" alone is a film's age)
+_GAMBLING_NOTICE = re.compile(
+    r"spil ansvarligt|spela ansvarsfullt|spill ansvarlig|play responsibly|gamble responsibly"
+    r"|begambleaware|juega con responsabilidad|gioca responsabilmente|jogue com responsabilidade"
+    r"|spiele verantwortungsbewusst|stopspillet|rofus|spelpaus|(?<!\w)18\+"
+)
 # A player's or a gallery's label in capitals before its title: "WATCH | …", "VIDEO: …"
 _TEASER_LABEL = re.compile(r"(?:WATCH|LISTEN|VIDEO|PHOTOS|GALLERY|AUDIO|PODCAST)\s*[|｜:]\s*\S")
 _GET_APP_LINE = re.compile(r"(?:get|download|install|try) (?:the|our) (?:\S+ ){0,3}app$")
@@ -442,6 +462,7 @@ _PAYWALL = re.compile(
         r"|disdici quando vuoi|cancele quando quiser|отменить в любой момент|accès illimité"
         r"|acceso ilimitado|accesso illimitato|acesso ilimitado|unbegrenzte?n? zugriff"
         r"|безлимитный доступ|неограниченный доступ|premier mois|primer mes|primo mese"
+        r"|оформіть передплату|оформити передплату|передплатіть|без обмежень|необмежений доступ"
         r"|primeiro mês|ersten monat|accédez à tous (?:les|nos) articles|journal numérique"
     ),
 )
@@ -467,7 +488,7 @@ _TO_READER = re.compile(
     r"いまなら|今なら|いただけ|ください|あなた|지금|하세요|立即|您|\b(?:you|your|vous|votre|sie"
     r"|ihre|tu|tú|usted|você|вы|вас|ты|ви|вам|σας|αποκτήστε|γίνετε|ακυρώστε|assine|subscreva"
     r"|tenha|suscríbete|abónate|abonnez-vous|profitez|abonnieren sie|abbonati|подпишитесь"
-    r"|оформите|підпишіться|abone olun)\b",
+    r"|оформите|оформіть|підпишіться|abone olun)\b",
     re.IGNORECASE,
 )
 # A paywall's pitch tells the reader what to do: "Get the full story. Unlimited digital ..."
@@ -704,7 +725,10 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
     r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|фота|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
-    r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva|снимка)\s*[:：]"
+    r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva|снимка|кадър|кадр)\s*[:：]"
+    # a chart's title under it: "Графік: кількість кредитних спілок в Україні, 2020–2025"
+    r"|(?<!\w)(?:графік|график|chart|infographic|інфографіка|инфографика|gráfico|graphique"
+    r"|grafico)\s*[:：]"
     r"|\bphoto d['’]illustration\b|(?:^|[。\s])[图圖]\s?[/／]\s?\S{2,12}$|\bnuotr\.$"
     r"|撮影[:：]|[摄攝]影[:：]\s?\S{2,12}$|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
     r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=|/\s?[^/\n]{1,20}\s제공$|(?<!\w)ảnh\s*:"
@@ -780,7 +804,9 @@ _PHOTO_CREDIT_CUE = re.compile(
     r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|фота|φωτ"
     r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
     r"|तस्बिर|तस्वीर"
-    r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva|снимка|nuotr",
+    r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva|снимка|nuotr"
+    r"|кадър|кадр|графік|график|chart|infographic|інфографік|инфографик|gráfico|graphique"
+    r"|grafico",
 )  # searched in the line lowered: with IGNORECASE the search took four times as long
 
 
@@ -1247,6 +1273,18 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"  # "हिमाल खबरको मोबाइल एप डाउनलोड गर्नुहोस्": the verb comes last
     if words <= 25 and _TEASER_LABEL.match(text):
         return "related link"  # "WATCH | Island commuters react to the fare increase:"
+    if (
+        words <= 20
+        and not quoted
+        and _NOTIFY_ASK.match(low)
+        and _NOTIFICATIONS.search(low)
+        # (a pitch exclaims, or is a button; "Turn on notifications in settings, the
+        # company told users." reports)
+        and (words <= 6 or not text.rstrip().endswith("."))
+    ):
+        return "newsletter"  # "Abonează-te la notificări și află primul ce se întâmplă!"
+    if words <= 30 and len(set(_GAMBLING_NOTICE.findall(low))) >= 2:
+        return "navigation"  # "Spil ansvarligt. 18+. Stopspillet.dk | ROFUS. Reklame."
     if len(text) <= JAPANESE_CHROME and _KANA_KANJI.search(text):
         found = _japanese_chrome(stripped)
         if found:
