@@ -127,16 +127,12 @@ def test_the_body_of_a_page_in_any_script_is_never_marked(script: str) -> None:
     ],
 )
 def test_prose_that_looks_like_chrome_is_not_marked(prose: str) -> None:
-    body = (
-        BODIES["Cyrillic"]
-        if prose.startswith(("pip", "@", "9:40"))
-        else [
-            "The council voted on Thursday to keep the pool open for another season, after a "
-            "campaign by residents who said the nearest alternative was a forty-minute drive away.",
-            "Officials said the repairs would cost about £1.2 million and be paid from reserves, "
-            "with no rise in council tax this year, according to the budget papers.",
-        ]
-    )
+    body = BODIES["Cyrillic"] if prose.startswith(("pip", "@", "9:40")) else [
+        "The council voted on Thursday to keep the pool open for another season, after a "
+        "campaign by residents who said the nearest alternative was a forty-minute drive away.",
+        "Officials said the repairs would cost about £1.2 million and be paid from reserves, "
+        "with no rise in council tax this year, according to the budget papers.",
+    ]  # fmt: skip
     text = "\n\n".join([body[0], prose, body[1], body[0]])
     assert reasons(text)[prose] is None
 
@@ -240,13 +236,8 @@ def test_stamps_and_trails_of_other_languages(line: str, script: str, reason: st
 @pytest.mark.parametrize(
     ("header", "script"),
     [
-        (
-            [
-                "Lucía Martín Arrieta",
-                "Madrid 11/02/2025 - 12:47h. Actualizado: 11/02/2025 - 13:30h.",
-            ],
-            "Latin",
-        ),
+        (["Lucía Martín Arrieta", "Madrid 11/02/2025 - 12:47h. Actualizado: 11/02/2025 - 13:30h."],
+         "Latin"),
         (["02.06.2025 18:20 | Son Güncelleme: 02.06.2025 19:05 Haber Merkezi / Kocaeli"], "Latin"),
         (["2025-06-18 08:30 来源：钱塘日报 作者：记者 陈思远"], "Chinese"),
         (["Алексей Морозов", "31.05.2025, 10:05 · обновлено 11:40"], "Cyrillic"),
@@ -255,7 +246,7 @@ def test_stamps_and_trails_of_other_languages(line: str, script: str, reason: st
         (["Aangepast vandaag, 16:05", "Leestijd 3 minuten"], "Latin"),
         (["Cập nhật lúc 08:15 ngày 12/3", "5 phút đọc"], "Latin"),
     ],
-)
+)  # fmt: skip
 def test_a_header_stamp_and_a_bare_byline_are_chrome(header: list[str], script: str) -> None:
     body = BODIES.get(script) or BODIES["Cyrillic"]
     text = "\n\n".join(["Headline of the story that opens the page", *header, *body])
@@ -285,27 +276,18 @@ def test_stamps_and_names_inside_the_body_are_news(line: str) -> None:
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
-        (
-            "Utilizamos cookies propias y de terceros para mejorar nuestros servicios. Puedes "
-            "aceptarlas o configurarlas.",
-            "cookie notice",
-        ),
-        (
-            "Wir verwenden Cookies, um Ihnen ein optimales Erlebnis zu bieten. Mit der Nutzung "
-            "akzeptieren Sie unsere Datenschutzerklärung.",
-            "cookie notice",
-        ),
-        (
-            "Sigue a Noticias 24H en WhatsApp y recibe cada día las noticias más importantes "
-            "directamente en tu móvil, sin coste alguno.",
-            "newsletter",
-        ),
+        ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios. Puedes "
+         "aceptarlas o configurarlas.", "cookie notice"),
+        ("Wir verwenden Cookies, um Ihnen ein optimales Erlebnis zu bieten. Mit der Nutzung "
+         "akzeptieren Sie unsere Datenschutzerklärung.", "cookie notice"),
+        ("Sigue a Noticias 24H en WhatsApp y recibe cada día las noticias más importantes "
+         "directamente en tu móvil, sin coste alguno.", "newsletter"),
         ("关注华东新闻网官方微信公众号，每天为您推送最新、最热的新闻资讯。", "newsletter"),
         ("İLGİLİ HABER: Kocaeli'de toplu taşıma zammı yürürlüğe girdi", "related link"),
         ("Noticia relacionada: Las exportaciones de aceite marcan récord", "related link"),
         ("More stories »", "related links"),
     ],
-)
+)  # fmt: skip
 def test_more_chrome_of_other_languages(line: str, reason: str) -> None:
     assert reason_amid(line, BODIES["Cyrillic"] + BODIES["Greek"], 2) == reason
 
@@ -334,45 +316,28 @@ def test_more_prose_that_looks_like_chrome(prose: str) -> None:
     ("line", "reason"),
     [
         # captions that end with their credit
-        (
-            "Botellas de aceite de oliva en el lineal de un supermercado de Sevilla. EUROPA PRESS",
-            "photo credit",
-        ),
-        (
-            "Les bénévoles lors de la présentation du programme, mardi soir. | Le Courrier de la Vire",
-            "photo credit",
-        ),
+        ("Botellas de aceite de oliva en el lineal de un supermercado de Sevilla. EUROPA PRESS",
+         "photo credit"),
+        ("Les bénévoles lors de la présentation du programme, mardi soir. | Le Courrier de la Vire",
+         "photo credit"),
         ("Τα δικαστήρια του Πειραιά. (ΦΩΤ. ΑΡΧΕΙΟΥ: Σ. ΜΠΑΛΤΑΣ)", "photo credit"),
         ("Netflixのロゴ（ロイター）", "photo credit"),
         ("पर्वती जलकेंद्र (संग्रहित छायाचित्र)", "photo credit"),
         # reprint notices and the press regulator
-        (
-            "Использование материалов НГС-Инфо разрешено только с предварительного согласия "
-            "правообладателей.",
-            "credits",
-        ),
-        (
-            "Bu haberin tüm yayın hakları Haber Merkezi'ne aittir. Kaynak gösterilmeden "
-            "kullanılamaz.",
-            "credits",
-        ),
-        (
-            "The Wyebridge Gazette is a member of the Independent Press Standards Organisation.",
-            "credits",
-        ),
+        ("Использование материалов НГС-Инфо разрешено только с предварительного согласия "
+         "правообладателей.", "credits"),
+        ("Bu haberin tüm yayın hakları Haber Merkezi'ne aittir. Kaynak gösterilmeden "
+         "kullanılamaz.", "credits"),
+        ("The Wyebridge Gazette is a member of the Independent Press Standards Organisation.",
+         "credits"),
         # tip lines, channels to join, a paywall's pitch
         ("Got a story? Email news@dailybeacon.example or call us on 020 7946 0123.", "news tip"),
         ("Есть новость? Присылайте в наш Telegram-бот или на почту news@ngs.example.", "news tip"),
-        (
-            "רוצים לקבל את כל עדכוני הספורט? הצטרפו לערוץ הוואטסאפ שלנו ותהיו הראשונים לדעת.",
-            "newsletter",
-        ),
+        ("רוצים לקבל את כל עדכוני הספורט? הצטרפו לערוץ הוואטסאפ שלנו ותהיו הראשונים לדעת.",
+         "newsletter"),
         ("ताज्या बातम्यांसाठी पुणे वार्ताचे WhatsApp चॅनेल फॉलो करा.", "newsletter"),
-        (
-            "日本産業新聞電子版の有料会員になると、すべての記事を読み放題。いまなら初月無料でご利用"
-            "いただけます。",
-            "paywall",
-        ),
+        ("日本産業新聞電子版の有料会員になると、すべての記事を読み放題。いまなら初月無料でご利用"
+         "いただけます。", "paywall"),
         # buttons, share bars, tags without a colon
         ("Listen to this article", "navigation"),
         ("इस समाचार को सुनें", "navigation"),
@@ -382,7 +347,7 @@ def test_more_prose_that_looks_like_chrome(prose: str) -> None:
         ("ΣΧΕΤΙΚΑ ΑΡΘΡΑ", "related links"),
         ("हेही वाचा : पुण्यात उन्हाचा कडाका", "related link"),
     ],
-)
+)  # fmt: skip
 def test_captions_notices_tips_and_bars(line: str, reason: str) -> None:
     devanagari = any("\u0900" <= c <= "\u097f" for c in line)
     body = BODIES["Devanagari"] * 2 if devanagari else BODIES["Cyrillic"] + BODIES["Greek"]
@@ -437,14 +402,12 @@ def test_prose_right_under_a_list_header_is_the_article_going_on() -> None:
     ("line", "reason"),
     [
         ("Write to Jane Doe at jane.doe@example.com", "credits"),
-        (
-            "This article was originally published on The Conversation. Read the original article.",
-            "credits",
-        ),
+        ("This article was originally published on The Conversation. Read the original "
+         "article.", "credits"),
         ("Follow Jane Doe on X: @janedoe", "newsletter"),
         ("Click here to subscribe to our daily briefing.", "navigation"),
     ],
-)
+)  # fmt: skip
 def test_credits_and_buttons_of_english_sites(line: str, reason: str) -> None:
     assert reason_amid(line, BODIES["Cyrillic"] + BODIES["Greek"], 2) == reason
 
@@ -494,29 +457,18 @@ def test_east_asian_prose_about_rankings_and_comments(prose: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    [
-        "5 min read",
-        "Lesedauer: 3 Min.",
-        "読了時間 5分",
-        "Время чтения: 4 минуты",
-        "Okuma süresi: 3 dk",
-        "Czas czytania: 6 minut",
-        "Χρόνος ανάγνωσης: 2 λεπτά",
-    ],
-)
+    ["5 min read", "Lesedauer: 3 Min.", "読了時間 5分", "Время чтения: 4 минуты",
+     "Okuma süresi: 3 dk", "Czas czytania: 6 minut", "Χρόνος ανάγνωσης: 2 λεπτά"],
+)  # fmt: skip
 def test_a_reading_time_is_chrome_anywhere(line: str) -> None:
     assert reason_amid(line, BODIES["Cyrillic"], 1) == "timestamp"
 
 
 @pytest.mark.parametrize(
     "prose",
-    [
-        "He read for 5 minutes.",
-        "Лекция длилась 40 минут.",
-        "Die Lesung dauerte 90 Minuten.",
-        "Trains to Reading are running 45 minutes late.",
-    ],
-)
+    ["He read for 5 minutes.", "Лекция длилась 40 минут.", "Die Lesung dauerte 90 Minuten.",
+     "Trains to Reading are running 45 minutes late."],
+)  # fmt: skip
 def test_minutes_in_the_news_are_not_a_reading_time(prose: str) -> None:
     assert reason_amid(prose, BODIES["Cyrillic"], 1) is None
 
@@ -529,13 +481,11 @@ def test_minutes_in_the_news_are_not_a_reading_time(prose: str) -> None:
         ("#人工智能 #大模型 #订阅制 #小鲸AI", "tags"),
         ("阅读 3.2万", "navigation"),
         ("12.4K views", "navigation"),
-        (
-            "Do you have a story? Email us at stories@example.com or WhatsApp 07700 900123",
-            "news tip",
-        ),
+        ("Do you have a story? Email us at stories@example.com or WhatsApp 07700 900123",
+         "news tip"),
         ("Heb je een tip? Mail de redactie via tips@example.nl", "news tip"),
     ],
-)
+)  # fmt: skip
 def test_credits_tags_counters_and_tips_of_more_sites(line: str, reason: str) -> None:
     assert reason_amid(line, BODIES["Chinese"], 2) == reason
 
@@ -572,10 +522,8 @@ def test_prose_like_credits_tags_counters_and_tips(prose: str) -> None:
         ("复制链接", "navigation"),
         ("Ikuti saluran WhatsApp kami untuk update berita terbaru setiap hari", "newsletter"),
         ("Download de app en zet meldingen aan voor het laatste nieuws.", "newsletter"),
-        (
-            'Artikel ini telah tayang di kabarjateng.id dengan judul "Pantura Demak Terendam".',
-            "credits",
-        ),
+        ('Artikel ini telah tayang di kabarjateng.id dengan judul "Pantura Demak Terendam".',
+         "credits"),
         ("Dit artikel verscheen eerder in Het Parool.", "credits"),
         ("Partager sur Facebook", "navigation"),
         ("ΤΑ ΠΙΟ ΔΙΑΒΑΣΜΕΝΑ", "related links"),
@@ -601,7 +549,7 @@ def test_prose_like_credits_tags_counters_and_tips(prose: str) -> None:
         ("Lire dans l’application", "navigation"),
         ("フォローする", "navigation"),
     ],
-)
+)  # fmt: skip
 def test_interface_phrases_of_sites_in_many_languages(line: str, reason: str) -> None:
     assert reason_amid(line, BODIES["Cyrillic"] + BODIES["Greek"], 2) == reason
 
@@ -658,8 +606,9 @@ def test_a_comments_button_above_the_article_going_on_starts_no_comments() -> No
 
 @pytest.mark.parametrize(
     "line",
-    ["Черга 1.1: 17:00–21:00", "Linie 3: 8.30-12.00", "Ventanilla: 9:00 a 14:00", "受付 9時〜17時"],
-)
+    ["Черга 1.1: 17:00–21:00", "Linie 3: 8.30-12.00", "Ventanilla: 9:00 a 14:00",
+     "受付 9時〜17時"],
+)  # fmt: skip
 def test_hours_from_and_to_are_a_timetable_not_a_timestamp(line: str) -> None:
     body = BODIES["Cyrillic"]
     text = "\n\n".join([body[0], "Графік на сьогодні:", line, body[0]])
@@ -708,14 +657,11 @@ def test_headlines_with_their_dates_in_a_row_are_links_and_a_timetable_is_not() 
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
-        (
-            "Get the full story. Unlimited digital access to the Bulletin for just $1 a week for "
-            "your first 12 weeks. Cancel anytime.",
-            "paywall",
-        ),
+        ("Get the full story. Unlimited digital access to the Bulletin for just $1 a week for "
+         "your first 12 weeks. Cancel anytime.", "paywall"),
         ("[ Tisk ] [ Poslat e-mailem ] [ Diskuze (2) ] [ Zpět ]", "navigation"),
     ],
-)
+)  # fmt: skip
 def test_a_paywall_pitch_in_the_imperative_and_a_row_of_bracketed_buttons(
     line: str, reason: str
 ) -> None:
@@ -783,25 +729,16 @@ VIETNAMESE = (
     [
         ("페이스북(으)로 기사보내기", BODIES["Korean"][0], "navigation"),
         ("본문 글씨 키우기", BODIES["Korean"][0], "navigation"),
-        (
-            "한화 김도윤이 19일 대전에서 열린 LG전에서 역투하고 있다. /한화 이글스 제공",
-            BODIES["Korean"][0],
-            "photo credit",
-        ),
+        ("한화 김도윤이 19일 대전에서 열린 LG전에서 역투하고 있다. /한화 이글스 제공",
+         BODIES["Korean"][0], "photo credit"),
         ("[佐藤拓海，テックプラス]", BODIES["Japanese"][0], "credits"),
-        (
-            "Hành khách chờ tàu ở ga Bến Thành, tháng 5/2025. Ảnh: Quỳnh Trần",
-            VIETNAMESE,
-            "photo credit",
-        ),
-        (
-            "Giấy phép số 1123/GP-BTTTT do Bộ Thông tin và Truyền thông cấp ngày 12/3/2022",
-            VIETNAMESE,
-            "credits",
-        ),
+        ("Hành khách chờ tàu ở ga Bến Thành, tháng 5/2025. Ảnh: Quỳnh Trần", VIETNAMESE,
+         "photo credit"),
+        ("Giấy phép số 1123/GP-BTTTT do Bộ Thông tin và Truyền thông cấp ngày 12/3/2022",
+         VIETNAMESE, "credits"),
         ("Nhận tin mới nhất qua Zalo OA", VIETNAMESE, "newsletter"),
     ],
-)
+)  # fmt: skip
 def test_chrome_of_korean_japanese_and_vietnamese_sites(line: str, body: str, reason: str) -> None:
     assert reasons("\n\n".join([body, line, body]))[line] == reason
 
@@ -813,12 +750,9 @@ def test_vietnamese_prose_that_opens_with_anh() -> None:
 
 @pytest.mark.parametrize(
     ("header", "body"),
-    [
-        ("Ý kiến (24)", VIETNAMESE),
-        ("Réactions (12)", BODIES["Cyrillic"][0]),
-        ("प्रतिक्रिया (२)", "पुणे महानगरपालिका ने गुरुवार को कई इलाकों में पानी बंद रखने की घोषणा की।"),
-    ],
-)
+    [("Ý kiến (24)", VIETNAMESE), ("Réactions (12)", BODIES["Cyrillic"][0]),
+     ("प्रतिक्रिया (२)", "पुणे महानगरपालिका ने गुरुवार को कई इलाकों में पानी बंद रखने की घोषणा की।")],
+)  # fmt: skip
 def test_a_word_for_reactions_with_a_count_heads_the_comments(header: str, body: str) -> None:
     """ "Réactions" alone is a subheading as often as not; with the number of comments beside
     it, it heads them."""
@@ -868,11 +802,8 @@ def test_a_read_also_line_takes_its_headlines_and_not_the_subheading_after_them(
 
 def test_the_rows_of_a_timetable_from_a_page_are_not_timestamps() -> None:
     body = BODIES["Cyrillic"]
-    rows = [
-        "| Рейс | Отправление | Прибытие |",
-        "| Утренний | 7:30 | 9:10 |",
-        "| Дневной | 12:00 | 13:40 |",
-    ]
+    rows = ["| Рейс | Отправление | Прибытие |", "| Утренний | 7:30 | 9:10 |",
+            "| Дневной | 12:00 | 13:40 |"]  # fmt: skip
     found = reasons("\n\n".join([body[0], *rows, body[0]]))
     assert [found[row] for row in rows] == [None, None, None]
 
@@ -904,11 +835,8 @@ def test_read_more_takes_its_bulleted_headlines_and_not_the_list_that_follows() 
 
 def test_departures_with_the_time_first_are_a_timetable() -> None:
     body = BODIES["Greek"]
-    lines = [
-        "07:00 – Blue Star Delos: Σύρος, Τήνος, Μύκονος",
-        "08:00 – Aqua Blue: Αίγινα",
-        "21:00 – Νήσος Σάμος: Χίος, Μυτιλήνη",
-    ]
+    lines = ["07:00 – Blue Star Delos: Σύρος, Τήνος, Μύκονος", "08:00 – Aqua Blue: Αίγινα",
+             "21:00 – Νήσος Σάμος: Χίος, Μυτιλήνη"]  # fmt: skip
     found = reasons("\n\n".join([body[0], *lines, body[0]]))
     assert [found[line] for line in lines] == [None, None, None]
 
@@ -921,11 +849,8 @@ def test_a_box_of_links_ends_at_an_ad_label_inside_the_article() -> None:
         "রেলপথ মন্ত্রণালয়। টিকিট মিলবে শুধু অনলাইনে।"
     )
     box = ["আরও পড়ুন", "ঈদে বাসের টিকিট: গাবতলীতে বাড়তি ভাড়ার অভিযোগ"]
-    schedule = [
-        "কোন দিনের টিকিট কবে",
-        "২৪ মে বিক্রি হবে ৩ জুনের টিকিট",
-        "২৫ মে বিক্রি হবে ৪ জুনের টিকিট",
-    ]
+    schedule = ["কোন দিনের টিকিট কবে", "২৪ মে বিক্রি হবে ৩ জুনের টিকিট",
+                "২৫ মে বিক্রি হবে ৪ জুনের টিকিট"]  # fmt: skip
     found = reasons("\n\n".join([para, *box, "বিজ্ঞাপন", *schedule, para]))
     assert [found[line] for line in box] == ["related links", "related links"]
     assert found["বিজ্ঞাপন"] == "navigation"
@@ -936,115 +861,64 @@ def test_a_box_of_links_ends_at_an_ad_label_inside_the_article() -> None:
     ("line", "body", "reason"),
     [
         # one link, after a Khmer colon, a dash, a box's header or "previous article"
-        ("ये भी पढ़ें- वंदे भारत स्लीपर ट्रेन का ट्रायल पूरा, जानें कब से होगी शुरू", "Devanagari", "related link"),
+        ("ये भी पढ़ें- वंदे भारत स्लीपर ट्रेन का ट्रायल पूरा, जानें कब से होगी शुरू", "Devanagari",
+         "related link"),
         ("អានបន្ថែម៖ វៀតណាមរំពឹងនាំចេញអង្ករលើស ៨ លានតោនក្នុងឆ្នាំនេះ", "Thai", "related link"),
-        (
-            "Mavzuga oid: Toshkentda avtobus yo‘l haqi 2 000 so‘mga ko‘tarildi",
-            "Cyrillic",
-            "related link",
-        ),
-        (
-            "PREBERITE ŠE: Ljubljanski potniški promet uvaja nočne linije ob koncih tedna",
-            "Cyrillic",
-            "related link",
-        ),
+        ("Mavzuga oid: Toshkentda avtobus yo‘l haqi 2 000 so‘mga ko‘tarildi", "Cyrillic",
+         "related link"),
+        ("PREBERITE ŠE: Ljubljanski potniški promet uvaja nočne linije ob koncih tedna", "Cyrillic",
+         "related link"),
         ("上一篇：成都今年首个高温橙色预警发布 最高气温或达37℃", "Chinese", "related link"),
         ("下一篇：成都这些地方可以免费游泳 开放时间一览", "Chinese", "related link"),
-        (
-            "Next article: Council approves new cycle lanes on the ring road",
-            "Greek",
-            "related link",
-        ),
+        ("Next article: Council approves new cycle lanes on the ring road", "Greek",
+         "related link"),
         # notices of rights and registration, the site named in quotation marks
-        (
-            "При використанні матеріалів посилання на «Полтавський вісник» обов'язкове.",
-            "Cyrillic",
-            "credits",
-        ),
-        (
-            "Сетевое издание «Урал.Сити». Регистрационный номер ЭЛ № ФС 77-80341 выдан "
-            "Роскомнадзором.",
-            "Cyrillic",
-            "credits",
-        ),
-        (
-            "کلیه حقوق برای خبرگزاری ایران‌خبر محفوظ است. استفاده از مطالب با ذکر منبع بلامانع است.",
-            "Arabic",
-            "credits",
-        ),
-        (
-            "声明：本文由成都本地宝整理发布，转载请注明出处。如涉及版权问题，请联系我们删除。",
-            "Chinese",
-            "credits",
-        ),
+        ("При використанні матеріалів посилання на «Полтавський вісник» обов'язкове.", "Cyrillic",
+         "credits"),
+        ("Сетевое издание «Урал.Сити». Регистрационный номер ЭЛ № ФС 77-80341 выдан "
+         "Роскомнадзором.",
+         "Cyrillic", "credits"),
+        ("کلیه حقوق برای خبرگزاری ایران‌خبر محفوظ است. استفاده از مطالب با ذکر منبع بلامانع است.",
+         "Arabic", "credits"),
+        ("声明：本文由成都本地宝整理发布，转载请注明出处。如涉及版权问题，请联系我们删除。",
+         "Chinese",
+         "credits"),
         # cookie banners of more languages
-        (
-            "Ta spletna stran uporablja piškotke. Z nadaljnjo uporabo se strinjate z uporabo "
-            "piškotkov.",
-            "Cyrillic",
-            "cookie notice",
-        ),
+        ("Ta spletna stran uporablja piškotke. Z nadaljnjo uporabo se strinjate z uporabo "
+         "piškotkov.",
+         "Cyrillic", "cookie notice"),
         ("Käytämme evästeitä. Jatkamalla hyväksyt evästeiden käytön.", "Cyrillic", "cookie notice"),
         # pitches: click here with a channel, join, follow, get the app, subscribe
-        (
-            "பெருநகர் செய்திகளை உடனுக்குடன் வாட்ஸ்அப் சேனலில் பெற இங்கே க்ளிக் செய்யவும்",
-            "Devanagari",
-            "newsletter",
-        ),
-        ("पुण्यातील ताज्या बातम्यांसाठी आमच्या WhatsApp ग्रुपमध्ये सामील व्हा", "Devanagari", "newsletter"),
+        ("பெருநகர் செய்திகளை உடனுக்குடன் வாட்ஸ்அப் சேனலில் பெற இங்கே க்ளிக் செய்யவும்", "Devanagari",
+         "newsletter"),
+        ("पुण्यातील ताज्या बातम्यांसाठी आमच्या WhatsApp ग्रुपमध्ये सामील व्हा", "Devanagari",
+         "newsletter"),
         ("येथे क्लिक करा", "Devanagari", "navigation"),
         ("不用抽 不用搶 現在用APP看新聞 保證天天中獎　點我下載APP", "Chinese", "newsletter"),
         ("הצטרפו לקבוצת הווטסאפ של החדשות המקומיות לעדכונים שוטפים מהאזור", "Hebrew", "newsletter"),
-        (
-            "Следете го Скопје Денес и на Viber – најважните вести за градот директно на телефон.",
-            "Cyrillic",
-            "newsletter",
-        ),
-        (
-            "Wil je het laatste nieuws over het weer? Download de Nieuws-app en zet meldingen aan.",
-            "Greek",
-            "newsletter",
-        ),
-        (
-            "Günün en önemli haberlerini kaçırmamak için e-bültenimize ücretsiz abone olun.",
-            "Greek",
-            "newsletter",
-        ),
+        ("Следете го Скопје Денес и на Viber – најважните вести за градот директно на телефон.",
+         "Cyrillic", "newsletter"),
+        ("Wil je het laatste nieuws over het weer? Download de Nieuws-app en zet meldingen aan.",
+         "Greek", "newsletter"),
+        ("Günün en önemli haberlerini kaçırmamak için e-bültenimize ücretsiz abone olun.", "Greek",
+         "newsletter"),
         # paywalls
-        (
-            "この記事は有料会員記事です。有料会員になると続きをお読みいただけます。",
-            "Japanese",
-            "paywall",
-        ),
-        (
-            "Γίνετε συνδρομητές με 1 ευρώ τον πρώτο μήνα και αποκτήστε απεριόριστη πρόσβαση.",
-            "Greek",
-            "paywall",
-        ),
+        ("この記事は有料会員記事です。有料会員になると続きをお読みいただけます。", "Japanese",
+         "paywall"),
+        ("Γίνετε συνδρομητές με 1 ευρώ τον πρώτο μήνα και αποκτήστε απεριόριστη πρόσβαση.", "Greek",
+         "paywall"),
         # captions that end in their credit
-        (
-            "Biscuit the cocker spaniel was reunited with his owner after the ordeal Credit: SWNS",
-            "Greek",
-            "photo credit",
-        ),
-        (
-            "Wiadukt przy ul. Kujawskiej ma ponad pół wieku. Fot. Tomasz Nowak",
-            "Greek",
-            "photo credit",
-        ),
-        (
-            "Abiria wakisubiri mabasi katika kituo cha Magufuli, Dar es Salaam. Picha na Maktaba",
-            "Greek",
-            "photo credit",
-        ),
+        ("Biscuit the cocker spaniel was reunited with his owner after the ordeal Credit: SWNS",
+         "Greek", "photo credit"),
+        ("Wiadukt przy ul. Kujawskiej ma ponad pół wieku. Fot. Tomasz Nowak", "Greek",
+         "photo credit"),
+        ("Abiria wakisubiri mabasi katika kituo cha Magufuli, Dar es Salaam. Picha na Maktaba",
+         "Greek", "photo credit"),
         ("កសិករកំពុងប្រមូលផលស្រូវនៅខេត្តបាត់ដំបង។ (រូបថត៖ សុខ ពិសី)", "Thai", "photo credit"),
-        (
-            "決済アプリの画面を表示したスマートフォン（画像の一部を加工しています）",
-            "Japanese",
-            "photo credit",
-        ),
+        ("決済アプリの画面を表示したスマートフォン（画像の一部を加工しています）", "Japanese",
+         "photo credit"),
     ],
-)
+)  # fmt: skip
 def test_links_notices_banners_pitches_and_credits_of_the_seventh_set(
     line: str, body: str, reason: str
 ) -> None:
@@ -1062,16 +936,12 @@ def test_links_notices_banners_pitches_and_credits_of_the_seventh_set(
         ("Следете ги упатствата на здравствените власти, порача министерот.", "Cyrillic"),
         ("Polisi walisema picha na video za tukio hilo zimesambaa mitandaoni.", "Greek"),
         ("Credit: the bank lowered its rate for the first time since 2019.", "Greek"),
-        (
-            "Le forfait coûte 9,99 euros le premier mois, sans engagement, a précisé l'opérateur.",
-            "Greek",
-        ),
-        (
-            "市は来月から、バス停の時刻表をスマートフォンで確認できる新サービスを始める（画像は市の資料より）。",
-            "Japanese",
-        ),
+        ("Le forfait coûte 9,99 euros le premier mois, sans engagement, a précisé l'opérateur.",
+         "Greek"),
+        ("市は来月から、バス停の時刻表をスマートフォンで確認できる新サービスを始める（画像は市の資料より）。",
+         "Japanese"),
     ],
-)
+)  # fmt: skip
 def test_prose_like_the_links_notices_pitches_and_credits_of_the_seventh_set(
     prose: str, body: str
 ) -> None:
@@ -1081,11 +951,8 @@ def test_prose_like_the_links_notices_pitches_and_credits_of_the_seventh_set(
 @pytest.mark.parametrize(
     ("line", "body", "reason"),
     [
-        (
-            "ダイヤ改正で日中の本数が減る遠山高原鉄道の列車＝7日、飯田市の遠山口駅",
-            "Japanese",
-            "photo credit",
-        ),
+        ("ダイヤ改正で日中の本数が減る遠山高原鉄道の列車＝7日、飯田市の遠山口駅", "Japanese",
+         "photo credit"),
         ("来春から運賃が上がる北山交通の路線バス＝北山駅前で", "Japanese", "photo credit"),
         ("（岡田良介）", "Japanese", "credits"),
         ("（経済部・森田さやか）", "Japanese", "credits"),
@@ -1097,7 +964,7 @@ def test_prose_like_the_links_notices_pitches_and_credits_of_the_seventh_set(
         ("مولد كهربائي خاص في أحد أحياء بيروت (أرشيف)", "Arabic", "photo credit"),
         ("Back to top", "Greek", "navigation"),
     ],
-)
+)  # fmt: skip
 def test_the_furniture_of_a_japanese_local_paper_and_a_lebanese_site(
     line: str, body: str, reason: str
 ) -> None:
@@ -1117,7 +984,7 @@ def test_the_furniture_of_a_japanese_local_paper_and_a_lebanese_site(
         ("料金は大人＝500円、子ども＝250円となる。", "Japanese"),
         ("（中略）", "Japanese"),
     ],
-)
+)  # fmt: skip
 def test_timetables_price_lists_and_end_marks_of_those_pages_are_body(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
 
@@ -1175,7 +1042,7 @@ def test_a_list_of_single_words_between_the_article_paragraphs_stays_body() -> N
         ("Pool/Getty Images", "Greek", "photo credit"),
         ("REUTERS", "Greek", "photo credit"),
     ],
-)
+)  # fmt: skip
 def test_dates_ads_bylines_and_buttons_of_the_eighth_set(line: str, body: str, reason: str) -> None:
     assert reason_amid(line, BODIES[body], 1) == reason
 
@@ -1195,7 +1062,7 @@ def test_dates_ads_bylines_and_buttons_of_the_eighth_set(line: str, body: str, r
         ("記者林佳穎／台北報導", "Chinese"),
         ("Le marché se tiendra mardi 4 mars 2025 sur la place de la mairie.", "Greek"),
     ],
-)
+)  # fmt: skip
 def test_headlines_and_sentences_like_the_eighth_sets_chrome(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
 
@@ -1205,17 +1072,13 @@ def test_headlines_and_sentences_like_the_eighth_sets_chrome(line: str, body: st
     [
         ("Está a ler um dos 3 artigos gratuitos deste mês.", "Greek", "paywall"),
         ("Il vous reste 2 articles gratuits ce mois-ci.", "Greek", "paywall"),
-        (
-            "Assine o Diário Mercado por 1 euro no primeiro mês e tenha acesso ilimitado a todas "
-            "as notícias.",
-            "Greek",
-            "paywall",
-        ),
+        ("Assine o Diário Mercado por 1 euro no primeiro mês e tenha acesso ilimitado a todas "
+         "as notícias.", "Greek", "paywall"),
         ("촬영기자:정현우/영상편집:한지민/그래픽:김소연", "Korean", "credits"),
         ("Найважливіше — у нашому Telegram", "Cyrillic", "newsletter"),
         ("▷ 유튜브, 네이버, 카카오에서도 HBN뉴스를 구독해주세요!", "Korean", "newsletter"),
     ],
-)
+)  # fmt: skip
 def test_paywall_counters_role_credits_and_own_channels(line: str, body: str, reason: str) -> None:
     assert reason_amid(line, BODIES[body], 1) == reason
 
@@ -1228,7 +1091,7 @@ def test_paywall_counters_role_credits_and_own_channels(line: str, body: str, re
         ("The paper offered 3 free articles a month until 2019, its owners said.", "Greek"),
         ("Новый канал откроют в 2027 году, сообщили в мэрии.", "Cyrillic"),
     ],
-)
+)  # fmt: skip
 def test_prose_like_paywall_counters_role_credits_and_own_channels(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
 
@@ -1237,17 +1100,14 @@ def test_prose_like_paywall_counters_role_credits_and_own_channels(line: str, bo
     ("line", "body", "reason"),
     [
         ("►延伸閱讀：高鐵春節疏運加開列車 1月4日凌晨開賣", "Chinese", "related link"),
-        (
-            "記者会見でアプリの画面を紹介する3行の担当者（2月18日、盛岡市）",
-            "Japanese",
-            "photo credit",
-        ),
+        ("記者会見でアプリの画面を紹介する3行の担当者（2月18日、盛岡市）", "Japanese",
+         "photo credit"),
         ("XでTechWatchをフォロー", "Japanese", "newsletter"),
         ("@techwatch_jp をフォロー", "Japanese", "newsletter"),
         ("FinTechの最新動向を毎週お届けします。無料で登録する", "Japanese", "newsletter"),
         ("あなたにおすすめの記事", "Japanese", "related links"),
     ],
-)
+)  # fmt: skip
 def test_links_captions_and_follow_buttons_of_the_ninth_set(
     line: str, body: str, reason: str
 ) -> None:
@@ -1264,7 +1124,7 @@ def test_links_captions_and_follow_buttons_of_the_ninth_set(
         ("県警は容疑者の行動をフォローしている。", "Japanese"),
         ("同社は毎週、地元の農家から野菜をお届けしますと説明した。", "Japanese"),
     ],
-)
+)  # fmt: skip
 def test_calendars_and_sentences_like_the_ninth_sets_chrome(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
 
@@ -1272,31 +1132,21 @@ def test_calendars_and_sentences_like_the_ninth_sets_chrome(line: str, body: str
 @pytest.mark.parametrize(
     ("line", "body", "reason"),
     [
-        (
-            "Un moment del ple de dijous a la nit a la sala de plens de l'Ajuntament. Foto: D.C.",
-            "Greek",
-            "photo credit",
-        ),
-        (
-            "Montse - 21/11/2025 12:40 182 euros d'escombraries i encara no passen a recollir "
-            "l'orgànica.",
-            "Greek",
-            "comments",
-        ),
+        ("Un moment del ple de dijous a la nit a la sala de plens de l'Ajuntament. Foto: D.C.",
+         "Greek", "photo credit"),
+        ("Montse - 21/11/2025 12:40 182 euros d'escombraries i encara no passen a recollir "
+         "l'orgànica.", "Greek", "comments"),
         ("Els comentaris són responsabilitat dels seus autors.", "Greek", "comments"),
         ("3 комментария", "Cyrillic", "comments"),
-        (
-            "Хотите сообщить новость? Пишите нам в Telegram-бот @gorod_news_bot",
-            "Cyrillic",
-            "news tip",
-        ),
+        ("Хотите сообщить новость? Пишите нам в Telegram-бот @gorod_news_bot", "Cyrillic",
+         "news tip"),
         ("Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", "Cyrillic", "navigation"),
         ("18+", "Cyrillic", "navigation"),
         ("Source: Reuters", "Greek", "credits"),
         ("Դիտումներ՝ 842", "Cyrillic", "navigation"),
         ("Նմանատիպ լուրեր", "Cyrillic", "related links"),
     ],
-)
+)  # fmt: skip
 def test_credits_comments_and_site_keys_of_the_ninth_set(line: str, body: str, reason: str) -> None:
     assert reason_amid(line, BODIES[body], 1) == reason
 
@@ -1331,12 +1181,10 @@ def test_three_stamps_in_a_row_inside_the_article_are_a_timetable() -> None:
         ("〒950-0888 三津川市本町2丁目7番11号 三津川新報社 TEL 0258-20-1111", "credits"),
         ("三津川新報を購読する", "paywall"),
         ("購読のお申し込み", "navigation"),
-        (
-            "掲載の記事・写真・図表など、すべてのコンテンツの無断複写・転載・公衆送信等を禁じます。",
-            "credits",
-        ),
+        ("掲載の記事・写真・図表など、すべてのコンテンツの無断複写・転載・公衆送信等を禁じます。",
+         "credits"),
     ],
-)
+)  # fmt: skip
 def test_a_japanese_papers_imprint_and_subscription_box(line: str, reason: str) -> None:
     assert reason_amid(line, BODIES["Japanese"], 1) == reason
 
@@ -1365,27 +1213,17 @@ def test_a_subheading_about_cookies_is_news() -> None:
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
-        (
-            "Dapatkan update berita pilihan setiap hari dari BeritaKita.id. Mari bergabung di "
-            "Channel Telegram BeritaKita.id",
-            "newsletter",
-        ),
-        (
-            "I-follow ang Balita Ngayon sa Viber at Facebook para sa pinakabagong balita.",
-            "newsletter",
-        ),
+        ("Dapatkan update berita pilihan setiap hari dari BeritaKita.id. Mari bergabung di "
+         "Channel Telegram BeritaKita.id", "newsletter"),
+        ("I-follow ang Balita Ngayon sa Viber at Facebook para sa pinakabagong balita.",
+         "newsletter"),
         ("Disclaimer: This story has been auto-published from a syndicated feed.", "credits"),
-        (
-            "The Business Ledger is a member of the Press Council of South Africa and subscribes "
-            "to the Press Code.",
-            "credits",
-        ),
-        (
-            "Baha sa España Boulevard, Maynila, Huwebes ng madaling-araw. Kuha ni Jun Reyes",
-            "photo credit",
-        ),
+        ("The Business Ledger is a member of the Press Council of South Africa and subscribes "
+         "to the Press Code.", "credits"),
+        ("Baha sa España Boulevard, Maynila, Huwebes ng madaling-araw. Kuha ni Jun Reyes",
+         "photo credit"),
     ],
-)
+)  # fmt: skip
 def test_pitches_notices_and_captions_of_the_tenth_set(line: str, reason: str) -> None:
     assert reason_amid(line, BODIES["Greek"], 1) == reason
 
@@ -1452,7 +1290,7 @@ def test_a_khmer_sites_pitch_byline_and_tags(line: str, reason: str) -> None:
         ("東和新聞デジタル　初月無料キャンペーン実施中", "paywall"),
         ("約3分で読めます", "timestamp"),
     ],
-)
+)  # fmt: skip
 def test_a_japanese_pages_share_bar_credits_pitches_and_reading_time(
     line: str, reason: str
 ) -> None:
@@ -1495,14 +1333,8 @@ def test_a_chinese_sentence_about_file_photos_is_news() -> None:
 
 def test_two_departures_on_a_line_are_a_timetables_and_a_players_times_are_not() -> None:
     rows = ["東陵線 6時42分、7時15分、7時48分", "端野線 6時38分、7時20分"]
-    text = "\n\n".join(
-        [
-            *BODIES["Japanese"][:1],
-            "主な路線の朝のダイヤは次の通り。",
-            *rows,
-            *BODIES["Japanese"][2:],
-        ]
-    )
+    text = "\n\n".join([*BODIES["Japanese"][:1], "主な路線の朝のダイヤは次の通り。", *rows,
+                       *BODIES["Japanese"][2:]])  # fmt: skip
     judged = reasons(text)
     assert all(judged[row] is None for row in rows), judged
     assert reason_amid("00:00 / 03:12", BODIES["Japanese"], 2) == "timestamp"
@@ -1518,16 +1350,12 @@ def test_a_footers_links_set_apart_by_bars_after_the_article() -> None:
 
 
 def test_a_most_read_lists_ranked_headlines_and_dated_links() -> None:
-    ranked = [
-        "1\t新型タブレット、国内価格は7万9800円から",
-        "2\t格安SIMの通信速度、11月の実測ランキング",
-        "3\tワイヤレスイヤホン10機種を聞き比べ　音質と価格で選ぶならこの3台",
-    ]
-    dated = [
-        "動画配信サブスク、値上げ後も解約率は低水準　調査会社まとめ（2025年4月30日）",
-        "スマホ料金、家族割の見直しで年間いくら浮く？　主要4社を比較（2025年5月2日）",
-        "電子書籍ストア、読み放題プランを刷新（2025年5月9日）",
-    ]
+    ranked = ["1\t新型タブレット、国内価格は7万9800円から",
+              "2\t格安SIMの通信速度、11月の実測ランキング",
+              "3\tワイヤレスイヤホン10機種を聞き比べ　音質と価格で選ぶならこの3台"]  # fmt: skip
+    dated = ["動画配信サブスク、値上げ後も解約率は低水準　調査会社まとめ（2025年4月30日）",
+             "スマホ料金、家族割の見直しで年間いくら浮く？　主要4社を比較（2025年5月2日）",
+             "電子書籍ストア、読み放題プランを刷新（2025年5月9日）"]  # fmt: skip
     judged = reasons("\n\n".join([*BODIES["Japanese"], "よく読まれている記事", *ranked]))
     assert all(judged[row] == "related links" for row in ranked), judged
     judged = reasons("\n\n".join([*BODIES["Japanese"], *dated, *BODIES["Japanese"]]))
@@ -1546,12 +1374,10 @@ def test_a_japanese_section_menu_of_short_entries_above_the_article() -> None:
         ("［画像］KaruPayアプリの画面イメージ（出典：カルペイ）", "photo credit"),
         ("［矢吹翔太，TechFront］", "credits"),
         ("TechFront メールマガジン", "newsletter"),
-        (
-            "LINE公式アカウントを友だち追加すると、話題のガジェット情報をいち早くチェックできます。",
-            "newsletter",
-        ),
+        ("LINE公式アカウントを友だち追加すると、話題のガジェット情報をいち早くチェックできます。",
+         "newsletter"),
     ],
-)
+)  # fmt: skip
 def test_a_japanese_tech_sites_credits_and_pitches(line: str, reason: str) -> None:
     assert reason_amid(line, BODIES["Japanese"], 2) == reason
 
@@ -1576,11 +1402,9 @@ def test_a_newsletter_box_named_in_finnish_or_swedish() -> None:
 
 
 def test_a_box_of_japanese_headlines_longer_than_twelve_words() -> None:
-    links = [
-        "スマホ決済の利用率、初めて6割超え　民間調査",
-        "「古いスマホで銀行アプリが使えない」相談が倍増　国民生活センターまとめ",
-        "クレジットカードの不正利用、過去最悪の555億円　番号盗用が9割超",
-    ]
+    links = ["スマホ決済の利用率、初めて6割超え　民間調査",
+             "「古いスマホで銀行アプリが使えない」相談が倍増　国民生活センターまとめ",
+             "クレジットカードの不正利用、過去最悪の555億円　番号盗用が9割超"]  # fmt: skip
     judged = reasons("\n\n".join([*BODIES["Japanese"], "関連記事", *links]))
     assert all(judged[link] == "related links" for link in links), judged
     # the article going on under the box: a paragraph ends as a sentence
@@ -1677,14 +1501,10 @@ def test_albanian_and_armenian_prose_with_the_same_words() -> None:
         ("設定", "Japanese", "navigation"),
         ("分享至好友和朋友圈", "Chinese", "navigation"),
         ("滨江地铁5号线列车进站。资料图", "Chinese", "photo credit"),
-        (
-            "特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“滨江号”用户上传并发布，"
-            "本平台仅提供信息存储服务。",
-            "Chinese",
-            "credits",
-        ),
+        ("特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“滨江号”用户上传并发布，"
+         "本平台仅提供信息存储服务。", "Chinese", "credits"),
     ],
-)
+)  # fmt: skip
 def test_an_app_line_a_sign_up_link_a_caption_and_a_platforms_notice(
     line: str, body: str, reason: str
 ) -> None:
@@ -1694,14 +1514,12 @@ def test_an_app_line_a_sign_up_link_a_caption_and_a_platforms_notice(
 @pytest.mark.parametrize(
     ("line", "body"),
     [
-        (
-            "Get the app, the council told residents, because paper permits will end in May.",
-            "Greek",
-        ),
+        ("Get the app, the council told residents, because paper permits will end in May.",
+         "Greek"),
         ("市は新しいアプリへの登録を呼びかけている。", "Japanese"),
         ("银行在声明中表示，资料图片显示的网点已于去年关闭。", "Chinese"),
     ],
-)
+)  # fmt: skip
 def test_news_about_apps_sign_ups_and_statements(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
 
@@ -1734,23 +1552,17 @@ def test_a_footer_set_apart_by_ideographic_spaces() -> None:
         ("hace 3 horas", "Greek", "timestamp"),
         ("Обновлено 5 минут назад", "Cyrillic", "timestamp"),
         ("Vous avez trouvé une erreur? Merci de nous la signaler.", "Greek", "navigation"),
-        (
-            "Cet article a été publié dans notre édition papier. Vous lisez un article gratuit. "
-            "Pour continuer à lire nos contenus, abonnez-vous dès 1 franc le premier mois.",
-            "Greek",
-            "paywall",
-        ),
+        ("Cet article a été publié dans notre édition papier. Vous lisez un article gratuit. "
+         "Pour continuer à lire nos contenus, abonnez-vous dès 1 franc le premier mois.",
+         "Greek", "paywall"),
         ("NOTAS RELACIONADAS", "Greek", "related links"),
         ("Enviar a un amigo", "Greek", "navigation"),
         ("Чытайце таксама", "Cyrillic", "related link"),
         ("Тэгі: фестываль, вулічны тэатр, Полацк, лета", "Cyrillic", "tags"),
-        (
-            "Шэсце фестывалю ў Полацку, 2023 год. Фота: прэс-служба фестывалю",
-            "Cyrillic",
-            "photo credit",
-        ),
+        ("Шэсце фестывалю ў Полацку, 2023 год. Фота: прэс-служба фестывалю", "Cyrillic",
+         "photo credit"),
     ],
-)
+)  # fmt: skip
 def test_relative_times_error_boxes_a_free_article_and_belarusian_chrome(
     line: str, body: str, reason: str
 ) -> None:
@@ -1760,18 +1572,13 @@ def test_relative_times_error_boxes_a_free_article_and_belarusian_chrome(
 @pytest.mark.parametrize(
     ("line", "body"),
     [
-        (
-            "Il y a 2 heures encore, la station était fermée au public, a précisé la commune.",
-            "Greek",
-        ),
-        (
-            "Le quotidien propose un article gratuit par jour; pour continuer à lire, il faut "
-            "payer, a expliqué son directeur.",
-            "Greek",
-        ),
+        ("Il y a 2 heures encore, la station était fermée au public, a précisé la commune.",
+         "Greek"),
+        ("Le quotidien propose un article gratuit par jour; pour continuer à lire, il faut "
+         "payer, a expliqué son directeur.", "Greek"),
         ("Les contrôleurs ont trouvé une erreur dans les comptes de la commune.", "Greek"),
     ],
-)
+)  # fmt: skip
 def test_french_news_with_a_relative_time_a_free_article_or_an_error(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
 
@@ -1779,18 +1586,10 @@ def test_french_news_with_a_relative_time_a_free_article_or_an_error(line: str, 
 def test_a_rate_list_under_its_lead_in_stays_in_the_article() -> None:
     """Six rates under a paragraph that ends with a colon: the lead-in keeps the list inside
     the article (it was read as a menu between two paragraphs too far apart)."""
-    lead = (
-        "记者梳理发现，6月以来已有超过20家中小银行发布调整公告，调整后的定期存款挂牌利率"
-        "普遍低于国有大行。以华东地区某农商银行为例："
-    )
-    rates = [
-        "三个月：0.85%",
-        "六个月：1.05%",
-        "一年：1.15%",
-        "二年：1.25%",
-        "三年：1.50%",
-        "五年：1.50%",
-    ]
+    lead = ("记者梳理发现，6月以来已有超过20家中小银行发布调整公告，调整后的定期存款挂牌利率"
+            "普遍低于国有大行。以华东地区某农商银行为例：")  # fmt: skip
+    rates = ["三个月：0.85%", "六个月：1.05%", "一年：1.15%", "二年：1.25%", "三年：1.50%",
+             "五年：1.50%"]  # fmt: skip
     after = "与调整前相比，该行一年期和三年期利率分别下调了15个和25个基点，幅度为近年来最大。"
     text = "\n\n".join([BODIES["Chinese"][0], lead, *rates, after, BODIES["Chinese"][2]])
     judged = reasons(text)
@@ -1803,15 +1602,12 @@ def test_a_rate_list_under_its_lead_in_stays_in_the_article() -> None:
     [
         ("Click to share on Facebook (Opens in new window)", "Greek", "navigation"),
         ("Subscribe now for just 99 cents for your first month.", "Greek", "paywall"),
-        (
-            "Есть фото или видео с места событий? Присылайте в наш бот в Telegram",
-            "Cyrillic",
-            "news tip",
-        ),
+        ("Есть фото или видео с места событий? Присылайте в наш бот в Telegram", "Cyrillic",
+         "news tip"),
         ("한빛공영방송은 여러분의 제보를 기다립니다.", "Korean", "news tip"),
         ("- ▷ 전화 : 02-000-0000", "Korean", "news tip"),
     ],
-)
+)  # fmt: skip
 def test_share_buttons_a_first_month_offer_and_tip_boxes(line: str, body: str, reason: str) -> None:
     assert reason_amid(line, BODIES[body], 1) == reason
 
@@ -1823,7 +1619,7 @@ def test_share_buttons_a_first_month_offer_and_tip_boxes(line: str, body: str, r
         ("경찰은 시민들의 제보를 바탕으로 용의자를 검거했다고 밝혔다.", "Korean"),
         ("전화 상담은 평일 오전 9시부터 오후 6시까지 운영되며, 주말에는 쉰다.", "Korean"),
     ],
-)
+)  # fmt: skip
 def test_news_about_offers_and_tips(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
 
@@ -1836,11 +1632,8 @@ def test_news_about_offers_and_tips(line: str, body: str) -> None:
         ("#駅伝", "Japanese", "tags"),
         ("【写真特集】県市町村対抗駅伝　タスキに込めた思い（全24枚）", "Japanese", "related link"),
         ("スポーツ部・中村亮介", "Japanese", "credits"),
-        (
-            "県民スポーツ公式アプリなら、試合結果やニュース速報をプッシュ通知でお届けします。",
-            "Japanese",
-            "newsletter",
-        ),
+        ("県民スポーツ公式アプリなら、試合結果やニュース速報をプッシュ通知でお届けします。",
+         "Japanese", "newsletter"),
         ("字級設定：小中大特", "Chinese", "navigation"),
         ("看更多！加入LINE好友", "Chinese", "newsletter"),
         ("☆ 相關新聞 ☆", "Chinese", "related links"),
@@ -1849,18 +1642,12 @@ def test_news_about_offers_and_tips(line: str, body: str) -> None:
         ("이서준 기자의 기사 모음", "Korean", "credits"),
         ("한경제신문 구독하고 메인에서 바로 보세요!", "Korean", "paywall"),
         ("▷ 뉴스홈페이지 : https://news.example/jebo", "Korean", "news tip"),
-        (
-            "이 기사가 좋으셨다면 오늘의 핵심 뉴스를 매일 아침 메일로 받아보세요.",
-            "Korean",
-            "newsletter",
-        ),
+        ("이 기사가 좋으셨다면 오늘의 핵심 뉴스를 매일 아침 메일로 받아보세요.", "Korean",
+         "newsletter"),
         ("बुधबार, मंसिर १८, २०८१", "Devanagari", "timestamp"),
         ("प्रकाशित : मंसिर १८, २०८१ १६:४५", "Devanagari", "timestamp"),
-        (
-            "माइतीघरमा बुधबार प्रदर्शन गर्दै सहकारी पीडितहरू । तस्बिर : विकास श्रेष्ठ",
-            "Devanagari",
-            "photo credit",
-        ),
+        ("माइतीघरमा बुधबार प्रदर्शन गर्दै सहकारी पीडितहरू । तस्बिर : विकास श्रेष्ठ", "Devanagari",
+         "photo credit"),
         ("यो पनि पढ्नुहोस् :", "Devanagari", "related link"),
         ("तपाईंको प्रतिक्रिया लेख्नुहोस्...", "Devanagari", "comments"),
         ("עדכון: קראו עוד:", "Hebrew", None),  # (a header's word inside a line is no header)
@@ -1869,22 +1656,15 @@ def test_news_about_offers_and_tips(line: str, body: str) -> None:
         ("Материал доступен полностью только подписчикам", "Cyrillic", "paywall"),
         ("Оформите подписку: первый месяц за 1 ₽, далее 499 ₽ в месяц.", "Cyrillic", "paywall"),
         ("Поврзани вести", "Cyrillic", "related links"),
-        (
-            "Masz informacje, zdjęcia lub nagrania? Napisz do nas: alarm@news.example lub przez "
-            "WhatsApp.",
-            "Greek",
-            "news tip",
-        ),
-        (
-            "Policjanci zatrzymali kierowcę na drodze ekspresowej S7 (zdjęcie ilustracyjne)",
-            "Greek",
-            "photo credit",
-        ),
+        ("Masz informacje, zdjęcia lub nagrania? Napisz do nas: alarm@news.example lub przez "
+         "WhatsApp.", "Greek", "news tip"),
+        ("Policjanci zatrzymali kierowcę na drodze ekspresowej S7 (zdjęcie ilustracyjne)",
+         "Greek", "photo credit"),
         ("Fotoğraf: UHA", "Greek", "photo credit"),
         ("Transport Correspondent", "Greek", "credits"),
         ("Bài viết được tổng hợp tự động từ các nguồn báo chí chính thống.", "Greek", "credits"),
     ],
-)
+)  # fmt: skip
 def test_chrome_of_the_nineteenth_set(line: str, body: str, reason: str | None) -> None:
     """Skip links, share headers, one tag a line, a gallery's link, a desk byline, push and
     mail pitches, text-size buttons, a reporter's page, Nepali dates, credits and headers, a
@@ -1909,7 +1689,7 @@ def test_chrome_of_the_nineteenth_set(line: str, body: str, reason: str | None) 
         ("Transport correspondents were told the line would close in May.", "Greek"),
         ("Bài viết được đăng trên báo địa phương đã thu hút nhiều ý kiến.", "Greek"),
     ],
-)
+)  # fmt: skip
 def test_news_with_the_nineteenth_sets_words(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
 
@@ -1931,11 +1711,8 @@ def test_a_box_of_one_links_goes_on_past_a_link_known_as_one() -> None:
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
-        (
-            "Utilitzem galetes pròpies i de tercers per millorar els nostres serveis. Pots "
-            "acceptar-les totes, rebutjar-les o configurar-les.",
-            "cookie notice",
-        ),
+        ("Utilitzem galetes pròpies i de tercers per millorar els nostres serveis. Pots "
+         "acceptar-les totes, rebutjar-les o configurar-les.", "cookie notice"),
         ("Comparteix:", "navigation"),
         ("Notícies relacionades", "related links"),
         ("Subscriu-te al butlletí municipal", "newsletter"),
@@ -1947,7 +1724,7 @@ def test_a_box_of_one_links_goes_on_past_a_link_known_as_one() -> None:
         ("Oriģinālraksts: Rīgas Vēstis", "credits"),
         ("sponsored by Kaze Card", "navigation"),
     ],
-)
+)  # fmt: skip
 def test_chrome_of_the_twentieth_set(line: str, reason: str) -> None:
     """Catalan cookies, share, related and newsletter lines; a Swiss agency's label, notice and
     initials; Latvian "read also" and source lines; an advertiser's label."""
@@ -1977,45 +1754,26 @@ def test_crumbs_set_apart_by_full_width_signs() -> None:
     ("line", "body", "reason"),
     [
         ("Rugby league reporter", "Greek", "credits"),
-        (
-            "Get the latest rugby league news, previews and results delivered to your inbox. Sign "
-            "up for our Rugby League Brief newsletter.",
-            "Greek",
-            "newsletter",
-        ),
-        (
-            "Cet article vous a été offert par Le Courrier. Pour soutenir une information locale de "
-            "qualité, abonnez-vous dès 1 € le premier mois.",
-            "Greek",
-            "paywall",
-        ),
-        (
-            "ガジェットウォッチのLINE公式アカウントで最新ニュースをお届け！",
-            "Japanese",
-            "newsletter",
-        ),
+        ("Get the latest rugby league news, previews and results delivered to your inbox. Sign "
+         "up for our Rugby League Brief newsletter.", "Greek", "newsletter"),
+        ("Cet article vous a été offert par Le Courrier. Pour soutenir une information locale de "
+         "qualité, abonnez-vous dès 1 € le premier mois.", "Greek", "paywall"),
+        ("ガジェットウォッチのLINE公式アカウントで最新ニュースをお届け！", "Japanese",
+         "newsletter"),
         ("本站部分内容来源于网络，如有侵权请联系删除", "Chinese", "credits"),
         ("广西崇左一家糖厂的甘蔗运输车辆正在排队入榨。 图/视觉资料库", "Chinese", "photo credit"),
         ("Підтримайте незалежну місцеву журналістику! Задонатити редакції", "Cyrillic", "appeal"),
-        (
-            "Редакція працює завдяки вам. Якщо вам важлива місцева журналістика — підтримайте нас "
-            "донатом:",
-            "Cyrillic",
-            "appeal",
-        ),
+        ("Редакція працює завдяки вам. Якщо вам важлива місцева журналістика — підтримайте нас "
+         "донатом:", "Cyrillic", "appeal"),
         ("Soutenez notre rédaction : faites un don dès 5 euros.", "Greek", "appeal"),
         ("Каментары (2)", "Cyrillic", "comments"),
-        (
-            "Резултати уживо и обавештења о головима – преузмите апликацију СпортКлик за Android и "
-            "iOS",
-            "Cyrillic",
-            "newsletter",
-        ),
+        ("Резултати уживо и обавештења о головима – преузмите апликацију СпортКлик за Android и "
+         "iOS", "Cyrillic", "newsletter"),
         ("صورة: أرشيف - محطة الدار البيضاء المسافرين", "Arabic", "photo credit"),
         ("নিজস্ব সংবাদদাতা", "Devanagari", "credits"),
         ("দৈনিক বঙ্গবার্তা এখন হোয়াটসঅ্যাপেও। ফলো করতে ক্লিক করুন।", "Devanagari", "newsletter"),
     ],
-)
+)  # fmt: skip
 def test_chrome_of_the_twenty_first_set(line: str, body: str, reason: str) -> None:
     """A beat in lower case, a newsletter pitch in two sentences, a French free-article offer,
     a LINE account, an aggregator's notice and a Chinese credit after "图/", appeals for the
@@ -2028,18 +1786,15 @@ def test_chrome_of_the_twenty_first_set(line: str, body: str, reason: str) -> No
     ("line", "body"),
     [
         ("Rugby league reporters voted the forward player of the year.", "Greek"),
-        (
-            "The newsletter, which readers can sign up for online, reached 40,000 subscribers "
-            "this year, the paper said.",
-            "Greek",
-        ),
+        ("The newsletter, which readers can sign up for online, reached 40,000 subscribers "
+         "this year, the paper said.", "Greek"),
         ("如有侵权行为，消费者可向市场监管部门投诉。", "Chinese"),
         ("«Підтримайте редакцію», — сказав мер, передаючи донат.", "Cyrillic"),
         ("Мер закликав: підтримайте ЗСУ, кожна гривня важлива.", "Cyrillic"),
         ("La mairie a lancé un appel : soutenez les commerçants du centre-ville.", "Greek"),
         ("Министарство је позвало грађане да преузму апликацију до краја месеца.", "Cyrillic"),
     ],
-)
+)  # fmt: skip
 def test_news_with_the_twenty_first_sets_words(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
 
@@ -2049,25 +1804,18 @@ def test_news_with_the_twenty_first_sets_words(line: str, body: str) -> None:
     [
         ("Ir a los comentarios", "Greek", "comments"),
         ("Suscríbete para seguir leyendo", "Greek", "paywall"),
-        (
-            "Sigue toda la información de Economía en Facebook y X, o en nuestra newsletter "
-            "semanal",
-            "Greek",
-            "newsletter",
-        ),
+        ("Sigue toda la información de Economía en Facebook y X, o en nuestra newsletter "
+         "semanal", "Greek", "newsletter"),
         ("Autor: Marek Dvořáček", "Greek", "credits"),
         ("Témata: hypotéky, úvěry, bydlení, ČNB", "Greek", "tags"),
         ("před hodinou", "Greek", "timestamp"),
-        (
-            "Sovellus tunnistaa sienen puhelimen kameralla otetusta kuvasta. Kuva: Sienikamu Oy",
-            "Greek",
-            "photo credit",
-        ),
+        ("Sovellus tunnistaa sienen puhelimen kameralla otetusta kuvasta. Kuva: Sienikamu Oy",
+         "Greek", "photo credit"),
         ("著者：編集部 大西 ひかり", "Japanese", "credits"),
         ("StreamOneの新料金（同社発表資料より）", "Japanese", "photo credit"),
         ("최민재 기자 다른 기사 보기", "Korean", "credits"),
     ],
-)
+)  # fmt: skip
 def test_chrome_of_the_twenty_second_set(line: str, body: str, reason: str) -> None:
     """Spanish comments, paywall and follow lines; a Czech byline, tags and relative time; a
     Finnish photo credit; a Japanese author line and a caption's source; a Korean reporter's
@@ -2085,7 +1833,7 @@ def test_chrome_of_the_twenty_second_set(line: str, body: str, reason: str) -> N
         ("6월 1일부터 적용", "Korean"),
         ("Sigue la huelga de Cercanías en Madrid por tercer día consecutivo.", "Greek"),
     ],
-)
+)  # fmt: skip
 def test_news_with_the_twenty_second_sets_words(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
 
@@ -2111,38 +1859,20 @@ def test_the_page_header_above_a_copied_headline() -> None:
 @pytest.mark.parametrize(
     ("headline", "header", "body"),
     [
-        (
-            "Νέες τιμές στα εισιτήρια των αστικών συγκοινωνιών από τον Ιανουάριο",
-            ["Μαρία Παπαδογιάννη", "Χρόνος ανάγνωσης: 3 λεπτά", "A+", "A-"],
-            "Greek",
-        ),
-        (
-            "Автобусы до аэропорта будут ходить каждые 20 минут",
-            ["Мария Гончарова", "Прочетено 4 812 пъти", "Слушать текст"],
-            "Cyrillic",
-        ),
-        (
-            "मुंबई में भारी बारिश, लोकल ट्रेनें देर से चलीं",
-            ["ब्यूरो, मुंबई", "अपडेट: 11 मार्च 2025, 16:42", "अ+"],
-            "Devanagari",
-        ),
-        (
-            "تطبيق جديد لبيع تذاكر القطارات واشتراكات شهرية للطلبة",
-            ["الدار البيضاء - مراد العلمي", "اقتصاد"],
-            "Arabic",
-        ),
-        (
-            "רכבת ישראל מוסיפה רכבות לילה בין חיפה לבאר שבע",
-            ["מאת: שירן לוי", "רכבת בתחנת חיפה מרכז"],
-            "Hebrew",
-        ),
-        (
-            "地方路線バス、予約制ワゴンへ切り替え　国が交付金",
-            ["経済部　佐伯 拓也", "已关注"],
-            "Japanese",
-        ),
+        ("Νέες τιμές στα εισιτήρια των αστικών συγκοινωνιών από τον Ιανουάριο",
+         ["Μαρία Παπαδογιάννη", "Χρόνος ανάγνωσης: 3 λεπτά", "A+", "A-"], "Greek"),
+        ("Автобусы до аэропорта будут ходить каждые 20 минут",
+         ["Мария Гончарова", "Прочетено 4 812 пъти", "Слушать текст"], "Cyrillic"),
+        ("मुंबई में भारी बारिश, लोकल ट्रेनें देर से चलीं",
+         ["ब्यूरो, मुंबई", "अपडेट: 11 मार्च 2025, 16:42", "अ+"], "Devanagari"),
+        ("تطبيق جديد لبيع تذاكر القطارات واشتراكات شهرية للطلبة",
+         ["الدار البيضاء - مراد العلمي", "اقتصاد"], "Arabic"),
+        ("רכבת ישראל מוסיפה רכבות לילה בין חיפה לבאר שבע",
+         ["מאת: שירן לוי", "רכבת בתחנת חיפה מרכז"], "Hebrew"),
+        ("地方路線バス、予約制ワゴンへ切り替え　国が交付金", ["経済部　佐伯 拓也", "已关注"],
+         "Japanese"),
     ],
-)
+)  # fmt: skip
 def test_the_article_header_under_a_copied_headline(
     headline: str, header: list[str], body: str
 ) -> None:
@@ -2166,39 +1896,20 @@ ENGLISH_BODY = [
     ("headline", "under", "body"),
     [
         # a standfirst: longer than a header's line, though it is no sentence
-        (
-            "Night buses return to three suburbs after a two-year gap",
-            [
-                '"Until the key issue of lifting sanctions is resolved, such cooperation will likely '
-                'not develop," the envoy said'
-            ],
-            ENGLISH_BODY,
-        ),
-        (
-            "Night buses return to three suburbs after a two-year gap",
-            ["The fares from 1 July:", "Adult: 3.20 euros", "Child: 1.60 euros"],
-            ENGLISH_BODY,
-        ),
-        (
-            "Night buses return to three suburbs after a two-year gap",
-            [
-                "16:45 - non-stop to Glasgow Queen Street",
-                "18:15 - non-stop to Glasgow Queen Street",
-            ],
-            ENGLISH_BODY,
-        ),  # a live blog's entries
-        (
-            "घरेलू क्रिकेट में मैच फीस दोगुनी, बोर्ड का बड़ा फैसला",
-            ["- 2025-26 सीजन से लागू", "- महिला खिलाड़ियों को भी फायदा"],
-            BODIES["Devanagari"],
-        ),
-        (
-            "Автобусы до аэропорта будут ходить каждые 20 минут",
-            ["Транспорт подорожает с 1 января."],
-            BODIES["Cyrillic"],
-        ),  # a sentence, however short
+        ("Night buses return to three suburbs after a two-year gap",
+         ['"Until the key issue of lifting sanctions is resolved, such cooperation will likely '
+          'not develop," the envoy said'], ENGLISH_BODY),
+        ("Night buses return to three suburbs after a two-year gap",
+         ["The fares from 1 July:", "Adult: 3.20 euros", "Child: 1.60 euros"], ENGLISH_BODY),
+        ("Night buses return to three suburbs after a two-year gap",
+         ["16:45 - non-stop to Glasgow Queen Street", "18:15 - non-stop to Glasgow Queen Street"],
+         ENGLISH_BODY),  # a live blog's entries
+        ("घरेलू क्रिकेट में मैच फीस दोगुनी, बोर्ड का बड़ा फैसला",
+         ["- 2025-26 सीजन से लागू", "- महिला खिलाड़ियों को भी फायदा"], BODIES["Devanagari"]),
+        ("Автобусы до аэропорта будут ходить каждые 20 минут",
+         ["Транспорт подорожает с 1 января."], BODIES["Cyrillic"]),  # a sentence, however short
     ],
-)
+)  # fmt: skip
 def test_no_article_header_on_a_standfirst_a_list_or_a_sentence(
     headline: str, under: list[str], body: list[str]
 ) -> None:
@@ -2222,14 +1933,10 @@ def test_no_article_header_without_a_headline() -> None:
     "lines",
     [
         ["Transport", *BODIES["Greek"]],  # a page that starts with its lede: no headline
-        [
-            "Transport",
-            "A sentence above the headline stands here, and no rule has a word for it.",
-            "Night buses return to three suburbs",
-            *BODIES["Greek"],
-        ],  # prose comes first
+        ["Transport", "A sentence above the headline stands here, and no rule has a word for it.",
+         "Night buses return to three suburbs", *BODIES["Greek"]],  # prose comes first
     ],
-)
+)  # fmt: skip
 def test_no_page_header_without_a_headline_under_it(lines: list[str]) -> None:
     """No headline over the article (it starts with its lede, or prose comes first): the
     lines above are not the page's header."""
@@ -2240,44 +1947,26 @@ def test_no_page_header_without_a_headline_under_it(lines: list[str]) -> None:
     ("line", "body", "reason"),
     [
         ("Nous respectons votre vie privée", "Greek", "cookie notice"),
-        (
-            "Avec votre accord, nous et nos partenaires utilisons des cookies ou technologies "
-            "similaires pour stocker des informations.",
-            "Greek",
-            "cookie notice",
-        ),
+        ("Avec votre accord, nous et nos partenaires utilisons des cookies ou technologies "
+         "similaires pour stocker des informations.", "Greek", "cookie notice"),
         ("Paramétrer les cookies", "Greek", "cookie notice"),
-        (
-            "Този сайт използва бисквитки, за да подобри вашето изживяване. Като продължите, вие "
-            "се съгласявате.",
-            "Cyrillic",
-            "cookie notice",
-        ),
+        ("Този сайт използва бисквитки, за да подобри вашето изживяване. Като продължите, вие "
+         "се съгласявате.", "Cyrillic", "cookie notice"),
         ("Приемаме бисквитки 🍪", "Cyrillic", "cookie notice"),
         ("Продължава след рекламата", "Cyrillic", "navigation"),
         ("Снимка: Личен архив", "Cyrillic", "photo credit"),
         ("Время чтения: 5 мин.", "Cyrillic", "timestamp"),
-        (
-            "Les écoles servent environ 6.200 repas par jour. - Photo d’illustration Belga",
-            "Greek",
-            "photo credit",
-        ),
-        (
-            "Cet article vous a plu ? Découvrez toute l’actualité de votre région avec notre offre "
-            "numérique : 1 € le premier mois.",
-            "Greek",
-            "paywall",
-        ),
+        ("Les écoles servent environ 6.200 repas par jour. - Photo d’illustration Belga", "Greek",
+         "photo credit"),
+        ("Cet article vous a plu ? Découvrez toute l’actualité de votre région avec notre offre "
+         "numérique : 1 € le premier mois.", "Greek", "paywall"),
         ("ANP", "Greek", "photo credit"),
-        (
-            "동영상 영역 시작 · 동영상 설명 온열질환자 벌써 2천 명 넘어 · 동영상 영역 끝",
-            "Korean",
-            "navigation",
-        ),
+        ("동영상 영역 시작 · 동영상 설명 온열질환자 벌써 2천 명 넘어 · 동영상 영역 끝", "Korean",
+         "navigation"),
         ("실시간 인기 뉴스", "Korean", "related links"),
         ("Volg ons op sociale media", "Greek", "navigation"),
     ],
-)
+)  # fmt: skip
 def test_chrome_of_the_twenty_third_set(line: str, body: str, reason: str) -> None:
     """Consent boxes in French and Bulgarian, with their headings; a Bulgarian ad's break and
     photo credit; a Russian reading time; a French caption's illustration credit and offer;
@@ -2288,21 +1977,15 @@ def test_chrome_of_the_twenty_third_set(line: str, body: str, reason: str) -> No
 @pytest.mark.parametrize(
     ("line", "body"),
     [
-        (
-            "Jakarta Timur: Kampung Melayu (14 RT), Bidara Cina (11 RT), Cawang (6 RT), Cililitan "
-            "(2 RT)",
-            "Greek",
-        ),  # a list's item with counts in brackets: no credit
+        ("Jakarta Timur: Kampung Melayu (14 RT), Bidara Cina (11 RT), Cawang (6 RT), Cililitan "
+         "(2 RT)", "Greek"),  # a list's item with counts in brackets: no credit
         ("Министерството обяви, че приема предложения до петък.", "Cyrillic"),
-        (
-            "Le Parlement européen a voté les nouvelles règles sur les cookies, qui entreront en "
-            "vigueur en 2026, a indiqué la Commission.",
-            "Greek",
-        ),
+        ("Le Parlement européen a voté les nouvelles règles sur les cookies, qui entreront en "
+         "vigueur en 2026, a indiqué la Commission.", "Greek"),
         ("Снимката е направена от местен жител миналата седмица.", "Cyrillic"),
         ("방송사는 동영상 영역 끝에 광고를 넣었다고 밝혔다.", "Korean"),
     ],
-)
+)  # fmt: skip
 def test_news_with_the_twenty_third_sets_words(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
 
@@ -2315,21 +1998,15 @@ def test_news_with_the_twenty_third_sets_words(line: str, body: str) -> None:
         ("Sledujte nás aj na WhatsAppe a v mobilnej aplikácii.", "Greek", "newsletter"),
         ("Súvisiace témy", "Greek", "related links"),
         ("Odoslať e-mailom", "Greek", "navigation"),
-        (
-            "Taip pat skaitykite: Renovacija: kiek kainuos ir kiek sutaupysite",
-            "Greek",
-            "related link",
-        ),
+        ("Taip pat skaitykite: Renovacija: kiek kainuos ir kiek sutaupysite", "Greek",
+         "related link"),
         ("Daugiabučiai Vilniaus Žirmūnų mikrorajone. Redakcijos nuotr.", "Greek", "photo credit"),
-        (
-            "SHOPPERS line up at a mall in Pasay City. — BUSINESSDAILY PH FILE PHOTO",
-            "Greek",
-            "photo credit",
-        ),
+        ("SHOPPERS line up at a mall in Pasay City. — BUSINESSDAILY PH FILE PHOTO", "Greek",
+         "photo credit"),
         ("この記事を書いた人", "Japanese", "credits"),
         ("松岡 遼（編集部）", "Japanese", "credits"),
     ],
-)
+)  # fmt: skip
 def test_chrome_of_the_twenty_fourth_set(line: str, body: str, reason: str) -> None:
     """A date with dashes and an aggregator's notice in Arabic; Slovak follow, tags and share
     lines; Lithuanian "read also" and photo credit; a capitals credit after a dash; a Japanese
@@ -2345,7 +2022,7 @@ def test_chrome_of_the_twenty_fourth_set(line: str, body: str, reason: str) -> N
         ("Sledujte, ako sa mení cena energií, radí analytik.", "Greek"),
         ("松岡市長は編集部の取材に応じた。", "Japanese"),
     ],
-)
+)  # fmt: skip
 def test_news_with_the_twenty_fourth_sets_words(line: str, body: str) -> None:
     assert reason_amid(line, BODIES[body], 1) is None
 
@@ -2382,33 +2059,19 @@ def test_a_subheading_that_lists_a_newsletter_among_things(line: str, reason: st
     ("line", "body", "reason"),
     [
         ("Author of the article:", "Greek", "credits"),
-        (
-            "Published Mar 05, 2024  •  Last updated Mar 05, 2024  •  3 minute read",
-            "Greek",
-            "timestamp",
-        ),
-        (
-            "By signing up you consent to receive the above newsletter from Prairie Media Group "
-            "Inc.",
-            "Greek",
-            "newsletter",
-        ),
-        (
-            "📲 Únase a nuestro canal de WhatsApp y reciba las noticias más importantes de "
-            "Antioquia.",
-            "Greek",
-            "newsletter",
-        ),
+        ("Published Mar 05, 2024  •  Last updated Mar 05, 2024  •  3 minute read", "Greek",
+         "timestamp"),
+        ("By signing up you consent to receive the above newsletter from Prairie Media Group "
+         "Inc.", "Greek", "newsletter"),
+        ("📲 Únase a nuestro canal de WhatsApp y reciba las noticias más importantes de "
+         "Antioquia.", "Greek", "newsletter"),
         ("ARTICOL PROMOVAT", "Greek", "navigation"),
         ("文・写真：まちナビ編集部 森川さくら", "Japanese", "credits"),
-        (
-            "【あわせて読みたい】札幌の銭湯、燃料高で相次ぐ廃業　残るは19軒に",
-            "Japanese",
-            "related link",
-        ),
+        ("【あわせて読みたい】札幌の銭湯、燃料高で相次ぐ廃業　残るは19軒に", "Japanese",
+         "related link"),
         ("ООО «Пример-Финанс», erid: 2VtzqxAbCdE", "Cyrillic", "navigation"),
     ],
-)
+)  # fmt: skip
 def test_chrome_of_the_twenty_fifth_set(line: str, body: str, reason: str) -> None:
     """A byline's label, a stamp with its reading time, a newsletter's consent line, a pitch
     behind an emoji, a Romanian sponsored label, a Japanese writer-and-photographer line and
@@ -2451,13 +2114,10 @@ def test_a_box_without_times_ends_at_a_subheading_over_the_article() -> None:
 def test_an_authors_name_and_bio_under_a_box_stay_in_it() -> None:
     """A box without times whose last lines are a name and a sentence with chrome under them
     (an author's bio, a reader's comment) has not ended: the article does not go on there."""
-    box = [
-        "À lire aussi",
-        "Le service d'autobus sera bonifié dans le secteur Cap-de-la-Madeleine",
-        "Sophie Désilets",
-        "Sophie Désilets couvre les affaires municipales et le transport pour Le Courrier de "
-        "la Mauricie depuis 2019, après dix ans passés à la radio.",
-    ]
+    box = ["À lire aussi", "Le service d'autobus sera bonifié dans le secteur Cap-de-la-Madeleine",
+           "Sophie Désilets",
+           "Sophie Désilets couvre les affaires municipales et le transport pour Le Courrier de "
+           "la Mauricie depuis 2019, après dix ans passés à la radio."]  # fmt: skip
     judged = reasons("\n\n".join([*FRENCH_BODY, *box, "Partager", "Facebook"]))
     assert [judged[line] for line in box] == ["related links"] * 4
 
@@ -2466,12 +2126,10 @@ def test_an_authors_name_and_bio_under_a_box_stay_in_it() -> None:
     ("line", "reason"),
     [
         ("アクセスランキング（ビジネス）", "related links"),
-        (
-            "この記事は有料会員限定です。有料会員になると、全ての記事をお読みいただけます。",
-            "paywall",
-        ),
+        ("この記事は有料会員限定です。有料会員になると、全ての記事をお読みいただけます。",
+         "paywall"),
     ],
-)
+)  # fmt: skip
 def test_a_ranking_of_a_section_and_a_members_only_notice(line: str, reason: str) -> None:
     assert reason_amid(line, BODIES["Japanese"], 2) == reason
 
@@ -2505,23 +2163,20 @@ def test_a_comment_boxs_login_prompt_begins_the_comments(prompt: str, body: str)
     comment = article[1]  # a short line, as comments are
     judged = reasons("\n\n".join([*article, prompt, "Reader42", comment]))
     assert judged[prompt] == "comments"
-    assert [item.reason for item in classify("\n\n".join([*article, prompt, "Reader42", comment]))][
-        -2:
-    ] == ["comments", "comments"]
+    assert [item.reason for item in classify("\n\n".join([*article, prompt, "Reader42", comment]))
+            ][-2:] == ["comments", "comments"]  # fmt: skip
     assert all(judged[paragraph] is None for paragraph in article[:1])
 
 
 @pytest.mark.parametrize(
     ("line", "body"),
     [
-        (
-            "She was asked to log in and comment on the plan before Friday, the minister said.",
-            ENGLISH_BODY,
-        ),
+        ("She was asked to log in and comment on the plan before Friday, the minister said.",
+         ENGLISH_BODY),
         ("Log in to read the full story", ENGLISH_BODY),  # not the comments' box
         ("Пратите како је Народна скупштина гласала о буџету.", BODIES["Cyrillic"]),
     ],
-)
+)  # fmt: skip
 def test_news_about_logging_in_or_following_is_not_a_comment_box(
     line: str, body: list[str]
 ) -> None:
@@ -2555,18 +2210,13 @@ def test_headlines_under_the_article_without_their_boxs_header() -> None:
     [
         ["Massol, lui, refuse de parler de montée. « On a gagné un match. Il en reste sept »"],
         ["“Unclosed at the very end of the article, the quotation goes on and on for a while"],
-        [
-            "- Amber warnings cover Wales, north-west England and southern Scotland until 6pm",
-            "- More than 30,000 homes in north-west England have lost power",
-        ],
-        [
-            "Other results of the round:",
-            "Maccabi Netanya – Hapoel Petah Tikva 2:2",
-            "Bnei Sakhnin – Hapoel Haifa 1:2",
-            "For all the results and the full table, visit the league's website or its app",
-        ],
+        ["- Amber warnings cover Wales, north-west England and southern Scotland until 6pm",
+         "- More than 30,000 homes in north-west England have lost power"],
+        ["Other results of the round:", "Maccabi Netanya – Hapoel Petah Tikva 2:2",
+         "Bnei Sakhnin – Hapoel Haifa 1:2",
+         "For all the results and the full table, visit the league's website or its app"],
     ],
-)
+)  # fmt: skip
 def test_the_articles_last_lines_are_no_box_of_headlines(ending: list[str]) -> None:
     """A quotation closed French style, a list's items, results under their lead-in (a line
     of the page's under them): the article's own last lines."""
@@ -2588,14 +2238,11 @@ def test_a_thai_articles_last_sentence_is_no_headline() -> None:
         ("I går kl. 14:12", "timestamp"),
         ("gestern, 18:05 Uhr", "timestamp"),
         ("Ieri alle 9:15", "timestamp"),
-        (
-            "Tilmeld dig vores gratis nyhedsbrev og få dagens vigtigste nyheder direkte i din "
-            "indbakke.",
-            "newsletter",
-        ),
+        ("Tilmeld dig vores gratis nyhedsbrev og få dagens vigtigste nyheder direkte i din "
+         "indbakke.", "newsletter"),
         ("Debat (14)", "comments"),
     ],
-)
+)  # fmt: skip
 def test_nordic_bylines_times_of_yesterday_and_pitches(line: str, reason: str) -> None:
     assert reason_amid(line, ENGLISH_BODY, 1) == reason
 
@@ -2806,14 +2453,8 @@ def test_a_newsletters_box_after_the_article_and_its_one_sentence() -> None:
 def test_a_subheading_under_a_read_also_link_is_the_articles() -> None:
     body = BODIES["Devanagari"]
     subheading = "बजेटका मुख्य घोषणा"
-    page = [
-        body[0],
-        "यो पनि पढ्नुहोस् :",
-        "बजेटअघि नै सरकारले ल्यायो अध्यादेश",
-        subheading,
-        *body[1:],
-        body[0],
-    ]
+    page = [body[0], "यो पनि पढ्नुहोस् :", "बजेटअघि नै सरकारले ल्यायो अध्यादेश", subheading,
+            *body[1:], body[0]]  # fmt: skip
     assert reasons("\n\n".join(page))[subheading] is None
 
 
