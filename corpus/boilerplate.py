@@ -254,7 +254,8 @@ _NOTIFICATIONS = re.compile(
         r"|notificaciones|notifiche|notificações|ειδοποιήσεις|bildirim"
     )
 )
-# An advert's responsible-gambling notice: two of its phrases ("18+" alone is a film's age)
+# An advert's responsible-gambling notice: its "18+" and another of its phrases ("18+" alone
+# is a film's age)
 _GAMBLING_NOTICE = re.compile(
     r"spil ansvarligt|spela ansvarsfullt|spill ansvarlig|play responsibly|gamble responsibly"
     r"|begambleaware|juega con responsabilidad|gioca responsabilmente|jogue com responsabilidade"
@@ -593,6 +594,7 @@ _TAG_HEADERS = "|".join(
     for phrase in sorted({_fold(p).lower() for p in words_of_sites.TAGS}, key=len, reverse=True)
 )
 _TAG_LINE = re.compile(rf"^(?:{_TAG_HEADERS})\s*[:：៖՝]\s*\S")
+_TAG_COLONS = frozenset(":：៖՝")
 # "Topics Animals, Dogs, Greater Manchester": the header, then a list with commas.
 _TAGS_BARE = re.compile(rf"^(?:{_TAG_WORDS})\s+[^,.!?]{{1,40}}(?:[,、][^,.!?]{{1,40}})+$")
 # "Read next", "More from The Moscow Times", "Related Topics", "Read more: <headline>".
@@ -1201,7 +1203,12 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     digits = _DIGIT.search(text) is not None
     if words <= CAPTION and _credited(p):
         return "photo credit"
-    if words <= CAPTION and not prose and _LEFT_RIGHT.search(text):
+    if (
+        words <= CAPTION
+        and not prose
+        and (")" in text or "）" in text)
+        and _LEFT_RIGHT.search(text)
+    ):
         return "photo credit"  # "「Kiso X2」（左）と「Kiso X2 Pro」（右）。カラーはそれぞれ3色"
     if words <= 40 and _is_credits_line(text):
         return "credits"
@@ -1271,7 +1278,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"  # "Get the APM app": a button to the site's own app
     if words <= 12 and not stopped and _APP_DOWNLOAD_LAST.search(text) and _APP.search(low):
         return "navigation"  # "हिमाल खबरको मोबाइल एप डाउनलोड गर्नुहोस्": the verb comes last
-    if words <= 25 and _TEASER_LABEL.match(text):
+    if words <= 25 and text[:1] in "WLVPGA" and _TEASER_LABEL.match(text):
         return "related link"  # "WATCH | Island commuters react to the fare increase:"
     if (
         words <= 20
@@ -1283,7 +1290,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         and (words <= 6 or not text.rstrip().endswith("."))
     ):
         return "newsletter"  # "Abonează-te la notificări și află primul ce se întâmplă!"
-    if words <= 30 and len(set(_GAMBLING_NOTICE.findall(low))) >= 2:
+    if words <= 30 and "18+" in text and len(set(_GAMBLING_NOTICE.findall(low))) >= 2:
         return "navigation"  # "Spil ansvarligt. 18+. Stopspillet.dk | ROFUS. Reklame."
     if len(text) <= JAPANESE_CHROME and _KANA_KANJI.search(text):
         found = _japanese_chrome(stripped)
@@ -1330,7 +1337,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "related link"  # "আরও পড়ুন এইচএসসির ফল যেভাবে জানা যাবে", no colon
     if words <= 30 and (
         _TAGS.match(low)
-        or (not stopped and _TAG_LINE.match(low))
+        or (not stopped and not _TAG_COLONS.isdisjoint(text) and _TAG_LINE.match(low))
         or _TAGS_BARE.match(low)
         or _HASHTAGS.match(text)
     ):
