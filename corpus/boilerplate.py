@@ -210,7 +210,8 @@ _NOTICE = re.compile(
         r"|并不意味着赞同其观点|並不意味著贊同其觀點|giay phep so"
         r"|tong bien tap:|本平台仅提供信息存储服务|本平臺僅提供資訊儲存服務"
         r"|互联网新闻信息服务许可证|互聯網新聞信息服務許可證|如有侵权[，,]?请联系|如有侵權[，,]?請聯繫"
-        r"|غير مسؤول عن محتواه|सूचना विभाग दर्ता"
+        r"|غير مسؤول عن محتواه|सूचना विभाग दर्ता|republished with permission"
+        r"|imechapishwa tena kwa idhini"
     ),
 )
 # A Chinese platform's statement under a repost ("特别声明：以上内容…"), matched at the line's
@@ -261,8 +262,12 @@ _GAMBLING_NOTICE = re.compile(
     r"|begambleaware|juega con responsabilidad|gioca responsabilmente|jogue com responsabilidade"
     r"|spiele verantwortungsbewusst|stopspillet|rofus|spelpaus|(?<!\w)18\+"
 )
-# A player's or a gallery's label in capitals before its title: "WATCH | …", "VIDEO: …"
-_TEASER_LABEL = re.compile(r"(?:WATCH|LISTEN|VIDEO|PHOTOS|GALLERY|AUDIO|PODCAST)\s*[|｜:]\s*\S")
+# A player's, a gallery's or a link's label in capitals before its title: "WATCH | …",
+# "VIDEO: …", "READ: …"
+_TEASER_LABEL = re.compile(
+    r"(?:WATCH|LISTEN|VIDEO|PHOTOS|GALLERY|AUDIO|PODCAST|READ|ALSO READ|READ MORE|READ ALSO"
+    r"|RELATED|SEE ALSO)\s*[|｜:]\s*\S"
+)
 _GET_APP_LINE = re.compile(r"(?:get|download|install|try) (?:the|our) (?:\S+ ){0,3}app$")
 # A Japanese page's furniture, by its own phrases (kana or kanji in the line first: quick).
 JAPANESE_CHROME = 60  # characters
@@ -346,6 +351,16 @@ _BEAT = re.compile(
     r"^(?!(?:The|A|An|Our|Your)\s)[A-Z][\w&'’-]*\s(?:[\w&'’-]+\s){0,2}"
     r"(?i:correspondent|editor|reporter|writer|columnist|producer)$"
 )
+# A role alone under the byline: "Journaliste", "Redakteurin", "Staff Writer"
+_ROLE_ALONE = re.compile(
+    _fold(
+        r"^(?:journaliste|journalist(?:e|in)?|reporter(?:in)?|redakteur(?:in)?|rédact(?:eur|rice)"
+        r"|periodista|giornalista|jornalista|dziennikarz|dziennikarka|novinář|novinářka|toimittaja"
+        r"|staff writer|staff reporter|correspondent|correspondante?|корреспондент|журналист(?:ка)?"
+        r"|журналіст(?:ка)?)$"
+    ),
+    re.IGNORECASE,
+)
 # "최민재 기자 다른 기사 보기": a link to the reporter's other stories.
 _REPORTER_MORE = re.compile(
     r"^[가-힣]{2,4}\s?기자의?\s(?:다른\s?기사|기사\s?(?:더보기|모음))(?:\s?보기)?$"
@@ -412,7 +427,9 @@ _LISTEN = re.compile(
         r"|озвучить текст|ακούστε το άρθρο|이 기사를? 듣기|기사 듣기"
         r"|텍스트 음성 변환 서비스 사용하기"
         r"|音声を聞く|記事を読み上げる|听新闻|收聽新聞|इस (?:समाचार|खबर) को सुनें"
-        r"|استمع (?:إلى )?(?:المقال|الخبر)|האזינו לכתבה|ฟังข่าว)\W*$"
+        r"|استمع (?:إلى )?(?:المقال|الخبر)|האזינו לכתבה|ฟังข่าว|luister naar (?:dit|het) artikel"
+        r"|lyssna på artikeln|lyt til artiklen|hør artikkelen|posłuchaj artykułu"
+        r"|ascultă articolul|dengarkan artikel|sikiliza habari)\W*$"
     ),
 )
 # Joining a channel, told to the reader: "Únete a nuestro canal de WhatsApp", "הצטרפו לערוץ
@@ -553,7 +570,7 @@ _ERROR_REPORT = re.compile(
 _SOURCE_LINE = gated(
     _fold(
         r"^(?:source|quelle|fuente|fonte|источник|джерело|πηγή|kaynak|źródło|zdroj|forrás|sursa"
-        r"|bron|kilde|lähde|sumber|nguồn|المصدر|منبع|מקור|स्रोत|来源|來源|出典|출처|წყარო"
+        r"|bron|kilde|lähde|sumber|nguồn|المصدر|منبع|מקור|स्रोत|来源|來源|出典|출처|წყარო|chanzo"
         r"|աղբյուր)\s*[:：՝]\s*\S"
     ),
     re.IGNORECASE,
@@ -727,7 +744,7 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
     r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|фота|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
-    r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva|снимка|кадър|кадр)\s*[:：]"
+    r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva|снимка|кадър|кадр|picha)\s*[:：]"
     # a chart's title under it: "Графік: кількість кредитних спілок в Україні, 2020–2025"
     r"|(?<!\w)(?:графік|график|chart|infographic|інфографіка|инфографика|gráfico|graphique"
     r"|grafico)\s*[:：]"
@@ -986,7 +1003,8 @@ _OTHER_DATE = re.compile(
     r"|(?:बैशाख|वैशाख|जेठ|असार|साउन|भदौ|असोज|कात्तिक|कार्तिक|मंसिर|पुस|माघ|फागुन|चैत)\s+\d{1,2},?\s+\d{4}"
 )
 _OTHER_TIME = re.compile(
-    r"\b\d{1,2}h\d{2}\b|\d{1,2}時\d{1,2}分|\b(?:kl|klo|godz|ore|às|um)\.?\s?\d{1,2}[.:]\d{2}\b"
+    r"\b\d{1,2}h\d{2}\b|\b\d{1,2} h \d{2}\b|\d{1,2}時\d{1,2}分"  # (Quebec: "21 h 14")
+    r"|\b(?:kl|klo|godz|ore|às|um)\.?\s?\d{1,2}[.:]\d{2}\b"
     r"|\b\d{1,2}\.\d{2}\s?(?:Uhr|h)\b"
 )
 # "12:47h." as Spanish sites write a time; Thai dates with abbreviated months ("15 ก.ย. 2568").
@@ -1278,8 +1296,9 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"  # "Get the APM app": a button to the site's own app
     if words <= 12 and not stopped and _APP_DOWNLOAD_LAST.search(text) and _APP.search(low):
         return "navigation"  # "हिमाल खबरको मोबाइल एप डाउनलोड गर्नुहोस्": the verb comes last
-    if words <= 25 and text[:1] in "WLVPGA" and _TEASER_LABEL.match(text):
-        return "related link"  # "WATCH | Island commuters react to the fare increase:"
+    if words <= 25 and text[:1] in "WLVPGARS" and _TEASER_LABEL.match(text):
+        # "WATCH | Island commuters react to the fare increase:", "READ: Diesel prices up …"
+        return "related link"
     if (
         words <= 20
         and not quoted
@@ -1309,6 +1328,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return (
             "navigation"  # "동영상 영역 시작 · 동영상 설명 … · 동영상 영역 끝": a player's labels
         )
+    if words <= 2 and _ROLE_ALONE.match(folded.strip()):
+        return "credits"  # "Journaliste" under the byline
     if words <= 4 and _BEAT.match(stripped):
         return "credits"
     if words <= 4 and "/" in text and _AGENCY_INITIALS.match(stripped):
@@ -1675,10 +1696,19 @@ def _credit_alone(text: str) -> bool:
     cued = "Photo" in text or "Getty" in text or "©" in text or ":" in text[-CREDIT_AFTER_COLON:]
     if cued and _CREDIT_ALONE.search(text):
         return True
+    if ":" in text[:12] and _CREDIT_FIRST.match(text):
+        return (
+            True  # "Picha: Maktaba / Walimu wakiwa kwenye mkutano …": the credit, then the caption
+        )
     tail = text[-DASH_CREDIT:]
     return ("—" in tail or "–" in tail) and bool(_DASH_CREDIT.search(tail))
 
 
+# A caption that opens with its credit's label and a name before a slash or a stop
+_CREDIT_FIRST = re.compile(
+    r"(?:Photo|Photos|Foto|Fotos|Picha|Фото|Снимка|Kuva|Bild|Imagen|Imagem|Immagine)\s?:\s?"
+    r"[^\W\d_][^/.:]{0,40}(?:/|\.\s)"
+)
 # "… de l'Ajuntament. Foto: D.C.": after the colon a space, a letter and thirty characters
 CREDIT_AFTER_COLON = 34
 # "… at a mall in Pasay City. — BUSINESSDAILY PH FILE PHOTO": capitals after a dash
@@ -2459,6 +2489,8 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
             for f in furniture:
                 reasons[f] = "page furniture"
             return
+        if _SCORE_END.search(text) and _TWO_SIDES.search(text):
+            return  # a match's result, and its scorers and cards under it: the report's
         # (Thai, Lao, Khmer and Burmese end a sentence with no mark: thirty of their letters
         # are a sentence's, "เมื่อวานนี้ (8 ธ.ค.) ราคาทองคำมีการเปลี่ยนแปลงทั้งหมด 5 ครั้ง")
         unstopped = len(_UNSTOPPED.findall(text)) >= UNSTOPPED_SENTENCE
@@ -2496,7 +2528,10 @@ _OPENING_QUOTES = frozenset('“«„「『"‘')
 _CLOSING_QUOTES = re.compile(r"[”»“」』\"’]")
 # A quotation, whole, and its speaker in brackets after it
 _QUOTE_AND_SPEAKER = re.compile(r"[「『“\"«„][^」』”\"»]+[」』”\"»“]\s*[（(][^（）()]{1,20}[）)]$")
-_SCORE_END = re.compile(r"\d+\s*[:–-]\s*\d+$")  # "מכבי נתניה – הפועל פתח תקווה 2:2": a result
+# "מכבי נתניה – הפועל פתח תקווה 2:2", "Górnik Zabrze – Warta Poznań 2:1 (1:0)": a result, and
+# its half-time score
+_SCORE_END = re.compile(r"\d+\s*[:–-]\s*\d+(?:\s*[(（]\d+\s*[:–-]\s*\d+[)）])?$")
+_TWO_SIDES = re.compile(r"\S\s[–—-]\s\S")  # "Górnik Zabrze – Warta Poznań"
 
 
 def _is_tail_headline(text: str) -> bool:

@@ -2505,3 +2505,50 @@ def test_chrome_of_the_thirty_first_set_more(line: str, body: str, reason: str) 
 def test_news_with_the_thirty_first_sets_other_words(line: str, body: str) -> None:
     paragraphs = ENGLISH_BODY if body == "Latin" else BODIES[body]
     assert reason_amid(line, paragraphs, 1) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Publié le 25 novembre 2025 à 21 h 14", "timestamp"),  # Quebec writes "21 h 14"
+        ("Journaliste", "credits"),  # a role under the byline
+        ("Luister naar dit artikel", "navigation"),
+        (
+            "Picha: Maktaba / Walimu wakiwa kwenye mkutano wa wanachama wa Sacco mjini Nakuru.",
+            "photo credit",
+        ),
+        (
+            "Chanzo: Gazeti la kila siku la kitaifa. Habari hii imechapishwa tena kwa idhini.",
+            "credits",
+        ),
+        ("READ: Diesel prices up for 3rd straight week; gasoline rollback seen", "related link"),
+    ],
+)
+def test_chrome_of_the_thirty_second_set(line: str, reason: str) -> None:
+    assert reason_amid(line, ENGLISH_BODY, 1) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The drive takes 3 h 30 in good weather, the club said.",
+        "Foto: la imagen que se hizo viral muestra a los vecinos protestando ante el ayuntamiento.",
+        "Read the full report on the council's website, the spokeswoman said.",
+        "Journalists were barred from the hearing on Tuesday.",
+    ],
+)
+def test_news_with_the_thirty_second_sets_words(line: str) -> None:
+    assert reason_amid(line, ENGLISH_BODY, 1) is None
+
+
+def test_a_match_reports_result_and_scorers_end_the_article() -> None:
+    """A match report ends with its result and the scorers, cards and referee under it:
+    short lines after the last paragraph, the report's own, no box of headlines."""
+    facts = [
+        "Górnik Zabrze – Warta Poznań 2:1 (1:0)",
+        "Bramki: Nowogrodzki 9, Wiśniewicz 87 – Brzeziński 58",
+        "Żółte kartki: Rękas – Brzeziński, Olejnik",
+        "Sędziował: Paweł Kruczkowski (Warszawa). Widzów: 23 412",
+    ]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *facts]))
+    assert all(judged[line] is None for line in facts)
