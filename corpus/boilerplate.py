@@ -1183,7 +1183,11 @@ def is_prose(p: Paragraph) -> bool:
     (a paragraph is a few "words" to `count_words`), long enough alone."""
     if p.words > SHORT and _SENTENCE_END.search(p.text):
         return True
-    text = p.text
+    return _unstopped_prose(p.text)
+
+
+def _unstopped_prose(text: str) -> bool:
+    """Sixty letters or more of a script that puts no stop at a sentence's end."""
     return (
         len(text) >= UNSTOPPED_PROSE
         and not text.isascii()
@@ -1216,9 +1220,9 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     # (what many of the rules below ask of the line, asked once)
     quoted = _QUOTE_MARKS.search(text) is not None
     stopped = _SENTENCE_END.search(text) is not None
-    prose = is_prose(p)
+    prose = (words > SHORT and stopped) or _unstopped_prose(text)  # (`is_prose`, its stop known)
     stripped = text.strip()
-    digits = _DIGIT.search(text) is not None
+    digits = words <= 40 and _DIGIT.search(text) is not None  # (the rules that ask are shorter)
     if words <= CAPTION and _credited(p):
         return "photo credit"
     if (
