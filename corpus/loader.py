@@ -562,12 +562,12 @@ def _prose_div(element: Any) -> str:
     text its own mostly (a header's box of spans, a byline and dates, is not)."""
     from corpus.boilerplate import ends_sentence  # (imported with the article's marks)
 
-    if any(child.tag in _NOT_IN_PROSE_DIV for child in element):
-        return ""
+    own = len(element.text or "") + sum(len(child.tail or "") for child in element)
+    if own * 2 < LOOSE_PROSE_CHARS or any(child.tag in _NOT_IN_PROSE_DIV for child in element):
+        return ""  # (most of a page's <div>s hold blocks or a few words: no text is read)
     key = _key("".join(element.itertext()))
     if len(key) < LOOSE_PROSE_CHARS:
         return ""
-    own = len(element.text or "") + sum(len(child.tail or "") for child in element)
     return key if own * 2 >= len(key) and ends_sentence(key) else ""
 
 
