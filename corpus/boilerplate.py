@@ -1212,18 +1212,19 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     # Headers are matched without accents (`_fold`).
     folded = _fold(text)
     low = folded.lower()  # (searched without IGNORECASE: ten times faster on these lists)
-    if words <= MENU_ITEM:
-        # (a menu's entry, most lines of a copied page, is found at once by its phrase)
-        key = _line_key(low)
-        if key in _MENU_KEYS and _ARTICLE.sub("", key) not in _HEADER_KEYS:
-            return "navigation"
+    # the line as the phrases of `chrome_words` are looked up (`_site_words_reason`)
+    key = _line_key(low) if words <= SITE_PHRASE else ""
+    # (a menu's entry, most lines of a copied page, is found at once by its phrase)
+    if words <= MENU_ITEM and key in _MENU_KEYS and _ARTICLE.sub("", key) not in _HEADER_KEYS:
+        return "navigation"
     # (what many of the rules below ask of the line, asked once)
     quoted = _QUOTE_MARKS.search(text) is not None
     stopped = _SENTENCE_END.search(text) is not None
     prose = (words > SHORT and stopped) or _unstopped_prose(text)  # (`is_prose`, its stop known)
     stripped = text.strip()
     digits = words <= 40 and _DIGIT.search(text) is not None  # (the rules that ask are shorter)
-    if words <= CAPTION and _credited(p):
+    lowered = text.lower()
+    if words <= CAPTION and _credited(text, lowered, prose):
         return "photo credit"
     if (
         words <= CAPTION
@@ -1342,7 +1343,6 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"
     if words <= 8 and _PRIVACY_HEADING.match(low.strip()):
         return "cookie notice"
-    lowered = text.lower()
     if words <= 80 and _COOKIES.search(lowered):
         if _COOKIE_CONTEXT.search(lowered) and (
             # a story about consent rules is news
@@ -1353,7 +1353,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
             return "cookie notice"  # the banner's heading: "Nous utilisons des cookies"
     if words <= 60 and not quoted and _is_appeal_prose(text):
         return "appeal"
-    site_words = _site_words_reason(low, words, text)
+    site_words = _site_words_reason(low, words, text, key)
     if site_words is not None:
         return site_words
     if words <= 30 and _RELATED_LINK.match(low):
@@ -1414,7 +1414,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= 30 and click and _CLICK_HERE_ANY.match(low) and not quoted:
         return "navigation"
     # (by its length in characters: digits and kanji make many words of a date)
-    if len(text) <= 80 and _is_dateline_only(text):
+    if len(text) <= 80 and _is_dateline_only(text, digits):
         return "timestamp"
     if (
         words <= READING_TIME
@@ -1621,13 +1621,16 @@ def _phrase_key(text: str) -> str:
     return _line_key(_fold(text).lower())
 
 
-def _site_words_reason(low: str, words: int, text: str) -> str | None:
+SITE_PHRASE = 8  # words: the longest line looked up among the phrases of `chrome_words`
+
+
+def _site_words_reason(low: str, words: int, text: str, key: str) -> str | None:
     """A line that is one of the interface phrases of news sites (`chrome_words`), or opens
     with one that cannot open a sentence of news: a header of links, comments, ads, share
     and footer buttons, "Read also: <headline>", a pitch to follow the outlet on a channel, a
-    notice that the story ran elsewhere first."""
-    if words <= 8:
-        key = _line_key(low)
+    notice that the story ran elsewhere first. (`key`: the line as `_line_key` makes it, for
+    a line of SITE_PHRASE words at most.)"""
+    if words <= SITE_PHRASE:
         bare = _ARTICLE.sub("", key)
         if key in _LIST_HEADER_KEYS or bare in _LIST_HEADER_KEYS:
             return "related links"
@@ -1680,16 +1683,17 @@ def _pitch_with_a_channel(low: str, click: bool) -> bool:
     return bool(_CHANNEL.search(low)) or any(m.group() != "line" for m in _APP.finditer(low))
 
 
-def _credited(p: Paragraph) -> bool:
-    """A credit's words in a caption or credit line: anywhere in a line that does not end as
-    a sentence does ("Andrew Bailey at the bank. Photo: Toby Melville / Reuters"), but in
-    prose only a credit that is never a sentence's words ("(AP Photo/Jane Doe)"): "the clip,
-    filmed courtesy of a neighbour" and "a video by Abbie" are news."""
-    if not is_prose(p):
-        cue = _PHOTO_CREDIT_CUE.search(p.text.lower())
-        strong = cue and _PHOTO_CREDIT_STRONG.search(p.text)
-        return bool(strong) or _credit_tail(p.text)
-    return _credit_alone(p.text)
+def _credited(text: str, lowered: str, prose: bool) -> bool:
+    """A credit's words in a caption or credit line (`lowered`: the line in lower case;
+    `prose`: whether it is, `is_prose`): anywhere in a line that does not end as a sentence
+    does ("Andrew Bailey at the bank. Photo: Toby Melville / Reuters"), but in prose only a
+    credit that is never a sentence's words ("(AP Photo/Jane Doe)"): "the clip, filmed
+    courtesy of a neighbour" and "a video by Abbie" are news."""
+    if not prose:
+        cue = _PHOTO_CREDIT_CUE.search(lowered)
+        strong = cue and _PHOTO_CREDIT_STRONG.search(text)
+        return bool(strong) or _credit_tail(text)
+    return _credit_alone(text)
 
 
 def _credit_alone(text: str) -> bool:
@@ -1894,12 +1898,13 @@ def _stamp_worded(text: str) -> bool:
 _LABELLED_ITEM = re.compile(r"^[・•▪◦●○■□▽▼◆◇]\s*[^\W\d_]")
 
 
-def _is_dateline_only(text: str) -> bool:
-    """A line that is a date or time with at most a section name around it."""
+def _is_dateline_only(text: str, digits: bool) -> bool:
+    """A line that is a date or time with at most a section name around it (`digits`:
+    whether the line has one)."""
     stripped = text.strip()
     if _RELATIVE_TIME.match(stripped):
         return True
-    if not _DIGIT.search(stripped):
+    if not digits:
         return False  # every date and time below has a digit
     if _FROM_DATE.search(stripped) or _LABELLED_ITEM.match(stripped):
         # "■新料金（6月1日より）": a date things start from is the article's; so is a list's
