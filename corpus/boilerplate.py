@@ -1215,7 +1215,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     # the line as the phrases of `chrome_words` are looked up (`_site_words_reason`)
     key = _line_key(low) if words <= SITE_PHRASE else ""
     # (a menu's entry, most lines of a copied page, is found at once by its phrase)
-    if words <= MENU_ITEM and key in _MENU_KEYS and _ARTICLE.sub("", key) not in _HEADER_KEYS:
+    if words <= MENU_ITEM and key in _MENU_KEYS and _ARTICLE.sub("", key) not in _BOX_HEADER_KEYS:
         return "navigation"
     # (what many of the rules below ask of the line, asked once)
     quoted = _QUOTE_MARKS.search(text) is not None
@@ -1420,7 +1420,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         words <= READING_TIME
         and digits
         and _MINUTES.search(text)
-        and _READING.search(text.lower())
+        and _READING.search(lowered)
         and not (stopped and not _MIN_DOT.search(text))
     ):
         return "timestamp"  # the reading time beside it ("He read for 5 minutes." is news)
@@ -1536,11 +1536,12 @@ _INTERFACE_KEYS = frozenset(
 )
 _PAYWALL_KEYS = frozenset(_phrases(words_of_sites.PAYWALL_LABELS))
 _COOKIES_FOLDED = re.compile(_fold(_COOKIES.pattern), _COOKIES.flags)  # ("kolačića" folded)
-# Interface phrases no other list has: a line of one is navigation before any rule is tried.
-_HEADER_KEYS = _LIST_HEADER_KEYS | _COMMENT_KEYS
+# Interface phrases no other list has: a line of one is navigation before any rule is tried
+# (unless, without its "The", it heads a box or the comments: `_site_words_reason` reads it).
+_BOX_HEADER_KEYS = _LIST_HEADER_KEYS | _COMMENT_KEYS
 _MENU_KEYS = frozenset(
     key
-    for key in _INTERFACE_KEYS - _HEADER_KEYS - _ONE_LINK_KEYS - _COUNTED_COMMENT_KEYS
+    for key in _INTERFACE_KEYS - _BOX_HEADER_KEYS - _ONE_LINK_KEYS - _COUNTED_COMMENT_KEYS
     if not _COOKIES_FOLDED.search(key)  # "Cookie settings" is the consent box's, found before
 )
 _AD_KEYS = frozenset(_phrases(words_of_sites.ADVERT))

@@ -190,7 +190,7 @@ def _walk_error(error: OSError, report: OnProblem) -> None:
 
 
 # The code that turns a file into articles: this module and every module of the package it
-# reads with (tests/corpus/test_cache.py follows their imports; the vocabulary of site chrome
+# reads with (tests/corpus/test_loader.py follows their imports; the vocabulary of site chrome
 # decides a copied page's title too).
 VERSIONED_MODULES = (
     "loader.py",
@@ -547,7 +547,7 @@ LINKED_SHARE = 0.5  # of a list item's text in links: a list of links is a relat
 def _anchors(tree: Any) -> list[tuple[Any, str]]:
     """The page's elements that trafilatura gives a block of their own, each with its text
     as the repairs look it up (read once: the text of every one is read for each repair),
-    and the <div>s written as paragraphs (`_is_prose_div`)."""
+    and the <div>s written as paragraphs (`_prose_div`)."""
     found = []
     for element in tree.iter(*_ANCHORS, "div"):
         key = _prose_div(element) if element.tag == "div" else _key("".join(element.itertext()))
