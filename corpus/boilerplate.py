@@ -1117,6 +1117,7 @@ def classify(text: str) -> list[Judged]:
     _apply_blocks(paras, reasons, body[0])
     _apply_menus(paras, reasons, body)
     _apply_stamped_links(paras, reasons)
+    _apply_caption_over_credit(paras, reasons)
     _apply_tail(paras, reasons)
     if _apply_box_pitch(paras, reasons, body[1]):
         _apply_tail(paras, reasons)  # (from the box up: more of the page's furniture)
@@ -1358,8 +1359,14 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return site_words
     if words <= 30 and _RELATED_LINK.match(low):
         return "related link"
-    if words <= 20 and _RELATED_LINK_BARE.match(low) and not stopped:
-        return "related link"  # "আরও পড়ুন এইচএসসির ফল যেভাবে জানা যাবে", no colon
+    if (
+        words <= 20
+        and (not stopped or text[:1] in _LABEL_BRACKETS)
+        and _RELATED_LINK_BARE.match(low)
+    ):
+        # "আরও পড়ুন এইচএসসির ফল যেভাবে জানা যাবে", no colon; a label in brackets opens no
+        # sentence: "【関連記事】…被害に遭ったらどうする？"
+        return "related link"
     if words <= 30 and (
         _TAGS.match(low)
         or (not stopped and not _TAG_COLONS.isdisjoint(text) and _TAG_LINE.match(low))
@@ -1432,6 +1439,12 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "appeal"
     if words <= 4 and _OWN_CORRESPONDENT.match(stripped):
         return "credits"
+    if words <= UPDATE_NOTE and _UPDATE_NOTE.match(stripped):
+        return "credits"  # "This article was updated to correct …", "※この記事は…更新しました。"
+    if words <= 8 and not stopped and _GALLERY_LINK.match(stripped):
+        return "navigation"  # "この記事の画像を見る（2枚）", "View gallery (12 photos)"
+    if len(text) <= 16 and "の" in text and _SECTION_NEWS.match(stripped):
+        return "related links"  # "経済のニュース": a box of the section's headlines
     if words > 16:
         return None
     credit = _TRANSLATION_CREDIT.search(lowered)
@@ -1484,7 +1497,40 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     return None
 
 
+# A note that the story was changed after it ran, in the languages of the news.
+_UPDATE_NOTE = gated(
+    r"^[※*＊(\[（]?\s*(?:"
+    r"this (?:article|story|report|post|piece) (?:was|has been|had been) (?:updated"
+    r"|amended|corrected|edited|revised|changed)\b|editor['’]?s note\s*[:：]"
+    r"|(?:cet|l['’]) ?article a été (?:mis à jour|modifié|corrigé|actualisé)"
+    r"|(?:dieser|der) (?:artikel|beitrag) wurde (?:aktualisiert|ergänzt|korrigiert|geändert)"
+    r"|(?:este|el) (?:artículo|texto) (?:ha sido|fue) (?:actualizado|corregido|modificado)"
+    r"|(?:esta|la) (?:noticia|nota) (?:ha sido|fue) (?:actualizada|corregida|modificada)"
+    r"|questo articolo è stato (?:aggiornato|modificato|corretto)"
+    r"|(?:este|o) artigo foi (?:atualizado|corrigido|alterado)"
+    r"|(?:esta|a) (?:notícia|reportagem) foi (?:atualizada|corrigida|alterada)"
+    r"|dit artikel is (?:bijgewerkt|aangepast|gecorrigeerd)"
+    r"|artykuł (?:został )?(?:zaktualizowany|poprawiony|uzupełniony)"
+    r"|(?:материал|статья|новость) (?:был[аи]? )?(?:обновл|дополн|исправл)"
+    r"|(?:матеріал|статтю|новину) (?:було )?(?:оновлено|доповнено|виправлено)"
+    r"|この記事は.{0,40}(?:更新|修正|追記|訂正)しました|本文(?:已)?(?:更新|修正|更正)"
+    r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다)",
+    re.IGNORECASE,
+)
+UPDATE_NOTE = 40  # words
+# A link to the story's pictures: "この記事の画像を見る（2枚）", "View gallery (12 photos)".
+_GALLERY_LINK = gated(
+    r"^(?:この記事の)?(?:画像|写真|動画)(?:を(?:すべて)?見る|一覧)"
+    r"|^(?:view|see|open|browse) (?:the |all )?(?:\d+ )?(?:photo ?)?(?:gallery|photos|images"
+    r"|pictures)\b|^(?:voir|afficher) (?:la galerie|les photos|toutes les photos)"
+    r"|^(?:ver|abrir) (?:la galería|a galeria|todas las fotos)"
+    r"|^(?:смотреть|открыть) (?:фото|галерею|фотогалерею)",
+    re.IGNORECASE,
+)
+# A box of a section's headlines in Japanese: "経済のニュース", "地域の記事一覧".
+_SECTION_NEWS = re.compile(r"^[^\s、。「」]{1,10}の(?:ニュース|記事)(?:一覧)?$")
 _CRUMB_MARKS = frozenset(">›»＞/")
+_LABEL_BRACKETS = frozenset("【[〔〈《")
 
 
 def _weak_credit(text: str, words: int) -> bool:
@@ -1797,11 +1843,22 @@ def _credit_tail(text: str) -> bool:
     if bracket and bracket.start() > 0:
         inner = bracket["tail"]
         return (
-            _is_capitals(inner)
+            (_is_capitals(inner) and _captioned(text[: bracket.start()]))
             or bool(_CREDIT_IN_BRACKETS.search(inner))
             or bool(_NAME_SLASH_OUTLET.match(inner))
         )
     return False
+
+
+CAPTIONED = 4  # words before a credit in capitals in brackets: a caption's sentence
+_CAPITALS_IN_BRACKETS = re.compile(r"[（(][^\W\d_a-z]{2,}[)）]")
+
+
+def _captioned(before: str) -> bool:
+    """What stands before a credit in capitals in brackets is a caption: a sentence's words,
+    and no other capitals in brackets ("Cartão vermelho: Patrick (COM)", "Diego Martins
+    (ATS); Patrick (COM)" name a side, as "(R-Texas)" names a party)."""
+    return count_words(before) >= CAPTIONED and not _CAPITALS_IN_BRACKETS.search(before)
 
 
 def _is_capitals(text: str) -> bool:
@@ -1942,12 +1999,18 @@ def _is_dateline_only(text: str, digits: bool) -> bool:
     capitalised = all(not w[0].islower() or w in _STAMP_JOINERS for w in _LETTERS.findall(rest))
     # A number left over labels a timetable's line ("Linie 1: Abfahrt 17:55", "Gate 4 10:30").
     numbered = bool(_DIGIT.search(rest))
+    left = count_words(rest)
     return (
-        count_words(rest) <= 4
+        left <= 4
         and capitalised
         and not numbered
         and not _SENTENCE_END.search(stripped)
+        # "- 8:00 互联网、手机App": a list's item, a time and what opens at it
+        and not (left and stripped[:2] in _LIST_BULLETS)
     )
+
+
+_LIST_BULLETS = frozenset(("- ", "• ", "* ", "· ", "– "))
 
 
 _DIGIT = re.compile(r"\d")
@@ -2102,7 +2165,10 @@ def _apply_blocks(paras: Sequence[Paragraph], reasons: list[str | None], body_st
                 and paras[j].words >= ARTICLE_PARAGRAPH
             ):
                 break  # "আরও পড়ুন", a headline, "১৭ জুন ২০২৪": the article goes on under the date
-            if other is None and belongs(paras[j], paras[j - 1], reasons[j - 1]):
+            if other is None and (
+                belongs(paras[j], paras[j - 1], reasons[j - 1])
+                or (reason == "related links" and _asking_link(paras, reasons, j))
+            ):
                 reasons[j] = reason
                 members.add(j)
             elif other is None or (other != reason and other in _BLOCK_MEMBERS):
@@ -2342,6 +2408,28 @@ def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> 
 
 
 UNSPACED_LINK = 40  # characters: a Japanese or Chinese headline in a box of links
+# A question's mark at a line's end (the Greek one is ";"), then closing quotes.
+_ASKS = re.compile(r"[?？؟\u037e]['\"’”»)」』）]*$")
+
+
+def _asks_as_headline(p: Paragraph) -> bool:
+    """A headline that asks ("Why didn't farmers get paid on time?"): a link's length, a
+    question's mark at its end and no sentence's end inside it."""
+    text = p.text.rstrip()
+    return (
+        (p.words <= 12 or _is_unspaced_headline(text))
+        and bool(_ASKS.search(text))
+        and not _INNER_STOP.search(text[:-1])
+    )
+
+
+def _asking_link(paras: Sequence[Paragraph], reasons: Sequence[str | None], j: int) -> bool:
+    """A box's link that asks, with no prose under it: an article's subheading that asks
+    ("What happens next?") has its paragraph under it."""
+    after = j + 1
+    return _asks_as_headline(paras[j]) and (
+        after >= len(paras) or reasons[after] is not None or not is_prose(paras[after])
+    )
 
 
 def _is_unspaced_headline(text: str) -> bool:
@@ -2449,6 +2537,33 @@ def _apply_stamped_links(paras: Sequence[Paragraph], reasons: list[str | None]) 
                 reasons[k] = "related links"
 
 
+# A credit's line that opens with its label: "Фото: Павел Кирсанов / ЕКБ.ПОРТАЛ".
+_CREDIT_LABEL_LINE = gated(
+    r"^(?:photo(?:graph)?s?|picture|image|credit|foto|fotos|fotó|fotografía|fotografia|bild"
+    r"|фото|фота|снимка|кадър|кадр|φωτ\.?|φωτογραφία|zdjęcie|fot\.|kuva|사진|צילום|تصوير|ფოტო"
+    r"|फोटो|ছবি|fotoğraf|写真|照片|图片|圖片)\s*[:：=]",
+    re.IGNORECASE,
+)
+CAPTION_LINE = 40  # words: a caption's sentence on a line of its own
+
+
+def _apply_caption_over_credit(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
+    """A caption on its own line, over its credit's ("Трамвайная остановка на улице Малышева.
+    Стоимость проезда пересмотрят впервые за полтора года", then "Фото: …"): longer than a
+    subheading, and ending as no sentence does. (A paragraph of the article ends with its
+    stop; a picture with a credit alone may follow it.)"""
+    for k in range(len(paras) - 1):
+        if (
+            reasons[k] is None
+            and reasons[k + 1] == "photo credit"
+            and SHORT < paras[k].words <= CAPTION_LINE
+            and not _ends_sentence(paras[k])
+            and not _ends_with_colon(paras[k].text)
+            and _CREDIT_LABEL_LINE.match(paras[k + 1].text)
+        ):
+            reasons[k] = "photo credit"
+
+
 def _ends_sentence(p: Paragraph) -> bool:
     return ends_sentence(p.text)
 
@@ -2499,7 +2614,7 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
             for f in furniture:
                 reasons[f] = "page furniture"
             return
-        if _SCORE_END.search(text) and _TWO_SIDES.search(text):
+        if (_SCORE_END.search(text) and _TWO_SIDES.search(text)) or _MID_SCORE.match(text):
             return  # a match's result, and its scorers and cards under it: the report's
         # (Thai, Lao, Khmer and Burmese end a sentence with no mark: thirty of their letters
         # are a sentence's, "เมื่อวานนี้ (8 ธ.ค.) ราคาทองคำมีการเปลี่ยนแปลงทั้งหมด 5 ครั้ง")
@@ -2514,6 +2629,13 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
             continue
         if _is_bar_row(text):
             furniture.append(k)  # "会社案内｜個人情報の取り扱い｜リンクについて": a footer's links
+            continue
+        above = k - 1
+        prose_above = above >= 0 and reasons[above] is None and is_prose(paras[above])
+        if furniture and _asks_as_headline(paras[k]) and not prose_above:
+            # a box's headline that asks, furniture under it and no prose over it (an article
+            # may close with a short question: "Will it work?")
+            furniture.append(k)
             continue
         return
 
@@ -2542,6 +2664,11 @@ _QUOTE_AND_SPEAKER = re.compile(r"[「『“\"«„][^」』”\"»]+[」』”\
 # its half-time score
 _SCORE_END = re.compile(r"\d+\s*[:–-]\s*\d+(?:\s*[(（]\d+\s*[:–-]\s*\d+[)）])?$")
 _TWO_SIDES = re.compile(r"\S\s[–—-]\s\S")  # "Górnik Zabrze – Warta Poznań"
+# "Atlético Serrano 3 x 1 Comercial", "Kings 104–98 Lakers": the score between the sides
+# (a clock's "18:20" has two digits after its colon)
+_MID_SCORE = re.compile(
+    r"^[^\W\d][^.!?:;]{0,50}?\s\d{1,3}\s?(?:[x×–-]\s?\d{1,3}|:\s?\d)\s[^\W\d][^.!?:;]{0,50}$"
+)
 
 
 def _is_tail_headline(text: str) -> bool:

@@ -351,6 +351,9 @@ def _wrap_width(text: str) -> int | None:
     return typical  # a few longer lines (a URL, a heading) do not set the width
 
 
+WRAP_SLACK = 1.15  # a wrapped line may run a little past the typical width (a long word)
+
+
 def _is_wrapped_prose(lines: list[str], width: int | None) -> bool:
     """True for a block hard-wrapped at `width` (e.g. a .txt file wrapped at 72 columns).
 
@@ -363,7 +366,10 @@ def _is_wrapped_prose(lines: list[str], width: int | None) -> bool:
     full = 0
     for line, after in itertools.pairwise(lines):
         first = after.split(maxsplit=1)
-        if first and len(line.rstrip()) + 1 + len(first[0]) > width:
+        length = len(line.rstrip())
+        # (a line well past the width was never wrapped at it: a paragraph of a copied page,
+        # one line, with an advert's label under it, "…必要とされています。" then "広告")
+        if first and width < length + 1 + len(first[0]) and length <= width * WRAP_SLACK:
             full += 1
     return full >= 0.8 * (len(lines) - 1)
 

@@ -2552,3 +2552,115 @@ def test_a_match_reports_result_and_scorers_end_the_article() -> None:
     ]
     judged = reasons("\n\n".join([*ENGLISH_BODY, *facts]))
     assert all(judged[line] is None for line in facts)
+
+
+# The thirty-fourth set (ar01-ar36).
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("※この記事は、調査の回答数を修正して更新しました。", "Japanese", "credits"),
+        ("この記事の画像を見る（2枚）", "Japanese", "navigation"),
+        ("App Storeで入手", "Japanese", "navigation"),
+        ("Google Playで手に入れよう", "Japanese", "navigation"),
+        ("経済のニュース", "Japanese", "related links"),
+        # a label in brackets opens no sentence, though the headline asks
+        (
+            "【関連記事】ネット通販の個人情報流出、県内でも相次ぐ　被害に遭ったらどうする？",
+            "Japanese",
+            "related link",
+        ),
+        ("This story has been updated to correct the name of the council.", "Latin", "credits"),
+        ("Editor's note: an earlier version misstated the fare.", "Latin", "credits"),
+        ("Cet article a été mis à jour à 18 h avec la réaction du maire.", "Latin", "credits"),
+        ("Материал дополнен комментарием пресс-службы мэрии.", "Cyrillic", "credits"),
+        ("Read full story at source", "Latin", "navigation"),
+        ("Get it on Google Play", "Latin", "navigation"),
+    ],
+)
+def test_chrome_of_the_thirty_fourth_set(line: str, body: str, reason: str) -> None:
+    paragraphs = ENGLISH_BODY if body == "Latin" else BODIES[body]
+    assert reason_amid(line, paragraphs, 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("The article was updated by 4,000 volunteers in a week, the foundation said.", "Latin"),
+        (
+            "Статья 12 закона обновляет правила продажи билетов, пояснили в министерстве.",
+            "Cyrillic",
+        ),
+        ("写真を見る限り、被害は橋の南側に集中している。", "Japanese"),
+        ("経済のニュースを毎朝読む人は3割にとどまった。", "Japanese"),
+        ("Continue reading the ruling, the judge told the jury, before you decide.", "Latin"),
+    ],
+)
+def test_news_with_the_thirty_fourth_sets_words(line: str, body: str) -> None:
+    paragraphs = ENGLISH_BODY if body == "Latin" else BODIES[body]
+    assert reason_amid(line, paragraphs, 1) is None
+
+
+def test_a_list_item_with_a_time_is_a_timetables() -> None:
+    """ "- 8:00 互联网、手机App": a list's item, a time and what opens at it, not a date line."""
+    rows = ["- 8:00 互联网、手机App", "- 8:30—18:00 车站售票窗口（分时段起售）", "- 9:00 电话订票"]
+    body = BODIES["Chinese"]
+    judged = reasons("\n\n".join([body[0], "各售票渠道起售时间", *rows, body[2], body[0]]))
+    assert all(judged[row] is None for row in rows)
+
+
+def test_a_paragraph_with_an_advert_label_under_it_is_not_wrapped_prose() -> None:
+    """A copied paragraph on one long line and an advert's label on the next are two
+    paragraphs: the text is not hard-wrapped at a width the long line runs far past."""
+    long = (
+        "クッキーは、サイトを訪れた人の閲覧履歴などを記録する小さなデータで、広告の配信やアクセス"
+        "解析に使われています。個人情報保護法では、クッキーなどの情報を外部に提供し、提供先で個人が"
+        "特定できる場合には、本人の同意が必要とされています。"
+    )
+    body = BODIES["Japanese"]
+    menu = ["ニュース", "天気", "防災", "特集", "動画", "番組", "検索", "ログイン"]
+    page = [*menu, body[0], body[2], f"{long}\n広告", body[2], body[0], body[2], body[0]]
+    judged = reasons("\n\n".join(page))
+    assert judged[long] is None and judged["広告"] == "navigation"
+
+
+def test_a_caption_on_its_own_line_over_its_credit() -> None:
+    caption = (
+        "Трамвайная остановка на улице Малышева. Стоимость проезда пересмотрят впервые за "
+        "полтора года"
+    )
+    credit = "Фото: Павел Кирсанов / ЕКБ.ПОРТАЛ"
+    body = BODIES["Cyrillic"]
+    judged = reasons("\n\n".join([body[0], caption, credit, *body[1:], body[0]]))
+    assert judged[caption] == "photo credit" and judged[credit] == "photo credit"
+    # a paragraph of the article ends with its stop, and a credit alone may follow it
+    judged = reasons("\n\n".join([body[0], credit, *body[1:], body[0]]))
+    assert judged[body[0]] is None
+
+
+def test_a_box_of_headlines_that_ask() -> None:
+    """A box's headlines that end with a question mark are its links; an article's
+    subheading that asks has its paragraph under it, and an article may end on a question."""
+    asking = "Why did the council miss its own deadline?"
+    box = ["Related stories", "Bus fares to rise in January", asking, "Depot plan approved"]
+    footer = ["Privacy policy", "Contact us"]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *box, *footer]))
+    assert judged[asking] == "related links"
+    sub = "What happens next?"
+    judged = reasons("\n\n".join([ENGLISH_BODY[0], sub, *ENGLISH_BODY[1:], ENGLISH_BODY[0]]))
+    assert judged[sub] is None
+    ending = "Will it work?"
+    judged = reasons("\n\n".join([*ENGLISH_BODY, ending, *footer]))
+    assert judged[ending] is None
+
+
+def test_a_match_summary_with_the_score_between_the_sides_ends_the_article() -> None:
+    facts = [
+        "Ficha técnica",
+        "Atlético Serrano 3 x 1 Comercial",
+        "Cartão vermelho: Patrick (COM)",
+        "Público: 14.218 pagantes. Renda: R$ 487.930,00",
+    ]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *facts, "Veja também", "Política de privacidade"]))
+    assert all(judged[line] is None for line in facts)
