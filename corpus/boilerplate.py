@@ -160,7 +160,8 @@ _CHANNEL = re.compile(
         r"|nyhedsbrev|nyhetsbrev|nieuwsbrief|uutiskirje|hírlevél|infolettre|boletim"
         r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|ניוזלטר|न्यूज़लेटर"
         r"|вајбер|вайбер|инстаграм|фејсбук|фейсбук|јутјуб|ютуб"
-        r"|google news|youtube|facebook|instagram|公众号|公眾號|微信|微博|ไลน์|line\s?@"
+        r"|google news|google haberler|youtube|facebook|instagram|公众号|公眾號|微信|微博|ไลน์"
+        r"|line\s?@"
         r"|카카오톡|카카오 ?채널|유튜브|네이버|sähköpost"
         # the same channels written in other scripts
         r"|واتساب|واتس اب|تيليجرام|تلغرام|تليجرام|جوجل نيوز|فيسبوك|يوتيوب|انستجرام|قناة"
@@ -440,12 +441,15 @@ _JOIN_AT_END = re.compile(
     r"|যোগ দিন|ফলো করুন|சேருங்கள்|இணையுங்கள்|చేరండి|ಸೇರಿ|katılın|takip edin|abone olun"
     r"|フォローしてください|登録してください|추가하세요|구독하세요|구독해 ?주세요|참여하세요"
     r"|بپیوندید|کریں)\W*$"
+    # "… Google Haberler'de takip edin, gündemi ilk siz öğrenin.": the verb, then what it brings
+    r"|(?:takip edin|abone olun|katılın),\s[^,.!?]{0,60}[.!]?$"
 )
 _JOIN = re.compile(
     _fold(
         r"(?:^|\s)(?:join (?:us|our)|únete|unirme|rejoignez|treten sie|unisciti|junte-se|dołącz"
         r"|bergabung(?:lah)?|gabung|sumali"
-        r"|katılın|abone olun|присоединяйтесь|приєднуйтесь|підписуйтесь|εγγραφείτε|הצטרפו|միացեք"
+        r"|katılın|abone olun|присоединяйтесь|приєднуйтесь|підписуйтесь|підпишіться|подпишитесь"
+        r"|εγγραφείτε|הצטרפו|միացեք"
         r"|انضم(?:وا)?"
         r"|जुड़ें|जॉइन करें|फॉलो करा|फॉलो करें)(?=\s|$|[.!?,])"
         r"|^ចូលរួម"  # Khmer writes no space between words: "ចូលរួមឆានែល Telegram …"
@@ -1114,7 +1118,7 @@ def classify(text: str) -> list[Judged]:
     _apply_headline_again(paras, reasons, body[0])
     _apply_comments(paras, reasons, body[0])
     _apply_one_links(paras, reasons)
-    _apply_blocks(paras, reasons, body[0])
+    _apply_blocks(paras, reasons, body[0], text)
     _apply_menus(paras, reasons, body)
     _apply_stamped_links(paras, reasons)
     _apply_caption_over_credit(paras, reasons)
@@ -1570,6 +1574,7 @@ _LIST_HEADER_KEYS = frozenset(
 _ONE_LINK_KEYS = frozenset(_phrases(words_of_sites.READ_ALSO)) - _LIST_HEADER_KEYS
 _HEADER_KEYS = _LIST_HEADER_KEYS | _ONE_LINK_KEYS
 _COMMENT_KEYS = frozenset(_phrases(words_of_sites.COMMENTS))
+_KEY_POINTS_KEYS = frozenset(_phrases(words_of_sites.KEY_POINTS))
 _COUNTED_COMMENT_KEYS = frozenset(_phrases(words_of_sites.COMMENTS_COUNTED))
 _INTERFACE_KEYS = frozenset(
     _phrases(
@@ -1685,6 +1690,8 @@ def _site_words_reason(low: str, words: int, text: str, key: str) -> str | None:
             return "related link"  # the link itself is the next line (`_apply_one_links`)
         if key in _COMMENT_KEYS or bare in _COMMENT_KEYS:
             return "comments"
+        if key in _KEY_POINTS_KEYS:
+            return "key points"  # its lines under it (`_apply_blocks`)
         # "Ý kiến (24)": a number was stripped
         if key in _COUNTED_COMMENT_KEYS and _KEY_EDGES.sub("", low) != key:
             return "comments"
@@ -2116,7 +2123,9 @@ def _is_one_link_header(text: str) -> bool:
     return _phrase_key(text) in _ONE_LINK_KEYS
 
 
-def _apply_blocks(paras: Sequence[Paragraph], reasons: list[str | None], body_start: int) -> None:
+def _apply_blocks(
+    paras: Sequence[Paragraph], reasons: list[str | None], body_start: int, text: str
+) -> None:
     """Extend a recognised block header over the paragraphs that belong to it.
 
     A link-list header above the first paragraph of prose marks only itself: it sits in the
@@ -2138,6 +2147,18 @@ def _apply_blocks(paras: Sequence[Paragraph], reasons: list[str | None], body_st
         stamps_lead = i + 1 < len(paras) and reasons[i + 1] == "timestamp"
         while j < len(paras):
             other = reasons[j]
+            if reason == "key points":
+                gap = text[paras[j - 1].end : paras[j].start]
+                if (
+                    other is not None
+                    or j - i > KEY_POINTS
+                    or not _key_point(paras, reasons, j, gap)
+                ):
+                    break  # the box is short, its lines together; the article begins under it
+                reasons[j] = reason
+                members.add(j)
+                j += 1
+                continue
             if (
                 reason == "related links"
                 and not stamps_lead
@@ -2381,6 +2402,35 @@ def _newsletter_member(p: Paragraph, _before: Paragraph | None, _reason: str | N
     )
 
 
+KEY_POINT = 30  # words: a key point's line, a sentence at most
+KEY_POINTS = 6  # lines under the header: a box of key points is short
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _key_point(paras: Sequence[Paragraph], reasons: list[str | None], j: int, gap: str) -> bool:
+    """A line of a box of key points ("In short:", "Lo más importante"): a short sentence at
+    most, and the box's: a list's item, a line with no blank line over it (`gap`: what stands
+    between it and the line above; a copied box is one block of lines, the article's
+    paragraphs come apart), or a line that is no sentence with no prose under it (a
+    subheading under the box, "Why it matters", has its paragraph)."""
+    p = paras[j]
+    if p.words > KEY_POINT:
+        return False
+    if p.text[:2] in _LIST_BULLETS or not _BLANK_LINE.search(gap):
+        return True
+    if p.words > 12 or _ends_sentence(p):
+        return False
+    after = j + 1
+    return after >= len(paras) or reasons[after] is not None or not is_prose(paras[after])
+
+
+def _key_point_member(_p: Paragraph, _before: Paragraph | None, _reason: str | None) -> bool:
+    """(`_apply_blocks` reads a box of key points with `_key_point`, before this.)"""
+    return False
+
+
 def _caption_member(p: Paragraph, before: Paragraph | None, _reason: str | None) -> bool:
     """The caption after a bare "Image caption," marker."""
     return before is not None and bool(_CAPTION_MARK.match(before.text)) and p.words <= CAPTION
@@ -2396,6 +2446,9 @@ def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> 
         return True
     if p.words <= TEASER and _RANKED.match(p.text) and not _ends_sentence(p):
         return True  # "2\t格安SIMの通信速度、11月の実測ランキング": a "Most read" list's second
+    clock = _CLOCK_FIRST.match(p.text)
+    if clock and count_words(p.text[clock.end() :]) <= 12 and not _ends_sentence(p):
+        return True  # "06:31 PM  Water cut in parts of Kothrud on Saturday, says PMC"
     if p.words > TEASER or before is None or reason is None:
         return False
     if reason == "timestamp":
@@ -2414,8 +2467,12 @@ _ASKS = re.compile(r"[?？؟\u037e]['\"’”»)」』）]*$")
 
 def _asks_as_headline(p: Paragraph) -> bool:
     """A headline that asks ("Why didn't farmers get paid on time?"): a link's length, a
-    question's mark at its end and no sentence's end inside it."""
+    question's mark at its end and no sentence's end inside it (a rank before it is no
+    sentence's: "1. İzmir'de yarın hangi ilçelerde su kesintisi olacak?")."""
     text = p.text.rstrip()
+    ranked = _RANKED.match(text)
+    if ranked:
+        text = text[ranked.end() :]
     return (
         (p.words <= 12 or _is_unspaced_headline(text))
         and bool(_ASKS.search(text))
@@ -2439,6 +2496,8 @@ def _is_unspaced_headline(text: str) -> bool:
 
 
 _RANKED = re.compile(r"\d{1,2}(?:\t|[.)]?\s)")
+# A box's link with its time first: "06:31 PM  …", "18:20 …"
+_CLOCK_FIRST = re.compile(r"\d{1,2}[:.]\d\d(?:\s?[AaPp]\.?[Mm]\.?)?\s+(?=\S)")
 
 
 def _is_links_header(text: str) -> bool:
@@ -2449,6 +2508,7 @@ _BLOCK_MEMBERS: dict[str, Callable[[Paragraph, Paragraph | None, str | None], bo
     "appeal": _appeal_member,
     "newsletter": _newsletter_member,
     "related links": _link_member,
+    "key points": _key_point_member,
     "photo credit": _caption_member,
 }
 
@@ -2611,8 +2671,12 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         text = paras[k].text
         # (a quotation with its speaker, "「…判断だった」（川口社長）", is the article's too)
         if is_prose(paras[k]) or _QUOTE_AND_SPEAKER.match(text):
+            facts = _fact_box(paras, reasons, k + 1)
             for f in furniture:
-                reasons[f] = "page furniture"
+                if f not in facts:
+                    reasons[f] = "page furniture"
+            for f in facts:
+                reasons[f] = None  # (a row's time, "Hora: 13:27:41", is the box's)
             return
         if (_SCORE_END.search(text) and _TWO_SIDES.search(text)) or _MID_SCORE.match(text):
             return  # a match's result, and its scorers and cards under it: the report's
@@ -2640,6 +2704,39 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         return
 
 
+# A fact box's row: a label, its colon and a value ("Magnitud: 6.1", "Profundidad: 16 km")
+_FACT_ROW = re.compile(r"[^\W\d_][^:：\n]{0,30}[:：]\s*\S")
+FACT_ROWS = 3  # rows in a row: a fact box, not a footer's one contact line
+FACT_ROW = 12  # words
+
+
+def _fact_box(paras: Sequence[Paragraph], reasons: list[str | None], start: int) -> set[int]:
+    """The rows of a fact box right under the article's last paragraph, with its title over
+    them ("Datos preliminares del SSN", "Magnitud: 6.1", "Epicentro: …", "Profundidad: 16
+    km"): the article's own. A footer's contacts come under other chrome, not under the
+    article."""
+    k = start
+    title = (
+        k < len(paras)
+        and reasons[k] is None
+        and _is_short(paras[k])
+        and not _FACT_ROW.match(paras[k].text)
+        and not _SENTENCE_END.search(paras[k].text)
+    )
+    rows = k + 1 if title else k
+    end = rows
+    while (
+        end < len(paras)
+        and reasons[end] in (None, "timestamp")
+        and paras[end].words <= FACT_ROW
+        and _FACT_ROW.match(paras[end].text)
+    ):
+        end += 1
+    if end - rows < FACT_ROWS:
+        return set()
+    return set(range(k, end))
+
+
 def _leads_in_to_figures(paras: Sequence[Paragraph], furniture: list[int], k: int) -> bool:
     """The lines right under a lead-in's colon (collected from the bottom up) all end with a
     figure: results or prices under "Other results:", the article's; a box's headlines under
@@ -2655,7 +2752,8 @@ def _leads_in_to_figures(paras: Sequence[Paragraph], furniture: list[int], k: in
 _ENDS_WITH_FIGURE = re.compile(r"\d[\d\s.,:–-]*\W{0,12}$")
 TAIL_HEADLINE = 20  # words: a related story's headline under the article
 # A sentence's end inside the line ("… sept. »", "…六成。（完）").
-_INNER_STOP = re.compile(r"[.!?。！？][\s»”\"')（(]")
+# ("بالأرقام.. كم يتكلف …": two dots set an Arabic headline's parts apart)
+_INNER_STOP = re.compile(r"(?<!\.)[.!?。！？][\s»”\"')（(]")
 _OPENING_QUOTES = frozenset('“«„「『"‘')
 _CLOSING_QUOTES = re.compile(r"[”»“」』\"’]")
 # A quotation, whole, and its speaker in brackets after it

@@ -2664,3 +2664,116 @@ def test_a_match_summary_with_the_score_between_the_sides_ends_the_article() -> 
     ]
     judged = reasons("\n\n".join([*ENGLISH_BODY, *facts, "Veja também", "Política de privacidade"]))
     assert all(judged[line] is None for line in facts)
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        (
+            "Ege Haber Gazetesi'ni Google Haberler'de takip edin, gündemi ilk siz öğrenin.",
+            "Latin",
+            "newsletter",
+        ),
+        (
+            "Не пропускайте важливого. Підпишіться на наш Telegram-канал: там ми першими "
+            "публікуємо графіки відключень.",
+            "Cyrillic",
+            "newsletter",
+        ),
+    ],
+)
+def test_chrome_of_the_thirty_fourth_set_more(line: str, body: str, reason: str) -> None:
+    paragraphs = ENGLISH_BODY if body == "Latin" else BODIES[body]
+    assert reason_amid(line, paragraphs, 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Bakanlık, vatandaşların uygulamayı takip edin uyarısına uymasını istedi.", "Latin"),
+        (
+            "Мер закликав: підпишіться на петицію щодо ремонту мосту, пише місцева газета.",
+            "Cyrillic",
+        ),
+    ],
+)
+def test_news_with_the_thirty_fourth_sets_other_words(line: str, body: str) -> None:
+    paragraphs = ENGLISH_BODY if body == "Latin" else BODIES[body]
+    assert reason_amid(line, paragraphs, 1) is None
+
+
+def test_a_ranked_box_whose_first_headline_asks() -> None:
+    """ "En Çok Okunanlar", then "1. …olacak?": a rank is no sentence's end, and a list's
+    first headline that asks is its link."""
+    box = [
+        "En Çok Okunanlar",
+        "1. İzmir'de yarın hangi ilçelerde su kesintisi olacak?",
+        "2. Karşıyaka'da trafik kazası: 3 yaralı",
+        "3. Körfez'de deniz salyası alarmı",
+    ]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *box]))
+    assert all(judged[line] == "related links" for line in box)
+
+
+def test_a_box_of_links_with_their_times_first() -> None:
+    box = [
+        "Latest News",
+        "06:40 PM  Sensex ends 622 points higher; banking stocks lead gains",
+        "06:31 PM  Water cut in parts of Kothrud on Saturday, says PMC",
+    ]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *box, "About Us", "Contact Us"]))
+    assert all(judged[line] == "related links" for line in box)
+
+
+def test_an_arabic_box_of_headlines_set_apart_by_two_dots() -> None:
+    body = BODIES["Arabic"]
+    box = [
+        "موضوعات متعلقة",
+        "بالأرقام.. كم يتكلف تشغيل قطار المترو يوميا؟",
+        "وزير النقل يتفقد أعمال الخط الرابع للمترو",
+    ]
+    judged = reasons("\n\n".join([*body, body[0], *box]))
+    assert all(judged[line] == "related links" for line in box)
+
+
+def test_a_fact_box_under_the_articles_last_paragraph_is_the_articles() -> None:
+    """ "Datos preliminares del SSN", then its rows of label, colon and value, right under
+    the last paragraph: the article's; a footer's contacts come under other chrome."""
+    box = [
+        "Datos preliminares del SSN",
+        "Magnitud: 6.1",
+        "Epicentro: 14 km al sur de Pinotepa Nacional, Oaxaca",
+        "Profundidad: 16 km",
+        "Hora: 13:27:41",
+    ]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *box, "Aviso de privacidad"]))
+    assert all(judged[line] is None for line in box)
+    footer = [
+        "Contacto",
+        "Teléfono: 55 1234 5678",
+        "Correo: redaccion@example.mx",
+        "Dirección: Reforma 12",
+    ]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, "Más leídas", "Aviso de privacidad", *footer]))
+    assert all(judged[line] is not None for line in footer)
+
+
+def test_a_box_of_key_points_over_the_article() -> None:
+    """ "Lo más importante" and its few lines are the page's summary, not the article; the
+    box ends at the first line of other chrome, or where the article's prose begins."""
+    box = [
+        "Lo más importante",
+        "Sismo de 6.1 con epicentro en Pinotepa Nacional",
+        "Sin víctimas mortales reportadas",
+        "Clases suspendidas en la Costa",
+    ]
+    judged = reasons(
+        "\n\n".join(
+            [ENGLISH_BODY[0], *box, "Por Arturo Salinas", "Suman 412 réplicas", *ENGLISH_BODY[1:]]
+        )
+    )
+    assert all(judged[line] == "key points" for line in box)
+    assert all(judged[line] is None for line in ENGLISH_BODY)
+    judged = reasons("\n\n".join(["In short:", *ENGLISH_BODY]))
+    assert judged["In short:"] == "key points"
+    assert all(judged[line] is None for line in ENGLISH_BODY)

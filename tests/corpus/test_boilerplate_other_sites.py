@@ -487,8 +487,10 @@ C 3
 C Photos: A city celebrates the end of the fasting month
 """)
 
-# An explainer: blank lines, many short subheadings, a "Key points" list, and a republication
-# notice. Several subheadings begin with words that also open site chrome.
+# An explainer: blank lines, many short subheadings, a "Key points" box, and a republication
+# notice. Several subheadings begin with words that also open site chrome. (The box of key
+# points over the article is the page's summary: the bodies others marked on saved pages
+# leave it out, "In short:" and "Lo más importante" alike.)
 EXPLAINER = page("""
 B Why your electricity bill keeps rising even as wholesale prices fall
 
@@ -496,11 +498,11 @@ B Network charges, not the price of gas, are now driving what households pay.
 
 C Published: March 3, 2025 9:14pm GMT
 
-B Key points:
+C Key points:
 
-B Wholesale power prices have fallen by a third since 2022
-B Network charges now make up a quarter of a typical bill
-B The regulator is reviewing how those costs are shared
+C Wholesale power prices have fallen by a third since 2022
+C Network charges now make up a quarter of a typical bill
+C The regulator is reviewing how those costs are shared
 
 B Why it matters
 
