@@ -1122,6 +1122,7 @@ def classify(text: str) -> list[Judged]:
     _apply_menus(paras, reasons, body)
     _apply_stamped_links(paras, reasons)
     _apply_caption_over_credit(paras, reasons)
+    _apply_app_pitch(paras, reasons)
     _apply_tail(paras, reasons)
     if _apply_box_pitch(paras, reasons, body[1]):
         _apply_tail(paras, reasons)  # (from the box up: more of the page's furniture)
@@ -1129,6 +1130,7 @@ def classify(text: str) -> list[Judged]:
     return [Judged(p, r) for p, r in zip(paras, reasons, strict=True)]
 
 
+NAMED_NEWSLETTER = 6  # words: a newsletter's box header that names it
 BODY_GAP = 5  # paragraphs: prose further than this from other prose is a banner's
 _LEAD_IN = re.compile(r"[:：]$")
 
@@ -1471,7 +1473,16 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "appeal"
     if (
         words <= 12
-        and (newsletter or _NEWSLETTER_NAMED.search(low))
+        # (a newsletter's name heads its box, "Newsletter L'Écho de Ploërmel", or its pitch
+        # tells the reader to sign up; a headline that names one quotes or counts, "“메일함으로
+        # 뉴스 받아요”…2030 뉴스레터 구독 3년 새 두 배")
+        and (
+            newsletter
+            or (
+                (words <= NAMED_NEWSLETTER or not (quoted or digits))
+                and _NEWSLETTER_NAMED.search(low)
+            )
+        )
         and not prose
         and not _LISTED.search(text)
     ):
@@ -1583,8 +1594,10 @@ _INTERFACE_KEYS = frozenset(
         words_of_sites.FOOTER,
         words_of_sites.SKIP_LINKS,
         words_of_sites.BUTTONS,
+        words_of_sites.APP_STORES,
     )
 )
+_STORE_KEYS = frozenset(_phrases(words_of_sites.APP_STORES))
 _PAYWALL_KEYS = frozenset(_phrases(words_of_sites.PAYWALL_LABELS))
 _COOKIES_FOLDED = re.compile(_fold(_COOKIES.pattern), _COOKIES.flags)  # ("kolačića" folded)
 # Interface phrases no other list has: a line of one is navigation before any rule is tried
@@ -2174,8 +2187,10 @@ def _apply_blocks(
                 # without times has ended, and its last line was the article's subheading
                 reasons[j - 1] = None
                 break
-            if reason == "related links" and _prose_resumes(paras, reasons, j):
-                break  # two paragraphs of prose in a row: the article goes on after the box
+            if reason in ("related links", "newsletter") and _prose_resumes(paras, reasons, j):
+                # two paragraphs of prose in a row: the article goes on after the box (a story
+                # about newsletters names them in every paragraph)
+                break
             if (
                 reason == "related links"
                 and not stamps_lead
@@ -2595,6 +2610,45 @@ def _apply_stamped_links(paras: Sequence[Paragraph], reasons: list[str | None]) 
         if end - start >= STAMPED_LINKS:
             for k in range(start, end):
                 reasons[k] = "related links"
+
+
+# What a pitch for the site's app offers besides the app: its download.
+_DOWNLOAD = re.compile(
+    r"download|ダウンロード|下载|下載|다운로드|скача|завантаж|télécharg|descarg|herunterlad"
+    r"|scarica|baix[ea]|pobierz|indir",
+    re.IGNORECASE,
+)
+APP_PITCH_LINES = 3  # over the stores' badges: the app's name, its pitch's sentence or two
+APP_PITCH = 40  # words
+
+
+def _apply_app_pitch(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
+    """Over the app stores' badges ("App Storeからダウンロード", "Get it on Google Play"), the
+    pitch for the site's app: lines that name an app or its download ("県内のニュースや気象情報
+    を…お届けします。アプリは無料です"), and its name, a short line ("みなみ信越テレビ ニュース
+    アプリ")."""
+    k = 0
+    while k < len(paras):
+        if reasons[k] != "navigation" or _phrase_key(paras[k].text) not in _STORE_KEYS:
+            k += 1
+            continue
+        above = k - 1
+        while (
+            above >= 0
+            and reasons[above] == "navigation"
+            and (_phrase_key(paras[above].text) in _STORE_KEYS)
+        ):
+            above -= 1  # the other store's badge
+        for row in range(above, max(above - APP_PITCH_LINES, -1), -1):
+            p = paras[row]
+            low = p.text.lower()
+            named = _APP.search(low) or _DOWNLOAD.search(p.text)
+            if reasons[row] is not None or p.words > APP_PITCH:
+                break
+            if not (named or (row < above and _is_short(p) and not _ends_sentence(p))):
+                break
+            reasons[row] = "navigation"
+        k += 1
 
 
 # A credit's line that opens with its label: "Фото: Павел Кирсанов / ЕКБ.ПОРТАЛ".

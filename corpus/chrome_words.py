@@ -3088,6 +3088,31 @@ REPUBLISHED: tuple[str, ...] = (
 )
 
 # Words before the date in a page's header ("Last updated", "Aangepast").
+# App stores' badges, under a pitch for the site's app.
+APP_STORES: tuple[str, ...] = (
+    "app storeで入手",
+    "app storeからダウンロード",
+    "google playで手に入れよう",
+    "google playで入手",
+    "download on the app store",
+    "available on the app store",
+    "get it on google play",
+    "download on google play",
+    "disponible sur l'app store",
+    "disponible sur google play",
+    "télécharger dans l'app store",
+    "laden im app store",
+    "jetzt bei google play",
+    "disponible en el app store",
+    "disponible en google play",
+    "disponível na app store",
+    "disponível no google play",
+    "загрузите в app store",
+    "скачать в app store",
+    "доступно в google play",
+    "app store에서 다운로드",
+    "google play에서 다운로드",
+)
 # The header of a box of the story's key points, over its few lines (the article follows).
 KEY_POINTS: tuple[str, ...] = (
     "key points",
@@ -3557,29 +3582,6 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
-    # app stores' badges under a pitch for the site's app
-    "app storeで入手",
-    "app storeからダウンロード",
-    "google playで手に入れよう",
-    "google playで入手",
-    "download on the app store",
-    "available on the app store",
-    "get it on google play",
-    "download on google play",
-    "disponible sur l'app store",
-    "disponible sur google play",
-    "télécharger dans l'app store",
-    "laden im app store",
-    "jetzt bei google play",
-    "disponible en el app store",
-    "disponible en google play",
-    "disponível na app store",
-    "disponível no google play",
-    "загрузите в app store",
-    "скачать в app store",
-    "доступно в google play",
-    "app store에서 다운로드",
-    "google play에서 다운로드",
     # a button under a copied teaser or a story's first lines
     "read full story at source",
     "read full story",

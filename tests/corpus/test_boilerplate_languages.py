@@ -2777,3 +2777,35 @@ def test_a_box_of_key_points_over_the_article() -> None:
     judged = reasons("\n\n".join(["In short:", *ENGLISH_BODY]))
     assert judged["In short:"] == "key points"
     assert all(judged[line] is None for line in ENGLISH_BODY)
+
+
+def test_a_headline_about_newsletters_is_no_newsletter_box() -> None:
+    """A Korean headline that names newsletters, quoting and counting, is no box's header;
+    and a story about newsletters, which names them in every paragraph, is not taken into a
+    box that a line over it began."""
+    body = [
+        "[서울경제신보=정하은 기자] 아침마다 이메일로 도착하는 뉴스레터를 읽는 20~30대가 빠르게 "
+        "늘고 있다. 포털 대신 뉴스레터로 뉴스를 보는 독자가 3년 새 두 배가 됐다.",
+        "한국미디어이용연구소가 23일 발표한 보고서에 따르면 최근 한 달 동안 뉴스레터를 한 번 이상 "
+        "받아 본 20~30대는 41.2%로 집계됐다. 3년 전보다 두 배 늘어난 수치다.",
+        "언론사들도 뉴스레터를 독자와의 접점으로 활용하고 있다. 주요 일간지 상당수가 분야별 "
+        "뉴스레터를 따로 운영한다.",
+    ]
+    headline = "“메일함으로 뉴스 받아요”…2030 뉴스레터 구독 3년 새 두 배"
+    judged = reasons("\n\n".join([headline, "정하은 기자", *body]))
+    assert judged[headline] is None
+    assert all(judged[line] is None for line in body)
+    pitch = "רוצים לקבל את עדכוני הטכנולוגיה החמים ישר למייל? הירשמו לניוזלטר של טקניוז"
+    assert reasons("\n\n".join([*BODIES["Hebrew"], pitch]))[pitch] == "newsletter"
+
+
+def test_a_pitch_for_the_sites_app_over_the_stores_badges() -> None:
+    app = [
+        "みなみ信越テレビ ニュースアプリ",
+        "県内のニュースや気象情報、災害時のライブ配信をいち早くお届けします。アプリは無料です。",
+    ]
+    badges = ["App Storeからダウンロード", "Google Playで手に入れよう"]
+    body = BODIES["Japanese"]
+    judged = reasons("\n\n".join([*body, body[0], *app, *badges, "会社概要"]))
+    assert all(judged[line] == "navigation" for line in app + badges)
+    assert all(judged[line] is None for line in body)
