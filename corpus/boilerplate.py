@@ -441,9 +441,10 @@ _JOIN_AT_END = re.compile(
     r"|যোগ দিন|ফলো করুন|சேருங்கள்|இணையுங்கள்|చేరండి|ಸೇರಿ|katılın|takip edin|abone olun"
     r"|フォローしてください|登録してください|추가하세요|구독하세요|구독해 ?주세요|참여하세요"
     r"|بپیوندید|کریں)\W*$"
-    # "… Google Haberler'de takip edin, gündemi ilk siz öğrenin.": the verb, then what it brings
-    r"|(?:takip edin|abone olun|katılın),\s[^,.!?]{0,60}[.!]?$"
 )
+# "… Google Haberler'de takip edin, gündemi ilk siz öğrenin.": the verb, then what it brings
+_JOIN_THEN_PAYOFF = re.compile(r"(?:takip edin|abone olun|katılın),\s[^,.!?]{0,60}[.!]?$")
+_JOIN_THEN = ("edin, ", "olun, ", "lın, ")  # (looked for first: most lines have none)
 _JOIN = re.compile(
     _fold(
         r"(?:^|\s)(?:join (?:us|our)|únete|unirme|rejoignez|treten sie|unisciti|junte-se|dołącz"
@@ -1056,6 +1057,17 @@ _STAMP_JOINERS = frozenset({"on", "at", "am", "um", "le", "el", "à", "в", "o",
 _SENTENCE_END = re.compile(
     r"[.!?…。！？｡।॥؟۔;\u037e\u0589\u1362\u104b\u17d4\u0f0d]['\"’”»)」』）】〕›]*$"
 )
+_STOPS = frozenset(".!?…。！？｡।॥؟۔;\u037e\u0589\u1362\u104b\u17d4\u0f0d")
+_CLOSERS = "'\"’”»)」』）】〕›"
+
+
+def _stopped(text: str) -> bool:
+    """`_SENTENCE_END.search(text)` of a paragraph's text (no line break at its end): its last
+    character but the closing quotes is a stop. (Once or twice for every line of a page: a
+    search ran through the whole line.)"""
+    return text.rstrip(_CLOSERS)[-1:] in _STOPS
+
+
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -1188,7 +1200,7 @@ def is_prose(p: Paragraph) -> bool:
     """A paragraph of running text: long enough and ending like a sentence; in Thai, Lao,
     Khmer or Burmese, which put no full stop at a sentence's end and no space between words
     (a paragraph is a few "words" to `count_words`), long enough alone."""
-    if p.words > SHORT and _SENTENCE_END.search(p.text):
+    if p.words > SHORT and _stopped(p.text):
         return True
     return _unstopped_prose(p.text)
 
@@ -1226,7 +1238,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"
     # (what many of the rules below ask of the line, asked once)
     quoted = _QUOTE_MARKS.search(text) is not None
-    stopped = _SENTENCE_END.search(text) is not None
+    stopped = _stopped(text)
     prose = (words > SHORT and stopped) or _unstopped_prose(text)  # (`is_prose`, its stop known)
     stripped = text.strip()
     digits = words <= 40 and _DIGIT.search(text) is not None  # (the rules that ask are shorter)
@@ -1413,7 +1425,14 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"
     if words <= 60 and _PITCH.match(folded) and _CHANNEL.search(folded):
         return "newsletter"
-    if words <= 30 and _JOIN_AT_END.search(text) and _CHANNEL.search(folded):
+    if (
+        words <= 30
+        and (
+            _JOIN_AT_END.search(text)
+            or (any(v in text for v in _JOIN_THEN) and _JOIN_THEN_PAYOFF.search(text))
+        )
+        and _CHANNEL.search(folded)
+    ):
         return "newsletter"  # "… വാട്സാപ് ചാനലിൽ ചേരൂ": the verb comes last
     click = words <= 40 and _CLICK_HERE_ANY.search(low) is not None
     if words <= 40 and _pitch_with_a_channel(low, click) and not quoted:
