@@ -2809,3 +2809,16 @@ def test_a_pitch_for_the_sites_app_over_the_stores_badges() -> None:
     judged = reasons("\n\n".join([*body, body[0], *app, *badges, "会社概要"]))
     assert all(judged[line] == "navigation" for line in app + badges)
     assert all(judged[line] is None for line in body)
+
+
+def test_a_ukrainian_cookie_banner_that_points_to_the_privacy_policy() -> None:
+    banner = (
+        "Ми використовуємо файли cookie, щоб покращити роботу сайту. Детальніше — у Політиці "
+        "конфіденційності."
+    )
+    assert reason_amid(banner, BODIES["Cyrillic"], 1) == "cookie notice"
+    story = (
+        "Суд визнав, що сайт порушив правила конфіденційності, коли збирав файли cookie без "
+        "згоди користувачів, повідомили в комісії."
+    )
+    assert reason_amid(story, BODIES["Cyrillic"], 1) is None
