@@ -212,7 +212,7 @@ _NOTICE = re.compile(
         r"|tong bien tap:|本平台仅提供信息存储服务|本平臺僅提供資訊儲存服務"
         r"|互联网新闻信息服务许可证|互聯網新聞信息服務許可證|如有侵权[，,]?请联系|如有侵權[，,]?請聯繫"
         r"|غير مسؤول عن محتواه|सूचना विभाग दर्ता|republished with permission"
-        r"|imechapishwa tena kwa idhini"
+        r"|imechapishwa tena kwa idhini|granskas av medieombudsmannen|ansvarig utgivare:"
     ),
 )
 # A Chinese platform's statement under a repost ("特别声明：以上内容…"), matched at the line's
@@ -340,7 +340,12 @@ _PRIVACY_HEADING = re.compile(
         r"|wir respektieren ihre privatsphäre|ihre privatsphäre ist uns wichtig"
         r"|valoramos tu privacidad|respetamos tu privacidad|rispettiamo la tua privacy"
         r"|szanujemy twoją prywatność|мы ценим вашу конфиденциальность"
-        r"|ние уважаваме вашата поверителност)[.!]?$"
+        r"|ние уважаваме вашата поверителност|your privacy is important to us"
+        r"|η ιδιωτικότητά σας είναι σημαντική για εμάς|tu privacidad es importante para nosotros"
+        r"|la tua privacy è importante per noi|a sua privacidade é importante para nós"
+        r"|uw privacy is belangrijk voor ons|din integritet är viktig för oss"
+        r"|twoja prywatność jest dla nas ważna|ваша конфиденциальность важна для нас"
+        r"|ваша конфіденційність важлива для нас|gizliliğiniz bizim için önemli)[.!]?$"
     )
 )
 # "sponsored by Kaze Card": an advertiser's label.
@@ -483,6 +488,7 @@ _PAYWALL = re.compile(
         r"|ακυρώστε όποτε|απεριόριστη πρόσβαση|τον πρώτο μήνα"
         r"|jederzeit kündbar|résiliable à tout moment|sans engagement|cancela cuando quieras"
         r"|disdici quando vuoi|cancele quando quiser|отменить в любой момент|accès illimité"
+        r"|obegränsad tillgång|digital prenumeration|ubegrenset tilgang|ubegrænset adgang"
         r"|acceso ilimitado|accesso illimitato|acesso ilimitado|unbegrenzte?n? zugriff"
         r"|безлимитный доступ|неограниченный доступ|premier mois|primer mes|primo mese"
         r"|оформіть передплату|оформити передплату|передплатіть|без обмежень|необмежений доступ"
@@ -511,7 +517,7 @@ _TO_READER = re.compile(
     r"いまなら|今なら|いただけ|ください|あなた|지금|하세요|立即|您|\b(?:you|your|vous|votre|sie"
     r"|ihre|tu|tú|usted|você|вы|вас|ты|ви|вам|σας|αποκτήστε|γίνετε|ακυρώστε|assine|subscreva"
     r"|tenha|suscríbete|abónate|abonnez-vous|profitez|abonnieren sie|abbonati|подпишитесь"
-    r"|оформите|оформіть|підпишіться|abone olun)\b",
+    r"|оформите|оформіть|підпишіться|abone olun|får du|dig|deg)\b",
     re.IGNORECASE,
 )
 # A paywall's pitch tells the reader what to do: "Get the full story. Unlimited digital ..."
@@ -886,7 +892,7 @@ _COOKIES = re.compile(
     r"|ciasteczk|sütik|evästei|evästee|çerez|کوکی|slapuk|sīkdatn|küpsis|galetes|бисквитк"
 )
 _COOKIE_CONTEXT = re.compile(
-    r"\b(?:consent|consens\w*|accept|partners|preferences|settings|privacy|acept\w*|configur\w*"
+    r"\b(?:consent|consens\w*|accept|partners?|preferences|settings|privacy|acept\w*|configur\w*"
     r"|accept\w*|paramètr\w*|paramétr\w*|partenaires|akzeptier\w*|einstellungen|datenschutz\w*"
     r"|accett\w*|aceit\w*|прием\w*|съглас\w*|поверителност\w*"
     r"|privacidad|privacidade|confidentialité|zgod\w*|prywatnoś\w*|kabul|gizlilik"
@@ -1363,6 +1369,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"
     if words <= 8 and _PRIVACY_HEADING.match(low.strip()):
         return "cookie notice"
+    if words <= 80 and _WE_AND_PARTNERS.match(low):
+        return "cookie notice"  # "We and our partners store and/or access information on a …"
     if words <= 80 and _COOKIES.search(lowered):
         if _COOKIE_CONTEXT.search(lowered) and (
             # a story about consent rules is news
@@ -1532,6 +1540,22 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     return None
 
 
+# The consent framework's sentence: "We and our partners store and/or access information on a
+# device, such as cookies …", in the languages of the news.
+_WE_AND_PARTNERS = gated(
+    _fold(
+        r"^(?:we and our (?:\d+ )?partners|wir und unsere (?:\d+ )?partner|nous et nos (?:\d+ )?"
+        r"partenaires|nosotros y nuestros (?:\d+ )?socios|noi e i nostri (?:\d+ )?partner"
+        r"|nós e os nossos (?:\d+ )?parceiros|wij en onze (?:\d+ )?partners|vi och våra partner"
+        r"|my i nasi partnerzy|мы и наши партнеры|ми та наші партнери|εμείς και οι συνεργάτες μας"
+        r"|biz ve iş ortaklarımız) (?:store|use|process|speichern|verwenden|stockons|utilisons"
+        r"|almacenamos|utilizamos|memorizziamo|utilizziamo|armazenamos|slaan|gebruiken"
+        r"|lagrar|använder|przechowujemy|używamy|храним|используем|зберігаємо|використовуємо"
+        r"|αποθηκεύουμε|χρησιμοποιούμε|saklıyoruz|kullanıyoruz)"
+    )
+)
+
+
 # A note that the story was changed after it ran, in the languages of the news.
 _UPDATE_NOTE = gated(
     r"^[※*＊(\[（]?\s*(?:"
@@ -1549,7 +1573,8 @@ _UPDATE_NOTE = gated(
     r"|(?:материал|статья|новость) (?:был[аи]? )?(?:обновл|дополн|исправл)"
     r"|(?:матеріал|статтю|новину) (?:було )?(?:оновлено|доповнено|виправлено)"
     r"|この記事は.{0,40}(?:更新|修正|追記|訂正)しました|本文(?:已)?(?:更新|修正|更正)"
-    r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다)",
+    r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
+    r"|(?:σημείωση:\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε))",
     re.IGNORECASE,
 )
 UPDATE_NOTE = 40  # words
@@ -2497,6 +2522,7 @@ def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> 
 
 UNSPACED_LINK = 40  # characters: a Japanese or Chinese headline in a box of links
 # A question's mark at a line's end (the Greek one is ";"), then closing quotes.
+_GREEK = re.compile(r"[\u0370-\u03ff]")
 _ASKS = re.compile(r"[?？؟\u037e]['\"’”»)」』）]*$")
 
 
@@ -2508,9 +2534,10 @@ def _asks_as_headline(p: Paragraph) -> bool:
     ranked = _RANKED.match(text)
     if ranked:
         text = text[ranked.end() :]
+    greek = text.endswith(";") and bool(_GREEK.search(text))  # (its question mark is ";")
     return (
         (p.words <= 12 or _is_unspaced_headline(text))
-        and bool(_ASKS.search(text))
+        and (greek or bool(_ASKS.search(text)))
         and not _INNER_STOP.search(text[:-1])
     )
 
@@ -2743,6 +2770,16 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         if reasons[k] is not None:
             continue
         text = paras[k].text
+        above = k - 1
+        if (
+            k + 1 < len(paras)
+            and _asks_as_headline(paras[k])
+            and not (above >= 0 and reasons[above] is None and is_prose(paras[above]))
+        ):
+            # a box's headline that asks, chrome under it and no prose over it (an article may
+            # close with a short question: "Will it work?")
+            furniture.append(k)
+            continue
         # (a quotation with its speaker, "「…判断だった」（川口社長）", is the article's too)
         if is_prose(paras[k]) or _QUOTE_AND_SPEAKER.match(text):
             facts = _fact_box(paras, reasons, k + 1)
@@ -2767,13 +2804,6 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
             continue
         if _is_bar_row(text):
             furniture.append(k)  # "会社案内｜個人情報の取り扱い｜リンクについて": a footer's links
-            continue
-        above = k - 1
-        prose_above = above >= 0 and reasons[above] is None and is_prose(paras[above])
-        if furniture and _asks_as_headline(paras[k]) and not prose_above:
-            # a box's headline that asks, furniture under it and no prose over it (an article
-            # may close with a short question: "Will it work?")
-            furniture.append(k)
             continue
         return
 

@@ -320,7 +320,9 @@ def count_words(text: str) -> int:
         # bytes past ASCII are spaces to `_CLASSES`. Each word character costs a pass over
         # the text: past a few (a name with an accent), a text in another script is counted
         # faster by the regular expression.
-        letters = [c for c in others if c.isalnum() or _IS_MARK.match(c)]
+        # (a code point of the kanji's blocks not yet assigned is a kanji to `_CJK`, not a
+        # letter to `isalnum`: counted as one)
+        letters = [c for c in others if c.isalnum() or _IS_MARK.match(c) or _CJK.match(c)]
         if len(letters) > _MANY or _CJK.search("".join(letters)):
             if not _CJK.search(text):
                 return len(_WORD.findall(text))

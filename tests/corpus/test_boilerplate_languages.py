@@ -2822,3 +2822,76 @@ def test_a_ukrainian_cookie_banner_that_points_to_the_privacy_policy() -> None:
         "згоди користувачів, повідомили в комісії."
     )
     assert reason_amid(story, BODIES["Cyrillic"], 1) is None
+
+
+# The thirty-fifth set (as01-as36).
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        (
+            "Εμείς και οι συνεργάτες μας αποθηκεύουμε ή/και έχουμε πρόσβαση σε πληροφορίες σε μια "
+            "συσκευή.",
+            "Greek",
+            "cookie notice",
+        ),
+        ("Η ιδιωτικότητά σας είναι σημαντική για εμάς", "Greek", "cookie notice"),
+        (
+            "Σημείωση: Το άρθρο ενημερώθηκε στις 12:30 με τις εκπτώσεις για φοιτητές.",
+            "Greek",
+            "credits",
+        ),
+        (
+            "Östnytt och våra partner använder cookies för att ge dig en bättre upplevelse, mäta "
+            "trafik och visa relevanta annonser.",
+            "Latin",
+            "cookie notice",
+        ),
+        (
+            "Med en digital prenumeration får du obegränsad tillgång till alla artiklar, "
+            "e-tidningen och vår app.",
+            "Latin",
+            "paywall",
+        ),
+        (
+            "Östnytt granskas av Medieombudsmannen och följer de pressetiska reglerna.",
+            "Latin",
+            "credits",
+        ),
+        (
+            "We and our partners store and/or access information on a device, such as cookies.",
+            "Latin",
+            "cookie notice",
+        ),
+    ],
+)
+def test_chrome_of_the_thirty_fifth_set(line: str, body: str, reason: str) -> None:
+    paragraphs = ENGLISH_BODY if body == "Latin" else BODIES[body]
+    assert reason_amid(line, paragraphs, 1) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Όπως σημειώνει η ένωση, εμείς και οι συνεργάτες μας ζητάμε διάλογο.", "Greek"),
+        ("Myndigheten ger dig obegränsad tillgång till registret, sade hon.", "Latin"),
+        (
+            "Crews will dig up the road for unlimited access to the pipes, the council said.",
+            "Latin",
+        ),
+        ("The paper said we and our partners were never told about the breach.", "Latin"),
+    ],
+)
+def test_news_with_the_thirty_fifth_sets_words(line: str, body: str) -> None:
+    paragraphs = ENGLISH_BODY if body == "Latin" else BODIES[body]
+    assert reason_amid(line, paragraphs, 1) is None
+
+
+def test_a_greek_box_headline_that_asks_with_its_semicolon() -> None:
+    """Greek asks with ";": a headline that asks, under another and over the page's footer."""
+    body = BODIES["Greek"]
+    asking = "Μύκονος: Πόσο κοστίζει ένας καφές και μια ξαπλώστρα φέτος;"
+    tail = ["Αυτό το νησί των Κυκλάδων είναι ο νέος κρυφός παράδεισος", asking, "Όροι χρήσης"]
+    judged = reasons("\n\n".join([*body, body[0], *tail]))
+    assert judged[asking] == "page furniture"
