@@ -2860,6 +2860,12 @@ def test_a_ukrainian_cookie_banner_that_points_to_the_privacy_policy() -> None:
             "credits",
         ),
         (
+            "Transport officials say 140 buses will run during the closure. (Supplied: Transport "
+            "for NSW)",
+            "Latin",
+            "photo credit",
+        ),
+        (
             "We and our partners store and/or access information on a device, such as cookies.",
             "Latin",
             "cookie notice",
@@ -2881,6 +2887,7 @@ def test_chrome_of_the_thirty_fifth_set(line: str, body: str, reason: str) -> No
             "Latin",
         ),
         ("The paper said we and our partners were never told about the breach.", "Latin"),
+        ("The council said the figures were accurate (supplied by the ministry).", "Latin"),
     ],
 )
 def test_news_with_the_thirty_fifth_sets_words(line: str, body: str) -> None:
