@@ -22,6 +22,11 @@ def reason_amid(line: str, body: list[str], after: int) -> str | None:
     return reasons("\n\n".join([body[0], line, body[after], body[0]]))[line]
 
 
+def reason_in(line: str, script: str) -> str | None:
+    """`reason_amid` in the body of `script`'s news ("Latin": the English one)."""
+    return reason_amid(line, ENGLISH_BODY if script == "Latin" else BODIES[script], 1)
+
+
 # A paragraph of news prose in each script, with a one-sentence paragraph and a short
 # subheading: none of them is chrome.
 BODIES = {
@@ -2482,8 +2487,7 @@ def test_a_footer_row_of_two_links_with_a_bar_after_them() -> None:
     ],
 )
 def test_chrome_of_the_thirty_first_set_more(line: str, body: str, reason: str) -> None:
-    paragraphs = ENGLISH_BODY if body == "Latin" else BODIES[body]
-    assert reason_amid(line, paragraphs, 1) == reason
+    assert reason_in(line, body) == reason
 
 
 @pytest.mark.parametrize(
@@ -2503,8 +2507,7 @@ def test_chrome_of_the_thirty_first_set_more(line: str, body: str, reason: str) 
     ],
 )
 def test_news_with_the_thirty_first_sets_other_words(line: str, body: str) -> None:
-    paragraphs = ENGLISH_BODY if body == "Latin" else BODIES[body]
-    assert reason_amid(line, paragraphs, 1) is None
+    assert reason_in(line, body) is None
 
 
 @pytest.mark.parametrize(
@@ -2580,8 +2583,7 @@ def test_a_match_reports_result_and_scorers_end_the_article() -> None:
     ],
 )
 def test_chrome_of_the_thirty_fourth_set(line: str, body: str, reason: str) -> None:
-    paragraphs = ENGLISH_BODY if body == "Latin" else BODIES[body]
-    assert reason_amid(line, paragraphs, 1) == reason
+    assert reason_in(line, body) == reason
 
 
 @pytest.mark.parametrize(
@@ -2598,8 +2600,7 @@ def test_chrome_of_the_thirty_fourth_set(line: str, body: str, reason: str) -> N
     ],
 )
 def test_news_with_the_thirty_fourth_sets_words(line: str, body: str) -> None:
-    paragraphs = ENGLISH_BODY if body == "Latin" else BODIES[body]
-    assert reason_amid(line, paragraphs, 1) is None
+    assert reason_in(line, body) is None
 
 
 def test_a_list_item_with_a_time_is_a_timetables() -> None:
@@ -2683,8 +2684,7 @@ def test_a_match_summary_with_the_score_between_the_sides_ends_the_article() -> 
     ],
 )
 def test_chrome_of_the_thirty_fourth_set_more(line: str, body: str, reason: str) -> None:
-    paragraphs = ENGLISH_BODY if body == "Latin" else BODIES[body]
-    assert reason_amid(line, paragraphs, 1) == reason
+    assert reason_in(line, body) == reason
 
 
 @pytest.mark.parametrize(
@@ -2698,8 +2698,7 @@ def test_chrome_of_the_thirty_fourth_set_more(line: str, body: str, reason: str)
     ],
 )
 def test_news_with_the_thirty_fourth_sets_other_words(line: str, body: str) -> None:
-    paragraphs = ENGLISH_BODY if body == "Latin" else BODIES[body]
-    assert reason_amid(line, paragraphs, 1) is None
+    assert reason_in(line, body) is None
 
 
 def test_a_ranked_box_whose_first_headline_asks() -> None:
@@ -2873,8 +2872,7 @@ def test_a_ukrainian_cookie_banner_that_points_to_the_privacy_policy() -> None:
     ],
 )
 def test_chrome_of_the_thirty_fifth_set(line: str, body: str, reason: str) -> None:
-    paragraphs = ENGLISH_BODY if body == "Latin" else BODIES[body]
-    assert reason_amid(line, paragraphs, 1) == reason
+    assert reason_in(line, body) == reason
 
 
 @pytest.mark.parametrize(
@@ -2891,8 +2889,7 @@ def test_chrome_of_the_thirty_fifth_set(line: str, body: str, reason: str) -> No
     ],
 )
 def test_news_with_the_thirty_fifth_sets_words(line: str, body: str) -> None:
-    paragraphs = ENGLISH_BODY if body == "Latin" else BODIES[body]
-    assert reason_amid(line, paragraphs, 1) is None
+    assert reason_in(line, body) is None
 
 
 def test_a_greek_box_headline_that_asks_with_its_semicolon() -> None:
