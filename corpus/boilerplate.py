@@ -199,7 +199,8 @@ _NOTICE = re.compile(
         r"|riproduzione riservata|nachdruck (?:nur|verboten)|é proibida a reprodução"
         r"|yayın hakları|kaynak gösterilmeden|izinsiz kullanılamaz|использование материалов"
         r"|при (?:полном или частичном )?использовании материалов"
-        r"|перепечатка (?:материалов|запрещена)"
+        r"|перепечатка (?:материалов|запрещена)|при (?:полной или частичной )?перепечатке"
+        r"|при (?:повному або частковому )?передруку"
         r"|використання матеріалів|передрук матеріалів|απαγορεύεται η αναδημοσίευση"
         r"|при (?:повному або частковому )?використанні матеріалів|свидетельство о регистрации сми"
         r"|регистрационный номер эл|зарегистрировано роскомнадзор"
@@ -769,7 +770,10 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"|^(?:资料图|資料照|资料图片|資料圖)(?:片)?(?:\s|$)|供[图圖]$"
     r"|[。.]\s*(?:资料图|資料照|資料圖)片?$"
     r"|(?<!\w)fot\.\s*(?-i:[A-Z])|(?<!\w)picha na (?-i:[A-Z])|\bkuha ni (?-i:[A-Z])"
-    r"|լուսանկար\w*\s*[՝:]",  # Armenian "Photo: …"
+    r"|լուսանկար\w*\s*[՝:]"  # Armenian "Photo: …"
+    # a file photo's line: "Фото из архива редакции", "Foto de archivo"
+    r"|^(?:фото из архива|фото з архіву|photo from the archive|foto de archivo|foto d'archivio"
+    r"|foto de arquivo|archivfoto|photo d'archives|zdjęcie archiwalne)\b",
     re.IGNORECASE,
 )
 # A byline on a line of its own: "By Jane Doe", "Von Jana Meixner", "Текст: Алексей Морозов",

@@ -2865,6 +2865,13 @@ def test_a_ukrainian_cookie_banner_that_points_to_the_privacy_policy() -> None:
             "photo credit",
         ),
         (
+            "При перепечатке материалов ссылка на «Вестник Поволжья» обязательна.",
+            "Cyrillic",
+            "credits",
+        ),
+        ("Фото из архива редакции", "Cyrillic", "photo credit"),
+        ("Unirme al canal", "Latin", "navigation"),
+        (
             "We and our partners store and/or access information on a device, such as cookies.",
             "Latin",
             "cookie notice",
@@ -2886,6 +2893,10 @@ def test_chrome_of_the_thirty_fifth_set(line: str, body: str, reason: str) -> No
         ),
         ("The paper said we and our partners were never told about the breach.", "Latin"),
         ("The council said the figures were accurate (supplied by the ministry).", "Latin"),
+        (
+            "Фото из архива семьи показали на выставке в субботу, рассказали организаторы.",
+            "Cyrillic",
+        ),
     ],
 )
 def test_news_with_the_thirty_fifth_sets_words(line: str, body: str) -> None:
