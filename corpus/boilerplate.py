@@ -1477,6 +1477,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "appeal"
     if words <= 4 and _OWN_CORRESPONDENT.match(stripped):
         return "credits"
+    if words <= 40 and not quoted and _AUTHOR_BIO.search(stripped):
+        return "credits"  # "Журналістка, пише про енергетику…", "…을 취재합니다."
     if words <= UPDATE_NOTE and _UPDATE_NOTE.match(stripped):
         return "credits"  # "This article was updated to correct …", "※この記事は…更新しました。"
     if words <= 8 and not stopped and _GALLERY_LINK.match(stripped):
@@ -1542,6 +1544,21 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         if ui_words and all(w in _UI_WORDS for w in ui_words):
             return "navigation"
     return None
+
+
+# An author's bio under the article: "Jane Doe is a reporter covering housing for …",
+# "Redactor de fútbol. Sigue a …", "Журналістка, пише про енергетику…", "…을 취재합니다."
+_AUTHOR_BIO = gated(
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|journalist"
+    r"|correspondent|editor|writer|columnist) (?:who )?(?:cover(?:s|ing)|writ(?:es|ing) about"
+    r"|report(?:s|ing) on)\b"
+    r"|^(?i:redactora?|periodista|rédact(?:eur|rice)|journaliste|giornalista|jornalista)"
+    r" (?:de|d'|di) [^.]{1,40}\.\s+(?i:sigue|cubre|escribe|suit|couvre|écrit|segue|cobre"
+    r"|escreve)\b"
+    r"|^(?i:журналіст(?:ка)?|журналист(?:ка)?|кореспондент(?:ка)?|корреспондент(?:ка)?"
+    r"|редактор(?:ка)?),\s+(?:пише|пишет|висвітлює|освещает)\b"
+    r"|(?:을|를) 취재합니다"
+)
 
 
 # The consent framework's sentence: "We and our partners store and/or access information on a

@@ -2872,6 +2872,26 @@ def test_a_ukrainian_cookie_banner_that_points_to_the_privacy_policy() -> None:
         ("Фото из архива редакции", "Cyrillic", "photo credit"),
         ("Unirme al canal", "Latin", "navigation"),
         (
+            "Jane Doe is a reporter covering housing and transport for the Gazette.",
+            "Latin",
+            "credits",
+        ),
+        (
+            "Redactor de fútbol. Sigue a la UD Almenara desde 2012 y ha cubierto tres ascensos.",
+            "Latin",
+            "credits",
+        ),
+        (
+            "Журналістка, пише про енергетику, комунальні тарифи та міське господарство.",
+            "Cyrillic",
+            "credits",
+        ),
+        (
+            "통신과 플랫폼 산업을 취재합니다. 기술이 우리 생활을 어떻게 바꾸는지 전하겠습니다.",
+            "Korean",
+            "credits",
+        ),
+        (
             "We and our partners store and/or access information on a device, such as cookies.",
             "Latin",
             "cookie notice",
@@ -2893,6 +2913,12 @@ def test_chrome_of_the_thirty_fifth_set(line: str, body: str, reason: str) -> No
         ),
         ("The paper said we and our partners were never told about the breach.", "Latin"),
         ("The council said the figures were accurate (supplied by the ministry).", "Latin"),
+        (
+            "Jane Doe is a reporter who was detained while covering the protest, her editor said.",
+            "Latin",
+        ),
+        ("La periodista de investigación. Sigue detenida desde marzo.", "Latin"),
+        ("Журналистка, пострадавшая в ДТП, пишет книгу о реабилитации.", "Cyrillic"),
         (
             "Фото из архива семьи показали на выставке в субботу, рассказали организаторы.",
             "Cyrillic",
