@@ -1065,11 +1065,10 @@ _STAMP_WORDS = re.compile(
 # Lower-case words a timestamp may hold: "Published on 12/05/2025", "Mis à jour le ...".
 _STAMP_JOINERS = frozenset({"on", "at", "am", "um", "le", "el", "à", "в", "o", "alle", "às"})
 # (Armenian "։", Ethiopic "።", Burmese "။", Khmer "។" and Tibetan "།" end sentences too)
-_SENTENCE_END = re.compile(
-    r"[.!?…。！？｡।॥؟۔;\u037e\u0589\u1362\u104b\u17d4\u0f0d]['\"’”»)」』）】〕›]*$"
-)
-_STOPS = frozenset(".!?…。！？｡।॥؟۔;\u037e\u0589\u1362\u104b\u17d4\u0f0d")
+_STOP_MARKS = ".!?…。！？｡।॥؟۔;\u037e\u0589\u1362\u104b\u17d4\u0f0d"
 _CLOSERS = "'\"’”»)」』）】〕›"
+_SENTENCE_END = re.compile(f"[{re.escape(_STOP_MARKS)}][{re.escape(_CLOSERS)}]*$")
+_STOPS = frozenset(_STOP_MARKS)
 
 
 def _stopped(text: str) -> bool:
@@ -1477,7 +1476,14 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "appeal"
     if words <= 4 and _OWN_CORRESPONDENT.match(stripped):
         return "credits"
-    if words <= 40 and not quoted and _AUTHOR_BIO.search(stripped):
+    if (
+        words <= 40
+        and not quoted
+        and (
+            _AUTHOR_BIO.match(stripped)
+            or ("취재합니다" in stripped and _COVERS_KO.search(stripped))
+        )
+    ):
         return "credits"  # "Журналістка, пише про енергетику…", "…을 취재합니다."
     if words <= UPDATE_NOTE and _UPDATE_NOTE.match(stripped):
         return "credits"  # "This article was updated to correct …", "※この記事は…更新しました。"
@@ -1557,8 +1563,8 @@ _AUTHOR_BIO = gated(
     r"|escreve)\b"
     r"|^(?i:журналіст(?:ка)?|журналист(?:ка)?|кореспондент(?:ка)?|корреспондент(?:ка)?"
     r"|редактор(?:ка)?),\s+(?:пише|пишет|висвітлює|освещает)\b"
-    r"|(?:을|를) 취재합니다"
 )
+_COVERS_KO = re.compile(r"(?:을|를) 취재합니다")  # "…산업을 취재합니다": "I cover …"
 
 
 # The consent framework's sentence: "We and our partners store and/or access information on a
@@ -2691,6 +2697,19 @@ APP_PITCH_LINES = 3  # over the stores' badges: the app's name, its pitch's sent
 APP_PITCH = 40  # words
 
 
+_STORE_NAMES = re.compile(r"app ?store|google ?play", re.IGNORECASE)
+
+
+def _is_store_badge(p: Paragraph, reason: str | None) -> bool:
+    """An app store's badge, marked as navigation (its store's name looked for first: the
+    page's other navigation lines are many)."""
+    return (
+        reason == "navigation"
+        and _STORE_NAMES.search(p.text) is not None
+        and _phrase_key(p.text) in _STORE_KEYS
+    )
+
+
 def _apply_app_pitch(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
     """Over the app stores' badges ("App Storeからダウンロード", "Get it on Google Play"), the
     pitch for the site's app: lines that name an app or its download ("県内のニュースや気象情報
@@ -2698,15 +2717,11 @@ def _apply_app_pitch(paras: Sequence[Paragraph], reasons: list[str | None]) -> N
     アプリ")."""
     k = 0
     while k < len(paras):
-        if reasons[k] != "navigation" or _phrase_key(paras[k].text) not in _STORE_KEYS:
+        if not _is_store_badge(paras[k], reasons[k]):
             k += 1
             continue
         above = k - 1
-        while (
-            above >= 0
-            and reasons[above] == "navigation"
-            and (_phrase_key(paras[above].text) in _STORE_KEYS)
-        ):
+        while above >= 0 and _is_store_badge(paras[above], reasons[above]):
             above -= 1  # the other store's badge
         for row in range(above, max(above - APP_PITCH_LINES, -1), -1):
             p = paras[row]

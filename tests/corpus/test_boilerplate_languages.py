@@ -2936,3 +2936,14 @@ def test_a_greek_box_headline_that_asks_with_its_semicolon() -> None:
     tail = ["Αυτό το νησί των Κυκλάδων είναι ο νέος κρυφός παράδεισος", asking, "Όροι χρήσης"]
     judged = reasons("\n\n".join([*body, body[0], *tail]))
     assert judged[asking] == "page furniture"
+
+
+def test_every_app_stores_badge_names_its_store() -> None:
+    """The badges are found by their store's name before their phrase is looked up: a badge
+    that named none would never be found."""
+    from corpus import chrome_words
+    from corpus.boilerplate import _STORE_NAMES
+
+    assert all(_STORE_NAMES.search(badge) for badge in chrome_words.APP_STORES)
+    for badge in chrome_words.APP_STORES:
+        assert reason_amid(badge, ENGLISH_BODY, 1) == "navigation", badge
