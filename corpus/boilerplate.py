@@ -151,6 +151,7 @@ _FOLLOW_PAYOFF = re.compile(
         r"|ειδήσ|每天|为您|為您|第一时间|第一時間|最新|ข่าว|소식|뉴스|أخبار|חדשות|खबर|समाचार"
         r"|вести|vijesti|vesti|novice|wiadomości|zprávy|správy|hírek|știri|nieuws|nyheter"
         r"|uutiset|berita|balita|tin tức|haberler|новини|اخبار|обавештења|резултати уживо"
+        r"|добиј|dobij|добива|dobiva"
     ),
     re.IGNORECASE,
 )
@@ -166,7 +167,7 @@ _CHANNEL = re.compile(
         # the same channels written in other scripts
         r"|واتساب|واتس اب|تيليجرام|تلغرام|تليجرام|جوجل نيوز|فيسبوك|يوتيوب|انستجرام|قناة"
         r"|واتساپ|تلگرام|اینستاگرام|کانال|واٹس ایپ|ٹیلی گرام|וואטסאפ|ווטסאפ|טלגרם|ערוץ|bülten"
-        r"|zalo|व्हाट्सएप|व्हॉट्सऐप|टेलीग्राम|चैनल|হোয়াটসঅ্যাপ|চ্যানেল|വാട്സാപ്|വാട്സ്ആപ്|ചാനൽ"
+        r"|zalo|व्हाट्सएप|व्हॉट्सऐप|टेलीग्राम|चैनल|न्युजलेटर|হোয়াটসঅ্যাপ|চ্যানেল|വാട്സാപ്|വാട്സ്ആപ്|ചാനൽ"
         r"|வாட்ஸ்அப்|சேனல்|వాట్సాప్|ఛానల్|ವಾಟ್ಸ್‌ಆ್ಯಪ್|телеграм|вотсап|ватсап|τηλεγράφ"
     ),
     re.IGNORECASE,
@@ -220,7 +221,32 @@ _NOTICE = re.compile(
 # start apart from `_NOTICE`: an anchored branch there made its search three times slower.
 _STATEMENT = re.compile(r"(?:特别|免责|特別|免責)[声聲]明[:：]")
 # A Russian or Ukrainian online outlet's masthead: "Сетевое издание «Урал.Сити». Регистрационный …"
-_MASTHEAD = re.compile(r"(?:сетевое издание|мережеве видання)\b")
+# A box that asks how the story made the reader feel, over its buttons ("खुसी", "दुःखी", …)
+_REACTION_ASK = gated(
+    r"how (?:do|did) you feel (?:about|after reading) this|what(?:'s| is) your reaction to this"
+    r"|(?:que|qué) (?:te|le) pareció (?:esta|la) (?:noticia|nota)"
+    r"|o que (?:você )?achou d(?:esta|a) notícia"
+    r"|comment (?:vous sentez-vous|avez-vous trouvé cet article)"
+    r"|как вам (?:эта )?(?:новость|статья)|какие эмоции (?:у вас )?вызвала"
+    r"|कस्तो महसुस (?:भयो|गर्नुभयो)|आपको (?:यह|ये) (?:खबर|ख़बर|समाचार|लेख) कैसी लगी"
+    r"|पढ़कर (?:आपको )?कैसा लगा|এই খবরটি পড়ে আপনার কেমন লাগল"
+    r"|この記事(?:を読んで|について)(?:どう|どのように)(?:思い|感じ)|이 기사를 (?:읽고|어떻게)"
+    r"|你(?:对|對)(?:这|這)篇(?:文章|新闻|新聞)的(?:感受|看法)|读完(?:这|這)篇",
+    re.IGNORECASE,
+)
+# "Advertise with <Site>", "Werben bei uns": the link to the site's ad sales
+_ADVERTISE_WITH = gated(
+    _fold(
+        r"^(?:advertise (?:with|on|in)|advertising (?:with|on)|annoncez (?:avec|sur|dans)"
+        r"|faire de la publicité (?:avec|sur)|werben (?:sie )?(?:bei|auf|im|in)"
+        r"|anuncie (?:en|no|na|conosco|con)|anúnciate (?:en|con)|adverteren (?:bij|op|in))(?: \S|$)"
+    )
+)
+_MASTHEAD = re.compile(
+    r"(?:сетевое издание|мережеве видання)\b"
+    # "<Site> is a member of the New Zealand Media Council. If you have a complaint, …"
+    r"|[^.]{2,60} is a member of the [^.]{0,40}(?:media|press) council\.(?=.*\bcomplain)"
+)
 # The agencies a story was written from, in a line of its own at its end: "Con información de
 # EFE", "With reporting from Reuters", "Com informações da Agência Brasil". In a long line
 # the words open a sentence of news ("Con información de la Secretaría de Salud, el ...").
@@ -263,6 +289,8 @@ _GAMBLING_NOTICE = re.compile(
     r"spil ansvarligt|spela ansvarsfullt|spill ansvarlig|play responsibly|gamble responsibly"
     r"|begambleaware|juega con responsabilidad|gioca responsabilmente|jogue com responsabilidade"
     r"|spiele verantwortungsbewusst|stopspillet|rofus|spelpaus|(?<!\w)18\+"
+    r"|игре на срећу|igre na sreću|изазову зависност|izazovu zavisnost|izazvati ovisnost"
+    r"|азартные игры|παίξτε υπεύθυνα|graj odpowiedzialnie"
 )
 # A player's, a gallery's or a link's label in capitals before its title: "WATCH | …",
 # "VIDEO: …", "READ: …"
@@ -293,13 +321,20 @@ _JA_PITCH = re.compile(
     r"(?:登録|購読|追加)(?:はこちら|する|して)"
 )
 _JA_SIGN_UP = re.compile(r"(?:登録|購読)はこちら(?:[（(]無料[)）])?$")
-_JA_TRIAL = re.compile(r"初月無料|無料体験|\d+(?:日間|カ月|か月)無料|無料キャンペーン")
+_JA_TRIAL = re.compile(
+    r"初月無料|無料体験|\d+(?:日間|カ月|か月)無料|無料キャンペーン|無料お試し|お試し読み|新規ご購読"
+)
+# "（写真をクリックすると拡大します）", "クリックで拡大": a picture's button
+_JA_ENLARGE = re.compile(
+    r"^[（(]?(?:(?:写真|画像)を)?(?:クリック|タップ)(?:すると|して|で)拡大(?:します|表示(?:します)?)?"
+    r"[）)]?$"
+)
 
 
 def _japanese_chrome(text: str) -> str | None:
     if _JA_SIGN_UP.search(text):
         return "newsletter"  # "毎朝7時に届く「TechFrontメール」登録はこちら（無料）"
-    if _JA_SHARE.match(text):
+    if _JA_SHARE.match(text) or _JA_ENLARGE.match(text):
         return "navigation"
     if _JA_IMAGE_CREDIT.match(text) or text.startswith(
         ("［画像］", "[画像]", "［写真］", "[写真]")
@@ -446,7 +481,7 @@ _JOIN_AT_END = re.compile(
     r"(?:ചേരൂ|ചേരുക|ജോയിൻ ചെയ്യൂ|जुड़ें|जुड़िए|सामील व्हा|जॉइन करा|जॉइन करें|फॉलो करें|फॉलो करा"
     r"|যোগ দিন|ফলো করুন|சேருங்கள்|இணையுங்கள்|చేరండి|ಸೇರಿ|katılın|takip edin|abone olun"
     r"|フォローしてください|登録してください|추가하세요|구독하세요|구독해 ?주세요|참여하세요"
-    r"|بپیوندید|کریں)\W*$"
+    r"|بپیوندید|کریں|सदस्य बन्नुहोस्|जोडिनुहोस्|सब्स्क्राइब गर्नुहोस्)(?:\W*$|[।.!]\s)"
 )
 # "… Google Haberler'de takip edin, gündemi ilk siz öğrenin.": the verb, then what it brings
 _JOIN_THEN_PAYOFF = re.compile(r"(?:takip edin|abone olun|katılın),\s[^,.!?]{0,60}[.!]?$")
@@ -460,6 +495,7 @@ _JOIN = re.compile(
         r"|انضم(?:وا)?"
         r"|जुड़ें|जॉइन करें|फॉलो करा|फॉलो करें)(?=\s|$|[.!?,])"
         r"|^ចូលរួម"  # Khmer writes no space between words: "ចូលរួមឆានែល Telegram …"
+        r"|(?:^|\s)join လုပ်"  # "… Join လုပ်လိုက်ပါ။" (Burmese: no space after the verb either)
     ),
 )
 _JOIN_CHANNEL = re.compile(
@@ -894,6 +930,7 @@ _HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
 _COOKIES = re.compile(
     r"cookie|куки|クッキー|쿠키|ملفات تعريف الارتباط|עוגיות|कुकीज़|คุกกี้|piškot|kolačić"
     r"|ciasteczk|sütik|evästei|evästee|çerez|کوکی|slapuk|sīkdatn|küpsis|galetes|бисквитк"
+    r"|колачић|колачињ"
 )
 _COOKIE_CONTEXT = re.compile(
     r"\b(?:consent|consens\w*|accept|partners?|preferences|settings|privacy|acept\w*|configur\w*"
@@ -904,6 +941,7 @@ _COOKIE_CONTEXT = re.compile(
     r"|απόρρητ\w*|strinja\w*"
     r"|uporab\w*|souhlas\w*|súhlas\w*|hozzájárul\w*|elfogad\w*|hyväksy\w*|suostu\w*|onay\w*"
     r"|acord\w*|consimț\w*|samtyck\w*|samtykk\w*|toestemming|akkoord|instellingen"
+    r"|прихват\w*|сагласн\w*|подешавањ\w*|прифаќ\w*"
     r"|persetujuan|setuju|đồng ý|pristan\w*|postavk\w*|prihvaća\w*|prihvat\w*|choix|gérer"
     r"|personnalis\w*|оставаясь на сайте|продолжая|continuing|continuando|continuer"
     r"|αποδ[εέ]χ\w*|συνέχιση|συνεχίζοντας)\b"
@@ -919,6 +957,7 @@ _COOKIE_WE = re.compile(
         r"|wir verwenden|verwenden wir|wir nutzen|diese website (?:verwendet|nutzt)|utilizziamo"
         r"|questo sito utilizza|używamy|kullanıyoruz|мы используем|используем|використовуємо"
         r"|(?:ta|naša) spletna stran uporablja|ova (?:web )?stranica koristi|koristimo"
+        r"|(?:овај|ovaj) (?:веб |web )?(?:сајт|sajt) (?:користи|koristi)|користимо"
         r"|ta strona (?:używa|korzysta)|tento web používá|používáme|používame"
         r"|sütiket használ|käytämme|deze (?:web)?site gebruikt"
         r"|wij gebruiken|we gebruiken|vi använder|vi bruker|vi bruger|kami menggunakan"
@@ -956,8 +995,10 @@ DATE = gated(
 )
 # A date without a year ("Jun 18") counts only on a line that is nothing else.
 _SHORT_DATE = gated(rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})\b", re.IGNORECASE)
+# (a clock's hours and minutes: "87:79" is a basketball score; digits of other scripts,
+# "१७:४२", are not checked)
 TIME = re.compile(
-    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}T))?",
+    r"\b(?![3-9]\d:|2[5-9]:)\d{1,2}:(?![6-9])\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}T))?",
     re.IGNORECASE,
 )
 _RELATIVE_TIME = gated(
@@ -971,6 +1012,11 @@ _RELATIVE_TIME = gated(
     r"|před (?:hodinou|minutou|\d+ (?:minutami|hodinami|dny))"
     r"|pred (?:hodinou|\d+ (?:minútami|hodinami))"
     r"|(?:\d+ )?(?:godzin[ęy]?|minut[ęy]?) temu"
+    # "2時間前", "3小时前", "2시간 전", "3 ชั่วโมงที่แล้ว", "२ घंटे पहले", "၂ နာရီအကြာက", "منذ ساعتين"
+    r"|\d+\s?(?:分|時間|日|分钟|分鐘|小时|小時|天)前|\d+\s?(?:분|시간|일)\s?전"
+    r"|\d+\s?(?:นาที|ชั่วโมง|วัน)(?:ที่แล้ว|ก่อน)|\d+\s(?:मिनट|घंटे|घंटा|दिन)\s(?:पहले|अघि)"
+    r"|\d+\s?(?:မိနစ်|နာရီ|ရက်)\s?အကြာက|منذ (?:\d+ )?(?:دقيقة|دقائق|ساعة|ساعات|ساعتين|يوم|أيام)"
+    r"|לפני (?:\d+ )?(?:דקות|שעות|שעה|ימים)|\d+\s(?:मिनेट|घण्टा|दिन)\s(?:अगाडि|अघि)"
     # "I går kl. 14:12", "gestern, 18:05 Uhr", "вчера в 14:12": yesterday or today at a time
     r"|(?:i går|igår|i dag|idag|i forgårs|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi"
     r"|ontem|hoje|вчера|сегодня|вчора|сьогодні|dün|bugün|wczoraj|dzisiaj|včera|dnes|tegnap"
@@ -1083,6 +1129,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 SHORT = 8  # words: a line at most this long may be interface text
 COOKIE_HEADING = 8  # words
+COOKIE_LIST_ITEM = 6  # words: a list's item about cookies as long as a sentence
 BYLINE = 10  # words: "By Gemma Thornley, Consumer Reporter"
 ARTICLE_PARAGRAPH = 20  # words: a paragraph of the article more likely than a reader's comment
 MENU_ITEM = 3  # words: a menu entry ("World", "My News") is at most this long
@@ -1140,6 +1187,7 @@ def classify(text: str) -> list[Judged]:
     _apply_headline_again(paras, reasons, body[0])
     _apply_comments(paras, reasons, body[0])
     _apply_one_links(paras, reasons)
+    _apply_continued(paras, reasons)
     _apply_blocks(paras, reasons, body[0], text)
     _apply_menus(paras, reasons, body)
     _apply_stamped_links(paras, reasons)
@@ -1326,6 +1374,10 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"  # "[佐藤拓海，テックプラス]": the writer and the site in brackets
     if words <= 6 and text.startswith("ដោយ៖"):
         return "credits"  # "ដោយ៖ សុខ ពិសី": "By:" in Khmer
+    if words <= 15 and _REACTION_ASK.search(text):
+        return "navigation"  # "यो समाचार पढेर तपाईंलाई कस्तो महसुस भयो ?", then its buttons
+    if words <= 8 and _ADVERTISE_WITH.match(low) and not stopped:
+        return "navigation"  # "Advertise with Canterbury Daily Press": the ad sales' link
     if words <= 8 and _GET_APP_LINE.match(low):
         return "navigation"  # "Get the APM app": a button to the site's own app
     if words <= 12 and not stopped and _APP_DOWNLOAD_LAST.search(text) and _APP.search(low):
@@ -1375,9 +1427,12 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= 80 and _WE_AND_PARTNERS.match(low):
         return "cookie notice"  # "We and our partners store and/or access information on a …"
     if words <= 80 and _COOKIES.search(lowered):
+        # (a list's item of a sentence's length is the article's list, "- 쿠키 수집 동의 화면의
+        # 첫 단계에 '모두 거부' 버튼 배치", unless it speaks as the site does)
+        listed = words >= COOKIE_LIST_ITEM and stripped[:2] in _LIST_BULLETS
         if _COOKIE_CONTEXT.search(lowered) and (
             # a story about consent rules is news
-            not prose or _ADDRESS.search(text) or _COOKIE_WE.search(low)
+            not (prose or listed) or _ADDRESS.search(text) or _COOKIE_WE.search(low)
         ):
             return "cookie notice"
         if words <= COOKIE_HEADING and not prose and _COOKIE_WE.search(low):
@@ -1472,6 +1527,13 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     newsletter = set(_NEWSLETTER.findall(lowered)) if words <= NEWSLETTER_PITCH else set()
     if len(newsletter) >= 3 and _ADDRESS.search(text) and not quoted:
         return "newsletter"  # "Get the latest news delivered to your inbox. Sign up for our …"
+    if (
+        len(newsletter) >= 2
+        and _IMPERATIVE_SIGN_UP.search(text)
+        and _ADDRESS.search(text)
+        and not quoted
+    ):
+        return "newsletter"  # "… Sign up to our free Canterbury Morning newsletter to get …"
     if words <= 60 and _is_appeal_elsewhere(low, text):
         return "appeal"
     if words <= 4 and _OWN_CORRESPONDENT.match(stripped):
@@ -1558,9 +1620,17 @@ _AUTHOR_BIO = gated(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|journalist"
     r"|correspondent|editor|writer|columnist) (?:who )?(?:cover(?:s|ing)|writ(?:es|ing) about"
     r"|report(?:s|ing) on)\b"
+    # "Hamish Ruddock is the Daily Press transport reporter. He has covered …"
+    r"|^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) (?:a|an|the) (?:[\w'’-]+ ){0,5}(?:reporter|journalist"
+    r"|correspondent|editor|writer|columnist)\. (?:He|She|They) (?:has|have) (?:covered|reported"
+    r"|written|worked)\b"
     r"|^(?i:redactora?|periodista|rédact(?:eur|rice)|journaliste|giornalista|jornalista)"
     r" (?:de|d'|di) [^.]{1,40}\.\s+(?i:sigue|cubre|escribe|suit|couvre|écrit|segue|cobre"
     r"|escreve)\b"
+    # "Новинар спортске рубрике од 2015. године. Прати домаћу кошарку …"
+    r"|^(?i:новинар(?:ка)?|novinar(?:ka)?|уредни(?:к|ца)|urednik|urednica)\b[^.]{0,40}"
+    r"(?i:рубрик|редакциј|портал|rubrik|redakcij|portal)[^.]{0,40}\."
+    r"(?:\s+[^.]{1,20}\.)?\s+(?i:прати|пише|покрива|prati|piše|pokriva)\b"
     r"|^(?i:журналіст(?:ка)?|журналист(?:ка)?|кореспондент(?:ка)?|корреспондент(?:ка)?"
     r"|редактор(?:ка)?),\s+(?:пише|пишет|висвітлює|освещает)\b"
 )
@@ -1599,7 +1669,7 @@ _UPDATE_NOTE = gated(
     r"|artykuł (?:został )?(?:zaktualizowany|poprawiony|uzupełniony)"
     r"|(?:материал|статья|новость) (?:был[аи]? )?(?:обновл|дополн|исправл)"
     r"|(?:матеріал|статтю|новину) (?:було )?(?:оновлено|доповнено|виправлено)"
-    r"|この記事は.{0,40}(?:更新|修正|追記|訂正)しました|本文(?:已)?(?:更新|修正|更正)"
+    r"|この記事は.{0,40}(?:更新|修正|追記|訂正|加筆)しました|本文(?:已)?(?:更新|修正|更正)"
     r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
     r"|(?:σημείωση:\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε))",
     re.IGNORECASE,
@@ -1794,7 +1864,9 @@ def _site_words_reason(low: str, words: int, text: str, key: str) -> str | None:
     if phrase is not None:
         # "Related: the two cases were heard together, ..." opens a sentence
         one_word = " " not in phrase
-        if _LINK_COLON.match(low[len(phrase) :]) and not (one_word and _SENTENCE_END.search(text)):
+        # ("ဆက်စပ်ဖတ်ရှုရန် - …ကျဆင်းနေသနည်း?": a headline that asks)
+        stops = _SENTENCE_END.search(text) and not _ASKS.search(text)
+        if _LINK_COLON.match(low[len(phrase) :]) and not (one_word and stops):
             return "related link"
     if words <= 20 and _READ_ALSO_BARE_OPENS.opening(low) and not _SENTENCE_END.search(text):
         return "related link"
@@ -2186,14 +2258,20 @@ def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None]) -> N
         if reasons[i] != "related link" or not _is_one_link_header(p.text):
             continue
         bullet = None
-        for k in range(i + 1, min(len(paras), i + 1 + ONE_LINK_LINES)):
+        links = 0
+        for k in range(i + 1, len(paras)):
+            if links >= ONE_LINK_LINES:
+                break
+            if reasons[k] == "symbols" and len(paras[k].text) <= 2:
+                continue  # a bullet on its own line ("・"), as a table's page gives it
+            links += 1
             if reasons[k] == "related link":
                 continue  # a link already known as one ("【動画】…"): the box goes on
             nxt = paras[k]
             text = nxt.text.strip()
             headline = (
                 ONE_LINK_MIN <= nxt.words <= ONE_LINK
-                and not _ends_sentence(nxt)
+                and (not _ends_sentence(nxt) or _asks_as_headline(nxt))  # (one that asks)
                 and not _ends_with_colon(text)
             )
             mark = _BULLET.match(text)
@@ -2203,6 +2281,31 @@ def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None]) -> N
             if reasons[k] is not None or not headline or not same_bullet:
                 break
             reasons[k] = "related link"
+
+
+# Chrome whose sentence a link may break: "…記事の二次利用をご希望の方は、", "写真販売のページ" (the
+# link), "をご覧の上、…お問い合わせください。"
+_CONTINUED = frozenset({"credits", "paywall", "cookie notice", "newsletter", "appeal"})
+CONTINUED_LINES = 3  # lines the rest of a broken sentence runs over at most
+CONTINUED_LINE = 25  # words of each
+_OPEN_COMMA = re.compile(r"[,、，]\s*$")
+
+
+def _apply_continued(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
+    """A notice or a pitch that ends with a comma goes on in the lines under it (a link's
+    words, then the rest of its sentence, as a copied page or a table's text gives them):
+    those lines, up to the one that ends the sentence, are the notice's too."""
+    for i, p in enumerate(paras[:-1]):
+        if reasons[i] not in _CONTINUED or not _OPEN_COMMA.search(p.text):
+            continue
+        rest = range(i + 1, min(len(paras), i + 1 + CONTINUED_LINES))
+        for k in rest:
+            if reasons[k] is not None or paras[k].words > CONTINUED_LINE:
+                break
+            if _ends_sentence(paras[k]):
+                for m in range(i + 1, k + 1):
+                    reasons[m] = reasons[i]
+                break
 
 
 def _is_one_link_header(text: str) -> bool:
@@ -2532,6 +2635,8 @@ def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> 
         and not _ends_with_colon(p.text)  # a lead-in to the article's list
     ):
         return True
+    if _RANK_ALONE.match(p.text):
+        return True  # "1.", on its line over the headline it ranks
     if p.words <= TEASER and _RANKED.match(p.text) and not _ends_sentence(p):
         return True  # "2\t格安SIMの通信速度、11月の実測ランキング": a "Most read" list's second
     clock = _CLOCK_FIRST.match(p.text)
@@ -2586,6 +2691,7 @@ def _is_unspaced_headline(text: str) -> bool:
 
 
 _RANKED = re.compile(r"\d{1,2}(?:\t|[.)]?\s)")
+_RANK_ALONE = re.compile(r"#?\d{1,2}[.)]?\s*$")
 # A box's link with its time first: "06:31 PM  …", "18:20 …"
 _CLOCK_FIRST = re.compile(r"\d{1,2}[:.]\d\d(?:\s?[AaPp]\.?[Mm]\.?)?\s+(?=\S)")
 
@@ -2827,11 +2933,15 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
                 reasons[f] = None  # (a row's time, "Hora: 13:27:41", is the box's)
             return
         if (_SCORE_END.search(text) and _TWO_SIDES.search(text)) or _MID_SCORE.match(text):
-            return  # a match's result, and its scorers and cards under it: the report's
+            # a match's result, and its scorers and cards under it: the report's (a box's
+            # lines further down, under other chrome, are not)
+            _furnish_past_chrome(reasons, furniture, k)
+            return
         # (Thai, Lao, Khmer and Burmese end a sentence with no mark: thirty of their letters
         # are a sentence's, "เมื่อวานนี้ (8 ธ.ค.) ราคาทองคำมีการเปลี่ยนแปลงทั้งหมด 5 ครั้ง")
         unstopped = len(_UNSTOPPED.findall(text)) >= UNSTOPPED_SENTENCE
         if _ends_with_colon(text) and _leads_in_to_figures(paras, furniture, k):
+            _furnish_past_chrome(reasons, furniture, k)
             return  # "תוצאות נוספות מהמחזור:" over its results: the article's list
         if _is_short(paras[k]) and not _SENTENCE_END.search(text) and not unstopped:
             furniture.append(k)
@@ -2843,6 +2953,15 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
             furniture.append(k)  # "会社案内｜個人情報の取り扱い｜リンクについて": a footer's links
             continue
         return
+
+
+def _furnish_past_chrome(reasons: list[str | None], furniture: list[int], k: int) -> None:
+    """The tail's short lines (`furniture`, collected from the bottom up) that stand under
+    other chrome below the article's line `k` are furniture; those right under it are the
+    article's (a result's scorers, a list's rows)."""
+    for f in furniture:
+        if any(reasons[j] is not None for j in range(k + 1, f)):
+            reasons[f] = "page furniture"
 
 
 # A fact box's row: a label, its colon and a value ("Magnitud: 6.1", "Profundidad: 16 km")
@@ -2901,7 +3020,12 @@ _CLOSING_QUOTES = re.compile(r"[”»“」』\"’]")
 _QUOTE_AND_SPEAKER = re.compile(r"[「『“\"«„][^」』”\"»]+[」』”\"»“]\s*[（(][^（）()]{1,20}[）)]$")
 # "מכבי נתניה – הפועל פתח תקווה 2:2", "Górnik Zabrze – Warta Poznań 2:1 (1:0)": a result, and
 # its half-time score
-_SCORE_END = re.compile(r"\d+\s*[:–-]\s*\d+(?:\s*[(（]\d+\s*[:–-]\s*\d+[)）])?$")
+# "4:2", "89-85 (47-40)", "3:2 PT (1:1, 0:1, 1:0, 1:0)": a result at the line's end, a mark
+# of overtime or penalties after it, the periods' scores in brackets
+_SCORE_END = re.compile(
+    r"\d+\s*[:–-]\s*\d+(?:\s*[^\W\d_]{1,4}\.?){0,2}"
+    r"(?:\s*[(（]\d+\s*[:–-]\s*\d+(?:\s*[,;]\s*\d+\s*[:–-]\s*\d+)*[)）])?$"
+)
 _TWO_SIDES = re.compile(r"\S\s[–—-]\s\S")  # "Górnik Zabrze – Warta Poznań"
 # "Atlético Serrano 3 x 1 Comercial", "Kings 104–98 Lakers": the score between the sides
 # (a clock's "18:20" has two digits after its colon)

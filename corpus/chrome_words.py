@@ -12,6 +12,7 @@ from __future__ import annotations
 # Phrases that put one link to another story in the text only before a colon or a bar
 # ("Read more: <headline>"; bare, "Read more" may open a sentence).
 READ_ALSO_BEFORE_COLON: tuple[str, ...] = (
+    "ဆက်စပ်ဖတ်ရှုရန်",
     "taip pat skaitykite",
     "precitajte si aj",
     "citajte aj",
@@ -402,6 +403,9 @@ READ_ALSO = READ_ALSO_BARE + READ_ALSO_BEFORE_COLON
 
 # Headers of a box of links to other stories ("Related articles", "Berita terkait").
 RELATED_HEADER: tuple[str, ...] = (
+    "सम्बन्धित खबर",
+    "सम्बन्धित समाचार",
+    "ဆက်စပ်သတင်းများ",
     "related article",
     "апошнія навіны",
     "афіша тыдня",
@@ -799,6 +803,8 @@ RELATED_HEADER: tuple[str, ...] = (
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
 MOST_READ: tuple[str, ...] = (
+    "လူကြိုက်အများဆုံး",
+    "အများဆုံးဖတ်ရှုသော",
     "실시간 인기 뉴스",
     "실시간 인기기사",
     "今日熱門",
@@ -1239,6 +1245,7 @@ TAGS: tuple[str, ...] = (
     "кључне речи",
     "метки",
     "мітки",
+    "ознаке",
     "тагове",
     "тагови",
     "тақырыптар",
@@ -1628,6 +1635,7 @@ COMMENTS: tuple[str, ...] = (
 
 # Advertisement labels ("Anzeige", "ΔΙΑΦΗΜΙΣΗ", "פרסומת").
 ADVERT: tuple[str, ...] = (
+    "ကြော်ငြာ",
     "articol promovat",
     "continut sponsorizat",
     "продължава след рекламата",
@@ -3582,6 +3590,29 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    # a picture's button ("（写真をクリックすると拡大します）" is `boilerplate._JA_ENLARGE`'s)
+    "click to enlarge",
+    "click on the image to enlarge",
+    "click on the photo to enlarge",
+    "click image to enlarge",
+    "tap to enlarge",
+    "cliquez pour agrandir",
+    "cliquez sur l'image pour l'agrandir",
+    "zum vergrößern klicken",
+    "zum vergrößern anklicken",
+    "klicken zum vergrößern",
+    "haga clic para ampliar",
+    "pulse para ampliar",
+    "clique para ampliar",
+    "clicca per ingrandire",
+    "kliknij, aby powiększyć",
+    "нажмите, чтобы увеличить",
+    "нажмите для увеличения",
+    "点击图片放大",
+    "點擊圖片放大",
+    "点击查看大图",
+    "點擊看大圖",
+    "클릭하면 확대됩니다",
     # a button under a copied teaser or a story's first lines
     "read full story at source",
     "read full story",
@@ -3883,6 +3914,7 @@ BUTTONS: tuple[str, ...] = (
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):
 # a comments header only with the number of comments beside them ("Ý kiến (24)").
 COMMENTS_COUNTED: tuple[str, ...] = (
+    "မှတ်ချက်များ",
     "reactions",
     "reagir",
     "commenter",

@@ -74,6 +74,13 @@ BODIES = {
         "ผู้โดยสารสามารถใช้บัตร EMV ได้ทันที",
         "รัฐมนตรีกล่าวว่ามาตรการนี้จะช่วยลดค่าครองชีพของประชาชนในกรุงเทพฯ และปริมณฑล",
     ],
+    "Burmese": [
+        "ရန်ကုန်၊ မေ ၁၂ — ရန်ကုန်မြို့ရှိ အိမ်သုံးလျှပ်စစ်မီးကို ယခုလ ၁၅ ရက်နေ့မှစ၍ တစ်နေ့လျှင် ၈ နာရီသာ "
+        "ပေးဝေမည်ဖြစ်ကြောင်း ရန်ကုန်လျှပ်စစ်ဓာတ်အားပေးရေး ကော်ပိုရေးရှင်း (YESC) က ကြေညာသည်။",
+        "အချိန်ဇယားသစ်မှာ အောက်ပါအတိုင်း ဖြစ်သည်။",
+        "နွေရာသီ အပူချိန် မြင့်တက်လာပြီး လျှပ်စစ်ဓာတ်အား သုံးစွဲမှု များပြားလာခြင်းကြောင့် အလှည့်ကျ ပေးဝေမှု "
+        "အချိန်ဇယားကို ပြင်ဆင်ရခြင်း ဖြစ်သည်ဟု ကော်ပိုရေးရှင်းက ဆိုသည်။",
+    ],
     "Cyrillic": [
         "С 1 июня электрички до Ярославля пойдут по новому расписанию: перевозчик добавит два "
         "утренних рейса и отменит один вечерний, сообщили в пресс-службе компании.",
@@ -2947,3 +2954,155 @@ def test_every_app_stores_badge_names_its_store() -> None:
     assert all(_STORE_NAMES.search(badge) for badge in chrome_words.APP_STORES)
     for badge in chrome_words.APP_STORES:
         assert reason_amid(badge, ENGLISH_BODY, 1) == "navigation", badge
+
+
+# The thirty-sixth set (at01-at36).
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("Ознаке:", "Cyrillic", "related links"),
+        (
+            "Уплати тикет у било ком од наших 300 објеката широм Србије. 18+ Игре на срећу могу да "
+            "изазову зависност.",
+            "Cyrillic",
+            "navigation",
+        ),
+        (
+            "Новинар спортске рубрике од 2015. године. Прати домаћу кошарку и одбојку.",
+            "Cyrillic",
+            "credits",
+        ),
+        (
+            "Пратите Спорт Инфо на Вајберу! Све резултате и најаве добијаћете одмах на телефон.",
+            "Cyrillic",
+            "newsletter",
+        ),
+        (
+            "Овај сајт користи колачиће како би вам пружио боље искуство. Наставком коришћења "
+            "прихватате употребу колачића.",
+            "Cyrillic",
+            "cookie notice",
+        ),
+        ("（写真をクリックすると拡大します）", "Japanese", "navigation"),
+        ("Click to enlarge", "Latin", "navigation"),
+        ("（この記事は21日午前9時に一部加筆しました）", "Japanese", "credits"),
+        (
+            "甲斐新報は、毎朝ご自宅に届く山梨の総合紙です。新規ご購読の方には、1週間の無料お試し読み"
+            "もご用意しています。",
+            "Japanese",
+            "paywall",
+        ),
+        ("2時間前", "Japanese", "timestamp"),
+        ("2시간 전", "Korean", "timestamp"),
+        ("२ घंटे पहले", "Devanagari", "timestamp"),
+        ("၂ နာရီအကြာက", "Burmese", "timestamp"),
+        ("ကြော်ငြာ", "Burmese", "navigation"),
+        ("ဆက်စပ်သတင်းများ", "Burmese", "related links"),
+        ("မှတ်ချက်များ (၂)", "Burmese", "comments"),
+        (
+            "ဆက်စပ်ဖတ်ရှုရန် - ရေအားလျှပ်စစ် ထုတ်လုပ်မှု အဘယ်ကြောင့် ကျဆင်းနေသနည်း?",
+            "Burmese",
+            "related link",
+        ),
+        (
+            "မြန်မာ့အလင်းရောင် သတင်းများကို Telegram Channel မှတစ်ဆင့် ဖတ်ရှုနိုင်ပါပြီ။ ယခုပင် Join လုပ်လိုက်ပါ။",
+            "Burmese",
+            "newsletter",
+        ),
+        ("प्रकाशित : असोज ५, २०८१ १७:४२", "Devanagari", "timestamp"),
+        ("यो समाचार पढेर तपाईंलाई कस्तो महसुस भयो ?", "Devanagari", "navigation"),
+        (
+            "हिमाल समाचारको दैनिक न्युजलेटरमा आजै सदस्य बन्नुहोस्। हरेक बिहान मुख्य समाचार तपाईंको "
+            "इमेलमा आइपुग्नेछन्।",
+            "Devanagari",
+            "newsletter",
+        ),
+        ("सम्बन्धित खबर", "Devanagari", "related links"),
+        ("Advertise with Canterbury Daily Press", "Latin", "navigation"),
+        (
+            "The Canterbury Daily Press is proud to bring you local news seven days a week. Sign "
+            "up to our free Canterbury Morning newsletter to get the day's top stories before "
+            "you leave the house.",
+            "Latin",
+            "newsletter",
+        ),
+        (
+            "Hamish Ruddock is the Canterbury Daily Press transport reporter. He has covered "
+            "local government in Christchurch since 2019.",
+            "Latin",
+            "credits",
+        ),
+        (
+            "Canterbury Daily Press is a member of the New Zealand Media Council. If you have a "
+            "complaint, please contact the editor first.",
+            "Latin",
+            "credits",
+        ),
+    ],
+)
+def test_chrome_of_the_thirty_sixth_set(line: str, body: str, reason: str) -> None:
+    assert reason_in(line, body) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Морава – Дунав 87:79", "Cyrillic"),  # a basketball score, not a clock's time
+        ("Новинар Н1 ухапшен је у суботу. Прати га полиција већ месец дана.", "Cyrillic"),
+        ("Jane Smith, a member of the Press Council, said the complaint was upheld.", "Latin"),
+        (
+            "Advertisers said the campaign worked well this spring. Sign up rates for the weekly "
+            "newsletter rose by a third, the firm said.",
+            "Latin",
+        ),
+        (
+            # the article's list of the new rules
+            "- 쿠키 수집 동의 화면의 첫 단계에 '모두 거부' 버튼 배치",
+            "Korean",
+        ),
+        ("Advertising revenue fell by 12% in the quarter.", "Latin"),
+        ("2時間前に到着した。", "Japanese"),
+    ],
+)
+def test_news_with_the_thirty_sixth_sets_words(line: str, body: str) -> None:
+    assert reason_in(line, body) is None
+
+
+def test_results_under_a_lead_in_at_the_articles_end_are_the_articles() -> None:
+    """A match report closing with the round's results, a lead-in's colon over them and the
+    periods' scores after each ("3:2 PT (1:1, 0:1, 1:0, 1:0)"); a box's headlines further down,
+    under the tags, are not the article's."""
+    body = ENGLISH_BODY
+    results = [
+        "Semi-finals, first games:",
+        "Liepājas HK – HK Daugava 4:2 (1:0, 1:2, 2:0)",
+        "Jelgavas HK – HK Valmiera 3:2 PT (1:1, 0:1, 1:0, 1:0)",
+    ]
+    box = ["Basketball: Liepāja lose in Tallinn", "Football: a new coach for the season"]
+    judged = reasons("\n\n".join([*body, *results, "Advertisement", *box]))
+    assert [judged[line] for line in results] == [None, None, None]
+    assert [judged[line] for line in box] == ["page furniture"] * 2
+
+
+def test_a_related_box_of_a_tables_page_its_bullets_on_their_own_lines() -> None:
+    """A table's page gives each bullet ("・") a line of its own: the headlines under "【関連記事】"
+    are links all the same, and so are a ranking's under its numbers ("1.")."""
+    body = BODIES["Japanese"]
+    links = ["県内金融機関、預金金利の引き上げ相次ぐ", "3月の県内企業倒産、前年同月比で2倍に"]
+    ranked = ["県内で大雨、中央道の一部区間が通行止め", "ブドウの房づくり最盛期 笛吹市"]
+    page = [*body, "【関連記事】", "・", links[0], "・", links[1], "■アクセスランキング", "1."]
+    page += [ranked[0], "2.", ranked[1]]
+    judged = reasons("\n\n".join(page))
+    assert [judged[line] for line in links] == ["related link", "related link"]
+    assert [judged[line] for line in ranked] == ["related links", "related links"]
+    assert judged["2."] == "related links"
+
+
+def test_a_notice_broken_by_its_link_goes_on_to_its_sentences_end() -> None:
+    body = BODIES["Japanese"]
+    notice = "掲載された記事・写真の無断転載を禁じます。記事の二次利用をご希望の方は、"
+    rest = ["写真販売のページ", "をご覧の上、読者センターまでお問い合わせください。"]
+    judged = reasons("\n\n".join([*body, notice, *rest, "広告"]))
+    assert [judged[notice], *(judged[line] for line in rest)] == ["credits"] * 3
