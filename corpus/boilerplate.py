@@ -124,8 +124,9 @@ _PITCH = gated(
         r"|абонирайте се|apúntate|suscríbete|iscriviti|zapisz się|abone ol|εγγραφείτε"
         r"|γίνετε συνδρομητής|訂閱|订阅|구독하세요|اشترك|הירשמו|सब्सक्राइब करें"
         r"|tilmeld dig|meld deg på|anmäl dig|prenumerera på|schrijf je in|abonneer je"
+        r"|inscríbase|suscríbase|regístrese|reciba en su correo"
         r"|inscreva-se|assine|berlangganan|đăng ký|tilaa|zapisz się na|přihlaste se"
-        r"|prihláste sa|feliratkozás|iratkozzon fel|abonează-te|pretplatite se|naročite se)\b"
+        r"|prihláste sa|feliratkozás|iratkozzon fel|abonează-te|pretplatite se|naročite se|telli)\b"
     ),
     re.IGNORECASE,
 )
@@ -167,7 +168,7 @@ _CHANNEL = re.compile(
         # the same channels written in other scripts
         r"|واتساب|واتس اب|تيليجرام|تلغرام|تليجرام|جوجل نيوز|فيسبوك|يوتيوب|انستجرام|قناة"
         r"|واتساپ|تلگرام|اینستاگرام|کانال|واٹس ایپ|ٹیلی گرام|וואטסאפ|ווטסאפ|טלגרם|ערוץ|bülten"
-        r"|zalo|व्हाट्सएप|व्हॉट्सऐप|टेलीग्राम|चैनल|न्युजलेटर|হোয়াটসঅ্যাপ|চ্যানেল|വാട്സാപ്|വാട്സ്ആപ്|ചാനൽ"
+        r"|zalo|व्हाट्सएप|व्हॉट्सऐप|टेलीग्राम|चैनल|न्युजलेटर|uudiskiri|නාලිකා|হোয়াটসঅ্যাপ|চ্যানেল|വാട്സാപ്|വാട്സ്ആപ്|ചാനൽ"
         r"|வாட்ஸ்அப்|சேனல்|వాట్సాప్|ఛానల్|ವಾಟ್ಸ್‌ಆ್ಯಪ್|телеграм|вотсап|ватсап|τηλεγράφ"
     ),
     re.IGNORECASE,
@@ -201,7 +202,10 @@ _NOTICE = re.compile(
         r"|yayın hakları|kaynak gösterilmeden|izinsiz kullanılamaz|использование материалов"
         r"|при (?:полном или частичном )?использовании материалов"
         r"|перепечатка (?:материалов|запрещена)|при (?:полной или частичной )?перепечатке"
-        r"|при (?:повному або частковому )?передруку"
+        r"|при (?:повному або частковому )?передруку|материалдарын колдонууда"
+        r"|bez písemného souhlasu vydavatele|bez písomného súhlasu vydavateľa|issn \d{4}-\d{3}[\dx]"
+        r"|е публикуван с любезното съдействие"
+        r"|материалдарын пайдаланғанда"
         r"|використання матеріалів|передрук матеріалів|απαγορεύεται η αναδημοσίευση"
         r"|при (?:повному або частковому )?використанні матеріалів|свидетельство о регистрации сми"
         r"|регистрационный номер эл|зарегистрировано роскомнадзор"
@@ -221,6 +225,8 @@ _NOTICE = re.compile(
 # start apart from `_NOTICE`: an anchored branch there made its search three times slower.
 _STATEMENT = re.compile(r"(?:特别|免责|特別|免責)[声聲]明[:：]")
 # A Russian or Ukrainian online outlet's masthead: "Сетевое издание «Урал.Сити». Регистрационный …"
+# Two buttons or more, each in its brackets, alone on a line
+_BRACKETED_BUTTONS = re.compile(r"(?:[\[［〔][^\]］〕\[［〔]{1,20}[\]］〕][\s|｜/・]*){2,}$")
 # A box that asks how the story made the reader feel, over its buttons ("खुसी", "दुःखी", …)
 _REACTION_ASK = gated(
     r"how (?:do|did) you feel (?:about|after reading) this|what(?:'s| is) your reaction to this"
@@ -323,6 +329,7 @@ _JA_PITCH = re.compile(
 _JA_SIGN_UP = re.compile(r"(?:登録|購読)はこちら(?:[（(]無料[)）])?$")
 _JA_TRIAL = re.compile(
     r"初月無料|無料体験|\d+(?:日間|カ月|か月)無料|無料キャンペーン|無料お試し|お試し読み|新規ご購読"
+    r"|月額[\d,]+円で(?:お読み|ご利用)|電子版のご案内"
 )
 # "（写真をクリックすると拡大します）", "クリックで拡大": a picture's button
 _JA_ENLARGE = re.compile(
@@ -399,7 +406,7 @@ _ROLE_ALONE = re.compile(
         r"^(?:journaliste|journalist(?:e|in)?|reporter(?:in)?|redakteur(?:in)?|rédact(?:eur|rice)"
         r"|periodista|giornalista|jornalista|dziennikarz|dziennikarka|novinář|novinářka|toimittaja"
         r"|staff writer|staff reporter|correspondent|correspondante?|корреспондент|журналист(?:ка)?"
-        r"|журналіст(?:ка)?)$"
+        r"|журналіст(?:ка)?|(?:redaccion|redacao|redazione|redaction|redaktion)(?: \w+)?)$"
     ),
     re.IGNORECASE,
 )
@@ -521,7 +528,8 @@ _PAYWALL = re.compile(
         r"|unlimited (?:digital )?access|get the full story|cancel (?:at )?any ?time"
         r"|for just [$€£]\s?\d|a week for (?:your )?(?:the )?first|for (?:your|the) first month"
         r"|続きをお読み|有料会員記事|週間無料|日間無料|カ月無料|お試しいただけ|購読しませんか"
-        r"|全ての記事をお読み|すべての記事をお読み|記事をお読みいただけ"
+        r"|全ての記事をお読み|すべての記事をお読み|記事をお読みいただけ|宅配購読|月額[\d,]+円"
+        r"|お申し込みはこちら"
         r"|ακυρώστε όποτε|απεριόριστη πρόσβαση|τον πρώτο μήνα"
         r"|jederzeit kündbar|résiliable à tout moment|sans engagement|cancela cuando quieras"
         r"|disdici quando vuoi|cancele quando quiser|отменить в любой момент|accès illimité"
@@ -672,6 +680,7 @@ _RELATED_HEADER = gated(
         r"|(?:suggested|related) (?:topics|articles|stories|content|coverage)|topics|tags"
         r"|more (?:on this(?: story)?|stories|news|like this|to explore))\s*[:→»›]?"
         r"|more (?:from|on|in) (?-i:[A-Z])[^.!?]{0,40}|read (?:more|also|next)\s*[:|]\s*.+"
+        r"|(?:още от|више из|više iz) (?-i:[А-ЯA-Z])[^.!?]{0,40}"
         # the same headers on sites in other languages
         r"|читать далее|по теме|mehr zum thema|leer más|lea también"
         rf"|(?:{_READ_ALSO})\s*[:：|]?"
@@ -792,7 +801,7 @@ _PHOTO_CREDIT_STRONG = re.compile(
     r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
     r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|фота|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
-    r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva|снимка|кадър|кадр|picha)\s*[:：]"
+    r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva|снимка|кадър|кадр|picha|сүрөт|сурет)\s*[:：]"
     # a chart's title under it: "Графік: кількість кредитних спілок в Україні, 2020–2025"
     r"|(?<!\w)(?:графік|график|chart|infographic|інфографіка|инфографика|gráfico|graphique"
     r"|grafico)\s*[:：]"
@@ -817,7 +826,7 @@ _PHOTO_CREDIT_STRONG = re.compile(
 _BYLINE = gated(
     r"^(?:(?:posted |written |reported |published |edited )?by|von|par|por|di|door|przez|текст"
     r"|автор|от|كتب|كتبت|بقلم|نوشته|տեքստը|լուսանկարները|լուսանկարը|autor|autorka|kirjoittaja"
-    r"|författare|szerző|af|av|oleh)\s*[:՝]?\s+"
+    r"|författare|szerző|af|av|oleh|toimetaja|autors)\s*[:՝]?\s+"
     r"(?P<name>[^\W\d_][\w.'’\u0900-\u0dff-]*(?:\s+[\w.'’\u0900-\u0dff-]+){0,3})"
     # "By Gemma Thornley, Consumer Reporter", "Por Ana Ruiz y Luis Gil", "By Jane Doe | AP"
     r"(?:\s*(?:,|\||\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|&)\s*"
@@ -876,7 +885,7 @@ _PHOTO_CREDIT_CUE = re.compile(
     r"|तस्बिर|तस्वीर"
     r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva|снимка|nuotr"
     r"|кадър|кадр|графік|график|chart|infographic|інфографік|инфографик|gráfico|graphique"
-    r"|grafico",
+    r"|grafico|сүрөт|сурет",
 )  # searched in the line lowered: with IGNORECASE the search took four times as long
 
 
@@ -941,7 +950,7 @@ _COOKIE_CONTEXT = re.compile(
     r"|απόρρητ\w*|strinja\w*"
     r"|uporab\w*|souhlas\w*|súhlas\w*|hozzájárul\w*|elfogad\w*|hyväksy\w*|suostu\w*|onay\w*"
     r"|acord\w*|consimț\w*|samtyck\w*|samtykk\w*|toestemming|akkoord|instellingen"
-    r"|прихват\w*|сагласн\w*|подешавањ\w*|прифаќ\w*"
+    r"|прихват\w*|сагласн\w*|подешавањ\w*|прифаќ\w*|nõustu\w*|nõusolek\w*"
     r"|persetujuan|setuju|đồng ý|pristan\w*|postavk\w*|prihvaća\w*|prihvat\w*|choix|gérer"
     r"|personnalis\w*|оставаясь на сайте|продолжая|continuing|continuando|continuer"
     r"|αποδ[εέ]χ\w*|συνέχιση|συνεχίζοντας)\b"
@@ -957,7 +966,8 @@ _COOKIE_WE = re.compile(
         r"|wir verwenden|verwenden wir|wir nutzen|diese website (?:verwendet|nutzt)|utilizziamo"
         r"|questo sito utilizza|używamy|kullanıyoruz|мы используем|используем|використовуємо"
         r"|(?:ta|naša) spletna stran uporablja|ova (?:web )?stranica koristi|koristimo"
-        r"|(?:овај|ovaj) (?:веб |web )?(?:сајт|sajt) (?:користи|koristi)|користимо"
+        r"|(?:овај|ovaj) (?:веб |web )?(?:сајт|sajt) (?:користи|koristi)|користимо|kasutame"
+        r"|este sitio (?:web )?(?:utiliza|usa)|esta (?:página )?web (?:utiliza|usa)"
         r"|ta strona (?:używa|korzysta)|tento web používá|používáme|používame"
         r"|sütiket használ|käytämme|deze (?:web)?site gebruikt"
         r"|wij gebruiken|we gebruiken|vi använder|vi bruker|vi bruger|kami menggunakan"
@@ -998,7 +1008,7 @@ _SHORT_DATE = gated(rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})\b", re.
 # (a clock's hours and minutes: "87:79" is a basketball score; digits of other scripts,
 # "१७:४२", are not checked)
 TIME = re.compile(
-    r"\b(?![3-9]\d:|2[5-9]:)\d{1,2}:(?![6-9])\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}T))?",
+    r"\b(?![3-9]\d:|2[5-9]:)\d{1,2}:(?![6-9])\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}T))?",
     re.IGNORECASE,
 )
 _RELATIVE_TIME = gated(
@@ -1061,8 +1071,13 @@ _OTHER_DATE = re.compile(
     # "17 June 2024", "১৭ জুন ২০২৪": a month's name has its vowel signs
     rf"|\b\d{{1,2}}\.?\s+(?:[^\W\d_]|[{MARK_RANGES}]){{3,12}}\.?,?\s+\d{{4}}\b"
     r"|\b\d{1,2}\s+(?:كانون|تشرين)\s+(?:الأول|الثاني)\s+\d{4}\b"  # Levantine month names
+    # "9 de enero de 2025", "9 de janeiro de 2025", "9 d'abril de 2025"
+    r"|\b\d{1,2}\s+(?:de\s+|d['’])[^\W\d_]{3,12}\s+(?:de|del)\s+\d{4}\b"
     # "मंसिर १८, २०८१": Nepal's months (Bikram Sambat), the day after the month
     r"|(?:बैशाख|वैशाख|जेठ|असार|साउन|भदौ|असोज|कात्तिक|कार्तिक|मंसिर|पुस|माघ|फागुन|चैत)\s+\d{1,2},?\s+\d{4}"
+    # "2024 ජුනි 01": Sinhala's months, the year first
+    r"|\d{4}\s+(?:ජනවාරි|පෙබරවාරි|මාර්තු|අප්‍රේල්|මැයි|ජුනි|ජූනි|ජූලි|අගෝස්තු|සැප්තැම්බර්"
+    r"|ඔක්තෝබර්|නොවැම්බර්|දෙසැම්බර්)\s+\d{1,2}"
 )
 _OTHER_TIME = re.compile(
     r"\b\d{1,2}h\d{2}\b|\b\d{1,2} h \d{2}\b|\d{1,2}時\d{1,2}分"  # (Quebec: "21 h 14")
@@ -1081,7 +1096,7 @@ _OTHER_STAMP_WORDS = re.compile(
     r"|modifié|mis à jour|aktualisiert|veröffentlicht|aangepast|bijgewerkt|gepubliceerd"
     r"|uppdaterad|publicerad|opdateret|publiceret|aktualizováno|publikováno|actualizat"
     r"|publicat|cập nhật|diperbarui|diterbitkan|ažurirano|objavljeno|оновлено|опубліковано"
-    r"|актуализирана|публикувана|обновена",
+    r"|актуализирана|публикувана|обновена|පෙ\.ව\.|ප\.ව\.",
     re.IGNORECASE,
 )
 # Days of the week in the languages that write them in lower case ("петък, 14 ноември 2025",
@@ -1182,7 +1197,7 @@ def classify(text: str) -> list[Judged]:
         if (is_prose(p) or _leads_in(p)) and reasons[k] is None and k not in stamped
     ]
     body = _body_span(prose, len(paras))
-    _keep_timetables(reasons, body)
+    _keep_timetables(paras, reasons, body)
     _apply_header(paras, reasons, stamped, body[0])
     _apply_headline_again(paras, reasons, body[0])
     _apply_comments(paras, reasons, body[0])
@@ -1216,13 +1231,35 @@ def _leads_in(p: Paragraph) -> bool:
     return p.words >= ARTICLE_PARAGRAPH and bool(_LEAD_IN.search(p.text))
 
 
+LIST_ROWS = 2  # rows under a lead-in at least: a list
+LEAD_IN = 3  # words: a list's lead-in ("The last ferries leave:"), not a label ("Updated:")
 TIMETABLE_ROWS = 3  # lines in a row: a page's header has a date and an update, not three
 
 
-def _keep_timetables(reasons: list[str | None], body: tuple[int, int]) -> None:
+def _keep_timetables(
+    paras: Sequence[Paragraph], reasons: list[str | None], body: tuple[int, int]
+) -> None:
     """Lines taken one by one for timestamps, three or more in a row inside the article,
-    are a timetable's ("देवास – शाम 4:28 बजे", "उज्जैन – शाम 5:25 बजे", …): left as body."""
+    are a timetable's ("देवास – शाम 4:28 बजे", "उज्जैन – शाम 5:25 बजे", …): left as body. So
+    are those of a list under a lead-in's colon ("各渡輪航線最後班次如下：", then
+    "中環／長洲：下午2時15分", "中環／梅窩：下午2時", …), whatever lines of the list read as
+    no time."""
     start, end = body
+    for k in range(max(start, 0), end + 1):
+        if reasons[k] is None and paras[k].words >= LEAD_IN and _ends_with_colon(paras[k].text):
+            row = k + 1
+            while (
+                row <= end
+                and reasons[row] in (None, "timestamp")
+                and paras[row].words <= FACT_ROW
+                and not is_prose(paras[row])
+                # (a time alone, "19:32", is the next entry's of a live blog)
+                and _LETTERS.search(paras[row].text)
+            ):
+                row += 1
+            if row - k > LIST_ROWS:  # (a comment's "Jane says:" over its date is no list)
+                for m in range(k + 1, row):
+                    reasons[m] = None
     k = max(start, 0)
     while k <= end:
         if reasons[k] != "timestamp":
@@ -1374,6 +1411,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"  # "[佐藤拓海，テックプラス]": the writer and the site in brackets
     if words <= 6 and text.startswith("ដោយ៖"):
         return "credits"  # "ដោយ៖ សុខ ពិសី": "By:" in Khmer
+    if words <= 16 and text[:1] in "[［〔" and _BRACKETED_BUTTONS.match(stripped):
+        return "navigation"  # "[この記事を印刷する]　[ご意見・ご感想]": a row of buttons
     if words <= 15 and _REACTION_ASK.search(text):
         return "navigation"  # "यो समाचार पढेर तपाईंलाई कस्तो महसुस भयो ?", then its buttons
     if words <= 8 and _ADVERTISE_WITH.match(low) and not stopped:
@@ -1547,6 +1586,12 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         )
     ):
         return "credits"  # "Журналістка, пише про енергетику…", "…을 취재합니다."
+    if words <= 40 and text[:1] in "КкЖжОоРр" and _DESK_BIO.match(stripped):
+        return "credits"
+    if words <= 60 and _DISCLAIMER.match(stripped):
+        return "credits"
+    if words <= 40 and "डाउनलोड" in text and _APP_DOWNLOAD_HINDI.search(text) and not quoted:
+        return "navigation"
     if words <= UPDATE_NOTE and _UPDATE_NOTE.match(stripped):
         return "credits"  # "This article was updated to correct …", "※この記事は…更新しました。"
     if words <= 8 and not stopped and _GALLERY_LINK.match(stripped):
@@ -1621,7 +1666,7 @@ _AUTHOR_BIO = gated(
     r"|correspondent|editor|writer|columnist) (?:who )?(?:cover(?:s|ing)|writ(?:es|ing) about"
     r"|report(?:s|ing) on)\b"
     # "Hamish Ruddock is the Daily Press transport reporter. He has covered …"
-    r"|^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) (?:a|an|the) (?:[\w'’-]+ ){0,5}(?:reporter|journalist"
+    r"|^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) (?:a|an|[Tt]he) (?:[\w'’-]+ ){0,5}(?:reporter|journalist"
     r"|correspondent|editor|writer|columnist)\. (?:He|She|They) (?:has|have) (?:covered|reported"
     r"|written|worked)\b"
     r"|^(?i:redactora?|periodista|rédact(?:eur|rice)|journaliste|giornalista|jornalista)"
@@ -1635,6 +1680,20 @@ _AUTHOR_BIO = gated(
     r"|редактор(?:ка)?),\s+(?:пише|пишет|висвітлює|освещает)\b"
 )
 _COVERS_KO = re.compile(r"(?:을|를) 취재합니다")  # "…산업을 취재합니다": "I cover …"
+
+
+# A bio by the writer's desk, its name in quotation marks: "Корреспондент отдела «Город». Пишет о
+# транспорте, ЖКХ и городском благоустройстве."
+_DESK_BIO = re.compile(
+    r"(?i:корреспондент|кореспондент|журналист|журналіст|обозреватель|оглядач|редактор)(?:ка)?"
+    r" (?:отдела|рубрики|редакции|відділу|редакції) «[^»]{1,30}»\.\s+(?:Пишет|Пише) (?:о|об|про)\b"
+)
+# A disclaimer in brackets or under its label: "(डिस्क्लेमर: यह खबर … पर आधारित है। …)"
+_DISCLAIMER = re.compile(r"[(（]?\s*(?:डिस्क्लेमर|अस्वीकरण|disclaimer)\s*[:：]", re.IGNORECASE)
+# "भारत समाचार ऐप डाउनलोड करें और पाएं …": the app's pitch, its verb in the imperative
+_APP_DOWNLOAD_HINDI = re.compile(
+    r"(?:ऐप|एप)\s(?:को\s)?डाउनलोड\s(?:करें|करे|करिए|कीजिए)\s(?:और|व)\s(?:पाएं|पढ़ें|जानें)"
+)
 
 
 # The consent framework's sentence: "We and our partners store and/or access information on a
@@ -1656,7 +1715,9 @@ _WE_AND_PARTNERS = gated(
 # A note that the story was changed after it ran, in the languages of the news.
 _UPDATE_NOTE = gated(
     r"^[※*＊(\[（]?\s*(?:"
-    r"this (?:article|story|report|post|piece) (?:was|has been|had been) (?:updated"
+    r"correction\s*:\s*an? (?:earlier|previous) version of this (?:article|story|report)\b"
+    r"|(?:уточнение|поправка) редакции\s*:|уточнення редакції\s*:"
+    r"|this (?:article|story|report|post|piece) (?:was|has been|had been) (?:updated"
     r"|amended|corrected|edited|revised|changed)\b|editor['’]?s note\s*[:：]"
     r"|(?:cet|l['’]) ?article a été (?:mis à jour|modifié|corrigé|actualisé)"
     r"|(?:dieser|der) (?:artikel|beitrag) wurde (?:aktualisiert|ergänzt|korrigiert|geändert)"
@@ -1667,6 +1728,7 @@ _UPDATE_NOTE = gated(
     r"|(?:esta|a) (?:notícia|reportagem) foi (?:atualizada|corrigida|alterada)"
     r"|dit artikel is (?:bijgewerkt|aangepast|gecorrigeerd)"
     r"|artykuł (?:został )?(?:zaktualizowany|poprawiony|uzupełniony)"
+    r"|artiklit on (?:täiendatud|uuendatud|parandatud|muudetud)"
     r"|(?:материал|статья|новость) (?:был[аи]? )?(?:обновл|дополн|исправл)"
     r"|(?:матеріал|статтю|новину) (?:було )?(?:оновлено|доповнено|виправлено)"
     r"|この記事は.{0,40}(?:更新|修正|追記|訂正|加筆)しました|本文(?:已)?(?:更新|修正|更正)"
@@ -2169,13 +2231,15 @@ def _is_dateline_only(text: str, digits: bool) -> bool:
         left <= 4
         and capitalised
         and not numbered
-        and not _SENTENCE_END.search(stripped)
+        # ("… 12:47 p. m." ends with the time's stop, not a sentence's)
+        and not (_SENTENCE_END.search(stripped) and not _AM_PM_END.search(stripped))
         # "- 8:00 互联网、手机App": a list's item, a time and what opens at it
         and not (left and stripped[:2] in _LIST_BULLETS)
     )
 
 
 _LIST_BULLETS = frozenset(("- ", "• ", "* ", "· ", "– "))
+_AM_PM_END = re.compile(r"\d\s?[ap]\.\s?m\.$", re.IGNORECASE)
 
 
 _DIGIT = re.compile(r"\d")
@@ -2952,6 +3016,9 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         if _is_bar_row(text):
             furniture.append(k)  # "会社案内｜個人情報の取り扱い｜リンクについて": a footer's links
             continue
+        if _bulleted_under_chrome(paras, reasons, k):
+            furniture.append(k)  # "・ローカル線はどこまで守れるのか？　…", under a pitch
+            continue
         return
 
 
@@ -3027,11 +3094,31 @@ _SCORE_END = re.compile(
     r"(?:\s*[(（]\d+\s*[:–-]\s*\d+(?:\s*[,;]\s*\d+\s*[:–-]\s*\d+)*[)）])?$"
 )
 _TWO_SIDES = re.compile(r"\S\s[–—-]\s\S")  # "Górnik Zabrze – Warta Poznań"
-# "Atlético Serrano 3 x 1 Comercial", "Kings 104–98 Lakers": the score between the sides
+# "Atlético Serrano 3 x 1 Comercial", "Kings 104–98 Lakers", "前橋北　2－1　青葉台": the score
+# between the sides
 # (a clock's "18:20" has two digits after its colon)
 _MID_SCORE = re.compile(
-    r"^[^\W\d][^.!?:;]{0,50}?\s\d{1,3}\s?(?:[x×–-]\s?\d{1,3}|:\s?\d)\s[^\W\d][^.!?:;]{0,50}$"
+    r"^[^\W\d][^.!?:;]{0,50}?\s\d{1,3}\s?(?:[x×–\-－対]\s?\d{1,3}|:\s?\d)\s[^\W\d][^.!?:;]{0,50}$"
 )
+
+
+_TAIL_BULLET = re.compile(r"[・•▶▷►]\s*\S|[-–]\s\S")
+
+
+def _bulleted_under_chrome(
+    paras: Sequence[Paragraph], reasons: Sequence[str | None], k: int
+) -> bool:
+    """A bulleted line of a link's length at the page's tail, in a run of such lines right
+    under chrome (a pitch, a box's header): a box's links, not the article's closing list,
+    which stands under the article's prose (or an advert's label inside it)."""
+    if not _TAIL_BULLET.match(paras[k].text) or paras[k].words > ONE_LINK:
+        return False
+    if _ends_sentence(paras[k]) and not _asks_as_headline(paras[k]):
+        return False
+    above = k - 1
+    while above >= 0 and reasons[above] is None and _TAIL_BULLET.match(paras[above].text):
+        above -= 1
+    return above >= 0 and reasons[above] is not None and not _is_ad_label(paras[above].text)
 
 
 def _is_tail_headline(text: str) -> bool:

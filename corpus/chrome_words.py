@@ -12,6 +12,19 @@ from __future__ import annotations
 # Phrases that put one link to another story in the text only before a colon or a bar
 # ("Read more: <headline>"; bare, "Read more" may open a sentence).
 READ_ALSO_BEFORE_COLON: tuple[str, ...] = (
+    "le puede interesar",
+    "siga leyendo",
+    "lea también",
+    "le recomendamos",
+    "lea más",
+    "මේවාත් කියවන්න",
+    "මෙයත් කියවන්න",
+    "loe ka",
+    "loe lisaks",
+    "окуңуз",
+    "дагы окуңуз",
+    "оқыңыз",
+    "сондай-ақ оқыңыз",
     "ဆက်စပ်ဖတ်ရှုရန်",
     "taip pat skaitykite",
     "precitajte si aj",
@@ -403,6 +416,12 @@ READ_ALSO = READ_ALSO_BARE + READ_ALSO_BEFORE_COLON
 
 # Headers of a box of links to other stories ("Related articles", "Berita terkait").
 RELATED_HEADER: tuple[str, ...] = (
+    "ආශ්‍රිත පුවත්",
+    "seotud artiklid",
+    "seotud uudised",
+    "тектеш жаңылыктар",
+    "окшош жаңылыктар",
+    "тақырыпқа қатысты",
     "सम्बन्धित खबर",
     "सम्बन्धित समाचार",
     "ဆက်စပ်သတင်းများ",
@@ -1129,6 +1148,11 @@ MOST_READ: tuple[str, ...] = (
 
 # Headers of a list of tags ("Topics", "Ετικέτες", "টॅग्स").
 TAGS: tuple[str, ...] = (
+    "टॉपिक्स",
+    "टॉपिक",
+    "ටැග්",
+    "sildid",
+    "märksõnad",
     "suvisiace temy",
     "temos",
     "temy",
@@ -1635,6 +1659,8 @@ COMMENTS: tuple[str, ...] = (
 
 # Advertisement labels ("Anzeige", "ΔΙΑΦΗΜΙΣΗ", "פרסומת").
 ADVERT: tuple[str, ...] = (
+    "වෙළඳ දැන්වීම",
+    "reklaam",
     "ကြော်ငြာ",
     "articol promovat",
     "continut sponsorizat",
@@ -1909,6 +1935,7 @@ ADVERT: tuple[str, ...] = (
 
 # Share, print and copy-link buttons ("Partager sur", "Copier le lien", "复制链接").
 SHARE: tuple[str, ...] = (
+    "бөлүшүү",
     "deel dit artikel",
     "deel dit bericht",
     "compartir este articulo",
@@ -2218,6 +2245,10 @@ SHARE: tuple[str, ...] = (
 
 # Footer links ("Privacy policy", "מדיניות פרטיות", "利用規約").
 FOOTER: tuple[str, ...] = (
+    "contáctenos",
+    "trabaje con nosotros",
+    "paute con nosotros",
+    "línea ética",
     "about us",
     "adatvedelem",
     "adatvedelmi tajekoztato",
@@ -3098,6 +3129,8 @@ REPUBLISHED: tuple[str, ...] = (
 # Words before the date in a page's header ("Last updated", "Aangepast").
 # App stores' badges, under a pitch for the site's app.
 APP_STORES: tuple[str, ...] = (
+    "disponible en app store y google play",
+    "disponible en google play y app store",
     "app storeで入手",
     "app storeからダウンロード",
     "google playで手に入れよう",
@@ -3590,6 +3623,7 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    "inscribirme",
     # a picture's button ("（写真をクリックすると拡大します）" is `boilerplate._JA_ENLARGE`'s)
     "click to enlarge",
     "click on the image to enlarge",
@@ -3914,6 +3948,12 @@ BUTTONS: tuple[str, ...] = (
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):
 # a comments header only with the number of comments beside them ("Ý kiến (24)").
 COMMENTS_COUNTED: tuple[str, ...] = (
+    "diskuse k článku",
+    "diskuse",
+    "අදහස්",
+    "kommentaarid",
+    "пикирлер",
+    "пікірлер",
     "မှတ်ချက်များ",
     "reactions",
     "reagir",

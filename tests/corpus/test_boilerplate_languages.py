@@ -3106,3 +3106,181 @@ def test_a_notice_broken_by_its_link_goes_on_to_its_sentences_end() -> None:
     rest = ["写真販売のページ", "をご覧の上、読者センターまでお問い合わせください。"]
     judged = reasons("\n\n".join([*body, notice, *rest, "広告"]))
     assert [judged[notice], *(judged[line] for line in rest)] == ["credits"] * 3
+
+
+# The thirty-seventh set (au01-au36).
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        (
+            "Курама команданын оюнчулары экинчи голду майрамдоодо. Сүрөт: Ала-Тоо Кабар",
+            "Cyrillic",
+            "photo credit",
+        ),
+        (
+            "Окуңуз: Курама команданын курамы жарыяланды: тизмеде эки жаңы оюнчу",
+            "Cyrillic",
+            "related link",
+        ),
+        (
+            "Ала-Тоо Кабар маалымат агенттигинин материалдарын колдонууда шилтеме милдеттүү.",
+            "Cyrillic",
+            "credits",
+        ),
+        ("Тектеш жаңылыктар", "Cyrillic", "related links"),
+        ("Пикирлер (2)", "Cyrillic", "comments"),
+        ("Още от Култура", "Cyrillic", "related links"),
+        (
+            "Материалът е публикуван с любезното съдействие на пресцентъра на театъра.",
+            "Cyrillic",
+            "credits",
+        ),
+        (
+            "Уточнение редакции: в первой версии текста было указано, что изменения вступают в "
+            "силу с 26 мая.",
+            "Cyrillic",
+            "credits",
+        ),
+        (
+            "Корреспондент отдела «Город». Пишет о транспорте, ЖКХ и городском благоустройстве.",
+            "Cyrillic",
+            "credits",
+        ),
+        (
+            "Loe ka: Kas Tallinna ühistransport jääb tasuta ka järgmisel aastal?",
+            "Latin",
+            "related link",
+        ),
+        ("Toimetaja: Mart Kuusk", "Latin", "credits"),
+        ("Artiklit on täiendatud pensionäride ühenduse kommentaariga.", "Latin", "credits"),
+        (
+            "Telli Põhjaranniku uudiskiri! Saadame sulle igal hommikul päeva tähtsamad uudised.",
+            "Latin",
+            "newsletter",
+        ),
+        (
+            "Kasutame küpsiseid, et parandada sinu kogemust. Jätkates lehe kasutamist nõustud "
+            "küpsiste kasutamisega.",
+            "Latin",
+            "cookie notice",
+        ),
+        ("Redacción Bogotá", "Latin", "credits"),
+        ("9 de enero de 2025 - 12:47 p. m.", "Latin", "timestamp"),
+        ("Actualizado: 9 de enero de 2025 - 4:10 p. m.", "Latin", "timestamp"),
+        (
+            "Reciba en su correo las noticias más importantes de Bogotá. Inscríbase gratis a "
+            "nuestro boletín de la mañana.",
+            "Latin",
+            "newsletter",
+        ),
+        ("Disponible en App Store y Google Play", "Latin", "navigation"),
+        ("Paute con nosotros", "Latin", "navigation"),
+        (
+            "Este sitio web utiliza cookies para mejorar su experiencia. Al continuar navegando "
+            "acepta nuestra política de cookies.",
+            "Latin",
+            "cookie notice",
+        ),
+        (
+            "Publikování nebo šíření obsahu tohoto serveru je bez písemného souhlasu vydavatele "
+            "zakázáno.",
+            "Latin",
+            "credits",
+        ),
+        ("Diskuse k článku (6)", "Latin", "comments"),
+        (
+            "Correction: An earlier version of this article stated that the photographs had been "
+            "found in Greenock.",
+            "Latin",
+            "credits",
+        ),
+        (
+            "Euan Drummond is The Highland Courier’s heritage correspondent. He has written about "
+            "archaeology for more than a decade.",
+            "Latin",
+            "credits",
+        ),
+        ("[この記事を印刷する]　[ご意見・ご感想]", "Japanese", "navigation"),
+        (
+            "紙面そのままの電子版を、宅配購読者の方は月額330円でお読みいただけます。お申し込みはこちら",
+            "Japanese",
+            "paywall",
+        ),
+        ("2024 ජුනි 01, පෙ.ව. 10:02", "Thai", "timestamp"),
+        ("වෙළඳ දැන්වීම", "Thai", "navigation"),
+        ("ආශ්‍රිත පුවත්", "Thai", "related links"),
+        (
+            "(डिस्क्लेमर: यह खबर आरबीआई की आधिकारिक विज्ञप्ति पर आधारित है। निवेश से पहले सलाह लें।)",
+            "Devanagari",
+            "credits",
+        ),
+        ("टॉपिक्स:", "Devanagari", "related links"),
+        (
+            "भारत समाचार ऐप डाउनलोड करें और पाएं देश-दुनिया की हर बड़ी खबर सबसे पहले, वो भी अपनी भाषा में।",
+            "Devanagari",
+            "navigation",
+        ),
+    ],
+)
+def test_chrome_of_the_thirty_seventh_set(line: str, body: str, reason: str) -> None:
+    assert reason_in(line, body) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("The bus leaves at 4:10 p.m.", "Latin"),
+        ("Más de 20 personas resultaron heridas en el choque.", "Latin"),
+        ("Корреспондент отдела «Город» рассказал о пожаре.", "Cyrillic"),
+        ("सरकार ने लोगों से ऐप डाउनलोड करने को कहा है।", "Devanagari"),
+        ("Jane Smith is the paper's housing reporter. She was hurt in the blast.", "Latin"),
+        ("Redacción de leyes nuevas", "Latin"),
+    ],
+)
+def test_news_with_the_thirty_seventh_sets_words(line: str, body: str) -> None:
+    assert reason_in(line, body) is None
+
+
+def test_a_result_with_full_width_dashes_closes_the_match_report() -> None:
+    """ "前橋北　2－1　青葉台" is the result between the sides, the scorers under it: the
+    report's."""
+    body = BODIES["Japanese"]
+    result = [
+        "▽決勝（8日・国立）",
+        "前橋北　2－1　青葉台",
+        "得点者：【青】三浦（前28分）【前】小野寺（後19分）",
+    ]
+    judged = reasons("\n\n".join([*body, *result, "【関連記事】", "この記事のキーワード"]))
+    assert [judged[line] for line in result] == [None, None, None]
+
+
+def test_a_list_under_a_lead_in_keeps_its_times() -> None:
+    """The last sailings under "…如下：": each row a route and a time, one of them with no
+    minutes; a time alone under the list is the next entry's of a live blog."""
+    body = BODIES["Chinese"]
+    rows = ["中環／長洲：下午2時15分", "中環／梅窩：下午2時", "中環／坪洲：下午2時05分"]
+    page = [*body, "各渡輪航線最後班次如下：", *rows, "19:32", *body]
+    judged = reasons("\n\n".join(page))
+    assert [judged[line] for line in rows] == [None, None, None]
+    assert judged["19:32"] == "timestamp"
+
+
+def test_a_comments_says_line_over_its_date_is_no_list() -> None:
+    body = ENGLISH_BODY
+    page = [*body, "Comments (2)", "Olu Balogun says:", "March 28, 2024 at 2:14 pm", body[0]]
+    judged = reasons("\n\n".join(page))
+    assert judged["March 28, 2024 at 2:14 pm"] is not None
+
+
+def test_bulleted_links_under_a_pitch_at_the_tail_are_furniture() -> None:
+    body = BODIES["Japanese"]
+    pitch = "北陸日日新聞 電子版のご案内"
+    links = [
+        "・のと海浜鉄道、運転士を通年で募集　応募は低調",
+        "・ローカル線はどこまで守れるのか？　鉄路の未来を考える",
+    ]
+    footer = "会社案内｜個人情報保護方針｜著作権について｜広告掲載｜お問い合わせ"
+    judged = reasons("\n\n".join([*body, pitch, *links, footer]))
+    assert [judged[line] for line in [*links, footer]] == ["page furniture"] * 3
