@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import cast
 
 from corpus import chrome_words as words_of_sites
-from corpus.regex_gate import gated
+from corpus.regex_gate import factored, gated
 from corpus.text import MARK_RANGES, Paragraph, count_words, paragraphs
 
 # Interface words of news sites in general (menus, players, share bars, paywalls), lower case.
@@ -145,7 +145,7 @@ _FOLLOW = gated(
     ),
     re.IGNORECASE,
 )
-_FOLLOW_PAYOFF = re.compile(
+_FOLLOW_PAYOFF = factored(
     _fold(
         r"recib|receiv|\bget\b|stay (?:up|informed)|erhalt|recev|ricev|receb|получа|отрима"
         r"|λάβ|ενημέρ|\bnews\b|noticias|nachrichten|actualit|notizie|notícias|новост|новин"
@@ -156,7 +156,7 @@ _FOLLOW_PAYOFF = re.compile(
     ),
     re.IGNORECASE,
 )
-_CHANNEL = re.compile(
+_CHANNEL = factored(
     _fold(
         r"newsletter|bulletin|бюлетин|рассылк|розсилк|boletín|e-?mail|inbox|telegram|whatsapp"
         r"|nyhedsbrev|nyhetsbrev|nieuwsbrief|uutiskirje|hírlevél|infolettre|boletim"
@@ -174,7 +174,7 @@ _CHANNEL = re.compile(
     re.IGNORECASE,
 )
 # Reprint and licensing notices: "All rights reserved" in the languages of the news.
-_RIGHTS = re.compile(
+_RIGHTS = factored(
     _fold(
         r"all rights reserved|alle rechte vorbehalten|tous droits réservés"
         r"|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados"
@@ -190,7 +190,7 @@ _RIGHTS = re.compile(
 # Notices of a site's rights and its press regulator, beyond "all rights reserved": "Queda
 # prohibida la reproducción total o parcial ...", "Использование материалов ... разрешено
 # только с ...", "The Gazette is a member of the Independent Press Standards Organisation".
-_NOTICE = re.compile(
+_NOTICE = factored(
     _fold(
         r"member of the independent press standards organisation|regulated by (?:ipso|impress)"
         r"|subscribes to the press code"
@@ -223,10 +223,10 @@ _NOTICE = re.compile(
 )
 # A Chinese platform's statement under a repost ("特别声明：以上内容…"), matched at the line's
 # start apart from `_NOTICE`: an anchored branch there made its search three times slower.
-_STATEMENT = re.compile(r"(?:特别|免责|特別|免責)[声聲]明[:：]")
+_STATEMENT = factored(r"(?:特别|免责|特別|免責)[声聲]明[:：]")
 # A Russian or Ukrainian online outlet's masthead: "Сетевое издание «Урал.Сити». Регистрационный …"
 # Two buttons or more, each in its brackets, alone on a line
-_BRACKETED_BUTTONS = re.compile(r"(?:[\[［〔][^\]］〕\[［〔]{1,20}[\]］〕][\s|｜/・]*){2,}$")
+_BRACKETED_BUTTONS = factored(r"(?:[\[［〔][^\]］〕\[［〔]{1,20}[\]］〕][\s|｜/・]*){2,}$")
 # A box that asks how the story made the reader feel, over its buttons ("खुसी", "दुःखी", …)
 _REACTION_ASK = gated(
     r"how (?:do|did) you feel (?:about|after reading) this|what(?:'s| is) your reaction to this"
@@ -248,7 +248,7 @@ _ADVERTISE_WITH = gated(
         r"|anuncie (?:en|no|na|conosco|con)|anúnciate (?:en|con)|adverteren (?:bij|op|in))(?: \S|$)"
     )
 )
-_MASTHEAD = re.compile(
+_MASTHEAD = factored(
     r"(?:сетевое издание|мережеве видання)\b"
     # "<Site> is a member of the New Zealand Media Council. If you have a complaint, …"
     r"|[^.]{2,60} is a member of the [^.]{0,40}(?:media|press) council\.(?=.*\bcomplain)"
@@ -263,27 +263,27 @@ _SOURCES = gated(
     r"|(?:\(|\[)?(?:with|con|com|avec|mit) (?:afp|ap|efe|reuters|dpa|ansa)\b)"
 )
 SOURCE_LINE = 12  # words
-_BRACKETED_BYLINE = re.compile(r"^[\[［][^\[\]［］\d]{2,30}[，,、][^\[\]［］\d]{2,30}[\]］]$")
+_BRACKETED_BYLINE = factored(r"^[\[［][^\[\]［］\d]{2,30}[，,、][^\[\]［］\d]{2,30}[\]］]$")
 # A Japanese or Chinese paper's writer in brackets under the article: "（岡田良介）",
 # "（経済部・森田さやか）", "（记者 张明）".
 # "本报记者 周嘉宁 兰州报道", "記者 王冠宇／台南報導": a Chinese paper's writer, where from.
-_CHINESE_REPORTER = re.compile(
+_CHINESE_REPORTER = factored(
     r"^(?:本报|本報|新华社|新華社|中新网|中新網)?(?:记者|記者|通讯员|通訊員)\s?"
     r"[\u4e00-\u9fff·]{2,4}(?:[\s、，/／][\u4e00-\u9fff·]{2,4}){0,3}"
     r"(?:\s?[\u4e00-\u9fff]{2,4}\s?(?:报道|報導|报导|電|电))?$"
 )
-_REPORTED_FROM = re.compile(r"(?:报道|報導|报导|電|电)\s*$")
+_REPORTED_FROM = factored(r"(?:报道|報導|报导|電|电)\s*$")
 # "Download" at the line's end, where Hindi, Nepali and Bengali put the verb
-_APP_DOWNLOAD_LAST = re.compile(r"(?:डाउनलोड|ডাউনলোড)\s?(?:गर्नुहोस्|गर्नुस्|करें|करा|করুন)[\s!]*$")
+_APP_DOWNLOAD_LAST = factored(r"(?:डाउनलोड|ডাউনলোড)\s?(?:गर्नुहोस्|गर्नुस्|करें|करा|করুন)[\s!]*$")
 # The reader told to turn on the site's notifications, at the line's start
-_NOTIFY_ASK = re.compile(
+_NOTIFY_ASK = factored(
     _fold(
         r"(?:abonează-te|activează|abonnez-vous|activez|aktivieren sie|turn on|enable"
         r"|subscribe to|sign up for|allow|включите|подпишитесь на|увімкніть|підпишіться на"
         r"|włącz|activa|activá|attiva|ative|ativar)\b"
     )
 )
-_NOTIFICATIONS = re.compile(
+_NOTIFICATIONS = factored(
     _fold(
         r"notificări|notifications?|benachrichtigungen|push|уведомлен|сповіщен|powiadomie"
         r"|notificaciones|notifiche|notificações|ειδοποιήσεις|bildirim"
@@ -291,7 +291,7 @@ _NOTIFICATIONS = re.compile(
 )
 # An advert's responsible-gambling notice: its "18+" and another of its phrases ("18+" alone
 # is a film's age)
-_GAMBLING_NOTICE = re.compile(
+_GAMBLING_NOTICE = factored(
     r"spil ansvarligt|spela ansvarsfullt|spill ansvarlig|play responsibly|gamble responsibly"
     r"|begambleaware|juega con responsabilidad|gioca responsabilmente|jogue com responsabilidade"
     r"|spiele verantwortungsbewusst|stopspillet|rofus|spelpaus|(?<!\w)18\+"
@@ -300,39 +300,39 @@ _GAMBLING_NOTICE = re.compile(
 )
 # A player's, a gallery's or a link's label in capitals before its title: "WATCH | …",
 # "VIDEO: …", "READ: …"
-_TEASER_LABEL = re.compile(
+_TEASER_LABEL = factored(
     r"(?:WATCH|LISTEN|VIDEO|PHOTOS|GALLERY|AUDIO|PODCAST|READ|ALSO READ|READ MORE|READ ALSO"
     r"|RELATED|SEE ALSO)\s*[|｜:]\s*\S"
 )
-_GET_APP_LINE = re.compile(r"(?:get|download|install|try) (?:the|our) (?:\S+ ){0,3}app$")
+_GET_APP_LINE = factored(r"(?:get|download|install|try) (?:the|our) (?:\S+ ){0,3}app$")
 # A Japanese page's furniture, by its own phrases (kana or kanji in the line first: quick).
 JAPANESE_CHROME = 60  # characters
-_KANA_KANJI = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-_JA_SHARE = re.compile(  # "Facebookでシェア", "X(Twitter)でポスト", "LINEで送る"
+_KANA_KANJI = factored(r"[\u3040-\u30ff\u4e00-\u9fff]")
+_JA_SHARE = factored(  # "Facebookでシェア", "X(Twitter)でポスト", "LINEで送る"
     r"^(?:X|Twitter|Facebook|LINE|はてな(?:ブックマーク)?|Pocket|Threads|Bluesky|メール)"
     r"(?:\s?[(（]旧?Twitter[)）])?\s?(?:で|に)(?:シェア|ポスト|送る|共有|投稿|ツイート)(?:する)?$"
 )
 # "画像はメロディア・ジャパンのプレスリリースより": where the picture comes from
-_JA_IMAGE_CREDIT = re.compile(
+_JA_IMAGE_CREDIT = factored(
     r"^(?:画像|写真|図|イラスト|映像)(?:は|：|:)[^。]{1,40}(?:より|から|提供)$"
 )
 # "経済部　小松隼人": the writer's desk and name under the headline
-_JA_DESK_BYLINE = re.compile(
+_JA_DESK_BYLINE = factored(
     r"^[\u4e00-\u9fff\u30a0-\u30ff]{1,6}(?:部|支局|総局|報道室)[\s・／/]+[\u4e00-\u9fff\u3040-\u30ff]{2,5}"
     r"(?:\s[\u4e00-\u9fff\u3040-\u30ff]{1,4})?$"
 )
 # "LINEで友だち追加すると、朝のニュースをお届けします", "…ニュースレター「けさの経済」 登録はこちら"
-_JA_PITCH = re.compile(
+_JA_PITCH = factored(
     r"友だち追加|友達追加|加入?\s?LINE\s?好友|LINE公式アカウントで[^。]{0,30}お届け|(?:ニュースレター|メルマガ|メールマガジン|LINE)[^。]{0,30}"
     r"(?:登録|購読|追加)(?:はこちら|する|して)"
 )
-_JA_SIGN_UP = re.compile(r"(?:登録|購読)はこちら(?:[（(]無料[)）])?$")
-_JA_TRIAL = re.compile(
+_JA_SIGN_UP = factored(r"(?:登録|購読)はこちら(?:[（(]無料[)）])?$")
+_JA_TRIAL = factored(
     r"初月無料|無料体験|\d+(?:日間|カ月|か月)無料|無料キャンペーン|無料お試し|お試し読み|新規ご購読"
     r"|月額[\d,]+円で(?:お読み|ご利用)|電子版のご案内"
 )
 # "（写真をクリックすると拡大します）", "クリックで拡大": a picture's button
-_JA_ENLARGE = re.compile(
+_JA_ENLARGE = factored(
     r"^[（(]?(?:(?:写真|画像)を)?(?:クリック|タップ)(?:すると|して|で)拡大(?:します|表示(?:します)?)?"
     r"[）)]?$"
 )
@@ -361,22 +361,22 @@ def _japanese_chrome(text: str) -> str | None:
 
 
 # A gallery's link: labelled a photo feature, or counting its photos ("（全24枚）").
-_JA_GALLERY = re.compile(
+_JA_GALLERY = factored(
     r"^【(?:写真特集|フォト特集|写真|フォト|動画|ギャラリー|あわせて読みたい|こちらもおすすめ)】"
     r"|[（(]全\d+枚[）)]$"
 )
 # "字級設定：小中大特", "글자 크기": the buttons that set the text's size.
-_FONT_SIZE = re.compile(
+_FONT_SIZE = factored(
     r"^(?:字級(?:設定)?|字體大小|字体大小|字号|文字サイズ|文字の大きさ|글자\s?크기|글씨\s?크기)"
     r"\s*[:：]?\s*(?:[小中大特標标准準]\s*){0,5}$"
 )
 # "ats/cm", "(dpa/lnw)", "APA/red": an agency and its editors' initials closing a story.
-_AGENCY_INITIALS = re.compile(
+_AGENCY_INITIALS = factored(
     r"^\(?(?i:ats|sda|apa|dpa|afp|ap|ansa|efe|kna|epd|kap|awp|sid|lusa|bta|reuters|red)"
     r"(?:\s?/\s?[a-z]{1,5}){1,3}\)?\.?$"
 )
 # "We value your privacy", "Nous respectons votre vie privée": a consent box's heading.
-_PRIVACY_HEADING = re.compile(
+_PRIVACY_HEADING = factored(
     _fold(
         r"^(?:we (?:value|respect|care about) your privacy|your privacy matters"
         r"|nous respectons votre vie privée|votre vie privée (?:nous importe|est importante)"
@@ -392,16 +392,16 @@ _PRIVACY_HEADING = re.compile(
     )
 )
 # "sponsored by Kaze Card": an advertiser's label.
-_SPONSORED_BY = re.compile(r"^(?:sponsored|presented|powered) by\s+\S", re.IGNORECASE)
+_SPONSORED_BY = factored(r"^(?:sponsored|presented|powered) by\s+\S", re.IGNORECASE)
 # A Korean broadcaster's video player, read out: "동영상 영역 시작", "동영상 영역 끝".
-_PLAYER_REGION = re.compile(r"^동영상 영역 (?:시작|끝)|동영상 영역 끝$")
+_PLAYER_REGION = factored(r"^동영상 영역 (?:시작|끝)|동영상 영역 끝$")
 # "Transport Correspondent", "Senior Political Editor": a writer's beat on a line of its own.
-_BEAT = re.compile(
+_BEAT = factored(
     r"^(?!(?:The|A|An|Our|Your)\s)[A-Z][\w&'’-]*\s(?:[\w&'’-]+\s){0,2}"
     r"(?i:correspondent|editor|reporter|writer|columnist|producer)$"
 )
 # A role alone under the byline: "Journaliste", "Redakteurin", "Staff Writer"
-_ROLE_ALONE = re.compile(
+_ROLE_ALONE = factored(
     _fold(
         r"^(?:journaliste|journalist(?:e|in)?|reporter(?:in)?|redakteur(?:in)?|rédact(?:eur|rice)"
         r"|periodista|giornalista|jornalista|dziennikarz|dziennikarka|novinář|novinářka|toimittaja"
@@ -411,23 +411,23 @@ _ROLE_ALONE = re.compile(
     re.IGNORECASE,
 )
 # "최민재 기자 다른 기사 보기": a link to the reporter's other stories.
-_REPORTER_MORE = re.compile(
+_REPORTER_MORE = factored(
     r"^[가-힣]{2,4}\s?기자의?\s(?:다른\s?기사|기사\s?(?:더보기|모음))(?:\s?보기)?$"
 )
 # "著者：編集部 大西 ひかり", "文：山田太郎": a Japanese byline's label.
-_JA_AUTHOR = re.compile(
+_JA_AUTHOR = factored(
     r"^(?:著者|筆者|文|執筆|記者)(?:・写真)?\s?[:：]\s?\S{1,12}(?:\s\S{1,8}){0,2}$"
     r"|^[\u4e00-\u9fff\u3040-\u30ff]{1,6}\s?[\u4e00-\u9fff\u3040-\u30ff]{1,6}"
     r"[（(](?:編集部|記者|編集委員|特派員)[)）]$"  # "松岡 遼（編集部）"
 )
-_BRACKETED_NAME = re.compile(r"^[（(][\u3040-\u30ff\u4e00-\u9fff・\u3000 ]{3,14}[）)]$")
+_BRACKETED_NAME = factored(r"^[（(][\u3040-\u30ff\u4e00-\u9fff・\u3000 ]{3,14}[）)]$")
 _SEND_TO = gated(r"(?:\(으\)로 )?기사\s?보내기$|공유하기$")
 # A Korean byline: a name of two to four syllables and "기자" (reporter), or "특파원".
-_REPORTER = re.compile(
+_REPORTER = factored(
     r"^[가-힣]{2,4}\s?(?:기자|특파원|선임기자|객원기자)(?:\s|$|의\s?(?:기사\s?모음|다른\s?기사))"
 )
 # "The rest of this article is for subscribers" and its kin: the paywall's line in the text.
-_PAYWALL_REST = re.compile(
+_PAYWALL_REST = factored(
     _fold(
         r"(?:rest|remainder) of (?:this|the) (?:article|story)"
         r"|la suite (?:de cet article )?est réservée|το υπόλοιπο (?:του )?άρθρ"
@@ -438,7 +438,7 @@ _PAYWALL_REST = re.compile(
         r"|материал доступен полностью"
     )
 )
-_SUBSCRIBER = re.compile(
+_SUBSCRIBER = factored(
     _fold(
         r"subscri|abonn|συνδρομ|suscri|assinant|abbonat|подписчик|подписк|передплат|有料|会員"
         r"|구독|유료|订阅|訂閱|会员|會員|مشترك|מנוי|सब्सक्राइब|premium|plus\b|log ?in|sign in"
@@ -446,7 +446,7 @@ _SUBSCRIBER = re.compile(
 )
 PAYWALL_LINE = 25  # words
 # A tip line: "Got a story? Email ...", "Есть новость? Присылайте в наш Telegram-бот ...".
-_TIP = re.compile(
+_TIP = factored(
     _fold(
         r"^(?:got a (?:story|news tip|tip)|(?:do you )?have (?:you got )?a (?:story|tip|news tip)"
         r"|heb je (?:een )?(?:tip|nieuwstip)|har du (?:et|ett) tips?|máte tip"
@@ -462,12 +462,12 @@ _TIP = re.compile(
         r"|wiesz coś)"
     ),
 )
-_TIP_WAY = re.compile(
+_TIP_WAY = factored(
     r"@|\+?\d[\d ()-]{6,}\d|whatsapp|telegram|e-?mail|viber|почт|пошт|correo|kakao|카카오|電話"
     r"|메일|ईमेल|ايميل|מייל",
 )
 # "Listen to this article" and the read-aloud buttons of other sites.
-_LISTEN = re.compile(
+_LISTEN = factored(
     _fold(
         r"^(?:listen to this (?:article|story)|listen(?: now)?|écouter (?:cet )?article"
         r"|artikel (?:anhören|vorlesen)|escuchar (?:esta )?(?:noticia|artículo)"
@@ -484,16 +484,16 @@ _LISTEN = re.compile(
 # Joining a channel, told to the reader: "Únete a nuestro canal de WhatsApp", "הצטרפו לערוץ
 # הוואטסאפ", "... WhatsApp चॅनेल फॉलो करा".
 # Languages that put the verb last end a pitch with it: "… WhatsApp ग्रुपमध्ये सामील व्हा".
-_JOIN_AT_END = re.compile(
+_JOIN_AT_END = factored(
     r"(?:ചേരൂ|ചേരുക|ജോയിൻ ചെയ്യൂ|जुड़ें|जुड़िए|सामील व्हा|जॉइन करा|जॉइन करें|फॉलो करें|फॉलो करा"
     r"|যোগ দিন|ফলো করুন|சேருங்கள்|இணையுங்கள்|చేరండి|ಸೇರಿ|katılın|takip edin|abone olun"
     r"|フォローしてください|登録してください|추가하세요|구독하세요|구독해 ?주세요|참여하세요"
     r"|بپیوندید|کریں|सदस्य बन्नुहोस्|जोडिनुहोस्|सब्स्क्राइब गर्नुहोस्)(?:\W*$|[।.!]\s)"
 )
 # "… Google Haberler'de takip edin, gündemi ilk siz öğrenin.": the verb, then what it brings
-_JOIN_THEN_PAYOFF = re.compile(r"(?:takip edin|abone olun|katılın),\s[^,.!?]{0,60}[.!]?$")
+_JOIN_THEN_PAYOFF = factored(r"(?:takip edin|abone olun|katılın),\s[^,.!?]{0,60}[.!]?$")
 _JOIN_THEN = ("edin, ", "olun, ", "lın, ")  # (looked for first: most lines have none)
-_JOIN = re.compile(
+_JOIN = factored(
     _fold(
         r"(?:^|\s)(?:join (?:us|our)|únete|unirme|rejoignez|treten sie|unisciti|junte-se|dołącz"
         r"|bergabung(?:lah)?|gabung|sumali"
@@ -505,7 +505,7 @@ _JOIN = re.compile(
         r"|(?:^|\s)join လုပ်"  # "… Join လုပ်လိုက်ပါ။" (Burmese: no space after the verb either)
     ),
 )
-_JOIN_CHANNEL = re.compile(
+_JOIN_CHANNEL = factored(
     _fold(
         r"whatsapp|telegram|viber|google news|youtube|instagram|канал|וואטסאפ|ווטסאפ|טלגרם|واتساب"
         r"|bülten"
@@ -514,7 +514,7 @@ _JOIN_CHANNEL = re.compile(
 )
 # A paywall's pitch: two of its words, said to the reader ("有料会員になると、すべての記事を
 # 読み放題。いまなら初月無料で ..."); a story about a paper's subscribers says them to no one.
-_PAYWALL = re.compile(
+_PAYWALL = factored(
     _fold(
         r"有料会員|初月無料|読み放題|会員限定|유료 ?회원|구독하고|付费会员|会员专享|订阅后|訂閱後"
         r"|réservé aux abonnés|abonnez-vous pour|abonnez-vous dès|cet article vous a été offert"
@@ -542,7 +542,7 @@ _PAYWALL = re.compile(
 )
 # A metered paywall's counter: "You're reading one of 3 free articles this month", "Está a ler
 # um dos 3 artigos gratuitos deste mês", "Il vous reste 2 articles gratuits".
-_FREE_ARTICLES = re.compile(
+_FREE_ARTICLES = factored(
     _fold(
         r"\d+\s+(?:\w+\s+)?(?:free (?:articles|stories)|artigos gratuitos|articles gratuits"
         r"|kostenlose(?:n)? artikel|artículos gratuitos|artículos gratis|articoli gratuiti"
@@ -551,14 +551,14 @@ _FREE_ARTICLES = re.compile(
         r"|無料記事|免费文章|免費文章|무료 기사"
     )
 )
-_METER = re.compile(
+_METER = factored(
     _fold(
         r"\b(?:this|ce|diesen|este|questo|deste|desse)\s+(?:month|mois|monat|mes|mese|mês)\b"
         r"|в этом месяце|цього місяця|\b(?:left|remaining|reste|restent|restam|quedan|rimangono"
         r"|noch|осталось|залишилось|kaldı|pozostało|zbývá)\b|今月|本月|이번 달"
     )
 )
-_TO_READER = re.compile(
+_TO_READER = factored(
     r"いまなら|今なら|いただけ|ください|あなた|지금|하세요|立即|您|\b(?:you|your|vous|votre|sie"
     r"|ihre|tu|tú|usted|você|вы|вас|ты|ви|вам|σας|αποκτήστε|γίνετε|ακυρώστε|assine|subscreva"
     r"|tenha|suscríbete|abónate|abonnez-vous|profitez|abonnieren sie|abbonati|подпишитесь"
@@ -566,8 +566,8 @@ _TO_READER = re.compile(
     re.IGNORECASE,
 )
 # A paywall's pitch tells the reader what to do: "Get the full story. Unlimited digital ..."
-_IMPERATIVE = re.compile(r"^(?:get|subscribe|start|try|unlock|join|become|read|sign up)\b")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_IMPERATIVE = factored(r"^(?:get|subscribe|start|try|unlock|join|become|read|sign up)\b")
+_EMAIL = factored(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Source, author and editor lines of Chinese and Japanese sites: "本文来源：…", "责任编辑：…".
 # (with a colon or in brackets: "记者了解到" opens a sentence, "the reporter learned")
 _CREDIT_WORDS = (
@@ -580,28 +580,28 @@ _CREDITS_OTHER = gated(
 # "#人工智能 #大模型 #订阅制": a line of hashtags and nothing else is a tag list.
 # Two or more "role: name" credits in a row, split by slashes or bars.
 _ROLE = r"[^\W\d_][^\W\d_ ]{1,12}(?: [^\W\d_]{1,12})?\s?[:：]\s?[^\W\d_][^\W\d:：/|]{1,30}"
-_ROLE_CREDITS = re.compile(rf"^(?:{_ROLE}?\s?[/|]\s?){{1,5}}{_ROLE}$")
+_ROLE_CREDITS = factored(rf"^(?:{_ROLE}?\s?[/|]\s?){{1,5}}{_ROLE}$")
 # A short line naming the outlet's own channel: "our Telegram", "у нашому Telegram".
-_OUR_CHANNEL = re.compile(
+_OUR_CHANNEL = factored(
     _fold(
         r"(?:^|\s)(?:our|наш\w*|notre|nos|nuestro|nuestra|nosso|nossa|unser\w*|nostr\w*|nasz\w*"
         r"|onze|vores|vår|vårt|náš\w*|našem|naš\w*)\s+(?:\S+\s+)?(?:telegram|whatsapp|viber"
         r"|newsletter|канал\w*|instagram|youtube|facebook|tiktok|app)(?:\W|$)"
     )
 )
-_FOLLOW_BUTTON = re.compile(r"をフォロー(?:する)?$|に「いいね！?」しよう$")
+_FOLLOW_BUTTON = factored(r"をフォロー(?:する)?$|に「いいね！?」しよう$")
 # ("…野菜をお届けしますと説明した" reports what someone said)
-_DELIVERED = re.compile(
+_DELIVERED = factored(
     r"(?:毎日|毎週|毎朝|毎晩|平日の朝|週に?\d回|プッシュ通知で)[^。]{0,40}お届けします(?:[。！!]|$)"
     r"|메일로 받아\s?보세요"  # "… 오늘의 핵심 뉴스를 매일 아침 메일로 받아보세요."
 )
 # A reader's comment copied as one line: "Montse - 21/11/2025 12:40 182 euros d'escombraries …"
-_COMMENT_LINE = re.compile(
+_COMMENT_LINE = factored(
     r"^[^\W\d_][\w .'’-]{1,30}\s[-–·|]\s(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})"
     r"(?:,?\s\d{1,2}:\d{2})?\s+\S"
 )
 # "Comments are the responsibility of their authors" in the languages of the news.
-_COMMENTS_DISCLAIMER = re.compile(
+_COMMENTS_DISCLAIMER = factored(
     _fold(
         r"comments are (?:the )?(?:sole )?responsibility|comentarios son (?:de )?(?:exclusiva )?"
         r"responsabilidad|comentaris són responsabilitat|commentaires (?:sont|relèvent) (?:sous )?"
@@ -611,11 +611,11 @@ _COMMENTS_DISCLAIMER = re.compile(
     )
 )
 # "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", an age rating ("18+").
-_SITE_KEYS = re.compile(r"ctrl\s?\+\s?enter|^\d{1,2}\+$", re.IGNORECASE)
+_SITE_KEYS = factored(r"ctrl\s?\+\s?enter|^\d{1,2}\+$", re.IGNORECASE)
 # A Korean broadcaster's tip box: "… 여러분의 제보를 기다립니다." and its ways, "▷ 전화 : 02-…"
-_KOREAN_TIP_WAY = re.compile(r"[-•·▷▶ ]*(?:전화|카카오톡|이메일|메일|(?:뉴스\s?)?홈페이지)\s?[:：]")
+_KOREAN_TIP_WAY = factored(r"[-•·▷▶ ]*(?:전화|카카오톡|이메일|메일|(?:뉴스\s?)?홈페이지)\s?[:：]")
 # "Vous avez trouvé une erreur? Merci de nous la signaler.": a site's error-report box
-_ERROR_REPORT = re.compile(
+_ERROR_REPORT = factored(
     _fold(
         r"(?:vous avez (?:trouvé|repéré) une (?:erreur|faute)|signaler une erreur"
         r"|(?:found|spotted) (?:an error|a mistake|a typo)|report an error|нашли ошибку"
@@ -631,14 +631,14 @@ _SOURCE_LINE = gated(
     ),
     re.IGNORECASE,
 )
-_POSTAL_IMPRINT = re.compile(r"^〒\s?\d{3}-?\d{4}")
-_SUBSCRIBE_TO_US = re.compile(
+_POSTAL_IMPRINT = factored(r"^〒\s?\d{3}-?\d{4}")
+_SUBSCRIBE_TO_US = factored(
     r"を購読する$|を購読しませんか[？?]?$|구독하기$|구독하고 메인에서 (?:바로 )?보세요[!.]?$"
 )
-_AD_TOKEN = re.compile(r"(?:^|[,;]\s)(?:реклама\.?\s*)?erid\s*[:：]\s*\w{6,}$", re.IGNORECASE)
+_AD_TOKEN = factored(r"(?:^|[,;]\s)(?:реклама\.?\s*)?erid\s*[:：]\s*\w{6,}$", re.IGNORECASE)
 # Tags on a line, or one alone (a copied tag list puts one a line: "#駅伝"; "#MeToo运动在各地
 # 引发讨论。" is a sentence)
-_HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)+$|^#[^\s#.。!?！？,，、]{1,25}$")
+_HASHTAGS = factored(r"^#[^\s#]+(?:\s+#[^\s#]+)+$|^#[^\s#.。!?！？,，、]{1,25}$")
 # "阅读 3.2万", "12.4K views": a counter of readers.
 _VIEWS = gated(
     r"^(?:(?:阅读|閱讀|浏览|瀏覽|播放|조회수?|閲覧|views?|просмотр\w*|переглядів|いいね|ブックマーク"
@@ -659,17 +659,17 @@ _TAG_WORDS = _fold(
     r"|պիտակներ|etiketa|etiketat|тэгі|témata|štítky|aiheet|tagit|etiketter|címkék"
     r"|súvisiace témy|témy|temos|tēmas"
 )
-_TAGS = re.compile(rf"^(?:{_TAG_WORDS})\s*[:：៖՝]\s*\S")
+_TAGS = factored(rf"^(?:{_TAG_WORDS})\s*[:：៖՝]\s*\S")
 # Before a colon, the tag header of any language `chrome_words` has ("Тегтер:", "თეგები:"),
 # on a line that is no sentence ("Теме: школа и цене биће на дневном реду." is an agenda's)
 _TAG_HEADERS = "|".join(
     re.escape(phrase)
     for phrase in sorted({_fold(p).lower() for p in words_of_sites.TAGS}, key=len, reverse=True)
 )
-_TAG_LINE = re.compile(rf"^(?:{_TAG_HEADERS})\s*[:：៖՝]\s*\S")
+_TAG_LINE = factored(rf"^(?:{_TAG_HEADERS})\s*[:：៖՝]\s*\S")
 _TAG_COLONS = frozenset(":：៖՝")
 # "Topics Animals, Dogs, Greater Manchester": the header, then a list with commas.
-_TAGS_BARE = re.compile(rf"^(?:{_TAG_WORDS})\s+[^,.!?]{{1,40}}(?:[,、][^,.!?]{{1,40}})+$")
+_TAGS_BARE = factored(rf"^(?:{_TAG_WORDS})\s+[^,.!?]{{1,40}}(?:[,、][^,.!?]{{1,40}})+$")
 # "Read next", "More from The Moscow Times", "Related Topics", "Read more: <headline>".
 _RELATED_HEADER = gated(
     _fold(
@@ -699,7 +699,7 @@ _RELATED_LINK = gated(rf"^(?:{_READ_ALSO})\s*[:：|]\s*\S.*$")
 _RELATED_LINK_BARE = gated(
     rf"^(?:(?:{_READ_ALSO_PHRASES})\s+|[【\[〔〈《]\s*(?:{_READ_ALSO_PHRASES})\s*[】\]〕〉》]\s*)\S.*$"
 )  # also "【関連記事】住宅街にクマ…", "[관련기사] …"
-_RELATED_LINK_WEAK = re.compile(
+_RELATED_LINK_WEAK = factored(
     r"^(?:related|see more|see also|more)\s*[:：|]\s*\S.*$", re.IGNORECASE
 )
 # "More »", "Read on →"; a closing guillemet after a word closes a quotation ("«Придется
@@ -717,7 +717,7 @@ _APPEAL_HEADER = gated(
 )
 # Addressing the reader and asking for money or sign-up: the mark of appeal prose.
 _ADDRESS = gated(r"\b(?:you|your|we|us|our)\b", re.IGNORECASE)
-_ASK = re.compile(
+_ASK = factored(
     r"\b(?:donat\w*|contribut\w*|support (?:us|our|independent|the|quality)|supporting"
     r"|subscri\w*|membership|become a (?:member|supporter)|readers? (?:fund|like you)"
     r"|fund(?:ed|s)? (?:us|by readers)|keep (?:our|reporting|us)|one-off|one-time|recurring"
@@ -727,13 +727,13 @@ _ASK = re.compile(
     r"|support (?:my|this) work|thank you for (?:reading|supporting))\b",
     re.IGNORECASE,
 )
-_APPEAL_UI = re.compile(
+_APPEAL_UI = factored(
     r"(?:[$€£]\s?\d|/\s?month\b|\bper (?:month|year)\b|\bpayment|\bpaiment|\bremind me\b"
     r"|\bnot ready\b|\bsupport\b|\bdonat)",
     re.IGNORECASE,
 )
-_QUOTE_MARKS = re.compile(r"[\"“”«»]")
-_NEWSLETTER = re.compile(
+_QUOTE_MARKS = factored(r"[\"“”«»]")
+_NEWSLETTER = factored(
     r"\b(?:newsletters?|sign up|sign-up|signup|signing up|inbox|mailbox|e-?mail address"
     r"|subscribe"
     r"|unsubscribe|subscribers?|thanks for reading|privacy (?:policy|notice)"
@@ -743,7 +743,7 @@ _NEWSLETTER = re.compile(
 )
 # A newsletter in other languages (a line that names one, short and no sentence: its box's
 # header, "Tilaa Lapin uutiskirje", "TechFront メールマガジン").
-_NEWSLETTER_NAMED = re.compile(
+_NEWSLETTER_NAMED = factored(
     _fold(
         r"uutiskirj|nyhetsbrev|nyhedsbrev|nieuwsbrief|boletín|boletim|hírlevél|bülten|рассылк|розсилк"
         r"|ニュースレター|メールマガジン|メルマガ|뉴스레터|電子報|电子报|ניוזלטר|النشرة البريدية"
@@ -774,10 +774,10 @@ _COMMENT_WORDS = (
     r"comment|коммент|комент|kommentar|comentar|commentaire|commento|komentarz|yorum|σχόλι"
     r"|תגובה|تعليق|टिप्पणी|댓글|응원톡|コメント|评论|評論|留言"
 )
-_COMMENT_WORD = re.compile(_fold(_COMMENT_WORDS))
+_COMMENT_WORD = factored(_fold(_COMMENT_WORDS))
 # What a comments box asks before one can comment: "로그인 후 댓글을 남길 수 있습니다", "Log in to
 # comment", "Войдите, чтобы оставить комментарий".
-_COMMENT_LOGIN = re.compile(  # (matched in the folded, lowered line)
+_COMMENT_LOGIN = factored(  # (matched in the folded, lowered line)
     _fold(
         r"(?:log ?in|sign in|register|inicia sesión|connectez-vous|melden sie sich an|accedi"
         r"|faça login|zaloguj się|войдите|авторизуйтесь|увійдіть|giriş yapın|συνδεθείτε|התחברו"
@@ -796,7 +796,7 @@ _COMMENT_LOGIN = re.compile(  # (matched in the folded, lowered line)
 FOLLOW_LINE = 12  # words: "Follow us on Telegram and Instagram!" says no more than that
 # Credits that name themselves: "Photo: ...", "(AP Photo/Name)", "Photograph: Name/PA",
 # "Video by Jane Doe" (a name after "by": "release the video by the end of the week" is news).
-_PHOTO_CREDIT_STRONG = re.compile(
+_PHOTO_CREDIT_STRONG = factored(
     r"\b(?:photo(?:graph)?s?|picture|image|illustration|video)\s*(?::|(?-i:(?:by|By|BY)\s+[A-Z])|credit\b)"
     r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
@@ -834,7 +834,7 @@ _BYLINE = gated(
     re.IGNORECASE,
 )
 # Credits that are never prose, wherever they stand: "(AP Photo/Jane Doe)", "©".
-_CREDIT_ALONE = re.compile(
+_CREDIT_ALONE = factored(
     r"\((?:[A-Z]{2,6} )?Photo ?/[^)]*\)|\bPhoto(?:graph)?: [A-Z]|\bGetty Images\b|©"
     # "… a la sala de plens de l'Ajuntament. Foto: D.C.": a credit closing the caption
     r"|[.!?]\s+(?:Foto|Fotó|Fotos|Fotografia|Фото|Φωτ\.?|Φωτογραφία|Zdjęcie|Kuva|Bild)\s?:\s?"
@@ -844,17 +844,24 @@ _CREDIT_ALONE = re.compile(
 # common words count beside a slash or a colon ("Pool/Getty"), or on a line of a few words
 # (`_CREDIT_WORD`: "File photo"): "Saint-Servais pool to close as ceiling is found unsafe" is
 # a headline.
-_PHOTO_CREDIT_WEAK = gated(
+_AGENCIES = (
     r"\b(?:reuters|afp|epa|ap|tass|ria novosti|xinhua|anp|belga|dpa|efe|ansa|pap|čtk|mti|bta)\b"
+)
+_AGENCY_WORD = gated(_AGENCIES, re.IGNORECASE)
+# An agency's name, or a credit's word before a slash or a colon, or after a slash: what
+# `_PHOTO_CREDIT_WEAK` looks for on a line with a slash or a colon (`_AGENCY_WORD` alone on
+# one with neither)
+_PHOTO_CREDIT_WEAK = gated(
+    rf"{_AGENCIES}"
     r"|\b(?:photo\w*|picture|image|pool|credit|file)\b(?=\s*[/:])|(?<=/)\s*(?:pool|file)\b",
     re.IGNORECASE,
 )
 _CREDIT_WORD = gated(r"\b(?:photo\w*|picture|image|pool|credit|file)\b", re.IGNORECASE)
 CREDIT_WORD_LINE = 5  # words
-_CAPTION_MARK = re.compile(r"^(?:image |photo |video )?caption\W*$", re.IGNORECASE)
-_NAME_SLASH_AGENCY = re.compile(r"[A-Z][\w.’'-]+ ?/ ?[A-Z][\w.’'-]+")
+_CAPTION_MARK = factored(r"^(?:image |photo |video )?caption\W*$", re.IGNORECASE)
+_NAME_SLASH_AGENCY = factored(r"[A-Z][\w.’'-]+ ?/ ?[A-Z][\w.’'-]+")
 # After the agency's first word, at most three more capitalised words to the line's end.
-_CREDIT_AFTER_SLASH = re.compile(r"(?:\s+[A-Z][\w.’'&-]*){0,3}\s*[)\]]?\s*$")
+_CREDIT_AFTER_SLASH = factored(r"(?:\s+[A-Z][\w.’'&-]*){0,3}\s*[)\]]?\s*$")
 _CREDITS = gated(
     r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research) by\b"
     r"|copyright\s*(?:©|\(c\)|\d{4}|\b.{0,80}\ball rights reserved\b)|\(c\) ?\d{4}"
@@ -871,7 +878,7 @@ _CREDITS = gated(
 )
 # The same credits a line's first 80 characters may lead up to, looked for only when their
 # words are there (`_is_credits_line`): trying every start for them cost much.
-_CREDITS_WITHIN = re.compile(
+_CREDITS_WITHIN = factored(
     r"^(?:.{0,80}\bcontributed (?:to )?this (?:report|story|article)\b"
     r"|.{0,80}\ball rights reserved\b|.{0,80}\bcreative commons licen[cs]e)",
     re.IGNORECASE,
@@ -879,7 +886,7 @@ _CREDITS_WITHIN = re.compile(
 _CREDITS_WITHIN_WORDS = ("contributed", "rights reserved", "creative commons")
 # Everything a photo credit of `_PHOTO_CREDIT_STRONG` holds, one of them at least: searched
 # first, as a list of words that each start with a letter is quick to look for.
-_PHOTO_CREDIT_CUE = re.compile(
+_PHOTO_CREDIT_CUE = factored(
     r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|фота|φωτ"
     r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
     r"|तस्बिर|तस्वीर"
@@ -899,7 +906,7 @@ def _is_credits_line(text: str) -> bool:
 # "Click here" in the languages of the news: opening a line, an instruction to the reader's
 # mouse ("Click here to subscribe", "येथे क्लिक करा"); anywhere in a line with a channel or an
 # app, a pitch ("… வாட்ஸ்அப் சேனலில் பெற இங்கே க்ளிக் செய்யவும்", "點我下載APP").
-_CLICK_HERE_ANY = re.compile(
+_CLICK_HERE_ANY = factored(
     _fold(
         r"click here|tap here|press here|येथे क्लिक करा|यहां क्लिक करें|यहाँ क्लिक करें|इथे क्लिक करा"
         r"|இங்கே க்ளிக் செய்யவும்|இங்கே கிளிக் செய்யவும்|এখানে ক্লিক করুন|ক্লিক করুন"
@@ -913,7 +920,7 @@ _CLICK_HERE_ANY = re.compile(
     )
 )
 # Told to get the outlet's app: "Download de NPO Nieuws-app en zet meldingen aan."
-_GET_THE_APP = re.compile(
+_GET_THE_APP = factored(
     _fold(
         r"(?:download|get (?:the|our) (?:[\w-]+ ){0,3}app|installeer|laden sie|lade dir|téléchargez"
         r"|télécharge"
@@ -921,7 +928,7 @@ _GET_THE_APP = re.compile(
         r"|κατεβάστε|indirin|tải|преузмите|преземете)\b"
     )
 )
-_AFTER_A_STOP = re.compile(r"(?:[.!?]|\s[–—])\s+$")  # (or a dash: "… – преузмите апликацију")
+_AFTER_A_STOP = factored(r"(?:[.!?]|\s[–—])\s+$")  # (or a dash: "… – преузмите апликацију")
 
 
 def _tells_to_get_the_app(low: str) -> bool:
@@ -935,13 +942,13 @@ def _tells_to_get_the_app(low: str) -> bool:
     )
 
 
-_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
-_COOKIES = re.compile(
+_HANDLE = factored(r"(?<![\w@])@\w{2,}")
+_COOKIES = factored(
     r"cookie|куки|クッキー|쿠키|ملفات تعريف الارتباط|עוגיות|कुकीज़|คุกกี้|piškot|kolačić"
     r"|ciasteczk|sütik|evästei|evästee|çerez|کوکی|slapuk|sīkdatn|küpsis|galetes|бисквитк"
     r"|колачић|колачињ"
 )
-_COOKIE_CONTEXT = re.compile(
+_COOKIE_CONTEXT = factored(
     r"\b(?:consent|consens\w*|accept|partners?|preferences|settings|privacy|acept\w*|configur\w*"
     r"|accept\w*|paramètr\w*|paramétr\w*|partenaires|akzeptier\w*|einstellungen|datenschutz\w*"
     r"|accett\w*|aceit\w*|прием\w*|съглас\w*|поверителност\w*"
@@ -958,7 +965,7 @@ _COOKIE_CONTEXT = re.compile(
     r"|同意|設定|동의|설정|موافق|הסכמה|ยอมรับ"
 )
 # A site's own words about its cookies: "we use" in the languages of the news.
-_COOKIE_WE = re.compile(
+_COOKIE_WE = factored(
     _fold(
         r"\b(?:we use|this (?:web)?site uses|utilizamos|usamos|nous utilisons|ce site utilise"
         r"|utilitzem|fem servir|nos partenaires utilisons|utilisons des cookies|този сайт използва"
@@ -988,8 +995,8 @@ _TRANSLATION_CREDIT = gated(
     r"|traducido (?:por|con)|tradotto (?:da|con)|traduzido (?:por|com))\b"
 )
 # "Subscribe for free to receive new posts": telling the reader, at a sentence's start.
-_IMPERATIVE_SIGN_UP = re.compile(r"(?:^|[.!?]\s+)(?:subscribe|sign up)\b", re.IGNORECASE)
-_MACHINE_TRANSLATION = re.compile(
+_IMPERATIVE_SIGN_UP = factored(r"(?:^|[.!?]\s+)(?:subscribe|sign up)\b", re.IGNORECASE)
+_MACHINE_TRANSLATION = factored(
     r"machine[- ]translat|google translate|deepl|yandex\.?\s*translat|auto-?translated"
     r"|машинный перевод|переводчик",
     re.IGNORECASE,
@@ -1007,7 +1014,7 @@ DATE = gated(
 _SHORT_DATE = gated(rf"\b(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})\b", re.IGNORECASE)
 # (a clock's hours and minutes: "87:79" is a basketball score; digits of other scripts,
 # "१७:४२", are not checked)
-TIME = re.compile(
+TIME = factored(
     r"\b(?![3-9]\d:|2[5-9]:)\d{1,2}:(?![6-9])\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}T))?",
     re.IGNORECASE,
 )
@@ -1037,21 +1044,21 @@ _RELATIVE_TIME = gated(
 )
 # "Temps de lecture 4 min.", "Lesedauer: 3 Min.", "読了時間 5分", "5 min read": a header's
 # reading time, a number of minutes beside a word for reading.
-_MINUTES = re.compile(
+_MINUTES = factored(
     r"\d{1,3}\s*(?:(?:min(?:ut\w*)?|мин\w*|хв\w*|λεπτ\w*|dakika|dk|perc|phút|menit|분"
     r"|דקות|دقائق|دقيقة|دقیقه|मिनट|นาที|րոպե)(?![^\W\d_])|分)",
     re.IGNORECASE,
 )
-_READING = re.compile(
+_READING = factored(
     r"read|lectur|lese|lettura|leitura|czytani|чтени|читанн|ανάγνωσ|okuma|leestijd|lästid"
     r"|læsetid|čtení|citire|đọc|baca|読了|読め|阅读|閱讀|읽|קריאה|قراءة|مطالعه|पढ़|lukuaika|olvasás"
     r"|อ่าน|կարդալ",
     re.IGNORECASE,
 )
-_MIN_DOT = re.compile(r"\b(?:min|мин|хв)\.$", re.IGNORECASE)
+_MIN_DOT = factored(r"\b(?:min|мин|хв)\.$", re.IGNORECASE)
 READING_TIME = 8  # words
 # "17:00–21:00", "8.30-12.00", "9時〜17時": hours from and to, a timetable's or a schedule's.
-_TIME_RANGE = re.compile(
+_TIME_RANGE = factored(
     r"\d{1,2}[:.h時]\d{0,2}\s*(?:[-–—~〜～]|to|until|till|до|bis|à|a|al|hasta|até|حتى|إلى|الى)"
     r"\s*\d{1,2}[:.h時]\d{0,2}"
     # "من 20:00 حتى منتصف الليل", "From 22:00 until the last train": hours from, to a word
@@ -1059,13 +1066,13 @@ _TIME_RANGE = re.compile(
     re.IGNORECASE,
 )
 # A trail of sections: three or more short items joined by ">" or "›".
-_BREADCRUMBS = re.compile(
+_BREADCRUMBS = factored(
     r"^[^>›»＞\n]{1,30}(?:\s[>›»＞]\s[^>›»＞\n]{1,30}){2,6}$"  # ("ホーム ＞ ニュース ＞ 決済")
     r"|^[^/\n]{1,30}(?:\s/\s[^/\n]{1,30}){2,6}$"
 )
 # Dates and times as other languages write them: "2025年10月17日", "2025.10.27.", "31 мая
 # 2025", "22/05/2025 à 17h05", "2025년 10월 27일".
-_OTHER_DATE = re.compile(
+_OTHER_DATE = factored(
     r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"
     r"|\b\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\b\.?|\b\d{4}/\d{1,2}/\d{1,2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b"
     # "17 June 2024", "১৭ জুন ২০২৪": a month's name has its vowel signs
@@ -1079,16 +1086,16 @@ _OTHER_DATE = re.compile(
     r"|\d{4}\s+(?:ජනවාරි|පෙබරවාරි|මාර්තු|අප්‍රේල්|මැයි|ජුනි|ජූනි|ජූලි|අගෝස්තු|සැප්තැම්බර්"
     r"|ඔක්තෝබර්|නොවැම්බර්|දෙසැම්බර්)\s+\d{1,2}"
 )
-_OTHER_TIME = re.compile(
+_OTHER_TIME = factored(
     r"\b\d{1,2}h\d{2}\b|\b\d{1,2} h \d{2}\b|\d{1,2}時\d{1,2}分"  # (Quebec: "21 h 14")
     r"|\b(?:kl|klo|godz|ore|às|um)\.?\s?\d{1,2}[.:]\d{2}\b"
     r"|\b\d{1,2}\.\d{2}\s?(?:Uhr|h)\b"
 )
 # "12:47h." as Spanish sites write a time; Thai dates with abbreviated months ("15 ก.ย. 2568").
-_HOUR_H = re.compile(r"\b\d{1,2}[:.]\d{2}\s?h\b")
-_THAI_DATE = re.compile(r"\d{1,2}\s+[\u0e00-\u0e7f]{1,4}\.[\u0e00-\u0e7f]{1,3}\.\s+\d{2,4}")
+_HOUR_H = factored(r"\b\d{1,2}[:.]\d{2}\s?h\b")
+_THAI_DATE = factored(r"\d{1,2}\s+[\u0e00-\u0e7f]{1,4}\.[\u0e00-\u0e7f]{1,3}\.\s+\d{2,4}")
 # Stamp words of other languages, matched without word boundaries (CJK has none).
-_OTHER_STAMP_WORDS = re.compile(
+_OTHER_STAMP_WORDS = factored(
     r"更新|公開|配信|发布|發布|입력|수정|업데이트|오전|오후|опубликовано|обновлено|publié le"
     r"|mis à jour le|veröffentlicht am|aktualisiert am|actualizado|publicado|pubblicato"
     r"|aggiornato|yayınlanma|güncelleme|δημοσίευση|ενημέρωση|प्रकाशित|अपडेटेड|نشر في|עודכן"
@@ -1116,7 +1123,7 @@ _WEEKDAYS = gated(
     r"|maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai)\b",
     re.IGNORECASE,
 )
-_STAMP_WORDS = re.compile(
+_STAMP_WORDS = factored(
     r"\b(?:updated|published|posted|first published|last updated|ago|gmt|utc|bst|est|msk)\b",
     re.IGNORECASE,
 )
@@ -1128,7 +1135,7 @@ _STAMP_JOINERS = frozenset({"on", "at", "am", "um", "le", "el", "à", "в", "o",
 # (Armenian "։", Ethiopic "።", Burmese "။", Khmer "។" and Tibetan "།" end sentences too)
 _STOP_MARKS = ".!?…。！？｡।॥؟۔;\u037e\u0589\u1362\u104b\u17d4\u0f0d"
 _CLOSERS = "'\"’”»)」』）】〕›"
-_SENTENCE_END = re.compile(f"[{re.escape(_STOP_MARKS)}][{re.escape(_CLOSERS)}]*$")
+_SENTENCE_END = factored(f"[{re.escape(_STOP_MARKS)}][{re.escape(_CLOSERS)}]*$")
 _STOPS = frozenset(_STOP_MARKS)
 
 
@@ -1139,8 +1146,8 @@ def _stopped(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in _STOPS
 
 
-_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTER_OR_DIGIT = factored(r"[^\W_]")
+_LETTERS = factored(r"[^\W\d_]+")
 
 SHORT = 8  # words: a line at most this long may be interface text
 COOKIE_HEADING = 8  # words
@@ -1217,7 +1224,7 @@ def classify(text: str) -> list[Judged]:
 
 NAMED_NEWSLETTER = 6  # words: a newsletter's box header that names it
 BODY_GAP = 5  # paragraphs: prose further than this from other prose is a banner's
-_LEAD_IN = re.compile(r"[:：]$")
+_LEAD_IN = factored(r"[:：]$")
 
 
 def _ends_with_colon(text: str) -> bool:
@@ -1311,7 +1318,7 @@ def _unstopped_prose(text: str) -> bool:
 
 UNSTOPPED_PROSE = 60  # characters of Thai (or Lao, Khmer, Burmese): a sentence, not a line
 UNSTOPPED_SENTENCE = 30  # of their letters, on the last lines: a sentence, not furniture
-_UNSTOPPED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_UNSTOPPED = factored(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
 def _is_short(p: Paragraph) -> bool:
@@ -1322,6 +1329,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     text = p.text
     if not _LETTER_OR_DIGIT.search(text):
         return "symbols"
+    if text.isdecimal() and len(text) <= 4:
+        return None  # a number alone, a rank or a counter: the lines around it tell its box
     words = p.words
     # Headers are matched without accents (`_fold`).
     folded = _fold(text)
@@ -1413,7 +1422,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"  # "ដោយ៖ សុខ ពិសី": "By:" in Khmer
     if words <= 16 and text[:1] in "[［〔" and _BRACKETED_BUTTONS.match(stripped):
         return "navigation"  # "[この記事を印刷する]　[ご意見・ご感想]": a row of buttons
-    if words <= 15 and _REACTION_ASK.search(text):
+    if words <= 15 and text.rstrip()[-1:] in "?？" and _REACTION_ASK.search(text):
         return "navigation"  # "यो समाचार पढेर तपाईंलाई कस्तो महसुस भयो ?", then its buttons
     if words <= 8 and _ADVERTISE_WITH.match(low) and not stopped:
         return "navigation"  # "Advertise with Canterbury Daily Press": the ad sales' link
@@ -1588,7 +1597,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"  # "Журналістка, пише про енергетику…", "…을 취재합니다."
     if words <= 40 and text[:1] in "КкЖжОоРр" and _DESK_BIO.match(stripped):
         return "credits"
-    if words <= 60 and _DISCLAIMER.match(stripped):
+    if words <= 60 and stripped[:1] in "(（डअDd" and _DISCLAIMER.match(stripped):
         return "credits"
     if words <= 40 and "डाउनलोड" in text and _APP_DOWNLOAD_HINDI.search(text) and not quoted:
         return "navigation"
@@ -1679,19 +1688,19 @@ _AUTHOR_BIO = gated(
     r"|^(?i:журналіст(?:ка)?|журналист(?:ка)?|кореспондент(?:ка)?|корреспондент(?:ка)?"
     r"|редактор(?:ка)?),\s+(?:пише|пишет|висвітлює|освещает)\b"
 )
-_COVERS_KO = re.compile(r"(?:을|를) 취재합니다")  # "…산업을 취재합니다": "I cover …"
+_COVERS_KO = factored(r"(?:을|를) 취재합니다")  # "…산업을 취재합니다": "I cover …"
 
 
 # A bio by the writer's desk, its name in quotation marks: "Корреспондент отдела «Город». Пишет о
 # транспорте, ЖКХ и городском благоустройстве."
-_DESK_BIO = re.compile(
+_DESK_BIO = factored(
     r"(?i:корреспондент|кореспондент|журналист|журналіст|обозреватель|оглядач|редактор)(?:ка)?"
     r" (?:отдела|рубрики|редакции|відділу|редакції) «[^»]{1,30}»\.\s+(?:Пишет|Пише) (?:о|об|про)\b"
 )
 # A disclaimer in brackets or under its label: "(डिस्क्लेमर: यह खबर … पर आधारित है। …)"
-_DISCLAIMER = re.compile(r"[(（]?\s*(?:डिस्क्लेमर|अस्वीकरण|disclaimer)\s*[:：]", re.IGNORECASE)
+_DISCLAIMER = factored(r"[(（]?\s*(?:डिस्क्लेमर|अस्वीकरण|disclaimer)\s*[:：]", re.IGNORECASE)
 # "भारत समाचार ऐप डाउनलोड करें और पाएं …": the app's pitch, its verb in the imperative
-_APP_DOWNLOAD_HINDI = re.compile(
+_APP_DOWNLOAD_HINDI = factored(
     r"(?:ऐप|एप)\s(?:को\s)?डाउनलोड\s(?:करें|करे|करिए|कीजिए)\s(?:और|व)\s(?:पाएं|पढ़ें|जानें)"
 )
 
@@ -1747,7 +1756,7 @@ _GALLERY_LINK = gated(
     re.IGNORECASE,
 )
 # A box of a section's headlines in Japanese: "経済のニュース", "地域の記事一覧".
-_SECTION_NEWS = re.compile(r"^[^\s、。「」]{1,10}の(?:ニュース|記事)(?:一覧)?$")
+_SECTION_NEWS = factored(r"^[^\s、。「」]{1,10}の(?:ニュース|記事)(?:一覧)?$")
 _CRUMB_MARKS = frozenset(">›»＞/")
 _LABEL_BRACKETS = frozenset("【[〔〈《")
 
@@ -1755,7 +1764,8 @@ _LABEL_BRACKETS = frozenset("【[〔〈《")
 def _weak_credit(text: str, words: int) -> bool:
     """An agency's name, or a credit's word before a slash or a colon: a credit on a short
     line that is no sentence."""
-    if _PHOTO_CREDIT_WEAK.search(text):
+    credit = _PHOTO_CREDIT_WEAK if ("/" in text or ":" in text) else _AGENCY_WORD
+    if credit.search(text):
         return True
     slash = _NAME_SLASH_AGENCY.search(text) if "/" in text else None
     # "Anton Novoderezhkin / Roscongress Photobank" ends its line with the credit; "VBB
@@ -1767,12 +1777,12 @@ def _weak_credit(text: str, words: int) -> bool:
 
 # A line reduced to the phrase it may be: no bullet or arrow around it, no final colon or
 # stop, no counter ("Kommentare (3)", "コメント48件" keeps its 件: `_COMMENTS` reads those).
-_KEY_EDGES = re.compile(r"^[\s\-–—•·|>›»→:：៖#■□◆◇▶►▲△▼▽●○★☆※]+|[\s\-–—•·|>›»→:：៖.!?…★☆]+$")
-_KEY_COUNTER = re.compile(r"\s*[(（\[]?\s*\d+\s*(?:件|条|則|개|건)?\s*[)）\]]?$")  # "（24件）"
+_KEY_EDGES = factored(r"^[\s\-–—•·|>›»→:：៖#■□◆◇▶►▲△▼▽●○★☆※]+|[\s\-–—•·|>›»→:：៖.!?…★☆]+$")
+_KEY_COUNTER = factored(r"\s*[(（\[]?\s*\d+\s*(?:件|条|則|개|건)?\s*[)）\]]?$")  # "（24件）"
 
 
 # Scripts written without spaces between words (Thai, Lao, Khmer, kana and kanji, hangul runs).
-UNSPACED = re.compile(r"[\u0e00-\u0eff\u1780-\u17ff\u3040-\u9fff\uac00-\ud7af]")
+UNSPACED = factored(r"[\u0e00-\u0eff\u1780-\u17ff\u3040-\u9fff\uac00-\ud7af]")
 
 
 def _phrases(*groups: tuple[str, ...]) -> tuple[str, ...]:
@@ -1803,7 +1813,7 @@ _INTERFACE_KEYS = frozenset(
 )
 _STORE_KEYS = frozenset(_phrases(words_of_sites.APP_STORES))
 _PAYWALL_KEYS = frozenset(_phrases(words_of_sites.PAYWALL_LABELS))
-_COOKIES_FOLDED = re.compile(_fold(_COOKIES.pattern), _COOKIES.flags)  # ("kolačića" folded)
+_COOKIES_FOLDED = factored(_fold(_COOKIES.pattern), _COOKIES.flags)  # ("kolačića" folded)
 # Interface phrases no other list has: a line of one is navigation before any rule is tried
 # (unless, without its "The", it heads a box or the comments: `_site_words_reason` reads it).
 _BOX_HEADER_KEYS = _LIST_HEADER_KEYS | _COMMENT_KEYS
@@ -1853,7 +1863,7 @@ _READ_ALSO_BARE_OPENS = _Openings(_READ_ALSO_BARE)
 _FOLLOW_OPENS = _Openings(_FOLLOW_OPENINGS)
 _REPUBLISHED_OPENS = _Openings(_REPUBLISHED_OPENINGS)
 # "Partager sur Facebook", "Share on X": a share button with its network.
-_NETWORK = re.compile(
+_NETWORK = factored(
     r"(?:on |via |on the |no |na |en |sur |auf |su |в |у |στο |ב|ל)?(?:facebook|twitter|x|whatsapp"
     r"|telegram|linkedin|reddit|pinterest|messenger|viber|threads|bluesky|mastodon|e-?mail|mail"
     r"|sms|vk|вконтакте|одноклассники|line|kakao(?:talk)?|카카오톡|weibo|微博|微信|wechat|qq"
@@ -1864,9 +1874,9 @@ _ARTICLE = gated(r"^(?:the|τα|οι|το|les|los|las|die|de|het|il|i|gli|le|la|
 # after "Read also": a colon (Khmer's "៖" too), a bar, or a dash before a space ("ये भी पढ़ें-
 # <headline>"; "Related-party deals" goes on as a word)
 _BULLETS = " \t-–—•·►▶▷▸■□◆◇▲△▼▽●○★☆※→»›"
-_LINK_COLON = re.compile(r"\s*(?:[:：|៖՝]|[-–—](?=\s))\s*\S")
+_LINK_COLON = factored(r"\s*(?:[:：|៖՝]|[-–—](?=\s))\s*\S")
 # What a pitch to follow the outlet offers: a channel (`_CHANNEL`) or its app.
-_APP = re.compile(
+_APP = factored(
     r"(?<![a-z])apps?(?![a-z])|aplikac|applica|appli\b|приложени|застосун|апликаци|εφαρμογ|uygulama"
     r"|ung dung|aplikasi|アプリ|客户端|客戶端|앱|تطبيق|اپلیکیشن|אפליקציה|ऐप|एप|অ্যাপ|แอป|line"
 )
@@ -1900,7 +1910,7 @@ def _site_words_reason(low: str, words: int, text: str, key: str) -> str | None:
     notice that the story ran elsewhere first. (`key`: the line as `_line_key` makes it, for
     a line of SITE_PHRASE words at most.)"""
     if words <= SITE_PHRASE:
-        bare = _ARTICLE.sub("", key)
+        bare = _ARTICLE.sub("", key) if " " in key else key  # ("the" needs a word after it)
         if key in _LIST_HEADER_KEYS or bare in _LIST_HEADER_KEYS:
             return "related links"
         if key in _ONE_LINK_KEYS:
@@ -1986,7 +1996,7 @@ def _credit_alone(text: str) -> bool:
 
 
 # A caption that opens with its credit's label and a name before a slash or a stop
-_CREDIT_FIRST = re.compile(
+_CREDIT_FIRST = factored(
     r"(?:Photo|Photos|Foto|Fotos|Picha|Фото|Снимка|Kuva|Bild|Imagen|Imagem|Immagine)\s?:\s?"
     r"[^\W\d_][^/.:]{0,40}(?:/|\.\s)"
 )
@@ -1994,16 +2004,16 @@ _CREDIT_FIRST = re.compile(
 CREDIT_AFTER_COLON = 34
 # "… at a mall in Pasay City. — BUSINESSDAILY PH FILE PHOTO": capitals after a dash
 DASH_CREDIT = 60
-_DASH_CREDIT = re.compile(r"[.!?]\s+[—–]\s*[A-Z][A-Z0-9 .&'/-]{2,50}$")
+_DASH_CREDIT = factored(r"[.!?]\s+[—–]\s*[A-Z][A-Z0-9 .&'/-]{2,50}$")
 
 
 # What a caption ends with: an agency or photographer in capitals after its sentence
 # ("... de Sevilla. EUROPA PRESS"), the site after a bar ("... mardi soir. | Le Courrier"), a
 # credit in brackets ("（ロイター）", "(ΦΩΤ. ΑΡΧΕΙΟΥ: Σ. ΜΠΑΛΤΑΣ)", "(संग्रहित छायाचित्र)").
 TAIL_WINDOW = 80  # characters: a caption's credit, the bar or the stop before it, a bracket
-_CAPTION_TAIL = re.compile(r"(?:[.!?]\s+|\s\|\s+)(?P<tail>[^.!?|]{2,40})$")
-_BRACKETED_TAIL = re.compile(r"[（(](?P<tail>[^()（）]{2,40})[)）]\s*$")
-_CREDIT_IN_BRACKETS = re.compile(
+_CAPTION_TAIL = factored(r"(?:[.!?]\s+|\s\|\s+)(?P<tail>[^.!?|]{2,40})$")
+_BRACKETED_TAIL = factored(r"[（(](?P<tail>[^()（）]{2,40})[)）]\s*$")
+_CREDIT_IN_BRACKETS = factored(
     r"ロイター|共同|時事|写真|撮影|提供|资料图|資料照|新华社|新華社|사진|연합뉴스|뉴시스|뉴스1"
     r"|\barchiv\w*|\bfile\b|\bfoto\b|\bphoto\b|छायाचित्र|फोटो|صورة|ارشيف|أرشيف|ארכיון|צילום"
     r"|ചിത്രം|ছবি|படம்|చిత్రం|ಚಿತ್ರ|फाइल|រូបថត|画像|イメージ|資料圖|资料图片|^出典[:：]"
@@ -2018,27 +2028,27 @@ _CREDIT_IN_BRACKETS = re.compile(
 # A Japanese paper's caption says when and where after "＝": "…遠山高原鉄道の列車＝7日、飯田市の
 # 遠山口駅", "…路線バス＝北山駅前で".
 # After "＝" a day, a place or an agency ("大人＝500円" is a price list's line).
-_JAPANESE_CAPTION = re.compile(
+_JAPANESE_CAPTION = factored(
     r"[\u3040-\u30ff\u4e00-\u9fff）」]{4,}＝(?=[^＝。！？]{1,30}$)"
     r"[^＝。！？]{0,24}?(?:\d+日|[市町村区県都府駅港]|で$|から$|共同|ロイター|時事|撮影|提供|AP|AFP)"
 )
 # "(Erik Vaananen/CPB)": a photographer's name, two words or more, and the outlet after a
 # slash ("(Berlin/Brandenburg)" names one place and another)
-_NAME_SLASH_OUTLET = re.compile(
+_NAME_SLASH_OUTLET = factored(
     r"[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,3} ?/ ?[A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,2}$"
 )
 # Who stands where in the picture, in a caption: "（左）", "(right)", "(오른쪽)"
-_LEFT_RIGHT = re.compile(
+_LEFT_RIGHT = factored(
     r"[（(](?:左|右|中央|写真左|写真右|left|right|centre|center|from left|좌|우|왼쪽|오른쪽"
     r"|가운데)[）)]"
 )
 # A Korean caption's credit after its sentence: "… 역투하고 있다. 사진=부산 마린스"
-_KOREAN_PHOTO_TAIL = re.compile(
+_KOREAN_PHOTO_TAIL = factored(
     r"[.!?]\s*/?\s*(?:사진|사진 제공|자료사진|그래픽|영상)\s?=\s?\S[^.!?]{0,30}$"
 )
 # A Korean caption's photographer after its sentence and a slash
-_SLASH_REPORTER = re.compile(r"[.!?]\s*/\s?[가-힣]{2,4}\s?(?:기자|특파원)$")
-_ARCHIVE_TAIL = re.compile(
+_SLASH_REPORTER = factored(r"[.!?]\s*/\s?[가-힣]{2,4}\s?(?:기자|특파원)$")
+_ARCHIVE_TAIL = factored(
     r"\S\s+[-–—|]\s*(?:صورة )?(?:أرشيفية|ارشيفية|archive|archivo|archiv|arquivo|archivio|архив"
     r"|αρχείο|ארכיון|file photo|photo d'archives)\s*$",
     re.IGNORECASE,
@@ -2078,7 +2088,7 @@ def _credit_tail(text: str) -> bool:
 
 
 CAPTIONED = 4  # words before a credit in capitals in brackets: a caption's sentence
-_CAPITALS_IN_BRACKETS = re.compile(r"[（(][^\W\d_a-z]{2,}[)）]")
+_CAPITALS_IN_BRACKETS = factored(r"[（(][^\W\d_a-z]{2,}[)）]")
 
 
 def _captioned(before: str) -> bool:
@@ -2100,8 +2110,8 @@ def _is_capitals(text: str) -> bool:
     )
 
 
-_BRACKETED_ITEMS = re.compile(r"\[\s*([^\[\]]+?)\s*\]")
-_ROW_GAP = re.compile(r"\s{2,}|\s[|·•]\s")
+_BRACKETED_ITEMS = factored(r"\[\s*([^\[\]]+?)\s*\]")
+_ROW_GAP = factored(r"\s{2,}|\s[|·•]\s")
 # Characters one of `_ROW_GAP`'s gaps has but two spaces: a space of another kind, a bar
 _GAP_MARKS = frozenset(_SPACES.replace(" ", "") + "|·•")
 
@@ -2127,12 +2137,12 @@ def _is_share_row(text: str) -> bool:
 
 NEWSLETTER_PITCH = 40  # words: a newsletter box's pitch of two sentences
 # "A newsletter, a photo wall and a waiting list": things listed, a subheading's shape
-_LISTED = re.compile(r"\w,\s+\w[^,]*\s(?:and|und|et|y|e|i|и|і|og|och|en)\s")
+_LISTED = factored(r"\w,\s+\w[^,]*\s(?:and|und|et|y|e|i|и|і|og|och|en)\s")
 
 # An appeal in other languages: the reader told to support or fund the newsroom, in the
 # imperative ("Підтримайте незалежну місцеву журналістику!", "Soutenez notre rédaction"),
 # with what is to be supported or given.
-_APPEAL_ASK = re.compile(
+_APPEAL_ASK = factored(
     _fold(
         r"підтримайте|поддержите|задонат|unterstützen sie|soutenez|faites un don|apóyanos"
         r"|apoya (?:a|el|nuestro)|haz una donación|sostieni|fai una donazione|apoie|faça uma doação"
@@ -2140,7 +2150,7 @@ _APPEAL_ASK = re.compile(
         r"|후원해 ?주세요|후원해 ?주십시오"
     ).lower()
 )
-_APPEAL_FOR = re.compile(
+_APPEAL_FOR = factored(
     _fold(
         r"журналіст|редакці|видання|журналист|редакци|издани|journalis|rédaction|redaktion"
         r"|redacción|redazione|redação|redakc|صحاف|עיתונ|լրագր|新闻|新聞|donat|донат|spende"
@@ -2159,7 +2169,7 @@ def _is_appeal_elsewhere(low: str, text: str) -> bool:
 
 
 # "নিজস্ব সংবাদদাতা", "निज संवाददाता": the paper's own correspondent, unnamed.
-_OWN_CORRESPONDENT = re.compile(
+_OWN_CORRESPONDENT = factored(
     r"^(?:নিজস্ব সংবাদদাতা|নিজস্ব প্রতিবেদক|স্টাফ রিপোর্টার|निज संवाददाता|हमारे संवाददाता"
     r"|स्टाफ रिपोर्टर)[,，]?(?:\s\S+)?$"
 )
@@ -2173,14 +2183,14 @@ def _is_appeal_prose(text: str) -> bool:
     return len({m.lower() for m in _ASK.findall(text)}) >= 2
 
 
-_PLAYER_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?$")
+_PLAYER_TIME = factored(r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?$")
 
 
 def _stamp_worded(text: str) -> bool:
     return bool(_STAMP_WORDS.search(text) or _OTHER_STAMP_WORDS.search(text))
 
 
-_LABELLED_ITEM = re.compile(r"^[・•▪◦●○■□▽▼◆◇]\s*[^\W\d_]")
+_LABELLED_ITEM = factored(r"^[・•▪◦●○■□▽▼◆◇]\s*[^\W\d_]")
 
 
 def _is_dateline_only(text: str, digits: bool) -> bool:
@@ -2239,17 +2249,17 @@ def _is_dateline_only(text: str, digits: bool) -> bool:
 
 
 _LIST_BULLETS = frozenset(("- ", "• ", "* ", "· ", "– "))
-_AM_PM_END = re.compile(r"\d\s?[ap]\.\s?m\.$", re.IGNORECASE)
+_AM_PM_END = factored(r"\d\s?[ap]\.\s?m\.$", re.IGNORECASE)
 
 
-_DIGIT = re.compile(r"\d")
-_MINUTE_READ = re.compile(r"\b\d{1,2}\s?(?:min(?:ute)?s?)\.?\s+read\b", re.IGNORECASE)
-_FROM_DATE = re.compile(r"\d日(?:より|から|以降|起|まで|迄)|\d일(?:부터|까지)")  # (or until)
+_DIGIT = factored(r"\d")
+_MINUTE_READ = factored(r"\b\d{1,2}\s?(?:min(?:ute)?s?)\.?\s+read\b", re.IGNORECASE)
+_FROM_DATE = factored(r"\d日(?:より|から|以降|起|まで|迄)|\d일(?:부터|까지)")  # (or until)
 SECTION_CHARS = 16  # a section's name beside a date, in a script written without spaces
-_TABLE_ROW = re.compile(r"^\|.*\|$")  # a row of a table, as the HTML's text gives it
+_TABLE_ROW = factored(r"^\|.*\|$")  # a row of a table, as the HTML's text gives it
 # "08:00 – Aqua Blue: Αίγινα": a departure, the time first and what leaves after a dash.
-_TIME_FIRST = re.compile(r"^\d{1,2}[:.]\d{2}\s*[–—-]\s*\S+\s+\S")
-_DOT_TIME = re.compile(r"\b\d{1,2}\.\d{2}\b(?:\s*(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T|BST|MSK))?")
+_TIME_FIRST = factored(r"^\d{1,2}[:.]\d{2}\s*[–—-]\s*\S+\s+\S")
+_DOT_TIME = factored(r"\b\d{1,2}\.\d{2}\b(?:\s*(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}T|BST|MSK))?")
 STAMP_LINE = 24  # words: a header's line of date, time, place, source and author
 
 
@@ -2287,7 +2297,7 @@ def _apply_header(
             reasons[k] = "credits"
 
 
-_NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
+_NAME_WORD = factored(r"^[^\W\d_][\w.'’-]*$")
 
 
 def _is_bare_name(text: str) -> bool:
@@ -2309,7 +2319,7 @@ def _is_bare_name(text: str) -> bool:
 ONE_LINK = 25  # words: the headline under a "Read also:" line
 ONE_LINK_MIN = 5  # words: shorter is a subheading
 ONE_LINK_LINES = 5  # headlines under one "Read also" line at most
-_BULLET = re.compile(r"^[*•·▪►▶■●◆-]\s")
+_BULLET = factored(r"^[*•·▪►▶■●◆-]\s")
 
 
 def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
@@ -2352,7 +2362,7 @@ def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None]) -> N
 _CONTINUED = frozenset({"credits", "paywall", "cookie notice", "newsletter", "appeal"})
 CONTINUED_LINES = 3  # lines the rest of a broken sentence runs over at most
 CONTINUED_LINE = 25  # words of each
-_OPEN_COMMA = re.compile(r"[,、，]\s*$")
+_OPEN_COMMA = factored(r"[,、，]\s*$")
 
 
 def _apply_continued(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
@@ -2537,11 +2547,11 @@ def headline_at(paras: Sequence[Paragraph], reasons: Sequence[str | None]) -> in
     return None
 
 
-_CRUMB_OR_GAUGE = re.compile(r"[>＞›|°]|\s[»/]\s|\b[A-Z]{3}\s+\d+[.,]\d")  # "USD 521,37"
-_COUNTER = re.compile(r"[:：]\s*[\d\s.,]+$")  # "ნანახია: 1 204": views, a counter
+_CRUMB_OR_GAUGE = factored(r"[>＞›|°]|\s[»/]\s|\b[A-Z]{3}\s+\d+[.,]\d")  # "USD 521,37"
+_COUNTER = factored(r"[:：]\s*[\d\s.,]+$")  # "ნანახია: 1 204": views, a counter
 UNSPACED_HEADLINE = 12  # characters: a Chinese or Japanese headline's least
 # A sentence's stop after a word, not after an abbreviation ("… 23,4 млрд. лв." is a headline).
-_SENTENCE_STOP = re.compile(r"(?:[^\W\d_]{4,}\.|[;,:])['\"’”»)]*$")
+_SENTENCE_STOP = factored(r"(?:[^\W\d_]{4,}\.|[;,:])['\"’”»)]*$")
 
 
 def _reads_as_headline(text: str, following: str | None) -> bool:
@@ -2578,7 +2588,7 @@ def _apply_head(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         _apply_under_headline(paras, reasons, at)
 
 
-_LIST_OR_ENTRY = re.compile(r"^\s*(?:[*•·▪►▶■●◆\-–—]\s|\d{1,2}[:.]\d\d\b)")  # "- …", "16:45 …"
+_LIST_OR_ENTRY = factored(r"^\s*(?:[*•·▪►▶■●◆\-–—]\s|\d{1,2}[:.]\d\d\b)")  # "- …", "16:45 …"
 
 
 def _apply_under_headline(paras: Sequence[Paragraph], reasons: list[str | None], at: int) -> None:
@@ -2641,7 +2651,7 @@ def _appeal_member(
 
 # A newsletter box's words in the other languages of the news (matched without word
 # boundaries: CJK has none).
-_NEWSLETTER_OTHER = re.compile(
+_NEWSLETTER_OTHER = factored(
     r"訂閱|订阅|電子報|电子报|信箱|邮箱|メルマガ|メールマガジン|뉴스레터|구독|рассылк|розсилк"
     r"|подпис|підпис|boletín|infolettre|nieuwsbrief|bülten|abone|iscriviti|inscreva|zapisz"
     r"|النشرة|اشترك|ניוזלטר|הירשמו|न्यूज़लेटर|सब्सक्राइब|จดหมายข่าว|բաժանորդագր",
@@ -2661,7 +2671,7 @@ KEY_POINT = 30  # words: a key point's line, a sentence at most
 KEY_POINTS = 6  # lines under the header: a box of key points is short
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = factored(r"\n[ \t]*\n")
 
 
 def _key_point(paras: Sequence[Paragraph], reasons: list[str | None], j: int, gap: str) -> bool:
@@ -2719,8 +2729,8 @@ def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> 
 
 UNSPACED_LINK = 40  # characters: a Japanese or Chinese headline in a box of links
 # A question's mark at a line's end (the Greek one is ";"), then closing quotes.
-_GREEK = re.compile(r"[\u0370-\u03ff]")
-_ASKS = re.compile(r"[?？؟\u037e]['\"’”»)」』）]*$")
+_GREEK = factored(r"[\u0370-\u03ff]")
+_ASKS = factored(r"[?？؟\u037e]['\"’”»)」』）]*$")
 
 
 def _asks_as_headline(p: Paragraph) -> bool:
@@ -2754,10 +2764,10 @@ def _is_unspaced_headline(text: str) -> bool:
     return len(text) <= UNSPACED_LINK and bool(_KANA_KANJI.search(text))
 
 
-_RANKED = re.compile(r"\d{1,2}(?:\t|[.)]?\s)")
-_RANK_ALONE = re.compile(r"#?\d{1,2}[.)]?\s*$")
+_RANKED = factored(r"\d{1,2}(?:\t|[.)]?\s)")
+_RANK_ALONE = factored(r"#?\d{1,2}[.)]?\s*$")
 # A box's link with its time first: "06:31 PM  …", "18:20 …"
-_CLOCK_FIRST = re.compile(r"\d{1,2}[:.]\d\d(?:\s?[AaPp]\.?[Mm]\.?)?\s+(?=\S)")
+_CLOCK_FIRST = factored(r"\d{1,2}[:.]\d\d(?:\s?[AaPp]\.?[Mm]\.?)?\s+(?=\S)")
 
 
 def _is_links_header(text: str) -> bool:
@@ -2858,7 +2868,7 @@ def _apply_stamped_links(paras: Sequence[Paragraph], reasons: list[str | None]) 
 
 
 # What a pitch for the site's app offers besides the app: its download.
-_DOWNLOAD = re.compile(
+_DOWNLOAD = factored(
     r"download|ダウンロード|下载|下載|다운로드|скача|завантаж|télécharg|descarg|herunterlad"
     r"|scarica|baix[ea]|pobierz|indir",
     re.IGNORECASE,
@@ -2867,7 +2877,7 @@ APP_PITCH_LINES = 3  # over the stores' badges: the app's name, its pitch's sent
 APP_PITCH = 40  # words
 
 
-_STORE_NAMES = re.compile(r"app ?store|google ?play", re.IGNORECASE)
+_STORE_NAMES = factored(r"app ?store|google ?play", re.IGNORECASE)
 
 
 def _is_store_badge(p: Paragraph, reason: str | None) -> bool:
@@ -3032,7 +3042,7 @@ def _furnish_past_chrome(reasons: list[str | None], furniture: list[int], k: int
 
 
 # A fact box's row: a label, its colon and a value ("Magnitud: 6.1", "Profundidad: 16 km")
-_FACT_ROW = re.compile(r"[^\W\d_][^:：\n]{0,30}[:：]\s*\S")
+_FACT_ROW = factored(r"[^\W\d_][^:：\n]{0,30}[:：]\s*\S")
 FACT_ROWS = 3  # rows in a row: a fact box, not a footer's one contact line
 FACT_ROW = 12  # words
 
@@ -3076,33 +3086,33 @@ def _leads_in_to_figures(paras: Sequence[Paragraph], furniture: list[int], k: in
     return bool(below) and all(_ENDS_WITH_FIGURE.search(paras[row].text) for row in below)
 
 
-_ENDS_WITH_FIGURE = re.compile(r"\d[\d\s.,:–-]*\W{0,12}$")
+_ENDS_WITH_FIGURE = factored(r"\d[\d\s.,:–-]*\W{0,12}$")
 TAIL_HEADLINE = 20  # words: a related story's headline under the article
 # A sentence's end inside the line ("… sept. »", "…六成。（完）").
 # ("بالأرقام.. كم يتكلف …": two dots set an Arabic headline's parts apart)
-_INNER_STOP = re.compile(r"(?<!\.)[.!?。！？][\s»”\"')（(]")
+_INNER_STOP = factored(r"(?<!\.)[.!?。！？][\s»”\"')（(]")
 _OPENING_QUOTES = frozenset('“«„「『"‘')
-_CLOSING_QUOTES = re.compile(r"[”»“」』\"’]")
+_CLOSING_QUOTES = factored(r"[”»“」』\"’]")
 # A quotation, whole, and its speaker in brackets after it
-_QUOTE_AND_SPEAKER = re.compile(r"[「『“\"«„][^」』”\"»]+[」』”\"»“]\s*[（(][^（）()]{1,20}[）)]$")
+_QUOTE_AND_SPEAKER = factored(r"[「『“\"«„][^」』”\"»]+[」』”\"»“]\s*[（(][^（）()]{1,20}[）)]$")
 # "מכבי נתניה – הפועל פתח תקווה 2:2", "Górnik Zabrze – Warta Poznań 2:1 (1:0)": a result, and
 # its half-time score
 # "4:2", "89-85 (47-40)", "3:2 PT (1:1, 0:1, 1:0, 1:0)": a result at the line's end, a mark
 # of overtime or penalties after it, the periods' scores in brackets
-_SCORE_END = re.compile(
+_SCORE_END = factored(
     r"\d+\s*[:–-]\s*\d+(?:\s*[^\W\d_]{1,4}\.?){0,2}"
     r"(?:\s*[(（]\d+\s*[:–-]\s*\d+(?:\s*[,;]\s*\d+\s*[:–-]\s*\d+)*[)）])?$"
 )
-_TWO_SIDES = re.compile(r"\S\s[–—-]\s\S")  # "Górnik Zabrze – Warta Poznań"
+_TWO_SIDES = factored(r"\S\s[–—-]\s\S")  # "Górnik Zabrze – Warta Poznań"
 # "Atlético Serrano 3 x 1 Comercial", "Kings 104–98 Lakers", "前橋北　2－1　青葉台": the score
 # between the sides
 # (a clock's "18:20" has two digits after its colon)
-_MID_SCORE = re.compile(
+_MID_SCORE = factored(
     r"^[^\W\d][^.!?:;]{0,50}?\s\d{1,3}\s?(?:[x×–\-－対]\s?\d{1,3}|:\s?\d)\s[^\W\d][^.!?:;]{0,50}$"
 )
 
 
-_TAIL_BULLET = re.compile(r"[・•▶▷►]\s*\S|[-–]\s\S")
+_TAIL_BULLET = factored(r"[・•▶▷►]\s*\S|[-–]\s\S")
 
 
 def _bulleted_under_chrome(
@@ -3137,7 +3147,7 @@ def _is_tail_headline(text: str) -> bool:
     )
 
 
-_BARS = re.compile(r"\s*[|｜]\s*|\s[·•]\s|\u3000")  # (and ideographic spaces)
+_BARS = factored(r"\s*[|｜]\s*|\s[·•]\s|\u3000")  # (and ideographic spaces)
 BAR_ITEM = 5  # words: a footer's link ("Terms of use", "個人情報の取り扱い")
 
 
@@ -3182,8 +3192,8 @@ _FAMILIES = {"CJK": "HAN", "HIRAGANA": "HAN", "KATAKANA": "HAN", "KATAKANA-HIRAG
              "HALFWIDTH": "HAN", "FULLWIDTH": "HAN", "IDEOGRAPHIC": "HAN"}  # fmt: skip
 
 
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LETTER = factored(r"[A-Za-z]")
+_NON_ASCII = factored(r"[^\x00-\x7f]")
 
 
 def _script_counts(text: str) -> Counter[str]:

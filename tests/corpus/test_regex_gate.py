@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import boilerplate
-from corpus.regex_gate import gated
+from corpus.regex_gate import factored, gated
 
 # Patterns of every shape the gate reads: phrases, classes, optional and repeated openings,
 # alternatives that may be empty, anchors and lookarounds, scoped flags, categories.
@@ -87,3 +87,55 @@ def test_a_bad_pattern_raises_as_re_does() -> None:
 )
 def test_the_credit_words_looked_for_first_change_nothing(text: str) -> None:
     assert boilerplate._credit_alone(text) == bool(boilerplate._CREDIT_ALONE.search(text))
+
+
+# Alternations whose branches share their first characters, as `factored` joins them: the
+# order within a shared opening decides which branch matches ("ab|abc" finds "ab"), capture
+# groups keep their numbers, and case-blind letters past ASCII ("K" the kelvin sign, "ß") are
+# left where they were.
+FACTOR_SHAPES = [
+    (r"read also|read more|related|re|r", re.IGNORECASE),
+    (r"ab|abc|a|(x)|ab(c)d", 0),
+    (r"(?:kelvin|KELVIN|\u212aelvin|kilo)s?", re.IGNORECASE),
+    (r"straße|strasse|stra|STRASSE", re.IGNORECASE),
+    (r"\b(?:sign up|sign-up|signup|signing up|subscribe|subscribers?)\b", 0),
+    (r"(?P<a>foo)bar|(?P<b>foo)baz|fo", 0),
+    (r"x(?:ab|ac)*y|x(?:ab|a)+?c", 0),
+    (r"(?=ab|ac)a[bc]|(?!ab)a", 0),
+    (r"(?i:ab|AC)|ad", 0),
+]
+FACTOR_ALPHABET = "abcdfgikloprsuxyzABKLRS \u212aßẞ-"
+
+
+def same_matches(plain: re.Pattern[str], joined: re.Pattern[str], text: str) -> None:
+    for method in ("match", "search", "fullmatch"):
+        found, joined_found = getattr(plain, method)(text), getattr(joined, method)(text)
+        assert (found and (found.span(), found.groups())) == (
+            joined_found and (joined_found.span(), joined_found.groups())
+        )
+    assert plain.findall(text) == joined.findall(text)
+    assert plain.sub("#", text) == joined.sub("#", text)
+
+
+@pytest.mark.parametrize(("source", "flags"), FACTOR_SHAPES)
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=FACTOR_ALPHABET, max_size=20))
+def test_joined_branches_match_as_the_pattern_does(source: str, flags: int, text: str) -> None:
+    plain, joined = re.compile(source, flags), factored(source, flags)
+    assert joined.pattern == source and joined.flags == plain.flags
+    assert joined.groupindex == plain.groupindex
+    same_matches(plain, joined, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    branches=st.lists(st.text(alphabet="abAB", max_size=3), min_size=1, max_size=8),
+    case_blind=st.booleans(),
+    text=st.text(alphabet="abAB", max_size=8),
+)
+def test_any_list_of_phrases_joined_matches_as_written(
+    branches: list[str], case_blind: bool, text: str
+) -> None:
+    source = "|".join(branches)
+    flags = re.IGNORECASE if case_blind else 0
+    same_matches(re.compile(source, flags), factored(source, flags), text)
