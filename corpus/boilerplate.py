@@ -117,19 +117,22 @@ _READ_ALSO = rf"popular on [^.!?]{{1,40}}|mehr aus [^.!?]{{1,40}}|{_READ_ALSO_PH
 # A newsletter's or a channel's pitch opens by telling the reader to sign up, in any language,
 # and names what to sign up to: "Sign up for our morning newsletter and get ...",
 # "Підписуйтеся на наш Telegram-канал ...", "Apúntate a nuestra newsletter y recibe ...".
-_PITCH = gated(
-    _fold(
-        r"^(?:sign up|subscribe|get (?:our|the) [\w ]{0,30}newsletter|abonnez-vous|inscrivez-vous"
-        r"|abonnieren sie|melden sie sich|подпишитесь|подписывайтесь|підписуйтеся|підпишіться"
-        r"|абонирайте се|apúntate|suscríbete|iscriviti|zapisz się|abone ol|εγγραφείτε"
-        r"|γίνετε συνδρομητής|訂閱|订阅|구독하세요|اشترك|הירשמו|सब्सक्राइब करें"
-        r"|tilmeld dig|meld deg på|anmäl dig|prenumerera på|schrijf je in|abonneer je"
-        r"|inscríbase|suscríbase|regístrese|reciba en su correo"
-        r"|inscreva-se|assine|berlangganan|đăng ký|tilaa|zapisz się na|přihlaste se"
-        r"|prihláste sa|feliratkozás|iratkozzon fel|abonează-te|pretplatite se|naročite se|telli)\b"
-    ),
-    re.IGNORECASE,
+# "Sign up" as a verb is followed ("Sign up rates for the newsletter rose" is news)
+_SIGN_UP = r"sign up(?= (?:for|to|now|today|here|and|at|free|with)\b|\s*[.!:,]|\s*$)"
+_PITCH_VERBS = _fold(
+    rf"(?:{_SIGN_UP}|subscribe|get (?:our|the) [\w ]{{0,30}}newsletter|abonnez-vous|inscrivez-vous"
+    r"|abonnieren sie|melden sie sich|подпишитесь|подписывайтесь|підписуйтеся|підпишіться"
+    r"|абонирайте се|apúntate|suscríbete|iscriviti|zapisz się|abone ol|εγγραφείτε"
+    r"|γίνετε συνδρομητής|訂閱|订阅|구독하세요|اشترك|הירשמו|सब्सक्राइब करें"
+    r"|tilmeld dig|meld deg på|anmäl dig|prenumerera på|schrijf je in|abonneer je"
+    r"|inscríbase|suscríbase|regístrese|reciba en su correo|recevez|erhalten sie"
+    r"|inscreva-se|assine|berlangganan|đăng ký|tilaa|zapisz się na|přihlaste se"
+    r"|prihláste sa|feliratkozás|iratkozzon fel|abonează-te|pretplatite se|naročite se|telli)\b"
 )
+_PITCH = gated("^" + _PITCH_VERBS, re.IGNORECASE)
+# The pitch after a hook, opening the line's second sentence: "Missa inga nyheter om din
+# ekonomi. Prenumerera på vårt nyhetsbrev …", "Bạn có đang tìm vé về quê ăn Tết? Đăng ký …"
+_PITCH_AFTER_HOOK = gated(r"[.!?]\s+" + _PITCH_VERBS, re.IGNORECASE)
 # A channel to follow, with what the reader gets from it: "Sigue a <Site> en WhatsApp y
 # recibe ...", "关注…公众号，每天为您推送…" ("Sigue a la espera la reforma" is news).
 _FOLLOW = gated(
@@ -152,6 +155,7 @@ _FOLLOW_PAYOFF = factored(
         r"|ειδήσ|每天|为您|為您|第一时间|第一時間|最新|ข่าว|소식|뉴스|أخبار|חדשות|खबर|समाचार"
         r"|вести|vijesti|vesti|novice|wiadomości|zprávy|správy|hírek|știri|nieuws|nyheter"
         r"|uutiset|berita|balita|tin tức|haberler|новини|اخبار|обавештења|резултати уживо"
+        r"|المستجدات|التنبيهات|توصلوا"
         r"|добиј|dobij|добива|dobiva"
     ),
     re.IGNORECASE,
@@ -159,8 +163,9 @@ _FOLLOW_PAYOFF = factored(
 _CHANNEL = factored(
     _fold(
         r"newsletter|bulletin|бюлетин|рассылк|розсилк|boletín|e-?mail|inbox|telegram|whatsapp"
+        r"|boîte mail|boîte de réception|courriel"
         r"|nyhedsbrev|nyhetsbrev|nieuwsbrief|uutiskirje|hírlevél|infolettre|boletim"
-        r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|ניוזלטר|न्यूज़लेटर"
+        r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|ניוזלטר|न्यूज़लेटर|bản tin"
         r"|вајбер|вайбер|инстаграм|фејсбук|фейсбук|јутјуб|ютуб"
         r"|google news|google haberler|youtube|facebook|instagram|公众号|公眾號|微信|微博|ไลน์"
         r"|line\s?@"
@@ -181,7 +186,7 @@ _RIGHTS = factored(
         r"|все права защищены|усі права захищені|всички права запазени"
         r"|wszelkie prawa zastrzeżone|tüm hakları saklıdır|alle rechten voorbehouden"
         r"|με επιφύλαξη παντός δικαιώματος|無断(?:転載|複製)[^。]{0,20}(?:禁|お断り)"
-        r"|版权所有|版權所有|不得轉載|未经授权"
+        r"|版权所有|版權所有|不得轉載|未经授权|giữ bản quyền"
         r"|무단 ?전재|재배포 금지|جميع الحقوق محفوظة|כל הזכויות שמורות|सर्वाधिकार सुरक्षित"
         r"|کلیه حقوق[^.!?]{0,60}محفوظ|تمامی حقوق[^.!?]{0,60}محفوظ|جملہ حقوق محفوظ"
         r"|转载请注明|轉載請註明|如涉及版权|如涉及版權"
@@ -214,7 +219,7 @@ _NOTICE = factored(
         r"|إعادة النشر"
         r"|אין להעתיק|पुनर्प्रकाशन|icp备|icp证|icp証|公网安备|公網安備|本网转载|本網轉載"
         r"|不代表本网|不代表本網|不代表本平台|不代表本站|仅代表作者本人|僅代表作者本人"
-        r"|并不意味着赞同其观点|並不意味著贊同其觀點|giay phep so"
+        r"|并不意味着赞同其观点|並不意味著贊同其觀點|giay phep so|so giay phep"
         r"|tong bien tap:|本平台仅提供信息存储服务|本平臺僅提供資訊儲存服務"
         r"|互联网新闻信息服务许可证|互聯網新聞信息服務許可證|如有侵权[，,]?请联系|如有侵權[，,]?請聯繫"
         r"|غير مسؤول عن محتواه|सूचना विभाग दर्ता|republished with permission"
@@ -318,7 +323,9 @@ _JA_IMAGE_CREDIT = factored(
 )
 # "経済部　小松隼人": the writer's desk and name under the headline
 _JA_DESK_BYLINE = factored(
-    r"^[\u4e00-\u9fff\u30a0-\u30ff]{1,6}(?:部|支局|総局|報道室)[\s・／/]+[\u4e00-\u9fff\u3040-\u30ff]{2,5}"
+    # (the site's name may come first: "北陸ニュースオンライン　経済部　吉村 拓海")
+    r"^(?:[^\s。、]{2,16}\s)?"
+    r"[\u4e00-\u9fff\u30a0-\u30ff]{1,6}(?:部|支局|総局|報道室)[\s・／/]+[\u4e00-\u9fff\u3040-\u30ff]{2,5}"
     r"(?:\s[\u4e00-\u9fff\u3040-\u30ff]{1,4})?$"
 )
 # "LINEで友だち追加すると、朝のニュースをお届けします", "…ニュースレター「けさの経済」 登録はこちら"
@@ -608,6 +615,7 @@ _COMMENTS_DISCLAIMER = factored(
         r"(?:la )?responsabilité|kommentare (?:geben|sind)|commenti (?:sono|rappresentano)"
         r"|comentários são de responsabilidade|комментари\w* .{0,30}ответственност|коментар\w* "
         r".{0,30}відповідальн|yorumlar(?:dan)? .{0,30}sorumlu"
+        r"|geben nicht (?:die|unbedingt die) meinung der redaktion wieder"
     )
 )
 # "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", an age rating ("18+").
@@ -801,7 +809,8 @@ _PHOTO_CREDIT_STRONG = factored(
     r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
     r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|фота|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
-    r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva|снимка|кадър|кадр|picha|сүрөт|сурет)\s*[:：]"
+    r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva|снимка|кадър|кадр|picha|сүрөт|сурет"
+    r"|படம்|చిత్రం|ചിത്രം)\s*[:：]"
     # a chart's title under it: "Графік: кількість кредитних спілок в Україні, 2020–2025"
     r"|(?<!\w)(?:графік|график|chart|infographic|інфографіка|инфографика|gráfico|graphique"
     r"|grafico)\s*[:：]"
@@ -892,7 +901,7 @@ _PHOTO_CREDIT_CUE = factored(
     r"|तस्बिर|तस्वीर"
     r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva|снимка|nuotr"
     r"|кадър|кадр|графік|график|chart|infographic|інфографік|инфографик|gráfico|graphique"
-    r"|grafico|сүрөт|сурет",
+    r"|grafico|сүрөт|сурет|படம்|చిత్రం|ചിത്രം",
 )  # searched in the line lowered: with IGNORECASE the search took four times as long
 
 
@@ -995,7 +1004,7 @@ _TRANSLATION_CREDIT = gated(
     r"|traducido (?:por|con)|tradotto (?:da|con)|traduzido (?:por|com))\b"
 )
 # "Subscribe for free to receive new posts": telling the reader, at a sentence's start.
-_IMPERATIVE_SIGN_UP = factored(r"(?:^|[.!?]\s+)(?:subscribe|sign up)\b", re.IGNORECASE)
+_IMPERATIVE_SIGN_UP = factored(rf"(?:^|[.!?]\s+)(?:subscribe\b|{_SIGN_UP})", re.IGNORECASE)
 _MACHINE_TRANSLATION = factored(
     r"machine[- ]translat|google translate|deepl|yandex\.?\s*translat|auto-?translated"
     r"|машинный перевод|переводчик",
@@ -1068,7 +1077,8 @@ _TIME_RANGE = factored(
 # A trail of sections: three or more short items joined by ">" or "›".
 _BREADCRUMBS = factored(
     r"^[^>›»＞\n]{1,30}(?:\s[>›»＞]\s[^>›»＞\n]{1,30}){2,6}$"  # ("ホーム ＞ ニュース ＞ 決済")
-    r"|^[^/\n]{1,30}(?:\s/\s[^/\n]{1,30}){2,6}$"
+    # (a trail's first item has a letter: "16.05 / 16.35 / 17.05 Uhr" are departures)
+    r"|^(?=[^/\n]*?[^\W\d_])[^/\n]{1,30}(?:\s/\s[^/\n]{1,30}){2,6}$"
 )
 # Dates and times as other languages write them: "2025年10月17日", "2025.10.27.", "31 мая
 # 2025", "22/05/2025 à 17h05", "2025년 10월 27일".
@@ -1151,6 +1161,7 @@ _LETTERS = factored(r"[^\W\d_]+")
 
 SHORT = 8  # words: a line at most this long may be interface text
 COOKIE_HEADING = 8  # words
+CLICK_BUTTON = 5  # words: a button that says what clicking does, then "click here"
 COOKIE_LIST_ITEM = 6  # words: a list's item about cookies as long as a sentence
 BYLINE = 10  # words: "By Gemma Thornley, Consumer Reporter"
 ARTICLE_PARAGRAPH = 20  # words: a paragraph of the article more likely than a reader's comment
@@ -1210,6 +1221,7 @@ def classify(text: str) -> list[Judged]:
     _apply_comments(paras, reasons, body[0])
     _apply_one_links(paras, reasons)
     _apply_continued(paras, reasons)
+    _apply_author_box(paras, reasons)
     _apply_blocks(paras, reasons, body[0], text)
     _apply_menus(paras, reasons, body)
     _apply_stamped_links(paras, reasons)
@@ -1443,6 +1455,12 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         and (words <= 6 or not text.rstrip().endswith("."))
     ):
         return "newsletter"  # "Abonează-te la notificări și află primul ce se întâmplă!"
+    if words <= 40 and "?" in text and not quoted and _NOTIFICATIONS.search(low):
+        # the question first: "Sie wollen keine Unwetterwarnung mehr verpassen? Aktivieren Sie
+        # die Push-Benachrichtigungen in unserer App …"
+        asked = low[low.index("?") + 1 :].lstrip()
+        if asked and _NOTIFY_ASK.match(asked):
+            return "newsletter"
     if words <= 30 and "18+" in text and len(set(_GAMBLING_NOTICE.findall(low))) >= 2:
         return "navigation"  # "Spil ansvarligt. 18+. Stopspillet.dk | ROFUS. Reklame."
     if len(text) <= JAPANESE_CHROME and _KANA_KANJI.search(text):
@@ -1540,6 +1558,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"
     if words <= 60 and _PITCH.match(folded) and _CHANNEL.search(folded):
         return "newsletter"
+    if words <= 40 and not quoted and _PITCH_AFTER_HOOK.search(folded) and _CHANNEL.search(folded):
+        return "newsletter"
     if (
         words <= 30
         and (
@@ -1560,6 +1580,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
             return "newsletter"  # "Пратите нас и на Телеграму и Инстаграму!": short, says no more
     if words <= 30 and click and _CLICK_HERE_ANY.match(low) and not quoted:
         return "navigation"
+    if words <= CLICK_BUTTON and click and not stopped and not quoted:
+        return "navigation"  # "இணைய இங்கே கிளிக் செய்யவும்": "to join, click here", a button
     # (by its length in characters: digits and kanji make many words of a date)
     if len(text) <= 80 and _is_dateline_only(text, digits):
         return "timestamp"
@@ -1725,10 +1747,14 @@ _WE_AND_PARTNERS = gated(
 _UPDATE_NOTE = gated(
     r"^[※*＊(\[（]?\s*(?:"
     r"correction\s*:\s*an? (?:earlier|previous) version of this (?:article|story|report)\b"
+    # a correction's label, then what was wrong: "Rättelse: I en tidigare version av artikeln …"
+    r"|(?:rättelse|rettelse|oikaisu|correctie|sprostowanie|oprava|corrección|correzione"
+    r"|correção|berichtigung|korrektur|исправление|виправлення|διόρθωση|düzeltme)\s*:\s*\S"
     r"|(?:уточнение|поправка) редакции\s*:|уточнення редакції\s*:"
     r"|this (?:article|story|report|post|piece) (?:was|has been|had been) (?:updated"
     r"|amended|corrected|edited|revised|changed)\b|editor['’]?s note\s*[:：]"
-    r"|(?:cet|l['’]) ?article a été (?:mis à jour|modifié|corrigé|actualisé)"
+    r"|(?:cet|l['’]) ?article a été (?:mis à jour|modifié|corrigé|actualisé|complété)"
+    r"|(?:редакція оновила|редакция обновила) (?:матеріал|материал|новину|новость|статтю|статью)"
     r"|(?:dieser|der) (?:artikel|beitrag) wurde (?:aktualisiert|ergänzt|korrigiert|geändert)"
     r"|(?:este|el) (?:artículo|texto) (?:ha sido|fue) (?:actualizado|corregido|modificado)"
     r"|(?:esta|la) (?:noticia|nota) (?:ha sido|fue) (?:actualizada|corregida|modificada)"
@@ -1800,6 +1826,7 @@ _ONE_LINK_KEYS = frozenset(_phrases(words_of_sites.READ_ALSO)) - _LIST_HEADER_KE
 _HEADER_KEYS = _LIST_HEADER_KEYS | _ONE_LINK_KEYS
 _COMMENT_KEYS = frozenset(_phrases(words_of_sites.COMMENTS))
 _KEY_POINTS_KEYS = frozenset(_phrases(words_of_sites.KEY_POINTS))
+_AUTHOR_BOX_KEYS = frozenset(_phrases(words_of_sites.AUTHOR_BOX))
 _COUNTED_COMMENT_KEYS = frozenset(_phrases(words_of_sites.COMMENTS_COUNTED))
 _INTERFACE_KEYS = frozenset(
     _phrases(
@@ -2211,6 +2238,8 @@ def _is_dateline_only(text: str, digits: bool) -> bool:
     rest, times = TIME.subn(" ", rest)
     rest, other_dates = _OTHER_DATE.subn(" ", rest)
     rest, other_times = _OTHER_TIME.subn(" ", rest)
+    if times + other_times < 3 and "." in rest:
+        other_times += len(_DOT_TIME.findall(rest))  # "16.05 / 16.35 / 17.05 / 17.35 Uhr"
     if times + other_times >= 3 or dates + other_dates >= 3:
         # "▽平岡方面：7時05分、13時15分、17時05分": departures;
         # "1月8日：可訂1月22日至1月25日車票": a booking calendar's line
@@ -2380,6 +2409,27 @@ def _apply_continued(paras: Sequence[Paragraph], reasons: list[str | None]) -> N
                 for m in range(i + 1, k + 1):
                     reasons[m] = reasons[i]
                 break
+
+
+AUTHOR_BOX_LINES = 4  # the writer's name, desk, picture's label, then one paragraph of bio
+AUTHOR_BIO = 60  # words
+
+
+def _apply_author_box(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
+    """A box about the writer ("この記事を書いた人", "About the author"): its short lines (the
+    name, the desk) and the one paragraph of bio under them are the box's; chrome or a second
+    paragraph ends it."""
+    for i, p in enumerate(paras[:-1]):
+        if reasons[i] is None or p.words > SITE_PHRASE:
+            continue
+        if _phrase_key(p.text) not in _AUTHOR_BOX_KEYS:
+            continue
+        for k in range(i + 1, min(len(paras), i + 1 + AUTHOR_BOX_LINES)):
+            if reasons[k] is not None or paras[k].words > AUTHOR_BIO:
+                break
+            reasons[k] = "credits"
+            if is_prose(paras[k]):
+                break  # (the bio: one paragraph)
 
 
 def _is_one_link_header(text: str) -> bool:
@@ -2752,10 +2802,12 @@ def _asks_as_headline(p: Paragraph) -> bool:
 def _asking_link(paras: Sequence[Paragraph], reasons: Sequence[str | None], j: int) -> bool:
     """A box's link that asks, with no prose under it: an article's subheading that asks
     ("What happens next?") has its paragraph under it."""
+    if not _asks_as_headline(paras[j]):
+        return False
     after = j + 1
-    return _asks_as_headline(paras[j]) and (
-        after >= len(paras) or reasons[after] is not None or not is_prose(paras[after])
-    )
+    while after < len(paras) and reasons[after] is None and _asks_as_headline(paras[after]):
+        after += 1  # (the box's next links ask too)
+    return after >= len(paras) or reasons[after] is not None or not is_prose(paras[after])
 
 
 def _is_unspaced_headline(text: str) -> bool:
@@ -2919,7 +2971,7 @@ def _apply_app_pitch(paras: Sequence[Paragraph], reasons: list[str | None]) -> N
 _CREDIT_LABEL_LINE = gated(
     r"^(?:photo(?:graph)?s?|picture|image|credit|foto|fotos|fotó|fotografía|fotografia|bild"
     r"|фото|фота|снимка|кадър|кадр|φωτ\.?|φωτογραφία|zdjęcie|fot\.|kuva|사진|צילום|تصوير|ფოტო"
-    r"|फोटो|ছবি|fotoğraf|写真|照片|图片|圖片)\s*[:：=]",
+    r"|फोटो|ছবি|fotoğraf|写真|照片|图片|圖片|படம்|చిత్రం|ചിത്രം)\s*[:：=]",
     re.IGNORECASE,
 )
 CAPTION_LINE = 40  # words: a caption's sentence on a line of its own

@@ -1148,6 +1148,9 @@ MOST_READ: tuple[str, ...] = (
 
 # Headers of a list of tags ("Topics", "Ετικέτες", "টॅग्स").
 TAGS: tuple[str, ...] = (
+    "ämnen i artikeln",
+    "தொடர்புடைய குறிச்சொற்கள்",
+    "குறிச்சொற்கள்",
     "टॉपिक्स",
     "टॉपिक",
     "ටැග්",
@@ -1935,6 +1938,7 @@ ADVERT: tuple[str, ...] = (
 
 # Share, print and copy-link buttons ("Partager sur", "Copier le lien", "复制链接").
 SHARE: tuple[str, ...] = (
+    "zalo",
     "бөлүшүү",
     "deel dit artikel",
     "deel dit bericht",
@@ -2895,6 +2899,39 @@ FOLLOW: tuple[str, ...] = (
     "հետեւեք մեզ",
 )
 
+# A box about the writer, its header alone on a line: the name, the desk and a line of bio
+# under it (`boilerplate._apply_author_box`).
+AUTHOR_BOX: tuple[str, ...] = (
+    "この記事を書いた人",
+    "この記事の筆者",
+    "筆者紹介",
+    "著者プロフィール",
+    "執筆者プロフィール",
+    "about the author",
+    "about the writer",
+    "über den autor",
+    "über die autorin",
+    "sobre el autor",
+    "sobre la autora",
+    "à propos de l'auteur",
+    "a propos de l'auteur",
+    "sull'autore",
+    "sobre o autor",
+    "sobre a autora",
+    "об авторе",
+    "про автора",
+    "o autorze",
+    "o autorce",
+    "yazar hakkında",
+    "over de auteur",
+    "기자 소개",
+    "기자 프로필",
+    "关于作者",
+    "作者简介",
+    "關於作者",
+    "作者簡介",
+)
+
 # Openings of a notice that the story appeared first elsewhere, or of a reprint notice.
 REPUBLISHED: tuple[str, ...] = (
     "author of the article",
@@ -3129,6 +3166,8 @@ REPUBLISHED: tuple[str, ...] = (
 # Words before the date in a page's header ("Last updated", "Aangepast").
 # App stores' badges, under a pitch for the site's app.
 APP_STORES: tuple[str, ...] = (
+    "app storegoogle play",
+    "google playapp store",
     "disponible en app store y google play",
     "disponible en google play y app store",
     "app storeで入手",
@@ -3623,6 +3662,13 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    "je m'inscris",
+    "följ",
+    "anmäl dig här",
+    "đăng ký",
+    "jetzt app laden",
+    "app laden",
+    "jetzt app herunterladen",
     "inscribirme",
     # a picture's button ("（写真をクリックすると拡大します）" is `boilerplate._JA_ENLARGE`'s)
     "click to enlarge",
@@ -3948,6 +3994,9 @@ BUTTONS: tuple[str, ...] = (
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):
 # a comments header only with the number of comments beside them ("Ý kiến (24)").
 COMMENTS_COUNTED: tuple[str, ...] = (
+    "வாசகர் கருத்துகள்",
+    "கருத்துகள்",
+    "postings",
     "diskuse k článku",
     "diskuse",
     "අදහස්",

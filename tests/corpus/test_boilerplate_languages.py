@@ -3284,3 +3284,114 @@ def test_bulleted_links_under_a_pitch_at_the_tail_are_furniture() -> None:
     footer = "会社案内｜個人情報保護方針｜著作権について｜広告掲載｜お問い合わせ"
     judged = reasons("\n\n".join([*body, pitch, *links, footer]))
     assert [judged[line] for line in [*links, footer]] == ["page furniture"] * 3
+
+
+# The thirty-eighth set (av01-av36).
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("Postings (87)", "Latin", "comments"),
+        (
+            "Bitte beachten Sie unsere Forenregeln. Postings geben nicht die Meinung der "
+            "Redaktion wieder.",
+            "Latin",
+            "comments",
+        ),
+        (
+            "Sie wollen keine Unwetterwarnung mehr verpassen? Aktivieren Sie die "
+            "Push-Benachrichtigungen in unserer App und erhalten Sie alle Warnungen sofort.",
+            "Latin",
+            "newsletter",
+        ),
+        ("Jetzt App laden", "Latin", "navigation"),
+        ("படம்: க. முருகேசன்", "Latin", "photo credit"),
+        ("இணைய இங்கே கிளிக் செய்யவும்", "Latin", "navigation"),
+        ("வாசகர் கருத்துகள் (2)", "Latin", "comments"),
+        (
+            "Rättelse: I en tidigare version av artikeln angavs att Konsumentverket fått in 500 "
+            "anmälningar.",
+            "Latin",
+            "credits",
+        ),
+        ("Ämnen i artikeln", "Latin", "related links"),
+        (
+            "Missa inga nyheter om din ekonomi. Prenumerera på vårt nyhetsbrev Pengar, som kommer "
+            "varje torsdag.",
+            "Latin",
+            "newsletter",
+        ),
+        (
+            "Bạn có đang tìm vé về quê ăn Tết? Đăng ký nhận bản tin sáng để cập nhật nhanh nhất "
+            "thông tin giá vé.",
+            "Latin",
+            "newsletter",
+        ),
+        ("Số giấy phép: 548/GP-BTTTT", "Latin", "credits"),
+        (
+            "Recevez l'essentiel de l'actualité vaudoise dans votre boîte mail, du lundi au "
+            "vendredi. Inscrivez-vous, c'est gratuit.",
+            "Latin",
+            "newsletter",
+        ),
+        (
+            "Cet article a été complété à 11h02 avec la réaction du Conseil d'État vaudois.",
+            "Latin",
+            "credits",
+        ),
+        (
+            "Редакція оновила матеріал 10 березня о 15:05: додано дані про кількість користувачів.",
+            "Cyrillic",
+            "credits",
+        ),
+        ("北陸ニュースオンライン　経済部　吉村 拓海", "Japanese", "credits"),
+        (
+            'تابعوا آخر المستجدات لحظة بلحظة عبر قناة "الجريدة" على واتساب، وتوصلوا بالتنبيهات '
+            "العاجلة مباشرة على هواتفكم.",
+            "Arabic",
+            "newsletter",
+        ),
+    ],
+)
+def test_chrome_of_the_thirty_eighth_set(line: str, body: str, reason: str) -> None:
+    assert reason_in(line, body) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("16.05 / 16.35 / 17.05 / 17.35 Uhr", "Latin"),  # a bus's departures
+        ("Die Korrektur: der Minister trat am Montag zurück.", "Latin"),
+        ("He said: click here.", "Latin"),
+        ("Sign up rates for the weekly newsletter rose by a third, the firm said.", "Latin"),
+        ("Recevez-vous assez d'aide? La question divise les parents d'élèves.", "Latin"),
+    ],
+)
+def test_news_with_the_thirty_eighth_sets_words(line: str, body: str) -> None:
+    assert reason_in(line, body) is None
+
+
+def test_a_box_about_the_writer_takes_the_name_desk_and_bio_under_it() -> None:
+    body = BODIES["Japanese"]
+    box = [
+        "この記事を書いた人",
+        "吉村 拓海",
+        "経済部",
+        "金沢支社報道部、輪島支局を経て2022年から経済部。地場産業と地方メディアの経営を取材している。",
+    ]
+    judged = reasons("\n\n".join([*body, *box, *body]))
+    assert [judged[line] for line in box] == ["credits"] * 4
+
+
+def test_a_run_of_headlines_that_ask_in_a_box() -> None:
+    """A box's links that all ask, with the comments under them: each is a link (the first
+    has another link that asks under it, not the article's prose)."""
+    body = ENGLISH_BODY
+    links = [
+        "Will there be enough fertiliser for the samba crop this year?",
+        "What will the government do to keep paddy bags dry?",
+    ]
+    page = [*body, "Related news", "Mettur dam level crosses 110 feet", *links, "Comments (2)"]
+    judged = reasons("\n\n".join(page))
+    assert [judged[line] for line in links] == ["related links"] * 2
