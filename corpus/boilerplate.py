@@ -301,13 +301,14 @@ _GAMBLING_NOTICE = factored(
     r"|begambleaware|juega con responsabilidad|gioca responsabilmente|jogue com responsabilidade"
     r"|spiele verantwortungsbewusst|stopspillet|rofus|spelpaus|(?<!\w)18\+"
     r"|игре на срећу|igre na sreću|изазову зависност|izazovu zavisnost|izazvati ovisnost"
+    r"|играјте одговорно|igrajte odgovorno"
     r"|азартные игры|παίξτε υπεύθυνα|graj odpowiedzialnie"
 )
 # A player's, a gallery's or a link's label in capitals before its title: "WATCH | …",
 # "VIDEO: …", "READ: …"
 _TEASER_LABEL = factored(
     r"(?:WATCH|LISTEN|VIDEO|PHOTOS|GALLERY|AUDIO|PODCAST|READ|ALSO READ|READ MORE|READ ALSO"
-    r"|RELATED|SEE ALSO)\s*[|｜:]\s*\S"
+    r"|RELATED|SEE ALSO|ВИДЕО|ВІДЕО|ΒΙΝΤΕΟ)\s*[|｜:]\s*\S"
 )
 _GET_APP_LINE = factored(r"(?:get|download|install|try) (?:the|our) (?:\S+ ){0,3}app$")
 # A Japanese page's furniture, by its own phrases (kana or kanji in the line first: quick).
@@ -1442,7 +1443,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"  # "Get the APM app": a button to the site's own app
     if words <= 12 and not stopped and _APP_DOWNLOAD_LAST.search(text) and _APP.search(low):
         return "navigation"  # "हिमाल खबरको मोबाइल एप डाउनलोड गर्नुहोस्": the verb comes last
-    if words <= 25 and text[:1] in "WLVPGARS" and _TEASER_LABEL.match(text):
+    if words <= 25 and text[:1] in "WLVPGARSВΒ" and _TEASER_LABEL.match(text):
         # "WATCH | Island commuters react to the fare increase:", "READ: Diesel prices up …"
         return "related link"
     if (

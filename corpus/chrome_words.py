@@ -3662,6 +3662,8 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    "цела табела",
+    "cela tabela",
     "je m'inscris",
     "följ",
     "anmäl dig här",

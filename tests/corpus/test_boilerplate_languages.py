@@ -3352,6 +3352,13 @@ def test_bulleted_links_under_a_pitch_at_the_tail_are_furniture() -> None:
             "Arabic",
             "newsletter",
         ),
+        (
+            "ВИДЕО: Погледајте голове са меча Раднички – Вождовац (01:48)",
+            "Cyrillic",
+            "related link",
+        ),
+        ("Квоте за 15. коло – Мерибет (18+, играјте одговорно)", "Cyrillic", "navigation"),
+        ("Цела табела", "Cyrillic", "navigation"),
     ],
 )
 def test_chrome_of_the_thirty_eighth_set(line: str, body: str, reason: str) -> None:
