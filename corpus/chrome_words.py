@@ -3195,6 +3195,8 @@ APP_STORES: tuple[str, ...] = (
 )
 # The header of a box of the story's key points, over its few lines (the article follows).
 KEY_POINTS: tuple[str, ...] = (
+    "重點",
+    "重点",
     "key points",
     "key takeaways",
     "in short",

@@ -804,6 +804,7 @@ def _restore_loose_runs(tree: Any, text: str) -> str:
 POST_SIBLINGS = 3  # a live blog's posts: siblings of one tag and class, this many at least
 POST_DEPTH = 4  # levels above a paragraph where its post may be
 POSTS_KEPT = 2  # posts of a family with text in the extraction before the rest go back
+TIMED_POSTS_KEPT = 1  # the same, for posts that each carry their <time>: a live blog's
 
 
 _Family = tuple[Any, str, str]  # posts of a live blog: their parent, their tag and class
@@ -846,7 +847,8 @@ def _restore_sibling_posts(anchors: Sequence[tuple[Any, str]], text: str) -> str
     appended: list[str] = []
     for family, starts in kept.items():
         members = looked[family]
-        if len(starts) < POSTS_KEPT or _in_chrome(members[0], family[0]):
+        least = TIMED_POSTS_KEPT if _all_timed(members) else POSTS_KEPT
+        if len(starts) < least or _in_chrome(members[0], family[0]):
             continue
         last = max(k for k, (f, _) in owner.items() if f == family)
         for i, member in enumerate(members):
@@ -868,6 +870,13 @@ def _restore_sibling_posts(anchors: Sequence[tuple[Any, str]], text: str) -> str
         out.append(block)
     out.extend(appended)
     return "\n\n".join(out)
+
+
+def _all_timed(posts: Sequence[Any]) -> bool:
+    """Every post has its <time> (a live blog's updates, each stamped): one post of them in
+    the text is enough to put the others back (trafilatura kept one of a Hong Kong blog's
+    nine). A box of cards has none."""
+    return all(next(post.iter("time"), None) is not None for post in posts)
 
 
 def _post_of(element: Any, looked: dict[_Family, list[Any]]) -> tuple[_Family, int] | None:
