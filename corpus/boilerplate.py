@@ -122,7 +122,7 @@ _SIGN_UP = r"sign up(?= (?:for|to|now|today|here|and|at|free|with)\b|\s*[.!:,]|\
 _PITCH_VERBS = _fold(
     rf"(?:{_SIGN_UP}|subscribe|get (?:our|the) [\w ]{{0,30}}newsletter|abonnez-vous|inscrivez-vous"
     r"|abonnieren sie|melden sie sich|подпишитесь|подписывайтесь|підписуйтеся|підпишіться"
-    r"|абонирайте се|apúntate|suscríbete|iscriviti|zapisz się|abone ol|εγγραφείτε"
+    r"|абонирайте се|apúntate|suscríbete|iscriviti|zapisz się|abone ol|εγγραφείτε|падпішыцеся"
     r"|γίνετε συνδρομητής|訂閱|订阅|구독하세요|اشترك|הירשמו|सब्सक्राइब करें"
     r"|tilmeld dig|meld deg på|anmäl dig|prenumerera på|schrijf je in|abonneer je"
     r"|inscríbase|suscríbase|regístrese|reciba en su correo|recevez|erhalten sie"
@@ -378,6 +378,8 @@ _FONT_SIZE = factored(
     r"^(?:字級(?:設定)?|字體大小|字体大小|字号|文字サイズ|文字の大きさ|글자\s?크기|글씨\s?크기)"
     r"\s*[:：]?\s*(?:[小中大特標标准準]\s*){0,5}$"
 )
+# An agency's name, then its editors' initials and the story's code, joined by slashes
+_DESK_CODE = factored(r"[^\W\d_][^/\s]{1,19}(?:/[^/\s]{1,6}){2,4}")
 # "ats/cm", "(dpa/lnw)", "APA/red": an agency and its editors' initials closing a story.
 _AGENCY_INITIALS = factored(
     r"^\(?(?i:ats|sda|apa|dpa|afp|ap|ansa|efe|kna|epd|kap|awp|sid|lusa|bta|reuters|red)"
@@ -967,7 +969,7 @@ _COOKIE_CONTEXT = factored(
     r"|απόρρητ\w*|strinja\w*"
     r"|uporab\w*|souhlas\w*|súhlas\w*|hozzájárul\w*|elfogad\w*|hyväksy\w*|suostu\w*|onay\w*"
     r"|acord\w*|consimț\w*|samtyck\w*|samtykk\w*|toestemming|akkoord|instellingen"
-    r"|прихват\w*|сагласн\w*|подешавањ\w*|прифаќ\w*|nõustu\w*|nõusolek\w*"
+    r"|прихват\w*|сагласн\w*|подешавањ\w*|прифаќ\w*|nõustu\w*|nõusolek\w*|згаджа\w*"
     r"|persetujuan|setuju|đồng ý|pristan\w*|postavk\w*|prihvaća\w*|prihvat\w*|choix|gérer"
     r"|personnalis\w*|оставаясь на сайте|продолжая|continuing|continuando|continuer"
     r"|αποδ[εέ]χ\w*|συνέχιση|συνεχίζοντας)\b"
@@ -984,6 +986,7 @@ _COOKIE_WE = factored(
         r"|questo sito utilizza|używamy|kullanıyoruz|мы используем|используем|використовуємо"
         r"|(?:ta|naša) spletna stran uporablja|ova (?:web )?stranica koristi|koristimo"
         r"|(?:овај|ovaj) (?:веб |web )?(?:сајт|sajt) (?:користи|koristi)|користимо|kasutame"
+        r"|сайт (?:использует|використовує|выкарыстоўвае)"
         r"|este sitio (?:web )?(?:utiliza|usa)|esta (?:página )?web (?:utiliza|usa)"
         r"|ta strona (?:używa|korzysta)|tento web používá|používáme|používame"
         r"|sütiket használ|käytämme|deze (?:web)?site gebruikt"
@@ -1487,6 +1490,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"
     if words <= 4 and "/" in text and _AGENCY_INITIALS.match(stripped):
         return "credits"
+    if words <= 4 and text.count("/") >= 2 and _DESK_CODE.match(stripped):
+        return "credits"  # "বার্তা২৪/এমএইচ/আরকে/১৩৪৫": the agency, its editors' initials, a code
     if words <= 6 and _SPONSORED_BY.match(stripped) and not stopped:
         return "navigation"
     if words <= 8 and _PRIVACY_HEADING.match(low.strip()):
@@ -1751,7 +1756,8 @@ _UPDATE_NOTE = gated(
     # a correction's label, then what was wrong: "Rättelse: I en tidigare version av artikeln …"
     r"|(?:rättelse|rettelse|oikaisu|correctie|sprostowanie|oprava|corrección|correzione"
     r"|correção|berichtigung|korrektur|исправление|виправлення|διόρθωση|düzeltme)\s*:\s*\S"
-    r"|(?:уточнение|поправка) редакции\s*:|уточнення редакції\s*:"
+    r"|(?:уточнение|поправка) редакции\s*:|уточнення редакції\s*:|(?:від|от|ад) рэдакцыі\s*:"
+    r"|(?:від редакції|от редакции)\s*:|সম্পাদকের নোট\s*[:：]|संपादक की टिप्पणी\s*[:：]"
     r"|this (?:article|story|report|post|piece) (?:was|has been|had been) (?:updated"
     r"|amended|corrected|edited|revised|changed)\b|editor['’]?s note\s*[:：]"
     r"|(?:cet|l['’]) ?article a été (?:mis à jour|modifié|corrigé|actualisé|complété)"

@@ -416,6 +416,12 @@ READ_ALSO = READ_ALSO_BARE + READ_ALSO_BEFORE_COLON
 
 # Headers of a box of links to other stories ("Related articles", "Berita terkait").
 RELATED_HEADER: tuple[str, ...] = (
+    "інші новини розділу",
+    "другие новости раздела",
+    "іншыя матэрыялы рубрыкі",
+    "другие материалы рубрики",
+    "інші матеріали рубрики",
+    "іншыя навіны",
     "ආශ්‍රිත පුවත්",
     "seotud artiklid",
     "seotud uudised",
@@ -1662,6 +1668,7 @@ COMMENTS: tuple[str, ...] = (
 
 # Advertisement labels ("Anzeige", "ΔΙΑΦΗΜΙΣΗ", "פרסומת").
 ADVERT: tuple[str, ...] = (
+    "рэклама",
     "වෙළඳ දැන්වීම",
     "reklaam",
     "ကြော်ငြာ",
@@ -3664,6 +3671,18 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    "падрабязней",
+    "падпісацца",
+    "ваш e-mail",
+    "your email",
+    "your email address",
+    "votre e-mail",
+    "votre adresse e-mail",
+    "ihre e-mail-adresse",
+    "tu correo electrónico",
+    "ваш email",
+    "ваша електронна пошта",
+    "ваша электронная почта",
     "цела табела",
     "cela tabela",
     "je m'inscris",

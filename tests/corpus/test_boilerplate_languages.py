@@ -3402,3 +3402,59 @@ def test_a_run_of_headlines_that_ask_in_a_box() -> None:
     page = [*body, "Related news", "Mettur dam level crosses 110 feet", *links, "Comments (2)"]
     judged = reasons("\n\n".join(page))
     assert [judged[line] for line in links] == ["related links"] * 2
+
+
+# The thirty-ninth set (aw01-aw36).
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("বার্তা২৪/এমএইচ/আরকে/১৩৪৫", "Devanagari", "credits"),
+        (
+            "সম্পাদকের নোট: প্রথম প্রকাশের পর টিকিট বিক্রির সময় সংশোধন করা হয়েছে।",
+            "Devanagari",
+            "credits",
+        ),
+        (
+            "Від редакції: ми готові надати слово керівництву кредитної спілки.",
+            "Cyrillic",
+            "credits",
+        ),
+        ("Інші новини розділу:", "Cyrillic", "related links"),
+        ("Іншыя матэрыялы рубрыкі", "Cyrillic", "related links"),
+        ("Рэклама", "Cyrillic", "navigation"),
+        ("Падпісацца", "Cyrillic", "navigation"),
+        ("Ваш e-mail", "Cyrillic", "navigation"),
+        (
+            "Падпішыцеся на нашу рассылку: раз на тыдзень мы дасылаем падборку лепшых матэрыялаў.",
+            "Cyrillic",
+            "newsletter",
+        ),
+        (
+            "Сайт использует файлы cookie. Оставаясь на сайте, вы соглашаетесь с их "
+            "использованием.",
+            "Cyrillic",
+            "cookie notice",
+        ),
+        (
+            "Сайт выкарыстоўвае файлы cookie. Заставаючыся на сайце, вы згаджаецеся з іх "
+            "выкарыстаннем.",
+            "Cyrillic",
+            "cookie notice",
+        ),
+    ],
+)
+def test_chrome_of_the_thirty_ninth_set(line: str, body: str, reason: str) -> None:
+    assert reason_in(line, body) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Сайт использует новую систему оплаты, сообщили в компании.", "Cyrillic"),
+        ("Ціни зросли на 1/2/3 відсотки", "Cyrillic"),
+    ],
+)
+def test_news_with_the_thirty_ninth_sets_words(line: str, body: str) -> None:
+    assert reason_in(line, body) is None
