@@ -229,7 +229,6 @@ _NOTICE = factored(
 # A Chinese platform's statement under a repost ("特别声明：以上内容…"), matched at the line's
 # start apart from `_NOTICE`: an anchored branch there made its search three times slower.
 _STATEMENT = factored(r"(?:特别|免责|特別|免責)[声聲]明[:：]")
-# A Russian or Ukrainian online outlet's masthead: "Сетевое издание «Урал.Сити». Регистрационный …"
 # Two buttons or more, each in its brackets, alone on a line
 _BRACKETED_BUTTONS = factored(r"(?:[\[［〔][^\]］〕\[［〔]{1,20}[\]］〕][\s|｜/・]*){2,}$")
 # A box that asks how the story made the reader feel, over its buttons ("खुसी", "दुःखी", …)
@@ -253,6 +252,7 @@ _ADVERTISE_WITH = gated(
         r"|anuncie (?:en|no|na|conosco|con)|anúnciate (?:en|con)|adverteren (?:bij|op|in))(?: \S|$)"
     )
 )
+# A Russian or Ukrainian online outlet's masthead: "Сетевое издание «Урал.Сити». Регистрационный …"
 _MASTHEAD = factored(
     r"(?:сетевое издание|мережеве видання)\b"
     # "<Site> is a member of the New Zealand Media Council. If you have a complaint, …"
