@@ -165,7 +165,7 @@ _CHANNEL = factored(
         r"newsletter|bulletin|бюлетин|рассылк|розсилк|boletín|e-?mail|inbox|telegram|whatsapp"
         r"|boîte mail|boîte de réception|courriel"
         r"|nyhedsbrev|nyhetsbrev|nieuwsbrief|uutiskirje|hírlevél|infolettre|boletim"
-        r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|ניוזלטר|न्यूज़लेटर|bản tin"
+        r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|نشرتنا|ניוזלטר|न्यूज़लेटर|bản tin"
         r"|вајбер|вайбер|инстаграм|фејсбук|фейсбук|јутјуб|ютуб"
         r"|google news|google haberler|youtube|facebook|instagram|公众号|公眾號|微信|微博|ไลน์"
         r"|line\s?@"
@@ -548,6 +548,7 @@ _PAYWALL = factored(
         r"|безлимитный доступ|неограниченный доступ|premier mois|primer mes|primo mese"
         r"|оформіть передплату|оформити передплату|передплатіть|без обмежень|необмежений доступ"
         r"|primeiro mês|ersten monat|accédez à tous (?:les|nos) articles|journal numérique"
+        r"|digitilaus|ensimmäinen kuukausi|milloin tahansa|rajoituksetta"
     ),
 )
 # A metered paywall's counter: "You're reading one of 3 free articles this month", "Está a ler
@@ -572,7 +573,7 @@ _TO_READER = factored(
     r"いまなら|今なら|いただけ|ください|あなた|지금|하세요|立即|您|\b(?:you|your|vous|votre|sie"
     r"|ihre|tu|tú|usted|você|вы|вас|ты|ви|вам|σας|αποκτήστε|γίνετε|ακυρώστε|assine|subscreva"
     r"|tenha|suscríbete|abónate|abonnez-vous|profitez|abonnieren sie|abbonati|подпишитесь"
-    r"|оформите|оформіть|підпишіться|abone olun|får du|dig|deg)\b",
+    r"|оформите|оформіть|підпишіться|abone olun|får du|dig|deg|voit)\b",
     re.IGNORECASE,
 )
 # A paywall's pitch tells the reader what to do: "Get the full story. Unlimited digital ..."
@@ -970,6 +971,7 @@ _COOKIE_CONTEXT = factored(
     r"|uporab\w*|souhlas\w*|súhlas\w*|hozzájárul\w*|elfogad\w*|hyväksy\w*|suostu\w*|onay\w*"
     r"|acord\w*|consimț\w*|samtyck\w*|samtykk\w*|toestemming|akkoord|instellingen"
     r"|прихват\w*|сагласн\w*|подешавањ\w*|прифаќ\w*|nõustu\w*|nõusolek\w*|згаджа\w*"
+    r"|համաձայն\w*|توافق|بمتابعتك"
     r"|persetujuan|setuju|đồng ý|pristan\w*|postavk\w*|prihvaća\w*|prihvat\w*|choix|gérer"
     r"|personnalis\w*|оставаясь на сайте|продолжая|continuing|continuando|continuer"
     r"|αποδ[εέ]χ\w*|συνέχιση|συνεχίζοντας)\b"
@@ -986,7 +988,7 @@ _COOKIE_WE = factored(
         r"|questo sito utilizza|używamy|kullanıyoruz|мы используем|используем|використовуємо"
         r"|(?:ta|naša) spletna stran uporablja|ova (?:web )?stranica koristi|koristimo"
         r"|(?:овај|ovaj) (?:веб |web )?(?:сајт|sajt) (?:користи|koristi)|користимо|kasutame"
-        r"|сайт (?:использует|використовує|выкарыстоўвае)"
+        r"|сайт (?:использует|використовує|выкарыстоўвае)|կայքն օգտագործում է"
         r"|este sitio (?:web )?(?:utiliza|usa)|esta (?:página )?web (?:utiliza|usa)"
         r"|ta strona (?:używa|korzysta)|tento web používá|používáme|používame"
         r"|sütiket használ|käytämme|deze (?:web)?site gebruikt"
@@ -996,7 +998,7 @@ _COOKIE_WE = factored(
         r"|situs ini menggunakan|chúng tôi sử dụng|folosim|utilizăm"
         r"|acest site (?:folosește|utilizează)"
         r"|χρησιμοποιούμε)\b|使用しています|使用しております|我们使用|本网站使用|사용합니다"
-        r"|نستخدم|אנו משתמשים|ใช้คุกกี้"
+        r"|نستخدم|يستخدم هذا الموقع|אנו משתמשים|ใช้คุกกี้"
     )
 )
 _TRANSLATION_CREDIT = gated(
@@ -1629,6 +1631,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "credits"
     if words <= 40 and "डाउनलोड" in text and _APP_DOWNLOAD_HINDI.search(text) and not quoted:
         return "navigation"
+    if words <= 60 and "cknowledge" in text and _ACKNOWLEDGE_COUNTRY.match(stripped):
+        return "credits"
     if words <= UPDATE_NOTE and _UPDATE_NOTE.match(stripped):
         return "credits"  # "This article was updated to correct …", "※この記事は…更新しました。"
     if words <= 8 and not stopped and _GALLERY_LINK.match(stripped):
@@ -1702,6 +1706,9 @@ _AUTHOR_BIO = gated(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|journalist"
     r"|correspondent|editor|writer|columnist) (?:who )?(?:cover(?:s|ing)|writ(?:es|ing) about"
     r"|report(?:s|ing) on)\b"
+    # "Tom Gallagher covers business and local government for the Riverina Advertiser."
+    r"|^(?:[A-Z][\w.'’-]+ ){1,3}(?:covers|reports on|writes about) [^.]{3,80} for (?:the )?"
+    r"(?-i:[A-Z])[^.]{0,40}\."
     # "Hamish Ruddock is the Daily Press transport reporter. He has covered …"
     r"|^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) (?:a|an|[Tt]he) (?:[\w'’-]+ ){0,5}(?:reporter|journalist"
     r"|correspondent|editor|writer|columnist)\. (?:He|She|They) (?:has|have) (?:covered|reported"
@@ -1749,6 +1756,13 @@ _WE_AND_PARTNERS = gated(
 )
 
 
+# An acknowledgement of the land's first peoples in an Australian, New Zealand or Canadian
+# site's footer: "We acknowledge the Wiradjuri people who are the Traditional Custodians …"
+_ACKNOWLEDGE_COUNTRY = factored(
+    r"^(?:we|[A-Z][^.]{0,40}) acknowledges? (?:the |that )[^.]{0,120}(?:traditional (?:custodians|"
+    r"owners|territor)|first nations|unceded)",
+    re.IGNORECASE,
+)
 # A note that the story was changed after it ran, in the languages of the news.
 _UPDATE_NOTE = gated(
     r"^[※*＊(\[（]?\s*(?:"
@@ -1810,7 +1824,7 @@ def _weak_credit(text: str, words: int) -> bool:
 
 # A line reduced to the phrase it may be: no bullet or arrow around it, no final colon or
 # stop, no counter ("Kommentare (3)", "コメント48件" keeps its 件: `_COMMENTS` reads those).
-_KEY_EDGES = factored(r"^[\s\-–—•·|>›»→:：៖#■□◆◇▶►▲△▼▽●○★☆※]+|[\s\-–—•·|>›»→:：៖.!?…★☆]+$")
+_KEY_EDGES = factored(r"^[\s\-–—•·|>›»→:：៖#■□◆◇▶►▲△▼▽●○★☆※]+|[\s\-–—•·|>›»→:：៖՝.!?…★☆]+$")
 _KEY_COUNTER = factored(r"\s*[(（\[]?\s*\d+\s*(?:件|条|則|개|건)?\s*[)）\]]?$")  # "（24件）"
 
 
@@ -1919,7 +1933,7 @@ _APP = factored(
 # `_KEY_EDGES` as `str.strip` takes it (`\s` is what `str.isspace` says: the same characters)
 _SPACES = "".join(c for c in map(chr, range(0x3100)) if c.isspace())
 _KEY_LEFT = _SPACES + "-–—•·|>›»→:：៖#■□◆◇▶►▲△▼▽●○★☆※"
-_KEY_RIGHT = _SPACES + "-–—•·|>›»→:：៖.!?…★☆"
+_KEY_RIGHT = _SPACES + "-–—•·|>›»→:：៖՝.!?…★☆"  # (Armenian's "՝" too: "Պիտակներ՝")
 
 
 def _line_key(low: str) -> str:

@@ -1154,6 +1154,7 @@ MOST_READ: tuple[str, ...] = (
 
 # Headers of a list of tags ("Topics", "Ετικέτες", "টॅग्स").
 TAGS: tuple[str, ...] = (
+    "պիտակներ",
     "ämnen i artikeln",
     "தொடர்புடைய குறிச்சொற்கள்",
     "குறிச்சொற்கள்",
@@ -1668,6 +1669,8 @@ COMMENTS: tuple[str, ...] = (
 
 # Advertisement labels ("Anzeige", "ΔΙΑΦΗΜΙΣΗ", "פרסומת").
 ADVERT: tuple[str, ...] = (
+    "mainos päättyy",
+    "mainos alkaa",
     "рэклама",
     "වෙළඳ දැන්වීම",
     "reklaam",
@@ -3671,6 +3674,9 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    "համաձայն եմ",
+    "enter your email",
+    "enter your email address",
     "падрабязней",
     "падпісацца",
     "ваш e-mail",

@@ -3443,6 +3443,38 @@ def test_a_run_of_headlines_that_ask_in_a_box() -> None:
             "Cyrillic",
             "cookie notice",
         ),
+        ("Enter your email", "Latin", "navigation"),
+        (
+            "Tom Gallagher covers business, agriculture and local government for the Riverina "
+            "Advertiser.",
+            "Latin",
+            "credits",
+        ),
+        (
+            "We acknowledge the Wiradjuri people who are the Traditional Custodians of the Land "
+            "on which we work.",
+            "Latin",
+            "credits",
+        ),
+        ("Mainos päättyy", "Latin", "navigation"),
+        (
+            "Digitilaus 1 € ensimmäinen kuukausi, sen jälkeen 19,90 €/kk. Voit perua tilauksen "
+            "milloin tahansa.",
+            "Latin",
+            "paywall",
+        ),
+        ("Պիտակներ՝", "Cyrillic", "related links"),
+        (
+            "اشترك في نشرتنا الاقتصادية الأسبوعية: كل يوم جمعة، ملخّص لأسعار المحروقات.",
+            "Arabic",
+            "newsletter",
+        ),
+        (
+            "يستخدم هذا الموقع ملفات تعريف الارتباط (cookies) لتحسين تجربة التصفح. "
+            "بمتابعتك التصفح، توافق على استخدامها.",
+            "Arabic",
+            "cookie notice",
+        ),
     ],
 )
 def test_chrome_of_the_thirty_ninth_set(line: str, body: str, reason: str) -> None:
@@ -3454,6 +3486,8 @@ def test_chrome_of_the_thirty_ninth_set(line: str, body: str, reason: str) -> No
     [
         ("Сайт использует новую систему оплаты, сообщили в компании.", "Cyrillic"),
         ("Ціни зросли на 1/2/3 відсотки", "Cyrillic"),
+        ("The insurer covers flood damage for the Smith family, the court heard.", "Latin"),
+        ("The council acknowledged the error and apologised to residents.", "Latin"),
     ],
 )
 def test_news_with_the_thirty_ninth_sets_words(line: str, body: str) -> None:
