@@ -913,7 +913,11 @@ def _is_credits_line(text: str) -> bool:
     if _CREDITS.match(text):
         return True
     head = text[:200].lower()
-    return any(w in head for w in _CREDITS_WITHIN_WORDS) and bool(_CREDITS_WITHIN.match(text))
+    if not any(w in head for w in _CREDITS_WITHIN_WORDS):
+        return False
+    found = _CREDITS_WITHIN.match(text)
+    # (the words in quotation marks are news: a picture marked "All rights reserved")
+    return found is not None and not _within_quotes(text, found.end() - 1)
 
 
 # "Click here" in the languages of the news: opening a line, an instruction to the reader's
@@ -1155,6 +1159,21 @@ _SENTENCE_END = factored(f"[{re.escape(_STOP_MARKS)}][{re.escape(_CLOSERS)}]*$")
 _STOPS = frozenset(_STOP_MARKS)
 
 
+_OPENERS = "“«「『„‘"
+_CLOSING = "”»」』“’"
+
+
+def _within_quotes(text: str, at: int) -> bool:
+    """Whether position `at` of `text` stands inside quotation marks opened before it (a
+    curly or angle quotation's opening mark with no closing one after it; an odd count of
+    straight double quotes)."""
+    before = text[:at]
+    opened = max(before.rfind(mark) for mark in _OPENERS)
+    if opened >= 0 and not any(mark in before[opened + 1 :] for mark in _CLOSING):
+        return True
+    return before.count('"') % 2 == 1
+
+
 def _stopped(text: str) -> bool:
     """`_SENTENCE_END.search(text)` of a paragraph's text (no line break at its end): its last
     character but the closing quotes is a stop. (Once or twice for every line of a page: a
@@ -1376,8 +1395,11 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "photo credit"  # "「Kiso X2」（左）と「Kiso X2 Pro」（右）。カラーはそれぞれ3色"
     if words <= 40 and _is_credits_line(text):
         return "credits"
-    if words <= 80 and _RIGHTS.search(low):
-        return "credits"  # a reprint or licensing notice, in any language
+    rights = _RIGHTS.search(low) if words <= 80 else None
+    if rights and not (quoted and _within_quotes(low, rights.start())):
+        # a reprint or licensing notice, in any language (a photo "marked “版权所有，禁止商用”"
+        # is news)
+        return "credits"
     if words <= 8 and "@" in text and _EMAIL.search(text) and not stopped:
         return "credits"  # "정민재 기자 mjjung@example.kr": a reporter's address
     if words <= 40 and _CREDITS_OTHER.match(text):

@@ -3492,3 +3492,29 @@ def test_chrome_of_the_thirty_ninth_set(line: str, body: str, reason: str) -> No
 )
 def test_news_with_the_thirty_ninth_sets_words(line: str, body: str) -> None:
     assert reason_in(line, body) is None
+
+
+# The fortieth set (ax01-ax36).
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("Copyright © 2025 之江新闻 All Rights Reserved", "Chinese", "photo credit"),
+        ("© 2024 «Вестник». Все права защищены.", "Cyrillic", "photo credit"),
+        (
+            "记者从判决书中了解到，涉案照片最初由顾文涛发布在个人图片社区账号上，并标注了“版权所有，"
+            "禁止商用”。此后，这张照片又被上传至一家图片库平台。",
+            "Chinese",
+            None,
+        ),
+        (
+            'The photographer had marked the picture "All rights reserved", the court heard, '
+            "but the hotel used it in a brochure anyway.",
+            "Latin",
+            None,
+        ),
+    ],
+)
+def test_a_rights_notice_quoted_in_a_story_is_news(line: str, body: str, reason: str) -> None:
+    assert reason_in(line, body) == reason
