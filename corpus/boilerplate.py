@@ -155,7 +155,7 @@ _FOLLOW_PAYOFF = factored(
         r"|ειδήσ|每天|为您|為您|第一时间|第一時間|最新|ข่าว|소식|뉴스|أخبار|חדשות|खबर|समाचार"
         r"|вести|vijesti|vesti|novice|wiadomości|zprávy|správy|hírek|știri|nieuws|nyheter"
         r"|uutiset|berita|balita|tin tức|haberler|новини|اخبار|обавештења|резултати уживо"
-        r"|المستجدات|التنبيهات|توصلوا"
+        r"|المستجدات|التنبيهات|توصلوا|értesítés|ειδοποιήσ"
         r"|добиј|dobij|добива|dobiva"
     ),
     re.IGNORECASE,
@@ -942,7 +942,7 @@ _GET_THE_APP = factored(
         r"(?:download|get (?:the|our) (?:[\w-]+ ){0,3}app|installeer|laden sie|lade dir|téléchargez"
         r"|télécharge"
         r"|descarga|descargue|scarica|baixe|pobierz|stáhněte|скачайте|скачивайте|завантажте"
-        r"|κατεβάστε|indirin|tải|преузмите|преземете)\b"
+        r"|κατεβάστε|indirin|tải|преузмите|преземете|töltse le|töltsd le)\b"
     )
 )
 _AFTER_A_STOP = factored(r"(?:[.!?]|\s[–—])\s+$")  # (or a dash: "… – преузмите апликацију")
@@ -993,6 +993,7 @@ _COOKIE_WE = factored(
         r"|(?:ta|naša) spletna stran uporablja|ova (?:web )?stranica koristi|koristimo"
         r"|(?:овај|ovaj) (?:веб |web )?(?:сајт|sajt) (?:користи|koristi)|користимо|kasutame"
         r"|сайт (?:использует|використовує|выкарыстоўвае)|կայքն օգտագործում է"
+        r"|(?:η ιστοσελίδα|ο ιστότοπος) (?:μας )?χρησιμοποιεί"
         r"|este sitio (?:web )?(?:utiliza|usa)|esta (?:página )?web (?:utiliza|usa)"
         r"|ta strona (?:używa|korzysta)|tento web používá|používáme|používame"
         r"|sütiket használ|käytämme|deze (?:web)?site gebruikt"
@@ -1728,6 +1729,8 @@ _AUTHOR_BIO = gated(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|journalist"
     r"|correspondent|editor|writer|columnist) (?:who )?(?:cover(?:s|ing)|writ(?:es|ing) about"
     r"|report(?:s|ing) on)\b"
+    # "Ο Θανάσης Κοντογιάννης γράφει για την τεχνολογία …": "… writes about …" in Greek
+    r"|^(?:Ο|Η) (?:[Α-ΩΆ-Ώ][\w'’-]+ ){1,3}γράφει (?:για|στην|στο)\b"
     # "Tom Gallagher covers business and local government for the Riverina Advertiser."
     r"|^(?:[A-Z][\w.'’-]+ ){1,3}(?:covers|reports on|writes about) [^.]{3,80} for (?:the )?"
     r"(?-i:[A-Z])[^.]{0,40}\."
@@ -1949,6 +1952,7 @@ _LINK_COLON = factored(r"\s*(?:[:：|៖՝]|[-–—](?=\s))\s*\S")
 _APP = factored(
     r"(?<![a-z])apps?(?![a-z])|aplikac|applica|appli\b|приложени|застосун|апликаци|εφαρμογ|uygulama"
     r"|ung dung|aplikasi|アプリ|客户端|客戶端|앱|تطبيق|اپلیکیشن|אפליקציה|ऐप|एप|অ্যাপ|แอป|line"
+    r"|alkalmaz"  # (the line is matched folded: "alkalmazás" has lost its accent)
 )
 
 

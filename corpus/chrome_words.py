@@ -3674,6 +3674,8 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    "το email σας",
+    "εγγραφή",
     "համաձայն եմ",
     "enter your email",
     "enter your email address",

@@ -3518,3 +3518,29 @@ def test_news_with_the_thirty_ninth_sets_words(line: str, body: str) -> None:
 )
 def test_a_rights_notice_quoted_in_a_story_is_news(line: str, body: str, reason: str) -> None:
     assert reason_in(line, body) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("Η ιστοσελίδα μας χρησιμοποιεί cookies", "Greek", "cookie notice"),
+        ("Το email σας", "Greek", "navigation"),
+        (
+            "Ο Θανάσης Κοντογιάννης γράφει για την τεχνολογία και την ιδιωτικότητα στο διαδίκτυο.",
+            "Greek",
+            "credits",
+        ),
+        (
+            "Töltse le ingyenes alkalmazásunkat, és értesítést kap minden gólról és eredményről.",
+            "Latin",
+            "newsletter",
+        ),
+        (
+            "Ο υπουργός γράφει για την κρίση σε άρθρο του στην εφημερίδα, αναφέρουν πηγές.",
+            "Greek",
+            None,
+        ),
+    ],
+)
+def test_chrome_of_the_fortieth_set(line: str, body: str, reason: str | None) -> None:
+    assert reason_in(line, body) == reason
