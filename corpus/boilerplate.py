@@ -1160,6 +1160,8 @@ _SENTENCE_END = factored(f"[{re.escape(_STOP_MARKS)}][{re.escape(_CLOSERS)}]*$")
 _STOPS = frozenset(_STOP_MARKS)
 
 
+# A quotation's opening and closing marks, curly and angle ("“" closes a German „…“), as
+# `_within_quotes`, `_OPENING_QUOTES` and `_CLOSING_QUOTES` read them (and '"' either way)
 _OPENERS = "“«「『„‘"
 _CLOSING = "”»」』“’"
 
@@ -3190,8 +3192,8 @@ TAIL_HEADLINE = 20  # words: a related story's headline under the article
 # A sentence's end inside the line ("… sept. »", "…六成。（完）").
 # ("بالأرقام.. كم يتكلف …": two dots set an Arabic headline's parts apart)
 _INNER_STOP = factored(r"(?<!\.)[.!?。！？][\s»”\"')（(]")
-_OPENING_QUOTES = frozenset('“«„「『"‘')
-_CLOSING_QUOTES = factored(r"[”»“」』\"’]")
+_OPENING_QUOTES = frozenset(_OPENERS + '"')
+_CLOSING_QUOTES = factored(f'[{re.escape(_CLOSING)}"]')
 # A quotation, whole, and its speaker in brackets after it
 _QUOTE_AND_SPEAKER = factored(r"[「『“\"«„][^」』”\"»]+[」』”\"»“]\s*[（(][^（）()]{1,20}[）)]$")
 # "מכבי נתניה – הפועל פתח תקווה 2:2", "Górnik Zabrze – Warta Poznań 2:1 (1:0)": a result, and

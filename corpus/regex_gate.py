@@ -9,6 +9,11 @@ open, and the chrome rules try a dozen such patterns on every line of a copied p
 the same matches, and a line that opens with any other character fails at its first test.
 The characters are read from the pattern's parse, and every case the parse does not cover
 leaves the pattern as it was (a gate is only ever faster, never a different rule).
+
+`factored` compiles a pattern with its alternations' branches joined under their shared first
+characters (`re` tries a list of phrases one by one, each from its first character): the same
+matches, spans and groups, with one test where a phrase list took one a phrase. Every gated
+pattern is compiled so too.
 """
 
 from __future__ import annotations
@@ -222,7 +227,7 @@ def gated(source: str, flags: int = 0) -> re.Pattern[str]:
     same matches, a quicker failure. A pattern anchored by `^` keeps the anchor first (a
     search still tries the start alone). A pattern that `re` already searches by its first
     characters, one whose first characters cannot be named and one that sets its flags
-    inline are compiled as they are."""
+    inline get no gate (`factored` alone)."""
     if _p is None or (source.startswith("(?") and source[2:3].isalpha()):
         return factored(source, flags)  # (global flags must stay first)
     try:
