@@ -774,7 +774,7 @@ _COMMENTS = gated(
         r"|(?:debatt?|dis[ck]uss?i\w*|dyskusja|keskustelu)\s*\(\d+\)"  # "Debat (14)"
         r"|комментари[ийея]|комментариев|коментар[іяів]|коментарів|коментари|каментары|пікірлер"
         r"|σχόλια|コメント|კომენტარები|մեկնաբանություններ|ความคิดเห็น|تبصرے|கருத்துகள்"
-        r"|评论|評論|网友评论|網友評論"
+        r"|评论|評論|网友评论|網友評論|讀者回應|读者回应|網友回應|网友回应|сэтгэгдэл"
         r"|댓글|التعليقات|תגובות|टिप्पणियां|टिप्पणियाँ|कमेंट्स|कमेंट|মন্তব্য|نظرات)"
         r"\s*(?:\(\d+\)|\d+\s*(?:件|条|條|개|건)?)?\W*$"
     ),
@@ -814,7 +814,7 @@ _PHOTO_CREDIT_STRONG = factored(
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
     r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|фота|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
     r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva|снимка|кадър|кадр|picha|сүрөт|сурет"
-    r"|படம்|చిత్రం|ചിത്രം)\s*[:：]"
+    r"|படம்|చిత్రం|ചിത്രം|عکس)\s*[:：]"
     # a chart's title under it: "Графік: кількість кредитних спілок в Україні, 2020–2025"
     r"|(?<!\w)(?:графік|график|chart|infographic|інфографіка|инфографика|gráfico|graphique"
     r"|grafico)\s*[:：]"
@@ -880,6 +880,7 @@ _CREDITS = gated(
     r"|copyright\s*(?:©|\(c\)|\d{4}|\b.{0,80}\ball rights reserved\b)|\(c\) ?\d{4}"
     r"|our standards:|this (?:article|story) (?:is|was) (?:more than|over) \w+ \w+ old"
     r"|(?:story|article) continues below|advertisement\s*[-–—:]\s*scroll"
+    r"|this advertisement has not loaded yet\b"
     r"|(?:please )?(?:turn on|enable) javascript|this (?:article|story) (?:is|was) republished"
     # "Write to Jane Doe at jane.doe@example.com", "This article was originally published on
     # The Conversation. Read the original article."
@@ -905,7 +906,7 @@ _PHOTO_CREDIT_CUE = factored(
     r"|तस्बिर|तस्वीर"
     r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva|снимка|nuotr"
     r"|кадър|кадр|графік|график|chart|infographic|інфографік|инфографик|gráfico|graphique"
-    r"|grafico|сүрөт|сурет|படம்|చిత్రం|ചിത്രം",
+    r"|grafico|сүрөт|сурет|படம்|చిత్రం|ചിത്രം|عکس",
 )  # searched in the line lowered: with IGNORECASE the search took four times as long
 
 
@@ -980,7 +981,7 @@ _COOKIE_CONTEXT = factored(
     r"|personnalis\w*|оставаясь на сайте|продолжая|continuing|continuando|continuer"
     r"|αποδ[εέ]χ\w*|συνέχιση|συνεχίζοντας)\b"
     r"|پذیرش|موافقت"
-    r"|同意|設定|동의|설정|موافق|הסכמה|ยอมรับ"
+    r"|同意|設定|동의|설정|موافق|הסכמה|ยอมรับ|सहमत|स्वीकार"
 )
 # A site's own words about its cookies: "we use" in the languages of the news.
 _COOKIE_WE = factored(
@@ -1002,7 +1003,8 @@ _COOKIE_WE = factored(
         r" cookies?"  # "Nieuwsnet en onze partners gebruiken cookies …"
         r"|situs ini menggunakan|chúng tôi sử dụng|folosim|utilizăm"
         r"|acest site (?:folosește|utilizează)"
-        r"|χρησιμοποιούμε)\b|使用しています|使用しております|我们使用|本网站使用|사용합니다"
+        r"|χρησιμοποιούμε)\b|使用しています|使用しております|我们使用|我們使用|本网站使用|本網站使用|本站使用"
+        r"|사용합니다|(?<!\S)हम\s.{0,80}?का (?:उपयोग|इस्तेमाल) करते हैं"
         r"|نستخدم|يستخدم هذا الموقع|אנו משתמשים|ใช้คุกกี้"
     )
 )
@@ -1096,6 +1098,7 @@ _BREADCRUMBS = factored(
 _OTHER_DATE = factored(
     r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"
     r"|\b\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\b\.?|\b\d{4}/\d{1,2}/\d{1,2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b"
+    r"|\b\d{1,2}/\d{1,2}\s?[(（][月火水木金土日][)）]"  # "2/22(木)": a Japanese portal's date
     # "17 June 2024", "১৭ জুন ২০২৪": a month's name has its vowel signs
     rf"|\b\d{{1,2}}\.?\s+(?:[^\W\d_]|[{MARK_RANGES}]){{3,12}}\.?,?\s+\d{{4}}\b"
     r"|\b\d{1,2}\s+(?:كانون|تشرين)\s+(?:الأول|الثاني)\s+\d{4}\b"  # Levantine month names
@@ -1716,7 +1719,13 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= 12 and not stopped and not text.startswith("- ") and _weak_credit(text, words):
         return "photo credit"
     # (each way of writing crumbs has its separator: looked for before the pattern is tried)
-    if words <= 12 and not _CRUMB_MARKS.isdisjoint(text) and _BREADCRUMBS.match(text):
+    if (
+        words <= 12
+        and not _CRUMB_MARKS.isdisjoint(text)
+        and _BREADCRUMBS.match(text)
+        # "Lasalgaon: min 2,800 / max 4,611 / avg 4,150": a list's row of figures
+        and sum(1 for item in _CRUMB_SPLIT.split(text) if _DIGIT.search(item)) < 2
+    ):
         return "navigation"  # "Home > News > World", "首頁 > 藝文 > 文化新聞"
     if words <= SHORT:
         ui_words = _LETTERS.findall(lowered)
@@ -1816,7 +1825,10 @@ _UPDATE_NOTE = gated(
     r"|(?:матеріал|статтю|новину) (?:було )?(?:оновлено|доповнено|виправлено)"
     r"|この記事は.{0,40}(?:更新|修正|追記|訂正|加筆)しました|本文(?:已)?(?:更新|修正|更正)"
     r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
-    r"|(?:σημείωση:\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε))",
+    r"|(?:σημείωση:\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε)"
+    # "הכתבה עודכנה ב-11:02 עם תגובת העירייה", "تم تحديث هذا الخبر …", "این خبر به‌روزرسانی شد"
+    r"|(?:הכתבה|הידיעה) (?:עודכנה|תוקנה)|تم تحديث (?:هذا )?(?:الخبر|المقال|التقرير)"
+    r"|(?:این )?(?:خبر|گزارش) (?:به‌روزرسانی|بروزرسانی|به روزرسانی) (?:شد|شده))",
     re.IGNORECASE,
 )
 UPDATE_NOTE = 40  # words
@@ -1832,6 +1844,7 @@ _GALLERY_LINK = gated(
 # A box of a section's headlines in Japanese: "経済のニュース", "地域の記事一覧".
 _SECTION_NEWS = factored(r"^[^\s、。「」]{1,10}の(?:ニュース|記事)(?:一覧)?$")
 _CRUMB_MARKS = frozenset(">›»＞/")
+_CRUMB_SPLIT = factored(r"\s[>›»＞/]\s")
 _LABEL_BRACKETS = frozenset("【[〔〈《")
 
 
@@ -1954,7 +1967,7 @@ _LINK_COLON = factored(r"\s*(?:[:：|៖՝]|[-–—](?=\s))\s*\S")
 _APP = factored(
     r"(?<![a-z])apps?(?![a-z])|aplikac|applica|appli\b|приложени|застосун|апликаци|εφαρμογ|uygulama"
     r"|ung dung|aplikasi|アプリ|客户端|客戶端|앱|تطبيق|اپلیکیشن|אפליקציה|ऐप|एप|অ্যাপ|แอป|line"
-    r"|alkalmaz"  # (the line is matched folded: "alkalmazás" has lost its accent)
+    r"|alkalmaz|аппликейшн"  # (the line is matched folded: "alkalmazás" has lost its accent)
 )
 
 
@@ -1966,6 +1979,8 @@ _KEY_RIGHT = _SPACES + "-–—•·|>›»→:：៖՝.!?…★☆"  # (Armenia
 
 def _line_key(low: str) -> str:
     key = low.lstrip(_KEY_LEFT).rstrip(_KEY_RIGHT)
+    if key[:1] == "[" and key[-1:] == "]" and "]" not in key[:-1]:
+        key = key[1:-1].strip()  # a button in brackets: "[關閉]", "[Close]"
     if key and (key[-1].isdigit() or key[-1] in ")）]"):  # (a counter ends so)
         key = _KEY_COUNTER.sub("", key)
     return key.replace("’", "'")
@@ -1995,6 +2010,8 @@ def _site_words_reason(low: str, words: int, text: str, key: str) -> str | None:
             return "comments"
         if key in _KEY_POINTS_KEYS:
             return "key points"  # its lines under it (`_apply_blocks`)
+        if key in _AUTHOR_BOX_KEYS:
+            return "credits"  # "About the author": the name and bio under it (`_apply_author_box`)
         # "Ý kiến (24)": a number was stripped
         if key in _COUNTED_COMMENT_KEYS and _KEY_EDGES.sub("", low) != key:
             return "comments"
@@ -2005,6 +2022,10 @@ def _site_words_reason(low: str, words: int, text: str, key: str) -> str | None:
         share = _SHARE_OPENS.opening(key)
         if share is not None and _NETWORK.match(key[len(share) :].strip()):
             return "navigation"
+    if words <= 30:
+        share = _SHARE_OPENS.opening(low)
+        if share is not None and " " in share and low[len(share) :].lstrip().startswith(":"):
+            return "navigation"  # "Share this Story: <the headline>", a share box's title
     low = low.lstrip(_BULLETS)  # "►延伸閱讀：<headline>"
     while low and unicodedata.category(low[0]) == "So":
         low = low[1:].lstrip()  # an emoji first: "📲 Únase a nuestro canal de WhatsApp …"
@@ -2304,6 +2325,13 @@ def _is_dateline_only(text: str, digits: bool) -> bool:
         rest = _SHORT_DATE.sub(" ", stripped)
         if rest == stripped or count_words(rest) > 1:
             return False
+    if _STAMP_SEPARATOR.search(rest):
+        # "Published Aug 13, 2024 • Last updated 3 hours ago • 3 minute read": a relative
+        # time between the header's separators
+        rest = "".join(
+            " " if _RELATIVE_TIME.match(part.strip()) else part
+            for part in _STAMP_SEPARATOR.split(rest)
+        )
     rest = _STAMP_WORDS.sub(" ", _RELATIVE_TIME.sub(" ", rest))
     rest = _WEEKDAYS.sub(" ", _OTHER_STAMP_WORDS.sub(" ", rest))
     if len(rest.strip()) > SECTION_CHARS and UNSPACED.search(rest):
@@ -2327,6 +2355,7 @@ def _is_dateline_only(text: str, digits: bool) -> bool:
 
 
 _LIST_BULLETS = frozenset(("- ", "• ", "* ", "· ", "– "))
+_STAMP_SEPARATOR = factored(r"(\s[•·|]\s)")
 _AM_PM_END = factored(r"\d\s?[ap]\.\s?m\.$", re.IGNORECASE)
 
 
@@ -2503,6 +2532,9 @@ def _apply_blocks(
             _extend_back(paras, reasons, i)
         if i < body_start and reason == "related links":
             continue
+        if reason == "newsletter" and _newsletter_subheading(paras, reasons, i):
+            reasons[i] = None  # "Newsletter continua gratuita" in a story about newsletters
+            continue
         j = i + 1
         # a box whose links are a time, then a teaser ("Read next", "00:55", "Ukraine is set
         # to ..."); in others a date closes each link
@@ -2557,12 +2589,80 @@ def _apply_blocks(
                 reasons[j] = reason
                 members.add(j)
             elif other is None or (other != reason and other in _BLOCK_MEMBERS):
+                if _results_under(paras, reasons, j) and j - 1 in members and j - 1 > i + 1:
+                    reasons[j - 1] = None  # "■ 21일 전적" over the day's results: the article's
                 break  # body resumes, or another block starts here and extends itself
             elif (
                 reason == "related links" and other == "navigation" and _is_ad_label(paras[j].text)
             ):
                 break  # an ad between: the box has ended, the article goes on under the ad
             j += 1
+
+
+SUBHEADING = 12  # words: an article's subheading, or a box's header
+# A pitch speaks to the reader: "you" and "your", or the imperative of receiving and signing
+# up, in the languages of the news (`_ADDRESS` has the English).
+_READER_ADDRESS = factored(
+    r"(?<!\w)(?:você|seus?|suas?|receba|assine|subscreva|inscreva-se|tus?|te|usted|recib[eí]|"
+    r"suscr[ií]bete|suscribite|apúntate|vous|votre|vos|ton|ta|recevez|inscrivez-vous|abonnez-vous"
+    r"|sie|ihr|ihre|ihrem|ihren|ihnen|du|dein|deine|melden|abonnieren|tuo|tua|tuoi|ricevi"
+    r"|iscriviti|vostro|vostra|вы|вас|вам|ваш\w*|ты|тебе|твой|подпишитесь|подписывайтесь|ви"
+    r"|вами|підпишіться|підписуйтесь|jij|je|jouw|uw|du|din|dine|ditt|sinun|twój|twoja|pan|pani"
+    r"|zapisz|sizin|siz)(?!\w)"
+    r"|あなた|ください|お届け|ご登録|여러분|하세요|드립니다|보세요|您|你的|订阅吧|訂閱吧",
+    re.IGNORECASE,
+)
+
+
+def _newsletter_subheading(
+    paras: Sequence[Paragraph], reasons: Sequence[str | None], i: int
+) -> bool:
+    """A line naming a newsletter inside the article, not a box's header: the article's
+    prose over it (an advert's label between at most) and under it, and the paragraph under
+    it reports (it is long, does not speak to the reader, and no rule of its own marks it:
+    a box's pitch, "Receba todos os dias …", asks). ("구독자 10만 명 넘는 뉴스레터도", "「ニュース
+    レター」で接点づくり")"""
+    header = paras[i]
+    if header.words > SUBHEADING or _ends_sentence(header) or _ADDRESS.search(header.text):
+        return False  # a pitch of its own: "Gosta de ler o Jornal? Assine …"
+    above = i - 1
+    while above >= 0 and reasons[above] == "navigation" and _is_ad_label(paras[above].text):
+        above -= 1
+    if above < 0 or reasons[above] is not None or not is_prose(paras[above]):
+        return False
+    under = i + 1
+    if under >= len(paras) or reasons[under] is not None:
+        return False
+    report = paras[under]
+    if not _is_article_prose(report) or _ADDRESS.search(report.text):
+        return False
+    if _READER_ADDRESS.search(report.text):
+        return False  # "Receba todos os dias … na sua caixa de correio": a box's pitch
+    if _IMPERATIVE_SIGN_UP.search(report.text) or _line_reason(report, None) is not None:
+        return False
+    after = [
+        k
+        for k in range(under + 1, min(len(paras), under + 4))
+        if not (reasons[k] == "navigation" and _is_ad_label(paras[k].text))
+    ][:2]  # (the article goes on under it: a short line, a quotation, may come first)
+    if not (
+        any(reasons[k] is None and is_prose(paras[k]) for k in after)
+        and all(reasons[k] is None for k in after[:1])
+    ):
+        return False
+    # and the paragraph under it reports on newsletters (a box's one line over the article
+    # going on, "看更多！加入LINE好友", has nothing of its own under it)
+    return _newsletter_member(report, None, None)
+
+
+def _is_article_prose(p: Paragraph) -> bool:
+    return is_prose(p) and p.words >= ARTICLE_PARAGRAPH
+
+
+def _results_under(paras: Sequence[Paragraph], reasons: Sequence[str | None], j: int) -> bool:
+    """Two matches' results from `j` on ("한화 5-4 두산(잠실)", "LG 7-2 KT(수원)")."""
+    pair = [paras[m] for m in (j, j + 1) if m < len(paras) and reasons[m] is None]
+    return len(pair) == 2 and all(_is_result_line(p.text) for p in pair)
 
 
 def _apply_comments(paras: Sequence[Paragraph], reasons: list[str | None], body_start: int) -> None:
@@ -2802,6 +2902,8 @@ def _caption_member(p: Paragraph, before: Paragraph | None, _reason: str | None)
 
 def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> bool:
     """A link line, or a teaser that a timestamp or a section label ("Portugal") introduces."""
+    if _is_result_line(p.text):
+        return False  # "LG 7-2 KT(수원)": a match's result, the article's table of the day
     if (
         (p.words <= 12 or _is_unspaced_headline(p.text))
         and not _SENTENCE_END.search(p.text)
@@ -3211,6 +3313,30 @@ _TWO_SIDES = factored(r"\S\s[–—-]\s\S")  # "Górnik Zabrze – Warta Poznań
 _MID_SCORE = factored(
     r"^[^\W\d][^.!?:;]{0,50}?\s\d{1,3}\s?(?:[x×–\-－対]\s?\d{1,3}|:\s?\d)\s[^\W\d][^.!?:;]{0,50}$"
 )
+
+
+_SIDE = r"[^\W\d][^\s.!?:;,…]*(?:\s[^\W\d][^\s.!?:;,…]*){0,2}"
+_RESULT_LINE = factored(
+    rf"^({_SIDE})\s\d{{1,3}}\s?[-–:x×－]\s?\d{{1,3}}\s({_SIDE})(?:\s?[(（][^()（）]{{1,20}}[)）])?$"
+)
+
+
+def _is_result_line(text: str) -> bool:
+    """ "한화 5-4 두산(잠실)", "Real Madrid 2 - 1 Barcelona": a result alone on its line, each
+    side a name (capitalised where the script has case, of two words at most where it has
+    not); a headline with a score says more ("Hawkeyes hold off Illini 78-74 behind …",
+    "울산, ACLE 홈경기서 0-1 패배…")."""
+    match = _RESULT_LINE.match(text)
+    if match is None:
+        return False
+    for side in match.groups():
+        words = side.split()
+        if any(c.isupper() or c.islower() for c in side):
+            if not all(w[0].isupper() for w in words):
+                return False
+        elif len(words) > 2:
+            return False
+    return True
 
 
 _TAIL_BULLET = factored(r"[・•▶▷►]\s*\S|[-–]\s\S")

@@ -223,6 +223,8 @@ READ_ALSO_BEFORE_COLON: tuple[str, ...] = (
     "nastepny artykuł",
     "vorig artikel",
     "volgend artikel",
+    "мөн уншаарай",
+    "мөн уншина уу",
 )
 
 # Those that say "also" or "related", taken without a colon too ("Baca juga <headline>").
@@ -824,6 +826,8 @@ RELATED_HEADER: tuple[str, ...] = (
     "ձեզ կարող է հետաքրքրել",
     # a Mexican paper's box
     "notas relacionadas",
+    "холбоотой мэдээ",
+    "холбоотой мэдээнүүд",
 )
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
@@ -1384,6 +1388,7 @@ TAGS: tuple[str, ...] = (
     "etiketat",
     # Belarusian
     "тэгі",
+    "түлхүүр үг",
 )
 
 # Headers of the readers' comments ("Leave a comment", "Reacties"; not "Réactions", a subheading).
@@ -1944,6 +1949,9 @@ ADVERT: tuple[str, ...] = (
     "提供",
     "贊助",
     "赞助",
+    "сурталчилгаа",
+    "зар сурталчилгаа",
+    "scroll to continue with content",
 )
 
 # Share, print and copy-link buttons ("Partager sur", "Copier le lien", "复制链接").
@@ -2255,6 +2263,7 @@ SHARE: tuple[str, ...] = (
     "shpërndaje",
     # Belarusian
     "падзяліцца",
+    "share this story",
 )
 
 # Footer links ("Privacy policy", "מדיניות פרטיות", "利用規約").
@@ -2940,6 +2949,29 @@ AUTHOR_BOX: tuple[str, ...] = (
     "作者简介",
     "關於作者",
     "作者簡介",
+    "लेखक के बारे में",
+    "लेखक परिचय",
+    "লেখক পরিচিতি",
+    "عن الكاتب",
+    "نبذة عن الكاتب",
+    "על הכותב",
+    "על הכותבת",
+    "σχετικά με τον συγγραφέα",
+    "tentang penulis",
+    "về tác giả",
+    "เกี่ยวกับผู้เขียน",
+    "tungkol sa may-akda",
+    "sobre la firma",
+    "درباره نویسنده",
+    "o autorovi",
+    "om skribenten",
+    "om författaren",
+    "om forfatteren",
+    "kirjoittajasta",
+    "despre autor",
+    "a szerzőről",
+    "автор туралы",
+    "зохиогчийн тухай",
 )
 
 # Openings of a notice that the story appeared first elsewhere, or of a reprint notice.
@@ -4020,6 +4052,15 @@ BUTTONS: tuple[str, ...] = (
     "enviar a un amigo",
     "découvrir nos offres",
     "plus d'infos",
+    "स्वीकार करें",
+    "अस्वीकार करें",
+    "了解更多",
+    "關閉",
+    "关闭",
+    "我要訂報",
+    "我要订报",
+    "我要回應",
+    "我要回应",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

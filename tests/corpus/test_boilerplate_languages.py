@@ -3544,3 +3544,180 @@ def test_a_rights_notice_quoted_in_a_story_is_news(line: str, body: str, reason:
 )
 def test_chrome_of_the_fortieth_set(line: str, body: str, reason: str | None) -> None:
     assert reason_in(line, body) == reason
+
+
+# The forty-first set (ay01-ay36).
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        (
+            "本網站使用Cookie以提供更好的瀏覽體驗，繼續瀏覽即表示您同意本站的隱私權政策。",
+            "Chinese",
+            "cookie notice",
+        ),
+        (
+            "हम आपके अनुभव को बेहतर बनाने के लिए कुकीज़ का उपयोग करते हैं। साइट का उपयोग जारी रखकर"
+            " आप हमारी कुकी नीति से सहमत होते हैं।",
+            "Devanagari",
+            "cookie notice",
+        ),
+        ("स्वीकार करें", "Devanagari", "navigation"),
+        ("[關閉]", "Chinese", "navigation"),
+        ("[了解更多]", "Chinese", "navigation"),
+        ("讀者回應", "Chinese", "comments"),
+        ("Сэтгэгдэл (2)", "Cyrillic", "comments"),
+        ("Сурталчилгаа", "Cyrillic", "navigation"),
+        ("Холбоотой мэдээ", "Cyrillic", "related links"),
+        (
+            "Мөн уншаарай: Наадмын өдрүүдэд замын хөдөлгөөнийг хэрхэн зохицуулах вэ",
+            "Cyrillic",
+            "related link",
+        ),
+        ("2/22(木) 19:40", "Japanese", "timestamp"),
+        ("最終更新:2/22(木) 20:45", "Japanese", "timestamp"),
+        (
+            "Published Aug 13, 2024  •  Last updated 3 hours ago  •  3 minute read",
+            "Latin",
+            "timestamp",
+        ),
+        ("Share this Story: City cuts evening bus service on three routes", "Latin", "navigation"),
+        (
+            "This advertisement has not loaded yet, but your article continues below.",
+            "Latin",
+            "credits",
+        ),
+        ("SCROLL TO CONTINUE WITH CONTENT", "Latin", "navigation"),
+        ("הכתבה עודכנה ב-11:02 עם תגובת העירייה.", "Hebrew", "credits"),
+        ("عکس: امید فرهادی", "Arabic", "photo credit"),
+        ("About the author", "Latin", "credits"),
+        ("लेखक के बारे में", "Devanagari", "credits"),
+    ],
+)
+def test_chrome_of_the_forty_first_set(line: str, body: str, reason: str) -> None:
+    assert reason_in(line, body) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        # a story about consent: the websites use cookies, not "we"
+        (
+            "सरकार ने कहा कि कई वेबसाइटें बिना सहमति के कुकीज़ का उपयोग करती हैं और उपयोगकर्ताओं का"
+            " डेटा बेचती हैं।",
+            "Devanagari",
+        ),
+        # a list's row of figures under the article's lead-in, not a trail of crumbs
+        ("लासलगांव: न्यूनतम 2,800 / अधिकतम 4,611 / औसत 4,150", "Devanagari"),
+        ("Lasalgaon: minimum 2,800 / maximum 4,611 / average 4,150", "Latin"),
+        ("[Updated]", "Latin"),
+    ],
+)
+def test_news_with_the_forty_first_sets_words(line: str, body: str) -> None:
+    assert reason_in(line, body) is None
+
+
+def test_a_days_results_under_a_related_box_are_the_articles() -> None:
+    """A box of related links ends where the day's results begin: a result is no link, and
+    the line over them ("■ 21일 전적") is their header."""
+    body = BODIES["Korean"]
+    box = [
+        "관련기사",
+        "'대타 타율 4할' 강태윤, 주전 도약 가능할까?",
+        "두산 마무리, 최근 5경기 평균자책점 7점대",
+    ]
+    results = ["■ 21일 전적", "한화 5-4 두산(잠실)", "LG 7-2 KT(수원)", "KIA 10-6 롯데(사직)"]
+    judged = reasons("\n\n".join([*body, *box, *results, *body]))
+    assert [judged[line] for line in box] == ["related links"] * 3
+    assert [judged[line] for line in results] == [None] * 4
+
+
+def test_a_breadcrumb_trail_is_still_navigation() -> None:
+    assert reason_in("होम / बिज़नेस / कमोडिटी", "Devanagari") == "navigation"
+    assert reason_in("Home > Sport > 2024/25 season", "Latin") == "navigation"
+
+
+def test_comments_under_their_header_with_a_portals_dates() -> None:
+    """A portal's comments: a user's handle, "2/22(木) 19:40", the comment, its buttons; the
+    dates show they are comments, not the article going on."""
+    body = BODIES["Japanese"]
+    comments = [
+        "ame*****",
+        "2/22(木) 19:40",
+        "合併しても店舗を残してくれるなら安心です。母が毎月年金を下ろしに行っている支店がなくなると本当に困るので、"
+        "当面と言わずずっと続けてほしいと思います。",
+        "tky****",
+        "2/22(木) 19:58",
+        "地方の金融機関はどこも厳しいと思う。規模を大きくしてシステムの費用を抑えるのは合理的な判断で、"
+        "利用者にとっても悪い話ではないはずです。",
+    ]
+    judged = reasons("\n\n".join([*body, *body, "コメント 38件", *comments]))
+    assert all(judged[line] in ("comments", "timestamp") for line in comments)
+
+
+def test_a_box_about_the_writer_in_english() -> None:
+    box = [
+        "About the author",
+        "Angelica R. Soliman",
+        "Angelica covers banking, insurance and the central bank for the paper since 2019.",
+    ]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *box]))
+    assert [judged[line] for line in box] == ["credits"] * 3
+
+
+NEWSLETTER_STORY = [
+    "O Diário do Norte vai passar a cobrar pelas notícias a partir de março, anunciou ontem a "
+    "direção do jornal, que tem mais de cem anos e cerca de doze mil leitores diários.",
+    "As notícias sobre proteção civil, saúde pública e avisos meteorológicos continuarão "
+    "abertas a todos, garantiu o diretor.",
+]
+
+
+@pytest.mark.parametrize(
+    ("subheading", "report"),
+    [
+        (
+            "Newsletter continua gratuita",
+            "A newsletter diária, enviada todas as manhãs às 7h00 a cerca de 12 mil subscritores, "
+            "continuará gratuita e passará a incluir um resumo das notícias reservadas a "
+            "assinantes.",
+        ),
+        (
+            "구독자 10만 명 넘는 뉴스레터도",
+            "한국언론진흥재단이 지난달 발표한 조사에 따르면, "
+            "최근 1년간 뉴스레터를 한 번 이상 구독한 경험이 있다는 "
+            "응답은 38.4%로 2년 전보다 11%포인트 늘었다. "
+            "특히 20~30대의 구독 경험이 높았다.",
+        ),
+    ],
+)
+def test_a_subheading_naming_newsletters_in_a_story_about_them_is_the_articles(
+    subheading: str, report: str
+) -> None:
+    """A line that names a newsletter between the article's paragraphs, over a paragraph
+    that reports on newsletters, heads the article's next section, not a box."""
+    story = BODIES["Korean"][:1] if "뉴" in subheading else NEWSLETTER_STORY
+    page = [*story, subheading, report, *story]
+    judged = reasons("\n\n".join(page))
+    assert judged[subheading] is None
+    assert judged[report] is None
+
+
+@pytest.mark.parametrize(
+    ("header", "pitch"),
+    [
+        (
+            "Newsletter Manhã",
+            "Receba todos os dias, às 7h00, as notícias que vão marcar o seu dia na sua caixa de "
+            "correio. É gratuita e pode cancelar a subscrição da newsletter quando quiser.",
+        ),
+        ("看更多！加入LINE好友", None),
+    ],
+)
+def test_a_newsletter_box_inside_the_article_is_still_chrome(
+    header: str, pitch: str | None
+) -> None:
+    """(A box's pitch that asks the reader to sign up keeps its header a box's.)"""
+    page = [*NEWSLETTER_STORY, header, *([pitch] if pitch else []), *NEWSLETTER_STORY]
+    assert reasons("\n\n".join(page))[header] == "newsletter"
