@@ -127,7 +127,8 @@ _PITCH_VERBS = _fold(
     r"|tilmeld dig|meld deg på|anmäl dig|prenumerera på|schrijf je in|abonneer je"
     r"|inscríbase|suscríbase|regístrese|reciba en su correo|recevez|erhalten sie"
     r"|inscreva-se|assine|berlangganan|đăng ký|tilaa|zapisz się na|přihlaste se"
-    r"|prihláste sa|feliratkozás|iratkozzon fel|abonează-te|pretplatite se|naročite se|telli)\b"
+    r"|prihláste sa|feliratkozás|iratkozzon fel|abonează-te|pretplatite se|naročite se|telli"
+    r"|пријавите се|prijavite se)\b"
 )
 _PITCH = gated("^" + _PITCH_VERBS, re.IGNORECASE)
 # The pitch after a hook, opening the line's second sentence: "Missa inga nyheter om din
@@ -162,7 +163,8 @@ _FOLLOW_PAYOFF = factored(
 )
 _CHANNEL = factored(
     _fold(
-        r"newsletter|bulletin|бюлетин|рассылк|розсилк|boletín|e-?mail|inbox|telegram|whatsapp"
+        r"newsletter|bulletin|бюлетин|билтен|bilten|рассылк|розсилк|boletín|e-?mail|inbox"
+        r"|telegram|whatsapp"
         r"|boîte mail|boîte de réception|courriel"
         r"|nyhedsbrev|nyhetsbrev|nieuwsbrief|uutiskirje|hírlevél|infolettre|boletim"
         r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|نشرتنا|ניוזלטר|न्यूज़लेटर|bản tin"
@@ -551,6 +553,24 @@ _PAYWALL = factored(
         r"|digitilaus|ensimmäinen kuukausi|milloin tahansa|rajoituksetta"
     ),
 )
+# A paywall's notice, its first words saying the article is the subscribers'.
+_PAYWALL_NOTICE = factored(
+    _fold(
+        r"(?:this (?:article|story) is (?:only )?(?:for|exclusive to|reserved for) subscribers"
+        r"|du leser nå en (?:sak|artikkel) for abonnenter"
+        r"|denne (?:saken|artikkelen) er for abonnenter"
+        r"|du läser (?:nu )?en (?:artikel|text) för (?:prenumeranter|premiumkunder)"
+        r"|du læser (?:nu )?en artikel for abonnenter|denne artikel er for abonnenter"
+        r"|dieser (?:artikel|beitrag) ist (?:nur )?für abonnenten"
+        r"|cet article est réservé (?:aux abonnés|à nos abonnés)"
+        r"|este artículo es (?:exclusivo|solo) para suscriptores"
+        r"|questo articolo è riservato agli abbonati|este artigo é exclusivo para assinantes"
+        r"|(?:этот|данный) материал доступен только (?:для )?подписчик"
+        r"|(?:ця|цей) (?:стаття|матеріал) доступн\w* лише (?:для )?передплатник"
+        r"|この記事は(?:有料)?会員限定(?:記事)?です|本記事は(?:有料)?会員限定"
+        r"|(?:이|본) 기사는 유료 ?회원|本文(?:为|為)付费(?:会员|會員)?(?:专享|專享|内容|內容))"
+    )
+)
 # A metered paywall's counter: "You're reading one of 3 free articles this month", "Está a ler
 # um dos 3 artigos gratuitos deste mês", "Il vous reste 2 articles gratuits".
 _FREE_ARTICLES = factored(
@@ -693,6 +713,10 @@ _RELATED_HEADER = gated(
         r"|more (?:on this(?: story)?|stories|news|like this|to explore))\s*[:→»›]?"
         r"|more (?:from|on|in) (?-i:[A-Z])[^.!?]{0,40}|read (?:more|also|next)\s*[:|]\s*.+"
         r"|(?:още от|више из|više iz) (?-i:[А-ЯA-Z])[^.!?]{0,40}"
+        # "Más noticias de Colombia", "Plus d'actualités de Lyon", "Mais notícias de Minas"
+        r"|(?:más noticias|mais notícias|plus d'actualités|più notizie|weitere nachrichten"
+        r"|altre notizie|otras noticias|outras notícias) (?:de|del|da|do|di|aus|from) "
+        r"(?-i:[A-ZÁÉÍÓÚ])[^.!?]{0,40}"
         # the same headers on sites in other languages
         r"|читать далее|по теме|mehr zum thema|leer más|lea también"
         rf"|(?:{_READ_ALSO})\s*[:：|]?"
@@ -765,6 +789,9 @@ _NEWSLETTER_NAMED = factored(
 _COMMENTS = gated(
     _fold(
         r"^(?:\d+\s+)?(?:comments?|leave (?:a|the first|your) comment|add (?:a )?comment"
+        # a blog's: "3 thoughts on “<the headline>”", "One response to “…”"
+        r"|(?:one |no )?(?:thoughts?|responses?|repl(?:y|ies)) (?:on|to) [\"“«‘'].{0,200}"
+        r"|leave a reply(?: cancel reply)?"
         r"|show comments|view comments|post (?:a )?comment|join the (?:discussion|conversation)"
         r"|what (?:is|'s) your opinion\b.*|what do you think\b.*|have your say\b.*"
         r"|(?:(?:your|reader'?s'?|vos|tus|os|ihre|i vostri|uw) )?(?:kommentare?|commentaires?"
@@ -1450,6 +1477,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= 60 and not quoted:
         if _JOIN_CHANNEL.search(low) and _JOIN.search(low):
             return "newsletter"
+        if _PAYWALL_NOTICE.match(low):
+            return "paywall"  # "Du leser nå en sak for abonnenter.", "この記事は有料会員限定です。"
         # (the list of a paywall's words is looked through only when one of them is there)
         paywall = set(_PAYWALL.findall(low)) if _PAYWALL.search(low) else set()
         if len(paywall) >= 2 and (_TO_READER.search(text) or _IMPERATIVE.match(low)):
@@ -1808,6 +1837,11 @@ _UPDATE_NOTE = gated(
     r"|correção|berichtigung|korrektur|исправление|виправлення|διόρθωση|düzeltme)\s*:\s*\S"
     r"|(?:уточнение|поправка) редакции\s*:|уточнення редакції\s*:|(?:від|от|ад) рэдакцыі\s*:"
     r"|(?:від редакції|от редакции)\s*:|সম্পাদকের নোট\s*[:：]|संपादक की टिप्पणी\s*[:：]"
+    # an editor's note by its label: "Уредничка напомена: Текст је допуњен …"
+    r"|(?:уредничка напомена|напомена уредништва|urednička napomena|napomena urednika"
+    r"|nota (?:de la|del) (?:redacción|editor)|nota da redação|nota do editor"
+    r"|nota della redazione|note de la rédaction|anmerkung der redaktion"
+    r"|noot van de redactie|nota redakcji|nota redacției)\s*:\s*\S"
     r"|this (?:article|story|report|post|piece) (?:was|has been|had been) (?:updated"
     r"|amended|corrected|edited|revised|changed)\b|editor['’]?s note\s*[:：]"
     r"|(?:cet|l['’]) ?article a été (?:mis à jour|modifié|corrigé|actualisé|complété)"
@@ -2461,9 +2495,13 @@ def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None]) -> N
             same_bullet = (mark.group() if mark else "") == bullet
             if reasons[k] is not None or not headline or not same_bullet:
                 break
+            if links > 1 and _WHOLE_QUOTATION.match(text):
+                break  # "「終電が早くなると、…」" under the link: a speaker, the article going on
             reasons[k] = "related link"
 
 
+# A paragraph that is a quotation and nothing else: "「終電が早くなると、…乗れなくなる」".
+_WHOLE_QUOTATION = factored(r"^[「『“\"«„][^「『“\"«„」』”\"»]+[」』”\"»“]$")
 # Chrome whose sentence a link may break: "…記事の二次利用をご希望の方は、", "写真販売のページ" (the
 # link), "をご覧の上、…お問い合わせください。"
 _CONTINUED = frozenset({"credits", "paywall", "cookie notice", "newsletter", "appeal"})
@@ -3183,6 +3221,10 @@ def _apply_box_pitch(paras: Sequence[Paragraph], reasons: list[str | None], last
     return False
 
 
+SHORT_SENTENCE = 5  # words: a sentence of the article's, however short
+_UNDER_LAST_LINE = factored(r"[*•·▪►▶■●◆◇△▲▽▼□・※○◎\-–—(（\[]")
+
+
 def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
     """Short non-sentences after the last paragraph of prose are page furniture."""
     furniture: list[int] = []
@@ -3232,6 +3274,19 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         if _bulleted_under_chrome(paras, reasons, k):
             furniture.append(k)  # "・ローカル線はどこまで守れるのか？　…", under a pitch
             continue
+        if (
+            paras[k].words >= SHORT_SENTENCE
+            and _ends_sentence(paras[k])
+            and not unstopped
+            and furniture
+            and not _UNDER_LAST_LINE.match(paras[furniture[-1]].text)
+        ):
+            # the article's last paragraph, one short sentence ("Saken skal opp igjen i
+            # budsjettbehandlingen i desember."): the lines under it are furniture all the same
+            # (but a list's items right under it, "△잠실 두산 5-2 KIA", or a wire desk's
+            # "(ΣΚ/ΜΠ)", close the article)
+            for f in furniture:
+                reasons[f] = "page furniture"
         return
 
 

@@ -225,6 +225,9 @@ READ_ALSO_BEFORE_COLON: tuple[str, ...] = (
     "volgend artikel",
     "мөн уншаарай",
     "мөн уншина уу",
+    "ez is érdekelheti",
+    "ez is érdekelheti önt",
+    "ezt is ajánljuk",
 )
 
 # Those that say "also" or "related", taken without a colon too ("Baca juga <headline>").

@@ -3721,3 +3721,81 @@ def test_a_newsletter_box_inside_the_article_is_still_chrome(
     """(A box's pitch that asks the reader to sign up keeps its header a box's.)"""
     page = [*NEWSLETTER_STORY, header, *([pitch] if pitch else []), *NEWSLETTER_STORY]
     assert reasons("\n\n".join(page))[header] == "newsletter"
+
+
+# The forty-third set (ba01-ba36).
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        (
+            '3 thoughts on "Commuters groan as Lagos BRT fares rise by up to 40 per cent"',
+            "Latin",
+            "comments",
+        ),
+        ("One thought on “Council votes to close the pool”", "Latin", "comments"),
+        ("Leave a Reply Cancel reply", "Latin", "comments"),
+        ("Más noticias de Colombia", "Latin", "related links"),
+        ("Ez is érdekelheti: Bezár a város utolsó analóg fotólaborja", "Latin", "related link"),
+        (
+            "Du leser nå en sak for abonnenter. Lokaljournalistikk koster, og det er abonnentene "
+            "våre som gjør det mulig å følge opp saker som denne.",
+            "Latin",
+            "paywall",
+        ),
+        ("This article is for subscribers only.", "Latin", "paywall"),
+        ("この記事は有料会員限定です。", "Japanese", "paywall"),
+        (
+            "Уредничка напомена: Текст је допуњен изјавом Удружења банака у 14.20.",
+            "Cyrillic",
+            "credits",
+        ),
+        (
+            "Nota de la redacción: este artículo fue actualizado con la respuesta del ministerio.",
+            "Latin",
+            "credits",
+        ),
+        (
+            "Будите први који сазнају најважније вести. Пријавите се за наш билтен.",
+            "Cyrillic",
+            "newsletter",
+        ),
+    ],
+)
+def test_chrome_of_the_forty_third_set(line: str, body: str, reason: str) -> None:
+    assert reason_in(line, body) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Three thoughts on the budget are worth noting.", "Latin"),
+        ("Más noticias de la semana llegaron tarde a los mercados.", "Latin"),
+        ("The minister said this article is for subscribers to read first.", "Latin"),
+    ],
+)
+def test_news_with_the_forty_third_sets_words(line: str, body: str) -> None:
+    assert reason_in(line, body) is None
+
+
+def test_a_quotation_under_a_read_also_link_is_the_article_going_on() -> None:
+    body = BODIES["Japanese"]
+    header, link = "あわせて読みたい", "JR・私鉄の終電繰り上げ、この3年で何分早まった？"
+    quote = "「終電が早くなると、飲食店の仕事帰りに乗れなくなる」"
+    judged = reasons("\n\n".join([*body, header, link, quote, *body]))
+    assert (judged[header], judged[link], judged[quote]) == ("related link", "related link", None)
+
+
+def test_furniture_under_an_article_that_ends_with_a_short_sentence() -> None:
+    """The tags and a box's headlines under an article whose last paragraph is one short
+    sentence are furniture; a list's items right under such a sentence are the article's."""
+    body = ENGLISH_BODY
+    last = "The council will vote again in December."
+    tail = ["Ferries", "Transport", "More from the Gazette", "Will the ferry run in summer?"]
+    judged = reasons("\n\n".join([*body, last, *tail, "Advertisement"]))
+    assert judged[last] is None
+    assert [judged[line] for line in tail] == ["page furniture"] * len(tail)
+    results = ["The other results were as follows.", "- Leeds 2-1 York", "- Hull 0-0 Derby"]
+    judged = reasons("\n\n".join([*body, *results]))
+    assert [judged[line] for line in results] == [None] * 3
