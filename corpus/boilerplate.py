@@ -186,7 +186,8 @@ _RIGHTS = factored(
         r"all rights reserved|alle rechte vorbehalten|tous droits réservés"
         r"|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados"
         r"|все права защищены|усі права захищені|всички права запазени"
-        r"|wszelkie prawa zastrzeżone|tüm hakları saklıdır|alle rechten voorbehouden"
+        r"|wszelkie prawa zastrzeżone|(?:tüm|her türlü) hak(?:ları|kı) saklıdır"
+        r"|alle rechten voorbehouden"
         r"|με επιφύλαξη παντός δικαιώματος|無断(?:転載|複製)[^。]{0,20}(?:禁|お断り)"
         r"|版权所有|版權所有|不得轉載|未经授权|giữ bản quyền"
         r"|무단 ?전재|재배포 금지|جميع الحقوق محفوظة|כל הזכויות שמורות|सर्वाधिकार सुरक्षित"
@@ -359,6 +360,8 @@ def _japanese_chrome(text: str) -> str | None:
         return "photo credit"
     if _JA_DESK_BYLINE.match(text) or _JA_AUTHOR.match(text):
         return "credits"
+    if len(text) <= JA_CAPTION and _JA_CAPTION.search(text):
+        return "photo credit"  # "記者会見する両信用金庫の理事長（21日午後、港北市）"
     if _JA_GALLERY.search(text):
         return "related link"  # "【写真特集】県市町村対抗駅伝　タスキに込めた思い（全24枚）"
     if _QUOTE_MARKS.search(text) or (text.endswith("。") and not text.endswith("ます。")):
@@ -370,6 +373,12 @@ def _japanese_chrome(text: str) -> str | None:
     return None
 
 
+# A newspaper's caption: what the photo shows, then its day and place in brackets, and no
+# sentence's stop ("合併について記者会見する両理事長（21日午後、港北市）").
+_JA_CAPTION = factored(
+    r"[^。！？]\s?[（(]\d{1,2}日(?:午前|午後|朝|夜|未明|夕)?[、，,]\s?[^（）()、。]{1,14}[）)]$"
+)
+JA_CAPTION = 80  # characters
 # A gallery's link: labelled a photo feature, or counting its photos ("（全24枚）").
 _JA_GALLERY = factored(
     r"^【(?:写真特集|フォト特集|写真|フォト|動画|ギャラリー|あわせて読みたい|こちらもおすすめ)】"
@@ -1032,7 +1041,7 @@ _COOKIE_WE = factored(
         r"|acest site (?:folosește|utilizează)"
         r"|χρησιμοποιούμε)\b|使用しています|使用しております|我们使用|我們使用|本网站使用|本網站使用|本站使用"
         r"|사용합니다|(?<!\S)हम\s.{0,80}?का (?:उपयोग|इस्तेमाल) करते हैं"
-        r"|نستخدم|يستخدم هذا الموقع|אנו משתמשים|ใช้คุกกี้"
+        r"|نستخدم|يستخدم هذا الموقع|אנו משתמשים|(?:เรา|เว็บไซต์นี้|เว็บไซต์ของเรา)(?:มีการ)?ใช้คุกกี้"
     )
 )
 _TRANSLATION_CREDIT = gated(
@@ -1858,6 +1867,8 @@ _UPDATE_NOTE = gated(
     r"|(?:материал|статья|новость) (?:был[аи]? )?(?:обновл|дополн|исправл)"
     r"|(?:матеріал|статтю|новину) (?:було )?(?:оновлено|доповнено|виправлено)"
     r"|この記事は.{0,40}(?:更新|修正|追記|訂正|加筆)しました|本文(?:已)?(?:更新|修正|更正)"
+    # "この記事は、夕方のニュース番組「…」で放送した内容をもとに…": broadcast first
+    r"|この記事は、?.{0,40}で(?:放送|放映|掲載)した(?:内容|もの|ニュース)"
     r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
     r"|(?:σημείωση:\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε)"
     # "הכתבה עודכנה ב-11:02 עם תגובת העירייה", "تم تحديث هذا الخبر …", "این خبر به‌روزرسانی شد"
@@ -2007,8 +2018,8 @@ _APP = factored(
 
 # `_KEY_EDGES` as `str.strip` takes it (`\s` is what `str.isspace` says: the same characters)
 _SPACES = "".join(c for c in map(chr, range(0x3100)) if c.isspace())
-_KEY_LEFT = _SPACES + "-–—•·|>›»→:：៖#■□◆◇▶►▲△▼▽●○★☆※"
-_KEY_RIGHT = _SPACES + "-–—•·|>›»→:：៖՝.!?…★☆"  # (Armenian's "՝" too: "Պիտակներ՝")
+_KEY_LEFT = _SPACES + "-–—―•·|>›»→:：៖#■□◆◇▶►▲△▼▽●○★☆※"
+_KEY_RIGHT = _SPACES + "-–—―•·|>›»→:：៖՝.!?…★☆"  # (Armenian's "՝" too: "Պիտակներ՝")
 
 
 def _line_key(low: str) -> str:

@@ -831,6 +831,8 @@ RELATED_HEADER: tuple[str, ...] = (
     "notas relacionadas",
     "холбоотой мэдээ",
     "холбоотой мэдээнүүд",
+    "tópicos relacionados",
+    "topicos relacionados",
 )
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
@@ -1392,6 +1394,7 @@ TAGS: tuple[str, ...] = (
     # Belarusian
     "тэгі",
     "түлхүүр үг",
+    "leia tudo sobre o tema e siga",
 )
 
 # Headers of the readers' comments ("Leave a comment", "Reacties"; not "Réactions", a subheading).
@@ -4064,6 +4067,17 @@ BUTTONS: tuple[str, ...] = (
     "我要订报",
     "我要回應",
     "我要回应",
+    "좋아요",
+    "슬퍼요",
+    "화나요",
+    "후속기사 원해요",
+    "훈훈해요",
+    "이 기사를 추천합니다",
+    "この記事をメールで送る",
+    "印刷する",
+    "ご意見・ご感想",
+    "receba no seu email",
+    "inscrever",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

@@ -3799,3 +3799,53 @@ def test_furniture_under_an_article_that_ends_with_a_short_sentence() -> None:
     results = ["The other results were as follows.", "- Leeds 2-1 York", "- Hull 0-0 Derby"]
     judged = reasons("\n\n".join([*body, *results]))
     assert [judged[line] for line in results] == [None] * 3
+
+
+# The forty-fourth set (bb01-bb36).
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("슬퍼요 5", "Korean", "navigation"),
+        ("후속기사 원해요 22", "Korean", "navigation"),
+        ("― 広告 ―", "Japanese", "navigation"),
+        ("この記事をメールで送る", "Japanese", "navigation"),
+        (
+            "この記事は、夕方のニュース番組「うみかぜイブニング」で放送した内容をもとに再構成しました。",
+            "Japanese",
+            "credits",
+        ),
+        (
+            "合併について記者会見する両信用金庫の理事長（21日午後、港北市）",
+            "Japanese",
+            "photo credit",
+        ),
+        ("Tópicos relacionados", "Latin", "related links"),
+        (
+            "Bu sitede yayınlanan haber, fotoğraf ve videoların her türlü hakkı saklıdır.",
+            "Latin",
+            "credits",
+        ),
+        ("เว็บไซต์นี้ใช้คุกกี้เพื่อเพิ่มประสบการณ์การใช้งาน กดยอมรับเพื่อดำเนินการต่อ", "Thai", "cookie notice"),
+    ],
+)
+def test_chrome_of_the_forty_fourth_set(line: str, body: str, reason: str) -> None:
+    assert reason_in(line, body) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        # a story about consent rules: the use of cookies, not the site's own banner
+        (
+            "กรุงเทพฯ – สำนักงานคณะกรรมการคุ้มครองข้อมูลส่วนบุคคล (สคส.) ออกแนวปฏิบัติฉบับใหม่"
+            "ว่าด้วยการใช้คุกกี้บนเว็บไซต์ โดยกำหนดให้ผู้ใช้ “ปฏิเสธ” คุกกี้ได้ง่ายเท่ากับการกด “ยอมรับ”",
+            "Thai",
+        ),
+        ("新料金（6月1日より）", "Japanese"),
+        ("試合は21日に行われた（21日午後、港北市）。", "Japanese"),
+    ],
+)
+def test_news_with_the_forty_fourth_sets_words(line: str, body: str) -> None:
+    assert reason_in(line, body) is None
