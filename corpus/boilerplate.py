@@ -560,6 +560,7 @@ _PAYWALL = factored(
         r"|оформіть передплату|оформити передплату|передплатіть|без обмежень|необмежений доступ"
         r"|primeiro mês|ersten monat|accédez à tous (?:les|nos) articles|journal numérique"
         r"|digitilaus|ensimmäinen kuukausi|milloin tahansa|rajoituksetta"
+        r"|första månaden|redan prenumerant|logga in för att läsa|předplaťte si|bez reklam"
     ),
 )
 # A paywall's notice, its first words saying the article is the subscribers'.
@@ -602,7 +603,7 @@ _TO_READER = factored(
     r"いまなら|今なら|いただけ|ください|あなた|지금|하세요|立即|您|\b(?:you|your|vous|votre|sie"
     r"|ihre|tu|tú|usted|você|вы|вас|ты|ви|вам|σας|αποκτήστε|γίνετε|ακυρώστε|assine|subscreva"
     r"|tenha|suscríbete|abónate|abonnez-vous|profitez|abonnieren sie|abbonati|подпишитесь"
-    r"|оформите|оформіть|підпишіться|abone olun|får du|dig|deg|voit)\b",
+    r"|оформите|оформіть|підпишіться|abone olun|får du|är du|er du|dig|deg|voit|chcete)\b",
     re.IGNORECASE,
 )
 # A paywall's pitch tells the reader what to do: "Get the full story. Unlimited digital ..."
@@ -804,6 +805,7 @@ _COMMENTS = gated(
         r"|show comments|view comments|post (?:a )?comment|join the (?:discussion|conversation)"
         r"|what (?:is|'s) your opinion\b.*|what do you think\b.*|have your say\b.*"
         r"|(?:(?:your|reader'?s'?|vos|tus|os|ihre|i vostri|uw) )?(?:kommentare?|commentaires?"
+        r"|lesermeinungen|leserkommentare|postings"
         r"|comentarios?|commenti|comentários|komentarze?|yorumlar|reacties|comentaris|comentarii"
         r"|komentarai|komentāri|kommentaarid|kommentit|kommentarer|komentáře|komentáre|komentarji"
         r"|komentari|kommentek|hozzászólások|komente|komentar|bình luận|maoni|mga komento)"
@@ -811,7 +813,7 @@ _COMMENTS = gated(
         r"|комментари[ийея]|комментариев|коментар[іяів]|коментарів|коментари|каментары|пікірлер"
         r"|σχόλια|コメント|კომენტარები|մեկնաբանություններ|ความคิดเห็น|تبصرے|கருத்துகள்"
         r"|评论|評論|网友评论|網友評論|讀者回應|读者回应|網友回應|网友回应|сэтгэгдэл"
-        r"|댓글|التعليقات|תגובות|टिप्पणियां|टिप्पणियाँ|कमेंट्स|कमेंट|মন্তব্য|نظرات)"
+        r"|댓글|التعليقات|תגובות|टिप्पणियां|टिप्पणियाँ|कमेंट्स|कमेंट|মন্তব্য|نظرات|ਟਿੱਪਣੀਆਂ)"
         r"\s*(?:\(\d+\)|\d+\s*(?:件|条|條|개|건)?)?\W*$"
     ),
     re.IGNORECASE,
@@ -1011,6 +1013,7 @@ _COOKIE_CONTEXT = factored(
     r"|απόρρητ\w*|strinja\w*"
     r"|uporab\w*|souhlas\w*|súhlas\w*|hozzájárul\w*|elfogad\w*|hyväksy\w*|suostu\w*|onay\w*"
     r"|acord\w*|consimț\w*|samtyck\w*|samtykk\w*|toestemming|akkoord|instellingen"
+    r"|zustimm\w*|stimmen sie|weitersurfen"
     r"|прихват\w*|сагласн\w*|подешавањ\w*|прифаќ\w*|nõustu\w*|nõusolek\w*|згаджа\w*"
     r"|համաձայն\w*|توافق|بمتابعتك"
     r"|persetujuan|setuju|đồng ý|pristan\w*|postavk\w*|prihvaća\w*|prihvat\w*|choix|gérer"
@@ -1092,6 +1095,7 @@ _RELATIVE_TIME = gated(
     r"|\d+\s?(?:นาที|ชั่วโมง|วัน)(?:ที่แล้ว|ก่อน)|\d+\s(?:मिनट|घंटे|घंटा|दिन)\s(?:पहले|अघि)"
     r"|\d+\s?(?:မိနစ်|နာရီ|ရက်)\s?အကြာက|منذ (?:\d+ )?(?:دقيقة|دقائق|ساعة|ساعات|ساعتين|يوم|أيام)"
     r"|לפני (?:\d+ )?(?:דקות|שעות|שעה|ימים)|\d+\s(?:मिनेट|घण्टा|दिन)\s(?:अगाडि|अघि)"
+    r"|\d+\s(?:ਮਿੰਟ|ਘੰਟੇ|ਘੰਟਾ|ਦਿਨ)\s(?:ਪਹਿਲਾਂ)"
     # "I går kl. 14:12", "gestern, 18:05 Uhr", "вчера в 14:12": yesterday or today at a time
     r"|(?:i går|igår|i dag|idag|i forgårs|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi"
     r"|ontem|hoje|вчера|сегодня|вчора|сьогодні|dün|bugün|wczoraj|dzisiaj|včera|dnes|tegnap"
@@ -1870,7 +1874,11 @@ _UPDATE_NOTE = gated(
     # "この記事は、夕方のニュース番組「…」で放送した内容をもとに…": broadcast first
     r"|この記事は、?.{0,40}で(?:放送|放映|掲載)した(?:内容|もの|ニュース)"
     r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
-    r"|(?:σημείωση:\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε)"
+    r"|(?:σημείωση(?: της σύνταξης)?:\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε)"
+    r"|artikeln har (?:uppdaterats|korrigerats|ändrats|rättats)"
+    r"|(?:artiklen|artikkelen|saken) (?:er|har) (?:blevet |blitt )?(?:opdateret|oppdatert|rettet)"
+    r"|(?:juttua|artikkelia) on (?:päivitetty|korjattu)|článek byl (?:aktualizován|opraven)"
+    r"|articolul a fost (?:actualizat|corectat)|a cikket (?:frissítettük|javítottuk)"
     # "הכתבה עודכנה ב-11:02 עם תגובת העירייה", "تم تحديث هذا الخبر …", "این خبر به‌روزرسانی شد"
     r"|(?:הכתבה|הידיעה) (?:עודכנה|תוקנה)|تم تحديث (?:هذا )?(?:الخبر|المقال|التقرير)"
     r"|(?:این )?(?:خبر|گزارش) (?:به‌روزرسانی|بروزرسانی|به روزرسانی) (?:شد|شده))",
@@ -3233,6 +3241,8 @@ def _apply_box_pitch(paras: Sequence[Paragraph], reasons: list[str | None], last
 
 
 SHORT_SENTENCE = 5  # words: a sentence of the article's, however short
+# A date and a time with the next element's word glued to the time ("23.10.25 07:12כל")
+_GLUED_STAMP = factored(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}(?=[^\W\d_])")
 _UNDER_LAST_LINE = factored(r"[*•·▪►▶■●◆◇△▲▽▼□・※○◎\-–—(（\[]")
 
 
@@ -3251,6 +3261,11 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         ):
             # a box's headline that asks, chrome under it and no prose over it (an article may
             # close with a short question: "Will it work?")
+            furniture.append(k)
+            continue
+        if _GLUED_STAMP.search(text):
+            # "- סוף סוף דני, ת"א 23.10.25 07:12כל אתר …": a comment's title, name, date and
+            # text, their elements' words run together
             furniture.append(k)
             continue
         # (a quotation with its speaker, "「…判断だった」（川口社長）", is the article's too)
@@ -3282,6 +3297,7 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         if _is_bar_row(text):
             furniture.append(k)  # "会社案内｜個人情報の取り扱い｜リンクについて": a footer's links
             continue
+
         if _bulleted_under_chrome(paras, reasons, k):
             furniture.append(k)  # "・ローカル線はどこまで守れるのか？　…", under a pitch
             continue

@@ -833,6 +833,11 @@ RELATED_HEADER: tuple[str, ...] = (
     "холбоотой мэдээнүүд",
     "tópicos relacionados",
     "topicos relacionados",
+    "ਸਬੰਧਤ ਖ਼ਬਰਾਂ",
+    "ਸਬੰਧਿਤ ਖ਼ਬਰਾਂ",
+    "ਹੋਰ ਖ਼ਬਰਾਂ",
+    "editors' pick",
+    "editor's pick",
 )
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
@@ -1395,6 +1400,7 @@ TAGS: tuple[str, ...] = (
     "тэгі",
     "түлхүүр үг",
     "leia tudo sobre o tema e siga",
+    "ਟੈਗ",
 )
 
 # Headers of the readers' comments ("Leave a comment", "Reacties"; not "Réactions", a subheading).
@@ -1958,6 +1964,8 @@ ADVERT: tuple[str, ...] = (
     "сурталчилгаа",
     "зар сурталчилгаа",
     "scroll to continue with content",
+    "ਇਸ਼ਤਿਹਾਰ",
+    "ਵਿਗਿਆਪਨ",
 )
 
 # Share, print and copy-link buttons ("Partager sur", "Copier le lien", "复制链接").
@@ -2629,6 +2637,7 @@ FOOTER: tuple[str, ...] = (
     "politika e privatësisë",
     "kushtet e përdorimit",
     "na kontaktoni",
+    "for feedback, complaints, or inquiries, contact us",
 )
 
 # Openings of a pitch to follow the outlet or get its app ("Ikuti saluran WhatsApp").
@@ -4078,6 +4087,7 @@ BUTTONS: tuple[str, ...] = (
     "ご意見・ご感想",
     "receba no seu email",
     "inscrever",
+    "ਜਵਾਬ ਦਿਓ",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

@@ -3849,3 +3849,59 @@ def test_chrome_of_the_forty_fourth_set(line: str, body: str, reason: str) -> No
 )
 def test_news_with_the_forty_fourth_sets_words(line: str, body: str) -> None:
     assert reason_in(line, body) is None
+
+
+# The forty-fifth set (bc01-bc36).
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        ("ਇਸ਼ਤਿਹਾਰ", "Devanagari", "navigation"),
+        ("ਸਬੰਧਤ ਖ਼ਬਰਾਂ", "Devanagari", "related links"),
+        ("ਟਿੱਪਣੀਆਂ (2)", "Devanagari", "comments"),
+        ("Artikeln har uppdaterats med en kommentar från elektronikföretaget.", "Latin", "credits"),
+        (
+            "Σημείωση της σύνταξης: Το άρθρο ενημερώθηκε με τις βάσεις των Πανεπιστημίων.",
+            "Greek",
+            "credits",
+        ),
+        (
+            "Är du redan prenumerant? Logga in för att läsa alla artiklar. Digital prenumeration "
+            "från 1 krona första månaden.",
+            "Latin",
+            "paywall",
+        ),
+        (
+            "Chcete číst bez reklam a mít přístup ke všem rozhovorům a analýzám? Předplaťte si "
+            "Zpravodaj Premium za 99 Kč měsíčně.",
+            "Latin",
+            "paywall",
+        ),
+        (
+            "Diese Website verwendet Cookies. Wenn Sie weitersurfen, stimmen Sie der Verwendung "
+            "zu. Mehr Infos [OK]",
+            "Latin",
+            "cookie notice",
+        ),
+        ("Lesermeinungen (2)", "Latin", "comments"),
+        ("EDITORS' PICK", "Latin", "related links"),
+    ],
+)
+def test_chrome_of_the_forty_fifth_set(line: str, body: str, reason: str) -> None:
+    assert reason_in(line, body) == reason
+
+
+def test_comments_whose_name_date_and_text_ran_together_are_furniture() -> None:
+    """Comments a list's items each hold, their name, date and text glued ("… 23.10.25
+    07:12כל אתר …"), under the article's end."""
+    body = BODIES["Hebrew"]
+    comments = [
+        '- סוף סוף דני, ת"א 23.10.25 07:12כל אתר מציג לי חלון ענק ואין כפתור סירוב בכלל.',
+        "- עוד רגולציה משה מחיפה 23.10.25 08:05בסוף ישימו חומת תשלום ונשלם על כל כתבה.",
+    ]
+    judged = reasons("\n\n".join([*body, body[0], *comments, "הוסיפו תגובה"]))
+    assert [judged[line] for line in comments] == ["page furniture"] * 2
+    # a date and a time in the article's sentence are news
+    line = "הישיבה נקבעה ל-23.10.25 07:12 בבוקר, כך נמסר מהעירייה."
+    assert reasons("\n\n".join([*body, line, *body]))[line] is None
