@@ -131,6 +131,12 @@ _PITCH_VERBS = _fold(
     r"|пријавите се|prijavite se)\b"
 )
 _PITCH = gated("^" + _PITCH_VERBS, re.IGNORECASE)
+# A pitch of stories "delivered straight to your phone": what the reader gets, and where.
+_DELIVERED_PITCH = gated(
+    r"^(?:get|receive|sign up for|subscribe to|join)\b[^.!?]{0,140}\b(?:delivered|sent)"
+    r" (?:straight |directly |right )?to your (?:phone|inbox|e-?mail|device|whatsapp)\b",
+    re.IGNORECASE,
+)
 # The pitch after a hook, opening the line's second sentence: "Missa inga nyheter om din
 # ekonomi. Prenumerera på vårt nyhetsbrev …", "Bạn có đang tìm vé về quê ăn Tết? Đăng ký …"
 _PITCH_AFTER_HOOK = gated(r"[.!?]\s+" + _PITCH_VERBS, re.IGNORECASE)
@@ -561,6 +567,7 @@ _PAYWALL = factored(
         r"|primeiro mês|ersten monat|accédez à tous (?:les|nos) articles|journal numérique"
         r"|digitilaus|ensimmäinen kuukausi|milloin tahansa|rajoituksetta"
         r"|första månaden|redan prenumerant|logga in för att läsa|předplaťte si|bez reklam"
+        r"|bez ograničenja|prvi mjesec|otkazati"
     ),
 )
 # A paywall's notice, its first words saying the article is the subscribers'.
@@ -603,7 +610,8 @@ _TO_READER = factored(
     r"いまなら|今なら|いただけ|ください|あなた|지금|하세요|立即|您|\b(?:you|your|vous|votre|sie"
     r"|ihre|tu|tú|usted|você|вы|вас|ты|ви|вам|σας|αποκτήστε|γίνετε|ακυρώστε|assine|subscreva"
     r"|tenha|suscríbete|abónate|abonnez-vous|profitez|abonnieren sie|abbonati|подпишитесь"
-    r"|оформите|оформіть|підпишіться|abone olun|får du|är du|er du|dig|deg|voit|chcete)\b",
+    r"|оформите|оформіть|підпишіться|abone olun|får du|är du|er du|dig|deg|voit|chcete|možete"
+    r"|čitajte|pretplatite)\b",
     re.IGNORECASE,
 )
 # A paywall's pitch tells the reader what to do: "Get the full story. Unlimited digital ..."
@@ -1634,6 +1642,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"  # "erid: 2VtzqwKpL3x": the token a Russian advert carries
     if words <= 6 and _VIEWS.match(stripped):
         return "navigation"
+    if words <= 60 and not quoted and _DELIVERED_PITCH.match(low):
+        return "newsletter"  # "Get the biggest stories … delivered straight to your phone …"
     if words <= 60 and _PITCH.match(folded) and _CHANNEL.search(folded):
         return "newsletter"
     if words <= 40 and not quoted and _PITCH_AFTER_HOOK.search(folded) and _CHANNEL.search(folded):
@@ -1758,6 +1768,13 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"
     if _is_share_row(text):
         return "navigation"  # "Поделиться  ВКонтакте  Telegram  WhatsApp", copied as a row
+    if (
+        words <= BAR_MENU
+        and stripped[:1] in "|｜"
+        and stripped[-1:] not in "|｜"  # ("| Утренний | 7:30 | 9:10 |" is a table's row)
+        and _is_bar_row(stripped)
+    ):
+        return "navigation"  # "｜ 社会 ｜ 経済 ｜ 政治・行政 ｜ 教育": a menu, its bar first
     if words <= 12 and not stopped and not text.startswith("- ") and _weak_credit(text, words):
         return "photo credit"
     # (each way of writing crumbs has its separator: looked for before the pattern is tried)
@@ -1780,8 +1797,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
 # "Redactor de fútbol. Sigue a …", "Журналістка, пише про енергетику…", "…을 취재합니다."
 _AUTHOR_BIO = gated(
     r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|journalist"
-    r"|correspondent|editor|writer|columnist) (?:who )?(?:cover(?:s|ing)|writ(?:es|ing) about"
-    r"|report(?:s|ing) on)\b"
+    r"|correspondent|editor|writer|columnist)(?: (?:at|for|with) (?:the )?[A-Z][^,.]{1,50}?)?"
+    r",? (?:who )?(?:cover(?:s|ing)|writ(?:es|ing) about|report(?:s|ing) on)\b"
     # "Ο Θανάσης Κοντογιάννης γράφει για την τεχνολογία …": "… writes about …" in Greek
     r"|^(?:Ο|Η) (?:[Α-ΩΆ-Ώ][\w'’-]+ ){1,3}γράφει (?:για|στην|στο)\b"
     # "Tom Gallagher covers business and local government for the Riverina Advertiser."
@@ -1875,6 +1892,8 @@ _UPDATE_NOTE = gated(
     r"|この記事は、?.{0,40}で(?:放送|放映|掲載)した(?:内容|もの|ニュース)"
     r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
     r"|(?:σημείωση(?: της σύνταξης)?:\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε)"
+    r"|(?:članak|tekst) je (?:ažuriran|dopunjen|ispravljen)"
+    r"|(?:чланак|текст) је (?:ажуриран|допуњен)"
     r"|artikeln har (?:uppdaterats|korrigerats|ändrats|rättats)"
     r"|(?:artiklen|artikkelen|saken) (?:er|har) (?:blevet |blitt )?(?:opdateret|oppdatert|rettet)"
     r"|(?:juttua|artikkelia) on (?:päivitetty|korjattu)|článek byl (?:aktualizován|opraven)"
@@ -2090,6 +2109,9 @@ def _site_words_reason(low: str, words: int, text: str, key: str) -> str | None:
         stops = _SENTENCE_END.search(text) and not _ASKS.search(text)
         if _LINK_COLON.match(low[len(phrase) :]) and not (one_word and stops):
             return "related link"
+        glued = UNSPACED.match(phrase[-1:]) and UNSPACED.match(low[len(phrase) : len(phrase) + 1])
+        if glued and not stops:
+            return "related link"  # "相关阅读临江冰雪季收官：…", the header glued to its link
     if words <= 20 and _READ_ALSO_BARE_OPENS.opening(low) and not _SENTENCE_END.search(text):
         return "related link"
     if (
@@ -2685,8 +2707,8 @@ def _newsletter_subheading(
     above = i - 1
     while above >= 0 and reasons[above] == "navigation" and _is_ad_label(paras[above].text):
         above -= 1
-    if above < 0 or reasons[above] is not None or not is_prose(paras[above]):
-        return False
+    if above < 0 or reasons[above] is not None:
+        return False  # (the article's prose over it, or its list: "- 読む時間がない（27％）")
     under = i + 1
     if under >= len(paras) or reasons[under] is not None:
         return False
@@ -3241,6 +3263,7 @@ def _apply_box_pitch(paras: Sequence[Paragraph], reasons: list[str | None], last
 
 
 SHORT_SENTENCE = 5  # words: a sentence of the article's, however short
+_END_MARK = factored(r"[（(【]\s*(?:全文)?完\s*[）)】]$")
 # A date and a time with the next element's word glued to the time ("23.10.25 07:12כל")
 _GLUED_STAMP = factored(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}(?=[^\W\d_])")
 _UNDER_LAST_LINE = factored(r"[*•·▪►▶■●◆◇△▲▽▼□・※○◎\-–—(（\[]")
@@ -3268,8 +3291,9 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
             # text, their elements' words run together
             furniture.append(k)
             continue
-        # (a quotation with its speaker, "「…判断だった」（川口社長）", is the article's too)
-        if is_prose(paras[k]) or _QUOTE_AND_SPEAKER.match(text):
+        # (a quotation with its speaker, "「…判断だった」（川口社長）", is the article's too, and
+        # a wire's end mark on its line, "（完）")
+        if is_prose(paras[k]) or _QUOTE_AND_SPEAKER.match(text) or _END_MARK.match(text):
             facts = _fact_box(paras, reasons, k + 1)
             for f in furniture:
                 if f not in facts:
@@ -3458,6 +3482,7 @@ def _is_tail_headline(text: str) -> bool:
 
 _BARS = factored(r"\s*[|｜]\s*|\s[·•]\s|\u3000")  # (and ideographic spaces)
 BAR_ITEM = 5  # words: a footer's link ("Terms of use", "個人情報の取り扱い")
+BAR_MENU = 40  # words: a menu copied as one line of items between bars
 
 
 def _is_bar_row(text: str) -> bool:

@@ -3905,3 +3905,74 @@ def test_comments_whose_name_date_and_text_ran_together_are_furniture() -> None:
     # a date and a time in the article's sentence are news
     line = "הישיבה נקבעה ל-23.10.25 07:12 בבוקר, כך נמסר מהעירייה."
     assert reasons("\n\n".join([*body, line, *body]))[line] is None
+
+
+# The forty-sixth set (bd01-bd36).
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "reason"),
+    [
+        (
+            "Efua Asantewaa Mensah is a business reporter at Ghana Daily Newswire covering "
+            "banking, microfinance and the cedi.",
+            "Latin",
+            "credits",
+        ),
+        (
+            "Get the biggest stories from Ghana and across Africa delivered straight to your "
+            "phone every morning. It is free, and you can leave any time.",
+            "Latin",
+            "newsletter",
+        ),
+        ("Članak je ažuriran u 19:10 s izjavom načelnice.", "Latin", "credits"),
+        (
+            "Čitajte sve priče iz Splita i Dalmacije bez ograničenja. Prvi mjesec pretplate stoji "
+            "samo 1 euro, a otkazati je možete bilo kada.",
+            "Latin",
+            "paywall",
+        ),
+        ("相关阅读临江冰雪季收官：滑雪场接待游客同比增长三成", "Chinese", "related link"),
+        (
+            "｜ 社会 ｜ 経済 ｜ 政治・行政 ｜ 教育 ｜ 事件・事故 ｜ くらし ｜ 地域版",
+            "Japanese",
+            "navigation",
+        ),
+    ],
+)
+def test_chrome_of_the_forty_sixth_set(line: str, body: str, reason: str) -> None:
+    assert reason_in(line, body) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Customers get alerts delivered to your phone, the bank said.", "Latin"),
+        (
+            "The minister is a former reporter at the Herald, covering crime in the 1990s, the "
+            "profile said.",
+            "Latin",
+        ),
+        ("相关阅读显示，游客数量增长。", "Chinese"),
+    ],
+)
+def test_news_with_the_forty_sixth_sets_words(line: str, body: str) -> None:
+    assert reason_in(line, body) is None
+
+
+def test_a_wires_end_mark_under_its_last_paragraph_is_the_articles() -> None:
+    body = BODIES["Chinese"]
+    page = [*body, body[0], "（完）", "【纠错】", "责任编辑：李海燕"]
+    assert reasons("\n\n".join(page))["（完）"] is None
+
+
+def test_a_newsletter_subheading_under_the_articles_list() -> None:
+    """The article's list over it, not its prose, and the subheading is still the article's."""
+    body = BODIES["Japanese"]
+    subheading = "「ニュースレター」にも活路"
+    report = (
+        "会員以外の読者との接点づくりも進む。首都圏のある新聞社は無料のニュースレターを毎朝配信し、"
+        "登録者は半年で5万人を超えた。"
+    )
+    page = [body[0], "- 読む時間がない（27％）", subheading, report, body[0]]
+    assert reasons("\n\n".join(page))[subheading] is None
