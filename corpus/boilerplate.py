@@ -131,6 +131,7 @@ _PITCH_VERBS = _fold(
     r"|пријавите се|prijavite se)\b"
 )
 _PITCH = gated("^" + _PITCH_VERBS, re.IGNORECASE)
+_PITCH_OPENS = ("get", "receive", "sign up", "subscribe", "join")  # (`_DELIVERED_PITCH`'s)
 # A pitch of stories "delivered straight to your phone": what the reader gets, and where.
 _DELIVERED_PITCH = gated(
     r"^(?:get|receive|sign up for|subscribe to|join)\b[^.!?]{0,140}\b(?:delivered|sent)"
@@ -192,7 +193,7 @@ _RIGHTS = factored(
         r"all rights reserved|alle rechte vorbehalten|tous droits réservés"
         r"|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados"
         r"|все права защищены|усі права захищені|всички права запазени"
-        r"|wszelkie prawa zastrzeżone|(?:tüm|her türlü) hak(?:ları|kı) saklıdır"
+        r"|wszelkie prawa zastrzeżone|tüm hakları saklıdır"
         r"|alle rechten voorbehouden"
         r"|με επιφύλαξη παντός δικαιώματος|無断(?:転載|複製)[^。]{0,20}(?:禁|お断り)"
         r"|版权所有|版權所有|不得轉載|未经授权|giữ bản quyền"
@@ -201,6 +202,7 @@ _RIGHTS = factored(
         r"|转载请注明|轉載請註明|如涉及版权|如涉及版權"
     ),
 )
+_RIGHTS_TURKISH = factored(_fold(r"(?:tüm|her türlü) hak(?:ları|kı) saklıdır"))
 # Notices of a site's rights and its press regulator, beyond "all rights reserved": "Queda
 # prohibida la reproducción total o parcial ...", "Использование материалов ... разрешено
 # только с ...", "The Gazette is a member of the Independent Press Standards Organisation".
@@ -588,6 +590,9 @@ _PAYWALL_NOTICE = factored(
         r"|(?:이|본) 기사는 유료 ?회원|本文(?:为|為)付费(?:会员|會員)?(?:专享|專享|内容|內容))"
     )
 )
+# The first characters of `_PAYWALL_NOTICE`'s phrases: most lines open with none, and are
+# passed without a call (the match was tried on every line of every page).
+_PAYWALL_NOTICE_OPENS = frozenset(_fold(c).lower()[:1] for c in "tdcqeэдцこ本이본")
 # A metered paywall's counter: "You're reading one of 3 free articles this month", "Está a ler
 # um dos 3 artigos gratuitos deste mês", "Il vous reste 2 articles gratuits".
 _FREE_ARTICLES = factored(
@@ -1450,6 +1455,10 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= 40 and _is_credits_line(text):
         return "credits"
     rights = _RIGHTS.search(low) if words <= 80 else None
+    if rights is None and words <= 80 and "saklıdır" in low:
+        # "… her türlü hakkı saklıdır" (a branch of `_RIGHTS` opening with its "her" was tried
+        # at every "h" of every line)
+        rights = _RIGHTS_TURKISH.search(low)
     if rights and not (quoted and _within_quotes(low, rights.start())):
         # a reprint or licensing notice, in any language (a photo "marked “版权所有，禁止商用”"
         # is news)
@@ -1498,7 +1507,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= 60 and not quoted:
         if _JOIN_CHANNEL.search(low) and _JOIN.search(low):
             return "newsletter"
-        if _PAYWALL_NOTICE.match(low):
+        if low[:1] in _PAYWALL_NOTICE_OPENS and _PAYWALL_NOTICE.match(low):
             return "paywall"  # "Du leser nå en sak for abonnenter.", "この記事は有料会員限定です。"
         # (the list of a paywall's words is looked through only when one of them is there)
         paywall = set(_PAYWALL.findall(low)) if _PAYWALL.search(low) else set()
@@ -1642,7 +1651,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"  # "erid: 2VtzqwKpL3x": the token a Russian advert carries
     if words <= 6 and _VIEWS.match(stripped):
         return "navigation"
-    if words <= 60 and not quoted and _DELIVERED_PITCH.match(low):
+    if words <= 60 and not quoted and low.startswith(_PITCH_OPENS) and _DELIVERED_PITCH.match(low):
         return "newsletter"  # "Get the biggest stories … delivered straight to your phone …"
     if words <= 60 and _PITCH.match(folded) and _CHANNEL.search(folded):
         return "newsletter"
@@ -2094,7 +2103,7 @@ def _site_words_reason(low: str, words: int, text: str, key: str) -> str | None:
         share = _SHARE_OPENS.opening(key)
         if share is not None and _NETWORK.match(key[len(share) :].strip()):
             return "navigation"
-    if words <= 30:
+    if words <= 30 and ":" in low:
         share = _SHARE_OPENS.opening(low)
         if share is not None and " " in share and low[len(share) :].lstrip().startswith(":"):
             return "navigation"  # "Share this Story: <the headline>", a share box's title

@@ -3976,3 +3976,31 @@ def test_a_newsletter_subheading_under_the_articles_list() -> None:
     )
     page = [body[0], "- 読む時間がない（27％）", subheading, report, body[0]]
     assert reasons("\n\n".join(page))[subheading] is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This article is for subscribers only.",
+        "Du leser nå en sak for abonnenter.",
+        "Denne artikkelen er for abonnenter.",
+        "Du läser en artikel för prenumeranter.",
+        "Du læser en artikel for abonnenter.",
+        "Dieser Artikel ist nur für Abonnenten.",
+        "Cet article est réservé aux abonnés.",
+        "Este artículo es exclusivo para suscriptores.",
+        "Questo articolo è riservato agli abbonati.",
+        "Este artigo é exclusivo para assinantes.",
+        "Этот материал доступен только подписчикам.",
+        "Ця стаття доступна лише передплатникам.",
+        "この記事は有料会員限定です。",
+        "本記事は会員限定です。",
+        "이 기사는 유료 회원 전용입니다.",
+        "本文为付费会员专享内容。",
+    ],
+)
+def test_a_paywall_notice_in_each_language_opens_with_a_known_character(line: str) -> None:
+    """`_PAYWALL_NOTICE` is tried only on lines opening with one of its phrases' first
+    characters: each phrase's notice is still a paywall's."""
+    script = {"こ": "Japanese", "本": "Chinese", "이": "Korean", "Э": "Cyrillic", "Ц": "Cyrillic"}
+    assert reason_in(line, script.get(line[0], "Latin")) == "paywall"
