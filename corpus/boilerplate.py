@@ -920,7 +920,10 @@ _PHOTO_CREDIT_WEAK = gated(
     r"|\b(?:photo\w*|picture|image|pool|credit|file)\b(?=\s*[/:])|(?<=/)\s*(?:pool|file)\b",
     re.IGNORECASE,
 )
-_CREDIT_WORD = gated(r"\b(?:photo\w*|picture|image|pool|credit|file)\b", re.IGNORECASE)
+# ("What credit unions offer", a subheading, names no credit)
+_CREDIT_WORD = gated(
+    r"\b(?:photo\w*|picture|image|pool|credit(?! unions?\b)|file)\b", re.IGNORECASE
+)
 CREDIT_WORD_LINE = 5  # words
 _CAPTION_MARK = factored(r"^(?:image |photo |video )?caption\W*$", re.IGNORECASE)
 _NAME_SLASH_AGENCY = factored(r"[A-Z][\w.’'-]+ ?/ ?[A-Z][\w.’'-]+")

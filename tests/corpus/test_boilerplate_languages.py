@@ -4004,3 +4004,11 @@ def test_a_paywall_notice_in_each_language_opens_with_a_known_character(line: st
     characters: each phrase's notice is still a paywall's."""
     script = {"こ": "Japanese", "本": "Chinese", "이": "Korean", "Э": "Cyrillic", "Ц": "Cyrillic"}
     assert reason_in(line, script.get(line[0], "Latin")) == "paywall"
+
+
+# The forty-seventh set (be01-be36).
+
+
+def test_a_subheading_about_credit_unions_is_no_credit() -> None:
+    assert reason_in("What credit unions offer", "Latin") is None
+    assert reason_in("Image credit", "Latin") == "photo credit"
