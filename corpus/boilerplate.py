@@ -2698,7 +2698,7 @@ _READER_ADDRESS = factored(
     r"suscr[ií]bete|suscribite|apúntate|vous|votre|vos|ton|ta|recevez|inscrivez-vous|abonnez-vous"
     r"|sie|ihr|ihre|ihrem|ihren|ihnen|du|dein|deine|melden|abonnieren|tuo|tua|tuoi|ricevi"
     r"|iscriviti|vostro|vostra|вы|вас|вам|ваш\w*|ты|тебе|твой|подпишитесь|подписывайтесь|ви"
-    r"|вами|підпишіться|підписуйтесь|jij|je|jouw|uw|du|din|dine|ditt|sinun|twój|twoja|pan|pani"
+    r"|вами|підпишіться|підписуйтесь|jij|je|jouw|uw|din|dine|ditt|sinun|twój|twoja|pan|pani"
     r"|zapisz|sizin|siz)(?!\w)"
     r"|あなた|ください|お届け|ご登録|여러분|하세요|드립니다|보세요|您|你的|订阅吧|訂閱吧",
     re.IGNORECASE,
@@ -2708,11 +2708,11 @@ _READER_ADDRESS = factored(
 def _newsletter_subheading(
     paras: Sequence[Paragraph], reasons: Sequence[str | None], i: int
 ) -> bool:
-    """A line naming a newsletter inside the article, not a box's header: the article's
-    prose over it (an advert's label between at most) and under it, and the paragraph under
-    it reports (it is long, does not speak to the reader, and no rule of its own marks it:
-    a box's pitch, "Receba todos os dias …", asks). ("구독자 10만 명 넘는 뉴스레터도", "「ニュース
-    レター」で接点づくり")"""
+    """A line naming a newsletter inside the article, not a box's header: the article over it
+    (its prose or its list, an advert's label between at most) and going on under it, and
+    the paragraph under it reports on newsletters (it is long, unmarked, and does not speak
+    to the reader: a box's pitch, "Receba todos os dias …", asks). ("구독자 10만 명 넘는
+    뉴스레터도", "「ニュースレター」で接点づくり")"""
     header = paras[i]
     if header.words > SUBHEADING or _ends_sentence(header) or _ADDRESS.search(header.text):
         return False  # a pitch of its own: "Gosta de ler o Jornal? Assine …"
@@ -2729,7 +2729,7 @@ def _newsletter_subheading(
         return False
     if _READER_ADDRESS.search(report.text):
         return False  # "Receba todos os dias … na sua caixa de correio": a box's pitch
-    if _IMPERATIVE_SIGN_UP.search(report.text) or _line_reason(report, None) is not None:
+    if _IMPERATIVE_SIGN_UP.search(report.text):
         return False
     after = [
         k
