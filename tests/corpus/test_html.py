@@ -686,3 +686,72 @@ def test_a_posts_text_written_in_divs_goes_back_beside_its_title(tmp_path: Path)
     assert blocks[blocks.index("What we know this morning") + 2].startswith("Trams and buses")
     for chrome in ("Olena Makoviy", "Advertisement", "window.slots", "Video: how crews"):
         assert chrome not in text
+
+
+def headed_page(headline: str, header: str, body: str) -> str:
+    """A page whose header (the headline and what stands beside it) and article body are
+    given as markup."""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{headline}</title></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+  <article class="story">
+    <div class="story__head"><h1>{headline}</h1>{header}
+      <div class="byline">By Staff <time datetime="2025-03-31">March 31, 2025</time></div>
+    </div>
+    <div class="story__body">{body}</div>
+  </article>
+  <footer><p>&copy; 2025 The Daily Example. All rights reserved.</p></footer>
+</body></html>"""
+
+
+STANDFIRST = (
+    "Two years of talks end with a deal on quotas, though the ministry says prices will "
+    "not fall before the spring."
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["c-standfirst", "article__dek", "ArticleHeader_subtitle__g3Rr1", "subTitle", "sapo",
+     "chapeau", "lead", "story-perex", "css-dek0a1 x", "field-name-field-summary"],
+)  # fmt: skip
+def test_a_standfirst_beside_the_headline_leaves_the_text_for_the_metadata(
+    tmp_path: Path, name: str
+) -> None:
+    headline, body = sample_parts()
+    paras = "".join(f"<p>{p}</p>" for p in body)
+    page = headed_page(headline, f'<p class="{name}">{STANDFIRST}</p>', paras)
+    text, title, meta = load_page(tmp_path, page)
+    assert title == headline
+    assert STANDFIRST not in text and text.startswith(body[0][:30])
+    assert meta["standfirst"] == STANDFIRST
+
+
+@pytest.mark.parametrize(
+    ("header", "body_first"),
+    [
+        # the article's first paragraph, classed so in its container: not the headline's
+        ("", f'<p class="article__lead">{STANDFIRST}</p>'),
+        # classes that name no standfirst: the first paragraph, a utility class
+        (f'<p class="lede">{STANDFIRST}</p>', ""),
+        (f'<p class="intro">{STANDFIRST}</p>', ""),
+        (f'<p class="text-base leading-8">{STANDFIRST}</p>', ""),
+    ],
+)
+def test_a_first_paragraph_classed_lead_or_lede_stays(
+    tmp_path: Path, header: str, body_first: str
+) -> None:
+    headline, body = sample_parts()
+    paras = body_first + "".join(f"<p>{p}</p>" for p in body)
+    text, _, meta = load_page(tmp_path, headed_page(headline, header, paras))
+    assert STANDFIRST in text and "standfirst" not in meta
+
+
+def test_a_summary_box_inside_the_article_stays(tmp_path: Path) -> None:
+    headline, body = sample_parts()
+    box = f'<p class="summary">{STANDFIRST}</p>'
+    paras = (
+        "".join(f"<p>{p}</p>" for p in body[:3]) + box + "".join(f"<p>{p}</p>" for p in body[3:])
+    )
+    text, _, meta = load_page(tmp_path, headed_page(headline, "", paras))
+    assert STANDFIRST in text and "standfirst" not in meta
