@@ -928,6 +928,7 @@ CREDIT_WORD_LINE = 5  # words
 _CAPTION_MARK = factored(r"^(?:image |photo |video )?caption\W*$", re.IGNORECASE)
 _NAME_SLASH_AGENCY = factored(r"[A-Z][\w.’'-]+ ?/ ?[A-Z][\w.’'-]+")
 # After the agency's first word, at most three more capitalised words to the line's end.
+_LOWER_WORD_BEFORE = factored(r"(?<![^\W\d_])[a-zà-ÿ][^\W\d_]*\s*$")
 _CREDIT_AFTER_SLASH = factored(r"(?:\s+[A-Z][\w.’'&-]*){0,3}\s*[)\]]?\s*$")
 _CREDITS = gated(
     r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research) by\b"
@@ -1183,7 +1184,10 @@ _OTHER_STAMP_WORDS = factored(
     r"|modifié|mis à jour|aktualisiert|veröffentlicht|aangepast|bijgewerkt|gepubliceerd"
     r"|uppdaterad|publicerad|opdateret|publiceret|aktualizováno|publikováno|actualizat"
     r"|publicat|cập nhật|diperbarui|diterbitkan|ažurirano|objavljeno|оновлено|опубліковано"
-    r"|актуализирана|публикувана|обновена|පෙ\.ව\.|ප\.ව\.",
+    r"|актуализирана|публикувана|обновена|ажурирано|објављено|päivitetty|julkaistu|oppdatert"
+    r"|publisert|frissítve|közzétéve|güncellendi|обновено|ενημερώθηκε|تحديث|aktualizované"
+    r"|publikované|posodobljeno|objavljeno|atnaujinta|paskelbta|atjaunots|publicēts|uuendatud"
+    r"|avaldatud|පෙ\.ව\.|ප\.ව\.",
     re.IGNORECASE,
 )
 # Days of the week in the languages that write them in lower case ("петък, 14 ноември 2025",
@@ -1941,7 +1945,13 @@ def _weak_credit(text: str, words: int) -> bool:
     slash = _NAME_SLASH_AGENCY.search(text) if "/" in text else None
     # "Anton Novoderezhkin / Roscongress Photobank" ends its line with the credit; "VBB
     # (Berlin/Brandenburg): minus 7,9 Prozent", a list item, goes on after the slash.
-    if slash and _CREDIT_AFTER_SLASH.match(text[slash.end() :]):
+    if (
+        slash
+        and _CREDIT_AFTER_SLASH.match(text[slash.end() :])
+        and not _LOWER_WORD_BEFORE.search(text[: slash.start()])
+    ):
+        # (a credit's names stand alone or after a caption's stop; "Treni, sospesa la
+        # circolazione sulla Bologna/Rimini" is a subheading's route)
         return True
     return words <= CREDIT_WORD_LINE and bool(_CREDIT_WORD.search(text))
 
@@ -2401,6 +2411,18 @@ def _is_dateline_only(text: str, digits: bool) -> bool:
         # "▽平岡方面：7時05分、13時15分、17時05分": departures;
         # "1月8日：可訂1月22日至1月25日車票": a booking calendar's line
         return False
+    if (
+        not dates + other_dates
+        and _CJK_CLOCK.search(stripped)
+        and _LETTER.search(_CJK_CLOCK.sub("", stripped))
+        and not _DAY_OF_MONTH.search(stripped)
+        and not _stamp_worded(stripped)
+    ):
+        # "始発 5時48分（変更なし）": a departure under its label (a header's "時…分" is dated,
+        # or alone)
+        return False
+    if not dates + other_dates and _LABELLED_CLOCK.match(stripped) and not _stamp_worded(stripped):
+        return False  # "Асистенције: 18:12": a figure under its label (a header's time is dated)
     if times + other_times >= 2 and not dates + other_dates and not _stamp_worded(stripped):
         # "端野線 6時38分、7時20分": two departures (a header's two times are dated); "00:00 /
         # 03:12" is a player's
@@ -2447,6 +2469,10 @@ _AM_PM_END = factored(r"\d\s?[ap]\.\s?m\.$", re.IGNORECASE)
 
 
 _DIGIT = factored(r"\d")
+_LABELLED_CLOCK = factored(r"[^\W\d_][^:：\d]{0,30}[:：]\s*\d{1,2}:\d{2}$")
+_LETTER = factored(r"[^\W\d_]")
+_CJK_CLOCK = factored(r"\d[時时]\d{1,2}分")
+_DAY_OF_MONTH = factored(r"\d[日号號]")
 _MINUTE_READ = factored(r"\b\d{1,2}\s?(?:min(?:ute)?s?)\.?\s+read\b", re.IGNORECASE)
 _FROM_DATE = factored(r"\d日(?:より|から|以降|起|まで|迄)|\d일(?:부터|까지)")  # (or until)
 SECTION_CHARS = 16  # a section's name beside a date, in a script written without spaces
@@ -2659,6 +2685,14 @@ def _apply_blocks(
                 # without times has ended, and its last line was the article's subheading
                 reasons[j - 1] = None
                 break
+            if (
+                reason == "newsletter"
+                and other is None
+                and j - 1 > i
+                and reasons[j - 1] == "navigation"
+                and _article_goes_on(paras, reasons, j)
+            ):
+                break  # the box's button closed it ("Подписаться"): the article goes on under it
             if reason in ("related links", "newsletter") and _prose_resumes(paras, reasons, j):
                 # two paragraphs of prose in a row: the article goes on after the box (a story
                 # about newsletters names them in every paragraph)
@@ -3363,7 +3397,7 @@ def _furnish_past_chrome(reasons: list[str | None], furniture: list[int], k: int
 
 
 # A fact box's row: a label, its colon and a value ("Magnitud: 6.1", "Profundidad: 16 km")
-_FACT_ROW = factored(r"[^\W\d_][^:：\n]{0,30}[:：]\s*\S")
+_FACT_ROW = factored(r"[^\W\d_][^:：\n]{0,50}[:：]\s*\S")
 FACT_ROWS = 3  # rows in a row: a fact box, not a footer's one contact line
 FACT_ROW = 12  # words
 

@@ -4012,3 +4012,65 @@ def test_a_paywall_notice_in_each_language_opens_with_a_known_character(line: st
 def test_a_subheading_about_credit_unions_is_no_credit() -> None:
     assert reason_in("What credit unions offer", "Latin") is None
     assert reason_in("Image credit", "Latin") == "photo credit"
+
+
+# The forty-ninth set (bg01-bg36).
+
+
+@pytest.mark.parametrize(
+    ("line", "script"),
+    [
+        ("始発 5時48分（変更なし）", "Japanese"),  # a first train, under its label
+        ("終電 22時40分", "Japanese"),
+        ("首班车 6时15分", "Chinese"),
+        ("Асистенције: 18:12", "Cyrillic"),  # a match's figures: assists, 18 to 12
+        ("Treni, sospesa la circolazione sulla Bologna/Rimini", "Latin"),  # a route, no credit
+    ],
+)
+def test_lines_of_the_forty_ninth_set_that_are_news(line: str, script: str) -> None:
+    assert reason_in(line, script) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "reason"),
+    [
+        ("2月14日 21時05分", "Japanese", "timestamp"),  # a header's time is dated
+        ("21時05分更新", "Japanese", "timestamp"),
+        ("Ажурирано: 18:12", "Cyrillic", "timestamp"),  # "updated" labels a stamp
+        ("Päivitetty: 18:12", "Latin", "timestamp"),
+        ("Ενημερώθηκε: 18:12", "Greek", "timestamp"),
+        ("Anton Novoderezhkin / Roscongress", "Latin", "photo credit"),
+        ("foto di Marco Rossi/Ansa", "Latin", "photo credit"),
+    ],
+)
+def test_chrome_of_the_forty_ninth_set(line: str, script: str, reason: str) -> None:
+    assert reason_in(line, script) == reason
+
+
+def test_a_newsletter_box_ends_at_its_button() -> None:
+    """The pitch and its button are the box; two paragraphs of prose under the button (one
+    naming subscriptions) are the article going on, a subheading between them."""
+    body = BODIES["Cyrillic"]
+    pitch = (
+        "Хотите получать такие разборы первыми? Подпишитесь на нашу рассылку: каждое утро мы "
+        "присылаем главные новости дня."
+    )
+    advice = (
+        "Эксперты советуют до 1 марта проверить, какие сервисы привязаны к банковской карте. "
+        "Сделать это можно в разделе «Подписки» мобильного банка."
+    )
+    page = [body[0], pitch, "Подписаться", advice, "Что говорят зрители", body[0], body[0]]
+    found = reasons("\n\n".join(page))
+    assert found[pitch] == "newsletter" and found[advice] is None
+
+
+def test_a_fact_box_with_long_labels_under_the_last_paragraph_is_the_articles() -> None:
+    page = [
+        *ENGLISH_BODY,
+        "Useful numbers",
+        "Regional civil protection freephone number: 800 555 010",
+        "Emergency reports: 112",
+        "Information on the provincial road network: 0544 555 201",
+    ]
+    found = reasons("\n\n".join(page))
+    assert [found[line] for line in page[-4:]] == [None] * 4
