@@ -215,6 +215,7 @@ _NOTICE = factored(
         r"|queda prohibida (?:la|su) reproducción|prohibida (?:la|su) reproducción"
         r"|reproduction (?:interdite|totale ou partielle)|toute reproduction"
         r"|riproduzione riservata|nachdruck (?:nur|verboten)|é proibida a reprodução"
+        r"|weiterverbreitung (?:nur|ist nur|nicht)|\| copyright "
         r"|yayın hakları|kaynak gösterilmeden|izinsiz kullanılamaz|использование материалов"
         r"|при (?:полном или частичном )?использовании материалов"
         r"|перепечатка (?:материалов|запрещена)|при (?:полной или частичной )?перепечатке"
@@ -376,8 +377,8 @@ def _japanese_chrome(text: str) -> str | None:
         return None  # a sentence of the article (a pitch speaks to the reader: "お届けします。")
     if _JA_PITCH.search(text):
         return "newsletter"
-    if _JA_TRIAL.search(text):
-        return "paywall"
+    if _JA_TRIAL.search(text) and not (text.startswith("- ") and _FACT_ROW.match(text[2:])):
+        return "paywall"  # (a list's row of prices, "- 電子版単独：月額980円（初月無料）", is news)
     return None
 
 
@@ -590,6 +591,23 @@ _PAYWALL_NOTICE = factored(
         r"|(?:이|본) 기사는 유료 ?회원|本文(?:为|為)付费(?:会员|會員)?(?:专享|專享|内容|內容))"
     )
 )
+# A paywall's question to the reader who has no subscription, opening its offer ("Noch kein
+# Abo? Lesen Sie … für nur Fr. 39.–", "Pas encore abonné ?"): with a price, or as a button.
+_NOT_YET_SUBSCRIBED = factored(
+    _fold(
+        r"(?:not (?:yet )?a subscriber|not subscribed yet|don'?t have a subscription"
+        r"|(?:noch )?kein abo(?:nnent)?|noch nicht abonniert|sie sind noch kein abonnent"
+        r"|pas encore abonn[ée]e?s?|vous n'êtes pas (?:encore )?abonn[ée]e?s?"
+        r"|¿?(?:aún|todavía) no (?:eres|es) suscriptora?|¿?no eres suscriptora?"
+        r"|(?:ainda )?não é assinante|non sei (?:ancora )?abbonat[oa]"
+        r"|nog geen abonnee|nog geen abonnement|(?:ännu )?inte prenumerant"
+        r"|(?:er du )?ikke abonnent|nie masz (?:jeszcze )?(?:subskrypcji|prenumeraty|abonamentu)"
+        r"|(?:ještě )?nemáte předplatné|(?:ещё|еще) не (?:подписаны|подписчик)|нет подписки"
+        r"|ще не (?:маєте )?передплат\w*|henüz abone değil misiniz|abone değil misiniz)"
+        r"\s?[?？]"
+    )
+)
+NOT_YET_BUTTON = 6  # words: the question alone, a button's
 # The first characters of `_PAYWALL_NOTICE`'s phrases: most lines open with none, and are
 # passed without a call (the match was tried on every line of every page).
 _PAYWALL_NOTICE_OPENS = frozenset(_fold(c).lower()[:1] for c in "tdcqeэдцこ本이본")
@@ -1030,6 +1048,7 @@ _COOKIE_CONTEXT = factored(
     r"|απόρρητ\w*|strinja\w*"
     r"|uporab\w*|souhlas\w*|súhlas\w*|hozzájárul\w*|elfogad\w*|hyväksy\w*|suostu\w*|onay\w*"
     r"|acord\w*|consimț\w*|samtyck\w*|samtykk\w*|toestemming|akkoord|instellingen"
+    r"|polic(?:y|ies)|politique|política|politika\w*|kvkk|aydınlatma"
     r"|zustimm\w*|stimmen sie|weitersurfen"
     r"|прихват\w*|сагласн\w*|подешавањ\w*|прифаќ\w*|nõustu\w*|nõusolek\w*|згаджа\w*"
     r"|համաձայն\w*|توافق|بمتابعتك"
@@ -1046,7 +1065,8 @@ _COOKIE_WE = factored(
         r"|utilitzem|fem servir|nos partenaires utilisons|utilisons des cookies|този сайт използва"
         r"|използваме"
         r"|wir verwenden|verwenden wir|wir nutzen|diese website (?:verwendet|nutzt)|utilizziamo"
-        r"|questo sito utilizza|używamy|kullanıyoruz|мы используем|используем|використовуємо"
+        r"|questo sito utilizza|używamy|kullanıyoruz|çerezler kullanılmaktadır"
+        r"|мы используем|используем|використовуємо"
         r"|(?:ta|naša) spletna stran uporablja|ova (?:web )?stranica koristi|koristimo"
         r"|(?:овај|ovaj) (?:веб |web )?(?:сајт|sajt) (?:користи|koristi)|користимо|kasutame"
         r"|сайт (?:использует|використовує|выкарыстоўвае)|կայքն օգտագործում է"
@@ -1254,6 +1274,7 @@ SHORT = 8  # words: a line at most this long may be interface text
 COOKIE_HEADING = 8  # words
 CLICK_BUTTON = 5  # words: a button that says what clicking does, then "click here"
 COOKIE_LIST_ITEM = 6  # words: a list's item about cookies as long as a sentence
+_NUMBERED_ITEM = factored(r"\d{1,2}[.)]\s")  # "2. 광고·분석용 쿠키는 …": a numbered list's item
 BYLINE = 10  # words: "By Gemma Thornley, Consumer Reporter"
 ARTICLE_PARAGRAPH = 20  # words: a paragraph of the article more likely than a reader's comment
 MENU_ITEM = 3  # words: a menu entry ("World", "My News") is at most this long
@@ -1516,6 +1537,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
             return "newsletter"
         if low[:1] in _PAYWALL_NOTICE_OPENS and _PAYWALL_NOTICE.match(low):
             return "paywall"  # "Du leser nå en sak for abonnenter.", "この記事は有料会員限定です。"
+        if (digits or words <= NOT_YET_BUTTON) and _NOT_YET_SUBSCRIBED.match(low):
+            return "paywall"  # "Noch kein Abo? Lesen Sie … für nur Fr. 39.–": the offer
         # (the list of a paywall's words is looked through only when one of them is there)
         paywall = set(_PAYWALL.findall(low)) if _PAYWALL.search(low) else set()
         if len(paywall) >= 2 and (_TO_READER.search(text) or _IMPERATIVE.match(low)):
@@ -1597,8 +1620,12 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= 80 and _COOKIES.search(lowered):
         # (a list's item of a sentence's length is the article's list, "- 쿠키 수집 동의 화면의
         # 첫 단계에 '모두 거부' 버튼 배치", unless it speaks as the site does)
-        listed = words >= COOKIE_LIST_ITEM and stripped[:2] in _LIST_BULLETS
-        if _COOKIE_CONTEXT.search(lowered) and (
+        listed = words >= COOKIE_LIST_ITEM and (
+            stripped[:2] in _LIST_BULLETS or _NUMBERED_ITEM.match(stripped) is not None
+        )
+        if stripped[:1] in _OPENING_QUOTES and not prose:
+            pass  # a headline that opens with a quotation: '"쿠키 거부 버튼, 동의만큼 크게"…'
+        elif _COOKIE_CONTEXT.search(lowered) and (
             # a story about consent rules is news
             not (prose or listed) or _ADDRESS.search(text) or _COOKIE_WE.search(low)
         ):
@@ -2341,7 +2368,7 @@ _APPEAL_ASK = factored(
         r"підтримайте|поддержите|задонат|unterstützen sie|soutenez|faites un don|apóyanos"
         r"|apoya (?:a|el|nuestro)|haz una donación|sostieni|fai una donazione|apoie|faça uma doação"
         r"|wesprzyj|podpořte|podporte|támogass|ادعمونا|ادعمنا|تبرعوا|תמכו|աջակցեք|支持我们|支持我們"
-        r"|후원해 ?주세요|후원해 ?주십시오"
+        r"|후원해 ?주세요|후원해 ?주십시오|정기 ?후원에 참여|후원에 참여해"
     ).lower()
 )
 _APPEAL_FOR = factored(
@@ -2826,11 +2853,22 @@ def _article_goes_on(paras: Sequence[Paragraph], reasons: list[str | None], star
     for k in range(start, len(paras)):
         if reasons[k] is not None:
             break
-        if is_prose(paras[k]) and paras[k].words >= ARTICLE_PARAGRAPH:
+        if (
+            is_prose(paras[k])
+            and paras[k].words >= ARTICLE_PARAGRAPH
+            and not _SIGNED_COMMENT.match(paras[k].text)
+        ):
             long_prose += 1
             if long_prose >= 2:
                 return True
     return False
+
+
+# A comment copied as one line: its author (and place), the date and time, then its text
+# ("M. Huber, Au 05.03.2025 18:12 Acht Franken für einen Eintritt ist happig.").
+_SIGNED_COMMENT = factored(
+    r"[^\W\d_][^\d\n]{0,40}?\s\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}\s+[^\W\d_]"
+)
 
 
 def _apply_headline_again(

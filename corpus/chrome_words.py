@@ -838,6 +838,8 @@ RELATED_HEADER: tuple[str, ...] = (
     "ਹੋਰ ਖ਼ਬਰਾਂ",
     "editors' pick",
     "editor's pick",
+    "함께 읽으면 좋은 기사",
+    "함께 보면 좋은 기사",
 )
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
@@ -4088,6 +4090,31 @@ BUTTONS: tuple[str, ...] = (
     "receba no seu email",
     "inscrever",
     "ਜਵਾਬ ਦਿਓ",
+    "kabul et",
+    "kabul ediyorum",
+    "accept",
+    "accepter",
+    "akzeptieren",
+    "aceptar",
+    "accetta",
+    "aceitar",
+    "accepteren",
+    "akceptuję",
+    "akceptuj",
+    "přijmout",
+    "prihvati",
+    "acceptă",
+    "hyväksy",
+    "acceptera",
+    "godta",
+    "godkend",
+    "αποδοχή",
+    "قبول",
+    "קבל",
+    "同意",
+    "接受",
+    "동의",
+    "ยอมรับ",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

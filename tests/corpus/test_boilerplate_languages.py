@@ -4074,3 +4074,70 @@ def test_a_fact_box_with_long_labels_under_the_last_paragraph_is_the_articles() 
     ]
     found = reasons("\n\n".join(page))
     assert [found[line] for line in page[-4:]] == [None] * 4
+
+
+# The fiftieth set (bh01-bh36).
+
+
+@pytest.mark.parametrize(
+    ("line", "script"),
+    [
+        ("- 電子版単独：月額980円（初月無料）", "Japanese"),  # a list's row of the new prices
+        ("2. 광고·분석용 쿠키는 이용자가 직접 선택하기 전까지 기본값을 '거부'로 설정", "Korean"),
+        ('"쿠키 거부 버튼, 동의만큼 크게"…맞춤형 광고 규제 강화', "Korean"),  # a headline
+        ("Noch kein Abo? Dann wird es für viele Pendler ab Januar deutlich teurer.", "Latin"),
+        ("Belediye, sitemizde yayımlanan habere göre çerez kullanımını inceledi.", "Latin"),
+    ],
+)
+def test_lines_of_the_fiftieth_set_that_are_news(line: str, script: str) -> None:
+    assert reason_in(line, script) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "reason"),
+    [
+        ("初月無料で全記事読み放題", "Japanese", "paywall"),
+        ("함께 읽으면 좋은 기사", "Korean", "related links"),
+        (
+            "광고에 휘둘리지 않는 저널리즘, 독자 여러분의 후원으로 만들어집니다. "
+            "월 5,000원부터 정기 후원에 참여하실 수 있습니다.",
+            "Korean",
+            "appeal",
+        ),
+        ("Noch kein Abo? Lesen Sie alle Artikel für nur 0,99 Euro im ersten Monat.", "Latin",
+         "paywall"),
+        ("Pas encore abonné ? Profitez de notre offre à 1 € le premier mois.", "Latin", "paywall"),
+        ("¿Aún no eres suscriptor? Suscríbete por 1 euro el primer mes.", "Latin", "paywall"),
+        ("Not a subscriber?", "Latin", "paywall"),
+        (
+            "Artikel-Nr. 20250305_04 | Copyright Zürichsee-Bote. Weiterverbreitung nur mit "
+            "schriftlicher Genehmigung der Redaktion.",
+            "Latin",
+            "credits",
+        ),
+        (
+            "Sitemizde deneyiminizi iyileştirmek için çerezler kullanılmaktadır. Detaylı bilgi "
+            "için Çerez Politikası ve KVKK Aydınlatma Metni'ni inceleyebilirsiniz",
+            "Latin",
+            "cookie notice",
+        ),
+        ("Kabul Et", "Latin", "navigation"),
+    ],
+)  # fmt: skip
+def test_chrome_of_the_fiftieth_set(line: str, script: str, reason: str) -> None:
+    assert reason_in(line, script) == reason
+
+
+def test_comments_copied_with_their_authors_and_times_glued_on() -> None:
+    """Each comment its author, the date and time, then its text, on one line: they are the
+    comments under their header, not the article going on."""
+    comments = [
+        "M. Huber, Au 05.03.2025 18:12 Acht Franken für einen Eintritt ist happig. Mit zwei "
+        "Kindern bin ich so bei 16 Franken, ohne Glace.",
+        "Peter Landolt 05.03.2025 19:47 Zwölf Jahre keine Erhöhung, das muss man auch einmal "
+        "sagen. Die Badi ist top unterhalten und das Personal freundlich.",
+    ]
+    page = [*ENGLISH_BODY, "Leserkommentare (3)", *comments]
+    found = reasons("\n\n".join(page))
+    assert [found[c] for c in comments] == ["comments", "comments"]
+    assert [found[p] for p in ENGLISH_BODY] == [None] * len(ENGLISH_BODY)
