@@ -191,8 +191,8 @@ def test_a_layout_repair_that_loses_the_article_is_undone(
     real = loader._extraction
     calls: list[bool] = []
 
-    def extraction(tree: object) -> object:
-        document = real(tree)
+    def extraction(tree: object, known: object = None) -> object:
+        document = real(tree, known)
         unwrapped = not list(tree.iter("table"))  # type: ignore[attr-defined]
         calls.append(unwrapped)
         if unwrapped and keep_only_first:
@@ -211,6 +211,31 @@ def test_a_layout_repair_that_loses_the_article_is_undone(
     text, _, _ = load_page(tmp_path, layout_page(cell))
     assert calls == [True, False]
     assert "Local" not in text and PARAGRAPHS[0] in text
+
+
+def test_a_page_read_twice_has_its_metadata_read_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A layout page is read twice (repaired and as laid out): its title, date and site are
+    read on the first reading only, and the second takes them over."""
+    import trafilatura.core
+
+    real = trafilatura.core.extract_metadata
+    reads: list[object] = []
+
+    def extract_metadata(*args: object, **kwargs: object) -> object:
+        reads.append(args[0])
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(trafilatura.core, "extract_metadata", extract_metadata)
+    cell = "<br><br>".join(PARAGRAPHS)
+    page = layout_page(cell).replace(
+        "</title>", '</title><meta property="og:site_name" content="City Herald">'
+    )
+    text, title, meta = load_page(tmp_path, page)
+    assert len(reads) == 1
+    assert title == "Metro line opens to passengers" and meta["site"] == "City Herald"
+    assert PARAGRAPHS[0] in text
 
 
 def test_a_table_of_data_keeps_its_rows(tmp_path: Path) -> None:
