@@ -1100,19 +1100,25 @@ def _without_standfirst(anchors: Sequence[tuple[Any, str]], text: str) -> tuple[
 
 
 def _standfirst_element(element: Any, key: str) -> bool:
-    """Whether `element` (or a wrapper of its text alone) has a standfirst's class and sits
-    beside the headline (`_without_standfirst`)."""
+    """Whether `element` (or a wrapper of it alone) has a standfirst's class and sits beside
+    the headline (`_without_standfirst`). (A wrapper holds the element and no text of its
+    own: its text is not read, most of a page's are large.)"""
     node = element
     for _ in range(STANDFIRST_WRAPPER + 1):
-        if node is None or _key("".join(node.itertext())) != key:
-            return False
         if _names_standfirst(node.get("class") or ""):
+            if node is not element and _key("".join(node.itertext())) != key:
+                return False
             parent = node.getparent()
             if parent is None or next(parent.iter("h1"), None) is not None:
                 return True
             above = parent.getparent()
             return above is None or next(above.iter("h1"), None) is None
-        node = node.getparent()
+        parent = node.getparent()
+        if parent is None or len(parent) != 1 or (parent.text or "").strip():
+            return False
+        if (node.tail or "").strip():
+            return False
+        node = parent
     return False
 
 
