@@ -216,6 +216,7 @@ _NOTICE = factored(
         r"|reproduction (?:interdite|totale ou partielle)|toute reproduction"
         r"|riproduzione riservata|nachdruck (?:nur|verboten)|é proibida a reprodução"
         r"|weiterverbreitung (?:nur|ist nur|nicht)|\| copyright "
+        r"|skyddat enligt upphovsrätts|vidarepublicering (?:utan|är|endast)|textlängd \d+ ord"
         r"|yayın hakları|kaynak gösterilmeden|izinsiz kullanılamaz|использование материалов"
         r"|при (?:полном или частичном )?использовании материалов"
         r"|перепечатка (?:материалов|запрещена)|при (?:полной или частичной )?перепечатке"
@@ -551,6 +552,7 @@ _PAYWALL = factored(
         r"|nur für abonnenten|jetzt abonnieren"
         r"|vous lisez un article gratuit|pour continuer à lire|premier mois"
         r"|exclusivo para (?:suscriptores|assinantes)|suscríbete para|riservato agli abbonati"
+        r"|unbegrenzten zugang|jederzeit kündbar|e-paper und"
         r"|только для подписчиков|только подписчикам|оформите подписку|оформить подписку"
         r"|первый месяц за|полный доступ ко всем|notre offre numérique"
         r"|للمشتركين فقط|למנויים בלבד"
@@ -591,9 +593,17 @@ _PAYWALL_NOTICE = factored(
         r"|(?:이|본) 기사는 유료 ?회원|本文(?:为|為)付费(?:会员|會員)?(?:专享|專享|内容|內容))"
     )
 )
+# A Chinese site's pitch for its app: "打开申江新闻App，阅读更多精彩内容" ("open the … app, read
+# more"), "每天早上7点推送当日要闻…已有超过800万用户下载" (pushed every morning, downloaded by …).
+_ZH_APP_PITCH = gated(
+    r"(?:打开|打開|下载|下載)[^，,。！!]{1,20}(?:app|客户端|客戶端)[，,\s]*(?:阅读|閱讀|查看|获取|獲取|看)更多"
+)
+_ZH_PUSH_PITCH = factored(
+    r"推送[^。]{0,20}(?:要闻|要聞|新闻|新聞|资讯|資訊)[^。]*。[^。]*(?:下载|下載)"
+)
 # A paywall's question to the reader who has no subscription, opening its offer ("Noch kein
 # Abo? Lesen Sie … für nur Fr. 39.–", "Pas encore abonné ?"): with a price, or as a button.
-_NOT_YET_SUBSCRIBED = factored(
+_NOT_YET_SUBSCRIBED = gated(
     _fold(
         r"(?:not (?:yet )?a subscriber|not subscribed yet|don'?t have a subscription"
         r"|(?:noch )?kein abo(?:nnent)?|noch nicht abonniert|sie sind noch kein abonnent"
@@ -1561,6 +1571,12 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"  # "यो समाचार पढेर तपाईंलाई कस्तो महसुस भयो ?", then its buttons
     if words <= 8 and _ADVERTISE_WITH.match(low) and not stopped:
         return "navigation"  # "Advertise with Canterbury Daily Press": the ad sales' link
+    if (
+        words <= 24
+        and not quoted
+        and (_ZH_APP_PITCH.match(low) or ("推送" in text and _ZH_PUSH_PITCH.search(text)))
+    ):
+        return "navigation"  # "打开申江新闻App，阅读更多精彩内容": the site's app, its pitch
     if words <= 8 and _GET_APP_LINE.match(low):
         return "navigation"  # "Get the APM app": a button to the site's own app
     if words <= 12 and not stopped and _APP_DOWNLOAD_LAST.search(text) and _APP.search(low):
@@ -1903,7 +1919,7 @@ _ACKNOWLEDGE_COUNTRY = factored(
 )
 # A note that the story was changed after it ran, in the languages of the news.
 _UPDATE_NOTE = gated(
-    r"^[※*＊(\[（]?\s*(?:"
+    r"^[※*＊(\[（【]?\s*(?:"
     r"correction\s*:\s*an? (?:earlier|previous) version of this (?:article|story|report)\b"
     # a correction's label, then what was wrong: "Rättelse: I en tidigare version av artikeln …"
     r"|(?:rättelse|rettelse|oikaisu|correctie|sprostowanie|oprava|corrección|correzione"
@@ -1931,6 +1947,7 @@ _UPDATE_NOTE = gated(
     r"|(?:материал|статья|новость) (?:был[аи]? )?(?:обновл|дополн|исправл)"
     r"|(?:матеріал|статтю|новину) (?:було )?(?:оновлено|доповнено|виправлено)"
     r"|この記事は.{0,40}(?:更新|修正|追記|訂正|加筆)しました|本文(?:已)?(?:更新|修正|更正)"
+    r"|(?:编者注|編者注|编者按|編者按|编注|編注)\s*[】:：]|本文(?:于|於).{0,20}(?:更新|修正|更正)"
     # "この記事は、夕方のニュース番組「…」で放送した内容をもとに…": broadcast first
     r"|この記事は、?.{0,40}で(?:放送|放映|掲載)した(?:内容|もの|ニュース)"
     r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
@@ -2368,7 +2385,7 @@ _APPEAL_ASK = factored(
         r"підтримайте|поддержите|задонат|unterstützen sie|soutenez|faites un don|apóyanos"
         r"|apoya (?:a|el|nuestro)|haz una donación|sostieni|fai una donazione|apoie|faça uma doação"
         r"|wesprzyj|podpořte|podporte|támogass|ادعمونا|ادعمنا|تبرعوا|תמכו|աջակցեք|支持我们|支持我們"
-        r"|후원해 ?주세요|후원해 ?주십시오|정기 ?후원에 참여|후원에 참여해"
+        r"|후원해 ?주세요|후원해 ?주십시오|정기 ?후원에 참여|후원에 참여해|تحتاج (?:إلى )?دعمك"
     ).lower()
 )
 _APPEAL_FOR = factored(
@@ -2720,7 +2737,11 @@ def _apply_blocks(
                 and _article_goes_on(paras, reasons, j)
             ):
                 break  # the box's button closed it ("Подписаться"): the article goes on under it
-            if reason in ("related links", "newsletter") and _prose_resumes(paras, reasons, j):
+            if (
+                reason in ("related links", "newsletter")
+                and _prose_resumes(paras, reasons, j)
+                and not (reason == "newsletter" and _OFFER_TERMS.search(paras[j].text.lower()))
+            ):
                 # two paragraphs of prose in a row: the article goes on after the box (a story
                 # about newsletters names them in every paragraph)
                 break
@@ -2751,6 +2772,17 @@ def _apply_blocks(
             j += 1
 
 
+# A newsletter's or an offer's terms, which its pitch states ("Kostenlos und jederzeit
+# abbestellbar"): the box's, though prose follows it.
+_OFFER_TERMS = factored(
+    r"jederzeit (?:abbestell|kündb)\w*|abbestellbar|unsubscribe at any time|cancel at any time"
+    r"|(?:se )?désinscri\w* à tout moment|résiliable à tout moment"
+    r"|darse de baja en cualquier momento|cancelar (?:a|em) qualquer momento"
+    r"|disiscriver\w* in qualsiasi momento|отписаться (?:можно )?в любой момент"
+    r"|відписатися (?:можна )?будь-коли|op elk moment (?:opzegbaar|afmelden)"
+    r"|إلغاء الاشتراك في أي وقت|退订|取消订阅|隨時取消|随时取消|いつでも(?:解除|解約|停止)"
+    r"|언제든(?:지)? (?:해지|수신 ?거부)"
+)
 SUBHEADING = 12  # words: an article's subheading, or a box's header
 # A pitch speaks to the reader: "you" and "your", or the imperative of receiving and signing
 # up, in the languages of the news (`_ADDRESS` has the English).
@@ -2851,7 +2883,7 @@ def _article_goes_on(paras: Sequence[Paragraph], reasons: list[str | None], star
     the article under a toolbar's "Komentari (3)" may open with a short line or a timetable."""
     long_prose = 0
     for k in range(start, len(paras)):
-        if reasons[k] is not None:
+        if reasons[k] is not None or _is_comment_stamp(paras[k]):
             break
         if (
             is_prose(paras[k])
@@ -2860,6 +2892,26 @@ def _article_goes_on(paras: Sequence[Paragraph], reasons: list[str | None], star
         ):
             long_prose += 1
             if long_prose >= 2:
+                return True
+    return False
+
+
+COMMENT_STAMP = 6  # words: a comment's author and its time ("Hanseat_1962 vor 2 Stunden")
+_DATE_TIME_END = factored(r"\s\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}$")
+
+
+def _is_comment_stamp(p: Paragraph) -> bool:
+    """A comment's author and when it was written, on a line: a name, then a relative time
+    or a date and time closing the line ("M. Özdemir vor 1 Stunde", "Ana 12.03.2025 14:05")."""
+    if p.words > COMMENT_STAMP or p.words < 2 or _stopped(p.text):
+        return False
+    text = p.text.strip()
+    if _DATE_TIME_END.search(text):
+        return True
+    for k, char in enumerate(text):
+        if char == " " and k:
+            found = _RELATIVE_TIME.match(text[k + 1 :])
+            if found and found.end() == len(text) - k - 1:
                 return True
     return False
 

@@ -4115,6 +4115,14 @@ BUTTONS: tuple[str, ...] = (
     "接受",
     "동의",
     "ยอมรับ",
+    "jetzt testen",
+    "jetzt bestellen",
+    "jetzt abonnieren",
+    "essayer",
+    "probar ahora",
+    "prova ora",
+    "اشترك الآن",
+    "اشترك",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

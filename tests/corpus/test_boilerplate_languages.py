@@ -4141,3 +4141,74 @@ def test_comments_copied_with_their_authors_and_times_glued_on() -> None:
     found = reasons("\n\n".join(page))
     assert [found[c] for c in comments] == ["comments", "comments"]
     assert [found[p] for p in ENGLISH_BODY] == [None] * len(ENGLISH_BODY)
+
+
+# The fifty-first set (bi01-bi36).
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "reason"),
+    [
+        (
+            "Sie lesen gern unabhängigen Journalismus? Mit Tagesbote Plus erhalten Sie "
+            "unbegrenzten Zugang zu allen Artikeln, dem E-Paper und unseren Podcasts – die ersten "
+            "vier Wochen für 0 Euro, danach 9,99 Euro im Monat, jederzeit kündbar.",
+            "Latin",
+            "paywall",
+        ),
+        ("Jetzt testen", "Latin", "navigation"),
+        ("اشترك الآن", "Arabic", "navigation"),
+        ("【编者注】本文于10月13日10:02更新，补充了展览预约方式及票价信息。", "Chinese", "credits"),
+        ("打开申江新闻App，阅读更多精彩内容", "Chinese", "navigation"),
+        ("每天早上7点推送当日要闻，离线也能看。已有超过800万用户下载。", "Chinese", "navigation"),
+        (
+            "Materialet är skyddat enligt upphovsrättslagen och får endast publiceras av kunder "
+            "med gällande avtal.",
+            "Latin",
+            "credits",
+        ),
+        ("Fakta: Textlängd 215 ord.", "Latin", "credits"),  # a wire's line about the story
+    ],
+)  # fmt: skip
+def test_chrome_of_the_fifty_first_set(line: str, script: str, reason: str) -> None:
+    assert reason_in(line, script) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "script"),
+    [
+        ("该应用每天推送要闻，但用户反映下载后无法登录。", "Chinese"),  # a story about an app
+        ("Viele Verträge sind angeblich jederzeit kündbar, in der Praxis aber nicht.", "Latin"),
+    ],
+)
+def test_news_with_the_fifty_first_sets_words(line: str, script: str) -> None:
+    assert reason_in(line, script) is None
+
+
+def test_comments_under_their_authors_and_times_are_comments() -> None:
+    """Each comment under a line of its author and a relative time: the comments, though
+    they are sentences, not the article going on under a toolbar's counter."""
+    comments = [
+        "Hanseat_1962 vor 2 Stunden",
+        "Bei meinem Mobilfunkanbieter musste ich fünfmal auf „Nein“ klicken. Das kann doch "
+        "nicht im Sinne des Gesetzes sein.",
+        "M. Özdemir vor 1 Stunde",
+        "Ironischerweise findet man auch beim Tagesboten den Kündigungsbutton erst nach "
+        "längerem Suchen.",
+    ]
+    page = [*ENGLISH_BODY, "Kommentare (3)", *comments]
+    found = reasons("\n\n".join(page))
+    assert [found[c] for c in comments] == ["comments"] * 4
+
+
+def test_a_newsletters_pitch_with_its_terms_is_the_boxs_though_prose_follows() -> None:
+    pitch = (
+        "Der Verbraucher-Newsletter erklärt Ihnen jeden Donnerstag, wie Sie Geld sparen und "
+        "Ihre Rechte durchsetzen. Kostenlos und jederzeit abbestellbar."
+    )
+    bio = (
+        "Jonas Reichert ist Redakteur im Ressort Wirtschaft und schreibt vor allem über "
+        "Verbraucherthemen, Energiepreise und Digitalisierung."
+    )
+    page = [*ENGLISH_BODY, "Newsletter", pitch, bio, "Meistgelesen"]
+    assert reasons("\n\n".join(page))[pitch] == "newsletter"
