@@ -228,6 +228,10 @@ READ_ALSO_BEFORE_COLON: tuple[str, ...] = (
     "ez is érdekelheti",
     "ez is érdekelheti önt",
     "ezt is ajánljuk",
+    "llegiu també",
+    "llegeix també",
+    "també et pot interessar",
+    "vegeu també",
 )
 
 # Those that say "also" or "related", taken without a colon too ("Baca juga <headline>").
@@ -840,6 +844,9 @@ RELATED_HEADER: tuple[str, ...] = (
     "editor's pick",
     "함께 읽으면 좋은 기사",
     "함께 보면 좋은 기사",
+    "notícies relacionades",
+    "més notícies",
+    "també t'interessa",
 )
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
@@ -1166,6 +1173,9 @@ MOST_READ: tuple[str, ...] = (
     # Albanian and Armenian
     "më të lexuarat",
     "më të lexuarat e javës",
+    "el més llegit",
+    "les més llegides",
+    "més llegides",
 )
 
 # Headers of a list of tags ("Topics", "Ετικέτες", "টॅग्स").
@@ -1403,6 +1413,8 @@ TAGS: tuple[str, ...] = (
     "түлхүүр үг",
     "leia tudo sobre o tema e siga",
     "ਟੈਗ",
+    "temes",
+    "etiquetes",
 )
 
 # Headers of the readers' comments ("Leave a comment", "Reacties"; not "Réactions", a subheading).
@@ -1684,6 +1696,8 @@ COMMENTS: tuple[str, ...] = (
     # a Korean sports site's fans' chat under a match
     "응원톡",
     "실시간 응원톡",
+    "comentaris",
+    "deixa un comentari",
 )
 
 # Advertisement labels ("Anzeige", "ΔΙΑΦΗΜΙΣΗ", "פרסומת").
@@ -1968,6 +1982,8 @@ ADVERT: tuple[str, ...] = (
     "scroll to continue with content",
     "ਇਸ਼ਤਿਹਾਰ",
     "ਵਿਗਿਆਪਨ",
+    "publicitat",
+    "anunci",
 )
 
 # Share, print and copy-link buttons ("Partager sur", "Copier le lien", "复制链接").
@@ -4123,6 +4139,12 @@ BUTTONS: tuple[str, ...] = (
     "prova ora",
     "اشترك الآن",
     "اشترك",
+    "subscriu-te",
+    "subscriure's",
+    "suscribirme",
+    "suscríbete",
+    "inscríbete",
+    "comparteix",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

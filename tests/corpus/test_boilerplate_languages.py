@@ -4212,3 +4212,70 @@ def test_a_newsletters_pitch_with_its_terms_is_the_boxs_though_prose_follows() -
     )
     page = [*ENGLISH_BODY, "Newsletter", pitch, bio, "Meistgelesen"]
     assert reasons("\n\n".join(page))[pitch] == "newsletter"
+
+
+# The fifty-second set (bj01-bj36).
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "reason"),
+    [
+        ("Publicitat", "Latin", "navigation"),
+        ("Llegiu també: Quines dades guarden de vosaltres les aplicacions municipals?", "Latin",
+         "related link"),
+        ("Temes", "Latin", "related links"),  # the header of the tags (as "Tags" is)
+        ("Subscriu-te", "Latin", "navigation"),
+        (
+            "El Diari del Llobregat és possible gràcies als seus subscriptors. Si valores la "
+            "informació que fem cada dia, fes-te’n subscriptor per 6 euros al mes.",
+            "Latin",
+            "appeal",
+        ),
+        (
+            "Las fotografías publicadas en esta página están protegidas por derechos de autor y "
+            "no pueden reproducirse sin autorización de sus titulares.",
+            "Latin",
+            "credits",
+        ),
+        ("Periodista de la sección de Cultura. Egresada de la Universidad del Zulia. Escribe "
+         "sobre artes visuales, música y patrimonio.", "Latin", "credits"),
+        ("Periodista. Cobreix tecnologia i drets digitals a la secció de Societat.", "Latin",
+         "credits"),
+        (
+            "Niños juegan en un muelle de Santa Rosa de Agua en 1976, una de las imágenes de la "
+            "exposición. Cortesía Fundación Archivo Gráfico del Zulia",
+            "Latin",
+            "photo credit",
+        ),
+    ],
+)  # fmt: skip
+def test_chrome_of_the_fifty_second_set(line: str, script: str, reason: str) -> None:
+    assert reason_in(line, script) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The footage, courtesy of a neighbour, shows the crash.",  # courtesy inside a sentence
+        "Periodista de investigación, Ana Ruiz pasó dos años en el archivo.",
+    ],
+)
+def test_news_with_the_fifty_second_sets_words(line: str) -> None:
+    assert reason_in(line, "Latin") is None
+
+
+def test_a_newsletters_pitch_with_its_terms_at_the_tail_is_the_boxs() -> None:
+    """Under the article, a pitch that states its terms ("Es gratis y puedes darte de baja
+    cuando quieras") is the newsletter's, and the tags and name over it are furniture."""
+    pitch = (
+        "Cada mañana te enviamos un resumen con lo más importante de la región. Es gratis y "
+        "puedes darte de baja cuando quieras."
+    )
+    tags = ["Fotografía", "Maracaibo", "Exposiciones"]
+    page = [*ENGLISH_BODY, *tags, "Recibe las noticias del Zulia en tu correo", pitch]
+    found = reasons("\n\n".join(page))
+    assert found[pitch] == "newsletter"
+    assert [found[t] for t in tags] == ["page furniture"] * 3
+    # the same words inside the article, with prose under them, are a story's
+    story = [ENGLISH_BODY[0], pitch, *ENGLISH_BODY[1:]]
+    assert reasons("\n\n".join(story))[pitch] is None
