@@ -1063,7 +1063,8 @@ _COOKIE_CONTEXT = factored(
     r"|zustimm\w*|stimmen sie|weitersurfen"
     r"|прихват\w*|сагласн\w*|подешавањ\w*|прифаќ\w*|nõustu\w*|nõusolek\w*|згаджа\w*"
     r"|համաձայն\w*|توافق|بمتابعتك"
-    r"|persetujuan|setuju|đồng ý|pristan\w*|postavk\w*|prihvaća\w*|prihvat\w*|choix|gérer"
+    r"|persetujuan|setuju|menyetujui|kebijakan privasi|dengan melanjutkan|đồng ý|pristan\w*"
+    r"|postavk\w*|prihvaća\w*|prihvat\w*|choix|gérer"
     r"|personnalis\w*|оставаясь на сайте|продолжая|continuing|continuando|continuer"
     r"|αποδ[εέ]χ\w*|συνέχιση|συνεχίζοντας)\b"
     r"|پذیرش|موافقت"
@@ -3486,6 +3487,9 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         if _ends_with_colon(text) and _leads_in_to_figures(paras, furniture, k):
             _furnish_past_chrome(reasons, furniture, k)
             return  # "תוצאות נוספות מהמחזור:" over its results: the article's list
+        if _ends_with_colon(text) and _leads_in_to_list(paras, reasons, furniture, k):
+            _furnish_past_chrome(reasons, furniture, k)
+            return  # "What members want:" over its items, the article's prose over it
         if _is_short(paras[k]) and not _SENTENCE_END.search(text) and not unstopped:
             furniture.append(k)
             continue
@@ -3570,6 +3574,34 @@ def _leads_in_to_figures(paras: Sequence[Paragraph], furniture: list[int], k: in
 
 
 _ENDS_WITH_FIGURE = factored(r"\d[\d\s.,:–-]*\W{0,12}$")
+LEAD_IN = 3  # words: a lead-in's sentence, not a box's one-word header ("Related:")
+LIST_ITEMS = 2, 8  # a closing list's items under its lead-in: two at least, eight at most
+
+
+def _leads_in_to_list(
+    paras: Sequence[Paragraph], reasons: list[str | None], furniture: list[int], k: int
+) -> bool:
+    """A lead-in's colon with the article's prose over it (past any chrome between, a
+    "Read also" line) and a short list right under it, its items no headlines that ask:
+    the article closes with the list ("What members want:", "A special audit by the
+    registrar", …); a box's "More from the region:" stands under no prose of its own."""
+    if paras[k].words < LEAD_IN:
+        return False
+    below: list[int] = []
+    for row in range(k + 1, len(paras)):
+        if row not in furniture or not _is_short(paras[row]):
+            break
+        below.append(row)
+    if not LIST_ITEMS[0] <= len(below) <= LIST_ITEMS[1]:
+        return False
+    if any(paras[row].text.rstrip().endswith(("?", "？")) for row in below):
+        return False
+    above = k - 1
+    while above >= 0 and reasons[above] is not None:
+        above -= 1
+    return above >= 0 and is_prose(paras[above])
+
+
 TAIL_HEADLINE = 20  # words: a related story's headline under the article
 # A sentence's end inside the line ("… sept. »", "…六成。（完）").
 # ("بالأرقام.. كم يتكلف …": two dots set an Arabic headline's parts apart)

@@ -4279,3 +4279,46 @@ def test_a_newsletters_pitch_with_its_terms_at_the_tail_is_the_boxs() -> None:
     # the same words inside the article, with prose under them, are a story's
     story = [ENGLISH_BODY[0], pitch, *ENGLISH_BODY[1:]]
     assert reasons("\n\n".join(story))[pitch] is None
+
+
+# The fifty-fourth set (bl01-bl36).
+
+
+def test_a_closing_list_under_its_lead_in_is_the_articles() -> None:
+    """The article closes with a lead-in and its list, a "Read also" line between it and the
+    prose: the list is the article's; a box's "More from the region:" over headlines, with
+    no prose of the article over it, stays furniture."""
+    items = [
+        "A special audit by the registrar",
+        "Suspension of the current loans committee",
+        "A members’ meeting before the end of the month",
+    ]
+    lead_in = "What members want:"
+    page = [*ENGLISH_BODY, "Also read: Why are so many Saccos collapsing?", lead_in, *items,
+            "Tags", "Saccos", "Mbale"]  # fmt: skip
+    found = reasons("\n\n".join(page))
+    assert [found[line] for line in (lead_in, *items)] == [None] * 4
+    assert found["Saccos"] is not None
+    # headlines that ask are no list of the article's
+    asking = ["Why are so many Saccos collapsing?", "Who audits the auditors?"]
+    page = [*ENGLISH_BODY, "Elsewhere on the site today:", *asking, "Tags", "Saccos"]
+    assert reasons("\n\n".join(page))[asking[0]] == "page furniture"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "Kami menggunakan cookie untuk meningkatkan pengalaman Anda. Dengan melanjutkan, "
+            "Anda menyetujui Kebijakan Privasi kami.",
+            "cookie notice",
+        ),
+        (
+            "Kominfo meminta situs web menjelaskan penggunaan cookie dan kebijakan privasi "
+            "kepada pengguna sebelum mereka menyetujui.",
+            None,
+        ),
+    ],
+)
+def test_an_indonesian_cookie_banner_and_a_story_about_one(line: str, reason: str | None) -> None:
+    assert reason_in(line, "Latin") == reason
