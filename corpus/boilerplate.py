@@ -1549,7 +1549,11 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
             return "newsletter"
         if low[:1] in _PAYWALL_NOTICE_OPENS and _PAYWALL_NOTICE.match(low):
             return "paywall"  # "Du leser nå en sak for abonnenter.", "この記事は有料会員限定です。"
-        if (digits or words <= NOT_YET_BUTTON) and _NOT_YET_SUBSCRIBED.match(low):
+        if (
+            (digits or words <= NOT_YET_BUTTON)
+            and ("?" in text or "？" in text)
+            and _NOT_YET_SUBSCRIBED.match(low)
+        ):
             return "paywall"  # "Noch kein Abo? Lesen Sie … für nur Fr. 39.–": the offer
         # (the list of a paywall's words is looked through only when one of them is there)
         paywall = set(_PAYWALL.findall(low)) if _PAYWALL.search(low) else set()
@@ -1576,7 +1580,10 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if (
         words <= 24
         and not quoted
-        and (_ZH_APP_PITCH.match(low) or ("推送" in text and _ZH_PUSH_PITCH.search(text)))
+        and (
+            (("app" in low or "客" in low) and _ZH_APP_PITCH.match(low))
+            or ("推送" in text and _ZH_PUSH_PITCH.search(text))
+        )
     ):
         return "navigation"  # "打开申江新闻App，阅读更多精彩内容": the site's app, its pitch
     if words <= 8 and _GET_APP_LINE.match(low):
@@ -2470,6 +2477,7 @@ def _is_dateline_only(text: str, digits: bool) -> bool:
         return False
     if (
         not dates + other_dates
+        and "分" in stripped
         and _CJK_CLOCK.search(stripped)
         and _LETTER.search(_CJK_CLOCK.sub("", stripped))
         and not _DAY_OF_MONTH.search(stripped)
@@ -2478,7 +2486,12 @@ def _is_dateline_only(text: str, digits: bool) -> bool:
         # "始発 5時48分（変更なし）": a departure under its label (a header's "時…分" is dated,
         # or alone)
         return False
-    if not dates + other_dates and _LABELLED_CLOCK.match(stripped) and not _stamp_worded(stripped):
+    if (
+        not dates + other_dates
+        and (":" in stripped or "：" in stripped)
+        and _LABELLED_CLOCK.match(stripped)
+        and not _stamp_worded(stripped)
+    ):
         return False  # "Асистенције: 18:12": a figure under its label (a header's time is dated)
     if times + other_times >= 2 and not dates + other_dates and not _stamp_worded(stripped):
         # "端野線 6時38分、7時20分": two departures (a header's two times are dated); "00:00 /
