@@ -3012,6 +3012,7 @@ def headline_at(paras: Sequence[Paragraph], reasons: Sequence[str | None]) -> in
 
 _CRUMB_OR_GAUGE = factored(r"[>＞›|°]|\s[»/]\s|\b[A-Z]{3}\s+\d+[.,]\d")  # "USD 521,37"
 _COUNTER = factored(r"[:：]\s*[\d\s.,]+$")  # "ნანახია: 1 204": views, a counter
+_RATE_AFTER_COLON = factored(r"[:：]\s*\d+[.,]\d+")
 UNSPACED_HEADLINE = 12  # characters: a Chinese or Japanese headline's least
 # A sentence's stop after a word, not after an abbreviation ("… 23,4 млрд. лв." is a headline).
 _SENTENCE_STOP = factored(r"(?:[^\W\d_]{4,}\.|[;,:])['\"’”»)]*$")
@@ -3024,6 +3025,8 @@ def _reads_as_headline(text: str, following: str | None) -> bool:
     words = count_words(text)
     if words > 25 or len(text) > 200 or _CRUMB_OR_GAUGE.search(text) or TIME.search(text):
         return False
+    if len(_RATE_AFTER_COLON.findall(text)) >= 2:
+        return False  # a ticker's rates: "Dólar BCV: 47,23 Bs · Euro: 49,88 Bs"
     if _SENTENCE_STOP.search(text) or _COUNTER.search(text):
         return False  # a sentence ("Finance Minister Anton Siluanov spoke on Tuesday.")
     letters = sum(map(len, _LETTERS.findall(text)))

@@ -4322,3 +4322,17 @@ def test_a_closing_list_under_its_lead_in_is_the_articles() -> None:
 )
 def test_an_indonesian_cookie_banner_and_a_story_about_one(line: str, reason: str | None) -> None:
     assert reason_in(line, "Latin") == reason
+
+
+def test_a_tickers_rates_over_the_headline_are_no_headline() -> None:
+    """A copied page's ticker of rates ("Dólar BCV: 47,23 Bs · Euro: 49,88 Bs") is its
+    header: the title is the headline under it; one rate after a colon is a headline's."""
+    from corpus.meta import title_of
+
+    headline = "Exposición reúne 180 fotos inéditas del fotógrafo que retrató al Zulia"
+    page = ["Dólar BCV: 47,23 Bs · Euro: 49,88 Bs", headline, *ENGLISH_BODY]
+    judged = classify("\n\n".join(page))
+    assert title_of(judged) == headline
+    assert reasons("\n\n".join(page))[page[0]] == "page header"
+    rated = "Inflación: 3,5% en marzo, la más baja del año"
+    assert title_of(classify("\n\n".join([rated, *ENGLISH_BODY]))) == rated
