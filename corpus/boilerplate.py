@@ -2828,7 +2828,7 @@ def _is_offer_pitch(text: str) -> bool:
 # What a newsletter does for its reader: "te enviamos", "we send you", "nous vous envoyons".
 _SENDS = factored(
     r"\b(?:te enviamos|le enviamos|we(?:'ll)? send you|nous vous envoyons|wir schicken ihnen"
-    r"|vi skickar|ti inviamo|te enviamos|enviamos-lhe|et enviem|us enviem)\b"
+    r"|vi skickar|ti inviamo|enviamos-lhe|et enviem|us enviem)\b"
 )
 
 
