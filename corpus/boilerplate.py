@@ -2479,7 +2479,7 @@ def _is_dateline_only(text: str, digits: bool) -> bool:
         not dates + other_dates
         and "分" in stripped
         and _CJK_CLOCK.search(stripped)
-        and _LETTER.search(_CJK_CLOCK.sub("", stripped))
+        and _LETTERS.search(_CJK_CLOCK.sub("", stripped))
         and not _DAY_OF_MONTH.search(stripped)
         and not _stamp_worded(stripped)
     ):
@@ -2540,7 +2540,6 @@ _AM_PM_END = factored(r"\d\s?[ap]\.\s?m\.$", re.IGNORECASE)
 
 _DIGIT = factored(r"\d")
 _LABELLED_CLOCK = factored(r"[^\W\d_][^:：\d]{0,30}[:：]\s*\d{1,2}:\d{2}$")
-_LETTER = factored(r"[^\W\d_]")
 _CJK_CLOCK = factored(r"\d[時时]\d{1,2}分")
 _DAY_OF_MONTH = factored(r"\d[日号號]")
 _MINUTE_READ = factored(r"\b\d{1,2}\s?(?:min(?:ute)?s?)\.?\s+read\b", re.IGNORECASE)
@@ -2946,7 +2945,9 @@ def _article_goes_on(paras: Sequence[Paragraph], reasons: list[str | None], star
 
 
 COMMENT_STAMP = 6  # words: a comment's author and its time ("Hanseat_1962 vor 2 Stunden")
-_DATE_TIME_END = factored(r"\s\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}$")
+# A date and its time as comments and their stamps write them: "05.03.2025 18:12".
+_DATE_AND_TIME = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}"
+_DATE_TIME_END = factored(rf"\s{_DATE_AND_TIME}$")
 
 
 def _is_comment_stamp(p: Paragraph) -> bool:
@@ -2967,9 +2968,7 @@ def _is_comment_stamp(p: Paragraph) -> bool:
 
 # A comment copied as one line: its author (and place), the date and time, then its text
 # ("M. Huber, Au 05.03.2025 18:12 Acht Franken für einen Eintritt ist happig.").
-_SIGNED_COMMENT = factored(
-    r"[^\W\d_][^\d\n]{0,40}?\s\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}\s+[^\W\d_]"
-)
+_SIGNED_COMMENT = factored(rf"[^\W\d_][^\d\n]{{0,40}}?\s{_DATE_AND_TIME}\s+[^\W\d_]")
 
 
 def _apply_headline_again(
@@ -3453,7 +3452,7 @@ def _apply_box_pitch(paras: Sequence[Paragraph], reasons: list[str | None], last
 SHORT_SENTENCE = 5  # words: a sentence of the article's, however short
 _END_MARK = factored(r"[（(【]\s*(?:全文)?完\s*[）)】]$")
 # A date and a time with the next element's word glued to the time ("23.10.25 07:12כל")
-_GLUED_STAMP = factored(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}(?=[^\W\d_])")
+_GLUED_STAMP = factored(rf"\b{_DATE_AND_TIME}(?=[^\W\d_])")
 _UNDER_LAST_LINE = factored(r"[*•·▪►▶■●◆◇△▲▽▼□・※○◎\-–—(（\[]")
 
 

@@ -1054,15 +1054,12 @@ def _without_headline(text: str, title: Any) -> str:
 # A class that names the text under a headline, not the article (its words: "c-standfirst",
 # "ArticleHeader_subtitle__g3Rr1", "subTitle"). "intro" and "lede" are left out: on the
 # page gold they name the article's first paragraph as often as not.
-_STANDFIRST_CLASS = re.compile(
-    r"standfirst|dek|deck|chapeau|sapo|excerpt|summary|lead|subtitle|subheadline|strapline"
-    r"|kicker|perex",
-    re.IGNORECASE,
-)
 _STANDFIRST_WORDS = frozenset(
     {"standfirst", "dek", "deck", "chapeau", "sapo", "excerpt", "summary", "lead", "subtitle",
      "subheadline", "strapline", "kicker", "perex"}
 )  # fmt: skip
+# (looked for in the class as it is first: most classes hold none of the words)
+_STANDFIRST_CLASS = re.compile("|".join(sorted(_STANDFIRST_WORDS)), re.IGNORECASE)
 _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 STANDFIRST_BLOCKS = 6  # the text's first blocks, where a standfirst may stand
 HEADER_LINE_CHARS = 80  # a shorter block over it is a header's line (a date, a section)
