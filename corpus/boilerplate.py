@@ -1355,6 +1355,7 @@ def classify(text: str) -> list[Judged]:
     if _apply_box_pitch(paras, reasons, body[1]):
         _apply_tail(paras, reasons)  # (from the box up: more of the page's furniture)
     _apply_head(paras, reasons)
+    _keep_post_times(paras, reasons)
     return [Judged(p, r) for p, r in zip(paras, reasons, strict=True)]
 
 
@@ -1415,6 +1416,30 @@ def _keep_timetables(
             for row in range(k, run):
                 reasons[row] = None
         k = run
+
+
+POST_TIMES = 3  # a clock alone over prose, this many times: a live blog's posts' times
+_CLOCK_ALONE = re.compile(r"\d{1,2}[:.：h]\d{2}(?:\s?(?:[ap]\.?m\.?|uhr|h|ч\.?))?")
+
+
+def _keep_post_times(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
+    """A live blog's posts each under their time ("23:40", then what came in then): the
+    times, each a clock alone on its line right over the article's text (a post's title or
+    its paragraph), are its news's order, left as body when POST_TIMES of them at least
+    stand right over prose. A blog whose posts all have titles keeps its times as stamps,
+    as a date over a headline is one (the gold pages count those times as often as not).
+    Judged last, when the boxes are known: a box of latest stories has its times over its
+    teasers, and a page's header one time."""
+    times = [
+        k
+        for k in range(len(paras) - 1)
+        if reasons[k] == "timestamp"
+        and reasons[k + 1] is None
+        and _CLOCK_ALONE.fullmatch(paras[k].text.strip().lower())
+    ]
+    if sum(1 for k in times if is_prose(paras[k + 1])) >= POST_TIMES:
+        for k in times:
+            reasons[k] = None
 
 
 def article_start(prose: Sequence[int]) -> int | None:

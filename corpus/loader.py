@@ -489,6 +489,7 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     anchors = _anchors(tree)
     text = _restore_loose_runs(tree, _restore_skipped(anchors, _html_blocks(body)))
     text = _restore_sibling_posts(anchors, text)
+    text = _with_post_times(anchors, text)
     text = _joiners_back(text)
     text, standfirst = _without_standfirst(anchors, _without_headline(text, found.get("title")))
     if standfirst:
@@ -902,6 +903,58 @@ def _restore_sibling_posts(anchors: Sequence[tuple[Any, str]], text: str) -> str
         out.extend(inserts.get(k, ()))
         out.append(block)
     out.extend(appended)
+    return "\n\n".join(out)
+
+
+# A live blog post's time as its <time> writes it: a clock ("23:40", "9.15 am", "18h05", "14:05
+# Uhr"), nothing else (a date, or an author's name with it, is the post's header).
+_POST_CLOCK = re.compile(
+    r"\d{1,2}(?:[:.：]\d{2}|h\d{2})(?:\s?(?:[ap]\.?m\.?|uhr|h|ч\.?|год\.?))?", re.IGNORECASE
+)
+
+
+def _with_post_times(anchors: Sequence[tuple[Any, str]], text: str) -> str:
+    """A live blog's posts, each under its time: trafilatura drops a post's <time>, and the
+    time is how a live blog orders its news ("23:40" over the post that came in then).
+
+    A post is one of a family of siblings (`_post_of`) that each carry their <time>; its
+    time goes before its first block in the text when the <time> holds a clock alone
+    (`_POST_CLOCK`) and the text does not already show it there."""
+    blocks = text.split("\n\n")
+    where: dict[str, int] = {}
+    for k, block in enumerate(blocks):
+        where.setdefault(_key(block), k)
+    looked: dict[_Family, list[Any]] = {}
+    timed: dict[_Family, bool] = {}
+    first: dict[tuple[_Family, int], int] = {}  # a post: its first block in the text
+    for element, key in anchors:
+        k = where.get(key, -1)
+        if k < 0:
+            continue
+        post = _post_of(element, looked)
+        if post is None:
+            continue
+        family = post[0]
+        if family not in timed:
+            members = looked[family]
+            timed[family] = _all_timed(members) and not _in_chrome(members[0], family[0])
+        if timed[family] and first.get(post, k) >= k:
+            first[post] = k
+    inserts: dict[int, str] = {}
+    for (family, index), k in first.items():
+        stamp = _key("".join(next(looked[family][index].iter("time")).itertext()))
+        if not _POST_CLOCK.fullmatch(stamp) or stamp in blocks[k][: len(stamp) + 2]:
+            continue
+        if k > 0 and blocks[k - 1].strip().endswith(stamp):
+            continue
+        inserts[k] = stamp
+    if not inserts:
+        return text
+    out: list[str] = []
+    for k, block in enumerate(blocks):
+        if k in inserts:
+            out.append(inserts[k])
+        out.append(block)
     return "\n\n".join(out)
 
 

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus.boilerplate import classify
+from corpus.boilerplate import classify, is_prose
+from corpus.text import paragraphs
 
 
 def reasons(text: str) -> dict[str, str | None]:
@@ -4336,3 +4337,41 @@ def test_a_tickers_rates_over_the_headline_are_no_headline() -> None:
     assert reasons("\n\n".join(page))[page[0]] == "page header"
     rated = "Inflación: 3,5% en marzo, la más baja del año"
     assert title_of(classify("\n\n".join([rated, *ENGLISH_BODY]))) == rated
+
+
+# The fifty-fifth set (bm01-bm36).
+
+
+def test_a_live_blogs_times_over_its_posts_are_the_articles() -> None:
+    """A live blog's posts each under their time: clocks alone, three of them right over a
+    paragraph of prose, order the news and are body ("23:40", "9.15 am", "18h05"), the one
+    over a short post's line too."""
+    for stamps in (["23:40", "23:15", "22:30"], ["9.15 am", "9.40 am", "10.05 am"]):
+        page = [ENGLISH_BODY[0]]
+        for stamp, post in zip(stamps, ENGLISH_BODY[1:] * 2, strict=False):
+            page += [stamp, post]
+        judged = reasons("\n\n".join(page))
+        assert [judged[s] for s in stamps] == [None] * 3
+    chinese = BODIES["Chinese"]
+    page = ["18h05", chinese[0], "18h40", chinese[1], "19h10", chinese[2], "19h30", chinese[0]]
+    assert not is_prose(paragraphs(chinese[1])[0])
+    judged = reasons("\n\n".join(page))
+    assert [judged[s] for s in ("18h05", "18h40", "19h10", "19h30")] == [None] * 4
+
+
+def test_two_times_over_prose_or_times_over_a_boxs_headlines_are_stamps() -> None:
+    """Two clocks over prose are a page's stamps still, and so are times over posts' titles
+    (a title's stamp, as a date over a headline); a box of latest stories has its times
+    over its headlines, and its times go with it."""
+    page = ["23:40", ENGLISH_BODY[0], "23:15", *ENGLISH_BODY[1:]]
+    judged = reasons("\n\n".join(page))
+    assert judged["23:40"] == judged["23:15"] == "timestamp"
+    page = [ENGLISH_BODY[0]]
+    for k, title in enumerate(["Night buses back", "Fares unchanged", "Unions react"]):
+        page += [f"1{k}:30", title, ENGLISH_BODY[k % 2 * 2]]
+    judged = reasons("\n\n".join(page))
+    assert [judged[f"1{k}:30"] for k in range(3)] == ["timestamp"] * 3
+    box = ["Latest news", "23:40", "Council approves new budget", "23:15",
+           "Bridge closed after crash", "22:30", "Storm warning for the coast"]  # fmt: skip
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *box]))
+    assert all(judged[line] is not None for line in box)

@@ -780,3 +780,49 @@ def test_a_summary_box_inside_the_article_stays(tmp_path: Path) -> None:
     )
     text, _, meta = load_page(tmp_path, headed_page(headline, "", paras))
     assert STANDFIRST in text and "standfirst" not in meta
+
+
+def with_times(page: str, text: str) -> str:
+    from lxml import html as lxml_html
+
+    from corpus.loader import _anchors, _with_post_times
+
+    return _with_post_times(_anchors(lxml_html.fromstring(page)), text)
+
+
+def test_each_post_of_a_live_blog_goes_under_its_time() -> None:
+    """trafilatura drops a post's <time>: the clock goes back over the post's first block,
+    as the page shows it, for the posts the text holds."""
+    page = f'<html><body><div class="feed">{posts("article", "post", POSTS)}</div></body></html>'
+    kept = "\n\n".join(squeeze(re.sub("<[^>]+>", "", b)) for b in POSTS[:3])
+    text = with_times(page, kept).split("\n\n")
+    assert [p[:12] for p in text] == [
+        "10:00", "Crews restor", "11:00", "The council ", "12:00", "Rail service",
+    ]  # fmt: skip
+    assert with_times(page, with_times(page, kept)) == with_times(page, kept)
+
+
+def test_no_time_goes_back_for_comments_dates_or_posts_without_one() -> None:
+    """A family of comments, a <time> that holds a date, and posts without a time each get
+    nothing: only a live blog's clock is the post's."""
+    kept = "\n\n".join(squeeze(re.sub("<[^>]+>", "", b)) for b in POSTS)
+    for family in (
+        posts("div", "comment", POSTS),
+        posts("article", "post", POSTS).replace("<time>1", "<time>5 May 2025, 1"),
+        posts("article", "post", POSTS, timed=False),
+    ):
+        page = f'<html><body><div class="feed">{family}</div></body></html>'
+        assert with_times(page, kept) == kept
+
+
+def test_a_live_blog_of_the_gold_reads_each_post_under_its_time() -> None:
+    """A Hong Kong live blog of the development set: its eight posts' times are in the text,
+    each over its post, and none is marked."""
+    from corpus.boilerplate import classify
+
+    page = Path(__file__).parents[1] / "gold" / "pages" / "dev" / "bi18-zh-hk-typhoon-live.html"
+    (article,), _ = load_corpus([page])
+    judged = {j.paragraph.text: j.reason for j in classify(article.text)}
+    for stamp, post in (("23:40", "天文台表示，強颱風"), ("19:10", "天文台表示，會在晚上")):
+        assert article.text.index(stamp) < article.text.index(post), stamp
+        assert judged[stamp] is None
