@@ -168,6 +168,23 @@ _FOLLOW_PAYOFF = factored(
     ),
     re.IGNORECASE,
 )
+# A pitch that opens telling the reader to receive the news: "Get the Business Daily Digest in
+# your inbox …", "Receba as notícias do Agreste no seu WhatsApp", where the reader's channel
+# is named (`_YOUR_CHANNEL`).
+_RECEIVE = gated(
+    _fold(
+        r"^(?:get (?:the|our|all (?:the|our)|breaking|daily|weekly|free)|receive|sign up to get"
+        r"|receba|recebe|reciba|recibe|recevez|ricevi|erhalten sie|bekommen sie|получайте"
+        r"|отримуйте|otrzymuj|ontvang)\b"
+    )
+)
+_YOUR_CHANNEL = factored(
+    _fold(
+        r"\b(?:your|seu|sua|su|tu|votre|ta|ton|ihr\w*|dein\w*|tuo|tua|ваш\w*|твій|твою|swoj\w*)"
+        r"\s+(?:inbox|e-?mail|mailbox|whatsapp|telegram|correo|e-?mail|caixa de entrada|boîte"
+        r"|postfach|posta|почт\w*|пошт\w*|skrzynk\w*)"
+    )
+)
 _CHANNEL = factored(
     _fold(
         r"newsletter|bulletin|бюлетин|билтен|bilten|рассылк|розсилк|boletín|e-?mail|inbox"
@@ -563,7 +580,8 @@ _PAYWALL = factored(
         r"|続きをお読み|有料会員記事|週間無料|日間無料|カ月無料|お試しいただけ|購読しませんか"
         r"|全ての記事をお読み|すべての記事をお読み|記事をお読みいただけ|宅配購読|月額[\d,]+円"
         r"|お申し込みはこちら"
-        r"|ακυρώστε όποτε|απεριόριστη πρόσβαση|τον πρώτο μήνα"
+        r"|ακυρώστε όποτε|απεριόριστη πρόσβαση|τον πρώτο μήνα|στους συνδρομητές μας"
+        r"|ψηφιακή συνδρομή|χωρίς περιορισμούς"
         r"|jederzeit kündbar|résiliable à tout moment|sans engagement|cancela cuando quieras"
         r"|disdici quando vuoi|cancele quando quiser|отменить в любой момент|accès illimité"
         r"|obegränsad tillgång|digital prenumeration|ubegrenset tilgang|ubegrænset adgang"
@@ -645,7 +663,7 @@ _TO_READER = factored(
     r"|ihre|tu|tú|usted|você|вы|вас|ты|ви|вам|σας|αποκτήστε|γίνετε|ακυρώστε|assine|subscreva"
     r"|tenha|suscríbete|abónate|abonnez-vous|profitez|abonnieren sie|abbonati|подпишитесь"
     r"|оформите|оформіть|підпишіться|abone olun|får du|är du|er du|dig|deg|voit|chcete|možete"
-    r"|čitajte|pretplatite)\b",
+    r"|čitajte|pretplatite|διαβάζετε|απολαύστε|εγγραφείτε)\b",
     re.IGNORECASE,
 )
 # A paywall's pitch tells the reader what to do: "Get the full story. Unlimited digital ..."
@@ -898,7 +916,7 @@ _PHOTO_CREDIT_STRONG = factored(
     # a chart's title under it: "Графік: кількість кредитних спілок в Україні, 2020–2025"
     r"|(?<!\w)(?:графік|график|chart|infographic|інфографіка|инфографика|gráfico|graphique"
     r"|grafico)\s*[:：]"
-    r"|\bphoto d['’]illustration\b|(?:^|[。\s])[图圖]\s?[/／]\s?\S{2,12}$|\bnuotr\.$"
+    r"|\bphoto d['’]illustration\b|(?:^|[。\s])[图圖]\s?[/／]\s?\S{2,12}$|\bnuotr\.(?:$|\s?/)"
     r"|撮影[:：]|[摄攝]影[:：]\s?\S{2,12}$|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
     r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=|/\s?[^/\n]{1,20}\s제공$|(?<!\w)ảnh\s*:"
     # "… after her ordeal Credit: SWNS", "… ma ponad pół wieku. Fot. Tomasz Wiśniewski",
@@ -971,7 +989,9 @@ _CREDITS = gated(
     r"|write to [^.!?]{2,60} at \S+@|(?:contact|email|e-mail) (?:the )?(?:author|writer|reporter)"
     r"|(?:this|the) (?:article|story|piece|post) (?:was |is )?(?:originally|first) "
     r"(?:appeared|published|ran|posted) (?:on|in|at|by) (?-i:[A-Z])"
-    r"|read the original (?:article|story)\b)",
+    r"|read the original (?:article|story)\b"
+    # a Vietnamese site's licence: "Giấy phép hoạt động báo điện tử số 000/GP-BTTTT."
+    r"|giấy phép (?:hoạt động|xuất bản|thiết lập)[^.]{0,60}\bsố\s?\d)",
     re.IGNORECASE,
 )
 # The same credits a line's first 80 characters may lead up to, looked for only when their
@@ -1066,7 +1086,8 @@ _COOKIE_CONTEXT = factored(
     r"|persetujuan|setuju|menyetujui|kebijakan privasi|dengan melanjutkan|đồng ý|pristan\w*"
     r"|postavk\w*|prihvaća\w*|prihvat\w*|choix|gérer"
     r"|personnalis\w*|оставаясь на сайте|продолжая|continuing|continuando|continuer"
-    r"|αποδ[εέ]χ\w*|συνέχιση|συνεχίζοντας)\b"
+    r"|αποδ[εέ]χ\w*|συνέχιση|συνεχίζοντας|απορρήτ\w*|ρυθμίσ\w*|sutink\w*|sutikim\w*|nustatym\w*|privatum\w*"
+    r"|piekrīt\w*|piekrišan\w*|iestatījum\w*|privātum\w*)\b"
     r"|پذیرش|موافقت"
     r"|同意|設定|동의|설정|موافق|הסכמה|ยอมรับ|सहमत|स्वीकार"
 )
@@ -1089,7 +1110,7 @@ _COOKIE_WE = factored(
         r"|wij gebruiken|we gebruiken|vi använder|vi bruker|vi bruger|kami menggunakan"
         r"|(?:gebruiken|gebruikt|använder|bruker|bruger|verwenden|utilizan|utilizam|usano)"
         r" cookies?"  # "Nieuwsnet en onze partners gebruiken cookies …"
-        r"|situs ini menggunakan|chúng tôi sử dụng|folosim|utilizăm"
+        r"|situs ini menggunakan|chúng tôi sử dụng|folosim|utilizăm|naudojame|mēs izmantojam"
         r"|acest site (?:folosește|utilizează)"
         r"|χρησιμοποιούμε)\b|使用しています|使用しております|我们使用|我們使用|本网站使用|本網站使用|本站使用"
         r"|사용합니다|(?<!\S)हम\s.{0,80}?का (?:उपयोग|इस्तेमाल) करते हैं"
@@ -1753,6 +1774,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     click = words <= 40 and _CLICK_HERE_ANY.search(low) is not None
     if words <= 40 and _pitch_with_a_channel(low, click) and not quoted:
         return "newsletter"  # "… வாட்ஸ்அப் சேனலில் பெற இங்கே க்ளிக் செய்யவும்"
+    if words <= 40 and _RECEIVE.match(low) and _YOUR_CHANNEL.search(low) and not quoted:
+        return "newsletter"  # "Receba as notícias do Agreste no seu WhatsApp. Entre no …"
     if words <= 60 and _FOLLOW.match(folded):
         channel = _CHANNEL.search(folded)
         if (channel and _FOLLOW_PAYOFF.search(folded)) or _HANDLE.search(text):
@@ -1894,9 +1917,15 @@ _AUTHOR_BIO = gated(
     r",? (?:who )?(?:cover(?:s|ing)|writ(?:es|ing) about|report(?:s|ing) on)\b"
     # "Ο Θανάσης Κοντογιάννης γράφει για την τεχνολογία …": "… writes about …" in Greek
     r"|^(?:Ο|Η) (?:[Α-ΩΆ-Ώ][\w'’-]+ ){1,3}γράφει (?:για|στην|στο)\b"
+    # "Η Μαρίνα Αποστολίδου είναι συντάκτρια του τμήματος Τεχνολογίας. Καλύπτει θέματα …"
+    r"|^(?:Ο|Η) (?:[Α-ΩΆ-Ώ][\w'’-]+ ){1,3}είναι (?:συντάκτ\w*|δημοσιογράφος|ρεπόρτερ"
+    r"|αρχισυντάκτ\w*|αναλυτ\w*)\b[^.]{0,80}\.\s+(?:Καλύπτει|Γράφει|Ασχολείται|Παρακολουθεί)\b"
     # "Tom Gallagher covers business and local government for the Riverina Advertiser."
     r"|^(?:[A-Z][\w.'’-]+ ){1,3}(?:covers|reports on|writes about) [^.]{3,80} for (?:the )?"
     r"(?-i:[A-Z])[^.]{0,40}\."
+    # "Wambui Njoroge covers personal finance and banking. She joined the Ledger in 2019 …"
+    r"|^(?:[A-Z][\w.'’-]+ ){2,3}(?:covers|reports on|writes about) [^.]{3,80}\. (?:He|She|They)"
+    r" (?:joined|has (?:covered|reported|written|worked)|previously)\b"
     # "Hamish Ruddock is the Daily Press transport reporter. He has covered …"
     r"|^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) (?:a|an|[Tt]he) (?:[\w'’-]+ ){0,5}(?:reporter|journalist"
     r"|correspondent|editor|writer|columnist)\. (?:He|She|They) (?:has|have) (?:covered|reported"
@@ -1980,7 +2009,7 @@ _UPDATE_NOTE = gated(
     r"|artiklit on (?:täiendatud|uuendatud|parandatud|muudetud)"
     r"|(?:материал|статья|новость) (?:был[аи]? )?(?:обновл|дополн|исправл)"
     r"|(?:матеріал|статтю|новину) (?:було )?(?:оновлено|доповнено|виправлено)"
-    r"|この記事は.{0,40}(?:更新|修正|追記|訂正|加筆)しました|本文(?:已)?(?:更新|修正|更正)"
+    r"|この記事は.{0,60}(?:更新|修正|追記|訂正|加筆|追加|削除|変更|差し替え)しました|本文(?:已)?(?:更新|修正|更正)"
     r"|(?:编者注|編者注|编者按|編者按|编注|編注)\s*[】:：]|本文(?:于|於).{0,20}(?:更新|修正|更正)"
     # "この記事は、夕方のニュース番組「…」で放送した内容をもとに…": broadcast first
     r"|この記事は、?.{0,40}で(?:放送|放映|掲載)した(?:内容|もの|ニュース)"
@@ -2247,8 +2276,26 @@ def _credited(text: str, lowered: str, prose: bool) -> bool:
     if not prose:
         cue = _PHOTO_CREDIT_CUE.search(lowered)
         strong = cue and _PHOTO_CREDIT_STRONG.search(text)
-        return bool(strong) or _credit_tail(text)
+        return bool(strong) or _credit_tail(text) or _file_photo_end(text)
     return _credit_alone(text)
+
+
+def _file_photo_end(text: str) -> bool:
+    """`_FILE_PHOTO_END` in a line's last characters, where its word for an archive is."""
+    tail = text[-FILE_PHOTO_TAIL:]
+    cued = "рхив" in tail or "rchiv" in tail or "архів" in tail or "arquivo" in tail
+    return cued and bool(_FILE_PHOTO_END.search(tail))
+
+
+FILE_PHOTO_TAIL = 60  # characters: a caption's closing credit of a file photo is within them
+# A file photo's credit closing a caption: "Закрытый офис на улице Свободы. Фото из архива
+# редакции." (searched where the line has "рхив", "rchiv", "архів" or "arquivo").
+_FILE_PHOTO_END = factored(
+    r"[.!?]\s+(?:фото из архива|фото з архіву|photo from the archive|foto de archivo"
+    r"|foto d['’]archivio|foto de arquivo|archivfoto|photo d['’]archives|zdjęcie archiwalne)\b"
+    r"[^.!?]{0,30}\.?$",
+    re.IGNORECASE,
+)
 
 
 def _credit_alone(text: str) -> bool:
@@ -2258,6 +2305,8 @@ def _credit_alone(text: str) -> bool:
     closing the caption ("… Pasay City. — BUSINESSDAILY PH FILE PHOTO")."""
     cued = "Photo" in text or "Getty" in text or "©" in text or ":" in text[-CREDIT_AFTER_COLON:]
     if cued and _CREDIT_ALONE.search(text):
+        return True
+    if _file_photo_end(text):
         return True
     if ":" in text[:12] and _CREDIT_FIRST.match(text):
         return (
@@ -2825,12 +2874,14 @@ def _apply_blocks(
 # A newsletter's or an offer's terms, which its pitch states ("Kostenlos und jederzeit
 # abbestellbar"): the box's, though prose follows it.
 _OFFER_TERMS = factored(
-    r"jederzeit (?:abbestell|kündb)\w*|abbestellbar|unsubscribe at any time|cancel at any time"
-    r"|(?:se )?désinscri\w* à tout moment|résiliable à tout moment"
-    r"|darse de baja en cualquier momento|darte de baja (?:cuando quieras|en cualquier momento)"
-    r"|cancelar (?:a|em) qualquer momento|donar-te de baixa quan vulguis"
-    r"|disiscriver\w* in qualsiasi momento|отписаться (?:можно )?в любой момент"
-    r"|відписатися (?:можна )?будь-коли|op elk moment (?:opzegbaar|afmelden)"
+    r"jederzeit (?:abbestell|kündb|kündig)\w*|abbestellbar|(?:unsubscribe|cancel|opt out)"
+    r"(?: at)? any ?time|(?:se )?(?:désinscri|désabonn|annul|résili)\w* à tout moment"
+    r"|(?:dar(?:se|te|le) de baja|cancel\w*|anular\w*) (?:cuando quiera|en cualquier momento)"
+    r"|cancelar (?:a|em) qualquer momento|cancelar quando quiser|donar-te de baixa quan vulguis"
+    r"|(?:disiscriver|cancellar|disdir)\w* (?:in qualsiasi momento|quando vuoi)"
+    r"|отписаться (?:можно )?в любой момент"
+    r"|відписатися (?:можна )?будь-коли|atsisakyti (?:jo |jos )?galite bet kada"
+    r"|op elk moment (?:opzegbaar|afmelden)"
     r"|إلغاء الاشتراك في أي وقت|退订|取消订阅|隨時取消|随时取消|いつでも(?:解除|解約|停止)"
     r"|언제든(?:지)? (?:해지|수신 ?거부)"
 )
@@ -3144,7 +3195,8 @@ def _appeal_member(
 _NEWSLETTER_OTHER = factored(
     r"訂閱|订阅|電子報|电子报|信箱|邮箱|メルマガ|メールマガジン|뉴스레터|구독|рассылк|розсилк"
     r"|подпис|підпис|boletín|infolettre|nieuwsbrief|bülten|abone|iscriviti|inscreva|zapisz"
-    r"|النشرة|اشترك|ניוזלטר|הירשמו|न्यूज़लेटर|सब्सक्राइब|จดหมายข่าว|բաժանորդագր",
+    r"|النشرة|اشترك|ניוזלטר|הירשמו|न्यूज़लेटर|सब्सक्राइब|จดหมายข่าว|բաժանորդագր|naujienlaišk"
+    r"|jaunumu vēstul|uudiskir",
 )
 
 
@@ -3475,10 +3527,42 @@ def _apply_box_pitch(paras: Sequence[Paragraph], reasons: list[str | None], last
 
 
 SHORT_SENTENCE = 5  # words: a sentence of the article's, however short
+FRAGMENT_CHARS = 4  # a line of one word this short is a fragment around a link ("から。")
 _END_MARK = factored(r"[（(【]\s*(?:全文)?完\s*[）)】]$")
 # A date and a time with the next element's word glued to the time ("23.10.25 07:12כל")
 _GLUED_STAMP = factored(rf"\b{_DATE_AND_TIME}(?=[^\W\d_])")
 _UNDER_LAST_LINE = factored(r"[*•·▪►▶■●◆◇△▲▽▼□・※○◎\-–—(（\[]")
+
+
+def _is_signoff(text: str) -> bool:
+    """A writer's name signing the article off, the surname in capitals: "Светлана ОРЛОВА.",
+    "Jean-Marc DUPONT", "А. ПЕТРОВ" (a line of two or three words: the given name or its
+    initial, then the surname)."""
+    words = text.strip().rstrip(".").split()
+    if not 2 <= len(words) <= 3 or len(text) > 60:
+        return False
+    *given, surname = words
+    letters = surname.replace("-", "")
+    return (
+        len(letters) >= 2
+        and letters.isalpha()
+        and letters.isupper()
+        and all((w[:1].isupper() and not w.isupper()) or _INITIAL.fullmatch(w) for w in given)
+    )
+
+
+_INITIAL = re.compile(r"[^\W\d_]\.(?:[^\W\d_]\.)?")
+
+
+def _signed_comments(paras: Sequence[Paragraph], k: int) -> bool:
+    """Line k and one beside it each a comment with its author and time first
+    (`_SIGNED_COMMENT`): one such line may be the article's ("Собрание 09.11.2024 18:00 …")."""
+
+    def signed(m: int) -> bool:
+        text = paras[m].text
+        return ":" in text[:60] and bool(_SIGNED_COMMENT.match(text))
+
+    return signed(k) and any(0 <= m < len(paras) and signed(m) for m in (k - 1, k + 1))
 
 
 def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
@@ -3506,6 +3590,14 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
             # text, their elements' words run together
             furniture.append(k)
             continue
+        if _is_signoff(text):
+            reasons[k] = "credits"  # "Светлана ОРЛОВА.": the writer's name under the article
+            continue
+        if _signed_comments(paras, k):
+            # "Игорь 01.11.2024 08:15 Сколько раз говорили людям: …", one of a few: comments
+            # copied with their authors and times, under the article's last paragraph
+            reasons[k] = "comments"
+            continue
         # (a quotation with its speaker, "「…判断だった」（川口社長）", is the article's too, and
         # a wire's end mark on its line, "（完）")
         if is_prose(paras[k]) or _QUOTE_AND_SPEAKER.match(text) or _END_MARK.match(text):
@@ -3532,6 +3624,13 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
             return  # "What members want:" over its items, the article's prose over it
         if _is_short(paras[k]) and not _SENTENCE_END.search(text) and not unstopped:
             furniture.append(k)
+            continue
+        if (
+            paras[k].words <= 1
+            and len(text.strip()) <= FRAGMENT_CHARS
+            and not _END_MARK.match(text)
+        ):
+            furniture.append(k)  # "から。": a link's words around it, the link on a line
             continue
         if paras[k].words <= TAIL_HEADLINE and not unstopped and _is_tail_headline(text):
             furniture.append(k)  # a box's headlines, its header lost: "Clyde council OKs …"
@@ -3645,7 +3744,9 @@ def _leads_in_to_list(
 TAIL_HEADLINE = 20  # words: a related story's headline under the article
 # A sentence's end inside the line ("… sept. »", "…六成。（完）").
 # ("بالأرقام.. كم يتكلف …": two dots set an Arabic headline's parts apart)
-_INNER_STOP = factored(r"(?<!\.)[.!?。！？][\s»”\"')（(]")
+# (a headline's question or exclamation before its second deck, "¿Qué pasará con el café?
+# Esto dicen los expertos", "…演唱會？ 本報…開跑", is no sentence's stop)
+_INNER_STOP = factored(r"(?<!\.)(?:[.。][\s»”\"')（(]|[!?！？][»”\"')（(])")
 _OPENING_QUOTES = frozenset(_OPENERS + '"')
 _CLOSING_QUOTES = factored(f'[{re.escape(_CLOSING)}"]')
 # A quotation, whole, and its speaker in brackets after it

@@ -847,6 +847,9 @@ RELATED_HEADER: tuple[str, ...] = (
     "notícies relacionades",
     "més notícies",
     "també t'interessa",
+    "ti potrebbero interessare anche",
+    "ti potrebbe interessare anche",
+    "ti potrebbero interessare",
 )
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
@@ -3634,6 +3637,9 @@ SKIP_LINKS: tuple[str, ...] = (
     "スキップしてメインコンテンツへ",
     "本文へスキップ",
     "skip to content",
+    "pereiti prie turinio",
+    "pāriet uz saturu",
+    "liigu sisu juurde",
     "skip to main content",
     "skip navigation",
     "aller au contenu",
@@ -4145,6 +4151,12 @@ BUTTONS: tuple[str, ...] = (
     "suscríbete",
     "inscríbete",
     "comparteix",
+    "ρυθμίσεις",
+    "γίνετε συνδρομητής",
+    "請繼續往下閱讀",
+    "请继续往下阅读",
+    "继续往下阅读",
+    "繼續往下閱讀",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

@@ -4375,3 +4375,146 @@ def test_two_times_over_prose_or_times_over_a_boxs_headlines_are_stamps() -> Non
            "Bridge closed after crash", "22:30", "Storm warning for the coast"]  # fmt: skip
     judged = reasons("\n\n".join([*ENGLISH_BODY, *box]))
     assert all(judged[line] is not None for line in box)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Закрытый офис кооператива на улице Свободы. Фото из архива редакции.", "photo credit"),
+        ("Os trabalhadores na obra da ponte, em março. Foto de arquivo", "photo credit"),
+        ("Le maire a présenté le projet mardi. Photo d’archives", "photo credit"),
+        ("Daugiabučiai Žirmūnuose. Asociatyvi nuotr. / Žinių aikštė archyvas", "photo credit"),
+        # the archive's words inside a sentence of the article
+        ("Фото из архива редакции показывает это здание в 1990 году, когда там еще был банк, "
+         "сообщили в музее.", None),
+        ("Der Verlag stellt sein Archivfoto-Projekt am Montag im Rathaus vor.", None),
+    ],
+)  # fmt: skip
+def test_a_file_photos_credit_closing_its_caption(line: str, reason: str | None) -> None:
+    script = "Cyrillic" if line[0] in "ЗФ" else "Latin"
+    assert reason_in(line, script) == reason
+
+
+def test_comments_signed_with_their_times_under_the_article_are_comments() -> None:
+    """Comments copied with their authors and times first ("Игорь 01.11.2024 08:15 …"),
+    two or more under the article; one such line may be the article's own."""
+    body = BODIES["Cyrillic"]
+    comments = [
+        "Галина Петровна 31.10.2024 19:42 У моей соседки там лежали деньги на операцию.",
+        "Игорь 01.11.2024 08:15 Сколько раз говорили людям: не бывает таких процентов без риска.",
+    ]
+    judged = reasons("\n\n".join([*body, *comments]))
+    assert [judged[c] for c in comments] == ["comments", "comments"]
+    meeting = "Собрание 09.11.2024 18:00 пройдет в доме культуры, сообщили в администрации."
+    assert reasons("\n\n".join([*body, meeting]))[meeting] is None
+
+
+def test_a_writers_name_with_the_surname_in_capitals_signs_the_article_off() -> None:
+    body = BODIES["Cyrillic"]
+    for name in ("Светлана ОРЛОВА.", "А. ПЕТРОВ", "Jean-Marc DUPONT"):
+        assert reasons("\n\n".join([*body, name]))[name] in ("credits", "photo credit")
+    for line in ("Иван Петров", "Bank of ENGLAND"):
+        assert reasons("\n\n".join([*body, line, "Реклама"]))[line] != "credits"
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "¿Le gustó este artículo? Reciba cada mañana en su correo las noticias del campo con "
+        "nuestro boletín Agro del Sur. Es gratis y puede cancelarlo cuando quiera.",
+        "Get our free weekly newsletter with the best of local news. Unsubscribe anytime.",
+        "Gaukite svarbiausias dienos naujienas el. paštu kiekvieną rytą. Mūsų naujienlaiškis "
+        "nemokamas, o atsisakyti jo galite bet kada.",
+    ],
+)
+def test_a_newsletters_pitch_with_its_terms_at_the_tail(pitch: str) -> None:
+    assert reasons("\n\n".join([*ENGLISH_BODY, pitch, "Privacy policy"]))[pitch] == "newsletter"
+
+
+def test_a_story_about_cancelling_a_subscription_is_the_articles() -> None:
+    line = (
+        "Consumers can cancel anytime online, the regulator said, and the operators must send "
+        "a reminder a month before the price rises."
+    )
+    assert reasons("\n\n".join([*ENGLISH_BODY, line]))[line] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Get the Business Daily Digest in your inbox every weekday morning. Our editors pick "
+         "the stories you should not miss.", "newsletter"),
+        ("Receba as notícias do Agreste no seu WhatsApp. Entre no nosso canal e fique por "
+         "dentro de tudo, sem custo.", "newsletter"),
+        ("Get the app on your phone, the council said, and the email arrives within a day.",
+         None),
+        ("Receive the final report by email on Monday, the ministry told reporters in Lisbon.",
+         None),
+        ("Wambui Njoroge covers personal finance, banking and cooperatives. She joined the "
+         "Nation Ledger in 2019 after working with a regional weekly.", "credits"),
+        ("Smith covers the costs. He joined the talks on Monday, officials said.", None),
+        ("Giấy phép hoạt động báo điện tử số 000/GP-BTTTT.", "credits"),
+        ("Giấy phép xây dựng được cấp cho 12 dự án trong quý ba, theo sở xây dựng.", None),
+    ],
+)  # fmt: skip
+def test_pitches_bios_and_licences_of_the_fifty_fifth_set(line: str, reason: str | None) -> None:
+    assert reason_in(line, "Latin") == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Χρησιμοποιούμε cookies για την εξατομίκευση περιεχομένου και διαφημίσεων. Μπορείτε "
+         "να αλλάξετε τις επιλογές σας από τις Ρυθμίσεις απορρήτου.", "cookie notice"),
+        ("Η πρόσβαση σε όλα τα άρθρα της ιστοσελίδας είναι διαθέσιμη στους συνδρομητές μας. "
+         "Με ψηφιακή συνδρομή 1 ευρώ τον πρώτο μήνα, διαβάζετε χωρίς περιορισμούς.", "paywall"),
+        ("Η Μαρίνα Αποστολίδου είναι συντάκτρια του τμήματος Τεχνολογίας. Καλύπτει θέματα "
+         "ψηφιακών δικαιωμάτων.", "credits"),
+        # a story about cookies and about subscriptions
+        ("Η Αρχή έκρινε ότι οι ρυθμίσεις απορρήτου για τα cookies ήταν δύσκολο να βρεθούν από "
+         "τους χρήστες.", None),
+        ("Οι συνδρομητές μας στην Αθήνα αυξήθηκαν κατά 12% τον πρώτο μήνα, ανέφερε η εταιρεία.",
+         None),
+    ],
+)  # fmt: skip
+def test_greek_cookies_paywalls_and_bios(line: str, reason: str | None) -> None:
+    assert reason_in(line, "Greek") == reason
+
+
+def test_lithuanian_skip_link_and_cookie_banner() -> None:
+    lines = [
+        "Pereiti prie turinio",
+        "Naudojame slapukus, kad pagerintume jūsų naršymo patirtį. Spausdami „Sutinku“ "
+        "sutinkate su slapukų naudojimu.",
+    ]
+    judged = reasons("\n\n".join([*lines, *ENGLISH_BODY]))
+    assert [judged[line] for line in lines] == ["navigation", "cookie notice"]
+
+
+def test_an_update_note_a_links_fragments_and_a_headlines_deck_at_the_tail() -> None:
+    """ "※この記事は…を追加しました。" is an update note; "から。" alone is a fragment around a
+    link; a headline's question before its deck, "…演唱會？ 本報讀者…", is no sentence."""
+    body = BODIES["Japanese"]
+    note = "※この記事は2月13日午前9時10分、快速「さくら」の停車駅に関する記述を追加しました。"
+    tail = ["北山日日新聞をご自宅で", "こちら", "から。", "写真ニュース", "冬の北山湖、結氷進む"]
+    judged = reasons("\n\n".join([*body, note, *tail]))
+    assert judged[note] == "credits"
+    assert all(judged[line] is not None for line in tail)
+    chinese = BODIES["Chinese"]
+    box = [
+        "不用抽獎也能看演唱會？ 本報讀者專屬抽票活動開跑",
+        "演唱會經濟夯 小巨蛋周邊旅館訂房率衝9成",
+    ]
+    judged = reasons("\n\n".join([*chinese, "請繼續往下閱讀...", *box, "留言（3）"]))
+    assert judged["請繼續往下閱讀..."] == "navigation"
+    assert all(judged[line] is not None for line in box)
+    teaser = "¿Qué pasará con el precio del café en 2024? Esto dicen los expertos"
+    judged = reasons("\n\n".join([*ENGLISH_BODY, teaser, "Deslizamiento bloquea la vía", "©"]))
+    assert judged[teaser] is not None
+
+
+def test_an_italian_related_header() -> None:
+    header = "Ti potrebbero interessare anche:"
+    links = ["Incidente in tangenziale, code fino a Venaria", "Il Toro ufficializza il difensore"]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, header, *links]))
+    assert [judged[line] for line in [header, *links]] == ["related links"] * 3
