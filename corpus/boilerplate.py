@@ -1220,6 +1220,9 @@ _OTHER_DATE = factored(
     r"|\d{4}\s+(?:ජනවාරි|පෙබරවාරි|මාර්තු|අප්‍රේල්|මැයි|ජුනි|ජූනි|ජූලි|අගෝස්තු|සැප්තැම්බර්"
     r"|ඔක්තෝබර්|නොවැම්බර්|දෙසැම්බර්)\s+\d{1,2}"
 )
+# What every date of `_OTHER_DATE` holds: a year's four digits, 月, or a bracket ("2/22(木)").
+_DATE_CUE = re.compile(r"\d{4}|[月(（]")
+_TIME_WORD_CUE = re.compile(r"kl|godz|ore|às|um")  # (the words of `_OTHER_TIME` before a time)
 _OTHER_TIME = factored(
     r"\b\d{1,2}h\d{2}\b|\b\d{1,2} h \d{2}\b|\d{1,2}時\d{1,2}分"  # (Quebec: "21 h 14")
     r"|\b(?:kl|klo|godz|ore|às|um)\.?\s?\d{1,2}[.:]\d{2}\b"
@@ -2541,8 +2544,13 @@ def _is_dateline_only(text: str, digits: bool) -> bool:
         return False  # "Черга 1.1: 17:00–21:00", "| Утренний | 7:30 | 9:10 |": a timetable's
     rest, dates = DATE.subn(" ", stripped)
     rest, times = TIME.subn(" ", rest)
-    rest, other_dates = _OTHER_DATE.subn(" ", rest)
-    rest, other_times = _OTHER_TIME.subn(" ", rest)
+    # (looked for where they can be: a year's four digits or 月 for a date, "h", 時 or a
+    # word before the time for a time; searched on every line of digits, they cost 5%)
+    other_dates = other_times = 0
+    if _DATE_CUE.search(rest):
+        rest, other_dates = _OTHER_DATE.subn(" ", rest)
+    if "h" in rest or "時" in rest or _TIME_WORD_CUE.search(rest):
+        rest, other_times = _OTHER_TIME.subn(" ", rest)
     if times + other_times < 3 and "." in rest:
         other_times += len(_DOT_TIME.findall(rest))  # "16.05 / 16.35 / 17.05 / 17.35 Uhr"
     if times + other_times >= 3 or dates + other_dates >= 3:
