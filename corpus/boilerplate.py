@@ -1450,10 +1450,9 @@ def _keep_post_times(paras: Sequence[Paragraph], reasons: list[str | None]) -> N
     """A live blog's posts each under their time ("23:40", then what came in then): the
     times, each a clock alone on its line right over the article's text (a post's title or
     its paragraph), are its news's order, left as body when POST_TIMES of them at least
-    stand right over prose. A blog whose posts all have titles keeps its times as stamps,
-    as a date over a headline is one (the gold pages count those times as often as not).
-    Judged last, when the boxes are known: a box of latest stories has its times over its
-    teasers, and a page's header one time."""
+    stand over prose, or over a title and its prose (`_post_under`). Judged last, when the
+    boxes are known: a box of latest stories has its times over its teasers, and a page's
+    header one time."""
     times = [
         k
         for k in range(len(paras) - 1)
@@ -1461,9 +1460,16 @@ def _keep_post_times(paras: Sequence[Paragraph], reasons: list[str | None]) -> N
         and reasons[k + 1] is None
         and _CLOCK_ALONE.fullmatch(paras[k].text.strip().lower())
     ]
-    if sum(1 for k in times if is_prose(paras[k + 1])) >= POST_TIMES:
+    if sum(1 for k in times if _post_under(paras, reasons, k)) >= POST_TIMES:
         for k in times:
             reasons[k] = None
+
+
+def _post_under(paras: Sequence[Paragraph], reasons: Sequence[str | None], k: int) -> bool:
+    """Whether the body under line k opens with prose, or with a title over prose."""
+    if is_prose(paras[k + 1]):
+        return True
+    return k + 2 < len(paras) and reasons[k + 2] is None and is_prose(paras[k + 2])
 
 
 def article_start(prose: Sequence[int]) -> int | None:

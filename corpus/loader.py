@@ -1343,16 +1343,26 @@ def _html_blocks(body: Any) -> str:
         if group.text and group.text.strip():
             blocks.append(group.text)
         for child in group:
-            if child.tag in _GROUPS and len(child) and all(c.tag in _BLOCKS for c in child):
+            if (child.tag in _GROUPS and len(child) and all(c.tag in _BLOCKS for c in child)) or (
+                child.tag == "list" and _holds_posts(child)
+            ):
                 visit(child)
                 if child.tail and child.tail.strip():
                     blocks.append(child.tail)
+            elif child.tag == "item" and group.tag == "list" and _holds_posts(group):
+                visit(child)  # a post: its header's words, then its paragraphs, each a block
             else:
                 blocks.append(xmltotxt(child, include_formatting=False))
 
     visit(body)
     cleaned = ("\n".join(line.rstrip() for line in b.strip().split("\n")) for b in blocks)
     return "\n\n".join(b for b in cleaned if b)
+
+
+def _holds_posts(group: Any) -> bool:
+    """A list whose items hold paragraphs (a live blog's <li> posts, each its reporter's name
+    and its paragraphs): its items are posts, read block by block, not as "- " items."""
+    return any(item.tag == "item" and item.find("p") is not None for item in group)
 
 
 def _shortened(text: str, limit: int = 200) -> str:

@@ -4359,10 +4359,10 @@ def test_a_live_blogs_times_over_its_posts_are_the_articles() -> None:
     assert [judged[s] for s in ("18h05", "18h40", "19h10", "19h30")] == [None] * 4
 
 
-def test_two_times_over_prose_or_times_over_a_boxs_headlines_are_stamps() -> None:
-    """Two clocks over prose are a page's stamps still, and so are times over posts' titles
-    (a title's stamp, as a date over a headline); a box of latest stories has its times
-    over its headlines, and its times go with it."""
+def test_times_over_titled_posts_are_kept_two_times_and_a_boxs_are_stamps() -> None:
+    """Two clocks over prose are a page's stamps still; times over posts' titles, each title
+    over its paragraph, are a live blog's too; a box of latest stories has its times over
+    its headlines, and its times go with it."""
     page = ["23:40", ENGLISH_BODY[0], "23:15", *ENGLISH_BODY[1:]]
     judged = reasons("\n\n".join(page))
     assert judged["23:40"] == judged["23:15"] == "timestamp"
@@ -4370,7 +4370,7 @@ def test_two_times_over_prose_or_times_over_a_boxs_headlines_are_stamps() -> Non
     for k, title in enumerate(["Night buses back", "Fares unchanged", "Unions react"]):
         page += [f"1{k}:30", title, ENGLISH_BODY[k % 2 * 2]]
     judged = reasons("\n\n".join(page))
-    assert [judged[f"1{k}:30"] for k in range(3)] == ["timestamp"] * 3
+    assert [judged[f"1{k}:30"] for k in range(3)] == [None] * 3
     box = ["Latest news", "23:40", "Council approves new budget", "23:15",
            "Bridge closed after crash", "22:30", "Storm warning for the coast"]  # fmt: skip
     judged = reasons("\n\n".join([*ENGLISH_BODY, *box]))

@@ -826,3 +826,24 @@ def test_a_live_blog_of_the_gold_reads_each_post_under_its_time() -> None:
     for stamp, post in (("23:40", "天文台表示，強颱風"), ("19:10", "天文台表示，會在晚上")):
         assert article.text.index(stamp) < article.text.index(post), stamp
         assert judged[stamp] is None
+
+
+def test_a_live_blogs_list_item_posts_are_read_block_by_block() -> None:
+    """A Korean live blog of the development set writes each post as an <li>: its time and
+    its reporter's name, then its paragraphs. trafilatura made each one "- " item of one
+    line, the name glued to the paragraphs; each block is now its own, the time over the
+    post's first paragraph, the name on its line (marked as the credit it is)."""
+    from corpus.boilerplate import classify
+
+    page = Path(__file__).parents[1] / "gold" / "pages" / "dev" / "bn20-ko-suneung-live.html"
+    (article,), _ = load_corpus([page])
+    blocks = article.text.split("\n\n")
+    first = blocks.index(
+        "5교시 제2외국어/한문 영역을 끝으로 2025학년도 수능이 모두 마무리됐습니다."
+    )
+    assert blocks[first - 2 : first + 2] == [
+        "이서연 기자", "17:50", blocks[first], "수험생 여러분, 수고 많으셨습니다.",
+    ]  # fmt: skip
+    assert not any(block.startswith("-") for block in blocks)
+    judged = {j.paragraph.text: j.reason for j in classify(article.text)}
+    assert judged["이서연 기자"] == "credits" and judged["17:50"] is None
