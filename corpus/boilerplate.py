@@ -441,7 +441,9 @@ _PRIVACY_HEADING = factored(
     )
 )
 # "sponsored by Kaze Card": an advertiser's label.
-_SPONSORED_BY = factored(r"^(?:sponsored|presented|powered) by\s+\S", re.IGNORECASE)
+_SPONSORED_BY = factored(
+    r"^[【\[(（]?\s*(?:sponsored|presented|powered|ads?) by\s+\S", re.IGNORECASE
+)  # (and "【Ads by 北陸テレビ】")
 # A Korean broadcaster's video player, read out: "동영상 영역 시작", "동영상 영역 끝".
 _PLAYER_REGION = factored(r"^동영상 영역 (?:시작|끝)|동영상 영역 끝$")
 # "Transport Correspondent", "Senior Political Editor": a writer's beat on a line of its own.
@@ -1423,6 +1425,8 @@ def _keep_timetables(
                 and not is_prose(paras[row])
                 # (a time alone, "19:32", is the next entry's of a live blog)
                 and _LETTERS.search(paras[row].text)
+                # (and "प्रकाशित : वैशाख १४, २०८१ १४:२५", "published", the page's stamp under it)
+                and not (reasons[row] == "timestamp" and _stamp_worded(paras[row].text))
             ):
                 row += 1
             if row - k > LIST_ROWS:  # (a comment's "Jane says:" over its date is no list)
@@ -1946,6 +1950,8 @@ _AUTHOR_BIO = gated(
     r"|^(?i:новинар(?:ка)?|novinar(?:ka)?|уредни(?:к|ца)|urednik|urednica)\b[^.]{0,40}"
     r"(?i:рубрик|редакциј|портал|rubrik|redakcij|portal)[^.]{0,40}\."
     r"(?:\s+[^.]{1,20}\.)?\s+(?i:прати|пише|покрива|prati|piše|pokriva)\b"
+    # "महर्जन हिमाल खबरकी उपत्यका संवाददाता हुन्। उनी … लेख्छिन्।": "… is the paper's correspondent"
+    r"|^[^।.]{2,80}(?:संवाददाता|पत्रकार|सम्पादक)\s(?:हुन्|हुनुहुन्छ|हैं|है)\s?।"
     r"|^(?i:журналіст(?:ка)?|журналист(?:ка)?|кореспондент(?:ка)?|корреспондент(?:ка)?"
     r"|редактор(?:ка)?),\s+(?:пише|пишет|висвітлює|освещает)\b"
 )
@@ -2350,7 +2356,8 @@ _CREDIT_IN_BRACKETS = factored(
     r"|作成$"  # "（編集部作成）": who drew the chart
     r"|^supplied\s*[:：]"  # "(Supplied: Transport for NSW)": a picture the subject gave
     r"|zdjęci\w*|ilustracyjn\w*|ilustrativ\w*|illustrative|ilustrační|tasvir|資料より$"
-    r"|^\d{1,2}(?:月\d{1,2})?日、",  # "（2月18日、盛岡市）": when and where the photo was taken
+    # "（2月18日、盛岡市）", "（11月、高瀬町）": when and where the photo was taken
+    r"|^\d{1,2}(?:月\d{1,2})?日、|^\d{1,2}月、",
     re.IGNORECASE,
 )
 
@@ -2897,7 +2904,7 @@ _OFFER_TERMS = factored(
     r"|відписатися (?:можна )?будь-коли|atsisakyti (?:jo |jos )?galite bet kada"
     r"|op elk moment (?:opzegbaar|afmelden)"
     r"|إلغاء الاشتراك في أي وقت|退订|取消订阅|隨時取消|随时取消|いつでも(?:解除|解約|停止)"
-    r"|언제든(?:지)? (?:해지|수신 ?거부)"
+    r"|언제든(?:지)? (?:해지|수신 ?거부)|जुनसुकै (?:बेला|समय) रद्द|कभी भी (?:रद्द|अनसब्सक्राइब)"
 )
 
 
@@ -3209,7 +3216,8 @@ def _appeal_member(
 _NEWSLETTER_OTHER = factored(
     r"訂閱|订阅|電子報|电子报|信箱|邮箱|メルマガ|メールマガジン|뉴스레터|구독|рассылк|розсилк"
     r"|подпис|підпис|boletín|infolettre|nieuwsbrief|bülten|abone|iscriviti|inscreva|zapisz"
-    r"|النشرة|اشترك|ניוזלטר|הירשמו|न्यूज़लेटर|सब्सक्राइब|จดหมายข่าว|բաժանորդագր|naujienlaišk"
+    r"|النشرة|اشترك|ניוזלטר|הירשמו|न्यूज़लेटर|न्युजलेटर|इमेलमा|सब्सक्राइब|จดหมายข่าว|բաժանորդագր"
+    r"|naujienlaišk"
     r"|jaunumu vēstul|uudiskir",
 )
 
@@ -3441,10 +3449,10 @@ _STORE_NAMES = factored(r"app ?store|google ?play", re.IGNORECASE)
 
 
 def _is_store_badge(p: Paragraph, reason: str | None) -> bool:
-    """An app store's badge, marked as navigation (its store's name looked for first: the
-    page's other navigation lines are many)."""
+    """An app store's badge, marked as navigation or not yet judged ("App Store" alone on its
+    line; its store's name looked for first: the page's other navigation lines are many)."""
     return (
-        reason == "navigation"
+        reason in ("navigation", None)
         and _STORE_NAMES.search(p.text) is not None
         and _phrase_key(p.text) in _STORE_KEYS
     )

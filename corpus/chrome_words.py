@@ -3244,6 +3244,8 @@ REPUBLISHED: tuple[str, ...] = (
 # Words before the date in a page's header ("Last updated", "Aangepast").
 # App stores' badges, under a pitch for the site's app.
 APP_STORES: tuple[str, ...] = (
+    "app store",
+    "google play",
     "app storegoogle play",
     "google playapp store",
     "disponible en app store y google play",
@@ -4157,6 +4159,10 @@ BUTTONS: tuple[str, ...] = (
     "请继续往下阅读",
     "继续往下阅读",
     "繼續往下閱讀",
+    "यो समाचार तपाईंलाई कस्तो लाग्यो",
+    "यह खबर आपको कैसी लगी",
+    "सदस्य बन्नुहोस्",
+    "इमेल ठेगाना",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

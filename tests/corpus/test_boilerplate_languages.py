@@ -4518,3 +4518,53 @@ def test_an_italian_related_header() -> None:
     links = ["Incidente in tangenziale, code fino a Venaria", "Il Toro ufficializza il difensore"]
     judged = reasons("\n\n".join([*ENGLISH_BODY, header, *links]))
     assert [judged[line] for line in [header, *links]] == ["related links"] * 3
+
+
+# The fifty-sixth set (bn01-bn36).
+
+
+def test_a_nepali_pages_tail_reactions_newsletter_and_bio() -> None:
+    body = BODIES["Devanagari"]
+    tail = [
+        "यो समाचार तपाईंलाई कस्तो लाग्यो?",
+        "खुसी",
+        "दुःखी",
+        "हिमाल खबरको न्युजलेटर",
+        "हरेक बिहान ७ बजे दिनभरका मुख्य समाचार तपाईंको इमेलमा पठाइनेछ। सदस्यता निःशुल्क छ र "
+        "जुनसुकै बेला रद्द गर्न सकिन्छ।",
+        "इमेल ठेगाना",
+        "सुनिता महर्जन",
+        "महर्जन हिमाल खबरकी उपत्यका संवाददाता हुन्। उनी सम्पदा र शहरी विकासबारे लेख्छिन्।",
+        "सम्बन्धित समाचार",
+    ]
+    judged = reasons("\n\n".join([*body, *tail]))
+    assert all(judged[line] is not None for line in tail), judged
+    news = "जिल्ला संवाददाता सम्मेलनमा उपस्थित पत्रकारहरूले नयाँ नियमबारे प्रश्न गरे।"
+    assert reasons("\n\n".join([*body, news]))[news] is None
+
+
+def test_a_pages_stamp_under_a_lists_rows_is_no_row() -> None:
+    """Rows of prices under a lead-in's colon, then the page's "प्रकाशित : …" (published):
+    the stamp is the page's, not the list's."""
+    body = BODIES["Devanagari"]
+    rows = ["नेपाली नागरिक: निःशुल्क", "सार्क मुलुकका नागरिक: १०० रुपैयाँ", "अन्य विदेशी: ५०० रुपैयाँ"]
+    lead = "प्रदर्शनी हेर्न प्रवेश शुल्क यस्तो छ, टिकट काउन्टरमा मात्र पाइन्छ:"
+    stamp = "प्रकाशित : वैशाख १४, २०८१ १४:२५"
+    judged = reasons("\n\n".join([*body, lead, *rows, stamp, body[0]]))
+    assert [judged[row] for row in rows] == [None] * 3
+    assert judged[stamp] == "timestamp"
+
+
+def test_a_japanese_caption_an_ad_label_and_an_app_pitch_over_store_names() -> None:
+    body = BODIES["Japanese"]
+    caption = "北陸みらい鉄道の列車。山あいの区間では日中、乗客が少ない（11月、高瀬町）"
+    assert reason_amid(caption, body, 2) == "photo credit"
+    assert reason_amid("【Ads by 北陸テレビ】", body, 2) is not None
+    pitch = [
+        "北陸テレビのニュースをアプリで。",
+        "プッシュ通知で、地域の速報や気象情報をいち早くお知らせします。無料でダウンロードできます。",
+    ]
+    judged = reasons("\n\n".join([*body, *pitch, "App Store", "Google Play", *body]))
+    assert [judged[line] for line in pitch] == ["navigation", "navigation"]
+    news = "県は11月、高瀬町で新しい駅の建設を始めると発表した（11月、高瀬町）という。"
+    assert reason_amid(news, body, 2) is None
