@@ -1452,21 +1452,32 @@ _CLOCK_ALONE = re.compile(r"\d{1,2}[:.：h]\d{2}(?:\s?(?:[ap]\.?m\.?|uhr|h|ч\.?
 
 def _keep_post_times(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
     """A live blog's posts each under their time ("23:40", then what came in then): the
-    times, each a clock alone on its line right over the article's text (a post's title or
-    its paragraph), are its news's order, left as body when POST_TIMES of them at least
-    stand over prose, or over a title and its prose (`_post_under`). Judged last, when the
-    boxes are known: a box of latest stories has its times over its teasers, and a page's
-    header one time."""
+    times, each a clock alone on its line, or opening its post's title ("20:55 台鐵南迴線明
+    停駛"), right over the article's text, are its news's order, left as body when
+    POST_TIMES of them at least stand over prose, or over a title and its prose
+    (`_post_under`). Judged last, when the boxes are known: a box of latest stories has its
+    times over its teasers, and a page's header one time ("18:42 Updated" is a stamp)."""
     times = [
         k
         for k in range(len(paras) - 1)
-        if reasons[k] == "timestamp"
+        if reasons[k] in ("timestamp", None)
         and reasons[k + 1] is None
-        and _CLOCK_ALONE.fullmatch(paras[k].text.strip().lower())
+        and _is_post_head(paras[k].text)
     ]
     if sum(1 for k in times if _post_under(paras, reasons, k)) >= POST_TIMES:
         for k in times:
             reasons[k] = None
+
+
+def _is_post_head(text: str) -> bool:
+    """A clock alone, or a clock opening a title that is no stamp's words."""
+    low = text.strip().lower()
+    if _CLOCK_ALONE.fullmatch(low):
+        return True
+    found = _CLOCK_ALONE.match(low)
+    return (
+        found is not None and low[found.end() : found.end() + 1] == " " and not (_stamp_worded(low))
+    )
 
 
 def _post_under(paras: Sequence[Paragraph], reasons: Sequence[str | None], k: int) -> bool:

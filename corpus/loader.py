@@ -919,7 +919,8 @@ def _with_post_times(anchors: Sequence[tuple[Any, str]], text: str) -> str:
 
     A post is one of a family of siblings (`_post_of`) that each carry their <time>; its
     time goes before its first block in the text when the <time> holds a clock alone
-    (`_POST_CLOCK`) and the text does not already show it there."""
+    (`_POST_CLOCK`) and the text does not already show it there; a time that opened the
+    post's title goes back to the title's line (`_titled`)."""
     blocks = text.split("\n\n")
     where: dict[str, int] = {}
     for k, block in enumerate(blocks):
@@ -942,20 +943,39 @@ def _with_post_times(anchors: Sequence[tuple[Any, str]], text: str) -> str:
             first[post] = k
     inserts: dict[int, str] = {}
     for (family, index), k in first.items():
-        stamp = _key("".join(next(looked[family][index].iter("time")).itertext()))
+        time = next(looked[family][index].iter("time"))
+        stamp = _key("".join(time.itertext()))
         if not _POST_CLOCK.fullmatch(stamp) or stamp in blocks[k][: len(stamp) + 2]:
+            continue
+        titled = _titled(time, looked[family][index], stamp, where)
+        if titled is not None:
+            blocks[titled[0]] = titled[1]  # "22:15 陸上警報範圍擴大…": its title's line, whole
             continue
         if k > 0 and blocks[k - 1].strip().endswith(stamp):
             continue
         inserts[k] = stamp
-    if not inserts:
-        return text
     out: list[str] = []
     for k, block in enumerate(blocks):
         if k in inserts:
             out.append(inserts[k])
         out.append(block)
     return "\n\n".join(out)
+
+
+def _titled(time: Any, post: Any, stamp: str, where: dict[str, int]) -> tuple[int, str] | None:
+    """The block of a post's title that held its <time> first ("<h3><time>22:15</time> 陸上
+    警報…</h3>"), and the title's line with it: the block where the text has the title without
+    its time; None when the time stands on no title of the text."""
+    for anchor in time.iterancestors():
+        if anchor is post:
+            return None
+        if anchor.tag in _ANCHORS:
+            whole = _key("".join(anchor.itertext()))
+            if not whole.startswith(stamp):
+                return None
+            k = where.get(_key(whole[len(stamp) :]), -1)
+            return (k, whole) if k >= 0 else None
+    return None
 
 
 def _all_timed(posts: Sequence[Any]) -> bool:

@@ -4568,3 +4568,20 @@ def test_a_japanese_caption_an_ad_label_and_an_app_pitch_over_store_names() -> N
     assert [judged[line] for line in pitch] == ["navigation", "navigation"]
     news = "県は11月、高瀬町で新しい駅の建設を始めると発表した（11月、高瀬町）という。"
     assert reason_amid(news, body, 2) is None
+
+
+def test_times_opening_a_live_blogs_titles_are_the_articles() -> None:
+    """ "20:55 台鐵南迴線明停駛": a post's title with its time first, over the post's
+    paragraph, three of them: the live blog's, though one of them alone reads as a stamp with
+    a section's name; "18:42 Updated" is a stamp still."""
+    chinese = BODIES["Chinese"]
+    heads = ["20:55 台鐵南迴線明停駛", "20:10 國內航線全數取消", "19:30 花蓮撤離山區居民"]
+    page = [
+        x for head, body in zip(heads, [chinese[0], chinese[2], chinese[0]]) for x in (head, body)
+    ]
+    judged = reasons("\n\n".join(page))
+    assert [judged[head] for head in heads] == [None] * 3
+    assert reason_amid("20:55 台鐵南迴線明停駛", chinese, 2) == "timestamp"
+    stamped = ["18:42 Updated", ENGLISH_BODY[0], "18:50 Updated", ENGLISH_BODY[2]]
+    judged = reasons("\n\n".join([*stamped, "19:10 Updated", ENGLISH_BODY[0]]))
+    assert judged["18:42 Updated"] == "timestamp"

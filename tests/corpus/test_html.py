@@ -847,3 +847,21 @@ def test_a_live_blogs_list_item_posts_are_read_block_by_block() -> None:
     assert not any(block.startswith("-") for block in blocks)
     judged = {j.paragraph.text: j.reason for j in classify(article.text)}
     assert judged["이서연 기자"] == "credits" and judged["17:50"] is None
+
+
+def test_a_time_that_opens_a_posts_title_goes_back_to_the_titles_line() -> None:
+    """<h3><time>22:15</time> Schools close</h3>: trafilatura keeps the title without its
+    time; the title's line is the page's again, not a time over the post's paragraph."""
+    titled = "".join(
+        f'<article class="post"><h3><time>2{k}:15</time> Update {k} on the storm</h3>{body}'
+        "</article>"
+        for k, body in enumerate(POSTS)
+    )
+    page = f'<html><body><div class="feed">{titled}</div></body></html>'
+    kept = "\n\n".join(
+        f"Update {k} on the storm\n\n{squeeze(re.sub('<[^>]+>', '', b))}"
+        for k, b in enumerate(POSTS)
+    )
+    text = with_times(page, kept).split("\n\n")
+    assert text[:3] == ["20:15 Update 0 on the storm", text[1], "21:15 Update 1 on the storm"]
+    assert text[1].startswith("Crews restored")
