@@ -4577,7 +4577,9 @@ def test_times_opening_a_live_blogs_titles_are_the_articles() -> None:
     chinese = BODIES["Chinese"]
     heads = ["20:55 台鐵南迴線明停駛", "20:10 國內航線全數取消", "19:30 花蓮撤離山區居民"]
     page = [
-        x for head, body in zip(heads, [chinese[0], chinese[2], chinese[0]]) for x in (head, body)
+        x
+        for head, body in zip(heads, [chinese[0], chinese[2], chinese[0]], strict=True)
+        for x in (head, body)
     ]
     judged = reasons("\n\n".join(page))
     assert [judged[head] for head in heads] == [None] * 3
