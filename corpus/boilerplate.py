@@ -712,6 +712,8 @@ _COMMENTS_DISCLAIMER = factored(
         r"|comentários são de responsabilidade|комментари\w* .{0,30}ответственност|коментар\w* "
         r".{0,30}відповідальн|yorumlar(?:dan)? .{0,30}sorumlu"
         r"|geben nicht (?:die|unbedingt die) meinung der redaktion wieder"
+        # "نظرات حاوی توهین … منتشر نخواهد شد": what will not be published
+        r"|نظرات حاوی|نظرات .{0,40}منتشر نخواهد شد"
     )
 )
 # "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", an age rating ("18+").
@@ -992,6 +994,8 @@ _CREDITS = gated(
     r"|(?:this|the) (?:article|story|piece|post) (?:was |is )?(?:originally|first) "
     r"(?:appeared|published|ran|posted) (?:on|in|at|by) (?-i:[A-Z])"
     r"|read the original (?:article|story)\b"
+    # a Persian agency's end mark, "انتهای پیام/"
+    r"|انتهای پیام\s*/?\s*$"
     # a Vietnamese site's licence: "Giấy phép hoạt động báo điện tử số 000/GP-BTTTT."
     r"|giấy phép (?:hoạt động|xuất bản|thiết lập)[^.]{0,60}\bsố\s?\d)",
     re.IGNORECASE,
@@ -1210,6 +1214,7 @@ _BREADCRUMBS = factored(
 _OTHER_DATE = factored(
     r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"
     r"|\b\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\b\.?|\b\d{4}/\d{1,2}/\d{1,2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b"
+    r"|\b\d{4}\.\s[^\W\d_]{3,12}\s\d{1,2}\.,?"  # "2024. március 21., csütörtok": the year first
     r"|\b\d{1,2}/\d{1,2}\s?[(（][月火水木金土日][)）]"  # "2/22(木)": a Japanese portal's date
     # "17 June 2024", "১৭ জুন ২০২৪": a month's name has its vowel signs
     rf"|\b\d{{1,2}}\.?\s+(?:[^\W\d_]|[{MARK_RANGES}]){{3,12}}\.?,?\s+\d{{4}}\b"
@@ -1715,8 +1720,15 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     if words <= 80 and _COOKIES.search(lowered):
         # (a list's item of a sentence's length is the article's list, "- 쿠키 수집 동의 화면의
         # 첫 단계에 '모두 거부' 버튼 배치", unless it speaks as the site does)
-        listed = words >= COOKIE_LIST_ITEM and (
-            stripped[:2] in _LIST_BULLETS or _NUMBERED_ITEM.match(stripped) is not None
+        listed = (
+            words >= COOKIE_LIST_ITEM
+            and (
+                stripped[:2] in _LIST_BULLETS
+                or _NUMBERED_ITEM.match(stripped) is not None
+                # an item of a list the sentence over it runs on into ("… a bírság oka:", then
+                # "a hozzájárulás előtt betöltött hirdetési sütiket;")
+                or (stripped[:1].islower() and stripped[-1:] in ";,")
+            )
         )
         if stripped[:1] in _OPENING_QUOTES and not prose:
             pass  # a headline that opens with a quotation: '"쿠키 거부 버튼, 동의만큼 크게"…'
@@ -2028,6 +2040,7 @@ _UPDATE_NOTE = gated(
     r"|(?:este|el) (?:artículo|texto) (?:ha sido|fue) (?:actualizado|corregido|modificado)"
     r"|(?:esta|la) (?:noticia|nota) (?:ha sido|fue) (?:actualizada|corregida|modificada)"
     r"|questo articolo è stato (?:aggiornato|modificato|corretto)"
+    r"|ez a cikk (?:frissült|módosult|kiegészült)|a cikket (?:frissítettük|kiegészítettük)"
     r"|(?:este|o) artigo foi (?:atualizado|corrigido|alterado)"
     r"|(?:esta|a) (?:notícia|reportagem) foi (?:atualizada|corrigida|alterada)"
     r"|dit artikel is (?:bijgewerkt|aangepast|gecorrigeerd)"
@@ -2513,7 +2526,7 @@ _APPEAL_FOR = factored(
         r"журналіст|редакці|видання|журналист|редакци|издани|journalis|rédaction|redaktion"
         r"|redacción|redazione|redação|redakc|صحاف|עיתונ|լրագր|新闻|新聞|donat|донат|spende"
         r"|\bdon\b|donación|donazione|doação|darowizn|adomány|dar\b|기사|저널리즘|언론"
-        r"|periodis|subscriptors"
+        r"|periodis|subscriptors|újságír|dziennikar|novinář|novinár"
     ).lower()
 )
 

@@ -850,6 +850,10 @@ RELATED_HEADER: tuple[str, ...] = (
     "ti potrebbero interessare anche",
     "ti potrebbe interessare anche",
     "ti potrebbero interessare",
+    "najnowsze depesze",
+    "najnowsze depesze z regionu",
+    "najnowsze wiadomości",
+    "najnowsze informacje",
 )
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
@@ -4163,6 +4167,7 @@ BUTTONS: tuple[str, ...] = (
     "यह खबर आपको कैसी लगी",
     "सदस्य बन्नुहोस्",
     "इमेल ठेगाना",
+    "feliratkozom",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

@@ -4587,3 +4587,48 @@ def test_times_opening_a_live_blogs_titles_are_the_articles() -> None:
     stamped = ["18:42 Updated", ENGLISH_BODY[0], "18:50 Updated", ENGLISH_BODY[2]]
     judged = reasons("\n\n".join([*stamped, "19:10 Updated", ENGLISH_BODY[0]]))
     assert judged["18:42 Updated"] == "timestamp"
+
+
+# The fifty-seventh set (bo01-bo36).
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("2024. március 21., csütörtök 14:05", "timestamp"),
+        ("Ez a cikk frissült: a webáruház válaszával egészítettük ki.", "credits"),
+        ("Támogassa a független újságírást! Havi 1500 forinttól csatlakozhat a Hírpont "
+         "Körhöz.", "appeal"),
+        ("Feliratkozom", "navigation"),
+        # news about an update and about journalism
+        ("A hatóság 2024. március 21-én frissítette a listát, közölte a szóvivő.", None),
+        ("Az újságírás támogatására a kormány új alapot hozott létre tavaly.", None),
+    ],
+)  # fmt: skip
+def test_hungarian_stamps_update_notes_appeals_and_buttons(line: str, reason: str | None) -> None:
+    assert reason_in(line, "Latin") == reason
+
+
+def test_a_list_item_about_cookies_that_a_sentence_runs_into_is_the_articles() -> None:
+    body = ENGLISH_BODY
+    lead = "A hatóság szerint a webáruház három hibát követett el, amelyek miatt bírságot kapott:"
+    items = [
+        "a hozzájárulás előtt betöltött hirdetési sütiket;",
+        "az elutasítás gombját csak a második oldalon helyezte el;",
+        "a sütik listáját nem frissítette két éve.",
+    ]
+    judged = reasons("\n\n".join([*body, lead, *items, body[0]]))
+    assert [judged[item] for item in items] == [None] * 3
+
+
+def test_a_persian_agencys_end_mark_and_comments_rule() -> None:
+    body = BODIES["Arabic"]
+    assert reason_amid("انتهای پیام/", body, 1) == "credits"
+    rule = "نظرات حاوی توهین و مطالب غیرمرتبط با خبر منتشر نخواهد شد."
+    assert reasons("\n\n".join([*body, rule]))[rule] is not None
+
+
+def test_a_polish_box_of_latest_dispatches() -> None:
+    box = ["Najnowsze depesze z regionu", "- 06:31 Wypadek na S11 pod Kórnikiem. Droga zablokowana"]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *box]))
+    assert [judged[line] for line in box] == ["related links"] * 2
