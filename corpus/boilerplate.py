@@ -147,7 +147,7 @@ _FOLLOW = gated(
     _fold(
         r"^(?:follow us|follow (?-i:[A-Z])[^.!?]{0,40} on|síguenos|sigue a|suivez(?:-nous)?"
         r"|folgen sie|seguici|segui|siga(?:-nos)?|obserwuj|takip edin|следите за|стежте за"
-        r"|ακολουθήστε|关注|關注|เพิ่มเพื่อน|ติดตาม|팔로우|تابعوا|تابعونا|עקבו"
+        r"|ακολουθήστε|关注|關注|扫码关注|掃碼關注|扫描二维码关注|เพิ่มเพื่อน|ติดตาม|팔로우|تابعوا|تابعونا|עקבו"
         r"|फॉलो करें|हमें फॉलो|следете|пратите|pratite|sledite nam|sledujte nás|i-follow"
         r"|sundan"
         r"|kövess(?:en)? minket|urmăriți-ne|urmărește-ne|volg ons|volg (?-i:[A-Z])|följ oss"
@@ -593,7 +593,8 @@ _PAYWALL = factored(
         r"|primeiro mês|ersten monat|accédez à tous (?:les|nos) articles|journal numérique"
         r"|digitilaus|ensimmäinen kuukausi|milloin tahansa|rajoituksetta"
         r"|första månaden|redan prenumerant|logga in för att läsa|předplaťte si|bez reklam"
-        r"|bez ograničenja|prvi mjesec|otkazati"
+        r"|bez ograničenja|prvi mjesec|otkazati|accés il·limitat|accés il.limitat"
+        r"|fes-te subscriptor|euros al mes"
     ),
 )
 # A paywall's notice, its first words saying the article is the subscribers'.
@@ -665,7 +666,7 @@ _TO_READER = factored(
     r"|ihre|tu|tú|usted|você|вы|вас|ты|ви|вам|σας|αποκτήστε|γίνετε|ακυρώστε|assine|subscreva"
     r"|tenha|suscríbete|abónate|abonnez-vous|profitez|abonnieren sie|abbonati|подпишитесь"
     r"|оформите|оформіть|підпишіться|abone olun|får du|är du|er du|dig|deg|voit|chcete|možete"
-    r"|čitajte|pretplatite|διαβάζετε|απολαύστε|εγγραφείτε)\b",
+    r"|čitajte|pretplatite|διαβάζετε|απολαύστε|εγγραφείτε|tindràs|fes-te|subscriu-te)\b",
     re.IGNORECASE,
 )
 # A paywall's pitch tells the reader what to do: "Get the full story. Unlimited digital ..."
@@ -1411,6 +1412,9 @@ LEAD_IN = 3  # words: a list's lead-in ("The last ferries leave:"), not a label 
 TIMETABLE_ROWS = 3  # lines in a row: a page's header has a date and an update, not three
 
 
+_CODE_ROW_REASONS = frozenset({"photo credit", "navigation"})
+
+
 def _keep_timetables(
     paras: Sequence[Paragraph], reasons: list[str | None], body: tuple[int, int]
 ) -> None:
@@ -1425,7 +1429,12 @@ def _keep_timetables(
             row = k + 1
             while (
                 row <= end
-                and reasons[row] in (None, "timestamp")
+                and (
+                    reasons[row] in (None, "timestamp")
+                    # a code with its slash or a number alone read as a credit or a menu's
+                    # entry ("K1156/K1157次", "Z98次": trains under "涉及车次如下：")
+                    or (reasons[row] in _CODE_ROW_REASONS and _DIGIT.search(paras[row].text))
+                )
                 and paras[row].words <= FACT_ROW
                 and not is_prose(paras[row])
                 # (a time alone, "19:32", is the next entry's of a live blog)
@@ -1975,6 +1984,9 @@ _AUTHOR_BIO = gated(
     r"(?:\s+[^.]{1,20}\.)?\s+(?i:прати|пише|покрива|prati|piše|pokriva)\b"
     # "महर्जन हिमाल खबरकी उपत्यका संवाददाता हुन्। उनी … लेख्छिन्।": "… is the paper's correspondent"
     r"|^[^।.]{2,80}(?:संवाददाता|पत्रकार|सम्पादक)\s(?:हुन्|हुनुहुन्छ|हैं|है)\s?।"
+    # "थापा हिमाल खबरमा प्रविधि … विषयमा लेख्छिन्।": "… writes on … at the paper"
+    r"|^[^।.]{2,80}(?:विषयमा|बारे|बारेमा)\s(?:लेख्छिन्|लेख्छन्|रिपोर्टिङ गर्छिन्|रिपोर्टिङ गर्छन्"
+    r"|लिखती हैं|लिखते हैं)\s?।$"
     r"|^(?i:журналіст(?:ка)?|журналист(?:ка)?|кореспондент(?:ка)?|корреспондент(?:ка)?"
     r"|редактор(?:ка)?),\s+(?:пише|пишет|висвітлює|освещает)\b"
 )

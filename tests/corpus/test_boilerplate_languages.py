@@ -4632,3 +4632,42 @@ def test_a_polish_box_of_latest_dispatches() -> None:
     box = ["Najnowsze depesze z regionu", "- 06:31 Wypadek na S11 pod Kórnikiem. Droga zablokowana"]
     judged = reasons("\n\n".join([*ENGLISH_BODY, *box]))
     assert [judged[line] for line in box] == ["related links"] * 2
+
+
+# The fifty-eighth set (bp01-bp36).
+
+
+def test_codes_under_a_lead_in_are_the_articles_list() -> None:
+    """Trains under "涉及车次如下：": a code with its slash read as a credit, a number alone
+    as a menu's entry; under a lead-in's colon, inside the article, they are its list."""
+    body = BODIES["Chinese"]
+    lead = "受降雨影响，铁路部门宣布14日至15日临时停运部分普速列车，涉及车次如下："
+    rows = ["K1156/K1157次", "T206/T207次", "Z98次"]
+    judged = reasons("\n\n".join([*body, lead, *rows, *body]))
+    assert [judged[row] for row in rows] == [None] * 3
+    menu = ["Pool/Getty Images", "Z98"]  # no lead-in over them: a credit and a menu's entry
+    judged = reasons("\n\n".join([*body, *menu, *body]))
+    assert judged["Pool/Getty Images"] == "photo credit"
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "reason"),
+    [
+        ("扫码关注“东江日报”微信公众号，第一时间获取本地防汛、交通和天气提醒。", "Chinese",
+         "newsletter"),
+        ("थापा हिमाल खबरमा प्रविधि र डिजिटल अधिकारसम्बन्धी विषयमा रिपोर्टिङ गर्छिन्।",
+         "Devanagari", "credits"),
+        ("Fes-te subscriptor d'El Diari del Ter per 6 euros al mes i tindràs accés il·limitat a "
+         "totes les notícies.", "Latin", "paywall"),
+        # news about an account, a reporter and a subscription
+        ("市民可关注气象部门发布的最新预警信息，合理安排出行。", "Chinese", None),
+        ("पत्रकार महासंघले यस विषयमा रिपोर्टिङ गर्दा सावधानी अपनाउन आग्रह गरेको छ।",
+         "Devanagari", None),
+        ("L'abonament costarà 6 euros al mes a partir de gener, segons l'Ajuntament.", "Latin",
+         None),
+    ],
+)  # fmt: skip
+def test_pitches_bios_and_paywalls_of_the_fifty_eighth_set(
+    line: str, script: str, reason: str | None
+) -> None:
+    assert reason_in(line, script) == reason
