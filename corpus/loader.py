@@ -8,6 +8,7 @@ says which file and why, and the rest loads. Articles stream one at a time, so a
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -489,7 +490,8 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     anchors = _anchors(tree)
     text = _restore_loose_runs(tree, _restore_skipped(anchors, _html_blocks(body)))
     text = _restore_sibling_posts(anchors, text)
-    text = _with_post_times(anchors, text)
+    if next(itertools.islice(tree.iter("time"), POST_SIBLINGS - 1, None), None) is not None:
+        text = _with_post_times(anchors, text)  # (a live blog has a <time> a post, three at least)
     text = _joiners_back(text)
     text, standfirst = _without_standfirst(anchors, _without_headline(text, found.get("title")))
     if standfirst:
