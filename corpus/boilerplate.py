@@ -181,7 +181,7 @@ _RECEIVE = gated(
 _YOUR_CHANNEL = factored(
     _fold(
         r"\b(?:your|seu|sua|su|tu|votre|ta|ton|ihr\w*|dein\w*|tuo|tua|ваш\w*|твій|твою|swoj\w*)"
-        r"\s+(?:inbox|e-?mail|mailbox|whatsapp|telegram|correo|e-?mail|caixa de entrada|boîte"
+        r"\s+(?:inbox|e-?mail|mailbox|whatsapp|telegram|correo|caixa de entrada|boîte"
         r"|postfach|posta|почт\w*|пошт\w*|skrzynk\w*)"
     )
 )
@@ -593,7 +593,7 @@ _PAYWALL = factored(
         r"|primeiro mês|ersten monat|accédez à tous (?:les|nos) articles|journal numérique"
         r"|digitilaus|ensimmäinen kuukausi|milloin tahansa|rajoituksetta"
         r"|första månaden|redan prenumerant|logga in för att läsa|předplaťte si|bez reklam"
-        r"|bez ograničenja|prvi mjesec|otkazati|accés il·limitat|accés il.limitat"
+        r"|bez ograničenja|prvi mjesec|otkazati|accés il.limitat"
         r"|fes-te subscriptor|euros al mes"
     ),
 )
@@ -714,7 +714,7 @@ _COMMENTS_DISCLAIMER = factored(
         r".{0,30}відповідальн|yorumlar(?:dan)? .{0,30}sorumlu"
         r"|geben nicht (?:die|unbedingt die) meinung der redaktion wieder"
         # "نظرات حاوی توهین … منتشر نخواهد شد": what will not be published
-        r"|نظرات حاوی|نظرات .{0,40}منتشر نخواهد شد"
+        r"|نظرات .{0,40}منتشر نخواهد شد"
     )
 )
 # "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", an age rating ("18+").
@@ -1215,7 +1215,7 @@ _BREADCRUMBS = factored(
 _OTHER_DATE = factored(
     r"\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日|\d{4}년\s?\d{1,2}월\s?\d{1,2}일"
     r"|\b\d{4}\.\s?\d{1,2}\.\s?\d{1,2}\b\.?|\b\d{4}/\d{1,2}/\d{1,2}\b|\b\d{1,2}-\d{1,2}-\d{4}\b"
-    r"|\b\d{4}\.\s[^\W\d_]{3,12}\s\d{1,2}\.,?"  # "2024. március 21., csütörtok": the year first
+    r"|\b\d{4}\.\s[^\W\d_]{3,12}\s\d{1,2}\.,?"  # "2024. március 21., csütörtök": the year first
     r"|\b\d{1,2}/\d{1,2}\s?[(（][月火水木金土日][)）]"  # "2/22(木)": a Japanese portal's date
     # "17 June 2024", "১৭ জুন ২০২৪": a month's name has its vowel signs
     rf"|\b\d{{1,2}}\.?\s+(?:[^\W\d_]|[{MARK_RANGES}]){{3,12}}\.?,?\s+\d{{4}}\b"
@@ -1461,16 +1461,20 @@ def _keep_timetables(
 
 
 POST_TIMES = 3  # a clock alone over prose, this many times: a live blog's posts' times
-_CLOCK_ALONE = re.compile(r"\d{1,2}[:.：h]\d{2}(?:\s?(?:[ap]\.?m\.?|uhr|h|ч\.?))?")
+POST_HEAD_STAMP = 2  # words after a post's clock where a stamp's word says it is a stamp
+# A clock as a live blog writes a post's time, in lower case: "23:40", "9.15 am", "18h05",
+# "14:05 uhr" (the suffix backs off before a title's word: "20:55 hamas says …").
+POST_CLOCK = re.compile(r"\d{1,2}[:.：h]\d{2}(?:\s?(?:[ap]\.?m\.?|uhr|h|ч\.?|год\.?)(?!\w))?")
 
 
 def _keep_post_times(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
     """A live blog's posts each under their time ("23:40", then what came in then): the
     times, each a clock alone on its line, or opening its post's title ("20:55 台鐵南迴線明
-    停駛"), right over the article's text, are its news's order, left as body when
-    POST_TIMES of them at least stand over prose, or over a title and its prose
-    (`_post_under`). Judged last, when the boxes are known: a box of latest stories has its
-    times over its teasers, and a page's header one time ("18:42 Updated" is a stamp)."""
+    停駛"), right over the article's text, are its news's order: all of them are left as
+    body when POST_TIMES of them at least stand over prose, or over a title and its prose
+    (`_post_under`), a short post's time with the others. Judged last, when the boxes are
+    known: a box of latest stories has its times over its teasers, and a page's header one
+    time ("18:42 Updated" is a stamp)."""
     times = [
         k
         for k in range(len(paras) - 1)
@@ -1479,19 +1483,20 @@ def _keep_post_times(paras: Sequence[Paragraph], reasons: list[str | None]) -> N
         and _is_post_head(paras[k].text)
     ]
     if sum(1 for k in times if _post_under(paras, reasons, k)) >= POST_TIMES:
-        for k in times:
+        for k in times:  # (a short post's time too: "18h40" over "禁渔仍将继续。")
             reasons[k] = None
 
 
 def _is_post_head(text: str) -> bool:
     """A clock alone, or a clock opening a title that is no stamp's words."""
     low = text.strip().lower()
-    if _CLOCK_ALONE.fullmatch(low):
+    if POST_CLOCK.fullmatch(low):
         return True
-    found = _CLOCK_ALONE.match(low)
-    return (
-        found is not None and low[found.end() : found.end() + 1] == " " and not (_stamp_worded(low))
-    )
+    found = POST_CLOCK.match(low)
+    if found is None or low[found.end() : found.end() + 1] != " ":
+        return False
+    after = " ".join(low[found.end() :].split()[:POST_HEAD_STAMP])
+    return not _stamp_worded(after)  # ("18:42 updated": a stamp; "… le bilan est de 3" is news)
 
 
 def _post_under(paras: Sequence[Paragraph], reasons: Sequence[str | None], k: int) -> bool:
@@ -1983,7 +1988,8 @@ _AUTHOR_BIO = gated(
     r"(?i:рубрик|редакциј|портал|rubrik|redakcij|portal)[^.]{0,40}\."
     r"(?:\s+[^.]{1,20}\.)?\s+(?i:прати|пише|покрива|prati|piše|pokriva)\b"
     # "महर्जन हिमाल खबरकी उपत्यका संवाददाता हुन्। उनी … लेख्छिन्।": "… is the paper's correspondent"
-    r"|^[^।.]{2,80}(?:संवाददाता|पत्रकार|सम्पादक)\s(?:हुन्|हुनुहुन्छ|हैं|है)\s?।"
+    r"|^[^।.]{2,80}(?:संवाददाता|पत्रकार|सम्पादक)\s(?:हुन्|हुनुहुन्छ|हैं|है)\s?।\s*(?:उनी|वे|वह)\s"
+    r"[^।]{2,120}(?:लेख्छिन्|लेख्छन्|लेख्नुहुन्छ|लिखती हैं|लिखते हैं|रिपोर्टिङ गर्छिन्|रिपोर्टिङ गर्छन्)"
     # "थापा हिमाल खबरमा प्रविधि … विषयमा लेख्छिन्।": "… writes on … at the paper"
     r"|^[^।.]{2,80}(?:विषयमा|बारे|बारेमा)\s(?:लेख्छिन्|लेख्छन्|रिपोर्टिङ गर्छिन्|रिपोर्टिङ गर्छन्"
     r"|लिखती हैं|लिखते हैं)\s?।$"
@@ -2333,14 +2339,14 @@ def _credited(text: str, lowered: str, prose: bool) -> bool:
 
 def _file_photo_end(text: str) -> bool:
     """`_FILE_PHOTO_END` in a line's last characters, where its word for an archive is."""
-    tail = text[-FILE_PHOTO_TAIL:]
-    cued = "рхив" in tail or "rchiv" in tail or "архів" in tail or "arquivo" in tail
+    tail = text[-FILE_PHOTO_TAIL:].lower()
+    cued = "рхив" in tail or "rchi" in tail or "архів" in tail or "rquiv" in tail
     return cued and bool(_FILE_PHOTO_END.search(tail))
 
 
 FILE_PHOTO_TAIL = 60  # characters: a caption's closing credit of a file photo is within them
 # A file photo's credit closing a caption: "Закрытый офис на улице Свободы. Фото из архива
-# редакции." (searched where the line has "рхив", "rchiv", "архів" or "arquivo").
+# редакции." (searched where the line's end has "рхив", "rchi", "архів" or "rquiv").
 _FILE_PHOTO_END = factored(
     r"[.!?]\s+(?:фото из архива|фото з архіву|photo from the archive|foto de archivo"
     r"|foto d['’]archivio|foto de arquivo|archivfoto|photo d['’]archives|zdjęcie archiwalne)\b"
@@ -2353,7 +2359,8 @@ def _credit_alone(text: str) -> bool:
     """`_CREDIT_ALONE` in a line, its words looked for first: each of its kinds has "Photo",
     "Getty", "©", or a colon within the line's last characters (the credit after the
     caption's sentence), and a paragraph of prose seldom has any; or capitals after a dash
-    closing the caption ("… Pasay City. — BUSINESSDAILY PH FILE PHOTO")."""
+    closing the caption ("… Pasay City. — BUSINESSDAILY PH FILE PHOTO"); or a file photo's
+    credit closing it (`_file_photo_end`)."""
     cued = "Photo" in text or "Getty" in text or "©" in text or ":" in text[-CREDIT_AFTER_COLON:]
     if cued and _CREDIT_ALONE.search(text):
         return True
@@ -3618,7 +3625,11 @@ def _signed_comments(paras: Sequence[Paragraph], k: int) -> bool:
 
     def signed(m: int) -> bool:
         text = paras[m].text
-        return ":" in text[:60] and bool(_SIGNED_COMMENT.match(text))
+        return (
+            ":" in text[:60]
+            and bool(_SIGNED_COMMENT.match(text))
+            and bool(_SENTENCE_END.search(text))  # (an event's "… 19:00 в ДК «Октябрь»" is none)
+        )
 
     return signed(k) and any(0 <= m < len(paras) and signed(m) for m in (k - 1, k + 1))
 
@@ -3683,11 +3694,7 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         if _is_short(paras[k]) and not _SENTENCE_END.search(text) and not unstopped:
             furniture.append(k)
             continue
-        if (
-            paras[k].words <= 1
-            and len(text.strip()) <= FRAGMENT_CHARS
-            and not _END_MARK.match(text)
-        ):
+        if paras[k].words <= 1 and len(text.strip()) <= FRAGMENT_CHARS:
             furniture.append(k)  # "から。": a link's words around it, the link on a line
             continue
         if paras[k].words <= TAIL_HEADLINE and not unstopped and _is_tail_headline(text):

@@ -908,21 +908,17 @@ def _restore_sibling_posts(anchors: Sequence[tuple[Any, str]], text: str) -> str
     return "\n\n".join(out)
 
 
-# A live blog post's time as its <time> writes it: a clock ("23:40", "9.15 am", "18h05", "14:05
-# Uhr"), nothing else (a date, or an author's name with it, is the post's header).
-_POST_CLOCK = re.compile(
-    r"\d{1,2}(?:[:.：]\d{2}|h\d{2})(?:\s?(?:[ap]\.?m\.?|uhr|h|ч\.?|год\.?))?", re.IGNORECASE
-)
-
-
 def _with_post_times(anchors: Sequence[tuple[Any, str]], text: str) -> str:
     """A live blog's posts, each under its time: trafilatura drops a post's <time>, and the
     time is how a live blog orders its news ("23:40" over the post that came in then).
 
     A post is one of a family of siblings (`_post_of`) that each carry their <time>; its
     time goes before its first block in the text when the <time> holds a clock alone
-    (`_POST_CLOCK`) and the text does not already show it there; a time that opened the
+    (`POST_CLOCK` of the marks: not a date, nor an author's name with it) and the text does
+    not already show it there; a time that opened the
     post's title goes back to the title's line (`_titled`)."""
+    from corpus.boilerplate import POST_CLOCK  # (imported with the article's marks)
+
     blocks = text.split("\n\n")
     where: dict[str, int] = {}
     for k, block in enumerate(blocks):
@@ -947,13 +943,13 @@ def _with_post_times(anchors: Sequence[tuple[Any, str]], text: str) -> str:
     for (family, index), k in first.items():
         time = next(looked[family][index].iter("time"))
         stamp = _key("".join(time.itertext()))
-        if not _POST_CLOCK.fullmatch(stamp) or stamp in blocks[k][: len(stamp) + 2]:
+        if not POST_CLOCK.fullmatch(stamp.lower()) or _shows(blocks[k], stamp):
             continue
         titled = _titled(time, looked[family][index], stamp, where)
         if titled is not None:
             blocks[titled[0]] = titled[1]  # "22:15 陸上警報範圍擴大…": its title's line, whole
             continue
-        if k > 0 and blocks[k - 1].strip().endswith(stamp):
+        if k > 0 and _shows(blocks[k - 1], stamp, at_end=True):
             continue
         inserts[k] = stamp
     out: list[str] = []
@@ -962,6 +958,15 @@ def _with_post_times(anchors: Sequence[tuple[Any, str]], text: str) -> str:
             out.append(inserts[k])
         out.append(block)
     return "\n\n".join(out)
+
+
+def _shows(block: str, stamp: str, *, at_end: bool = False) -> bool:
+    """Whether a block opens (or, `at_end`, closes) with the clock `stamp`, no digit beside it
+    ("19:15 …" does not show "9:15"; "- 9:15 …", a list's item, does)."""
+    text, found = block.strip(), re.escape(stamp)
+    if at_end:
+        return re.search(rf"(?<!\d){found}$", text) is not None
+    return re.match(rf"(?:-\s)?{found}(?!\d)", text) is not None
 
 
 def _titled(time: Any, post: Any, stamp: str, where: dict[str, int]) -> tuple[int, str] | None:
@@ -1365,14 +1370,15 @@ def _html_blocks(body: Any) -> str:
         if group.text and group.text.strip():
             blocks.append(group.text)
         for child in group:
-            if (child.tag in _GROUPS and len(child) and all(c.tag in _BLOCKS for c in child)) or (
-                child.tag == "list" and _holds_posts(child)
-            ):
+            if child.tag in _GROUPS and len(child) and all(c.tag in _BLOCKS for c in child):
                 visit(child)
                 if child.tail and child.tail.strip():
                     blocks.append(child.tail)
-            elif child.tag == "item" and group.tag == "list" and _holds_posts(group):
-                visit(child)  # a post: its header's words, then its paragraphs, each a block
+            elif child.tag == "list" and _holds_posts(child):
+                for item in child:  # a post: its header's words, then its blocks, each a block
+                    blocks.extend(_post_item_blocks(item))
+                if child.tail and child.tail.strip():
+                    blocks.append(child.tail)
             else:
                 blocks.append(xmltotxt(child, include_formatting=False))
 
@@ -1382,9 +1388,32 @@ def _html_blocks(body: Any) -> str:
 
 
 def _holds_posts(group: Any) -> bool:
-    """A list whose items hold paragraphs (a live blog's <li> posts, each its reporter's name
-    and its paragraphs): its items are posts, read block by block, not as "- " items."""
-    return any(item.tag == "item" and item.find("p") is not None for item in group)
+    """A list whose items hold paragraphs, POST_SIBLINGS of them at least and most of its
+    items (a live blog's <li> posts, each its reporter's name and its paragraphs): its items
+    are posts, read block by block, not as "- " items. A list with an item or two written
+    in <p>s is a list."""
+    items = [item for item in group if item.tag == "item"]
+    posts = sum(1 for item in items if item.find("p") is not None)
+    return posts >= POST_SIBLINGS and 2 * posts >= len(items)
+
+
+def _post_item_blocks(item: Any) -> list[str]:
+    """A post's blocks: its words before its first block (a reporter's name, with its inline
+    elements: "Posted by <ref>Jane</ref> at 10:00" is one line), then each block."""
+    from trafilatura.xml import xmltotxt
+
+    blocks: list[str] = []
+    head = [item.text or ""]
+    for child in item:
+        if child.tag in _BLOCKS:
+            blocks.append("".join(head))
+            head = []
+            blocks.append(xmltotxt(child, include_formatting=False))  # (with its tail)
+        else:
+            head.append("".join(child.itertext()))
+            head.append(child.tail or "")
+    blocks.append("".join(head))
+    return [block for block in blocks if block.strip()]
 
 
 def _shortened(text: str, limit: int = 200) -> str:

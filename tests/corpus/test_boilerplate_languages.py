@@ -4671,3 +4671,24 @@ def test_pitches_bios_and_paywalls_of_the_fifty_eighth_set(
     line: str, script: str, reason: str | None
 ) -> None:
     assert reason_in(line, script) == reason
+
+
+def test_review_clocks_before_titles_credits_in_any_case_and_nepali_news() -> None:
+    """A title that opens with "h", "am" or "pm" after its clock is a post's title; a file
+    photo's credit in any case; a story about a reporter is no bio; an event's lines with
+    their dates and times are no comments."""
+    page = [ENGLISH_BODY[0]]
+    for k, title in enumerate(["Hamas says talks resume", "Amid the storm", "Pm's office"]):
+        page += [f"1{k}:30 {title}", ENGLISH_BODY[k % 2 * 2]]
+    judged = reasons("\n\n".join(page))
+    assert [judged[line] for line in page[1::2]] == [None] * 3
+    for caption in (
+        "Obras na ponte em março. Foto de Arquivo",
+        "Most w Poznaniu. Zdjęcie archiwalne",
+    ):
+        assert reason_in(caption, "Latin") == "photo credit"
+    news = "पक्राउ परेका थापा स्थानीय पत्रकार हुन्। प्रहरीले उनीमाथि अनुसन्धान सुरु गरेको छ।"
+    assert reason_in(news, "Devanagari") is None
+    events = ["Концерт 10.11.2024 19:00 в ДК «Октябрь»", "Спектакль 11.11.2024 18:30 в театре"]
+    judged = reasons("\n\n".join([*BODIES["Cyrillic"], *events]))
+    assert all(judged[line] != "comments" for line in events)

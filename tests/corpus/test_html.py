@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -865,3 +866,39 @@ def test_a_time_that_opens_a_posts_title_goes_back_to_the_titles_line() -> None:
     text = with_times(page, kept).split("\n\n")
     assert text[:3] == ["20:15 Update 0 on the storm", text[1], "21:15 Update 1 on the storm"]
     assert text[1].startswith("Crews restored")
+
+
+def test_a_clock_is_shown_only_where_no_digit_stands_beside_it() -> None:
+    from corpus.loader import _shows
+
+    assert _shows("9:15 Schools close", "9:15") and _shows("- 9:15 Schools close", "9:15")
+    assert not _shows("19:15 Schools close", "9:15")
+    assert _shows("Updated at 9:15", "9:15", at_end=True)
+    assert not _shows("Updated at 19:15", "9:15", at_end=True)
+
+
+def test_a_list_with_an_item_or_two_in_paragraphs_is_a_list() -> None:
+    """Three items in <p>s or more, and most of the list's items: a live blog's posts; one
+    <li><p> in a list of five is a list, its "- " items kept."""
+    from lxml import etree
+
+    from corpus.loader import _holds_posts, _post_item_blocks
+
+    def listed(with_p: int, plain: int) -> Any:
+        group = etree.Element("list")
+        for k in range(with_p):
+            item = etree.SubElement(group, "item")
+            item.text = "Jane Roe "
+            etree.SubElement(item, "p").text = f"Post {k} text."
+        for k in range(plain):
+            etree.SubElement(group, "item").text = f"Item {k}"
+        return group
+
+    assert _holds_posts(listed(3, 1))
+    assert not _holds_posts(listed(1, 4)) and not _holds_posts(listed(2, 0))
+    item = etree.Element("item")
+    item.text = "Posted by "
+    etree.SubElement(item, "ref").text = "Jane"
+    item[0].tail = " at 10:00"
+    etree.SubElement(item, "p").text = "The council met."
+    assert _post_item_blocks(item) == ["Posted by Jane at 10:00", "The council met."]
