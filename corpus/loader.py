@@ -859,21 +859,7 @@ def _restore_sibling_posts(anchors: Sequence[tuple[Any, str]], text: str) -> str
     stories) is left alone.
     """
     blocks = text.split("\n\n")
-    where: dict[str, int] = {}  # a block's text, and each of its list items', to the block
-    for k, block in enumerate(blocks):
-        where.setdefault(_key(block), k)
-        for line in block.split("\n"):
-            if line.startswith("- "):
-                where.setdefault(_key(line[2:]), k)
-    owner: dict[int, tuple[_Family, int]] = {}  # a block: its post's family and index
-    looked: dict[_Family, list[Any]] = {}  # a family: its posts
-    for element, key in anchors:
-        k = where.get(key, -1)
-        if k < 0 or k in owner:
-            continue
-        post = _post_of(element, looked)
-        if post is not None:
-            owner[k] = post
+    where, owner, looked = _posts_in_blocks(anchors, blocks)
     kept: dict[_Family, dict[int, int]] = {}  # a family: its posts in the text, first blocks
     for k, (family, index) in sorted(owner.items()):
         kept.setdefault(family, {}).setdefault(index, k)
@@ -915,30 +901,21 @@ def _with_post_times(anchors: Sequence[tuple[Any, str]], text: str) -> str:
     A post is one of a family of siblings (`_post_of`) that each carry their <time>; its
     time goes before its first block in the text when the <time> holds a clock alone
     (`POST_CLOCK` of the marks: not a date, nor an author's name with it) and the text does
-    not already show it there; a time that opened the
-    post's title goes back to the title's line (`_titled`)."""
+    not already show it there; a time that opened the post's title goes back to the title's
+    line (`_titled`)."""
     from corpus.boilerplate import POST_CLOCK  # (imported with the article's marks)
 
     blocks = text.split("\n\n")
-    where: dict[str, int] = {}
-    for k, block in enumerate(blocks):
-        where.setdefault(_key(block), k)
-    looked: dict[_Family, list[Any]] = {}
+    where, owner, looked = _posts_in_blocks(anchors, blocks)
     timed: dict[_Family, bool] = {}
     first: dict[tuple[_Family, int], int] = {}  # a post: its first block in the text
-    for element, key in anchors:
-        k = where.get(key, -1)
-        if k < 0:
-            continue
-        post = _post_of(element, looked)
-        if post is None:
-            continue
+    for k, post in sorted(owner.items()):
         family = post[0]
         if family not in timed:
             members = looked[family]
             timed[family] = _all_timed(members) and not _in_chrome(members[0], family[0])
-        if timed[family] and first.get(post, k) >= k:
-            first[post] = k
+        if timed[family]:
+            first.setdefault(post, k)
     inserts: dict[int, str] = {}
     for (family, index), k in first.items():
         time = next(looked[family][index].iter("time"))
@@ -983,6 +960,30 @@ def _titled(time: Any, post: Any, stamp: str, where: dict[str, int]) -> tuple[in
             k = where.get(_key(whole[len(stamp) :]), -1)
             return (k, whole) if k >= 0 else None
     return None
+
+
+def _posts_in_blocks(
+    anchors: Sequence[tuple[Any, str]], blocks: Sequence[str]
+) -> tuple[dict[str, int], dict[int, tuple[_Family, int]], dict[_Family, list[Any]]]:
+    """The text's blocks and the live blog's posts they hold: a block's text, and each of its
+    list items', to the block (`where`); a block to its post's family and index (`owner`); a
+    family to its posts (`looked`, as `_post_of` fills it)."""
+    where: dict[str, int] = {}
+    for k, block in enumerate(blocks):
+        where.setdefault(_key(block), k)
+        for line in block.split("\n"):
+            if line.startswith("- "):
+                where.setdefault(_key(line[2:]), k)
+    owner: dict[int, tuple[_Family, int]] = {}
+    looked: dict[_Family, list[Any]] = {}
+    for element, key in anchors:
+        k = where.get(key, -1)
+        if k < 0 or k in owner:
+            continue
+        post = _post_of(element, looked)
+        if post is not None:
+            owner[k] = post
+    return where, owner, looked
 
 
 def _all_timed(posts: Sequence[Any]) -> bool:

@@ -902,3 +902,18 @@ def test_a_list_with_an_item_or_two_in_paragraphs_is_a_list() -> None:
     item[0].tail = " at 10:00"
     etree.SubElement(item, "p").text = "The council met."
     assert _post_item_blocks(item) == ["Posted by Jane at 10:00", "The council met."]
+
+
+def test_a_post_that_opens_with_its_list_goes_under_its_time_too() -> None:
+    """A post whose first block in the text is its list ("- Ferries to Cheung Chau: last at
+    2.30 pm"): the time goes over the list, as over a paragraph."""
+    bodies = [*POSTS[:2], "<ul><li>Ferries to Cheung Chau: last at 2.30 pm</li></ul>"]
+    page = f'<html><body><div class="feed">{posts("article", "post", bodies)}</div></body></html>'
+    kept = "\n\n".join(
+        [
+            *(squeeze(re.sub("<[^>]+>", "", b)) for b in POSTS[:2]),
+            "- Ferries to Cheung Chau: last at 2.30 pm",
+        ]
+    )
+    text = with_times(page, kept).split("\n\n")
+    assert text[-2:] == ["12:00", "- Ferries to Cheung Chau: last at 2.30 pm"]
