@@ -2908,6 +2908,10 @@ def _apply_blocks(
                 # two paragraphs of prose in a row: the article goes on after the box (a story
                 # about newsletters names them in every paragraph)
                 break
+            if reason == "related links" and other is None and _figure_rows_from(paras, reasons, j):
+                # "আরও পড়ুন", its link, then "বোর্ডভিত্তিক পাসের হার" over "ঢাকা বোর্ড: ৭৯.২১
+                # শতাংশ" and more such rows: the article's table, its title over it, no headlines
+                break
             if (
                 reason == "related links"
                 and not stamps_lead
@@ -3054,6 +3058,32 @@ def _apply_comments(paras: Sequence[Paragraph], reasons: list[str | None], body_
                 break  # another block: "Most read", a newsletter box
             reasons[j] = reasons[j] or "comments"  # "Reply" stays navigation
         return
+
+
+# A table's row of figures: a label, its colon, a figure and at most two words of its unit
+# ("ঢাকা বোর্ড: ৭৯.২১ শতাংশ", "Inflation: 2.4 %", "Turnout: 61,3 Prozent"); a headline goes on
+# in words after its colon ("Спека до +33: синоптики попереджають …")
+_FIGURE_ROW = factored(
+    r"[^\W\d_][^:：\n]{0,40}[:：]\s*[-+−–]?\d[\d.,\s]*(?:[^\s\d]\S*)?(?:\s+\S+)?\s*$"
+)
+FIGURE_ROWS = 3  # rows in a row: the article's table (a box's headline with a figure is one)
+
+
+def _figure_rows_from(paras: Sequence[Paragraph], reasons: Sequence[str | None], j: int) -> bool:
+    """Three rows of figures (`_FIGURE_ROW`, still unmarked) from line j, or from the line under
+    it, j a short title without a stop over them: the article's table, where a box of
+    headlines would have gone on."""
+
+    def rows(start: int) -> bool:
+        end = start + FIGURE_ROWS
+        return end <= len(paras) and all(
+            reasons[m] is None and _FIGURE_ROW.match(paras[m].text) for m in range(start, end)
+        )
+
+    text = paras[j].text
+    if ":" in text or "：" in text:
+        return rows(j)
+    return _is_short(paras[j]) and not _SENTENCE_END.search(text) and rows(j + 1)
 
 
 def _prose_resumes(paras: Sequence[Paragraph], reasons: list[str | None], start: int) -> bool:

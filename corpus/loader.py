@@ -966,14 +966,16 @@ def _posts_in_blocks(
     anchors: Sequence[tuple[Any, str]], blocks: Sequence[str]
 ) -> tuple[dict[str, int], dict[int, tuple[_Family, int]], dict[_Family, list[Any]]]:
     """The text's blocks and the live blog's posts they hold: a block's text, and each of its
-    list items', to the block (`where`); a block to its post's family and index (`owner`); a
-    family to its posts (`looked`, as `_post_of` fills it)."""
+    lines' (a list's items without their "- "), to the block (`where`); a block to its post's
+    family and index (`owner`); a family to its posts (`looked`, as `_post_of` fills it)."""
     where: dict[str, int] = {}
     for k, block in enumerate(blocks):
         where.setdefault(_key(block), k)
-        for line in block.split("\n"):
-            if line.startswith("- "):
-                where.setdefault(_key(line[2:]), k)
+        if "\n" in block or block.startswith("- "):
+            # a list's items, and a post's paragraph with a line glued under it ("…恆春半島。"
+            # then its "分享" button, a line of the same block)
+            for line in block.split("\n"):
+                where.setdefault(_key(line[2:] if line.startswith("- ") else line), k)
     owner: dict[int, tuple[_Family, int]] = {}
     looked: dict[_Family, list[Any]] = {}
     for element, key in anchors:

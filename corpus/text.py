@@ -392,11 +392,35 @@ def paragraphs(text: str) -> list[Paragraph]:
     for block in _BLOCK.finditer(text):
         lines = block.group().split("\n")
         if _is_wrapped_prose(lines, width):
-            found.append(_trimmed(text, block.start(), block.end()))
+            if _button_under(lines):
+                # "…恆春半島。" then "分享": the paragraph, and a button's word under it
+                cut = block.start() + block.group().rindex("\n")
+                found.append(_trimmed(text, block.start(), cut))
+                found.append(_trimmed(text, cut, block.end()))
+            else:
+                found.append(_trimmed(text, block.start(), block.end()))
             continue
         for line in _LINE.finditer(text, block.start(), block.end()):
             found.append(_trimmed(text, line.start(), line.end()))
     return [p for p in found if p.start < p.end]
+
+
+BUTTON_UNDER = 12  # characters: a button's or a label's word, not a wrapped paragraph's end
+_STOPS = ".!?。！？…"
+_CLOSERS = "\"'”’」』）)»"
+
+
+def _button_under(lines: list[str]) -> bool:
+    """The last line of a block is a word of its own under a paragraph that has ended: short,
+    without a stop, under a line that ends with one (a wrapped paragraph's last line ends as
+    the paragraph does)."""
+    last, above = lines[-1].strip(), lines[-2].rstrip().rstrip(_CLOSERS)
+    return (
+        0 < len(last) <= BUTTON_UNDER
+        and last[-1] not in _STOPS
+        and last.rstrip(_CLOSERS)[-1:] not in _STOPS
+        and above[-1:] in _STOPS
+    )
 
 
 def _trimmed(text: str, start: int, end: int) -> Paragraph:

@@ -4692,3 +4692,41 @@ def test_review_clocks_before_titles_credits_in_any_case_and_nepali_news() -> No
     events = ["Концерт 10.11.2024 19:00 в ДК «Октябрь»", "Спектакль 11.11.2024 18:30 в театре"]
     judged = reasons("\n\n".join([*BODIES["Cyrillic"], *events]))
     assert all(judged[line] != "comments" for line in events)
+
+
+# The fifty-ninth set (bq01-bq36).
+
+
+def test_a_table_of_figures_under_a_related_box_is_the_articles() -> None:
+    """ "আরও পড়ুন" and its link, then the article's table: its title over rows of a label and a
+    figure ("ঢাকা বোর্ড: ৭৯.২১ শতাংশ"). A box's headlines go on in words after their colons:
+    the box takes them all."""
+    body = BODIES["Devanagari"]
+    table = [
+        "बोर्डवार उत्तीर्ण दर",
+        "काठमाडौं बोर्ड: ७९.२१ प्रतिशत",
+        "पोखरा बोर्ड: ८१.२४ प्रतिशत",
+        "विराटनगर बोर्ड: 70.32 %",
+    ]
+    box = ["सम्बन्धित समाचार", "नतिजा कसरी हेर्ने?"]
+    judged = reasons("\n\n".join([*body, *box, *table, *body]))
+    assert [judged[line] for line in box] == ["related links"] * 2
+    assert [judged[line] for line in table] == [None] * 4
+    english = [
+        "Related stories",
+        "How to appeal your grade?",
+        "Results by region",
+        "North: 45.2 per cent",
+        "South: 51.0 per cent",
+        "Islands: 38.7 per cent",
+    ]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *english, *ENGLISH_BODY]))
+    assert [judged[line] for line in english[2:]] == [None] * 4
+    headlines = [
+        "Related stories",
+        "Heat up to 33: forecasters warn of a hot weekend",
+        "Storm 2024: the city counts the damage",
+        "Budget 2025: what changes for families",
+    ]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *headlines, *ENGLISH_BODY]))
+    assert [judged[line] for line in headlines] == ["related links"] * 4

@@ -803,6 +803,18 @@ def test_each_post_of_a_live_blog_goes_under_its_time() -> None:
     assert with_times(page, with_times(page, kept)) == with_times(page, kept)
 
 
+def test_a_posts_time_goes_back_over_a_paragraph_with_its_button_glued_under_it() -> None:
+    """trafilatura can leave a post's "Share" on the line under its paragraph, one block:
+    the post is found by the paragraph's line, and its time goes over the block."""
+    page = f'<html><body><div class="feed">{posts("article", "post", POSTS)}</div></body></html>'
+    kept = "\n\n".join(squeeze(re.sub("<[^>]+>", "", b)) + "\nShare" for b in POSTS[:3])
+    text = with_times(page, kept).split("\n\n")
+    assert [p[:12] for p in text] == [
+        "10:00", "Crews restor", "11:00", "The council ", "12:00", "Rail service",
+    ]  # fmt: skip
+    assert all(p.endswith("\nShare") for p in text[1::2])
+
+
 def test_no_time_goes_back_for_comments_dates_or_posts_without_one() -> None:
     """A family of comments, a <time> that holds a date, and posts without a time each get
     nothing: only a live blog's clock is the post's."""

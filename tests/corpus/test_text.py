@@ -84,6 +84,29 @@ def test_hard_wrapped_prose_stays_one_paragraph() -> None:
     assert [p.text.split()[0] for p in paragraphs(wrapped)] == ["The", "Next"]
 
 
+def test_a_buttons_word_under_a_wrapped_looking_paragraph_is_its_own() -> None:
+    """A paragraph at the page's width with a button's word glued under it ("分享", "Share")
+    looks wrapped; the paragraph has ended (its stop) and the word has none: two paragraphs.
+    A wrapped paragraph's short last line, with its stop or after a line without one, stays
+    in it."""
+    posts = [
+        "中央氣象署最新資料顯示，颱風中心目前位於鵝鑾鼻南南東方約120公里海面，暴風圈已經觸及恆春半島。",
+        "台鐵宣布，南迴線今晚8時起全線停駛，明日首班車視颱風狀況再行公告，高鐵明日維持正常營運。",
+        "經濟部水利署表示，已在高屏地區預布移動式抽水機320台，台電則預先調度搶修人力約1.6萬人次。",
+    ]
+    text = "\n\n".join(f"{post}\n分享" for post in posts)
+    assert [p.text for p in paragraphs(text)] == [x for post in posts for x in (post, "分享")]
+    wrapped = (
+        "The talks were described as constructive by both delegations, who met for\n"
+        "three hours in the capital on Tuesday and agreed to continue the talks. They\n"
+        "said so.\n\n"
+        "The talks were described as constructive by both delegations, who met for\n"
+        "three hours in the capital on Tuesday and agreed to continue talking for a\n"
+        "month\n\nNext paragraph here."
+    )
+    assert [p.text.split()[0] for p in paragraphs(wrapped)] == ["The", "The", "Next"]
+
+
 def test_count_words() -> None:
     assert count_words("Rare-earth metals, U.S. firms' 28.5 million tons") == 7
 
