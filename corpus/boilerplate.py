@@ -14,6 +14,7 @@ newsletter word, a teaser introduced by a timestamp); length alone never marks p
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -235,7 +236,8 @@ _NOTICE = factored(
         r"|weiterverbreitung (?:nur|ist nur|nicht)|\| copyright "
         r"|skyddat enligt upphovsrätts|vidarepublicering (?:utan|är|endast)|textlängd \d+ ord"
         r"|protegid[ao]s por (?:los )?derechos de autor|protegides per drets d'autor"
-        r"|yayın hakları|kaynak gösterilmeden|izinsiz kullanılamaz|использование материалов"
+        r"|yayın hakları|kaynak gösterilmeden|izinsiz kullanılamaz|izin alınmaksızın"
+        r"|использование материалов"
         r"|при (?:полном или частичном )?использовании материалов"
         r"|перепечатка (?:материалов|запрещена)|при (?:полной или частичной )?перепечатке"
         r"|при (?:повному або частковому )?передруку|материалдарын колдонууда"
@@ -942,7 +944,10 @@ _PHOTO_CREDIT_STRONG = factored(
 _BYLINE = gated(
     r"^(?:(?:posted |written |reported |published |edited )?by|von|par|por|di|door|przez|текст"
     r"|автор|от|كتب|كتبت|بقلم|نوشته|տեքստը|լուսանկարները|լուսանկարը|autor|autorka|kirjoittaja"
-    r"|författare|szerző|af|av|oleh|toimetaja|autors)\s*[:՝]?\s+"
+    r"|författare|szerző|af|av|oleh|toimetaja|autors"
+    # a role with its colon: "Muhabir: Elif Karaca", "Editör: …", "Editor: Jane Doe"
+    r"|(?:muhabir|editör|editor|redaktör|redaktor|redakteurin|redakteur|redactora?|reporter"
+    r"|reportera|hazırlayan|yazan|yazar)(?=\s*:))\s*[:՝]?\s+"
     r"(?P<name>[^\W\d_][\w.'’\u0900-\u0dff-]*(?:\s+[\w.'’\u0900-\u0dff-]+){0,3})"
     # "By Gemma Thornley, Consumer Reporter", "Por Ana Ruiz y Luis Gil", "By Jane Doe | AP"
     r"(?:\s*(?:,|\||\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|&)\s*"
@@ -1383,12 +1388,51 @@ def classify(text: str) -> list[Judged]:
     _apply_stamped_links(paras, reasons)
     _apply_caption_over_credit(paras, reasons)
     _apply_app_pitch(paras, reasons)
+    _apply_pull_quotes(paras, reasons, text)
     _apply_tail(paras, reasons)
     if _apply_box_pitch(paras, reasons, body[1]):
         _apply_tail(paras, reasons)  # (from the box up: more of the page's furniture)
     _apply_head(paras, reasons)
     _keep_post_times(paras, reasons)
     return [Judged(p, r) for p, r in zip(paras, reasons, strict=True)]
+
+
+PULL_QUOTE = 5, 40  # words: a pull quote's, a sentence at least and no paragraph's length
+PULL_QUOTE_CHARS = 25  # of the words it repeats: a sentence's, not a phrase's
+PULL_QUOTE_MORE = 10  # characters: the paragraph it is taken from says more than it
+PULL_QUOTE_BACK = 15  # paragraphs above it, where the paragraph it repeats may be
+_PULL_QUOTE_EDGES = "\"'“”„«»‘’‚‹›「」『』 \u00a0"
+
+
+def _apply_pull_quotes(paras: Sequence[Paragraph], reasons: list[str | None], text: str) -> None:
+    """A short paragraph that repeats, word for word, part of a longer paragraph of the
+    article above it: a sentence set apart in large type, the page's pull quote («Δεν την
+    είχε δει ποτέ τυπωμένη σε μεγάλο μέγεθος. Έκλαψε» under "«… Έκλαψε», θυμάται η κ.
+    Αλεξίου."). Its quotation marks and its stop are left out of the words looked for. A
+    subheading quoting the paragraph under it („Wir wollen unser Stammpublikum nicht
+    bestrafen“) comes before the words it repeats: the article's."""
+    starts: list[int] = []
+    for k, p in enumerate(paras):
+        if reasons[k] is not None or not PULL_QUOTE[0] <= p.words <= PULL_QUOTE[1]:
+            continue
+        core = p.text.strip(_PULL_QUOTE_EDGES).rstrip(".!?。！？…").strip(_PULL_QUOTE_EDGES)
+        if len(core) < PULL_QUOTE_CHARS:
+            continue
+        top = paras[max(k - PULL_QUOTE_BACK, 0)].start
+        pos = text.rfind(core, top, p.start)
+        while pos >= 0:
+            if not starts:
+                starts = [q.start for q in paras]
+            m = bisect.bisect_right(starts, pos) - 1
+            other = paras[m]
+            if (
+                reasons[m] is None
+                and pos + len(core) <= other.end
+                and len(other.text) >= len(p.text) + PULL_QUOTE_MORE
+            ):
+                reasons[k] = "pull quote"
+                break
+            pos = text.rfind(core, top, pos + len(core) - 1)
 
 
 NAMED_NEWSLETTER = 6  # words: a newsletter's box header that names it
@@ -2950,6 +2994,7 @@ _OFFER_TERMS = factored(
     r"|отписаться (?:можно )?в любой момент"
     r"|відписатися (?:можна )?будь-коли|atsisakyti (?:jo |jos )?galite bet kada"
     r"|op elk moment (?:opzegbaar|afmelden)"
+    r"|(?:istediğiniz|dilediğiniz) (?:zaman|an) (?:ayrıl|abonelikten çık|iptal)\w*"
     r"|إلغاء الاشتراك في أي وقت|退订|取消订阅|隨時取消|随时取消|いつでも(?:解除|解約|停止)"
     r"|언제든(?:지)? (?:해지|수신 ?거부)|जुनसुकै (?:बेला|समय) रद्द|कभी भी (?:रद्द|अनसब्सक्राइब)"
 )

@@ -1135,11 +1135,11 @@ def _without_headline(text: str, title: Any) -> str:
 
 
 # A class that names the text under a headline, not the article (its words: "c-standfirst",
-# "ArticleHeader_subtitle__g3Rr1", "subTitle"). "intro" and "lede" are left out: on the
-# page gold they name the article's first paragraph as often as not.
+# "ArticleHeader_subtitle__g3Rr1", "subTitle"; Turkish sites' "spot"). "intro" and "lede"
+# are left out: on the page gold they name the article's first paragraph as often as not.
 _STANDFIRST_WORDS = frozenset(
     {"standfirst", "dek", "deck", "chapeau", "sapo", "excerpt", "summary", "lead", "subtitle",
-     "subheadline", "strapline", "kicker", "perex"}
+     "subheadline", "strapline", "kicker", "perex", "spot"}
 )  # fmt: skip
 # (looked for in the class as it is first: most classes hold none of the words)
 _STANDFIRST_CLASS = re.compile("|".join(sorted(_STANDFIRST_WORDS)), re.IGNORECASE)

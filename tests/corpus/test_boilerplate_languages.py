@@ -4730,3 +4730,56 @@ def test_a_table_of_figures_under_a_related_box_is_the_articles() -> None:
     ]
     judged = reasons("\n\n".join([*ENGLISH_BODY, *headlines, *ENGLISH_BODY]))
     assert [judged[line] for line in headlines] == ["related links"] * 4
+
+
+# The sixtieth set (br01-br36).
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Muhabir: Elif Karaca", "credits"),
+        ("Editör: Serkan Aydoğdu", "credits"),
+        ("Editor: Jane Doe", "credits"),
+        ("Haber Ajansı'nın abonelik sistemi üzerinden yayımlanan haber, fotoğraf ve videolar, izin "
+         "alınmaksızın kısmen veya tamamen kullanılamaz.", "credits"),
+        # a role's word opening a headline or a sentence, no colon
+        ("Editor resigns after row over cuts", None),
+        ("Muhabir Elif Karaca ödülünü dün aldı.", None),
+        ("Gazeteciler, izin alınmadan çekilen fotoğrafların kullanılmasına tepki gösterdi.", None),
+    ],
+)  # fmt: skip
+def test_turkish_credits_and_notices(line: str, reason: str | None) -> None:
+    assert reason_in(line, "Latin") == reason
+
+
+def test_a_turkish_newsletters_pitch_under_the_article() -> None:
+    pitch = (
+        "Günün öne çıkan ekonomi haberlerini her sabah e-posta kutunuza gönderelim. Bültene "
+        "abone olmak ücretsizdir ve istediğiniz zaman ayrılabilirsiniz."
+    )
+    assert reasons("\n\n".join([*ENGLISH_BODY, pitch]))[pitch] == "newsletter"
+
+
+def test_a_pull_quote_repeats_a_paragraph_above_it() -> None:
+    """A sentence of the article set apart in large type under the paragraph it is taken
+    from is the page's pull quote; a subheading that quotes the paragraph under it, and a
+    quotation the article gives once, are the article's."""
+    said = (
+        "«Ο πατέρας του δεν την είχε δει ποτέ τυπωμένη σε μεγάλο μέγεθος. Έκλαψε», θυμάται η "
+        "κ. Αλεξίου, που επιμελήθηκε την έκθεση."
+    )
+    pull = "«Ο πατέρας του δεν την είχε δει ποτέ τυπωμένη σε μεγάλο μέγεθος. Έκλαψε»"
+    body = BODIES["Greek"]
+    judged = reasons("\n\n".join([body[0], said, pull, *body[1:]]))
+    assert judged[pull] == "pull quote" and judged[said] is None
+    heading = "„Wir wollen unser Stammpublikum nicht bestrafen“"
+    paragraph = (
+        "„Wir wollen unser Stammpublikum nicht bestrafen. Deshalb haben wir bei den "
+        "Einzelkarten angesetzt“, sagt die Stadträtin."
+    )
+    judged = reasons("\n\n".join([*ENGLISH_BODY, heading, paragraph, *ENGLISH_BODY]))
+    assert judged[heading] is None and judged[paragraph] is None
+    once = "“We will not close the branch while I am on this board,” the chair said on Tuesday."
+    judged = reasons("\n\n".join([ENGLISH_BODY[0], once, *ENGLISH_BODY[1:]]))
+    assert judged[once] is None
