@@ -583,6 +583,7 @@ _PAYWALL = factored(
         r"|for just [$€£]\s?\d|a week for (?:your )?(?:the )?first|for (?:your|the) first month"
         r"|続きをお読み|有料会員記事|週間無料|日間無料|カ月無料|お試しいただけ|購読しませんか"
         r"|全ての記事をお読み|すべての記事をお読み|記事をお読みいただけ|宅配購読|月額[\d,]+円"
+        r"|購読料|月ぎめ|お申し込みいただくと|お申し込みいただいた方"
         r"|お申し込みはこちら"
         r"|ακυρώστε όποτε|απεριόριστη πρόσβαση|τον πρώτο μήνα|στους συνδρομητές μας"
         r"|ψηφιακή συνδρομή|χωρίς περιορισμούς"
@@ -597,6 +598,7 @@ _PAYWALL = factored(
         r"|första månaden|redan prenumerant|logga in för att läsa|předplaťte si|bez reklam"
         r"|bez ograničenja|prvi mjesec|otkazati|accés il.limitat"
         r"|fes-te subscriptor|euros al mes"
+        r"|mit dem digital-abo|(?:einen|1) monat (?:gratis|kostenlos) testen|zum (?:abo-)?angebot$"
     ),
 )
 # A paywall's notice, its first words saying the article is the subscribers'.
@@ -664,7 +666,7 @@ _METER = factored(
     )
 )
 _TO_READER = factored(
-    r"いまなら|今なら|いただけ|ください|あなた|지금|하세요|立即|您|\b(?:you|your|vous|votre|sie"
+    r"いまなら|今なら|いただけ|いただくと|ください|あなた|지금|하세요|立即|您|\b(?:you|your|vous|votre|sie"
     r"|ihre|tu|tú|usted|você|вы|вас|ты|ви|вам|σας|αποκτήστε|γίνετε|ακυρώστε|assine|subscreva"
     r"|tenha|suscríbete|abónate|abonnez-vous|profitez|abonnieren sie|abbonati|подпишитесь"
     r"|оформите|оформіть|підпишіться|abone olun|får du|är du|er du|dig|deg|voit|chcete|možete"
@@ -698,7 +700,7 @@ _OUR_CHANNEL = factored(
 _FOLLOW_BUTTON = factored(r"をフォロー(?:する)?$|に「いいね！?」しよう$")
 # ("…野菜をお届けしますと説明した" reports what someone said)
 _DELIVERED = factored(
-    r"(?:毎日|毎週|毎朝|毎晩|平日の朝|週に?\d回|プッシュ通知で)[^。]{0,40}お届けします(?:[。！!]|$)"
+    r"(?:毎日|毎週|毎朝|毎晩|平日の朝|週に?\d回|プッシュ通知で)[^。]{0,40}お届けし(?:て(?:い)?)?ます(?:[。！!]|$)"
     r"|메일로 받아\s?보세요"  # "… 오늘의 핵심 뉴스를 매일 아침 메일로 받아보세요."
 )
 # A reader's comment copied as one line: "Montse - 21/11/2025 12:40 182 euros d'escombraries …"
@@ -810,8 +812,9 @@ _RELATED_HEADER = gated(
 _RELATED_LINK = gated(rf"^(?:{_READ_ALSO})\s*[:：|]\s*\S.*$")
 # The same without a colon ("আরও পড়ুন <headline>"), for the phrases that name no site.
 _RELATED_LINK_BARE = gated(
-    rf"^(?:(?:{_READ_ALSO_PHRASES})\s+|[【\[〔〈《]\s*(?:{_READ_ALSO_PHRASES})\s*[】\]〕〉》]\s*)\S.*$"
-)  # also "【関連記事】住宅街にクマ…", "[관련기사] …"
+    rf"^(?:(?:{_READ_ALSO_PHRASES})\s+|[【\[〔〈《]\s*(?:{_READ_ALSO_PHRASES}|関連|관련)\s*[】\]〕〉》]\s*)"
+    r"\S.*$"
+)  # also "【関連記事】住宅街にクマ…", "[관련기사] …", "【関連】甲子園の組み合わせ抽選会はいつ？"
 _RELATED_LINK_WEAK = factored(
     r"^(?:related|see more|see also|more)\s*[:：|]\s*\S.*$", re.IGNORECASE
 )
@@ -924,7 +927,9 @@ _PHOTO_CREDIT_STRONG = factored(
     r"|(?<!\w)(?:графік|график|chart|infographic|інфографіка|инфографика|gráfico|graphique"
     r"|grafico)\s*[:：]"
     r"|\bphoto d['’]illustration\b|(?:^|[。\s])[图圖]\s?[/／]\s?\S{2,12}$|\bnuotr\.(?:$|\s?/)"
-    r"|撮影[:：]|[摄攝]影[:：]\s?\S{2,12}$|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
+    r"|撮影[:：]|^[（(]?撮影・[^\W\d_]{2,10}[)）]?$"  # "撮影・千葉亮介": "photographed by"
+    r"|[摄攝]影[:：]\s?\S{2,12}$|（[^（）]{0,20}撮）|（[^（）]{0,20}攝）|[\s　]摄(?:\s|$)"
+    r"|^[（(][^（）()]{1,24}提供[）)]$"  # "（町企画課提供）": the photo "provided by" the office
     r"|/\s?사진\s?=|\(사진\s?=|사진\s?제공\s?=|/\s?[^/\n]{1,20}\s제공$|(?<!\w)ảnh\s*:"
     # "… after her ordeal Credit: SWNS", "… ma ponad pół wieku. Fot. Tomasz Wiśniewski",
     # "… jijini Dar es Salaam. Picha na Maktaba"
@@ -1018,7 +1023,7 @@ _CREDITS_WITHIN_WORDS = ("contributed", "rights reserved", "creative commons")
 # first, as a list of words that each start with a letter is quick to look for.
 _PHOTO_CREDIT_CUE = factored(
     r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|фота|φωτ"
-    r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
+    r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|提供|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
     r"|तस्बिर|तस्वीर"
     r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva|снимка|nuotr"
     r"|кадър|кадр|графік|график|chart|infographic|інфографік|инфографик|gráfico|graphique"
@@ -1380,7 +1385,7 @@ def classify(text: str) -> list[Judged]:
     _apply_header(paras, reasons, stamped, body[0])
     _apply_headline_again(paras, reasons, body[0])
     _apply_comments(paras, reasons, body[0])
-    _apply_one_links(paras, reasons)
+    _apply_one_links(paras, reasons, text)
     _apply_continued(paras, reasons)
     _apply_author_box(paras, reasons)
     _apply_blocks(paras, reasons, body[0], text)
@@ -1836,6 +1841,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "comments"
     if words <= 40 and _COMMENTS_DISCLAIMER.search(low):
         return "comments"
+    if words <= 80 and ("(" in text[:40] or "（" in text[:40]) and _glued_comments(text):
+        return "comments"
     if words <= 12 and "+" in text and _SITE_KEYS.search(stripped):
         return "navigation"
     if words <= 12 and low.endswith("(opens in new window)"):
@@ -1912,6 +1919,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         and (
             _AUTHOR_BIO.match(stripped)
             or ("취재합니다" in stripped and _COVERS_KO.search(stripped))
+            or ("記者。" in stripped and _JA_BIO.match(stripped))
         )
     ):
         return "credits"  # "Журналістка, пише про енергетику…", "…을 취재합니다."
@@ -1963,6 +1971,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         )
         and not prose
         and not _LISTED.search(text)
+        # (an article's subheading asks: "Subscribe or save?" over the fees it weighs)
+        and not (newsletter and text.rstrip()[-1:] in "?？")
     ):
         return "newsletter"
     # Two of a newsletter's words, to the reader: "Readers can subscribe to the newsletter,
@@ -1978,6 +1988,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"
     if _is_share_row(text):
         return "navigation"  # "Поделиться  ВКонтакте  Telegram  WhatsApp", copied as a row
+    if words <= SHARE_LABEL_ROW and not digits and _shared_to(text, low):
+        return "navigation"  # "分享：微信 微博 复制链接": the share bar's label and its channels
     if (
         words <= BAR_MENU
         and stripped[:1] in "|｜"
@@ -2041,6 +2053,9 @@ _AUTHOR_BIO = gated(
     r"|редактор(?:ка)?),\s+(?:пише|пишет|висвітлює|освещает)\b"
 )
 _COVERS_KO = factored(r"(?:을|를) 취재합니다")  # "…산업을 취재합니다": "I cover …"
+# "通信・モバイル担当記者。携帯料金…などを取材。", "まちナビ編集部記者。札幌市出身。…を取材。":
+# the writer's desk, then what they cover or where they are from (a bio under the article)
+_JA_BIO = factored(r"[^。「」]{2,30}記者。[^「」]{0,120}?(?:を(?:中心に)?取材|を担当|出身。)")
 
 
 # A bio by the writer's desk, its name in quotation marks: "Корреспондент отдела «Город». Пишет о
@@ -2279,10 +2294,14 @@ _KEY_LEFT = _SPACES + "-–—―•·|>›»→:：៖#■□◆◇▶►▲△
 _KEY_RIGHT = _SPACES + "-–—―•·|>›»→:：៖՝.!?…★☆"  # (Armenian's "՝" too: "Պիտակներ՝")
 
 
+_KEY_BRACKETS = {"[": "]", "［": "］"}
+
+
 def _line_key(low: str) -> str:
     key = low.lstrip(_KEY_LEFT).rstrip(_KEY_RIGHT)
-    if key[:1] == "[" and key[-1:] == "]" and "]" not in key[:-1]:
-        key = key[1:-1].strip()  # a button in brackets: "[關閉]", "[Close]"
+    close = _KEY_BRACKETS.get(key[:1])
+    if close and key[-1:] == close and close not in key[:-1]:
+        key = key[1:-1].strip()  # a button in brackets: "[關閉]", "[Close]", "［閉じる］"
     if key and (key[-1].isdigit() or key[-1] in ")）]"):  # (a counter ends so)
         key = _KEY_COUNTER.sub("", key)
     return key.replace("’", "'")
@@ -2549,6 +2568,24 @@ _ROW_GAP = factored(r"\s{2,}|\s[|·•]\s")
 _GAP_MARKS = frozenset(_SPACES.replace(" ", "") + "|·•")
 
 
+# A share bar's label and its colon, its channels' names after it
+_SHARE_LABEL = factored(
+    r"(分享到?|シェア(?:する)?|share(?: this(?: article| story)?)?|teilen|partager|compartir"
+    r"|compartilhar|condividi|поделиться|поділитися|공유(?:하기)?)\s*[:：]\s*"
+    r"[^\s.!?。:：]+(?:\s+[^\s.!?。:：]+){1,5}\s*$"
+)
+SHARE_LABEL_ROW = 10  # words: the label and a few channels
+
+
+def _shared_to(text: str, low: str) -> bool:
+    """A share bar's label and the channels it names, each a name's word ("Facebook", "微信"),
+    none in lower case: "Teilen: die Stadt will sparen" says something."""
+    found = _SHARE_LABEL.match(low)
+    return found is not None and not any(
+        word[:1].islower() for word in text[found.end(1) :].split()
+    )
+
+
 def _is_share_row(text: str) -> bool:
     """A share bar or a footer copied as one line: three or more items set apart by wide
     gaps or bars, each of at most three words, half of them an interface word at least."""
@@ -2793,7 +2830,19 @@ ONE_LINK_LINES = 5  # headlines under one "Read also" line at most
 _BULLET = factored(r"^[*•·▪►▶■●◆-]\s")
 
 
-def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
+def _opens_its_block(paras: Sequence[Paragraph], text: str, k: int) -> bool:
+    """Line k stands after a blank line, with a paragraph of prose right under it, no blank
+    line between: a copied page's subheading over its paragraph (a box's links are set apart
+    from the article by blank lines)."""
+    return (
+        0 < k < len(paras) - 1
+        and "\n\n" in text[paras[k - 1].end : paras[k].start]
+        and "\n\n" not in text[paras[k].end : paras[k + 1].start]
+        and is_prose(paras[k + 1])
+    )
+
+
+def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None], page: str) -> None:
     """A "Read also:" line alone introduces a link or a few: the headlines on the lines under
     it (no sentence, ONE_LINK_MIN words at least, at most ONE_LINK_LINES of them, all with the
     bullet of the first or none). A subheading ("Split – Stari Grad", "Πόσο κοστίζουν τα
@@ -2827,6 +2876,8 @@ def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None]) -> N
                 break
             if links > 1 and _WHOLE_QUOTATION.match(text):
                 break  # "「終電が早くなると、…」" under the link: a speaker, the article going on
+            if links > 1 and _opens_its_block(paras, page, k) and reasons[k + 1] is None:
+                break  # "配達網の維持、限界に", its paragraph right under it: a subheading
             reasons[k] = "related link"
 
 
@@ -3184,6 +3235,22 @@ def _is_comment_stamp(p: Paragraph) -> bool:
 # A comment copied as one line: its author (and place), the date and time, then its text
 # ("M. Huber, Au 05.03.2025 18:12 Acht Franken für einen Eintritt ist happig.").
 _SIGNED_COMMENT = factored(rf"[^\W\d_][^\d\n]{{0,40}}?\s{_DATE_AND_TIME}\s+[^\W\d_]")
+
+
+# A header and its count opening a line: "Leserkommentare (2) …"
+_COUNTED_HEAD = factored(r"([^\W\d_][^()（）\d]{1,30}?)\s*[(（]\d{1,5}[)）]\s+(?=\S)")
+
+
+def _glued_comments(text: str) -> bool:
+    """The comments' header with its count, the first comment's author, date and time and its
+    words on one line with it: "Leserkommentare (2) Ueli Stucki, 20.08.2024, 08:14 Bei diesen
+    Strompreisen …" (a layout table's cell, read as one line)."""
+    head = _COUNTED_HEAD.match(text)
+    return (
+        head is not None
+        and _phrase_key(head[1]) in _COMMENT_KEYS
+        and _SIGNED_COMMENT.match(text, head.end()) is not None
+    )
 
 
 def _apply_headline_again(
@@ -3605,7 +3672,8 @@ def _apply_app_pitch(paras: Sequence[Paragraph], reasons: list[str | None]) -> N
 _CREDIT_LABEL_LINE = gated(
     r"^(?:photo(?:graph)?s?|picture|image|credit|foto|fotos|fotó|fotografía|fotografia|bild"
     r"|фото|фота|снимка|кадър|кадр|φωτ\.?|φωτογραφία|zdjęcie|fot\.|kuva|사진|צילום|تصوير|ფოტო"
-    r"|फोटो|ছবি|fotoğraf|写真|照片|图片|圖片|படம்|చిత్రం|ചിത്രം)\s*[:：=]",
+    r"|फोटो|ছবি|fotoğraf|写真|照片|图片|圖片|படம்|చిత్రం|ചిത്രം)\s*[:：=]"
+    r"|[（(][^（）()]{1,24}提供[）)]$",  # "（町企画課提供）"
     re.IGNORECASE,
 )
 CAPTION_LINE = 40  # words: a caption's sentence on a line of its own
@@ -3886,7 +3954,9 @@ TAIL_HEADLINE = 20  # words: a related story's headline under the article
 # ("بالأرقام.. كم يتكلف …": two dots set an Arabic headline's parts apart)
 # (a headline's question or exclamation before its second deck, "¿Qué pasará con el café?
 # Esto dicen los expertos", "…演唱會？ 本報…開跑", is no sentence's stop)
-_INNER_STOP = factored(r"(?<!\.)(?:[.。][\s»”\"')（(]|[!?！？][»”\"')（(])")
+# (a full stop of Chinese and Japanese ends a sentence wherever it stands: "「登録は簡単に、解約も
+# 簡単に。それが…」" quotes two sentences, no headline)
+_INNER_STOP = factored(r"(?<!\.)(?:\.[\s»”\"')（(]|。.|[!?！？][»”\"')（(])")
 _OPENING_QUOTES = frozenset(_OPENERS + '"')
 _CLOSING_QUOTES = factored(f'[{re.escape(_CLOSING)}"]')
 # A quotation, whole, and its speaker in brackets after it

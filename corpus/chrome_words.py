@@ -854,6 +854,8 @@ RELATED_HEADER: tuple[str, ...] = (
     "najnowsze depesze z regionu",
     "najnowsze wiadomości",
     "najnowsze informacje",
+    "アクセス上位",
+    "アクセスランキング上位",
 )
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
@@ -1705,6 +1707,9 @@ COMMENTS: tuple[str, ...] = (
     "실시간 응원톡",
     "comentaris",
     "deixa un comentari",
+    "この記事へのコメント",
+    "この記事のコメント",
+    "記事へのコメント",
 )
 
 # Advertisement labels ("Anzeige", "ΔΙΑΦΗΜΙΣΗ", "פרסומת").
@@ -1991,6 +1996,9 @@ ADVERT: tuple[str, ...] = (
     "ਵਿਗਿਆਪਨ",
     "publicitat",
     "anunci",
+    "【広告】",
+    "【pr】",
+    "【スポンサーリンク】",
 )
 
 # Share, print and copy-link buttons ("Partager sur", "Copier le lien", "复制链接").
@@ -3636,6 +3644,8 @@ PAYWALL_LABELS: tuple[str, ...] = (
     "للمشتركين فقط",
     "למנויים בלבד",
     "केवल सब्सक्राइबर्स के लिए",
+    "購読のご案内",
+    "購読のごあんない",
 )
 
 # Links that skip to the article ("Skip to main content", "Μετάβαση στο περιεχόμενο").
@@ -4168,6 +4178,9 @@ BUTTONS: tuple[str, ...] = (
     "सदस्य बन्नुहोस्",
     "इमेल ठेगाना",
     "feliratkozom",
+    "この記事を友達に送る",
+    "記事を友達に送る",
+    "戻る",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

@@ -342,21 +342,26 @@ def count_words(text: str) -> int:
     return runs - joins
 
 
-def _wrap_width(text: str) -> int | None:
-    """The column a hard-wrapped text is wrapped at; None when its lines are not wrapped."""
+def _wrap_width(text: str) -> tuple[int | None, bool]:
+    """The column a hard-wrapped text is wrapped at (None when its lines are not wrapped),
+    and whether most of its lines are that long, as kanji and kana wrapped at it are."""
     lengths = sorted(len(line) for line in text.split("\n") if line.strip())
     if len(lengths) < 3:
-        return None
+        return None, False
     typical = lengths[(len(lengths) * 9) // 10]
     if not 40 <= typical <= 120:
-        return None
-    return typical  # a few longer lines (a URL, a heading) do not set the width
+        return None, False
+    # (a few longer lines, a URL or a heading, do not set the width)
+    full = sum(1 for length in lengths if abs(length - typical) <= CJK_WRAP)
+    return typical, full * 2 >= len(lengths)
 
 
 WRAP_SLACK = 1.15  # a wrapped line may run a little past the typical width (a long word)
+CJK_TAIL = 3  # characters at a line's end where kanji or kana say it wraps as they do
+CJK_WRAP = 2  # characters a wrapped line of kanji and kana may differ from the width by
 
 
-def _is_wrapped_prose(lines: list[str], width: int | None) -> bool:
+def _is_wrapped_prose(lines: list[str], width: int | None, full_lines: bool) -> bool:
     """True for a block hard-wrapped at `width` (e.g. a .txt file wrapped at 72 columns).
 
     Such a block is one paragraph: each line ends where the next line's first word would not
@@ -369,9 +374,18 @@ def _is_wrapped_prose(lines: list[str], width: int | None) -> bool:
     for line, after in itertools.pairwise(lines):
         first = after.split(maxsplit=1)
         length = len(line.rstrip())
-        # (a line well past the width was never wrapped at it: a paragraph of a copied page,
-        # one line, with an advert's label under it, "…必要とされています。" then "広告")
-        if first and width < length + 1 + len(first[0]) and length <= width * WRAP_SLACK:
+        if not first or length > width * WRAP_SLACK:
+            # (a line well past the width was never wrapped at it: a paragraph of a copied
+            # page, one line, with an advert's label under it, "…必要とされています。" then "広告")
+            continue
+        if _CJK.search(line.rstrip()[-CJK_TAIL:]):
+            # Kanji and kana wrap at any character, so a wrapped line is as long as the width
+            # (a stop pushed to its end aside), and so are most of the text's lines
+            # (`full_lines`): a caption's line, its credit "（撮影・中村翔）" under it, was not
+            # wrapped.
+            if full_lines and abs(length - width) <= CJK_WRAP:
+                full += 1
+        elif width < length + 1 + len(first[0]):
             full += 1
     return full >= 0.8 * (len(lines) - 1)
 
@@ -388,10 +402,10 @@ def paragraphs(text: str) -> list[Paragraph]:
     hard-wrapped prose, which stays one paragraph.
     """
     found: list[Paragraph] = []
-    width = _wrap_width(text)
+    width, full_lines = _wrap_width(text)
     for block in _BLOCK.finditer(text):
         lines = block.group().split("\n")
-        if _is_wrapped_prose(lines, width):
+        if _is_wrapped_prose(lines, width, full_lines):
             if _button_under(lines):
                 # "…恆春半島。" then "分享": the paragraph, and a button's word under it
                 cut = block.start() + block.group().rindex("\n")

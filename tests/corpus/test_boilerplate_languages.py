@@ -4783,3 +4783,83 @@ def test_a_pull_quote_repeats_a_paragraph_above_it() -> None:
     once = "“We will not close the branch while I am on this board,” the chair said on Tuesday."
     judged = reasons("\n\n".join([ENGLISH_BODY[0], once, *ENGLISH_BODY[1:]]))
     assert judged[once] is None
+
+
+# The sixty-first set (bs01-bs36).
+
+
+def test_a_japanese_article_may_close_with_a_quotation_of_two_sentences() -> None:
+    """「…。…」 under its lead-in holds a full stop inside: no headline of a box's."""
+    body = BODIES["Japanese"]
+    lead = "会見で佐々木氏はこう強調した。"
+    quote = "「登録は簡単に、解約も簡単に。それが読者に対する誠実さだと考えている」"
+    judged = reasons("\n\n".join([*body, lead, quote]))
+    assert judged[quote] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "reason"),
+    [
+        ("【広告】", "Japanese", "navigation"),
+        ("【関連】甲子園の組み合わせ抽選会はいつ？　出場49代表が出そろうまで", "Japanese",
+         "related link"),
+        ("この記事へのコメント（2）", "Japanese", "comments"),
+        ("撮影・千葉亮介", "Japanese", "photo credit"),
+        ("（町企画課提供）", "Japanese", "photo credit"),
+        ("会津みんぽうは、地域のできごとを毎日お届けする日刊紙です。月ぎめ購読料は3,400円。"
+         "今お申し込みいただくと、最初の1か月は半額になります。", "Japanese", "paywall"),
+        ("通信・モバイル担当記者。携帯料金、端末の値引き規制などを取材。趣味はSIMカードの収集。",
+         "Japanese", "credits"),
+        ("分享：微信 微博 复制链接", "Chinese", "navigation"),
+        ("Share: Facebook X Email", "Latin", "navigation"),
+        ("Sie möchten keine Nachricht aus dem Emmental verpassen? Mit dem Digital-Abo lesen Sie "
+         "alle Artikel und das E-Paper bereits ab 5 Uhr morgens. Jetzt einen Monat gratis "
+         "testen. Zum Angebot", "Latin", "paywall"),
+        ("Leserkommentare (2) Ueli Stucki, 20.08.2024, 08:14 Bei diesen Strompreisen ist das "
+         "doch verständlich.", "Latin", "comments"),
+        ("東北スポーツ日報のメールマガジンでは、地方大会の試合結果や注目選手のインタビューを、毎晩9時に"
+         "お届けしています。登録は無料です。", "Japanese", "newsletter"),
+        # news with the same words
+        ("【速報】", "Japanese", None),
+        ("撮影・編集作業は来月から始まる予定だ。", "Japanese", None),
+        ("同紙は来月から月ぎめ購読料を3,400円に値上げすると発表した。", "Japanese", None),
+        ("県警の記者会見によると、容疑者は札幌市出身で、県内の工場を担当していた。", "Japanese",
+         None),
+        ("Teilen: die Stadt will sparen", "Latin", None),
+        ("Mit dem Digital-Abo können Leser seit Januar auch das E-Paper abrufen, teilte der "
+         "Verlag mit.", "Latin", None),
+        ("Subscribe or save?", "Latin", None),
+        ("Kommentare (2) zu diesem Artikel sind geschlossen.", "Latin", None),
+    ],
+)  # fmt: skip
+def test_lines_of_the_sixty_first_set(line: str, script: str, reason: str | None) -> None:
+    assert reason_in(line, script) == reason
+
+
+def test_a_box_of_the_most_read_and_a_subscription_box_after_the_article() -> None:
+    """ "アクセス上位" heads a ranking, "購読のご案内" a pitch: under the article, chrome."""
+    body = BODIES["Japanese"]
+    tail = [
+        "アクセス上位", "1.", "鶴ケ城の桜、開花予想は4月8日", "2.",
+        "只見線の全線再開から1年半、観光客は倍増",
+        "購読のご案内",
+    ]  # fmt: skip
+    judged = reasons("\n\n".join([*body, *tail]))
+    assert [judged[line] for line in tail[:5]] == ["related links"] * 5
+    assert judged["購読のご案内"] == "paywall"
+
+
+def test_a_copied_subheading_under_a_one_link_box_is_the_articles() -> None:
+    """ "あわせて読みたい" and its link, a blank line, then a subheading with its paragraph
+    right under it (no blank line): the box has ended, the subheading is the article's."""
+    body = BODIES["Japanese"]
+    text = "\n\n".join(
+        [
+            body[0],
+            "あわせて読みたい\n能登半島地震から半年、被災地の新聞販売店はいま",
+            f"配達網の維持、限界に\n{body[0]}",
+        ]
+    )
+    judged = reasons(text)
+    assert judged["能登半島地震から半年、被災地の新聞販売店はいま"] == "related link"
+    assert judged["配達網の維持、限界に"] is None

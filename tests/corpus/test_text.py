@@ -229,3 +229,25 @@ def test_the_quick_look_changes_nothing_the_passes_would_not(text: str) -> None:
     for pattern, replacement in _PASSES:
         slow = pattern.sub(replacement, slow)
     assert sanitize(text) == slow
+
+
+def test_a_line_of_kanji_wraps_only_at_the_width() -> None:
+    """Kanji and kana wrap at any character: a wrapped line is as long as the text's width.
+    A caption's line longer than the width, its credit under it, is not wrapped; a paragraph
+    wrapped at the width stays one."""
+    lines = [
+        "桜ケ丘が延長十回サヨナラ　2年ぶり甲子園",
+        "2024年7月27日 17:48",
+        "延長十回、サヨナラ打を放ち、ナインに迎えられる桜ケ丘の主将・小林蓮（中央）。スタンドの応援団も総立ちになった",
+        "（撮影・中村翔）",
+        "第106回全国高校野球選手権県大会の決勝が27日、県営球場で行われた。",
+        "北陵は三回に先制したが、桜ケ丘は九回に追いつき、延長十回にサヨナラ勝ちした。",
+        "主将の小林は「みんながつないでくれた」と話した。",
+    ]
+    text = f"{lines[0]}\n\n{lines[1]}\n\n{lines[2]}\n{lines[3]}\n\n" + "\n\n".join(lines[4:])
+    assert [p.text for p in paragraphs(text)] == lines
+    prose = (
+        "県営球場で行われた決勝は延長十回までもつれ込み、桜ケ丘が二年ぶりの甲子園出場を決めた。" * 6
+    )
+    wrapped = "\n".join(prose[k : k + 40] for k in range(0, len(prose), 40))
+    assert [p.text for p in paragraphs(wrapped)] == [wrapped]
