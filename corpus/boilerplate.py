@@ -1405,13 +1405,16 @@ def classify(text: str) -> list[Judged]:
 PULL_QUOTE = 5, 40  # words: a pull quote's, a sentence at least and no paragraph's length
 PULL_QUOTE_CHARS = 25  # of the words it repeats: a sentence's, not a phrase's
 PULL_QUOTE_MORE = 10  # characters: the paragraph it is taken from says more than it
-PULL_QUOTE_BACK = 15  # paragraphs above it, where the paragraph it repeats may be
+# paragraphs above it where the paragraph it repeats may be: a pull quote stands beside its
+# source (one further down, "「現在のダイヤを維持することは…」" eleven paragraphs under the
+# quotation, was the article saying it again)
+PULL_QUOTE_BACK = 3
 _PULL_QUOTE_EDGES = "\"'“”„«»‘’‚‹›「」『』 \u00a0"
 
 
 def _apply_pull_quotes(paras: Sequence[Paragraph], reasons: list[str | None], text: str) -> None:
     """A short paragraph that repeats, word for word, part of a longer paragraph of the
-    article above it: a sentence set apart in large type, the page's pull quote («Δεν την
+    article just above it: a sentence set apart in large type, the page's pull quote («Δεν την
     είχε δει ποτέ τυπωμένη σε μεγάλο μέγεθος. Έκλαψε» under "«… Έκλαψε», θυμάται η κ.
     Αλεξίου."). Its quotation marks and its stop are left out of the words looked for. A
     subheading quoting the paragraph under it („Wir wollen unser Stammpublikum nicht

@@ -496,6 +496,8 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     text, standfirst = _without_standfirst(anchors, _without_headline(text, found.get("title")))
     if standfirst:
         found["standfirst"] = standfirst
+    if any(name in html for name in _PULL_QUOTE_NAMES):  # (a page names its pull quotes)
+        text = _without_pull_quotes(tree, anchors, text)
     return text, found
 
 
@@ -1177,6 +1179,69 @@ def _without_standfirst(anchors: Sequence[tuple[Any, str]], text: str) -> tuple[
         return text, ""  # (a page that is its standfirst alone keeps it)
     standfirst = " ".join(_key(blocks[k]) for k in dropped)
     return "\n\n".join(b for k, b in enumerate(blocks) if k not in dropped), standfirst
+
+
+# A pull quote's class: "pullquote", "pull-quote", "wp-block-pullquote", "td_pull_quote"
+_PULL_QUOTE_CLASS = re.compile(r"pull[-_]?quote", re.IGNORECASE)
+_PULL_QUOTE_NAMES = ("ullquote", "ull-quote", "ull_quote", "ullQuote", "ull-Quote", "ULLQUOTE")
+
+
+PULL_QUOTE_WORDS = 20  # characters of a pull quote that the article must say elsewhere too
+_QUOTE_EDGES = "\"'“”„«»‘’‚‹›「」『』 .!?。！？…"
+
+
+def _without_pull_quotes(tree: Any, anchors: Sequence[tuple[Any, str]], text: str) -> str:
+    """The text without the page's pull quotes: a sentence of the article set apart in large
+    type (`<blockquote class="pullquote">`, `<aside class="pull-quote">`), which trafilatura
+    keeps as a paragraph of its own, the article's words twice. Only an element whose class
+    names it is one, and only when its words (quotation marks and stop aside) are in another
+    block of the text: a quotation highlighted so and said nowhere else is the article's. Its
+    blocks (the quotation and its speaker's line) leave the text; when it repeats a whole
+    paragraph, one of the two stays."""
+    quotes: list[set[str]] = []  # each pull quote's blocks
+    inside: set[Any] = set()
+    for element in tree.xpath("//*[@class]"):
+        if not _PULL_QUOTE_CLASS.search(element.get("class") or ""):
+            continue
+        keys = {_key("".join(element.itertext()))}
+        for inner in element.iter():
+            inside.add(inner)
+            if inner.tag in _ANCHORS or inner.tag in ("cite", "footer", "figcaption"):
+                keys.add(_key("".join(inner.itertext())))
+        keys.discard("")
+        if keys:
+            quotes.append(keys)
+    if not quotes:
+        return text
+    blocks = text.split("\n\n")
+    flat = [_key(block) for block in blocks]
+    # the article's own paragraphs with a pull quote's words
+    said = {key for element, key in anchors if element not in inside}
+    dropped: set[int] = set()
+    for keys in quotes:
+        found = [
+            k
+            for k, block in enumerate(blocks)
+            if flat[k] in keys or all(_key(line) in keys for line in block.split("\n"))
+        ]
+        if any(flat[k] in said for k in found):
+            # a whole paragraph of the article repeated: one of the two stays
+            dropped.update(k for k in found[1:] if flat[k] == flat[found[0]])
+            continue
+        cores = [
+            (k, core)
+            for k in found
+            for core in (_key(line).strip(_QUOTE_EDGES) for line in blocks[k].split("\n"))
+            if len(core) >= PULL_QUOTE_WORDS  # (not the speaker's line)
+        ]
+        # (said nowhere else, it is the article's)
+        if cores and all(
+            any(m != k and core in other for m, other in enumerate(flat)) for k, core in cores
+        ):
+            dropped.update(found)
+    if not dropped:
+        return text
+    return "\n\n".join(b for k, b in enumerate(blocks) if k not in dropped)
 
 
 def _standfirst_element(element: Any, key: str) -> bool:

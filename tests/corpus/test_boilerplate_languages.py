@@ -4863,3 +4863,21 @@ def test_a_copied_subheading_under_a_one_link_box_is_the_articles() -> None:
     judged = reasons(text)
     assert judged["能登半島地震から半年、被災地の新聞販売店はいま"] == "related link"
     assert judged["配達網の維持、限界に"] is None
+
+
+# The sixty-second set (bt01-bt36).
+
+
+def test_a_quotation_said_again_further_down_is_the_articles() -> None:
+    """A quotation the article gives again as its own paragraph, many paragraphs under the
+    first: no pull quote (one stands beside the paragraph it repeats)."""
+    body = BODIES["Japanese"]
+    said = (
+        "記者会見した運輸本部長は「現在のダイヤを維持することは、安全の面から困難だと判断した」"
+        "と説明した。"
+    )
+    again = "「現在のダイヤを維持することは、安全の面から困難だと判断した」"
+    judged = reasons("\n\n".join([said, *body, *body, again, *body]))
+    assert judged[again] is None
+    judged = reasons("\n\n".join([*body, said, again, *body]))
+    assert judged[again] == "pull quote"

@@ -930,3 +930,46 @@ def test_a_post_that_opens_with_its_list_goes_under_its_time_too() -> None:
     )
     text = with_times(page, kept).split("\n\n")
     assert text[-2:] == ["12:00", "- Ferries to Cheung Chau: last at 2.30 pm"]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        '<blockquote class="pullquote"><p>{q}</p><cite>Jane Doe</cite></blockquote>',
+        '<aside class="c-pull-quote"><p>{q}</p></aside>',
+        '<figure class="wp-block-pullquote"><blockquote><p>{q}</p></blockquote></figure>',
+    ],
+)
+def test_a_pull_quote_leaves_the_text(tmp_path: Path, quote: str) -> None:
+    """A sentence of the article set apart in an element classed a pull quote is its words
+    twice: it leaves the text, and the paragraph it repeats stays."""
+    headline, body = sample_parts()
+    line = "We will not close the branch while I am on this board"
+    said = f"“{line},” the chair said on Tuesday, after the vote on the merger."
+    paras = (
+        f"<p>{body[0]}</p><p>{said}</p>"
+        + quote.format(q=f"“{line}”")
+        + "".join(f"<p>{p}</p>" for p in body[1:])
+    )
+    text, _, _ = load_page(tmp_path, headed_page(headline, "", paras))
+    assert text.count(line) == 1 and said in text
+
+
+def test_a_pull_quote_said_nowhere_else_and_a_repeated_paragraph_stay_once(
+    tmp_path: Path,
+) -> None:
+    """A quotation set apart in a pull quote's element and said nowhere else in the article
+    is the article's; one that repeats a whole paragraph leaves one copy."""
+    headline, body = sample_parts()
+    only = "“People will come fewer days, or they will not come at all,” one owner said."
+    box = (
+        '<div class="PullQuote_root__Lw3Xs">'
+        f'<div class="PullQuote_text__k2"><p>{only}</p></div></div>'
+    )
+    paras = f"<p>{body[0]}</p>{box}" + "".join(f"<p>{p}</p>" for p in body[1:])
+    text, _, _ = load_page(tmp_path, headed_page(headline, "", paras))
+    assert only in text
+    again = f'<blockquote class="pullquote"><p>{body[1]}</p></blockquote>'
+    paras = f"<p>{body[0]}</p><p>{body[1]}</p>{again}" + "".join(f"<p>{p}</p>" for p in body[2:])
+    text, _, _ = load_page(tmp_path, headed_page(headline, "", paras))
+    assert text.count(body[1]) == 1
