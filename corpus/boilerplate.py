@@ -598,7 +598,7 @@ _PAYWALL = factored(
         r"|första månaden|redan prenumerant|logga in för att läsa|předplaťte si|bez reklam"
         r"|bez ograničenja|prvi mjesec|otkazati|accés il.limitat"
         r"|fes-te subscriptor|euros al mes"
-        r"|mit dem digital-abo|(?:einen|1) monat (?:gratis|kostenlos) testen|zum (?:abo-)?angebot$"
+        r"|mit dem digital-abo|einen monat gratis testen|einen monat kostenlos testen"
     ),
 )
 # A paywall's notice, its first words saying the article is the subscribers'.
@@ -1991,7 +1991,12 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"
     if _is_share_row(text):
         return "navigation"  # "Поделиться  ВКонтакте  Telegram  WhatsApp", copied as a row
-    if words <= SHARE_LABEL_ROW and not digits and _shared_to(text, low):
+    if (
+        words <= SHARE_LABEL_ROW
+        and not digits
+        and not _TAG_COLONS.isdisjoint(text)
+        and _shared_to(text, low)
+    ):
         return "navigation"  # "分享：微信 微博 复制链接": the share bar's label and its channels
     if (
         words <= BAR_MENU
