@@ -237,6 +237,7 @@ _NOTICE = factored(
         r"|skyddat enligt upphovsrätts|vidarepublicering (?:utan|är|endast)|textlängd \d+ ord"
         r"|protegid[ao]s por (?:los )?derechos de autor|protegides per drets d'autor"
         r"|yayın hakları|kaynak gösterilmeden|izinsiz kullanılamaz|izin alınmaksızın"
+        r"|(?:story|article) may not be (?:reproduced|republished)"
         r"|использование материалов"
         r"|при (?:полном или частичном )?использовании материалов"
         r"|перепечатка (?:материалов|запрещена)|при (?:полной или частичной )?перепечатке"
@@ -937,7 +938,7 @@ _PHOTO_CREDIT_STRONG = factored(
     # "资料图 视觉中国/供图": a file photo, an agency's, "provided"
     r"|^(?:资料图|資料照|资料图片|資料圖)(?:片)?(?:\s|$)|供[图圖]$"
     r"|[。.]\s*(?:资料图|資料照|資料圖)片?$"
-    r"|(?<!\w)fot\.\s*(?-i:[A-Z])|(?<!\w)picha na (?-i:[A-Z])|\bkuha ni (?-i:[A-Z])"
+    r"|(?<!\w)fot\.\s*(?-i:[A-Z])|(?<!\w)picha na (?-i:[A-Z])|\b(?:kuha|larawan) ni (?-i:[A-Z])"
     r"|լուսանկար\w*\s*[՝:]"  # Armenian "Photo: …"
     # a file photo's line: "Фото из архива редакции", "Foto de archivo"
     r"|^(?:фото из архива|фото з архіву|photo from the archive|foto de archivo|foto d'archivio"
@@ -963,7 +964,8 @@ _BYLINE = gated(
 _CREDIT_ALONE = factored(
     r"\((?:[A-Z]{2,6} )?Photo ?/[^)]*\)|\bPhoto(?:graph)?: [A-Z]|\bGetty Images\b|©"
     # "… a la sala de plens de l'Ajuntament. Foto: D.C.": a credit closing the caption
-    r"|[.!?]\s+(?:Foto|Fotó|Fotos|Fotografia|Фото|Φωτ\.?|Φωτογραφία|Zdjęcie|Kuva|Bild)\s?:\s?"
+    r"|[.!?]\s+(?:Foto|Fotó|Fotos|Fotografia|Фото|Снимка|Снимки|Φωτ\.?|Φωτογραφία|Zdjęcie|Kuva|Bild)"
+    r"\s?:\s?"
     r"[^\W\d_][^!?:]{0,30}$"
 )
 # An agency named on a short line that is no sentence: "REUTERS", "Pool via AP"; a credit's
@@ -1005,6 +1007,7 @@ _CREDITS = gated(
     r"|(?:this|the) (?:article|story|piece|post) (?:was |is )?(?:originally|first) "
     r"(?:appeared|published|ran|posted) (?:on|in|at|by) (?-i:[A-Z])"
     r"|read the original (?:article|story)\b"
+    r"|[—–-]?\s*ulat ni (?-i:[A-Z])"  # "— Ulat ni Carla Mendoza, …": "report by", in Tagalog
     # a Persian agency's end mark, "انتهای پیام/"
     r"|انتهای پیام\s*/?\s*$"
     # a Vietnamese site's licence: "Giấy phép hoạt động báo điện tử số 000/GP-BTTTT."
@@ -1025,7 +1028,8 @@ _PHOTO_CREDIT_CUE = factored(
     r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|фота|φωτ"
     r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|提供|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
     r"|तस्बिर|तस्वीर"
-    r"|kuha ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva|снимка|nuotr"
+    r"|kuha ni|larawan ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva|снимка"
+    r"|nuotr"
     r"|кадър|кадр|графік|график|chart|infographic|інфографік|инфографик|gráfico|graphique"
     r"|grafico|сүрөт|сурет|படம்|చిత్రం|ചിത്രം|عکس",
 )  # searched in the line lowered: with IGNORECASE the search took four times as long
@@ -1064,7 +1068,7 @@ _GET_THE_APP = factored(
         r"(?:download|get (?:the|our) (?:[\w-]+ ){0,3}app|installeer|laden sie|lade dir|téléchargez"
         r"|télécharge"
         r"|descarga|descargue|scarica|baixe|pobierz|stáhněte|скачайте|скачивайте|завантажте"
-        r"|κατεβάστε|indirin|tải|преузмите|преземете|töltse le|töltsd le)\b"
+        r"|κατεβάστε|indirin|tải|преузмите|преземете|töltse le|töltsd le|i-download)\b"
     )
 )
 _AFTER_A_STOP = factored(r"(?:[.!?]|\s[–—])\s+$")  # (or a dash: "… – преузмите апликацију")
@@ -1445,7 +1449,10 @@ def _apply_pull_quotes(paras: Sequence[Paragraph], reasons: list[str | None], te
 
 NAMED_NEWSLETTER = 6  # words: a newsletter's box header that names it
 BODY_GAP = 5  # paragraphs: prose further than this from other prose is a banner's
-_LEAD_IN = factored(r"[:：]$")
+_LEAD_IN = factored(r"(?:[:：]|ดังนี้|ดังต่อไปนี้|ດັ່ງນີ້)$")
+# Thai and Lao write a lead-in's colon as words, "as follows": "อัตราค่าบริการใหม่ มีดังนี้"
+# (two of their words, a sentence all the same)
+_AS_FOLLOWS = factored(r"(?:ดังนี้|ดังต่อไปนี้|ດັ່ງນີ້)$")
 
 
 def _ends_with_colon(text: str) -> bool:
@@ -1456,7 +1463,9 @@ def _ends_with_colon(text: str) -> bool:
 def _leads_in(p: Paragraph) -> bool:
     """A paragraph of the article's length that ends with a colon: it leads in to a list
     ("…以华东地区某农商银行为例：" over six rates), which keeps it from the prose after."""
-    return p.words >= ARTICLE_PARAGRAPH and bool(_LEAD_IN.search(p.text))
+    if p.words >= ARTICLE_PARAGRAPH:
+        return bool(_LEAD_IN.search(p.text))
+    return bool(_AS_FOLLOWS.search(p.text))
 
 
 LIST_ROWS = 2  # rows under a lead-in at least: a list
@@ -1515,8 +1524,12 @@ def _keep_timetables(
 POST_TIMES = 3  # a clock alone over prose, this many times: a live blog's posts' times
 POST_HEAD_STAMP = 2  # words after a post's clock where a stamp's word says it is a stamp
 # A clock as a live blog writes a post's time, in lower case: "23:40", "9.15 am", "18h05",
-# "14:05 uhr" (the suffix backs off before a title's word: "20:55 hamas says …").
-POST_CLOCK = re.compile(r"\d{1,2}[:.：h]\d{2}(?:\s?(?:[ap]\.?m\.?|uhr|h|ч\.?|год\.?)(?!\w))?")
+# "14:05 uhr", "오후 5:40", "午後3:20" (the suffix backs off before a title's word: "20:55 hamas
+# says …").
+POST_CLOCK = re.compile(
+    r"(?:(?:오전|오후|午前|午後|上午|下午)\s?)?"
+    r"\d{1,2}[:.：h]\d{2}(?:\s?(?:[ap]\.?m\.?|uhr|h|ч\.?|год\.?)(?!\w))?"
+)
 
 
 def _keep_post_times(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
@@ -1852,6 +1865,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "navigation"  # "Click to share on X (Opens in new window)": a share button
     if words <= 12 and ("제보를 기다립니다" in text or _KOREAN_TIP_WAY.match(text)):
         return "news tip"  # "… 여러분의 제보를 기다립니다.", "▷ 카카오톡 : '…' 검색, 채널 추가"
+    if words <= 40 and "제보를 기다립니다" in text and "보내주세요" in text and not quoted:
+        return "news tip"  # "제보를 기다립니다. … 카카오톡 채널 ‘…’나 이메일로 보내주세요."
     if words <= 15 and _ERROR_REPORT.match(low) and not quoted:
         return "navigation"
     if words <= 8 and _SOURCE_LINE.match(folded) and not stopped:
@@ -2116,7 +2131,8 @@ _UPDATE_NOTE = gated(
     r"|(?:уредничка напомена|напомена уредништва|urednička napomena|napomena urednika"
     r"|nota (?:de la|del) (?:redacción|editor)|nota da redação|nota do editor"
     r"|nota della redazione|note de la rédaction|anmerkung der redaktion"
-    r"|noot van de redactie|nota redakcji|nota redacției)\s*:\s*\S"
+    r"|noot van de redactie|nota redakcji|nota redacției|бележка на редакцията"
+    r"|забележка на редакцията)\s*:\s*\S"
     r"|this (?:article|story|report|post|piece) (?:was|has been|had been) (?:updated"
     r"|amended|corrected|edited|revised|changed)\b|editor['’]?s note\s*[:：]"
     r"|(?:cet|l['’]) ?article a été (?:mis à jour|modifié|corrigé|actualisé|complété)"
@@ -2627,6 +2643,7 @@ _APPEAL_ASK = factored(
         r"|wesprzyj|podpořte|podporte|támogass|ادعمونا|ادعمنا|تبرعوا|תמכו|աջակցեք|支持我们|支持我們"
         r"|후원해 ?주세요|후원해 ?주십시오|정기 ?후원에 참여|후원에 참여해|تحتاج (?:إلى )?دعمك"
         r"|fes-te['’]?n? (?:subscriptor|soci)|dona suport"
+        r"|станьте (?:нашим )?(?:патроном|донором|меценатом)"
     ).lower()
 )
 _APPEAL_FOR = factored(
@@ -2635,6 +2652,7 @@ _APPEAL_FOR = factored(
         r"|redacción|redazione|redação|redakc|صحاف|עיתונ|լրագր|新闻|新聞|donat|донат|spende"
         r"|\bdon\b|donación|donazione|doação|darowizn|adomány|dar\b|기사|저널리즘|언론"
         r"|periodis|subscriptors|újságír|dziennikar|novinář|novinár"
+        r"|незалежн|независим|гривень на місяць|рублей в месяц"
     ).lower()
 )
 
@@ -3770,6 +3788,18 @@ def _is_signoff(text: str) -> bool:
 _INITIAL = re.compile(r"[^\W\d_]\.(?:[^\W\d_]\.)?")
 
 
+COMMENT_STAMPS_NEAR = 6  # lines: another comment's author and time, this close
+
+
+def _comment_under_stamp(paras: Sequence[Paragraph], k: int) -> bool:
+    """Line k stands under a comment's author and time (`_is_comment_stamp`), and another
+    such line stands near: comments, not the article (one stamped line may be a post's)."""
+    if k < 1 or not _is_comment_stamp(paras[k - 1]):
+        return False
+    near = range(max(0, k - 1 - COMMENT_STAMPS_NEAR), min(len(paras), k + COMMENT_STAMPS_NEAR))
+    return any(m != k - 1 and _is_comment_stamp(paras[m]) for m in near)
+
+
 def _signed_comments(paras: Sequence[Paragraph], k: int) -> bool:
     """Line k and one beside it each a comment with its author and time first
     (`_SIGNED_COMMENT`): one such line may be the article's ("Собрание 09.11.2024 18:00 …")."""
@@ -3812,6 +3842,13 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
             continue
         if _is_signoff(text):
             reasons[k] = "credits"  # "Светлана ОРЛОВА.": the writer's name under the article
+            continue
+        if _comment_under_stamp(paras, k):
+            # "Abena from Kumasi 02-10-2024 20:47" over "My father is a farmer …", one of a
+            # few: the comments under the article, each under its author and time
+            reasons[k] = "comments"
+            if reasons[k - 1] in (None, "timestamp"):
+                reasons[k - 1] = "comments"
             continue
         if _signed_comments(paras, k):
             # "Игорь 01.11.2024 08:15 Сколько раз говорили людям: …", one of a few: comments

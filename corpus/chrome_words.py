@@ -3321,6 +3321,8 @@ KEY_POINTS: tuple[str, ...] = (
     "בקצרה",
     "मुख्य बातें",
     "सार",
+    "головне",
+    "главное",
 )
 UPDATED: tuple[str, ...] = (
     "aangepast",

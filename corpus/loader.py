@@ -1100,6 +1100,10 @@ _NOT_PROSE = frozenset({"script", "style", "noscript", "template", "a", "head", 
 HEADLINE_LINES = 6  # lines a page's header may put before its headline (crumbs, a section)
 
 
+# A label in brackets opening a page's title: "[LIVE]", "【速報】", "(VIDEO)"
+_TITLE_LABEL = re.compile(r"^\s*[\[【(（〔［][^\]】)）〕］]{1,12}[\]】)）〕］]\s*")
+
+
 def _without_headline(text: str, title: Any) -> str:
     """The text without the headline that trafilatura left in it.
 
@@ -1112,6 +1116,9 @@ def _without_headline(text: str, title: Any) -> str:
     if not isinstance(title, str) or len(title.strip()) < 8:
         return text
     key = " ".join(title.split()).casefold()
+    # (the title may carry a label the headline's line has not: "[LIVE] …", "【速報】…")
+    bare = _TITLE_LABEL.sub("", key, count=1)
+    keys = {key, bare} if len(bare) >= 8 else {key}
     lines = text.split("\n")
     dropped: set[int] = set()
     seen = 0
@@ -1119,7 +1126,7 @@ def _without_headline(text: str, title: Any) -> str:
         if not line.strip():
             continue
         folded = " ".join(line.split()).casefold()
-        if folded == key or _title_and_subtitle(folded, key):
+        if folded in keys or _title_and_subtitle(folded, key):
             dropped.add(k)
             end = k + 1
             while end < len(lines) and not lines[end].strip():

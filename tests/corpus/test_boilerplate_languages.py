@@ -4881,3 +4881,71 @@ def test_a_quotation_said_again_further_down_is_the_articles() -> None:
     assert judged[again] is None
     judged = reasons("\n\n".join([*body, said, again, *body]))
     assert judged[again] == "pull quote"
+
+
+# The sixty-third set (bu01-bu36).
+
+
+def test_a_thai_price_list_under_its_as_follows_is_the_articles() -> None:
+    """Thai writes a lead-in's colon as words ("มีดังนี้", "as follows"): the list under it,
+    with prose around it, is the article's, not a menu."""
+    body = BODIES["Thai"]
+    lead = "อัตราค่าบริการใหม่ มีดังนี้"
+    rows = ["- ผู้ใหญ่ชาวไทย 40 บาท", "- เด็กชาวไทย 20 บาท", "- ผู้ใหญ่ชาวต่างชาติ 300 บาท",
+            "- เด็กชาวต่างชาติ 150 บาท", "- รถยนต์ 30 บาท / รถจักรยานยนต์ 20 บาท"]  # fmt: skip
+    judged = reasons("\n\n".join([body[0], lead, *rows, *body[1:]]))
+    assert [judged[line] for line in [lead, *rows]] == [None] * 6
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "reason"),
+    [
+        ("제보를 기다립니다. 피해 현장을 목격했거나 사진·영상을 갖고 계신 분은 카카오톡 채널 "
+         "‘한빛일보 제보’나 이메일로 보내주세요.", "Korean", "news tip"),
+        ("Ми не маємо інвестора і не беремо гроші від політиків. Якщо наша робота важлива для "
+         "вас, станьте нашим патроном — навіть 50 гривень на місяць допомагають нам залишатися "
+         "незалежними.", "Cyrillic", "appeal"),
+        ("Copyright GhanaNewsOnline.example. This story may not be reproduced, republished or "
+         "broadcast in whole or in part without permission.", "Latin", "credits"),
+        ("Бележка на редакцията: В първоначалната версия на материала беше посочена грешна "
+         "дата.", "Cyrillic", "credits"),
+        ("Larawan ni Paolo Bautista, Balita Ngayon News", "Latin", "photo credit"),
+        ("Валидатор за плащане с банкова карта в трамвай на линия 5. От 1 март едно пътуване "
+         "с карта също ще струва 2 лв. Снимка: Калоян Петров", "Cyrillic", "photo credit"),
+        ("— Ulat ni Carla Mendoza, Balita Ngayon News", "Latin", "credits"),
+        ("I-download ang Balita Ngayon app para sa pinakabagong balita at mga alerto tungkol sa "
+         "panahon. Libre ito sa Android at iPhone.", "Latin", "newsletter"),
+        # news with their words
+        ("Поліція чекає на свідків і просить повідомити, якщо хтось бачив аварію.", "Cyrillic",
+         None),
+        ("Ayon sa ulat ni Mendoza, bumaba ang presyo ng bigas.", "Latin", None),
+        ("Maaaring i-download ng mga magsasaka ang app ng DA para makita ang presyo.", "Latin",
+         None),
+        ("The council said the report may not be published before the election.", "Latin",
+         None),
+    ],
+)  # fmt: skip
+def test_lines_of_the_sixty_third_set(line: str, script: str, reason: str | None) -> None:
+    assert reason_in(line, script) == reason
+
+
+def test_comments_each_under_its_author_and_time_after_the_article() -> None:
+    """Two comments, each under its author's name and its date and time: comments, however
+    much they read as sentences; one such line alone may be a post's."""
+    tail = [
+        "Kofi Agyeman 02-10-2024 19:12",
+        "This increase is welcome but the smuggling will continue as long as the cedi falls.",
+        "Abena from Kumasi 02-10-2024 20:47",
+        "My father is a farmer and he has still not received the fertiliser they promised.",
+    ]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *tail]))
+    assert [judged[line] for line in tail] == ["comments"] * 4
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *tail[2:]]))
+    assert judged[tail[3]] is None
+
+
+def test_a_key_points_box_headed_holovne() -> None:
+    body = BODIES["Cyrillic"]
+    box = ["Головне", "- Підтоплено 214 дворів у громаді", "- Без світла 37 населених пунктів"]
+    judged = reasons("\n\n".join([*box, *body]))
+    assert [judged[line] for line in box] == ["key points"] * 3

@@ -973,3 +973,23 @@ def test_a_pull_quote_said_nowhere_else_and_a_repeated_paragraph_stay_once(
     paras = f"<p>{body[0]}</p><p>{body[1]}</p>{again}" + "".join(f"<p>{p}</p>" for p in body[2:])
     text, _, _ = load_page(tmp_path, headed_page(headline, "", paras))
     assert text.count(body[1]) == 1
+
+
+def test_a_live_blogs_korean_clocks_go_back_over_their_posts() -> None:
+    """ "오후 5:40" ("p.m. 5:40") is a post's clock as a Korean live blog writes it."""
+    page = (
+        '<html><body><div class="feed">'
+        + posts("article", "post", POSTS).replace("<time>1", "<time>오후 1")
+        + "</div></body></html>"
+    )
+    kept = "\n\n".join(squeeze(re.sub("<[^>]+>", "", b)) for b in POSTS[:3])
+    text = with_times(page, kept).split("\n\n")
+    assert [p[:12] for p in text][:2] == ["오후 10:00", "Crews restor"]
+
+
+def test_a_headline_repeated_without_its_titles_label_leaves_the_text() -> None:
+    from corpus.loader import _without_headline
+
+    headline = "충청권 ‘물폭탄’…중대본 비상 2단계, 주민 412명 대피"
+    first = "기상청은 오후 5시 30분을 기해 호우경보를 낮췄다."
+    assert _without_headline(f"{headline}\n\n{first}", f"[LIVE] {headline}") == first
