@@ -236,8 +236,9 @@ _NOTICE = factored(
         r"|weiterverbreitung (?:nur|ist nur|nicht)|\| copyright "
         r"|skyddat enligt upphovsrätts|vidarepublicering (?:utan|är|endast)|textlängd \d+ ord"
         r"|protegid[ao]s por (?:los )?derechos de autor|protegides per drets d'autor"
-        r"|yayın hakları|kaynak gösterilmeden|izinsiz kullanılamaz|izin alınmaksızın"
-        r"|(?:story|article) may not be (?:reproduced|republished)"
+        r"|yayın hakları|kaynak gösterilmeden|izinsiz kullanılamaz"
+        r"|izin alınmaksızın (?:kısmen veya tamamen )?(?:kullanılamaz|yayımlanamaz)"
+        r"|this (?:story|article|material) may not be (?:reproduced|republished)"
         r"|использование материалов"
         r"|при (?:полном или частичном )?использовании материалов"
         r"|перепечатка (?:материалов|запрещена)|при (?:полной или частичной )?перепечатке"
@@ -701,7 +702,9 @@ _OUR_CHANNEL = factored(
 _FOLLOW_BUTTON = factored(r"をフォロー(?:する)?$|に「いいね！?」しよう$")
 # ("…野菜をお届けしますと説明した" reports what someone said)
 _DELIVERED = factored(
-    r"(?:毎日|毎週|毎朝|毎晩|平日の朝|週に?\d回|プッシュ通知で)[^。]{0,40}お届けし(?:て(?:い)?)?ます(?:[。！!]|$)"
+    r"(?:毎日|毎週|毎朝|毎晩|平日の朝|週に?\d回|プッシュ通知で)[^。]{0,40}お届けします(?:[。！!]|$)"
+    # "…メールマガジンでは、…を、毎晩9時にお届けしています。": the newsletter names itself
+    r"|(?:メールマガジン|メルマガ|ニュースレター)[^。]{0,60}お届けしています(?:[。！!]|$)"
     r"|메일로 받아\s?보세요"  # "… 오늘의 핵심 뉴스를 매일 아침 메일로 받아보세요."
 )
 # A reader's comment copied as one line: "Montse - 21/11/2025 12:40 182 euros d'escombraries …"
@@ -938,7 +941,9 @@ _PHOTO_CREDIT_STRONG = factored(
     # "资料图 视觉中国/供图": a file photo, an agency's, "provided"
     r"|^(?:资料图|資料照|资料图片|資料圖)(?:片)?(?:\s|$)|供[图圖]$"
     r"|[。.]\s*(?:资料图|資料照|資料圖)片?$"
-    r"|(?<!\w)fot\.\s*(?-i:[A-Z])|(?<!\w)picha na (?-i:[A-Z])|\b(?:kuha|larawan) ni (?-i:[A-Z])"
+    r"|(?<!\w)fot\.\s*(?-i:[A-Z])|(?<!\w)picha na (?-i:[A-Z])|\bkuha ni (?-i:[A-Z])"
+    # "Larawan ni Paolo Bautista, Balita Ngayon News": "picture by", a name and the outlet
+    r"|^larawan ni (?:(?-i:[A-Z])[\w.'’-]*,? ?){2,6}$"
     r"|լուսանկար\w*\s*[՝:]"  # Armenian "Photo: …"
     # a file photo's line: "Фото из архива редакции", "Foto de archivo"
     r"|^(?:фото из архива|фото з архіву|photo from the archive|foto de archivo|foto d'archivio"
@@ -950,16 +955,32 @@ _PHOTO_CREDIT_STRONG = factored(
 _BYLINE = gated(
     r"^(?:(?:posted |written |reported |published |edited )?by|von|par|por|di|door|przez|текст"
     r"|автор|от|كتب|كتبت|بقلم|نوشته|տեքստը|լուսանկարները|լուսանկարը|autor|autorka|kirjoittaja"
-    r"|författare|szerző|af|av|oleh|toimetaja|autors"
-    # a role with its colon: "Muhabir: Elif Karaca", "Editör: …", "Editor: Jane Doe"
-    r"|(?:muhabir|editör|editor|redaktör|redaktor|redakteurin|redakteur|redactora?|reporter"
-    r"|reportera|hazırlayan|yazan|yazar)(?=\s*:))\s*[:՝]?\s+"
+    r"|författare|szerző|af|av|oleh|toimetaja|autors)\s*[:՝]?\s+"
     r"(?P<name>[^\W\d_][\w.'’\u0900-\u0dff-]*(?:\s+[\w.'’\u0900-\u0dff-]+){0,3})"
     # "By Gemma Thornley, Consumer Reporter", "Por Ana Ruiz y Luis Gil", "By Jane Doe | AP"
     r"(?:\s*(?:,|\||\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|&)\s*"
     r"[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,3})?$",
     re.IGNORECASE,
 )
+# A role with its colon and a name: "Muhabir: Elif Karaca", "Editör: Serkan Aydoğdu",
+# "Editor: Jane Doe" (`_role_and_name` wants every word of the name capitalised: "Reporter:
+# Were you afraid" is an interview's question)
+_ROLE_LABEL = gated(
+    r"^(?:muhabir|editör|editor|redaktör|redaktor|redakteurin|redakteur|redactora?|reporter"
+    r"|reportera|hazırlayan|yazan|yazar)\s*:\s*",
+    re.IGNORECASE,
+)
+ROLE_NAME = 4  # words of a name after its role
+
+
+def _role_and_name(text: str) -> bool:
+    role = _ROLE_LABEL.match(text)
+    if role is None:
+        return False
+    name = text[role.end() :].split()
+    return 0 < len(name) <= ROLE_NAME and all(w[:1].isupper() for w in name)
+
+
 # Credits that are never prose, wherever they stand: "(AP Photo/Jane Doe)", "©".
 _CREDIT_ALONE = factored(
     r"\((?:[A-Z]{2,6} )?Photo ?/[^)]*\)|\bPhoto(?:graph)?: [A-Z]|\bGetty Images\b|©"
@@ -1007,7 +1028,7 @@ _CREDITS = gated(
     r"|(?:this|the) (?:article|story|piece|post) (?:was |is )?(?:originally|first) "
     r"(?:appeared|published|ran|posted) (?:on|in|at|by) (?-i:[A-Z])"
     r"|read the original (?:article|story)\b"
-    r"|[—–-]?\s*ulat ni (?-i:[A-Z])"  # "— Ulat ni Carla Mendoza, …": "report by", in Tagalog
+    r"|[—–-]\s*ulat ni (?-i:[A-Z])"  # "— Ulat ni Carla Mendoza, …": "report by", in Tagalog
     # a Persian agency's end mark, "انتهای پیام/"
     r"|انتهای پیام\s*/?\s*$"
     # a Vietnamese site's licence: "Giấy phép hoạt động báo điện tử số 000/GP-BTTTT."
@@ -1456,7 +1477,8 @@ _AS_FOLLOWS = factored(r"(?:ดังนี้|ดังต่อไปนี้
 
 
 def _ends_with_colon(text: str) -> bool:
-    """A line that leads in to what comes under it ("The fares from 1 July:")."""
+    """A line that leads in to what comes under it: its colon ("The fares from 1 July:"), or
+    Thai's and Lao's words for "as follows" ("อัตราค่าบริการใหม่ มีดังนี้")."""
     return bool(_LEAD_IN.search(text.rstrip()))
 
 
@@ -1719,6 +1741,8 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
     first = byline["name"][0] if byline else ""
     if byline and not first.islower() and not stopped:
         return "credits"
+    if words <= ROLE_NAME + 1 and not stopped and _role_and_name(text):
+        return "credits"  # "Muhabir: Elif Karaca"
     if (words <= 4 and _REPORTER.match(text)) or (words <= 7 and _REPORTER_MORE.match(text)):
         return "credits"  # "박준영 기자", "김서연 기자 syk@…" (the address alone is above)
     if words <= 8 and (_BRACKETED_BYLINE.match(text) or _BRACKETED_NAME.match(text)):
@@ -2078,7 +2102,10 @@ _AUTHOR_BIO = gated(
 _COVERS_KO = factored(r"(?:을|를) 취재합니다")  # "…산업을 취재합니다": "I cover …"
 # "通信・モバイル担当記者。携帯料金…などを取材。", "まちナビ編集部記者。札幌市出身。…を取材。":
 # the writer's desk, then what they cover or where they are from (a bio under the article)
-_JA_BIO = factored(r"[^。「」]{2,30}記者。[^「」]{0,120}?(?:を(?:中心に)?取材|を担当|出身。)")
+_JA_BIO = factored(
+    r"[^。「」]{1,30}(?:担当|部|局|班|支社|編集部)記者。(?:[^。「」]{1,60}。){0,3}?"
+    r"[^。「」]{0,60}(?:を(?:中心に)?取材|を担当|出身。)"
+)
 
 
 # A bio by the writer's desk, its name in quotation marks: "Корреспондент отдела «Город». Пишет о
@@ -2601,13 +2628,25 @@ _SHARE_LABEL = factored(
 SHARE_LABEL_ROW = 10  # words: the label and a few channels
 
 
+# The channels a share bar names
+_SHARE_CHANNELS = frozenset(
+    """facebook x twitter line whatsapp telegram email e-mail mail linkedin pinterest reddit
+    threads bluesky viber vk вконтакте вк одноклассники ok messenger sms copy link kakao
+    카카오톡 카카오스토리 밴드 네이버 페이스북 트위터 링크복사 微信 微博 qq qq空间 朋友圈 微信朋友圈
+    复制链接 複製連結 复制 複製 链接 連結 はてブ はてなブックマーク pocket urlをコピー
+    リンクをコピー 印刷 print | · /""".split()
+)
+
+
 def _shared_to(text: str, low: str) -> bool:
-    """A share bar's label and the channels it names, each a name's word ("Facebook", "微信"),
-    none in lower case: "Teilen: die Stadt will sparen" says something."""
+    """A share bar's label and the channels it names ("分享：微信 微博 复制链接", "Share:
+    Facebook X Email"), each a channel's or a button's word: "Share: Democrats Republicans"
+    says something."""
     found = _SHARE_LABEL.match(low)
-    return found is not None and not any(
-        word[:1].islower() for word in text[found.end(1) :].split()
-    )
+    if found is None:
+        return False
+    words = low[found.end(1) :].strip(" :：").split()
+    return all(w in _SHARE_CHANNELS or w in _UI_WORDS for w in words)
 
 
 def _is_share_row(text: str) -> bool:
@@ -3791,13 +3830,20 @@ _INITIAL = re.compile(r"[^\W\d_]\.(?:[^\W\d_]\.)?")
 COMMENT_STAMPS_NEAR = 6  # lines: another comment's author and time, this close
 
 
-def _comment_under_stamp(paras: Sequence[Paragraph], k: int) -> bool:
-    """Line k stands under a comment's author and time (`_is_comment_stamp`), and another
-    such line stands near: comments, not the article (one stamped line may be a post's)."""
+def _comment_under_stamp(paras: Sequence[Paragraph], reasons: Sequence[str | None], k: int) -> bool:
+    """Line k stands under a comment's author and time (`_is_comment_stamp`), another such
+    line stands near, and the first of them has chrome right over it ("Share: Facebook |
+    Twitter", a comments header): comments under the article. (A live blog's posts under
+    their authors and times have the article over their first.)"""
     if k < 1 or not _is_comment_stamp(paras[k - 1]):
         return False
     near = range(max(0, k - 1 - COMMENT_STAMPS_NEAR), min(len(paras), k + COMMENT_STAMPS_NEAR))
-    return any(m != k - 1 and _is_comment_stamp(paras[m]) for m in near)
+    if not any(m != k - 1 and _is_comment_stamp(paras[m]) for m in near):
+        return False
+    first = k - 1
+    while first >= 2 and _is_comment_stamp(paras[first - 2]):
+        first -= 2  # (each comment a stamp and a line of text)
+    return first > 0 and reasons[first - 1] not in (None, "timestamp", "comments")
 
 
 def _signed_comments(paras: Sequence[Paragraph], k: int) -> bool:
@@ -3843,7 +3889,7 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         if _is_signoff(text):
             reasons[k] = "credits"  # "Светлана ОРЛОВА.": the writer's name under the article
             continue
-        if _comment_under_stamp(paras, k):
+        if _comment_under_stamp(paras, reasons, k):
             # "Abena from Kumasi 02-10-2024 20:47" over "My father is a farmer …", one of a
             # few: the comments under the article, each under its author and time
             reasons[k] = "comments"

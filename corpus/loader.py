@@ -496,7 +496,7 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     text, standfirst = _without_standfirst(anchors, _without_headline(text, found.get("title")))
     if standfirst:
         found["standfirst"] = standfirst
-    if any(name in html for name in _PULL_QUOTE_NAMES):  # (a page names its pull quotes)
+    if _PULL_QUOTE_CLASS.search(html):  # (a page names its pull quotes)
         text = _without_pull_quotes(tree, anchors, text)
     return text, found
 
@@ -968,20 +968,23 @@ def _posts_in_blocks(
     anchors: Sequence[tuple[Any, str]], blocks: Sequence[str]
 ) -> tuple[dict[str, int], dict[int, tuple[_Family, int]], dict[_Family, list[Any]]]:
     """The text's blocks and the live blog's posts they hold: a block's text, and each of its
-    lines' (a list's items without their "- "), to the block (`where`); a block to its post's
-    family and index (`owner`); a family to its posts (`looked`, as `_post_of` fills it)."""
+    list items', to the block (`where`); a block to its post's family and index (`owner`,
+    found by a block's text or by one of its lines); a family to its posts (`looked`, as
+    `_post_of` fills it)."""
     where: dict[str, int] = {}
+    lines: dict[str, int] = {}  # (a post's paragraph with its "分享" button glued under it)
     for k, block in enumerate(blocks):
         where.setdefault(_key(block), k)
         if "\n" in block or block.startswith("- "):
-            # a list's items, and a post's paragraph with a line glued under it ("…恆春半島。"
-            # then its "分享" button, a line of the same block)
             for line in block.split("\n"):
-                where.setdefault(_key(line[2:] if line.startswith("- ") else line), k)
+                if line.startswith("- "):
+                    where.setdefault(_key(line[2:]), k)
+                else:
+                    lines.setdefault(_key(line), k)
     owner: dict[int, tuple[_Family, int]] = {}
     looked: dict[_Family, list[Any]] = {}
     for element, key in anchors:
-        k = where.get(key, -1)
+        k = where.get(key, lines.get(key, -1))
         if k < 0 or k in owner:
             continue
         post = _post_of(element, looked)
@@ -1126,7 +1129,7 @@ def _without_headline(text: str, title: Any) -> str:
         if not line.strip():
             continue
         folded = " ".join(line.split()).casefold()
-        if folded in keys or _title_and_subtitle(folded, key):
+        if folded in keys or any(_title_and_subtitle(folded, k) for k in keys):
             dropped.add(k)
             end = k + 1
             while end < len(lines) and not lines[end].strip():
@@ -1190,7 +1193,6 @@ def _without_standfirst(anchors: Sequence[tuple[Any, str]], text: str) -> tuple[
 
 # A pull quote's class: "pullquote", "pull-quote", "wp-block-pullquote", "td_pull_quote"
 _PULL_QUOTE_CLASS = re.compile(r"pull[-_]?quote", re.IGNORECASE)
-_PULL_QUOTE_NAMES = ("ullquote", "ull-quote", "ull_quote", "ullQuote", "ull-Quote", "ULLQUOTE")
 
 
 PULL_QUOTE_WORDS = 20  # characters of a pull quote that the article must say elsewhere too
@@ -1232,8 +1234,13 @@ def _without_pull_quotes(tree: Any, anchors: Sequence[tuple[Any, str]], text: st
             if flat[k] in keys or all(_key(line) in keys for line in block.split("\n"))
         ]
         if any(flat[k] in said for k in found):
-            # a whole paragraph of the article repeated: one of the two stays
-            dropped.update(k for k in found[1:] if flat[k] == flat[found[0]])
+            # a whole paragraph of the article repeated: the article's copy stays, the one in
+            # the place the page shows the pull quote leaves
+            copies = [k for k in found if flat[k] == flat[found[0]]]
+            if len(copies) > 1:
+                dropped.add(
+                    copies[0] if _quote_first(tree, inside, flat[copies[0]]) else copies[-1]
+                )
             continue
         cores = [
             (k, core)
@@ -1249,6 +1256,15 @@ def _without_pull_quotes(tree: Any, anchors: Sequence[tuple[Any, str]], text: st
     if not dropped:
         return text
     return "\n\n".join(b for k, b in enumerate(blocks) if k not in dropped)
+
+
+def _quote_first(tree: Any, inside: set[Any], key: str) -> bool:
+    """Whether the page shows the pull quote with the words `key` before the article's own
+    paragraph of them."""
+    for element in tree.iter(*_ANCHORS):
+        if _key("".join(element.itertext())) == key:
+            return element in inside
+    return False
 
 
 def _standfirst_element(element: Any, key: str) -> bool:

@@ -342,27 +342,43 @@ def count_words(text: str) -> int:
     return runs - joins
 
 
-def _wrap_width(text: str) -> tuple[int | None, bool]:
-    """The column a hard-wrapped text is wrapped at (None when its lines are not wrapped),
-    and whether most of its lines are that long, as kanji and kana wrapped at it are."""
-    lengths = sorted(len(line) for line in text.split("\n") if line.strip())
+def _wrap_width(text: str) -> tuple[int | None, bool, bool]:
+    """The column a hard-wrapped text is wrapped at (None when its lines are not wrapped);
+    whether most of its lines are that long, as kanji and kana wrapped at it are; and whether
+    its lines are measured in columns, a kanji two (a text with kanji, kana or hangul, which
+    an editor wraps by the columns they fill)."""
+    wide = _WIDE.search(text) is not None
+    lengths = sorted(_columns(line, wide) for line in text.split("\n") if line.strip())
     if len(lengths) < 3:
-        return None, False
+        return None, False, wide
     typical = lengths[(len(lengths) * 9) // 10]
     if not 40 <= typical <= 120:
-        return None, False
+        return None, False, wide
     # (a few longer lines, a URL or a heading, do not set the width)
     full = sum(1 for length in lengths if abs(length - typical) <= CJK_WRAP)
-    return typical, full * 2 >= len(lengths)
+    return typical, full * 2 >= len(lengths), wide
+
+
+# Characters that fill two columns: kanji, kana, hangul, full-width forms and punctuation
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
+def _columns(line: str, wide: bool) -> int:
+    return len(line) + len(_WIDE.findall(line)) if wide else len(line)
 
 
 WRAP_SLACK = 1.15  # a wrapped line may run a little past the typical width (a long word)
 CJK_TAIL = 3  # characters at a line's end where kanji or kana say it wraps as they do
-CJK_WRAP = 2  # characters a wrapped line of kanji and kana may differ from the width by
+CJK_WRAP = 2  # columns a wrapped line of kanji and kana may differ from the width by
 
 
-def _is_wrapped_prose(lines: list[str], width: int | None, full_lines: bool) -> bool:
-    """True for a block hard-wrapped at `width` (e.g. a .txt file wrapped at 72 columns).
+def _is_wrapped_prose(
+    lines: list[str], width: int | None, full_lines: bool, wide: bool = False
+) -> bool:
+    """True for a block hard-wrapped at `width` (e.g. a .txt file wrapped at 72 columns; its
+    lines measured in columns when `wide`).
 
     Such a block is one paragraph: each line ends where the next line's first word would not
     have fitted. A block of lines that end early (a list, a menu, one paragraph per line) is
@@ -373,7 +389,7 @@ def _is_wrapped_prose(lines: list[str], width: int | None, full_lines: bool) -> 
     full = 0
     for line, after in itertools.pairwise(lines):
         first = after.split(maxsplit=1)
-        length = len(line.rstrip())
+        length = _columns(line.rstrip(), wide)
         if not first or length > width * WRAP_SLACK:
             # (a line well past the width was never wrapped at it: a paragraph of a copied
             # page, one line, with an advert's label under it, "…必要とされています。" then "広告")
@@ -385,7 +401,7 @@ def _is_wrapped_prose(lines: list[str], width: int | None, full_lines: bool) -> 
             # wrapped.
             if full_lines and abs(length - width) <= CJK_WRAP:
                 full += 1
-        elif width < length + 1 + len(first[0]):
+        elif width < length + 1 + _columns(first[0], wide):
             full += 1
     return full >= 0.8 * (len(lines) - 1)
 
@@ -402,10 +418,10 @@ def paragraphs(text: str) -> list[Paragraph]:
     hard-wrapped prose, which stays one paragraph.
     """
     found: list[Paragraph] = []
-    width, full_lines = _wrap_width(text)
+    width, full_lines, wide = _wrap_width(text)
     for block in _BLOCK.finditer(text):
         lines = block.group().split("\n")
-        if _is_wrapped_prose(lines, width, full_lines):
+        if _is_wrapped_prose(lines, width, full_lines, wide):
             if _button_under(lines):
                 # "…恆春半島。" then "分享": the paragraph, and a button's word under it
                 cut = block.start() + block.group().rindex("\n")
@@ -420,6 +436,7 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 BUTTON_UNDER = 12  # characters: a button's or a label's word, not a wrapped paragraph's end
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,2}|[A-Z](?:\.[A-Z])+|[a-z]{1,3})\.$")
 _STOPS = ".!?。！？…"
 _CLOSERS = "\"'”’」』）)»"
 
@@ -434,6 +451,7 @@ def _button_under(lines: list[str]) -> bool:
         and last[-1] not in _STOPS
         and last.rstrip(_CLOSERS)[-1:] not in _STOPS
         and above[-1:] in _STOPS
+        and not _ABBREVIATION_END.search(above)  # ("… consultation. Dr." then "Patel")
     )
 
 

@@ -4930,18 +4930,23 @@ def test_lines_of_the_sixty_third_set(line: str, script: str, reason: str | None
 
 
 def test_comments_each_under_its_author_and_time_after_the_article() -> None:
-    """Two comments, each under its author's name and its date and time: comments, however
-    much they read as sentences; one such line alone may be a post's."""
+    """Two comments under the page's chrome, each under its author's name and its date and
+    time: comments, however much they read as sentences. One such line alone may be a
+    post's, and a live blog's posts under their authors and times have the article over the
+    first."""
     tail = [
         "Kofi Agyeman 02-10-2024 19:12",
         "This increase is welcome but the smuggling will continue as long as the cedi falls.",
         "Abena from Kumasi 02-10-2024 20:47",
         "My father is a farmer and he has still not received the fertiliser they promised.",
     ]
-    judged = reasons("\n\n".join([*ENGLISH_BODY, *tail]))
+    share = "Share: Facebook | Twitter | WhatsApp"
+    judged = reasons("\n\n".join([*ENGLISH_BODY, share, *tail]))
     assert [judged[line] for line in tail] == ["comments"] * 4
-    judged = reasons("\n\n".join([*ENGLISH_BODY, *tail[2:]]))
+    judged = reasons("\n\n".join([*ENGLISH_BODY, share, *tail[2:]]))
     assert judged[tail[3]] is None
+    judged = reasons("\n\n".join([ENGLISH_BODY[0], *tail]))
+    assert judged[tail[1]] is None and judged[tail[3]] is None
 
 
 def test_a_key_points_box_headed_holovne() -> None:
@@ -4949,3 +4954,27 @@ def test_a_key_points_box_headed_holovne() -> None:
     box = ["Головне", "- Підтоплено 214 дворів у громаді", "- Без світла 37 населених пунктів"]
     judged = reasons("\n\n".join([*box, *body]))
     assert [judged[line] for line in box] == ["key points"] * 3
+
+
+@pytest.mark.parametrize(
+    ("line", "script"),
+    [
+        ("Belediyeye ait arazide izin alınmaksızın yapılan 12 kaçak yapı ekipler tarafından "
+         "yıkıldı.", "Latin"),
+        ("The judge ruled that the article may not be republished until the defamation case is "
+         "settled.", "Latin"),
+        ("死亡したのは元新聞記者。長野県出身。", "Japanese"),
+        ("同氏は元毎日新聞記者。教育問題を中心に取材を続けてきた。", "Japanese"),
+        ("シェア：トヨタ ホンダ 日産", "Japanese"),
+        ("分享：公司 员工 客户", "Chinese"),
+        ("Share: Democrats Republicans Independents", "Latin"),
+        ("Larawan ni Marcos, tinanggal sa opisina ng alkalde", "Latin"),
+        ("Ulat ni Senador Cruz, isinumite na sa Ombudsman", "Latin"),
+        ("Reporter: Were you afraid", "Latin"),
+        ("Muhabir: Peki sonra ne oldu", "Latin"),
+        ("毎朝、地域の農家から新鮮な野菜をお届けしています。", "Japanese"),
+    ],
+)  # fmt: skip
+def test_review_news_with_the_sixtieth_to_sixty_third_sets_words(line: str, script: str) -> None:
+    """News that holds a word of the new rules and one cue only: none marks it."""
+    assert reason_in(line, script) is None

@@ -993,3 +993,48 @@ def test_a_headline_repeated_without_its_titles_label_leaves_the_text() -> None:
     headline = "충청권 ‘물폭탄’…중대본 비상 2단계, 주민 412명 대피"
     first = "기상청은 오후 5시 30분을 기해 호우경보를 낮췄다."
     assert _without_headline(f"{headline}\n\n{first}", f"[LIVE] {headline}") == first
+
+
+def test_a_posts_title_with_its_time_keeps_the_posts_text() -> None:
+    """A post whose time opens its title, the post's text glued to the title's block: the
+    title gets its time back, the text stays."""
+    from corpus.loader import _extract_html
+
+    posts_html = "".join(
+        f"<article class='post'><p><time>2{k}:15</time> Containment on the ridge {k}</p>"
+        f"Firefighters have contained the blaze number {k} on the north ridge, officials said."
+        f"<p>Second paragraph of post {k} with more detail about the fire crews.</p></article>"
+        for k in range(4)
+    )
+    page = f"<html><body><h1>Fire live</h1><div class='feed'>{posts_html}</div></body></html>"
+    text, _ = _extract_html(page)
+    for k in range(4):
+        assert f"Firefighters have contained the blaze number {k}" in text
+        assert f"Second paragraph of post {k}" in text
+
+
+@pytest.mark.parametrize("quote_first", [True, False])
+def test_a_pull_quote_repeating_a_paragraph_leaves_the_articles_copy_in_place(
+    quote_first: bool,
+) -> None:
+    from corpus.loader import _extract_html
+
+    a, b, c, d = (
+        "Russian and U.S. officials have started discussions on developing reserves of rare "
+        "earth metals, the envoy said on Tuesday in Moscow.",
+        "We will not close the branch while I am on this board, the chair of the credit union "
+        "told members at the meeting.",
+        "The board voted six to one in favour of the merger, which will take effect from the "
+        "first of January next year.",
+        "Members can keep their accounts and cards, and the branches in the two towns will stay "
+        "open for at least two years.",
+    )
+    quote = f"<blockquote class='pullquote'><p>{b}</p></blockquote>"
+    body = (
+        f"<p>{a}</p>{quote}<p>{c}</p><p>{b}</p><p>{d}</p>"
+        if quote_first
+        else f"<p>{a}</p><p>{b}</p><p>{c}</p>{quote}<p>{d}</p>"
+    )
+    page = f"<html><body><article><h1>Credit union merger</h1>{body}</article></body></html>"
+    text, _ = _extract_html(page)
+    assert text.split("\n\n") == ([a, c, b, d] if quote_first else [a, b, c, d])

@@ -251,3 +251,33 @@ def test_a_line_of_kanji_wraps_only_at_the_width() -> None:
     )
     wrapped = "\n".join(prose[k : k + 40] for k in range(0, len(prose), 40))
     assert [p.text for p in paragraphs(wrapped)] == [wrapped]
+
+
+def test_kanji_wrapped_by_columns_stays_one_paragraph() -> None:
+    """A Japanese paragraph an editor wrapped at 80 columns: digits fill one column, kanji
+    two, so its lines hold different numbers of characters; it is one paragraph."""
+    prose = (
+        "政府は2025年4月1日から、地方の路線バスを維持するための新たな交付金制度を始めると発表した。"
+        "利用者の減少が続く山間部で、予約制の乗り合いワゴンへの切り替えを後押しする。2024年度の利用者"
+        "は前年度比で約8％減り、運転手は120人不足している。"
+    ) * 3
+    lines, line = [], ""
+    for char in prose:
+        width = 1 if char.isascii() else 2
+        if sum(1 if c.isascii() else 2 for c in line) + width > 80:
+            lines.append(line)
+            line = ""
+        line += char
+    lines.append(line)
+    assert len({len(x) for x in lines[:-1]}) > 2  # (the characters a line holds vary)
+    assert len(paragraphs("\n".join(lines))) == 1
+
+
+def test_an_abbreviation_at_a_wrapped_lines_end_is_no_paragraphs_end() -> None:
+    lines = [
+        "The council met on Tuesday to discuss the new budget and agreed a consultation. Dr.",
+        "Patel",
+    ]
+    other = "Another paragraph here that is long enough to set a width of text lines ok."
+    text = "\n".join(lines) + f"\n\n{other}\n\n{other}"
+    assert paragraphs(text)[0].text == "\n".join(lines)
