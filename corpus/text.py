@@ -347,16 +347,18 @@ def _wrap_width(text: str) -> tuple[int | None, bool, bool]:
     whether most of its lines are that long, as kanji and kana wrapped at it are; and whether
     its lines are measured in columns, a kanji two (a text with kanji, kana or hangul, which
     an editor wraps by the columns they fill)."""
-    wide = _WIDE.search(text) is not None
-    lengths = sorted(_columns(line, wide) for line in text.split("\n") if line.strip())
+    wide = not text.isascii() and _WIDE.search(text) is not None
+    lines = [line for line in text.split("\n") if line.strip()]
+    lengths = sorted([_columns(line, wide) for line in lines] if wide else map(len, lines))
     if len(lengths) < 3:
         return None, False, wide
     typical = lengths[(len(lengths) * 9) // 10]
     if not 40 <= typical <= 120:
         return None, False, wide
-    # (a few longer lines, a URL or a heading, do not set the width)
-    full = sum(1 for length in lengths if abs(length - typical) <= CJK_WRAP)
-    return typical, full * 2 >= len(lengths), wide
+    # (a few longer lines, a URL or a heading, do not set the width; the lines as long as
+    # it are counted for kanji and kana, the only ones that ask)
+    full = wide and sum(1 for n in lengths if abs(n - typical) <= CJK_WRAP) * 2 >= len(lengths)
+    return typical, full, wide
 
 
 # Characters that fill two columns: kanji, kana, hangul, full-width forms and punctuation
@@ -366,7 +368,12 @@ _WIDE = re.compile(
 
 
 def _columns(line: str, wide: bool) -> int:
-    return len(line) + len(_WIDE.findall(line)) if wide else len(line)
+    """The columns a line fills, in a text with kanji, kana or hangul (`wide`): each of its
+    characters of three bytes in UTF-8 two, as kanji, kana, hangul and full-width forms do
+    (a dash or a curly quotation mark counts two as well: the wrap allows for it)."""
+    if not wide:
+        return len(line)
+    return len(line) + (len(line.encode("utf-8", "surrogatepass")) - len(line)) // 2
 
 
 WRAP_SLACK = 1.15  # a wrapped line may run a little past the typical width (a long word)
@@ -389,19 +396,19 @@ def _is_wrapped_prose(
     full = 0
     for line, after in itertools.pairwise(lines):
         first = after.split(maxsplit=1)
-        length = _columns(line.rstrip(), wide)
+        length = _columns(line.rstrip(), wide) if wide else len(line.rstrip())
         if not first or length > width * WRAP_SLACK:
             # (a line well past the width was never wrapped at it: a paragraph of a copied
             # page, one line, with an advert's label under it, "…必要とされています。" then "広告")
             continue
-        if _CJK.search(line.rstrip()[-CJK_TAIL:]):
+        if wide and _CJK.search(line.rstrip()[-CJK_TAIL:]):
             # Kanji and kana wrap at any character, so a wrapped line is as long as the width
             # (a stop pushed to its end aside), and so are most of the text's lines
             # (`full_lines`): a caption's line, its credit "（撮影・中村翔）" under it, was not
             # wrapped.
             if full_lines and abs(length - width) <= CJK_WRAP:
                 full += 1
-        elif width < length + 1 + _columns(first[0], wide):
+        elif width < length + 1 + (_columns(first[0], wide) if wide else len(first[0])):
             full += 1
     return full >= 0.8 * (len(lines) - 1)
 
