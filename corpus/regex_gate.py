@@ -242,3 +242,34 @@ def gated(source: str, flags: int = 0) -> re.Pattern[str]:
     if _skips_ahead(parsed, parsed.state.flags):
         return factored(source, flags)
     return factored(ahead + source, flags)
+
+
+# The flags a pattern may carry into a group of its own (`(?i:…)`): the others change how the
+# whole expression is read, and a pattern with one of them is refused.
+_SCOPED_FLAGS = {re.IGNORECASE: "i", re.MULTILINE: "m", re.DOTALL: "s", re.VERBOSE: "x"}
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_REFERENCE = re.compile(r"\(\?P=|\(\?\(|\\[1-9]")
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def any_opening(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One pattern whose `match` succeeds on a line where the `match` of any of `patterns`
+    does: each in a group of its own, with its own flags, joined as branches and `factored`.
+
+    A caller that tries many anchored patterns on the same line asks this one first: a line
+    that opens as none of them does (nearly every line) costs one call, not one a pattern.
+    Groups lose their names (two patterns may name one alike); a pattern that refers back to a
+    group, or sets a flag no group can hold, is refused (ValueError), never joined wrongly."""
+    branches = []
+    for pattern in patterns:
+        source = pattern.pattern
+        if not isinstance(source, str) or _REFERENCE.search(source):
+            raise ValueError(f"cannot join a pattern that refers to a group: {source!r}")
+        if _GLOBAL_FLAGS.match(source):
+            raise ValueError(f"cannot join a pattern that sets its flags inline: {source!r}")
+        flags = pattern.flags & ~re.UNICODE
+        letters = "".join(letter for flag, letter in _SCOPED_FLAGS.items() if flags & flag)
+        if flags & ~sum(_SCOPED_FLAGS):
+            raise ValueError(f"cannot join a pattern with these flags: {pattern.flags!r}")
+        branches.append(f"(?{letters}:{_NAMED_GROUP.sub('(?:', source)})")
+    return factored("|".join(branches))

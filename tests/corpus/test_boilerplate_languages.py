@@ -830,6 +830,15 @@ def test_folding_drops_exactly_the_combining_characters(text: str) -> None:
     assert _fold(text) == (text if text.isascii() else expected)
 
 
+def test_the_class_folding_drops_is_every_combining_character_of_the_basic_plane() -> None:
+    """`_fold` drops the basic plane's combining characters by a class built from the marks
+    (`MARK_RANGES`): a combining character a newer Unicode adds outside them fails here."""
+    from corpus.boilerplate import _COMBINING
+
+    plane = "".join(map(chr, range(0x10000)))
+    assert _COMBINING.findall(plane) == [c for c in plane if unicodedata.combining(c)]
+
+
 def test_read_more_takes_its_bulleted_headlines_and_not_the_list_that_follows() -> None:
     body = BODIES["Cyrillic"]
     links = [

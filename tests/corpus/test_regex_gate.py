@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus import boilerplate
-from corpus.regex_gate import factored, gated
+from corpus.regex_gate import any_opening, factored, gated
 
 # Patterns of every shape the gate reads: phrases, classes, optional and repeated openings,
 # alternatives that may be empty, anchors and lookarounds, scoped flags, categories.
@@ -139,3 +139,72 @@ def test_any_list_of_phrases_joined_matches_as_written(
     source = "|".join(branches)
     flags = re.IGNORECASE if case_blind else 0
     same_matches(re.compile(source, flags), factored(source, flags), text)
+
+
+# Patterns joined by `any_opening`: of both cases, with named groups two of them share, one
+# anchored at its end, one with a lookbehind and a scoped flag.
+OPENINGS = [
+    (r"(?:read (?:next|more)|see also)\s*:", re.IGNORECASE),
+    (r"(?P<name>[A-Z]\w+) (?:reports|writes)$", 0),
+    (r"(?P<name>von|by)\s+(?-i:[A-Z])", re.IGNORECASE),
+    (r"(?<![a-z])app\b", 0),
+    (r"전화\s?[:：]", 0),
+]
+OPENING_ALPHABET = "readnxtmosplcvbyAppRSWwi :\n전화：KkıİZ"
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(alphabet=OPENING_ALPHABET, max_size=24))
+def test_joined_openings_match_where_any_of_them_does(text: str) -> None:
+    patterns = [re.compile(source, flags) for source, flags in OPENINGS]
+    joined = any_opening(*patterns)
+    assert (joined.match(text) is not None) == any(p.match(text) for p in patterns)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [re.compile(r"(a)\1"), re.compile(r"(?P<x>a)(?P=x)"), re.compile(r"(?i)abc"),
+     re.compile("abc", re.ASCII)],
+)  # fmt: skip
+def test_openings_that_cannot_be_joined_are_refused(pattern: re.Pattern[str]) -> None:
+    with pytest.raises(ValueError, match="cannot join"):
+        any_opening(re.compile("x"), pattern)
+
+
+@pytest.mark.parametrize(
+    ("gate", "name", "line"),
+    [
+        ("_OPENS_LOW", "_TAGS", "Tags: rail, fares"),
+        ("_OPENS_LOW", "_LISTEN", "Listen to this article"),
+        ("_OPENS_LOW", "_STATEMENT", "特别声明：以上内容仅代表作者本人观点"),
+        ("_OPENS_LOW", "_SOURCES", "Con información de EFE y Reuters."),
+        ("_OPENS_LOW", "_ADVERTISE_WITH", "Advertise with Canterbury Daily Press"),
+        ("_OPENS_LOW", "_GET_APP_LINE", "Get the APM app"),
+        ("_OPENS_LOW", "_WE_AND_PARTNERS", "We and our partners store and/or access information"),
+        ("_OPENS_LOW", "_RECEIVE", "Get the latest news on WhatsApp"),
+        ("_OPENS_LOW", "_NOTIFY_ASK", "Sign up for our newsletter"),
+        ("_OPENS_TEXT", "_BYLINE", "By Jane Doe"),
+        ("_OPENS_TEXT", "_REPORTER", "정민재 기자"),
+        ("_OPENS_TEXT", "_HASHTAGS", "#rail #fares"),
+        ("_OPENS_TEXT", "_APPEAL_HEADER", "Subscribe to our newsletter"),
+        ("_OPENS_TEXT", "_RELATED_LINK_WEAK", "Related: fares"),
+        ("_OPENS_STRIPPED", "_VIEWS", "Views: 1,204"),
+        ("_OPENS_STRIPPED", "_SPONSORED_BY", "Sponsored by Acme"),
+        ("_OPENS_STRIPPED", "_GALLERY_LINK", "View gallery (12 photos)"),
+        ("_OPENS_FOLDED", "_RELATED_HEADER", "Read more: the fares rise"),
+        ("_OPENS_FOLDED", "_FOLLOW", "Follow Jane Doe on X"),
+        ("_OPENS_FOLDED", "_COMMENTS", "Leave a comment"),
+        ("_OPENS_FOLDED", "_PITCH", "Sign up for our newsletter"),
+        ("_OPENS_FOLDED", "_SOURCE_LINE", "Source: Reuters"),
+    ],
+)
+def test_the_marks_gates_let_through_the_lines_their_rules_match(
+    gate: str, name: str, line: str
+) -> None:
+    """Each gate `_line_reason` asks first lets through a line one of its rules matches,
+    tried on the string the rule is tried on (the line, folded, or folded in lower case)."""
+    folded = boilerplate._fold(line)
+    string = {"_OPENS_LOW": folded.lower(), "_OPENS_FOLDED": folded}.get(gate, line)
+    assert getattr(boilerplate, name).match(string)
+    assert getattr(boilerplate, gate).match(string)
+    assert not getattr(boilerplate, gate).match("The council met on Tuesday.")
