@@ -1411,12 +1411,13 @@ def classify(text: str) -> list[Judged]:
     """Every paragraph of `text` with the reason it is boilerplate, or None for body."""
     paras = paragraphs(text)
     script = dominant_script(text)
+    others = _other_letters(text, script)
     # (a line the page repeats, a menu's entry in its footer, is judged once)
     judged: dict[str, str | None] = {}
     reasons: list[str | None] = []
     for p in paras:
         if p.text not in judged:
-            judged[p.text] = _line_reason(p, script)
+            judged[p.text] = _line_reason(p, script, others)
         reasons.append(judged[p.text])
     stamped = {k for k, p in enumerate(paras) if reasons[k] is None and _is_stamp_line(p)}
     prose = [
@@ -1656,7 +1657,10 @@ def _is_short(p: Paragraph) -> bool:
     return p.words <= SHORT
 
 
-def _line_reason(p: Paragraph, script: str | None) -> str | None:
+def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> str | None:
+    """The reason a line is chrome by its own words, or None (`script`: the page's, as
+    `dominant_script` has it; `others`: the page's letters of other scripts than its own and
+    Latin, `_other_letters`)."""
     text = p.text
     if not _LETTER_OR_DIGIT.search(text):
         return "symbols"
@@ -2032,7 +2036,7 @@ def _line_reason(p: Paragraph, script: str | None) -> str | None:
         return "related links"
     if opens_text and _RELATED_LINK_WEAK.match(text) and not prose:
         return "related link"
-    if words <= 12 and script and _foreign(text, script):
+    if words <= 12 and script and others and _foreign(text, script, others):
         return "untranslated fragment"  # "Озвучить текст" on an English page
     if words <= 12 and opens_text and _APPEAL_HEADER.match(text):
         return "appeal"
@@ -4274,15 +4278,30 @@ def dominant_script(text: str, sample: int = 50_000) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _other_letters(text: str, script: str | None) -> frozenset[str]:
+    """The page's letters of scripts other than its own (`script`) and Latin: a line is
+    `_foreign` only with some of them. (Asked once a page: counting a line's letters by
+    script cost a tenth of the marks of a page in another script than Latin.)"""
+    return frozenset(
+        char
+        for char in set(text)
+        if char > "\x7f" and _SCRIPTS[char] not in (None, script, "LATIN")
+    )
+
+
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _PAST_LATIN = "\u0250"  # the first character past Latin-1 and Latin Extended-A and -B
 
 
-def _foreign(text: str, script: str) -> bool:
+def _foreign(text: str, script: str, others: frozenset[str]) -> bool:
     """Mostly in another script than the page's, and not in Latin letters: a page in any
-    script writes brands, handles, code and acronyms in Latin ("pip install", "BTS")."""
+    script writes brands, handles, code and acronyms in Latin ("pip install", "BTS").
+    (`others`: the page's letters of other scripts, `_other_letters`: a line with none of
+    them is in the page's script and Latin alone.)"""
     if text.isascii() or (script == "LATIN" and max(text) < _PAST_LATIN):
         return False  # Latin letters alone (with their accents, on a Latin page)
+    if others.isdisjoint(text):
+        return False  # (its letters counted, one of the two scripts would have half)
     counts = _script_counts(text)
     total = sum(counts.values())
     if total < 3 or counts[script] * 2 >= total:
