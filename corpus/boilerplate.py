@@ -2558,6 +2558,7 @@ _DASH_CREDIT = factored(r"[.!?]\s+[—–]\s*[A-Z][A-Z0-9 .&'/-]{2,50}$")
 # ("... de Sevilla. EUROPA PRESS"), the site after a bar ("... mardi soir. | Le Courrier"), a
 # credit in brackets ("（ロイター）", "(ΦΩΤ. ΑΡΧΕΙΟΥ: Σ. ΜΠΑΛΤΑΣ)", "(संग्रहित छायाचित्र)").
 TAIL_WINDOW = 80  # characters: a caption's credit, the bar or the stop before it, a bracket
+_TAIL_MARK = factored(r"[.!?|\-–—]")  # (what each of the tails of `_credit_tail` holds)
 _CAPTION_TAIL = factored(r"(?:[.!?]\s+|\s\|\s+)(?P<tail>[^.!?|]{2,40})$")
 _BRACKETED_TAIL = factored(r"[（(](?P<tail>[^()（）]{2,40})[)）]\s*$")
 _CREDIT_IN_BRACKETS = factored(
@@ -2615,17 +2616,20 @@ def _credit_tail(text: str) -> bool:
     # (each of these ends the line within its last TAIL_WINDOW characters: searching those is
     # enough, and a copied page's lines are many)
     end = max(0, len(text) - TAIL_WINDOW)
-    tail = _CAPTION_TAIL.search(text, end)
-    if tail and "|" in text[: tail.start("tail")]:
-        return True  # "<caption>. | <site>"
-    if tail and _is_capitals(tail["tail"]):
-        return True
-    if _ARCHIVE_TAIL.search(text, end):
-        return True  # "ضبط دقيق مدعم - أرشيفية"
-    if _COURTESY_TAIL.search(text, end):
-        return True  # "… podrán verse en la exposición. Cortesía Fundación Archivo Gráfico"
-    if _DASH_CREDIT.search(text, end):
-        return True  # "… in Pasay City. — BUSINESSDAILY PH FILE PHOTO"
+    # (the four tails below open with a stop, a bar or a dash: a line without one there, most
+    # short lines, is not searched four times)
+    if _TAIL_MARK.search(text, end):
+        tail = _CAPTION_TAIL.search(text, end)
+        if tail and "|" in text[: tail.start("tail")]:
+            return True  # "<caption>. | <site>"
+        if tail and _is_capitals(tail["tail"]):
+            return True
+        if _ARCHIVE_TAIL.search(text, end):
+            return True  # "ضبط دقيق مدعم - أرشيفية"
+        if _COURTESY_TAIL.search(text, end):
+            return True  # "… podrán verse en la exposición. Cortesía Fundación Archivo Gráfico"
+        if _DASH_CREDIT.search(text, end):
+            return True  # "… in Pasay City. — BUSINESSDAILY PH FILE PHOTO"
     bracket = _BRACKETED_TAIL.search(text, end) if text.rstrip().endswith((")", "）")) else None
     if bracket and bracket.start() > 0:
         inner = bracket["tail"]
