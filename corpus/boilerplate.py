@@ -519,6 +519,28 @@ _SUBSCRIBER = factored(
     )
 )
 PAYWALL_LINE = 25  # words
+PRICED_OFFER = 40  # words: an offer's terms with its price, a sentence or three
+# A price for a period: "9,99 €/mois", "$2 a week", "4,99 ευρώ τον μήνα", "499 ₽ в месяц"
+# (searched in the line folded and in lower case, where a digit is).
+_PER_PERIOD = factored(
+    _fold(
+        r"(?:\d(?:[.,]\d+)?\s?(?:€|\$|£|₽|₺|¥|円|元|원|zł|kč|ft|kr|lei|chf|fr\.|r\$|euros?|eur"
+        r"|ευρώ|евро|рубл\w*|руб\.?|грн|гривен\w*|dollars?|pounds?|francs?|reais|liras?|tl"
+        r"|złotych|korun|kronor|kroner|forint)|(?:€|\$|£|₽|r\$|chf|fr\.)\s?\d+(?:[.,]\d+)?)"
+        r"\s?(?:(?:per|a|an|each|every|τον|το|την|ανά|al|a la|im|pro|je|в|на|за|par|por|pour|om"
+        r"|i|pe|mỗi|/)\s?)?(?:month|mois|monat|mes|mês|mese|μήνα|месяц|місяць|miesiąc|měsíc"
+        r"|måned|månad|maand|kuukausi|hónap|week|semaine|woche|semana|settimana|εβδομάδα"
+        r"|неделю|тиждень|tydzień|year|an|année|jahr|año|anno|ano|χρόνο|год|рік|rok|år|jaar)\b"
+    )
+)
+# the outlet speaking of itself: "τα ρεπορτάζ μας", "our reporting", "nos journalistes"
+_OUR = factored(
+    _fold(
+        r"(?:^|\s)(?:our|we|us|nos|notre|nous|nuestro|nuestra|nuestros|nosso|nossa|nossos|unser\w*"
+        r"|wir|nostr\w*|noi|nasz\w*|onze|vores|vår|vårt|náš\w*|naš\w*|наш\w*|мы|нас|μας|εμείς)"
+        r"(?=\W|$)"
+    )
+)
 # A tip line: "Got a story? Email ...", "Есть новость? Присылайте в наш Telegram-бот ...".
 _TIP = factored(
     _fold(
@@ -1750,6 +1772,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and not stopped  # "Our app crashed twice, the mayor admitted."
     ):
         return "newsletter"  # "Найважливіше — у нашому Telegram"
+    paywall: set[str] = set()  # (a paywall's words in the line, looked for below)
     if words <= 60 and not quoted:
         if _JOIN_CHANNEL.search(low) and _JOIN.search(low):
             return "newsletter"
@@ -1994,6 +2017,14 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "newsletter"  # "… Sign up to our free Canterbury Morning newsletter to get …"
     if words <= 60 and _is_appeal_elsewhere(low, text):
         return "appeal"
+    if (
+        words <= PRICED_OFFER
+        and digits
+        and not quoted
+        and _PER_PERIOD.search(low)
+        and _priced_offer(text, low, paywall)
+    ):
+        return "paywall"  # "1 € le premier mois, puis 9,99 €/mois sans engagement"
     if words <= 4 and opens_stripped and _OWN_CORRESPONDENT.match(stripped):
         return "credits"
     if (
@@ -2787,6 +2818,20 @@ _OPENS_STRIPPED = any_opening(
     _OWN_CORRESPONDENT, _GALLERY_LINK,
 )  # fmt: skip
 _OPENS_FOLDED = any_opening(_SOURCE_LINE, _PITCH, _FOLLOW, _COMMENTS, _RELATED_HEADER)
+
+
+def _priced_offer(text: str, low: str, paywall: set[str]) -> bool:
+    """A line with a price for a period (`_PER_PERIOD`, found by the caller) that offers a
+    subscription: two of a paywall's words ("1 € le premier mois, puis 9,99 €/mois sans
+    engagement"), or one said to the reader ("… στη συνέχεια 6,90€ τον μήνα. Ακυρώστε όποτε
+    θέλετε."), or a subscription the outlet asks the reader for in its own name ("Με μια
+    συνδρομή 4,99 ευρώ τον μήνα … στηρίζετε τα ρεπορτάζ μας"). A story's price for a month,
+    "Subscribers will pay $2 a month", says it to no one; the caller leaves out quotations."""
+    if len(paywall) >= 2:
+        return True
+    if not _TO_READER.search(text):
+        return False
+    return bool(paywall) or (_SUBSCRIBER.search(low) is not None and _OUR.search(low) is not None)
 
 
 def _is_appeal_prose(text: str) -> bool:

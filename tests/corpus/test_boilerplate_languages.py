@@ -4987,3 +4987,46 @@ def test_a_key_points_box_headed_holovne() -> None:
 def test_review_news_with_the_sixtieth_to_sixty_third_sets_words(line: str, script: str) -> None:
     """News that holds a word of the new rules and one cue only: none marks it."""
     assert reason_in(line, script) is None
+
+
+# Offers with their price for a period (the dev pages' closing pitches and offer terms).
+
+
+@pytest.mark.parametrize(
+    ("line", "script"),
+    [
+        ("1 € le premier mois, puis 9,99 €/mois sans engagement", "Latin"),
+        ("Primo mese a 0,99 € poi 9,99 € al mese. Disdici quando vuoi.", "Latin"),
+        ("1€ τον μήνα για τους 3 πρώτους μήνες, στη συνέχεια 6,90€ τον μήνα. Ακυρώστε όποτε "
+         "θέλετε.", "Greek"),
+        ("Η ανεξάρτητη δημοσιογραφία κοστίζει. Με μια συνδρομή 4,99 ευρώ τον μήνα διαβάζετε "
+         "χωρίς διαφημίσεις και στηρίζετε τα ρεπορτάζ μας για τη Βόρεια Ελλάδα.", "Greek"),
+        ("Lesen Sie alle Artikel im E-Paper und in der App. Jetzt 4 Wochen für 1 € testen, "
+         "danach 34,99 € im Monat.", "Latin"),
+        ("Оформите подписку сейчас: 299 ₽ в месяц, и вы читаете все наши материалы без "
+         "ограничений.", "Cyrillic"),
+    ],
+)  # fmt: skip
+def test_an_offer_with_its_price_for_a_month_is_a_paywall(line: str, script: str) -> None:
+    assert reason_in(line, script) == "paywall"
+
+
+@pytest.mark.parametrize(
+    ("line", "script"),
+    [
+        ("Subscribers will pay $2 a month for paper statements from March, the credit union "
+         "said.", "Latin"),
+        ("If you subscribe, you pay $9.99 a month, the company said.", "Latin"),
+        ("Das Deutschlandticket kostet ab Januar 63 Euro im Monat, Sie können es jederzeit "
+         "kündigen, sagt der Verbund.", "Latin"),
+        ("Η StreamBox αυξάνει το βασικό πακέτο από 7,99 σε 8,99 ευρώ τον μήνα για τους "
+         "συνδρομητές της.", "Greek"),
+        ("«Если вы пользуетесь сервисом от случая к случаю, выгоднее подписываться на месяц за "
+         "299 рублей в месяц», — советует эксперт.", "Cyrillic"),
+        ("Abono joven (hasta 30 años): 15 euros al mes.", "Latin"),
+    ],
+)  # fmt: skip
+def test_a_storys_price_for_a_month_is_news(line: str, script: str) -> None:
+    """A price for a month in a story: to no one, a quotation, a list's row, or one word of
+    an offer's only."""
+    assert reason_in(line, script) is None
