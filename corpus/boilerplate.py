@@ -446,6 +446,9 @@ _DESK_CODE = factored(r"[^\W\d_][^/\s]{1,19}(?:/[^/\s]{1,6}){2,4}")
 _AGENCY_INITIALS = factored(
     r"^\(?(?i:ats|sda|apa|dpa|afp|ap|ansa|efe|kna|epd|kap|awp|sid|lusa|bta|reuters|red)"
     r"(?:\s?/\s?[a-z]{1,5}){1,3}\)?\.?$"
+    # the writer's initials first, the desk or the agency last, in brackets: "(sok/red)"
+    r"|^\((?:[a-z]{2,5}\s?/\s?){1,3}(?i:red|apa|dpa|ats|sda|afp|ap|ansa|efe|kna|epd|kap|sid|reuters)"
+    r"\)\.?$"
 )
 # "We value your privacy", "Nous respectons votre vie privée": a consent box's heading.
 _PRIVACY_HEADING = factored(
@@ -642,6 +645,8 @@ _PAYWALL = factored(
         r"|bez ograničenja|prvi mjesec|otkazati|accés il.limitat"
         r"|fes-te subscriptor|euros al mes"
         r"|mit dem digital-abo|einen monat gratis testen|einen monat kostenlos testen"
+        r"|lesen sie alle artikel|in der digitalen ausgabe"
+        r"|(?:\d+|zwei|drei|vier|sechs|acht) wochen (?:für|um) (?:nur )?(?:1|0,99)"
     ),
 )
 # A paywall's notice, its first words saying the article is the subscribers'.
@@ -669,6 +674,8 @@ _ZH_APP_PITCH = gated(
 )
 _ZH_PUSH_PITCH = factored(
     r"推送[^。]{0,20}(?:要闻|要聞|新闻|新聞|资讯|資訊)[^。]*。[^。]*(?:下载|下載)"
+    # "…，第一时间推送到你的手机。扫码下载，…": pushed to the reader's own phone
+    r"|推送(?:到|至)(?:你|您)的手[机機][^。]*。[^。]*(?:下载|下載)"
 )
 # A paywall's question to the reader who has no subscription, opening its offer ("Noch kein
 # Abo? Lesen Sie … für nur Fr. 39.–", "Pas encore abonné ?"): with a price, or as a button.
@@ -1785,7 +1792,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         ):
             return "paywall"  # "Noch kein Abo? Lesen Sie … für nur Fr. 39.–": the offer
         # (the list of a paywall's words is looked through only when one of them is there)
-        paywall = set(_PAYWALL.findall(low)) if _PAYWALL.search(low) else set()
+        paywall = _paywall_words(low)
         if len(paywall) >= 2 and (_TO_READER.search(text) or _IMPERATIVE.match(low)):
             return "paywall"
     byline = _BYLINE.match(text) if words <= BYLINE and opens_text else None
@@ -2017,12 +2024,13 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "newsletter"  # "… Sign up to our free Canterbury Morning newsletter to get …"
     if words <= 60 and _is_appeal_elsewhere(low, text):
         return "appeal"
+    priced = _PER_PERIOD.search(low) if words <= PRICED_OFFER and digits else None
     if (
-        words <= PRICED_OFFER
-        and digits
-        and not quoted
-        and _PER_PERIOD.search(low)
-        and _priced_offer(text, low, paywall)
+        priced
+        # (the outlet's name may be in quotation marks, "Γίνετε συνδρομητές της «…» με 3,90
+        # ευρώ τον μήνα": the price is not)
+        and not (quoted and _within_quotes(low, priced.start()))
+        and _priced_offer(text, low, _paywall_words(low) if quoted else paywall)
     ):
         return "paywall"  # "1 € le premier mois, puis 9,99 €/mois sans engagement"
     if words <= 4 and opens_stripped and _OWN_CORRESPONDENT.match(stripped):
@@ -2253,7 +2261,7 @@ _UPDATE_NOTE = gated(
     # "この記事は、夕方のニュース番組「…」で放送した内容をもとに…": broadcast first
     r"|この記事は、?.{0,40}で(?:放送|放映|掲載)した(?:内容|もの|ニュース)"
     r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
-    r"|(?:σημείωση(?: της σύνταξης)?:\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε)"
+    r"|(?:(?:σημείωση(?: της σύνταξης)?|ενημέρωση):\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε)"
     r"|(?:članak|tekst) je (?:ažuriran|dopunjen|ispravljen)"
     r"|(?:чланак|текст) је (?:ажуриран|допуњен)"
     r"|artikeln har (?:uppdaterats|korrigerats|ändrats|rättats)"
@@ -2818,6 +2826,11 @@ _OPENS_STRIPPED = any_opening(
     _OWN_CORRESPONDENT, _GALLERY_LINK,
 )  # fmt: skip
 _OPENS_FOLDED = any_opening(_SOURCE_LINE, _PITCH, _FOLLOW, _COMMENTS, _RELATED_HEADER)
+
+
+def _paywall_words(low: str) -> set[str]:
+    """The paywall's words (`_PAYWALL`) in a line folded and in lower case."""
+    return set(_PAYWALL.findall(low)) if _PAYWALL.search(low) else set()
 
 
 def _priced_offer(text: str, low: str, paywall: set[str]) -> bool:
@@ -3753,7 +3766,7 @@ def _apply_menus(
                 and reasons[j] is None
             )
             for k in tiny:
-                if k < last or not resumes:
+                if (k < last or not resumes) and not _post_title(paras, reasons, k, j):
                     reasons[k] = reasons[k] or "navigation"
         elif outside_body:
             for start, end in _consecutive(tiny):
@@ -3764,6 +3777,23 @@ def _apply_menus(
 
 
 MENU_CHARS = 8  # a menu entry in Japanese or Chinese ("PC・周辺機器", "セール情報")
+
+
+def _post_title(paras: Sequence[Paragraph], reasons: Sequence[str | None], k: int, j: int) -> bool:
+    """Line k, the last of a run of short lines ending at j, is a live blog's post's title:
+    under the post's time, over its prose, two words or more and not all of them a site's
+    ("Posted by …", "4:15pm", "Evacuation centres open", then the post)."""
+    return (
+        k == j - 1
+        and j < len(paras)
+        and reasons[k] is None
+        and k > 0
+        and reasons[k - 1] == "timestamp"
+        and reasons[j] is None
+        and (is_prose(paras[j]) or not _is_short(paras[j]))  # (what ended the run)
+        and paras[k].words >= 2
+        and not all(w in _UI_WORDS for w in _LETTERS.findall(paras[k].text.lower()))
+    )
 
 
 def _is_menu_item(p: Paragraph) -> bool:
@@ -3876,11 +3906,19 @@ def _apply_caption_over_credit(paras: Sequence[Paragraph], reasons: list[str | N
             reasons[k] is None
             and reasons[k + 1] == "photo credit"
             and SHORT < paras[k].words <= CAPTION_LINE
-            and not _ends_sentence(paras[k])
             and not _ends_with_colon(paras[k].text)
             and _CREDIT_LABEL_LINE.match(paras[k + 1].text)
+            and (not _ends_sentence(paras[k]) or _under_buttons(paras, reasons, k))
         ):
             reasons[k] = "photo credit"
+
+
+def _under_buttons(paras: Sequence[Paragraph], reasons: Sequence[str | None], k: int) -> bool:
+    """Line k stands right under the page's buttons ("Εκτύπωση", a share bar's last), not
+    under an ad's label amid the article: a caption of whole sentences there ("Μέλη της
+    τράπεζας ψηφίζουν … Η διαδικασία διήρκεσε σχεδόν πέντε ώρες." over "Φωτογραφία: …") is
+    the picture's, where a paragraph of the article would have the article over it."""
+    return k > 0 and reasons[k - 1] == "navigation" and not _is_ad_label(paras[k - 1].text)
 
 
 def _ends_sentence(p: Paragraph) -> bool:
@@ -3965,7 +4003,40 @@ def _comment_under_stamp(paras: Sequence[Paragraph], reasons: Sequence[str | Non
     first = k - 1
     while first >= 2 and _is_comment_stamp(paras[first - 2]):
         first -= 2  # (each comment a stamp and a line of text)
-    return first > 0 and reasons[first - 1] not in (None, "timestamp", "comments")
+    if first > 0 and reasons[first - 1] not in (None, "timestamp", "comments"):
+        return True
+    # or each signed under its text, the run opening with a comment: "79 Euro für einen Tag,
+    # da fahr ich lieber zweimal auf die Tauplitz." over "skihaserl88 | 06.11.2024, 18:40",
+    # the offer's button over them (not an ad's label amid the article)
+    top = first - 1
+    return (
+        top > 0
+        and reasons[top] is None
+        and paras[top].words < ARTICLE_PARAGRAPH
+        and reasons[top - 1] not in (None, "timestamp", "comments")
+        and not _is_ad_label(paras[top - 1].text)
+    )
+
+
+def _comment_over_stamp(paras: Sequence[Paragraph], reasons: Sequence[str | None], k: int) -> bool:
+    """Line k stands over a comment's author and time (`_is_comment_stamp`), another such
+    line stands near, and the first comment of the run has chrome right over it ("Zum
+    Angebot", the offer's button; not an ad's label amid the article) and is a comment's
+    length: comments under the article, each signed under its text."""
+    if k + 1 >= len(paras) or not _is_comment_stamp(paras[k + 1]):
+        return False
+    near = range(max(0, k + 1 - COMMENT_STAMPS_NEAR), min(len(paras), k + 2 + COMMENT_STAMPS_NEAR))
+    if not any(m != k + 1 and _is_comment_stamp(paras[m]) for m in near):
+        return False
+    first = k
+    while first >= 2 and _is_comment_stamp(paras[first - 1]):
+        first -= 2  # (each comment a line of text and its stamp)
+    return (
+        first > 0
+        and paras[first].words < ARTICLE_PARAGRAPH
+        and reasons[first - 1] not in (None, "timestamp", "comments")
+        and not _is_ad_label(paras[first - 1].text)
+    )
 
 
 def _signed_comments(paras: Sequence[Paragraph], k: int) -> bool:
@@ -4017,6 +4088,13 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
             reasons[k] = "comments"
             if reasons[k - 1] in (None, "timestamp"):
                 reasons[k - 1] = "comments"
+            continue
+        if _comment_over_stamp(paras, reasons, k):
+            # "79 Euro für einen Tag, da fahr ich lieber zweimal auf die Tauplitz." over
+            # "skihaserl88 | 06.11.2024, 18:40", one of a few: comments signed under their text
+            reasons[k] = "comments"
+            if reasons[k + 1] in (None, "timestamp"):
+                reasons[k + 1] = "comments"
             continue
         if _signed_comments(paras, k):
             # "Игорь 01.11.2024 08:15 Сколько раз говорили людям: …", one of a few: comments

@@ -3648,6 +3648,11 @@ PAYWALL_LABELS: tuple[str, ...] = (
     "केवल सब्सक्राइबर्स के लिए",
     "購読のご案内",
     "購読のごあんない",
+    "zum angebot",
+    "zum abo",
+    "jetzt testen",
+    "zum digital-abo",
+    "jetzt abo abschließen",
 )
 
 # Links that skip to the article ("Skip to main content", "Μετάβαση στο περιεχόμενο").

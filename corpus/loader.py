@@ -468,6 +468,8 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     if tree is None:
         return "", {}
     _sanitize_tree(tree)
+    if "listitem" in html:
+        _aria_lists(tree)
     unwrapped = _unwrap_layout_tables(tree)
     document = _extraction(tree)
     if unwrapped:
@@ -1391,6 +1393,37 @@ def _joiners_back(text: str) -> str:
 
 
 _RAW_C0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _aria_lists(tree: Any) -> None:
+    """A list written in <div>s that name their roles (`role="list"`, `role="listitem"`, as
+    framework pages write them) made a real one: trafilatura left such items out of the
+    article ("Horario valle: $750" under "los valores son:")."""
+    items = []
+    for element in tree.iter("div", "span"):
+        role = (element.get("role") or "").strip().lower()
+        if role == "list":
+            element.tag = "ul"
+        elif role == "listitem":
+            element.tag = "li"
+            items.append(element)
+    for item in items:
+        # an item's empty <span> or <i>, its bullet drawn by the stylesheet, made trafilatura
+        # leave the item out when it favours precision: dropped, its tail kept
+        for child in list(item):
+            if child.tag in ("span", "i") and not (child.text or "").strip() and len(child) == 0:
+                _drop_keeping_tail(child)
+
+
+def _drop_keeping_tail(element: Any) -> None:
+    """`element` out of the tree, the text after it (its tail) kept where it stood."""
+    parent, before = element.getparent(), element.getprevious()
+    tail = element.tail or ""
+    if before is not None:
+        before.tail = (before.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)
 
 
 def _sanitize_tree(tree: Any) -> None:

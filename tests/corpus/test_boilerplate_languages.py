@@ -5030,3 +5030,117 @@ def test_a_storys_price_for_a_month_is_news(line: str, script: str) -> None:
     """A price for a month in a story: to no one, a quotation, a list's row, or one word of
     an offer's only."""
     assert reason_in(line, script) is None
+
+
+# The sixty-fifth set (bw01-bw36).
+
+GERMAN_BODY = [
+    "Graz. Wer heuer im Süden Österreichs Ski fahren will, muss tiefer in die Tasche greifen. "
+    "Die Preise für Tageskarten steigen in der Saison um durchschnittlich 5,6 Prozent.",
+    "Am teuersten ist das Skifahren weiterhin auf der Planai: Eine Tageskarte kostet dort in "
+    "der Hauptsaison 79 Euro, um vier Euro mehr als im Vorjahr.",
+    "Saisonstart ist für den 6. Dezember geplant, sofern es die Schneelage zulässt, teilten die "
+    "Betreiber am Mittwoch mit.",
+]
+
+
+def test_comments_signed_under_their_text_after_the_offer_are_comments() -> None:
+    comments = [
+        "79 Euro für einen Tag, da fahr ich lieber zweimal auf die Tauplitz.",
+        "skihaserl88 | 06.11.2024, 18:40",
+        "Die Saisonkarte ist das einzige, was sich für Familien noch rechnet.",
+        "Pistenpaul | 06.11.2024, 19:05",
+        "In der Schweiz zahlt man noch mehr, das stimmt schon. Wo bleibt der Nachwuchs?",
+    ]
+    tail = [
+        "(sok/red)",
+        "Lesen Sie alle Artikel aus der Steiermark schon am Vorabend in der digitalen Ausgabe. "
+        "Jetzt vier Wochen um nur 1 Euro testen!",
+        "Zum Angebot",
+    ]
+    judged = reasons("\n\n".join([*GERMAN_BODY, *tail, *comments]))
+    assert [judged[line] for line in tail] == ["credits", "paywall", "paywall"]
+    assert [judged[line] for line in comments] == ["comments"] * len(comments)
+    assert [judged[line] for line in GERMAN_BODY] == [None] * len(GERMAN_BODY)
+
+
+def test_a_paragraph_under_an_ads_label_over_signed_lines_is_the_articles() -> None:
+    """The article's short last paragraph under an ad's label, then comments signed under
+    their text: the ad's label is amid the article, so the paragraph is not a comment."""
+    last = "Die Betreiber rechnen mit einem guten Winter."
+    comments = [
+        "Zu teuer.",
+        "skihaserl88 | 06.11.2024, 18:40",
+        "Stimmt.",
+        "Pistenpaul | 06.11.2024, 19:05",
+    ]
+    judged = reasons("\n\n".join([*GERMAN_BODY, "Anzeige", last, *comments]))
+    assert judged[last] is None
+
+
+def test_a_live_blogs_post_title_under_its_time_is_the_posts() -> None:
+    body = ENGLISH_BODY
+    post = ["Posted by Rhiannon Doyle", "4:15pm", "Evacuation centres open",
+            "The SES has confirmed three evacuation centres are open:"]  # fmt: skip
+    judged = reasons("\n\n".join([body[0], body[1], *post, body[2], body[0]]))
+    assert judged["Evacuation centres open"] is None
+
+
+@pytest.mark.parametrize("line", ["(sok/red)", "(mab/dpa)", "(jk/APA)"])
+def test_the_writers_initials_before_the_desk_in_brackets_are_credits(line: str) -> None:
+    assert reason_in(line, "Latin") == "credits"
+
+
+@pytest.mark.parametrize("line", ["(siehe oben/unten)", "(rot/grün)", "(hin/zurück)"])
+def test_words_around_a_slash_in_brackets_are_no_credit(line: str) -> None:
+    assert reason_in(line, "Latin") is None
+
+
+def test_an_app_pitch_pushing_news_to_the_readers_phone_is_navigation() -> None:
+    line = (
+        "城市突发、交通出行、民生服务，第一时间推送到你的手机。扫码下载，新用户还可领取会员权益。"
+    )
+    assert reason_in(line, "Chinese") == "navigation"
+    news = "该应用会把预警信息推送到你的手机，市民可在应用商店搜索下载。"
+    assert reason_in(news, "Chinese") is None
+
+
+GREEK_SHARE = ["Κοινοποίηση", "Facebook", "X", "Email", "Εκτύπωση"]
+
+
+def test_a_caption_of_sentences_under_the_share_buttons_over_its_credit_is_a_caption() -> None:
+    body = BODIES["Greek"]
+    caption = (
+        "Μέλη της συνεταιριστικής τράπεζας ψηφίζουν στη γενική συνέλευση στο συνεδριακό κέντρο "
+        "της Πάτρας. Η διαδικασία διήρκεσε σχεδόν πέντε ώρες."
+    )
+    credit = "Φωτογραφία: Σπύρος Ρήγας / Πελοπόννησος Σήμερα"
+    judged = reasons("\n\n".join([*GREEK_SHARE, caption, credit, *body]))
+    assert judged[caption] == "photo credit" and judged[credit] == "photo credit"
+    assert [judged[p] for p in body] == [None] * len(body)
+
+
+def test_a_paragraph_under_an_ads_label_over_a_credit_is_the_articles() -> None:
+    body = BODIES["Greek"]
+    paragraph = (
+        "Μέλη της συνεταιριστικής τράπεζας ψήφισαν στη γενική συνέλευση στο συνεδριακό κέντρο "
+        "της Πάτρας. Η διαδικασία διήρκεσε σχεδόν πέντε ώρες."
+    )
+    credit = "Φωτογραφία: Σπύρος Ρήγας / Πελοπόννησος Σήμερα"
+    judged = reasons("\n\n".join([body[0], "ΔΙΑΦΗΜΙΣΗ", paragraph, credit, *body[1:]]))
+    assert judged[paragraph] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Ενημέρωση: Το άρθρο ενημερώθηκε στις 22:40 με το τελικό ποσοστό της ψηφοφορίας.",
+         "credits"),
+        ("Γίνετε συνδρομητές της «Πελοποννήσου Σήμερα» με 3,90 ευρώ τον μήνα και διαβάστε "
+         "απεριόριστα όλα τα άρθρα μας, χωρίς διαφημίσεις.", "paywall"),
+        ("«Με 3,90 ευρώ τον μήνα διαβάζετε απεριόριστα όλα τα άρθρα μας», είπε ο εκδότης στη "
+         "συνέντευξη.", None),
+    ],
+)  # fmt: skip
+def test_greek_update_notes_and_offers(line: str, expected: str | None) -> None:
+    assert reason_in(line, "Greek") == expected

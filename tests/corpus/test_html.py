@@ -1038,3 +1038,27 @@ def test_a_pull_quote_repeating_a_paragraph_leaves_the_articles_copy_in_place(
     page = f"<html><body><article><h1>Credit union merger</h1>{body}</article></body></html>"
     text, _ = _extract_html(page)
     assert text.split("\n\n") == ([a, c, b, d] if quote_first else [a, b, c, d])
+
+
+def test_a_list_of_divs_that_name_their_roles_is_read_as_a_list(tmp_path: Path) -> None:
+    """A framework page's list written in <div role="listitem">, each with an empty <span>
+    for its bullet: its items stay in the text, the bullet's span dropped with nothing lost."""
+    items = [
+        "Horario punta (7:00–8:59 y 18:00–19:59): $830",
+        "Horario valle: $750",
+        "Horario bajo (6:00–6:59 y 20:45–23:00): $690",
+    ]
+    listed = "".join(
+        f'<div class="_li_3pw0a_4" role="listitem"><span class="css-a0cdbd"></span>{item}</div>'
+        for item in items
+    )
+    body = [
+        *PARAGRAPHS[:2],
+        f'</p><div class="css-738a65" role="list">{listed}</div><p>',
+        PARAGRAPHS[3],
+    ]
+    text, _, _ = load_page(tmp_path, news_page("Metro fares", body))
+    for item in items:
+        assert item in text
+    for paragraph in (*PARAGRAPHS[:2], PARAGRAPHS[3]):
+        assert squeeze(paragraph) in squeeze(text)
