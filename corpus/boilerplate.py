@@ -2883,12 +2883,6 @@ def _is_dateline_only(text: str, digits: bool) -> bool:
         return True
     if not digits:
         return False  # every date and time below has a digit
-    if _FROM_DATE.search(stripped) or _LABELLED_ITEM.match(stripped):
-        # "■新料金（6月1日より）": a date things start from is the article's; so is a list's
-        # item with its label ("・始発　６時１０分")
-        return False
-    if _TIME_RANGE.search(stripped) or _TABLE_ROW.match(stripped) or _TIME_FIRST.match(stripped):
-        return False  # "Черга 1.1: 17:00–21:00", "| Утренний | 7:30 | 9:10 |": a timetable's
     rest, dates = DATE.subn(" ", stripped)
     rest, times = TIME.subn(" ", rest)
     # (looked for where they can be: a year's four digits or 月 for a date, "h", 時 or a
@@ -2900,6 +2894,14 @@ def _is_dateline_only(text: str, digits: bool) -> bool:
         rest, other_times = _OTHER_TIME.subn(" ", rest)
     if times + other_times < 3 and "." in rest:
         other_times += len(_DOT_TIME.findall(rest))  # "16.05 / 16.35 / 17.05 / 17.35 Uhr"
+    if rest == stripped and times + other_times < 2 and not _SHORT_DATE.search(stripped):
+        return False  # (no date and no time: every way below ends so; most lines of digits)
+    if _FROM_DATE.search(stripped) or _LABELLED_ITEM.match(stripped):
+        # "■新料金（6月1日より）": a date things start from is the article's; so is a list's
+        # item with its label ("・始発　６時１０分")
+        return False
+    if _TIME_RANGE.search(stripped) or _TABLE_ROW.match(stripped) or _TIME_FIRST.match(stripped):
+        return False  # "Черга 1.1: 17:00–21:00", "| Утренний | 7:30 | 9:10 |": a timetable's
     if times + other_times >= 3 or dates + other_dates >= 3:
         # "▽平岡方面：7時05分、13時15分、17時05分": departures;
         # "1月8日：可訂1月22日至1月25日車票": a booking calendar's line
