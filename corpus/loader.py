@@ -464,10 +464,12 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     # trafilatura deletes raw C0 controls from the page before parsing it, which would leave
     # the rest of their escape sequences on screen: written as references, they reach the
     # parsed tree like "&#27;" does, and are sanitized there with their sequences.
-    tree = trafilatura.load_html(_RAW_C0.sub(lambda m: f"&#{ord(m.group())};", html))
+    source = _RAW_C0.sub(lambda m: f"&#{ord(m.group())};", html)
+    tree = trafilatura.load_html(source)
     if tree is None:
         return "", {}
-    _sanitize_tree(tree)
+    if _MAY_WRITE_SUSPECT.search(source):
+        _sanitize_tree(tree)  # (most pages have nothing to sanitize: the walk is skipped)
     if "listitem" in html:
         _aria_lists(tree)
     unwrapped = _unwrap_layout_tables(tree)
@@ -1464,6 +1466,12 @@ def _tree_safe(value: str) -> str:
 _SUSPECT = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff\u200c\u200d]"
 )
+
+
+# What a page's source must hold for its tree to hold a `_SUSPECT` character: the character
+# itself, a numeric reference (which may write any) or a joiner's name ("&zwj;", "&zwnj;",
+# the only named references that write one).
+_MAY_WRITE_SUSPECT = re.compile(f"&#|(?i:&zw)|{_SUSPECT.pattern}")
 
 
 def _xml_clean(text: str) -> bool:

@@ -1062,3 +1062,19 @@ def test_a_list_of_divs_that_name_their_roles_is_read_as_a_list(tmp_path: Path) 
         assert item in text
     for paragraph in (*PARAGRAPHS[:2], PARAGRAPHS[3]):
         assert squeeze(paragraph) in squeeze(text)
+
+
+@pytest.mark.parametrize(
+    ("joiner", "written"),
+    [("\u200c", "&zwnj;"), ("\u200c", "&#8204;"), ("\u200d", "&#x200D;")],
+)
+def test_joiners_written_only_as_references_stay(tmp_path: Path, joiner: str, written: str) -> None:
+    """A page whose joiners are all references, none written as characters, is sanitized
+    too (the walk over the tree is skipped only where the source can write none)."""
+    sentence = f"سی{joiner}وششمین نمایشگاه بین{joiner}المللی کتاب تهران صبح امروز آغاز شد."
+    headline, body = sample_parts()
+    page = news_page(headline, [*body[:3], sentence.replace(joiner, written)])
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    [article], _ = load_corpus([str(path)])
+    assert sentence in article.text
