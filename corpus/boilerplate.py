@@ -120,7 +120,7 @@ _READ_ALSO_PHRASES = _fold(
     r"|en çok okunanlar|lees ook|meest gelezen|関連記事|関連ニュース|アクセスランキング"
     r"|相关阅读|相關閱讀|延伸閱讀|推荐阅读|相关新闻|相關新聞|熱門新聞|热门新闻|热点新闻"
     r"|관련기사|관련 기사|많이 본 뉴스|اقرأ أيضا|اقرأ أيضاً|الأكثر قراءة|קראו גם|הכי נקראים"
-    r"|यह भी पढ़ें|इसे भी पढ़ें|ये भी पढ़ें|सबसे ज्यादा पढ़ी गई|আরও পড়ুন|بیشتر بخوانید"
+    r"|यह भी पढ़ें|इसे भी पढ़ें|ये भी पढ़ें|આ પણ વાંચો|सबसे ज्यादा पढ़ी गई|আরও পড়ুন|بیشتر بخوانید"
     r"|پربازدیدترین|อ่านข่าวที่เกี่ยวข้อง|ข่าวแนะนำ|ข่าวยอดนิยม|อ่านเพิ่มเติม|ข่าวที่เกี่ยวข้อง"
     r"|संबंधित समाचार|संबंधित खबरें"
     r"|सबसे ज़्यादा पढ़े गए|सबसे ज्यादा पढ़े गए|ज़रूर पढ़ें|जरूर पढ़ें"
@@ -219,7 +219,7 @@ _CHANNEL = factored(
         # the same channels written in other scripts
         r"|واتساب|واتس اب|تيليجرام|تلغرام|تليجرام|جوجل نيوز|فيسبوك|يوتيوب|انستجرام|قناة"
         r"|واتساپ|تلگرام|اینستاگرام|کانال|واٹس ایپ|ٹیلی گرام|וואטסאפ|ווטסאפ|טלגרם|ערוץ|bülten"
-        r"|zalo|व्हाट्सएप|व्हॉट्सऐप|टेलीग्राम|चैनल|न्युजलेटर|uudiskiri|නාලිකා|হোয়াটসঅ্যাপ|চ্যানেল|വാട്സാപ്|വാട്സ്ആപ്|ചാനൽ"
+        r"|zalo|ચેનલ|व्हाट्सएप|व्हॉट्सऐप|टेलीग्राम|चैनल|न्युजलेटर|uudiskiri|නාලිකා|হোয়াটসঅ্যাপ|চ্যানেল|വാട്സാപ്|വാട്സ്ആപ്|ചാനൽ"
         r"|வாட்ஸ்அப்|சேனல்|వాట్సాప్|ఛానల్|ವಾಟ್ಸ್‌ಆ್ಯಪ್|телеграм|вотсап|ватсап|τηλεγράφ"
     ),
     re.IGNORECASE,
@@ -599,7 +599,7 @@ _JOIN = factored(
         r"|katılın|abone olun|присоединяйтесь|приєднуйтесь|підписуйтесь|підпишіться|подпишитесь"
         r"|εγγραφείτε|הצטרפו|միացեք"
         r"|انضم(?:وا)?"
-        r"|जुड़ें|जॉइन करें|फॉलो करा|फॉलो करें)(?=\s|$|[.!?,])"
+        r"|जुड़ें|जॉइन करें|फॉलो करा|फॉलो करें|જોડાઓ)(?=\s|$|[.!?,])"
         r"|^ចូលរួម"  # Khmer writes no space between words: "ចូលរួមឆានែល Telegram …"
         r"|(?:^|\s)join လုပ်"  # "… Join လုပ်လိုက်ပါ။" (Burmese: no space after the verb either)
     ),
@@ -2160,6 +2160,8 @@ _AUTHOR_BIO = gated(
     r",? (?:who )?(?:cover(?:s|ing)|writ(?:es|ing) about|report(?:s|ing) on)\b"
     # "Ο Θανάσης Κοντογιάννης γράφει για την τεχνολογία …": "… writes about …" in Greek
     r"|^(?:Ο|Η) (?:[Α-ΩΆ-Ώ][\w'’-]+ ){1,3}γράφει (?:για|στην|στο)\b"
+    # "Пишет о транспорте и городской инфраструктуре с 2015 года. …": under the writer's name
+    r"|^(?:Пишет|Пише) (?:о|об|про) [^.]{3,100}\.\s+\S"
     # "Η Μαρίνα Αποστολίδου είναι συντάκτρια του τμήματος Τεχνολογίας. Καλύπτει θέματα …"
     r"|^(?:Ο|Η) (?:[Α-ΩΆ-Ώ][\w'’-]+ ){1,3}είναι (?:συντάκτ\w*|δημοσιογράφος|ρεπόρτερ"
     r"|αρχισυντάκτ\w*|αναλυτ\w*)\b[^.]{0,80}\.\s+(?:Καλύπτει|Γράφει|Ασχολείται|Παρακολουθεί)\b"
@@ -2264,7 +2266,8 @@ _UPDATE_NOTE = gated(
     r"|dit artikel is (?:bijgewerkt|aangepast|gecorrigeerd)"
     r"|artykuł (?:został )?(?:zaktualizowany|poprawiony|uzupełniony)"
     r"|artiklit on (?:täiendatud|uuendatud|parandatud|muudetud)"
-    r"|(?:материал|статья|новость) (?:был[аи]? )?(?:обновл|дополн|исправл)"
+    r"|(?:(?:этот|эта|данный|данная) )?(?:материал|статья|новость) (?:был[аи]? )?(?:обновл|дополн"
+    r"|исправл)"
     r"|(?:матеріал|статтю|новину) (?:було )?(?:оновлено|доповнено|виправлено)"
     r"|この記事は.{0,60}(?:更新|修正|追記|訂正|加筆|追加|削除|変更|差し替え)しました|本文(?:已)?(?:更新|修正|更正)"
     r"|(?:编者注|編者注|编者按|編者按|编注|編注)\s*[】:：]|本文(?:于|於).{0,20}(?:更新|修正|更正)"
@@ -3782,13 +3785,27 @@ def _apply_menus(
                     reasons[k] = reasons[k] or "navigation"
         elif outside_body:
             for start, end in _consecutive(tiny):
-                if end - start >= 4:
+                if end - start >= 4 and not _listed_under(paras, reasons, start):
                     for k in range(start, end):
                         reasons[k] = reasons[k] or "navigation"
         i = max(j, i + 1)
 
 
 MENU_CHARS = 8  # a menu entry in Japanese or Chinese ("PC・周辺機器", "セール情報")
+
+
+def _listed_under(paras: Sequence[Paragraph], reasons: Sequence[str | None], start: int) -> bool:
+    """The short lines from `start` stand under a lead-in of the article's, a sentence that
+    ends with its colon ("據主辦單位提供的資料，演唱會共設四種票價：" over "$1,280", "$980", …):
+    its list, though the page's first paragraph stands far from the rest of its prose. (A
+    menu's label is a word or two: "Sections:".)"""
+    above = start - 1
+    return (
+        above >= 0
+        and reasons[above] is None
+        and paras[above].words >= LEAD_IN
+        and _ends_with_colon(paras[above].text)
+    )
 
 
 def _post_title(paras: Sequence[Paragraph], reasons: Sequence[str | None], k: int, j: int) -> bool:
@@ -3930,7 +3947,12 @@ def _under_buttons(paras: Sequence[Paragraph], reasons: Sequence[str | None], k:
     under an ad's label amid the article: a caption of whole sentences there ("Μέλη της
     τράπεζας ψηφίζουν … Η διαδικασία διήρκεσε σχεδόν πέντε ώρες." over "Φωτογραφία: …") is
     the picture's, where a paragraph of the article would have the article over it."""
-    return k > 0 and reasons[k - 1] == "navigation" and not _is_ad_label(paras[k - 1].text)
+    if k < 1:
+        return False
+    above = paras[k - 1]
+    if reasons[k - 1] == "comments":
+        return above.words <= MENU_ITEM  # the toolbar's counter: "Комментарии 14"
+    return reasons[k - 1] == "navigation" and not _is_ad_label(above.text)
 
 
 def _ends_sentence(p: Paragraph) -> bool:

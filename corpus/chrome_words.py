@@ -856,6 +856,8 @@ RELATED_HEADER: tuple[str, ...] = (
     "najnowsze informacje",
     "アクセス上位",
     "アクセスランキング上位",
+    "વધુ સમાચાર",
+    "આ પણ વાંચો",
 )
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
@@ -1424,6 +1426,8 @@ TAGS: tuple[str, ...] = (
     "ਟੈਗ",
     "temes",
     "etiquetes",
+    "ટૅગ્સ",
+    "ટેગ્સ",
 )
 
 # Headers of the readers' comments ("Leave a comment", "Reacties"; not "Réactions", a subheading).
@@ -1999,6 +2003,7 @@ ADVERT: tuple[str, ...] = (
     "【広告】",
     "【pr】",
     "【スポンサーリンク】",
+    "જાહેરાત",
 )
 
 # Share, print and copy-link buttons ("Partager sur", "Copier le lien", "复制链接").
@@ -4188,6 +4193,9 @@ BUTTONS: tuple[str, ...] = (
     "この記事を友達に送る",
     "記事を友達に送る",
     "戻る",
+    "скрыть рекламу",
+    "оцените материал",
+    "оцените статью",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):
@@ -4237,4 +4245,6 @@ COMMENTS_COUNTED: tuple[str, ...] = (
     "تبصرے",
     "دیدگاه",
     "تعليق",
+    "પ્રતિભાવ",
+    "પ્રતિક્રિયા",
 )

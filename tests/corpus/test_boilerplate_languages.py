@@ -5144,3 +5144,88 @@ def test_a_paragraph_under_an_ads_label_over_a_credit_is_the_articles() -> None:
 )  # fmt: skip
 def test_greek_update_notes_and_offers(line: str, expected: str | None) -> None:
     assert reason_in(line, "Greek") == expected
+
+
+# The sixty-sixth set (bx01-bx36).
+
+
+def test_prices_listed_under_a_lead_in_far_from_the_rest_of_the_prose_are_the_articles() -> None:
+    """A first paragraph, its lead-in's colon and four bare prices, then the rest of the
+    article further down than the body's gap: the prices are the article's list, not a
+    menu around a banner."""
+    first = (
+        "本地樂隊「夜航」下月在啟德舉行的三場演唱會門票，周三早上10時公開發售，不足20分鐘全部售罄。"
+        "有市民指排隊輪候近兩小時仍買不到票，門票隨即在網上轉售平台以高出原價數倍的價錢出售。"
+    )
+    lead_in = "據主辦單位提供的資料，演唱會共設四種票價："
+    prices = ["$1,280", "$980", "$680", "$480"]
+    rest = [
+        "主辦單位表示，今次三場合共約4.2萬張門票，其中約七成經網上售票平台發售，其餘在指定售票處出售。"
+        "為打擊炒賣，門票首次採用實名登記，每個帳戶限購4張。",
+        "立法會議員黃志明接受查詢時指，實名制只是第一步，他建議政府研究立法，規管大型演唱會門票的轉售價格。"
+        "他表示會在下月的會議上提出。",
+    ]
+    judged = reasons("\n\n".join([first, lead_in, *prices, *rest]))
+    assert [judged[p] for p in prices] == [None] * len(prices)
+
+
+def test_a_menu_under_a_one_word_label_is_still_a_menu() -> None:
+    body = ENGLISH_BODY
+    menu = ["Sections:", "World", "Business", "Sport", "Culture"]
+    judged = reasons("\n\n".join([*menu, *body]))
+    assert [judged[m] for m in menu[1:]] == ["navigation"] * 4
+
+
+GUJARATI_BODY = [
+    "અમદાવાદ: ઉત્તર ગુજરાતના સહકારી દૂધ સંઘે આવતીકાલ, 1 જૂનથી તેની તમામ બ્રાન્ડના દૂધના ભાવમાં "
+    "પ્રતિ લિટર રૂ. 2નો વધારો કરવાની જાહેરાત કરી છે. "
+    "અમદાવાદ, ગાંધીનગર અને મહેસાણા જિલ્લામાં નવા ભાવ લાગુ પડશે.",
+    "સંઘના જણાવ્યા મુજબ, નવા ભાવ રવિવાર સવારથી તમામ પાર્લર અને છૂટક વિક્રેતાઓ પર લાગુ થશે. "
+    "જૂના ભાવ છાપેલા પાઉચનો સ્ટોક પૂરો થાય ત્યાં સુધી વિક્રેતાઓએ જૂના ભાવે "
+    "વેચાણ કરવાનું રહેશે.",
+    "ઉલ્લેખનીય છે કે છેલ્લા 15 મહિનામાં દૂધના ભાવમાં આ ત્રીજો વધારો છે. દહીં, છાશ અને ઘીના ભાવ અંગે "
+    "સંઘ આગામી સપ્તાહે નિર્ણય લેશે.",
+]
+
+
+def test_a_gujarati_pages_tail() -> None:
+    tail = {
+        "આ પણ વાંચો: અમદાવાદમાં પાણીકાપ: શનિવારે 12 વોર્ડમાં પાણી નહીં મળે": "related link",
+        "ટૅગ્સ:": "related links",
+        "ગુજરાતના તાજા સમાચાર સૌથી પહેલા મેળવવા માટે અમારી WhatsApp ચેનલ સાથે જોડાઓ.": "newsletter",
+        "જાહેરાત": "navigation",
+        "વધુ સમાચાર": "related links",
+        "પ્રતિભાવ (3)": "comments",
+    }
+    judged = reasons("\n\n".join([*GUJARATI_BODY, *tail]))
+    assert {line: judged[line] for line in tail} == tail
+    assert [judged[p] for p in GUJARATI_BODY] == [None] * len(GUJARATI_BODY)
+
+
+def test_a_russian_pages_caption_update_note_and_bio() -> None:
+    body = BODIES["Cyrillic"]
+    caption = "Пассажиры на платформе станции Шувакиш. Ремонт путей здесь займет все лето."
+    credit = "Фото: Дарья Ложкина / Е1.example"
+    note = "Эта новость была обновлена в 16:05: добавлен комментарий пригородной компании."
+    bio = (
+        "Пишет о транспорте и городской инфраструктуре с 2015 года. Каждый день ездит на "
+        "работу на электричке из Верхней Пышмы."
+    )
+    lines = ["Поделиться", "Telegram", "Комментарии 14", caption, credit, *body, note,
+             "Скрыть рекламу", "Оцените материал", bio]  # fmt: skip
+    judged = reasons("\n\n".join(lines))
+    assert judged[caption] == "photo credit" and judged[note] == "credits"
+    assert judged[bio] == "credits" and judged["Скрыть рекламу"] == "navigation"
+    assert judged["Оцените материал"] == "navigation"
+    assert [judged[p] for p in body] == [None] * len(body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Пишет о проблеме и глава района, который обещал разобраться до конца недели.",
+        "Новость о ремонте была встречена жителями без восторга, рассказали в управе.",
+    ],
+)
+def test_russian_news_with_a_bios_and_a_notes_words(line: str) -> None:
+    assert reason_in(line, "Cyrillic") is None
