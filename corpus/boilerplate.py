@@ -533,15 +533,23 @@ _PER_PERIOD = factored(
         r"\s?(?:(?:per|a|an|each|every|τον|το|την|ανά|al|a la|im|pro|je|в|на|за|par|por|pour|om"
         r"|i|pe|mỗi|/)\s?)?(?:month|mois|monat|mes|mês|mese|μήνα|месяц|місяць|miesiąc|měsíc"
         r"|måned|månad|maand|kuukausi|hónap|week|semaine|woche|semana|settimana|εβδομάδα"
-        r"|неделю|тиждень|tydzień|year|an|année|jahr|año|anno|ano|χρόνο|год|рік|rok|år|jaar)\b"
+        r"|неделю|тиждень|tydzień|year|(?<=par )an|année|jahr|año|anno|ano|χρόνο|год|рік|rok|år"
+        r"|jaar)\b"
     )
 )
-# the outlet speaking of itself: "τα ρεπορτάζ μας", "our reporting", "nos journalistes"
+# the outlet speaking of its own work: "τα ρεπορτάζ μας", "our reporting", "nos journalistes"
+# (possessives: "we" and "us" are anyone's, and "US" a country)
 _OUR = factored(
     _fold(
-        r"(?:^|\s)(?:our|we|us|nos|notre|nous|nuestro|nuestra|nuestros|nosso|nossa|nossos|unser\w*"
-        r"|wir|nostr\w*|noi|nasz\w*|onze|vores|vår|vårt|náš\w*|naš\w*|наш\w*|мы|нас|μας|εμείς)"
-        r"(?=\W|$)"
+        r"(?:^|\s)(?:our|nos|notre|nuestro|nuestra|nuestros|nosso|nossa|nossos|unser\w*|nostr\w*"
+        r"|nasz\w*|onze|vores|vår|vårt|náš\w*|naš\w*|наш\w*|μας)(?=\W|$)"
+    )
+)
+# A subscription's own words ("premium" and "plus" name plans and say "more")
+_SUBSCRIPTION = factored(
+    _fold(
+        r"subscri|abonn|abone|συνδρομ|suscri|assina|abbona|подпис|передплат|prenumer|předplat"
+        r"|pretplat|有料|会員|구독|订阅|訂閱|اشتراك|מנוי"
     )
 )
 # A tip line: "Got a story? Email ...", "Есть новость? Присылайте в наш Telegram-бот ...".
@@ -645,7 +653,7 @@ _PAYWALL = factored(
         r"|bez ograničenja|prvi mjesec|otkazati|accés il.limitat"
         r"|fes-te subscriptor|euros al mes"
         r"|mit dem digital-abo|einen monat gratis testen|einen monat kostenlos testen"
-        r"|lesen sie alle artikel|in der digitalen ausgabe"
+        r"|lesen sie alle artikel"
         # ("vier Wochen um nur 1 Euro": each branch opens with a letter, or the list is no
         # longer searched by its first characters and takes twice as long)
         r"|wochen (?:für|um) (?:nur )?(?:1|0,99) ?(?:€|euro)"
@@ -2032,7 +2040,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         _PER_PERIOD.search(low)
         if words <= PRICED_OFFER
         and digits
-        and (paywall or _SUBSCRIBER.search(low) or (quoted and _PAYWALL.search(low)))
+        and (paywall or _SUBSCRIPTION.search(low) or (quoted and _PAYWALL.search(low)))
         else None
     )
     if (
@@ -2857,7 +2865,7 @@ def _priced_offer(text: str, low: str, paywall: set[str]) -> bool:
         return True
     if not _TO_READER.search(text):
         return False
-    return bool(paywall) or (_SUBSCRIBER.search(low) is not None and _OUR.search(low) is not None)
+    return bool(paywall) or (_SUBSCRIPTION.search(low) is not None and _OUR.search(low) is not None)
 
 
 def _is_appeal_prose(text: str) -> bool:
@@ -3819,7 +3827,6 @@ def _post_title(paras: Sequence[Paragraph], reasons: Sequence[str | None], k: in
         and k > 0
         and reasons[k - 1] == "timestamp"
         and reasons[j] is None
-        and (is_prose(paras[j]) or not _is_short(paras[j]))  # (what ended the run)
         and paras[k].words >= 2
         and not all(w in _UI_WORDS for w in _LETTERS.findall(paras[k].text.lower()))
     )
@@ -4047,6 +4054,7 @@ def _comment_under_stamp(paras: Sequence[Paragraph], reasons: Sequence[str | Non
         top > 0
         and reasons[top] is None
         and paras[top].words < ARTICLE_PARAGRAPH
+        and paras[k].words < ARTICLE_PARAGRAPH  # (under the last signature, the article's)
         and reasons[top - 1] not in (None, "timestamp", "comments")
         and not _is_ad_label(paras[top - 1].text)
     )

@@ -470,7 +470,7 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
         return "", {}
     if _MAY_WRITE_SUSPECT.search(source):
         _sanitize_tree(tree)  # (most pages have nothing to sanitize: the walk is skipped)
-    if "listitem" in html:
+    if _LIST_ITEM_ROLE.search(html):
         _aria_lists(tree)
     unwrapped = _unwrap_layout_tables(tree)
     document = _extraction(tree)
@@ -1395,6 +1395,9 @@ def _joiners_back(text: str) -> str:
 
 
 _RAW_C0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+_LIST_ITEM_ROLE = re.compile("listitem", re.IGNORECASE)
 
 
 def _aria_lists(tree: Any) -> None:

@@ -5229,3 +5229,49 @@ def test_a_russian_pages_caption_update_note_and_bio() -> None:
 )
 def test_russian_news_with_a_bios_and_a_notes_words(line: str) -> None:
     assert reason_in(line, "Cyrillic") is None
+
+
+# The review of the session's change.
+
+
+@pytest.mark.parametrize(
+    ("line", "script"),
+    [
+        ("Netflix is raising the price of its premium plan to $24.99 a month in the US, so you "
+         "will pay $2 more starting in June.", "Latin"),
+        ("Le prix du forfait passe à 19,99 euros par mois : si vous êtes client, nous vous "
+         "conseillons de comparer, les offres sont plus avantageuses ailleurs.", "Latin"),
+        ("Die Lokalzeitung verlangt in der digitalen Ausgabe künftig 14,99 Euro im Monat, sagte "
+         "sie am Montag.", "Latin"),
+        ("Workers say you cannot live on $15 an hour plus tips, and the union told us it would "
+         "strike.", "Latin"),
+    ],
+)  # fmt: skip
+def test_review_consumer_news_with_a_price_for_a_period_is_news(line: str, script: str) -> None:
+    assert reason_in(line, script) is None
+
+
+def test_review_the_article_under_comments_signed_under_their_text_is_the_articles() -> None:
+    article = (
+        "Die Betreiber rechnen trotz der höheren Preise mit einem guten Winter, weil die "
+        "Buchungen für Dezember schon jetzt über dem Vorjahr liegen, sagte der Sprecher."
+    )
+    lines = [*GERMAN_BODY, "Zum Angebot", "Zu teuer.", "skihaserl88 | 06.11.2024, 18:40",
+             "Stimmt.", "Pistenpaul | 06.11.2024, 19:05", article]  # fmt: skip
+    assert reasons("\n\n".join(lines))[article] is None
+
+
+def test_review_a_long_lead_under_the_share_bar_over_an_images_credit_is_the_articles() -> None:
+    """A lead of more than a caption's words (CAPTION_LINE) under the share bar, an image's
+    credit under it: the article's. (A shorter one reads as a caption: on the dev pages 77
+    captions stand so and no lead does.)"""
+    body = BODIES["Cyrillic"]
+    lead = (
+        "Стоимость проезда в городском транспорте вырастет с 1 января до 55 рублей, сообщили в "
+        "мэрии. Решение приняли на заседании городской думы после долгого обсуждения, против "
+        "проголосовали четыре депутата, которые предлагали сохранить льготы для студентов и "
+        "пенсионеров, а также ввести бесплатную пересадку в течение часа."
+    )
+    lines = ["Поделиться", "ВКонтакте", "Telegram", "Одноклассники", lead,
+             "Фото: Иван Петров / E1.example", *body]  # fmt: skip
+    assert reasons("\n\n".join(lines))[lead] is None

@@ -1078,3 +1078,12 @@ def test_joiners_written_only_as_references_stay(tmp_path: Path, joiner: str, wr
     path.write_text(page, encoding="utf-8")
     [article], _ = load_corpus([str(path)])
     assert sentence in article.text
+
+
+def test_a_list_whose_roles_are_written_in_capitals_is_read_as_a_list(tmp_path: Path) -> None:
+    items = ["Horario punta: $830", "Horario valle: $750", "Horario bajo: $690"]
+    listed = "".join(f'<div role="ListItem"><span class="b"></span>{item}</div>' for item in items)
+    body = [*PARAGRAPHS[:2], f'</p><div role="List">{listed}</div><p>', PARAGRAPHS[3]]
+    text, _, _ = load_page(tmp_path, news_page("Metro fares", body))
+    for item in items:
+        assert item in text
