@@ -3808,12 +3808,21 @@ def _listed_under(paras: Sequence[Paragraph], reasons: Sequence[str | None], sta
     its list, though the page's first paragraph stands far from the rest of its prose. (A
     menu's label is a word or two: "Sections:".)"""
     above = start - 1
-    return (
-        above >= 0
-        and reasons[above] is None
-        and paras[above].words >= LEAD_IN
-        and _ends_with_colon(paras[above].text)
-    )
+    if above >= 0 and reasons[above] is None and _lead_in_sentence(paras[above]):
+        return True
+    # (or the run's first line: Thai writes a lead-in as one counted word, "ศูนย์พักพิงที่เปิดแล้ว:")
+    return reasons[start] is None and _lead_in_sentence(paras[start])
+
+
+LEAD_IN_CHARS = 12  # a lead-in in a script written without spaces, "ศูนย์พักพิงที่เปิดแล้ว:"
+
+
+def _lead_in_sentence(p: Paragraph) -> bool:
+    """A sentence that ends with its colon: three words at least, or in a script written
+    without spaces, a dozen characters ("Sections:" is a menu's label)."""
+    if not _ends_with_colon(p.text):
+        return False
+    return p.words >= LEAD_IN or (len(p.text) >= LEAD_IN_CHARS and bool(UNSPACED.search(p.text)))
 
 
 def _post_title(paras: Sequence[Paragraph], reasons: Sequence[str | None], k: int, j: int) -> bool:
@@ -4265,7 +4274,7 @@ def _leads_in_to_list(
     "Read also" line) and a short list right under it, its items no headlines that ask:
     the article closes with the list ("What members want:", "A special audit by the
     registrar", …); a box's "More from the region:" stands under no prose of its own."""
-    if paras[k].words < LEAD_IN:
+    if not _lead_in_sentence(paras[k]):
         return False
     below: list[int] = []
     for row in range(k + 1, len(paras)):

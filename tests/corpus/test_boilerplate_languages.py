@@ -5275,3 +5275,14 @@ def test_review_a_long_lead_under_the_share_bar_over_an_images_credit_is_the_art
     lines = ["Поделиться", "ВКонтакте", "Telegram", "Одноклассники", lead,
              "Фото: Иван Петров / E1.example", *body]  # fmt: skip
     assert reasons("\n\n".join(lines))[lead] is None
+
+
+# The sixty-seventh set (by01-by36).
+
+
+def test_a_thai_lead_in_and_its_list_closing_the_article_are_the_articles() -> None:
+    body = BODIES["Thai"]
+    listed = ["ศูนย์พักพิงที่เปิดแล้ว:", "- โรงเรียนอนุบาลแม่สาย", "- วัดพรหมวิหาร",
+              "- หอประชุมเทศบาลตำบลแม่สาย"]  # fmt: skip
+    judged = reasons("\n\n".join([*body, *listed]))
+    assert [judged[line] for line in listed] == [None] * len(listed)
