@@ -4045,10 +4045,7 @@ def _comment_under_stamp(paras: Sequence[Paragraph], reasons: Sequence[str | Non
     line stands near, and the first of them has chrome right over it ("Share: Facebook |
     Twitter", a comments header): comments under the article. (A live blog's posts under
     their authors and times have the article over their first.)"""
-    if k < 1 or not _is_comment_stamp(paras[k - 1]):
-        return False
-    near = range(max(0, k - 1 - COMMENT_STAMPS_NEAR), min(len(paras), k + COMMENT_STAMPS_NEAR))
-    if not any(m != k - 1 and _is_comment_stamp(paras[m]) for m in near):
+    if k < 1 or not _is_comment_stamp(paras[k - 1]) or not _another_stamp_near(paras, k - 1):
         return False
     first = k - 1
     while first >= 2 and _is_comment_stamp(paras[first - 2]):
@@ -4060,12 +4057,9 @@ def _comment_under_stamp(paras: Sequence[Paragraph], reasons: Sequence[str | Non
     # the offer's button over them (not an ad's label amid the article)
     top = first - 1
     return (
-        top > 0
-        and reasons[top] is None
-        and paras[top].words < ARTICLE_PARAGRAPH
+        reasons[top] is None
         and paras[k].words < ARTICLE_PARAGRAPH  # (under the last signature, the article's)
-        and reasons[top - 1] not in (None, "timestamp", "comments")
-        and not _is_ad_label(paras[top - 1].text)
+        and _comments_open_at(paras, reasons, top)
     )
 
 
@@ -4076,17 +4070,30 @@ def _comment_over_stamp(paras: Sequence[Paragraph], reasons: Sequence[str | None
     length: comments under the article, each signed under its text."""
     if k + 1 >= len(paras) or not _is_comment_stamp(paras[k + 1]):
         return False
-    near = range(max(0, k + 1 - COMMENT_STAMPS_NEAR), min(len(paras), k + 2 + COMMENT_STAMPS_NEAR))
-    if not any(m != k + 1 and _is_comment_stamp(paras[m]) for m in near):
+    if not _another_stamp_near(paras, k + 1):
         return False
     first = k
     while first >= 2 and _is_comment_stamp(paras[first - 1]):
         first -= 2  # (each comment a line of text and its stamp)
+    return _comments_open_at(paras, reasons, first)
+
+
+def _another_stamp_near(paras: Sequence[Paragraph], stamp: int) -> bool:
+    """Another comment's author and time within COMMENT_STAMPS_NEAR lines of line `stamp`."""
+    near = range(
+        max(0, stamp - COMMENT_STAMPS_NEAR), min(len(paras), stamp + 1 + COMMENT_STAMPS_NEAR)
+    )
+    return any(m != stamp and _is_comment_stamp(paras[m]) for m in near)
+
+
+def _comments_open_at(paras: Sequence[Paragraph], reasons: Sequence[str | None], top: int) -> bool:
+    """Line `top`, a comment's length, opens a run of comments signed under their text: the
+    page's chrome right over it, not an ad's label amid the article."""
     return (
-        first > 0
-        and paras[first].words < ARTICLE_PARAGRAPH
-        and reasons[first - 1] not in (None, "timestamp", "comments")
-        and not _is_ad_label(paras[first - 1].text)
+        top > 0
+        and paras[top].words < ARTICLE_PARAGRAPH
+        and reasons[top - 1] not in (None, "timestamp", "comments")
+        and not _is_ad_label(paras[top - 1].text)
     )
 
 
