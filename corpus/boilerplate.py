@@ -984,7 +984,7 @@ _PHOTO_CREDIT_STRONG = factored(
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
     r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|фота|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
     r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva|снимка|кадър|кадр|picha|сүрөт|сурет"
-    r"|படம்|చిత్రం|ചിത്രം|عکس)\s*[:：]"
+    r"|படம்|చిత్రం|ചിത്രം|عکس|فوٹو|ඡායාරූපය|រូបថត)\s*[:：៖]"
     # a chart's title under it: "Графік: кількість кредитних спілок в Україні, 2020–2025"
     r"|(?<!\w)(?:графік|график|chart|infographic|інфографіка|инфографика|gráfico|graphique"
     r"|grafico)\s*[:：]"
@@ -1046,6 +1046,10 @@ _CREDIT_ALONE = factored(
     r"|[.!?]\s+(?:Foto|Fotó|Fotos|Fotografia|Фото|Снимка|Снимки|Φωτ\.?|Φωτογραφία|Zdjęcie|Kuva|Bild)"
     r"\s?:\s?"
     r"[^\W\d_][^!?:]{0,30}$"
+    # the same in other scripts, the credit maybe in brackets: "… ក្នុងខេត្តបាត់ដំបង។ (រូបថត៖ ចាន់
+    # សុភា)", "… واپس آ رہے ہیں۔ — فوٹو: صبحِ نو"
+    r"|[.!?।។۔]\s*(?:[—–-]\s*)?[（(]?(?:រូបថត|ඡායාරූපය|فوٹو|ছবি|फोटो|फ़ोटो|صورة|عکس|צילום|사진)"
+    r"\s?[:：៖]\s?[^\W\d_][^!?:()（）។]{0,30}[)）]?$"
 )
 # An agency named on a short line that is no sentence: "REUTERS", "Pool via AP"; a credit's
 # common words count beside a slash or a colon ("Pool/Getty"), or on a line of a few words
@@ -1110,7 +1114,7 @@ _PHOTO_CREDIT_CUE = factored(
     r"|kuha ni|larawan ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva|снимка"
     r"|nuotr"
     r"|кадър|кадр|графік|график|chart|infographic|інфографік|инфографик|gráfico|graphique"
-    r"|grafico|сүрөт|сурет|படம்|చిత్రం|ചിത്രം|عکس",
+    r"|grafico|сүрөт|сурет|படம்|చిత్రం|ചിത്രം|عکس|فوٹو|ඡායාරූප|រូបថត",
 )  # searched in the line lowered: with IGNORECASE the search took four times as long
 
 
@@ -2589,7 +2593,8 @@ def _credit_alone(text: str) -> bool:
     caption's sentence), and a paragraph of prose seldom has any; or capitals after a dash
     closing the caption ("… Pasay City. — BUSINESSDAILY PH FILE PHOTO"); or a file photo's
     credit closing it (`_file_photo_end`)."""
-    cued = "Photo" in text or "Getty" in text or "©" in text or ":" in text[-CREDIT_AFTER_COLON:]
+    closing = text[-CREDIT_AFTER_COLON:]
+    cued = "Photo" in text or "Getty" in text or "©" in text or ":" in closing or "៖" in closing
     if cued and _CREDIT_ALONE.search(text):
         return True
     if _file_photo_end(text):
@@ -2624,7 +2629,7 @@ _BRACKETED_TAIL = factored(r"[（(](?P<tail>[^()（）]{2,40})[)）]\s*$")
 _CREDIT_IN_BRACKETS = factored(
     r"ロイター|共同|時事|写真|撮影|提供|资料图|資料照|新华社|新華社|사진|연합뉴스|뉴시스|뉴스1"
     r"|\barchiv\w*|\bfile\b|\bfoto\b|\bphoto\b|छायाचित्र|फोटो|صورة|ارشيف|أرشيف|ארכיון|צילום"
-    r"|ചിത്രം|ছবি|படம்|చిత్రం|ಚಿತ್ರ|फाइल|រូបថត|画像|イメージ|資料圖|资料图片|^出典[:：]"
+    r"|ചിത്രം|ছবি|படம்|చిత్రం|ಚಿತ್ರ|फाइल|រូបថត|ඡායාරූප|فوٹو|画像|イメージ|資料圖|资料图片|^出典[:：]"
     r"|作成$"  # "（編集部作成）": who drew the chart
     r"|^supplied\s*[:：]"  # "(Supplied: Transport for NSW)": a picture the subject gave
     r"|zdjęci\w*|ilustracyjn\w*|ilustrativ\w*|illustrative|ilustrační|tasvir|資料より$"
@@ -2655,6 +2660,12 @@ _LEFT_RIGHT = factored(
 _KOREAN_PHOTO_TAIL = factored(
     r"[.!?]\s*/?\s*(?:사진|사진 제공|자료사진|그래픽|영상)\s?=\s?\S[^.!?]{0,30}$"
 )
+# A Korean caption's source after its sentence: "… 찍고 있다. 뉴스1 제공" ("provided by"),
+# "… 서 있다. 스포츠한마당 자료사진" (a file photo), "… 살펴보고 있다. /대한경제신문 DB" (the
+# paper's own archive)
+_KOREAN_SOURCE_END = factored(
+    r"[다요]\.\s+(?:/\s?)?[^\s.!?/][^.!?/]{0,30}\s(?:제공|자료사진|DB)$|[다요]\.\s+자료사진$"
+)
 # A Korean caption's photographer after its sentence and a slash
 _SLASH_REPORTER = factored(r"[.!?]\s*/\s?[가-힣]{2,4}\s?(?:기자|특파원)$")
 _ARCHIVE_TAIL = factored(
@@ -2672,6 +2683,8 @@ def _credit_tail(text: str) -> bool:
     if "기자" in text and _SLASH_REPORTER.search(text):
         return True  # "… 살펴보고 있다. /윤지혜 기자"
     if "=" in text and _KOREAN_PHOTO_TAIL.search(text):
+        return True
+    if text.endswith(("제공", "자료사진", "DB")) and _KOREAN_SOURCE_END.search(text):
         return True
     # (each of these ends the line within its last TAIL_WINDOW characters: searching those is
     # enough, and a copied page's lines are many)

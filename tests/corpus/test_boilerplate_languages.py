@@ -5286,3 +5286,65 @@ def test_a_thai_lead_in_and_its_list_closing_the_article_are_the_articles() -> N
               "- หอประชุมเทศบาลตำบลแม่สาย"]  # fmt: skip
     judged = reasons("\n\n".join([*body, *listed]))
     assert [judged[line] for line in listed] == [None] * len(listed)
+
+
+# Captions with their credit after the sentence, in scripts the credit's label was missing for
+# (copied dev pages: the caption under the headline was left in the text).
+
+KHMER_BODY = [
+    "ក្រសួងពាណិជ្ជកម្មបានឱ្យដឹងថា ការនាំចេញអង្ករក្នុងឆមាសទីមួយបានកើនឡើងជាង ១២ ភាគរយ "
+    "បើធៀបនឹងឆ្នាំមុន ដោយសារតម្រូវការពីទីផ្សារអឺរ៉ុប និងចិន។",
+    "អ្នកនាំចេញបាននិយាយថា តម្លៃដឹកជញ្ជូននៅតែជាបញ្ហាធំ ហើយពួកគេស្នើឱ្យរដ្ឋាភិបាលកាត់បន្ថយថ្លៃសេវាកំពង់ផែ។",
+]
+SINHALA_BODY = [
+    "ඉදිරි සති දෙක තුළ දිවයිනේ බොහෝ ප්‍රදේශවලට අධික වර්ෂාපතනයක් අපේක්ෂා කළ හැකි බව කාලගුණ විද්‍යා දෙපාර්තමේන්තුව පවසයි.",
+    "ගංගා ආශ්‍රිත පහත්බිම්වල ජීවත්වන ජනතාව විශේෂයෙන් ප්‍රවේශම් විය යුතු බවද එම දෙපාර්තමේන්තුව සඳහන් කළේය.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        # "provided by" a news agency or a club, a file photo, the paper's own archive
+        ("지하철 요금 인상을 앞둔 11일 서울의 한 지하철역 개찰구 모습. 시민들이 교통카드를 "
+         "찍고 있다. 뉴스1 제공", BODIES["Korean"]),
+        ("서울 블루윙스 홈구장 매표소 앞에 팬들이 줄을 서 있다. 구단은 내년 시즌 입장권 "
+         "가격을 최대 25% 올리기로 했다. 스포츠한마당 자료사진", BODIES["Korean"]),
+        ("서울 시내 한 가전매장에서 시민이 TV에 표시된 OTT 서비스 화면을 살펴보고 있다. "
+         "/대한경제신문 DB", BODIES["Korean"]),
+        # Khmer, its credit in brackets or not ("រូបថត៖": "photo:")
+        ("កម្មករកំពុងលើកបាវអង្ករដាក់លើឡានដឹកទំនិញ នៅរោងម៉ាស៊ីនកិនស្រូវមួយក្នុងខេត្តបាត់ដំបង។ "
+         "(រូបថត៖ ចាន់ សុភា)", KHMER_BODY),
+        ("កម្មករកំពុងលើកបាវអង្ករដាក់លើឡានដឹកទំនិញ នៅរោងម៉ាស៊ីនកិនស្រូវមួយក្នុងខេត្តបាត់ដំបង។ "
+         "រូបថត៖ ហេង សុវណ្ណ", KHMER_BODY),
+        ("ප්‍රතිඵල නිකුත් වූ පසු කොළඹ පාසලක සිසුන් පිරිසක් සිය ප්‍රතිඵල ගැන ගුරුවරුන් සමඟ "
+         "සාකච්ඡා කරන අයුරු. (ඡායාරූපය: ලංකා පුවත් දැක්ම)", SINHALA_BODY),
+        ("لاہور بلیوز کے کپتان حارث منیر جیت کے بعد ساتھی کھلاڑیوں کے ساتھ میدان سے واپس آ "
+         "رہے ہیں۔ — فوٹو: صبحِ نو", BODIES["Arabic"]),
+    ],
+)  # fmt: skip
+def test_a_caption_with_its_credit_after_the_sentence_in_more_scripts(
+    line: str, body: list[str]
+) -> None:
+    assert reason_amid(line, body, 1) == "photo credit"
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        # a sentence that says what is provided, a list's item, a photo named in the news
+        ("시는 이달부터 65세 이상 시민에게 교통카드를 무료로 제공한다. 신청은 주민센터에서 받는다.",
+         BODIES["Korean"]),
+        ("▲ 주말 무료 셔틀버스 제공", BODIES["Korean"]),
+        ("구단은 팬들에게 사인볼을 나눠줬다. 선수단 제공 물품은 모두 기부된다고 밝혔다.",
+         BODIES["Korean"]),
+        ("ប៉ូលិសបានចេញផ្សាយរូបថតរបស់ជនសង្ស័យ ហើយស្នើឱ្យប្រជាពលរដ្ឋផ្តល់ព័ត៌មាន។",
+         KHMER_BODY),
+        ("پولیس نے ملزم کی فوٹو جاری کر دی ہے اور شہریوں سے معلومات فراہم کرنے کی اپیل کی ہے۔",
+         BODIES["Arabic"]),
+    ],
+)  # fmt: skip
+def test_news_that_names_a_photo_or_what_is_provided_is_no_caption(
+    line: str, body: list[str]
+) -> None:
+    assert reason_amid(line, body, 1) is None
