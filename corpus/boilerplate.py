@@ -529,12 +529,13 @@ _PER_PERIOD = factored(
     _fold(
         r"(?:\d(?:[.,]\d+)?\s?(?:€|\$|£|₽|₺|¥|円|元|원|zł|kč|ft|kr|lei|chf|fr\.|r\$|euros?|eur"
         r"|ευρώ|евро|рубл\w*|руб\.?|грн|гривен\w*|dollars?|pounds?|francs?|reais|liras?|tl"
-        r"|złotych|korun|kronor|kroner|forint)|(?:€|\$|£|₽|r\$|chf|fr\.)\s?\d+(?:[.,]\d+)?)"
+        r"|złotych|korun|kronor|kroner|forint|ש\"ח|₪|שקל\w*)|(?:€|\$|£|₽|r\$|chf|fr\.|₪)\s?\d+"
+        r"(?:[.,]\d+)?)"
         r"\s?(?:(?:per|a|an|each|every|τον|το|την|ανά|al|a la|im|pro|je|в|на|за|par|por|pour|om"
         r"|i|pe|mỗi|/)\s?)?(?:month|mois|monat|mes|mês|mese|μήνα|месяц|місяць|miesiąc|měsíc"
         r"|måned|månad|maand|kuukausi|hónap|week|semaine|woche|semana|settimana|εβδομάδα"
         r"|неделю|тиждень|tydzień|year|(?<=par )an|année|jahr|año|anno|ano|χρόνο|год|рік|rok|år"
-        r"|jaar)\b"
+        r"|jaar|לחודש|בחודש|לשבוע|לשנה)\b"
     )
 )
 # the outlet speaking of its own work: "τα ρεπορτάζ μας", "our reporting", "nos journalistes"
@@ -631,7 +632,7 @@ _PAYWALL = factored(
         r"|unbegrenzten zugang|jederzeit kündbar|e-paper und"
         r"|только для подписчиков|только подписчикам|оформите подписку|оформить подписку"
         r"|первый месяц за|полный доступ ко всем|notre offre numérique"
-        r"|للمشتركين فقط|למנויים בלבד"
+        r"|للمشتركين فقط|למנויים בלבד|הצטרפו למינוי|ביטול בכל עת"
         r"|subscribers? only|subscribe (?:now|today)|free trial|first month free"
         r"|unlimited (?:digital )?access|get the full story|cancel (?:at )?any ?time"
         r"|for just [$€£]\s?\d|a week for (?:your )?(?:the )?first|for (?:your|the) first month"
@@ -716,6 +717,17 @@ _FREE_ARTICLES = factored(
         r"|бесплатн\w+ (?:статей|статьи|материал\w*)|безкоштовн\w+ статей|darmowych artykułów"
         r"|ücretsiz (?:haber|makale)|δωρεάν άρθρ\w*|gratis artikelen|bezplatných článků)"
         r"|無料記事|免费文章|免費文章|무료 기사"
+    )
+)
+# A meter's count of what the reader has read, opening its pitch: "You've read 6 articles this
+# month. The Daily Ledger has no billionaire owner …", "Vous avez lu 3 articles ce mois-ci".
+_READ_COUNT = factored(
+    _fold(
+        r"(?:you(?:'|’)ve read|you have read|vous avez (?:deja )?lu|sie haben (?:bereits |schon )?"
+        r"|has leido|hai (?:gia )?letto|voce (?:ja )?leu|je hebt|вы (?:уже )?прочитали"
+        r"|ви (?:вже )?прочитали|okudunuz|przeczytał(?:eś|aś)|przeczytano)\s"
+        r"(?:already )?\d+\s(?:\w+\s)?(?:articles?|stories|artikel|art[ií]culos|articoli|artigos"
+        r"|статей|статьи|статті|makale|haber|artykuł\w*)\b"
     )
 )
 _METER = factored(
@@ -910,7 +922,10 @@ _APPEAL_UI = factored(
     r"|\bnot ready\b|\bsupport\b|\bdonat)",
     re.IGNORECASE,
 )
-_QUOTE_MARKS = factored(r"[\"“”«»]")
+# (a straight double quote between two Hebrew letters is the gershayim of an abbreviation,
+# "ש"ח", "ת"א", "ד"ר": no quotation mark)
+_STRAIGHT_QUOTE = factored(r'(?<![\u05d0-\u05ea])"|"(?![\u05d0-\u05ea])')
+_QUOTE_MARKS = factored(r'[“”«»]|(?<![\u05d0-\u05ea])"|"(?![\u05d0-\u05ea])')
 _NEWSLETTER = factored(
     r"\b(?:newsletters?|sign up|sign-up|signup|signing up|inbox|mailbox|e-?mail address"
     r"|subscribe"
@@ -919,6 +934,22 @@ _NEWSLETTER = factored(
     r"|conditions)|view (?:this|it|the) (?:post|email|newsletter) (?:on the web|in (?:your|a)"
     r" browser)|forwarded this email)\b"
 )
+# The outlet's own newsletter, named by its possessive: "Our weekly newsletter helps you keep
+# more …", "Recibí cada viernes nuestra newsletter de cultura", "prenumerera på vårt nyhetsbrev"
+# (a paper's words about its newsletter in a story are quoted).
+_NEWSLETTER_STEMS = ("nieuwsbrief", "nyhetsbrev", "nyhedsbrev", "boletin", "boletim", "uutiskirj")
+_OUR_NEWSLETTER = factored(
+    r"(?<!\w)(?:our|notre|nos|nuestr[oa]s?|noss[oa]s?|unser\w*|nostr[aeio]|nasz\w*|onze|vores|var"
+    r"|vart|vort)\s(?:[\w-]+\s){0,2}?(?:newsletters?|nieuwsbrie\w*|nyhetsbrev\w*|nyhedsbrev\w*"
+    r"|boletin\w*|boletim\w*|uutiskirj\w*)\b"
+)
+
+
+def _names_newsletter(low: str) -> bool:
+    """A newsletter's word other than English's in a line folded and in lower case."""
+    return any(stem in low for stem in _NEWSLETTER_STEMS)
+
+
 # A newsletter in other languages (a line that names one, short and no sentence: its box's
 # header, "Tilaa Lapin uutiskirje", "TechFront メールマガジン").
 _NEWSLETTER_NAMED = factored(
@@ -1150,7 +1181,7 @@ _GET_THE_APP = factored(
     _fold(
         r"(?:download|get (?:the|our) (?:[\w-]+ ){0,3}app|installeer|laden sie|lade dir|téléchargez"
         r"|télécharge"
-        r"|descarga|descargue|scarica|baixe|pobierz|stáhněte|скачайте|скачивайте|завантажте"
+        r"|descarga|descargue|descarregue|descarrega|scarica|baixe|pobierz|stáhněte|скачайте|скачивайте|завантажте"
         r"|κατεβάστε|indirin|tải|преузмите|преземете|töltse le|töltsd le|i-download)\b"
     )
 )
@@ -1326,6 +1357,10 @@ _OTHER_DATE = factored(
     r"|ඔක්තෝබර්|නොවැම්බර්|දෙසැම්බර්)\s+\d{1,2}"
 )
 # What every date of `_OTHER_DATE` holds: a year's four digits, 月, or a bracket ("2/22(木)").
+# A day, a month and two digits of a year, then a bar or a comma before the time taken out
+_TWO_DIGIT_YEAR_DATE = factored(
+    r"\s*(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.\d{2}\s*[|,·•/-]?\s*"
+)
 _DATE_CUE = re.compile(r"\d{4}|[月(（]")
 _TIME_WORD_CUE = re.compile(r"kl|godz|ore|às|um")  # (the words of `_OTHER_TIME` before a time)
 _OTHER_TIME = factored(
@@ -1398,7 +1433,9 @@ def _within_quotes(text: str, at: int) -> bool:
     opened = max(before.rfind(mark) for mark in _OPENERS)
     if opened >= 0 and not any(mark in before[opened + 1 :] for mark in _CLOSING):
         return True
-    return before.count('"') % 2 == 1
+    if '"' not in before:
+        return False
+    return len(_STRAIGHT_QUOTE.findall(before)) % 2 == 1
 
 
 def _stopped(text: str) -> bool:
@@ -1784,6 +1821,8 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and not quoted
     ):
         return "paywall"  # ("The paper offered 3 free articles a month until 2019" is news)
+    if words <= 80 and opens_low and _READ_COUNT.match(low) and not quoted:
+        return "paywall"  # "You've read 6 articles this month. …": the meter, then its pitch
     if words <= 12 and ("/" in text or "|" in text) and _ROLE_CREDITS.match(stripped):
         return "credits"  # "촬영기자:정현우/영상편집:한지민/그래픽:김소연", "Text: A / Photos: B"
     if (
@@ -2036,6 +2075,13 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and not quoted
     ):
         return "newsletter"  # "… Sign up to our free Canterbury Morning newsletter to get …"
+    if (
+        words <= NEWSLETTER_PITCH
+        and not quoted
+        and ("newsletter" in newsletter or "newsletters" in newsletter or _names_newsletter(low))
+        and _OUR_NEWSLETTER.search(low)
+    ):
+        return "newsletter"  # "Our weekly newsletter helps you …", "Meld je aan voor onze …"
     if words <= 60 and _is_appeal_elsewhere(low, text):
         return "appeal"
     # (an offer has a paywall's word or a subscription's, looked for first: most lines with a
@@ -2185,8 +2231,8 @@ _AUTHOR_BIO = gated(
     r" (?:joined|has (?:covered|reported|written|worked)|previously)\b"
     # "Hamish Ruddock is the Daily Press transport reporter. He has covered …"
     r"|^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) (?:a|an|[Tt]he) (?:[\w'’-]+ ){0,5}(?:reporter|journalist"
-    r"|correspondent|editor|writer|columnist)\. (?:He|She|They) (?:has|have) (?:covered|reported"
-    r"|written|worked)\b"
+    r"|correspondent|editor|writer|columnist)\. (?:He|She|They) (?:(?:has|have) (?:covered|reported"
+    r"|written|worked)|previously (?:covered|reported|wrote|worked))\b"
     r"|^(?i:redactora?|periodista|rédact(?:eur|rice)|journaliste|giornalista|jornalista)"
     r"(?: (?:de|d'|di) [^.]{1,40})?\.\s+(?:[^.]{1,80}\.\s+)?(?i:sigue|cubre|escribe|suit"
     r"|couvre|écrit|segue|cobre|escreve|cobreix|escriu|segueix)\b"
@@ -2251,7 +2297,7 @@ _ACKNOWLEDGE_COUNTRY = factored(
 )
 # A note that the story was changed after it ran, in the languages of the news.
 _UPDATE_NOTE = gated(
-    r"^[※*＊(\[（【]?\s*(?:"
+    r"^[※*＊•(\[（【]?\s*(?:"
     r"correction\s*:\s*an? (?:earlier|previous) version of this (?:article|story|report)\b"
     # a correction's label, then what was wrong: "Rättelse: I en tidigare version av artikeln …"
     r"|(?:rättelse|rettelse|oikaisu|correctie|sprostowanie|oprava|corrección|correzione"
@@ -2693,8 +2739,8 @@ def _credit_tail(text: str) -> bool:
     # short lines, is not searched four times)
     if _TAIL_MARK.search(text, end):
         tail = _CAPTION_TAIL.search(text, end)
-        if tail and "|" in text[: tail.start("tail")]:
-            return True  # "<caption>. | <site>"
+        if tail and "|" in text[: tail.start("tail")] and _LETTERS.search(text, 0, tail.start()):
+            return True  # "<caption>. | <site>" ("03.06.25 | 08:14" is a comment's stamp)
         if tail and _is_capitals(tail["tail"]):
             return True
         if _ARCHIVE_TAIL.search(text, end):
@@ -2848,7 +2894,7 @@ _OWN_CORRESPONDENT = factored(
 _OPENS_LOW = any_opening(
     _MASTHEAD, _STATEMENT, _SOURCES, _TIP, _ADVERTISE_WITH, _GET_APP_LINE, _NOTIFY_ASK,
     _WE_AND_PARTNERS, _RELATED_LINK, _RELATED_LINK_BARE, _TAGS, _TAGS_BARE, _ERROR_REPORT,
-    _RECEIVE, _LISTEN,
+    _RECEIVE, _LISTEN, _READ_COUNT,
 )  # fmt: skip
 _OPENS_TEXT = any_opening(
     _BYLINE, _CREDITS_OTHER, _REPORTER, _REPORTER_MORE, _BRACKETED_BYLINE, _BRACKETED_NAME,
@@ -2909,6 +2955,8 @@ def _is_dateline_only(text: str, digits: bool) -> bool:
         return False  # every date and time below has a digit
     rest, dates = DATE.subn(" ", stripped)
     rest, times = TIME.subn(" ", rest)
+    if times == 1 and not dates and _TWO_DIGIT_YEAR_DATE.fullmatch(rest):
+        return True  # "26.05.25 | 16:02": a date with its year's last two digits, and a time
     # (looked for where they can be: a year's four digits or 月 for a date, "h", 時 or a
     # word before the time for a time; searched on every line of digits, they cost 5%)
     other_dates = other_times = 0
@@ -4023,6 +4071,7 @@ def _apply_box_pitch(paras: Sequence[Paragraph], reasons: list[str | None], last
 
 
 SHORT_SENTENCE = 5  # words: a sentence of the article's, however short
+TEASER_HEADER = 4  # words: a header trailing off into its box ("Before you go…")
 FRAGMENT_CHARS = 4  # a line of one word this short is a fragment around a link ("から。")
 _END_MARK = factored(r"[（(【]\s*(?:全文)?完\s*[）)】]$")
 # A date and a time with the next element's word glued to the time ("23.10.25 07:12כל")
@@ -4198,6 +4247,15 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
             return  # "What members want:" over its items, the article's prose over it
         if _is_short(paras[k]) and not _SENTENCE_END.search(text) and not unstopped:
             furniture.append(k)
+            continue
+        if (
+            paras[k].words <= TEASER_HEADER
+            and text.endswith(("…", "..."))
+            and not unstopped
+            and k + 1 < len(paras)
+            and reasons[k + 1] is not None
+        ):
+            furniture.append(k)  # "Before you go…" over the box it heads (chrome under it)
             continue
         if paras[k].words <= 1 and len(text.strip()) <= FRAGMENT_CHARS:
             furniture.append(k)  # "から。": a link's words around it, the link on a line

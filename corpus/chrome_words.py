@@ -1826,6 +1826,7 @@ ADVERT: tuple[str, ...] = (
     "publi-redactionnel",
     "publicidad",
     "publicidade",
+    "pub",  # Portugal's papers label an advert so
     "publicitate",
     "publicite",
     "quang cao",
@@ -3773,6 +3774,7 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    "להצטרפות",  # "to join": an offer's button
     "το email σας",
     "εγγραφή",
     "համաձայն եմ",

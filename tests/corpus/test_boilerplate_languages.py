@@ -5348,3 +5348,175 @@ def test_news_that_names_a_photo_or_what_is_provided_is_no_caption(
     line: str, body: list[str]
 ) -> None:
     assert reason_amid(line, body, 1) is None
+
+
+# The sixty-eighth set (bz01-bz36).
+
+SPANISH_BODY = [
+    "El Ayuntamiento de Sevilla aprobó este martes una subida del 4 % en la tarifa del agua, que "
+    "entrará en vigor el 1 de enero y afectará a unos 300.000 hogares de la capital.",
+    "La oposición votó en contra.",
+    "Según la empresa municipal, la mayoría de las familias pagará entre 1,50 y 3 euros más al "
+    "trimestre, aunque los grandes consumidores notarán un aumento mayor.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Our weekly newsletter helps you keep more of what you earn. Every Saturday we explain "
+         "the price rises coming your way and what you can do about them.", ENGLISH_BODY),
+        ("Recibí cada viernes nuestra newsletter de cultura, con la agenda de muestras, "
+         "conciertos y estrenos de la semana.", SPANISH_BODY),
+        ("Het belangrijkste nieuws uit Haarlem en omgeving elke ochtend in je mailbox? Meld je "
+         "aan voor onze gratis nieuwsbrief.", ENGLISH_BODY),
+        ("Följ Kvällsbladet på Facebook, Instagram och TikTok – och prenumerera på vårt "
+         "nyhetsbrev!", ENGLISH_BODY),
+    ],
+)  # fmt: skip
+def test_the_outlets_own_newsletter_by_its_possessive_is_a_newsletter(
+    line: str, body: list[str]
+) -> None:
+    assert reason_amid(line, body, 1) == "newsletter"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # quoted, or another's newsletter named in the news
+        "“Sign up for our newsletter, download our app, rate us five stars,” he said. “I just "
+        "want to cash my check.”",
+        "The council said its newsletter would be posted to every household in March.",
+        "Readers of the union's newsletter were told the strike would go ahead on Monday.",
+    ],
+)
+def test_a_newsletter_named_in_the_news_is_no_pitch(line: str) -> None:
+    assert reason_in(line, "Latin") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("You’ve read 6 articles this month. The Daily Ledger has no billionaire owner and no "
+         "paywall on this story, because we think everyone deserves to know what is happening.",
+         "paywall"),
+        ("Vous avez lu 3 articles ce mois-ci.", "paywall"),
+        # the news of what readers read
+        ("Readers have read 6 articles a month on average, the survey found.", None),
+        ("“You’ve read 6 articles this month,” the pop-up told her.", None),
+    ],
+)  # fmt: skip
+def test_a_meters_count_of_articles_read_opens_a_paywall(line: str, expected: str | None) -> None:
+    assert reason_in(line, "Latin") == expected
+
+
+def test_a_stories_tail_of_correction_newsletter_bio_and_meter() -> None:
+    body = ENGLISH_BODY
+    tail = [
+        "• This article was amended on 11 March 2025. An earlier version gave the previous "
+        "price of the annual plan as £69.90; it was £79.90.",
+        "Money Matters",
+        "Our weekly newsletter helps you keep more of what you earn. Every Saturday we explain "
+        "the price rises coming your way.",
+        "We may use your email to tell you about other Ledger products. You can unsubscribe at "
+        "any time.",
+        "Priya Marchetti is the Daily Ledger’s consumer affairs correspondent. She previously "
+        "covered energy bills for a regional newspaper.",
+        "Before you go…",
+        "You’ve read 6 articles this month. The Daily Ledger has no billionaire owner and no "
+        "paywall on this story.",
+        "Subscribe for £1 a week for your first 3 months, then £12 a month. Cancel anytime.",
+        "Support the Ledger",
+    ]
+    judged = reasons("\n\n".join([*body, *tail]))
+    assert [judged[line] for line in body] == [None] * len(body)
+    assert None not in [judged[line] for line in tail]
+
+
+def test_an_articles_closing_line_that_trails_off_is_the_articles() -> None:
+    body = [*ENGLISH_BODY, "And then…"]
+    assert reasons("\n\n".join(body))["And then…"] is None
+
+
+HEBREW_COMMENTS = [
+    "תגובות (12)",
+    "הוספת תגובה",
+    '1. אבי, ת"א',
+    "03.06.25 | 08:14",
+    "מנוי על קפה? מה הלאה, מנוי על אוויר?",
+    "2. רונית",
+    "03.06.25 | 08:52",
+    "אני מנויה כבר חצי שנה ולא מתחרטת. חוסכת בערך 200 שקל בחודש.",
+    "3. דני מרמת גן",
+    "03.06.25 | 09:30",
+    "השאלה כמה זמן זה יחזיק לפני שיעלו את המחיר.",
+    "להצגת כל התגובות",
+]
+
+
+def test_a_date_and_time_split_by_a_bar_is_a_comments_stamp_not_a_caption() -> None:
+    body = [
+        BODIES["Hebrew"][0],
+        "לדברי עורכי הדין של התובעים, הלקוחות חויבו במשך שלוש שנים על שירותים שלא הזמינו, "
+        "והחברה ידעה על כך ולא עצרה את החיובים.",
+        "החברה מסרה בתגובה כי היא מכבדת את החלטת בית המשפט וכי ההחזר יבוצע באופן אוטומטי "
+        "לכל הלקוחות הזכאים, ללא צורך בפנייה.",
+    ]
+    judged = reasons("\n\n".join([*body, *HEBREW_COMMENTS]))
+    assert judged["03.06.25 | 08:14"] == "timestamp"  # (two digits of the year)
+    assert judged["השאלה כמה זמן זה יחזיק לפני שיעלו את המחיר."] == "comments"
+    # a caption and the site after a bar is a caption still
+    caption = "Passengers wait for the last ferry of the evening at the pier. | The Courier"
+    assert reason_in(caption, "Latin") == "photo credit"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("הצטרפו למינוי הדיגיטלי: 4 שבועות ב-9.90 ש\"ח, ולאחר מכן 39.90 ש\"ח לחודש. "
+         "ביטול בכל עת.", "paywall"),
+        # a price list's item of a story about subscriptions, its "ש"ח" no quotation
+        ("מנוי ללא הגבלה על משקאות חמים – 149 ש\"ח לחודש", None),
+        ("ביטול בכל עת, ללא דמי יציאה", None),
+    ],
+)  # fmt: skip
+def test_a_hebrew_offer_priced_in_shekels_a_month(line: str, expected: str | None) -> None:
+    assert reason_in(line, "Hebrew") == expected
+
+
+def test_a_gershayim_is_no_quotation_mark() -> None:
+    from corpus.boilerplate import _within_quotes
+
+    line = 'הצטרפו למינוי: 9.90 ש"ח, ולאחר מכן 39.90 ש"ח לחודש'
+    assert not _within_quotes(line, line.index("39.90"))
+    assert _within_quotes('אמר "זה 39.90 לחודש" הבוקר', 12)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("PUB", "navigation"),
+        ("Descarregue a app do Jornal da Manhã e receba os resultados do Euromilhões logo após o "
+         "sorteio.", "newsletter"),
+        # a story's app
+        ("A Santa Casa pede aos apostadores que descarreguem a app oficial antes do sorteio.",
+         None),
+    ],
+)  # fmt: skip
+def test_a_portuguese_papers_ad_label_and_app_pitch(line: str, expected: str | None) -> None:
+    assert reason_in(line, "Latin") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("26.05.25 | 16:02", "timestamp"),
+        ("26.05.25, 16:02", "timestamp"),
+        # a version's numbers are no date
+        ("3.2.1 | 16:02", None),
+    ],
+)
+def test_a_date_with_two_digits_of_its_year_beside_a_time_is_a_timestamp(
+    line: str, expected: str | None
+) -> None:
+    assert reason_in(line, "Latin") == expected
