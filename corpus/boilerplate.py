@@ -925,7 +925,23 @@ _APPEAL_UI = factored(
 # (a straight double quote between two Hebrew letters is the gershayim of an abbreviation,
 # "ש"ח", "ת"א", "ד"ר": no quotation mark)
 _STRAIGHT_QUOTE = factored(r'(?<![\u05d0-\u05ea])"|"(?![\u05d0-\u05ea])')
-_QUOTE_MARKS = factored(r'[“”«»]|(?<![\u05d0-\u05ea])"|"(?![\u05d0-\u05ea])')
+_ANY_QUOTE_MARK = factored(r'["“”«»]')
+
+
+class _QuoteMarks:
+    """`search(text)`: a quotation mark in `text`, or None. The marks are looked for as one
+    class first (a line's search at a fifth of the cost of the alternation); only a straight
+    quote is asked whether it is a gershayim."""
+
+    @staticmethod
+    def search(text: str) -> re.Match[str] | None:
+        found = _ANY_QUOTE_MARK.search(text)
+        if found is None or found.group() != '"':
+            return found
+        return _STRAIGHT_QUOTE.search(text, found.start())
+
+
+_QUOTE_MARKS = _QuoteMarks()
 _NEWSLETTER = factored(
     r"\b(?:newsletters?|sign up|sign-up|signup|signing up|inbox|mailbox|e-?mail address"
     r"|subscribe"
@@ -1756,7 +1772,10 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
     if words <= MENU_ITEM and key in _MENU_KEYS and _ARTICLE.sub("", key) not in _BOX_HEADER_KEYS:
         return "navigation"
     # (what many of the rules below ask of the line, asked once)
-    quoted = _QUOTE_MARKS.search(text) is not None
+    mark = _ANY_QUOTE_MARK.search(text)  # (`_QUOTE_MARKS.search`, inline: every line asks)
+    quoted = mark is not None and (
+        mark.group() != '"' or _STRAIGHT_QUOTE.search(text, mark.start()) is not None
+    )
     stopped = _stopped(text)
     prose = (words > SHORT and stopped) or _unstopped_prose(text)  # (`is_prose`, its stop known)
     stripped = text.strip()
