@@ -723,11 +723,11 @@ _FREE_ARTICLES = factored(
 # month. The Daily Ledger has no billionaire owner …", "Vous avez lu 3 articles ce mois-ci".
 _READ_COUNT = factored(
     _fold(
-        r"(?:you(?:'|’)ve read|you have read|vous avez (?:deja )?lu|sie haben (?:bereits |schon )?"
+        r"(?:you(?:'|’)ve read|you have read|vous avez (?:deja )?lu|sie haben(?: bereits| schon)?"
         r"|has leido|hai (?:gia )?letto|voce (?:ja )?leu|je hebt|вы (?:уже )?прочитали"
-        r"|ви (?:вже )?прочитали|okudunuz|przeczytał(?:eś|aś)|przeczytano)\s"
-        r"(?:already )?\d+\s(?:\w+\s)?(?:articles?|stories|artikel|art[ií]culos|articoli|artigos"
-        r"|статей|статьи|статті|makale|haber|artykuł\w*)\b"
+        r"|ви (?:вже )?прочитали|przeczytał(?:eś|aś))\s"
+        r"(?:already )?\d+\s(?:\w+\s)?(?:articles?|stories|artikel(?:en)?|art[ií]culos|articoli"
+        r"|artigos|статей|статьи|статті|makale|haber|artykuł\w*)\b"
     )
 )
 _METER = factored(
@@ -936,9 +936,19 @@ class _QuoteMarks:
     @staticmethod
     def search(text: str) -> re.Match[str] | None:
         found = _ANY_QUOTE_MARK.search(text)
-        if found is None or found.group() != '"':
-            return found
-        return _STRAIGHT_QUOTE.search(text, found.start())
+        while found is not None and _is_gershayim(text, found.start()):
+            found = _ANY_QUOTE_MARK.search(text, found.end())
+        return found
+
+
+def _is_gershayim(text: str, at: int) -> bool:
+    """Whether the character at `at` is a straight double quote between two Hebrew letters."""
+    return (
+        text[at] == '"'
+        and 0 < at < len(text) - 1
+        and "\u05d0" <= text[at - 1] <= "\u05ea"
+        and "\u05d0" <= text[at + 1] <= "\u05ea"
+    )
 
 
 _QUOTE_MARKS = _QuoteMarks()
@@ -955,9 +965,17 @@ _NEWSLETTER = factored(
 # (a paper's words about its newsletter in a story are quoted).
 _NEWSLETTER_STEMS = ("nieuwsbrief", "nyhetsbrev", "nyhedsbrev", "boletin", "boletim", "uutiskirj")
 _OUR_NEWSLETTER = factored(
-    r"(?<!\w)(?:our|notre|nos|nuestr[oa]s?|noss[oa]s?|unser\w*|nostr[aeio]|nasz\w*|onze|vores|var"
+    r"(?<!\w)(?:our|notre|nuestr[oa]s?|noss[oa]s?|unser\w*|nostr[aeio]|nasz\w*|onze|vores"
     r"|vart|vort)\s(?:[\w-]+\s){0,2}?(?:newsletters?|nieuwsbrie\w*|nyhetsbrev\w*|nyhedsbrev\w*"
     r"|boletin\w*|boletim\w*|uutiskirj\w*)\b"
+)
+
+
+# What a pitch for it says besides (the reader, "free", how often, a question or a cry): "As we
+# reported in our Morning Briefing newsletter on Tuesday, …" is the article's.
+_PITCH_CUE = factored(
+    r"[?!]|\b(?:you|your|vous|votre|sie|ihr\w*|du|je|jij|te|ti|tu|dig|deg|free|gratis|gratuit\w*"
+    r"|kostenlos\w*|every|each|cada|elke|ogni|chaque|jede[nrms]?|todas? as|todos? os|tous les)\b"
 )
 
 
@@ -1772,10 +1790,9 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
     if words <= MENU_ITEM and key in _MENU_KEYS and _ARTICLE.sub("", key) not in _BOX_HEADER_KEYS:
         return "navigation"
     # (what many of the rules below ask of the line, asked once)
-    mark = _ANY_QUOTE_MARK.search(text)  # (`_QUOTE_MARKS.search`, inline: every line asks)
-    quoted = mark is not None and (
-        mark.group() != '"' or _STRAIGHT_QUOTE.search(text, mark.start()) is not None
-    )
+    mark = _ANY_QUOTE_MARK.search(text)  # (`_QUOTE_MARKS.search`; asked of every line, the
+    # class first: the rest only where the first mark is a straight quote)
+    quoted = mark is not None and (mark.group() != '"' or _QUOTE_MARKS.search(text) is not None)
     stopped = _stopped(text)
     prose = (words > SHORT and stopped) or _unstopped_prose(text)  # (`is_prose`, its stop known)
     stripped = text.strip()
@@ -2099,6 +2116,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and not quoted
         and ("newsletter" in newsletter or "newsletters" in newsletter or _names_newsletter(low))
         and _OUR_NEWSLETTER.search(low)
+        and _PITCH_CUE.search(low)
     ):
         return "newsletter"  # "Our weekly newsletter helps you …", "Meld je aan voor onze …"
     if words <= 60 and _is_appeal_elsewhere(low, text):
@@ -2250,8 +2268,12 @@ _AUTHOR_BIO = gated(
     r" (?:joined|has (?:covered|reported|written|worked)|previously)\b"
     # "Hamish Ruddock is the Daily Press transport reporter. He has covered …"
     r"|^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) (?:a|an|[Tt]he) (?:[\w'’-]+ ){0,5}(?:reporter|journalist"
-    r"|correspondent|editor|writer|columnist)\. (?:He|She|They) (?:(?:has|have) (?:covered|reported"
-    r"|written|worked)|previously (?:covered|reported|wrote|worked))\b"
+    r"|correspondent|editor|writer|columnist)\. (?:He|She|They) (?:has|have) (?:covered|reported"
+    r"|written|worked)\b"
+    # "Priya Marchetti is the Daily Ledger’s consumer affairs correspondent. She previously …"
+    r"|^(?:[A-Z][\w.'’-]+ ){1,3}is (?:a|an|[Tt]he) (?:[\w'’-]+ ){0,5}(?:reporter|journalist"
+    r"|correspondent|editor|writer|columnist)\. (?:He|She|They) previously (?:covered|reported"
+    r"|wrote|worked)\b"
     r"|^(?i:redactora?|periodista|rédact(?:eur|rice)|journaliste|giornalista|jornalista)"
     r"(?: (?:de|d'|di) [^.]{1,40})?\.\s+(?:[^.]{1,80}\.\s+)?(?i:sigue|cubre|escribe|suit"
     r"|couvre|écrit|segue|cobre|escreve|cobreix|escriu|segueix)\b"
@@ -2729,7 +2751,8 @@ _KOREAN_PHOTO_TAIL = factored(
 # "… 서 있다. 스포츠한마당 자료사진" (a file photo), "… 살펴보고 있다. /대한경제신문 DB" (the
 # paper's own archive)
 _KOREAN_SOURCE_END = factored(
-    r"[다요]\.\s+(?:/\s?)?[^\s.!?/][^.!?/]{0,30}\s(?:제공|자료사진|DB)$|[다요]\.\s+자료사진$"
+    r"[다요]\.\s+(?:/\s?)?[^\s.!?/]{2,20}(?:\s[^\s.!?/]{1,20})?(?<!에게)(?<![에을를께])"
+    r"\s(?:제공|자료사진|DB)$|[다요]\.\s+자료사진$"
 )
 # A Korean caption's photographer after its sentence and a slash
 _SLASH_REPORTER = factored(r"[.!?]\s*/\s?[가-힣]{2,4}\s?(?:기자|특파원)$")
@@ -4273,8 +4296,11 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
             and not unstopped
             and k + 1 < len(paras)
             and reasons[k + 1] is not None
+            and not (k > 0 and reasons[k - 1] is None and is_prose(paras[k - 1]))
         ):
-            furniture.append(k)  # "Before you go…" over the box it heads (chrome under it)
+            # "Before you go…" over the box it heads (chrome under it), not under the article's
+            # prose ("The search continues…" closes it)
+            furniture.append(k)
             continue
         if paras[k].words <= 1 and len(text.strip()) <= FRAGMENT_CHARS:
             furniture.append(k)  # "から。": a link's words around it, the link on a line

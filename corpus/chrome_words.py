@@ -1826,7 +1826,6 @@ ADVERT: tuple[str, ...] = (
     "publi-redactionnel",
     "publicidad",
     "publicidade",
-    "pub",  # Portugal's papers label an advert so
     "publicitate",
     "publicite",
     "quang cao",
