@@ -5558,11 +5558,11 @@ def test_review_the_articles_last_line_trailing_off_over_chrome_is_the_articles(
 
 
 def test_review_a_quotation_after_a_gershayim_is_a_quotation() -> None:
-    from corpus.boilerplate import _QUOTE_MARKS
+    from corpus.boilerplate import _quote_mark
 
-    assert _QUOTE_MARKS.search('ת"א “x”') is not None
-    assert _QUOTE_MARKS.search('ת"א «x»') is not None
-    assert _QUOTE_MARKS.search('ת"א ו-ש"ח') is None
+    assert _quote_mark('ת"א “x”') is not None
+    assert _quote_mark('ת"א «x»') is not None
+    assert _quote_mark('ת"א ו-ש"ח') is None
 
 
 @pytest.mark.parametrize(
