@@ -1620,7 +1620,9 @@ def _leads_in(p: Paragraph) -> bool:
 
 
 LIST_ROWS = 2  # rows under a lead-in at least: a list
-LEAD_IN = 3  # words: a list's lead-in ("The last ferries leave:"), not a label ("Updated:")
+# words: a list's lead-in ("The last ferries leave:"), not a label ("Updated:") or a box's
+# one-word header ("Related:")
+LEAD_IN = 3
 TIMETABLE_ROWS = 3  # lines in a row: a page's header has a date and an update, not three
 
 
@@ -4379,7 +4381,6 @@ def _leads_in_to_figures(paras: Sequence[Paragraph], furniture: list[int], k: in
 
 
 _ENDS_WITH_FIGURE = factored(r"\d[\d\s.,:–-]*\W{0,12}$")
-LEAD_IN = 3  # words: a lead-in's sentence, not a box's one-word header ("Related:")
 LIST_ITEMS = 2, 8  # a closing list's items under its lead-in: two at least, eight at most
 
 
