@@ -3298,14 +3298,18 @@ def _apply_blocks(
                 and not stamps_lead
                 and j - 1 > i + 1
                 and j - 1 in members
-                and paras[j - 1].words <= MENU_ITEM
                 and other is None
                 and is_prose(paras[j])
-                and _article_goes_on(paras, reasons, j)
+                and (
+                    (paras[j - 1].words <= MENU_ITEM and _article_goes_on(paras, reasons, j))
+                    or (_is_short(paras[j - 1]) and _bullet_dropped(paras, i + 1, j - 1))
+                )
             ):
                 # "À lire aussi", a link, "Les aînés épargnés", then paragraphs of prose (an
                 # author's name and bio, or a comment, have chrome right under them): a box
-                # without times has ended, and its last line was the article's subheading
+                # without times has ended, and its last line was the article's subheading (or
+                # the box's links had a bullet and the line over the prose has none: "関連記事",
+                # "・クマ出没警報、…", "・ブナの実「凶作」…", "今年は出没が急増", then prose)
                 reasons[j - 1] = None
                 break
             if (
@@ -3353,6 +3357,20 @@ def _apply_blocks(
             ):
                 break  # an ad between: the box has ended, the article goes on under the ad
             j += 1
+
+
+_BULLET_MARKS = frozenset(_BULLETS.strip() + "・*")  # (one character: Japanese's "・" too)
+
+
+def _bullet_dropped(paras: Sequence[Paragraph], first: int, last: int) -> bool:
+    """Whether the lines from `first` to before `last` open with one bullet and line `last`
+    does not."""
+    bullet = paras[first].text[:1]
+    return (
+        bullet in _BULLET_MARKS
+        and all(paras[k].text.startswith(bullet) for k in range(first + 1, last))
+        and not paras[last].text.startswith(bullet)
+    )
 
 
 # A newsletter's or an offer's terms, which its pitch states ("Kostenlos und jederzeit

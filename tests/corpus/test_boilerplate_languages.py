@@ -5574,3 +5574,18 @@ def test_review_a_quotation_after_a_gershayim_is_a_quotation() -> None:
 )
 def test_review_a_meters_count_in_german_and_dutch(line: str) -> None:
     assert reason_in(line, "Latin") == "paywall"
+
+
+def test_a_subheading_without_the_bullet_of_the_links_over_it_is_the_articles() -> None:
+    body = BODIES["Japanese"]
+    box = ["関連記事", "・クマ出没警報、県内全域に延長\u300012月末まで",
+           "・ブナの実「凶作」\u3000県が秋の調査結果発表"]  # fmt: skip
+    subheading = "今年は出没が急増"
+    prose = (
+        "県自然保護課によると、県内でのクマの目撃件数は今年4月から10月までで1200件を超え、"
+        "昨年の2倍近くになった。"
+    )
+    judged = reasons("\n\n".join([*body, *box, subheading, prose, body[2]]))
+    assert [judged[line] for line in box] == ["related links"] * 3
+    assert judged[subheading] is None
+    assert judged[prose] is None
