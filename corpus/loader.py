@@ -483,7 +483,18 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
             element.tag = tag
         as_laid_out = _extraction(tree, document)
         if _text_length(document) < UNWRAPPED_KEPT * _text_length(as_laid_out):
-            document = as_laid_out
+            # Favouring precision may keep only a box of the repaired page (a price list of
+            # an article in <font> runs, no <p> to compare with): the repaired page read
+            # without it is taken before the layout's reading, where it keeps enough.
+            for element, _tag in unwrapped:
+                element.tag = "div"
+            fuller = _default_extraction(tree, document)
+            for element, tag in unwrapped:
+                element.tag = tag
+            if _text_length(fuller) >= UNWRAPPED_KEPT * _text_length(as_laid_out):
+                document = fuller
+            else:
+                document = as_laid_out
     if document is None:
         return "", {}
     found = document if isinstance(document, dict) else document.as_dict()
@@ -531,11 +542,18 @@ def _extraction(tree: Any, known: Any = None) -> Any:
     # much. An ordinary page keeps most of its paragraphs, or both extractions agree.
     kept = _text_length(document)
     if paragraphs_chars and kept < PRECISION_KEPT * paragraphs_chars:
-        source = known if known is not None else document
-        fuller = _with_metadata(trafilatura.bare_extraction(tree, **_settings(source)), source)
+        fuller = _default_extraction(tree, known if known is not None else document)
         if _text_length(fuller) >= 2 * kept:
             document = fuller
     return document
+
+
+def _default_extraction(tree: Any, known: Any) -> Any:
+    """trafilatura's document of a parsed page with its default settings (not favouring
+    precision), the metadata taken from `known`, an earlier reading of the page."""
+    import trafilatura
+
+    return _with_metadata(trafilatura.bare_extraction(tree, **_settings(known)), known)
 
 
 # What trafilatura reads about a page besides its text (`Document`'s fields).
@@ -1108,6 +1126,8 @@ HEADLINE_LINES = 6  # lines a page's header may put before its headline (crumbs,
 
 
 # A label in brackets opening a page's title: "[LIVE]", "【速報】", "(VIDEO)"
+# What separates a page's title from its site's name: "Site :: Headline", "Headline | Site"
+_TITLE_SITE_SEPARATOR = re.compile(r"\s+(?:::|\||–|—|-|·|»)\s+")
 _TITLE_LABEL = re.compile(r"^\s*[\[【(（〔［][^\]】)）〕］]{1,12}[\]】)）〕］]\s*")
 
 
@@ -1126,6 +1146,10 @@ def _without_headline(text: str, title: Any) -> str:
     # (the title may carry a label the headline's line has not: "[LIVE] …", "【速報】…")
     bare = _TITLE_LABEL.sub("", key, count=1)
     keys = {key, bare} if len(bare) >= 8 else {key}
+    # (or the site's name beside it: "Наднямонскі край :: Падпіска-2025: кошт, льготы і прызы")
+    headline = max(_TITLE_SITE_SEPARATOR.split(key), key=len)
+    if headline != key and len(headline) >= 8:
+        keys.add(headline)
     lines = text.split("\n")
     dropped: set[int] = set()
     seen = 0
@@ -1309,7 +1333,7 @@ def _title_and_subtitle(line: str, key: str) -> bool:
     """A headline set with its second deck on one line ("Fares up for the first time in 19
     years  School passes 8% dearer"), the title holding the first part alone."""
     rest = line[len(key) :] if line.startswith(key) else ""
-    return bool(rest) and rest[0] in " :|-–—" and len(rest) <= len(key) and rest[-1] not in ".!?。"
+    return bool(rest) and rest[0] in " :|-–—," and len(rest) <= len(key) and rest[-1] not in ".!?。"
 
 
 # What a table cell holds when the table lays a page out rather than tabulating data.

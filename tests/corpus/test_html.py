@@ -1087,3 +1087,49 @@ def test_a_list_whose_roles_are_written_in_capitals_is_read_as_a_list(tmp_path: 
     text, _, _ = load_page(tmp_path, news_page("Metro fares", body))
     for item in items:
         assert item in text
+
+
+def test_a_repaired_layout_whose_precise_reading_keeps_a_box_is_read_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An old site's article in <font> runs split by <br>, no <p> to compare with: favouring
+    precision kept only its price list of the repaired page (the 69th set's Japanese page, 62
+    characters). The repaired page read without favouring precision, which keeps the
+    article, is taken before the tables' reading, whose rows glue the menu to it."""
+    import corpus.loader as loader
+
+    real = loader._extraction
+
+    def extraction(tree: object, known: object = None) -> object:
+        document = real(tree, known)
+        if not list(tree.iter("table")):  # type: ignore[attr-defined]
+            document.text = PARAGRAPHS[2]  # type: ignore[attr-defined]
+            document.body = None  # type: ignore[attr-defined]
+        return document
+
+    monkeypatch.setattr(loader, "_extraction", extraction)
+    cell = "<br><br>".join(f"<font size='3'>{p}</font>" for p in PARAGRAPHS)
+    text, _, _ = load_page(tmp_path, layout_page(cell))
+    found = [squeeze(p.text) for p in paragraphs(text)]
+    assert all(paragraph in found for paragraph in PARAGRAPHS), text
+    assert not any(line.startswith("|") for line in text.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("title", "line"),
+    [
+        # the site's name beside the headline in the title
+        ("Наднямонскі край :: Падпіска-2025: кошт, льготы і прызы",
+         "Падпіска-2025: кошт, льготы і прызы"),
+        # the title shorter than the headline's line, which goes on after a comma
+        ("„Охридско лето“ со над 40 настани за јубилејот",
+         "„Охридско лето“ со над 40 настани за јубилејот, билетите од 500 денари"),
+    ],
+)  # fmt: skip
+def test_a_headline_beside_the_sites_name_or_longer_than_the_title_leaves_the_text(
+    title: str, line: str
+) -> None:
+    from corpus.loader import _without_headline
+
+    first = "Ахрид – Юбілейны фестываль пачнецца 12 ліпеня і працягнецца да 20 жніўня."
+    assert _without_headline(f"{line}\n\n{first}", title) == first
