@@ -2277,7 +2277,7 @@ _AUTHOR_BIO = gated(
     # "Новинар спортске рубрике од 2015. године. Прати домаћу кошарку …"
     r"|^(?i:новинар(?:ка)?|novinar(?:ka)?|уредни(?:к|ца)|urednik|urednica)\b[^.]{0,40}"
     r"(?i:рубрик|редакциј|портал|rubrik|redakcij|portal)[^.]{0,40}\."
-    r"(?:\s+[^.]{1,20}\.)?\s+(?i:прати|пише|покрива|prati|piše|pokriva)\b"
+    r"(?:\s+[^.]{1,20}\.)?\s+(?i:прати|пише|покрива|следи|prati|piše|pokriva|sledi)\b"
     # "महर्जन हिमाल खबरकी उपत्यका संवाददाता हुन्। उनी … लेख्छिन्।": "… is the paper's correspondent"
     r"|^[^।.]{2,80}(?:संवाददाता|पत्रकार|सम्पादक)\s(?:हुन्|हुनुहुन्छ|हैं|है)\s?।\s*(?:उनी|वे|वह)\s"
     r"[^।]{2,120}(?:लेख्छिन्|लेख्छन्|लेख्नुहुन्छ|लिखती हैं|लिखते हैं|रिपोर्टिङ गर्छिन्|रिपोर्टिङ गर्छन्)"
@@ -2337,9 +2337,12 @@ _ACKNOWLEDGE_COUNTRY = factored(
 _UPDATE_NOTE = gated(
     r"^[※*＊•(\[（【]?\s*(?:"
     r"correction\s*:\s*an? (?:earlier|previous) version of this (?:article|story|report)\b"
+    # "Rectificatif, 6 février, 19h05 : une précédente version de cet article indiquait …"
+    r"|rectificatif\b[^:]{0,40}:\s*\S|erratum\s*:\s*\S"
     # a correction's label, then what was wrong: "Rättelse: I en tidigare version av artikeln …"
     r"|(?:rättelse|rettelse|oikaisu|correctie|sprostowanie|oprava|corrección|correzione"
-    r"|correção|berichtigung|korrektur|исправление|виправлення|διόρθωση|düzeltme)\s*:\s*\S"
+    r"|correção|berichtigung|korrektur|исправление|виправлення|διόρθωση|düzeltme|תיקון|تصحيح"
+    r"|اصلاحیه)\s*:\s*\S"
     r"|(?:уточнение|поправка) редакции\s*:|уточнення редакції\s*:|(?:від|от|ад) рэдакцыі\s*:"
     r"|(?:від редакції|от редакции)\s*:|সম্পাদকের নোট\s*[:：]|संपादक की टिप्पणी\s*[:：]"
     # an editor's note by its label: "Уредничка напомена: Текст је допуњен …"
@@ -2744,6 +2747,9 @@ _LEFT_RIGHT = factored(
 _KOREAN_PHOTO_TAIL = factored(
     r"[.!?]\s*/?\s*(?:사진|사진 제공|자료사진|그래픽|영상)\s?=\s?\S[^.!?]{0,30}$"
 )
+# A photographer named after the caption's sentence, with no colon: "… маршруце. Фота
+# Дзмітрыя Лабко", "… у центрі міста. Фото Олени Коваль"
+_PHOTO_BY_END = factored(r"[.!?]\s+Фот[оа]\s+[А-ЯЁІЇЄЎ][\w’'-]+(?:\s+[А-ЯЁІЇЄЎ][\w’'-]+){0,2}$")
 # A Korean caption's source after its sentence: "… 찍고 있다. 뉴스1 제공" ("provided by"),
 # "… 서 있다. 스포츠한마당 자료사진" (a file photo), "… 살펴보고 있다. /대한경제신문 DB" (the
 # paper's own archive)
@@ -2771,6 +2777,8 @@ def _credit_tail(text: str) -> bool:
         return True
     if text.endswith(("제공", "자료사진", "DB")) and _KOREAN_SOURCE_END.search(text):
         return True
+    if "Фот" in text and _PHOTO_BY_END.search(text):
+        return True  # "Паштальён Тамара Жук на сваім маршруце. Фота Дзмітрыя Лабко"
     # (each of these ends the line within its last TAIL_WINDOW characters: searching those is
     # enough, and a copied page's lines are many)
     end = max(0, len(text) - TAIL_WINDOW)
@@ -3363,14 +3371,17 @@ _BULLET_MARKS = frozenset(_BULLETS.strip() + "・*")  # (one character: Japanese
 
 
 def _bullet_dropped(paras: Sequence[Paragraph], first: int, last: int) -> bool:
-    """Whether the lines from `first` to before `last` open with one bullet and line `last`
-    does not."""
-    bullet = paras[first].text[:1]
-    return (
-        bullet in _BULLET_MARKS
-        and all(paras[k].text.startswith(bullet) for k in range(first + 1, last))
-        and not paras[last].text.startswith(bullet)
-    )
+    """Whether the lines from `first` to before `last` open alike, with one bullet or with
+    none, and line `last` does not: it has no bullet where they had one ("・…", "・…", then
+    "今年は出没が急増"), or one where they had none (two headlines, then
+    "■乗客数はコロナ前の８割")."""
+
+    def bullet(k: int) -> str:
+        first_char = paras[k].text[:1]
+        return first_char if first_char in _BULLET_MARKS else ""
+
+    theirs = bullet(first)
+    return all(bullet(k) == theirs for k in range(first + 1, last)) and bullet(last) != theirs
 
 
 # A newsletter's or an offer's terms, which its pitch states ("Kostenlos und jederzeit

@@ -5589,3 +5589,45 @@ def test_a_subheading_without_the_bullet_of_the_links_over_it_is_the_articles() 
     assert [judged[line] for line in box] == ["related links"] * 3
     assert judged[subheading] is None
     assert judged[prose] is None
+
+
+# The sixty-ninth set (ca01-ca36).
+
+
+def test_a_subheading_with_a_bullet_under_links_without_one_is_the_articles() -> None:
+    body = BODIES["Japanese"]
+    box = [
+        "▼関連記事",
+        "路線バス、３路線を来春廃止\u3000運転手不足で",
+        "臨海鉄道・大洗駅舎を改修へ\u3000築３０年で老朽化",
+    ]
+    subheading = "■乗客数はコロナ前の８割"
+    prose = (
+        "同社によると、２０２３年度の輸送人員は約１８７万人で、新型コロナウイルス禍前の"
+        "１９年度の８割程度にとどまる。"
+    )
+    judged = reasons("\n\n".join([*body, *box, subheading, prose, body[2]]))
+    assert [judged[line] for line in box] == ["related links"] * 3
+    assert judged[subheading] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "expected"),
+    [
+        ("Rectificatif, 6 février, 19h05 : une précédente version de cet article indiquait que "
+         "l’amende s’élevait à 4,5 millions d’euros.", "Latin", "credits"),
+        ("תיקון: בגרסה קודמת של הכתבה נכתב כי החניה החינמית תחול גם בשבתות.", "Hebrew",
+         "credits"),
+        ("Новинарка во културната редакција. Следи театар, музика и фестивали во Македонија.",
+         "Cyrillic", "credits"),
+        ("Паштальён Тамара Жук на сваім маршруце. Фота Дзмітрыя Лук’яновіча", "Cyrillic",
+         "photo credit"),
+        # the news: a correction reported, a photograph named in a sentence
+        ("Le journal a publié un rectificatif mardi après la plainte du maire.", "Latin", None),
+        ("Фото Олени Коваль облетіли соцмережі за кілька годин.", "Cyrillic", None),
+    ],
+)  # fmt: skip
+def test_corrections_a_bio_and_a_photographer_after_the_caption(
+    line: str, script: str, expected: str | None
+) -> None:
+    assert reason_in(line, script) == expected
