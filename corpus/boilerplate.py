@@ -1680,8 +1680,8 @@ POST_HEAD_STAMP = 2  # words after a post's clock where a stamp's word says it i
 # "14:05 uhr", "오후 5:40", "午後3:20" (the suffix backs off before a title's word: "20:55 hamas
 # says …").
 POST_CLOCK = re.compile(
-    r"(?:(?:오전|오후|午前|午後|上午|下午)\s?)?"
-    r"\d{1,2}[:.：h]\d{2}(?:\s?(?:[ap]\.?m\.?|uhr|h|ч\.?|год\.?)(?!\w))?"
+    r"(?:(?:오전|오후|午前|午後|上午|下午|อัปเดต)\s?)?"
+    r"\d{1,2}[:.：h]\d{2}(?:\s?(?:[ap]\.?m\.?|uhr|h|ч\.?|год\.?|น\.)(?!\w))?"
 )
 
 

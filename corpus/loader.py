@@ -505,8 +505,14 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     anchors = _anchors(tree)
     text = _restore_loose_runs(tree, _restore_skipped(anchors, _html_blocks(body)))
     text = _restore_sibling_posts(anchors, text)
-    if next(itertools.islice(tree.iter("time"), POST_SIBLINGS - 1, None), None) is not None:
-        text = _with_post_times(anchors, text)  # (a live blog has a <time> a post, three at least)
+    if next(itertools.islice(tree.iter("time"), POST_SIBLINGS - 1, None), None) is not None or (
+        # (the quotation mark closing a class's value looked for first, by counting)
+        html.count('time"') + html.count("time'") >= POST_SIBLINGS
+        and len(_TIME_CLASS.findall(html, 0, TIME_CLASS_REACH)) >= POST_SIBLINGS
+    ):
+        # (a live blog has a time a post, three at least: a <time>, or an element its class
+        # names one, "<span class='lb-post__time'>อัปเดต 15:55 น.</span>")
+        text = _with_post_times(anchors, text)
     text = _joiners_back(text)
     text, standfirst = _without_standfirst(anchors, _without_headline(text, found.get("title")))
     if standfirst:
@@ -942,7 +948,7 @@ def _with_post_times(anchors: Sequence[tuple[Any, str]], text: str) -> str:
             first.setdefault(post, k)
     inserts: dict[int, str] = {}
     for (family, index), k in first.items():
-        time = next(looked[family][index].iter("time"))
+        time = _post_time(looked[family][index])
         stamp = _key("".join(time.itertext()))
         if not POST_CLOCK.fullmatch(stamp.lower()) or _shows(blocks[k], stamp):
             continue
@@ -1019,7 +1025,30 @@ def _all_timed(posts: Sequence[Any]) -> bool:
     """Every post has its <time> (a live blog's updates, each stamped): one post of them in
     the text is enough to put the others back (trafilatura kept one of a Hong Kong blog's
     nine). A box of cards has none."""
-    return all(next(post.iter("time"), None) is not None for post in posts)
+    return all(_post_time(post) is not None for post in posts)
+
+
+def _post_time(post: Any) -> Any:
+    """A post's time: its first <time>, or else the first element whose class names a time
+    ("lb-post__time", "post-time") and holds a short text with a digit; None without one."""
+    found = next(post.iter("time"), None)
+    if found is not None:
+        return found
+    for element in post.iter():
+        classes = element.get("class") if isinstance(element.tag, str) else None
+        if classes and any(_TIME_WORD.search(c) for c in classes.split()):
+            words = "".join(element.itertext()).strip()
+            if 0 < len(words) <= POST_TIME_CHARS and any(ch.isdigit() for ch in words):
+                return element
+    return None
+
+
+# A class that names an element a time: "time", "post-time", "lb-post__time", "entry-time"
+# ("timeline" names a list of posts, not one's time)
+_TIME_WORD = re.compile(r"(?:^|[-_])time(?:stamp)?$", re.IGNORECASE)
+_TIME_CLASS = re.compile(r"""class=["'][^"']*?(?<![a-z])time(?:stamp)?["'\s]""", re.IGNORECASE)
+TIME_CLASS_REACH = 2_000_000  # characters of a page searched for such classes
+POST_TIME_CHARS = 30  # a time's words: "อัปเดต 15:55 น.", "Updated 15:55"
 
 
 def _post_of(element: Any, looked: dict[_Family, list[Any]]) -> tuple[_Family, int] | None:

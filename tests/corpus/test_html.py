@@ -1133,3 +1133,49 @@ def test_a_headline_beside_the_sites_name_or_longer_than_the_title_leaves_the_te
 
     first = "Ахрид – Юбілейны фестываль пачнецца 12 ліпеня і працягнецца да 20 жніўня."
     assert _without_headline(f"{line}\n\n{first}", title) == first
+
+
+@pytest.mark.parametrize(
+    ("element", "clock"),
+    [
+        ('<span class="lb-post__time">อัปเดต 1{k}:00 น.</span>', "อัปเดต 10:00 น."),
+        ('<div class="post-time">1{k}:00</div>', "10:00"),
+    ],
+)
+def test_a_posts_time_in_an_element_its_class_names_goes_back_too(element: str, clock: str) -> None:
+    """A live blog that sets each post's time in a <span> or <div> its class names ("lb-post__
+    time"), no <time>: the 67th and 69th sets' Thai live blogs lost every time."""
+    timed = posts("article", "post", POSTS)
+    for k in range(len(POSTS)):
+        timed = timed.replace(f"<time>1{k}:00</time>", element.format(k=k))
+    page = f'<html><body><div class="feed">{timed}</div></body></html>'
+    kept = "\n\n".join(squeeze(re.sub("<[^>]+>", "", b)) for b in POSTS[:3])
+    text = with_times(page, kept).split("\n\n")
+    assert text[0] == clock and text[1].startswith("Crews restor") and len(text) == 6
+
+
+def test_a_class_that_names_no_time_gives_no_post_a_time() -> None:
+    """ "timeline" names the feed, "times-link" a link: no post gets a time from them."""
+    plain = posts("article", "post", POSTS, timed=False)
+    page = f'<html><body><div class="timeline">{plain}</div></body></html>'.replace(
+        "<span>Update</span>", '<span class="times-link">Update 10</span>'
+    )
+    kept = "\n\n".join(squeeze(re.sub("<[^>]+>", "", b)) for b in POSTS[:3])
+    assert with_times(page, kept) == kept
+
+
+def test_a_live_blog_with_its_times_in_classed_spans_reads_them_from_the_page() -> None:
+    """The whole reading of such a page: the times in spans are found on the page (no
+    <time> there), and each post reads under its own."""
+    from corpus.loader import _extract_html
+
+    timed = posts("article", "post", POSTS)
+    for k in range(len(POSTS)):
+        timed = timed.replace(f"<time>1{k}:00</time>", f'<span class="post__time">1{k}:00</span>')
+    page = f'<html><body><h1>Storm live</h1><div class="feed">{timed}</div></body></html>'
+    text, _ = _extract_html(page)
+    blocks = text.split("\n\n")
+    assert [blocks[blocks.index(f"1{k}:00") + 1][:12] for k in range(2)] == [
+        "Crews restor",
+        "The council ",
+    ]
