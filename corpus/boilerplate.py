@@ -2338,7 +2338,7 @@ _UPDATE_NOTE = gated(
     r"^[※*＊•(\[（【]?\s*(?:"
     r"correction\s*:\s*an? (?:earlier|previous) version of this (?:article|story|report)\b"
     # "Rectificatif, 6 février, 19h05 : une précédente version de cet article indiquait …"
-    r"|rectificatif\b[^:]{0,40}:\s*\S|erratum\s*:\s*\S"
+    r"|rectificatif\s*(?:,[^:]{0,40})?:\s*\S|erratum\s*:\s*\S"
     # a correction's label, then what was wrong: "Rättelse: I en tidigare version av artikeln …"
     r"|(?:rättelse|rettelse|oikaisu|correctie|sprostowanie|oprava|corrección|correzione"
     r"|correção|berichtigung|korrektur|исправление|виправлення|διόρθωση|düzeltme|תיקון|تصحيح"
@@ -3367,6 +3367,7 @@ def _apply_blocks(
             j += 1
 
 
+_HEADING_MARKS = frozenset("■□◆◇●○▲△▼▽★☆")  # (what opens a subheading, not a link)
 _BULLET_MARKS = frozenset(_BULLETS.strip() + "・*")  # (one character: Japanese's "・" too)
 
 
@@ -3381,7 +3382,11 @@ def _bullet_dropped(paras: Sequence[Paragraph], first: int, last: int) -> bool:
         return first_char if first_char in _BULLET_MARKS else ""
 
     theirs = bullet(first)
-    return all(bullet(k) == theirs for k in range(first + 1, last)) and bullet(last) != theirs
+    if not all(bullet(k) == theirs for k in range(first + 1, last)):
+        return False
+    mine = bullet(last)
+    # (links without a bullet, then "» More stories on …": the box's own link, an arrow's)
+    return mine != theirs and (bool(theirs) or mine in _HEADING_MARKS)
 
 
 # A newsletter's or an offer's terms, which its pitch states ("Kostenlos und jederzeit

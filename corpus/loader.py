@@ -1030,16 +1030,19 @@ def _all_timed(posts: Sequence[Any]) -> bool:
 
 def _post_time(post: Any) -> Any:
     """A post's time: its first <time>, or else the first element whose class names a time
-    ("lb-post__time", "post-time") and holds a short text with a digit; None without one."""
+    ("lb-post__time", "post-time") and holds a clock alone (`POST_CLOCK` of the marks: a
+    "reading-time"'s "2 min read" or a "publish-time"'s date is none); None without one."""
+    from corpus.boilerplate import POST_CLOCK  # (imported with the article's marks)
+
     found = next(post.iter("time"), None)
     if found is not None:
         return found
     for element in post.iter():
         classes = element.get("class") if isinstance(element.tag, str) else None
         if classes and any(_TIME_WORD.search(c) for c in classes.split()):
-            words = "".join(element.itertext()).strip()
-            if 0 < len(words) <= POST_TIME_CHARS and any(ch.isdigit() for ch in words):
-                return element
+            words = _key("".join(element.itertext())).lower()
+            if len(words) <= POST_TIME_CHARS and POST_CLOCK.fullmatch(words):
+                return element  # (a clock alone: "2 min read" and a date are no post's time)
     return None
 
 
@@ -1156,7 +1159,8 @@ HEADLINE_LINES = 6  # lines a page's header may put before its headline (crumbs,
 
 # A label in brackets opening a page's title: "[LIVE]", "【速報】", "(VIDEO)"
 # What separates a page's title from its site's name: "Site :: Headline", "Headline | Site"
-_TITLE_SITE_SEPARATOR = re.compile(r"\s+(?:::|\||–|—|-|·|»)\s+")
+_TITLE_SITE_SEPARATOR = re.compile(r"\s+(?:::|\||·|»)\s+")
+_TITLE_DASH = re.compile(r"\s+[-–—]\s+")
 _TITLE_LABEL = re.compile(r"^\s*[\[【(（〔［][^\]】)）〕］]{1,12}[\]】)）〕］]\s*")
 
 
@@ -1176,7 +1180,13 @@ def _without_headline(text: str, title: Any) -> str:
     bare = _TITLE_LABEL.sub("", key, count=1)
     keys = {key, bare} if len(bare) >= 8 else {key}
     # (or the site's name beside it: "Наднямонскі край :: Падпіска-2025: кошт, льготы і прызы")
+    # (a dash joins a headline's own parts too, "Budget 2025 – what changes for you": beside
+    # one the site's name is short)
     headline = max(_TITLE_SITE_SEPARATOR.split(key), key=len)
+    if headline == key:
+        headline = max(_TITLE_DASH.split(key), key=len)
+        if len(headline) < 2 * (len(key) - len(headline)):
+            headline = key
     if headline != key and len(headline) >= 8:
         keys.add(headline)
     lines = text.split("\n")

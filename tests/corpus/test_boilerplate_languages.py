@@ -5631,3 +5631,22 @@ def test_corrections_a_bio_and_a_photographer_after_the_caption(
     line: str, script: str, expected: str | None
 ) -> None:
     assert reason_in(line, script) == expected
+
+
+# The review of the sixty-ninth set's rules.
+
+
+def test_review_a_boxs_more_link_with_an_arrow_stays_the_boxs() -> None:
+    body = ENGLISH_BODY
+    box = ["Related stories", "Council votes to close the old library",
+           "Mayor wins second term in close race", "» More stories on the budget"]  # fmt: skip
+    judged = reasons("\n\n".join([*body[:1], body[2], *box, *body]))
+    assert judged["» More stories on the budget"] == "related links"
+
+
+def test_review_the_french_adjective_rectificatif_is_no_correction() -> None:
+    line = (
+        "Rectificatif budgétaire : le conseil municipal a adopté mardi un budget rectificatif "
+        "de 3 millions d'euros pour financer les travaux."
+    )
+    assert reason_in(line, "Latin") is None

@@ -1179,3 +1179,33 @@ def test_a_live_blog_with_its_times_in_classed_spans_reads_them_from_the_page() 
         "Crews restor",
         "The council ",
     ]
+
+
+def test_review_a_reading_time_or_a_date_in_a_classed_element_is_no_posts_time() -> None:
+    """Articles preloaded under the one read, each with its "reading-time" or "publish-time":
+    no family of timed posts, so none of them is restored into the text."""
+    from lxml import html as lxml_html
+
+    from corpus.loader import _all_timed
+
+    for element in ('<span class="reading-time">2 min read</span>',
+                    '<span class="publish-time">10.05.2024</span>'):  # fmt: skip
+        page = "".join(
+            f'<article class="story"><h2>Story {k}</h2><div class="meta">{element}</div>'
+            f"<p>Paragraph of story {k}.</p></article>"
+            for k in range(3)
+        )
+        stories = lxml_html.fromstring(f"<div>{page}</div>").findall("article")
+        assert not _all_timed(stories)
+
+
+def test_review_a_headline_with_a_dash_keeps_a_first_line_that_is_half_of_it() -> None:
+    from corpus.loader import _without_headline
+
+    first = "What changes for you"
+    rest = "The council set next year's budget on Tuesday, with a rise in the parking charges."
+    text = f"{first}\n\n{rest}"
+    assert _without_headline(text, "Budget 2025 – what changes for you") == text
+    # beside a site's name after a dash, the headline goes
+    headline = "Grève nationale : les transports très perturbés ce jeudi"
+    assert _without_headline(f"{headline}\n\n{rest}", f"{headline} - Le Courrier") == rest
