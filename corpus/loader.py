@@ -494,11 +494,12 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
             if _text_length(fuller) >= UNWRAPPED_KEPT * _text_length(as_laid_out):
                 document = fuller
             else:
-                document = as_laid_out
+                tree, document = _with_loose_paragraphs(tree, document, as_laid_out)
     if document is None:
         return "", {}
     found = document if isinstance(document, dict) else document.as_dict()
     found = {k: _joiners_back(v) if isinstance(v, str) else v for k, v in found.items()}
+    found["title"] = _after_site_name(tree, found.get("title"))
     body = getattr(document, "body", None)
     if body is None:
         return str(found.get("text") or ""), found
@@ -1164,6 +1165,40 @@ _TITLE_DASH = re.compile(r"\s+[-–—]\s+")
 _TITLE_LABEL = re.compile(r"^\s*[\[【(（〔［][^\]】)）〕］]{1,12}[\]】)）〕］]\s*")
 
 
+def _after_site_name(tree: Any, title: Any) -> Any:
+    """The page's title where trafilatura took the site's name for it: a <title> that puts the
+    name first ("Il Corriere del Golfo - Traghetti, torna la corsa serale …"), read for want of
+    one <h1>, gave the name, the first part, to every article of the site (or the site's logo
+    in its only <h1> did). The rest of the <title> is the headline where it is twice as long,
+    and one part: a name that ends a sentence is a headline, over the site's name and motto."""
+    if not isinstance(title, str) or not title.strip():
+        return title
+    element = tree.find(".//head/title")
+    if element is None:
+        return title
+    whole = " ".join(element.text_content().split())
+    name = " ".join(title.split())
+    rest = ""
+    if whole.casefold().startswith(name.casefold()):
+        separator = _NAME_SEPARATOR.match(whole, len(name))
+        rest = whole[separator.end() :] if separator else ""
+    elif whole.casefold().endswith(name.casefold()):
+        separator = _NAME_SEPARATOR_LAST.search(whole, 0, len(whole) - len(name))
+        rest = whole[: separator.start()] if separator else ""
+    rest = rest.strip()
+    if len(rest) < 2 * len(name) or name[-1] in _TITLE_STOPS or _NAME_SEPARATOR.search(rest):
+        return title  # (a short headline, "«Кедр» в полуфинале!", over a site and its motto)
+    return rest
+
+
+_TITLE_STOPS = frozenset(".!?…。！？")
+
+
+# Between a site's name and the headline in a page's <title> ("Headline : Site" too)
+_NAME_SEPARATOR = re.compile(r"\s+(?:::|:|\||·|»|[-–—])\s+")
+_NAME_SEPARATOR_LAST = re.compile(_NAME_SEPARATOR.pattern + "$")
+
+
 def _without_headline(text: str, title: Any) -> str:
     """The text without the headline that trafilatura left in it.
 
@@ -1413,6 +1448,119 @@ def _unwrap_layout_tables(tree: Any) -> list[tuple[Any, str]]:
                 renamed.append((el, el.tag))
                 el.tag = "div"
     return renamed
+
+
+def _with_loose_paragraphs(tree: Any, known: Any, as_laid_out: Any) -> tuple[Any, Any]:
+    """The page and its reading when both readings of its repaired layout keep under a
+    quarter of the tables' reading: a copy of the page repaired again, its layout cells'
+    loose paragraphs made <p>s, where that keeps enough; else the page as laid out.
+
+    An old Italian paper's article in <font> runs split by <br><br> kept only its photo's
+    caption, with or without favouring precision: trafilatura read the runs as the tails of
+    the caption's table. Where the repair keeps the article (most layout pages), the cells
+    stay as they are: made paragraphs, readers' comments and classified ads under an
+    article were kept with it."""
+    import copy
+
+    repaired = copy.deepcopy(tree)
+    cells = [el for el, tag in _unwrap_layout_tables(repaired) if tag in ("td", "th")]
+    for cell in cells:
+        _paragraphs_of_breaks(cell)
+    document = _extraction(repaired, known)
+    if _text_length(document) >= UNWRAPPED_KEPT * _text_length(as_laid_out):
+        return repaired, document
+    return tree, as_laid_out
+
+
+def _paragraphs_of_breaks(cell: Any) -> None:
+    """The paragraphs of a layout cell written loose, split by blank lines (<br><br>), made
+    <p>s. Only an element with two runs of a paragraph's length at least is so read (a
+    menu's column of links is not); a list's lines split by one <br> stay one block."""
+    parents = {br.getparent() for br in cell.iter("br")} - {None}
+    for parent in parents:
+        if parent is cell or (_owning_cell(parent) is cell and not _inside(parent, _IN_TEXT)):
+            groups = _break_groups(parent)
+            prose = sum(
+                _unlinked_chars(*group) >= LOOSE_PROSE_CHARS
+                for group in groups
+                if isinstance(group, tuple)
+            )
+            if prose >= 2:
+                _wrap_groups(parent, groups)
+
+
+# (a paragraph is not put inside these: the repair reads a cell's own loose text)
+_IN_TEXT = frozenset({"p", "a", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table"})
+
+
+def _owning_cell(element: Any) -> Any:
+    parent = element
+    while parent is not None and parent.tag not in ("td", "th", "div", "table"):
+        parent = parent.getparent()
+    return parent
+
+
+_Group = tuple[str, list[Any]]  # a run's text before its first element, and its elements
+
+
+def _break_groups(parent: Any) -> list[_Group | Any]:
+    """`parent`'s children in order, its runs of loose text grouped: a group ends at two <br>s
+    in a row or at a block, which stands alone in the list."""
+    out: list[_Group | Any] = []
+    text, members = parent.text or "", list[Any]()
+    children = list(parent)
+    k = 0
+    while k < len(children):
+        child = children[k]
+        ends = k + 1
+        if isinstance(child.tag, str) and child.tag == "br":
+            while (
+                ends < len(children)
+                and children[ends].tag == "br"
+                and not (children[ends - 1].tail or "").strip()
+            ):
+                ends += 1
+        if ends - k >= 2 or (isinstance(child.tag, str) and child.tag in _RUN_ENDS):
+            out.append((text, members))
+            if ends - k < 2:
+                out.append(child)  # a block
+            text, members = children[ends - 1].tail or "", list[Any]()
+        else:
+            members.append(child)
+        k = ends
+    out.append((text, members))
+    return out
+
+
+def _unlinked_chars(text: str, members: Sequence[Any]) -> int:
+    chars = len(text.strip())
+    for member in members:
+        if isinstance(member.tag, str) and member.tag != "a" and member.tag not in _UNREAD:
+            chars += sum(len(t.strip()) for t in member.itertext())
+            chars -= sum(len(t.strip()) for a in member.iter("a") for t in a.itertext())
+        chars += len((member.tail or "").strip())
+    return chars
+
+
+def _wrap_groups(parent: Any, groups: Sequence[_Group | Any]) -> None:
+    parent.text = None
+    for child in list(parent):
+        parent.remove(child)  # (its tail goes with it: each group holds its own texts)
+    for item in groups:
+        if not isinstance(item, tuple):
+            item.tail = None  # (the next group's text)
+            parent.append(item)
+            continue
+        text, members = item
+        if not text.strip() and not any(
+            isinstance(m.tag, str) and ("".join(m.itertext()).strip() or (m.tail or "").strip())
+            for m in members
+        ):
+            continue
+        paragraph = parent.makeelement("p")
+        paragraph.text = text
+        paragraph.extend(members)
+        parent.append(paragraph)
 
 
 def _owning_table(element: Any) -> Any:

@@ -1209,3 +1209,79 @@ def test_review_a_headline_with_a_dash_keeps_a_first_line_that_is_half_of_it() -
     # beside a site's name after a dash, the headline goes
     headline = "Grève nationale : les transports très perturbés ce jeudi"
     assert _without_headline(f"{headline}\n\n{rest}", f"{headline} - Le Courrier") == rest
+
+
+def test_a_layout_cells_paragraphs_after_a_photos_table_are_read() -> None:
+    """An old Italian paper of the development set (the 70th set's): its article is <font>
+    runs split by blank lines (<br><br>) in a layout cell, under its photo set in a table of
+    its own. trafilatura read the runs as the tails of the photo's table and kept only the
+    caption, with or without favouring precision, and the tables' reading glued the menu to
+    the article. The runs are the cell's paragraphs; a list's lines stay one block; the
+    headline under the site's name in the title goes."""
+    import json
+
+    folder = Path(__file__).parents[1] / "gold" / "pages" / "dev"
+    name = "cb06-it-orari-traghetti.html"
+    (entry,) = [
+        json.loads(line)
+        for line in (folder / "manifest-cb1.jsonl").read_text("utf-8").splitlines()
+        if name in line
+    ]
+    (article,), _ = load_corpus([folder / name])
+    found = [squeeze(p.text) for p in paragraphs(article.text)]
+    body = [squeeze(p) for p in entry["body"].split("\n\n")]
+    assert len(found) > len(body) // 2  # (not one line of the tables' rows)
+    # (each in a paragraph of its own: "PORTO LAURO – " opens the first, in a run of its own)
+    assert all(any(p in f for f in found) for p in body if not p.startswith("- "))
+    assert "- 6.40 (solo feriali)\n- 9.00\n" in article.text
+    assert "SEZIONI" not in article.text and "Porto Lauro Isole" not in article.text
+    assert article.title == "Traghetti, torna la corsa serale per Santa Ventura"
+    assert not article.text.startswith(article.title)
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        # the site's name first, no <h1>: trafilatura took the name
+        ("Il Corriere del Golfo - Traghetti, torna la corsa serale per Santa Ventura",
+         "Traghetti, torna la corsa serale per Santa Ventura"),
+        ("연합방송 뉴스 | 씽씽바이크 10년 만에 요금 인상…1시간권 1,500원",
+         "씽씽바이크 10년 만에 요금 인상…1시간권 1,500원"),
+        # the site's name last, in the page's only <h1> (its logo)
+        ("씽씽바이크 10년 만에 요금 인상…1시간권 1,500원 : 연합방송 뉴스",
+         "씽씽바이크 10년 만에 요금 인상…1시간권 1,500원"),
+    ],
+)  # fmt: skip
+def test_a_title_that_names_the_site_first_or_last_is_the_headline(
+    tmp_path: Path, title: str, headline: str
+) -> None:
+    name = title.replace(headline, "").strip(" -:")
+    logo = f"<h1>{name}</h1>" if title.endswith(name) else f"<b>{name}</b>"
+    page = (
+        f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>{logo}"
+        f"<div><font size='5'><b>{headline}</b></font><br><br>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "</div></body></html>"
+    )
+    text, found, _ = load_page(tmp_path, page)
+    assert found == headline
+    assert headline not in text and PARAGRAPHS[0] in text
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "«Кедр» в полуфинале! — Томский вестник - новости Томска и области",  # a headline
+        "Metro line opens - City Herald - News from the valley",  # a site's name and motto
+        "City Herald - Metro line opens",  # a headline not twice the name's length
+    ],
+)
+def test_a_title_whose_first_part_is_a_headline_stays(title: str) -> None:
+    import lxml.html
+
+    from corpus.loader import _after_site_name
+
+    first = title.split(" — ")[0].split(" - ")[0]
+    tree = lxml.html.fromstring(f"<html><head><title>{title}</title></head><body></body></html>")
+    assert _after_site_name(tree, first) == first
+    assert _after_site_name(tree, None) is None
