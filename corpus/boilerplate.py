@@ -1076,7 +1076,9 @@ _BYLINE = gated(
     r"(?P<name>[^\W\d_][\w.'’\u0900-\u0dff-]*(?:\s+[\w.'’\u0900-\u0dff-]+){0,3})"
     # "By Gemma Thornley, Consumer Reporter", "Por Ana Ruiz y Luis Gil", "By Jane Doe | AP"
     r"(?:\s*(?:,|\||\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|&)\s*"
-    r"[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,3})?$",
+    r"[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){0,3})?"
+    # "di Roberta Cecchini - 22/03/2024": the day it was written after the name
+    r"(?:\s+[-–—|]\s+\d{1,2}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2})?)?$",
     re.IGNORECASE,
 )
 # A role with its colon and a name: "Muhabir: Elif Karaca", "Editör: Serkan Aydoğdu",

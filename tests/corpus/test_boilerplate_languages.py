@@ -5650,3 +5650,21 @@ def test_review_the_french_adjective_rectificatif_is_no_correction() -> None:
         "de 3 millions d'euros pour financer les travaux."
     )
     assert reason_in(line, "Latin") is None
+
+
+# The seventieth set's rules.
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("di Roberta Cecchini - 22/03/2024", "credits"),
+        ("Von Jana Meixner | 12.03.2025, 18:42", "credits"),
+        ("Por Ana Ruiz - 3/4/25", "credits"),
+        # a sentence that goes on after the date, a phrase before it with no name
+        ("di Maio, 40 anni - 22/03/2024, ha vinto", None),
+        ("by the numbers - 22/03/2024", None),
+    ],
+)
+def test_a_byline_with_the_day_after_the_name(line: str, expected: str | None) -> None:
+    assert reasons("\n\n".join([line, *ENGLISH_BODY]))[line] == expected
