@@ -516,6 +516,11 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
         text = _with_post_times(anchors, text)
     text = _joiners_back(text)
     text, standfirst = _without_standfirst(anchors, _without_headline(text, found.get("title")))
+    # (the <title> may hold the headline whole where trafilatura's title is its short form:
+    # "«Кинопоток» повышает цены" from the page's <h1>, the line goes on ": базовая подписка …";
+    # looked at after the standfirst, which a headline's line over it kept: a live blog's
+    # summary under it is the article's)
+    text = _without_headline(text, tree.findtext(".//head/title"))
     if standfirst:
         found["standfirst"] = standfirst
     if _PULL_QUOTE_CLASS.search(html):  # (a page names its pull quotes)

@@ -1285,3 +1285,27 @@ def test_a_title_whose_first_part_is_a_headline_stays(title: str) -> None:
     tree = lxml.html.fromstring(f"<html><head><title>{title}</title></head><body></body></html>")
     assert _after_site_name(tree, first) == first
     assert _after_site_name(tree, None) is None
+
+
+def test_the_headline_whole_in_the_pages_title_leaves_the_text_too() -> None:
+    """The 70th set's Russian page: trafilatura's title is the short <h1> ("«Кинопоток»
+    повышает цены"), and the text opened with the headline whole (": базовая подписка …"),
+    which the page's <title> holds beside the site's name."""
+    page = (
+        Path(__file__).parents[1]
+        / "gold"
+        / "pages"
+        / "dev"
+        / "cb25-ru-kinopotok-ceny-podpiski.html"
+    )
+    (article,), _ = load_corpus([page])
+    assert not article.text.startswith("«Кинопоток» повышает цены")
+    assert article.text.startswith("Онлайн-кинотеатр «Кинопоток» с 1 марта")
+
+
+def test_a_live_blogs_summary_under_its_headline_stays() -> None:
+    """A Hindi live blog of the development set: its summary (`class="lb-summary"`) under the
+    headline is the article's, and stays when the <title>'s headline leaves the text."""
+    page = Path(__file__).parents[1] / "gold" / "pages" / "dev" / "ak21-hi-mumbai-barish-live.html"
+    (article,), _ = load_corpus([page])
+    assert "मुंबई और आसपास के इलाकों में शुक्रवार सुबह से" in article.text
