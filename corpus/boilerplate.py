@@ -184,7 +184,7 @@ _FOLLOW_PAYOFF = factored(
         r"|вести|vijesti|vesti|novice|wiadomości|zprávy|správy|hírek|știri|nieuws|nyheter"
         r"|uutiset|berita|balita|tin tức|haberler|новини|اخبار|обавештења|резултати уживо"
         r"|المستجدات|التنبيهات|توصلوا|értesítés|ειδοποιήσ"
-        r"|добиј|dobij|добива|dobiva"
+        r"|добиј|dobij|добива|dobiva|upozornen|oznámen|powiadomie|prehľad ako prv|přehled jako prv"
     ),
     re.IGNORECASE,
 )
@@ -529,13 +529,15 @@ _PER_PERIOD = factored(
     _fold(
         r"(?:\d(?:[.,]\d+)?\s?(?:€|\$|£|₽|₺|¥|円|元|원|zł|kč|ft|kr|lei|chf|fr\.|r\$|euros?|eur"
         r"|ευρώ|евро|рубл\w*|руб\.?|грн|гривен\w*|dollars?|pounds?|francs?|reais|liras?|tl"
-        r"|złotych|korun|kronor|kroner|forint|ש\"ח|₪|שקל\w*)|(?:€|\$|£|₽|r\$|chf|fr\.|₪)\s?\d+"
+        r"|złotych|korun|kronor|kroner|forint|ש\"ח|₪|שקל\w*|دولار|دينار|درهم|ريال|جنيه|تومان|ریال)"
+        r"|(?:€|\$|£|₽|r\$|chf|fr\.|₪)\s?\d+"
         r"(?:[.,]\d+)?)"
         r"\s?(?:(?:per|a|an|each|every|τον|το|την|ανά|al|a la|im|pro|je|в|на|за|par|por|pour|om"
         r"|i|pe|mỗi|/)\s?)?(?:month|mois|monat|mes|mês|mese|μήνα|месяц|місяць|miesiąc|měsíc"
         r"|måned|månad|maand|kuukausi|hónap|week|semaine|woche|semana|settimana|εβδομάδα"
         r"|неделю|тиждень|tydzień|year|(?<=par )an|année|jahr|año|anno|ano|χρόνο|год|рік|rok|år"
-        r"|jaar|לחודש|בחודש|לשבוע|לשנה)\b"
+        r"|jaar|לחודש|בחודש|לשבוע|לשנה|سنويا|شهريا|اسبوعيا|في الشهر|في السنة|ماهانه|سالانه"
+        r"|در ماه|در سال)\b"
     )
 )
 # the outlet speaking of its own work: "τα ρεπορτάζ μας", "our reporting", "nos journalistes"
@@ -965,6 +967,26 @@ _OUR_NEWSLETTER = factored(
 )
 
 
+# A sign-up said to the reader with "it's free" beside it: "Каждый понедельник в 8:00 — главное о
+# ценах, вкладах и тарифах. Подпишитесь, это бесплатно." (folded: no accents)
+_SIGN_UP_FREE = factored(
+    r"(?:(?:sign up|subscribe|register)(?: now| today| here)?[,.!:;]?\s+(?:[-–—]\s+)?(?:it['’]s"
+    r"|it is) (?:free|completely free|100% free)"
+    r"|(?:подпишитесь|подпишись|підпишіться|підпишись|абонирайте се|претплатите се)"
+    r"[,.!:;]?\s+(?:[-–—]\s+)?(?:это |це |то је |е )?(?:бесплатно|безкоштовно|безплатно|бесплатна?)"
+    r"|(?:abonnez-vous|inscrivez-vous)[,.!:;]?\s+(?:[-–—]\s+)?c['’]est gratuit"
+    r"|(?:suscribete|suscribase|registrate|registrese|assine|inscreva-se|cadastre-se|iscriviti"
+    r"|abbonati)[,.!:;]?\s+(?:[-–—]\s+)?(?:es|e) (?:gratis|gratuit[oa])"
+    r"|(?:abonnieren sie|melden sie sich an|jetzt anmelden|jetzt abonnieren)[,.!:;]?\s+"
+    r"(?:[-–—]\s+)?(?:es ist |das ist )?kostenlos"
+    r"|(?:zapisz sie|zasubskrybuj|prihlaste sa|prihlaste se|prihlas se|feliratkozas)"
+    r"[,.!:;]?\s+(?:[-–—]\s+)?(?:to nic nie kosztuje|je to zadarmo|je to zdarma|ingyenes))"
+    # (the pitch ends there: "… es ist kostenlos für Kinder bis zwölf" is the article's)
+    r"\s*(?:[.!…)]|$)"
+)
+SIGN_UP_FREE = 30  # words: a box's pitch of a sentence or two
+
+
 # What a pitch for it says besides (the reader, "free", how often, a question or a cry): "As we
 # reported in our Morning Briefing newsletter on Tuesday, …" is the article's.
 _PITCH_CUE = factored(
@@ -1112,6 +1134,12 @@ _CREDIT_ALONE = factored(
     r"|[.!?।។۔]\s*(?:[—–-]\s*)?[（(]?(?:រូបថត|ඡායාරූපය|فوٹو|ছবি|फोटो|फ़ोटो|صورة|عکس|צילום|사진)"
     r"\s?[:：៖]\s?[^\W\d_][^!?:()（）។]{0,30}[)）]?$"
 )
+# A caption's last words: an agency's photo and the photographer after a slash, "… ಸುರಿದಿರುವ
+# ಟೊಮೆಟೊ. ಎಸ್‌ವಿಎಸ್ ಫೋಟೋ / ರವಿ ಕುಮಾರ್", "… the depot. City Herald Photo / Jane Doe"
+_PHOTO_SLASH_END = factored(
+    r"[.!?।]\s+(?:[^\s.!?/]{1,20}\s){0,2}(?:ಫೋಟೋ|ఫోటో|ഫോട്ടോ|ફોટો|ਫੋਟੋ|फोटो|फ़ोटो|ছবি|படம்|Photo"
+    r"|Foto|Фото)\s?/\s?[^\W\d_][^!?:/()]{0,30}$"
+)
 # An agency named on a short line that is no sentence: "REUTERS", "Pool via AP"; a credit's
 # common words count beside a slash or a colon ("Pool/Getty"), or on a line of a few words
 # (`_CREDIT_WORD`: "File photo"): "Saint-Servais pool to close as ceiling is found unsafe" is
@@ -1212,7 +1240,8 @@ _GET_THE_APP = factored(
         r"(?:download|get (?:the|our) (?:[\w-]+ ){0,3}app|installeer|laden sie|lade dir|téléchargez"
         r"|télécharge"
         r"|descarga|descargue|descarregue|descarrega|scarica|baixe|pobierz|stáhněte|скачайте|скачивайте|завантажте"
-        r"|κατεβάστε|indirin|tải|преузмите|преземете|töltse le|töltsd le|i-download)\b"
+        r"|κατεβάστε|indirin|tải|преузмите|преземете|töltse le|töltsd le|i-download|stiahnite si"
+        r"|stiahni si|parsisiųskite|lejupielādējiet)\b"
     )
 )
 _AFTER_A_STOP = factored(r"(?:[.!?]|\s[–—])\s+$")  # (or a dash: "… – преузмите апликацију")
@@ -2118,6 +2147,8 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and _PITCH_CUE.search(low)
     ):
         return "newsletter"  # "Our weekly newsletter helps you …", "Meld je aan voor onze …"
+    if words <= SIGN_UP_FREE and not quoted and _SIGN_UP_FREE.search(low):
+        return "newsletter"  # "… Подпишитесь, это бесплатно.", "Sign up – it's free."
     if words <= 60 and _is_appeal_elsewhere(low, text):
         return "appeal"
     # (an offer has a paywall's word or a subscription's, looked for first: most lines with a
@@ -2256,6 +2287,9 @@ _AUTHOR_BIO = gated(
     r"|^(?:Ο|Η) (?:[Α-ΩΆ-Ώ][\w'’-]+ ){1,3}γράφει (?:για|στην|στο)\b"
     # "Пишет о транспорте и городской инфраструктуре с 2015 года. …": under the writer's name
     r"|^(?:Пишет|Пише) (?:о|об|про) [^.]{3,100}\.\s+\S"
+    # "Дарья Мельникова пишет о потребительском рынке … Прежде работала в деловом еженедельнике."
+    r"|^(?:[А-ЯЁІЇЄҐ][\w'’-]+ ){2,3}(?:пишет|пише) (?:о|об|про) [^.]{3,100}\.\s+(?:Прежде|Ранее"
+    r"|Раньше|До этого|Работал|Раніше|До цього|Працювал|Пишите|Пишіть)"
     # "Η Μαρίνα Αποστολίδου είναι συντάκτρια του τμήματος Τεχνολογίας. Καλύπτει θέματα …"
     r"|^(?:Ο|Η) (?:[Α-ΩΆ-Ώ][\w'’-]+ ){1,3}είναι (?:συντάκτ\w*|δημοσιογράφος|ρεπόρτερ"
     r"|αρχισυντάκτ\w*|αναλυτ\w*)\b[^.]{0,80}\.\s+(?:Καλύπτει|Γράφει|Ασχολείται|Παρακολουθεί)\b"
@@ -2370,8 +2404,13 @@ _UPDATE_NOTE = gated(
     r"|(?:(?:этот|эта|данный|данная) )?(?:материал|статья|новость) (?:был[аи]? )?(?:обновл|дополн"
     r"|исправл)"
     r"|(?:матеріал|статтю|новину) (?:було )?(?:оновлено|доповнено|виправлено)"
+    # "Обновлено в 21:05: добавлен комментарий службы поддержки …": the time, then the change
+    r"|(?:обновлено|оновлено|ажурирано|актуализирано)(?: (?:в|о|об|у|в|на))? \d{1,2}[:.]\d{2}"
+    r"\s*:\s*\S"
     r"|この記事は.{0,60}(?:更新|修正|追記|訂正|加筆|追加|削除|変更|差し替え)しました|本文(?:已)?(?:更新|修正|更正)"
     r"|(?:编者注|編者注|编者按|編者按|编注|編注)\s*[】:：]|本文(?:于|於).{0,20}(?:更新|修正|更正)"
+    # a note's label in brackets: "【おことわり】…の誤りでした。訂正しました。", "【更新】14:20 …"
+    r"|(?<=【)(?:おことわり|お断り|おわび|お詫び|訂正|更新|修正|更正|勘誤|勘误)】\s*\S"
     # "この記事は、夕方のニュース番組「…」で放送した内容をもとに…": broadcast first
     r"|この記事は、?.{0,40}で(?:放送|放映|掲載)した(?:内容|もの|ニュース)"
     r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
@@ -2651,6 +2690,8 @@ def _credited(text: str, lowered: str, prose: bool) -> bool:
     does ("Andrew Bailey at the bank. Photo: Toby Melville / Reuters"), but in prose only a
     credit that is never a sentence's words ("(AP Photo/Jane Doe)"): "the clip, filmed
     courtesy of a neighbour" and "a video by Abbie" are news."""
+    if "/" in text[-CREDIT_AFTER_COLON:] and _PHOTO_SLASH_END.search(text):
+        return True
     if not prose:
         cue = _PHOTO_CREDIT_CUE.search(lowered)
         strong = cue and _PHOTO_CREDIT_STRONG.search(text)
@@ -3330,6 +3371,13 @@ def _apply_blocks(
                 and _article_goes_on(paras, reasons, j)
             ):
                 break  # the box's button closed it ("Подписаться"): the article goes on under it
+            if (
+                reason == "newsletter"
+                and other is None
+                and paras[j].text.rstrip().endswith(("?", "？"))
+                and _article_goes_on(paras, reasons, j + 1)
+            ):
+                break  # "Отменить подписку — за два клика?" over prose: the article's subheading
             if (
                 reason in ("related links", "newsletter")
                 and _prose_resumes(paras, reasons, j)

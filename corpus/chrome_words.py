@@ -2005,6 +2005,8 @@ ADVERT: tuple[str, ...] = (
     "【pr】",
     "【スポンサーリンク】",
     "જાહેરાત",
+    "pokracovanie clanku pod reklamou",
+    "જાહેરખબર",
 )
 
 # Share, print and copy-link buttons ("Partager sur", "Copier le lien", "复制链接").
@@ -2317,6 +2319,7 @@ SHARE: tuple[str, ...] = (
     # Belarusian
     "падзяліцца",
     "share this story",
+    "શેર કરો",
 )
 
 # Footer links ("Privacy policy", "מדיניות פרטיות", "利用規約").
@@ -3026,6 +3029,7 @@ AUTHOR_BOX: tuple[str, ...] = (
     "a szerzőről",
     "автор туралы",
     "зохиогчийн тухай",
+    "درباره‌ی نویسنده",
 )
 
 # Openings of a notice that the story appeared first elsewhere, or of a reprint notice.
@@ -3257,6 +3261,7 @@ REPUBLISHED: tuple[str, ...] = (
     "转载请注明出处",
     # Albanian and Armenian
     "lajmi i plotë në",
+    "تمامی حقوق مادی و معنوی",
 )
 
 # Words before the date in a page's header ("Last updated", "Aangepast").
@@ -4198,6 +4203,12 @@ BUTTONS: tuple[str, ...] = (
     "скрыть рекламу",
     "оцените материал",
     "оцените статью",
+    "odpovedat",
+    "paci sa mi",
+    "ثبت اشتراک",
+    "عضویت",
+    "લવાજમ ભરો",
+    "ایمیل شما",
 )
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):

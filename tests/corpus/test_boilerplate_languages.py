@@ -5668,3 +5668,95 @@ def test_review_the_french_adjective_rectificatif_is_no_correction() -> None:
 )
 def test_a_byline_with_the_day_after_the_name(line: str, expected: str | None) -> None:
     assert reasons("\n\n".join([line, *ENGLISH_BODY]))[line] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "expected"),
+    [
+        # a sign-up with "it's free" closing the pitch
+        ("Каждый понедельник в 8:00 — главное о ценах, вкладах и тарифах. Подпишитесь, это "
+         "бесплатно.", "Cyrillic", "newsletter"),
+        ("Every Monday at 8am — the week's prices in your inbox. Sign up, it's free.", "Latin",
+         "newsletter"),
+        ("Abonnez-vous, c'est gratuit !", "Latin", "newsletter"),
+        # an update note with its time, a named writer's bio, notes' labels in brackets
+        ("Обновлено в 21:05: добавлен комментарий службы поддержки сервиса. В первой версии "
+         "текста ошибочно указана цена годового тарифа.", "Cyrillic", "credits"),
+        ("Дарья Мельникова пишет о потребительском рынке, тарифах и цифровых сервисах. Прежде "
+         "работала в деловом еженедельнике.", "Cyrillic", "credits"),
+        ("【おことわり】１１日朝の初報で一日乗車券の新料金を「７００円」としていましたが、「７５０円」"
+         "の誤りでした。訂正しました。", "Japanese", "credits"),
+        ("【更新】14:20 補充數位發展部回應。", "Chinese", "credits"),
+        # an app pitch in Slovak, what the app brings with it
+        ("Chcete mať prehľad ako prví? Stiahnite si aplikáciu Nový čas dnes a zapnite si "
+         "upozornenia.", "Latin", "newsletter"),
+        # the news: free entry reported, a paper that writes about something, an app's how-to
+        ("Der Verein sagt: Jetzt anmelden, es ist kostenlos für Kinder bis zwölf Jahre.",
+         "Latin", None),
+        ("Газета «Ведомости» пишет о росте цен на подписки. Эксперты ждут продолжения.",
+         "Cyrillic", None),
+        ("Mesto spustilo aplikáciu na hlásenie výtlkov. Stiahnite si ju a nahláste problém, "
+         "odkázal primátor.", "Latin", None),
+        ("Обновлено расписание: автобусы будут ходить каждые 15 минут.", "Cyrillic", None),
+    ],
+)  # fmt: skip
+def test_pitches_notes_and_bios_of_the_seventieth_set(
+    line: str, script: str, expected: str | None
+) -> None:
+    assert reason_in(line, script) == expected
+
+
+def test_a_caption_closed_by_an_agencys_photo_and_a_slash() -> None:
+    caption = "ಕೋಲಾರ ಎಪಿಎಂಸಿ ಮಾರುಕಟ್ಟೆಯ ಹೊರಗೆ ರೈತರು ಸುರಿದಿರುವ ಟೊಮೆಟೊ. ಎಸ್‌ವಿಎಸ್ ಫೋಟೋ / ರವಿ ಕುಮಾರ್"
+    news = "ಬೆಲೆ ಕುಸಿತದ ಬಗ್ಗೆ ವರದಿ ಮಾಡಿದ ಛಾಯಾಗ್ರಾಹಕ ರವಿ ಕುಮಾರ್ ಅವರ ಫೋಟೋ / ವಿಡಿಯೋ ಸಾಮಾಜಿಕ ಜಾಲತಾಣದಲ್ಲಿ ಹರಿದಾಡುತ್ತಿದೆ."
+    assert reason_in(caption, "Devanagari") == "photo credit"
+    assert reason_in(news, "Devanagari") is None
+    english = "Trains at the new depot on Monday. City Herald Photo / Jane Doe"
+    assert reason_in(english, "Latin") == "photo credit"
+
+
+def test_a_question_under_a_newsletter_box_over_prose_is_the_articles() -> None:
+    body = [
+        "Онлайн-кинотеатр с 1 марта повышает стоимость подписки: базовый тариф подорожает с 299 "
+        "до 369 рублей в месяц, сообщила пресс-служба сервиса во вторник.",
+        "Изменения коснутся всех пользователей, в том числе тех, кто оформил подписку со "
+        "скидкой, уточнили в компании, но годовые тарифы продлят по старой цене.",
+        "Пользователи в соцсетях пожаловались, что кнопка отмены в приложении спрятана в "
+        "настройках профиля и до неё нужно пройти пять экранов с предложениями остаться.",
+        "В Федеральную антимонопольную службу, по данным издания, жалоб на сервис пока не "
+        "поступало, но юристы советуют сохранять скриншоты каждого шага отмены.",
+    ]
+    box = ["Каждый понедельник в 8:00 — главное о ценах, вкладах и тарифах. Подпишитесь, это "
+           "бесплатно.", "Отменить подписку — за два клика?"]  # fmt: skip
+    judged = reasons("\n\n".join([*body[:2], *box, *body[2:]]))
+    assert judged[box[0]] == "newsletter"
+    assert judged[box[1]] is None
+
+
+GUJARATI_BODY = [
+    "ઉત્તરાયણ પહેલાં અમદાવાદના પતંગ બજારમાં ભારે ભીડ જોવા મળી હતી. વેપારીઓ કહે છે કે આ વર્ષે "
+    "દોરી અને પતંગના ભાવમાં વીસ ટકા જેટલો વધારો થયો છે.",
+    "ભાવ વધ્યા છતાં ખરીદી ઓછી નથી.",
+    "રાયપુર દરવાજા પાસે દુકાન ચલાવતા એક વેપારીએ જણાવ્યું કે ગ્રાહકો હવે ઓછા પતંગ ખરીદે છે, પણ "
+    "સારી ગુણવત્તાની દોરી માટે વધુ પૈસા ખર્ચવા તૈયાર છે.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "expected"),
+    [
+        ("Pokračovanie článku pod reklamou", ENGLISH_BODY, "navigation"),
+        ("Odpovedať", ENGLISH_BODY, "navigation"),
+        ("Páči sa mi 312", ENGLISH_BODY, "navigation"),
+        ("درباره‌ی نویسنده", BODIES["Arabic"], "credits"),
+        ("ثبت اشتراک", BODIES["Arabic"], "navigation"),
+        ("عضویت", BODIES["Arabic"], "navigation"),
+        ("تمامی حقوق مادی و معنوی این وب‌سایت متعلق به ماهنامه‌ی شهر ما است.", BODIES["Arabic"],
+         "credits"),
+        ("જાહેરખબર", GUJARATI_BODY, "navigation"),
+        ("શેર કરો", GUJARATI_BODY, "navigation"),
+        ("લવાજમ ભરો", GUJARATI_BODY, "navigation"),
+    ],
+)  # fmt: skip
+def test_site_words_of_the_seventieth_set(line: str, body: list[str], expected: str) -> None:
+    assert reason_amid(line, body, 1) == expected
