@@ -184,7 +184,7 @@ _FOLLOW_PAYOFF = factored(
         r"|вести|vijesti|vesti|novice|wiadomości|zprávy|správy|hírek|știri|nieuws|nyheter"
         r"|uutiset|berita|balita|tin tức|haberler|новини|اخبار|обавештења|резултати уживо"
         r"|المستجدات|التنبيهات|توصلوا|értesítés|ειδοποιήσ"
-        r"|добиј|dobij|добива|dobiva|upozornen|oznámen|powiadomie|prehľad ako prv|přehled jako prv"
+        r"|добиј|dobij|добива|dobiva"
     ),
     re.IGNORECASE,
 )
@@ -537,6 +537,7 @@ _PER_PERIOD = factored(
         r"|måned|månad|maand|kuukausi|hónap|week|semaine|woche|semana|settimana|εβδομάδα"
         r"|неделю|тиждень|tydzień|year|(?<=par )an|année|jahr|año|anno|ano|χρόνο|год|рік|rok|år"
         r"|jaar|לחודש|בחודש|לשבוע|לשנה|سنويا|شهريا|اسبوعيا|في الشهر|في السنة|ماهانه|سالانه"
+        r"|mesačne|měsíčně|miesięcznie|mensualmente|monatlich"
         r"|در ماه|در سال)\b"
     )
 )
@@ -970,8 +971,8 @@ _OUR_NEWSLETTER = factored(
 # A sign-up said to the reader with "it's free" beside it: "Каждый понедельник в 8:00 — главное о
 # ценах, вкладах и тарифах. Подпишитесь, это бесплатно." (folded: no accents)
 _SIGN_UP_FREE = factored(
-    r"(?:(?:sign up|subscribe|register)(?: now| today| here)?[,.!:;]?\s+(?:[-–—]\s+)?(?:it['’]s"
-    r"|it is) (?:free|completely free|100% free)"
+    r"(?:(?:^|(?<=[.!?—–-] ))(?:sign up|subscribe|register)(?: now| today| here)?[,.!:;]?\s+"
+    r"(?:[-–—]\s+)?(?:it['’]s|it is) (?:free|completely free|100% free)"
     r"|(?:подпишитесь|подпишись|підпишіться|підпишись|абонирайте се|претплатите се)"
     r"[,.!:;]?\s+(?:[-–—]\s+)?(?:это |це |то је |е )?(?:бесплатно|безкоштовно|безплатно|бесплатна?)"
     r"|(?:abonnez-vous|inscrivez-vous)[,.!:;]?\s+(?:[-–—]\s+)?c['’]est gratuit"
@@ -1138,7 +1139,8 @@ _CREDIT_ALONE = factored(
 # ಟೊಮೆಟೊ. ಎಸ್‌ವಿಎಸ್ ಫೋಟೋ / ರವಿ ಕುಮಾರ್", "… the depot. City Herald Photo / Jane Doe"
 _PHOTO_SLASH_END = factored(
     r"[.!?।]\s+(?:[^\s.!?/]{1,20}\s){0,2}(?:ಫೋಟೋ|ఫోటో|ഫോട്ടോ|ફોટો|ਫੋਟੋ|फोटो|फ़ोटो|ছবি|படம்|Photo"
-    r"|Foto|Фото)\s?/\s?[^\W\d_][^!?:/()]{0,30}$"
+    # (a name, no sentence: "Фото/видео публикуют очевидцы." is the article's)
+    r"|Foto|Фото)\s?/\s?(?P<name>[^\W\d_][^!?:/().।]{0,30})$"
 )
 # An agency named on a short line that is no sentence: "REUTERS", "Pool via AP"; a credit's
 # common words count beside a slash or a colon ("Pool/Getty"), or on a line of a few words
@@ -1240,8 +1242,8 @@ _GET_THE_APP = factored(
         r"(?:download|get (?:the|our) (?:[\w-]+ ){0,3}app|installeer|laden sie|lade dir|téléchargez"
         r"|télécharge"
         r"|descarga|descargue|descarregue|descarrega|scarica|baixe|pobierz|stáhněte|скачайте|скачивайте|завантажте"
-        r"|κατεβάστε|indirin|tải|преузмите|преземете|töltse le|töltsd le|i-download|stiahnite si"
-        r"|stiahni si|parsisiųskite|lejupielādējiet)\b"
+        r"|κατεβάστε|indirin|tải|преузмите|преземете|töltse le|töltsd le|i-download"
+        r"|parsisiųskite|lejupielādējiet)\b"
     )
 )
 _AFTER_A_STOP = factored(r"(?:[.!?]|\s[–—])\s+$")  # (or a dash: "… – преузмите апликацију")
@@ -2288,8 +2290,9 @@ _AUTHOR_BIO = gated(
     # "Пишет о транспорте и городской инфраструктуре с 2015 года. …": under the writer's name
     r"|^(?:Пишет|Пише) (?:о|об|про) [^.]{3,100}\.\s+\S"
     # "Дарья Мельникова пишет о потребительском рынке … Прежде работала в деловом еженедельнике."
-    r"|^(?:[А-ЯЁІЇЄҐ][\w'’-]+ ){2,3}(?:пишет|пише) (?:о|об|про) [^.]{3,100}\.\s+(?:Прежде|Ранее"
-    r"|Раньше|До этого|Работал|Раніше|До цього|Працювал|Пишите|Пишіть)"
+    r"|^(?:[А-ЯЁІЇЄҐ][\w'’-]+ ){2,3}(?:пишет|пише) (?:о|об|про) [^.]{3,100}\.\s+(?:(?:Прежде"
+    r"|Ранее|Раньше|До этого|Раніше|До цього) )?(?:[Рр]аботал|[Пп]рацювал|Пишите (?:ей|ему)"
+    r"|Пишіть (?:їй|йому))"
     # "Η Μαρίνα Αποστολίδου είναι συντάκτρια του τμήματος Τεχνολογίας. Καλύπτει θέματα …"
     r"|^(?:Ο|Η) (?:[Α-ΩΆ-Ώ][\w'’-]+ ){1,3}είναι (?:συντάκτ\w*|δημοσιογράφος|ρεπόρτερ"
     r"|αρχισυντάκτ\w*|αναλυτ\w*)\b[^.]{0,80}\.\s+(?:Καλύπτει|Γράφει|Ασχολείται|Παρακολουθεί)\b"
@@ -2690,8 +2693,10 @@ def _credited(text: str, lowered: str, prose: bool) -> bool:
     does ("Andrew Bailey at the bank. Photo: Toby Melville / Reuters"), but in prose only a
     credit that is never a sentence's words ("(AP Photo/Jane Doe)"): "the clip, filmed
     courtesy of a neighbour" and "a video by Abbie" are news."""
-    if "/" in text[-CREDIT_AFTER_COLON:] and _PHOTO_SLASH_END.search(text):
-        return True
+    if "/" in text[-CREDIT_AFTER_COLON:]:
+        slash = _PHOTO_SLASH_END.search(text)
+        if slash and not slash["name"][0].islower():
+            return True
     if not prose:
         cue = _PHOTO_CREDIT_CUE.search(lowered)
         strong = cue and _PHOTO_CREDIT_STRONG.search(text)

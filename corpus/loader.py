@@ -499,7 +499,7 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
         return "", {}
     found = document if isinstance(document, dict) else document.as_dict()
     found = {k: _joiners_back(v) if isinstance(v, str) else v for k, v in found.items()}
-    found["title"] = _after_site_name(tree, found.get("title"))
+    found["title"] = _after_site_name(tree, found.get("title"), found.get("sitename"))
     body = getattr(document, "body", None)
     if body is None:
         return str(found.get("text") or ""), found
@@ -1170,12 +1170,14 @@ _TITLE_DASH = re.compile(r"\s+[-–—]\s+")
 _TITLE_LABEL = re.compile(r"^\s*[\[【(（〔［][^\]】)）〕］]{1,12}[\]】)）〕］]\s*")
 
 
-def _after_site_name(tree: Any, title: Any) -> Any:
+def _after_site_name(tree: Any, title: Any, site: Any = None) -> Any:
     """The page's title where trafilatura took the site's name for it: a <title> that puts the
     name first ("Il Corriere del Golfo - Traghetti, torna la corsa serale …"), read for want of
-    one <h1>, gave the name, the first part, to every article of the site (or the site's logo
-    in its only <h1> did). The rest of the <title> is the headline where it is twice as long,
-    and one part: a name that ends a sentence is a headline, over the site's name and motto."""
+    one <h1>, gave the name, the first part, to every article of the site. The rest of the
+    <title> is the headline where it is twice as long, and one part: a name that ends a
+    sentence is a headline, over the site's name and motto. A title that an <h1> holds is
+    the page's headline ("Wolf gesichtet | Märkische Allgemeine Zeitung"), unless it is the
+    name the page gives its site (`site`: its logo in the only <h1>)."""
     if not isinstance(title, str) or not title.strip():
         return title
     element = tree.find(".//head/title")
@@ -1183,6 +1185,9 @@ def _after_site_name(tree: Any, title: Any) -> Any:
         return title
     whole = " ".join(element.text_content().split())
     name = " ".join(title.split())
+    named_site = isinstance(site, str) and " ".join(site.split()).casefold() == name.casefold()
+    if not named_site and any(" ".join(h.text_content().split()) == name for h in tree.iter("h1")):
+        return title
     rest = ""
     if whole.casefold().startswith(name.casefold()):
         separator = _NAME_SEPARATOR.match(whole, len(name))
@@ -1481,7 +1486,12 @@ def _paragraphs_of_breaks(cell: Any) -> None:
     """The paragraphs of a layout cell written loose, split by blank lines (<br><br>), made
     <p>s. Only an element with two runs of a paragraph's length at least is so read (a
     menu's column of links is not); a list's lines split by one <br> stay one block."""
-    parents = {br.getparent() for br in cell.iter("br")} - {None}
+    # (the outer ones first, in the page's order: an inner run's element is then inside a
+    # paragraph and left as it is)
+    found = dict.fromkeys(br.getparent() for br in cell.iter("br"))
+    parents = sorted(
+        (p for p in found if p is not None), key=lambda p: sum(1 for _ in p.iterancestors())
+    )
     for parent in parents:
         if parent is cell or (_owning_cell(parent) is cell and not _inside(parent, _IN_TEXT)):
             groups = _break_groups(parent)

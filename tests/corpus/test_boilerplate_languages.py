@@ -5687,9 +5687,11 @@ def test_a_byline_with_the_day_after_the_name(line: str, expected: str | None) -
         ("【おことわり】１１日朝の初報で一日乗車券の新料金を「７００円」としていましたが、「７５０円」"
          "の誤りでした。訂正しました。", "Japanese", "credits"),
         ("【更新】14:20 補充數位發展部回應。", "Chinese", "credits"),
-        # an app pitch in Slovak, what the app brings with it
+        # a Slovak offer a month
         ("Chcete mať prehľad ako prví? Stiahnite si aplikáciu Nový čas dnes a zapnite si "
-         "upozornenia.", "Latin", "newsletter"),
+         "upozornenia. Predplatné Plus bez reklám len za 2,99 € mesačne.", "Latin", "paywall"),
+        ("Od januára zaplatia domácnosti za vodu 2,99 € mesačne navyše, uviedla vodárenská "
+         "spoločnosť.", "Latin", None),
         # the news: free entry reported, a paper that writes about something, an app's how-to
         ("Der Verein sagt: Jetzt anmelden, es ist kostenlos für Kinder bis zwölf Jahre.",
          "Latin", None),
@@ -5698,6 +5700,21 @@ def test_a_byline_with_the_day_after_the_name(line: str, expected: str | None) -
         ("Mesto spustilo aplikáciu na hlásenie výtlkov. Stiahnite si ju a nahláste problém, "
          "odkázal primátor.", "Latin", None),
         ("Обновлено расписание: автобусы будут ходить каждые 15 минут.", "Cyrillic", None),
+        # the review's: a sentence that says entry is free, a paper's report and the ministry
+        # before it, a photo's word in prose, an appeal reported with its speaker
+        ("Anyone aged 18 or over who lives in the county can register. It is free.", "Latin",
+         None),
+        ("Газета Известия пишет о планах правительства повысить акцизы еще на десять процентов. "
+         "Ранее Минфин предлагал ограничиться индексацией на уровень инфляции.", "Cyrillic",
+         None),
+        ("В результате ДТП пострадали три человека, их госпитализировали. Фото/видео публикуют "
+         "очевидцы.", "Cyrillic", None),
+        ("The jury was shown CCTV footage and pictures taken by bystanders. Photo/video evidence "
+         "was decisive.", "Latin", None),
+        ("Ako uviedol hovorca rezortu, ľudia budú dostávať správy priamo do mobilu. Stiahnite si "
+         "aplikáciu Varovanie SR a zapnite si upozornenia, odporúča ministerstvo.", "Latin", None),
+        ("Jak poinformował resort, mieszkańcy dostaną alerty na telefon. Pobierz aplikację i "
+         "włącz powiadomienia – apelował na konferencji wiceminister.", "Latin", None),
     ],
 )  # fmt: skip
 def test_pitches_notes_and_bios_of_the_seventieth_set(

@@ -1255,10 +1255,12 @@ def test_a_layout_cells_paragraphs_after_a_photos_table_are_read() -> None:
 def test_a_title_that_names_the_site_first_or_last_is_the_headline(
     tmp_path: Path, title: str, headline: str
 ) -> None:
-    name = title.replace(headline, "").strip(" -:")
+    name = title.replace(headline, "").strip(" -:|")
+    # (a logo in the only <h1> is the site's name where the page names its site so)
     logo = f"<h1>{name}</h1>" if title.endswith(name) else f"<b>{name}</b>"
+    site = f"<meta property='og:site_name' content='{name}'>" if title.endswith(name) else ""
     page = (
-        f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>{logo}"
+        f"<html><head><meta charset='utf-8'><title>{title}</title>{site}</head><body>{logo}"
         f"<div><font size='5'><b>{headline}</b></font><br><br>"
         + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
         + "</div></body></html>"
@@ -1285,6 +1287,27 @@ def test_a_title_whose_first_part_is_a_headline_stays(title: str) -> None:
     tree = lxml.html.fromstring(f"<html><head><title>{title}</title></head><body></body></html>")
     assert _after_site_name(tree, first) == first
     assert _after_site_name(tree, None) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Wolf gesichtet | Märkische Allgemeine Zeitung",
+        "LR Online, Nachrichten aus Cottbus und der Lausitz | Wolf gesichtet",
+        "Wolf gesichtet - Aid lorries cross border as ceasefire holds overnight",
+    ],
+)
+def test_a_title_the_pages_h1_holds_is_the_headline(tmp_path: Path, title: str) -> None:
+    """A short headline in the page's <h1> beside a long site name or a second deck in the
+    <title> (the review's three pages): trafilatura's title is the headline, and stays."""
+    page = (
+        f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><article>"
+        "<h1>Wolf gesichtet</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
+        "</body></html>"
+    )
+    text, found, _ = load_page(tmp_path, page)
+    assert found == "Wolf gesichtet"
+    assert not text.startswith("Wolf gesichtet")
 
 
 def test_the_headline_whole_in_the_pages_title_leaves_the_text_too() -> None:
