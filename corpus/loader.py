@@ -1166,13 +1166,23 @@ def _inside_anchor(element: Any, post: Any) -> bool:
 
 def _loose_runs(element: Any) -> list[tuple[str, int]]:
     """An element's runs of text between its <br>s (inline elements' text within), each with
-    the length of its links' text. A block child, or an inline one with breaks or blocks of
-    its own, ends a run and is not read; a script is passed over."""
+    the length of its links' text. A list's items are runs of their own; another block
+    child, or an inline one with breaks or blocks of its own, ends a run and is not read; a
+    script is passed over."""
     runs: list[tuple[str, int]] = []
     parts, linked = [element.text or ""], 0
     for child in element:
         if not isinstance(child.tag, str) or child.tag in _UNREAD:
             pass
+        elif child.tag in ("ul", "ol"):
+            # a list between the runs: each item a run of its own ("Cómo quedan las tarifas",
+            # then the fares in <li>s, then the next run: trafilatura dropped the list)
+            runs.append((_key("".join(parts)), linked))
+            parts, linked = [], 0
+            for item in child.iter("li"):
+                inner = "".join(item.itertext())
+                links = sum(len(t.strip()) for a in item.iter("a") for t in a.itertext())
+                runs.append((_key(inner), links))
         elif child.tag == "br" or child.tag in _RUN_ENDS or _has_breaks(child):
             runs.append((_key("".join(parts)), linked))
             parts, linked = [], 0

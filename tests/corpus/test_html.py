@@ -1359,3 +1359,28 @@ def test_the_metadata_read_is_trafilaturas_less_what_is_not_kept() -> None:
         ours, theirs = _page_metadata(tree), extract_metadata(tree)
         for name in set(_METADATA_FIELDS) - unread:
             assert getattr(ours, name) == getattr(theirs, name), (page.name, name)
+
+
+def test_a_list_between_loose_runs_is_put_back_in_its_place() -> None:
+    """An old Argentine portal (the 71st set's): its fares in a <ul> between two runs of
+    loose text, which trafilatura dropped. The items go back between the runs, a line each;
+    a list of links among the runs does not."""
+    from corpus.loader import _restore_loose_runs
+
+    intro = "La suba es la segunda del año. En enero, el pasaje había pasado de $420 a $680."
+    after = "Los concejales de la oposición votaron en contra y reclamaron otro plan de mejora."
+    fares = ["Boleto general con tarjeta registrada: $940", "Boleto estudiantil: $470"]
+    links = "".join(f"<li><a href='/n{k}'>Otra nota número {k} del día</a></li>" for k in (1, 2))
+    html = (
+        f"<html><body><div><font>{intro}</font><br><br><b>Cómo quedan las tarifas</b><br><br>"
+        "<ul>" + "".join(f"<li><font>{fare}</font></li>" for fare in fares) + f"</ul>"
+        f"<ul>{links}</ul><font>{after}</font><br><br></div></body></html>"
+    )
+    import lxml.html
+
+    tree = lxml.html.fromstring(html)
+    text = f"{intro}\n\nCómo quedan las tarifas\n\n{after}"
+    restored = _restore_loose_runs(tree, text).split("\n")
+    assert restored.index(fares[0]) < restored.index(fares[1]) < restored.index(after)
+    assert restored.index("Cómo quedan las tarifas") < restored.index(fares[0])
+    assert not any("Otra nota" in line for line in restored)
