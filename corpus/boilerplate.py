@@ -618,7 +618,8 @@ _JOIN = factored(
 )
 _JOIN_CHANNEL = factored(
     _fold(
-        r"whatsapp|telegram|viber|google news|youtube|instagram|канал|וואטסאפ|ווטסאפ|טלגרם|واتساب"
+        r"whatsapp|telegram|viber|google news|youtube|instagram|facebook|tiktok|канал|וואטסאפ"
+        r"|ווטסאפ|טלגרם|واتساب"
         r"|bülten"
         r"|تيليجرام|تلغرام|व्हाट्सएप|चॅनेल|चैनल|newsletter|ניוזלטר|النشرة"
     ),
@@ -794,6 +795,11 @@ _COMMENTS_DISCLAIMER = factored(
         r"|comentários são de responsabilidade|комментари\w* .{0,30}ответственност|коментар\w* "
         r".{0,30}відповідальн|yorumlar(?:dan)? .{0,30}sorumlu"
         r"|geben nicht (?:die|unbedingt die) meinung der redaktion wieder"
+        # "Komentarze są prywatnymi opiniami użytkowników portalu. Redakcja nie ponosi …"
+        r"|komentarze (?:sa|stanowia) (?:prywatnymi )?opiniami (?:uzytkownikow|internautow"
+        r"|czytelnikow)|redakcja nie ponosi odpowiedzialnosci za"
+        r" (?:tresc )?(?:komentarzy|opinii|wpisow)|komentare (?:su|jsou) nazor"
+        r"|diskusn\w* prispevky (?:su|jsou) nazor"
         # "نظرات حاوی توهین … منتشر نخواهد شد": what will not be published
         r"|نظرات .{0,40}منتشر نخواهد شد"
     )
@@ -2232,6 +2238,9 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and not _LISTED.search(text)
         # (an article's subheading asks: "Subscribe or save?" over the fees it weighs)
         and not (newsletter and text.rstrip()[-1:] in "?？")
+        # (an article's list item, its label and what it says: "- Newsletter: alle zwei
+        # Wochen, Anmeldung auf der Gemeinde-Website")
+        and not (text[:2] in _LIST_BULLETS and _LABELLED_LINE.match(text, 2))
     ):
         return "newsletter"
     # Two of a newsletter's words, to the reader: "Readers can subscribe to the newsletter,
@@ -2323,8 +2332,9 @@ _AUTHOR_BIO = gated(
     # "थापा हिमाल खबरमा प्रविधि … विषयमा लेख्छिन्।": "… writes on … at the paper"
     r"|^[^।.]{2,80}(?:विषयमा|बारे|बारेमा)\s(?:लेख्छिन्|लेख्छन्|रिपोर्टिङ गर्छिन्|रिपोर्टिङ गर्छन्"
     r"|लिखती हैं|लिखते हैं)\s?।$"
-    r"|^(?i:журналіст(?:ка)?|журналист(?:ка)?|кореспондент(?:ка)?|корреспондент(?:ка)?"
-    r"|редактор(?:ка)?),\s+(?:пише|пишет|висвітлює|освещает)\b"
+    r"|^(?:[А-ЯЁІЇЄҐа-яёіїєґ'’-]+(?:ий|ый|ая|а|на|ний) )?(?i:журналіст(?:ка)?|журналист(?:ка)?"
+    r"|кореспондент(?:ка)?|корреспондент(?:ка)?|редактор(?:ка)?),\s+(?:пише про|пишет (?:о|об|про)"
+    r"|висвітлює|освещает)\b"
 )
 _COVERS_KO = factored(r"(?:을|를) 취재합니다")  # "…산업을 취재합니다": "I cover …"
 # "通信・モバイル担当記者。携帯料金…などを取材。", "まちナビ編集部記者。札幌市出身。…を取材。":
@@ -2408,8 +2418,8 @@ _UPDATE_NOTE = gated(
     r"|исправл)"
     r"|(?:матеріал|статтю|новину) (?:було )?(?:оновлено|доповнено|виправлено)"
     # "Обновлено в 21:05: добавлен комментарий службы поддержки …": the time, then the change
-    r"|(?:обновлено|оновлено|ажурирано|актуализирано)(?: (?:в|о|об|у|в|на))? \d{1,2}[:.]\d{2}"
-    r"\s*:\s*\S"
+    r"|(?:обновлено|оновлено|обновление|оновлення|ажурирано|актуализирано),?(?: (?:в|о|об|у|на))?"
+    r" \d{1,2}[:.]\d{2}\s*:\s*\S"
     r"|この記事は.{0,60}(?:更新|修正|追記|訂正|加筆|追加|削除|変更|差し替え)しました|本文(?:已)?(?:更新|修正|更正)"
     r"|(?:编者注|編者注|编者按|編者按|编注|編注)\s*[】:：]|本文(?:于|於).{0,20}(?:更新|修正|更正)"
     # a note's label in brackets: "【おことわり】…の誤りでした。訂正しました。", "【更新】14:20 …"
@@ -2942,6 +2952,7 @@ def _is_share_row(text: str) -> bool:
 
 NEWSLETTER_PITCH = 40  # words: a newsletter box's pitch of two sentences
 # "A newsletter, a photo wall and a waiting list": things listed, a subheading's shape
+_LABELLED_LINE = factored(r"[^\W\d_][^:：]{0,30}[:：]\s+\S+(?:\s+\S+){2}")
 _LISTED = factored(r"\w,\s+\w[^,]*\s(?:and|und|et|y|e|i|и|і|og|och|en)\s")
 
 # An appeal in other languages: the reader told to support or fund the newsroom, in the
@@ -3569,10 +3580,10 @@ def _apply_comments(paras: Sequence[Paragraph], reasons: list[str | None], body_
 # A table's row of figures: a label, its colon, a figure and at most two words of its unit
 # ("ঢাকা বোর্ড: ৭৯.২১ শতাংশ", "Inflation: 2.4 %", "Turnout: 61,3 Prozent"); a headline goes on
 # in words after its colon ("Спека до +33: синоптики попереджають …")
-_FIGURE_ROW = factored(
-    r"[^\W\d_][^:：\n]{0,40}[:：]\s*[-+−–]?\d[\d.,\s]*(?:[^\s\d]\S*)?(?:\s+\S+)?\s*$"
-)
+# (a figure and its few words: "ఆంధ్ర తొలి ఇన్నింగ్స్: 287 ఆలౌట్ (వంశీ కృష్ణ 94, మహేశ్ గౌడ్ 4/61)")
+_FIGURE_ROW = factored(r"[^\W\d_][^:：\n]{0,40}[:：]\s*[-+−–]?\d[^\n]{0,80}$")
 FIGURE_ROWS = 3  # rows in a row: the article's table (a box's headline with a figure is one)
+FIGURE_ROW = 14  # words
 
 
 def _figure_rows_from(paras: Sequence[Paragraph], reasons: Sequence[str | None], j: int) -> bool:
@@ -3583,7 +3594,8 @@ def _figure_rows_from(paras: Sequence[Paragraph], reasons: Sequence[str | None],
     def rows(start: int) -> bool:
         end = start + FIGURE_ROWS
         return end <= len(paras) and all(
-            reasons[m] is None and _FIGURE_ROW.match(paras[m].text) for m in range(start, end)
+            reasons[m] is None and paras[m].words <= FIGURE_ROW and _FIGURE_ROW.match(paras[m].text)
+            for m in range(start, end)
         )
 
     text = paras[j].text

@@ -5777,3 +5777,55 @@ GUJARATI_BODY = [
 )  # fmt: skip
 def test_site_words_of_the_seventieth_set(line: str, body: list[str], expected: str) -> None:
     assert reason_amid(line, body, 1) == expected
+
+
+def test_a_newsletter_named_in_an_articles_list_item_stays() -> None:
+    """A story about a town's newsletter lists what replaces its paper: the item names the
+    newsletter with its label and what it says (the 71st set's Austrian page)."""
+    item = (
+        "- Newsletter: alle zwei Wochen, Anmeldung auf der Gemeinde-Website oder im Bürgerservice"
+    )
+    assert reason_in(item, "Latin") is None
+    assert reason_in("- Newsletter", "Latin") == "newsletter"
+    assert reason_in("Newsletter: Jetzt anmelden", "Latin") == "newsletter"
+
+
+def test_a_score_box_under_a_read_also_link_is_the_articles() -> None:
+    """'Read also', its one link, then the article's table of scores under its title (the
+    71st set's Telugu page): rows of a figure and a few words each end the box."""
+    body = [
+        "రంజీ ట్రోఫీలో హైదరాబాద్ జట్టు అద్భుత విజయం సాధించింది. ఆంధ్రపై ఏడు వికెట్ల తేడాతో గెలిచి "
+        "గ్రూప్‌లో అగ్రస్థానానికి చేరుకుంది అని జట్టు కోచ్ చెప్పారు.",
+        "ఈ విజయంతో హైదరాబాద్ ఆరు పాయింట్లు సాధించింది. నాకౌట్ దశకు చేరే అవకాశాలు మెరుగుపడ్డాయి అని విశ్లేషకులు అంటున్నారు.",
+    ]
+    rows = [
+        "ఆంధ్ర తొలి ఇన్నింగ్స్: 287 ఆలౌట్ (వంశీ కృష్ణ 94, మహేశ్ గౌడ్ 4/61)",
+        "హైదరాబాద్ తొలి ఇన్నింగ్స్: 301 ఆలౌట్ (అభినవ్ చౌదరి 112)",
+        "ఆంధ్ర రెండో ఇన్నింగ్స్: 227 ఆలౌట్ (అనిరుధ్ యాదవ్ 5/48)",
+    ]
+    box = ["ఇవి కూడా చదవండి", "విజయ్ హజారే ట్రోఫీ: హైదరాబాద్ జట్టు ప్రకటన"]
+    judged = reasons("\n\n".join([*body, *box, *rows, *body]))
+    assert judged[box[0]] == "related links"
+    assert all(judged[row] is None for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "expected"),
+    [
+        ("Komentarze są prywatnymi opiniami użytkowników portalu. Redakcja nie ponosi "
+         "odpowiedzialności za ich treść.", "Latin", "comments"),
+        ("Dołącz do nas na Facebooku i bądź na bieżąco z wiadomościami z Kartuz i okolic!",
+         "Latin", "newsletter"),
+        ("Оновлення, 13:40: додано коментар компанії Media Pulse.", "Cyrillic", "credits"),
+        ("Економічна журналістка, пише про споживчий ринок, телеком і ціни. Раніше працювала в "
+         "діловому тижневику.", "Cyrillic", "credits"),
+        # the news: what councillors said of comments, a journalist the outlet reports on
+        ("Radni nie mieli wątpliwości: komentarze są opiniami mieszkańców, a nie urzędników.",
+         "Latin", None),
+        ("Відома журналістка, пише видання, залишила редакцію після скандалу.", "Cyrillic", None),
+    ],
+)  # fmt: skip
+def test_comment_notes_follows_updates_and_bios_of_the_seventy_first_set(
+    line: str, script: str, expected: str | None
+) -> None:
+    assert reason_in(line, script) == expected
