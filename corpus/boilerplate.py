@@ -616,10 +616,17 @@ _JOIN = factored(
         r"|(?:^|\s)join လုပ်"  # "… Join လုပ်လိုက်ပါ။" (Burmese: no space after the verb either)
     ),
 )
+# The outlet asking the reader to join or follow it where the news is shared
+_JOIN_US_ON = factored(
+    _fold(
+        r"(?:dołacz do nas|dolacz do nas|join us|rejoignez-nous|unete a nosotros|unisciti a noi"
+        r"|junte-se a nos|folgen sie uns|follow us|sledujte nas|obserwuj nas|pridajte sa k nam"
+        r"|připojte se k nam)\s(?:na|on|sur|en|in|auf|su|no|v)\s(?:facebook\w*|tiktok\w*)"
+    )
+)
 _JOIN_CHANNEL = factored(
     _fold(
-        r"whatsapp|telegram|viber|google news|youtube|instagram|facebook|tiktok|канал|וואטסאפ"
-        r"|ווטסאפ|טלגרם|واتساب"
+        r"whatsapp|telegram|viber|google news|youtube|instagram|канал|וואטסאפ|ווטסאפ|טלגרם|واتساب"
         r"|bülten"
         r"|تيليجرام|تلغرام|व्हाट्सएप|चॅनेल|चैनल|newsletter|ניוזלטר|النشرة"
     ),
@@ -795,14 +802,16 @@ _COMMENTS_DISCLAIMER = factored(
         r"|comentários são de responsabilidade|комментари\w* .{0,30}ответственност|коментар\w* "
         r".{0,30}відповідальн|yorumlar(?:dan)? .{0,30}sorumlu"
         r"|geben nicht (?:die|unbedingt die) meinung der redaktion wieder"
-        # "Komentarze są prywatnymi opiniami użytkowników portalu. Redakcja nie ponosi …"
-        r"|komentarze (?:sa|stanowia) (?:prywatnymi )?opiniami (?:uzytkownikow|internautow"
-        r"|czytelnikow)|redakcja nie ponosi odpowiedzialnosci za"
-        r" (?:tresc )?(?:komentarzy|opinii|wpisow)|komentare (?:su|jsou) nazor"
-        r"|diskusn\w* prispevky (?:su|jsou) nazor"
         # "نظرات حاوی توهین … منتشر نخواهد شد": what will not be published
         r"|نظرات .{0,40}منتشر نخواهد شد"
     )
+)
+# The same opening the line (a court's ruling on a paper's comments is reported so):
+# "Komentarze są prywatnymi opiniami użytkowników portalu. Redakcja nie ponosi …"
+_COMMENTS_DISCLAIMER_OPENS = factored(
+    r"komentarze (?:sa|stanowia) (?:prywatnymi )?opiniami (?:uzytkownikow|internautow"
+    r"|czytelnikow)|redakcja nie ponosi odpowiedzialnosci za (?:tresc )?(?:komentarzy|opinii"
+    r"|wpisow)|komentare (?:su|jsou) nazor|diskusn\w* prispevky (?:su|jsou) nazor"
 )
 # "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", an age rating ("18+").
 _SITE_KEYS = factored(r"ctrl\s?\+\s?enter|^\d{1,2}\+$", re.IGNORECASE)
@@ -992,6 +1001,9 @@ _SIGN_UP_FREE = factored(
     r"\s*(?:[.!…)]|$)"
 )
 SIGN_UP_FREE = 30  # words: a box's pitch of a sentence or two
+# (what `_SIGN_UP_FREE` ends with, looked for first: most lines have none)
+_FREE_WORDS = ("free", "бесплатн", "безкоштовн", "безплатн", "gratuit", "gratis", "kostenlos",
+               "zadarmo", "zdarma", "ingyenes", "nic nie kosztuje")  # fmt: skip
 
 
 # What a pitch for it says besides (the reader, "free", how often, a question or a cry): "As we
@@ -1908,6 +1920,8 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
     if words <= 60 and not quoted:
         if _JOIN_CHANNEL.search(low) and _JOIN.search(low):
             return "newsletter"
+        if ("facebook" in low or "tiktok" in low) and _JOIN_US_ON.search(low):
+            return "newsletter"  # "Dołącz do nas na Facebooku i bądź na bieżąco …"
         if low[:1] in _PAYWALL_NOTICE_OPENS and _PAYWALL_NOTICE.match(low):
             return "paywall"  # "Du leser nå en sak for abonnenter.", "この記事は有料会員限定です。"
         if (
@@ -2067,7 +2081,10 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "paywall"  # "三津川新報を購読する"
     if words <= 40 and digits and _COMMENT_LINE.match(text):
         return "comments"
-    if words <= 40 and _COMMENTS_DISCLAIMER.search(low):
+    if words <= 40 and (
+        _COMMENTS_DISCLAIMER.search(low)
+        or (low[:1] in "krd" and _COMMENTS_DISCLAIMER_OPENS.match(low))
+    ):
         return "comments"
     if words <= 80 and ("(" in text[:40] or "（" in text[:40]) and _glued_comments(text):
         return "comments"
@@ -2155,7 +2172,12 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and _PITCH_CUE.search(low)
     ):
         return "newsletter"  # "Our weekly newsletter helps you …", "Meld je aan voor onze …"
-    if words <= SIGN_UP_FREE and not quoted and _SIGN_UP_FREE.search(low):
+    if (
+        words <= SIGN_UP_FREE
+        and not quoted
+        and any(word in low for word in _FREE_WORDS)
+        and _SIGN_UP_FREE.search(low)
+    ):
         return "newsletter"  # "… Подпишитесь, это бесплатно.", "Sign up – it's free."
     if words <= 60 and _is_appeal_elsewhere(low, text):
         return "appeal"
@@ -2240,7 +2262,12 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and not (newsletter and text.rstrip()[-1:] in "?？")
         # (an article's list item, its label and what it says: "- Newsletter: alle zwei
         # Wochen, Anmeldung auf der Gemeinde-Website")
-        and not (text[:2] in _LIST_BULLETS and _LABELLED_LINE.match(text, 2))
+        and not (
+            text[:2] in _LIST_BULLETS
+            and _LABELLED_LINE.match(text, 2)
+            and not _PITCH_CUE.search(low)
+            and not _IMPERATIVE_SIGN_UP.search(text)
+        )
     ):
         return "newsletter"
     # Two of a newsletter's words, to the reader: "Readers can subscribe to the newsletter,
@@ -2332,9 +2359,13 @@ _AUTHOR_BIO = gated(
     # "थापा हिमाल खबरमा प्रविधि … विषयमा लेख्छिन्।": "… writes on … at the paper"
     r"|^[^।.]{2,80}(?:विषयमा|बारे|बारेमा)\s(?:लेख्छिन्|लेख्छन्|रिपोर्टिङ गर्छिन्|रिपोर्टिङ गर्छन्"
     r"|लिखती हैं|लिखते हैं)\s?।$"
-    r"|^(?:[А-ЯЁІЇЄҐа-яёіїєґ'’-]+(?:ий|ый|ая|а|на|ний) )?(?i:журналіст(?:ка)?|журналист(?:ка)?"
-    r"|кореспондент(?:ка)?|корреспондент(?:ка)?|редактор(?:ка)?),\s+(?:пише про|пишет (?:о|об|про)"
-    r"|висвітлює|освещает)\b"
+    r"|^(?i:журналіст(?:ка)?|журналист(?:ка)?|кореспондент(?:ка)?|корреспондент(?:ка)?"
+    r"|редактор(?:ка)?),\s+(?:пише|пишет|висвітлює|освещает)\b"
+    # "Економічна журналістка, пише про споживчий ринок …": the desk's adjective first
+    r"|^[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]*(?:ічн|ичес|спортивн|культурн|міжнародн|международн"
+    r"|регіональн|региональн|військов|военн|судов)[а-яёіїєґ]{1,3} (?i:журналіст(?:ка)?"
+    r"|журналист(?:ка)?|кореспондент(?:ка)?|корреспондент(?:ка)?|редактор(?:ка)?),\s+(?:пише про"
+    r"|пишет (?:о|об|про)|висвітлює|освещает) (?!це\b|это\b|том\b)"
 )
 _COVERS_KO = factored(r"(?:을|를) 취재합니다")  # "…산업을 취재합니다": "I cover …"
 # "通信・モバイル担当記者。携帯料金…などを取材。", "まちナビ編集部記者。札幌市出身。…を取材。":
@@ -2419,7 +2450,7 @@ _UPDATE_NOTE = gated(
     r"|(?:матеріал|статтю|новину) (?:було )?(?:оновлено|доповнено|виправлено)"
     # "Обновлено в 21:05: добавлен комментарий службы поддержки …": the time, then the change
     r"|(?:обновлено|оновлено|обновление|оновлення|ажурирано|актуализирано),?(?: (?:в|о|об|у|на))?"
-    r" \d{1,2}[:.]\d{2}\s*:\s*\S"
+    r" \d{1,2}:\d{2}\s*:\s*\S"
     r"|この記事は.{0,60}(?:更新|修正|追記|訂正|加筆|追加|削除|変更|差し替え)しました|本文(?:已)?(?:更新|修正|更正)"
     r"|(?:编者注|編者注|编者按|編者按|编注|編注)\s*[】:：]|本文(?:于|於).{0,20}(?:更新|修正|更正)"
     # a note's label in brackets: "【おことわり】…の誤りでした。訂正しました。", "【更新】14:20 …"
@@ -3580,8 +3611,12 @@ def _apply_comments(paras: Sequence[Paragraph], reasons: list[str | None], body_
 # A table's row of figures: a label, its colon, a figure and at most two words of its unit
 # ("ঢাকা বোর্ড: ৭৯.২১ শতাংশ", "Inflation: 2.4 %", "Turnout: 61,3 Prozent"); a headline goes on
 # in words after its colon ("Спека до +33: синоптики попереджають …")
-# (a figure and its few words: "ఆంధ్ర తొలి ఇన్నింగ్స్: 287 ఆలౌట్ (వంశీ కృష్ణ 94, మహేశ్ గౌడ్ 4/61)")
-_FIGURE_ROW = factored(r"[^\W\d_][^:：\n]{0,40}[:：]\s*[-+−–]?\d[^\n]{0,80}$")
+# (a figure and a word, perhaps its details in brackets: "ఆంధ్ర తొలి ఇన్నింగ్స్: 287 ఆలౌట్ (వంశీ కృష్ణ
+# 94, మహేశ్ గౌడ్ 4/61)"; "Budget 2025: 5 things to know before Wednesday" is a headline)
+_FIGURE_ROW = factored(
+    r"[^\W\d_][^:：\n]{0,40}[:：]\s*[-+−–]?\d[\d.,\s/]*(?:[^\s\d]\S*)?(?:\s+\S+)?"
+    r"(?:\s*\([^()\n]{0,60}\))?\s*$"
+)
 FIGURE_ROWS = 3  # rows in a row: the article's table (a box's headline with a figure is one)
 FIGURE_ROW = 14  # words
 

@@ -1179,10 +1179,7 @@ def _loose_runs(element: Any) -> list[tuple[str, int]]:
             # then the fares in <li>s, then the next run: trafilatura dropped the list)
             runs.append((_key("".join(parts)), linked))
             parts, linked = [], 0
-            for item in child.iter("li"):
-                inner = "".join(item.itertext())
-                links = sum(len(t.strip()) for a in item.iter("a") for t in a.itertext())
-                runs.append((_key(inner), links))
+            runs.extend(_list_runs(child, element))
         elif child.tag == "br" or child.tag in _RUN_ENDS or _has_breaks(child):
             runs.append((_key("".join(parts)), linked))
             parts, linked = [], 0
@@ -1196,6 +1193,25 @@ def _loose_runs(element: Any) -> list[tuple[str, int]]:
         parts.append(child.tail or "")
     runs.append((_key("".join(parts)), linked))
     return [(run, linked) for run, linked in runs if run]
+
+
+def _list_runs(element: Any, container: Any) -> list[tuple[str, int]]:
+    """A list's items as runs, each with its links' length: none for a list that names
+    itself chrome (its class or id, or an item's: tags, comments, share buttons), and only
+    the items of one line of text (an item with a break, a list or a script of its own is
+    read by trafilatura as more lines, and would come back glued)."""
+    if _in_chrome(element, container) or any(
+        _CHROME_ATTRIBUTE.search(f"{el.get('class', '')} {el.get('id', '')}")
+        for el in (element, *element)
+    ):
+        return []
+    runs = []
+    for item in element:
+        if item.tag != "li" or any(el.tag in _NOT_ONE_LINE for el in item.iterdescendants()):
+            continue
+        links = sum(len(t.strip()) for a in item.iter("a") for t in a.itertext())
+        runs.append((_key("".join(item.itertext())), links))
+    return runs
 
 
 def _has_breaks(element: Any) -> bool:
@@ -1479,6 +1495,8 @@ _LAYOUT_BLOCKS = frozenset(
 )  # fmt: skip
 # What ends a run of loose text: a block, or chrome set in the run (a photo's <figure>).
 _RUN_ENDS = _LAYOUT_BLOCKS | _CHROME_TAGS | {"li", "table", "tr", "td", "img", "iframe", "video"}
+# What makes a list's item more than one line of text (`_list_runs`)
+_NOT_ONE_LINE = _RUN_ENDS | _UNREAD | {"br"}
 LAYOUT_CELL_CHARS = 300  # a data table's cell is a figure or a phrase, not a page's text
 LAYOUT_CELL_BREAKS = 4  # nor four lines broken by <br>
 

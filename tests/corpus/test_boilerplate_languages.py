@@ -5829,3 +5829,39 @@ def test_comment_notes_follows_updates_and_bios_of_the_seventy_first_set(
     line: str, script: str, expected: str | None
 ) -> None:
     assert reason_in(line, script) == expected
+
+
+# The review of the seventy-first set's rules.
+
+
+def test_review_headlines_with_a_figure_stay_the_boxs() -> None:
+    box = ["Related stories", "Budget 2025: 5 things to know before Wednesday",
+           "Income tax: 3 changes that could hit your pay packet",
+           "Pensions: 4 questions answered on the lifetime allowance"]  # fmt: skip
+    judged = reasons("\n\n".join([*ENGLISH_BODY[:1], ENGLISH_BODY[2], *box, *ENGLISH_BODY]))
+    assert all(judged[line] == "related links" for line in box)
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "expected"),
+    [
+        ("Sąd uznał, że redakcja nie ponosi odpowiedzialności za treść komentarzy, jeśli "
+         "usunęła je niezwłocznie po zgłoszeniu.", "Latin", None),
+        ("Podle soudu diskusní příspěvky jsou názorem čtenářů, nikoli redakce, a web za ně "
+         "neodpovídá.", "Latin", None),
+        ("Sejak bergabung dengan TikTok pada 2021, juru parkir asal Cicadas itu kini memiliki "
+         "lebih dari dua juta pengikut.", "Latin", None),
+        ("Sumali sa Facebook group ng mga tsuper ang mahigit sampung libong miyembro.", "Latin",
+         None),
+        ("Оновлення 1.21: нові моби, пробні камери та булава", "Cyrillic", None),
+        ("Засуджена журналістка, пише про це Reuters з посиланням на її адвоката, провела у СІЗО "
+         "вже понад пів року.", "Cyrillic", None),
+        # what the first mends had let go
+        ("Журналист, пишет на темы экономики и транспорта.", "Cyrillic", "credits"),
+        ("- Newsletter: Jetzt kostenlos anmelden und nichts verpassen", "Latin", "newsletter"),
+    ],
+)  # fmt: skip
+def test_review_reports_of_comments_joins_versions_and_bios(
+    line: str, script: str, expected: str | None
+) -> None:
+    assert reason_in(line, script) == expected

@@ -1384,3 +1384,32 @@ def test_a_list_between_loose_runs_is_put_back_in_its_place() -> None:
     assert restored.index(fares[0]) < restored.index(fares[1]) < restored.index(after)
     assert restored.index("Cómo quedan las tarifas") < restored.index(fares[0])
     assert not any("Otra nota" in line for line in restored)
+
+
+@pytest.mark.parametrize(
+    "lists",
+    [
+        # chrome by its class, a script in an item
+        "<ul class='tags'><li>Transporte</li><li>Bahía Blanca</li></ul>"
+        "<ol class='comments'><li>Marta hace 2 horas: Es una vergüenza</li></ol>"
+        "<ul><li>Publicidad<script>var ad = googletag.cmd;</script></li></ul>",
+        # items of more than one line, a nested list (trafilatura reads them as lines)
+        "<ul><li>Boleto general<br>$940 con tarjeta registrada</li>"
+        "<li>Con tarjeta<ul><li>Boleto estudiantil: $470</li></ul></li></ul>",
+    ],
+)
+def test_no_chrome_list_or_item_of_many_lines_goes_back_between_runs(lists: str) -> None:
+    """The review's lists between an old page's loose runs: tags, comments, an ad's script,
+    items with breaks or lists of their own. None is put back (glued, or chrome)."""
+    import lxml.html
+
+    from corpus.loader import _restore_loose_runs
+
+    intro = "La suba es la segunda del año. En enero, el pasaje había pasado de $420 a $680."
+    after = "Los concejales de la oposición votaron en contra y reclamaron otro plan de mejora."
+    html = (
+        f"<html><body><div><font>{intro}</font><br><br><b>Cómo quedan las tarifas</b><br><br>"
+        f"{lists}<font>{after}</font><br><br></div></body></html>"
+    )
+    text = f"{intro}\n\nCómo quedan las tarifas\n\n{after}"
+    assert _restore_loose_runs(lxml.html.fromstring(html), text) == text
