@@ -129,8 +129,9 @@ def _reference_word() -> re.Pattern[str]:
 @example(text="", more={"\ufada"})  # a code point of the kanji's blocks not yet assigned
 def test_count_words_counts_what_the_expression_matches(text: str, more: set[str]) -> None:
     """The byte counting gives `\\w+(?:[-'’.]\\w+)*`'s count: joiners, scripts, marks, digits
-    of other scripts, a lone surrogate, and past 64 characters beyond ASCII (the fallback);
-    a run of kanji or kana counts a word for every two characters."""
+    of other scripts, a lone surrogate, and past a few letters beyond ASCII (the fallback);
+    a run of kanji or kana counts a word for every two characters. Lines are counted by the
+    expression itself, long texts by their bytes: both are asked."""
     word = _reference_word()
     kanji_kana = re.compile(
         "[\u3005\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]+"
@@ -140,9 +141,13 @@ def test_count_words_counts_what_the_expression_matches(text: str, more: set[str
         runs = kanji_kana.findall(text)
         return len(word.findall(kanji_kana.sub(" ", text))) + sum((len(r) + 1) // 2 for r in runs)
 
-    assert count_words(text) == expected(text)
     mixed = text + " " + "".join(more)
-    assert count_words(mixed) == expected(mixed)
+    for sample in (text, mixed):
+        assert count_words(sample) == expected(sample)
+        # (a line is counted by the expression, a text of 600 characters or more by its bytes)
+        long = " ".join([sample] * (600 // (len(sample) + 1) + 1))
+        assert len(long) >= 600 or not sample
+        assert count_words(long) == expected(long)
 
 
 def test_the_combining_marks_of_words_are_unicodes() -> None:
