@@ -1248,10 +1248,21 @@ def _after_site_name(tree: Any, title: Any, site: Any = None) -> Any:
     element = tree.find(".//head/title")
     if element is None:
         return title
-    whole = " ".join(element.text_content().split())
+    whole = _joiners_back(" ".join(element.text_content().split()))
     name = " ".join(title.split())
+    headings = [_joiners_back(" ".join(h.text_content().split())) for h in tree.iter("h1")]
+    if (
+        len(headings) == 1
+        and name.casefold() not in whole.casefold()
+        and _heads_the_title(headings[0], whole, site)
+        and name not in _meta_titles(tree)
+    ):
+        # (a title that neither the <title> nor a social card's title holds came from the
+        # JSON-LD, which trafilatura reads first: a live blog's nests its posts' headlines,
+        # and gave "Stakingsdag loopt op zijn einde", the last post's, for the blog's own)
+        return headings[0]
     named_site = isinstance(site, str) and " ".join(site.split()).casefold() == name.casefold()
-    if not named_site and any(" ".join(h.text_content().split()) == name for h in tree.iter("h1")):
+    if not named_site and name in headings:
         return title
     rest = ""
     if whole.casefold().startswith(name.casefold()):
@@ -1269,6 +1280,34 @@ def _after_site_name(tree: Any, title: Any, site: Any = None) -> Any:
 _TITLE_STOPS = frozenset(".!?…。！？")
 
 
+def _meta_titles(tree: Any) -> set[str]:
+    """The titles a page gives its social cards (og:title, twitter:title), white space
+    folded."""
+    return {
+        " ".join(_joiners_back(content).split())
+        for meta in tree.iter("meta")
+        if (meta.get("property") or meta.get("name") or "").lower() in _CARD_TITLES
+        and (content := meta.get("content"))
+    }
+
+
+_CARD_TITLES = frozenset({"og:title", "twitter:title"})
+HEADLINE_CHARS = 8  # a headline's characters at least, where a line is matched as one
+HEADING_IN_TITLE = 0.5  # of the <title>'s longest part, an <h1> that is its headline
+
+
+def _heads_the_title(heading: str, whole: str, site: Any) -> bool:
+    """Whether a page's one <h1> is the headline of its <title> `whole`: within its longest
+    part (the site's name is beside it: "LIVE - <headline> | <site>"), and half of that part
+    at least; not the site's name (`site`), which a logo's <h1> holds."""
+    if len(heading) < HEADLINE_CHARS or (
+        isinstance(site, str) and " ".join(site.split()).casefold() == heading.casefold()
+    ):
+        return False
+    longest = max(_TITLE_SITE_SEPARATOR.split(whole), key=len).casefold()
+    return heading.casefold() in longest and len(heading) >= HEADING_IN_TITLE * len(longest)
+
+
 # Between a site's name and the headline in a page's <title>: the separators a headline's
 # line is cut at, or a colon ("Headline : Site")
 _NAME_SEPARATOR = re.compile(rf"{_TITLE_SITE_SEPARATOR.pattern}|{_TITLE_DASH.pattern}|\s+:\s+")
@@ -1284,22 +1323,23 @@ def _without_headline(text: str, title: Any) -> str:
     line of running text, the lines that are the title (white space and case aside) go, with
     the blank lines after them (a page may set it twice: in <h1> and over the photo).
     """
-    if not isinstance(title, str) or len(title.strip()) < 8:
+    if not isinstance(title, str) or len(title.strip()) < HEADLINE_CHARS:
         return text
     key = " ".join(title.split()).casefold()
     # (the title may carry a label the headline's line has not: "[LIVE] …", "【速報】…")
     bare = _TITLE_LABEL.sub("", key, count=1)
-    keys = {key, bare} if len(bare) >= 8 else {key}
-    # (or the site's name beside it: "Наднямонскі край :: Падпіска-2025: кошт, льготы і прызы")
+    keys = {key, bare} if len(bare) >= HEADLINE_CHARS else {key}
+    # (or the site's name beside it: "Наднямонскі край :: Падпіска-2025: кошт, льготы і прызы",
+    # or a label before a dash: "LIVE - <headline> | <site>")
     # (a dash joins a headline's own parts too, "Budget 2025 – what changes for you": beside
-    # one the site's name is short)
+    # one the site's name or a label is short)
     headline = max(_TITLE_SITE_SEPARATOR.split(key), key=len)
-    if headline == key:
-        headline = max(_TITLE_DASH.split(key), key=len)
-        if len(headline) < 2 * (len(key) - len(headline)):
-            headline = key
-    if headline != key and len(headline) >= 8:
-        keys.add(headline)
+    dashed = max(_TITLE_DASH.split(headline), key=len)
+    for part in (headline, dashed):
+        if part == dashed and len(dashed) < 2 * (len(headline) - len(dashed)):
+            continue
+        if part != key and len(part) >= HEADLINE_CHARS:
+            keys.add(part)
     lines = text.split("\n")
     dropped: set[int] = set()
     seen = 0

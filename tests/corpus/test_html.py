@@ -1317,6 +1317,34 @@ def test_a_title_the_pages_h1_holds_is_the_headline(tmp_path: Path, title: str) 
     assert not text.startswith("Wolf gesichtet")
 
 
+_LIVE_BLOG_LD = (
+    '{"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "HEADLINE",'
+    ' "liveBlogUpdate": [{"@type": "BlogPosting", "headline": "Trains run again tonight"},'
+    ' {"@type": "BlogPosting", "headline": "Thousands march in the capital"}]}'
+)
+
+
+@pytest.mark.parametrize("card", ["", "<meta property='og:title' content='Strike: live'>"])
+def test_a_live_blogs_title_is_its_h1_not_a_posts(tmp_path: Path, card: str) -> None:
+    """The 72nd set's live blog: trafilatura reads the JSON-LD first, and the blog's nests its
+    posts' headlines, so the last post's became the blog's title, and the blog's headline
+    stayed the text's first line. The page's one <h1>, the <title>'s headline, is taken for
+    a title that no <title> nor social card holds; a social card's title stays."""
+    headline = "National strike day: trains and buses run a reduced service"
+    page = (
+        "<html><head><meta charset='utf-8'>"
+        f"<title>LIVE - {headline} | City Herald</title>{card}"
+        "<script type='application/ld+json'>"
+        + _LIVE_BLOG_LD.replace("HEADLINE", headline)
+        + f"</script></head><body><article><h1>{headline}</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "</article></body></html>"
+    )
+    text, found, _ = load_page(tmp_path, page)
+    assert found == ("Strike: live" if card else headline)
+    assert not text.startswith(headline) and PARAGRAPHS[0] in text
+
+
 def test_the_headline_whole_in_the_pages_title_leaves_the_text_too() -> None:
     """The 70th set's Russian page: trafilatura's title is the short <h1> ("«Кинопоток»
     повышает цены"), and the text opened with the headline whole (": базовая подписка …"),
