@@ -1369,7 +1369,7 @@ def _without_headline(text: str, title: Any) -> str:
 # are left out: on the page gold they name the article's first paragraph as often as not.
 _STANDFIRST_WORDS = frozenset(
     {"standfirst", "dek", "deck", "chapeau", "sapo", "excerpt", "summary", "lead", "subtitle",
-     "subheadline", "strapline", "kicker", "perex", "spot"}
+     "subheadline", "strapline", "kicker", "perex", "spot", "synopsis"}
 )  # fmt: skip
 # (looked for in the class as it is first: most classes hold none of the words)
 _STANDFIRST_CLASS = re.compile("|".join(sorted(_STANDFIRST_WORDS)), re.IGNORECASE)

@@ -747,7 +747,7 @@ STANDFIRST = (
     "name",
     ["c-standfirst", "article__dek", "ArticleHeader_subtitle__g3Rr1", "subTitle", "sapo",
      "chapeau", "lead", "story-perex", "css-dek0a1 x", "field-name-field-summary", "spot",
-     "news-spot"],
+     "news-spot", "synopsis", "artSynopsis"],
 )  # fmt: skip
 def test_a_standfirst_beside_the_headline_leaves_the_text_for_the_metadata(
     tmp_path: Path, name: str
