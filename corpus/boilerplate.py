@@ -148,7 +148,7 @@ _PITCH_VERBS = _fold(
     r"|inscríbase|suscríbase|regístrese|reciba en su correo|recevez|erhalten sie"
     r"|inscreva-se|assine|berlangganan|đăng ký|tilaa|zapisz się na|přihlaste se"
     r"|prihláste sa|feliratkozás|iratkozzon fel|abonează-te|pretplatite se|naročite se|telli"
-    r"|пријавите се|prijavite se)\b"
+    r"|пријавите се|prijavite se|բաժանորդագրվեք|გამოიწერეთ)\b"
 )
 _PITCH = gated("^" + _PITCH_VERBS, re.IGNORECASE)
 _PITCH_OPENS = ("get", "receive", "sign up", "subscribe", "join")  # (`_DELIVERED_PITCH`'s)
@@ -184,7 +184,7 @@ _FOLLOW_PAYOFF = factored(
         r"|вести|vijesti|vesti|novice|wiadomości|zprávy|správy|hírek|știri|nieuws|nyheter"
         r"|uutiset|berita|balita|tin tức|haberler|новини|اخبار|обавештења|резултати уживо"
         r"|المستجدات|التنبيهات|توصلوا|értesítés|ειδοποιήσ"
-        r"|добиј|dobij|добива|dobiva"
+        r"|добиј|dobij|добива|dobiva|լուր|ծանուցում|სიახლ|შეტყობინებ"
     ),
     re.IGNORECASE,
 )
@@ -193,23 +193,25 @@ _FOLLOW_PAYOFF = factored(
 # is named (`_YOUR_CHANNEL`).
 _RECEIVE = gated(
     _fold(
-        r"^(?:get (?:the|our|all (?:the|our)|breaking|daily|weekly|free)|receive|sign up to get"
-        r"|receba|recebe|reciba|recibe|recevez|ricevi|erhalten sie|bekommen sie|получайте"
-        r"|отримуйте|otrzymuj|ontvang)\b"
+        # (after Spanish's opening mark: "¡Recibe las noticias más calientes en tu celular!")
+        r"^[¡¿]?(?:get (?:the|our|all (?:the|our)|breaking|daily|weekly|free)|receive"
+        r"|sign up to get|receba|recebe|reciba|recibe|recevez|ricevi|erhalten sie|bekommen sie"
+        r"|получайте|отримуйте|otrzymuj|ontvang)\b"
     )
 )
 _YOUR_CHANNEL = factored(
     _fold(
         r"\b(?:your|seu|sua|su|tu|votre|ta|ton|ihr\w*|dein\w*|tuo|tua|ваш\w*|твій|твою|swoj\w*)"
         r"\s+(?:inbox|e-?mail|mailbox|whatsapp|telegram|correo|caixa de entrada|boîte"
-        r"|postfach|posta|почт\w*|пошт\w*|skrzynk\w*)"
+        r"|postfach|posta|почт\w*|пошт\w*|skrzynk\w*|celular|móvil|telemóvel|cellulare)"
+        # (not "your phone": "Get the app on your phone, the council said, …" is news)
     )
 )
 _CHANNEL = factored(
     _fold(
         r"newsletter|bulletin|бюлетин|билтен|bilten|рассылк|розсилк|boletín|e-?mail|inbox"
         r"|telegram|whatsapp"
-        r"|boîte mail|boîte de réception|courriel"
+        r"|boîte mail|boîte de réception|courriel|տեղեկագ|ნიუსლეთერ|ბიულეტენ"
         r"|nyhedsbrev|nyhetsbrev|nieuwsbrief|uutiskirje|hírlevél|infolettre|boletim"
         r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|نشرتنا|ניוזלטר|न्यूज़लेटर|bản tin"
         r"|вајбер|вайбер|инстаграм|фејсбук|фейсбук|јутјуб|ютуб"
@@ -258,6 +260,11 @@ _NOTICE = factored(
         r"|yayın hakları|kaynak gösterilmeden|izinsiz kullanılamaz"
         r"|izin alınmaksızın (?:kısmen veya tamamen )?(?:kullanılamaz|yayımlanamaz)"
         r"|this (?:story|article|material) may not be (?:reproduced|republished)"
+        r"|material from [^.]{0,60}(?:cannot|may not|must not) be (?:reproduced|republished)"
+        # "Tekstin ja kuvien kopiointi … on kielletty", "ဤသတင်းကို ပြန်လည်ဖော်ပြလိုပါက" ("to
+        # republish this news, …")
+        r"|kopiointi[^.]{0,80}(?:kielletty|ei ole sallittu)|saavat julkaista vain"
+        r"|ပြန်လည်ဖော်ပြလိုပါက"
         r"|использование материалов"
         r"|при (?:полном или частичном )?использовании материалов"
         r"|перепечатка (?:материалов|запрещена)|при (?:полной или частичной )?перепечатке"
@@ -477,6 +484,13 @@ _BEAT = factored(
     r"^(?!(?:The|A|An|Our|Your)\s)[A-Z][\w&'’-]*\s(?:[\w&'’-]+\s){0,2}"
     r"(?i:correspondent|editor|reporter|writer|columnist|producer)$"
 )
+# A byline with the writer's beat before the name: "By political reporter Jane Doe", "By chief
+# economics correspondent Sam Lee" ("by the end of May" has no beat, nor a name after one)
+_BY_BEAT_THEN_NAME = factored(
+    r"^(?i:(?:posted |written |reported )?by)\s+(?:[a-z][\w&'’-]*\s+){0,3}"
+    r"(?:reporter|correspondent|editor|writer|columnist|producer|journalist|analyst)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+    r"(?:\s+(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?$"
+)
 # A role alone under the byline: "Journaliste", "Redakteurin", "Staff Writer"
 _ROLE_ALONE = factored(
     _fold(
@@ -487,6 +501,9 @@ _ROLE_ALONE = factored(
     ),
     re.IGNORECASE,
 )
+# Roles before their names in Burmese: reporter, editor, photographer, writer.
+_BURMESE_ROLES = ("သတင်းထောက်", "တည်းဖြတ်သူ", "ဓာတ်ပုံ", "ရေးသားသူ")
+_BURMESE_CREDIT = factored(r"(?:သတင်းထောက်|တည်းဖြတ်သူ|ဓာတ်ပုံ|ရေးသားသူ)\s*[–—:-]\s*\S")
 # "최민재 기자 다른 기사 보기": a link to the reporter's other stories.
 _REPORTER_MORE = factored(
     r"^[가-힣]{2,4}\s?기자의?\s(?:다른\s?기사|기사\s?(?:더보기|모음))(?:\s?보기)?$"
@@ -570,7 +587,17 @@ _TIP = factored(
         r"|haben sie (?:einen )?(?:hinweis|tipp)|hai una notizia|tem uma (?:história|notícia|dica)"
         r"|haber ihbar|ihbar hattı|έχετε (?:μια )?(?:είδηση|ιστορία)|제보|情報提供|爆料|報料"
         r"|لديك خبر|יש לכם (?:סיפור|מידע)|आपके पास कोई खबर|masz (?:informacje|temat|newsa)"
-        r"|wiesz coś)"
+        r"|wiesz coś|imate (?:li )?(?:vijest|vest|priču|pricu|informaciju)"
+        r"|имате (?:ли )?(?:вест|новина)"
+        # told to send it: "Send us your photos …", "Изпратете ни вашите снимки и видео на Viber …"
+        r"|send us (?:your )?(?:photos|pictures|videos?|news|tips?|stories|story)"
+        r"|envíanos (?:tus )?(?:fotos|vídeos|videos|noticias)"
+        r"|envoyez-nous (?:vos )?(?:photos|infos)"
+        r"|schicken sie uns (?:ihre )?(?:fotos|hinweise|videos)|stuur (?:ons )?je (?:foto|tip)"
+        r"|inviaci (?:le tue )?(?:foto|segnalazioni)|envie-nos (?:suas )?(?:fotos|notícias)"
+        r"|присылайте (?:нам )?(?:фото|новости|видео)|надсилайте (?:нам )?(?:фото|новини|відео)"
+        r"|изпратете ни (?:вашите )?(?:снимки|новини|видео)|pošaljite nam (?:vaše )?(?:fotografije"
+        r"|vijesti|vesti|video)|пошаљите нам (?:ваше )?(?:фотографије|вести|видео))"
     ),
 )
 _TIP_WAY = factored(
@@ -842,15 +869,19 @@ _AD_TOKEN = factored(r"(?:^|[,;]\s)(?:реклама\.?\s*)?erid\s*[:：]\s*\w{6
 # Tags on a line, or one alone (a copied tag list puts one a line: "#駅伝"; "#MeToo运动在各地
 # 引发讨论。" is a sentence)
 _HASHTAGS = factored(r"^#[^\s#]+(?:\s+#[^\s#]+)+$|^#[^\s#.。!?！？,，、]{1,25}$")
-# "阅读 3.2万", "12.4K views": a counter of readers.
+# "阅读 3.2万", "12.4K views", "Сподели 1,2 хил.": a counter of readers or of shares.
 _VIEWS = gated(
     r"^(?:(?:阅读|閱讀|浏览|瀏覽|播放|조회수?|閲覧|views?|просмотр\w*|переглядів|いいね|ブックマーク"
     r"|共感(?:する|した)|なるほど|좋아요|공감|赞|讚|點讚|点赞|likes?|bookmarks?|shares?|ნანახია"
     r"|დათვალიერება|դիտումներ|прочитано|переглядів|oqildi|görüntülenme|wyświetle\w*|zobrazen\w*"
     r"|visualizaciones|visualizações|visualizzazioni|aufrufe|vues|προβολές|(?:عدد )?المشاهدات"
     r"|مشاهدات|בצפיות"
-    r"|צפיות|बार देखा गया)\s*[:：՝]?\s*"
-    r"[\d.,]+\s*[万萬千億kKmM]?\+?|[\d.,]+\s*[万萬千kKmM]?\s*(?:views|просмотр\w*|переглядів))$",
+    r"|צפיות|बार देखा गया|сподели|споделяния)\s*[:：՝]?\s*"
+    r"[\d.,]+\s*(?:[万萬千億kKmM]|хил\.|тыс\.|tys\.)?\+?"
+    # "2.318 keer gedeeld", "1,2 хил. споделяния": shares counted, the count first
+    r"|[\d.,]+\s*(?:[万萬千kKmM]|хил\.|тыс\.|tys\.)?\s*(?:views|просмотр\w*|переглядів|shares"
+    r"|keer gedeeld|mal geteilt|partages|veces compartido|condivisioni|udostępnień|споделяния"
+    r"|поширень|репост\w*))$",
     re.IGNORECASE,
 )
 # "Tags: transport, Lviv", "Schlagworte: ...", "タグ：..."
@@ -951,6 +982,23 @@ def _quote_mark(text: str) -> re.Match[str] | None:
     while found is not None and _is_gershayim(text, found.start()):
         found = _ANY_QUOTE_MARK.search(text, found.end())
     return found
+
+
+# A span in quotation marks, and the words of a name that may stand in them.
+_QUOTED_SPAN = factored(r'["“„«]\s?([^"“”„«»]{0,80}?)\s?["”“»]')
+NAME_QUOTED = 4  # words: "«Фонтанка»", "« Le Courrier »", "«El Diario de la Costa»"
+
+
+def _quotes_words(text: str) -> bool:
+    """Whether a line with quotation marks quotes someone's words, not a name: it opens with
+    a mark, or a mark stands unpaired, or a span in marks is longer than a name ("Скачайте
+    приложение «Фонтанка» и получайте новости первыми." names the app)."""
+    if text.lstrip()[:1] in '"“„«':
+        return True
+    spans = list(_QUOTED_SPAN.finditer(text))
+    if _quote_mark(_QUOTED_SPAN.sub(" ", text)) is not None:
+        return True
+    return any(count_words(span[1]) > NAME_QUOTED for span in spans)
 
 
 def _is_gershayim(text: str, at: int) -> bool:
@@ -1087,7 +1135,7 @@ _PHOTO_CREDIT_STRONG = factored(
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
     r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|фота|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
     r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva|снимка|кадър|кадр|picha|сүрөт|сурет"
-    r"|படம்|చిత్రం|ചിത്രം|عکس|فوٹو|ඡායාරූපය|រូបថត)\s*[:：៖]"
+    r"|படம்|చిత్రం|ചിത്രം|ಚಿತ್ರ|તસવીર|ਤਸਵੀਰ|ਫੋਟੋ|छायाचित्र|عکس|فوٹو|ඡායාරූපය|រូបថត)\s*[:：៖]"
     # a chart's title under it: "Графік: кількість кредитних спілок в Україні, 2020–2025"
     r"|(?<!\w)(?:графік|график|chart|infographic|інфографіка|инфографика|gráfico|graphique"
     r"|grafico)\s*[:：]"
@@ -1148,9 +1196,10 @@ def _role_and_name(text: str) -> bool:
 _CREDIT_ALONE = factored(
     r"\((?:[A-Z]{2,6} )?Photo ?/[^)]*\)|\bPhoto(?:graph)?: [A-Z]|\bGetty Images\b|©"
     # "… a la sala de plens de l'Ajuntament. Foto: D.C.": a credit closing the caption
-    r"|[.!?]\s+(?:Foto|Fotó|Fotos|Fotografia|Фото|Снимка|Снимки|Φωτ\.?|Φωτογραφία|Zdjęcie|Kuva|Bild)"
+    r"|[.!?]\s+(?:Foto|FOTO|Fotó|Fotos|FOTOS|Fotografia|Фото|Снимка|Снимки|Φωτ\.?|Φωτογραφία|Zdjęcie"
+    r"|Kuva|Bild)"
     r"\s?:\s?"
-    r"[^\W\d_][^!?:]{0,30}$"
+    r"(?:[^\W\d_][^!?:]{0,30}|(?:[^\W\d_][^!?:¡]{0,20})?¡[^\W\d_][^!?:¡]{0,20}!)$"  # "¡Hola!"
     # the same in other scripts, the credit maybe in brackets: "… ក្នុងខេត្តបាត់ដំបង។ (រូបថត៖ ចាន់
     # សុភា)", "… واپس آ رہے ہیں۔ — فوٹو: صبحِ نو"
     r"|[.!?।។۔]\s*(?:[—–-]\s*)?[（(]?(?:រូបថត|ඡායාරූපය|فوٹو|ছবি|फोटो|फ़ोटो|صورة|عکس|צילום|사진)"
@@ -1228,6 +1277,7 @@ _PHOTO_CREDIT_CUE = factored(
     r"|तस्बिर|तस्वीर"
     r"|kuha ni|larawan ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva|снимка"
     r"|nuotr"
+    r"|ಚಿತ್ರ|તસવીર|ਤਸਵੀਰ|ਫੋਟੋ|छायाचित्र"
     r"|кадър|кадр|графік|график|chart|infographic|інфографік|инфографик|gráfico|graphique"
     r"|grafico|сүрөт|сурет|படம்|చిత్రం|ചിത്രം|عکس|فوٹو|ඡායාරූප|រូបថត",
 )  # searched in the line lowered: with IGNORECASE the search took four times as long
@@ -1266,11 +1316,14 @@ _GET_THE_APP = factored(
         r"(?:download|get (?:the|our) (?:[\w-]+ ){0,3}app|installeer|laden sie|lade dir|téléchargez"
         r"|télécharge"
         r"|descarga|descargue|descarregue|descarrega|scarica|baixe|pobierz|stáhněte|скачайте|скачивайте|завантажте"
-        r"|κατεβάστε|indirin|tải|преузмите|преземете|töltse le|töltsd le|i-download"
+        r"|κατεβάστε|indirin|tải|преузмите|преземете|preuzmite|свалете|изтеглете|töltse le"
+        r"|töltsd le|i-download|ներբեռնեք|ჩამოტვირთეთ"
         r"|parsisiųskite|lejupielādējiet)\b"
     )
 )
-_AFTER_A_STOP = factored(r"(?:[.!?]|\s[–—])\s+$")  # (or a dash: "… – преузмите апликацију")
+# (or a dash or a colon: "… – преузмите апликацију", "Get alerts on your phone: download the
+# Meridian News app and turn on notifications")
+_AFTER_A_STOP = factored(r"(?:[.!?:]|\s[–—])\s+$")
 
 
 def _tells_to_get_the_app(low: str) -> bool:
@@ -1299,6 +1352,7 @@ _COOKIE_CONTEXT = factored(
     r"|απόρρητ\w*|strinja\w*"
     r"|uporab\w*|souhlas\w*|súhlas\w*|hozzájárul\w*|elfogad\w*|hyväksy\w*|suostu\w*|onay\w*"
     r"|acord\w*|consimț\w*|samtyck\w*|samtykk\w*|toestemming|akkoord|instellingen"
+    r"|slaž\w*|slaže\w*|prihvać\w*|prihvat\w*|postavk\w*"
     r"|polic(?:y|ies)|politique|política|politika\w*|kvkk|aydınlatma"
     r"|zustimm\w*|stimmen sie|weitersurfen"
     r"|прихват\w*|сагласн\w*|подешавањ\w*|прифаќ\w*|nõustu\w*|nõusolek\w*|згаджа\w*"
@@ -1946,6 +2000,8 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
     first = byline["name"][0] if byline else ""
     if byline and not first.islower() and not stopped:
         return "credits"
+    if words <= BYLINE and not stopped and _BY_BEAT_THEN_NAME.match(text):
+        return "credits"  # "By consumer affairs reporter Jessica Tran"
     if words <= ROLE_NAME + 1 and not stopped and _role_and_name(text):
         return "credits"  # "Muhabir: Elif Karaca"
     if opens_text and (
@@ -1956,6 +2012,8 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "credits"  # "[佐藤拓海，テックプラス]": the writer and the site in brackets
     if words <= 6 and text.startswith("ដោយ៖"):
         return "credits"  # "ដោយ៖ សុខ ពិសី": "By:" in Khmer
+    if words <= 12 and text.startswith(_BURMESE_ROLES) and _BURMESE_CREDIT.match(text):
+        return "credits"  # "သတင်းထောက် – …၊ တည်းဖြတ်သူ – …": reporter and editor, in Burmese
     if words <= 16 and text[:1] in "[［〔" and _BRACKETED_BUTTONS.match(stripped):
         return "navigation"  # "[この記事を印刷する]　[ご意見・ご感想]": a row of buttons
     if words <= 15 and text.rstrip()[-1:] in "?？" and _REACTION_ASK.search(text):
@@ -2128,7 +2186,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
     ):
         return "newsletter"  # "… വാട്സാപ് ചാനലിൽ ചേരൂ": the verb comes last
     click = words <= 40 and _CLICK_HERE_ANY.search(low) is not None
-    if words <= 40 and _pitch_with_a_channel(low, click) and not quoted:
+    if words <= 40 and _pitch_with_a_channel(low, click) and not (quoted and _quotes_words(text)):
         return "newsletter"  # "… வாட்ஸ்அப் சேனலில் பெற இங்கே க்ளிக் செய்யவும்"
     if (
         words <= 40
@@ -2220,8 +2278,28 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "credits"
     if words <= 60 and stripped[:1] in "(（डअDd" and _DISCLAIMER.match(stripped):
         return "credits"
-    if words <= 40 and "डाउनलोड" in text and _APP_DOWNLOAD_HINDI.search(text) and not quoted:
+    if (
+        words <= 40
+        and ("डाउनलोड" in text or "ڈاؤن" in text)
+        and _APP_DOWNLOAD_HINDUSTANI.search(text)
+        and not quoted
+    ):
         return "navigation"
+    if (
+        words <= 40
+        and "₹" in text
+        and _EPAPER_PRICE.search(text)
+        and _OFFER_ONLY.search(text)
+        and not quoted
+    ):
+        return "paywall"  # "ಇ-ಪೇಪರ್ ಓದಲು ಚಂದಾದಾರರಾಗಿ: ತಿಂಗಳಿಗೆ ₹149, ವರ್ಷಕ್ಕೆ ₹1,499 ಮಾತ್ರ."
+    if (
+        words <= 40
+        and ("लेटर" in text or "لیٹر" in text)
+        and _OUR_NEWSLETTER_HINDUSTANI.search(text)
+        and not quoted
+    ):
+        return "newsletter"
     if words <= 60 and "cknowledge" in text and _ACKNOWLEDGE_COUNTRY.match(stripped):
         return "credits"
     if words <= UPDATE_NOTE and _UPDATE_NOTE.match(stripped):
@@ -2355,6 +2433,9 @@ _AUTHOR_BIO = gated(
     r"|^(?i:redactora?|periodista|rédact(?:eur|rice)|journaliste|giornalista|jornalista)"
     r"(?: (?:de|d'|di) [^.]{1,40})?\.\s+(?:[^.]{1,80}\.\s+)?(?i:sigue|cubre|escribe|suit"
     r"|couvre|écrit|segue|cobre|escreve|cobreix|escriu|segueix)\b"
+    # "კახეთის კორესპონდენტი. წერს სოფლის მეურნეობის …": "… correspondent. Writes on …", Georgian
+    r"|^[^.]{0,40}(?:კორესპონდენტი|ჟურნალისტი|რედაქტორი)\.\s+(?:წერს|აშუქებს)\s[^.]{3,120}"
+    r"(?:შესახებ|თემებზე|საკითხებზე)\."
     # "Новинар спортске рубрике од 2015. године. Прати домаћу кошарку …"
     r"|^(?i:новинар(?:ка)?|novinar(?:ka)?|уредни(?:к|ца)|urednik|urednica)\b[^.]{0,40}"
     r"(?i:рубрик|редакциј|портал|rubrik|redakcij|portal)[^.]{0,40}\."
@@ -2390,9 +2471,32 @@ _DESK_BIO = factored(
 )
 # A disclaimer in brackets or under its label: "(डिस्क्लेमर: यह खबर … पर आधारित है। …)"
 _DISCLAIMER = factored(r"[(（]?\s*(?:डिस्क्लेमर|अस्वीकरण|disclaimer)\s*[:：]", re.IGNORECASE)
-# "भारत समाचार ऐप डाउनलोड करें और पाएं …": the app's pitch, its verb in the imperative
-_APP_DOWNLOAD_HINDI = factored(
+# An Indian paper's e-paper offered at a price a month or a year: "இ-பேப்பரை … படிக்க ஆண்டுச்
+# சந்தா ₹999 மட்டுமே" (the e-paper's word, then its price in rupees within a sentence)
+_EPAPER_PRICE = factored(
+    r"(?:e-?paper|ई-?पेपर|ইপেপার|ই-পেপার|இ-?பேப்பர்|ಇ-?ಪೇಪರ್|ఈ-?పేపర్|ഇ-?പേപ്പർ|ઈ-?પેપર|ਈ-?ਪੇਪਰ)"
+    r"[^.!?।]{0,80}₹\s?\d",
+    re.IGNORECASE,
+)
+# The offer's "only" or its "subscribe" ("The e-paper edition now costs ₹99 a month, up from
+# ₹79" is news)
+_OFFER_ONLY = factored(
+    r"मात्र|केवल|ಮಾತ್ರ|மட்டுமே|মাত্র|మాత్రమే|മാത്രം|માત્ર|ਸਿਰਫ਼|\bonly\b|\bjust\b|subscribe"
+    r"|सब्सक्राइब|ಚಂದಾದಾರರಾಗಿ|சந்தா செலுத்த|গ্রাহক হন",
+    re.IGNORECASE,
+)
+# "हमारा न्यूज़लेटर सब्सक्राइब करें …", "ہمارا نیوز لیٹر سبسکرائب کریں …": "subscribe to our
+# newsletter", the verb last and in the imperative
+_OUR_NEWSLETTER_HINDUSTANI = factored(
+    r"(?:हमारा|हमारे|ہمارا|ہمارے)\s(?:\S+\s){0,2}(?:न्यूज़लेटर|न्यूजलेटर|نیوز لیٹر|نیوزلیٹر)\s"
+    r"(?:को\s|کو\s)?(?:सब्सक्राइब|سبسکرائب)\s(?:करें|कीजिए|करिए|کریں|کیجیے|کیجئے)"
+)
+# "भारत समाचार ऐप डाउनलोड करें और पाएं …": the app's pitch, its verb in the imperative; in Urdu,
+# "our" app: "… دیکھنے کے لیے ہماری موبائل ایپ ڈاؤن لوڈ کریں" ("download our mobile app to watch …")
+_APP_DOWNLOAD_HINDUSTANI = factored(
     r"(?:ऐप|एप)\s(?:को\s)?डाउनलोड\s(?:करें|करे|करिए|कीजिए)\s(?:और|व)\s(?:पाएं|पढ़ें|जानें)"
+    r"|(?:ہماری|ہمارا|ہمارے)\s(?:\S+\s){0,2}(?:ایپ|ایپلیکیشن|ایپلی کیشن)\s(?:کو\s)?ڈاؤن\s?لوڈ"
+    r"\s(?:کریں|کیجیے|کیجئے)"
 )
 
 
@@ -2415,8 +2519,9 @@ _WE_AND_PARTNERS = gated(
 # An acknowledgement of the land's first peoples in an Australian, New Zealand or Canadian
 # site's footer: "We acknowledge the Wiradjuri people who are the Traditional Custodians …"
 _ACKNOWLEDGE_COUNTRY = factored(
-    r"^(?:we|[A-Z][^.]{0,40}) acknowledges? (?:the |that )[^.]{0,120}(?:traditional (?:custodians|"
-    r"owners|territor)|first nations|unceded)",
+    r"^(?:we|[A-Z][^.]{0,40}) acknowledges? (?:the |that )?[^.]{0,120}(?:traditional (?:custodians"
+    r"|owners|territor)|first nations|first australians|unceded)"
+    r"|^acknowledge?ment of country$",  # (its header)
     re.IGNORECASE,
 )
 # A note that the story was changed after it ran, in the languages of the news.
@@ -2466,6 +2571,12 @@ _UPDATE_NOTE = gated(
     r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
     r"|(?:(?:σημείωση(?: της σύνταξης)?|ενημέρωση):\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε)"
     r"|(?:članak|tekst) je (?:ažuriran|dopunjen|ispravljen)"
+    # the time of the update, then what was changed: "Päivitys klo 12.05: Lisätty tiedot …"
+    r"|(?:päivitys|päivitetty)(?: klo)? \d{1,2}[.:]\d{2}\s*:\s*(?:lisätty|korjattu|täydennetty"
+    r"|päivitetty|muutettu|tarkennettu)"
+    r"|(?:uppdaterad|uppdatering|opdateret|opdatering|oppdatert|oppdatering)(?: kl\.?)?"
+    r" \d{1,2}[.:]\d{2}\s*:\s*(?:lagt till|tillagt|kompletterad|rättad|rättelse|tilføjet"
+    r"|rettet|lagt til|korrigert)"
     r"|(?:чланак|текст) је (?:ажуриран|допуњен)"
     r"|artikeln har (?:uppdaterats|korrigerats|ändrats|rättats)"
     r"|(?:artiklen|artikkelen|saken) (?:er|har) (?:blevet |blitt )?(?:opdateret|oppdatert|rettet)"
@@ -2622,12 +2733,18 @@ _ARTICLE = gated(r"^(?:the|τα|οι|το|les|los|las|die|de|het|il|i|gli|le|la|
 # after "Read also": a colon (Khmer's "៖" too), a bar, or a dash before a space ("ये भी पढ़ें-
 # <headline>"; "Related-party deals" goes on as a word)
 _BULLETS = " \t-–—•·►▶▷▸■□◆◇▲△▼▽●○★☆※→»›"
+# A box's header naming its topic, its links on the lines under it: "Read more about
+# streaming:", "Lire aussi sur la grève :", "Читайте также о выборах:"
+_ABOUT_TOPIC_COLON = factored(
+    r"\s+(?:about|on|over|sur|über|zum|zur|sobre|su|o|об|о|про|за)\s+[^.!?:：]{1,40}[:：]\s*$"
+)
 _LINK_COLON = factored(r"\s*(?:[:：|៖՝]|[-–—](?=\s))\s*\S")
 # What a pitch to follow the outlet offers: a channel (`_CHANNEL`) or its app.
 _APP = factored(
     r"(?<![a-z])apps?(?![a-z])|aplikac|applica|appli\b|приложени|застосун|апликаци|εφαρμογ|uygulama"
     r"|ung dung|aplikasi|アプリ|客户端|客戶端|앱|تطبيق|اپلیکیشن|אפליקציה|ऐप|एप|অ্যাপ|แอป|line"
     r"|alkalmaz|аппликейшн"  # (the line is matched folded: "alkalmazás" has lost its accent)
+    r"|հավելված|აპლიკაცი"
 )
 
 
@@ -2706,6 +2823,8 @@ def _site_words_reason(low: str, words: int, text: str, key: str) -> str | None:
         stops = _SENTENCE_END.search(text) and not _ASKS.search(text)
         if _LINK_COLON.match(low[len(phrase) :]) and not (one_word and stops):
             return "related link"
+        if _ABOUT_TOPIC_COLON.match(low, len(phrase)):
+            return "related links"  # "Read more about streaming:", its links under it
         glued = UNSPACED.match(phrase[-1:]) and UNSPACED.match(low[len(phrase) : len(phrase) + 1])
         if glued and not stops:
             return "related link"  # "相关阅读临江冰雪季收官：…", the header glued to its link
@@ -2834,6 +2953,13 @@ _JAPANESE_CAPTION = factored(
 _NAME_SLASH_OUTLET = factored(
     r"[A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){1,3} ?/ ?[A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,2}$"
 )
+# Who took the picture, after the outlet's name and a colon: "(ABC News: Bruce MacKenzie)",
+# "(Unsplash: Maxwell Aldridge)" ("(Source: Reuters Graphics)" names a source, not a person)
+_OUTLET_COLON_NAME = factored(
+    r"(?!(?:Source|Sources|Note|See|Via|Data|Chart|Update|Updated|Read|Watch|Listen|Video"
+    r"|Audio|Warning|Correction)\s*:)"
+    r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}: ?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}$"
+)
 # Who stands where in the picture, in a caption: "（左）", "(right)", "(오른쪽)"
 _LEFT_RIGHT = factored(
     r"[（(](?:左|右|中央|写真左|写真右|left|right|centre|center|from left|좌|우|왼쪽|오른쪽"
@@ -2899,6 +3025,7 @@ def _credit_tail(text: str) -> bool:
             (_is_capitals(inner) and _captioned(text[: bracket.start()]))
             or bool(_CREDIT_IN_BRACKETS.search(inner))
             or bool(_NAME_SLASH_OUTLET.match(inner))
+            or bool(_OUTLET_COLON_NAME.match(inner))
         )
     return False
 
@@ -3380,6 +3507,13 @@ def _apply_blocks(
         if reason == "newsletter" and _newsletter_subheading(paras, reasons, i):
             reasons[i] = None  # "Newsletter continua gratuita" in a story about newsletters
             continue
+        if (
+            reason == "newsletter"
+            and i > 0
+            and reasons[i - 1] is None
+            and _newsletter_title(paras[i - 1])
+        ):
+            reasons[i - 1] = reason  # "Get our afternoon news briefing", over its pitch
         j = i + 1
         # a box whose links are a time, then a teaser ("Read next", "00:55", "Ukraine is set
         # to ..."); in others a date closes each link
@@ -3609,8 +3743,12 @@ def _apply_comments(paras: Sequence[Paragraph], reasons: list[str | None], body_
         if _article_goes_on(paras, reasons, i + 1):
             continue  # a toolbar's "Comments (12)" with the article going on below it
         for j in range(i + 1, len(paras)):
-            if reasons[j] in _BLOCK_MEMBERS:
-                break  # another block: "Most read", a newsletter box
+            if reasons[j] == "photo credit" and not _article_goes_on(paras, reasons, j + 1):
+                pass  # a comment's "skihaserl88 | 06.11.2024, 18:40", the sort's "A | B"
+            elif reasons[j] in _BLOCK_MEMBERS:
+                # another block: "Most read", a newsletter box, or a caption over the article
+                # (a byline read as a comment's signature was over it)
+                break
             reasons[j] = reasons[j] or "comments"  # "Reply" stays navigation
         return
 
@@ -3840,6 +3978,16 @@ def _subheadings_after(paras: Sequence[Paragraph], reasons: list[str | None], st
     )
 
 
+def _newsletter_title(p: Paragraph) -> bool:
+    """A newsletter box's title over its pitch: a short line without a stop that tells the
+    reader to get or join "our" newsletter or one named by its channel ("Get our afternoon
+    news briefing", "Sign up for The Daily Brief")."""
+    if p.words > BOX_HEADER or _SENTENCE_END.search(p.text):
+        return False
+    low = p.text.lower()
+    return bool(_IMPERATIVE.match(low)) and (" our " in low or bool(_CHANNEL.search(low)))
+
+
 def _extend_back(paras: Sequence[Paragraph], reasons: list[str | None], i: int) -> None:
     """Appeal prose often comes before its "Support us" header: take it in too."""
     k = i - 1
@@ -3867,7 +4015,7 @@ _NEWSLETTER_OTHER = factored(
     r"|подпис|підпис|boletín|infolettre|nieuwsbrief|bülten|abone|iscriviti|inscreva|zapisz"
     r"|النشرة|اشترك|ניוזלטר|הירשמו|न्यूज़लेटर|न्युजलेटर|इमेलमा|सब्सक्राइब|จดหมายข่าว|բաժանորդագր"
     r"|naujienlaišk"
-    r"|jaunumu vēstul|uudiskir",
+    r"|jaunumu vēstul|uudiskir|ელფოსტ|გამოწერ|ბიულეტენ|էլ\. ?փոստ|տեղեկագ",
 )
 
 

@@ -3788,6 +3788,13 @@ BUTTONS: tuple[str, ...] = (
     "падрабязней",
     "падпісацца",
     "ваш e-mail",
+    "вашият имейл",  # Bulgarian: a newsletter box's field, "Абонирай ме" its button
+    "абонирай ме",
+    "абонирай се",
+    "изпрати",  # "send", and "туитни", "tweet": a share bar's buttons
+    "туитни",
+    "prijavi se",  # Croatian, Serbian, Bosnian: "log in", "register"
+    "registriraj se",
     "your email",
     "your email address",
     "votre e-mail",
@@ -4214,6 +4221,8 @@ BUTTONS: tuple[str, ...] = (
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):
 # a comments header only with the number of comments beside them ("Ý kiến (24)").
 COMMENTS_COUNTED: tuple[str, ...] = (
+    "ಪ್ರತಿಕ್ರಿಯಿಸಿ",  # Kannada: "respond (3)"
+    "ಪ್ರತಿಕ್ರಿಯೆಗಳು",
     "வாசகர் கருத்துகள்",
     "கருத்துகள்",
     "postings",
