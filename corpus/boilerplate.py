@@ -260,11 +260,14 @@ _NOTICE = factored(
         r"|yayın hakları|kaynak gösterilmeden|izinsiz kullanılamaz"
         r"|izin alınmaksızın (?:kısmen veya tamamen )?(?:kullanılamaz|yayımlanamaz)"
         r"|this (?:story|article|material) may not be (?:reproduced|republished)"
-        r"|material from [^.]{0,60}(?:cannot|may not|must not) be (?:reproduced|republished)"
-        # "Tekstin ja kuvien kopiointi … on kielletty", "ဤသတင်းကို ပြန်လည်ဖော်ပြလိုပါက" ("to
-        # republish this news, …")
-        r"|kopiointi[^.]{0,80}(?:kielletty|ei ole sallittu)|saavat julkaista vain"
-        r"|ပြန်လည်ဖော်ပြလိုပါက"
+        r"|news agencies (?:which|that) (?:cannot|may not|must not) be (?:reproduced|republished)"
+        # "Tekstin ja kuvien kopiointi … on kielletty", "Uutistoimisto …n uutisia saavat julkaista
+        # vain …", "ဤသတင်းကို ပြန်လည်ဖော်ပြလိုပါက … ကိုးကား…" ("to republish this news, cite …")
+        r"|tekstin (?:ja kuvien )?kopiointi[^.]{0,80}(?:kielletty|ei ole sallittu)"
+        r"|sisällön kopiointi[^.]{0,80}(?:kielletty|ei ole sallittu)|uutisia saavat julkaista vain"
+        r"|ပြန်လည်ဖော်ပြလိုပါက[^။]{0,60}ကိုးကား"
+        # "მასალის გამოყენებისას წყაროს მითითება სავალდებულოა.": citing the source is required
+        r"|მასალ(?:ის|ების) გამოყენებ(?:ა|ისას)[^.]{0,60}(?:წყარო|მითითებ)"
         r"|использование материалов"
         r"|при (?:полном или частичном )?использовании материалов"
         r"|перепечатка (?:материалов|запрещена)|при (?:полной или частичной )?перепечатке"
@@ -487,9 +490,15 @@ _BEAT = factored(
 # A byline with the writer's beat before the name: "By political reporter Jane Doe", "By chief
 # economics correspondent Sam Lee" ("by the end of May" has no beat, nor a name after one)
 _BY_BEAT_THEN_NAME = factored(
-    r"^(?i:(?:posted |written |reported )?by)\s+(?:[a-z][\w&'’-]*\s+){0,3}"
-    r"(?:reporter|correspondent|editor|writer|columnist|producer|journalist|analyst)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
-    r"(?:\s+(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?$"
+    # (the outlet first, "By ABC political reporter …"; no verb first: "By hiring veteran
+    # analyst Mark Zandi", "By sacking editor Piers Morgan")
+    r"^(?i:(?:posted |written |reported )?by)\s+(?:[A-Z]{2,}\s+)?(?![a-z]+ing\s)"
+    r"(?:[a-z][\w&'’-]*\s+){0,3}"
+    r"(?:reporter|correspondent|editor|writer|columnist|producer|journalist|analyst)"
+    r"\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+    r"(?:\s+(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"
+    # "… in Canberra", "…, ABC News"
+    r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?(?:,\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})?$"
 )
 # A role alone under the byline: "Journaliste", "Redakteurin", "Staff Writer"
 _ROLE_ALONE = factored(
@@ -500,6 +509,16 @@ _ROLE_ALONE = factored(
         r"|журналіст(?:ка)?|(?:redaccion|redacao|redazione|redaction|redaktion)(?: \w+)?)$"
     ),
     re.IGNORECASE,
+)
+# "If you liked this article, recommend it": a Korean site's button under the article
+_KOREAN_RECOMMEND = factored(
+    r"이 기사가? (?:좋으셨다면|유익하셨다면|도움이 되셨다면|마음에 드셨다면)[^.]{0,40}추천"
+)
+# An agency's app, got from a store, with the news it brings: "اپلیکیشن خبرگزاری … را از
+# کافه‌بازار یا Google Play دریافت کنید و اخبار فوری را … دنبال کنید" (the verb last)
+_PERSIAN_APP_PITCH = factored(
+    r"(?:اپلیکیشن|اپلیکیشین|برنامه|اپ)\s[^.!؟]{0,60}(?:را\s)?(?:از\s[^.!؟]{0,50})?(?:دانلود|دریافت|نصب)"
+    r"\sکنید\s[^.!؟]{0,20}(?:اخبار|خبرها|اعلان)"
 )
 # Roles before their names in Burmese: reporter, editor, photographer, writer.
 _BURMESE_ROLES = ("သတင်းထောက်", "တည်းဖြတ်သူ", "ဓာတ်ပုံ", "ရေးသားသူ")
@@ -587,7 +606,7 @@ _TIP = factored(
         r"|haben sie (?:einen )?(?:hinweis|tipp)|hai una notizia|tem uma (?:história|notícia|dica)"
         r"|haber ihbar|ihbar hattı|έχετε (?:μια )?(?:είδηση|ιστορία)|제보|情報提供|爆料|報料"
         r"|لديك خبر|יש לכם (?:סיפור|מידע)|आपके पास कोई खबर|masz (?:informacje|temat|newsa)"
-        r"|wiesz coś|imate (?:li )?(?:vijest|vest|priču|pricu|informaciju)"
+        r"|wiesz coś|imate (?:li )?(?:vijest|vest|priču|pricu|informacij[ue])"
         r"|имате (?:ли )?(?:вест|новина)"
         # told to send it: "Send us your photos …", "Изпратете ни вашите снимки и видео на Viber …"
         r"|send us (?:your )?(?:photos|pictures|videos?|news|tips?|stories|story)"
@@ -843,7 +862,10 @@ _COMMENTS_DISCLAIMER_OPENS = factored(
 # "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", an age rating ("18+").
 _SITE_KEYS = factored(r"ctrl\s?\+\s?enter|^\d{1,2}\+$", re.IGNORECASE)
 # A Korean broadcaster's tip box: "… 여러분의 제보를 기다립니다." and its ways, "▷ 전화 : 02-…"
-_KOREAN_TIP_WAY = factored(r"[-•·▷▶ ]*(?:전화|카카오톡|이메일|메일|(?:뉴스\s?)?홈페이지)\s?[:：]")
+_KOREAN_TIP_WAY = factored(
+    r"[-•·▷▶ ]*(?:['‘\"“][^'’\"”]{1,20}['’\"”]\s?)?"
+    r"(?:전화|카카오톡|이메일|메일|(?:뉴스\s?)?홈페이지)\s?[:：]"
+)  # (a label in quotes first: "▶ 'KNB 제보' 카카오톡 : 'KNB뉴스' 검색, 채널 추가")
 # "Vous avez trouvé une erreur? Merci de nous la signaler.": a site's error-report box
 _ERROR_REPORT = factored(
     _fold(
@@ -984,6 +1006,28 @@ def _quote_mark(text: str) -> re.Match[str] | None:
     return found
 
 
+# Who said it, closing the line after a comma or a dash: "…, the health secretary urged.",
+# "…, — сказал мэр.", "…, მოუწოდა მინისტრმა." (a pitch reported from someone is news)
+_SAID_TAIL = factored(
+    r"[,，،]\s*(?:[—–-]\s*)?(?:[^,.!?]{0,60}\s)?(?:said|says|urged|told|added|asked|warned"
+    r"|stated|advised|recommended|found|сказал\w*|заявил\w*|призвал\w*|отметил\w*|попросил\w*"
+    r"|сообщил\w*|посоветовал\w*|сказав\w*|заявив\w*|закликав\w*|каза\w*|призова\w*|заяви\w*"
+    r"|ասել|կոչ|հայտարար\w*|განაცხად\w*|მოუწოდ\w*|თქვა|dijo|pidió|recomendó|afirmó|señaló"
+    r"|explicó|a dit|a déclaré|a demandé|a recommandé|sagte|erklärte|forderte|riet|ha detto"
+    r"|ha chiesto|disse|pediu|afirmou|rekao|rekla|poručil\w*|kazao|zei|vroeg|powiedział\w*"
+    rf"|apelował\w*|اپیل کی|کہا|अपील की|कहा|बताया)(?![\w{MARK_RANGES}])[^,]{{0,60}}[.!?।۔։]?$",
+    re.IGNORECASE,
+)
+# "… ने कहा कि …", "… نے کہا کہ …": said that, in Hindi and Urdu (the verb before the clause)
+_SAID_THAT = factored(r"ने (?:कहा|बताया) कि|نے کہا کہ|نے بتایا کہ")
+
+
+def _reported(text: str) -> bool:
+    """Whether a line reports someone's words without quotation marks: its speaker closing it
+    ("…, the mayor said."), or "said that" before them in Hindi and Urdu."""
+    return bool(_SAID_TAIL.search(text) or _SAID_THAT.search(text))
+
+
 # A span in quotation marks, and the words of a name that may stand in them.
 _QUOTED_SPAN = factored(r'["“„«]\s?([^"“”„«»]{0,80}?)\s?["”“»]')
 NAME_QUOTED = 4  # words: "«Фонтанка»", "« Le Courrier »", "«El Diario de la Costa»"
@@ -998,7 +1042,7 @@ def _quotes_words(text: str) -> bool:
     spans = list(_QUOTED_SPAN.finditer(text))
     if _quote_mark(_QUOTED_SPAN.sub(" ", text)) is not None:
         return True
-    return any(count_words(span[1]) > NAME_QUOTED for span in spans)
+    return any(count_words(span[1]) > NAME_QUOTED for span in spans) or _reported(text)
 
 
 def _is_gershayim(text: str, at: int) -> bool:
@@ -1321,9 +1365,10 @@ _GET_THE_APP = factored(
         r"|parsisiųskite|lejupielādējiet)\b"
     )
 )
-# (or a dash or a colon: "… – преузмите апликацију", "Get alerts on your phone: download the
-# Meridian News app and turn on notifications")
-_AFTER_A_STOP = factored(r"(?:[.!?:]|\s[–—])\s+$")
+_AFTER_A_STOP = factored(r"(?:[.!?]|\s[–—])\s+$")  # (or a dash: "… – преузмите апликацију")
+# (or a colon after words to the reader: "Get alerts on your phone: download the Meridian News
+# app …"; "Officials had one message for residents: download the app …" is news)
+_AFTER_A_COLON = factored(r"[:：]\s+$")
 
 
 def _tells_to_get_the_app(low: str) -> bool:
@@ -1331,7 +1376,14 @@ def _tells_to_get_the_app(low: str) -> bool:
     besides its own words ("Get the app, the council said" brings nothing; the verb is
     looked up first: a pattern that starts at a sentence's start is slow to search)."""
     return any(
-        (m.start() == 0 or _AFTER_A_STOP.search(low, 0, m.start()) is not None)
+        (
+            m.start() == 0
+            or _AFTER_A_STOP.search(low, 0, m.start()) is not None
+            or (
+                _AFTER_A_COLON.search(low, 0, m.start()) is not None
+                and _TO_READER.search(low, 0, m.start()) is not None
+            )
+        )
         and _FOLLOW_PAYOFF.search(f"{low[: m.start()]} {low[m.end() :]}") is not None
         for m in _GET_THE_APP.finditer(low)
     )
@@ -1948,7 +2000,13 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "credits"  # a reprint notice or the press regulator, in any language
     if words <= SOURCE_LINE and opens_low and _SOURCES.match(low):
         return "credits"  # "Con información de EFE y Reuters."
-    if words <= 60 and opens_low and _TIP.match(low) and _TIP_WAY.search(low):
+    if (
+        words <= 60
+        and opens_low
+        and _TIP.match(low)
+        and _TIP_WAY.search(low)
+        and not _reported(text)
+    ):
         return "news tip"
     if (
         words <= PAYWALL_LINE
@@ -2010,9 +2068,18 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "credits"  # "박준영 기자", "김서연 기자 syk@…" (the address alone is above)
     if words <= 8 and opens_text and (_BRACKETED_BYLINE.match(text) or _BRACKETED_NAME.match(text)):
         return "credits"  # "[佐藤拓海，テックプラス]": the writer and the site in brackets
+    if words <= 30 and text.startswith("이 기사") and _KOREAN_RECOMMEND.match(text):
+        return "navigation"  # "이 기사가 좋으셨다면 오늘 이 뉴스를 추천해 주세요. 추천 318"
+    if words <= 40 and "کنید" in text and _PERSIAN_APP_PITCH.search(text) and not quoted:
+        return "newsletter"  # "اپلیکیشن خبرگزاری … را از کافه‌بازار … دریافت کنید و اخبار فوری را …"
     if words <= 6 and text.startswith("ដោយ៖"):
         return "credits"  # "ដោយ៖ សុខ ពិសី": "By:" in Khmer
-    if words <= 12 and text.startswith(_BURMESE_ROLES) and _BURMESE_CREDIT.match(text):
+    if (
+        words <= 12
+        and text.startswith(_BURMESE_ROLES)
+        and _BURMESE_CREDIT.match(text)
+        and not text.rstrip().endswith(("။", "?"))  # (an interview's question: "သတင်းထောက် – …။")
+    ):
         return "credits"  # "သတင်းထောက် – …၊ တည်းဖြတ်သူ – …": reporter and editor, in Burmese
     if words <= 16 and text[:1] in "[［〔" and _BRACKETED_BUTTONS.match(stripped):
         return "navigation"  # "[この記事を印刷する]　[ご意見・ご感想]": a row of buttons
@@ -2172,7 +2239,13 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "navigation"
     if words <= 60 and not quoted and low.startswith(_PITCH_OPENS) and _DELIVERED_PITCH.match(low):
         return "newsletter"  # "Get the biggest stories … delivered straight to your phone …"
-    if words <= 60 and opens_folded and _PITCH.match(folded) and _CHANNEL.search(folded):
+    if (
+        words <= 60
+        and opens_folded
+        and _PITCH.match(folded)
+        and _CHANNEL.search(folded)
+        and not _reported(text)
+    ):
         return "newsletter"
     if words <= 40 and not quoted and _PITCH_AFTER_HOOK.search(folded) and _CHANNEL.search(folded):
         return "newsletter"
@@ -2186,7 +2259,11 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
     ):
         return "newsletter"  # "… വാട്സാപ് ചാനലിൽ ചേരൂ": the verb comes last
     click = words <= 40 and _CLICK_HERE_ANY.search(low) is not None
-    if words <= 40 and _pitch_with_a_channel(low, click) and not (quoted and _quotes_words(text)):
+    if (
+        words <= 40
+        and _pitch_with_a_channel(low, click)
+        and not (_quotes_words(text) if quoted else _reported(text))
+    ):
         return "newsletter"  # "… வாட்ஸ்அப் சேனலில் பெற இங்கே க்ளிக் செய்யவும்"
     if (
         words <= 40
@@ -2194,6 +2271,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and _RECEIVE.match(low)
         and _YOUR_CHANNEL.search(low)
         and not quoted
+        and not _reported(text)
     ):
         return "newsletter"  # "Receba as notícias do Agreste no seu WhatsApp. Entre no …"
     if words <= 60 and opens_folded and _FOLLOW.match(folded):
@@ -2283,14 +2361,16 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and ("डाउनलोड" in text or "ڈاؤن" in text)
         and _APP_DOWNLOAD_HINDUSTANI.search(text)
         and not quoted
+        and not _reported(text)
     ):
         return "navigation"
     if (
         words <= 40
-        and "₹" in text
+        and ("₹" in text or "Rs" in text)
         and _EPAPER_PRICE.search(text)
         and _OFFER_ONLY.search(text)
         and not quoted
+        and not _reported(text)
     ):
         return "paywall"  # "ಇ-ಪೇಪರ್ ಓದಲು ಚಂದಾದಾರರಾಗಿ: ತಿಂಗಳಿಗೆ ₹149, ವರ್ಷಕ್ಕೆ ₹1,499 ಮಾತ್ರ."
     if (
@@ -2298,6 +2378,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and ("लेटर" in text or "لیٹر" in text)
         and _OUR_NEWSLETTER_HINDUSTANI.search(text)
         and not quoted
+        and not _reported(text)
     ):
         return "newsletter"
     if words <= 60 and "cknowledge" in text and _ACKNOWLEDGE_COUNTRY.match(stripped):
@@ -2475,14 +2556,14 @@ _DISCLAIMER = factored(r"[(（]?\s*(?:डिस्क्लेमर|अस्�
 # சந்தா ₹999 மட்டுமே" (the e-paper's word, then its price in rupees within a sentence)
 _EPAPER_PRICE = factored(
     r"(?:e-?paper|ई-?पेपर|ইপেপার|ই-পেপার|இ-?பேப்பர்|ಇ-?ಪೇಪರ್|ఈ-?పేపర్|ഇ-?പേപ്പർ|ઈ-?પેપર|ਈ-?ਪੇਪਰ)"
-    r"[^.!?।]{0,80}₹\s?\d",
+    r"[^!?।]{0,80}(?:₹|\bRs\.?)\s?\d",
     re.IGNORECASE,
 )
-# The offer's "only" or its "subscribe" ("The e-paper edition now costs ₹99 a month, up from
-# ₹79" is news)
+# The offer's "only" closing its price, or the reader told to subscribe ("The e-paper edition
+# now costs just ₹99 a month, the publisher said" is news)
 _OFFER_ONLY = factored(
-    r"मात्र|केवल|ಮಾತ್ರ|மட்டுமே|মাত্র|మాత్రమే|മാത്രം|માત્ર|ਸਿਰਫ਼|\bonly\b|\bjust\b|subscribe"
-    r"|सब्सक्राइब|ಚಂದಾದಾರರಾಗಿ|சந்தா செலுத்த|গ্রাহক হন",
+    r"(?:मात्र|ಮಾತ್ರ|மட்டுமே|মাত্র|మాత్రమే|മാത്രം|માત્ર)[\s.!।]*$|subscribe (?:to|now)|सब्सक्राइब करें"
+    r"|ಚಂದಾದಾರರಾಗಿ|சந்தா செலுத்துங்கள்|গ্রাহক হন",
     re.IGNORECASE,
 )
 # "हमारा न्यूज़लेटर सब्सक्राइब करें …", "ہمارا نیوز لیٹر سبسکرائب کریں …": "subscribe to our
@@ -2561,7 +2642,8 @@ _UPDATE_NOTE = gated(
     r"|(?:матеріал|статтю|новину) (?:було )?(?:оновлено|доповнено|виправлено)"
     # "Обновлено в 21:05: добавлен комментарий службы поддержки …": the time, then the change
     r"|(?:обновлено|оновлено|обновление|оновлення|ажурирано|актуализирано),?(?: (?:в|о|об|у|на))?"
-    r" \d{1,2}:\d{2}\s*:\s*\S"
+    r" \d{1,2}:\d{2}\s*(?::\s*\S|\.\s+(?:додано|добавлен|доповнено|дополнен|виправлено|исправлен"
+    r"|уточнено))"
     r"|この記事は.{0,60}(?:更新|修正|追記|訂正|加筆|追加|削除|変更|差し替え)しました|本文(?:已)?(?:更新|修正|更正)"
     r"|(?:编者注|編者注|编者按|編者按|编注|編注)\s*[】:：]|本文(?:于|於).{0,20}(?:更新|修正|更正)"
     # a note's label in brackets: "【おことわり】…の誤りでした。訂正しました。", "【更新】14:20 …"
@@ -2733,10 +2815,10 @@ _ARTICLE = gated(r"^(?:the|τα|οι|το|les|los|las|die|de|het|il|i|gli|le|la|
 # after "Read also": a colon (Khmer's "៖" too), a bar, or a dash before a space ("ये भी पढ़ें-
 # <headline>"; "Related-party deals" goes on as a word)
 _BULLETS = " \t-–—•·►▶▷▸■□◆◇▲△▼▽●○★☆※→»›"
-# A box's header naming its topic, its links on the lines under it: "Read more about
-# streaming:", "Lire aussi sur la grève :", "Читайте также о выборах:"
-_ABOUT_TOPIC_COLON = factored(
-    r"\s+(?:about|on|over|sur|über|zum|zur|sobre|su|o|об|о|про|за)\s+[^.!?:：]{1,40}[:：]\s*$"
+# A box's header naming its topic, before its colon: "Read more about streaming:", "Lire aussi
+# sur la grève :", "Читайте также о выборах:" (a phrase of two words or more: "More on Monday:")
+_ABOUT_TOPIC = factored(
+    r"\s+(?:about|on|over|sur|über|zum|zur|sobre|su|o|об|о|про|за)\s+[^.!?:：,，]{1,40}(?=[:：])"
 )
 _LINK_COLON = factored(r"\s*(?:[:：|៖՝]|[-–—](?=\s))\s*\S")
 # What a pitch to follow the outlet offers: a channel (`_CHANNEL`) or its app.
@@ -2823,8 +2905,18 @@ def _site_words_reason(low: str, words: int, text: str, key: str) -> str | None:
         stops = _SENTENCE_END.search(text) and not _ASKS.search(text)
         if _LINK_COLON.match(low[len(phrase) :]) and not (one_word and stops):
             return "related link"
-        if _ABOUT_TOPIC_COLON.match(low, len(phrase)):
-            return "related links"  # "Read more about streaming:", its links under it
+        if low[len(phrase) : len(phrase) + 2] == ". " and text[: len(phrase)].isupper():
+            return "related link"  # "LIRE AUSSI. Travaux avenue Baudin : …", its label in capitals
+        topic = _ABOUT_TOPIC.match(low, len(phrase)) if " " in phrase else None
+        if topic is not None:
+            # "Read more about streaming:" heads the links under it; "Read more about
+            # streaming: Netflix raises prices again" is one ("Подробнее о том, что
+            # произошло:" opens the article's list)
+            rest = low[topic.end() + 1 :].strip()
+            if not rest:
+                return "related links"
+            if not stops:
+                return "related link"
         glued = UNSPACED.match(phrase[-1:]) and UNSPACED.match(low[len(phrase) : len(phrase) + 1])
         if glued and not stops:
             return "related link"  # "相关阅读临江冰雪季收官：…", the header glued to its link
@@ -2835,6 +2927,7 @@ def _site_words_reason(low: str, words: int, text: str, key: str) -> str | None:
         and _FOLLOW_OPENS.opening(low)
         and not _quote_mark(text)
         and (_CHANNEL.search(low) or _APP.search(low))
+        and not _reported(text)
     ):
         return "newsletter"
     if words <= 60 and _REPUBLISHED_OPENS.opening(low):
@@ -3025,7 +3118,11 @@ def _credit_tail(text: str) -> bool:
             (_is_capitals(inner) and _captioned(text[: bracket.start()]))
             or bool(_CREDIT_IN_BRACKETS.search(inner))
             or bool(_NAME_SLASH_OUTLET.match(inner))
-            or bool(_OUTLET_COLON_NAME.match(inner))
+            or (
+                _OUTLET_COLON_NAME.match(inner) is not None
+                and text[: bracket.start()].rstrip().endswith((".", "!", "?"))
+                and count_words(text[: bracket.start()]) >= CAPTIONED
+            )  # (after the caption's sentence: "Kooyong (Independent: Monique Ryan)" is a seat's)
         )
     return False
 
@@ -3743,7 +3840,12 @@ def _apply_comments(paras: Sequence[Paragraph], reasons: list[str | None], body_
         if _article_goes_on(paras, reasons, i + 1):
             continue  # a toolbar's "Comments (12)" with the article going on below it
         for j in range(i + 1, len(paras)):
-            if reasons[j] == "photo credit" and not _article_goes_on(paras, reasons, j + 1):
+            if (
+                reasons[j] == "photo credit"
+                and paras[j].words <= SHORT
+                and not _ends_sentence(paras[j])
+                and not _article_goes_on(paras, reasons, j + 1)
+            ):
                 pass  # a comment's "skihaserl88 | 06.11.2024, 18:40", the sort's "A | B"
             elif reasons[j] in _BLOCK_MEMBERS:
                 # another block: "Most read", a newsletter box, or a caption over the article
