@@ -3842,17 +3842,30 @@ def _apply_comments(paras: Sequence[Paragraph], reasons: list[str | None], body_
         for j in range(i + 1, len(paras)):
             if (
                 reasons[j] == "photo credit"
-                and paras[j].words <= SHORT
-                and not _ends_sentence(paras[j])
+                and _no_caption(paras[j])
                 and not _article_goes_on(paras, reasons, j + 1)
             ):
-                pass  # a comment's "skihaserl88 | 06.11.2024, 18:40", the sort's "A | B"
+                pass  # a comment's "skihaserl88 | 06.11.2024, 18:40", the sort's "A | B", "©"
             elif reasons[j] in _BLOCK_MEMBERS:
                 # another block: "Most read", a newsletter box, or a caption over the article
                 # (a byline read as a comment's signature was over it)
                 break
             reasons[j] = reasons[j] or "comments"  # "Reply" stays navigation
         return
+
+
+def _no_caption(p: Paragraph) -> bool:
+    """A line read as a credit that is no photo's caption: a copyright ("© 2001-2024 Газета
+    …"), a bar after a few words that end no sentence ("skihaserl88 | 06.11.2024, 18:40",
+    "Подреди: Най-нови | Най-харесвани"), or a short line without a stop; a caption's
+    sentence, over the article, ends what may be comments."""
+    text = p.text.strip()
+    if text.startswith("©"):
+        return True
+    head, bar, _rest = text.partition("|")
+    if bar and count_words(head) <= SHORT and not ends_sentence(head.rstrip()):
+        return True
+    return p.words <= SHORT and not _ends_sentence(p)
 
 
 # A table's row of figures: a label, its colon, a figure and at most two words of its unit

@@ -5979,6 +5979,13 @@ def test_comments_go_on_past_a_line_read_as_a_credit() -> None:
     ]
     judged = reasons("\n\n".join([body[0], *head, *body]))
     assert all(judged[line] is None for line in body)
+    # a copyright read as a credit under the comments, then the paper's address: the footer's
+    footer = [
+        "© 2001-2024 Газета «Северная правда». Все права защищены.",
+        "Адрес редакции: 160000, г. Вологда, ул. Примерная, 1. Тел. (8172) 00-00-00.",
+    ]
+    judged = reasons("\n\n".join([*BODIES["Cyrillic"], *comments, *footer]))
+    assert judged[footer[1]] == "comments"  # fmt: skip
 
 
 ARMENIAN_BODY = [
