@@ -512,7 +512,12 @@ _ROLE_ALONE = factored(
 )
 # "If you liked this article, recommend it": a Korean site's button under the article
 _KOREAN_RECOMMEND = factored(
-    r"이 기사가? (?:좋으셨다면|유익하셨다면|도움이 되셨다면|마음에 드셨다면)[^.]{0,40}추천"
+    r"이 기사가? (?:좋으셨다면|유익하셨다면|도움이 되셨다면|마음에 드셨다면)(?:[^.]{0,40}추천|\s*$)"
+)
+# A broadcast's labels in a transcript ("[앵커]", "[리포트]") and its reporter's sign-off ("KNB
+# 뉴스 김지훈입니다.")
+_KOREAN_BROADCAST = factored(
+    r"\[(?:앵커|앵커 ?멘트|리포트|기자|기자 ?리포트)\]$|(?:\S+\s)?뉴스\s?[가-힣]{2,4}입니다\.?$"
 )
 # An agency's app, got from a store, with the news it brings: "اپلیکیشن خبرگزاری … را از
 # کافه‌بازار یا Google Play دریافت کنید و اخبار فوری را … دنبال کنید" (the verb last)
@@ -1287,6 +1292,7 @@ _LOWER_WORD_BEFORE = factored(r"(?<![^\W\d_])[a-zà-ÿ][^\W\d_]*\s*$")
 _CREDIT_AFTER_SLASH = factored(r"(?:\s+[A-Z][\w.’'&-]*){0,3}\s*[)\]]?\s*$")
 _CREDITS = gated(
     r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research) by\b"
+    r"|\(සංස්කරණය\s*:"  # "(සංස්කරණය: <name>; …)": a Sinhala wire's "(Editing by: …)"
     r"|copyright\s*(?:©|\(c\)|\d{4}|\b.{0,80}\ball rights reserved\b)|\(c\) ?\d{4}"
     r"|our standards:|this (?:article|story) (?:is|was) (?:more than|over) \w+ \w+ old"
     r"|(?:story|article) continues below|advertisement\s*[-–—:]\s*scroll"
@@ -2227,7 +2233,14 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         "제보를 기다립니다" in text or (opens_text and _KOREAN_TIP_WAY.match(text))
     ):
         return "news tip"  # "… 여러분의 제보를 기다립니다.", "▷ 카카오톡 : '…' 검색, 채널 추가"
-    if words <= 40 and "제보를 기다립니다" in text and "보내주세요" in text and not quoted:
+    if words <= 6 and ("뉴스" in text or text.startswith("[")) and _KOREAN_BROADCAST.match(text):
+        return "credits"  # "[리포트]", "KNB 뉴스 김지훈입니다."
+    if (
+        words <= 40
+        and "제보를 기다립니다" in text
+        and ("보내주세요" in text or "보내주시면" in text or "보내 주세요" in text)
+        and not quoted
+    ):
         return "news tip"  # "제보를 기다립니다. … 카카오톡 채널 ‘…’나 이메일로 보내주세요."
     if words <= 15 and opens_low and _ERROR_REPORT.match(low) and not quoted:
         return "navigation"
@@ -2609,6 +2622,10 @@ _ACKNOWLEDGE_COUNTRY = factored(
 _UPDATE_NOTE = gated(
     r"^[※*＊•(\[（【]?\s*(?:"
     r"correction\s*:\s*an? (?:earlier|previous) version of this (?:article|story|report)\b"
+    # "Updated 15 October: An earlier version of this article gave the wrong start date …"
+    r"|(?:updated|update|clarification)(?: (?:on )?[\w ,]{1,20})?\s*:\s*an? (?:earlier|previous)"
+    r" version of this (?:article|story|report)\b"
+    r"|යාවත්කාලීන කිරීම\s*:\s*\S"  # Sinhala "Update: …"
     # "Rectificatif, 6 février, 19h05 : une précédente version de cet article indiquait …"
     r"|rectificatif\s*(?:,[^:]{0,40})?:\s*\S|erratum\s*:\s*\S"
     # a correction's label, then what was wrong: "Rättelse: I en tidigare version av artikeln …"
@@ -3224,7 +3241,7 @@ _APPEAL_ASK = factored(
     _fold(
         r"підтримайте|поддержите|задонат|unterstützen sie|soutenez|faites un don|apóyanos"
         r"|apoya (?:a|el|nuestro)|haz una donación|sostieni|fai una donazione|apoie|faça uma doação"
-        r"|wesprzyj|podpořte|podporte|támogass|ادعمونا|ادعمنا|تبرعوا|תמכו|աջակցեք|支持我们|支持我們"
+        r"|wesprzyj|podpořte|podporte|podprite|támogass|ادعمونا|ادعمنا|تبرعوا|תמכו|աջակցեք|支持我们|支持我們"
         r"|후원해 ?주세요|후원해 ?주십시오|정기 ?후원에 참여|후원에 참여해|تحتاج (?:إلى )?دعمك"
         r"|fes-te['’]?n? (?:subscriptor|soci)|dona suport"
         r"|станьте (?:нашим )?(?:патроном|донором|меценатом)"
@@ -3235,7 +3252,7 @@ _APPEAL_FOR = factored(
         r"журналіст|редакці|видання|журналист|редакци|издани|journalis|rédaction|redaktion"
         r"|redacción|redazione|redação|redakc|صحاف|עיתונ|լրագր|新闻|新聞|donat|донат|spende"
         r"|\bdon\b|donación|donazione|doação|darowizn|adomány|dar\b|기사|저널리즘|언론"
-        r"|periodis|subscriptors|újságír|dziennikar|novinář|novinár"
+        r"|periodis|subscriptors|újságír|dziennikar|novinář|novinár|novinarstv|prispev"
         r"|незалежн|независим|гривень на місяць|рублей в месяц"
     ).lower()
 )
@@ -3656,6 +3673,18 @@ def _apply_blocks(
                 and _article_goes_on(paras, reasons, j)
             ):
                 break  # the box's button closed it ("Подписаться"): the article goes on under it
+            if (
+                reason == "newsletter"
+                and other is None
+                and paras[j].words >= ARTICLE_PARAGRAPH
+                and is_prose(paras[j])
+                and not _TO_READER.search(paras[j].text)
+                and not _OUR.search(_fold(paras[j].text).lower())
+            ):
+                # a paragraph of reporting under the box, that names a subscription but speaks
+                # to no reader ("Отдельная история — мобильное приложение «…» … Премиум-подписка
+                # без рекламы стоит 99 рублей в месяц, … пообещал «подумать»"): the article's
+                break
             if (
                 reason == "newsletter"
                 and other is None
@@ -4194,8 +4223,8 @@ def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> 
     clock = _CLOCK_FIRST.match(p.text)
     if clock and count_words(p.text[clock.end() :]) <= 12 and not _ends_sentence(p):
         return True  # "06:31 PM  Water cut in parts of Kothrud on Saturday, says PMC"
-    if p.words > TEASER or before is None or reason is None:
-        return False
+    if p.words > TEASER or before is None or reason is None or _ends_with_colon(p.text):
+        return False  # (a lead-in to the article's list: "Así quedaron los primeros puestos:")
     if reason == "timestamp":
         return True
     # a section label ("Portugal") over a teaser, not the list's header itself: a paragraph

@@ -738,6 +738,7 @@ def _restore_skipped(anchors: Sequence[tuple[Any, str]], text: str) -> str:
 
 def _skipped_between(elements: Sequence[Any], start: int, end: int, present: set[str]) -> list[str]:
     container = _common_ancestor(elements[start], elements[end])
+    titles: set[str] = set()  # (the subheadings put back here)
     blocks: list[str] = []
     items: list[str] = []
     items_parent = None
@@ -772,6 +773,14 @@ def _skipped_between(elements: Sequence[Any], start: int, end: int, present: set
                 items.append(f"- {text}")
                 items_parent = parent
             continue
+        if element.tag == "p" and _under_kept_title(element, text, present | titles, container):
+            # a live blog's post whose text trafilatura dropped under its title, kept or put
+            # back (the last post, over the blog's end: "ജലമേളയ്ക്ക് തുടക്കം", then its text)
+            if items:
+                blocks.append("\n".join(items))
+                items = []
+            blocks.append(text)
+            continue
         if (
             element.tag in _SUBHEADINGS
             and len(text) <= SUBHEADING_CHARS
@@ -783,9 +792,26 @@ def _skipped_between(elements: Sequence[Any], start: int, end: int, present: set
                 blocks.append("\n".join(items))
                 items = []
             blocks.append(text)
+            titles.add(_key(text))
     if items:
         blocks.append("\n".join(items))
     return blocks
+
+
+def _under_kept_title(element: Any, text: str, present: set[str], container: Any) -> bool:
+    """Whether a <p> the text has not stands right under a heading the text has, in the same
+    parent: the paragraph of a titled post or section, not a box's."""
+    title = element.getprevious()
+    while title is not None and not isinstance(title.tag, str):
+        title = title.getprevious()
+    return (
+        title is not None
+        and title.tag in _SUBHEADINGS
+        and _key("".join(title.itertext())) in present
+        and _key(text) not in present
+        and not _linked(element, text)
+        and not _in_chrome(element, container)
+    )
 
 
 def _beside_kept(element: Any, present: set[str]) -> bool:

@@ -6213,3 +6213,86 @@ def test_review_an_articles_lead_in_about_a_topic_is_no_box() -> None:
                "Пострадали шесть человек, двое в тяжёлом состоянии"]  # fmt: skip
     judged = reasons("\n\n".join([*BODIES["Cyrillic"][:1], *lead_in, *BODIES["Cyrillic"][1:]]))
     assert all(judged[line] is None for line in lead_in)
+
+
+# The seventy-third set's.
+
+
+def test_a_paragraph_of_reporting_under_a_newsletter_box_is_the_articles() -> None:
+    """A pitch, then the article's paragraph about an app's paid tier: it names a subscription
+    but speaks to no reader (the 73rd set's Russian page lost 18.8 points of recall to it)."""
+    pitch = (
+        "Хотите узнавать главные новости Заозёрска первыми? Подпишитесь на наш канал в "
+        "Telegram — это бесплатно и без рекламы."
+    )
+    report = (
+        "Отдельная история — мобильное приложение «Заозёрск Транспорт», в котором с "
+        "прошлого года можно следить за автобусами на карте. Премиум-подписка без рекламы "
+        "стоит 99 рублей в месяц, и после новостей о тарифе в отзывах посыпались жалобы. "
+        "Разработчик приложения Никита Гурьев пообещал «подумать над этим до весны»."
+    )
+    short = "Редакция будет следить за тем, как выполняются обещания перевозчика."
+    judged = reasons("\n\n".join([*BODIES["Cyrillic"], pitch, report, short, "Теги: транспорт"]))
+    assert judged[pitch] == "newsletter"
+    assert judged[report] is None  # fmt: skip
+
+
+def test_a_lead_in_to_the_articles_list_under_a_box_ends_the_box() -> None:
+    """ "Te puede interesar", its link, then the article's results under their lead-in: the
+    lead-in ends with its colon, no teaser does."""
+    box = [
+        "TE PUEDE INTERESAR",
+        "La Maratón de Castellmar agota sus 4.000 dorsales en solo tres horas",
+    ]
+    table = [
+        "Clasificación",
+        "Así quedaron los primeros puestos:",
+        "Masculino",
+        "1. Daniel Kiprop Kosgei (KEN), 1:00:48",
+        "2. Abdi Hassan Ware (ETH), 1:01:20",
+    ]
+    body = [
+        "El keniano Daniel Kiprop Kosgei hizo historia este domingo en la media maratón al cruzar "
+        "la meta en 1:00:48, la mejor marca de la prueba en sus veintiuna ediciones.",
+        "La participación también batió su propio récord: 6.412 corredores tomaron la salida en "
+        "el paseo marítimo, casi un millar más que el año pasado, según la organización.",
+    ]
+    judged = reasons("\n\n".join([body[0], *box, *table, body[1]]))
+    assert judged[box[0]] == judged[box[1]] == "related links"
+    assert all(judged[line] is None for line in table[1:])  # ("Clasificación" is the box's)
+
+
+SINHALA_BODY = [
+    "ශ්‍රී ලංකා තේ වෙන්දේසියේ සාමාන්‍ය මිල මෙම සතියේදී කිලෝවකට රුපියල් 1,285 දක්වා ඉහළ ගිය බව තේ "
+    "ගෙනියන්නන්ගේ සංගමය පැවසීය.",
+    "අපනයන ඉල්ලුම ඉහළ යාම මිල වැඩිවීමට හේතු වූ බව වෙළෙඳුන් පැවසූහ.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "expected"),
+    [
+        ("Updated 15 October: An earlier version of this article gave the wrong start date for "
+         "the new fares.", ENGLISH_BODY, "credits"),
+        ("Podprite lokalno novinarstvo", ENGLISH_BODY, "appeal"),
+        ("Spodnja dolina je brezplačna za vse bralce. Če cenite naše delo, nas podprite z "
+         "mesečnim prispevkom 4,99 € ali z enkratnim darom.", ENGLISH_BODY, "appeal"),
+        ("[리포트]", BODIES["Korean"], "credits"),
+        ("KNB 뉴스 김지훈입니다.", BODIES["Korean"], "credits"),
+        ("이 기사가 좋으셨다면", BODIES["Korean"], "navigation"),
+        ("KNB는 여러분의 제보를 기다립니다. 전화 02-000-0000, 이메일 jebo@knb.example로 "
+         "보내주시면 성실히 취재하겠습니다.", BODIES["Korean"], "news tip"),
+        ("(සංස්කරණය: අසංක විජේසිංහ; වැඩිදුර තොරතුරු සඳහා business@news.example අමතන්න)",
+         SINHALA_BODY, "credits"),
+        ("යාවත්කාලීන කිරීම: වතු කම්කරු සංගමයේ ප්‍රකාශය 6වන ඡේදයට එක් කරන ලදී.", SINHALA_BODY,
+         "credits"),
+        # the news: a mayor's appeal for farmers, a reporter's line in a transcript
+        ("Župan je pozval: podprite lokalne kmete in kupujte na tržnici.", ENGLISH_BODY, None),
+        ("[기자] 정부는 이번 조치로 가구당 월평균 1만 원가량 부담이 줄어들 것으로 예상했습니다.",
+         BODIES["Korean"], None),
+    ],
+)  # fmt: skip
+def test_notes_appeals_and_a_broadcasts_lines_of_the_seventy_third_set(
+    line: str, body: list[str], expected: str | None
+) -> None:
+    assert reason_amid(line, body, 1) == expected

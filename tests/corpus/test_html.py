@@ -1369,6 +1369,17 @@ def test_a_live_blogs_summary_under_its_headline_stays() -> None:
     assert "मुंबई और आसपास के इलाकों में शुक्रवार सुबह से" in article.text
 
 
+def test_a_live_blogs_last_post_keeps_its_text_under_its_title() -> None:
+    """The 73rd set's Malayalam live blog: favouring precision dropped the last post, over the
+    blog's end, and its title was put back as a skipped subheading without its paragraph. A
+    <p> right under a heading the text has, or has back, is put back with it."""
+    page = Path(__file__).parents[1] / "gold" / "pages" / "dev" / "ce21-ml-nehru-trophy-live.html"
+    (article,), _ = load_corpus([page])
+    title = "ജലമേളയ്ക്ക് തുടക്കം"
+    after = article.text.split(title, 1)[1].lstrip("\n")
+    assert after.startswith("19 ചുണ്ടൻ വള്ളങ്ങൾ ഉൾപ്പെടെ 72 വള്ളങ്ങൾ")
+
+
 def test_the_metadata_read_is_trafilaturas_less_what_is_not_kept() -> None:
     """`_page_metadata` takes trafilatura's steps of `extract_metadata` but the categories,
     tags and licence: every field assay keeps (and the rest) is the same on a spread of the
