@@ -3680,10 +3680,12 @@ def _apply_blocks(
                 and is_prose(paras[j])
                 and not _TO_READER.search(paras[j].text)
                 and not _OUR.search(_fold(paras[j].text).lower())
+                and (_quote_mark(paras[j].text) is not None or _reported(paras[j].text))
             ):
                 # a paragraph of reporting under the box, that names a subscription but speaks
-                # to no reader ("Отдельная история — мобильное приложение «…» … Премиум-подписка
-                # без рекламы стоит 99 рублей в месяц, … пообещал «подумать»"): the article's
+                # to no reader and quotes or reports someone ("Отдельная история — мобильное
+                # приложение «…» … Премиум-подписка без рекламы стоит 99 рублей в месяц, …
+                # пообещал «подумать»"): the article's (a box's own words quote no one)
                 break
             if (
                 reason == "newsletter"

@@ -773,9 +773,10 @@ def _skipped_between(elements: Sequence[Any], start: int, end: int, present: set
                 items.append(f"- {text}")
                 items_parent = parent
             continue
-        if element.tag == "p" and _under_kept_title(element, text, present | titles, container):
-            # a live blog's post whose text trafilatura dropped under its title, kept or put
-            # back (the last post, over the blog's end: "ജലമേളയ്ക്ക് തുടക്കം", then its text)
+        if element.tag == "p" and _under_kept_title(element, text, titles, container, present):
+            # a live blog's post that trafilatura dropped, title and text, its title put back
+            # (the last post, over the blog's end: "ജലമേളയ്ക്ക് തുടക്കം", then its text; a <p>
+            # dropped under a heading it kept is a byline or a box's as often)
             if items:
                 blocks.append("\n".join(items))
                 items = []
@@ -798,17 +799,20 @@ def _skipped_between(elements: Sequence[Any], start: int, end: int, present: set
     return blocks
 
 
-def _under_kept_title(element: Any, text: str, present: set[str], container: Any) -> bool:
-    """Whether a <p> the text has not stands right under a heading the text has, in the same
-    parent: the paragraph of a titled post or section, not a box's."""
+def _under_kept_title(
+    element: Any, text: str, titles: set[str], container: Any, present: set[str]
+) -> bool:
+    """Whether a <p> the text has not (`present`) stands right under a heading put back
+    (`titles`), in the same parent: the paragraph of a titled post, not a box's."""
     title = element.getprevious()
     while title is not None and not isinstance(title.tag, str):
         title = title.getprevious()
     return (
         title is not None
         and title.tag in _SUBHEADINGS
-        and _key("".join(title.itertext())) in present
+        and _key("".join(title.itertext())) in titles
         and _key(text) not in present
+        and next(element.iter("time"), None) is None  # (a byline's date under a deck)
         and not _linked(element, text)
         and not _in_chrome(element, container)
     )

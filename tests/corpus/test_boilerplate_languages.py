@@ -6235,6 +6235,16 @@ def test_a_paragraph_of_reporting_under_a_newsletter_box_is_the_articles() -> No
     judged = reasons("\n\n".join([*BODIES["Cyrillic"], pitch, report, short, "Теги: транспорт"]))
     assert judged[pitch] == "newsletter"
     assert judged[report] is None  # fmt: skip
+    # the box's own description, no one quoted: the box's ("By providing an email address, I
+    # agree …", "매일 아침 7시, … 이메일로 보내드립니다. 구독은 무료이며 …")
+    box = [
+        "Subscribe to our daily newsletter",
+        "By providing an email address I agree to the Terms of Use and acknowledge that I have "
+        "read the Privacy Policy of the site and its partners.",
+        "Subscribe",
+    ]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *box]))
+    assert [judged[line] for line in box] == ["newsletter"] * 3  # fmt: skip
 
 
 def test_a_lead_in_to_the_articles_list_under_a_box_ends_the_box() -> None:

@@ -1378,6 +1378,10 @@ def test_a_live_blogs_last_post_keeps_its_text_under_its_title() -> None:
     title = "ജലമേളയ്ക്ക് തുടക്കം"
     after = article.text.split(title, 1)[1].lstrip("\n")
     assert after.startswith("19 ചുണ്ടൻ വള്ളങ്ങൾ ഉൾപ്പെടെ 72 വള്ളങ്ങൾ")
+    # (a byline's <p> with its <time>, under a deck put back as a heading, stays out)
+    page = Path(__file__).parents[1] / "gold" / "pages" / "dev" / "ar05-es-sismo-en-vivo.html"
+    (article,), _ = load_corpus([page])
+    assert "Redacción Diario del Valle ·" not in article.text
 
 
 def test_the_metadata_read_is_trafilaturas_less_what_is_not_kept() -> None:
