@@ -517,7 +517,8 @@ _KOREAN_RECOMMEND = factored(
 # A broadcast's labels in a transcript ("[앵커]", "[리포트]") and its reporter's sign-off ("KNB
 # 뉴스 김지훈입니다.")
 _KOREAN_BROADCAST = factored(
-    r"\[(?:앵커|앵커 ?멘트|리포트|기자|기자 ?리포트)\]$|(?:\S+\s)?뉴스\s?[가-힣]{2,4}입니다\.?$"
+    r"\[(?:앵커|앵커 ?멘트|리포트|기자|기자 ?리포트|인터뷰|녹취)\]$"
+    r"|(?:지금까지\s)?(?:\S+\s)?뉴스\s?[가-힣]{2,4}입니다\.?$"
 )
 # An agency's app, got from a store, with the news it brings: "اپلیکیشن خبرگزاری … را از
 # کافه‌بازار یا Google Play دریافت کنید و اخبار فوری را … دنبال کنید" (the verb last)
@@ -1023,6 +1024,8 @@ _SAID_TAIL = factored(
     rf"|apelował\w*|اپیل کی|کہا|अपील की|कहा|बताया)(?![\w{MARK_RANGES}])[^,]{{0,60}}[.!?।۔։]?$",
     re.IGNORECASE,
 )
+# "… 밝혔다.", "… 말했다.": a Korean report's verb of saying, closing its sentence
+_SAID_KOREAN = ("밝혔다", "말했다", "전했다", "설명했다", "당부했다", "강조했다", "덧붙였다")
 # "… ने कहा कि …", "… نے کہا کہ …": said that, in Hindi and Urdu (the verb before the clause)
 _SAID_THAT = factored(r"ने (?:कहा|बताया) कि|نے کہا کہ|نے بتایا کہ")
 
@@ -1030,7 +1033,11 @@ _SAID_THAT = factored(r"ने (?:कहा|बताया) कि|نے کہا 
 def _reported(text: str) -> bool:
     """Whether a line reports someone's words without quotation marks: its speaker closing it
     ("…, the mayor said."), or "said that" before them in Hindi and Urdu."""
-    return bool(_SAID_TAIL.search(text) or _SAID_THAT.search(text))
+    return bool(
+        _SAID_TAIL.search(text)
+        or _SAID_THAT.search(text)
+        or text.rstrip(" .").endswith(_SAID_KOREAN)
+    )
 
 
 # A span in quotation marks, and the words of a name that may stand in them.
@@ -1292,7 +1299,7 @@ _LOWER_WORD_BEFORE = factored(r"(?<![^\W\d_])[a-zà-ÿ][^\W\d_]*\s*$")
 _CREDIT_AFTER_SLASH = factored(r"(?:\s+[A-Z][\w.’'&-]*){0,3}\s*[)\]]?\s*$")
 _CREDITS = gated(
     r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|produced|research) by\b"
-    r"|\(සංස්කරණය\s*:"  # "(සංස්කරණය: <name>; …)": a Sinhala wire's "(Editing by: …)"
+    r"|\((?:සංස්කරණය|වාර්තා කළේ)\s*:"  # "(වාර්තා කළේ: …; සංස්කරණය: …)": "(Reporting by …)"
     r"|copyright\s*(?:©|\(c\)|\d{4}|\b.{0,80}\ball rights reserved\b)|\(c\) ?\d{4}"
     r"|our standards:|this (?:article|story) (?:is|was) (?:more than|over) \w+ \w+ old"
     r"|(?:story|article) continues below|advertisement\s*[-–—:]\s*scroll"
@@ -2240,6 +2247,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and "제보를 기다립니다" in text
         and ("보내주세요" in text or "보내주시면" in text or "보내 주세요" in text)
         and not quoted
+        and not _reported(text)
     ):
         return "news tip"  # "제보를 기다립니다. … 카카오톡 채널 ‘…’나 이메일로 보내주세요."
     if words <= 15 and opens_low and _ERROR_REPORT.match(low) and not quoted:
@@ -2623,9 +2631,13 @@ _UPDATE_NOTE = gated(
     r"^[※*＊•(\[（【]?\s*(?:"
     r"correction\s*:\s*an? (?:earlier|previous) version of this (?:article|story|report)\b"
     # "Updated 15 October: An earlier version of this article gave the wrong start date …"
-    r"|(?:updated|update|clarification)(?: (?:on )?[\w ,]{1,20})?\s*:\s*an? (?:earlier|previous)"
+    r"|(?:updated|update|clarification|correction),?(?: (?:on )?(?:\w+day,? )?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)? \w+|\w+ \d{1,2}(?:st|nd|rd|th)?)(?:,? \d{4})?)?\s*:\s*"
+    r"an? (?:earlier|previous)"
     r" version of this (?:article|story|report)\b"
-    r"|යාවත්කාලීන කිරීම\s*:\s*\S"  # Sinhala "Update: …"
+    # Sinhala "Update: … added to the 6th paragraph": the change and where
+    r"|යාවත්කාලීන කිරීම\s*:[^.]{0,120}(?:ඡේද|ලිපිය)[^.]{0,40}(?:එක් කරන ලදී|නිවැරදි කරන ලදී"
+    r"|යාවත්කාලීන කරන ලදී)"
     # "Rectificatif, 6 février, 19h05 : une précédente version de cet article indiquait …"
     r"|rectificatif\s*(?:,[^:]{0,40})?:\s*\S|erratum\s*:\s*\S"
     # a correction's label, then what was wrong: "Rättelse: I en tidigare version av artikeln …"
@@ -3252,7 +3264,7 @@ _APPEAL_FOR = factored(
         r"журналіст|редакці|видання|журналист|редакци|издани|journalis|rédaction|redaktion"
         r"|redacción|redazione|redação|redakc|صحاف|עיתונ|լրագր|新闻|新聞|donat|донат|spende"
         r"|\bdon\b|donación|donazione|doação|darowizn|adomány|dar\b|기사|저널리즘|언론"
-        r"|periodis|subscriptors|újságír|dziennikar|novinář|novinár|novinarstv|prispev"
+        r"|periodis|subscriptors|újságír|dziennikar|novinář|novinár|novinarstv|nase delo"
         r"|незалежн|независим|гривень на місяць|рублей в месяц"
     ).lower()
 )
@@ -3680,7 +3692,7 @@ def _apply_blocks(
                 and is_prose(paras[j])
                 and not _TO_READER.search(paras[j].text)
                 and not _OUR.search(_fold(paras[j].text).lower())
-                and (_quote_mark(paras[j].text) is not None or _reported(paras[j].text))
+                and (_quotes_words(paras[j].text) or _reported(paras[j].text))
             ):
                 # a paragraph of reporting under the box, that names a subscription but speaks
                 # to no reader and quotes or reports someone ("Отдельная история — мобильное
@@ -3885,17 +3897,24 @@ def _apply_comments(paras: Sequence[Paragraph], reasons: list[str | None], body_
         return
 
 
+_COPYRIGHT_YEAR = factored(r"^©\s*(?:\d{4}|[^.]{0,60}\d{4})")  # ("© 2001-2024 Газета …")
+
+
 def _no_caption(p: Paragraph) -> bool:
     """A line read as a credit that is no photo's caption: a copyright ("© 2001-2024 Газета
     …"), a bar after a few words that end no sentence ("skihaserl88 | 06.11.2024, 18:40",
     "Подреди: Най-нови | Най-харесвани"), or a short line without a stop; a caption's
     sentence, over the article, ends what may be comments."""
     text = p.text.strip()
+    head, bar, rest = text.partition("|")
+    if bar:  # (a caption's sentence after the bar: "© Reuters | Firefighters battle …")
+        return (
+            count_words(head) <= SHORT
+            and not ends_sentence(head.rstrip())
+            and not (ends_sentence(rest.rstrip()) and count_words(rest) > SHORT)
+        )
     if text.startswith("©"):
-        return True
-    head, bar, _rest = text.partition("|")
-    if bar and count_words(head) <= SHORT and not ends_sentence(head.rstrip()):
-        return True
+        return _COPYRIGHT_YEAR.search(text) is not None
     return p.words <= SHORT and not _ends_sentence(p)
 
 

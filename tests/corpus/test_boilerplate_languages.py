@@ -6306,3 +6306,68 @@ def test_notes_appeals_and_a_broadcasts_lines_of_the_seventy_third_set(
     line: str, body: list[str], expected: str | None
 ) -> None:
     assert reason_amid(line, body, 1) == expected
+
+
+# The second review's: the 73rd set's rules against news that shares their words.
+
+
+@pytest.mark.parametrize(
+    ("line", "script"),
+    [
+        ("Svetniki so pozvali: podprite prispevek za obnovo šole, je dejal župan.", "Latin"),
+        ("Hejtman na tiskové konferenci řekl: podpořte sbírku, každý příspěvek pomůže rodinám.",
+         "Latin"),
+        ("Primátor vyzval obyvateľov: podporte zbierku, každý príspevok pomôže rodinám po "
+         "požiari.", "Latin"),
+        ("경찰은 사고 당시 현장을 목격한 시민들의 제보를 기다립니다라며 "
+         "블랙박스 영상을 보내주시면 수사에 큰 도움이 된다고 밝혔다.", "Korean"),
+        ("구청은 주민 여러분의 제보를 기다립니다. 불법 주차 사진을 구청 앱으로 "
+         "보내주시면 과태료를 부과할 예정이라고 밝혔다.", "Korean"),
+        ("Update to the plan: a previous version of this report was withdrawn by the ministry "
+         "after complaints, the minister said.", "Latin"),
+    ],
+)  # fmt: skip
+def test_review_news_the_seventy_third_sets_rules_marked(line: str, script: str) -> None:
+    assert reason_in(line, script) is None
+
+
+def test_review_the_seventy_third_sets_notes_boxes_and_comments() -> None:
+    update = (
+        "යාවත්කාලීන කිරීම: ගංවතුර හේතුවෙන් මියගිය සංඛ්‍යාව 12 දක්වා ඉහළ ගොස් ඇති බව ආපදා "
+        "කළමනාකරණ මධ්‍යස්ථානය පවසයි."
+    )  # "Update: the toll has risen to 12, the DMC says"
+    assert reason_amid(update, SINHALA_BODY, 1) is None
+    editing = "(වාර්තා කළේ: නිමල් පෙරේරා; සංස්කරණය: අසංක විජේසිංහ)"
+    assert reason_amid(editing, SINHALA_BODY, 1) == "credits"
+    for line in [
+        "Clarification, 3 March: A previous version of this report said the vote was unanimous.",
+        "Updated on Monday, 15 October 2024: An earlier version of this "
+        "article gave the wrong date.",
+        "[인터뷰]",
+        "지금까지 KNB 뉴스 김지훈입니다.",
+    ]:
+        assert reason_in(line, "Korean" if "[" in line or "KNB" in line else "Latin")
+    # a newsletter's own name in quotation marks is no quotation: its box goes on
+    box = [
+        "Sign up for the Morning Brief newsletter",
+        "The “Morning Brief” newsletter lands every weekday at 7am with the five stories that "
+        "matter, a look at the weather and the day's events across the county.",
+        "Enter email address",
+        "Sign up",
+    ]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *box]))
+    assert all(judged[line] == "newsletter" for line in box)
+    # a caption's sentence after a credit's bar ends the comments
+    comments = [
+        "Comments (2)",
+        "johnny_k",
+        "Typical council, always the last to know.",
+        "© Reuters | Firefighters battle the blaze at the bus depot in Ballymore on "
+        "Tuesday evening.",
+    ]
+    article = (
+        "The fire service said the depot would stay closed for at least a week while "
+        "engineers check the roof, the council said."
+    )
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *comments, article]))
+    assert judged[article] is None  # fmt: skip
