@@ -514,12 +514,6 @@ _ROLE_ALONE = factored(
 _KOREAN_RECOMMEND = factored(
     r"이 기사가? (?:좋으셨다면|유익하셨다면|도움이 되셨다면|마음에 드셨다면)(?:[^.]{0,40}추천|\s*$)"
 )
-# A broadcast's labels in a transcript ("[앵커]", "[리포트]") and its reporter's sign-off ("KNB
-# 뉴스 김지훈입니다.")
-_KOREAN_BROADCAST = factored(
-    r"\[(?:앵커|앵커 ?멘트|리포트|기자|기자 ?리포트|인터뷰|녹취)\]$"
-    r"|(?:지금까지\s)?(?:\S+\s)?뉴스\s?[가-힣]{2,4}입니다\.?$"
-)
 # An agency's app, got from a store, with the news it brings: "اپلیکیشن خبرگزاری … را از
 # کافه‌بازار یا Google Play دریافت کنید و اخبار فوری را … دنبال کنید" (the verb last)
 _PERSIAN_APP_PITCH = factored(
@@ -2240,8 +2234,6 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         "제보를 기다립니다" in text or (opens_text and _KOREAN_TIP_WAY.match(text))
     ):
         return "news tip"  # "… 여러분의 제보를 기다립니다.", "▷ 카카오톡 : '…' 검색, 채널 추가"
-    if words <= 6 and ("뉴스" in text or text.startswith("[")) and _KOREAN_BROADCAST.match(text):
-        return "credits"  # "[리포트]", "KNB 뉴스 김지훈입니다."
     if (
         words <= 40
         and "제보를 기다립니다" in text
@@ -3692,7 +3684,11 @@ def _apply_blocks(
                 and is_prose(paras[j])
                 and not _TO_READER.search(paras[j].text)
                 and not _OUR.search(_fold(paras[j].text).lower())
-                and (_quotes_words(paras[j].text) or _reported(paras[j].text))
+                and (
+                    _quotes_words(paras[j].text)
+                    or _reported(paras[j].text)
+                    or _FIGURE_CITED.search(paras[j].text) is not None
+                )
             ):
                 # a paragraph of reporting under the box, that names a subscription but speaks
                 # to no reader and quotes or reports someone ("Отдельная история — мобильное
@@ -3898,6 +3894,10 @@ def _apply_comments(paras: Sequence[Paragraph], reasons: list[str | None], body_
 
 
 _COPYRIGHT_YEAR = factored(r"^©\s*(?:\d{4}|[^.]{0,60}\d{4})")  # ("© 2001-2024 Газета …")
+
+
+# A share or a year cited, as reporting does ("41% das novas assinaturas em 2024 …")
+_FIGURE_CITED = factored(r"\d\s?%|(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _no_caption(p: Paragraph) -> bool:

@@ -5,6 +5,7 @@ several languages (corpus/boilerplate.py)."""
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -6287,8 +6288,10 @@ SINHALA_BODY = [
         ("Podprite lokalno novinarstvo", ENGLISH_BODY, "appeal"),
         ("Spodnja dolina je brezplačna za vse bralce. Če cenite naše delo, nas podprite z "
          "mesečnim prispevkom 4,99 € ali z enkratnim darom.", ENGLISH_BODY, "appeal"),
-        ("[리포트]", BODIES["Korean"], "credits"),
-        ("KNB 뉴스 김지훈입니다.", BODIES["Korean"], "credits"),
+        # (a broadcast's labels and its reporter's sign-off are the article's to the dev
+        # set's golds, four pages to the 73rd set's one)
+        ("[리포트]", BODIES["Korean"], None),
+        ("KNB 뉴스 김지훈입니다.", BODIES["Korean"], None),
         ("이 기사가 좋으셨다면", BODIES["Korean"], "navigation"),
         ("KNB는 여러분의 제보를 기다립니다. 전화 02-000-0000, 이메일 jebo@knb.example로 "
          "보내주시면 성실히 취재하겠습니다.", BODIES["Korean"], "news tip"),
@@ -6343,10 +6346,8 @@ def test_review_the_seventy_third_sets_notes_boxes_and_comments() -> None:
         "Clarification, 3 March: A previous version of this report said the vote was unanimous.",
         "Updated on Monday, 15 October 2024: An earlier version of this "
         "article gave the wrong date.",
-        "[인터뷰]",
-        "지금까지 KNB 뉴스 김지훈입니다.",
     ]:
-        assert reason_in(line, "Korean" if "[" in line or "KNB" in line else "Latin")
+        assert reason_in(line, "Latin") == "credits"
     # a newsletter's own name in quotation marks is no quotation: its box goes on
     box = [
         "Sign up for the Morning Brief newsletter",
@@ -6371,3 +6372,16 @@ def test_review_the_seventy_third_sets_notes_boxes_and_comments() -> None:
     )
     judged = reasons("\n\n".join([*ENGLISH_BODY, *comments, article]))
     assert judged[article] is None  # fmt: skip
+
+
+def test_a_paragraph_citing_a_share_under_a_newsletter_header_is_the_articles() -> None:
+    """The dev set's Portuguese page on regional papers: under its subheading "Newsletters e
+    aplicações", a paragraph citing 41% of new subscriptions is the article's (15 points of
+    recall, lost since the page joined the set)."""
+    from corpus.loader import load_corpus
+
+    page = Path(__file__).parents[1] / "gold" / "pages" / "dev"
+    (article,), _ = load_corpus([page / "bf06-pt-assinaturas-imprensa-regional.html"])
+    judged = {j.paragraph.text: j.reason for j in classify(article.text)}
+    cited = next(text for text in judged if text.startswith("As newsletters diárias"))
+    assert judged[cited] is None
