@@ -2369,31 +2369,10 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "credits"
     if words <= 60 and stripped[:1] in "(（डअDd" and _DISCLAIMER.match(stripped):
         return "credits"
-    if (
-        words <= 40
-        and ("डाउनलोड" in text or "ڈاؤن" in text)
-        and _APP_DOWNLOAD_HINDUSTANI.search(text)
-        and not quoted
-        and not _reported(text)
-    ):
-        return "navigation"
-    if (
-        words <= 40
-        and ("₹" in text or "Rs" in text)
-        and _EPAPER_PRICE.search(text)
-        and _OFFER_ONLY.search(text)
-        and not quoted
-        and not _reported(text)
-    ):
-        return "paywall"  # "ಇ-ಪೇಪರ್ ಓದಲು ಚಂದಾದಾರರಾಗಿ: ತಿಂಗಳಿಗೆ ₹149, ವರ್ಷಕ್ಕೆ ₹1,499 ಮಾತ್ರ."
-    if (
-        words <= 40
-        and ("लेटर" in text or "لیٹر" in text)
-        and _OUR_NEWSLETTER_HINDUSTANI.search(text)
-        and not quoted
-        and not _reported(text)
-    ):
-        return "newsletter"
+    if words <= 40 and not quoted:
+        pitch = _worded_pitch(text)
+        if pitch is not None:
+            return pitch
     if words <= 60 and "cknowledge" in text and _ACKNOWLEDGE_COUNTRY.match(stripped):
         return "credits"
     if words <= UPDATE_NOTE and _UPDATE_NOTE.match(stripped):
@@ -2592,6 +2571,30 @@ _APP_DOWNLOAD_HINDUSTANI = factored(
     r"|(?:ہماری|ہمارا|ہمارے)\s(?:\S+\s){0,2}(?:ایپ|ایپلیکیشن|ایپلی کیشن)\s(?:کو\s)?ڈاؤن\s?لوڈ"
     r"\s(?:کریں|کیجیے|کیجئے)"
 )
+
+
+# Pitches told by patterns each looked for where one of its words stands, in a line of forty
+# words at most that quotes and reports no one: its words, its patterns (all must match), its
+# reason.
+_WORDED_PITCHES = (
+    (("डाउनलोड", "ڈاؤن"), (_APP_DOWNLOAD_HINDUSTANI,), "navigation"),
+    (("₹", "Rs"), (_EPAPER_PRICE, _OFFER_ONLY), "paywall"),
+    (("लेटर", "لیٹر"), (_OUR_NEWSLETTER_HINDUSTANI,), "newsletter"),
+)
+
+
+def _worded_pitch(text: str) -> str | None:
+    """The reason of the first of `_WORDED_PITCHES` a line is ("भारत समाचार ऐप डाउनलोड करें और
+    पाएं …", "ಇ-ಪೇಪರ್ ಓದಲು ಚಂದಾದಾರರಾಗಿ: ತಿಂಗಳಿಗೆ ₹149, ವರ್ಷಕ್ಕೆ ₹1,499 ಮಾತ್ರ.", "हमारा न्यूज़लेटर
+    सब्सक्राइब करें …"), or None; the caller has left out quoted lines."""
+    for words, patterns, reason in _WORDED_PITCHES:
+        if (
+            any(word in text for word in words)
+            and all(pattern.search(text) for pattern in patterns)
+            and not _reported(text)
+        ):
+            return reason
+    return None
 
 
 # The consent framework's sentence: "We and our partners store and/or access information on a
