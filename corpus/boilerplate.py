@@ -1043,12 +1043,11 @@ def _quotes_words(text: str) -> bool:
     """Whether a line with quotation marks quotes someone's words, not a name: it opens with
     a mark, or a mark stands unpaired, or a span in marks is longer than a name ("Скачайте
     приложение «Фонтанка» и получайте новости первыми." names the app)."""
-    if text.lstrip()[:1] in '"“„«':
+    if text.lstrip().startswith(('"', "“", "„", "«")):
         return True
-    spans = list(_QUOTED_SPAN.finditer(text))
     if _quote_mark(_QUOTED_SPAN.sub(" ", text)) is not None:
         return True
-    return any(count_words(span[1]) > NAME_QUOTED for span in spans) or _reported(text)
+    return any(count_words(span[1]) > NAME_QUOTED for span in _QUOTED_SPAN.finditer(text))
 
 
 def _is_gershayim(text: str, at: int) -> bool:
@@ -2275,7 +2274,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
     if (
         words <= 40
         and _pitch_with_a_channel(low, click)
-        and not (_quotes_words(text) if quoted else _reported(text))
+        and not ((quoted and _quotes_words(text)) or _reported(text))
     ):
         return "newsletter"  # "… வாட்ஸ்அப் சேனலில் பெற இங்கே க்ளிக் செய்யவும்"
     if (

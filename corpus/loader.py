@@ -773,7 +773,7 @@ def _skipped_between(elements: Sequence[Any], start: int, end: int, present: set
                 items.append(f"- {text}")
                 items_parent = parent
             continue
-        if element.tag == "p" and _under_kept_title(element, text, titles, container, present):
+        if element.tag == "p" and _under_title_put_back(element, text, titles, container, present):
             # a live blog's post that trafilatura dropped, title and text, its title put back
             # (the last post, over the blog's end: "ജലമേളയ്ക്ക് തുടക്കം", then its text; a <p>
             # dropped under a heading it kept is a byline or a box's as often)
@@ -799,7 +799,7 @@ def _skipped_between(elements: Sequence[Any], start: int, end: int, present: set
     return blocks
 
 
-def _under_kept_title(
+def _under_title_put_back(
     element: Any, text: str, titles: set[str], container: Any, present: set[str]
 ) -> bool:
     """Whether a <p> the text has not (`present`) stands right under a heading put back
@@ -1365,9 +1365,8 @@ def _without_headline(text: str, title: Any) -> str:
     # one the site's name or a label is short)
     headline = max(_TITLE_SITE_SEPARATOR.split(key), key=len)
     dashed = max(_TITLE_DASH.split(headline), key=len)
-    for part in (headline, dashed):
-        if part == dashed and len(dashed) < 2 * (len(headline) - len(dashed)):
-            continue
+    long_enough = len(dashed) >= 2 * (len(headline) - len(dashed))
+    for part in (headline, dashed) if long_enough else (headline,):
         if part != key and len(part) >= HEADLINE_CHARS:
             keys.add(part)
     lines = text.split("\n")
