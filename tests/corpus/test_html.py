@@ -781,6 +781,82 @@ def test_a_first_paragraph_classed_lead_or_lede_stays(
     assert STANDFIRST in text and "standfirst" not in meta
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        f"<h2>{STANDFIRST}</h2>",
+        f"<h3>{STANDFIRST}</h3>",
+        f"<p><b>{STANDFIRST}</b></p>",
+        f"<p><strong><font size='3'>{STANDFIRST}</font></strong></p>",
+        f"<!-- deck --><h2>{STANDFIRST}</h2>",
+        f"<div class='c-9xk2'><h2>{STANDFIRST}</h2></div>",
+    ],
+)
+def test_a_deck_without_a_class_right_under_the_headline_leaves_the_text(
+    tmp_path: Path, header: str
+) -> None:
+    """A subheading or a paragraph all in bold, right after the <h1>: the page's deck."""
+    headline, body = sample_parts()
+    paras = "".join(f"<p>{p}</p>" for p in body)
+    text, _, meta = load_page(tmp_path, headed_page(headline, header, paras))
+    assert STANDFIRST not in text and text.startswith(body[0][:30])
+    assert meta["standfirst"] == STANDFIRST
+
+
+def test_a_deck_under_a_headline_in_its_own_wrapper_leaves_the_text(tmp_path: Path) -> None:
+    headline, body = sample_parts()
+    paras = "".join(f"<p>{p}</p>" for p in body)
+    page = headed_page(headline, "", paras).replace(
+        f"<h1>{headline}</h1>", f"<header><h1>{headline}</h1></header><h2>{STANDFIRST}</h2>"
+    )
+    text, _, meta = load_page(tmp_path, page)
+    assert STANDFIRST not in text and meta["standfirst"] == STANDFIRST
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # a paragraph with a few words in bold, or not right after the headline
+        f"<p>{STANDFIRST[:40]}<b>{STANDFIRST[40:60]}</b>{STANDFIRST[60:]}</p>",
+        f"<p>Updated this morning</p><h2>{STANDFIRST}</h2>",
+        f"<p class='lede'>{STANDFIRST}</p>",
+    ],
+)
+def test_a_block_under_the_headline_that_is_no_deck_stays(tmp_path: Path, header: str) -> None:
+    headline, body = sample_parts()
+    paras = "".join(f"<p>{p}</p>" for p in body)
+    text, _, meta = load_page(tmp_path, headed_page(headline, header, paras))
+    assert STANDFIRST in text and "standfirst" not in meta
+
+
+def test_a_live_blogs_summary_under_a_deck_stays(tmp_path: Path) -> None:
+    headline, body = sample_parts()
+    header = f'<h2>{STANDFIRST}</h2><div class="live-summary"><p>{body[0]}</p></div>'
+    paras = "".join(f"<p>{p}</p>" for p in body[1:])
+    text, _, meta = load_page(tmp_path, headed_page(headline, header, paras))
+    assert STANDFIRST not in text and text.startswith(body[0][:30])
+    assert meta["standfirst"] == STANDFIRST
+
+
+def test_a_bold_lede_first_in_the_articles_container_stays(tmp_path: Path) -> None:
+    headline, body = sample_parts()
+    paras = "".join(f"<p>{p}</p>" for p in body)
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{headline}</title></head>
+<body><article><h1>{headline}</h1>
+  <div class="story__body"><p><strong>{STANDFIRST}</strong></p>{paras}</div>
+</article></body></html>"""
+    text, _, meta = load_page(tmp_path, page)
+    assert STANDFIRST in text and "standfirst" not in meta
+
+
+def test_an_articles_first_subheading_stays(tmp_path: Path) -> None:
+    headline, body = sample_parts()
+    paras = f"<p>{body[0]}</p><h2>{STANDFIRST}</h2>" + "".join(f"<p>{p}</p>" for p in body[1:])
+    text, _, _ = load_page(tmp_path, headed_page(headline, "", paras))
+    assert STANDFIRST in text
+
+
 def test_a_summary_box_inside_the_article_stays(tmp_path: Path) -> None:
     headline, body = sample_parts()
     box = f'<p class="summary">{STANDFIRST}</p>'
