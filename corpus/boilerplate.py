@@ -160,7 +160,8 @@ _DELIVERED_PITCH = gated(
 )
 # The pitch after a hook, opening the line's second sentence: "Missa inga nyheter om din
 # ekonomi. Prenumerera på vårt nyhetsbrev …", "Bạn có đang tìm vé về quê ăn Tết? Đăng ký …"
-_PITCH_AFTER_HOOK = gated(r"[.!?]\s+" + _PITCH_VERBS, re.IGNORECASE)
+# (Arabic's question mark: "هل تريد أن تصلك أهم الأخبار؟ اشترك في نشرتنا البريدية")
+_PITCH_AFTER_HOOK = gated(r"(?:[.!?؟]\s+|[。！？]\s*)" + _PITCH_VERBS, re.IGNORECASE)
 # A channel to follow, with what the reader gets from it: "Sigue a <Site> en WhatsApp y
 # recibe ...", "关注…公众号，每天为您推送…" ("Sigue a la espera la reforma" is news).
 _FOLLOW = gated(
@@ -287,6 +288,10 @@ _NOTICE = factored(
         r"|tong bien tap:|本平台仅提供信息存储服务|本平臺僅提供資訊儲存服務"
         r"|互联网新闻信息服务许可证|互聯網新聞信息服務許可證|如有侵权[，,]?请联系|如有侵權[，,]?請聯繫"
         r"|غير مسؤول عن محتواه|सूचना विभाग दर्ता|republished with permission"
+        # no reprint without leave: Urdu, Persian, Bengali, Thai
+        # (a reprint named, and forbidden: "عدالت نے … بغیر اجازت تصاویر شائع کیں" is news)
+        r"|دوبارہ اشاعت[^۔]{0,20}ممنوع|بغیر اجازت دوبارہ (?:اشاعت|شائع)|بازنشر[^.]{0,40}ممنوع"
+        r"|পুনঃপ্রকাশ[^।]{0,20}নিষিদ্ধ|অনুমতি (?:ছাড়া|ব্যতীত)[^।]{0,40}পুনঃপ্রকাশ|ห้ามคัดลอก"
         r"|imechapishwa tena kwa idhini|granskas av medieombudsmannen|ansvarig utgivare:"
     ),
 )
@@ -739,6 +744,9 @@ _PAYWALL_NOTICE = factored(
 # more"), "每天早上7点推送当日要闻…已有超过800万用户下载" (pushed every morning, downloaded by …).
 _ZH_APP_PITCH = gated(
     r"(?:打开|打開|下载|下載)[^，,。！!]{1,20}(?:app|客户端|客戶端)[，,\s]*(?:阅读|閱讀|查看|获取|獲取|看)更多"
+    # "下載本報App，搶先掌握即時地方新聞": the paper's own app ("本報記者" opens news)
+    r"|(?:下载|下載|安装|安裝|打开|打開)(?:本报|本報|本台|本网|本網|本站|本刊)[^，,。！!]{0,8}"
+    r"(?:app|客户端|客戶端)"
 )
 _ZH_PUSH_PITCH = factored(
     r"推送[^。]{0,20}(?:要闻|要聞|新闻|新聞|资讯|資訊)[^。]*。[^。]*(?:下载|下載)"
@@ -774,6 +782,8 @@ _FREE_ARTICLES = factored(
         r"|бесплатн\w+ (?:статей|статьи|материал\w*)|безкоштовн\w+ статей|darmowych artykułów"
         r"|ücretsiz (?:haber|makale)|δωρεάν άρθρ\w*|gratis artikelen|bezplatných článků)"
         r"|無料記事|免费文章|免費文章|무료 기사"
+        # ("مقالان مجانيان": two free articles, a dual without a digit)
+        r"|مقال\w* مجاني\w*|مقاله(?:‌ی)? رایگان|כתבות חינם"
     )
 )
 # A meter's count of what the reader has read, opening its pitch: "You've read 6 articles this
@@ -792,6 +802,7 @@ _METER = factored(
         r"\b(?:this|ce|diesen|este|questo|deste|desse)\s+(?:month|mois|monat|mes|mese|mês)\b"
         r"|в этом месяце|цього місяця|\b(?:left|remaining|reste|restent|restam|quedan|rimangono"
         r"|noch|осталось|залишилось|kaldı|pozostało|zbývá)\b|今月|本月|이번 달"
+        r"|هذا الشهر|تبقى لك|تبقت لك|متبقي|این ماه|باقی‌مانده|החודש|נותרו"
     )
 )
 _TO_READER = factored(
@@ -825,6 +836,13 @@ _OUR_CHANNEL = factored(
         r"|onze|vores|vår|vårt|náš\w*|našem|naš\w*)\s+(?:\S+\s+)?(?:telegram|whatsapp|viber"
         r"|newsletter|канал\w*|instagram|youtube|facebook|tiktok|app)(?:\W|$)"
     )
+)
+# The site's app and what it brings the reader, or the stores it is in: "…アプリなら、速報を
+# プッシュ通知でお知らせ。App Store・Google Playで配信中。" (news says "…で配信中だ。")
+_JA_APP_PITCH = factored(
+    r"アプリ[^。]{0,30}通知で[^。]{0,15}(?:お知らせ|お届け)(?:します|しています)?(?:[。！!]|$)"
+    r"|アプリ[^。]{0,40}[。、]\s?(?:App ?Store|Google ?Play)[^。]{0,25}"
+    r"(?:で配信中|からダウンロード|で入手)(?:です)?[。！!]?$"
 )
 _FOLLOW_BUTTON = factored(r"をフォロー(?:する)?$|に「いいね！?」しよう$")
 # ("…野菜をお届けしますと説明した" reports what someone said)
@@ -1015,7 +1033,8 @@ _SAID_TAIL = factored(
     r"|ասել|կոչ|հայտարար\w*|განაცხად\w*|მოუწოდ\w*|თქვა|dijo|pidió|recomendó|afirmó|señaló"
     r"|explicó|a dit|a déclaré|a demandé|a recommandé|sagte|erklärte|forderte|riet|ha detto"
     r"|ha chiesto|disse|pediu|afirmou|rekao|rekla|poručil\w*|kazao|zei|vroeg|powiedział\w*"
-    rf"|apelował\w*|اپیل کی|کہا|अपील की|कहा|बताया)(?![\w{MARK_RANGES}])[^,]{{0,60}}[.!?।۔։]?$",
+    r"|apelował\w*|اپیل کی|کہا|अपील की|कहा|बताया|و?قال|و?قالت|و?أضافت?|و?أكدت?|دعا|دعت|صرحت?"
+    rf"|أوضحت?|گفت|افزود|אמר|אמרה|הוסיף|הוסיפה)(?![\w{MARK_RANGES}])[^,]{{0,60}}[.!?।۔։]?$",
     re.IGNORECASE,
 )
 # "… 밝혔다.", "… 말했다.": a Korean report's verb of saying, closing its sentence
@@ -1481,10 +1500,8 @@ TIME = factored(
     r"\b(?![3-9]\d:|2[5-9]:)\d{1,2}:(?![6-9])\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}T))?",
     re.IGNORECASE,
 )
-_RELATIVE_TIME = gated(
-    r"^(?:(?:last )?(?:updated|published|posted|first published)(?: on)?:?\s*"
-    r"|(?:mis à jour|publié|actualizado|publicado|atualizado|aktualisiert|aggiornato"
-    r"|обновлено|оновлено)\s*:?\s*)?"
+# A time said as a while ago ("2 hours ago", "3小時前") or as yesterday's or today's hour
+_AGO = (
     r"(?:\d+\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago|yesterday|today"
     r"|just now|il y a \d+\s+(?:minutes?|heures?|jours?)|hace \d+\s+(?:minutos?|horas?|días?)"
     r"|há \d+\s+(?:minutos?|horas?|dias?)|vor \d+\s+(?:minuten|stunden|tagen)"
@@ -1503,7 +1520,19 @@ _RELATIVE_TIME = gated(
     r"|ontem|hoje|вчера|сегодня|вчора|сьогодні|dün|bugün|wczoraj|dzisiaj|včera|dnes|tegnap"
     r"|eilen|tänään|gisteren|vandaag|astăzi|azi|χθες|σήμερα)"
     r",?\s*(?:(?:kl\.?|klokken|um|à|a las|alle|às|в|о|saat|o|om|la|klo|στις)\s*)?"
-    r"\d{1,2}[.:h]\d\d(?:\s*(?:uhr|h))?)$",
+    r"\d{1,2}[.:h]\d\d(?:\s*(?:uhr|h))?)"
+)
+_RELATIVE_TIME = gated(
+    r"^(?:(?:last )?(?:updated|published|posted|first published)(?: on)?:?\s*"
+    r"|(?:mis à jour|publié|actualizado|publicado|atualizado|aktualisiert|aggiornato"
+    r"|обновлено|оновлено)\s*:?\s*)?" + _AGO + "$",
+    re.IGNORECASE,
+)
+# A reader's comment's header: a name of three words at most, then when it was written, set
+# apart by a wide gap or a dot ("阿偉  2小時前", "Mei · 1 hour ago")
+_AUTHOR_GAPS = frozenset("·•|")
+_AUTHOR_AGO = factored(
+    r"^[^\W\d_][\w.'’-]*(?: [\w.'’-]+){0,2}(?:\s{2,}|\s?[·•|]\s?)" + _AGO + "$",
     re.IGNORECASE,
 )
 # "Temps de lecture 4 min.", "Lesedauer: 3 Min.", "読了時間 5分", "5 min read": a header's
@@ -2212,6 +2241,8 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and not quoted
     ):
         return "newsletter"  # "FinTechの最新動向を毎週お届けします。無料で登録する"
+    if words <= 40 and "アプリ" in text and not quoted and _JA_APP_PITCH.search(text):
+        return "navigation"  # "…アプリなら、速報をプッシュ通知でお知らせ。": the site's app
     if words <= 20 and opens_stripped and _POSTAL_IMPRINT.match(stripped):
         return "credits"  # "〒950-0888 三津川市本町2丁目7番11号 三津川新報社 TEL …"
     if words <= 8 and _SUBSCRIBE_TO_US.search(stripped):
@@ -2259,7 +2290,13 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and not _reported(text)
     ):
         return "newsletter"
-    if words <= 40 and not quoted and _PITCH_AFTER_HOOK.search(folded) and _CHANNEL.search(folded):
+    if (
+        words <= 40
+        and not quoted
+        and _PITCH_AFTER_HOOK.search(folded)
+        and _CHANNEL.search(folded)
+        and not _reported(text)
+    ):
         return "newsletter"
     if (
         words <= 30
@@ -2446,6 +2483,16 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and _shared_to(text, low)
     ):
         return "navigation"  # "分享：微信 微博 复制链接": the share bar's label and its channels
+    if words <= 8 and _STORE_NAMES.search(low) and _is_store_row(low):
+        return "navigation"  # "App Store｜Google Play": the stores' badges
+    if (
+        words <= 8
+        and ("  " in text or not _AUTHOR_GAPS.isdisjoint(text))
+        and _AUTHOR_AGO.match(stripped)
+    ):
+        return "comments"  # "阿偉  2小時前": a reader's comment, its name and its time
+    if words <= SHARE_ROW and _shared_counted(lowered):
+        return "navigation"  # "この記事をシェア Xでポスト 128 Facebook 46 LINEで送る はてブ 12"
     if (
         words <= BAR_MENU
         and stripped[:1] in "|｜"
@@ -2575,10 +2622,17 @@ _APP_DOWNLOAD_HINDUSTANI = factored(
 # Pitches told by patterns each looked for where one of its words stands, in a line of forty
 # words at most that quotes and reports no one: its words, its patterns (all must match), its
 # reason.
+# A Chinese appeal asks whether the reader liked the story, and speaks for the newsroom to
+# them: "喜歡這篇報導嗎？每月新臺幣99元支持在地新聞，讓我們持續為您記錄家鄉大小事。"
+_ZH_LIKED_IT = factored(
+    r"(?:喜[欢歡]|覺得|觉得)(?:這篇|这篇|本文|我們的|我们的)[^？?。，,]{0,6}(?:吗|嗎)?[？?]"
+)
+_ZH_FOR_YOU = factored(r"(?:讓|让)我[們们][^。]{0,20}(?:為|为)?您|(?:為|为)您")
 _WORDED_PITCHES = (
     (("डाउनलोड", "ڈاؤن"), (_APP_DOWNLOAD_HINDUSTANI,), "navigation"),
     (("₹", "Rs"), (_EPAPER_PRICE, _OFFER_ONLY), "paywall"),
     (("लेटर", "لیٹر"), (_OUR_NEWSLETTER_HINDUSTANI,), "newsletter"),
+    (("支持", "贊助", "赞助"), (_ZH_LIKED_IT, _ZH_FOR_YOU), "appeal"),
 )
 
 
@@ -3214,6 +3268,34 @@ def _shared_to(text: str, low: str) -> bool:
         return False
     words = low[found.end(1) :].strip(" :：").split()
     return all(w in _SHARE_CHANNELS or w in _UI_WORDS for w in words)
+
+
+# A share bar's label with no colon after it, opening a row of its buttons and their counters
+_SHARE_ROW_LABEL = factored(
+    r"^(?:(?:この)?記事を)?(?:シェア|共有)(?:する)?(?=\s)"
+    r"|^share(?: this(?: article| story| page)?)?(?=\s)"
+    r"|^(?:分享到?|分享本文|공유하기|поделиться|поділитися|teilen|partager|compartir|condividi)(?=\s)"
+)
+_SHARE_COUNT = factored(r"^\d[\d,.]*(?:[kKmM万萬]|\s?mil)?$")
+SHARE_ROW = 16  # words: a label and a few channels, each with its count
+
+
+def _shared_counted(lowered: str) -> bool:
+    """A share bar copied as one line, its label first and its buttons' counts between
+    them ("この記事をシェア Xでポスト 128 Facebook 46 LINEで送る はてブ 12", "Share 1.2K
+    Facebook 310 X 85"): every item after the label a channel, a button's word or a count,
+    two channels at least ("Share 12 Democrats" says something). (`lowered`: not folded,
+    "で" keeps its mark.)"""
+    found = _SHARE_ROW_LABEL.match(lowered)
+    if found is None:
+        return False
+    channels = 0
+    for item in lowered[found.end() :].split():
+        if item in _SHARE_CHANNELS or _JA_SHARE.match(item) or _JA_SHARE.match(item.upper()):
+            channels += 1
+        elif not (item in _UI_WORDS or _SHARE_COUNT.match(item)):
+            return False
+    return channels >= 2
 
 
 def _is_share_row(text: str) -> bool:
@@ -4451,13 +4533,23 @@ APP_PITCH = 40  # words
 _STORE_NAMES = factored(r"app ?store|google ?play", re.IGNORECASE)
 
 
+_STORE_ROW_GAP = factored(r"\s*[|｜/・·,、]\s*|\s+(?:and|y|e|et|und|i|и|і|ve|og|och|en)\s+")
+
+
+def _is_store_row(low: str) -> bool:
+    """The app stores' badges copied as one line: "App Store｜Google Play", "App Store and
+    Google Play" (`low`: folded and lowered)."""
+    parts = _STORE_ROW_GAP.split(low.strip())
+    return len(parts) >= 2 and all(_line_key(part) in _STORE_KEYS for part in parts)
+
+
 def _is_store_badge(p: Paragraph, reason: str | None) -> bool:
     """An app store's badge, marked as navigation or not yet judged ("App Store" alone on its
     line; its store's name looked for first: the page's other navigation lines are many)."""
     return (
         reason in ("navigation", None)
         and _STORE_NAMES.search(p.text) is not None
-        and _phrase_key(p.text) in _STORE_KEYS
+        and (_phrase_key(p.text) in _STORE_KEYS or _is_store_row(_fold(p.text).lower()))
     )
 
 

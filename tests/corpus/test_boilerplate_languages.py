@@ -6385,3 +6385,60 @@ def test_a_paragraph_citing_a_share_under_a_newsletter_header_is_the_articles() 
     judged = {j.paragraph.text: j.reason for j in classify(article.text)}
     cited = next(text for text in judged if text.startswith("As newsletters diárias"))
     assert judged[cited] is None
+
+
+# The 74th set's chrome: a share row with its counters, apps and stores, an Arabic hook's
+# pitch and meter, reprint notices, a Chinese appeal and a comment's name with its time.
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "expected"),
+    [
+        ("この記事をシェア Xでポスト 128 Facebook 46 LINEで送る はてブ 12", "Japanese",
+         "navigation"),
+        ("Share 1.2K Facebook 310 X 85 WhatsApp", "Latin", "navigation"),
+        ("Teilen 12 Facebook 4 WhatsApp", "Latin", "navigation"),
+        ("やまびこ新報アプリなら、速報をプッシュ通知でお知らせ。App Store・Google Playで配信中。",
+         "Japanese", "navigation"),
+        ("App Store｜Google Play", "Chinese", "navigation"),
+        ("App Store and Google Play", "Latin", "navigation"),
+        ("下載本報App，搶先掌握即時地方新聞", "Chinese", "navigation"),
+        ("喜歡這篇報導嗎？每月新臺幣99元支持在地新聞，讓我們持續為您記錄家鄉大小事。", "Chinese",
+         "appeal"),
+        ("هل تريد أن تصلك أهم أخبار المال والأعمال كل صباح؟ اشترك في نشرتنا البريدية المجانية.",
+         "Arabic", "newsletter"),
+        ("تبقّى لك مقالان مجانيان هذا الشهر. اشترك الآن بـ 29 درهماً شهرياً واحصل على وصول غير "
+         "محدود.", "Arabic", "paywall"),
+        ("یہ خبر صرف ادارے کے سبسکرائبرز کے لیے ہے۔ بغیر اجازت دوبارہ اشاعت ممنوع ہے۔", "Arabic",
+         "credits"),
+        ("بازنشر این مطلب بدون ذکر منبع ممنوع است.", "Arabic", "credits"),
+        ("阿偉  2小時前", "Chinese", "comments"),
+        ("Mei · 1 hour ago", "Latin", "comments"),
+        # the news: share prices, an app's stores, a court on photos, a council's question
+        ("Share 12 Democrats Republicans", "Latin", None),
+        ("市の防災アプリ「まもるくん」は無料。App StoreとGoogle Playで配信中だ。", "Japanese",
+         None),
+        ("同社はアプリで運行情報をプッシュ通知でお知らせするサービスを始めた。", "Japanese", None),
+        ("本報記者昨日下載市府App測試，發現查詢功能經常當機。", "Chinese", None),
+        ("市民喜歡這篇報導嗎？議員質詢時問道，市府支持在地新聞的預算為何刪減。", "Chinese", None),
+        ("وكانت الصحيفة تتيح ثلاث مقالات مجانية شهرياً حتى عام 2019 قبل أن تفرض الاشتراك.",
+         "Arabic", None),
+        ("عدالت نے کہا کہ اخبار نے بغیر اجازت تصاویر شائع کیں، جس پر جرمانہ عائد کیا گیا۔",
+         "Arabic", None),
+        ("هل تريد أن تعرف المزيد؟ اشترك في النشرة، قال مدير البلدية للسكان.", "Arabic", None),
+    ],
+)  # fmt: skip
+def test_rows_apps_pitches_and_notices_of_the_seventy_fourth_set(
+    line: str, script: str, expected: str | None
+) -> None:
+    assert reason_in(line, script) == expected
+
+
+def test_a_comments_name_and_time_begins_the_comments_after_a_box() -> None:
+    body = BODIES["Chinese"]
+    box = ["熱門新聞", "1. 颱風假怎麼放？各縣市標準一次看", "2. 逢甲夜市攤商漲價　珍奶漲到75元"]
+    comments = ["阿偉  2小時前", "30分鐘根本不夠，從北屯到市政府就超過了。", "12", "Mei  1小時前",
+                "熱門站點真的都沒車，贊成調整。"]  # fmt: skip
+    judged = reasons("\n\n".join([*body, *box, *comments]))
+    assert all(judged[line] == "comments" for line in comments)
+    assert all(judged[line] is None for line in body)
