@@ -1263,6 +1263,11 @@ HEADLINE_LINES = 6  # lines a page's header may put before its headline (crumbs,
 _TITLE_SITE_SEPARATOR = re.compile(r"\s+(?:::|\||·|»)\s+")
 _TITLE_DASH = re.compile(r"\s+[-–—]\s+")
 _TITLE_LABEL = re.compile(r"^\s*[\[【(（〔［][^\]】)）〕］]{1,12}[\]】)）〕］]\s*")
+# A live blog's label before the headline in the <title>, with no brackets ("UŽIVO …")
+_LIVE_LABEL = re.compile(
+    r"^(?:live|liveblog|liveticker|uživo|en direct|en vivo|directo|ao vivo|in diretta|na żywo"
+    r"|naživo|živě|élő|canlı|наживо|онлайн|прямой эфир|ζωντανά)\s*[:|]?\s+"
+)  # (matched casefolded)
 
 
 def _after_site_name(tree: Any, title: Any, site: Any = None) -> Any:
@@ -1369,6 +1374,9 @@ def _without_headline(text: str, title: Any) -> str:
     for part in (headline, dashed) if long_enough else (headline,):
         if part != key and len(part) >= HEADLINE_CHARS:
             keys.add(part)
+        live = _LIVE_LABEL.sub("", part, count=1)  # "UŽIVO Orkanska bura: …"
+        if live != part and len(live) >= HEADLINE_CHARS:
+            keys.add(live)
     lines = text.split("\n")
     dropped: set[int] = set()
     seen = 0
@@ -1653,10 +1661,45 @@ def _unwrap_layout_tables(tree: Any) -> list[tuple[Any, str]]:
             for row in rows
         )
         if one_column or any(_layout_cell(cell) for cell in cells):
+            # (a table of one column set between two paragraphs lists the article's lines, a
+            # fare or a step a row: each is a paragraph, which a <div> of loose text is not to
+            # trafilatura; a poll's or a box's column elsewhere stays as it was)
+            lines = one_column and _between_paragraphs(table)
             for el in (table, *own):
                 renamed.append((el, el.tag))
-                el.tag = "div"
+                el.tag = "p" if lines and _line_cell(el) else "div"
     return renamed
+
+
+_PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4"})
+
+
+def _between_paragraphs(table: Any) -> bool:
+    """Whether a paragraph (or a subheading) stands right before `table` and a paragraph
+    right after it (line breaks passed), with no text between."""
+    above = _element_before(table)
+    if above is None or above.tag not in _PARAGRAPH_TAGS:
+        return False
+    below = table.getnext()
+    while below is not None and (below.tag == "br" or not isinstance(below.tag, str)):
+        if ((below.tail if below is not None else "") or "").strip():
+            return False
+        below = below.getnext()
+    return below is not None and below.tag == "p" and not (table.tail or "").strip()
+
+
+def _line_cell(element: Any) -> bool:
+    """A table's cell that holds a line of text and nothing of a block's: no block, no
+    image, no break, no link."""
+    if element.tag not in ("td", "th") or not _cell_has_text(element):
+        return False
+    return (
+        not any(
+            el.tag in _LAYOUT_BLOCKS or el.tag in ("br", "img", "a", "iframe", "video")
+            for el in element.iterdescendants()
+        )
+        and sum(len(text) for text in element.itertext()) <= LAYOUT_CELL_CHARS
+    )
 
 
 def _with_loose_paragraphs(tree: Any, known: Any, as_laid_out: Any) -> tuple[Any, Any]:

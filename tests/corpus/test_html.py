@@ -270,6 +270,39 @@ def test_a_one_column_table_is_a_list_not_data(tmp_path: Path) -> None:
     assert "|" not in text
 
 
+def test_a_one_column_table_of_fares_in_a_layout_cell_keeps_its_rows(tmp_path: Path) -> None:
+    """An old layout's article with its fares in a table of one column, each row a line in
+    <font>: the rows are the article's lines (a Japanese regional paper's page lost them)."""
+    fares = ["Central to Harbour (3.2 km): 160 yen to 190 yen",
+             "Central to Beach (9.8 km): 320 yen to 380 yen",
+             "School pass (one month, whole line): 8,640 yen to 9,500 yen"]  # fmt: skip
+    rows = "".join(f'<tr><td><font size="2">{fare}</font></td></tr>' for fare in fares)
+    cell = (
+        "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+        + f'<table border="1" cellpadding="3">{rows}</table><br>'
+        + f"<p>{PARAGRAPHS[3]}</p>"
+    )
+    text, _, _ = load_page(tmp_path, layout_page(cell))
+    found = [squeeze(p.text) for p in paragraphs(text)]
+    assert all(fare in found for fare in fares), found
+    assert all(paragraph in found for paragraph in PARAGRAPHS)
+
+
+def test_a_live_label_before_the_headline_in_the_title_is_no_part_of_it(
+    tmp_path: Path,
+) -> None:
+    """A live blog's <title> ("UŽIVO <headline> | <site>") holds its headline, set again over
+    the article, where trafilatura's title is a shorter one (its social card's)."""
+    headline, body = sample_parts()
+    page = (
+        news_page(headline, [headline, *body])
+        .replace(f"<title>{headline}", f"<title>UŽIVO {headline}")
+        .replace(f'content="{headline}"', f'content="UŽIVO {headline[:40]}"')
+    )
+    text, _, _ = load_page(tmp_path, page)
+    assert text.startswith(body[0][:30])
+
+
 REFERENCES = {
     "osc52 decimal": ("&#27;]52;c;UFdO&#7;", ""),
     "csi hex": ("&#x1b;[2J", ""),
