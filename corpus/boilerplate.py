@@ -397,6 +397,11 @@ _JA_DESK_BYLINE = factored(
     r"^(?:[^\s。、]{2,16}\s)?"
     r"[\u4e00-\u9fff\u30a0-\u30ff]{1,6}(?:部|支局|総局|報道室)[\s・／/]+[\u4e00-\u9fff\u3040-\u30ff]{2,5}"
     r"(?:\s[\u4e00-\u9fff\u3040-\u30ff]{1,4})?$"
+    # "2024年6月13日（木）　【潮見支局・森下真理子】": the desk and the writer in brackets, the
+    # date before them
+    r"|^(?:\d{4}年\d{1,2}月\d{1,2}日(?:[（(][月火水木金土日][）)])?\s*(?:\d{1,2}時\d{1,2}分\s*)?)?"
+    r"【[\u4e00-\u9fff\u30a0-\u30ff]{1,8}(?:部|支局|総局|通信部|支社|取材班|報道室)"
+    r"(?:[・／/\s][\u4e00-\u9fff\u3040-\u30ff\s]{2,10})?】$"
 )
 # "LINEで友だち追加すると、朝のニュースをお届けします", "…ニュースレター「けさの経済」 登録はこちら"
 _JA_PITCH = factored(
@@ -611,7 +616,8 @@ _TIP = factored(
         r"|haben sie (?:einen )?(?:hinweis|tipp)|hai una notizia|tem uma (?:história|notícia|dica)"
         r"|haber ihbar|ihbar hattı|έχετε (?:μια )?(?:είδηση|ιστορία)|제보|情報提供|爆料|報料"
         r"|لديك خبر|יש לכם (?:סיפור|מידע)|आपके पास कोई खबर|masz (?:informacje|temat|newsa)"
-        r"|wiesz coś|imate (?:li )?(?:vijest|vest|priču|pricu|informacij[ue])"
+        r"|wiesz coś|imate (?:li )?(?:vijest|vest|priču|pricu|informacij[ue]|fotografij[ue]|fotku"
+        r"|video|snimku)"
         r"|имате (?:ли )?(?:вест|новина)"
         # told to send it: "Send us your photos …", "Изпратете ни вашите снимки и видео на Viber …"
         r"|send us (?:your )?(?:photos|pictures|videos?|news|tips?|stories|story)"
@@ -627,6 +633,14 @@ _TIP = factored(
 _TIP_WAY = factored(
     r"@|\+?\d[\d ()-]{6,}\d|whatsapp|telegram|e-?mail|viber|почт|пошт|correo|kakao|카카오|電話"
     r"|메일|ईमेल|ايميل|מייל",
+)
+# A link to a clip: its label, its title and its length ("Watch: The mayor on the fares
+# (2:31)", "Lyssna: Hedlund direkt efter målgången (1 min)")
+_MEDIA_LINK = factored(
+    r"^(?:listen|lyssna|lytt|hor|horen|ecouter|escucha|ascolta|ouvir|ouca|luister|watch|titta"
+    r"|kijk|regarder|mira|guarda|assista|video|ljud|audio|слушать|смотреть|видео|відео"
+    r"|дивіться|слухайте)\s*[:：]\s*[^()]{3,100}\(\s*\d+(?:[:.]\d{2})?\s*"
+    r"(?:min\w*|мин\w*|хв\w*|sek\w*|sec\w*|s)?\.?\s*\)$"
 )
 # "Listen to this article" and the read-aloud buttons of other sites.
 _LISTEN = factored(
@@ -747,6 +761,14 @@ _ZH_APP_PITCH = gated(
     # "下載本報App，搶先掌握即時地方新聞": the paper's own app ("本報記者" opens news)
     r"|(?:下载|下載|安装|安裝|打开|打開)(?:本报|本報|本台|本网|本網|本站|本刊)[^，,。！!]{0,8}"
     r"(?:app|客户端|客戶端)"
+)
+# A Chinese site's own lines: its LINE account's pitch, its "more of our news" header and its
+# reminder to the reader ("★新視台新聞網提醒您：請理性消費…")
+_ZH_LINE_PITCH = factored(r"(?:^|[？?！!。，,]\s*)加入[^，,。]{0,10}LINE\s?好友")
+_ZH_MORE_NEWS = factored(r"^更多[^\s，,。：:]{0,12}(?:新聞|新闻)(?:報導|报道)?$")
+_ZH_REMINDS_YOU = factored(
+    r"^[★☆※◎]?\s?[^\s：:，。]{0,12}(?:新聞網|新闻网|新聞|新闻|電視台|电视台|日報|日报|網|网|台)"
+    r"提醒(?:您|你)\s*[:：]"
 )
 _ZH_PUSH_PITCH = factored(
     r"推送[^。]{0,20}(?:要闻|要聞|新闻|新聞|资讯|資訊)[^。]*。[^。]*(?:下载|下載)"
@@ -2120,6 +2142,12 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "navigation"  # "[この記事を印刷する]　[ご意見・ご感想]": a row of buttons
     if words <= 15 and text.rstrip()[-1:] in "?？" and _REACTION_ASK.search(text):
         return "navigation"  # "यो समाचार पढेर तपाईंलाई कस्तो महसुस भयो ?", then its buttons
+    if words <= 40 and "LINE" in text and not quoted and _ZH_LINE_PITCH.search(text):
+        return "newsletter"  # "喜歡這篇文章嗎？加入新視台LINE好友，每天推播5則重點新聞"
+    if words <= 6 and text.startswith("更多") and _ZH_MORE_NEWS.match(stripped):
+        return "related links"  # "更多新視台新聞報導": the site's other stories under it
+    if words <= 60 and "提醒" in text and _ZH_REMINDS_YOU.match(stripped):
+        return "credits"  # "★新視台新聞網提醒您：請理性消費…": the site's reminder
     if words <= 8 and opens_low and _ADVERTISE_WITH.match(low) and not stopped:
         return "navigation"  # "Advertise with Canterbury Daily Press": the ad sales' link
     if (
@@ -2453,6 +2481,15 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and not _LISTED.search(text)
         # (an article's subheading asks: "Subscribe or save?" over the fees it weighs)
         and not (newsletter and text.rstrip()[-1:] in "?？")
+        # (nor does its lead-in to a list tell the reader to: "Residents will be able to sign
+        # up in three ways:")
+        and not (
+            newsletter
+            and _ends_with_colon(text)
+            and not low.startswith(tuple(newsletter))
+            and not _IMPERATIVE.match(low)
+            and not _TO_READER.search(text)
+        )
         # (an article's list item, its label and what it says: "- Newsletter: alle zwei
         # Wochen, Anmeldung auf der Gemeinde-Website")
         and not (
@@ -2474,6 +2511,8 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "newsletter"
     if opens_low and _LISTEN.match(low):
         return "navigation"
+    if words <= 20 and text.rstrip().endswith(")") and _MEDIA_LINK.match(low):
+        return "navigation"  # "Lyssna: Hedlund direkt efter målgången (1 min)": a clip's link
     if _is_share_row(text):
         return "navigation"  # "Поделиться  ВКонтакте  Telegram  WhatsApp", copied as a row
     if (
@@ -2726,7 +2765,8 @@ _UPDATE_NOTE = gated(
     # a note's label in brackets: "【おことわり】…の誤りでした。訂正しました。", "【更新】14:20 …"
     r"|(?<=【)(?:おことわり|お断り|おわび|お詫び|訂正|更新|修正|更正|勘誤|勘误)】\s*\S"
     # "この記事は、夕方のニュース番組「…」で放送した内容をもとに…": broadcast first
-    r"|この記事は、?.{0,40}で(?:放送|放映|掲載)した(?:内容|もの|ニュース)"
+    # ("…6月13日付朝刊2面に掲載されたものです": printed first)
+    r"|この記事は、?.{0,40}[でに](?:放送|放映|掲載)(?:した|された)(?:内容|もの|ニュース)"
     r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
     r"|(?:(?:σημείωση(?: της σύνταξης)?|ενημέρωση):\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε)"
     r"|(?:članak|tekst) je (?:ažuriran|dopunjen|ispravljen)"
@@ -2901,6 +2941,7 @@ _LINK_COLON = factored(r"\s*(?:[:：|៖՝]|[-–—](?=\s))\s*\S")
 # What a pitch to follow the outlet offers: a channel (`_CHANNEL`) or its app.
 _APP = factored(
     r"(?<![a-z])apps?(?![a-z])|aplikac|applica|appli\b|приложени|застосун|апликаци|εφαρμογ|uygulama"
+    r"|(?<![a-z])app(?:en|ar|arna|ene)(?![a-z])|sovellu"  # ("ladda ner appen", "lataa sovellus")
     r"|ung dung|aplikasi|アプリ|客户端|客戶端|앱|تطبيق|اپلیکیشن|אפליקציה|ऐप|एप|অ্যাপ|แอป|line"
     r"|alkalmaz|аппликейшн"  # (the line is matched folded: "alkalmazás" has lost its accent)
     r"|հավելված|აპლიკაცი"
@@ -4498,6 +4539,8 @@ _TRAILING_STAMP = gated(
     re.IGNORECASE,
 )  # a date, with or without its time: a timetable's line has a time alone
 STAMPED_LINKS = 3  # lines in a row
+# A time of hours, minutes and seconds read as a date of two digits' year ("3.02.44")
+_RACE_TIME = factored(r"\d{1,2}[.:]\d{2}[.:]\d{2}\s*$")
 
 
 def _is_stamped_link(p: Paragraph) -> bool:
@@ -4506,6 +4549,8 @@ def _is_stamped_link(p: Paragraph) -> bool:
     if stamp is None or p.words > TEASER:
         return False
     headline = p.text[: stamp.start()].strip()
+    if headline.endswith(",") and _RACE_TIME.match(stamp.group()):
+        return False  # "1. Viktor Hedlund, IFK Bräcke, 2.41.18": a result, its time
     return len(_LETTERS.findall(headline)) >= 2 and not _SENTENCE_END.search(headline)
 
 

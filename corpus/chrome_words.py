@@ -3022,6 +3022,8 @@ AUTHOR_BOX: tuple[str, ...] = (
     "درباره نویسنده",
     "o autorovi",
     "om skribenten",
+    "skribenter",
+    "skribent",
     "om författaren",
     "om forfatteren",
     "kirjoittajasta",

@@ -6442,3 +6442,59 @@ def test_a_comments_name_and_time_begins_the_comments_after_a_box() -> None:
     judged = reasons("\n\n".join([*body, *box, *comments]))
     assert all(judged[line] == "comments" for line in comments)
     assert all(judged[line] is None for line in body)
+
+
+# The 75th set's: what its pages had that the rules missed, and news the rules marked.
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "expected"),
+    [
+        ("Ladda ner appen och få lokala nyheter direkt i mobilen. Välj din region och slå på "
+         "pushnotiser.", "Latin", "newsletter"),
+        ("Lyssna: Hedlund direkt efter målgången (1 min)", "Latin", "navigation"),
+        ("Watch: The mayor on the new fares (2:31)", "Latin", "navigation"),
+        ("2024年6月13日（木）　【潮見支局・森下真理子】", "Japanese", "credits"),
+        ("※この記事は6月13日付朝刊2面に掲載されたものです。写真は紙面とは異なる場合があります。",
+         "Japanese", "credits"),
+        ("Imate fotografiju ili video nevremena? Pošaljite nam ih na WhatsApp ili Viber, a "
+         "najbolje ćemo objaviti.", "Latin", "news tip"),
+        ("喜歡這篇文章嗎？加入新視台LINE好友，每天推播5則重點新聞，不錯過任何即時消息。", "Chinese",
+         "newsletter"),
+        ("更多新視台新聞報導", "Chinese", "related links"),
+        ("★新視台新聞網提醒您：請理性消費，勿以不實訊息攻擊攤商。", "Chinese", "credits"),
+        # the news: a council's newsletter and its sign-up, a clip's caption, a police line
+        ("Residents will be able to sign up in three ways:", "Latin", None),
+        ("Watch: the council meets on Tuesday (details below)", "Latin", None),
+        ("Imate li video nesreće? Pošaljite ga na e-mail policije, rekao je načelnik.", "Latin",
+         None),
+        ("民眾可加入市府LINE好友，每天接收空氣品質通知。", "Chinese", None),
+        ("警方提醒您：切勿酒後駕車。", "Chinese", None),
+    ],
+)  # fmt: skip
+def test_pitches_bylines_and_notes_of_the_seventy_fifth_set(
+    line: str, script: str, expected: str | None
+) -> None:
+    assert reason_in(line, script) == expected
+
+
+def test_a_results_list_with_times_is_no_list_of_stamped_links() -> None:
+    """ "3.02.44" is a skier's time, read as a date of a two digits' year."""
+    results = [
+        "Resultat, damer",
+        "1. Elin Forsgren, Åre SLK, 3.02.44",
+        "2. Maja Lindqvist, Sundsvalls SK, 3.06.31",
+        "3. Kristin Moe Olsen, Norge, 3.07.12",
+    ]
+    judged = reasons("\n\n".join([*ENGLISH_BODY[:2], *results, *ENGLISH_BODY[2:]]))
+    assert all(judged[line] is None for line in results)
+    links = ["Storm closes the A9 12.03.2025 17:55", "Ferry fares rise 12.03.2025 16:10",
+             "Council tax frozen 12.03.2025 15:02"]  # fmt: skip
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *links]))
+    assert all(judged[line] == "related links" for line in links)
+
+
+def test_a_writers_box_headed_skribenter_is_the_credits() -> None:
+    box = ["Skribenter", "Sofia Ek", "reporter"]
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *box]))
+    assert all(judged[line] == "credits" for line in box)
