@@ -143,8 +143,10 @@ _PITCH_VERBS = _fold(
     rf"(?:{_SIGN_UP}|subscribe|get (?:our|the) [\w ]{{0,30}}newsletter|abonnez-vous|inscrivez-vous"
     r"|abonnieren sie|melden sie sich|подпишитесь|подписывайтесь|підписуйтеся|підпишіться"
     r"|абонирайте се|apúntate|suscríbete|iscriviti|zapisz się|abone ol|εγγραφείτε|падпішыцеся"
-    r"|γίνετε συνδρομητής|訂閱|订阅|구독하세요|اشترك|הירשמו|सब्सक्राइब करें"
-    r"|tilmeld dig|meld deg på|anmäl dig|prenumerera på|schrijf je in|abonneer je"
+    r"|γίνετε συνδρομητής|訂閱|订阅|구독하세요|הירשמו|सब्सक्राइब करें"
+    # ("اشترك ممثلو الفصائل في اجتماع": took part in, not subscribe)
+    r"|اشترك(?= (?:في|الآن|مجانا|معنا)\b|\s?ب)"
+    r"|tilmeld dig|meld deg på|anmäl dig|prenumerera på|schrijf je (?:nu |gratis )?in|abonneer je"
     r"|inscríbase|suscríbase|regístrese|reciba en su correo|recevez|erhalten sie"
     r"|inscreva-se|assine|berlangganan|đăng ký|tilaa|zapisz się na|přihlaste se"
     r"|prihláste sa|feliratkozás|iratkozzon fel|abonează-te|pretplatite se|naročite se|telli"
@@ -210,7 +212,7 @@ _YOUR_CHANNEL = factored(
 )
 _CHANNEL = factored(
     _fold(
-        r"newsletter|bulletin|бюлетин|билтен|bilten|рассылк|розсилк|boletín|e-?mail|inbox"
+        r"newsletter|bulletin|бюлетин|билтен|bilten|рассылк|розсилк|boletín|e-?mail|inbox|mailbox"
         r"|telegram|whatsapp"
         r"|boîte mail|boîte de réception|courriel|տեղեկագ|ნიუსლეთერ|ბიულეტენ"
         r"|nyhedsbrev|nyhetsbrev|nieuwsbrief|uutiskirje|hírlevél|infolettre|boletim"
@@ -290,8 +292,10 @@ _NOTICE = factored(
         r"|غير مسؤول عن محتواه|सूचना विभाग दर्ता|republished with permission"
         # no reprint without leave: Urdu, Persian, Bengali, Thai
         # (a reprint named, and forbidden: "عدالت نے … بغیر اجازت تصاویر شائع کیں" is news)
-        r"|دوبارہ اشاعت[^۔]{0,20}ممنوع|بغیر اجازت دوبارہ (?:اشاعت|شائع)|بازنشر[^.]{0,40}ممنوع"
-        r"|পুনঃপ্রকাশ[^।]{0,20}নিষিদ্ধ|অনুমতি (?:ছাড়া|ব্যতীত)[^।]{0,40}পুনঃপ্রকাশ|ห้ามคัดลอก"
+        # ("عدالت نے … دوبارہ اشاعت ممنوع قرار دے دی", "…را ممنوع کرد": a ban, reported)
+        r"|دوبارہ اشاعت ممنوع ہے|بغیر اجازت دوبارہ (?:اشاعت|شائع)|بازنشر[^.]{0,40}ممنوع (?:است|می)"
+        r"|পুনঃপ্রকাশ[^।]{0,20}নিষিদ্ধ\s*(?:[।.]|$)|অনুমতি (?:ছাড়া|ব্যতীত)[^।]{0,60}পুনঃপ্রকাশ করা যাবে না"
+        r"|ห้ามคัดลอก[^ ]{0,30}(?:โดยไม่ได้รับอนุญาต|ก่อนได้รับอนุญาต)"
         r"|imechapishwa tena kwa idhini|granskas av medieombudsmannen|ansvarig utgivare:"
     ),
 )
@@ -401,7 +405,7 @@ _JA_DESK_BYLINE = factored(
     # date before them
     r"|^(?:\d{4}年\d{1,2}月\d{1,2}日(?:[（(][月火水木金土日][）)])?\s*(?:\d{1,2}時\d{1,2}分\s*)?)?"
     r"【[\u4e00-\u9fff\u30a0-\u30ff]{1,8}(?:部|支局|総局|通信部|支社|取材班|報道室)"
-    r"(?:[・／/\s][\u4e00-\u9fff\u3040-\u30ff\s]{2,10})?】$"
+    r"(?:[・／/=＝\s][\u4e00-\u9fff\u3040-\u30ff\s、]{2,20})?】$"
 )
 # "LINEで友だち追加すると、朝のニュースをお届けします", "…ニュースレター「けさの経済」 登録はこちら"
 _JA_PITCH = factored(
@@ -616,8 +620,10 @@ _TIP = factored(
         r"|haben sie (?:einen )?(?:hinweis|tipp)|hai una notizia|tem uma (?:história|notícia|dica)"
         r"|haber ihbar|ihbar hattı|έχετε (?:μια )?(?:είδηση|ιστορία)|제보|情報提供|爆料|報料"
         r"|لديك خبر|יש לכם (?:סיפור|מידע)|आपके पास कोई खबर|masz (?:informacje|temat|newsa)"
-        r"|wiesz coś|imate (?:li )?(?:vijest|vest|priču|pricu|informacij[ue]|fotografij[ue]|fotku"
-        r"|video|snimku)"
+        r"|wiesz coś|imate (?:li )?(?:vijest|vest|priču|pricu|informacij[ue])"
+        # ("Imate li fotografije starog Zagreba? Muzej ih prikuplja …" is news)
+        r"|imate (?:li )?(?:fotografij\w*|fotku|video|snimk\w*)[^?]{0,60}\?\s*(?:pošaljite|šaljite"
+        r"|javite) nam"
         r"|имате (?:ли )?(?:вест|новина)"
         # told to send it: "Send us your photos …", "Изпратете ни вашите снимки и видео на Viber …"
         r"|send us (?:your )?(?:photos|pictures|videos?|news|tips?|stories|story)"
@@ -639,8 +645,8 @@ _TIP_WAY = factored(
 _MEDIA_LINK = factored(
     r"^(?:listen|lyssna|lytt|hor|horen|ecouter|escucha|ascolta|ouvir|ouca|luister|watch|titta"
     r"|kijk|regarder|mira|guarda|assista|video|ljud|audio|слушать|смотреть|видео|відео"
-    r"|дивіться|слухайте)\s*[:：]\s*[^()]{3,100}\(\s*\d+(?:[:.]\d{2})?\s*"
-    r"(?:min\w*|мин\w*|хв\w*|sek\w*|sec\w*|s)?\.?\s*\)$"
+    r"|дивіться|слухайте)\s*[:：]\s*[^()]{3,100}\((?:[^()\d]{1,12},\s*)?\d+(?:[:.]\d{2}){0,2}\s*"
+    r"(?:min\w*|мин\w*|хв\w*|sek\w*|sec\w*|s)?\.?(?:\s*\d+\s*(?:s|sek\w*|sec\w*|с)\.?)?\s*\)$"
 )
 # "Listen to this article" and the read-aloud buttons of other sites.
 _LISTEN = factored(
@@ -764,11 +770,14 @@ _ZH_APP_PITCH = gated(
 )
 # A Chinese site's own lines: its LINE account's pitch, its "more of our news" header and its
 # reminder to the reader ("★新視台新聞網提醒您：請理性消費…")
-_ZH_LINE_PITCH = factored(r"(?:^|[？?！!。，,]\s*)加入[^，,。]{0,10}LINE\s?好友")
-_ZH_MORE_NEWS = factored(r"^更多[^\s，,。：:]{0,12}(?:新聞|新闻)(?:報導|报道)?$")
+_ZH_LINE_PITCH = factored(
+    r"(?:^|[？?！!。]\s*)(?:立即|馬上|马上|快|趕快|赶快|現在|现在)?加入[^，,。]{0,12}LINE\s?"
+    r"(?:官方)?(?:好友|帳號|账号)"
+)
+_ZH_MORE_NEWS = factored(r"^更多[^\s，,。：:]{0,12}(?:新聞|新闻)(?:報導|报道)?\s*[:：》>»]?$")
 _ZH_REMINDS_YOU = factored(
-    r"^[★☆※◎]?\s?[^\s：:，。]{0,12}(?:新聞網|新闻网|新聞|新闻|電視台|电视台|日報|日报|網|网|台)"
-    r"提醒(?:您|你)\s*[:：]"
+    r"^[★☆※◎]?\s?[^\s：:，。]{0,12}(?:新聞網|新闻网|新聞|新闻|電視台|电视台|日報|日报|網|网"
+    r"|(?<!气象)(?<!氣象)(?<!天文)台)提醒(?:您|你)\s*[:：\s]"
 )
 _ZH_PUSH_PITCH = factored(
     r"推送[^。]{0,20}(?:要闻|要聞|新闻|新聞|资讯|資訊)[^。]*。[^。]*(?:下载|下載)"
@@ -805,7 +814,7 @@ _FREE_ARTICLES = factored(
         r"|ücretsiz (?:haber|makale)|δωρεάν άρθρ\w*|gratis artikelen|bezplatných článků)"
         r"|無料記事|免费文章|免費文章|무료 기사"
         # ("مقالان مجانيان": two free articles, a dual without a digit)
-        r"|مقال\w* مجاني\w*|مقاله(?:‌ی)? رایگان|כתבות חינם"
+        r"|مقال\w* مجاني\w*|مقاله(?:‌ی)? رایگان|כתבות חינם|இலவசக் கட்டுரை|मुफ्त लेख|मुफ़्त लेख"
     )
 )
 # A meter's count of what the reader has read, opening its pitch: "You've read 6 articles this
@@ -824,7 +833,9 @@ _METER = factored(
         r"\b(?:this|ce|diesen|este|questo|deste|desse)\s+(?:month|mois|monat|mes|mese|mês)\b"
         r"|в этом месяце|цього місяця|\b(?:left|remaining|reste|restent|restam|quedan|rimangono"
         r"|noch|осталось|залишилось|kaldı|pozostało|zbývá)\b|今月|本月|이번 달"
-        r"|هذا الشهر|تبقى لك|تبقت لك|متبقي|این ماه|باقی‌مانده|החודש|נותרו"
+        # (the reader's own count: "تبقّى لك مقالان مجانيان", "נותרו לך", "வாசித்தீர்கள்")
+        r"|تبقى لك|تبقت لك|بقي لك|لديك|נותרו לך|נשארו לך|برای شما|வாசித்தீர்கள்|உங்களுக்கு"
+        r"|आपने|आपके पास"
     )
 )
 _TO_READER = factored(
@@ -837,6 +848,7 @@ _TO_READER = factored(
 )
 # A paywall's pitch tells the reader what to do: "Get the full story. Unlimited digital ..."
 _IMPERATIVE = factored(r"^(?:get|subscribe|start|try|unlock|join|become|read|sign up)\b")
+_HOW_TO = factored(r"^(?:here['’]?s how|here is how|this is how|how to)\b")
 _EMAIL = factored(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Source, author and editor lines of Chinese and Japanese sites: "本文来源：…", "责任编辑：…".
 # (with a colon or in brackets: "记者了解到" opens a sentence, "the reporter learned")
@@ -862,9 +874,12 @@ _OUR_CHANNEL = factored(
 # The site's app and what it brings the reader, or the stores it is in: "…アプリなら、速報を
 # プッシュ通知でお知らせ。App Store・Google Playで配信中。" (news says "…で配信中だ。")
 _JA_APP_PITCH = factored(
-    r"アプリ[^。]{0,30}通知で[^。]{0,15}(?:お知らせ|お届け)(?:します|しています)?(?:[。！!]|$)"
-    r"|アプリ[^。]{0,40}[。、]\s?(?:App ?Store|Google ?Play)[^。]{0,25}"
-    r"(?:で配信中|からダウンロード|で入手)(?:です)?[。！!]?$"
+    r"アプリなら[、,]?[^。]{0,40}(?:お知らせ|お届け|配信中)"
+    # what it brings, then that it is free: "…公式アプリでは、…プッシュ通知でお知らせしています。
+    # アプリは無料でダウンロードできます。"
+    r"|アプリ[^。]{0,60}(?:お知らせ|お届け)(?:します|しています)。[^。]{0,20}"
+    r"(?:無料でダウンロード|ダウンロードは無料|無料でご利用)"
+    # ("同社のゲームアプリ「星の旅団」は、App Store、Google Playで配信中。" is news)
 )
 _FOLLOW_BUTTON = factored(r"をフォロー(?:する)?$|に「いいね！?」しよう$")
 # ("…野菜をお届けしますと説明した" reports what someone said)
@@ -1134,7 +1149,10 @@ _SIGN_UP_FREE = factored(
     r"|(?:abonnieren sie|melden sie sich an|jetzt anmelden|jetzt abonnieren)[,.!:;]?\s+"
     r"(?:[-–—]\s+)?(?:es ist |das ist )?kostenlos"
     r"|(?:zapisz sie|zasubskrybuj|prihlaste sa|prihlaste se|prihlas se|feliratkozas)"
-    r"[,.!:;]?\s+(?:[-–—]\s+)?(?:to nic nie kosztuje|je to zadarmo|je to zdarma|ingyenes))"
+    r"[,.!:;]?\s+(?:[-–—]\s+)?(?:to nic nie kosztuje|je to zadarmo|je to zdarma|ingyenes)"
+    # "Сваког петка шаљемо преглед … Пријава је бесплатна.": what we send, and the sign-up
+    r"|(?:шаљемо|saljemo)[^.!?]{0,160}[.!?]\s+(?:пријава|prijava) (?:је|je)"
+    r" (?:бесплатна|besplatna))"
     # (the pitch ends there: "… es ist kostenlos für Kinder bis zwölf" is the article's)
     r"\s*(?:[.!…)]|$)"
 )
@@ -1552,9 +1570,9 @@ _RELATIVE_TIME = gated(
 )
 # A reader's comment's header: a name of three words at most, then when it was written, set
 # apart by a wide gap or a dot ("阿偉  2小時前", "Mei · 1 hour ago")
-_AUTHOR_GAPS = frozenset("·•|")
+_AUTHOR_GAPS = frozenset("·•|\u3000\t")
 _AUTHOR_AGO = factored(
-    r"^[^\W\d_][\w.'’-]*(?: [\w.'’-]+){0,2}(?:\s{2,}|\s?[·•|]\s?)" + _AGO + "$",
+    r"^[^\W\d_][\w.'’-]*(?: [\w.'’-]+){0,2}(?:\s{2,}|[\u3000\t]|\s?[·•|]\s?)" + _AGO + "$",
     re.IGNORECASE,
 )
 # "Temps de lecture 4 min.", "Lesedauer: 3 Min.", "読了時間 5分", "5 min read": a header's
@@ -2488,6 +2506,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
             and _ends_with_colon(text)
             and not low.startswith(tuple(newsletter))
             and not _IMPERATIVE.match(low)
+            and not _HOW_TO.match(low)
             and not _TO_READER.search(text)
         )
         # (an article's list item, its label and what it says: "- Newsletter: alle zwei
@@ -2727,10 +2746,14 @@ _UPDATE_NOTE = gated(
     r"|යාවත්කාලීන කරන ලදී)"
     # "Rectificatif, 6 février, 19h05 : une précédente version de cet article indiquait …"
     r"|rectificatif\s*(?:,[^:]{0,40})?:\s*\S|erratum\s*:\s*\S"
+    # "Mise à jour à 21h05 : une version précédente de cet article indiquait …"
+    r"|mise à jour(?: à \d{1,2}h\d{2}| le [^:]{1,30})?\s*:\s*une (?:version précédente"
+    r"|précédente version) de cet article"
     # a correction's label, then what was wrong: "Rättelse: I en tidigare version av artikeln …"
     r"|(?:rättelse|rettelse|oikaisu|correctie|sprostowanie|oprava|corrección|correzione"
     r"|correção|berichtigung|korrektur|исправление|виправлення|διόρθωση|düzeltme|תיקון|تصحيح"
-    r"|اصلاحیه)\s*:\s*\S"
+    r"|اصلاحیه|уточнение|уточнення|திருத்தம்|সংশোধনী|തിരുത്ത്|సవరణ|ತಿದ್ದುಪಡಿ)"
+    r"\s*(?:\([^()]{0,30}\)\s*)?:\s*\S"  # ("Уточнение (14.02.2024, 15:10): …")
     r"|(?:уточнение|поправка) редакции\s*:|уточнення редакції\s*:|(?:від|от|ад) рэдакцыі\s*:"
     r"|(?:від редакції|от редакции)\s*:|সম্পাদকের নোট\s*[:：]|संपादक की टिप्पणी\s*[:：]"
     # an editor's note by its label: "Уредничка напомена: Текст је допуњен …"
@@ -2766,7 +2789,7 @@ _UPDATE_NOTE = gated(
     r"|(?<=【)(?:おことわり|お断り|おわび|お詫び|訂正|更新|修正|更正|勘誤|勘误)】\s*\S"
     # "この記事は、夕方のニュース番組「…」で放送した内容をもとに…": broadcast first
     # ("…6月13日付朝刊2面に掲載されたものです": printed first)
-    r"|この記事は、?.{0,40}[でに](?:放送|放映|掲載)(?:した|された)(?:内容|もの|ニュース)"
+    r"|(?:この|本)記事は、?.{0,40}[でに](?:放送|放映|掲載)(?:した|された)(?:内容|もの|ニュース|記事)"
     r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
     r"|(?:(?:σημείωση(?: της σύνταξης)?|ενημέρωση):\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε)"
     r"|(?:članak|tekst) je (?:ažuriran|dopunjen|ispravljen)"
@@ -3382,7 +3405,7 @@ _APPEAL_FOR = factored(
         r"|redacción|redazione|redação|redakc|صحاف|עיתונ|լրագր|新闻|新聞|donat|донат|spende"
         r"|\bdon\b|donación|donazione|doação|darowizn|adomány|dar\b|기사|저널리즘|언론"
         r"|periodis|subscriptors|újságír|dziennikar|novinář|novinár|novinarstv|nase delo"
-        r"|незалежн|независим|гривень на місяць|рублей в месяц"
+        r"|незалежн|независим|гривень на місяць|рублей в месяц|havi [\d .]+ ?forint|fuggetlen"
     ).lower()
 )
 
@@ -4541,6 +4564,7 @@ _TRAILING_STAMP = gated(
 STAMPED_LINKS = 3  # lines in a row
 # A time of hours, minutes and seconds read as a date of two digits' year ("3.02.44")
 _RACE_TIME = factored(r"\d{1,2}[.:]\d{2}[.:]\d{2}\s*$")
+_RESULT_RANK = factored(r"\d{1,3}[.)]\s")  # "1. Viktor Hedlund, …": a result's rank
 
 
 def _is_stamped_link(p: Paragraph) -> bool:
@@ -4549,7 +4573,7 @@ def _is_stamped_link(p: Paragraph) -> bool:
     if stamp is None or p.words > TEASER:
         return False
     headline = p.text[: stamp.start()].strip()
-    if headline.endswith(",") and _RACE_TIME.match(stamp.group()):
+    if headline.endswith(",") and _RACE_TIME.match(stamp.group()) and _RESULT_RANK.match(headline):
         return False  # "1. Viktor Hedlund, IFK Bräcke, 2.41.18": a result, its time
     return len(_LETTERS.findall(headline)) >= 2 and not _SENTENCE_END.search(headline)
 

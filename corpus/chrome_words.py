@@ -3795,6 +3795,17 @@ BUTTONS: tuple[str, ...] = (
     "абонирай се",
     "изпрати",  # "send", and "туитни", "tweet": a share bar's buttons
     "туитни",
+    "inschrijven",  # a newsletter box's button: "sign up" in Dutch, French, Italian, …
+    "abonneren",
+    "s'inscrire",
+    "je m'inscris",
+    "iscriviti",
+    "iscrivimi",
+    "suscribirme",
+    "inscribirme",
+    "feliratkozom",
+    "tilmeld",
+    "prenumerera",
     "prijavi se",  # Croatian, Serbian, Bosnian: "log in", "register"
     "registriraj se",
     "your email",

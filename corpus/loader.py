@@ -25,7 +25,7 @@ from corpus import jsonl
 from corpus.article import Article, make_article, safe_line
 from corpus.cache import AnalysisCache
 from corpus.decode import NotText, decode
-from corpus.text import is_sanitized, sanitize
+from corpus.text import count_words, is_sanitized, sanitize
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -1557,6 +1557,11 @@ def _standfirst_element(element: Any, key: str) -> bool:
 
 _DECK_TAGS = frozenset({"h2", "h3", "p"})
 DECK_BOLD = 0.9  # of a paragraph's characters in bold: a deck set in bold type
+DECK_WORDS, DECK_CHARS = 6, 30  # a deck's least (of 238 on the dev pages, two were shorter)
+# A place, perhaps an agency, then a dash or a stop: "BERLIN (dpa) – ", "Kraków – ", "Berlin. "
+_DATELINE_FIRST = re.compile(
+    r"^[^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,2}\s*(?:\([^()]{1,30}\)\s*)?(?:[–—-]|\.(?= ))\s"
+)
 
 
 def _deck_under_headline(element: Any, key: str) -> bool:
@@ -1566,10 +1571,12 @@ def _deck_under_headline(element: Any, key: str) -> bool:
     article; an article's first subheading has a paragraph over it."""
     if element.tag not in _DECK_TAGS:
         return False
+    if count_words(key) < DECK_WORDS and len(key) < DECK_CHARS:
+        return False  # a section's heading ("What the coalition agreed"), not a deck
     if element.tag == "p":
         bold = sum(len(_key("".join(b.itertext()))) for b in element.iter("b", "strong"))
-        if bold < DECK_BOLD * len(key):
-            return False
+        if bold < DECK_BOLD * len(key) or _DATELINE_FIRST.match(key):
+            return False  # (a lede in bold opens with its dateline: "BERLIN (dpa) – …")
     node = element
     for _ in range(STANDFIRST_WRAPPER + 1):
         above = _element_before(node)
@@ -1664,7 +1671,7 @@ def _unwrap_layout_tables(tree: Any) -> list[tuple[Any, str]]:
             # (a table of one column set between two paragraphs lists the article's lines, a
             # fare or a step a row: each is a paragraph, which a <div> of loose text is not to
             # trafilatura; a poll's or a box's column elsewhere stays as it was)
-            lines = one_column and _between_paragraphs(table)
+            lines = one_column and _line_rows(cells) and _between_paragraphs(table)
             for el in (table, *own):
                 renamed.append((el, el.tag))
                 el.tag = "p" if lines and _line_cell(el) else "div"
@@ -1686,6 +1693,22 @@ def _between_paragraphs(table: Any) -> bool:
             return False
         below = below.getnext()
     return below is not None and below.tag == "p" and not (table.tail or "").strip()
+
+
+LINE_ROWS = 3  # a list's least rows
+LINE_ROW_CHARS = 12  # a row's least: a fare or a step, not a poll's "Yes"
+
+
+def _line_rows(cells: Sequence[Any]) -> bool:
+    """Whether a table's cells are a list's lines: three or more, each a line of text of
+    some length (`_line_cell`), none a header's (<th>: a poll's question, a box's title)."""
+    texts = [cell for cell in cells if _cell_has_text(cell)]
+    return len(texts) >= LINE_ROWS and all(
+        cell.tag == "td"
+        and _line_cell(cell)
+        and len("".join(cell.itertext()).strip()) >= LINE_ROW_CHARS
+        for cell in texts
+    )
 
 
 def _line_cell(element: Any) -> bool:

@@ -6498,3 +6498,114 @@ def test_a_writers_box_headed_skribenter_is_the_credits() -> None:
     box = ["Skribenter", "Sofia Ek", "reporter"]
     judged = reasons("\n\n".join([*ENGLISH_BODY, *box]))
     assert all(judged[line] == "credits" for line in box)
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "expected"),
+    [
+        ("Mise à jour à 21h05 : une version précédente de cet article indiquait que la ligne "
+         "Lannion – Plouaret serait perturbée.", "Latin", "credits"),
+        ("Уточнение (14.02.2024, 15:10): в первоначальной версии заметки была указана неверная "
+         "стоимость льготного проезда.", "Cyrillic", "credits"),
+        ("A Várkonyi Napló független helyi lap. Ha fontosnak tartja, hogy legyen, aki beszámol a "
+         "város ügyeiről, támogasson minket havi 1000 forinttal!", "Latin", "appeal"),
+        ("Elke donderdag tippen onze recensenten de beste tentoonstellingen van de week. Schrijf "
+         "je gratis in en ontvang de Cultuurbrief in je mailbox.", "Latin", "newsletter"),
+        ("Не пропустите ниједну вест из Шумадије. Сваког петка шаљемо преглед најважнијих "
+         "догађаја недеље. Пријава је бесплатна.", "Cyrillic", "newsletter"),
+        ("Inschrijven", "Latin", "navigation"),
+        # the news: a workshop's free sign-up, a paper's price quoted, a correction's topic
+        ("Радионица почиње у 18 сати у градској библиотеци. Пријава је бесплатна.", "Cyrillic",
+         None),
+        ("A lap havi 1000 forintért kínál előfizetést, mondta a főszerkesztő.", "Latin", None),
+    ],
+)  # fmt: skip
+def test_notes_appeals_and_pitches_of_the_seventy_fifth_sets_html_pages(
+    line: str, script: str, expected: str | None
+) -> None:
+    assert reason_in(line, script) == expected
+
+
+def test_a_tamil_correction_and_meter_are_notes() -> None:
+    body = [
+        "சென்னை புத்தகக் காட்சி இந்த ஆண்டு 900 அரங்குகளுடன் நந்தனத்தில் தொடங்கியது. பதிப்பாளர்கள் "
+        "விற்பனை அதிகரிக்கும் என்று நம்புகின்றனர்.",
+        "வாசகர்கள் கூட்டம் முதல் நாளிலேயே அதிகமாக இருந்தது என்று ஏற்பாட்டாளர்கள் தெரிவித்தனர்.",
+    ]
+    correction = (
+        "திருத்தம்: இக்கட்டுரையின் முந்தைய பதிப்பில் அரங்குகளின் எண்ணிக்கை 960 எனத் தவறாகக் "
+        "குறிப்பிடப்பட்டிருந்தது. அது 900 எனத் திருத்தப்பட்டுள்ளது."
+    )
+    meter = (
+        "இந்தக் கட்டுரையை இலவசமாக வாசித்தீர்கள். இந்த மாதம் இன்னும் 2 இலவசக் கட்டுரைகள் மட்டுமே "
+        "உள்ளன. வாசல் டிஜிட்டல் சந்தா ஆண்டுக்கு ரூ.599."
+    )
+    judged = reasons("\n\n".join([body[0], correction, meter, body[1]]))
+    assert judged[correction] == "credits" and judged[meter] == "paywall"
+    assert all(judged[line] is None for line in body)
+
+
+# The review of the 74th and 75th sets' rules (review 76): news they marked, chrome they missed.
+
+
+@pytest.mark.parametrize(
+    ("line", "script"),
+    [
+        ("هل ينجح الاتفاق؟ اشترك ممثلو الفصائل في اجتماع بثته قناة الجزيرة مساء الخميس.", "Arabic"),
+        ("لماذا يهاجر الشباب؟ اشترك أكثر من ألفي طالب في استطلاع نشرته الجامعة عبر تطبيق واتساب.",
+         "Arabic"),
+        ("أعلنت الصحيفة أنها ستتيح هذا الشهر خمس مقالات مجانية لكل قارئ قبل تطبيق نظام الاشتراك.",
+         "Arabic"),
+        ("روزنامه اعلام کرد که از این ماه تنها پنج مقاله رایگان در اختیار خوانندگان قرار می‌دهد.",
+         "Arabic"),
+        ("העיתון הודיע כי החל מהחודש יוכלו הקוראים לקרוא רק חמש כתבות חינם לפני שיידרשו למינוי.",
+         "Hebrew"),
+        ("عدالت نے اس رپورٹ کی دوبارہ اشاعت ممنوع قرار دے دی ہے اور چینل کو نوٹس جاری کر دیا۔",
+         "Arabic"),
+        ("وزارت ارشاد بازنشر مطالب این خبرگزاری را ممنوع کرد و پرونده را به دادستانی فرستاد.",
+         "Arabic"),
+        ("ครูประจำชั้นกำชับนักเรียนว่าห้ามคัดลอกคำตอบจากเพื่อนระหว่างสอบ", "Thai"),
+        ("刑事局表示，加入165反詐騙LINE好友，即可查詢可疑電話與帳號。", "Chinese"),
+        ("中央气象台提醒您：近期降雨频繁，请注意出行安全。", "Chinese"),
+        ("香港天文台提醒你：明日氣溫將下降至12度，市民應注意保暖。", "Chinese"),
+        ("同社のゲームアプリ「星の旅団」は、App Store、Google Playで配信中。", "Japanese"),
+        ("新たなアプリ「防災しおみ」では、気象警報をプッシュ通知でお届けしています。", "Japanese"),
+        ("Imate li fotografije starog Zagreba? Muzej ih prikuplja na e-mail zbirka@mgz.hr do "
+         "kraja mjeseca.", "Latin"),
+        ("Imate video nadzor? Od siječnja snimke morate prijaviti agenciji putem e-maila, "
+         "upozorava AZOP.", "Latin"),
+    ],
+)  # fmt: skip
+def test_review_news_the_seventy_fourth_and_fifth_sets_rules_marked(line: str, script: str) -> None:
+    assert reason_in(line, script) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "expected"),
+    [
+        ("Here's how to sign up for the Daily Press newsletter:", "Latin", "newsletter"),
+        ("Watch: The mayor on the fares (1:02:31)", "Latin", "navigation"),
+        ("Watch: The mayor on the fares (2 min 31 s)", "Latin", "navigation"),
+        ("Watch: The mayor on the fares (video, 2:31)", "Latin", "navigation"),
+        ("阿偉　2小時前", "Chinese", "comments"),
+        ("立即加入新視台LINE好友，每天推播5則重點新聞", "Chinese", "newsletter"),
+        ("快加入新視台LINE官方帳號，重要新聞不漏接！", "Chinese", "newsletter"),
+        ("更多新視台新聞報導》", "Chinese", "related links"),
+        ("※新視台提醒您 請理性消費", "Chinese", "credits"),
+        ("【社会部・山田太郎、佐藤花子】", "Japanese", "credits"),
+        ("【ワシントン支局=山田太郎】", "Japanese", "credits"),
+        ("本記事は、6月13日付朝刊2面に掲載されたものです。", "Japanese", "credits"),
+    ],
+)  # fmt: skip
+def test_review_variants_the_seventy_fourth_and_fifth_sets_rules_missed(
+    line: str, script: str, expected: str
+) -> None:
+    assert reason_in(line, script) == expected
+
+
+def test_review_teasers_dated_after_a_comma_are_still_stamped_links() -> None:
+    links = ["Mietpreise in München steigen um acht Prozent, 03.02.24",
+             "Neue Tramlinie eröffnet im Westen, 02.02.24",
+             "Stadtrat beschließt höhere Parkgebühren, 01.02.24"]  # fmt: skip
+    judged = reasons("\n\n".join([*ENGLISH_BODY, *links]))
+    assert all(judged[line] == "related links" for line in links)

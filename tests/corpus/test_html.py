@@ -288,6 +288,29 @@ def test_a_one_column_table_of_fares_in_a_layout_cell_keeps_its_rows(tmp_path: P
     assert all(paragraph in found for paragraph in PARAGRAPHS)
 
 
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a poll (its question a header's cell, its answers short), a caption by its photo
+        ["<th>Should the rent cap be extended?</th>", "<td>Yes</td>", "<td>No</td>",
+         "<td>Don't know</td>"],
+        ['<td><img src="a.jpg" alt=""></td>', "<td>The new trams at the depot on Monday.</td>",
+         "<td>Photo: City Transport Authority press office</td>"],
+    ],
+)  # fmt: skip
+def test_a_one_column_box_between_paragraphs_stays_out(tmp_path: Path, rows: list[str]) -> None:
+    table = "<table>" + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>"
+    cell = (
+        "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+        + table
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+    )
+    text, _, _ = load_page(tmp_path, layout_page(cell))
+    for row in rows:
+        words = re.sub(r"<[^>]+>", "", row)
+        assert not words or words not in text
+
+
 def test_a_live_label_before_the_headline_in_the_title_is_no_part_of_it(
     tmp_path: Path,
 ) -> None:
@@ -881,6 +904,30 @@ def test_a_bold_lede_first_in_the_articles_container_stays(tmp_path: Path) -> No
 </article></body></html>"""
     text, _, meta = load_page(tmp_path, page)
     assert STANDFIRST in text and "standfirst" not in meta
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # a lede in bold that opens with its dateline, right after the <h1> (review 76)
+        "<p><strong>BERLIN (dpa) – Tenants in big cities will stay protected from steep rent "
+        "rises for four more years, the government decided on Wednesday.</strong></p>",
+        "<p><b>Berlin.</b> <b>Tenants in big cities will stay protected from steep rent rises "
+        "for four more years, the government decided on Wednesday.</b></p>",
+        # a section's heading right after it: a deck is longer
+        "<h2>What the coalition agreed</h2>",
+    ],
+)
+def test_a_lede_or_a_heading_right_under_the_headline_stays(tmp_path: Path, first: str) -> None:
+    headline, body = sample_parts()
+    paras = "".join(f"<p>{p}</p>" for p in body)
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{headline}</title></head>
+<body><article><h1>{headline}</h1>{first}{paras}</article></body></html>"""
+    text, _, meta = load_page(tmp_path, page)
+    kept = first.replace("<b>", "").replace("</b>", "").replace("<strong>", "")
+    kept = re.sub(r"<[^>]+>", "", kept)
+    assert squeeze(kept) in squeeze(text) and "standfirst" not in meta
 
 
 def test_an_articles_first_subheading_stays(tmp_path: Path) -> None:
