@@ -2162,6 +2162,8 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "navigation"  # "यो समाचार पढेर तपाईंलाई कस्तो महसुस भयो ?", then its buttons
     if words <= 40 and "LINE" in text and not quoted and _ZH_LINE_PITCH.search(text):
         return "newsletter"  # "喜歡這篇文章嗎？加入新視台LINE好友，每天推播5則重點新聞"
+    if words <= 4 and text.startswith("支持") and _ZH_SUPPORT_US.match(stripped):
+        return "appeal"  # "支持快報網": support the site, its appeal under it
     if words <= 6 and text.startswith("更多") and _ZH_MORE_NEWS.match(stripped):
         return "related links"  # "更多新視台新聞報導": the site's other stories under it
     if words <= 60 and "提醒" in text and _ZH_REMINDS_YOU.match(stripped):
@@ -2593,6 +2595,9 @@ _AUTHOR_BIO = gated(
     # "Η Μαρίνα Αποστολίδου είναι συντάκτρια του τμήματος Τεχνολογίας. Καλύπτει θέματα …"
     r"|^(?:Ο|Η) (?:[Α-ΩΆ-Ώ][\w'’-]+ ){1,3}είναι (?:συντάκτ\w*|δημοσιογράφος|ρεπόρτερ"
     r"|αρχισυντάκτ\w*|αναλυτ\w*)\b[^.]{0,80}\.\s+(?:Καλύπτει|Γράφει|Ασχολείται|Παρακολουθεί)\b"
+    # "प्रिया त्रिपाठी सप्ताह दर्पण में वरिष्ठ संवाददाता हैं और खेती … पर लिखती हैं।": a Hindi bio
+    r"|^(?:\S+ ){2,3}[^।]{2,40} में (?:वरिष्ठ |विशेष |मुख्य )?(?:संवाददाता|पत्रकार|रिपोर्टर|संपादक)"
+    r" (?:हैं|है) और [^।]{3,120} (?:पर|के बारे में) (?:लिखती|लिखते|लिखता) (?:हैं|है)"
     # "Tom Gallagher covers business and local government for the Riverina Advertiser."
     r"|^(?:[A-Z][\w.'’-]+ ){1,3}(?:covers|reports on|writes about) [^.]{3,80} for (?:the )?"
     r"(?-i:[A-Z])[^.]{0,40}\."
@@ -2651,7 +2656,8 @@ _DISCLAIMER = factored(r"[(（]?\s*(?:डिस्क्लेमर|अस्�
 # An Indian paper's e-paper offered at a price a month or a year: "இ-பேப்பரை … படிக்க ஆண்டுச்
 # சந்தா ₹999 மட்டுமே" (the e-paper's word, then its price in rupees within a sentence)
 _EPAPER_PRICE = factored(
-    r"(?:e-?paper|ई-?पेपर|ইপেপার|ই-পেপার|இ-?பேப்பர்|ಇ-?ಪೇಪರ್|ఈ-?పేపర్|ഇ-?പേപ്പർ|ઈ-?પેપર|ਈ-?ਪੇਪਰ)"
+    r"(?:e-?paper|ई-?पेपर|ইপেপার|ই-পেপার|இ-?பேப்பர்|ಇ-?ಪೇಪರ್|ఈ-?పేపర్|ഇ-?പേപ്പർ|ઈ-?પેપર|ਈ-?ਪੇਪਰ"
+    r"|डिजिटल सदस्यता)"
     r"[^!?।]{0,80}(?:₹|\bRs\.?)\s?\d",
     re.IGNORECASE,
 )
@@ -2659,6 +2665,7 @@ _EPAPER_PRICE = factored(
 # now costs just ₹99 a month, the publisher said" is news)
 _OFFER_ONLY = factored(
     r"(?:मात्र|ಮಾತ್ರ|மட்டுமே|মাত্র|మాత్రమే|മാത്രം|માત્ર)[\s.!।]*$|subscribe (?:to|now)|सब्सक्राइब करें"
+    r"|(?:सिर्फ़|सिर्फ|केवल) ₹\s?\d"
     r"|ಚಂದಾದಾರರಾಗಿ|சந்தா செலுத்துங்கள்|গ্রাহক হন",
     re.IGNORECASE,
 )
@@ -2667,6 +2674,8 @@ _OFFER_ONLY = factored(
 _OUR_NEWSLETTER_HINDUSTANI = factored(
     r"(?:हमारा|हमारे|ہمارا|ہمارے)\s(?:\S+\s){0,2}(?:न्यूज़लेटर|न्यूजलेटर|نیوز لیٹر|نیوزلیٹر)\s"
     r"(?:को\s|کو\s)?(?:सब्सक्राइब|سبسکرائب)\s(?:करें|कीजिए|करिए|کریں|کیجیے|کیجئے)"
+    # "'किसान पत्र' न्यूज़लेटर मुफ़्त है, बस अपना ईमेल डालें।": free, the reader's address asked
+    r"|(?:न्यूज़लेटर|न्यूजलेटर)[^।]{0,20}(?:मुफ़्त|मुफ्त) है[^।]{0,20}अपना ई-?मेल (?:डालें|दर्ज करें)"
 )
 # "भारत समाचार ऐप डाउनलोड करें और पाएं …": the app's pitch, its verb in the imperative; in Urdu,
 # "our" app: "… دیکھنے کے لیے ہماری موبائل ایپ ڈاؤن لوڈ کریں" ("download our mobile app to watch …")
@@ -2686,11 +2695,17 @@ _ZH_LIKED_IT = factored(
     r"(?:喜[欢歡]|覺得|觉得)(?:這篇|这篇|本文|我們的|我们的)[^？?。，,]{0,6}(?:吗|嗎)?[？?]"
 )
 _ZH_FOR_YOU = factored(r"(?:讓|让)我[們们][^。]{0,20}(?:為|为)?您|(?:為|为)您")
+# A subscription offered by the newsroom: "我們的記者通宵守在前線。訂閱快報Plus每月只需$38"
+_ZH_ONLY_A_MONTH = factored(r"每月(?:只需|僅需|仅需|只要)|月費(?:只需|僅|仅)")
+_ZH_WE = factored(r"我[們们]")
+# "支持快報網": the appeal's header, the site's name after "support"
+_ZH_SUPPORT_US = factored(r"^支持[^\s，,。：:！!]{1,8}(?:網|网|報|报|新聞|新闻)$")
 _WORDED_PITCHES = (
     (("डाउनलोड", "ڈاؤن"), (_APP_DOWNLOAD_HINDUSTANI,), "navigation"),
     (("₹", "Rs"), (_EPAPER_PRICE, _OFFER_ONLY), "paywall"),
     (("लेटर", "لیٹر"), (_OUR_NEWSLETTER_HINDUSTANI,), "newsletter"),
     (("支持", "贊助", "赞助"), (_ZH_LIKED_IT, _ZH_FOR_YOU), "appeal"),
+    (("訂閱", "订阅"), (_ZH_ONLY_A_MONTH, _ZH_WE), "appeal"),
 )
 
 
@@ -2792,6 +2807,9 @@ _UPDATE_NOTE = gated(
     r"|(?:この|本)記事は、?.{0,40}[でに](?:放送|放映|掲載)(?:した|された)(?:内容|もの|ニュース|記事)"
     r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
     r"|(?:(?:σημείωση(?: της σύνταξης)?|ενημέρωση):\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε)"
+    # "अपडेट: इस लेख में … संशोधित किए गए हैं।", "訂正 当初配信の記事で、…の誤りでした。"
+    r"|(?:अपडेट|अद्यतन)\s*:\s*इस (?:लेख|खबर|ख़बर|रिपोर्ट) (?:में|को)"
+    r"|訂正[\s　]+[^。]{0,80}誤りでした"
     r"|(?:članak|tekst) je (?:ažuriran|dopunjen|ispravljen)"
     # the time of the update, then what was changed: "Päivitys klo 12.05: Lisätty tiedot …"
     r"|(?:päivitys|päivitetty)(?: klo)? \d{1,2}[.:]\d{2}\s*:\s*(?:lisätty|korjattu|täydennetty"
@@ -3394,6 +3412,7 @@ _APPEAL_ASK = factored(
         r"підтримайте|поддержите|задонат|unterstützen sie|soutenez|faites un don|apóyanos"
         r"|apoya (?:a|el|nuestro)|haz una donación|sostieni|fai una donazione|apoie|faça uma doação"
         r"|wesprzyj|podpořte|podporte|podprite|támogass|ادعمونا|ادعمنا|تبرعوا|תמכו|աջակցեք|支持我们|支持我們"
+        r"|падтрымайце"
         r"|후원해 ?주세요|후원해 ?주십시오|정기 ?후원에 참여|후원에 참여해|تحتاج (?:إلى )?دعمك"
         r"|fes-te['’]?n? (?:subscriptor|soci)|dona suport"
         r"|станьте (?:нашим )?(?:патроном|донором|меценатом)"
@@ -3406,6 +3425,7 @@ _APPEAL_FOR = factored(
         r"|\bdon\b|donación|donazione|doação|darowizn|adomány|dar\b|기사|저널리즘|언론"
         r"|periodis|subscriptors|újságír|dziennikar|novinář|novinár|novinarstv|nase delo"
         r"|незалежн|независим|гривень на місяць|рублей в месяц|havi [\d .]+ ?forint|fuggetlen"
+        r"|руб\.? у месяц|рэдакцы"
     ).lower()
 )
 
@@ -3414,7 +3434,12 @@ def _is_appeal_elsewhere(low: str, text: str) -> bool:
     """An appeal for the newsroom in a language other than English: the imperative to
     support it and what for, outside quotation marks ("«Підтримайте нас», — сказав мер" is
     news)."""
-    return bool(_APPEAL_ASK.search(low) and _APPEAL_FOR.search(low) and not _quote_mark(text))
+    return bool(
+        _APPEAL_ASK.search(low)
+        and _APPEAL_FOR.search(low)
+        # (the outlet's name in quotation marks is no quotation: "падтрымайце «Наддзвінне»")
+        and not (_quotes_words(text) or _reported(text))
+    )
 
 
 # "নিজস্ব সংবাদদাতা", "निज संवाददाता": the paper's own correspondent, unnamed.
@@ -3697,6 +3722,8 @@ def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None], page
                 break  # "「終電が早くなると、…」" under the link: a speaker, the article going on
             if links > 1 and _opens_its_block(paras, page, k) and reasons[k + 1] is None:
                 break  # "配達網の維持、限界に", its paragraph right under it: a subheading
+            if links > 1 and _figure_rows_from(paras, reasons, k):
+                break  # "प्रमुख रुटको एकतर्फी भाडा" over its fares: the article's table
             reasons[k] = "related link"
 
 
@@ -4072,8 +4099,10 @@ def _no_caption(p: Paragraph) -> bool:
 # (a figure and a word, perhaps its details in brackets: "ఆంధ్ర తొలి ఇన్నింగ్స్: 287 ఆలౌట్ (వంశీ కృష్ణ
 # 94, మహేశ్ గౌడ్ 4/61)"; "Budget 2025: 5 things to know before Wednesday" is a headline)
 _FIGURE_ROW = factored(
-    r"[^\W\d_][^:：\n]{0,40}[:：]\s*[-+−–]?\d[\d.,\s/]*(?:[^\s\d]\S*)?(?:\s+\S+)?"
-    r"(?:\s*\([^()\n]{0,60}\))?\s*$"
+    # (a few words may come before the figure, and after it: "…మార్గం: చివరి రైలు రాత్రి 1.00
+    # గంటకు", "काठमाडौं–पोखरा : रु. ४,२०० देखि रु. ६,८००")
+    r"[^\W\d_][^:：\n]{0,40}[:：]\s*(?:[^\s\d:：]+\s+){0,3}[-+−–]?\d[\d.,\s/]*"
+    r"(?:[^\s\d]\S*)?(?:\s+\S+){0,3}(?:\s*\([^()\n]{0,60}\))?\s*$"
 )
 FIGURE_ROWS = 3  # rows in a row: the article's table (a box's headline with a figure is one)
 FIGURE_ROW = 14  # words

@@ -1675,7 +1675,33 @@ def _unwrap_layout_tables(tree: Any) -> list[tuple[Any, str]]:
             for el in (table, *own):
                 renamed.append((el, el.tag))
                 el.tag = "p" if lines and _line_cell(el) else "div"
+            renamed.extend(_joined_parts(table, rows))
     return renamed
+
+
+def _joined_parts(table: Any, rows: Sequence[Any]) -> list[tuple[Any, str]]:
+    """An article set in a layout table's rows, a part a row in cells of one class, with a
+    photo's or a box's row between (an old Russian paper's three "articletext" cells):
+    trafilatura took the longest part alone. The rows from the first part to the last go into
+    one element of that class, which the page read as laid out has as a <tbody>. Returns the
+    wrappers, with the tag they take back."""
+    parts: dict[str, list[Any]] = {}
+    for row in rows:
+        cells = [cell for cell in row if cell.tag in ("td", "th", "div", "p")]
+        if row.getparent() is table and len(cells) == 1 and cells[0].get("class"):
+            parts.setdefault(cells[0].get("class"), []).append(row)
+    joined: list[tuple[Any, str]] = []
+    for name, members in parts.items():
+        if len(members) < PARTED_ROWS:
+            continue
+        children = list(table)
+        first, last = children.index(members[0]), children.index(members[-1])
+        wrapper = table.makeelement("div", {"class": name})
+        table.insert(first, wrapper)
+        wrapper.extend(children[first : last + 1])
+        joined.append((wrapper, "tbody"))
+        break  # (one article a table)
+    return joined
 
 
 _PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4"})
@@ -1695,6 +1721,7 @@ def _between_paragraphs(table: Any) -> bool:
     return below is not None and below.tag == "p" and not (table.tail or "").strip()
 
 
+PARTED_ROWS = 2  # rows of one class that hold an article's parts
 LINE_ROWS = 3  # a list's least rows
 LINE_ROW_CHARS = 12  # a row's least: a fare or a step, not a poll's "Yes"
 

@@ -6609,3 +6609,62 @@ def test_review_teasers_dated_after_a_comma_are_still_stamped_links() -> None:
              "Stadtrat beschließt höhere Parkgebühren, 01.02.24"]  # fmt: skip
     judged = reasons("\n\n".join([*ENGLISH_BODY, *links]))
     assert all(judged[line] == "related links" for line in links)
+
+
+# The 76th set's: an appeal from a Hong Kong live blog, and tables that boxes took.
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("支持快報網", "appeal"),
+        ("颱風期間，我們的記者通宵守在前線。訂閱快報Plus每月只需$38，即可無廣告閱讀全部報道。",
+         "appeal"),
+        # the news: a streaming price rise, a farm campaign's name
+        ("串流平台宣布加價，訂閱月費由$68加至$78，不少用户表示會取消。", None),
+        ("支持本地農業", None),
+    ],
+)  # fmt: skip
+def test_a_chinese_sites_appeal_and_its_header(line: str, expected: str | None) -> None:
+    assert reason_in(line, "Chinese") == expected
+
+
+def test_a_table_under_a_read_also_link_is_the_articles() -> None:
+    """ "यो पनि पढ्नुहोस् :" and its link, then the article's fares under their title: the
+    rows (a price from, a price to) are no links (a Nepali page lost 7.7 points)."""
+    body = BODIES["Devanagari"]
+    box = ["यो पनि पढ्नुहोस् :", "दसैंमा घर जानेका लागि ५०० थप बस, यस्तो छ भाडा"]
+    table = ["प्रमुख रुटको एकतर्फी भाडा (नेपाली नागरिकका लागि)",
+             "काठमाडौं–पोखरा : रु. ४,२०० देखि रु. ६,८००",
+             "काठमाडौं–भैरहवा : रु. ५,५०० देखि रु. ८,२००",
+             "काठमाडौं–विराटनगर : रु. ५,९०० देखि रु. ८,९००"]  # fmt: skip
+    judged = reasons("\n\n".join([body[0], *box, *table, *body[1:]]))
+    assert all(judged[line] == "related link" for line in box)
+    assert all(judged[line] is None for line in table)
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "expected"),
+    [
+        ("हर शुक्रवार सुबह खेती-किसानी की सबसे ज़रूरी ख़बरें सीधे आपके इनबॉक्स में। 'किसान पत्र' "
+         "न्यूज़लेटर मुफ़्त है, बस अपना ईमेल डालें।", "Devanagari", "newsletter"),
+        ("अपडेट: इस लेख में आज़ादपुर मंडी के भाव 13 नवंबर दोपहर के आंकड़ों के अनुसार संशोधित किए "
+         "गए हैं।", "Devanagari", "credits"),
+        ("प्रिया त्रिपाठी सप्ताह दर्पण में वरिष्ठ संवाददाता हैं और खेती, ग्रामीण अर्थव्यवस्था और खाद्य "
+         "महंगाई पर लिखती हैं।", "Devanagari", "credits"),
+        ("सप्ताह दर्पण की डिजिटल सदस्यता सिर्फ़ ₹999 सालाना या ₹99 मासिक में। ई-पत्रिका, पुराने अंक "
+         "और विज्ञापन-मुक्त पढ़ाई, सब एक साथ।", "Devanagari", "paywall"),
+        ("Калі вам падабаюцца нашы тэксты, падтрымайце «Наддзвінне»: 10 руб. у месяц — гэта адна "
+         "кава, а для рэдакцыі — яшчэ адзін рэпартаж з раёна.", "Cyrillic", "appeal"),
+        ("訂正 当初配信の記事で、北港ニュータウンまでの新運賃を「468円」としていましたが、「486円」"
+         "の誤りでした。訂正します。", "Japanese", "credits"),
+        # the news: a company's offer reported, a mayor quoted asking for support
+        ("कंपनी ने कहा कि डिजिटल सदस्यता सिर्फ़ ₹99 में मिलेगी।", "Devanagari", None),
+        ("«Підтримайте нас», — сказав мер, звертаючись до редакції незалежного видання.",
+         "Cyrillic", None),
+    ],
+)  # fmt: skip
+def test_notes_bios_and_offers_of_the_seventy_sixth_set(
+    line: str, script: str, expected: str | None
+) -> None:
+    assert reason_in(line, script) == expected

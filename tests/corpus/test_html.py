@@ -311,6 +311,25 @@ def test_a_one_column_box_between_paragraphs_stays_out(tmp_path: Path, rows: lis
         assert not words or words not in text
 
 
+def test_an_article_in_parts_across_a_layouts_rows_is_read_whole() -> None:
+    """The dev set's old Russian paper (windows-1251): its article in three cells of one
+    class, a row each, with a photo's row and a "Читайте также" row between. trafilatura took
+    the longest part alone (recall 0.457); every paragraph of the page's gold is in the text."""
+    import json
+
+    folder = Path(__file__).parents[1] / "gold" / "pages" / "dev"
+    name = "ch25-ru-proezd-podorozhaet.html"
+    gold = next(
+        json.loads(line)
+        for manifest in folder.glob("manifest*.jsonl")
+        for line in manifest.read_text("utf-8").splitlines()
+        if line.strip() and json.loads(line)["file"] == name
+    )
+    (article,), _ = load_corpus([folder / name])
+    text = squeeze(article.text)
+    assert all(squeeze(p) in text for p in gold["body"].split("\n\n"))
+
+
 def test_a_live_label_before_the_headline_in_the_title_is_no_part_of_it(
     tmp_path: Path,
 ) -> None:
