@@ -1071,7 +1071,8 @@ _SAID_TAIL = factored(
     r"|explicó|a dit|a déclaré|a demandé|a recommandé|sagte|erklärte|forderte|riet|ha detto"
     r"|ha chiesto|disse|pediu|afirmou|rekao|rekla|poručil\w*|kazao|zei|vroeg|powiedział\w*"
     r"|apelował\w*|اپیل کی|کہا|अपील की|कहा|बताया|و?قال|و?قالت|و?أضافت?|و?أكدت?|دعا|دعت|صرحت?"
-    rf"|أوضحت?|گفت|افزود|אמר|אמרה|הוסיף|הוסיפה)(?![\w{MARK_RANGES}])[^,]{{0,60}}[.!?।۔։]?$",
+    r"|أوضحت?|گفت|افزود|אמר|אמרה|הוסיף|הוסיפה|сказаў|сказала|заявіў|заявіла|заклікаў"
+    rf"|заклікала|падкрэсліў|подчеркнул\w*)(?![\w{MARK_RANGES}])[^,]{{0,60}}[.!?।۔։]?$",
     re.IGNORECASE,
 )
 # "… 밝혔다.", "… 말했다.": a Korean report's verb of saying, closing its sentence
@@ -2588,6 +2589,9 @@ _AUTHOR_BIO = gated(
     r"|^(?:Ο|Η) (?:[Α-ΩΆ-Ώ][\w'’-]+ ){1,3}γράφει (?:για|στην|στο)\b"
     # "Пишет о транспорте и городской инфраструктуре с 2015 года. …": under the writer's name
     r"|^(?:Пишет|Пише) (?:о|об|про) [^.]{3,100}\.\s+\S"
+    # "Журналістка економічного відділу. Пише про аграрний сектор, …": the role, then the beat
+    r"|^(?:Журналіст(?:ка)?|Журналист(?:ка)?|Кореспондент(?:ка)?|Корреспондент|Редактор(?:ка)?)"
+    r" [^.]{3,60}\.\s+(?:Пише|Пишет) (?:о|об|про) "
     # "Дарья Мельникова пишет о потребительском рынке … Прежде работала в деловом еженедельнике."
     r"|^(?:[А-ЯЁІЇЄҐ][\w'’-]+ ){2,3}(?:пишет|пише) (?:о|об|про) [^.]{3,100}\.\s+(?:(?:Прежде"
     r"|Ранее|Раньше|До этого|Раніше|До цього) )?(?:[Рр]аботал|[Пп]рацювал|Пишите (?:ей|ему)"
@@ -2595,9 +2599,6 @@ _AUTHOR_BIO = gated(
     # "Η Μαρίνα Αποστολίδου είναι συντάκτρια του τμήματος Τεχνολογίας. Καλύπτει θέματα …"
     r"|^(?:Ο|Η) (?:[Α-ΩΆ-Ώ][\w'’-]+ ){1,3}είναι (?:συντάκτ\w*|δημοσιογράφος|ρεπόρτερ"
     r"|αρχισυντάκτ\w*|αναλυτ\w*)\b[^.]{0,80}\.\s+(?:Καλύπτει|Γράφει|Ασχολείται|Παρακολουθεί)\b"
-    # "प्रिया त्रिपाठी सप्ताह दर्पण में वरिष्ठ संवाददाता हैं और खेती … पर लिखती हैं।": a Hindi bio
-    r"|^(?:\S+ ){2,3}[^।]{2,40} में (?:वरिष्ठ |विशेष |मुख्य )?(?:संवाददाता|पत्रकार|रिपोर्टर|संपादक)"
-    r" (?:हैं|है) और [^।]{3,120} (?:पर|के बारे में) (?:लिखती|लिखते|लिखता) (?:हैं|है)"
     # "Tom Gallagher covers business and local government for the Riverina Advertiser."
     r"|^(?:[A-Z][\w.'’-]+ ){1,3}(?:covers|reports on|writes about) [^.]{3,80} for (?:the )?"
     r"(?-i:[A-Z])[^.]{0,40}\."
@@ -2656,8 +2657,7 @@ _DISCLAIMER = factored(r"[(（]?\s*(?:डिस्क्लेमर|अस्�
 # An Indian paper's e-paper offered at a price a month or a year: "இ-பேப்பரை … படிக்க ஆண்டுச்
 # சந்தா ₹999 மட்டுமே" (the e-paper's word, then its price in rupees within a sentence)
 _EPAPER_PRICE = factored(
-    r"(?:e-?paper|ई-?पेपर|ইপেপার|ই-পেপার|இ-?பேப்பர்|ಇ-?ಪೇಪರ್|ఈ-?పేపర్|ഇ-?പേപ്പർ|ઈ-?પેપર|ਈ-?ਪੇਪਰ"
-    r"|डिजिटल सदस्यता)"
+    r"(?:e-?paper|ई-?पेपर|ইপেপার|ই-পেপার|இ-?பேப்பர்|ಇ-?ಪೇಪರ್|ఈ-?పేపర్|ഇ-?പേപ്പർ|ઈ-?પેપર|ਈ-?ਪੇਪਰ)"
     r"[^!?।]{0,80}(?:₹|\bRs\.?)\s?\d",
     re.IGNORECASE,
 )
@@ -2665,7 +2665,6 @@ _EPAPER_PRICE = factored(
 # now costs just ₹99 a month, the publisher said" is news)
 _OFFER_ONLY = factored(
     r"(?:मात्र|ಮಾತ್ರ|மட்டுமே|মাত্র|మాత్రమే|മാത്രം|માત્ર)[\s.!।]*$|subscribe (?:to|now)|सब्सक्राइब करें"
-    r"|(?:सिर्फ़|सिर्फ|केवल) ₹\s?\d"
     r"|ಚಂದಾದಾರರಾಗಿ|சந்தா செலுத்துங்கள்|গ্রাহক হন",
     re.IGNORECASE,
 )
@@ -2697,15 +2696,26 @@ _ZH_LIKED_IT = factored(
 _ZH_FOR_YOU = factored(r"(?:讓|让)我[們们][^。]{0,20}(?:為|为)?您|(?:為|为)您")
 # A subscription offered by the newsroom: "我們的記者通宵守在前線。訂閱快報Plus每月只需$38"
 _ZH_ONLY_A_MONTH = factored(r"每月(?:只需|僅需|仅需|只要)|月費(?:只需|僅|仅)")
-_ZH_WE = factored(r"我[們们]")
+# "डिजिटल सदस्यता सिर्फ़ ₹999 सालाना या ₹99 मासिक में": an offer's two prices, a year's and a
+# month's ("… सदस्यता अब सिर्फ़ ₹99 प्रति माह में मिलेगी" is news of one price)
+_HINDI_OFFER = factored(
+    r"डिजिटल (?:सदस्यता|सब्सक्रिप्शन)[^।]{0,40}₹\s?[\d,]+ (?:सालाना|वार्षिक|प्रति वर्ष)[^।]{0,12}"
+    r"₹\s?[\d,]+ (?:मासिक|प्रति माह|प्रति महीना)"
+)
+# "獨立報導需要您的支持。每月小額贊助100元，…": the newsroom's need, and the reader's monthly sum
+_ZH_NEEDS_YOU = factored(r"需要(?:您|你)的(?:支持|贊助|赞助)")
+_ZH_MONTHLY_SUM = factored(r"每月[^。，,]{0,8}\d+\s?元")
+_ZH_WE = factored(r"我[們们]的(?:記者|记者|新聞|新闻|編輯|编辑|採訪|采访|報道|报道)")
 # "支持快報網": the appeal's header, the site's name after "support"
-_ZH_SUPPORT_US = factored(r"^支持[^\s，,。：:！!]{1,8}(?:網|网|報|报|新聞|新闻)$")
+_ZH_SUPPORT_US = factored(r"^支持[^\s，,。：:！!]{1,8}(?:網|网|報|报)$")
 _WORDED_PITCHES = (
     (("डाउनलोड", "ڈاؤن"), (_APP_DOWNLOAD_HINDUSTANI,), "navigation"),
     (("₹", "Rs"), (_EPAPER_PRICE, _OFFER_ONLY), "paywall"),
     (("लेटर", "لیٹر"), (_OUR_NEWSLETTER_HINDUSTANI,), "newsletter"),
     (("支持", "贊助", "赞助"), (_ZH_LIKED_IT, _ZH_FOR_YOU), "appeal"),
     (("訂閱", "订阅"), (_ZH_ONLY_A_MONTH, _ZH_WE), "appeal"),
+    (("贊助", "赞助"), (_ZH_NEEDS_YOU, _ZH_MONTHLY_SUM), "appeal"),
+    (("सदस्यता", "सब्सक्रिप्शन"), (_HINDI_OFFER,), "paywall"),
 )
 
 
@@ -2808,8 +2818,9 @@ _UPDATE_NOTE = gated(
     r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
     r"|(?:(?:σημείωση(?: της σύνταξης)?|ενημέρωση):\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε)"
     # "अपडेट: इस लेख में … संशोधित किए गए हैं।", "訂正 当初配信の記事で、…の誤りでした。"
-    r"|(?:अपडेट|अद्यतन)\s*:\s*इस (?:लेख|खबर|ख़बर|रिपोर्ट) (?:में|को)"
-    r"|訂正[\s　]+[^。]{0,80}誤りでした"
+    r"|(?:अपडेट|अद्यतन)(?:\s*\([^()]{0,20}\))?\s*:\s*इस (?:लेख|खबर|ख़बर|रिपोर्ट) (?:में|को)[^।]{0,120}"
+    r"(?:संशोधित|जोड़ी|जोड़ा|जोड़े|सुधारा|सुधार किया|अपडेट किया)"
+    r"|訂正[\s　:：]+[^。]{0,80}誤り(?:でした|がありました)|(?<=[（(])訂正[）)][^。]{0,80}誤り"
     r"|(?:članak|tekst) je (?:ažuriran|dopunjen|ispravljen)"
     # the time of the update, then what was changed: "Päivitys klo 12.05: Lisätty tiedot …"
     r"|(?:päivitys|päivitetty)(?: klo)? \d{1,2}[.:]\d{2}\s*:\s*(?:lisätty|korjattu|täydennetty"
@@ -3016,6 +3027,9 @@ def _phrase_key(text: str) -> str:
 SITE_PHRASE = 8  # words: the longest line looked up among the phrases of `chrome_words`
 
 
+_NOTE_IN_BRACKETS = factored(r"\s*[（(][^（）()]{1,30}[）)]$")
+
+
 def _site_words_reason(low: str, words: int, text: str, key: str) -> str | None:
     """A line that is one of the interface phrases of news sites (`chrome_words`), or opens
     with one that cannot open a sentence of news: a header of links, comments, ads, share
@@ -3030,6 +3044,8 @@ def _site_words_reason(low: str, words: int, text: str, key: str) -> str | None:
             return "related link"  # the link itself is the next line (`_apply_one_links`)
         if key in _COMMENT_KEYS or bare in _COMMENT_KEYS:
             return "comments"
+        if key[-1:] in ")）" and _NOTE_IN_BRACKETS.sub("", key) in _COMMENT_KEYS:
+            return "comments"  # "网友评论（仅代表网友个人观点）": the header and its disclaimer
         if key in _KEY_POINTS_KEYS:
             return "key points"  # its lines under it (`_apply_blocks`)
         if key in _AUTHOR_BOX_KEYS:
@@ -3409,7 +3425,7 @@ _LISTED = factored(r"\w,\s+\w[^,]*\s(?:and|und|et|y|e|i|и|і|og|och|en)\s")
 # with what is to be supported or given.
 _APPEAL_ASK = factored(
     _fold(
-        r"підтримайте|поддержите|задонат|unterstützen sie|soutenez|faites un don|apóyanos"
+        r"підтримайте|поддержите|задонатьте|unterstützen sie|soutenez|faites un don|apóyanos"
         r"|apoya (?:a|el|nuestro)|haz una donación|sostieni|fai una donazione|apoie|faça uma doação"
         r"|wesprzyj|podpořte|podporte|podprite|támogass|ادعمونا|ادعمنا|تبرعوا|תמכו|աջակցեք|支持我们|支持我們"
         r"|падтрымайце"
@@ -3425,7 +3441,7 @@ _APPEAL_FOR = factored(
         r"|\bdon\b|donación|donazione|doação|darowizn|adomány|dar\b|기사|저널리즘|언론"
         r"|periodis|subscriptors|újságír|dziennikar|novinář|novinár|novinarstv|nase delo"
         r"|незалежн|независим|гривень на місяць|рублей в месяц|havi [\d .]+ ?forint|fuggetlen"
-        r"|руб\.? у месяц|рэдакцы"
+        r"|руб\w*\.? у месяц|рэдакцы"
     ).lower()
 )
 
@@ -3434,12 +3450,12 @@ def _is_appeal_elsewhere(low: str, text: str) -> bool:
     """An appeal for the newsroom in a language other than English: the imperative to
     support it and what for, outside quotation marks ("«Підтримайте нас», — сказав мер" is
     news)."""
-    return bool(
-        _APPEAL_ASK.search(low)
-        and _APPEAL_FOR.search(low)
-        # (the outlet's name in quotation marks is no quotation: "падтрымайце «Наддзвінне»")
-        and not (_quotes_words(text) or _reported(text))
-    )
+    ask = _APPEAL_ASK.search(low)
+    if ask is None or not _APPEAL_FOR.search(low) or _reported(text):
+        return False
+    # (the outlet's name in quotation marks is no quotation: "падтрымайце «Наддзвінне»"; the
+    # ask inside them is, "Мер звернувся до мешканців: «Підтримайте незалежні медіа».")
+    return not _quote_mark(text) or not (_within_quotes(low, ask.start()) or _quotes_words(text))
 
 
 # "নিজস্ব সংবাদদাতা", "निज संवाददाता": the paper's own correspondent, unnamed.
@@ -4099,10 +4115,12 @@ def _no_caption(p: Paragraph) -> bool:
 # (a figure and a word, perhaps its details in brackets: "ఆంధ్ర తొలి ఇన్నింగ్స్: 287 ఆలౌట్ (వంశీ కృష్ణ
 # 94, మహేశ్ గౌడ్ 4/61)"; "Budget 2025: 5 things to know before Wednesday" is a headline)
 _FIGURE_ROW = factored(
-    # (a few words may come before the figure, and after it: "…మార్గం: చివరి రైలు రాత్రి 1.00
-    # గంటకు", "काठमाडौं–पोखरा : रु. ४,२०० देखि रु. ६,८००")
+    # (a few words may come before the figure, and after it a unit or a range's second figure:
+    # "…మార్గం: చివరి రైలు రాత్రి 1.00 గంటకు", "काठमाडौं–पोखरा : रु. ४,२०० देखि रु. ६,८००";
+    # "Election: Turnout reaches 61 percent in Bavaria" is a headline)
     r"[^\W\d_][^:：\n]{0,40}[:：]\s*(?:[^\s\d:：]+\s+){0,3}[-+−–]?\d[\d.,\s/]*"
-    r"(?:[^\s\d]\S*)?(?:\s+\S+){0,3}(?:\s*\([^()\n]{0,60}\))?\s*$"
+    r"(?:[^\s\d]\S*)?(?:\s+\S+)?(?:(?:\s+\S+){0,2}\s+\S*\d[\d.,]*\S*)?"
+    r"(?:\s*\([^()\n]{0,60}\))?\s*$"
 )
 FIGURE_ROWS = 3  # rows in a row: the article's table (a box's headline with a figure is one)
 FIGURE_ROW = 14  # words

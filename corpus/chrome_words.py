@@ -3795,6 +3795,8 @@ BUTTONS: tuple[str, ...] = (
     "абонирай се",
     "изпрати",  # "send", and "туитни", "tweet": a share bar's buttons
     "туитни",
+    "стати членом клубу",  # a members' club's button under its appeal
+    "стать членом клуба",
     "inschrijven",  # a newsletter box's button: "sign up" in Dutch, French, Italian, …
     "abonneren",
     "s'inscrire",

@@ -1683,25 +1683,36 @@ def _joined_parts(table: Any, rows: Sequence[Any]) -> list[tuple[Any, str]]:
     """An article set in a layout table's rows, a part a row in cells of one class, with a
     photo's or a box's row between (an old Russian paper's three "articletext" cells):
     trafilatura took the longest part alone. The rows from the first part to the last go into
-    one element of that class, which the page read as laid out has as a <tbody>. Returns the
-    wrappers, with the tag they take back."""
-    parts: dict[str, list[Any]] = {}
+    one element of that class, which the page read as laid out has as a <tbody>. Only parts
+    that are the article's are joined: each holds paragraphs (<p>) or a paragraph's text, so a
+    box's or the comments' rows around the article are not (their class may repeat, the
+    article between them). Returns the wrappers, with the tag they take back."""
+    parts: dict[tuple[Any, str], list[Any]] = {}
     for row in rows:
         cells = [cell for cell in row if cell.tag in ("td", "th", "div", "p")]
-        if row.getparent() is table and len(cells) == 1 and cells[0].get("class"):
-            parts.setdefault(cells[0].get("class"), []).append(row)
-    joined: list[tuple[Any, str]] = []
-    for name, members in parts.items():
-        if len(members) < PARTED_ROWS:
-            continue
-        children = list(table)
-        first, last = children.index(members[0]), children.index(members[-1])
-        wrapper = table.makeelement("div", {"class": name})
-        table.insert(first, wrapper)
-        wrapper.extend(children[first : last + 1])
-        joined.append((wrapper, "tbody"))
-        break  # (one article a table)
-    return joined
+        if len(cells) == 1 and cells[0].get("class") and _article_part(cells[0]):
+            parts.setdefault((row.getparent(), cells[0].get("class")), []).append(row)
+    joined = [(key, members) for key, members in parts.items() if len(members) >= PARTED_ROWS]
+    if not joined:
+        return []
+    # (the class whose parts hold the most text: one article a table)
+    (parent, name), members = max(
+        joined, key=lambda item: sum(len("".join(row.itertext())) for row in item[1])
+    )
+    children = list(parent)
+    first, last = children.index(members[0]), children.index(members[-1])
+    wrapper = parent.makeelement("div", {"class": name})
+    parent.insert(first, wrapper)
+    wrapper.extend(children[first : last + 1])
+    return [(wrapper, "tbody")]
+
+
+def _article_part(cell: Any) -> bool:
+    """A cell holding a part of the article: a paragraph (<p>) of its own, or a few lines'
+    text that is no link's (a source's or an editor's line is shorter)."""
+    if any(len(_key("".join(p.itertext()))) >= LOOSE_PROSE_CHARS for p in cell.iter("p")):
+        return True
+    return _unlinked_chars(cell.text or "", list(cell)) >= PART_CHARS
 
 
 _PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4"})
@@ -1722,6 +1733,7 @@ def _between_paragraphs(table: Any) -> bool:
 
 
 PARTED_ROWS = 2  # rows of one class that hold an article's parts
+PART_CHARS = 200  # a part's least text written loose, without a <p>
 LINE_ROWS = 3  # a list's least rows
 LINE_ROW_CHARS = 12  # a row's least: a fare or a step, not a poll's "Yes"
 

@@ -330,6 +330,27 @@ def test_an_article_in_parts_across_a_layouts_rows_is_read_whole() -> None:
     assert all(squeeze(p) in text for p in gold["body"].split("\n\n"))
 
 
+def test_rows_of_one_class_around_the_article_are_not_joined_with_it(tmp_path: Path) -> None:
+    """A comment count's row over the article and two comments' rows under it share a class:
+    they are no parts of the article, which is read as it was (review 77)."""
+    comment = '<tr><td class="comment"><b>{}</b> 15.03.2025 19:04<br>{}</td></tr>'
+    rows = (
+        "<tr><td><h1>Metro line opens to passengers</h1></td></tr>"
+        '<tr><td class="comment"><a href="#comments">Comments: 2</a></td></tr>'
+        "<tr><td>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "</td></tr>"
+        + comment.format("Ivan", "And where do the suburbs park, then?")
+        + comment.format("Marina", "About time, the centre is jammed all day.")
+    )
+    page = f"""<html><head><meta charset="utf-8"><title>Metro line opens to passengers</title>
+</head><body><table width="980">{rows}</table></body></html>"""
+    text, _, _ = load_page(tmp_path, page)
+    found = [squeeze(p.text) for p in paragraphs(text)]
+    assert all(paragraph in found for paragraph in PARAGRAPHS), found
+    assert not any(line.startswith("|") for line in text.splitlines())
+
+
 def test_a_live_label_before_the_headline_in_the_title_is_no_part_of_it(
     tmp_path: Path,
 ) -> None:
