@@ -294,6 +294,7 @@ _NOTICE = factored(
         # (a reprint named, and forbidden: "عدالت نے … بغیر اجازت تصاویر شائع کیں" is news)
         # ("عدالت نے … دوبارہ اشاعت ممنوع قرار دے دی", "…را ممنوع کرد": a ban, reported)
         r"|دوبارہ اشاعت ممنوع ہے|بغیر اجازت دوبارہ (?:اشاعت|شائع)|بازنشر[^.]{0,40}ممنوع (?:است|می)"
+        r"|استفاده از مطالب[^.]{0,60}(?:تنها|فقط) با ذکر منبع|යළි පළ කිරීමට අවසර"
         r"|পুনঃপ্রকাশ[^।]{0,20}নিষিদ্ধ\s*(?:[।.]|$)|অনুমতি (?:ছাড়া|ব্যতীত)[^।]{0,60}পুনঃপ্রকাশ করা যাবে না"
         r"|ห้ามคัดลอก[^ ]{0,30}(?:โดยไม่ได้รับอนุญาต|ก่อนได้รับอนุญาต)"
         r"|imechapishwa tena kwa idhini|granskas av medieombudsmannen|ansvarig utgivare:"
@@ -1572,6 +1573,23 @@ _RELATIVE_TIME = gated(
 # A reader's comment's header: a name of three words at most, then when it was written, set
 # apart by a wide gap or a dot ("阿偉  2小時前", "Mei · 1 hour ago")
 _AUTHOR_GAPS = frozenset("·•|\u3000\t")
+# A reader's comment's header with the address it came from: "Бат-Очир (IP: 202.131.x.x)
+# 2024.02.13 11:02"
+_AUTHOR_IP = factored(r"^[^\W\d_][\w.'’ -]{0,30}\s\(IP:\s?[\d.x*]+\)")
+# Persian: a channel to follow ("…کانال پارس‌نگار را در تلگرام، بله و ایتا دنبال کنید"), the
+# comments' rules over them ("نظرات حاوی توهین و افترا منتشر نمی‌شود"), the reporter and editor
+_FA_FOLLOW = factored(
+    r"کانال[^.!؟]{0,40}در (?:تلگرام|بله|ایتا|اینستاگرام|روبیکا)[^.!؟]{0,30}دنبال کنید"
+)
+_FA_COMMENT_RULES = factored(
+    r"^نظرات (?:حاوی|پس از|شما)[^.]{0,60}منتشر (?:نمی‌شود|نمی شود|خواهد شد)"
+)
+_FA_CREDITS = factored(
+    r"^(?:گزارش(?: از)?|خبرنگار|ویرایش|ویراستار|عکس|تنظیم)\s*:\s*[^/:]{2,40}"
+    r"(?:/\s*(?:گزارش(?: از)?|خبرنگار|ویرایش|ویراستار|عکس|تنظیم)\s*:\s*[^/:]{2,40})*$"
+)
+# Sinhala: "register to get the top news by email" ("ලියාපදිංචි වන්න": register)
+_SI_SIGN_UP = factored(r"(?:ඊමේල්|විද්‍යුත් තැපෑල)[^.]{0,60}ලියාපදිංචි වන්න")
 _AUTHOR_AGO = factored(
     r"^[^\W\d_][\w.'’-]*(?: [\w.'’-]+){0,2}(?:\s{2,}|[\u3000\t]|\s?[·•|]\s?)" + _AGO + "$",
     re.IGNORECASE,
@@ -2442,7 +2460,8 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "credits"
     if (
         words <= 40
-        and not quoted
+        # (the outlet's name in quotation marks is no quotation: "… «Կամուրջի» … թղթակից։")
+        and not (quoted and _quotes_words(text))
         and (
             _AUTHOR_BIO.match(stripped)
             or ("취재합니다" in stripped and _COVERS_KO.search(stripped))
@@ -2552,6 +2571,16 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and _AUTHOR_AGO.match(stripped)
     ):
         return "comments"  # "阿偉  2小時前": a reader's comment, its name and its time
+    if words <= 10 and "(IP:" in text and _AUTHOR_IP.match(stripped):
+        return "comments"  # "Бат-Очир (IP: 202.131.x.x) 2024.02.13 11:02"
+    if words <= 40 and "دنبال کنید" in text and not quoted and _FA_FOLLOW.search(text):
+        return "newsletter"  # "برای دریافت سریع‌ترین اخبار، کانال … را در تلگرام … دنبال کنید"
+    if words <= 30 and text.startswith("نظرات") and _FA_COMMENT_RULES.match(stripped):
+        return "comments"  # the comments' rules: the comments begin
+    if words <= 16 and ":" in text and _FA_CREDITS.match(stripped):
+        return "credits"  # "گزارش از: نگار صدری / ویرایش: علی نظری"
+    if words <= 30 and "ලියාපදිංචි" in text and _SI_SIGN_UP.search(text):
+        return "newsletter"  # "සෑම සවසකම ප්‍රධාන පුවත් 10 ඊමේල් මඟින් … ලියාපදිංචි වන්න."
     if words <= SHARE_ROW and _shared_counted(lowered):
         return "navigation"  # "この記事をシェア Xでポスト 128 Facebook 46 LINEで送る はてブ 12"
     if (
@@ -2599,6 +2628,8 @@ _AUTHOR_BIO = gated(
     # "Η Μαρίνα Αποστολίδου είναι συντάκτρια του τμήματος Τεχνολογίας. Καλύπτει θέματα …"
     r"|^(?:Ο|Η) (?:[Α-ΩΆ-Ώ][\w'’-]+ ){1,3}είναι (?:συντάκτ\w*|δημοσιογράφος|ρεπόρτερ"
     r"|αρχισυντάκτ\w*|αναλυτ\w*)\b[^.]{0,80}\.\s+(?:Καλύπτει|Γράφει|Ασχολείται|Παρακολουθεί)\b"
+    # "Լիլիթ Գրիգորյան՝ «Կամուրջի» տնտեսական թղթակից։ Գրում է … մասին։": an Armenian bio
+    r"|^(?:\S+ ){1,2}\S+՝ [^։]{2,60}(?:թղթակից|լրագրող|խմբագիր)։ Գրում է "
     # "Tom Gallagher covers business and local government for the Riverina Advertiser."
     r"|^(?:[A-Z][\w.'’-]+ ){1,3}(?:covers|reports on|writes about) [^.]{3,80} for (?:the )?"
     r"(?-i:[A-Z])[^.]{0,40}\."
@@ -2705,6 +2736,9 @@ _HINDI_OFFER = factored(
 # "獨立報導需要您的支持。每月小額贊助100元，…": the newsroom's need, and the reader's monthly sum
 _ZH_NEEDS_YOU = factored(r"需要(?:您|你)的(?:支持|贊助|赞助)")
 _ZH_MONTHLY_SUM = factored(r"每月[^。，,]{0,8}\d+\s?元")
+# "אהבתם את הכתבה? … מנוי דיגיטלי … 9.90 ₪ לחודש הראשון": liked it, then the offer
+_HE_LIKED_IT = factored(r"אהבת(?:ם|ן)? את (?:הכתבה|הכתבה הזאת|המאמר)")
+_HE_SUBSCRIPTION = factored(r"מנוי")
 _ZH_WE = factored(r"我[們们]的(?:記者|记者|新聞|新闻|編輯|编辑|採訪|采访|報道|报道)")
 # "支持快報網": the appeal's header, the site's name after "support"
 _ZH_SUPPORT_US = factored(r"^支持[^\s，,。：:！!]{1,8}(?:網|网|報|报)$")
@@ -2715,6 +2749,7 @@ _WORDED_PITCHES = (
     (("支持", "贊助", "赞助"), (_ZH_LIKED_IT, _ZH_FOR_YOU), "appeal"),
     (("訂閱", "订阅"), (_ZH_ONLY_A_MONTH, _ZH_WE), "appeal"),
     (("贊助", "赞助"), (_ZH_NEEDS_YOU, _ZH_MONTHLY_SUM), "appeal"),
+    (("₪",), (_HE_LIKED_IT, _HE_SUBSCRIPTION), "paywall"),
     (("सदस्यता", "सब्सक्रिप्शन"), (_HINDI_OFFER,), "paywall"),
 )
 
@@ -2777,7 +2812,7 @@ _UPDATE_NOTE = gated(
     # a correction's label, then what was wrong: "Rättelse: I en tidigare version av artikeln …"
     r"|(?:rättelse|rettelse|oikaisu|correctie|sprostowanie|oprava|corrección|correzione"
     r"|correção|berichtigung|korrektur|исправление|виправлення|διόρθωση|düzeltme|תיקון|تصحيح"
-    r"|اصلاحیه|уточнение|уточнення|திருத்தம்|সংশোধনী|തിരുത്ത്|సవరణ|ತಿದ್ದುಪಡಿ)"
+    r"|اصلاحیه|уточнение|уточнення|திருத்தம்|সংশোধনী|തിരുത്ത്|సవరణ|ತಿದ್ದುಪಡಿ|නිවැරදි කිරීම)"
     r"\s*(?:\([^()]{0,30}\)\s*)?:\s*\S"  # ("Уточнение (14.02.2024, 15:10): …")
     r"|(?:уточнение|поправка) редакции\s*:|уточнення редакції\s*:|(?:від|от|ад) рэдакцыі\s*:"
     r"|(?:від редакції|от редакции)\s*:|সম্পাদকের নোট\s*[:：]|संपादक की टिप्पणी\s*[:：]"
@@ -2835,6 +2870,8 @@ _UPDATE_NOTE = gated(
     r"|articolul a fost (?:actualizat|corectat)|a cikket (?:frissítettük|javítottuk)"
     # "הכתבה עודכנה ב-11:02 עם תגובת העירייה", "تم تحديث هذا الخبر …", "این خبر به‌روزرسانی شد"
     r"|(?:הכתבה|הידיעה) (?:עודכנה|תוקנה)|تم تحديث (?:هذا )?(?:الخبر|المقال|التقرير)"
+    # "עדכון: בגרסה קודמת של הכתבה נכתב כי …": an earlier version, in Hebrew
+    r"|(?:עדכון|הבהרה)\s*:\s*בגרסה (?:ה)?קודמת של (?:הכתבה|הידיעה)"
     r"|(?:این )?(?:خبر|گزارش) (?:به‌روزرسانی|بروزرسانی|به روزرسانی) (?:شد|شده))",
     re.IGNORECASE,
 )
@@ -3441,7 +3478,7 @@ _APPEAL_FOR = factored(
         r"|\bdon\b|donación|donazione|doação|darowizn|adomány|dar\b|기사|저널리즘|언론"
         r"|periodis|subscriptors|újságír|dziennikar|novinář|novinár|novinarstv|nase delo"
         r"|незалежн|независим|гривень на місяць|рублей в месяц|havi [\d .]+ ?forint|fuggetlen"
-        r"|руб\w*\.? у месяц|рэдакцы"
+        r"|руб\w*\.? у месяц|рэдакцы|ամսական [\d ]+ դրամ"
     ).lower()
 )
 

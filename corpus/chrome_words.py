@@ -1050,6 +1050,8 @@ MOST_READ: tuple[str, ...] = (
     "найпопулярніше за добу",
     "найпопулярніше за місяць",
     "самое популярное за неделю",
+    # Sinhala: "latest news"
+    "නවතම පුවත්",
     # Nepali: "latest news", "most read"
     "ताजा समाचार",
     "ताजा खबर",
@@ -3796,6 +3798,7 @@ BUTTONS: tuple[str, ...] = (
     "изпрати",  # "send", and "туитни", "tweet": a share bar's buttons
     "туитни",
     "стати членом клубу",  # a members' club's button under its appeal
+    "դառնալ աջակից",  # Armenian: "become a supporter"
     "стать членом клуба",
     "inschrijven",  # a newsletter box's button: "sign up" in Dutch, French, Italian, …
     "abonneren",

@@ -6731,3 +6731,38 @@ def test_review_headlines_with_a_figure_under_a_read_also_stay_links() -> None:
            "Markets: Oil falls 3 percent after OPEC deal"]  # fmt: skip
     judged = reasons("\n\n".join([*ENGLISH_BODY[:2], *box, *ENGLISH_BODY[2:]]))
     assert all(judged[line] == "related link" for line in box)
+
+
+# The 77th set's: comments with their address, Persian, Sinhala, Hebrew and Armenian chrome.
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "expected"),
+    [
+        ("Бат-Очир (IP: 202.131.x.x) 2024.02.13 11:02", "Cyrillic", "comments"),
+        ("برای دریافت سریع‌ترین اخبار، کانال پارس‌نگار را در تلگرام، بله و ایتا دنبال کنید.",
+         "Arabic", "newsletter"),
+        ("استفاده از مطالب خبرگزاری پارس‌نگار تنها با ذکر منبع و درج لینک مجاز است.", "Arabic",
+         "credits"),
+        ("نظرات حاوی توهین و افترا منتشر نمی‌شود. نظرات پس از تأیید ناظر منتشر خواهد شد.",
+         "Arabic", "comments"),
+        ("گزارش از: نگار صدری / ویرایش: علی نظری", "Arabic", "credits"),
+        ("עדכון: בגרסה קודמת של הכתבה נכתב כי מחיר המנוי הוא 179 ₪. המחיר הנכון הוא 199 ₪.",
+         "Hebrew", "credits"),
+        ("אהבתם את הכתבה? כל הגיליון מחכה לכם. מנוי דיגיטלי למגזין סוף השבוע – 9.90 ₪ לחודש "
+         "הראשון, ואחר כך 34.90 ₪ לחודש.", "Hebrew", "paywall"),
+        ("Լիլիթ Գրիգորյան՝ «Կամուրջի» տնտեսական թղթակից։ Գրում է գյուղատնտեսության, արտահանման "
+         "և փոքր բիզնեսի մասին։", "Latin", "credits"),
+        ("Ձեզ դուր է գալիս «Կամուրջը»։ Մենք անկախ ամսագիր ենք։ Աջակցեք մեզ ամսական 2000 դրամով։",
+         "Latin", "appeal"),
+        # the news: a channel's rules reported, a price's news in Hebrew, a source named
+        ("وزارت ارتباطات اعلام کرد کاربران می‌توانند اطلاعیه‌ها را از کانال رسمی دنبال کنند.",
+         "Arabic", None),
+        ("מחיר המנוי הדיגיטלי של העיתון יעלה ל־34.90 ₪ לחודש, כך הודיעה ההנהלה.", "Hebrew",
+         None),
+    ],
+)  # fmt: skip
+def test_comments_follows_notes_and_offers_of_the_seventy_seventh_set(
+    line: str, script: str, expected: str | None
+) -> None:
+    assert reason_in(line, script) == expected
