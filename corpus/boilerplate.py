@@ -2581,7 +2581,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "credits"  # "گزارش از: نگار صدری / ویرایش: علی نظری"
     if words <= 30 and "ලියාපදිංචි" in text and _SI_SIGN_UP.search(text):
         return "newsletter"  # "සෑම සවසකම ප්‍රධාන පුවත් 10 ඊමේල් මඟින් … ලියාපදිංචි වන්න."
-    if words <= SHARE_ROW and _shared_counted(lowered):
+    if words <= SHARE_ROW and _SHARE_ROW_LABEL.match(lowered) and _shared_counted(lowered):
         return "navigation"  # "この記事をシェア Xでポスト 128 Facebook 46 LINEで送る はてブ 12"
     if (
         words <= BAR_MENU
@@ -2629,7 +2629,8 @@ _AUTHOR_BIO = gated(
     r"|^(?:Ο|Η) (?:[Α-ΩΆ-Ώ][\w'’-]+ ){1,3}είναι (?:συντάκτ\w*|δημοσιογράφος|ρεπόρτερ"
     r"|αρχισυντάκτ\w*|αναλυτ\w*)\b[^.]{0,80}\.\s+(?:Καλύπτει|Γράφει|Ασχολείται|Παρακολουθεί)\b"
     # "Լիլիթ Գրիգորյան՝ «Կամուրջի» տնտեսական թղթակից։ Գրում է … մասին։": an Armenian bio
-    r"|^(?:\S+ ){1,2}\S+՝ [^։]{2,60}(?:թղթակից|լրագրող|խմբագիր)։ Գրում է "
+    r"|^(?:[\u0531-\u0556][\u0561-\u0587]+ ){1,2}[\u0531-\u0556][\u0561-\u0587]+՝ [^։]{2,60}"
+    r"(?:թղթակից|լրագրող|խմբագիր)։ Գրում է "
     # "Tom Gallagher covers business and local government for the Riverina Advertiser."
     r"|^(?:[A-Z][\w.'’-]+ ){1,3}(?:covers|reports on|writes about) [^.]{3,80} for (?:the )?"
     r"(?-i:[A-Z])[^.]{0,40}\."
@@ -2754,10 +2755,18 @@ _WORDED_PITCHES = (
 )
 
 
+_PITCH_WORDS = re.compile(
+    "|".join(re.escape(word) for words, _patterns, _reason in _WORDED_PITCHES for word in words)
+)
+
+
 def _worded_pitch(text: str) -> str | None:
     """The reason of the first of `_WORDED_PITCHES` a line is ("भारत समाचार ऐप डाउनलोड करें और
     पाएं …", "ಇ-ಪೇಪರ್ ಓದಲು ಚಂದಾದಾರರಾಗಿ: ತಿಂಗಳಿಗೆ ₹149, ವರ್ಷಕ್ಕೆ ₹1,499 ಮಾತ್ರ.", "हमारा न्यूज़लेटर
     सब्सक्राइब करें …"), or None; the caller has left out quoted lines."""
+    found = _PITCH_WORDS.search(text)
+    if found is None:
+        return None  # (most lines hold none of the words: one search for them all)
     for words, patterns, reason in _WORDED_PITCHES:
         if (
             any(word in text for word in words)
@@ -2855,7 +2864,7 @@ _UPDATE_NOTE = gated(
     # "अपडेट: इस लेख में … संशोधित किए गए हैं।", "訂正 当初配信の記事で、…の誤りでした。"
     r"|(?:अपडेट|अद्यतन)(?:\s*\([^()]{0,20}\))?\s*:\s*इस (?:लेख|खबर|ख़बर|रिपोर्ट) (?:में|को)[^।]{0,120}"
     r"(?:संशोधित|जोड़ी|जोड़ा|जोड़े|सुधारा|सुधार किया|अपडेट किया)"
-    r"|訂正[\s　:：]+[^。]{0,80}誤り(?:でした|がありました)|(?<=[（(])訂正[）)][^。]{0,80}誤り"
+    r"|訂正[\s　:：]+[^。]{0,80}誤り(?:でした|がありました)|訂正[）)][^。]{0,80}誤り"
     r"|(?:članak|tekst) je (?:ažuriran|dopunjen|ispravljen)"
     # the time of the update, then what was changed: "Päivitys klo 12.05: Lisätty tiedot …"
     r"|(?:päivitys|päivitetty)(?: klo)? \d{1,2}[.:]\d{2}\s*:\s*(?:lisätty|korjattu|täydennetty"
