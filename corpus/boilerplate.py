@@ -2717,9 +2717,6 @@ _APP_DOWNLOAD_HINDUSTANI = factored(
 )
 
 
-# Pitches told by patterns each looked for where one of its words stands, in a line of forty
-# words at most that quotes and reports no one: its words, its patterns (all must match), its
-# reason.
 # A Chinese appeal asks whether the reader liked the story, and speaks for the newsroom to
 # them: "喜歡這篇報導嗎？每月新臺幣99元支持在地新聞，讓我們持續為您記錄家鄉大小事。"
 _ZH_LIKED_IT = factored(
@@ -2743,6 +2740,9 @@ _HE_SUBSCRIPTION = factored(r"מנוי")
 _ZH_WE = factored(r"我[們们]的(?:記者|记者|新聞|新闻|編輯|编辑|採訪|采访|報道|报道)")
 # "支持快報網": the appeal's header, the site's name after "support"
 _ZH_SUPPORT_US = factored(r"^支持[^\s，,。：:！!]{1,8}(?:網|网|報|报)$")
+# Pitches told by patterns each looked for where one of its words stands, in a line of forty
+# words at most that quotes and reports no one: its words, its patterns (all must match), its
+# reason.
 _WORDED_PITCHES = (
     (("डाउनलोड", "ڈاؤن"), (_APP_DOWNLOAD_HINDUSTANI,), "navigation"),
     (("₹", "Rs"), (_EPAPER_PRICE, _OFFER_ONLY), "paywall"),
