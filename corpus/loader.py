@@ -1684,9 +1684,10 @@ def _joined_parts(table: Any, rows: Sequence[Any]) -> list[tuple[Any, str]]:
     photo's or a box's row between (an old Russian paper's three "articletext" cells):
     trafilatura took the longest part alone. The rows from the first part to the last go into
     one element of that class, which the page read as laid out has as a <tbody>. Only parts
-    that are the article's are joined: each holds paragraphs (<p>) or a paragraph's text, so a
-    box's or the comments' rows around the article are not (their class may repeat, the
-    article between them). Returns the wrappers, with the tag they take back."""
+    that are the article's are joined: each holds a paragraph (<p>) or a few lines of loose
+    text (`_article_part`), so a box's or the comments' rows around the article are not
+    (their class may repeat, the article between them). Returns the wrappers, with the tag
+    they take back."""
     parts: dict[tuple[Any, str], list[Any]] = {}
     for row in rows:
         cells = [cell for cell in row if cell.tag in ("td", "th", "div", "p")]
@@ -1726,7 +1727,7 @@ def _between_paragraphs(table: Any) -> bool:
         return False
     below = table.getnext()
     while below is not None and (below.tag == "br" or not isinstance(below.tag, str)):
-        if ((below.tail if below is not None else "") or "").strip():
+        if (below.tail or "").strip():
             return False
         below = below.getnext()
     return below is not None and below.tag == "p" and not (table.tail or "").strip()
