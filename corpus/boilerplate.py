@@ -215,7 +215,7 @@ _CHANNEL = factored(
         r"newsletter|bulletin|бюлетин|билтен|bilten|рассылк|розсилк|boletín|e-?mail|inbox|mailbox"
         r"|telegram|whatsapp"
         r"|boîte mail|boîte de réception|courriel|տեղեկագ|ნიუსლეთერ|ბიულეტენ"
-        r"|nyhedsbrev|nyhetsbrev|nieuwsbrief|uutiskirje|hírlevél|infolettre|boletim"
+        r"|nyhedsbrev|nyhetsbrev|nieuwsbrief|uutiskirje|hírlevél|infolettre|boletim|e-novic"
         r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|نشرتنا|ניוזלטר|न्यूज़लेटर|bản tin"
         r"|вајбер|вайбер|инстаграм|фејсбук|фейсбук|јутјуб|ютуб"
         r"|google news|google haberler|youtube|facebook|instagram|公众号|公眾號|微信|微博|ไลน์"
@@ -244,6 +244,16 @@ _RIGHTS = factored(
         r"|转载请注明|轉載請註明|如涉及版权|如涉及版權"
     ),
 )
+# "Матеріал підготовлено за підтримки …", "This story was produced with support from …": the
+# sponsor of the story, named under it
+_MADE_WITH_SUPPORT = gated(
+    _fold(
+        r"^(?:(?:матеріал|цей матеріал|материал|этот материал) (?:підготовлено|підготовлений"
+        r"|створено|подготовлен|создан) (?:за|при) (?:фінансової )?(?:підтримки|поддержке)"
+        r"|this (?:article|story|report|reporting|content) (?:was|is) (?:produced|published"
+        r"|made possible|funded) (?:with|by|thanks to) (?:the )?(?:support|funding|a grant))"
+    )
+)
 _RIGHTS_TURKISH = factored(_fold(r"(?:tüm|her türlü) hak(?:ları|kı) saklıdır"))
 # Notices of a site's rights and its press regulator, beyond "all rights reserved": "Queda
 # prohibida la reproducción total o parcial ...", "Использование материалов ... разрешено
@@ -252,7 +262,11 @@ _NOTICE = factored(
     _fold(
         r"member of the independent press standards organisation|regulated by (?:ipso|impress)"
         r"|subscribes to the press code"
-        r"|auto-published from a syndicated"
+        r"|auto-published from a syndicated|generated from a syndicated feed"
+        r"|published from a syndicated feed"
+        # "(यह ख़बर … फ़ीड से सीधे प्रकाशित की गई है। …)": the wire's copy, run unedited
+        r"|खबर[^।]{0,40} फीड से (?:सीधे )?(?:प्रकाशित|ऑटो-प्रकाशित)"
+        r"|समाचार[^।]{0,40} फीड से (?:सीधे )?(?:प्रकाशित|ऑटो-प्रकाशित)"
         r"|기사의 섹션 정보는|არ არის პასუხისმგებელი"
         r"|queda prohibida (?:la|su) reproducción|prohibida (?:la|su) reproducción"
         r"|reproduction (?:interdite|totale ou partielle)|toute reproduction"
@@ -667,11 +681,16 @@ _LISTEN = factored(
 # Joining a channel, told to the reader: "Únete a nuestro canal de WhatsApp", "הצטרפו לערוץ
 # הוואטסאפ", "... WhatsApp चॅनेल फॉलो करा".
 # Languages that put the verb last end a pitch with it: "… WhatsApp ग्रुपमध्ये सामील व्हा".
+# (searched in the folded line: "फ़ॉलो करें" is written with its nukta or without)
 _JOIN_AT_END = factored(
-    r"(?:ചേരൂ|ചേരുക|ജോയിൻ ചെയ്യൂ|जुड़ें|जुड़िए|सामील व्हा|जॉइन करा|जॉइन करें|फॉलो करें|फॉलो करा"
-    r"|যোগ দিন|ফলো করুন|சேருங்கள்|இணையுங்கள்|చేరండి|ಸೇರಿ|katılın|takip edin|abone olun"
-    r"|フォローしてください|登録してください|추가하세요|구독하세요|구독해 ?주세요|참여하세요"
-    r"|بپیوندید|کریں|सदस्य बन्नुहोस्|जोडिनुहोस्|सब्स्क्राइब गर्नुहोस्)(?:\W*$|[।.!]\s)"
+    _fold(
+        r"(?:ചേരൂ|ചേരുക|ജോയിൻ ചെയ്യൂ|जुड़ें|जुड़िए|सामील व्हा|जॉइन करा|जॉइन करें|फॉलो करें"
+        r"|फॉलो करा|যোগ দিন|ফলো করুন|சேருங்கள்|இணையுங்கள்|చేరండి|ಸೇರಿ|katılın|takip edin"
+        r"|abone olun|フォローしてください|登録してください|추가하세요|구독하세요|구독해 ?주세요"
+        r"|참여하세요|بپیوندید|کریں|सदस्य बन्नुहोस्|जोडिनुहोस्|सब्स्क्राइब गर्नुहोस्"
+        r"|окуңуз|жазылыңыз|кошулуңуз|оқыңыз|қосылыңыз)"
+        r"(?:\W*$|[।.!]\s)"
+    )
 )
 # "… Google Haberler'de takip edin, gündemi ilk siz öğrenin.": the verb, then what it brings
 _JOIN_THEN_PAYOFF = factored(r"(?:takip edin|abone olun|katılın),\s[^,.!?]{0,60}[.!]?$")
@@ -684,7 +703,7 @@ _JOIN = factored(
         r"|εγγραφείτε|הצטרפו|միացեք"
         r"|انضم(?:وا)?"
         r"|जुड़ें|जॉइन करें|फॉलो करा|फॉलो करें|જોડાઓ)(?=\s|$|[.!?,])"
-        r"|^ចូលរួម"  # Khmer writes no space between words: "ចូលរួមឆានែល Telegram …"
+        r"|^(?:ចុច)?ចូលរួម"  # Khmer writes no space between words: "ចូលរួមឆានែល Telegram …"
         r"|(?:^|\s)join လုပ်"  # "… Join လုပ်လိုက်ပါ။" (Burmese: no space after the verb either)
     ),
 )
@@ -836,6 +855,7 @@ _METER = factored(
         r"|noch|осталось|залишилось|kaldı|pozostało|zbývá)\b|今月|本月|이번 달"
         # (the reader's own count: "تبقّى لك مقالان مجانيان", "נותרו לך", "வாசித்தீர்கள்")
         r"|تبقى لك|تبقت لك|بقي لك|لديك|נותרו לך|נשארו לך|برای شما|வாசித்தீர்கள்|உங்களுக்கு"
+        r"|படித்துவிட்டீர்கள்|படித்துள்ளீர்கள்|நீங்கள்"
         r"|आपने|आपके पास"
     )
 )
@@ -1480,7 +1500,8 @@ _COOKIE_CONTEXT = factored(
     r"|postavk\w*|prihvaća\w*|prihvat\w*|choix|gérer"
     r"|personnalis\w*|оставаясь на сайте|продолжая|continuing|continuando|continuer"
     r"|αποδ[εέ]χ\w*|συνέχιση|συνεχίζοντας|απορρήτ\w*|ρυθμίσ\w*|sutink\w*|sutikim\w*|nustatym\w*|privatum\w*"
-    r"|piekrīt\w*|piekrišan\w*|iestatījum\w*|privātum\w*)\b"
+    r"|piekrīt\w*|piekrišan\w*|iestatījum\w*|privātum\w*|макул\w*|келісесіз|unakubali"
+    r"|kukubali)\b"
     r"|پذیرش|موافقت"
     r"|同意|設定|동의|설정|موافق|הסכמה|ยอมรับ|सहमत|स्वीकार"
 )
@@ -1496,6 +1517,8 @@ _COOKIE_WE = factored(
         r"|(?:ta|naša) spletna stran uporablja|ova (?:web )?stranica koristi|koristimo"
         r"|(?:овај|ovaj) (?:веб |web )?(?:сајт|sajt) (?:користи|koristi)|користимо|kasutame"
         r"|сайт (?:использует|використовує|выкарыстоўвае)|կայքն օգտագործում է"
+        r"|(?:сайт|сайтымыз) cookie (?:файлдарын колдонот|файлдарын пайдаланады)"
+        r"|tovuti hii inatumia"
         r"|(?:η ιστοσελίδα|ο ιστότοπος) (?:μας )?χρησιμοποιεί"
         r"|este sitio (?:web )?(?:utiliza|usa)|esta (?:página )?web (?:utiliza|usa)"
         r"|ta strona (?:używa|korzysta)|tento web používá|používáme|používame"
@@ -1579,7 +1602,8 @@ _AUTHOR_IP = factored(r"^[^\W\d_][\w.'’ -]{0,30}\s\(IP:\s?[\d.x*]+\)")
 # Persian: a channel to follow ("…کانال پارس‌نگار را در تلگرام، بله و ایتا دنبال کنید"), the
 # comments' rules over them ("نظرات حاوی توهین و افترا منتشر نمی‌شود"), the reporter and editor
 _FA_FOLLOW = factored(
-    r"کانال[^.!؟]{0,40}در (?:تلگرام|بله|ایتا|اینستاگرام|روبیکا)[^.!؟]{0,30}دنبال کنید"
+    r"کانال[^.!؟]{0,40}در (?:تلگرام|بله|ایتا|اینستاگرام|روبیکا|پیام\u200c?رسان)[^.!؟]{0,30}"
+    r"دنبال کنید"
 )
 _FA_COMMENT_RULES = factored(
     r"^نظرات (?:حاوی|پس از|شما)[^.]{0,60}منتشر (?:نمی‌شود|نمی شود|خواهد شد)"
@@ -1793,6 +1817,7 @@ def classify(text: str) -> list[Judged]:
     ]
     body = _body_span(prose, len(paras))
     _keep_timetables(paras, reasons, body)
+    _keep_list_items(paras, reasons, body)
     _apply_header(paras, reasons, stamped, body[0])
     _apply_headline_again(paras, reasons, body[0])
     _apply_comments(paras, reasons, body[0])
@@ -1884,6 +1909,39 @@ TIMETABLE_ROWS = 3  # lines in a row: a page's header has a date and an update, 
 
 
 _CODE_ROW_REASONS = frozenset({"photo credit", "navigation"})
+
+
+LIST_ITEM_KEPT = 4  # words: an item of the article's list, not a button's label
+LIST_KEPT_AROUND = 2  # the list's other items, all read as the article's
+
+
+def _keep_list_items(
+    paras: Sequence[Paragraph], reasons: list[str | None], body: tuple[int, int]
+) -> None:
+    """One item of a list inside the article read as a pitch ("- 구청 누리집에서 이메일
+    뉴스레터 신청 (매주 금요일 오전 발송)", the e-mail newsletter among the ways a council's
+    news will now reach residents), where the list's other items, with the same bullet and
+    two at least, are all read as the article's: the article's list. (A box's list of
+    pitches has its other items read as pitches too.)"""
+    start, end = max(body[0], 0), body[1]
+    k = start
+    while k <= end:
+        bullet = paras[k].text[:2]
+        if bullet not in _LIST_BULLETS:
+            k += 1
+            continue
+        run = k
+        while run <= end and paras[run].text[:2] == bullet:
+            run += 1
+        marked = [m for m in range(k, run) if reasons[m] is not None]
+        if (
+            len(marked) == 1
+            and run - k - 1 >= LIST_KEPT_AROUND
+            and reasons[marked[0]] == "newsletter"
+            and paras[marked[0]].words >= LIST_ITEM_KEPT
+        ):
+            reasons[marked[0]] = None
+        k = run
 
 
 def _keep_timetables(
@@ -2092,6 +2150,8 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
     # site in quotation marks; a quotation that mentions reprints opens with its speaker)
     if notice and (notice.start() == 0 or not quoted):
         return "credits"  # a reprint notice or the press regulator, in any language
+    if words <= 60 and opens_low and _MADE_WITH_SUPPORT.match(low):
+        return "credits"
     if words <= SOURCE_LINE and opens_low and _SOURCES.match(low):
         return "credits"  # "Con información de EFE y Reuters."
     if (
@@ -2130,7 +2190,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "newsletter"  # "Найважливіше — у нашому Telegram"
     paywall: set[str] = set()  # (a paywall's words in the line, looked for below)
     if words <= 60 and not quoted:
-        if _JOIN_CHANNEL.search(low) and _JOIN.search(low):
+        if _JOIN_CHANNEL.search(low) and _JOIN.search(low) and not _reported(text):
             return "newsletter"
         if ("facebook" in low or "tiktok" in low) and _JOIN_US_ON.search(low):
             return "newsletter"  # "Dołącz do nas na Facebooku i bądź na bieżąco …"
@@ -2368,7 +2428,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
     if (
         words <= 30
         and (
-            _JOIN_AT_END.search(text)
+            _JOIN_AT_END.search(folded)
             or (any(v in text for v in _JOIN_THEN) and _JOIN_THEN_PAYOFF.search(text))
         )
         and _CHANNEL.search(folded)
@@ -2477,14 +2537,40 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         pitch = _worded_pitch(text)
         if pitch is not None:
             return pitch
+    if (
+        words <= NEWSLETTER_PITCH
+        and ("spam" in low or "ספאם" in text or "مزعجة" in text)
+        and _NO_SPAM.search(low)
+        and not quoted
+        and not _reported(text)
+    ):
+        return "newsletter"  # "Every Thursday: the new places … No spam, we promise."
     if words <= 60 and "cknowledge" in text and _ACKNOWLEDGE_COUNTRY.match(stripped):
         return "credits"
-    if words <= UPDATE_NOTE and _UPDATE_NOTE.match(stripped):
+    if (
+        words <= UPDATE_NOTE
+        and (
+            _UPDATE_NOTE.match(stripped)
+            # "Update, 11.02am: This story has been updated to include …": its label and time first
+            or (
+                (label := _UPDATE_LABEL.match(stripped))
+                and _UPDATE_NOTE.match(stripped[label.end() :])
+            )
+        )
+    ):
         return "credits"  # "This article was updated to correct …", "※この記事は…更新しました。"
     if words <= 8 and not stopped and opens_stripped and _GALLERY_LINK.match(stripped):
         return "navigation"  # "この記事の画像を見る（2枚）", "View gallery (12 photos)"
     if len(text) <= 16 and "の" in text and _SECTION_NEWS.match(stripped):
         return "related links"  # "経済のニュース": a box of the section's headlines
+    if words <= 20 and text.rstrip().endswith(")") and _MEDIA_LINK.match(low):
+        return "navigation"  # "Lyssna: Hedlund direkt efter målgången (1 min)": a clip's link
+    if words <= 40 and "دنبال کنید" in text and not quoted and _FA_FOLLOW.search(text):
+        return "newsletter"  # "برای دریافت سریع‌ترین اخبار، کانال … را در تلگرام … دنبال کنید"
+    if words <= 30 and text.startswith("نظرات") and _FA_COMMENT_RULES.match(stripped):
+        return "comments"  # the comments' rules: the comments begin
+    if words <= 30 and "ලියාපදිංචි" in text and _SI_SIGN_UP.search(text):
+        return "newsletter"  # "සෑම සවසකම ප්‍රධාන පුවත් 10 ඊමේල් මඟින් … ලියාපදිංචි වන්න."
     if words > 16:
         return None
     credit = _TRANSLATION_CREDIT.search(lowered)
@@ -2552,8 +2638,6 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "newsletter"
     if opens_low and _LISTEN.match(low):
         return "navigation"
-    if words <= 20 and text.rstrip().endswith(")") and _MEDIA_LINK.match(low):
-        return "navigation"  # "Lyssna: Hedlund direkt efter målgången (1 min)": a clip's link
     if _is_share_row(text):
         return "navigation"  # "Поделиться  ВКонтакте  Telegram  WhatsApp", copied as a row
     if (
@@ -2573,14 +2657,8 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "comments"  # "阿偉  2小時前": a reader's comment, its name and its time
     if words <= 10 and "(IP:" in text and _AUTHOR_IP.match(stripped):
         return "comments"  # "Бат-Очир (IP: 202.131.x.x) 2024.02.13 11:02"
-    if words <= 40 and "دنبال کنید" in text and not quoted and _FA_FOLLOW.search(text):
-        return "newsletter"  # "برای دریافت سریع‌ترین اخبار، کانال … را در تلگرام … دنبال کنید"
-    if words <= 30 and text.startswith("نظرات") and _FA_COMMENT_RULES.match(stripped):
-        return "comments"  # the comments' rules: the comments begin
     if words <= 16 and ":" in text and _FA_CREDITS.match(stripped):
         return "credits"  # "گزارش از: نگار صدری / ویرایش: علی نظری"
-    if words <= 30 and "ලියාපදිංචි" in text and _SI_SIGN_UP.search(text):
-        return "newsletter"  # "සෑම සවසකම ප්‍රධාන පුවත් 10 ඊමේල් මඟින් … ලියාපදිංචි වන්න."
     if words <= SHARE_ROW and _SHARE_ROW_LABEL.match(lowered) and _shared_counted(lowered):
         return "navigation"  # "この記事をシェア Xでポスト 128 Facebook 46 LINEで送る はてブ 12"
     if (
@@ -2700,6 +2778,11 @@ _OFFER_ONLY = factored(
     r"|ಚಂದಾದಾರರಾಗಿ|சந்தா செலுத்துங்கள்|গ্রাহক হন",
     re.IGNORECASE,
 )
+# A subscription's price with its "only": "ஆண்டுச் சந்தா ₹1,200 மட்டுமே — அச்சு இதழ், …"
+_SUBSCRIPTION_ONLY = factored(
+    r"(?:சந்தா|सदस्यता|চাঁদা|ಚಂದಾ|చందా|വരിസംഖ്യ|લવાજમ|ਚੰਦਾ)[^!?।]{0,30}(?:₹|\bRs\.?)\s?"
+    r"[\d,]+(?:\.\d+)?\s*(?:மட்டுமே|मात्र|মাত্র|ಮಾತ್ರ|మాత్రమే|മാത്രം|માત્ર|ਸਿਰਫ਼)"
+)
 # "हमारा न्यूज़लेटर सब्सक्राइब करें …", "ہمارا نیوز لیٹر سبسکرائب کریں …": "subscribe to our
 # newsletter", the verb last and in the imperative
 _OUR_NEWSLETTER_HINDUSTANI = factored(
@@ -2738,6 +2821,23 @@ _ZH_MONTHLY_SUM = factored(r"每月[^。，,]{0,8}\d+\s?元")
 _HE_LIKED_IT = factored(r"אהבת(?:ם|ן)? את (?:הכתבה|הכתבה הזאת|המאמר)")
 _HE_SUBSCRIPTION = factored(r"מנוי")
 _ZH_WE = factored(r"我[們们]的(?:記者|记者|新聞|新闻|編輯|编辑|採訪|采访|報道|报道)")
+# "…我们会把前一天最重要的科技新闻送到你的邮箱": the site sends the news to the reader's inbox
+_ZH_TO_YOUR_INBOX = factored(
+    r"(?:送到|发送到|發送到|寄到|送达|送達|推送到)(?:你|您)的(?:邮箱|信箱|郵箱|電郵信箱|电邮)"
+)
+_ZH_WE_SEND = factored(r"我[们們](?:会|會|将|將|每|把)")
+# A newsletter's promise to send no spam, in the languages of the news: "No spam, we promise.",
+# "בלי ספאם, מבטיחים.", "Kein Spam." (the phrase, then the promise or the sentence's end)
+_NO_SPAM = factored(
+    _fold(
+        r"(?:^|[\s.,:;–—(-])(?:no spam|never spam|zero spam|kein spam|pas de spam|jamais de spam"
+        r"|sin spam|nada de spam|sem spam|niente spam|nessuno spam|geen spam|ingen spam"
+        r"|bez spamu|без спама|без спаму|בלי ספאם|ללא ספאם|بدون رسائل مزعجة|بدون اسپم"
+        r"|spam yok|χωρίς spam)"
+        r"(?:\s*[.!,)]|\s*[–—-]|\s+(?:ever|we promise|promise|versprochen|promis|promesso"
+        r"|prometido|prometemos|beloofd|lovat|lover|обещаем|обіцяємо|מבטיחים|نعدكم))"
+    )
+)
 # "支持快報網": the appeal's header, the site's name after "support"
 _ZH_SUPPORT_US = factored(r"^支持[^\s，,。：:！!]{1,8}(?:網|网|報|报)$")
 # Pitches told by patterns each looked for where one of its words stands, in a line of forty
@@ -2746,9 +2846,11 @@ _ZH_SUPPORT_US = factored(r"^支持[^\s，,。：:！!]{1,8}(?:網|网|報|报)$
 _WORDED_PITCHES = (
     (("डाउनलोड", "ڈاؤن"), (_APP_DOWNLOAD_HINDUSTANI,), "navigation"),
     (("₹", "Rs"), (_EPAPER_PRICE, _OFFER_ONLY), "paywall"),
+    (("₹", "Rs"), (_SUBSCRIPTION_ONLY,), "paywall"),
     (("लेटर", "لیٹر"), (_OUR_NEWSLETTER_HINDUSTANI,), "newsletter"),
     (("支持", "贊助", "赞助"), (_ZH_LIKED_IT, _ZH_FOR_YOU), "appeal"),
     (("訂閱", "订阅"), (_ZH_ONLY_A_MONTH, _ZH_WE), "appeal"),
+    (("訂閱", "订阅"), (_ZH_TO_YOUR_INBOX, _ZH_WE_SEND), "newsletter"),
     (("贊助", "赞助"), (_ZH_NEEDS_YOU, _ZH_MONTHLY_SUM), "appeal"),
     (("₪",), (_HE_LIKED_IT, _HE_SUBSCRIPTION), "paywall"),
     (("सदस्यता", "सब्सक्रिप्शन"), (_HINDI_OFFER,), "paywall"),
@@ -2824,6 +2926,7 @@ _UPDATE_NOTE = gated(
     r"|اصلاحیه|уточнение|уточнення|திருத்தம்|সংশোধনী|തിരുത്ത്|సవరణ|ತಿದ್ದುಪಡಿ|නිවැරදි කිරීම)"
     r"\s*(?:\([^()]{0,30}\)\s*)?:\s*\S"  # ("Уточнение (14.02.2024, 15:10): …")
     r"|(?:уточнение|поправка) редакции\s*:|уточнення редакції\s*:|(?:від|от|ад) рэдакцыі\s*:"
+    r"|(?:កែសម្រួល|កែតម្រូវ)\s*៖\s*\S"
     r"|(?:від редакції|от редакции)\s*:|সম্পাদকের নোট\s*[:：]|संपादक की टिप्पणी\s*[:：]"
     # an editor's note by its label: "Уредничка напомена: Текст је допуњен …"
     r"|(?:уредничка напомена|напомена уредништва|urednička napomena|napomena urednika"
@@ -2843,6 +2946,8 @@ _UPDATE_NOTE = gated(
     r"|(?:este|o) artigo foi (?:atualizado|corrigido|alterado)"
     r"|(?:esta|a) (?:notícia|reportagem) foi (?:atualizada|corrigida|alterada)"
     r"|dit artikel is (?:bijgewerkt|aangepast|gecorrigeerd)"
+    r"|artiklen er (?:blevet )?(?:opdateret|rettet)|artikkelen er (?:blitt )?(?:oppdatert|rettet)"
+    r"|artikeln (?:har (?:uppdaterats|rättats)|är uppdaterad)"
     r"|artykuł (?:został )?(?:zaktualizowany|poprawiony|uzupełniony)"
     r"|artiklit on (?:täiendatud|uuendatud|parandatud|muudetud)"
     r"|(?:(?:этот|эта|данный|данная) )?(?:материал|статья|новость) (?:был[аи]? )?(?:обновл|дополн"
@@ -2859,6 +2964,7 @@ _UPDATE_NOTE = gated(
     # "この記事は、夕方のニュース番組「…」で放送した内容をもとに…": broadcast first
     # ("…6月13日付朝刊2面に掲載されたものです": printed first)
     r"|(?:この|本)記事は、?.{0,40}[でに](?:放送|放映|掲載)(?:した|された)(?:内容|もの|ニュース|記事)"
+    r"|(?:この|本)記事は、?.{0,40}[でに](?:放送|放映|掲載)(?:しました|されました|予定の記事)"
     r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
     r"|(?:(?:σημείωση(?: της σύνταξης)?|ενημέρωση):\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε)"
     # "अपडेट: इस लेख में … संशोधित किए गए हैं।", "訂正 当初配信の記事で、…の誤りでした。"
@@ -2885,6 +2991,11 @@ _UPDATE_NOTE = gated(
     re.IGNORECASE,
 )
 UPDATE_NOTE = 40  # words
+_UPDATE_LABEL = gated(
+    r"^(?:update|updated|opdatering|oppdatering|uppdatering|aktualisierung|actualización"
+    r"|aggiornamento|atualização|mise à jour)\b[^:：\n]{0,25}[:：]\s*",
+    re.IGNORECASE,
+)
 # A link to the story's pictures: "この記事の画像を見る（2枚）", "View gallery (12 photos)".
 _GALLERY_LINK = gated(
     r"^(?:この記事の)?(?:画像|写真|動画)(?:を(?:すべて)?見る|一覧)"
@@ -3146,7 +3257,7 @@ def _site_words_reason(low: str, words: int, text: str, key: str) -> str | None:
     if (
         words <= 40
         and _FOLLOW_OPENS.opening(low)
-        and not _quote_mark(text)
+        and not (_quote_mark(text) and _quotes_words(text))  # (the app's name may be quoted)
         and (_CHANNEL.search(low) or _APP.search(low))
         and not _reported(text)
     ):
@@ -3516,7 +3627,7 @@ _OWN_CORRESPONDENT = factored(
 _OPENS_LOW = any_opening(
     _MASTHEAD, _STATEMENT, _SOURCES, _TIP, _ADVERTISE_WITH, _GET_APP_LINE, _NOTIFY_ASK,
     _WE_AND_PARTNERS, _RELATED_LINK, _RELATED_LINK_BARE, _TAGS, _TAGS_BARE, _ERROR_REPORT,
-    _RECEIVE, _LISTEN, _READ_COUNT,
+    _RECEIVE, _LISTEN, _READ_COUNT, _MADE_WITH_SUPPORT,
 )  # fmt: skip
 _OPENS_TEXT = any_opening(
     _BYLINE, _CREDITS_OTHER, _REPORTER, _REPORTER_MORE, _BRACKETED_BYLINE, _BRACKETED_NAME,
@@ -3633,8 +3744,7 @@ def _is_dateline_only(text: str, digits: bool) -> bool:
         # "Published Aug 13, 2024 • Last updated 3 hours ago • 3 minute read": a relative
         # time between the header's separators
         rest = "".join(
-            " " if _RELATIVE_TIME.match(part.strip()) else part
-            for part in _STAMP_SEPARATOR.split(rest)
+            " " if _header_part(part.strip()) else part for part in _STAMP_SEPARATOR.split(rest)
         )
     rest = _STAMP_WORDS.sub(" ", _RELATIVE_TIME.sub(" ", rest))
     rest = _WEEKDAYS.sub(" ", _OTHER_STAMP_WORDS.sub(" ", rest))
@@ -3660,6 +3770,21 @@ def _is_dateline_only(text: str, digits: bool) -> bool:
 
 _LIST_BULLETS = frozenset(("- ", "• ", "* ", "· ", "– "))
 _STAMP_SEPARATOR = factored(r"(\s[•·|]\s)")
+
+
+def _header_part(part: str) -> bool:
+    """A part of a header's line between its separators that is no section's name: a
+    relative time, a byline ("di Chiara Bellandi · 6 marzo 2025 · Lettura 4 min"), a
+    reading time."""
+    if _RELATIVE_TIME.match(part) or _BYLINE.match(part):
+        return True
+    return (
+        count_words(part) <= READING_TIME
+        and _MINUTES.search(part) is not None
+        and _READING.search(part) is not None
+    )
+
+
 _AM_PM_END = factored(r"\d\s?[ap]\.\s?m\.$", re.IGNORECASE)
 
 
