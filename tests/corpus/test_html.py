@@ -1652,3 +1652,58 @@ def test_no_chrome_list_or_item_of_many_lines_goes_back_between_runs(lists: str)
     )
     text = f"{intro}\n\nCómo quedan las tarifas\n\n{after}"
     assert _restore_loose_runs(lxml.html.fromstring(html), text) == text
+
+
+def boxed_page(headline: str, body: list[str], box: str, *, container: str = "article") -> str:
+    """`news_page`'s page with `box` set between the article's second and third paragraphs,
+    the article's paragraphs in a <div> of class `container`."""
+    paras = [f"<p>{p}</p>" for p in body]
+    inner = "\n".join([*paras[:2], box, *paras[2:]])
+    return news_page(headline, ["PLACEHOLDER"]).replace(
+        "<p>PLACEHOLDER</p>", f'<div class="{container}">{inner}</div>'
+    )
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a framework's module class, capitalised: trafilatura's own list writes "newsletter"
+        '<div class="Newsletter_box__Kw0pQ"><h3 class="Newsletter_title__zZ4aT">Morning '
+        'Briefing</h3><p class="Newsletter_text__fM1yQ">Every morning at 7 the stories that '
+        "matter, picked by our editors.</p><button>Sign up</button></div>",
+        '<aside class="paywall-inline"><p>Exclusive for subscribers</p><a href="/abo">Je '
+        "m'abonne</a></aside>",
+        '<div class="lb-promo"><p>Turn on breaking news alerts in our app to follow the storm.'
+        "</p></div>",
+        '<div class="sc-au-0 aBio"><p>Felix Overbeck ist Redakteur in der Lokalredaktion und '
+        "schreibt vor allem über Verkehr.</p></div>",
+    ],
+)
+def test_a_small_box_its_class_names_chrome_is_left_out(tmp_path: Path, box: str) -> None:
+    headline, body = sample_parts()
+    text, _, _ = load_page(tmp_path, boxed_page(html.escape(headline), body, box))
+    for words in ("Morning Briefing", "Every morning at 7", "Exclusive for subscribers",
+                  "breaking news alerts", "Felix Overbeck"):  # fmt: skip
+        assert words not in text
+    start = text.index(body[0][:40])
+    assert [squeeze(p) for p in text[start:].split("\n\n")] == [squeeze(p) for p in body]
+
+
+def test_the_articles_own_container_keeps_its_text_whatever_its_class_says(
+    tmp_path: Path,
+) -> None:
+    """A class naming chrome on the article's container ("article-body paywall",
+    "node-promoted"), or on a box larger than a pitch's, leaves the text as it is; so does a
+    box whose line the article holds too."""
+    headline, body = sample_parts()
+    quoted = '<div class="related-quote"><p>' + body[1] + "</p></div>"
+    for container, box in [
+        ("article-body paywall", ""),
+        ("node node-article node-promoted", ""),
+        ("article", quoted),
+    ]:
+        text, _, _ = load_page(
+            tmp_path, boxed_page(html.escape(headline), body, box, container=container)
+        )
+        for paragraph in body:
+            assert squeeze(paragraph) in squeeze(text)
