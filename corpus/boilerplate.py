@@ -187,7 +187,7 @@ _FOLLOW_PAYOFF = factored(
         r"|вести|vijesti|vesti|novice|wiadomości|zprávy|správy|hírek|știri|nieuws|nyheter"
         r"|uutiset|berita|balita|tin tức|haberler|новини|اخبار|обавештења|резултати уживо"
         r"|المستجدات|التنبيهات|توصلوا|értesítés|ειδοποιήσ"
-        r"|добиј|dobij|добива|dobiva|լուր|ծանուցում|სიახლ|შეტყობინებ"
+        r"|добиј|dobij|добива|dobiva|լուր|ծանուցում|სიახლ|შეტყობინებ|primești|primiți"
     ),
     re.IGNORECASE,
 )
@@ -216,6 +216,7 @@ _CHANNEL = factored(
         r"|telegram|whatsapp"
         r"|boîte mail|boîte de réception|courriel|տեղեկագ|ნიუსლეთერ|ბიულეტენ"
         r"|nyhedsbrev|nyhetsbrev|nieuwsbrief|uutiskirje|hírlevél|infolettre|boletim|e-novic"
+        r"|morgonbrev|kvällsbrev|veckobrev|morgenbrev|aftenbrev|ugebrev"
         r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|نشرتنا|ניוזלטר|न्यूज़लेटर|bản tin"
         r"|вајбер|вайбер|инстаграм|фејсбук|фейсбук|јутјуб|ютуб"
         r"|google news|google haberler|youtube|facebook|instagram|公众号|公眾號|微信|微博|ไลน์"
@@ -273,6 +274,7 @@ _NOTICE = factored(
         r"|riproduzione riservata|nachdruck (?:nur|verboten)|é proibida a reprodução"
         r"|weiterverbreitung (?:nur|ist nur|nicht)|\| copyright "
         r"|skyddat enligt upphovsrätts|vidarepublicering (?:utan|är|endast)|textlängd \d+ ord"
+        r"|eftertryck (?:i övrigt )?förbjud|ettertrykk (?:ellers )?forbudt|eftertryk forbudt"
         r"|protegid[ao]s por (?:los )?derechos de autor|protegides per drets d'autor"
         r"|yayın hakları|kaynak gösterilmeden|izinsiz kullanılamaz"
         r"|izin alınmaksızın (?:kısmen veya tamamen )?(?:kullanılamaz|yayımlanamaz)"
@@ -385,12 +387,18 @@ _NOTIFICATIONS = factored(
 # An advert's responsible-gambling notice: its "18+" and another of its phrases ("18+" alone
 # is a film's age)
 _GAMBLING_NOTICE = factored(
-    r"spil ansvarligt|spela ansvarsfullt|spill ansvarlig|play responsibly|gamble responsibly"
-    r"|begambleaware|juega con responsabilidad|gioca responsabilmente|jogue com responsabilidade"
-    r"|spiele verantwortungsbewusst|stopspillet|rofus|spelpaus|(?<!\w)18\+"
-    r"|игре на срећу|igre na sreću|изазову зависност|izazovu zavisnost|izazvati ovisnost"
-    r"|играјте одговорно|igrajte odgovorno"
-    r"|азартные игры|παίξτε υπεύθυνα|graj odpowiedzialnie"
+    _fold(
+        r"spil ansvarligt|spela ansvarsfullt|spill ansvarlig|play responsibly|gamble responsibly"
+        r"|begambleaware|juega con responsabilidad|gioca responsabilmente"
+        r"|jogue com responsabilidade"
+        r"|spiele verantwortungsbewusst|stopspillet|rofus|spelpaus|(?<!\w)18\+"
+        r"|игре на срећу|igre na sreću|изазову зависност|izazovu zavisnost|izazvati ovisnost"
+        r"|играјте одговорно|igrajte odgovorno"
+        r"|азартные игры|παίξτε υπεύθυνα|graj odpowiedzialnie|pariază responsabil|joacă responsabil"
+        r"|jouez responsable|jouez de manière responsable|sorumlu oynayın|играйте ответственно"
+        # the age it forbids ("Jocurile de noroc sunt interzise persoanelor sub 18 ani")
+        r"|sub 18 ani|under 18s?\b|menores de 18|minori di 18|unter 18 jahren|moins de 18 ans"
+    )
 )
 # A player's, a gallery's or a link's label in capitals before its title: "WATCH | …",
 # "VIDEO: …", "READ: …"
@@ -1015,8 +1023,10 @@ _RELATED_HEADER = gated(
         r"|(?:още от|више из|više iz) (?-i:[А-ЯA-Z])[^.!?]{0,40}"
         # "Más noticias de Colombia", "Plus d'actualités de Lyon", "Mais notícias de Minas"
         r"|(?:más noticias|mais notícias|plus d'actualités|più notizie|weitere nachrichten"
-        r"|altre notizie|otras noticias|outras notícias) (?:de|del|da|do|di|aus|from) "
-        r"(?-i:[A-ZÁÉÍÓÚ])[^.!?]{0,40}"
+        r"|altre notizie|otras noticias|outras notícias|more news|fler nyheter|flere nyheder"
+        r"|flere nyheter|meer nieuws|mehr nachrichten|więcej wiadomości|další zprávy"
+        r"|lisää uutisia|további hírek) (?:de|del|da|do|di|aus|von|from|från|fra|uit|van|z|ze"
+        r"|osiosta|innen) (?-i:[A-ZÁÉÍÓÚ])[^.!?]{0,40}"
         # the same headers on sites in other languages
         r"|читать далее|по теме|mehr zum thema|leer más|lea también"
         rf"|(?:{_READ_ALSO})\s*[:：|]?"
@@ -1051,6 +1061,20 @@ _APPEAL_HEADER = gated(
     r"|(?:a )?(?:message|note|letter|word) from (?-i:[A-Z])[^.!?]{0,60}:?"
     r"|dear (?:readers?|friends?|subscribers?)\b.{0,20})$",
     re.IGNORECASE,
+)
+# The header of an appeal: the outlet exists thanks to its readers ("Фокус Дня існує завдяки
+# читачам", "Made possible by readers like you")
+_THANKS_TO_READERS = factored(
+    _fold(
+        r"(?:існує|існуємо|существует|существуем|istnieje|istniejemy|existiert|existieren|existe"
+        r"|existons|existimos|esiste|esistiamo|bestaat|bestaan|finns|eksisterer|exists|exist)"
+        r" (?:завдяки|благодаря|dzięki|dank|grâce à|gracias a|graças a|grazie a|dankzij|tack vare"
+        r"|takket være|thanks to) (?:нашим |своим )?(?:читачам|читателям|czytelnikom"
+        r"|(?:seinen |unseren |ihren )?lesern|(?:ses |nos )?lecteurs|(?:sus |nuestros )?lectores"
+        r"|(?:seus |nossos )?leitores|(?:ai suoi |ai nostri )?lettori|(?:zijn |onze )?lezers"
+        r"|(?:våra )?läsarna|(?:våre )?leserne|(?:its |our )?readers)"
+        r"|made possible by readers like you"
+    )
 )
 # Addressing the reader and asking for money or sign-up: the mark of appeal prose.
 _ADDRESS = gated(r"\b(?:you|your|we|us|our)\b", re.IGNORECASE)
@@ -1449,7 +1473,7 @@ _GET_THE_APP = factored(
         r"|descarga|descargue|descarregue|descarrega|scarica|baixe|pobierz|stáhněte|скачайте|скачивайте|завантажте"
         r"|κατεβάστε|indirin|tải|преузмите|преземете|preuzmite|свалете|изтеглете|töltse le"
         r"|töltsd le|i-download|ներբեռնեք|ჩამოტვირთეთ"
-        r"|parsisiųskite|lejupielādējiet)\b"
+        r"|parsisiųskite|lejupielādējiet|descarcă|descarcati|descărcați|instalează)\b"
     )
 )
 _AFTER_A_STOP = factored(r"(?:[.!?]|\s[–—])\s+$")  # (or a dash: "… – преузмите апликацију")
@@ -1501,6 +1525,9 @@ _COOKIE_CONTEXT = factored(
     r"|personnalis\w*|оставаясь на сайте|продолжая|continuing|continuando|continuer"
     r"|αποδ[εέ]χ\w*|συνέχιση|συνεχίζοντας|απορρήτ\w*|ρυθμίσ\w*|sutink\w*|sutikim\w*|nustatym\w*|privatum\w*"
     r"|piekrīt\w*|piekrišan\w*|iestatījum\w*|privātum\w*|макул\w*|келісесіз|unakubali"
+    # the site's own policy: "Läs mer i vår kakpolicy" ("en cookiepolitik" is a story's)
+    r"|(?:vår|vores|our|notre|nuestra|nossa|unsere|onze) (?:kakpolicy|cookiepolicy|cookiepolitik"
+    r"|cookie-?richtlinie)"
     r"|kukubali)\b"
     r"|پذیرش|موافقت"
     r"|同意|設定|동의|설정|موافق|הסכמה|ยอมรับ|सहमत|स्वीकार"
@@ -1829,6 +1856,7 @@ def classify(text: str) -> list[Judged]:
     _apply_stamped_links(paras, reasons)
     _apply_caption_over_credit(paras, reasons)
     _apply_app_pitch(paras, reasons)
+    _apply_wire_sign_off(paras, reasons)
     _apply_pull_quotes(paras, reasons, text)
     _apply_tail(paras, reasons)
     if _apply_box_pitch(paras, reasons, body[1]):
@@ -2282,7 +2310,15 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         asked = low[low.index("?") + 1 :].lstrip()
         if asked and _NOTIFY_ASK.match(asked):
             return "newsletter"
-    if words <= 30 and "18+" in text and len(set(_GAMBLING_NOTICE.findall(low))) >= 2:
+    if (
+        words <= 30
+        and "18" in text
+        and len(set(_GAMBLING_NOTICE.findall(low))) >= 2
+        # (without its "18+", the notice opens the line: "Pariază responsabil! Jocurile de
+        # noroc sunt interzise persoanelor sub 18 ani."; a story's rule for betting ads is news)
+        and ("18+" in text or _GAMBLING_NOTICE.match(low) is not None)
+        and not _reported(text)
+    ):
         return "navigation"  # "Spil ansvarligt. 18+. Stopspillet.dk | ROFUS. Reklame."
     if len(text) <= JAPANESE_CHROME and _KANA_KANJI.search(text):
         found = _japanese_chrome(stripped)
@@ -2591,6 +2627,8 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "untranslated fragment"  # "Озвучить текст" on an English page
     if words <= 12 and opens_text and _APPEAL_HEADER.match(text):
         return "appeal"
+    if words <= 8 and not stopped and _THANKS_TO_READERS.search(low):
+        return "appeal"  # "Фокус Дня існує завдяки читачам": the appeal's header
     if (
         words <= 12
         # (a newsletter's name heads its box, "Newsletter L'Écho de Ploërmel", or its pitch
@@ -2954,7 +2992,8 @@ _UPDATE_NOTE = gated(
     r"|исправл)"
     r"|(?:матеріал|статтю|новину) (?:було )?(?:оновлено|доповнено|виправлено)"
     # "Обновлено в 21:05: добавлен комментарий службы поддержки …": the time, then the change
-    r"|(?:обновлено|оновлено|обновление|оновлення|ажурирано|актуализирано),?(?: (?:в|о|об|у|на))?"
+    r"|(?:обновлено|оновлено|обновление|оновлення|ажурирано|актуализирано),?"
+    r"(?: \d{1,2}\.\d{1,2}\.\d{2,4},?)?(?: (?:в|о|об|у|на))?"
     r" \d{1,2}:\d{2}\s*(?::\s*\S|\.\s+(?:додано|добавлен|доповнено|дополнен|виправлено|исправлен"
     r"|уточнено))"
     r"|この記事は.{0,60}(?:更新|修正|追記|訂正|加筆|追加|削除|変更|差し替え)しました|本文(?:已)?(?:更新|修正|更正)"
@@ -2965,6 +3004,12 @@ _UPDATE_NOTE = gated(
     # ("…6月13日付朝刊2面に掲載されたものです": printed first)
     r"|(?:この|本)記事は、?.{0,40}[でに](?:放送|放映|掲載)(?:した|された)(?:内容|もの|ニュース|記事)"
     r"|(?:この|本)記事は、?.{0,40}[でに](?:放送|放映|掲載)(?:しました|されました|予定の記事)"
+    # the issue it ran in: "Опубликовано в номере № 31 …", "Bu yazı … Nisan 2025 sayısında …
+    # yayımlanmıştır.", "This article appears in the April 2025 issue of …"
+    r"|(?:опубликовано|опубліковано|опубликован|опублікований) в (?:номере|номері|выпуске|випуску)"
+    r"|bu (?:yazı|haber|makale|röportaj) [^.]{0,80}sayısında [^.]{0,80}yayımlan"
+    r"|this (?:article|story|piece) (?:appears|appeared|was published|first appeared) in the "
+    r"[^.]{0,40}(?:issue|edition) of"
     r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
     r"|(?:(?:σημείωση(?: της σύνταξης)?|ενημέρωση):\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε)"
     # "अपडेट: इस लेख में … संशोधित किए गए हैं।", "訂正 当初配信の記事で、…の誤りでした。"
@@ -3149,7 +3194,8 @@ _ABOUT_TOPIC = factored(
 _LINK_COLON = factored(r"\s*(?:[:：|៖՝]|[-–—](?=\s))\s*\S")
 # What a pitch to follow the outlet offers: a channel (`_CHANNEL`) or its app.
 _APP = factored(
-    r"(?<![a-z])apps?(?![a-z])|aplikac|applica|appli\b|приложени|застосун|апликаци|εφαρμογ|uygulama"
+    r"(?<![a-z])apps?(?![a-z])|aplikac|applica|appli\b|aplicaci|aplicati|приложени|застосун"
+    r"|апликаци|εφαρμογ|uygulama"
     r"|(?<![a-z])app(?:en|ar|arna|ene)(?![a-z])|sovellu"  # ("ladda ner appen", "lataa sovellus")
     r"|ung dung|aplikasi|アプリ|客户端|客戶端|앱|تطبيق|اپلیکیشن|אפליקציה|ऐप|एप|অ্যাপ|แอป|line"
     r"|alkalmaz|аппликейшн"  # (the line is matched folded: "alkalmazás" has lost its accent)
@@ -3588,7 +3634,9 @@ _APPEAL_ASK = factored(
         r"|падтрымайце"
         r"|후원해 ?주세요|후원해 ?주십시오|정기 ?후원에 참여|후원에 참여해|تحتاج (?:إلى )?دعمك"
         r"|fes-te['’]?n? (?:subscriptor|soci)|dona suport"
-        r"|станьте (?:нашим )?(?:патроном|донором|меценатом)"
+        r"|станьте (?:нашим )?(?:патроном|донором|меценатом|другом)"
+        r"|steun ons|steun (?:onze|de) redactie|wil je ons steunen|word (?:lid|vriend|donateur)"
+        r"|सहयोग गर्नुहोस्"
     ).lower()
 )
 _APPEAL_FOR = factored(
@@ -3598,7 +3646,7 @@ _APPEAL_FOR = factored(
         r"|\bdon\b|donación|donazione|doação|darowizn|adomány|dar\b|기사|저널리즘|언론"
         r"|periodis|subscriptors|újságír|dziennikar|novinář|novinár|novinarstv|nase delo"
         r"|незалежн|независим|гривень на місяць|рублей в месяц|havi [\d .]+ ?forint|fuggetlen"
-        r"|руб\w*\.? у месяц|рэдакцы|ամսական [\d ]+ դրամ"
+        r"|руб\w*\.? у месяц|рэдакцы|ամսական [\d ]+ դրամ|पत्रकारिता"
     ).lower()
 )
 
@@ -3966,6 +4014,17 @@ def _is_one_link_header(text: str) -> bool:
     return _phrase_key(text) in _ONE_LINK_KEYS
 
 
+# A verb of saying, or "according to", anywhere in a paragraph: "Barb Kowalczyk, who runs a
+# seniors' walking group, said many of her members still clip the schedule out of the
+# newsletter" reports someone, as a box's pitch never does.
+_REPORTING = factored(
+    r"\b(?:said|says|told|according to|sagte|sagt|erklärte|a déclaré|a dit|selon|dijo|según"
+    r"|afirmó|disse|segundo|afirmou|ha detto|secondo|zei|volgens|sade|enligt|sagde|ifølge"
+    r"|mukaan|powiedział|powiedziała|według|сказал|сказала|заявил|заявила|по словам|сказав"
+    r"|сказала|заявив|за словами)\b"
+)
+
+
 def _apply_blocks(
     paras: Sequence[Paragraph], reasons: list[str | None], body_start: int, text: str
 ) -> None:
@@ -4050,6 +4109,7 @@ def _apply_blocks(
                     _quotes_words(paras[j].text)
                     or _reported(paras[j].text)
                     or _FIGURE_CITED.search(paras[j].text) is not None
+                    or _REPORTING.search(paras[j].text) is not None
                 )
             ):
                 # a paragraph of reporting under the box, that names a subscription but speaks
@@ -4575,6 +4635,8 @@ def _key_point(paras: Sequence[Paragraph], reasons: list[str | None], j: int, ga
     p = paras[j]
     if p.words > KEY_POINT:
         return False
+    if p.text[:2] not in _LIST_BULLETS and paras[j - 1].text[:2] in _LIST_BULLETS:
+        return False  # the box's bulleted lines have ended: the line under them is the article's
     if p.text[:2] in _LIST_BULLETS or not _BLANK_LINE.search(gap):
         return True
     if p.words > 12 or _ends_sentence(p):
@@ -5046,6 +5108,40 @@ def _signed_comments(paras: Sequence[Paragraph], k: int) -> bool:
         )
 
     return signed(k) and any(0 <= m < len(paras) and signed(m) for m in (k - 1, k + 1))
+
+
+# A wire's dateline on a line of its own: the place, the day and the agency in brackets
+# ("नई दिल्ली, 20 सितंबर (भाषा)।", "ਚੰਡੀਗੜ੍ਹ, 16 ਅਪ੍ਰੈਲ (ਪਨਾ)", "LONDON, March 3 (Reuters)")
+_WIRE_DATELINE = factored(
+    r"^[^\W\d_][^,()\d]{1,30},\s*(?:\d{1,2}\.?\s+\S{2,14}\.?|\S{2,14}\s+\d{1,2})(?:,?\s+\d{4})?"
+    r"\s*\((?P<agency>[^\W\d_][^()]{0,20})\)\s*[.।:–—-]*$"
+)
+SIGN_OFF = 8  # words: the agency's name and its editors' names or initials, a code
+
+
+def _apply_wire_sign_off(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
+    """A wire's copy with its dateline on a line of its own, and its sign-off: the agency's
+    name, then its editors' names or initials ("भाषा राजकुमार मनीषा", "ਪਨਾ ਹਰਪ੍ਰੀਤ ਕੌਰ ਸੰਧੂ
+    ਐੱਮਕੇ ਜੇਐੱਸ 2147"), a short line no sentence that opens with the agency the dateline
+    names. Both are the wire's, not the article's."""
+    for k, p in enumerate(paras):
+        if reasons[k] is not None or p.words > SIGN_OFF or "(" not in p.text:
+            continue
+        dateline = _WIRE_DATELINE.match(p.text.strip())
+        if dateline is None:
+            continue
+        reasons[k] = "credits"
+        agency = dateline["agency"].strip()
+        for j in range(k + 1, len(paras)):
+            q = paras[j]
+            if (
+                reasons[j] is None
+                and q.words <= SIGN_OFF
+                and q.text.startswith(agency + " ")
+                and not _stopped(q.text)
+            ):
+                reasons[j] = "credits"
+        return
 
 
 def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:

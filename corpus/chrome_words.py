@@ -3698,6 +3698,7 @@ SKIP_LINKS: tuple[str, ...] = (
     "naar de inhoud",
     "ga naar de inhoud",
     "hoppa till innehallet",
+    "hoppa till innehall",
     "spring til indhold",
     "hopp til innhold",
     "siirry sisaltoon",

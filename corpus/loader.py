@@ -507,6 +507,9 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
         return str(found.get("text") or ""), found
     anchors = _anchors(tree)
     text = _restore_loose_runs(tree, _restore_skipped(anchors, _html_blocks(body)))
+    parted = [element for element, tag in unwrapped if tag == "tbody" and element.get("class")]
+    if parted:
+        text = _restore_parted_rows(parted, text)
     text = _restore_sibling_posts(anchors, text)
     if next(itertools.islice(tree.iter("time"), POST_SIBLINGS - 1, None), None) is not None or (
         # (the quotation mark closing a class's value looked for first, by counting)
@@ -1789,12 +1792,73 @@ def _joined_parts(table: Any, rows: Sequence[Any]) -> list[tuple[Any, str]]:
     return [(wrapper, "tbody")]
 
 
+def _restore_parted_rows(wrappers: Sequence[Any], text: str) -> str:
+    """The rows of an article set a part a row (`_joined_parts`) that trafilatura dropped
+    between two it kept, put back in their place: a Japanese paper's subheadings ("■新しい運賃")
+    and fare lines, each a row of the article's class, short beside its paragraphs. A row
+    that is mostly links, or whose text the text holds already, stays out."""
+    from corpus.boilerplate import ends_sentence  # (imported with the article's marks)
+
+    blocks = text.split("\n\n")
+    at: dict[str, int] = {}
+    for k, block in enumerate(blocks):
+        at.setdefault(_key(block), k)
+    flat = _key(text)
+    inserts: dict[int, list[str]] = {}  # before block k (len(blocks): at the end)
+    for wrapper in wrappers:
+        name = wrapper.get("class")
+        cells = [cell for row in wrapper if (cell := _row_cell(row, name)) is not None]
+        # (and the article's rows of the class right after its last part: its closing
+        # sentence, shorter than a part)
+        row = wrapper.getnext()
+        while row is not None and (cell := _row_cell(row, name)) is not None:
+            cells.append(cell)
+            row = row.getnext()
+        keys = [_key("".join(cell.itertext())) for cell in cells]
+        placed = [at.get(key, -1) for key in keys]
+        for i, key in enumerate(keys):
+            if placed[i] >= 0 or not key or key in flat or _linked(cells[i], key):
+                continue
+            before = max((placed[j] for j in range(i) if placed[j] >= 0), default=-1)
+            after = next((placed[j] for j in range(i + 1, len(keys)) if placed[j] >= 0), -1)
+            if 0 <= before < after:
+                inserts.setdefault(after, []).append(key)
+            elif before >= 0 and after < 0 and ends_sentence(key) and not _article_part(cells[i]):
+                # (a longer row after the last part is no part: a comment's, not the article's
+                # closing sentence)
+                inserts.setdefault(before + 1, []).append(key)
+    if not inserts:
+        return text
+    out: list[str] = []
+    for k, block in enumerate(blocks):
+        out.extend(inserts.get(k, ()))
+        out.append(block)
+    out.extend(inserts.get(len(blocks), ()))
+    return "\n\n".join(out)
+
+
+def _row_cell(row: Any, name: str) -> Any:
+    """A layout table's row's one cell when its class is `name`, or None."""
+    if not isinstance(row.tag, str):
+        return None
+    own = [cell for cell in row if isinstance(cell.tag, str) and cell.tag in _ROW_CELLS]
+    return own[0] if len(own) == 1 and own[0].get("class") == name else None
+
+
+_ROW_CELLS = frozenset({"td", "th", "div", "p"})
+
+
 def _article_part(cell: Any) -> bool:
     """A cell holding a part of the article: a paragraph (<p>) of its own, or a few lines'
     text that is no link's (a source's or an editor's line is shorter)."""
     if any(len(_key("".join(p.itertext()))) >= LOOSE_PROSE_CHARS for p in cell.iter("p")):
         return True
-    return _unlinked_chars(cell.text or "", list(cell)) >= PART_CHARS
+    text = _unlinked_text(cell.text or "", list(cell)).strip()
+    if len(text) >= PART_CHARS:
+        return True
+    # (in a script written without spaces, its words: a Japanese paper's paragraph of 85
+    # characters is 45 words)
+    return len(_UNSPACED_CHAR.findall(text)) * 2 >= len(text) and count_words(text) >= PART_WORDS
 
 
 _PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4"})
@@ -1816,6 +1880,10 @@ def _between_paragraphs(table: Any) -> bool:
 
 PARTED_ROWS = 2  # rows of one class that hold an article's parts
 PART_CHARS = 200  # a part's least text written loose, without a <p>
+PART_WORDS = 36  # the same in words, in a script written without spaces (200 characters of English)
+_UNSPACED_CHAR = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
 LINE_ROWS = 3  # a list's least rows
 LINE_ROW_CHARS = 12  # a row's least: a fare or a step, not a poll's "Yes"
 
@@ -1931,6 +1999,28 @@ def _break_groups(parent: Any) -> list[_Group | Any]:
         k = ends
     out.append((text, members))
     return out
+
+
+def _unlinked_text(text: str, members: Sequence[Any]) -> str:
+    """The text of `text` and `members` (a run of an element: its text, then children with
+    their tails) but their links' and their unread elements'."""
+    pieces = [text]
+    for member in members:
+        if isinstance(member.tag, str) and member.tag != "a" and member.tag not in _UNREAD:
+            pieces.extend(piece for piece in _texts_outside_links(member))
+        pieces.append(member.tail or "")
+    return " ".join(pieces)
+
+
+def _texts_outside_links(element: Any) -> Iterator[str]:
+    """The texts of `element` and its descendants that no link holds."""
+    if element.text:
+        yield element.text
+    for child in element:
+        if isinstance(child.tag, str) and child.tag != "a":
+            yield from _texts_outside_links(child)
+        if child.tail:
+            yield child.tail
 
 
 def _unlinked_chars(text: str, members: Sequence[Any]) -> int:

@@ -213,3 +213,115 @@ def test_news_like_the_seventy_eighth_sets_headers_and_notes_is_not_marked(
     line: str, script: str
 ) -> None:
     assert reason_in(line, script) is None
+
+
+# The 79th set's: Nordic wire chrome, appeals, a gambling notice, an app in Romanian, print
+# and update notes, a wire's dateline and sign-off, a key points box over a live blog.
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "expected"),
+    [
+        ("Vi använder kakor (cookies) för att webbplatsen ska fungera och för att analysera "
+         "trafiken. Läs mer i vår kakpolicy.", "Latin", "cookie notice"),
+        ("Prenumerera på NNB:s morgonbrev – dagens viktigaste nyheter i korthet, varje vardag "
+         "klockan 6.", "Latin", "newsletter"),
+        ("NNB-nyheter får publiceras av NNB:s kunder enligt gällande avtal. Eftertryck i övrigt "
+         "förbjudet.", "Latin", "credits"),
+        ("Hoppa till innehåll", "Latin", "navigation"),
+        ("Fler nyheter från NNB Ekonomi", "Latin", "related links"),
+        ("Lokale journalistiek kost geld. Deventer Direct is onafhankelijk en gratis te lezen. "
+         "Wil je ons steunen? Met een bijdrage van € 5 per maand help je ons.", "Latin",
+         "appeal"),
+        ("Ми не ставимо пейвол на новини. Якщо вам важлива незалежна журналістика, станьте "
+         "нашим другом за 99 грн на місяць.", "Cyrillic", "appeal"),
+        ("Фокус Дня існує завдяки читачам", "Cyrillic", "appeal"),
+        ("स्वतन्त्र पत्रकारिताका लागि हिमाल खबरलाई सहयोग गर्नुहोस्। मासिक रु. १०० देखि सदस्य बन्न "
+         "सकिन्छ।", "Devanagari", "appeal"),
+        ("Pariază responsabil! Jocurile de noroc sunt interzise persoanelor sub 18 ani. Cote de "
+         "la 1,85 pentru următorul meci.", "Latin", "navigation"),
+        ("Descarcă aplicația SportFlash și primești notificări la fiecare gol din Superliga, "
+         "gratuit, pe Android și iOS.", "Latin", "newsletter"),
+        ("Bu yazı Rota Dergisi’nin Nisan 2025 sayısında “Gökyüzünün Fiyatı” başlığıyla "
+         "yayımlanmıştır.", "Latin", "credits"),
+        ("This article appears in the April 2025 issue of Rota magazine.", "Latin", "credits"),
+        ("Опубликовано в номере № 31 (8642) от 21 февраля 2024 года.", "Cyrillic", "credits"),
+        ("Обновлено 21.02.2024, 09:10: уточнена стоимость абонемента на 5 зон.", "Cyrillic",
+         "credits"),
+    ],
+)  # fmt: skip
+def test_notices_appeals_and_pitches_of_the_seventy_ninth_set(
+    line: str, script: str, expected: str
+) -> None:
+    assert reason_in(line, script) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "script"),
+    [
+        ("The club said under 18s will get in free, and the league urged fans to play "
+         "responsibly.", "Latin"),
+        ("The ministry's new rule bans betting ads for players under 18 and requires the "
+         "slogan 'play responsibly'.", "Latin"),
+        ("La aplicación de la ley comenzará en marzo, según el ministerio, y recibirán "
+         "notificaciones los infractores.", "Latin"),
+        ("The festival exists thanks to its volunteers", "Latin"),
+        ("Mehr Nachrichten aus der Region gibt es künftig nur noch online, sagte der Verleger.",
+         "Latin"),
+        ("De gemeente wil de bibliotheek steunen met een bijdrage van € 5 per inwoner, zei de "
+         "wethouder.", "Latin"),
+    ],
+)  # fmt: skip
+def test_news_like_the_seventy_ninth_sets_chrome_is_not_marked(line: str, script: str) -> None:
+    assert reason_in(line, script) is None
+
+
+def test_a_reported_paragraph_under_a_newsletter_box_is_the_articles() -> None:
+    box = [
+        "Get the latest headlines, breaking news and columns.",
+        "Sign up for the Harrow Bay Today newsletter",
+        "By signing up you consent to receive the above newsletter from Chronicle Media Ltd.",
+        "Sign Up",
+    ]
+    said = (
+        "Barb Kowalczyk, who runs a seniors’ walking group in the north end, said many of her "
+        "members still clip the recreation schedule out of the newsletter and stick it on the "
+        "fridge."
+    )
+    judged = reasons("\n\n".join([*ENGLISH_BODY[:2], *box, said, *ENGLISH_BODY[2:]]))
+    assert judged[said] is None
+    assert judged[box[1]] == "newsletter"
+
+
+def test_a_key_points_box_ends_where_its_bulleted_lines_do() -> None:
+    box = [
+        "L’essentiel",
+        "- Un train sur trois, métro 1 et 5 seulement à Bruxelles",
+        "- Écoles ouvertes, accueil organisé",
+        "- Tous les départs annulés à Zaventem",
+    ]
+    title = "Aéroport de Zaventem : 340 vols annulés"
+    post = (
+        "Brussels Airport a demandé aux compagnies d’annuler la totalité des départs de la "
+        "journée, faute de personnel de sécurité en nombre suffisant."
+    )
+    # (copied as one block of lines: the box, then the first post's title)
+    judged = reasons("\n".join([*box, title]) + "\n\n" + "\n\n".join([post, *ENGLISH_BODY]))
+    assert [judged[line] for line in box] == ["key points"] * len(box)
+    assert judged[title] is None
+
+
+@pytest.mark.parametrize(
+    ("dateline", "sign_off", "script"),
+    [
+        ("नई दिल्ली, 20 सितंबर (भाषा)।", "भाषा राजकुमार मनीषा", "Devanagari"),
+        ("Valladolid, 4 mar (AIN).-", "AIN JMG LPS", "Latin"),
+    ],
+)
+def test_a_wires_dateline_and_sign_off_on_lines_of_their_own(
+    dateline: str, sign_off: str, script: str
+) -> None:
+    body = ENGLISH_BODY if script == "Latin" else BODIES[script]
+    judged = reasons("\n\n".join([dateline, *body, sign_off]))
+    assert judged[dateline] == "credits" and judged[sign_off] == "credits"
+    assert [judged[p] for p in body] == [None] * len(body)

@@ -330,6 +330,61 @@ def test_an_article_in_parts_across_a_layouts_rows_is_read_whole() -> None:
     assert all(squeeze(p) in text for p in gold["body"].split("\n\n"))
 
 
+def gold_page(name: str) -> dict[str, Any]:
+    import json
+
+    folder = Path(__file__).parents[1] / "gold" / "pages" / "dev"
+    return next(
+        json.loads(line)
+        for manifest in folder.glob("manifest*.jsonl")
+        for line in manifest.read_text("utf-8").splitlines()
+        if line.strip() and json.loads(line)["file"] == name
+    )
+
+
+def test_a_japanese_article_a_row_a_paragraph_keeps_its_short_rows() -> None:
+    """The dev set's old Japanese paper (Shift_JIS): a paragraph a row, in cells of one class
+    ("honbun"), its paragraphs 85 to 120 characters (45 words and more: the parts are counted
+    in words), and its subheadings and fare lines rows as short. trafilatura kept the long
+    rows and one fare line (recall 0.75); the short rows go back between them, in order."""
+    name = "ck13-ja-kitahama-bus-fare.html"
+    gold = gold_page(name)
+    (article,), _ = load_corpus([Path(__file__).parents[1] / "gold" / "pages" / "dev" / name])
+    text = squeeze(article.text)
+    wanted = [squeeze(p) for p in gold["body"].split("\n\n")]
+    assert all(p in text for p in wanted), [p for p in wanted if p not in text]
+    assert [text.index(p) for p in wanted] == sorted(text.index(p) for p in wanted)
+
+
+def test_short_rows_of_an_article_set_a_row_a_paragraph_go_back(tmp_path: Path) -> None:
+    """An article a paragraph a row, in cells of one class: a subheading's and a fare's short
+    rows between its paragraphs, and its closing sentence after the last, are the article's
+    (trafilatura may drop them, keeping the long rows); the menu's and the footer's rows,
+    of no class, stay out."""
+    long = [
+        p + " " + p.replace("said", "added")
+        for p in (
+            "The city's first metro line carried about 40,000 passengers on its opening day, "
+            "the transport authority said on Monday evening in a statement on its website.",
+            "Trains will run every four minutes at peak hours and every eight minutes "
+            "otherwise, from six in the morning until midnight, the operator said on Monday.",
+            "Officials said a second section of the line should open in 2027, once the "
+            "tunnels under the river are finished and the stations there are fitted out.",
+        )
+    ]
+    rows = [long[0], "New fares", "Single ticket: 1.50 euros", long[1], long[2],
+            "The line will be free on Sundays in June."]  # fmt: skip
+    table = "".join(f'<tr><td class="text">{row}</td></tr>' for row in rows)
+    page = f"""<html><head><meta charset="utf-8"><title>Metro opens</title></head><body>
+<table width="980"><tr><td><a href="/a">Local</a> <a href="/b">Sport</a></td></tr>
+{table}<tr><td><a href="/about">About us</a> | <a href="/contact">Contact</a></td></tr>
+</table></body></html>"""
+    text, _, _ = load_page(tmp_path, page)
+    found = [squeeze(p.text) for p in paragraphs(text)]
+    assert [row for row in rows if row in found] == rows, found
+    assert "About us" not in text
+
+
 def test_rows_of_one_class_around_the_article_are_not_joined_with_it(tmp_path: Path) -> None:
     """A comment count's row over the article and two comments' rows under it share a class:
     they are no parts of the article, which is read as it was (review 77)."""
