@@ -251,9 +251,12 @@ _MADE_WITH_SUPPORT = gated(
     _fold(
         r"^(?:(?:матеріал|цей матеріал|материал|этот материал) (?:підготовлено|підготовлений"
         r"|створено|подготовлен|создан) (?:за|при) (?:фінансової )?(?:підтримки|поддержке)"
+        r"[^,.;]*(?:[.;]|$)"
         r"|this (?:article|story|report|reporting|content) (?:was|is) (?:produced|published"
-        r"|made possible|funded) (?:with|by|thanks to) (?:the )?(?:support|funding|a grant))"
-    )
+        r"|made possible|funded) (?:with|by|thanks to) (?:the )?(?:support|funding|a grant)"
+        r" (?:of|from|by) (?:the )?(?-i:[A-Z])(?:(?! and )[^,.;])*(?:[.;]|$))"
+    ),
+    re.IGNORECASE,  # (matched in the folded line: the sponsor's name is capitalised)
 )
 _RIGHTS_TURKISH = factored(_fold(r"(?:tüm|her türlü) hak(?:ları|kı) saklıdır"))
 # Notices of a site's rights and its press regulator, beyond "all rights reserved": "Queda
@@ -266,8 +269,8 @@ _NOTICE = factored(
         r"|auto-published from a syndicated|generated from a syndicated feed"
         r"|published from a syndicated feed"
         # "(यह ख़बर … फ़ीड से सीधे प्रकाशित की गई है। …)": the wire's copy, run unedited
-        r"|खबर[^।]{0,40} फीड से (?:सीधे )?(?:प्रकाशित|ऑटो-प्रकाशित)"
-        r"|समाचार[^।]{0,40} फीड से (?:सीधे )?(?:प्रकाशित|ऑटो-प्रकाशित)"
+        r"|खबर[^।]{0,40} फीड से (?:सीधे प्रकाशित|ऑटो-प्रकाशित)"
+        r"|समाचार[^।]{0,40} फीड से (?:सीधे प्रकाशित|ऑटो-प्रकाशित)"
         r"|기사의 섹션 정보는|არ არის პასუხისმგებელი"
         r"|queda prohibida (?:la|su) reproducción|prohibida (?:la|su) reproducción"
         r"|reproduction (?:interdite|totale ou partielle)|toute reproduction"
@@ -396,8 +399,10 @@ _GAMBLING_NOTICE = factored(
         r"|играјте одговорно|igrajte odgovorno"
         r"|азартные игры|παίξτε υπεύθυνα|graj odpowiedzialnie|pariază responsabil|joacă responsabil"
         r"|jouez responsable|jouez de manière responsable|sorumlu oynayın|играйте ответственно"
-        # the age it forbids ("Jocurile de noroc sunt interzise persoanelor sub 18 ani")
-        r"|sub 18 ani|under 18s?\b|menores de 18|minori di 18|unter 18 jahren|moins de 18 ans"
+        r"|jocurile de noroc sunt interzise"
+        # the prohibition to minors, worded as the notice words it
+        r"|proibido a menores de 18|prohibido (?:a|para) menores de 18|vietato ai minori"
+        r"|interdit aux (?:moins de 18 ans|mineurs)|sub 18 ani interzis"
     )
 )
 # A player's, a gallery's or a link's label in capitals before its title: "WATCH | …",
@@ -1023,10 +1028,13 @@ _RELATED_HEADER = gated(
         r"|(?:още от|више из|više iz) (?-i:[А-ЯA-Z])[^.!?]{0,40}"
         # "Más noticias de Colombia", "Plus d'actualités de Lyon", "Mais notícias de Minas"
         r"|(?:más noticias|mais notícias|plus d'actualités|più notizie|weitere nachrichten"
-        r"|altre notizie|otras noticias|outras notícias|more news|fler nyheter|flere nyheder"
-        r"|flere nyheter|meer nieuws|mehr nachrichten|więcej wiadomości|další zprávy"
-        r"|lisää uutisia|további hírek) (?:de|del|da|do|di|aus|von|from|från|fra|uit|van|z|ze"
-        r"|osiosta|innen) (?-i:[A-ZÁÉÍÓÚ])[^.!?]{0,40}"
+        r"|altre notizie|otras noticias|outras notícias) (?:de|del|da|do|di|aus|from) "
+        r"(?-i:[A-ZÁÉÍÓÚ])[^.!?]{0,40}"
+        # "Fler nyheter från NNB Ekonomi": a site's or a section's name, each word capitalised
+        # ("More news from Trump expected on Friday" goes on in lower case)
+        r"|(?:more news|fler nyheter|flere nyheder|flere nyheter|meer nieuws|mehr nachrichten"
+        r"|więcej wiadomości|další zprávy|lisää uutisia|további hírek) (?:from|från|fra|uit"
+        r"|van|aus|von|z|ze|innen) (?-i:[A-ZÁÉÍÓÚÅÄÖØÆ])\S*(?: (?-i:[A-ZÁÉÍÓÚÅÄÖØÆ])\S*){0,3}"
         # the same headers on sites in other languages
         r"|читать далее|по теме|mehr zum thema|leer más|lea también"
         rf"|(?:{_READ_ALSO})\s*[:：|]?"
@@ -1072,7 +1080,8 @@ _THANKS_TO_READERS = factored(
         r"|takket være|thanks to) (?:нашим |своим )?(?:читачам|читателям|czytelnikom"
         r"|(?:seinen |unseren |ihren )?lesern|(?:ses |nos )?lecteurs|(?:sus |nuestros )?lectores"
         r"|(?:seus |nossos )?leitores|(?:ai suoi |ai nostri )?lettori|(?:zijn |onze )?lezers"
-        r"|(?:våra )?läsarna|(?:våre )?leserne|(?:its |our )?readers)"
+        r"|(?:våra )?läsarna|(?:våre )?leserne|(?:its |our )?readers"
+        r"|(?:unserer |unseren )?leserinnen und leser(?:n)?)"
         r"|made possible by readers like you"
     )
 )
@@ -1115,7 +1124,8 @@ _SAID_TAIL = factored(
     r"|ասել|կոչ|հայտարար\w*|განაცხად\w*|მოუწოდ\w*|თქვა|dijo|pidió|recomendó|afirmó|señaló"
     r"|explicó|a dit|a déclaré|a demandé|a recommandé|sagte|erklärte|forderte|riet|ha detto"
     r"|ha chiesto|disse|pediu|afirmou|rekao|rekla|poručil\w*|kazao|zei|vroeg|powiedział\w*"
-    r"|apelował\w*|اپیل کی|کہا|अपील की|कहा|बताया|و?قال|و?قالت|و?أضافت?|و?أكدت?|دعا|دعت|صرحت?"
+    r"|apelował\w*|recomandă|a declarat|a spus|a transmis|anunță|vraagt|roept"
+    r"|اپیل کی|کہا|अपील की|कहा|बताया|و?قال|و?قالت|و?أضافت?|و?أكدت?|دعا|دعت|صرحت?"
     r"|أوضحت?|گفت|افزود|אמר|אמרה|הוסיף|הוסיפה|сказаў|сказала|заявіў|заявіла|заклікаў"
     rf"|заклікала|падкрэсліў|подчеркнул\w*)(?![\w{MARK_RANGES}])[^,]{{0,60}}[.!?।۔։]?$",
     re.IGNORECASE,
@@ -2178,7 +2188,12 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
     # site in quotation marks; a quotation that mentions reprints opens with its speaker)
     if notice and (notice.start() == 0 or not quoted):
         return "credits"  # a reprint notice or the press regulator, in any language
-    if words <= 60 and opens_low and _MADE_WITH_SUPPORT.match(low):
+    if (
+        words <= 30
+        and _MADE_WITH_SUPPORT.match(folded)
+        and not _REPORTING.search(text)
+        and not _reported(text)
+    ):
         return "credits"
     if words <= SOURCE_LINE and opens_low and _SOURCES.match(low):
         return "credits"  # "Con información de EFE y Reuters."
@@ -2312,10 +2327,9 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
             return "newsletter"
     if (
         words <= 30
-        and "18" in text
         and len(set(_GAMBLING_NOTICE.findall(low))) >= 2
-        # (without its "18+", the notice opens the line: "Pariază responsabil! Jocurile de
-        # noroc sunt interzise persoanelor sub 18 ani."; a story's rule for betting ads is news)
+        # (without its "18+", two of its phrases, the first opening the line: "Pariază
+        # responsabil! Jocurile de noroc sunt interzise persoanelor sub 18 ani.")
         and ("18+" in text or _GAMBLING_NOTICE.match(low) is not None)
         and not _reported(text)
     ):
@@ -2576,9 +2590,10 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
     if (
         words <= NEWSLETTER_PITCH
         and ("spam" in low or "ספאם" in text or "مزعجة" in text)
-        and _NO_SPAM.search(low)
+        and _promises_no_spam(low)
         and not quoted
         and not _reported(text)
+        and not _REPORTING.search(text)
     ):
         return "newsletter"  # "Every Thursday: the new places … No spam, we promise."
     if words <= 60 and "cknowledge" in text and _ACKNOWLEDGE_COUNTRY.match(stripped):
@@ -2627,8 +2642,6 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "untranslated fragment"  # "Озвучить текст" on an English page
     if words <= 12 and opens_text and _APPEAL_HEADER.match(text):
         return "appeal"
-    if words <= 8 and not stopped and _THANKS_TO_READERS.search(low):
-        return "appeal"  # "Фокус Дня існує завдяки читачам": the appeal's header
     if (
         words <= 12
         # (a newsletter's name heads its box, "Newsletter L'Écho de Ploërmel", or its pitch
@@ -2820,6 +2833,7 @@ _OFFER_ONLY = factored(
 _SUBSCRIPTION_ONLY = factored(
     r"(?:சந்தா|सदस्यता|চাঁদা|ಚಂದಾ|చందా|വരിസംഖ്യ|લવાજમ|ਚੰਦਾ)[^!?।]{0,30}(?:₹|\bRs\.?)\s?"
     r"[\d,]+(?:\.\d+)?\s*(?:மட்டுமே|मात्र|মাত্র|ಮಾತ್ರ|మాత్రమే|മാത്രം|માત્ર|ਸਿਰਫ਼)"
+    r"\s*(?:[—–-]|[.!।]|$)"  # (closing its phrase: "… ₹199 मात्र में मिलेगी" is a price's news)
 )
 # "हमारा न्यूज़लेटर सब्सक्राइब करें …", "ہمارا نیوز لیٹر سبسکرائب کریں …": "subscribe to our
 # newsletter", the verb last and in the imperative
@@ -2864,6 +2878,8 @@ _ZH_TO_YOUR_INBOX = factored(
     r"(?:送到|发送到|發送到|寄到|送达|送達|推送到)(?:你|您)的(?:邮箱|信箱|郵箱|電郵信箱|电邮)"
 )
 _ZH_WE_SEND = factored(r"我[们們](?:会|會|将|將|每|把)")
+# (the pitch opens its line: "订阅《…》，…"; a warning that quotes a scam's words reports it)
+_ZH_PITCH_OPENS = factored(r"^(?:订阅|訂閱|每天|每日|每周|每週|每个|每個)")
 # A newsletter's promise to send no spam, in the languages of the news: "No spam, we promise.",
 # "בלי ספאם, מבטיחים.", "Kein Spam." (the phrase, then the promise or the sentence's end)
 _NO_SPAM = factored(
@@ -2876,6 +2892,19 @@ _NO_SPAM = factored(
         r"|prometido|prometemos|beloofd|lovat|lover|обещаем|обіцяємо|מבטיחים|نعدكم))"
     )
 )
+NO_SPAM_END = 3  # words after the promise, at most: "we promise", "versprochen"
+
+
+def _promises_no_spam(low: str) -> bool:
+    """A newsletter's pitch closing on its promise of no spam: the phrase after the pitch's
+    words, at the line's end ("No spam, no scams: the new law …" opens a story; "users report
+    almost no spam. Complaints fell …" goes on)."""
+    found = _NO_SPAM.search(low)
+    if found is None or not low[: found.start()].strip():
+        return False
+    return count_words(low[found.end() :]) <= NO_SPAM_END
+
+
 # "支持快報網": the appeal's header, the site's name after "support"
 _ZH_SUPPORT_US = factored(r"^支持[^\s，,。：:！!]{1,8}(?:網|网|報|报)$")
 # Pitches told by patterns each looked for where one of its words stands, in a line of forty
@@ -2888,7 +2917,7 @@ _WORDED_PITCHES = (
     (("लेटर", "لیٹر"), (_OUR_NEWSLETTER_HINDUSTANI,), "newsletter"),
     (("支持", "贊助", "赞助"), (_ZH_LIKED_IT, _ZH_FOR_YOU), "appeal"),
     (("訂閱", "订阅"), (_ZH_ONLY_A_MONTH, _ZH_WE), "appeal"),
-    (("訂閱", "订阅"), (_ZH_TO_YOUR_INBOX, _ZH_WE_SEND), "newsletter"),
+    (("訂閱", "订阅"), (_ZH_TO_YOUR_INBOX, _ZH_WE_SEND, _ZH_PITCH_OPENS), "newsletter"),
     (("贊助", "赞助"), (_ZH_NEEDS_YOU, _ZH_MONTHLY_SUM), "appeal"),
     (("₪",), (_HE_LIKED_IT, _HE_SUBSCRIPTION), "paywall"),
     (("सदस्यता", "सब्सक्रिप्शन"), (_HINDI_OFFER,), "paywall"),
@@ -2984,8 +3013,9 @@ _UPDATE_NOTE = gated(
     r"|(?:este|o) artigo foi (?:atualizado|corrigido|alterado)"
     r"|(?:esta|a) (?:notícia|reportagem) foi (?:atualizada|corrigida|alterada)"
     r"|dit artikel is (?:bijgewerkt|aangepast|gecorrigeerd)"
-    r"|artiklen er (?:blevet )?(?:opdateret|rettet)|artikkelen er (?:blitt )?(?:oppdatert|rettet)"
-    r"|artikeln (?:har (?:uppdaterats|rättats)|är uppdaterad)"
+    r"|artiklen er (?:blevet )?(?:opdateret|rettet)(?! af)"
+    r"|artikkelen er (?:blitt )?(?:oppdatert|rettet)(?! av)"
+    r"|artikeln (?:har (?:uppdaterats|rättats)|är uppdaterad)(?! av)"
     r"|artykuł (?:został )?(?:zaktualizowany|poprawiony|uzupełniony)"
     r"|artiklit on (?:täiendatud|uuendatud|parandatud|muudetud)"
     r"|(?:(?:этот|эта|данный|данная) )?(?:материал|статья|новость) (?:был[аи]? )?(?:обновл|дополн"
@@ -3003,13 +3033,15 @@ _UPDATE_NOTE = gated(
     # "この記事は、夕方のニュース番組「…」で放送した内容をもとに…": broadcast first
     # ("…6月13日付朝刊2面に掲載されたものです": printed first)
     r"|(?:この|本)記事は、?.{0,40}[でに](?:放送|放映|掲載)(?:した|された)(?:内容|もの|ニュース|記事)"
-    r"|(?:この|本)記事は、?.{0,40}[でに](?:放送|放映|掲載)(?:しました|されました|予定の記事)"
+    r"|(?:この|本)記事は、?.{0,40}[でに](?:放送|放映|掲載)(?:しました|されました)(?:。|$)"
+    r"|(?:この|本)記事は、?.{0,40}[でに]掲載予定の記事"
     # the issue it ran in: "Опубликовано в номере № 31 …", "Bu yazı … Nisan 2025 sayısında …
     # yayımlanmıştır.", "This article appears in the April 2025 issue of …"
     r"|(?:опубликовано|опубліковано|опубликован|опублікований) в (?:номере|номері|выпуске|випуску)"
+    r" (?:№|n|\d)"
     r"|bu (?:yazı|haber|makale|röportaj) [^.]{0,80}sayısında [^.]{0,80}yayımlan"
     r"|this (?:article|story|piece) (?:appears|appeared|was published|first appeared) in the "
-    r"[^.]{0,40}(?:issue|edition) of"
+    r"[^.]{0,40}(?:issue|edition) of (?![^.]*\b(?:and|but|which|where|after)\b)"
     r"|이 기사는 .{0,40}(?:수정|업데이트|갱신)(?:됐|되었)습니다"
     r"|(?:(?:σημείωση(?: της σύνταξης)?|ενημέρωση):\s*)?το άρθρο (?:ενημερώθηκε|επικαιροποιήθηκε)"
     # "अपडेट: इस लेख में … संशोधित किए गए हैं।", "訂正 当初配信の記事で、…の誤りでした。"
@@ -3038,7 +3070,7 @@ _UPDATE_NOTE = gated(
 UPDATE_NOTE = 40  # words
 _UPDATE_LABEL = gated(
     r"^(?:update|updated|opdatering|oppdatering|uppdatering|aktualisierung|actualización"
-    r"|aggiornamento|atualização|mise à jour)\b[^:：\n]{0,25}[:：]\s*",
+    r"|aggiornamento|atualização|mise à jour)\b(?:[^:：\n]|(?<=\d)[:：](?=\d)){0,25}[:：]\s*",
     re.IGNORECASE,
 )
 # A link to the story's pictures: "この記事の画像を見る（2枚）", "View gallery (12 photos)".
@@ -3634,9 +3666,8 @@ _APPEAL_ASK = factored(
         r"|падтрымайце"
         r"|후원해 ?주세요|후원해 ?주십시오|정기 ?후원에 참여|후원에 참여해|تحتاج (?:إلى )?دعمك"
         r"|fes-te['’]?n? (?:subscriptor|soci)|dona suport"
-        r"|станьте (?:нашим )?(?:патроном|донором|меценатом|другом)"
-        r"|steun ons|steun (?:onze|de) redactie|wil je ons steunen|word (?:lid|vriend|donateur)"
-        r"|सहयोग गर्नुहोस्"
+        r"|станьте (?:нашим )?(?:патроном|донором|меценатом)|станьте нашим другом"
+        r"|steun (?:onze|de) redactie|wil je ons steunen|सहयोग गर्नुहोस्[।.!]"
     ).lower()
 )
 _APPEAL_FOR = factored(
@@ -3675,7 +3706,7 @@ _OWN_CORRESPONDENT = factored(
 _OPENS_LOW = any_opening(
     _MASTHEAD, _STATEMENT, _SOURCES, _TIP, _ADVERTISE_WITH, _GET_APP_LINE, _NOTIFY_ASK,
     _WE_AND_PARTNERS, _RELATED_LINK, _RELATED_LINK_BARE, _TAGS, _TAGS_BARE, _ERROR_REPORT,
-    _RECEIVE, _LISTEN, _READ_COUNT, _MADE_WITH_SUPPORT,
+    _RECEIVE, _LISTEN, _READ_COUNT,
 )  # fmt: skip
 _OPENS_TEXT = any_opening(
     _BYLINE, _CREDITS_OTHER, _REPORTER, _REPORTER_MORE, _BRACKETED_BYLINE, _BRACKETED_NAME,
@@ -4021,7 +4052,7 @@ _REPORTING = factored(
     r"\b(?:said|says|told|according to|sagte|sagt|erklärte|a déclaré|a dit|selon|dijo|según"
     r"|afirmó|disse|segundo|afirmou|ha detto|secondo|zei|volgens|sade|enligt|sagde|ifølge"
     r"|mukaan|powiedział|powiedziała|według|сказал|сказала|заявил|заявила|по словам|сказав"
-    r"|сказала|заявив|за словами)\b"
+    r"|сказала|заявив|за словами|утверждают|признали|сообщили|заявили|пишут)\b"
 )
 
 
@@ -4580,11 +4611,21 @@ def _newsletter_title(p: Paragraph) -> bool:
 
 
 def _extend_back(paras: Sequence[Paragraph], reasons: list[str | None], i: int) -> None:
-    """Appeal prose often comes before its "Support us" header: take it in too."""
+    """Appeal prose often comes before its "Support us" header: take it in too; and the
+    header over an appeal's prose that says the outlet lives on its readers ("Фокус Дня
+    існує завдяки читачам"; a story's subheading about a paper says so over its own news)."""
     k = i - 1
     while k >= 0 and reasons[k] is None and _appeal_member(paras[k], None, None, strict=True):
         reasons[k] = "appeal"
         k -= 1
+    if (
+        k >= 0
+        and reasons[k] is None
+        and paras[k].words <= 8
+        and not _stopped(paras[k].text)
+        and _THANKS_TO_READERS.search(_fold(paras[k].text).lower())
+    ):
+        reasons[k] = "appeal"
 
 
 def _appeal_member(
@@ -5114,7 +5155,10 @@ def _signed_comments(paras: Sequence[Paragraph], k: int) -> bool:
 # ("नई दिल्ली, 20 सितंबर (भाषा)।", "ਚੰਡੀਗੜ੍ਹ, 16 ਅਪ੍ਰੈਲ (ਪਨਾ)", "LONDON, March 3 (Reuters)")
 _WIRE_DATELINE = factored(
     r"^[^\W\d_][^,()\d]{1,30},\s*(?:\d{1,2}\.?\s+\S{2,14}\.?|\S{2,14}\s+\d{1,2})(?:,?\s+\d{4})?"
-    r"\s*\((?P<agency>[^\W\d_][^()]{0,20})\)\s*[.।:–—-]*$"
+    # (an agency's name: in capitals, "AIN", "PNA", or in a script without case, "भाषा";
+    # "Maria Lopez, age 52 (Republican)" names a party)
+    r"\s*\((?P<agency>[A-Z]{2,8}(?:[ -][A-Z]{2,8})?|[^\W\d_A-Za-z][^()A-Za-z]{0,20})\)"
+    r"\s*[.।:–—-]*$"
 )
 SIGN_OFF = 8  # words: the agency's name and its editors' names or initials, a code
 
@@ -5132,13 +5176,21 @@ def _apply_wire_sign_off(paras: Sequence[Paragraph], reasons: list[str | None]) 
             continue
         reasons[k] = "credits"
         agency = dateline["agency"].strip()
+        # (no paragraph of prose right under it: "भाषा विवाद पर सियासत तेज", a subheading over
+        # its paragraph, opens with the word too)
         for j in range(k + 1, len(paras)):
             q = paras[j]
+            under = paras[j + 1] if j + 1 < len(paras) else None
             if (
                 reasons[j] is None
                 and q.words <= SIGN_OFF
                 and q.text.startswith(agency + " ")
                 and not _stopped(q.text)
+                and not (
+                    under is not None
+                    and reasons[j + 1] is None
+                    and (is_prose(under) or _stopped(under.text))
+                )
             ):
                 reasons[j] = "credits"
         return

@@ -549,7 +549,9 @@ _CHROME_BOX = re.compile(
 # development pages' lines in such boxes, 103 unmarked and 231 marked were chrome, none the
 # article's; of those in larger ones, 651 were the article's.)
 CHROME_BOX_CHARS = 600
-_NOT_A_BOX = frozenset({"html", "body", "head", "main"})
+# (an <article> is the article's own, whatever its classes: WordPress writes a post's tags
+# on it, "tag-social-media")
+_NOT_A_BOX = frozenset({"html", "body", "head", "main", "article"})
 
 
 def _chrome_boxes(tree: Any) -> list[str]:
@@ -569,21 +571,84 @@ def _chrome_boxes(tree: Any) -> list[str]:
     seen = -1
     for found in _CHROME_BOX.finditer(joined):
         at = bisect.bisect_right(starts, found.start()) - 1
-        before = joined[found.start() - 1 : found.start()]
-        if at == seen or (before.isalnum() and found.group().lower() == "share"):
-            continue  # ("timeshare" names no share bar)
+        if at == seen:
+            continue
+        first = max(joined.rfind(" ", 0, found.start()), joined.rfind("\n", 0, found.start()))
+        last = _TOKEN_END.search(joined, found.end())
+        token = joined[first + 1 : last.start() if last else len(joined)]
+        word = _names_a_box(token, found.start() - first - 1)
+        if word is None:
+            continue
         seen = at
         element = values[at].getparent()
         if element.tag in _NOT_A_BOX or element in found_at:
             continue  # (its class and its id may both name chrome)
         text = _key(element.text_content())
-        if 0 < len(text) <= CHROME_BOX_CHARS:  # (a share bar of icons has no line to leave out)
+        # (a share bar of icons has no line to leave out; a paywall's box holding paragraphs
+        # of prose holds the article's, hidden from those without a subscription)
+        if 0 < len(text) <= CHROME_BOX_CHARS and not (
+            word.startswith(("paywall", "subscri")) and _holds_prose(element)
+        ):
             found_at[element] = text
     return [
         text
         for box, text in found_at.items()
         if not any(above in found_at for above in box.iterancestors())
     ]
+
+
+_TOKEN_END = re.compile(r"\s")
+# WordPress's classes of a post's taxonomy: "tag-social-media", "category-promotions" name
+# what the post is about, not what the element is
+_TAXONOMY = ("tag-", "tags-", "category-", "cat-", "topic-", "format-", "status-", "type-")
+# The words `_CHROME_BOX` finds that name a box only with another word beside them: an
+# author's bio ("author-bio", "AuthorCard_bio__Xs7kQ", "aBio"; "interviewee-bio" introduces
+# the article's subject), a share bar ("c-entry__share", "ArticleShare_root"; "timeshare" and
+# "shareable-quote" are no bars), a subscription's pitch ("subscribe-box"; "subscriber-only"
+# holds the article's text)
+_BIO_BOX = re.compile(r"^(?:[a-z]{0,3}[-_]?)?bio(?:[-_]|\d|$)|aut(?:h|or)[\w-]*bio")
+_FOR_SUBSCRIBERS = re.compile(r"subscribers?[-_]*(?:only|content|article)|for[-_]*subscribers")
+
+
+def _names_a_box(token: str, at: int) -> str | None:
+    """The word of `_CHROME_BOX` at `at` in a class or id (`token`, as written) when the token
+    names a box of chrome by it, lower case; None when it does not."""
+    low = token.lower()
+    if low.startswith(_TAXONOMY):
+        return None
+    word = low[at:]
+    if word.startswith("bio") and _BIO_BOX.search(low) is None:
+        return None
+    if (
+        word.startswith("share")
+        and (
+            word.startswith("shareable")
+            # (within a word only at a capital: "ArticleShare", not "timeshare")
+            or (token[at - 1 : at].isalnum() and not token[at : at + 1].isupper())
+        )
+    ):
+        return None
+    if word.startswith("subscri") and _FOR_SUBSCRIBERS.search(low) is not None:
+        return None
+    return word
+
+
+PROSE_PARAGRAPHS = 2  # in a box: the article's text, not a pitch
+PROSE_WORDS = 15  # a paragraph's, ending as a sentence does
+
+
+def _holds_prose(box: Any) -> bool:
+    """Whether `box` holds PROSE_PARAGRAPHS paragraphs (<p>) of prose or more."""
+    from corpus.boilerplate import ends_sentence  # (imported with the article's marks)
+
+    prose = 0
+    for paragraph in box.iter("p"):
+        text = _key(paragraph.text_content())
+        if count_words(text) >= PROSE_WORDS and ends_sentence(text):
+            prose += 1
+            if prose >= PROSE_PARAGRAPHS:
+                return True
+    return False
 
 
 def _without_boxed_lines(tree: Any, text: str, boxes: Sequence[str]) -> str:

@@ -235,7 +235,6 @@ def test_news_like_the_seventy_eighth_sets_headers_and_notes_is_not_marked(
          "appeal"),
         ("Ми не ставимо пейвол на новини. Якщо вам важлива незалежна журналістика, станьте "
          "нашим другом за 99 грн на місяць.", "Cyrillic", "appeal"),
-        ("Фокус Дня існує завдяки читачам", "Cyrillic", "appeal"),
         ("स्वतन्त्र पत्रकारिताका लागि हिमाल खबरलाई सहयोग गर्नुहोस्। मासिक रु. १०० देखि सदस्य बन्न "
          "सकिन्छ।", "Devanagari", "appeal"),
         ("Pariază responsabil! Jocurile de noroc sunt interzise persoanelor sub 18 ani. Cote de "
@@ -274,6 +273,21 @@ def test_notices_appeals_and_pitches_of_the_seventy_ninth_set(
 )  # fmt: skip
 def test_news_like_the_seventy_ninth_sets_chrome_is_not_marked(line: str, script: str) -> None:
     assert reason_in(line, script) is None
+
+
+def test_a_header_that_the_outlet_lives_on_its_readers_over_an_appeal() -> None:
+    header = "Фокус Дня існує завдяки читачам"
+    appeal = (
+        "Ми не ставимо пейвол на новини. Якщо вам важлива незалежна журналістика, станьте "
+        "нашим другом за 99 грн на місяць."
+    )
+    body = BODIES["Cyrillic"]
+    judged = reasons("\n\n".join([*body, header, appeal]))
+    assert judged[header] == "appeal" and judged[appeal] == "appeal"
+    # a story's subheading says so over its news
+    subheading = "Газета существует благодаря своим читателям"
+    judged = reasons("\n\n".join([body[0], subheading, *body[1:]]))
+    assert judged[subheading] is None
 
 
 def test_a_reported_paragraph_under_a_newsletter_box_is_the_articles() -> None:
@@ -325,3 +339,85 @@ def test_a_wires_dateline_and_sign_off_on_lines_of_their_own(
     judged = reasons("\n\n".join([dateline, *body, sign_off]))
     assert judged[dateline] == "credits" and judged[sign_off] == "credits"
     assert [judged[p] for p in body] == [None] * len(body)
+
+
+# Review 79: news the session's first rules marked, each rule since narrowed.
+
+
+@pytest.mark.parametrize(
+    ("line", "script"),
+    [
+        ("No spam, no scams: the new law forces telecoms to block fraudulent calls by March.",
+         "Latin"),
+        ("Sin spam, sin llamadas: el Gobierno aprueba la lista Robinson obligatoria", "Latin"),
+        ("Kein Spam, keine Werbeanrufe: Bundesnetzagentur verhängt Rekordbußgeld", "Latin"),
+        ("The regulator said there would be no spam. The company promised compliance.", "Latin"),
+        ("Since the filter went live, users report almost no spam. Complaints fell by 80 "
+         "percent.", "Latin"),
+        ("בלי ספאם, בלי שיחות מכירה: החוק החדש נכנס לתוקף היום", "Hebrew"),
+        ("The film is rated 18+, so children under 18 will not be admitted even with a parent.",
+         "Latin"),
+        ("Jouez responsable : la nouvelle campagne de la FDJ cible les moins de 18 ans", "Latin"),
+        ("More news from Trump expected on Friday", "Latin"),
+        ("Flere nyheder fra Grønland ventes i aften", "Latin"),
+        ("This report was funded by a grant from the Department of Health and found that 40% of "
+         "hospitals lacked isolation rooms.", "Latin"),
+        ("This story was made possible thanks to the support of survivors who agreed to speak to "
+         "us.", "Latin"),
+        ("Материал подготовлен при поддержке Минобороны, утверждают авторы расследования, "
+         "опубликованного в пятницу.", "Cyrillic"),
+        ("Опубликовано в номере газеты «Правда» за 1937 год: эту статью историки нашли в архиве.",
+         "Cyrillic"),
+        ("この記事は2019年に月刊誌に掲載されましたが、元首相側は名誉毀損にあたるとして提訴しました。",
+         "Japanese"),
+        ("This article appeared in the 1969 edition of the Times and caused an outrage among "
+         "readers", "Latin"),
+        ("जियो ने नया प्लान लॉन्च किया है, जिसमें ओटीटी सदस्यता ₹199 मात्र में मिलेगी और 2GB डेटा "
+         "रोज़ मिलेगा।", "Devanagari"),
+        ("警方提醒，近期有骗子冒充客服，以订阅服务到期为由，称我们会把退款链接发送到你的邮箱，"
+         "市民切勿点击。", "Chinese"),
+        ("该平台表示，用户订阅后，我们每周会把精选内容发送到您的邮箱，但监管部门认为其未经同意收集邮箱地址。",
+         "Chinese"),
+        ("यह खबर एजेंसी फीड से प्रकाशित हुई थी, जिसमें गलत आंकड़े थे, मंत्रालय ने स्पष्टीकरण जारी "
+         "किया।", "Devanagari"),
+        ("Word donateur: Voedselbank Utrecht zoekt structurele steun na leeggeroofde schappen",
+         "Latin"),
+        ("Steun ons, vraagt de voedselbank in een oproep, want de donaties lopen sterk terug.",
+         "Latin"),
+        ("Станьте другом для пожилого соседа: волонтёры запустили акцию в поддержку независимых "
+         "пенсионеров", "Cyrillic"),
+        ("स्वतन्त्र पत्रकारिताका लागि सहयोग गर्नुहोस्, महासंघको आग्रह", "Devanagari"),
+        ("Descarcă aplicația RoAlert pentru a primi avertizări de urgență, recomandă IGSU",
+         "Latin"),
+        ("Le journal existe grâce à ses lecteurs", "Latin"),
+    ],
+)  # fmt: skip
+def test_review_news_the_seventy_ninth_sets_rules_marked(line: str, script: str) -> None:
+    assert reason_in(line, script) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Update 14:05: This story has been updated to include a statement from the police.",
+        "Updated at 14:05 BST: This article was updated to include new figures.",
+    ],
+)
+def test_review_an_update_notes_label_with_a_clock(line: str) -> None:
+    assert reason_in(line, "Latin") == "credits"
+
+
+def test_review_a_subheading_that_opens_with_the_agencys_word_is_the_articles() -> None:
+    body = BODIES["Devanagari"]
+    dateline, subheading, sign_off = (
+        "मुंबई, 20 सितंबर (भाषा)।",
+        "भाषा विवाद पर सियासत तेज",
+        "भाषा राजकुमार मनीषा",
+    )
+    judged = reasons("\n\n".join([dateline, body[0], subheading, body[1], body[0], sign_off]))
+    assert judged[subheading] is None and judged[sign_off] == "credits"
+    candidates = ["Maria Lopez, age 52 (Republican)", "David Chen, age 47 (Democrat)"]
+    judged = reasons(
+        "\n\n".join([*ENGLISH_BODY[:2], *candidates, "Republican primary turnout", ENGLISH_BODY[2]])
+    )
+    assert judged["Republican primary turnout"] is None

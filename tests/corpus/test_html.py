@@ -1744,6 +1744,44 @@ def test_a_small_box_its_class_names_chrome_is_left_out(tmp_path: Path, box: str
     assert [squeeze(p) for p in text[start:].split("\n\n")] == [squeeze(p) for p in body]
 
 
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        '<div class="paywall">{}</div>',  # the article's text hidden from non-subscribers
+        '<div class="subscriber-only">{}</div>',
+        '<blockquote class="shareable-quote">{}</blockquote>',
+        '<div class="interviewee-bio">{}</div>',
+    ],
+)
+def test_review_the_articles_paragraphs_in_a_box_its_class_names_stay(
+    tmp_path: Path, wrapper: str
+) -> None:
+    """Review 79: two of the article's paragraphs in a small element whose class holds a
+    chrome word, but names no pitch's box: they stay."""
+    headline, body = sample_parts()
+    inner = "".join(f"<p>{p}</p>" for p in body[2:4])
+    page = boxed_page(html.escape(headline), [*body[:2], *body[4:]], wrapper.format(inner))
+    text, _, _ = load_page(tmp_path, page)
+    for paragraph in body[2:4]:
+        assert squeeze(paragraph) in squeeze(text)
+
+
+def test_review_a_short_article_whose_tags_name_chrome_keeps_its_text(tmp_path: Path) -> None:
+    """Review 79: WordPress writes a post's tags and categories as classes of its <article>
+    ("tag-social-media", "category-promotions"): a brief under 600 characters kept its text."""
+    paragraphs_ = [
+        "The council approved a new parking fee for the town centre on Tuesday.",
+        "Drivers will pay 2 euros an hour from March, up from 1.50 euros.",
+        "The opposition said the rise would hurt shops on the high street.",
+    ]
+    page = f"""<html><head><meta charset="utf-8"><title>Parking fee rises</title></head>
+<body><article class="post-4412 post type-post status-publish category-promotions
+tag-social-media tag-comments"><h1>Parking fee rises</h1>
+{"".join(f"<p>{p}</p>" for p in paragraphs_)}</article></body></html>"""
+    text, _, _ = load_page(tmp_path, page)
+    assert all(p in text for p in paragraphs_), text
+
+
 def test_the_articles_own_container_keeps_its_text_whatever_its_class_says(
     tmp_path: Path,
 ) -> None:
