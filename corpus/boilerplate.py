@@ -3217,7 +3217,7 @@ _NETWORK = factored(
 _ARTICLE = gated(r"^(?:the|τα|οι|το|les|los|las|die|de|het|il|i|gli|le|la|os|as|o|a|el|lo)\s+")
 # after "Read also": a colon (Khmer's "៖" too), a bar, or a dash before a space ("ये भी पढ़ें-
 # <headline>"; "Related-party deals" goes on as a word)
-_BULLETS = " \t-–—•·►▶▷▸■□◆◇▲△▼▽●○★☆※→»›"
+_BULLETS = " \t-–—•·►▶▷▸■□◆◇▲△▼▽●○★☆※→»›>"  # (">> Read more: …")
 # A box's header naming its topic, before its colon: "Read more about streaming:", "Lire aussi
 # sur la grève :", "Читайте также о выборах:" (a phrase of two words or more: "More on Monday:")
 _ABOUT_TOPIC = factored(

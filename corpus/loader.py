@@ -810,13 +810,43 @@ LINKED_SHARE = 0.5  # of a list item's text in links: a list of links is a relat
 def _anchors(tree: Any) -> list[tuple[Any, str]]:
     """The page's elements that trafilatura gives a block of their own, each with its text
     as the repairs look it up (read once: the text of every one is read for each repair),
-    and the <div>s written as paragraphs (`_prose_div`)."""
+    and the <div>s written as paragraphs (`_prose_div`) or as a list's items (`_item_div`)."""
     found = []
     for element in tree.iter(*_ANCHORS, "div"):
-        key = _prose_div(element) if element.tag == "div" else _key("".join(element.itertext()))
+        if element.tag == "div":
+            key = _prose_div(element) or _item_div(element)
+        else:
+            key = _key("".join(element.itertext()))
         if key:
             found.append((element, key))
     return found
+
+
+ITEM_DIV_CHARS = 200  # a list's line written as a <div>: no paragraph's length
+ITEM_DIVS = 3  # a list's lines: siblings of the <div>'s class, each opening with the bullet
+_DIV_BULLETS = ("- ", "– ", "• ", "・", "* ")
+
+
+def _item_div(element: Any) -> str:
+    """The text of a <div> written as a list's item ("" for any other): a line that opens with
+    a bullet ("<div class="item">- ในคูเมือง ทุกระยะ 30 บาท</div>"), no block inside, among
+    ITEM_DIVS siblings of its class that open so too (an old Thai portal's fare list)."""
+    own = (element.text or "").lstrip()
+    name = element.get("class")
+    if not name or not own.startswith(_DIV_BULLETS) or len(element):
+        return ""  # (most <div>s open with no bullet: nothing more is read)
+    key = _key(own)
+    parent = element.getparent()
+    if len(key) > ITEM_DIV_CHARS or parent is None:
+        return ""
+    alike = sum(
+        1
+        for sibling in parent
+        if sibling.tag == "div"
+        and sibling.get("class") == name
+        and (sibling.text or "").lstrip().startswith(_DIV_BULLETS)
+    )
+    return key if alike >= ITEM_DIVS else ""
 
 
 def _prose_div(element: Any) -> str:
@@ -893,6 +923,17 @@ def _skipped_between(elements: Sequence[Any], start: int, end: int, present: set
     items_parent = None
     for element in elements[start + 1 : end]:
         text = " ".join("".join(element.itertext()).split())
+        if element.tag == "div" and text.startswith(_DIV_BULLETS):
+            # a list's item written as a <div>, its bullet first: a line of the list
+            line = text.lstrip("-–•・* ").strip()
+            if (
+                _key(line) not in present
+                and _key(text) not in present
+                and not _linked(element, text)
+                and not _in_chrome(element, container)
+            ):
+                items.append(f"- {line}")
+            continue
         if element.tag == "div":
             # a paragraph written as a <div> beside the <p>s and subheadings kept around it
             # (a live blog's post: trafilatura kept its title and dropped its text)
@@ -1872,7 +1913,9 @@ def _restore_parted_rows(wrappers: Sequence[Any], text: str) -> str:
     inserts: dict[int, list[str]] = {}  # before block k (len(blocks): at the end)
     for wrapper in wrappers:
         name = wrapper.get("class")
-        cells = [cell for row in wrapper if (cell := _row_cell(row, name)) is not None]
+        # (between the parts, a row of another class is the article's too when its class
+        # names no chrome: a fare table's lines, "hyo", a subheading's, "midashi")
+        cells = [cell for row in wrapper if (cell := _row_cell(row, name, True)) is not None]
         # (and the article's rows of the class right after its last part: its closing
         # sentence, shorter than a part)
         row = wrapper.getnext()
@@ -1902,12 +1945,18 @@ def _restore_parted_rows(wrappers: Sequence[Any], text: str) -> str:
     return "\n\n".join(out)
 
 
-def _row_cell(row: Any, name: str) -> Any:
-    """A layout table's row's one cell when its class is `name`, or None."""
+def _row_cell(row: Any, name: str, other: bool = False) -> Any:
+    """A layout table's row's one cell when its class is `name` (or, `other`, any class that
+    names no chrome), or None."""
     if not isinstance(row.tag, str):
         return None
     own = [cell for cell in row if isinstance(cell.tag, str) and cell.tag in _ROW_CELLS]
-    return own[0] if len(own) == 1 and own[0].get("class") == name else None
+    if len(own) != 1:
+        return None
+    kind = own[0].get("class")
+    if kind == name or (other and kind and not _CHROME_ATTRIBUTE.search(kind)):
+        return own[0]
+    return None
 
 
 _ROW_CELLS = frozenset({"td", "th", "div", "p"})

@@ -421,3 +421,14 @@ def test_review_a_subheading_that_opens_with_the_agencys_word_is_the_articles() 
         "\n\n".join([*ENGLISH_BODY[:2], *candidates, "Republican primary turnout", ENGLISH_BODY[2]])
     )
     assert judged["Republican primary turnout"] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "script"),
+    [
+        (">> อ่านเพิ่มเติม : ป้ายรถเมล์อัจฉริยะ 50 จุดทั่วเมือง", "Thai"),
+        (">> Read more: Smart bus stops at 50 points", "Latin"),
+    ],
+)
+def test_a_related_link_after_its_arrows(line: str, script: str) -> None:
+    assert reason_in(line, script) == "related link"
