@@ -2327,6 +2327,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
             return "newsletter"
     if (
         words <= 30
+        and "18" in text  # (its age, looked for first: the phrases' search on every line cost)
         and len(set(_GAMBLING_NOTICE.findall(low))) >= 2
         # (without its "18+", two of its phrases, the first opening the line: "Pariază
         # responsabil! Jocurile de noroc sunt interzise persoanelor sub 18 ani.")
