@@ -812,9 +812,10 @@ def _anchors(tree: Any) -> list[tuple[Any, str]]:
     as the repairs look it up (read once: the text of every one is read for each repair),
     and the <div>s written as paragraphs (`_prose_div`) or as a list's items (`_item_div`)."""
     found = []
+    alike: dict[tuple[Any, str], int] = {}  # (a parent's bulleted <div>s of a class, counted once)
     for element in tree.iter(*_ANCHORS, "div"):
         if element.tag == "div":
-            key = _prose_div(element) or _item_div(element)
+            key = _prose_div(element) or _item_div(element, alike)
         else:
             key = _key("".join(element.itertext()))
         if key:
@@ -827,7 +828,7 @@ ITEM_DIVS = 3  # a list's lines: siblings of the <div>'s class, each opening wit
 _DIV_BULLETS = ("- ", "– ", "• ", "・", "* ")
 
 
-def _item_div(element: Any) -> str:
+def _item_div(element: Any, alike: dict[tuple[Any, str], int]) -> str:
     """The text of a <div> written as a list's item ("" for any other): a line that opens with
     a bullet ("<div class="item">- ในคูเมือง ทุกระยะ 30 บาท</div>"), no block inside, among
     ITEM_DIVS siblings of its class that open so too (an old Thai portal's fare list)."""
@@ -839,14 +840,16 @@ def _item_div(element: Any) -> str:
     parent = element.getparent()
     if len(key) > ITEM_DIV_CHARS or parent is None:
         return ""
-    alike = sum(
-        1
-        for sibling in parent
-        if sibling.tag == "div"
-        and sibling.get("class") == name
-        and (sibling.text or "").lstrip().startswith(_DIV_BULLETS)
-    )
-    return key if alike >= ITEM_DIVS else ""
+    count = alike.get((parent, name))
+    if count is None:
+        count = alike[parent, name] = sum(
+            1
+            for sibling in parent
+            if sibling.tag == "div"
+            and sibling.get("class") == name
+            and (sibling.text or "").lstrip().startswith(_DIV_BULLETS)
+        )
+    return key if count >= ITEM_DIVS else ""
 
 
 def _prose_div(element: Any) -> str:
