@@ -1970,12 +1970,14 @@ def _article_part(cell: Any) -> bool:
     text that is no link's (a source's or an editor's line is shorter)."""
     if any(len(_key("".join(p.itertext()))) >= LOOSE_PROSE_CHARS for p in cell.iter("p")):
         return True
-    text = _unlinked_text(cell.text or "", list(cell)).strip()
-    if len(text) >= PART_CHARS:
+    from corpus.boilerplate import UNSPACED  # (imported with the article's marks)
+
+    if _unlinked_chars(cell.text or "", list(cell)) >= PART_CHARS:
         return True
     # (in a script written without spaces, its words: a Japanese paper's paragraph of 85
     # characters is 45 words)
-    return len(_UNSPACED_CHAR.findall(text)) * 2 >= len(text) and count_words(text) >= PART_WORDS
+    text = _unlinked_text(cell.text or "", list(cell)).strip()
+    return len(UNSPACED.findall(text)) * 2 >= len(text) and count_words(text) >= PART_WORDS
 
 
 _PARAGRAPH_TAGS = frozenset({"p", "h2", "h3", "h4"})
@@ -1998,9 +2000,6 @@ def _between_paragraphs(table: Any) -> bool:
 PARTED_ROWS = 2  # rows of one class that hold an article's parts
 PART_CHARS = 200  # a part's least text written loose, without a <p>
 PART_WORDS = 36  # the same in words, in a script written without spaces (200 characters of English)
-_UNSPACED_CHAR = re.compile(
-    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
-)
 LINE_ROWS = 3  # a list's least rows
 LINE_ROW_CHARS = 12  # a row's least: a fare or a step, not a poll's "Yes"
 
