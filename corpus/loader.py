@@ -539,9 +539,21 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
 # in lower case only: a newsletter's, an app's or a subscription's pitch ("Newsletter_box__Kw0pQ",
 # "paywall-inline", "lb-promo", "inline-subscribe__text"), a share bar ("c-entry__share"), an
 # author's bio ("autor-bio"), a box of popular or recommended stories, the readers' comments.
+# Sites name them in their own language too ("vm-commenti", "encart-abo", "prenumerata-box",
+# "infolettre", "sxolia"), and name the notes around an article: the editor's, an update's, a
+# correction's, a copyright's or licence's ("editor-note", "sc-upd-0", "Correction_box"), the
+# author's card and byline ("AuthorCard_card", "autor-box"), a video's title and player, a
+# live badge, a donation's or a pitch's button. (Of the development pages' lines in boxes under
+# CHROME_BOX_CHARS named by these words and no other, 464 were chrome and one the article's.)
 _CHROME_BOX = re.compile(
     r"newsletter|promo(?!ted)|subscri|paywall|related|share|social|bio(?![a-z])|sponsor"
-    r"|advert|outbrain|taboola|recommend|most-?read|popular|trending|comments?(?![^\W_])",
+    r"|advert|outbrain|taboola|recommend|most-?read|popular|trending|comments?(?![^\W_])"
+    r"|comment[aio]|coment[aá]ri|kommentar|komentar|sxolia|yorum|reactie|hozzasz"
+    r"|abo(?-i:(?![a-z]))|abonn|abbonam|abonam|prenumer|suscri|assinatur|predplat|pretplat"
+    r"|elofizet|podpisk|infolettre|nieuwsbrief|hirlevel|nyhetsbrev|uutiskirje"
+    r"|note(?-i:(?![a-z]))|upd(?-i:(?![a-z]))|correction|disclaimer|copyright|licen[cs]e|notice"
+    r"|rodo(?-i:(?![a-z]))|aut(?:hor|or|eur|ore)(?!i[tz])|byline|donat|pitch|cta(?-i:(?![a-z]))"
+    r"|video|player|vod(?-i:(?![a-z]))|badge|whatsapp|kicker|surtitre|occhiello",
     re.IGNORECASE,  # (each branch opens with a letter: the search skips to their first ones)
 )
 # characters of text: a box this small is dropped, not the article's own container, which may
@@ -587,7 +599,7 @@ def _chrome_boxes(tree: Any) -> list[str]:
         # (a share bar of icons has no line to leave out; a paywall's box holding paragraphs
         # of prose holds the article's, hidden from those without a subscription)
         if 0 < len(text) <= CHROME_BOX_CHARS and not (
-            word.startswith(("paywall", "subscri")) and _holds_prose(element)
+            word.startswith(_SUBSCRIPTION_WORDS) and _holds_prose(element)
         ):
             found_at[element] = text
     return [
@@ -608,6 +620,17 @@ _TAXONOMY = ("tag-", "tags-", "category-", "cat-", "topic-", "format-", "status-
 # holds the article's text)
 _BIO_BOX = re.compile(r"^(?:[a-z]{0,3}[-_]?)?bio(?:[-_]|\d|$)|aut(?:h|or)[\w-]*bio")
 _FOR_SUBSCRIBERS = re.compile(r"subscribers?[-_]*(?:only|content|article)|for[-_]*subscribers")
+# (the words of a subscription: its box may hold the article's prose, hidden from others)
+_SUBSCRIPTION_WORDS = (
+    "paywall", "subscri", "abo", "abonn", "abbonam", "abonam", "prenumer", "suscri", "assinatur",
+    "predplat", "pretplat", "elofizet", "podpisk",
+)  # fmt: skip
+# The words that name a box only at a word's start: after a mark, or opening with a capital
+# ("c-entry__share", "ArticleShare_root", "editorNote"; not "timeshare", "footnote",
+# "keynote", "coauthor")
+_WORD_START = ("share", "note", "upd", "abo", "rodo", "cta", "vod", "aut", "video", "player")
+# A modifier of the element it stands on, not a box: "live-post--video", "has-video"
+_MODIFIER = re.compile(r"(?:--|\b(?:has|with|is)[-_])$")
 
 
 def _names_a_box(token: str, at: int) -> str | None:
@@ -620,11 +643,12 @@ def _names_a_box(token: str, at: int) -> str | None:
     if word.startswith("bio") and _BIO_BOX.search(low) is None:
         return None
     if (
-        word.startswith("share")
+        word.startswith(_WORD_START)
         and (
             word.startswith("shareable")
             # (within a word only at a capital: "ArticleShare", not "timeshare")
             or (token[at - 1 : at].isalnum() and not token[at : at + 1].isupper())
+            or (word.startswith(("video", "player")) and _MODIFIER.search(low, 0, at))
         )
     ):
         return None
@@ -1595,11 +1619,15 @@ def _without_headline(text: str, title: Any) -> str:
 
 
 # A class that names the text under a headline, not the article (its words: "c-standfirst",
-# "ArticleHeader_subtitle__g3Rr1", "subTitle"; Turkish sites' "spot"). "intro" and "lede"
-# are left out: on the page gold they name the article's first paragraph as often as not.
+# "ArticleHeader_subtitle__g3Rr1", "subTitle"; Turkish sites' "spot"; and in the site's own
+# language: "chapo", "bajada", "copete", "entradilla", "sommario", "catenaccio", "ingress",
+# "povzetek", "vorspann", "anriss", "podnaslov"). "intro" and "lede" are left
+# out: on the page gold they name the article's first paragraph as often as not.
 _STANDFIRST_WORDS = frozenset(
     {"standfirst", "dek", "deck", "chapeau", "sapo", "excerpt", "summary", "lead", "subtitle",
-     "subheadline", "strapline", "kicker", "perex", "spot", "synopsis"}
+     "subheadline", "strapline", "kicker", "perex", "spot", "synopsis", "chapo", "bajada",
+     "copete", "entradilla", "sommario", "catenaccio", "sottotitolo", "ingress", "povzetek",
+     "vorspann", "anriss", "podnaslov"}
 )  # fmt: skip
 # (looked for in the class as it is first: most classes hold none of the words)
 _STANDFIRST_CLASS = re.compile("|".join(sorted(_STANDFIRST_WORDS)), re.IGNORECASE)
@@ -1638,6 +1666,8 @@ def _without_standfirst(anchors: Sequence[tuple[Any, str]], text: str) -> tuple[
     dropped: list[int] = []
     for k, block in enumerate(blocks[:STANDFIRST_BLOCKS]):
         if k in found:
+            if dropped and (dropped[-1] != k - 1 or _two_decks(blocks[dropped[-1]], block)):
+                break  # (one standfirst: a live blog's summary under its deck is its own)
             dropped.append(k)
             if k in decks:
                 break  # (a live blog's summary under the deck is the article's)
@@ -1647,6 +1677,12 @@ def _without_standfirst(anchors: Sequence[tuple[Any, str]], text: str) -> tuple[
         return text, ""  # (a page that is its standfirst alone keeps it)
     standfirst = " ".join(_key(blocks[k]) for k in dropped)
     return "\n\n".join(b for k, b in enumerate(blocks) if k not in dropped), standfirst
+
+
+def _two_decks(above: str, block: str) -> bool:
+    """Whether two blocks named as standfirsts, one under the other, are both longer than a
+    header's line: the page's deck, then a live blog's summary of its own."""
+    return min(len(_key(above)), len(_key(block))) > HEADER_LINE_CHARS
 
 
 # A pull quote's class: "pullquote", "pull-quote", "wp-block-pullquote", "td_pull_quote"

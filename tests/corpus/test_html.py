@@ -910,7 +910,8 @@ STANDFIRST = (
     "name",
     ["c-standfirst", "article__dek", "ArticleHeader_subtitle__g3Rr1", "subTitle", "sapo",
      "chapeau", "lead", "story-perex", "css-dek0a1 x", "field-name-field-summary", "spot",
-     "news-spot", "synopsis", "artSynopsis"],
+     "news-spot", "synopsis", "artSynopsis", "article__chapo", "bajada", "copete",
+     "entradilla", "sommario", "catenaccio", "ingress", "povzetek", "Vorspann", "anriss"],
 )  # fmt: skip
 def test_a_standfirst_beside_the_headline_leaves_the_text_for_the_metadata(
     tmp_path: Path, name: str
@@ -999,6 +1000,28 @@ def test_a_live_blogs_summary_under_a_deck_stays(tmp_path: Path) -> None:
     text, _, meta = load_page(tmp_path, headed_page(headline, header, paras))
     assert STANDFIRST not in text and text.startswith(body[0][:30])
     assert meta["standfirst"] == STANDFIRST
+
+
+def test_a_live_blogs_summary_under_a_classed_deck_stays(tmp_path: Path) -> None:
+    """Two blocks under the headline whose classes name a standfirst, both longer than a
+    header's line: the deck ("sommario"), then the live blog's summary of its own."""
+    headline, body = sample_parts()
+    header = (
+        f'<h2 class="sommario">{STANDFIRST}</h2><div class="live-summary"><p>{body[0]}</p></div>'
+    )
+    paras = "".join(f"<p>{p}</p>" for p in body[1:])
+    text, _, meta = load_page(tmp_path, headed_page(headline, header, paras))
+    assert STANDFIRST not in text and text.startswith(body[0][:30])
+    assert meta["standfirst"] == STANDFIRST
+
+
+def test_a_kicker_and_a_deck_both_leave_the_text(tmp_path: Path) -> None:
+    headline, body = sample_parts()
+    header = f'<p class="kicker">Energy</p><p class="standfirst">{STANDFIRST}</p>'
+    paras = "".join(f"<p>{p}</p>" for p in body)
+    text, _, meta = load_page(tmp_path, headed_page(headline, header, paras))
+    assert STANDFIRST not in text and text.startswith(body[0][:30])
+    assert meta["standfirst"] == f"Energy {STANDFIRST}"
 
 
 def test_a_bold_lede_first_in_the_articles_container_stays(tmp_path: Path) -> None:
@@ -1757,12 +1780,69 @@ def test_a_small_box_its_class_names_chrome_is_left_out(tmp_path: Path, box: str
 
 
 @pytest.mark.parametrize(
+    ("box", "words"),
+    [
+        # readers' comments, a subscription's pitch and a newsletter's, named in the site's
+        # own language
+        ('<div class="vm-commenti"><h4>3 commenti</h4><div class="vm-commento"><span>giorgio_s'
+         "</span><p>Complimenti all’equipaggio, ma il comitato ha sbagliato.</p></div></div>",
+         "Complimenti all’equipaggio"),
+        ('<div class="sc-5b6c7d-0 zAbCdE comentarios"><p>Cláudio R.</p><p>Finalmente vou poder '
+         "pagar a academia sem lembrar do boleto.</p></div>", "Finalmente vou poder"),
+        ('<div class="vm-abbonamento-box"><p>Ti è piaciuto questo articolo? Abbonati: 11 numeri '
+         "a 49 euro.</p></div>", "Ti è piaciuto"),
+        ('<aside class="encart-abo"><p>Je m\'abonne</p></aside>', "Je m'abonne"),
+        ('<div class="prenumerata-box"><p>Prenumerata cyfrowa Gazety Podgórskiej</p></div>',
+         "Prenumerata cyfrowa"),
+        ('<section class="infolettre"><p>Commencez votre journée avec l\'essentiel, chaque '
+         "matin à 6 h.</p></section>", "Commencez votre journée"),
+        # the notes around an article: an editor's, an update's, a correction's, a licence's
+        ('<p class="editor-note"><i>Dieser Artikel wurde automatisch von der Agentur übernommen '
+         "und nicht redaktionell bearbeitet.</i></p>", "automatisch von der Agentur"),
+        ('<div class="sc-upd-0 aUpd">Dieser Artikel wurde am 29.05.2024 um 8:05 Uhr '
+         "aktualisiert.</div>", "um 8:05 Uhr aktualisiert"),
+        ('<div class="Correction_box__hA8sE">Correction: an earlier version misstated the '
+         "fare.</div>", "an earlier version misstated"),
+        ('<p class="license-note">Reproduction of this story requires the agency\'s written '
+         "consent.</p>", "requires the agency"),
+        # the author's card, a video's title, a live badge, a donation's button
+        ('<div class="AuthorCard_card__Gx7Kd"><strong>Anna Weber</strong><p>Reporter on the '
+         "economics desk since 2019.</p></div>", "economics desk since"),
+        ('<div class="autor-box"><p>Vojtěch Král – Sportovní redaktor od roku 2009.</p></div>',
+         "Sportovní redaktor"),
+        ('<div class="video-teaser"><span>VIDEO</span> <a href="/v/1">The river in flood at '
+         "the old bridge</a> <span>01:12</span></div>", "The river in flood"),
+        ('<span class="live-badge">LIVE NOW</span>', "LIVE NOW"),
+        ('<div class="DonateInline_box"><p>Support local journalism from 5 euros a month.</p>'
+         "</div>", "Support local journalism"),
+    ],
+)  # fmt: skip
+def test_a_small_box_named_in_the_sites_own_words_is_left_out(
+    tmp_path: Path, box: str, words: str
+) -> None:
+    headline, body = sample_parts()
+    text, _, _ = load_page(tmp_path, boxed_page(html.escape(headline), body, box))
+    assert words not in text
+    start = text.index(body[0][:40])
+    assert [squeeze(p) for p in text[start:].split("\n\n")] == [squeeze(p) for p in body]
+
+
+@pytest.mark.parametrize(
     "wrapper",
     [
         '<div class="paywall">{}</div>',  # the article's text hidden from non-subscribers
         '<div class="subscriber-only">{}</div>',
         '<blockquote class="shareable-quote">{}</blockquote>',
         '<div class="interviewee-bio">{}</div>',
+        # words that name a box only at a word's start, or a modifier of the element
+        '<div class="footnote">{}</div>',
+        '<div class="keynote-speech">{}</div>',
+        '<div class="live-post live-post--video">{}</div>',
+        '<div class="entry has-video">{}</div>',
+        '<div class="autorita-portuale">{}</div>',
+        # a box of the article's prose for subscribers, in the site's words
+        '<div class="abo-only">{}</div>',
+        '<div class="contenido-suscriptores">{}</div>',
     ],
 )
 def test_review_the_articles_paragraphs_in_a_box_its_class_names_stay(
