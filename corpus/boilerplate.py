@@ -149,7 +149,7 @@ _PITCH_VERBS = _fold(
     r"|tilmeld dig|meld deg på|anmäl dig|prenumerera på|schrijf je (?:nu |gratis )?in|abonneer je"
     r"|inscríbase|suscríbase|regístrese|reciba en su correo|recevez|erhalten sie"
     r"|inscreva-se|assine|berlangganan|đăng ký|tilaa|zapisz się na|přihlaste se"
-    r"|prihláste sa|feliratkozás|iratkozzon fel|abonează-te|pretplatite se|naročite se|telli"
+    r"|prihláste sa|feliratkozás|iratkozzon fel|iratkozz fel|abonează-te|pretplatite se|naročite se|telli"
     r"|пријавите се|prijavite se|բաժանորդագրվեք|გამოიწერეთ)\b"
 )
 _PITCH = gated("^" + _PITCH_VERBS, re.IGNORECASE)
@@ -1559,7 +1559,7 @@ _COOKIE_WE = factored(
         r"|(?:η ιστοσελίδα|ο ιστότοπος) (?:μας )?χρησιμοποιεί"
         r"|este sitio (?:web )?(?:utiliza|usa)|esta (?:página )?web (?:utiliza|usa)"
         r"|ta strona (?:używa|korzysta)|tento web používá|používáme|používame"
-        r"|sütiket használ|käytämme|deze (?:web)?site gebruikt"
+        r"|sütiket (?:\([^()]{1,20}\) )?használ|käytämme|deze (?:web)?site gebruikt"
         r"|wij gebruiken|we gebruiken|vi använder|vi bruker|vi bruger|kami menggunakan"
         r"|(?:gebruiken|gebruikt|använder|bruker|bruger|verwenden|utilizan|utilizam|usano)"
         r" cookies?"  # "Nieuwsnet en onze partners gebruiken cookies …"
@@ -1790,6 +1790,18 @@ def _stopped(text: str) -> bool:
     character but the closing quotes is a stop. (Once or twice for every line of a page: a
     search ran through the whole line.)"""
     return text.rstrip(_CLOSERS)[-1:] in _STOPS
+
+
+def _signed(p: Paragraph) -> bool:
+    """A paragraph of prose whose last sentence's stop a tag in brackets follows: a wire's
+    agency ("… wie das Unternehmen mitteilte. (sda)"), or a caption's credit ("… (Foto: İHA)",
+    which is marked by then)."""
+    text = p.text
+    opened = text.rfind("(", -AGENCY_TAG) if text.endswith(")") else -1
+    return p.words > SHORT and opened > 0 and text[:opened].rstrip()[-1:] in _STOPS
+
+
+AGENCY_TAG = 12  # characters of "(dpa/AFP)" with its brackets, at most
 
 
 _LETTER_OR_DIGIT = factored(r"[^\W_]")
@@ -2603,6 +2615,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         words <= UPDATE_NOTE
         and (
             _UPDATE_NOTE.match(stripped)
+            or _CORRECTION_LABEL.match(stripped)
             # "Update, 11.02am: This story has been updated to include …": its label and time first
             or (
                 (label := _UPDATE_LABEL.match(stripped))
@@ -3072,6 +3085,18 @@ UPDATE_NOTE = 40  # words
 _UPDATE_LABEL = gated(
     r"^(?:update|updated|opdatering|oppdatering|uppdatering|aktualisierung|actualización"
     r"|aggiornamento|atualização|mise à jour)\b(?:[^:：\n]|(?<=\d)[:：](?=\d)){0,25}[:：]\s*",
+    re.IGNORECASE,
+)
+# A correction's label with its date or time, then what was wrong: "Correction, 10:12 a.m.:
+# An earlier version …", "Korjattu 12.10. klo 16.20: Toisin kuin aiemmin kerrottiin …" (the
+# date or time right after the label: "Corrected figures for 2023: …" is the article's)
+_CORRECTION_LABEL = gated(
+    r"^(?:correction|corrected|korjattu|oikaisu|rättelse|rättat|rettelse|rettet|correctie"
+    r"|gecorrigeerd|sprostowanie|oprava|corrección|corregido|correzione|corretto|correção"
+    r"|corrigido|berichtigung|korrektur|korrigiert|rectificatif|corrigé|helyesbítés|javítva"
+    r"|исправление|исправлено|виправлення|виправлено|διόρθωση|düzeltme)"
+    r"[,.]?\s+(?:(?:klo|kl\.?|at|on|am|um|le|à|alle|às|a las|в|о|u)\s+)?\d"
+    r"(?:[^:：\n]|(?<=\d)[:：](?=\d)){0,22}[:：]\s*\S",
     re.IGNORECASE,
 )
 # A link to the story's pictures: "この記事の画像を見る（2枚）", "View gallery (12 photos)".
@@ -4502,7 +4527,7 @@ def headline_at(paras: Sequence[Paragraph], reasons: Sequence[str | None]) -> in
     of its block: a headline and its deck copied together). None when there is none (a page
     that starts with its lede, an HTML page's text)."""
     unmarked = [k for k, reason in enumerate(reasons) if reason is None]
-    prose = [k for k in unmarked if is_prose(paras[k])]
+    prose = [k for k in unmarked if is_prose(paras[k]) or _signed(paras[k])]
     start = article_start(prose)
     if start is None:
         return None
@@ -4930,8 +4955,13 @@ _STORE_ROW_GAP = factored(r"\s*[|｜/・·,、]\s*|\s+(?:and|y|e|et|und|i|и|і|
 def _is_store_row(low: str) -> bool:
     """The app stores' badges copied as one line: "App Store｜Google Play", "App Store and
     Google Play" (`low`: folded and lowered)."""
+    if _STORE_PAIR.fullmatch(low.strip()):
+        return True  # "App Store Google Play": the badges' alt texts with a space between
     parts = _STORE_ROW_GAP.split(low.strip())
     return len(parts) >= 2 and all(_line_key(part) in _STORE_KEYS for part in parts)
+
+
+_STORE_PAIR = factored(r"(?:app ?store|google ?play)\s+(?:app ?store|google ?play)")
 
 
 def _is_store_badge(p: Paragraph, reason: str | None) -> bool:

@@ -432,3 +432,78 @@ def test_review_a_subheading_that_opens_with_the_agencys_word_is_the_articles() 
 )
 def test_a_related_link_after_its_arrows(line: str, script: str) -> None:
     assert reason_in(line, script) == "related link"
+
+
+@pytest.mark.parametrize("tag", ["(sda)", "(dpa/AFP)", "(apa)"])
+def test_a_wire_lede_signed_by_its_agency_begins_the_article(tag: str) -> None:
+    """A wire's lede whose sentence ends with the agency's tag ("… mitteilte. (sda)") is
+    prose: the short lines of the list under it are the article's, not a header's."""
+    lede = (
+        "Bern – Briefe werden ab dem kommenden Jahr teurer. Die Post erhöht per 1. Januar die "
+        f"Preise für A- und B-Post-Briefe um je 10 Rappen, wie das Unternehmen mitteilte. {tag}"
+    )
+    lines = [
+        "Die neuen Tarife für Standardbriefe bis 100 Gramm im Inland:",
+        "A-Post: 1.30 Franken (bisher 1.20)",
+        "B-Post: 1.10 Franken (bisher 1.00)",
+        "Einschreiben: 6.50 Franken (unverändert)",
+    ]
+    judged = reasons("\n\n".join([lede, *lines, *ENGLISH_BODY]))
+    assert [judged[line] for line in [lede, *lines]] == [None] * 5
+
+
+# The 80th set's: corrections with their date or time, a cookie notice with its word in
+# brackets, an informal newsletter pitch, the app stores' badges with a space between, and a
+# header of the section's other news.
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "expected"),
+    [
+        ("Correction, 10:12 a.m.: An earlier version of this story misstated the price of the "
+         "31-day pass.", "Latin", "credits"),
+        ("Korjattu 12.10. klo 16.20: Toisin kuin aiemmin kerrottiin, lossi ei ole Kallansiltojen "
+         "vaan Vehmersalmen lossi.", "Latin", "credits"),
+        ("Korrektur am 3. Mai, 14:20 Uhr: In einer früheren Version stand ein falscher Preis.",
+         "Latin", "credits"),
+        ("Исправлено 14.02.2025: в первой версии текста была неверно указана цена.", "Cyrillic",
+         "credits"),
+        ("Az oldal sütiket (cookie-kat) használ a jobb felhasználói élmény és a személyre "
+         "szabott hirdetések érdekében. Az oldal használatával elfogadod ezt.", "Latin",
+         "cookie notice"),
+        ("Iratkozz fel hírlevelünkre, és minden reggel megkapod a nap legfontosabb sztorijait!",
+         "Latin", "newsletter"),
+        ("App Store Google Play", "Latin", "navigation"),
+    ],
+)  # fmt: skip
+def test_notes_notices_and_pitches_of_the_eightieth_set(
+    line: str, script: str, expected: str
+) -> None:
+    assert reason_in(line, script) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a correction's word, a figure after it, no date: the article's
+        "Correction of the 2024 budget: what changed",
+        "Corrected figures for 2023: the council spent 4 million euros more than planned.",
+        "Korrektur der Zahlen: Die Stadt hat 2023 rund 4 Millionen Euro mehr ausgegeben.",
+        # cookies and app stores as news
+        "A bíróság szerint az oldal sütiket használt a felhasználók engedélye nélkül, ezért "
+        "4 millió forintos bírságot szabtak ki.",
+        "The game is out now on the App Store and will reach Google Play in May.",
+    ],
+)
+def test_news_like_the_eightieth_sets_notes_is_not_marked(line: str) -> None:
+    assert reason_in(line, "Latin") is None
+
+
+def test_a_header_of_the_sections_other_news_over_its_table() -> None:
+    rows = [
+        "| Другие новости рубрики |  |",
+        "| 11.02 | На улице Гагарина до апреля перекроют одну полосу |",
+        "| 10.02 | Трамвай № 3 вернётся на линию после ремонта путей |",
+    ]
+    judged = reasons("\n\n".join([*BODIES["Cyrillic"], *rows]))
+    assert [judged[row] for row in rows] == ["related links"] * 3
