@@ -149,7 +149,8 @@ _PITCH_VERBS = _fold(
     r"|tilmeld dig|meld deg på|anmäl dig|prenumerera på|schrijf je (?:nu |gratis )?in|abonneer je"
     r"|inscríbase|suscríbase|regístrese|reciba en su correo|recevez|erhalten sie"
     r"|inscreva-se|assine|berlangganan|đăng ký|tilaa|zapisz się na|přihlaste se"
-    r"|prihláste sa|feliratkozás|iratkozzon fel|iratkozz fel|abonează-te|pretplatite se|naročite se|telli"
+    r"|prihláste sa|feliratkozás|iratkozzon fel|iratkozz fel|abonează-te|pretplatite se"
+    r"|naročite se|telli"
     r"|пријавите се|prijavite se|բաժանորդագրվեք|გამოიწერეთ)\b"
 )
 _PITCH = gated("^" + _PITCH_VERBS, re.IGNORECASE)
