@@ -1560,7 +1560,8 @@ _COOKIE_WE = factored(
         r"|(?:η ιστοσελίδα|ο ιστότοπος) (?:μας )?χρησιμοποιεί"
         r"|este sitio (?:web )?(?:utiliza|usa)|esta (?:página )?web (?:utiliza|usa)"
         r"|ta strona (?:używa|korzysta)|tento web používá|používáme|používame"
-        r"|sütiket (?:\([^()]{1,20}\) )?használ|käytämme|deze (?:web)?site gebruikt"
+        r"|sütiket használ|oldal(?:unk)? sütiket \([^()]{1,20}\) használ|käytämme"
+        r"|deze (?:web)?site gebruikt"
         r"|wij gebruiken|we gebruiken|vi använder|vi bruker|vi bruger|kami menggunakan"
         r"|(?:gebruiken|gebruikt|använder|bruker|bruger|verwenden|utilizan|utilizam|usano)"
         r" cookies?"  # "Nieuwsnet en onze partners gebruiken cookies …"
@@ -3093,11 +3094,12 @@ _UPDATE_LABEL = gated(
 # date or time right after the label: "Corrected figures for 2023: …" is the article's)
 _CORRECTION_LABEL = gated(
     r"^(?:correction|corrected|korjattu|oikaisu|rättelse|rättat|rettelse|rettet|correctie"
-    r"|gecorrigeerd|sprostowanie|oprava|corrección|corregido|correzione|corretto|correção"
+    r"|gecorrigeerd|sprostowanie|opraveno|corrección|corregido|correzione|corretto|correção"
     r"|corrigido|berichtigung|korrektur|korrigiert|rectificatif|corrigé|helyesbítés|javítva"
     r"|исправление|исправлено|виправлення|виправлено|διόρθωση|düzeltme)"
-    r"[,.]?\s+(?:(?:klo|kl\.?|at|on|am|um|le|à|alle|às|a las|в|о|u)\s+)?\d"
-    r"(?:[^:：\n]|(?<=\d)[:：](?=\d)){0,22}[:：]\s*\S",
+    r"[,.]?\s+(?:(?:klo|kl\.?|at|on|am|um|le|à|alle|às|a las|в|о|u)\s+)?"
+    r"(?=[^:：\n]{0,20}?\b\d{1,2}(?:[:.h]\d{2}\b|[./]\d{1,2}[./]))"  # (a clock or a date)
+    r"\d(?:[^:：\n]|(?<=\d)[:：](?=\d)){0,22}[:：]\s*\S",
     re.IGNORECASE,
 )
 # A link to the story's pictures: "この記事の画像を見る（2枚）", "View gallery (12 photos)".

@@ -489,6 +489,14 @@ def test_notes_notices_and_pitches_of_the_eightieth_set(
         "Correction of the 2024 budget: what changed",
         "Corrected figures for 2023: the council spent 4 million euros more than planned.",
         "Korrektur der Zahlen: Die Stadt hat 2023 rund 4 Millionen Euro mehr ausgegeben.",
+        # a figure after the label that is no date or time (review 81)
+        "Korrektur um 2 Prozentpunkte: Die Notenbank senkt den Leitzins überraschend deutlich.",
+        "Correction on 3 counts: the jury found the former treasurer guilty of fraud.",
+        "Corrected at 4,800: the index closed higher after a week of losses.",
+        "Oprava u 3. mostu: práce potrvají do května a doprava pojede jedním pruhem.",
+        # a story about a fine for cookies, their word in brackets (review 81)
+        "A hatóság szerint a webáruház sütiket (cookie-kat) használ a látogatók követésére, "
+        "ezért 12 millió forintos bírságot szabott ki.",
         # cookies and app stores as news
         "A bíróság szerint az oldal sütiket használt a felhasználók engedélye nélkül, ezért "
         "4 millió forintos bírságot szabtak ki.",
