@@ -150,7 +150,7 @@ _PITCH_VERBS = _fold(
     r"|inscríbase|suscríbase|regístrese|reciba en su correo|recevez|erhalten sie"
     r"|inscreva-se|assine|berlangganan|đăng ký|tilaa|zapisz się na|přihlaste se"
     r"|prihláste sa|feliratkozás|iratkozzon fel|iratkozz fel|abonează-te|pretplatite se"
-    r"|naročite se|telli"
+    r"|naročite se|telli|skráðu þig"
     r"|пријавите се|prijavite se|բաժանորդագրվեք|გამოიწერეთ)\b"
 )
 _PITCH = gated("^" + _PITCH_VERBS, re.IGNORECASE)
@@ -217,6 +217,7 @@ _CHANNEL = factored(
         r"|telegram|whatsapp"
         r"|boîte mail|boîte de réception|courriel|տեղեկագ|ნიუსლეთერ|ბიულეტენ"
         r"|nyhedsbrev|nyhetsbrev|nieuwsbrief|uutiskirje|hírlevél|infolettre|boletim|e-novic"
+        r"|póstlist"
         r"|morgonbrev|kvällsbrev|veckobrev|morgenbrev|aftenbrev|ugebrev"
         r"|viber|канал|каналу|電子報|メルマガ|뉴스레터|النشرة|نشرتنا|ניוזלטר|न्यूज़लेटर|bản tin"
         r"|вајбер|вайбер|инстаграм|фејсбук|фейсбук|јутјуб|ютуб"
@@ -1532,7 +1533,7 @@ _COOKIE_CONTEXT = factored(
     r"|прихват\w*|сагласн\w*|подешавањ\w*|прифаќ\w*|nõustu\w*|nõusolek\w*|згаджа\w*"
     r"|համաձայն\w*|توافق|بمتابعتك"
     r"|persetujuan|setuju|menyetujui|kebijakan privasi|dengan melanjutkan|đồng ý|pristan\w*"
-    r"|postavk\w*|prihvaća\w*|prihvat\w*|choix|gérer"
+    r"|postavk\w*|prihvaća\w*|prihvat\w*|choix|gérer|preferènci\w*|preferenci\w*"
     r"|personnalis\w*|оставаясь на сайте|продолжая|continuing|continuando|continuer"
     r"|αποδ[εέ]χ\w*|συνέχιση|συνεχίζοντας|απορρήτ\w*|ρυθμίσ\w*|sutink\w*|sutikim\w*|nustatym\w*|privatum\w*"
     r"|piekrīt\w*|piekrišan\w*|iestatījum\w*|privātum\w*|макул\w*|келісесіз|unakubali"
@@ -1886,6 +1887,7 @@ def classify(text: str) -> list[Judged]:
     if _apply_box_pitch(paras, reasons, body[1]):
         _apply_tail(paras, reasons)  # (from the box up: more of the page's furniture)
     _apply_head(paras, reasons)
+    _apply_poll(paras, reasons)  # (last: its question may have stood as the headline)
     _keep_post_times(paras, reasons)
     return [Judged(p, r) for p, r in zip(paras, reasons, strict=True)]
 
@@ -1898,6 +1900,50 @@ PULL_QUOTE_MORE = 10  # characters: the paragraph it is taken from says more tha
 # quotation, was the article saying it again)
 PULL_QUOTE_BACK = 3
 _PULL_QUOTE_EDGES = "\"'“”„«»‘’‚‹›「」『』 \u00a0"
+
+
+POLL_QUESTION = 30  # words
+POLL_CHOICE = 6  # words
+POLL_CHOICES = 2, 8  # a poll's least and most choices
+_QUESTION_MARKS = frozenset("?？؟;")  # (the Greek question mark is ";")
+# The reasons a poll's lines may have had by their place or their few words alone
+_PLACED = frozenset({None, "navigation", "page header", "article header", "page furniture"})
+
+
+def _apply_poll(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
+    """A readers' poll: its header ("Poll", "Опрос", "Umfrage", "استطلاع"), right under it a
+    question, then two to eight choices of a few words that are no sentence, and the votes
+    cast ("Проголосовали: 1 207", "1,207 votes"), a line of a few words with a figure. The
+    header alone is no poll: a subheading "Poll" over the article's paragraph stays."""
+    for i in range(len(paras) - 3):
+        if reasons[i] not in _PLACED or paras[i].words > 3:
+            continue
+        if _phrase_key(paras[i].text) not in _POLL_KEYS:
+            continue
+        question = paras[i + 1]
+        if (
+            reasons[i + 1] not in _PLACED
+            or question.words > POLL_QUESTION
+            or question.text.rstrip(_CLOSERS)[-1:] not in _QUESTION_MARKS
+        ):
+            continue
+        end = i + 2
+        while (
+            end < len(paras)
+            and end - i - 2 < POLL_CHOICES[1]
+            and reasons[end] in _PLACED  # ("Yes", "No": a button's words too)
+            and paras[end].words <= POLL_CHOICE
+            and _CRUMB_MARKS.isdisjoint(paras[end].text)  # (a trail under the poll: "Home » …")
+            and not _stopped(paras[end].text)
+            and not _DIGIT.search(paras[end].text)
+        ):
+            end += 1
+        if end - i - 2 < POLL_CHOICES[0]:
+            continue
+        if end < len(paras) and paras[end].words <= 5 and _DIGIT.search(paras[end].text):
+            end += 1  # the votes cast
+        for k in range(i, end):
+            reasons[k] = "poll"
 
 
 def _apply_pull_quotes(paras: Sequence[Paragraph], reasons: list[str | None], text: str) -> None:
@@ -3005,7 +3051,8 @@ _UPDATE_NOTE = gated(
     r"|précédente version) de cet article"
     # a correction's label, then what was wrong: "Rättelse: I en tidigare version av artikeln …"
     r"|(?:rättelse|rettelse|oikaisu|correctie|sprostowanie|oprava|corrección|correzione"
-    r"|correção|berichtigung|korrektur|исправление|виправлення|διόρθωση|düzeltme|תיקון|تصحيح"
+    r"|correção|berichtigung|korrektur|leiðrétting|исправление|виправлення|διόρθωση|düzeltme"
+    r"|תיקון|تصحيح"
     r"|اصلاحیه|уточнение|уточнення|திருத்தம்|সংশোধনী|തിരുത്ത്|సవరణ|ತಿದ್ದುಪಡಿ|නිවැරදි කිරීම)"
     r"\s*(?:\([^()]{0,30}\)\s*)?:\s*\S"  # ("Уточнение (14.02.2024, 15:10): …")
     r"|(?:уточнение|поправка) редакции\s*:|уточнення редакції\s*:|(?:від|от|ад) рэдакцыі\s*:"
@@ -3163,6 +3210,7 @@ _ONE_LINK_KEYS = frozenset(_phrases(words_of_sites.READ_ALSO)) - _LIST_HEADER_KE
 _HEADER_KEYS = _LIST_HEADER_KEYS | _ONE_LINK_KEYS
 _COMMENT_KEYS = frozenset(_phrases(words_of_sites.COMMENTS))
 _KEY_POINTS_KEYS = frozenset(_phrases(words_of_sites.KEY_POINTS))
+_POLL_KEYS = frozenset(_phrases(words_of_sites.POLL))
 _AUTHOR_BOX_KEYS = frozenset(_phrases(words_of_sites.AUTHOR_BOX))
 _COUNTED_COMMENT_KEYS = frozenset(_phrases(words_of_sites.COMMENTS_COUNTED))
 _INTERFACE_KEYS = frozenset(

@@ -12,6 +12,9 @@ from __future__ import annotations
 # Phrases that put one link to another story in the text only before a colon or a bar
 # ("Read more: <headline>"; bare, "Read more" may open a sentence).
 READ_ALSO_BEFORE_COLON: tuple[str, ...] = (
+    "lesið einnig",
+    "lestu einnig",
+    "sjá einnig",
     "le puede interesar",
     "siga leyendo",
     "lea también",
@@ -425,6 +428,9 @@ READ_ALSO = READ_ALSO_BARE + READ_ALSO_BEFORE_COLON
 
 # Headers of a box of links to other stories ("Related articles", "Berita terkait").
 RELATED_HEADER: tuple[str, ...] = (
+    "tengdar fréttir",
+    "fleiri fréttir",
+    "tengt efni",
     "інші новини розділу",
     "другие новости раздела",
     "іншыя матэрыялы рубрыкі",
@@ -865,6 +871,8 @@ RELATED_HEADER: tuple[str, ...] = (
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
 MOST_READ: tuple[str, ...] = (
+    "mest lesið",
+    "mest lesnu fréttirnar",
     "လူကြိုက်အများဆုံး",
     "အများဆုံးဖတ်ရှုသော",
     "실시간 인기 뉴스",
@@ -3791,6 +3799,8 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    "gerast áskrifandi",
+    "póstlisti",
     "להצטרפות",  # "to join": an offer's button
     "το email σας",
     "εγγραφή",
@@ -4246,7 +4256,18 @@ BUTTONS: tuple[str, ...] = (
 
 # Words for the comments that are also a subheading or a button ("Réactions", "Ý kiến"):
 # a comments header only with the number of comments beside them ("Ý kiến (24)").
+# Headers of a readers' poll: its question, its choices and the votes under them.
+POLL: tuple[str, ...] = (
+    "poll", "quick poll", "reader poll", "readers' poll", "our poll", "umfrage", "sondage",
+    "encuesta", "sondaggio", "enquete", "sondagem", "peiling", "ankieta", "sonda", "anket",
+    "kysely", "omröstning", "avstemning", "afstemning", "szavazás", "glasanje", "опрос",
+    "опитування", "апытанне", "анкета", "гласање", "гласуване", "δημοσκόπηση", "ψηφοφορία",
+    "استطلاع", "استطلاع الرأي", "نظرسنجی", "סקר", "投票", "アンケート", "설문", "투표",
+    "thăm dò", "thăm dò ý kiến", "แบบสำรวจ", "โพล", "पोल", "ऑनलाइन पोल", "জরিপ",
+)  # fmt: skip
+
 COMMENTS_COUNTED: tuple[str, ...] = (
+    "athugasemdir",
     "ಪ್ರತಿಕ್ರಿಯಿಸಿ",  # Kannada: "respond (3)"
     "ಪ್ರತಿಕ್ರಿಯೆಗಳು",
     "வாசகர் கருத்துகள்",

@@ -515,3 +515,84 @@ def test_a_header_of_the_sections_other_news_over_its_table() -> None:
     ]
     judged = reasons("\n\n".join([*BODIES["Cyrillic"], *rows]))
     assert [judged[row] for row in rows] == ["related links"] * 3
+
+
+# The 82nd set's Icelandic weekly: its headers, links, correction and sign-up.
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Lesið einnig: Hlíðarfjall opnar fyrr en áætlað var", "related link"),
+        ("Leiðrétting: Í fyrri útgáfu fréttarinnar kom fram að árskort kostaði 52.500 kr. Rétt "
+         "verð er 49.500 kr.", "credits"),
+        ("Tengdar fréttir", "related links"),
+        ("Athugasemdir (2)", "comments"),
+        ("Mest lesið", "related links"),
+        ("Gerast áskrifandi", "navigation"),
+        ("Skráðu þig á póstlistann og fáðu helstu fréttir vikunnar sendar á föstudögum.",
+         "newsletter"),
+        # the same words in the article's sentences
+        ("Sjá einnig myndir frá opnuninni hér að neðan, sagði forstöðumaðurinn.", None),
+        ("Bæjarráð fékk fleiri athugasemdir en búist var við vegna hækkunarinnar.", None),
+        ("Mest lesið var þó ekki fréttin um sundlaugina heldur veðurspáin.", None),
+    ],
+)  # fmt: skip
+def test_icelandic_chrome_and_the_articles_sentences(line: str, expected: str | None) -> None:
+    assert reason_in(line, "Latin") == expected
+
+
+# The 81st set's Russian evening paper: a readers' poll between the article's paragraphs.
+
+
+@pytest.mark.parametrize(
+    ("poll", "script"),
+    [
+        (["ОПРОС", "Будете ли вы реже ездить на автобусе после повышения тарифа?", "Да", "Нет",
+          "Перейду на такси", "Проголосовали: 1 207"], "Cyrillic"),
+        (["Poll", "Should the council bring back the free shuttle bus?", "Yes", "No",
+          "Not sure", "1,207 votes"], "Latin"),
+        (["استطلاع", "هل ستستخدم المترو بعد رفع سعر التذكرة؟", "نعم", "لا", "ربما"], "Arabic"),
+        (["アンケート", "運賃の値上げに賛成ですか？", "賛成", "反対", "わからない"], "Japanese"),
+    ],
+)  # fmt: skip
+def test_a_readers_poll_is_marked(poll: list[str], script: str) -> None:
+    body = ENGLISH_BODY if script == "Latin" else BODIES[script]
+    judged = reasons("\n\n".join([*body[:2], *poll, *body[2:]]))
+    assert [judged[line] for line in poll] == ["poll"] * len(poll)
+    assert [judged[p] for p in body] == [None] * len(body)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a subheading "Poll" over the article's paragraph
+        ["Poll", "A poll of 1,200 voters by the university found that 54 percent backed the "
+         "plan, up from 48 percent in May."],
+        # a survey's question and its results with their figures: the article's list
+        ["Umfrage", "Wie oft fahren Sie mit dem Bus?", "Täglich: 34 Prozent",
+         "Wöchentlich: 21 Prozent"],
+        # a question as a subheading, then the article's prose
+        ["Poll", "What do the passengers think?", "Most passengers asked at the stops said "
+         "they would travel less often."],
+    ],
+)  # fmt: skip
+def test_a_poll_header_over_the_articles_lines_is_not_marked(lines: list[str]) -> None:
+    judged = reasons("\n\n".join([*ENGLISH_BODY[:2], *lines, *ENGLISH_BODY[2:]]))
+    assert [judged[line] for line in lines] == [None] * len(lines)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Utilitzem galetes pròpies i de tercers per millorar els nostres serveis i mostrar-vos "
+         "publicitat relacionada amb les vostres preferències.", "cookie notice"),
+        # biscuits, and a story's preferences
+        ("Les galetes de la fleca del carrer Major són les preferides dels veïns, segons "
+         "l'enquesta de l'ajuntament.", None),
+        ("Las preferencias de los votantes cambiaron tras el debate, según la encuesta "
+         "publicada el domingo.", None),
+    ],
+)  # fmt: skip
+def test_a_catalan_cookie_banner_by_its_preferences(line: str, expected: str | None) -> None:
+    assert reason_in(line, "Latin") == expected
