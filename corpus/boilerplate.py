@@ -4029,6 +4029,18 @@ def _opens_its_block(paras: Sequence[Paragraph], text: str, k: int) -> bool:
     )
 
 
+def _heads_its_lines(paras: Sequence[Paragraph], text: str, k: int) -> bool:
+    """Line k opens a block of lines apart from the line above it (a blank line between) and
+    the block goes on under it: a subheading over its list, where a box's next link would
+    stand in the box's block or in one of its own."""
+    return (
+        1 < k < len(paras) - 1
+        and "\n\n" in text[paras[k - 1].end : paras[k].start]
+        and "\n\n" not in text[paras[k].end : paras[k + 1].start]
+        and "\n\n" not in text[paras[k - 2].end : paras[k - 1].start]
+    )
+
+
 def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None], page: str) -> None:
     """A "Read also:" line alone introduces a link or a few: the headlines on the lines under
     it (no sentence, ONE_LINK_MIN words at least, at most ONE_LINK_LINES of them, all with the
@@ -4065,6 +4077,8 @@ def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None], page
                 break  # "「終電が早くなると、…」" under the link: a speaker, the article going on
             if links > 1 and _opens_its_block(paras, page, k) and reasons[k + 1] is None:
                 break  # "配達網の維持、限界に", its paragraph right under it: a subheading
+            if links > 1 and _heads_its_lines(paras, page, k) and reasons[k + 1] is None:
+                break  # "Колку чини ден на плажа", then its list in the same block
             if links > 1 and _figure_rows_from(paras, reasons, k):
                 break  # "प्रमुख रुटको एकतर्फी भाडा" over its fares: the article's table
             reasons[k] = "related link"
@@ -4375,7 +4389,7 @@ def _newsletter_subheading(
         k
         for k in range(under + 1, min(len(paras), under + 4))
         if not (reasons[k] == "navigation" and _is_ad_label(paras[k].text))
-    ][:2]  # (the article goes on under it: a short line, a quotation, may come first)
+    ][:3]  # (the article goes on under it: a caption, a short line, may come first)
     if not (
         any(reasons[k] is None and is_prose(paras[k]) for k in after)
         and all(reasons[k] is None for k in after[:1])

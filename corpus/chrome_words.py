@@ -428,6 +428,8 @@ READ_ALSO = READ_ALSO_BARE + READ_ALSO_BEFORE_COLON
 
 # Headers of a box of links to other stories ("Related articles", "Berita terkait").
 RELATED_HEADER: tuple[str, ...] = (
+    "この記事に関するニュース",
+    "この記事に関連するニュース",
     "tengdar fréttir",
     "fleiri fréttir",
     "tengt efni",

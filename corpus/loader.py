@@ -1156,6 +1156,9 @@ def _restore_loose_runs(tree: Any, text: str) -> str:
         runs = _loose_runs(parent)
         at = [where.get(run) for run, _ in runs]
         placed = [k for k in at if k is not None]
+        if len(placed) == 1 and at[0] is not None and len(runs) > 1:
+            _lines_after_first(runs, at[0], lines, flat, appended)
+            continue
         if len(placed) < 2 or placed != sorted(placed):
             continue  # not the article's runs, in its order
         for n, (run, linked) in enumerate(runs):
@@ -1175,9 +1178,43 @@ def _restore_loose_runs(tree: Any, text: str) -> str:
             # a paragraph of its own where the line opens a block, else a line of its block
             out.extend((run, "") if k == 0 or not lines[k - 1].strip() else (run,))
         out.append(line)
+        above = line
         for run in appended.get(k, ()):
-            out.extend(("", run))
+            # (a list's bullet under a bullet is a line of its block)
+            out.extend((run,) if _BULLETED.match(run) and _BULLETED.match(above) else ("", run))
+            above = run
     return "\n".join(out)
+
+
+_BULLETED = re.compile(r"[•·▪◦‣●■\-–—*]\s")
+
+
+def _lines_after_first(
+    runs: Sequence[tuple[str, int]],
+    first: int,
+    lines: Sequence[str],
+    flat: str,
+    appended: dict[int, list[str]],
+) -> None:
+    """An element whose first run alone trafilatura kept: the runs under it go back after
+    it, each a sentence or a list's bullet, none mostly links, up to the first that is none
+    of these (an old page's <font> holding two paragraphs split by <br><br>, or a list of
+    bullets split by <br>, lost all but its first)."""
+    from corpus.boilerplate import ends_sentence  # (imported with the article's marks)
+
+    if not (ends_sentence(runs[0][0]) or _BULLETED.match(runs[0][0])):
+        return  # (the first run is a header's line or a link: not the article's paragraph)
+    if first + 1 < len(lines) and lines[first + 1].strip():
+        return  # (the line has its block's lines under it: the element was read some other way)
+    back: list[str] = []
+    for run, linked in runs[1:]:
+        if linked > LINKED_SHARE * len(run) or run in flat:
+            break
+        if not (ends_sentence(run) or _BULLETED.match(run)):
+            break
+        back.append(run)
+    if back:
+        appended.setdefault(first, []).extend(back)
 
 
 POST_SIBLINGS = 3  # a live blog's posts: siblings of one tag and class, this many at least

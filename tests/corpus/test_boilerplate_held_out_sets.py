@@ -596,3 +596,38 @@ def test_a_poll_header_over_the_articles_lines_is_not_marked(lines: list[str]) -
 )  # fmt: skip
 def test_a_catalan_cookie_banner_by_its_preferences(line: str, expected: str | None) -> None:
     assert reason_in(line, "Latin") == expected
+
+
+# The 84th set's copied pages: a subheading naming an app and a newsletter over news of
+# them, a caption between it and the article going on; a subheading and its list in a
+# block of their own under a "Read also" link.
+
+
+def test_a_subheading_naming_a_newsletter_over_news_of_it_with_a_caption_under() -> None:
+    lines = [
+        "Застосунок і розсилка",
+        "Разом із новими тарифами міськрада запускає застосунок «Полтава Транспорт» для iOS та "
+        "Android. У ньому можна буде купити квиток і стежити за рухом тролейбусів. Крім того, "
+        "мерія обіцяє щотижневу електронну розсилку про зміни маршрутів і ремонти доріг.",
+        "Так виглядатиме головний екран застосунку. Скриншот: пресслужба міськради",
+        "Опозиційні депутати рішення розкритикували.",
+        "«Місто спершу мало б оновити рухомий склад, а вже потім підвищувати ціну. Люди "
+        "платитимуть більше за ті самі старі тролейбуси», — сказав депутат Олег Савчук.",
+    ]
+    body = BODIES["Cyrillic"]
+    judged = reasons("\n\n".join([*body[:2], *lines, *body[2:]]))
+    assert [judged[line] for line in lines[:2]] == [None, None]
+
+
+def test_a_subheading_and_its_list_under_a_read_also_link_are_the_articles() -> None:
+    box = "ПРОЧИТАЈТЕ И:\nОгромна гужва на Табановце: Се чека по три часа за излез од државата"
+    section = [
+        "Колку чини ден на плажа",
+        "сладолед (една топка) – 80 денари",
+        "кафе еспресо – 120 денари",
+        "лежалка и чадор – од 600 до 1.200 денари",
+    ]
+    body = BODIES["Cyrillic"]
+    judged = reasons("\n\n".join([*body[:2], box, "\n".join(section), *body[2:]]))
+    assert judged["ПРОЧИТАЈТЕ И:"] == "related link"
+    assert [judged[line] for line in section] == [None] * len(section)

@@ -661,6 +661,26 @@ def test_a_list_of_bullets_between_loose_paragraphs_is_put_back() -> None:
     assert -1 not in at and at == sorted(at), found
 
 
+def test_the_runs_under_the_only_run_kept_of_a_loose_element_are_put_back() -> None:
+    """A Swiss regional page (the 84th set's, now a development page): a <font> holding two
+    paragraphs split by <br><br>, and another holding three bulleted departures split by
+    <br>; trafilatura kept the first run of each and lost the rest."""
+    page = Path(__file__).parents[1] / "gold" / "pages" / "dev"
+    articles, _ = load_corpus([str(page / "cp04-de-ch-postauto-halbstundentakt.html")])
+    text = articles[0].text
+    wanted = [
+        "Damit erfüllt der Kanton",
+        "«Wir haben lieber tagsüber",
+        "• Montag bis Freitag",
+        "• Samstag: stündlich",
+        "• Sonn- und Feiertage",
+        "Die Fahrzeit bis Schangnau",
+    ]
+    assert all(words in text for words in wanted), text
+    assert [text.index(words) for words in wanted] == sorted(text.index(w) for w in wanted)
+    assert "Mehr zum Thema" not in text
+
+
 def test_a_list_goes_back_under_a_paragraph_with_a_box_glued_to_it() -> None:
     """A Taiwanese paper (a page of the development set): trafilatura skipped a timetable's
     <ul> and glued a related box's line under the paragraph after it; that paragraph is
