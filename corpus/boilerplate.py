@@ -1918,14 +1918,14 @@ def _apply_poll(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
     for i in range(len(paras) - 3):
         if reasons[i] not in _PLACED or paras[i].words > 3:
             continue
-        if _phrase_key(paras[i].text) not in _POLL_KEYS:
-            continue
-        question = paras[i + 1]
+        question = paras[i + 1]  # (looked at first: a line's key costs more)
         if (
             reasons[i + 1] not in _PLACED
             or question.words > POLL_QUESTION
             or question.text.rstrip(_CLOSERS)[-1:] not in _QUESTION_MARKS
         ):
+            continue
+        if _phrase_key(paras[i].text) not in _POLL_KEYS:
             continue
         end = i + 2
         while (
