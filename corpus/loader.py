@@ -545,10 +545,10 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
 # expert's comment, "komentarz-eksperta"), and name the notes around an article by what they
 # note ("editor-note", "sc-upd-0", "Correction_box", "copyright-note"), the author's card
 # ("AuthorCard_card", "autor-box"), a video's teaser, a live badge, a donation's button and a
-# pitch. (Of the development pages' lines in boxes under CHROME_BOX_CHARS named by these words
-# and no other, 464 were chrome and one the article's; a reviewer's pages of the article's
-# own notes, quotes' authors, players and videos found the broader words wrong: "article-note",
-# "quote__author", "key-player", "video-text" name the article's.)
+# pitch. (Broader words first tried, "note", "author", "video", "player", "notice", took 464
+# lines of the development pages' boxes, all but one chrome; a reviewer's pages of the
+# article's own notes, quotes' authors, players and videos found them wrong: "article-note",
+# "quote__author", "key-player", "video-text" name the article's. These say which box.)
 _CHROME_BOX = re.compile(
     r"newsletter|promo(?!ted)|subscri|paywall|related|share|social|bio(?![a-z])|sponsor"
     r"|advert|outbrain|taboola|recommend|most-?read|popular|trending|comments?(?![^\W_])"
@@ -644,7 +644,7 @@ _SUBSCRIPTION_WORDS = (
 # ("c-entry__share", "ArticleShare_root", "editorNote"; not "timeshare", "footnote",
 # "keynote", "coauthor")
 _WORD_START = ("share", "upd", "abo", "rodo", "cta", "vod", "aut", "video", "pitch", "correction")
-# A modifier of the element it stands on, not a box: "article__content--abonnes", "is-note"
+# A modifier of the element it stands on, not a box: "article__content--abonnes", "has-video"
 _MODIFIER = re.compile(r"(?:--|\b(?:has|with|is)[-_])$")
 
 
