@@ -1181,12 +1181,10 @@ def _restore_loose_runs(tree: Any, text: str) -> str:
         above = line
         for run in appended.get(k, ()):
             # (a list's bullet under a bullet is a line of its block)
-            out.extend((run,) if _BULLETED.match(run) and _BULLETED.match(above) else ("", run))
+            bullets = run.startswith(_DIV_BULLETS) and above.startswith(_DIV_BULLETS)
+            out.extend((run,) if bullets else ("", run))
             above = run
     return "\n".join(out)
-
-
-_BULLETED = re.compile(r"[•·▪◦‣●■\-–—*]\s")
 
 
 def _lines_after_first(
@@ -1202,7 +1200,7 @@ def _lines_after_first(
     bullets split by <br>, lost all but its first)."""
     from corpus.boilerplate import ends_sentence  # (imported with the article's marks)
 
-    if not (ends_sentence(runs[0][0]) or _BULLETED.match(runs[0][0])):
+    if not (ends_sentence(runs[0][0]) or runs[0][0].startswith(_DIV_BULLETS)):
         return  # (the first run is a header's line or a link: not the article's paragraph)
     if first + 1 < len(lines) and lines[first + 1].strip():
         return  # (the line has its block's lines under it: the element was read some other way)
@@ -1210,7 +1208,7 @@ def _lines_after_first(
     for run, linked in runs[1:]:
         if linked > LINKED_SHARE * len(run) or run in flat:
             break
-        if not (ends_sentence(run) or _BULLETED.match(run)):
+        if not (ends_sentence(run) or run.startswith(_DIV_BULLETS)):
             break
         back.append(run)
     if back:
