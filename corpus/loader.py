@@ -15,7 +15,7 @@ import os
 import re
 import stat
 import string
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from importlib import resources
@@ -474,7 +474,8 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
         _sanitize_tree(tree)  # (most pages have nothing to sanitize: the walk is skipped)
     if _LIST_ITEM_ROLE.search(html):
         _aria_lists(tree)
-    unwrapped = _unwrap_layout_tables(tree)
+    line_tables: dict[Any, list[Any]] = {}
+    unwrapped = _unwrap_layout_tables(tree, line_tables)
     boxes = _chrome_boxes(tree)
     document = _extraction(tree)
     if unwrapped:
@@ -507,7 +508,7 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     if body is None:
         return str(found.get("text") or ""), found
     anchors = _anchors(tree)
-    text = _restore_loose_runs(tree, _restore_skipped(anchors, _html_blocks(body)))
+    text = _restore_loose_runs(tree, _restore_skipped(anchors, _html_blocks(body)), line_tables)
     parted = [element for element, tag in unwrapped if tag == "tbody" and element.get("class")]
     if parted:
         text = _restore_parted_rows(parted, text)
@@ -1124,7 +1125,9 @@ def _paragraph_chars(tree: Any) -> int:
     return chars
 
 
-def _restore_loose_runs(tree: Any, text: str) -> str:
+def _restore_loose_runs(
+    tree: Any, text: str, line_tables: Mapping[Any, Sequence[Any]] | None = None
+) -> str:
     """Runs of prose written loose and split by <br> that trafilatura dropped, put back.
 
     An old page writes its article as text in a <font> or a cell, its paragraphs split by
@@ -1136,6 +1139,8 @@ def _restore_loose_runs(tree: Any, text: str) -> str:
     is not mostly links goes back: between two runs that are there, whatever its length;
     before the first, a paragraph's length (LOOSE_PROSE_CHARS: a header's line is shorter);
     after the last, only the element's last run, a sentence (a footer may follow otherwise).
+    A table between the runs that lists the article's lines (`line_tables`: a fare a row, its
+    lead-in's colon above) gives a run a row, as a list does.
     """
     from corpus.boilerplate import ends_sentence  # (imported with the article's marks)
 
@@ -1153,7 +1158,7 @@ def _restore_loose_runs(tree: Any, text: str) -> str:
         if parent is None or parent in seen or parent.tag == "p" or _inside(parent, _NOT_PROSE):
             continue
         seen.add(parent)
-        runs = _loose_runs(parent)
+        runs = _loose_runs(parent, line_tables or {})
         at = [where.get(run) for run, _ in runs]
         placed = [k for k in at if k is not None]
         if len(placed) == 1 and at[0] is not None and len(runs) > 1:
@@ -1464,7 +1469,9 @@ def _inside_anchor(element: Any, post: Any) -> bool:
     return False
 
 
-def _loose_runs(element: Any) -> list[tuple[str, int]]:
+def _loose_runs(
+    element: Any, line_tables: Mapping[Any, Sequence[Any]] | None = None
+) -> list[tuple[str, int]]:
     """An element's runs of text between its <br>s (inline elements' text within), each with
     the length of its links' text. A list's items are runs of their own; another block
     child, or an inline one with breaks or blocks of its own, ends a run and is not read; a
@@ -1480,6 +1487,11 @@ def _loose_runs(element: Any) -> list[tuple[str, int]]:
             runs.append((_key("".join(parts)), linked))
             parts, linked = [], 0
             runs.extend(_list_runs(child, element))
+        elif line_tables and child in line_tables:
+            # a table of the article's lines: each row a run ("上田―別所温泉　370円→440円")
+            runs.append((_key("".join(parts)), linked))
+            parts, linked = [], 0
+            runs.extend((_key("".join(cell.itertext())), 0) for cell in line_tables[child])
         elif child.tag == "br" or child.tag in _RUN_ENDS or _has_breaks(child):
             runs.append((_key("".join(parts)), linked))
             parts, linked = [], 0
@@ -1927,7 +1939,9 @@ LAYOUT_CELL_CHARS = 300  # a data table's cell is a figure or a phrase, not a pa
 LAYOUT_CELL_BREAKS = 4  # nor four lines broken by <br>
 
 
-def _unwrap_layout_tables(tree: Any) -> list[tuple[Any, str]]:
+def _unwrap_layout_tables(
+    tree: Any, line_tables: dict[Any, list[Any]] | None = None
+) -> list[tuple[Any, str]]:
     """Turn the tables that lay a page out (an old site's frame: header, menu column, the
     article in one cell with its paragraphs split by <br>, the footer) into plain blocks.
 
@@ -1937,7 +1951,8 @@ def _unwrap_layout_tables(tree: Any) -> list[tuple[Any, str]]:
     (not a nested table's) holds blocks, a nested table, many lines or a page's worth of
     text, or when no row has two cells with text (a box, a list of links in rows: a table of
     one column tabulates nothing); a price list or a results table keeps its rows. Returns
-    the elements renamed, with their tags before, to undo it.
+    the elements renamed, with their tags before, to undo it; `line_tables` gets the tables
+    that list the article's lines, each with its cells.
     """
     renamed: list[tuple[Any, str]] = []
     for table in list(tree.iter("table")):
@@ -1954,6 +1969,15 @@ def _unwrap_layout_tables(tree: Any) -> list[tuple[Any, str]]:
             # fare or a step a row: each is a paragraph, which a <div> of loose text is not to
             # trafilatura; a poll's or a box's column elsewhere stays as it was)
             lines = one_column and _line_rows(cells) and _between_paragraphs(table)
+            # (between loose runs, the rows are put back among them after the reading: as
+            # paragraphs, they were all trafilatura kept of an English page)
+            if (
+                line_tables is not None
+                and one_column
+                and _line_rows(cells)
+                and _between_loose_runs(table)
+            ):
+                line_tables[table] = [cell for cell in cells if _cell_has_text(cell)]
             for el in (table, *own):
                 renamed.append((el, el.tag))
                 el.tag = "p" if lines and _line_cell(el) else "div"
@@ -2084,6 +2108,38 @@ def _between_paragraphs(table: Any) -> bool:
             return False
         below = below.getnext()
     return below is not None and below.tag == "p" and not (table.tail or "").strip()
+
+
+def _between_loose_runs(table: Any) -> bool:
+    """Whether `table` stands between two runs of an old page's loose text split by <br>: a
+    sentence or a lead-in's colon above ("主な区間の新しい普通運賃は次の通り。"), line breaks
+    passed, and a sentence below."""
+    from corpus.boilerplate import ends_sentence  # (imported with the article's marks)
+
+    loose = _loose_text_before(table)
+    if not loose or not (loose[-1] in ":：" or ends_sentence(loose)) or (table.tail or "").strip():
+        return False
+    below = table.getnext()
+    while below is not None and (below.tag == "br" or not isinstance(below.tag, str)):
+        tail = (below.tail or "").strip()
+        if tail:
+            return below.tag == "br" and ends_sentence(tail.splitlines()[0].strip())
+        below = below.getnext()
+    return False
+
+
+def _loose_text_before(node: Any) -> str:
+    """The loose text right before `node`, line breaks passed: the tail of the element before
+    them, or their parent's own text when none is; "" when an element stands there."""
+    above = node.getprevious()
+    while above is not None and (above.tag == "br" or not isinstance(above.tag, str)):
+        tail: str = (above.tail or "").strip()
+        if tail:
+            return tail
+        above = above.getprevious()
+    if above is None:
+        return (node.getparent().text or "").strip()
+    return (above.tail or "").strip()
 
 
 PARTED_ROWS = 2  # rows of one class that hold an article's parts
