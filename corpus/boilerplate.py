@@ -118,7 +118,7 @@ _READ_ALSO_PHRASES = _fold(
     r"|leggi anche|i più letti|leia também|veja também|mais lidas|czytaj (?:też|także|również)"
     r"|zobacz (?:też|także)|najczęściej czytane|ayrıca okuyun|ilginizi çekebilir"
     r"|en çok okunanlar|lees ook|meest gelezen|関連記事|関連ニュース|アクセスランキング"
-    r"|相关阅读|相關閱讀|延伸閱讀|推荐阅读|相关新闻|相關新聞|熱門新聞|热门新闻|热点新闻"
+    r"|相关阅读|相關閱讀|延伸閱讀|延伸阅读|推荐阅读|相关新闻|相關新聞|熱門新聞|热门新闻|热点新闻"
     r"|관련기사|관련 기사|많이 본 뉴스|اقرأ أيضا|اقرأ أيضاً|الأكثر قراءة|קראו גם|הכי נקראים"
     r"|यह भी पढ़ें|इसे भी पढ़ें|ये भी पढ़ें|આ પણ વાંચો|सबसे ज्यादा पढ़ी गई|আরও পড়ুন|بیشتر بخوانید"
     r"|پربازدیدترین|อ่านข่าวที่เกี่ยวข้อง|ข่าวแนะนำ|ข่าวยอดนิยม|อ่านเพิ่มเติม|ข่าวที่เกี่ยวข้อง"
@@ -133,7 +133,11 @@ _READ_ALSO_PHRASES = _fold(
     r"|المزيد من الأخبار|أخبار ذات صلة|اخبار مرتبط|مطالب مرتبط"
 )
 # With a site or a place: "Popular on <Site>", "Mehr aus <Ort>" (they head lists).
-_READ_ALSO = rf"popular on [^.!?]{{1,40}}|mehr aus [^.!?]{{1,40}}|{_READ_ALSO_PHRASES}"
+_READ_ALSO = (
+    rf"popular on [^.!?]{{1,40}}|mehr aus [^.!?]{{1,40}}|{_READ_ALSO_PHRASES}"
+    # "Weitere Artikel aus dem Lesachtal:" ("More news from Trump expected on Friday" is news)
+    r"|weitere (?:artikel|nachrichten|meldungen) aus (?:[^\s.!?:]+ ){0,2}[^\s.!?:]+:?$"
+)
 # A newsletter's or a channel's pitch opens by telling the reader to sign up, in any language,
 # and names what to sign up to: "Sign up for our morning newsletter and get ...",
 # "Підписуйтеся на наш Telegram-канал ...", "Apúntate a nuestra newsletter y recibe ...".
@@ -319,6 +323,9 @@ _NOTICE = factored(
         r"|পুনঃপ্রকাশ[^।]{0,20}নিষিদ্ধ\s*(?:[।.]|$)|অনুমতি (?:ছাড়া|ব্যতীত)[^।]{0,60}পুনঃপ্রকাশ করা যাবে না"
         r"|ห้ามคัดลอก[^ ]{0,30}(?:โดยไม่ได้รับอนุญาต|ก่อนได้รับอนุญาต)"
         r"|imechapishwa tena kwa idhini|granskas av medieombudsmannen|ansvarig utgivare:"
+        # a Hungarian agency's: "A HHÜ anyagai kizárólag … használhatók fel", "A fotó külön díj
+        # ellenében használható fel."
+        r"|anyagai[^.]{0,60}előfizetői szerződés|fotó[^.]{0,20}külön díj ellenében"
     ),
 )
 # A Chinese platform's statement under a repost ("特别声明：以上内容…"), matched at the line's
@@ -500,6 +507,10 @@ _DESK_CODE = factored(r"[^\W\d_][^/\s]{1,19}(?:/[^/\s]{1,6}){2,4}")
 _AGENCY_INITIALS = factored(
     r"^\(?(?i:ats|sda|apa|dpa|afp|ap|ansa|efe|kna|epd|kap|awp|sid|lusa|bta|reuters|red)"
     r"(?:\s?/\s?[a-z]{1,5}){1,3}\)?\.?$"
+    # the editors' initials alone, closing a wire's story, one of them with no vowel: "szaj/kgy"
+    # ("tur/retur", "és/vagy", "he/him" are words)
+    r"|^(?-i:(?=(?:[a-záéíóöőúüű]{2,5}/)*[b-df-hj-np-tv-z]{2,5}(?:/|$))"
+    r"[a-záéíóöőúüű]{2,5}/[a-záéíóöőúüű]{2,5}(?:/[a-záéíóöőúüű]{2,5})?)$"
     # the writer's initials first, the desk or the agency last, in brackets: "(sok/red)"
     r"|^\((?:[a-z]{2,5}\s?/\s?){1,3}(?i:red|apa|dpa|ats|sda|afp|ap|ansa|efe|kna|epd|kap|sid|reuters)"
     r"\)\.?$"
@@ -637,38 +648,68 @@ _SUBSCRIPTION = factored(
     )
 )
 # A tip line: "Got a story? Email ...", "Есть новость? Присылайте в наш Telegram-бот ...".
-_TIP = factored(
-    _fold(
-        r"^(?:got a (?:story|news tip|tip)|(?:do you )?have (?:you got )?a (?:story|tip|news tip)"
-        r"|heb je (?:een )?(?:tip|nieuwstip)|har du (?:et|ett) tips?|máte tip"
-        r"|ai (?:o știre|un pont)|bạn có (?:thông tin|tin)|punya (?:informasi|berita|info)"
-        r"|avez-vous une info"
-        r"|know something|есть (?:новость|тема|что рассказать|фото или видео)|маєте (?:новину|тему)"
-        r"|хотите (?:сообщить|рассказать|поделиться)|хочете (?:повідомити|розповісти)"
-        r"|want to share (?:a|your) story"
-        r"|¿?tienes (?:una historia|una noticia|información)|vous avez une info"
-        r"|haben sie (?:einen )?(?:hinweis|tipp)|hai una notizia|tem uma (?:história|notícia|dica)"
-        r"|haber ihbar|ihbar hattı|έχετε (?:μια )?(?:είδηση|ιστορία)|제보|情報提供|爆料|報料"
-        r"|لديك خبر|יש לכם (?:סיפור|מידע)|आपके पास कोई खबर|masz (?:informacje|temat|newsa)"
-        r"|wiesz coś|imate (?:li )?(?:vijest|vest|priču|pricu|informacij[ue])"
-        # ("Imate li fotografije starog Zagreba? Muzej ih prikuplja …" is news)
-        r"|imate (?:li )?(?:fotografij\w*|fotku|video|snimk\w*)[^?]{0,60}\?\s*(?:pošaljite|šaljite"
-        r"|javite) nam"
-        r"|имате (?:ли )?(?:вест|новина)"
-        # told to send it: "Send us your photos …", "Изпратете ни вашите снимки и видео на Viber …"
-        r"|send us (?:your )?(?:photos|pictures|videos?|news|tips?|stories|story)"
-        r"|envíanos (?:tus )?(?:fotos|vídeos|videos|noticias)"
-        r"|envoyez-nous (?:vos )?(?:photos|infos)"
-        r"|schicken sie uns (?:ihre )?(?:fotos|hinweise|videos)|stuur (?:ons )?je (?:foto|tip)"
-        r"|inviaci (?:le tue )?(?:foto|segnalazioni)|envie-nos (?:suas )?(?:fotos|notícias)"
-        r"|присылайте (?:нам )?(?:фото|новости|видео)|надсилайте (?:нам )?(?:фото|новини|відео)"
-        r"|изпратете ни (?:вашите )?(?:снимки|новини|видео)|pošaljite nam (?:vaše )?(?:fotografije"
-        r"|vijesti|vesti|video)|пошаљите нам (?:ваше )?(?:фотографије|вести|видео))"
-    ),
+_TIP_PHRASES = _fold(
+    r"(?:got a (?:story|news tip|tip)|(?:do you )?have (?:you got )?a (?:story|tip|news tip)"
+    r"|heb je (?:een )?(?:tip|nieuwstip)|har du (?:et|ett) tips?|máte tip"
+    # told to send them to the newsroom: "Küldje el nekünk a fotót …", "عکس‌ها و ویدئوهای خود …
+    # را برای ما بفرستید"
+    r"|küldj(?:e|ék|d) el nekünk|send (?:dem|det) til oss"
+    r"|schreiben sie uns (?:an|unter|eine)|write to us at|écrivez-nous (?:à|a|sur)"
+    r"|عکس[^.!؟]{0,60}برای ما (?:بفرستید|ارسال کنید)"
+    r"|ai (?:o știre|un pont)|bạn có (?:thông tin|tin)|punya (?:informasi|berita|info)"
+    r"|avez-vous une info"
+    r"|know something|есть (?:новость|тема|что рассказать|фото или видео)|маєте (?:новину|тему)"
+    r"|хотите (?:сообщить|рассказать|поделиться)|хочете (?:повідомити|розповісти)"
+    r"|want to share (?:a|your) story"
+    r"|¿?tienes (?:una historia|una noticia|información)|vous avez une info"
+    r"|haben sie (?:einen )?(?:hinweis|tipp)|hai una notizia|tem uma (?:história|notícia|dica)"
+    r"|haber ihbar|ihbar hattı|έχετε (?:μια )?(?:είδηση|ιστορία)|제보|情報提供|爆料|報料"
+    r"|لديك خبر|יש לכם (?:סיפור|מידע)|आपके पास कोई खबर|masz (?:informacje|temat|newsa)"
+    r"|wiesz coś|imate (?:li )?(?:vijest|vest|priču|pricu|informacij[ue])"
+    # ("Imate li fotografije starog Zagreba? Muzej ih prikuplja …" is news)
+    r"|imate (?:li )?(?:fotografij\w*|fotku|video|snimk\w*)[^?]{0,60}\?\s*(?:pošaljite|šaljite"
+    r"|javite) nam"
+    r"|имате (?:ли )?(?:вест|новина)"
+    # told to send it: "Send us your photos …", "Изпратете ни вашите снимки и видео на Viber …"
+    r"|send us (?:your )?(?:photos|pictures|videos?|news|tips?|stories|story)"
+    r"|envíanos (?:tus )?(?:fotos|vídeos|videos|noticias)"
+    r"|envoyez-nous (?:vos )?(?:photos|infos)"
+    r"|schicken sie uns (?:ihre )?(?:fotos|hinweise|videos)|stuur (?:ons )?je (?:foto|tip)"
+    r"|inviaci (?:le tue )?(?:foto|segnalazioni)|envie-nos (?:suas )?(?:fotos|notícias)"
+    r"|присылайте (?:нам )?(?:фото|новости|видео)|надсилайте (?:нам )?(?:фото|новини|відео)"
+    r"|изпратете ни (?:вашите )?(?:снимки|новини|видео)|pošaljite nam (?:vaše )?(?:fotografije"
+    r"|vijesti|vesti|video)|пошаљите нам (?:ваше )?(?:фотографије|вести|видео))"
+)
+# The reader asked for pictures: "Har du bilder eller filmer från stormen? Ladda upp dem här."
+# (told where they go, `_TO_US`: a police appeal gives its own number)
+_PICTURES_PHRASES = _fold(
+    r"(?:har du (?:bilder|filmer|videor?|billeder|video)[^?]{0,60}\?"
+    r"|have you (?:got )?(?:an? |any )?(?:photos?|pictures?|videos?)[^?]{0,60}\?"
+    r"|haben sie (?:fotos|bilder|videos)[^?]{0,60}\?"
+    r"|tem (?:fotos|vídeos|imagens)[^?]{0,60}\?|¿?tienes (?:fotos|vídeos|videos)[^?]{0,60}\?"
+    r"|hai (?:foto|video)[^?]{0,60}\?|vous avez des (?:photos|vidéos)[^?]{0,60}\?)"
+)
+_TIP = factored("^" + _TIP_PHRASES)
+_TIP_AT = factored(f"{_TIP_PHRASES}|{_PICTURES_PHRASES}")
+_PICTURES = factored("^" + _PICTURES_PHRASES)
+# A live blog's pinned post's label before it: "Fixado: Tem fotos ou vídeos da greve? Envie para
+# o WhatsApp …" (any other label is a speaker's: "Mayor: Have you got pictures …?")
+_TIP_LABEL = factored(
+    r"(?:fixado|fixo|fijado|pinned|épinglé|epingle|festet|fäst|angeheftet|em destaque"
+    r"|destacado)\s?:\s+"
+)
+# The same after a sentence: "Olvasói sztori: Ön is megdöbbent egy blokkon? Küldje el nekünk
+# a fotót a …@… címre" (searched only in a line that asks; "The museum asked: have you got
+# photos …? …" reports an appeal), told to the newsroom or the page (`_TO_US`)
+_TIP_AFTER = re.compile(rf"(?<=[.!?؟] )(?:{_TIP_PHRASES}|{_PICTURES_PHRASES})")
+# Who the pictures go to: "us", the page ("Ladda upp dem här"); a police appeal gives its own
+# number ("Haben Sie Fotos vom Unfall? Hinweise unter 0911 …")
+_TO_US = factored(  # (searched in the line lowered, not folded: "här" is "here", "har" "has")
+    r"\b(?:us|uns|oss|ons|nous|nós|nekünk|här|here|aquí|ici)\b|برای ما|\bнам\b|\bнас\b"
 )
 _TIP_WAY = factored(
     r"@|\+?\d[\d ()-]{6,}\d|whatsapp|telegram|e-?mail|viber|почт|пошт|correo|kakao|카카오|電話"
-    r"|메일|ईमेल|ايميل|מייל",
+    r"|메일|ईमेल|ايميल|מייל|ladda upp|upload|hochladen|messenger|واتس|تلگرام",
 )
 # A link to a clip: its label, its title and its length ("Watch: The mayor on the fares
 # (2:31)", "Lyssna: Hedlund direkt efter målgången (1 min)")
@@ -701,12 +742,16 @@ _JOIN_AT_END = factored(
     _fold(
         r"(?:ചേരൂ|ചേരുക|ജോയിൻ ചെയ്യൂ|जुड़ें|जुड़िए|सामील व्हा|जॉइन करा|जॉइन करें|फॉलो करें"
         r"|फॉलो करा|যোগ দিন|ফলো করুন|சேருங்கள்|இணையுங்கள்|చేరండి|ಸೇರಿ|katılın|takip edin"
-        r"|abone olun|フォローしてください|登録してください|추가하세요|구독하세요|구독해 ?주세요"
+        r"|abone olun|kaydolun|kayıt olun"
+        r"|フォローしてください|登録してください|추가하세요|구독하세요|구독해 ?주세요"
         r"|참여하세요|بپیوندید|کریں|सदस्य बन्नुहोस्|जोडिनुहोस्|सब्स्क्राइब गर्नुहोस्"
         r"|окуңуз|жазылыңыз|кошулуңуз|оқыңыз|қосылыңыз)"
         r"(?:\W*$|[।.!]\s)"
     )
 )
+# A speaker's name or role and a colon opening a line: "Veliler uyardı: …", "Belediye Başkanı: …"
+SPEAKER_LABEL_CHARS = 32
+_SPEAKER_LABEL = factored(r"[^\W\d_][^:.!?]{0,30}:\s")
 # "… Google Haberler'de takip edin, gündemi ilk siz öğrenin.": the verb, then what it brings
 _JOIN_THEN_PAYOFF = factored(r"(?:takip edin|abone olun|katılın),\s[^,.!?]{0,60}[.!]?$")
 _JOIN_THEN = ("edin, ", "olun, ", "lın, ")  # (looked for first: most lines have none)
@@ -899,6 +944,11 @@ _CREDITS_OTHER = gated(
 # Two or more "role: name" credits in a row, split by slashes or bars.
 _ROLE = r"[^\W\d_][^\W\d_ ]{1,12}(?: [^\W\d_]{1,12})?\s?[:：]\s?[^\W\d_][^\W\d:：/|]{1,30}"
 _ROLE_CREDITS = factored(rf"^(?:{_ROLE}?\s?[/|]\s?){{1,5}}{_ROLE}$")
+# One of a Korean broadcast's role credits on its line: "그래픽 : 윤서아", "영상편집:한지민"
+_KO_ROLE_CREDIT = factored(
+    r"^(?:그래픽|영상편집|촬영기자|영상취재|영상디자인|CG)\s?[:：]\s?[가-힣]{2,4}"
+    r"(?:\s?기자)?$"
+)
 # A short line naming the outlet's own channel: "our Telegram", "у нашому Telegram".
 _OUR_CHANNEL = factored(
     _fold(
@@ -1298,8 +1348,9 @@ FOLLOW_LINE = 12  # words: "Follow us on Telegram and Instagram!" says no more t
 _PHOTO_CREDIT_STRONG = factored(
     r"\b(?:photo(?:graph)?s?|picture|image|illustration|video)\s*(?::|(?-i:(?:by|By|BY)\s+[A-Z])|credit\b)"
     r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
-    r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©"
-    r"|(?<!\w)(?:foto|fotografía|fotografia|bild|фото|фота|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
+    r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©|[.!?]\s*ⓒ\s?[^.!?ⓐⓑⓓ]{1,30}$"
+    r"|(?<!\w)(?:foto|fotó|fotografía|fotografia|bild|фото|фота"
+    r"|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
     r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva|снимка|кадър|кадр|picha|сүрөт|сурет"
     r"|படம்|చిత్రం|ചിത്രം|ಚಿತ್ರ|તસવીર|ਤਸਵੀਰ|ਫੋਟੋ|छायाचित्र|عکس|فوٹو|ඡායාරූපය|រូបថត)\s*[:：៖]"
     # a chart's title under it: "Графік: кількість кредитних спілок в Україні, 2020–2025"
@@ -1361,9 +1412,13 @@ def _role_and_name(text: str) -> bool:
 # Credits that are never prose, wherever they stand: "(AP Photo/Jane Doe)", "©".
 _CREDIT_ALONE = factored(
     r"\((?:[A-Z]{2,6} )?Photo ?/[^)]*\)|\bPhoto(?:graph)?: [A-Z]|\bGetty Images\b|©"
-    # "… a la sala de plens de l'Ajuntament. Foto: D.C.": a credit closing the caption
-    r"|[.!?]\s+(?:Foto|FOTO|Fotó|Fotos|FOTOS|Fotografia|Фото|Снимка|Снимки|Φωτ\.?|Φωτογραφία|Zdjęcie"
-    r"|Kuva|Bild)"
+    # a circled c after the caption's sentence: "… 정차해 있다. ⓒ 경남방송 DB" (Korean lists
+    # number their items "ⓐ ⓑ ⓒ")
+    r"|[.!?]\s*ⓒ\s?[^.!?ⓐⓑⓓ]{1,30}$"
+    # "… a la sala de plens de l'Ajuntament. Foto: D.C.": a credit closing the caption, maybe
+    # after the agency's capitals ("… a Váci úton. HHÜ Fotó: Fehér Dániel")
+    r"|[.!?]\s+(?:[A-ZÀ-ÖØ-Þ]{2,8}\s)?(?:Foto|FOTO|Fotó|Fotos|FOTOS|Fotografia|Фото|Снимка|Снимки"
+    r"|Φωτ\.?|Φωτογραφία|Zdjęcie|Kuva|Bild|Fénykép|Mynd|Argazkia)"
     r"\s?:\s?"
     r"(?:[^\W\d_][^!?:]{0,30}|(?:[^\W\d_][^!?:¡]{0,20})?¡[^\W\d_][^!?:¡]{0,20}!)$"  # "¡Hola!"
     # the same in other scripts, the credit maybe in brackets: "… ក្នុងខេត្តបាត់ដំបង។ (រូបថត៖ ចាន់
@@ -1424,6 +1479,7 @@ _CREDITS = gated(
     r"|[—–-]\s*ulat ni (?-i:[A-Z])"  # "— Ulat ni Carla Mendoza, …": "report by", in Tagalog
     # a Persian agency's end mark, "انتهای پیام/"
     r"|انتهای پیام\s*/?\s*$"
+    r"|[(\-–—]\s*انتهى\s*[)\-–—]\.?$|انتهى\.?$"  # an Arabic agency's "(end)"
     # a Vietnamese site's licence: "Giấy phép hoạt động báo điện tử số 000/GP-BTTTT."
     r"|giấy phép (?:hoạt động|xuất bản|thiết lập)[^.]{0,60}\bsố\s?\d)",
     re.IGNORECASE,
@@ -1439,11 +1495,11 @@ _CREDITS_WITHIN_WORDS = ("contributed", "rights reserved", "creative commons")
 # Everything a photo credit of `_PHOTO_CREDIT_STRONG` holds, one of them at least: searched
 # first, as a list of words that each start with a letter is quick to look for.
 _PHOTO_CREDIT_CUE = factored(
-    r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|foto|bild|фото|фота|φωτ"
+    r"photo|picture|image|illustration|video|getty|shutterstock|courtesy|©|ⓒ|foto|bild|фото|фота|φωτ"
     r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|提供|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
     r"|तस्बिर|तस्वीर"
     r"|kuha ni|larawan ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva|снимка"
-    r"|nuotr"
+    r"|nuotr|fotó|fénykép|mynd|argazki"
     r"|ಚಿತ್ರ|તસવીર|ਤਸਵੀਰ|ਫੋਟੋ|छायाचित्र"
     r"|кадър|кадр|графік|график|chart|infographic|інфографік|инфографик|gráfico|graphique"
     r"|grafico|сүрөт|сурет|படம்|చిత్రం|ചിത്രം|عکس|فوٹو|ඡායාරූප|រូបថត",
@@ -2259,8 +2315,17 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "credits"  # "Con información de EFE y Reuters."
     if (
         words <= 60
-        and opens_low
-        and _TIP.match(low)
+        and (
+            (opens_low and _TIP.match(low))
+            or ((label := _TIP_LABEL.match(low)) and _TIP_AT.match(low, label.end()))
+            # (pictures asked for, or a tip after a question to the reader: "… ? Send us …",
+            # looked for in lines that ask; told where they go)
+            or (
+                ("?" in text or "؟" in text)
+                and (_PICTURES.match(low) or _TIP_AFTER.search(low))
+                and _TO_US.search(lowered) is not None
+            )
+        )
         and _TIP_WAY.search(low)
         and not _reported(text)
     ):
@@ -2284,6 +2349,8 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "paywall"  # "You've read 6 articles this month. …": the meter, then its pitch
     if words <= 12 and ("/" in text or "|" in text) and _ROLE_CREDITS.match(stripped):
         return "credits"  # "촬영기자:정현우/영상편집:한지민/그래픽:김소연", "Text: A / Photos: B"
+    if words <= 4 and (":" in text or "：" in text) and _KO_ROLE_CREDIT.match(stripped):
+        return "credits"
     if (
         words <= 12
         and _OUR_CHANNEL.search(low)
@@ -2543,6 +2610,9 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
             or (any(v in text for v in _JOIN_THEN) and _JOIN_THEN_PAYOFF.search(text))
         )
         and _CHANNEL.search(folded)
+        # ("Belediye Başkanı: Acil durum SMS bülteni için hemen kaydolun." is the mayor's)
+        and not (":" in text[:SPEAKER_LABEL_CHARS] and _SPEAKER_LABEL.match(text))
+        and not _reported(text)
     ):
         return "newsletter"  # "… വാട്സാപ് ചാനലിൽ ചേരൂ": the verb comes last
     click = words <= 40 and _CLICK_HERE_ANY.search(low) is not None
@@ -2664,6 +2734,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and (
             _UPDATE_NOTE.match(stripped)
             or _CORRECTION_LABEL.match(stripped)
+            or _CORRECTION_OF_DAY.match(stripped)
             # "Update, 11.02am: This story has been updated to include …": its label and time first
             or (
                 (label := _UPDATE_LABEL.match(stripped))
@@ -3146,7 +3217,20 @@ _CORRECTION_LABEL = gated(
     r"|исправление|исправлено|виправлення|виправлено|διόρθωση|düzeltme)"
     r"[,.]?\s+(?:(?:klo|kl\.?|at|on|am|um|le|à|alle|às|a las|в|о|u)\s+)?"
     r"(?=[^:：\n]{0,20}?\b\d{1,2}(?:[:.h]\d{2}\b|[./]\d{1,2}[./]))"  # (a clock or a date)
-    r"\d(?:[^:：\n]|(?<=\d)[:：](?=\d)){0,22}[:：]\s*\S",
+    r"[(\[]?\d(?:[^:：\n]|(?<=\d)[:：](?=\d)){0,22}[:：]\s*\S",  # ("Helyesbítés (15:05):")
+    re.IGNORECASE,
+)
+# The same dated by the day and its month's name after "of the": "Korrektur vom 6. März:",
+# "Rectificatif du 6 mars :" ("Korrektur um 2 Prozentpunkte:" is news, and "Correction du 25
+# novembre : …" a market's fall)
+_CORRECTION_OF_DAY = gated(
+    r"^(?:korrektur|berichtigung|rectificatif|rectification|rättelse|rettelse|correctie"
+    r"|rettifica|sprostowanie|исправление|виправлення)"
+    r"\s+(?:vom|du|del|dell'|från|fra|van|z dnia|ze dne|от|від)\s*\d{1,2}\.?\s+"
+    r"(?:jan|feb|fév|fev|mär|mar|apr|avr|mai|may|maj|mei|jun|juin|giu|jul|juil|lug|aug|ago|aoû"
+    r"|sep|set|okt|oct|ott|nov|dez|dec|déc|dic|sty|lut|kwi|cze|lip|sie|wrz|paź|lis|gru|янв|фев"
+    r"|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек|січ|лют|бер|кві|тра|чер|лип|сер|вер|жов|лис"
+    r"|гру)[^\W\d_]{0,8}\.?(?:\s+\d{4})?\s*[:：]\s*\S",
     re.IGNORECASE,
 )
 # A link to the story's pictures: "この記事の画像を見る（2枚）", "View gallery (12 photos)".
@@ -3447,7 +3531,7 @@ def _credited(text: str, lowered: str, prose: bool) -> bool:
     if not prose:
         cue = _PHOTO_CREDIT_CUE.search(lowered)
         strong = cue and _PHOTO_CREDIT_STRONG.search(text)
-        return bool(strong) or _credit_tail(text) or _file_photo_end(text)
+        return bool(strong) or _credit_tail(text) or _file_photo_end(text) or _credit_alone(text)
     return _credit_alone(text)
 
 
@@ -3476,7 +3560,14 @@ def _credit_alone(text: str) -> bool:
     closing the caption ("… Pasay City. — BUSINESSDAILY PH FILE PHOTO"); or a file photo's
     credit closing it (`_file_photo_end`)."""
     closing = text[-CREDIT_AFTER_COLON:]
-    cued = "Photo" in text or "Getty" in text or "©" in text or ":" in closing or "៖" in closing
+    cued = (
+        "Photo" in text
+        or "Getty" in text
+        or "©" in text
+        or "ⓒ" in text
+        or ":" in closing
+        or "៖" in closing
+    )
     if cued and _CREDIT_ALONE.search(text):
         return True
     if _file_photo_end(text):
@@ -3508,6 +3599,10 @@ TAIL_WINDOW = 80  # characters: a caption's credit, the bar or the stop before i
 _TAIL_MARK = factored(r"[.!?|\-–—]")  # (what each of the tails of `_credit_tail` holds)
 _CAPTION_TAIL = factored(r"(?:[.!?]\s+|\s\|\s+)(?P<tail>[^.!?|]{2,40})$")
 _BRACKETED_TAIL = factored(r"[（(](?P<tail>[^()（）]{2,40})[)）]\s*$")
+_AGENCY_IN_BRACKETS = factored(
+    r"وكالة|للأنباء|خبرگزاری|\bnews agency\b|информационное агентство|інформаційне агентство",
+    re.IGNORECASE,
+)
 _CREDIT_IN_BRACKETS = factored(
     r"ロイター|共同|時事|写真|撮影|提供|资料图|資料照|新华社|新華社|사진|연합뉴스|뉴시스|뉴스1"
     r"|\barchiv\w*|\bfile\b|\bfoto\b|\bphoto\b|छायाचित्र|फोटो|صورة|ارشيف|أرشيف|ארכיון|צילום"
@@ -3605,6 +3700,12 @@ def _credit_tail(text: str) -> bool:
             (_is_capitals(inner) and _captioned(text[: bracket.start()]))
             or bool(_CREDIT_IN_BRACKETS.search(inner))
             or bool(_NAME_SLASH_OUTLET.match(inner))
+            # an agency named as one after the caption's sentence: "… بديرة. (وكالة الخليج
+            # للأنباء)" ("… reported by KCNA (Korean Central News Agency)" names a source)
+            or (
+                _AGENCY_IN_BRACKETS.search(inner) is not None
+                and text[: bracket.start()].rstrip().endswith((".", "!", "?", "。", "۔"))
+            )
             or (
                 _OUTLET_COLON_NAME.match(inner) is not None
                 and text[: bracket.start()].rstrip().endswith((".", "!", "?"))
@@ -4890,6 +4991,18 @@ def _apply_menus(
             j += 1
         run = range(i, j)
         tiny = [k for k in run if _is_menu_item(paras[k])]
+        if (
+            tiny[:1] == [i]
+            and i == body[1] + 1
+            and reasons[i - 1] is None
+            and is_prose(paras[i - 1])
+            and _spaced_clauses(paras[i])
+            and i + 1 < len(paras)
+            and reasons[i + 1] in ("related links", "comments")
+        ):
+            # (the article's closing sentence in Thai, right under its prose, over the boxes'
+            # headers: not their menu; a menu's header of two clauses stands over its items)
+            tiny.pop(0)
         marked = sum(1 for k in run if reasons[k] is not None)
         outside_body = j <= body[0] or i > body[1]
         if len(run) >= 3 and marked * 3 >= len(run) * 2:
@@ -4963,6 +5076,17 @@ def _is_menu_item(p: Paragraph) -> bool:
     if p.words <= MENU_ITEM:
         return True
     return len(p.text) <= MENU_CHARS and bool(_KANA_KANJI.search(p.text))
+
+
+def _spaced_clauses(p: Paragraph) -> bool:
+    """Two clauses of a dozen letters in Thai, Lao, Khmer or Burmese, which put a space
+    between clauses and end no sentence with a mark: "ปีหน้าพบกันใหม่ กลางเดือนกันยายน", a
+    sentence (or a box's headline: told apart by where it stands)."""
+    return p.words >= 2 and len(p.text) >= CLAUSES_CHARS and bool(_SPACED_CLAUSES.search(p.text))
+
+
+CLAUSES_CHARS = 24
+_SPACED_CLAUSES = factored(r"[\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]{10}")
 
 
 # A headline with its time after it: "上越市で住宅火災 焼け跡から1人の遺体03月12日 17時55分",

@@ -60,6 +60,9 @@ READ_ALSO_BEFORE_COLON: tuple[str, ...] = (
     "həmcinin bax",
     "həmcinin oxuyun",
     "kapcsolodo",
+    "kapcsolodo anyag",
+    "kapcsolodo cikk",
+    "kapcsolodo hir",
     "katso myos",
     "kaugnay",
     "las mer",
@@ -239,6 +242,15 @@ READ_ALSO_BEFORE_COLON: tuple[str, ...] = (
 
 # Those that say "also" or "related", taken without a colon too ("Baca juga <headline>").
 READ_ALSO_BARE: tuple[str, ...] = (
+    # Lao, Odia, Amharic, Burmese, Sinhala, Gujarati and Punjabi: few or none before
+    "ອ່ານເພີ່ມເຕີມ",
+    "ອ່ານຕື່ມ",
+    "ଆହୁରି ପଢ଼ନ୍ତୁ",
+    "ଏହା ବି ପଢ଼ନ୍ତୁ",
+    "ተጨማሪ ያንብቡ",
+    "ဆက်ဖတ်ရန်",
+    "ਇਹ ਵੀ ਪੜ੍ਹੋ",
+    "මේවාද කියවන්න",
     "a lire aussi",
     "a lire egalement",
     "afla mai multe",
@@ -428,6 +440,23 @@ READ_ALSO = READ_ALSO_BARE + READ_ALSO_BEFORE_COLON
 
 # Headers of a box of links to other stories ("Related articles", "Berita terkait").
 RELATED_HEADER: tuple[str, ...] = (
+    # Lao, Odia, Amharic, Burmese, Sinhala, Gujarati and Punjabi: few or none before
+    "ຂ່າວທີ່ກ່ຽວຂ້ອງ",
+    "ບົດຄວາມທີ່ກ່ຽວຂ້ອງ",
+    "ຂ່າວລ່າສຸດ",
+    "ସମ୍ବନ୍ଧିତ ଖବର",
+    "ସଦ୍ୟତମ ଖବର",
+    "ተዛማጅ ዜናዎች",
+    "ተዛማጅ ዜና",
+    "ሌሎች ዜናዎች",
+    "ဆက်စပ်သတင်းများ",
+    "နောက်ဆုံးရသတင်းများ",
+    "ආශ්‍රිත පුවත්",
+    "අදාළ පුවත්",
+    "නවතම පුවත්",
+    "સંબંધિત સમાચાર",
+    "તાજા સમાચાર",
+    "ਤਾਜ਼ਾ ਖ਼ਬਰਾਂ",
     "この記事に関するニュース",
     "この記事に関連するニュース",
     "tengdar fréttir",
@@ -865,6 +894,8 @@ RELATED_HEADER: tuple[str, ...] = (
     "najnowsze depesze z regionu",
     "najnowsze wiadomości",
     "najnowsze informacje",
+    "legfrissebb hírek",
+    "friss hírek",
     "アクセス上位",
     "アクセスランキング上位",
     "વધુ સમાચાર",
@@ -873,6 +904,13 @@ RELATED_HEADER: tuple[str, ...] = (
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
 MOST_READ: tuple[str, ...] = (
+    # Lao, Odia, Amharic, Burmese, Sinhala, Gujarati and Punjabi: few or none before
+    "ອ່ານຫຼາຍທີ່ສຸດ",
+    "ຂ່າວທີ່ຄົນອ່ານຫຼາຍທີ່ສຸດ",
+    "ସର୍ବାଧିକ ପଠିତ",
+    "በብዛት የተነበቡ",
+    "ਸਭ ਤੋਂ ਵੱਧ ਪੜ੍ਹੀਆਂ",
+    "સૌથી વધુ વંચાયેલા",
     "mest lesið",
     "mest lesnu fréttirnar",
     "လူကြိုက်အများဆုံး",
@@ -1448,6 +1486,14 @@ TAGS: tuple[str, ...] = (
 
 # Headers of the readers' comments ("Leave a comment", "Reacties"; not "Réactions", a subheading).
 COMMENTS: tuple[str, ...] = (
+    # Lao, Odia, Amharic, Burmese, Sinhala, Gujarati and Punjabi: few or none before
+    "ຄຳເຫັນ",
+    "ମନ୍ତବ୍ୟ",
+    "አስተያየቶች",
+    "မှတ်ချက်များ",
+    "ප්‍රතිචාර",
+    "ટિપ્પણીઓ",
+    "ਟਿੱਪਣੀਆਂ",
     "ir a los comentarios",
     "ver comentarios",
     "каментары",
@@ -1734,6 +1780,14 @@ COMMENTS: tuple[str, ...] = (
 
 # Advertisement labels ("Anzeige", "ΔΙΑΦΗΜΙΣΗ", "פרסומת").
 ADVERT: tuple[str, ...] = (
+    # Lao, Odia, Amharic, Burmese, Sinhala, Gujarati and Punjabi: few or none before
+    "ໂຄສະນາ",
+    "ବିଜ୍ଞାପନ",
+    "ማስታወቂያ",
+    "ကြော်ငြာ",
+    "දැන්වීම",
+    "જાહેરાત",
+    "ਇਸ਼ਤਿਹਾਰ",
     "mainos päättyy",
     "mainos alkaa",
     "рэклама",
@@ -2026,6 +2080,15 @@ ADVERT: tuple[str, ...] = (
 
 # Share, print and copy-link buttons ("Partager sur", "Copier le lien", "复制链接").
 SHARE: tuple[str, ...] = (
+    # Lao, Odia, Amharic, Burmese, Sinhala, Gujarati and Punjabi: few or none before
+    "ແບ່ງປັນ",
+    "ସେୟାର କରନ୍ତୁ",
+    "አጋራ",
+    "မျှဝေရန်",
+    "බෙදාගන්න",
+    "શેર કરો",
+    "ਸਾਂਝਾ ਕਰੋ",
+    "ਸ਼ੇਅਰ ਕਰੋ",
     "zalo",
     "бөлүшүү",
     "deel dit artikel",
@@ -2339,6 +2402,26 @@ SHARE: tuple[str, ...] = (
 
 # Footer links ("Privacy policy", "מדיניות פרטיות", "利用規約").
 FOOTER: tuple[str, ...] = (
+    # Lao, Odia, Amharic, Burmese, Sinhala, Gujarati and Punjabi: few or none before
+    "ກ່ຽວກັບພວກເຮົາ",
+    "ຕິດຕໍ່ພວກເຮົາ",
+    "ນະໂຍບາຍຄວາມເປັນສ່ວນຕົວ",
+    "ລົງໂຄສະນາ",
+    "ຕິດຕໍ່ໂຄສະນາ",
+    "ଆମ ବିଷୟରେ",
+    "ଗୋପନୀୟତା ନୀତି",
+    "ስለ እኛ",
+    "ያግኙን",
+    "የግላዊነት ፖሊሲ",
+    "ကျွန်ုပ်တို့အကြောင်း",
+    "අප ගැන",
+    "අප අමතන්න",
+    "અમારા વિશે",
+    "સંપર્ક કરો",
+    "ગોપનીયતા નીતિ",
+    "ਸਾਡੇ ਬਾਰੇ",
+    "ਸੰਪਰਕ ਕਰੋ",
+    "ਨਿੱਜਤਾ ਨੀਤੀ",
     "contáctenos",
     "trabaje con nosotros",
     "paute con nosotros",
@@ -3315,6 +3398,9 @@ APP_STORES: tuple[str, ...] = (
 )
 # The header of a box of the story's key points, over its few lines (the article follows).
 KEY_POINTS: tuple[str, ...] = (
+    "خلاصه‌ی مهم‌ترین خبرها",  # Persian: "a summary of the main news"
+    "خلاصه مهم‌ترین خبرها",
+    "kort fortalt",
     "重點",
     "重点",
     "key points",
@@ -3801,6 +3887,14 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    # Lao, Odia, Amharic, Burmese, Sinhala, Gujarati and Punjabi: few or none before
+    "ຕອບກັບ",
+    "ຄົ້ນຫາ",
+    "ເຂົ້າສູ່ລະບົບ",
+    "festet innlegg",  # a live blog's pinned post's label, in Norwegian, Swedish, Danish, English
+    "fäst inlägg",
+    "fastgjort indlæg",
+    "pinned post",
     "gerast áskrifandi",
     "póstlisti",
     "להצטרפות",  # "to join": an offer's button
