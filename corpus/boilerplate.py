@@ -975,10 +975,37 @@ _DELIVERED = factored(
     r"|(?:メールマガジン|メルマガ|ニュースレター)[^。]{0,60}お届けしています(?:[。！!]|$)"
     r"|메일로 받아\s?보세요"  # "… 오늘의 핵심 뉴스를 매일 아침 메일로 받아보세요."
 )
+# A live page's note that it refreshes itself: "This page updates automatically every minute.",
+# "Diese Seite aktualisiert sich automatisch.", "این صفحه … به‌طور خودکار به‌روز می‌شود."
+# (searched in the folded line, its cue first: "automatically" is rare in a line)
+AUTO_REFRESH_LINE = 20
+_AUTO_CUE = factored(_fold(r"automat|auto-?refresh|خودکار|تلقائي|otomatik|автоматич|自動|自动"))
+_AUTO_REFRESH = factored(
+    _fold(
+        r"(?:this|the) (?:page|blog|live ?blog|feed) (?:will )?(?:updates?|refresh(?:es)?)"
+        r" automatically|auto-?refresh(?:es)? every"
+        r"|(?:diese|die) seite (?:aktualisiert sich|wird) automatisch"
+        r"|(?:der|dieser) (?:ticker|liveblog|live-ticker) aktualisiert sich automatisch"
+        r"|cette page (?:se met à jour|se rafraîchit|est actualisée) automatiquement"
+        r"|esta página se actualiza automáticamente|esta página (?:é atualizada|se atualiza)"
+        r" automaticamente|questa pagina si aggiorna automaticamente"
+        r"|deze pagina (?:wordt )?automatisch (?:ververst|vernieuwd|bijgewerkt)"
+        r"|sidan uppdateras automatiskt|siden (?:oppdateres|opdateres) automatisk"
+        r"|strona (?:odświeża|aktualizuje) się automatycznie"
+        r"|sayfa otomatik olarak (?:yenilenir|güncellenir)"
+        r"|страница обновляется автоматически|сторінка оновлюється автоматично"
+        r"|این صفحه[^.]{0,40}(?:به[\u200c ]?طور )?خودکار به[\u200c ]?روز"
+        r"|(?:يتم )?تحديث (?:هذه )?الصفحة تلقائي"
+        r"|(?:このページは|ページは)自動(?:で|的に)?更新|(?:本页|此页面)(?:将)?自动(?:刷新|更新)"
+    )
+)
 # A reader's comment copied as one line: "Montse - 21/11/2025 12:40 182 euros d'escombraries …"
 _COMMENT_LINE = factored(
     r"^[^\W\d_][\w .'’-]{1,30}\s[-–·|]\s(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})"
     r"(?:,?\s\d{1,2}:\d{2})?\s+\S"
+    # or its date and time in brackets: "Ниш-лија (12.04.2025 12:39) На Кичемској су …"
+    r"|^[^\W\d_][\w.'’-]{1,30}(?: [\w.'’-]{1,20})?\s\((?:\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+    r"|\d{4}-\d{2}-\d{2}),?\s\d{1,2}:\d{2}\)\s+\S"
 )
 # "Comments are the responsibility of their authors" in the languages of the news.
 _COMMENTS_DISCLAIMER = factored(
@@ -1349,7 +1376,7 @@ _PHOTO_CREDIT_STRONG = factored(
     r"\b(?:photo(?:graph)?s?|picture|image|illustration|video)\s*(?::|(?-i:(?:by|By|BY)\s+[A-Z])|credit\b)"
     r"|\b(?:AP|AFP|EPA|Reuters|Getty|Xinhua)?\s*Photo\s*/|\bphotobank\b|\bgetty images\b"
     r"|\bshutterstock\b|\bimage caption\b|\bcourtesy of\b|©|[.!?]\s*ⓒ\s?[^.!?ⓐⓑⓓ]{1,30}$"
-    r"|(?<!\w)(?:foto|fotó|fotografía|fotografia|bild|фото|фота"
+    r"|(?<!\w)(?:foto|fotó|fotografía|fotografia|bild|фото|фота|وێنە"
     r"|φωτ\.?|φωτογραφία|사진|צילום|تصوير|ფოტო"
     r"|फोटो|फ़ोटो|ছবি|fotoğraf|तस्बिर|तस्वीर|صورة|kuva|снимка|кадър|кадр|picha|сүрөт|сурет"
     r"|படம்|చిత్రం|ചിത്രം|ಚಿತ್ರ|તસવીર|ਤਸਵੀਰ|ਫੋਟੋ|छायाचित्र|عکس|فوٹو|ඡායාරූපය|រូបថត)\s*[:：៖]"
@@ -1499,7 +1526,7 @@ _PHOTO_CREDIT_CUE = factored(
     r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|提供|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
     r"|तस्बिर|तस्वीर"
     r"|kuha ni|larawan ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva|снимка"
-    r"|nuotr|fotó|fénykép|mynd|argazki"
+    r"|nuotr|fotó|fénykép|mynd|argazki|وێنە"
     r"|ಚಿತ್ರ|તસવીર|ਤਸਵੀਰ|ਫੋਟੋ|छायाचित्र"
     r"|кадър|кадр|графік|график|chart|infographic|інфографік|инфографик|gráfico|graphique"
     r"|grafico|сүрөт|сурет|படம்|చిత్రం|ചിത്രം|عکس|فوٹو|ඡායාරූප|រូបថត",
@@ -1605,6 +1632,9 @@ _COOKIE_WE = factored(
     _fold(
         r"\b(?:we use|this (?:web)?site uses|utilizamos|usamos|nous utilisons|ce site utilise"
         r"|utilitzem|fem servir|nos partenaires utilisons|utilisons des cookies|този сайт използва"
+        # "SenActu et ses partenaires utilisent des cookies …": the site and its partners
+        r"|(?:et ses|and its|y sus|und seine|e i suoi|e os seus) (?:partenaires|partners|socios"
+        r"|partner|parceiros) (?:utilisent|use|utilizan|verwenden|nutzen|utilizzano|utilizam)"
         r"|използваме"
         r"|wir verwenden|verwenden wir|wir nutzen|diese website (?:verwendet|nutzt)|utilizziamo"
         r"|questo sito utilizza|używamy|kullanıyoruz|çerezler kullanılmaktadır"
@@ -2583,6 +2613,8 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "credits"
     if words <= 8 and _AD_TOKEN.search(stripped):
         return "navigation"  # "erid: 2VtzqwKpL3x": the token a Russian advert carries
+    if words <= AUTO_REFRESH_LINE and _AUTO_CUE.search(low) and _AUTO_REFRESH.search(low):
+        return "navigation"  # "این صفحه هر پنج دقیقه به‌طور خودکار به‌روز می‌شود.": a live page's
     if words <= 6 and opens_stripped and _VIEWS.match(stripped):
         return "navigation"
     if words <= 60 and not quoted and low.startswith(_PITCH_OPENS) and _DELIVERED_PITCH.match(low):
@@ -3653,6 +3685,7 @@ _PHOTO_BY_END = factored(r"[.!?]\s+Фот[оа]\s+[А-ЯЁІЇЄЎ][\w’'-]+(?:
 _KOREAN_SOURCE_END = factored(
     r"[다요]\.\s+(?:/\s?)?[^\s.!?/]{2,20}(?:\s[^\s.!?/]{1,20})?(?<!에게)(?<![에을를께])"
     r"\s(?:제공|자료사진|DB)$|[다요]\.\s+자료사진$"
+    r"|[다요]\.\s+[가-힣]{2,12}DB$"  # "… 읽고 있다. 서울경제신보DB": the outlet's archive, unspaced
 )
 # A Korean caption's photographer after its sentence and a slash
 _SLASH_REPORTER = factored(r"[.!?]\s*/\s?[가-힣]{2,4}\s?(?:기자|특파원)$")
@@ -4182,6 +4215,7 @@ def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None], page
                 break  # "Колку чини ден на плажа", then its list in the same block
             if links > 1 and _figure_rows_from(paras, reasons, k):
                 break  # "प्रमुख रुटको एकतर्फी भाडा" over its fares: the article's table
+
             reasons[k] = "related link"
 
 
@@ -4460,6 +4494,12 @@ _READER_ADDRESS = factored(
 )
 
 
+AD_LINE = 5  # words of an advert's line between the article and a subheading
+# The reader or the site spoken of as "you" or "we" (a capitalised "Our Place" mid-sentence
+# names a newsletter)
+_SPOKEN_TO = factored(r"\b(?:you|your|we|us|our)\b|(?:^|[.!?]\s+)(?:You|Your|We|Our)\b")
+
+
 def _newsletter_subheading(
     paras: Sequence[Paragraph], reasons: Sequence[str | None], i: int
 ) -> bool:
@@ -4472,7 +4512,12 @@ def _newsletter_subheading(
     if header.words > SUBHEADING or _ends_sentence(header) or _ADDRESS.search(header.text):
         return False  # a pitch of its own: "Gosta de ler o Jornal? Assine …"
     above = i - 1
-    while above >= 0 and reasons[above] == "navigation" and _is_ad_label(paras[above].text):
+    # (an advert's label between, and its line: "Advertisement", "Advertise with Coastal Media")
+    while (
+        above >= 0
+        and reasons[above] == "navigation"
+        and (_is_ad_label(paras[above].text) or paras[above].words <= AD_LINE)
+    ):
         above -= 1
     if above < 0 or reasons[above] is not None:
         return False  # (the article's prose over it, or its list: "- 読む時間がない（27％）")
@@ -4480,7 +4525,7 @@ def _newsletter_subheading(
     if under >= len(paras) or reasons[under] is not None:
         return False
     report = paras[under]
-    if not _is_article_prose(report) or _ADDRESS.search(report.text):
+    if not _is_article_prose(report) or _SPOKEN_TO.search(report.text):
         return False
     if _READER_ADDRESS.search(report.text):
         return False  # "Receba todos os dias … na sua caixa de correio": a box's pitch

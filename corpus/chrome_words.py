@@ -12,6 +12,9 @@ from __future__ import annotations
 # Phrases that put one link to another story in the text only before a colon or a bar
 # ("Read more: <headline>"; bare, "Read more" may open a sentence).
 READ_ALSO_BEFORE_COLON: tuple[str, ...] = (
+    # Sorani Kurdish
+    "بخوێنەرەوە",
+    "ئەمەش بخوێنەرەوە",
     "lesið einnig",
     "lestu einnig",
     "sjá einnig",
@@ -440,6 +443,9 @@ READ_ALSO = READ_ALSO_BARE + READ_ALSO_BEFORE_COLON
 
 # Headers of a box of links to other stories ("Related articles", "Berita terkait").
 RELATED_HEADER: tuple[str, ...] = (
+    # Sorani Kurdish
+    "هەواڵی پەیوەندیدار",
+    "هەواڵە پەیوەندیدارەکان",
     # Lao, Odia, Amharic, Burmese, Sinhala, Gujarati and Punjabi: few or none before
     "ຂ່າວທີ່ກ່ຽວຂ້ອງ",
     "ບົດຄວາມທີ່ກ່ຽວຂ້ອງ",
@@ -904,6 +910,9 @@ RELATED_HEADER: tuple[str, ...] = (
 
 # Headers of a popularity list ("Most read", "Terpopuler", "ΤΑ ΠΙΟ ΔΗΜΟΦΙΛΗ").
 MOST_READ: tuple[str, ...] = (
+    # Sorani Kurdish
+    "زۆرترین خوێنراو",
+    "زۆرترین خوێنراوەکان",
     # Lao, Odia, Amharic, Burmese, Sinhala, Gujarati and Punjabi: few or none before
     "ອ່ານຫຼາຍທີ່ສຸດ",
     "ຂ່າວທີ່ຄົນອ່ານຫຼາຍທີ່ສຸດ",
@@ -1245,6 +1254,8 @@ MOST_READ: tuple[str, ...] = (
 
 # Headers of a list of tags ("Topics", "Ετικέτες", "টॅग्स").
 TAGS: tuple[str, ...] = (
+    # Sorani Kurdish
+    "تاگەکان",
     "պիտակներ",
     "ämnen i artikeln",
     "தொடர்புடைய குறிச்சொற்கள்",
@@ -1486,6 +1497,9 @@ TAGS: tuple[str, ...] = (
 
 # Headers of the readers' comments ("Leave a comment", "Reacties"; not "Réactions", a subheading).
 COMMENTS: tuple[str, ...] = (
+    # Sorani Kurdish
+    "کۆمێنتەکان",
+    "لێدوانەکان",
     # Lao, Odia, Amharic, Burmese, Sinhala, Gujarati and Punjabi: few or none before
     "ຄຳເຫັນ",
     "ମନ୍ତବ୍ୟ",
@@ -1780,6 +1794,8 @@ COMMENTS: tuple[str, ...] = (
 
 # Advertisement labels ("Anzeige", "ΔΙΑΦΗΜΙΣΗ", "פרסומת").
 ADVERT: tuple[str, ...] = (
+    # Sorani Kurdish
+    "ڕیکلام",
     # Lao, Odia, Amharic, Burmese, Sinhala, Gujarati and Punjabi: few or none before
     "ໂຄສະນາ",
     "ବିଜ୍ଞାପନ",
@@ -2080,6 +2096,8 @@ ADVERT: tuple[str, ...] = (
 
 # Share, print and copy-link buttons ("Partager sur", "Copier le lien", "复制链接").
 SHARE: tuple[str, ...] = (
+    # Sorani Kurdish
+    "هاوبەشی پێبکە",
     # Lao, Odia, Amharic, Burmese, Sinhala, Gujarati and Punjabi: few or none before
     "ແບ່ງປັນ",
     "ସେୟାର କରନ୍ତୁ",
@@ -2402,6 +2420,9 @@ SHARE: tuple[str, ...] = (
 
 # Footer links ("Privacy policy", "מדיניות פרטיות", "利用規約").
 FOOTER: tuple[str, ...] = (
+    # Sorani Kurdish
+    "دەربارەی ئێمە",
+    "پەیوەندیمان پێوە بکە",
     # Lao, Odia, Amharic, Burmese, Sinhala, Gujarati and Punjabi: few or none before
     "ກ່ຽວກັບພວກເຮົາ",
     "ຕິດຕໍ່ພວກເຮົາ",
@@ -3887,6 +3908,10 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    "automatisk oppdatering",  # a live blog's refresh toggle
+    "automatisk uppdatering",
+    "auto-refresh",
+    "auto refresh",
     # Lao, Odia, Amharic, Burmese, Sinhala, Gujarati and Punjabi: few or none before
     "ຕອບກັບ",
     "ຄົ້ນຫາ",

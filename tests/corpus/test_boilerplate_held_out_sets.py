@@ -860,3 +860,66 @@ def test_news_like_the_eighty_seventh_sets_credits_is_not_marked(line: str, scri
 )  # fmt: skip
 def test_review_news_like_this_sessions_rules_is_not_marked(line: str, script: str) -> None:
     assert reason_in(line, script) is None
+
+
+# The 88th and 89th sets' pages: Sorani Kurdish's interface words, a French banner in the
+# site's name and its partners', a reader's comment with its time in brackets, a live page's
+# note that it refreshes itself.
+@pytest.mark.parametrize(
+    ("line", "script", "expected"),
+    [
+        ("وێنە: ئاراس سەعید / دەنگی شار", "Arabic", "photo credit"),
+        ("ڕیکلام", "Arabic", "navigation"),
+        ("زۆرترین خوێنراو", "Arabic", "related links"),
+        ("کۆمێنتەکان (٣)", "Arabic", "comments"),
+        ("SenActu et ses partenaires utilisent des cookies pour mesurer l'audience et vous "
+         "proposer des publicités adaptées. Vous pouvez accepter ou refuser à tout moment.",
+         "Latin", "cookie notice"),
+        ("Ниш-лија (12.04.2025 12:39) На Кичемској су јефтинија, проверите пре него што "
+         "пишете.", "Cyrillic", "comments"),
+        ("این صفحه هر پنج دقیقه به‌طور خودکار به‌روز می‌شود.", "Arabic", "navigation"),
+        ("This page updates automatically every minute.", "Latin", "navigation"),
+        ("Automatisk oppdatering", "Latin", "navigation"),
+        ("아침 출근길 지하철에서 한 직장인이 스마트폰으로 이메일 뉴스레터를 읽고 있다. "
+         "서울경제신보DB", "Korean", "photo credit"),
+    ],
+)  # fmt: skip
+def test_the_eighty_eighth_and_ninth_sets_chrome(line: str, script: str, expected: str) -> None:
+    assert reason_in(line, script) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le journal et ses partenaires utilisent des données de lecture, a reconnu la direction.",
+        "The new trains brake automatically when the driver fails to respond, the operator said.",
+        "Die Schranke schließt automatisch, sagte ein Sprecher der Bahn.",
+    ],
+)
+def test_news_like_the_eighty_eighth_sets_chrome_is_not_marked(line: str) -> None:
+    assert reason_in(line, "Latin") is None
+
+
+def test_a_newsletters_subheading_under_an_adverts_lines() -> None:
+    """The 89th set's New Zealand page: "Newsletter goes online only", under an advert's two
+    lines and over the story of the council's newsletter "Our Place", was taken for a
+    newsletter box's header. (Its subheading that asks, "So who is actually using the Sunday
+    service?", under a "Read more:" box's two links, is still taken for a third: a box's last
+    link that asks has the article going on under it as often.)"""
+    lines = [
+        "Read more:",
+        "Nelson's new bus network: what you need to know",
+        "Motueka residents petition for later weekday buses",
+        "So who is actually using the Sunday service?",
+        "Not many people, according to the council's transport manager, Grant Hollis. He said "
+        "Sunday patronage on the route averaged 23 passengers a day last year.",
+        "Advertisement",
+        "Advertise with Coastal Media",
+        "Newsletter goes online only",
+        "The same meeting also agreed to stop printing Our Place, the council's quarterly "
+        "newsletter, which goes to about 21,000 households.",
+        "From August it will be emailed to subscribers and posted on the council website.",
+    ]
+    judged = reasons("\n\n".join([*ENGLISH_BODY[:2], *lines, *ENGLISH_BODY[2:]]))
+    assert judged[lines[2]] == "related link"
+    assert judged["Newsletter goes online only"] is None
