@@ -1003,6 +1003,14 @@ _AUTO_REFRESH = factored(
 _COMMENT_LINE = factored(
     r"^[^\W\d_][\w .'’-]{1,30}\s[-–·|]\s(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})"
     r"(?:,?\s\d{1,2}:\d{2})?\s+\S"
+    # or "wrote on" its date at its time: "pericotera escribió el 05/08/2008 a las 10:45: …",
+    # "sbg_pendler schrieb am 12.11.2024 um 17:32:Und …"
+    # ("The mayor wrote on 12.11.2024 at 17:32: …" reports a post)
+    r"|^(?!(?i:the|der|die|das|el|la|le|il|lo|os|as|o|a)\s)"
+    r"[^\W\d_][\w.'’-]{1,30}(?: [\w.'’-]{1,20}){0,2}\s(?:escribió|schrieb|wrote|a écrit"
+    r"|ha scritto|escreveu|napisał|napisała|написал|написала|написав|skrev|schreef|kirjoitti"
+    r"|írta)\s(?:\w{1,3}\s)?(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}),?"
+    r"(?:\s\w{1,5}(?:\s\w{1,3})?)?\s\d{1,2}[:.]\d{2}\s?:\s?\S"
     # or its date and time in brackets: "Ниш-лија (12.04.2025 12:39) На Кичемској су …"
     r"|^[^\W\d_][\w.'’-]{1,30}(?: [\w.'’-]{1,20})?\s\((?:\d{1,2}[./]\d{1,2}[./]\d{2,4}"
     r"|\d{4}-\d{2}-\d{2}),?\s\d{1,2}:\d{2}\)\s+\S"
@@ -1319,7 +1327,7 @@ _NEWSLETTER_NAMED = factored(
     _fold(
         r"uutiskirj|nyhetsbrev|nyhedsbrev|nieuwsbrief|boletín|boletim|hírlevél|bülten|рассылк|розсилк"
         r"|ニュースレター|メールマガジン|メルマガ|뉴스레터|電子報|电子报|ניוזלטר|النشرة البريدية"
-        r"|newsletter|տեղեկագ|butlletí"
+        r"|newsletter|տեղեկագ|butlletí|පුවත් ලිපිය"
     ).lower()
 )
 _COMMENTS = gated(
@@ -4541,9 +4549,15 @@ def _newsletter_subheading(
         and all(reasons[k] is None for k in after[:1])
     ):
         return False
-    # and the paragraph under it reports on newsletters (a box's one line over the article
-    # going on, "看更多！加入LINE好友", has nothing of its own under it)
-    return _newsletter_member(report, None, None)
+    # and the paragraph under it reports on newsletters, or the one after it when the first
+    # reports on the app the subheading names too ("アプリで運行情報、メルマガは終了へ") (a box's
+    # one line over the article going on, "看更多！加入LINE好友", has nothing of its own under it)
+    return _newsletter_member(report, None, None) or (
+        under + 1 < len(paras)
+        and reasons[under + 1] is None
+        and _is_article_prose(paras[under + 1])
+        and _newsletter_member(paras[under + 1], None, None)
+    )
 
 
 def _is_article_prose(p: Paragraph) -> bool:

@@ -443,6 +443,9 @@ READ_ALSO = READ_ALSO_BARE + READ_ALSO_BEFORE_COLON
 
 # Headers of a box of links to other stories ("Related articles", "Berita terkait").
 RELATED_HEADER: tuple[str, ...] = (
+    # Sinhala
+    "ආශ්‍රිත ලිපි",
+    "අදාළ ලිපි",
     # Sorani Kurdish
     "هەواڵی پەیوەندیدار",
     "هەواڵە پەیوەندیدارەکان",
@@ -3454,6 +3457,7 @@ KEY_POINTS: tuple[str, ...] = (
     "3줄 요약",
     "أبرز النقاط",
     "أبرز الأحداث",
+    "أبرز المستجدات",
     "أهم الأحداث",
     "এক নজরে",
     "একনজরে",
@@ -3908,6 +3912,9 @@ SKIP_LINKS: tuple[str, ...] = (
 
 # Buttons that follow a topic or an author, or save the article ("フォローする", "Follow").
 BUTTONS: tuple[str, ...] = (
+    # Sinhala
+    "දැන්ම දායක වන්න",
+    "දායක වන්න",
     "automatisk oppdatering",  # a live blog's refresh toggle
     "automatisk uppdatering",
     "auto-refresh",

@@ -923,3 +923,45 @@ def test_a_newsletters_subheading_under_an_adverts_lines() -> None:
     judged = reasons("\n\n".join([*ENGLISH_BODY[:2], *lines, *ENGLISH_BODY[2:]]))
     assert judged[lines[2]] == "related link"
     assert judged["Newsletter goes online only"] is None
+
+
+def test_a_subheading_naming_an_app_and_a_newsletter_over_news_of_both() -> None:
+    """The 90th set's Japanese bus fares (a page lost 6.2 points of recall): its subheading
+    names the bureau's app and its mail magazine; the paragraph under it reports on the app,
+    the next on the mail magazine ending. The subheading is the article's."""
+    head = "アプリで運行情報、メルマガは終了へ"
+    lines = [
+        "交通局は運賃改定に合わせ、バスの現在位置がわかるスマートフォン向けアプリの提供を来年1月に始める。"
+        "停留所ごとの到着予定時刻も表示する。",
+        "これに伴い、2009年から続けてきた運行情報のメールマガジンは来年3月末で配信を終える。"
+        "登録者は約4千人にとどまっていた。",
+        "改定案は12月の市議会定例会に提出される。",
+    ]
+    body = BODIES["Japanese"]
+    judged = reasons("\n\n".join([*body[:2], head, *lines, body[2]]))
+    assert judged[head] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "script", "expected"),
+    [
+        ("أبرز المستجدات", "Arabic", "key points"),
+        ("pericotera escribió el 05/08/2008 a las 10:45: ¡Ya era hora de que volviera la "
+         "procesión del puerto!", "Latin", "comments"),
+        ("sbg_pendler schrieb am 12.11.2024 um 17:32:Und die Busse kommen trotzdem nicht "
+         "pünktlich.", "Latin", "comments"),
+    ],
+)  # fmt: skip
+def test_the_ninety_first_sets_chrome(line: str, script: str, expected: str) -> None:
+    assert reason_in(line, script) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The mayor wrote on 12.11.2024 at 17:32: the buses will run again on Monday.",
+        "El alcalde escribió el 05/08/2008 a las 10:45: mañana habrá procesión.",
+    ],
+)
+def test_a_post_reported_with_its_time_is_not_a_comment(line: str) -> None:
+    assert reason_in(line, "Latin") is None
