@@ -694,6 +694,7 @@ _TIP_AT = factored(f"{_TIP_PHRASES}|{_PICTURES_PHRASES}")
 _PICTURES = factored("^" + _PICTURES_PHRASES)
 # A live blog's pinned post's label before it: "Fixado: Tem fotos ou vídeos da greve? Envie para
 # o WhatsApp …" (any other label is a speaker's: "Mayor: Have you got pictures …?")
+TIP_LABEL_CHARS = 16  # the label and its colon: "angeheftet:"
 _TIP_LABEL = factored(
     r"(?:fixado|fixo|fijado|pinned|épinglé|epingle|festet|fäst|angeheftet|em destaque"
     r"|destacado)\s?:\s+"
@@ -979,7 +980,24 @@ _DELIVERED = factored(
 # "Diese Seite aktualisiert sich automatisch.", "این صفحه … به‌طور خودکار به‌روز می‌شود."
 # (searched in the folded line, its cue first: "automatically" is rare in a line)
 AUTO_REFRESH_LINE = 20
-_AUTO_CUE = factored(_fold(r"automat|auto-?refresh|خودکار|تلقائي|otomatik|автоматич|自動|自动"))
+
+
+def _auto_cued(low: str) -> bool:
+    """Whether a line has a word of `_AUTO_REFRESH`'s (looked up as substrings, one by one: a
+    regular expression's search over every short line, or a generator over the words, cost
+    more)."""
+    return (
+        "automat" in low
+        or "refresh" in low
+        or "خودکار" in low
+        or "تلقائي" in low
+        or "otomatik" in low
+        or "автоматич" in low
+        or "自動" in low
+        or "自动" in low
+    )
+
+
 _AUTO_REFRESH = factored(
     _fold(
         r"(?:this|the) (?:page|blog|live ?blog|feed) (?:will )?(?:updates?|refresh(?:es)?)"
@@ -1003,17 +1021,21 @@ _AUTO_REFRESH = factored(
 _COMMENT_LINE = factored(
     r"^[^\W\d_][\w .'’-]{1,30}\s[-–·|]\s(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})"
     r"(?:,?\s\d{1,2}:\d{2})?\s+\S"
-    # or "wrote on" its date at its time: "pericotera escribió el 05/08/2008 a las 10:45: …",
+    # or its date and time in brackets: "Ниш-лија (12.04.2025 12:39) На Кичемској су …"
+    r"|^[^\W\d_][\w.'’-]{1,30}(?: [\w.'’-]{1,20})?\s\((?:\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+    r"|\d{4}-\d{2}-\d{2}),?\s\d{1,2}:\d{2}\)\s+\S"
+)
+# A comment that says its author "wrote on" its date at its time (tried on a line with a colon
+# after its time, the form's last: most lines of digits are no comment)
+_COMMENT_WROTE = factored(
+    # "wrote on" its date at its time: "pericotera escribió el 05/08/2008 a las 10:45: …",
     # "sbg_pendler schrieb am 12.11.2024 um 17:32:Und …"
     # ("The mayor wrote on 12.11.2024 at 17:32: …" reports a post)
-    r"|^(?!(?i:the|der|die|das|el|la|le|il|lo|os|as|o|a)\s)"
+    r"^(?!(?i:the|der|die|das|el|la|le|il|lo|os|as|o|a)\s)"
     r"[^\W\d_][\w.'’-]{1,30}(?: [\w.'’-]{1,20}){0,2}\s(?:escribió|schrieb|wrote|a écrit"
     r"|ha scritto|escreveu|napisał|napisała|написал|написала|написав|skrev|schreef|kirjoitti"
     r"|írta)\s(?:\w{1,3}\s)?(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}),?"
     r"(?:\s\w{1,5}(?:\s\w{1,3})?)?\s\d{1,2}[:.]\d{2}\s?:\s?\S"
-    # or its date and time in brackets: "Ниш-лија (12.04.2025 12:39) На Кичемској су …"
-    r"|^[^\W\d_][\w.'’-]{1,30}(?: [\w.'’-]{1,20})?\s\((?:\d{1,2}[./]\d{1,2}[./]\d{2,4}"
-    r"|\d{4}-\d{2}-\d{2}),?\s\d{1,2}:\d{2}\)\s+\S"
 )
 # "Comments are the responsibility of their authors" in the languages of the news.
 _COMMENTS_DISCLAIMER = factored(
@@ -1534,7 +1556,7 @@ _PHOTO_CREDIT_CUE = factored(
     r"|사진|צילום|تصوير|फोटो|फ़ोटो|ছবি|撮|攝|摄|제공|提供|ảnh|图片来源|圖片來源|图源|credit|fot\.|picha"
     r"|तस्बिर|तस्वीर"
     r"|kuha ni|larawan ni|供图|供圖|资料图|資料照|資料圖|լուսանկար|ფოტო|صورة|图/|圖/|kuva|снимка"
-    r"|nuotr|fotó|fénykép|mynd|argazki|وێنە"
+    r"|nuotr|fotó|وێنە"
     r"|ಚಿತ್ರ|તસવીર|ਤਸਵੀਰ|ਫੋਟੋ|छायाचित्र"
     r"|кадър|кадр|графік|график|chart|infographic|інфографік|инфографик|gráfico|graphique"
     r"|grafico|сүрөт|сурет|படம்|చిత్రం|ചിത്രം|عکس|فوٹو|ඡායාරූප|រូបថត",
@@ -2355,7 +2377,11 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         words <= 60
         and (
             (opens_low and _TIP.match(low))
-            or ((label := _TIP_LABEL.match(low)) and _TIP_AT.match(low, label.end()))
+            or (
+                ":" in low[:TIP_LABEL_CHARS]
+                and (label := _TIP_LABEL.match(low)) is not None
+                and _TIP_AT.match(low, label.end()) is not None
+            )
             # (pictures asked for, or a tip after a question to the reader: "… ? Send us …",
             # looked for in lines that ask; told where they go)
             or (
@@ -2592,6 +2618,8 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "paywall"  # "三津川新報を購読する"
     if words <= 40 and digits and _COMMENT_LINE.match(text):
         return "comments"
+    if words <= 40 and digits and ":" in text and _COMMENT_WROTE.match(text):
+        return "comments"  # "pericotera escribió el 05/08/2008 a las 10:45: …"
     if words <= 40 and (
         _COMMENTS_DISCLAIMER.search(low)
         or (low[:1] in "krd" and _COMMENTS_DISCLAIMER_OPENS.match(low))
@@ -2621,7 +2649,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         return "credits"
     if words <= 8 and _AD_TOKEN.search(stripped):
         return "navigation"  # "erid: 2VtzqwKpL3x": the token a Russian advert carries
-    if words <= AUTO_REFRESH_LINE and _AUTO_CUE.search(low) and _AUTO_REFRESH.search(low):
+    if words <= AUTO_REFRESH_LINE and stopped and _auto_cued(low) and _AUTO_REFRESH.search(low):
         return "navigation"  # "این صفحه هر پنج دقیقه به‌طور خودکار به‌روز می‌شود.": a live page's
     if words <= 6 and opens_stripped and _VIEWS.match(stripped):
         return "navigation"
@@ -3571,7 +3599,13 @@ def _credited(text: str, lowered: str, prose: bool) -> bool:
     if not prose:
         cue = _PHOTO_CREDIT_CUE.search(lowered)
         strong = cue and _PHOTO_CREDIT_STRONG.search(text)
-        return bool(strong) or _credit_tail(text) or _file_photo_end(text) or _credit_alone(text)
+        if strong or _credit_tail(text) or _file_photo_end(text):
+            return True
+        # (the credits that close a caption only after its sentence, their words looked for
+        # first: "… í gærmorgun. Mynd: Jón Hallgrímsson", "… 정차해 있다. ⓒ 경남방송 DB")
+        return ("ⓒ" in text or "Mynd" in text or "Fénykép" in text or "Argazkia" in text) and bool(
+            _CREDIT_ALONE.search(text)
+        )
     return _credit_alone(text)
 
 
