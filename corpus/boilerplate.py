@@ -2338,6 +2338,8 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         and not prose
         and (")" in text or "）" in text)
         and _LEFT_RIGHT.search(text)
+        # ("- Zone rouge (centre) : 2,40 € l'heure": a list's item, a zone and its fare)
+        and stripped[:2] not in _LIST_BULLETS
     ):
         return "photo credit"  # "「Kiso X2」（左）と「Kiso X2 Pro」（右）。カラーはそれぞれ3色"
     if words <= 40 and _is_credits_line(text):
@@ -4511,7 +4513,18 @@ def _is_offer_pitch(text: str) -> bool:
         and (_NEWSLETTER.search(low) or _NEWSLETTER_OTHER.search(low) or _SENDS.search(low))
         is not None
         and not _quote_mark(text)
+        # ("Streamora subscribers can cancel at any time from the Account page …": a story's
+        # last paragraph on a company's terms, in the third person)
+        and not _THIRD_PERSON_TERMS.match(text)
     )
+
+
+# A company's or its customers' terms told as news: "Streamora subscribers can cancel …",
+# "Members can leave at any time …" (a pitch's terms are the reader's: "You can cancel …")
+_THIRD_PERSON_TERMS = factored(
+    r"(?:[A-Z][\w’'-]+\s){1,3}(?:subscribers|customers|members|users|readers)\s"
+    r"(?:can|will|may|are able to)\b"
+)
 
 
 # What a newsletter does for its reader: "te enviamos", "we send you", "nous vous envoyons".

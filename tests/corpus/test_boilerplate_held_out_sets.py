@@ -965,3 +965,20 @@ def test_the_ninety_first_sets_chrome(line: str, script: str, expected: str) -> 
 )
 def test_a_post_reported_with_its_time_is_not_a_comment(line: str) -> None:
     assert reason_in(line, "Latin") is None
+
+
+def test_the_ninety_second_sets_article_lines_are_not_marked() -> None:
+    """The 92nd set (measured on this session's last code): a Belgian fare list's item with
+    its zone "(centre)" was read as a caption's position, and an English story's last
+    paragraph on the company's terms as a subscription's pitch at the page's tail."""
+    item = "- Zone rouge (centre) : 2,40 € l'heure, maximum 2 heures"
+    assert reason_in(item, "Latin") is None
+    last = (
+        "Streamora subscribers can cancel at any time from the Account page in the app or on "
+        "the website, and will keep access until the end of their current billing period."
+    )
+    judged = reasons("\n\n".join([*ENGLISH_BODY, last, "Share", "Most read"]))
+    assert judged[last] is None
+    pitch = "Get our weekly newsletter every Friday. You can cancel at any time, and it is free."
+    judged = reasons("\n\n".join([*ENGLISH_BODY, pitch, "Share", "Most read"]))
+    assert judged[pitch] is not None
