@@ -4683,6 +4683,11 @@ _FIGURE_ROW = factored(
     r"(?:\s*\([^()\n]{0,60}\))?\s*$"
 )
 FIGURE_ROWS = 3  # rows in a row: the article's table (a box's headline with a figure is one)
+# A row under its table's title: its label, a colon, the figure first (a word before it at
+# most: "প্রায়", "about") and what the figure is after it
+_FIGURE_ROW_TITLED = factored(
+    r"[^\W\d_][^:：\n]{0,40}[:：]\s*(?:[^\s\d:：]+\s+)?[-+−–]?\d[^:：\n]{0,80}$"
+)
 FIGURE_ROW = 14  # words
 
 
@@ -4691,17 +4696,24 @@ def _figure_rows_from(paras: Sequence[Paragraph], reasons: Sequence[str | None],
     it, j a short title without a stop over them: the article's table, where a box of
     headlines would have gone on."""
 
-    def rows(start: int) -> bool:
+    def rows(start: int, titled: bool = False) -> bool:
+        # (under a title, a row's figure may have words after it: "অংশগ্রহণকারী দেশ: ২০টি, থিম দেশ
+        # জার্মানি", "participating countries: 20, the guest country Germany")
         end = start + FIGURE_ROWS
         return end <= len(paras) and all(
-            reasons[m] is None and paras[m].words <= FIGURE_ROW and _FIGURE_ROW.match(paras[m].text)
+            reasons[m] is None
+            and paras[m].words <= FIGURE_ROW
+            and (
+                _FIGURE_ROW.match(paras[m].text)
+                or (titled and _FIGURE_ROW_TITLED.match(paras[m].text))
+            )
             for m in range(start, end)
         )
 
     text = paras[j].text
     if ":" in text or "：" in text:
         return rows(j)
-    return _is_short(paras[j]) and not _SENTENCE_END.search(text) and rows(j + 1)
+    return _is_short(paras[j]) and not _SENTENCE_END.search(text) and rows(j + 1, titled=True)
 
 
 def _prose_resumes(paras: Sequence[Paragraph], reasons: list[str | None], start: int) -> bool:

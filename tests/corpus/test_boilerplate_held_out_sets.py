@@ -982,3 +982,30 @@ def test_the_ninety_second_sets_article_lines_are_not_marked() -> None:
     pitch = "Get our weekly newsletter every Friday. You can cancel at any time, and it is free."
     judged = reasons("\n\n".join([*ENGLISH_BODY, pitch, "Share", "Most read"]))
     assert judged[pitch] is not None
+
+
+def test_a_fact_box_under_a_read_more_link_is_the_articles() -> None:
+    """The 92nd set's Bengali book fair (a page lost 8.3 points of recall): "আরও পড়ুন:", its
+    one link, then the article's fact box, its title over rows of a label, a colon and a figure
+    with words after it ("অংশগ্রহণকারী দেশ: ২০টি, থিম দেশ জার্মানি"). The box is the
+    article's; the link stays a link, and headlines with a figure stay the box's."""
+    from pathlib import Path
+
+    from corpus.boilerplate import classify
+    from corpus.loader import load_corpus
+
+    page = (
+        Path(__file__).parents[1] / "gold" / "pages" / "dev" / "cx20-bn-IN-boimela-record-bikri.txt"
+    )
+    (article,), _ = load_corpus([page])
+    judged = {j.paragraph.text: j.reason for j in classify(article.text)}
+    link = next(t for t in judged if t.startswith("বইমেলায় এ বার ছোটদের"))
+    assert judged[link] is not None
+    facts = [t for t in judged if t.startswith(("এক নজরে বইমেলা", "মোট দর্শক:", "অংশগ্রহণকারী দেশ:"))]
+    assert len(facts) == 3 and all(judged[t] is None for t in facts)
+    headlines = ["Related stories", "Elections",
+                 "Election: Turnout reaches 61 percent in Bavaria",
+                 "Weather: Heatwave brings 38 degrees to Seville",
+                 "Markets: Oil falls 3 percent after OPEC deal"]  # fmt: skip
+    judged = reasons("\n\n".join([*ENGLISH_BODY[:3], *headlines]))
+    assert all(judged[line] == "related links" for line in headlines)
