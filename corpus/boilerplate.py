@@ -1509,9 +1509,12 @@ _PHOTO_CREDIT_WEAK = gated(
     r"|\b(?:photo\w*|picture|image|pool|credit|file)\b(?=\s*[/:])|(?<=/)\s*(?:pool|file)\b",
     re.IGNORECASE,
 )
-# ("What credit unions offer", a subheading, names no credit)
+# ("What credit unions offer", a subheading, names no credit; nor does "Un photographe dans
+# les sucreries", a subheading naming a photographer: "Photography by …" is a credit)
 _CREDIT_WORD = gated(
-    r"\b(?:photo\w*|picture|image|pool|credit(?! unions?\b)|file)\b", re.IGNORECASE
+    r"\b(?:photo(?!graph(?:e|er|es|ers)\b)\w*|picture|image|pool|credit(?! unions?\b)"
+    r"|file)\b",
+    re.IGNORECASE,
 )
 CREDIT_WORD_LINE = 5  # words
 _CAPTION_MARK = factored(r"^(?:image |photo |video )?caption\W*$", re.IGNORECASE)

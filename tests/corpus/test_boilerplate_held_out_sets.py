@@ -1009,3 +1009,20 @@ def test_a_fact_box_under_a_read_more_link_is_the_articles() -> None:
                  "Markets: Oil falls 3 percent after OPEC deal"]  # fmt: skip
     judged = reasons("\n\n".join([*ENGLISH_BODY[:3], *headlines]))
     assert all(judged[line] == "related links" for line in headlines)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the 87th set's Quebec subheading; a credit with its word and its name
+        ("Un photographe dans les sucreries", None),
+        ("A photographer's year in the Outer Hebrides", None),
+        ("Photo Jane Doe", "photo credit"),
+        ("Photographer: Jane Doe", "photo credit"),
+        ("Photography by Luis Amaro", "photo credit"),
+    ],
+)
+def test_a_short_subheading_naming_a_photographer_is_no_credit(
+    line: str, expected: str | None
+) -> None:
+    assert reason_in(line, "Latin") == expected
