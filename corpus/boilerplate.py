@@ -750,9 +750,7 @@ _JOIN_AT_END = factored(
         r"(?:\W*$|[।.!]\s)"
     )
 )
-# A speaker's name or role and a colon opening a line: "Veliler uyardı: …", "Belediye Başkanı: …"
-SPEAKER_LABEL_CHARS = 32
-_SPEAKER_LABEL = factored(r"[^\W\d_][^:.!?]{0,30}:\s")
+SPEAKER_LABEL_CHARS = 32  # a speaker's name or role and its colon: "Belediye Başkanı:"
 # "… Google Haberler'de takip edin, gündemi ilk siz öğrenin.": the verb, then what it brings
 _JOIN_THEN_PAYOFF = factored(r"(?:takip edin|abone olun|katılın),\s[^,.!?]{0,60}[.!]?$")
 _JOIN_THEN = ("edin, ", "olun, ", "lın, ")  # (looked for first: most lines have none)
@@ -2684,7 +2682,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         )
         and _CHANNEL.search(folded)
         # ("Belediye Başkanı: Acil durum SMS bülteni için hemen kaydolun." is the mayor's)
-        and not (":" in text[:SPEAKER_LABEL_CHARS] and _SPEAKER_LABEL.match(text))
+        and not (":" in text[:SPEAKER_LABEL_CHARS] and _LABELLED_LINE.match(text))
         and not _reported(text)
     ):
         return "newsletter"  # "… വാട്സാപ് ചാനലിൽ ചേരൂ": the verb comes last

@@ -1158,7 +1158,7 @@ def _restore_loose_runs(
         if parent is None or parent in seen or parent.tag == "p" or _inside(parent, _NOT_PROSE):
             continue
         seen.add(parent)
-        runs = _loose_runs(parent, line_tables or {})
+        runs = _loose_runs(parent, line_tables)
         at = [where.get(run) for run, _ in runs]
         placed = [k for k in at if k is not None]
         if len(placed) == 1 and at[0] is not None and len(runs) > 1:
