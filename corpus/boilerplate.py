@@ -2003,9 +2003,10 @@ def classify(text: str) -> list[Judged]:
     _apply_tail(paras, reasons)
     if _apply_box_pitch(paras, reasons, body[1]):
         _apply_tail(paras, reasons)  # (from the box up: more of the page's furniture)
-    _apply_head(paras, reasons)
+    headline = _apply_head(paras, reasons)
     _apply_poll(paras, reasons)  # (last: its question may have stood as the headline)
     _keep_post_times(paras, reasons)
+    _apply_headline(paras, reasons, headline)
     return [Judged(p, r) for p, r in zip(paras, reasons, strict=True)]
 
 
@@ -4821,9 +4822,36 @@ def headline_at(paras: Sequence[Paragraph], reasons: Sequence[str | None]) -> in
             return None
         line = paras[k].text.split("\n", 1)[0]
         following = reasons[k + 1] if k + 1 < len(reasons) else None
-        if k >= start - HEADLINE_REACH and _reads_as_headline(line, following):
+        if (
+            k >= start - HEADLINE_REACH
+            and _reads_as_headline(line, following)
+            and not _over_a_menu(paras, reasons, k, min(start, prose[0]))
+        ):
             return k
     return None
+
+
+MENU_UNDER_TAGLINE = 3  # menu items under a line that make it the site's tagline
+
+
+def _over_a_menu(
+    paras: Sequence[Paragraph], reasons: Sequence[str | None], k: int, end: int
+) -> bool:
+    """Line k stands right over the site's menu, MENU_UNDER_TAGLINE items of it or more, and
+    the first unmarked line under it, before the article (`end`), reads like a headline: line
+    k is the site's tagline ("Exclusive news, data and analytics for financial market
+    professionals" over "World", "Business", "Markets"), not the headline. A headline in the
+    page's title bar over a menu is written again under it ("headline again")."""
+    j = k + 1
+    while j < end and reasons[j] == "navigation":
+        j += 1
+    if j - k - 1 < MENU_UNDER_TAGLINE:
+        return False
+    while j < end and reasons[j] is not None:
+        if reasons[j] == "headline again":
+            return False
+        j += 1
+    return j < end and _reads_as_headline(paras[j].text.split("\n", 1)[0], None)
 
 
 _CRUMB_OR_GAUGE = factored(r"[>＞›|°]|\s[»/]\s|\b[A-Z]{3}\s+\d+[.,]\d")  # "USD 521,37"
@@ -4857,17 +4885,64 @@ def _reads_as_headline(text: str, following: str | None) -> bool:
     return not (words < 5 and following == "navigation")
 
 
-def _apply_head(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
+def _apply_head(paras: Sequence[Paragraph], reasons: list[str | None]) -> int | None:
     """Above a copied page's headline, the page's header: the site's name over its menu, a
     ticker, the weather, a section's name. Lines there that are no prose are marked, as
     those after the article's last paragraph are (`_apply_tail`); the headline is found as
-    the title is (`headline_at`), above any prose of the article."""
+    the title is (`headline_at`), above any prose of the article. Returned: where it is."""
     at = headline_at(paras, reasons)
     for k in range(at or 0):
         if reasons[k] is None and not is_prose(paras[k]):
             reasons[k] = "page header"
     if at is not None:
         _apply_under_headline(paras, reasons, at)
+    return at
+
+
+HEADLINE_UNDER_CHROME = 9  # marked lines above a headline: a copied page's header and menu
+_BYLINE_REASONS = frozenset({"timestamp", "credits", "article header"})
+
+
+def _apply_headline(paras: Sequence[Paragraph], reasons: list[str | None], at: int | None) -> None:
+    """A copied page's headline (`at`, found by `_apply_head`): the article's title holds it,
+    and it is no part of the article's text. Marked where the page's chrome stands above it
+    and its byline or date under it, before the first paragraph of prose, or where the chrome
+    above is a whole header and menu (HEADLINE_UNDER_CHROME lines). A line that opens a text,
+    with no chrome over it, stays: a text that starts with its headline ("Russia, US may
+    reach agreement …" over its date) is the article as its writer gave it; and in an HTML
+    page's text, where the page's header is gone, a first short line over its date may be a
+    live blog's first post."""
+    if at is None or reasons[at] is not None:
+        return
+    above = sum(1 for reason in reasons[:at] if reason is not None)
+    if above == 0:
+        return
+    if above < HEADLINE_UNDER_CHROME:
+        under: set[str | None] = set()
+        for k in range(at + 1, len(paras)):
+            if reasons[k] is None and is_prose(paras[k]):
+                break
+            under.add(reasons[k])
+        if under.isdisjoint(_BYLINE_REASONS):
+            return
+    reasons[at] = "headline"
+    # Right under it, over its byline or date: the standfirst, as the article's header has it
+    # ("Operators say new fuel prices leave them no choice; commuters vow to walk" over "By
+    # KEVIN OMONDI"); a line with no byline under it may be the article's first paragraph.
+    deck: list[int] = []
+    for k in range(at + 1, min(at + 1 + STANDFIRST_LINES, len(paras))):
+        if reasons[k] is not None:
+            if reasons[k] in _BYLINE_REASONS:
+                for line in deck:
+                    reasons[line] = "standfirst"
+            return
+        if paras[k].words > STANDFIRST:
+            return
+        deck.append(k)
+
+
+STANDFIRST_LINES = 3  # lines of a standfirst under a copied page's headline, at most
+STANDFIRST = 60  # words: longer is the article's first paragraph
 
 
 _LIST_OR_ENTRY = factored(r"^\s*(?:[*•·▪►▶■●◆\-–—]\s|\d{1,2}[:.]\d\d\b)")  # "- …", "16:45 …"

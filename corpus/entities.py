@@ -39,8 +39,11 @@ from corpus.text import paragraphs
 # are left as the pipeline gave them.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT",
                          "WORK_OF_ART", "LAW", "LANGUAGE"})  # fmt: skip
-# Chrome whose entities are real and kept: a dateline's place, a caption's or credit's people.
-KEPT_CHROME = frozenset({"photo credit", "credits", "timestamp", "translation credit"})
+# Chrome whose entities are real and kept: a dateline's place, a caption's or credit's people,
+# the people and places of a copied page's headline and standfirst (the article's own).
+KEPT_CHROME = frozenset(
+    {"photo credit", "credits", "timestamp", "translation credit", "headline", "standfirst"}
+)
 
 # Words that stand before a person's name (lower case, without a final full stop).
 TITLES = frozenset(

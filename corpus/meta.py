@@ -74,6 +74,9 @@ def title_of(judged: Sequence[Judged]) -> str:
     (`article_start`), before any prose. A page without a headline (it starts with its lede)
     gets its first sentence, shortened.
     """
+    for item in judged:
+        if item.reason == "headline":  # (marked: the title holds it)
+            return item.paragraph.text.split("\n", 1)[0]
     body = [j.paragraph for j in judged if j.reason is None]
     if not body:
         return ""

@@ -1,0 +1,128 @@
+"""A copied page's headline and standfirst: the article's title holds them, and they are no
+part of its text. Marked ("headline", "standfirst") where the page's chrome stands over them
+and their byline or date under them; a text that opens with its headline stays as it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.boilerplate import classify
+from corpus.entities import KEPT_CHROME
+from corpus.meta import title_of
+from tests.corpus.test_boilerplate_languages import BODIES, ENGLISH_BODY, reasons
+
+# (menu, headline, standfirst, byline, date, body) of a copied page in each script
+PAGES = {
+    "Latin": (
+        ["Skip to content", "Home", "News", "Sport", "Business", "Opinion"],
+        "Night buses return to three city routes after four-year gap",
+        "Transport authority says the service will cost 1.2 million euros a year",
+        "By Maria Keane",
+        "March 6, 2025 7:45 PM",
+        ENGLISH_BODY,
+    ),
+    "Cyrillic": (
+        ["Перейти к содержимому", "Главная", "Новости", "Политика", "Экономика", "Спорт"],
+        "В Самаре подорожает проезд в трамваях и автобусах",
+        "Новые тарифы вступят в силу с 1 марта, льготы для пенсионеров сохранят",
+        "Автор: Ирина Власова",
+        "12 февраля 2025, 10:40",
+        BODIES["Cyrillic"],
+    ),
+    "Arabic": (
+        ["الرئيسية", "أخبار", "اقتصاد", "رياضة", "ثقافة"],
+        "ارتفاع أسعار تذاكر الحافلات في المدينة بنسبة عشرة بالمئة",
+        "البلدية تقول إن الزيادة ضرورية لتغطية كلفة الوقود والصيانة",
+        "كتب: سامي الحداد",
+        "12 فبراير 2025 - 10:40",
+        BODIES["Arabic"],
+    ),
+    "Japanese": (
+        ["メインコンテンツへスキップ", "トップ", "社会", "経済", "スポーツ"],
+        "地方の路線バス維持へ新交付金　来年度から",
+        "予約制の乗り合いワゴンへの切り替えを後押し",
+        "経済部　吉村 拓海",
+        "2025年2月17日 5:00",
+        BODIES["Japanese"],
+    ),
+}
+
+
+def _page(script: str, *, menu: bool = True, standfirst: bool = True, byline: bool = True) -> str:
+    items, headline, deck, by, date, body = PAGES[script]
+    lines = [*(items if menu else []), headline, *([deck] if standfirst else [])]
+    lines += [by, date] if byline else []
+    return "\n\n".join([*lines, *body])
+
+
+@pytest.mark.parametrize("script", sorted(PAGES))
+def test_the_headline_and_standfirst_under_the_menu_are_marked(script: str) -> None:
+    _items, headline, deck, _by, _date, body = PAGES[script]
+    judged = classify(_page(script))
+    found = {j.paragraph.text: j.reason for j in judged}
+    assert found[headline] == "headline"
+    assert found[deck] == "standfirst"
+    assert all(found[p] is None for p in body)
+    assert title_of(judged) == headline  # (the title holds it)
+
+
+@pytest.mark.parametrize("script", sorted(PAGES))
+def test_a_text_that_opens_with_its_headline_keeps_it(script: str) -> None:
+    """No chrome over it: the article as its writer gave it ("Russia, US may reach agreement
+    …" over its date, the first sample)."""
+    _items, headline, deck, _by, _date, _body = PAGES[script]
+    found = reasons(_page(script, menu=False))
+    assert found[headline] is None
+    assert found[deck] is None
+
+
+@pytest.mark.parametrize("script", sorted(PAGES))
+def test_a_line_under_the_headline_with_no_byline_under_it_stays(script: str) -> None:
+    """Under a headline with no byline or date, the next line may be the article's first
+    paragraph: it is left, and so is the headline (the menu over it is short)."""
+    _items, headline, deck, _by, _date, _body = PAGES[script]
+    found = reasons(_page(script, byline=False))
+    assert found[deck] is None
+    assert found[headline] is None
+
+
+def test_a_headline_under_a_whole_header_and_menu_is_marked_without_a_byline() -> None:
+    """Nine marked lines over it and more, a site's header and menu: the headline, byline or
+    not; the line under it, with no byline under that, stays."""
+    menu = ["Skip to content", "The Valley Courier", "Home", "News", "Sport", "Business",
+            "Opinion", "Culture", "Travel", "Weather", "Obituaries"]  # fmt: skip
+    headline = "Night buses return to three city routes after four-year gap"
+    found = reasons("\n\n".join([*menu, headline, *ENGLISH_BODY]))
+    assert found[headline] == "headline"
+    assert all(found[p] is None for p in ENGLISH_BODY)
+
+
+def test_a_sites_tagline_over_its_menu_is_no_headline() -> None:
+    """ "Exclusive news, data and analytics for …" over "World", "Business", "Markets", and a
+    headline under the menu: the tagline is the page's header, the headline the title."""
+    tagline = "Exclusive news, data and analytics for financial market professionals"
+    menu = ["World", "Business", "Markets", "Sustainability", "Legal"]
+    headline = "Chile's copper output slips as storms hit northern mines"
+    text = "\n\n".join(["Skip to main content", tagline, *menu, headline, "By Ana Torres",
+                        "March 4, 2025 6:12 PM GMT", *ENGLISH_BODY])  # fmt: skip
+    judged = classify(text)
+    found = {j.paragraph.text: j.reason for j in judged}
+    assert found[tagline] == "page header"
+    assert found[headline] == "headline"
+    assert title_of(judged) == headline
+
+
+def test_a_headline_in_the_title_bar_written_again_under_the_menu_stays_the_title() -> None:
+    """A title bar's headline over the menu, written again under it over the deck: the first
+    is the headline, not a tagline, and the title."""
+    headline = "能登の地域紙、紙の発行終了へ　来春から電子版に完全移行"
+    menu = ["シェア", "トップ", "経済", "メディア"]
+    deck = "地震後の販売網打撃、用紙代高騰が決め手"
+    text = "\n\n".join(["メインコンテンツへスキップ", "北陸ニュースオンライン", headline, *menu,
+                        headline, deck, "経済部　吉村 拓海", "2024年9月21日 5:00",
+                        *BODIES["Japanese"]])  # fmt: skip
+    assert title_of(classify(text)) == headline
+
+
+def test_the_headlines_people_and_places_stay_entities_of_the_article() -> None:
+    assert {"headline", "standfirst"} <= KEPT_CHROME
