@@ -4906,18 +4906,19 @@ _BYLINE_REASONS = frozenset({"timestamp", "credits", "article header"})
 def _apply_headline(paras: Sequence[Paragraph], reasons: list[str | None], at: int | None) -> None:
     """A copied page's headline (`at`, found by `_apply_head`): the article's title holds it,
     and it is no part of the article's text. Marked where the page's chrome stands above it
-    and its byline or date under it, before the first paragraph of prose, or where the chrome
-    above is a whole header and menu (HEADLINE_UNDER_CHROME lines). A line that opens a text,
-    with no chrome over it, stays: a text that starts with its headline ("Russia, US may
-    reach agreement …" over its date) is the article as its writer gave it; and in an HTML
-    page's text, where the page's header is gone, a first short line over its date may be a
-    live blog's first post."""
+    and its byline or date under it, before the first paragraph of prose or under its
+    standfirst, or where the chrome above is a whole header and menu (HEADLINE_UNDER_CHROME
+    lines). A line that opens a text, with no chrome over it, stays: a text that starts with
+    its headline ("Russia, US may reach agreement …" over its date) is the article as its
+    writer gave it; and in an HTML page's text, where the page's header is gone, a first short
+    line over its date may be a live blog's first post."""
     if at is None or reasons[at] is not None:
         return
     above = sum(1 for reason in reasons[:at] if reason is not None)
     if above == 0:
         return
-    if above < HEADLINE_UNDER_CHROME:
+    deck = _standfirst_under(paras, reasons, at)
+    if deck is None and above < HEADLINE_UNDER_CHROME:
         under: set[str | None] = set()
         for k in range(at + 1, len(paras)):
             if reasons[k] is None and is_prose(paras[k]):
@@ -4926,19 +4927,30 @@ def _apply_headline(paras: Sequence[Paragraph], reasons: list[str | None], at: i
         if under.isdisjoint(_BYLINE_REASONS):
             return
     reasons[at] = "headline"
-    # Right under it, over its byline or date: the standfirst, as the article's header has it
-    # ("Operators say new fuel prices leave them no choice; commuters vow to walk" over "By
-    # KEVIN OMONDI"); a line with no byline under it may be the article's first paragraph.
-    deck: list[int] = []
-    for k in range(at + 1, min(at + 1 + STANDFIRST_LINES, len(paras))):
-        if reasons[k] is not None:
-            if reasons[k] in _BYLINE_REASONS:
-                for line in deck:
-                    reasons[line] = "standfirst"
-            return
-        if paras[k].words > STANDFIRST:
-            return
-        deck.append(k)
+    for k in deck or ():
+        reasons[k] = "standfirst"
+
+
+def _standfirst_under(
+    paras: Sequence[Paragraph], reasons: Sequence[str | None], at: int
+) -> range | None:
+    """The lines right under the headline `at` and over its byline or date, as the article's
+    header has them ("Operators say new fuel prices leave them no choice; commuters vow to
+    walk" over "By KEVIN OMONDI", or over a caption's credit, the reporter's name and the
+    date): STANDFIRST_LINES at most, none longer than STANDFIRST words. None where no byline
+    or date closes them: a line under a headline may be the article's first paragraph."""
+    k = at + 1
+    while k < len(paras) and reasons[k] is None:
+        if k - at > STANDFIRST_LINES or paras[k].words > STANDFIRST:
+            return None
+        k += 1
+    deck = range(at + 1, k)
+    # (a box of key points there is the article's summary: what stands over it may be its lede)
+    while k < len(paras) and reasons[k] is not None and reasons[k] != "key points":
+        if reasons[k] in _BYLINE_REASONS:
+            return deck
+        k += 1
+    return None
 
 
 STANDFIRST_LINES = 3  # lines of a standfirst under a copied page's headline, at most

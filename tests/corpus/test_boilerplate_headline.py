@@ -126,3 +126,32 @@ def test_a_headline_in_the_title_bar_written_again_under_the_menu_stays_the_titl
 
 def test_the_headlines_people_and_places_stay_entities_of_the_article() -> None:
     assert {"headline", "standfirst"} <= KEPT_CHROME
+
+
+def test_a_standfirst_over_the_pictures_credit_and_the_byline_is_marked() -> None:
+    """Under the headline, the standfirst and the picture's caption, then the credit, the
+    reporter's name and the date: the lines over that header are the standfirst. A paragraph
+    of more than sixty words there is the article's first."""
+    menu = ["Skip to content", "Home", "News", "Sport", "Business", "Opinion"]
+    headline = "Ferry cut could add an hour to commuters' working day"
+    deck = "Three departures will disappear from the crossing this autumn."
+    header = ["Photo: Marte Holm", "By Eirik Nygaard", "March 6, 2025 7:45 PM"]
+    found = reasons("\n\n".join([*menu, headline, deck, *header, *ENGLISH_BODY]))
+    assert (found[headline], found[deck]) == ("headline", "standfirst")
+    lede = " ".join([ENGLISH_BODY[0]] * 3)  # (sixty-six words)
+    found = reasons("\n\n".join([*menu, headline, lede, *header, *ENGLISH_BODY]))
+    assert found[lede] is None
+
+
+def test_a_lede_over_a_box_of_key_points_is_no_standfirst() -> None:
+    """A live page's first lines over its box of key points, then its reporter's name: the
+    box is the article's summary, and the lines over it may be its lede."""
+    cookie = ("Utilizamos cookies propias y de terceros para mejorar tu experiencia. Si "
+              "continúas navegando, aceptas su uso.")  # fmt: skip
+    headline = "Sismo de magnitud 6.1 sacude la costa de Oaxaca"
+    lede = ("Un sismo de magnitud 6.1 se registró la tarde de este jueves en la costa de "
+            "Oaxaca, según el reporte preliminar del Servicio Sismológico Nacional.")  # fmt: skip
+    box = ["Lo más importante", "Sismo de 6.1 con epicentro en Pinotepa Nacional",
+           "Sin víctimas mortales reportadas"]  # fmt: skip
+    text = "\n\n".join([cookie, headline, lede, *box, "Por Arturo Salinas", *ENGLISH_BODY])
+    assert reasons(text)[lede] is None

@@ -289,8 +289,8 @@ C Copyright 2024 The Associated Press. All rights reserved. This material may no
 MEDUZA = page("""
 C Читать на русском
 C Feature
-B ‘They told us the school would reopen in September’
-B In a small town on the Volga, teachers say they were pressured to sign letters backing the
+H ‘They told us the school would reopen in September’
+H In a small town on the Volga, teachers say they were pressured to sign letters backing the
   mobilization. Three of them explain what happened next.
 C 10:42, 14 March 2025
 C Поделиться
@@ -332,8 +332,8 @@ C Menu
 C Search
 C Newsletters
 C Log in
-B City council votes to cap short-term rentals in historic district
-B The measure limits whole-home rentals to 90 nights a year and takes effect in January.
+H City council votes to cap short-term rentals in historic district
+H The measure limits whole-home rentals to 90 nights a year and takes effect in January.
 ? By Dana Whitfield
 C 05/14/2025 08:30 AM EDT
 B The city council voted 7-2 on Tuesday night to cap short-term rentals in the Old Mill
@@ -596,13 +596,15 @@ C Artikel vorlesen lassen
 C Merken
 C Teilen
 C Zur Merkliste hinzufügen
-B Germany's rail operator to close 300 ticket offices by 2027
-B Passenger groups warn older travellers will be left behind as sales move online.
+H Germany's rail operator to close 300 ticket offices by 2027
+H Passenger groups warn older travellers will be left behind as sales move online.
 C 03.02.2025, 18.42 Uhr
 B Germany's national rail operator plans to close about 300 staffed ticket offices over the next
   two years, leaving only the largest stations with a counter, according to an internal paper
   seen by this magazine.
 B The company says fewer than one in ten tickets are now sold at a counter.
+B Ticket machines at every station are to take cash and cards by the end of the year, the paper
+  says.
 C Anzeige
 B Passenger associations say the move will hit older people and those without a smartphone
   hardest. "For many pensioners the counter is the only way they can buy a ticket," said the
