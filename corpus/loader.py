@@ -509,6 +509,7 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
         return str(found.get("text") or ""), found
     anchors = _anchors(tree)
     text = _restore_loose_runs(tree, _restore_skipped(anchors, _html_blocks(body)), line_tables)
+    text = _restore_loose_before(anchors, text)
     parted = [element for element, tag in unwrapped if tag == "tbody" and element.get("class")]
     if parted:
         text = _restore_parted_rows(parted, text)
@@ -1123,6 +1124,45 @@ def _paragraph_chars(tree: Any) -> int:
             if length >= LOOSE_PROSE_CHARS and not _inside(parent, _NOT_PROSE):
                 chars += length
     return chars
+
+
+def _restore_loose_before(anchors: Sequence[tuple[Any, str]], text: str) -> str:
+    """A paragraph written loose right before a paragraph trafilatura kept, put back before it.
+
+    An old page floats its photo in a table inside the article's first <p>; the parser closes
+    the <p> at the table, and the first paragraph is left as the table's tail, loose in the
+    cell, before the <p>s of the rest ("<p><table>…photo…</table>受颱風「山陀兒」影響…<p>臺鐵
+    公司…"): trafilatura kept the <p>s and lost it (a Taiwanese paper's lede). Put back where
+    it is a paragraph's length (LOOSE_PROSE_CHARS), ends as a sentence, is not in the text
+    already, and the element it follows is no chrome (a box of links' tail is the box's)."""
+    from corpus.boilerplate import ends_sentence  # (imported with the article's marks)
+
+    if not anchors:
+        return text
+    kept: dict[str, Any] = {}
+    for element, key in anchors:
+        if element.tag == "p":
+            kept.setdefault(key, element)
+    flat = _key(text)
+    blocks = text.split("\n\n")
+    out: list[str] = []
+    for block in blocks:
+        element = kept.get(_key(block))
+        if element is not None:
+            loose = _key(_loose_text_before(element))
+            above = element.getprevious()
+            if (
+                len(loose) >= LOOSE_PROSE_CHARS
+                and ends_sentence(loose)
+                and loose not in flat
+                and above is not None
+                and isinstance(above.tag, str)
+                and not _in_chrome(above, element.getparent())
+            ):
+                out.append(loose)
+                flat += " " + loose
+        out.append(block)
+    return "\n\n".join(out)
 
 
 def _restore_loose_runs(

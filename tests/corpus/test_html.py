@@ -299,6 +299,34 @@ def test_a_table_of_fares_between_loose_runs_keeps_its_rows() -> None:
     assert all(squeeze(p) in text for p in gold["body"].split("\n\n"))
 
 
+@pytest.mark.parametrize(
+    ("above", "kept"),
+    [
+        # the photo's table inside the first <p>, the lede loose after it (the 96th set's
+        # Taiwanese paper lost its lede so)
+        ('<table align="right"><tr><td><img src="p.jpg"><br>The first train at Central '
+         "station.</td></tr></table>", True),
+        # a box of links named so: its tail is the box's
+        ('<table class="related-links"><tr><td><a href="/x">Bus fares to rise</a></td></tr>'
+         "</table>", False),
+    ],
+)  # fmt: skip
+def test_a_lede_left_loose_after_the_photos_table_goes_back(
+    tmp_path: Path, above: str, kept: bool
+) -> None:
+    lede = PARAGRAPHS[0]
+    rest = "".join(f"<p>{p}</p>" for p in (PARAGRAPHS[1], PARAGRAPHS[3]))
+    more = "".join(
+        f"<p>Paragraph {n} of the story says what the line will cost and who will run it.</p>"
+        for n in range(3, 7)
+    )
+    text, _, _ = load_page(tmp_path, layout_page(f"<p>{above}{lede}{rest}{more}"))
+    found = [squeeze(p.text) for p in paragraphs(text)]
+    assert (lede in found) is kept, found
+    if kept:
+        assert found.index(lede) < found.index(PARAGRAPHS[1])
+
+
 FARES = ["Central to Harbour (3.2 km): 160 yen to 190 yen",
          "Central to Beach (9.8 km): 320 yen to 380 yen",
          "School pass (one month, whole line): 8,640 yen to 9,500 yen"]  # fmt: skip
