@@ -1989,6 +1989,7 @@ def classify(text: str) -> list[Judged]:
     _keep_list_items(paras, reasons, body)
     _apply_header(paras, reasons, stamped, body[0])
     _apply_headline_again(paras, reasons, body[0])
+    _apply_comment_heads(paras, reasons, body[0])
     _apply_comments(paras, reasons, body[0])
     _apply_one_links(paras, reasons, text)
     _apply_continued(paras, reasons)
@@ -3444,7 +3445,9 @@ _NETWORK = factored(
     r"(?:on |via |on the |no |na |en |sur |auf |su |в |у |στο |ב|ל)?(?:facebook|twitter|x|whatsapp"
     r"|telegram|linkedin|reddit|pinterest|messenger|viber|threads|bluesky|mastodon|e-?mail|mail"
     r"|sms|vk|вконтакте|одноклассники|line|kakao(?:talk)?|카카오톡|weibo|微博|微信|wechat|qq"
-    r"|flipboard|tumblr|instagram|youtube|tiktok)$"
+    r"|flipboard|tumblr|instagram|youtube|tiktok"
+    # (a Slavic language declines the network's name: "Sdílet na Facebooku", "na Twitteru")
+    r"|(?:facebook|twitter|whatsapp|telegram|linkedin|instagram|youtube)(?:u|e|ie))$"
 )
 # "The", "Τα" before a header ("ΤΑ ΠΙΟ ΔΙΑΒΑΣΜΕΝΑ" is "Πιο διαβασμένα").
 _ARTICLE = gated(r"^(?:the|τα|οι|το|les|los|las|die|de|het|il|i|gli|le|la|os|as|o|a|el|lo)\s+")
@@ -4617,6 +4620,34 @@ def _results_under(paras: Sequence[Paragraph], reasons: Sequence[str | None], j:
     """Two matches' results from `j` on ("한화 5-4 두산(잠실)", "LG 7-2 KT(수원)")."""
     pair = [paras[m] for m in (j, j + 1) if m < len(paras) and reasons[m] is None]
     return len(pair) == 2 and all(_is_result_line(p.text) for p in pair)
+
+
+COMMENT_HEADS = 2  # comments' headers on a page at least: one alone may be the article's line
+# A comment's header alone on its line: its author and, in brackets, its date and time
+# ("fanda_zdice (14. 4. 2025 09:12)", "Petr K. (14.04.2025, 09:40)")
+_COMMENT_HEAD = factored(
+    r"^[^\W\d_][\w.'’-]{0,30}(?: [\w.'’-]{1,20}){0,2}\s?\((?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}),?\s\d{1,2}:\d{2}\)$"
+)
+
+
+def _apply_comment_heads(
+    paras: Sequence[Paragraph], reasons: list[str | None], body_start: int
+) -> None:
+    """Readers' comments each under a header of their author and their time in brackets, with
+    no header of the box over them: the headers, COMMENT_HEADS of them at least after the
+    article has begun, are the comments' (`_apply_comments` takes what is under the first)."""
+    heads = [
+        k
+        for k in range(max(body_start, 0) + 1, len(paras))
+        if reasons[k] in (None, "timestamp")  # (a date and time alone are a stamp's)
+        and paras[k].text.endswith(")")
+        and ":" in paras[k].text
+        and _COMMENT_HEAD.match(paras[k].text)
+    ]
+    if len(heads) >= COMMENT_HEADS:
+        for k in heads:
+            reasons[k] = "comments"
 
 
 def _apply_comments(paras: Sequence[Paragraph], reasons: list[str | None], body_start: int) -> None:

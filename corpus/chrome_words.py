@@ -2232,6 +2232,7 @@ SHARE: tuple[str, ...] = (
     "podeli na",
     "podijeli",
     "podijeli na",
+    "poslat znamemu",  # Czech: send to a friend
     "poslji po e-posti",
     "print",
     "printeaza",
@@ -2270,6 +2271,7 @@ SHARE: tuple[str, ...] = (
     "ulashish",
     "url 복사",
     "urlをコヒー",
+    "verze pro tisk",  # Czech: the page to print
     "vytisknout",
     "vytlacit",
     "wyslij e-mailem",

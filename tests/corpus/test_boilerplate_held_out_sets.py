@@ -1026,3 +1026,32 @@ def test_a_short_subheading_naming_a_photographer_is_no_credit(
     line: str, expected: str | None
 ) -> None:
     assert reason_in(line, "Latin") == expected
+
+
+# The 96th set's: a Czech page's buttons, and comments each under their author and time.
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Verze pro tisk", "navigation"),
+        ("Poslat známému", "navigation"),
+        ("Sdílet na Facebooku", "navigation"),  # (the network's name declined)
+        ("Sdílet na Twitteru", "navigation"),
+        ("Verze pro tisk je k dispozici v knihovně.", None),
+        ("Na Facebooku se o zápase diskutovalo celý víkend.", None),
+    ],
+)
+def test_a_czech_pages_buttons(line: str, expected: str | None) -> None:
+    assert reason_in(line, "Latin") == expected
+
+
+def test_comments_each_under_their_author_and_time_in_brackets() -> None:
+    """Two comments' headers or more after the article ("fanda_zdice (14. 4. 2025 09:12)"),
+    no box's header over them: the comments; one such line alone is left."""
+    comments = ["fanda_zdice (14. 4. 2025 09:12)", "Rozhodčí pískal celý zápas pro domácí.",
+                "Petr K. (14.04.2025, 09:40)", "Na Rudnou je smutný pohled."]  # fmt: skip
+    found = reasons("\n\n".join([*ENGLISH_BODY, *comments]))
+    assert [found[line] for line in comments] == ["comments"] * 4
+    found = reasons("\n\n".join([*ENGLISH_BODY, *comments[:2]]))
+    assert found[comments[0]] is None
