@@ -4636,7 +4636,8 @@ def _apply_comment_heads(
 ) -> None:
     """Readers' comments each under a header of their author and their time in brackets, with
     no header of the box over them: the headers, COMMENT_HEADS of them at least after the
-    article has begun, are the comments' (`_apply_comments` takes what is under the first)."""
+    article has begun, the first right under chrome, are the comments' (`_apply_comments`
+    takes what is under the first)."""
     heads = [
         k
         for k in range(max(body_start, 0) + 1, len(paras))
@@ -4645,7 +4646,10 @@ def _apply_comment_heads(
         and ":" in paras[k].text
         and _COMMENT_HEAD.match(paras[k].text)
     ]
-    if len(heads) >= COMMENT_HEADS:
+    # (they follow the page's chrome, a share bar or the article's tags: under the article's
+    # prose, "Smith (12.04.2025 12:39)" quotes a message in a court's report, and "Nachtrag
+    # (14.04.2025 09:05)" opens an update)
+    if len(heads) >= COMMENT_HEADS and reasons[heads[0] - 1] not in (None, "comments"):
         for k in heads:
             reasons[k] = "comments"
 
@@ -4865,6 +4869,15 @@ def headline_at(paras: Sequence[Paragraph], reasons: Sequence[str | None]) -> in
 MENU_UNDER_TAGLINE = 3  # menu items under a line that make it the site's tagline
 
 
+def _is_share_button(text: str) -> bool:
+    """A share bar's button: a network's name ("Facebook", "X"), or a share or copy button's
+    words ("Share", "Copy link", "Compartir")."""
+    key = _line_key(text.lower())
+    share = _SHARE_OPENS.opening(key)
+    rest = key[len(share) :].strip() if share is not None else None
+    return bool(_NETWORK.match(key)) or rest == "" or bool(rest and _NETWORK.match(rest))
+
+
 def _over_a_menu(
     paras: Sequence[Paragraph], reasons: Sequence[str | None], k: int, end: int
 ) -> bool:
@@ -4872,9 +4885,12 @@ def _over_a_menu(
     the first unmarked line under it, before the article (`end`), reads like a headline: line
     k is the site's tagline ("Exclusive news, data and analytics for financial market
     professionals" over "World", "Business", "Markets"), not the headline. A headline in the
-    page's title bar over a menu is written again under it ("headline again")."""
+    page's title bar over a menu is written again under it ("headline again"); a headline
+    over its share bar ("Facebook", "X", "WhatsApp") has its standfirst or caption under it."""
     j = k + 1
     while j < end and reasons[j] == "navigation":
+        if _is_share_button(paras[j].text):
+            return False  # (a share bar under the headline: what stands under it is no headline)
         j += 1
     if j - k - 1 < MENU_UNDER_TAGLINE:
         return False
@@ -4977,6 +4993,10 @@ def _standfirst_under(
         k += 1
     deck = range(at + 1, k)
     # (a box of key points there is the article's summary: what stands over it may be its lede)
+    # (a clock alone, or opening a post's title, right under them is a live blog's post time:
+    # the line over it is the first post's; further down, an audio player's "00:00")
+    if k < len(paras) and reasons[k] == "timestamp" and _is_post_head(paras[k].text):
+        return None
     while k < len(paras) and reasons[k] is not None and reasons[k] != "key points":
         if reasons[k] in _BYLINE_REASONS:
             return deck

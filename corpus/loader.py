@@ -1126,6 +1126,10 @@ def _paragraph_chars(tree: Any) -> int:
     return chars
 
 
+# A caption's credit in loose text: "Photo by …", "(記者張雅婷攝)", "Фото: …"
+_CREDITED_LOOSE = re.compile(r"(?i)\bphoto|\bfoto|\bфото|攝|撮影|사진|صورة|תצלום|צילום")
+
+
 def _restore_loose_before(anchors: Sequence[tuple[Any, str]], text: str) -> str:
     """A paragraph written loose right before a paragraph trafilatura kept, put back before it.
 
@@ -1134,7 +1138,10 @@ def _restore_loose_before(anchors: Sequence[tuple[Any, str]], text: str) -> str:
     cell, before the <p>s of the rest ("<p><table>…photo…</table>受颱風「山陀兒」影響…<p>臺鐵
     公司…"): trafilatura kept the <p>s and lost it (a Taiwanese paper's lede). Put back where
     it is a paragraph's length (LOOSE_PROSE_CHARS), ends as a sentence, is not in the text
-    already, and the element it follows is no chrome (a box of links' tail is the box's)."""
+    already, follows a box with a picture that is no chrome (a box of links' tail, or a
+    layout table's copyright, is not the article's), and credits no photograph (a caption
+    written loose under its picture: "… on Friday morning. Photo by John Lee / Harbor
+    Times.")."""
     from corpus.boilerplate import ends_sentence  # (imported with the article's marks)
 
     if not anchors:
@@ -1157,7 +1164,9 @@ def _restore_loose_before(anchors: Sequence[tuple[Any, str]], text: str) -> str:
                 and loose not in flat
                 and above is not None
                 and isinstance(above.tag, str)
+                and next(above.iter("img"), None) is not None  # (the photo's box)
                 and not _in_chrome(above, element.getparent())
+                and not _CREDITED_LOOSE.search(loose)
             ):
                 out.append(loose)
                 flat += " " + loose

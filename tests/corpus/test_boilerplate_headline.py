@@ -155,3 +155,26 @@ def test_a_lede_over_a_box_of_key_points_is_no_standfirst() -> None:
            "Sin víctimas mortales reportadas"]  # fmt: skip
     text = "\n\n".join([cookie, headline, lede, *box, "Por Arturo Salinas", *ENGLISH_BODY])
     assert reasons(text)[lede] is None
+
+
+def test_a_headline_over_its_share_bar_stays_the_headline() -> None:
+    """Share buttons under the headline ("Facebook", "X", "WhatsApp", "Email") are no menu
+    under a tagline: the headline is the title, and the standfirst under them no headline."""
+    headline = "Government unveils plan to cut hospital waiting lists"
+    deck = "Health secretary promises 40,000 extra appointments a week"
+    text = "\n\n".join(["Skip to content", "Home", "News", "Health", headline, "Facebook",
+                        "X", "WhatsApp", "Email", deck, "By Sarah Jones",
+                        "March 6, 2025 7:45 PM", *ENGLISH_BODY])  # fmt: skip
+    judged = classify(text)
+    assert title_of(judged) == headline
+    assert {j.paragraph.text: j.reason for j in judged}[headline] == "headline"
+
+
+def test_a_live_blogs_first_post_over_its_time_is_no_standfirst() -> None:
+    """Under a live blog's headline, its first post over the post's time ("22:00"): a clock
+    alone is no byline's date."""
+    headline = "Election night live: results as they come in"
+    post = "Polls have now closed."
+    text = "\n\n".join(["Skip to content", "Home", "News", "Politics", headline, post, "22:00",
+                        "By Sarah Jones", *ENGLISH_BODY])  # fmt: skip
+    assert reasons(text)[post] is None

@@ -1048,10 +1048,28 @@ def test_a_czech_pages_buttons(line: str, expected: str | None) -> None:
 
 def test_comments_each_under_their_author_and_time_in_brackets() -> None:
     """Two comments' headers or more after the article ("fanda_zdice (14. 4. 2025 09:12)"),
-    no box's header over them: the comments; one such line alone is left."""
+    the first under the page's chrome, no box's header over them: the comments; one such
+    line alone is left."""
     comments = ["fanda_zdice (14. 4. 2025 09:12)", "Rozhodčí pískal celý zápas pro domácí.",
                 "Petr K. (14.04.2025, 09:40)", "Na Rudnou je smutný pohled."]  # fmt: skip
-    found = reasons("\n\n".join([*ENGLISH_BODY, *comments]))
+    share = "Sdílet na Facebooku"  # (chrome over them: under the article's prose, see below)
+    found = reasons("\n\n".join([*ENGLISH_BODY, share, *comments]))
     assert [found[line] for line in comments] == ["comments"] * 4
-    found = reasons("\n\n".join([*ENGLISH_BODY, *comments[:2]]))
+    found = reasons("\n\n".join([*ENGLISH_BODY, share, *comments[:2]]))
     assert found[comments[0]] is None
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        ["Smith (12.04.2025 12:39)", "Jones (12.04.2025 12:41)"],  # a court's report
+        ["Erstmeldung (12.04.2025 18:40)", "Nachtrag (14.04.2025 09:05)"],  # updates
+    ],
+)
+def test_lines_of_a_name_and_time_in_the_article_are_no_comments(heads: list[str]) -> None:
+    """Under the article's prose, no chrome over them: a report's quoted messages or its
+    updates, not readers' comments."""
+    page = [*ENGLISH_BODY[:2], heads[0], ENGLISH_BODY[2], heads[1], ENGLISH_BODY[0]]
+    found = reasons("\n\n".join(page))
+    assert [found[line] for line in (heads[0], ENGLISH_BODY[2])] != ["comments", "comments"]
+    assert found[ENGLISH_BODY[2]] is None

@@ -299,6 +299,14 @@ def test_a_table_of_fares_between_loose_runs_keeps_its_rows() -> None:
     assert all(squeeze(p) in text for p in gold["body"].split("\n\n"))
 
 
+def test_a_caption_left_loose_after_its_picture_does_not_go_back(tmp_path: Path) -> None:
+    caption = "Workers remove the last barriers from the bridge on Friday. Photo by John Lee."
+    photo = '<table align="right"><tr><td><img src="p.jpg"></td></tr></table>'
+    rest = "".join(f"<p>{p}</p>" for p in (PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[3]))
+    text, _, _ = load_page(tmp_path, layout_page(f"<p>{photo}{caption}{rest}"))
+    assert "Photo by John Lee" not in text
+
+
 @pytest.mark.parametrize(
     ("above", "kept"),
     [
@@ -307,8 +315,11 @@ def test_a_table_of_fares_between_loose_runs_keeps_its_rows() -> None:
         ('<table align="right"><tr><td><img src="p.jpg"><br>The first train at Central '
          "station.</td></tr></table>", True),
         # a box of links named so: its tail is the box's
-        ('<table class="related-links"><tr><td><a href="/x">Bus fares to rise</a></td></tr>'
-         "</table>", False),
+        ('<table class="related-links"><tr><td><img src="i.png"><a href="/x">Bus fares to rise'
+         "</a></td></tr></table>", False),
+        # a layout table with no picture: what follows it is no lede left loose
+        ('<table><tr><td><a href="/a">Local</a> | <a href="/b">Sport</a></td></tr></table>',
+         False),
     ],
 )  # fmt: skip
 def test_a_lede_left_loose_after_the_photos_table_goes_back(
