@@ -4150,6 +4150,10 @@ def _is_stamp_line(p: Paragraph) -> bool:
         return False
     if not _DIGIT.search(text):
         return False  # every time has a digit
+    if _unstopped_prose(text):
+        # a sentence of Lao or Thai, few "words" to `count_words`: "ກະຊວງອຸດສາຫະກຳ … ນັບແຕ່
+        # ເວລາ 00:01 ໂມງ ຂອງວັນທີ 15 ພຶດສະພາ 2024 …" is a lede that tells a date and time
+        return False
     timed = TIME.search(text) or _OTHER_TIME.search(text) or _HOUR_H.search(text)
     if not timed:
         return False

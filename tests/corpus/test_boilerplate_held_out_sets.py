@@ -1073,3 +1073,16 @@ def test_lines_of_a_name_and_time_in_the_article_are_no_comments(heads: list[str
     found = reasons("\n\n".join(page))
     assert [found[line] for line in (heads[0], ENGLISH_BODY[2])] != ["comments", "comments"]
     assert found[ENGLISH_BODY[2]] is None
+
+
+def test_a_lao_lede_that_tells_a_date_and_time_is_no_stamp() -> None:
+    """The 98th set's Lao page: its lede, one long line without spaces between words, tells
+    when the new prices apply ("ເວລາ 00:01 ໂມງ ຂອງວັນທີ 15 ພຶດສະພາ 2024"); it is the article's
+    first paragraph, not the header's stamp, and the price list under it stays."""
+    lede = ("ກະຊວງອຸດສາຫະກຳ ແລະ ການຄ້າ ໄດ້ແຈ້ງປັບລາຄາຂາຍຍ່ອຍນ້ຳມັນເຊື້ອໄຟ ໃນທົ່ວນະຄອນຫຼວງວຽງຈັນ "
+            "ເຊິ່ງມີຜົນນຳໃຊ້ນັບແຕ່ເວລາ 00:01 ໂມງ ຂອງວັນທີ 15 ພຶດສະພາ 2024 ເປັນຕົ້ນໄປ")  # fmt: skip
+    rows = ["ນ້ຳມັນແອັດຊັງພິເສດ: 27.860 ກີບ", "ນ້ຳມັນກາຊວນ: 22.400 ກີບ"]
+    body = ("ທ່ານ ສົມສະໄໝ ພົມມະຈັນ ຮອງຫົວໜ້າກົມການຄ້າພາຍໃນ ໃຫ້ສຳພາດວ່າ ລາຄານ້ຳມັນໃນຕະຫຼາດໂລກຫຼຸດລົງ "
+            "ຢ່າງຕໍ່ເນື່ອງ ໃນສອງອາທິດຜ່ານມາ")  # fmt: skip
+    found = reasons("\n\n".join(["ໜ້າຫຼັກ", "ເສດຖະກິດ", "14/05/2024 18:40", lede, *rows, body]))
+    assert [found[line] for line in (lede, *rows, body)] == [None] * 4
