@@ -66,8 +66,9 @@ _TOKEN = re.compile(r"[^\W\d_]+")
 
 
 def title_of(judged: Sequence[Judged]) -> str:
-    """The headline: the first unmarked line that reads like one in the page's head, else
-    the first body paragraph if it reads like one, never a navigation line.
+    """The headline: the line marked as one (a copied page's, under its chrome and over its
+    byline), else the first unmarked line that reads like one in the page's head, else the
+    first body paragraph if it reads like one, never a navigation line.
 
     A copied page's first unmarked line is often not the headline: a site's name over its
     menu, a weather or currency line, a date. The headline stands above the article's prose
