@@ -4996,11 +4996,11 @@ def _standfirst_under(
             return None
         k += 1
     deck = range(at + 1, k)
-    # (a box of key points there is the article's summary: what stands over it may be its lede)
     # (a clock alone, or opening a post's title, right under them is a live blog's post time:
     # the line over it is the first post's; further down, an audio player's "00:00")
     if k < len(paras) and reasons[k] == "timestamp" and _is_post_head(paras[k].text):
         return None
+    # (a box of key points there is the article's summary: what stands over it may be its lede)
     while k < len(paras) and reasons[k] is not None and reasons[k] != "key points":
         if reasons[k] in _BYLINE_REASONS:
             return deck
