@@ -510,6 +510,7 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
     anchors = _anchors(tree)
     text = _restore_loose_runs(tree, _restore_skipped(anchors, _html_blocks(body)), line_tables)
     text = _restore_loose_before(anchors, text)
+    text = _restore_lines_between(tree, text)
     parted = [element for element, tag in unwrapped if tag == "tbody" and element.get("class")]
     if parted:
         text = _restore_parted_rows(parted, text)
@@ -875,11 +876,14 @@ _DIV_BULLETS = ("- ", "– ", "• ", "・", "* ")
 def _item_div(element: Any, alike: dict[tuple[Any, str], int]) -> str:
     """The text of a <div> written as a list's item ("" for any other): a line that opens with
     a bullet ("<div class="item">- ในคูเมือง ทุกระยะ 30 บาท</div>"), no block inside, among
-    ITEM_DIVS siblings of its class that open so too (an old Thai portal's fare list)."""
+    ITEM_DIVS siblings of its class that open so too (an old Thai portal's fare list), or,
+    with no bullet, a line among ITEM_DIVS of its class one after the other (`_line_div`)."""
     own = (element.text or "").lstrip()
     name = element.get("class")
-    if not name or not own.startswith(_DIV_BULLETS) or len(element):
-        return ""  # (most <div>s open with no bullet: nothing more is read)
+    if not name or not own or len(element):
+        return ""  # (most <div>s hold elements, or no text of their own: nothing more is read)
+    if not own.startswith(_DIV_BULLETS):
+        return _line_div(element, name, own)
     key = _key(own)
     parent = element.getparent()
     if len(key) > ITEM_DIV_CHARS or parent is None:
@@ -894,6 +898,30 @@ def _item_div(element: Any, alike: dict[tuple[Any, str], int]) -> str:
             and (sibling.text or "").lstrip().startswith(_DIV_BULLETS)
         )
     return key if count >= ITEM_DIVS else ""
+
+
+def _line_div(element: Any, name: str, own: str) -> str:
+    """The text of a <div> written as a list's line with no bullet ("" for any other): a
+    line of text alone, no paragraph's length, among ITEM_DIVS <div>s of its class one after
+    the other, each a line alone (an old Greek paper's ferry times, "<div class="dromologio">
+    Πειραιάς - Χανιά: Τρίτη 5/3, αναχώρηση 21:00</div>", a line a <div>)."""
+    key = _key(own)
+    if len(key) > ITEM_DIV_CHARS:
+        return ""
+    alike = 1
+    for siblings in (element.itersiblings(), element.itersiblings(preceding=True)):
+        for sibling in siblings:
+            if (
+                sibling.tag != "div"
+                or sibling.get("class") != name
+                or len(sibling)
+                or not (sibling.text or "").strip()
+            ):
+                break
+            alike += 1
+            if alike >= ITEM_DIVS:
+                return key
+    return ""
 
 
 def _prose_div(element: Any) -> str:
@@ -983,9 +1011,12 @@ def _skipped_between(elements: Sequence[Any], start: int, end: int, present: set
             continue
         if element.tag == "div":
             # a paragraph written as a <div> beside the <p>s and subheadings kept around it
-            # (a live blog's post: trafilatura kept its title and dropped its text)
+            # (a live blog's post: trafilatura kept its title and dropped its text), or a
+            # list's line (`_line_div`) under the kept block that leads into the list (a meta
+            # box's, a share bar's or the tags' lines are no list under a lead-in)
             if (
                 _key(text) not in present
+                and (_prose_div(element) or _under_lead_in(element, elements[start]))
                 and _beside_kept(element, present)
                 and not _linked(element, text)
                 and not _in_chrome(element, container)
@@ -1239,6 +1270,120 @@ def _restore_loose_runs(
             out.extend((run,) if bullets else ("", run))
             above = run
     return "\n".join(out)
+
+
+BETWEEN_RUNS = 2  # loose lines between two kept paragraphs: a list's, this many at least
+# The end of a line that leads into a list under it: a colon, or "as follows" in words
+# ("主な改定内容は次の通り。", "票价如下。").
+_LEAD_IN = re.compile(r"(?:[:：]|次の通り。|以下の通り。|下記の通り。|如下。)\s*$")
+
+
+def _leads_in(element: Any) -> bool:
+    """Whether an element's text, or the loose text after it, leads into a list under it
+    ("<p>…</p>Τα δρομολόγια που ακυρώθηκαν:<div class='dromologio'>…")."""
+    tail = (element.tail or "").strip()
+    return _LEAD_IN.search(tail or "".join(element.itertext())) is not None
+
+
+def _under_lead_in(element: Any, kept: Any) -> bool:
+    """Whether a list's line written as a <div> stands under a lead-in: the block kept over
+    the list (`kept`), or the element right over the list's <div>s, leads into it, or that
+    element is a subheading ("<h3>Τα δρομολόγια</h3>", then a line a <div>)."""
+    if _leads_in(kept):
+        return True
+    name = element.get("class")
+    above = element.getprevious()
+    while above is not None and (
+        not isinstance(above.tag, str) or (above.tag == "div" and above.get("class") == name)
+    ):
+        above = above.getprevious()
+    return above is not None and (above.tag in _SUBHEADINGS or _leads_in(above))
+
+
+def _restore_lines_between(tree: Any, text: str) -> str:
+    """A list written as loose lines between two paragraphs trafilatura kept, put back whole.
+
+    An old page writes a list between its <p>s as lines of <font> split by <br> ("<p>主な改定
+    内容は次の通り。</p><font>初乗り運賃（大人）　１７０円→２００円</font><br><font>初乗り運賃
+    （小児）　９０円→１００円</font><br>…<p>通学定期を…"): trafilatura kept the first line, glued
+    under the paragraph above, and lost the rest. Where the paragraphs above and below the
+    lines are both in the text, one block after the other, and the one above leads into a
+    list (a colon, "次の通り。") or every line opens with a bullet, the lines (BETWEEN_RUNS at
+    least, none mostly links, none a block or chrome between them) go back under the one
+    above, in the page's order: a byline's, a credit's or a share bar's lines between two
+    paragraphs follow no lead-in."""
+    blocks = text.split("\n\n")
+    index = {_key(block.split("\n", 1)[0]): k for k, block in enumerate(blocks)}
+    flat = _key(text)
+    extra: dict[int, list[str]] = {}
+    seen: set[Any] = set()
+    for br in tree.iter("br"):
+        parent = br.getparent()
+        if parent is None or parent in seen or parent.tag == "p" or parent.find("p") is None:
+            continue
+        seen.add(parent)
+        for above, below, runs in _runs_between_paragraphs(parent):
+            at = index.get(above)
+            if at is None or at + 1 >= len(blocks) or _key(blocks[at + 1]) != below:
+                continue  # (the paragraphs around are not the article's, one after the other)
+            have = {_key(line) for line in blocks[at].split("\n")[1:]}
+            bulleted = all(run.startswith(_DIV_BULLETS) for run, _ in runs)
+            if not (bulleted or _LEAD_IN.search(above)):
+                continue  # (lines under no lead-in: a byline's, a credit's, a share bar's)
+            if len(runs) < BETWEEN_RUNS or any(
+                linked > LINKED_SHARE * len(run) or (run in flat and run not in have)
+                for run, linked in runs
+            ):
+                continue
+            if all(run in have for run, _ in runs) or not have <= {run for run, _ in runs}:
+                continue  # (all there, or the block holds other lines: read some other way)
+            extra[at] = [run for run, _ in runs]
+    if not extra:
+        return text
+    for at, lines in extra.items():
+        blocks[at] = "\n".join((blocks[at].split("\n", 1)[0], *lines))
+    return "\n\n".join(blocks)
+
+
+def _runs_between_paragraphs(element: Any) -> list[tuple[str, str, list[tuple[str, int]]]]:
+    """Each stretch of an element's loose lines, split by <br>, that stands between two of its
+    <p>s: the text of the <p> above, of the one below, and the lines with their links'
+    length. A stretch with another block or chrome in it (a table, a <div>, a picture, a
+    rule's <hr>) is not one, nor one under or over a <p> mostly of links (a share bar's)."""
+    found: list[tuple[str, str, list[tuple[str, int]]]] = []
+    above: Any = None
+    runs: list[tuple[str, int]] = []
+    parts: list[str] = []
+    linked = 0
+    broken = False
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _UNREAD:
+            pass
+        elif tag == "p":
+            run = _key("".join(parts))
+            if run:
+                runs.append((run, linked))
+            if above is not None and broken and runs:
+                # (read only here: most <p>s have no loose lines beside them)
+                over, under = (_key("".join(p.itertext())) for p in (above, child))
+                if not _linked(above, over) and not _linked(child, under):
+                    found.append((over, under, runs))
+            above, runs, parts, linked, broken = child, [], [], 0, False
+        elif tag == "br":
+            run = _key("".join(parts))
+            if run:
+                runs.append((run, linked))
+            parts, linked, broken = [], 0, True
+        elif tag in _RUN_ENDS or tag == "hr" or _has_breaks(child):
+            above, runs, parts, linked, broken = None, [], [], 0, False
+        else:
+            inner = "".join(child.itertext())
+            parts.append(inner)
+            links = child.iter("a")
+            linked += sum(len(t.strip()) for a in links for t in a.itertext())
+        parts.append(child.tail or "")
+    return found
 
 
 def _lines_after_first(

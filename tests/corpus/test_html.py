@@ -383,6 +383,93 @@ def test_the_rows_of_a_table_between_loose_runs_go_back_between_them(
         assert restored == text.split("\n")
 
 
+MORE = "".join(
+    f"<p>Paragraph {n} of the story says what the line will cost and who will run it.</p>"
+    for n in range(3, 7)
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "between", "below", "kept"),
+    [
+        # fares as <font> lines split by <br> between two <p>s (the 101st set's Japanese and
+        # Russian papers kept the first line only)
+        ([f"<font size='3'>{fare}</font>" for fare in FARES], "", PARAGRAPHS[3], True),
+        ([f"<font size='3'>&nbsp;&bull; {f};</font>" for f in FARES], "", PARAGRAPHS[3], True),
+        # links, a line under a rule (a note's), over a share bar: not the article's list
+        ([f"<a href='/{k}'>{fare}</a>" for k, fare in enumerate(FARES)], "", PARAGRAPHS[3], False),
+        ([f"<font size='1'>{fare}</font>" for fare in FARES], "<hr>", PARAGRAPHS[3], False),
+        ([f"<font size='1'>{fare}</font>" for fare in FARES], "",
+         "<a href='/print'>Print version</a> | <a href='/send'>Send to a friend</a>", False),
+    ],
+)  # fmt: skip
+def test_a_list_of_loose_lines_between_two_paragraphs_goes_back_whole(
+    tmp_path: Path, lines: list[str], between: str, below: str, kept: bool
+) -> None:
+    cell = (
+        "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+        + between
+        + "<br>".join(lines)
+        + f"<br><p>{below}</p>{MORE}"
+    )
+    text, _, _ = load_page(tmp_path, layout_page(cell))
+    flat = squeeze(text)
+    found = [fare for fare in FARES if fare in flat]
+    if kept:
+        assert found == FARES and flat.index(FARES[-1]) < flat.index(PARAGRAPHS[3]), flat
+        assert flat.index(PARAGRAPHS[2]) < flat.index(FARES[0])
+    else:
+        assert len(found) < len(FARES), flat
+
+
+@pytest.mark.parametrize(
+    ("rows", "kept"),
+    [
+        # a line a <div> of one class (the 101st set's Greek paper lost its ferry times)
+        ("".join(f'<div class="dromologio">{fare}</div>' for fare in FARES), True),
+        # two lines only; lines of links; lines of one class set apart by paragraphs (a live
+        # blog's times, each over its post's text, are not a list's)
+        ("".join(f'<div class="dromologio">{fare}</div>' for fare in FARES[:2]), False),
+        ("".join(f'<div class="rel"><a href="/{k}">{f}</a></div>' for k, f in enumerate(FARES)),
+         False),
+        ("".join(f'<div class="when">{fare}</div><p>{PARAGRAPHS[k % 2]}</p>'
+                 for k, fare in enumerate(FARES)), False),
+    ],
+)  # fmt: skip
+def test_lines_written_as_divs_of_one_class_between_paragraphs_go_back(
+    tmp_path: Path, rows: str, kept: bool
+) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3]) + rows + f"<p>{PARAGRAPHS[3]}</p>{MORE}"
+    page = f"""<html><head><meta charset="utf-8"><title>Metro line opens</title></head><body>
+<div class="menu"><a href="/">Home</a> <a href="/n">News</a></div>
+<div class="article"><h1>Metro line opens</h1>{body}</div>
+<div class="footer">&copy; 2025 City Herald</div></body></html>"""
+    text, _, _ = load_page(tmp_path, page)
+    flat = squeeze(text)
+    found = [fare for fare in FARES if fare in flat]
+    if kept:
+        assert found == FARES and flat.index(FARES[-1]) < flat.index(PARAGRAPHS[3]), flat
+    else:
+        assert len(found) < len(FARES[: rows.count("<div")]) or not found, flat
+
+
+def test_lines_under_no_lead_in_between_paragraphs_stay_out(tmp_path: Path) -> None:
+    """A byline's or a meta box's lines between two paragraphs lead into nothing: no colon
+    or "as follows" over them, no bullets, so they are no list of the article's (a reviewer's
+    pages: views, dates, a share bar's, an author card's lines went back before this)."""
+    meta = ["Published: 12.03.2004, 14:35", "Views: 1532", "Comments: 4"]
+    lead = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+    loose = "<br>".join(f"<font size='1'>{line}</font>" for line in meta)
+    boxed = "".join(f'<div class="info">{line}</div>' for line in meta)
+    text, _, _ = load_page(tmp_path, layout_page(f"{lead}{loose}<br><p>{PARAGRAPHS[3]}</p>{MORE}"))
+    assert not [line for line in meta[1:] if line in text], text
+    page = f"""<html><head><meta charset="utf-8"><title>Metro line opens</title></head><body>
+<div class="article"><h1>Metro line opens</h1>{lead}{boxed}<p>{PARAGRAPHS[3]}</p>{MORE}</div>
+</body></html>"""
+    text, _, _ = load_page(tmp_path, page)
+    assert not [line for line in meta if line in text], text
+
+
 @pytest.mark.parametrize(
     "rows",
     [
