@@ -1912,6 +1912,7 @@ ADVERT: tuple[str, ...] = (
     "promovat",
     "promovido",
     "pubblicita",
+    "pubblicita'",  # (an old page's "PUBBLICITA'", its accent an apostrophe)
     "publi-redactionnel",
     "publicidad",
     "publicidade",
@@ -2091,6 +2092,9 @@ ADVERT: tuple[str, ...] = (
     "anunci",
     "【広告】",
     "【pr】",
+    # (a Japanese page writes the label in full-width letters; matched lower-cased)
+    "ＰＲ",
+    "【ＰＲ】",
     "【スポンサーリンク】",
     "જાહેરાત",
     "pokracovanie clanku pod reklamou",

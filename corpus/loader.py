@@ -503,7 +503,9 @@ def _extract_html(html: str) -> tuple[str, dict[str, Any]]:
         return "", {}
     found = document if isinstance(document, dict) else document.as_dict()
     found = {k: _joiners_back(v) if isinstance(v, str) else v for k, v in found.items()}
-    found["title"] = _after_site_name(tree, found.get("title"), found.get("sitename"))
+    found["title"] = _without_bar_part(
+        _after_site_name(tree, found.get("title"), found.get("sitename"))
+    )
     body = getattr(document, "body", None)
     if body is None:
         return str(found.get("text") or ""), found
@@ -1735,8 +1737,9 @@ HEADLINE_LINES = 6  # lines a page's header may put before its headline (crumbs,
 
 
 # A label in brackets opening a page's title: "[LIVE]", "【速報】", "(VIDEO)"
-# What separates a page's title from its site's name: "Site :: Headline", "Headline | Site"
-_TITLE_SITE_SEPARATOR = re.compile(r"\s+(?:::|\||·|»)\s+")
+# What separates a page's title from its site's name: "Site :: Headline", "Headline | Site",
+# and a Japanese page's full-width bar, spaces or none ("…来年４月から｜南肥日報ニュース")
+_TITLE_SITE_SEPARATOR = re.compile(r"\s+(?:::|\||·|»)\s+|\s*｜\s*")
 _TITLE_DASH = re.compile(r"\s+[-–—]\s+")
 _TITLE_LABEL = re.compile(r"^\s*[\[【(（〔［][^\]】)）〕］]{1,12}[\]】)）〕］]\s*")
 # A live blog's label before the headline in the <title>, with no brackets ("UŽIVO …")
@@ -1789,6 +1792,20 @@ def _after_site_name(tree: Any, title: Any, site: Any = None) -> Any:
 
 
 _TITLE_STOPS = frozenset(".!?…。！？")
+
+
+def _without_bar_part(title: Any) -> Any:
+    """A title written "headline｜site" with a full-width bar, as Japanese pages write it
+    ("路線バス、２８年ぶり初乗り値上げ　南陽交通、来年４月から｜南肥日報ニュース"): the longest
+    part, where the others are half its length at most (trafilatura splits a title at a bar
+    with spaces around it only)."""
+    if not isinstance(title, str) or "｜" not in title:
+        return title
+    parts = [part.strip() for part in title.split("｜") if part.strip()]
+    longest = max(parts, key=len, default="")
+    if len(parts) < 2 or any(2 * len(p) > len(longest) for p in parts if p is not longest):
+        return title
+    return longest
 
 
 def _meta_titles(tree: Any) -> set[str]:
@@ -1880,13 +1897,15 @@ def _without_headline(text: str, title: Any) -> str:
 # A class that names the text under a headline, not the article (its words: "c-standfirst",
 # "ArticleHeader_subtitle__g3Rr1", "subTitle"; Turkish sites' "spot"; and in the site's own
 # language: "chapo", "bajada", "copete", "entradilla", "sommario", "catenaccio", "ingress",
-# "povzetek", "vorspann", "anriss", "podnaslov"). "intro" and "lede" are left
+# "povzetek", "vorspann", "anriss", "podnaslov", "entradeta", "podtitulek",
+# "ingressi", "zajawka"). "intro" and "lede" are left
 # out: on the page gold they name the article's first paragraph as often as not.
 _STANDFIRST_WORDS = frozenset(
     {"standfirst", "dek", "deck", "chapeau", "sapo", "excerpt", "summary", "lead", "subtitle",
      "subheadline", "strapline", "kicker", "perex", "spot", "synopsis", "chapo", "bajada",
      "copete", "entradilla", "sommario", "catenaccio", "sottotitolo", "ingress", "povzetek",
-     "vorspann", "anriss", "podnaslov"}
+     "vorspann", "anriss", "podnaslov", "entradeta", "podtitulek", "ingressi",
+     "zajawka"}
 )  # fmt: skip
 # (looked for in the class as it is first: most classes hold none of the words)
 _STANDFIRST_CLASS = re.compile("|".join(sorted(_STANDFIRST_WORDS)), re.IGNORECASE)

@@ -4811,6 +4811,8 @@ def test_a_japanese_article_may_close_with_a_quotation_of_two_sentences() -> Non
     ("line", "script", "reason"),
     [
         ("【広告】", "Japanese", "navigation"),
+        ("ＰＲ", "Japanese", "navigation"),  # (full-width letters, the 102nd set's)
+        ("PUBBLICITA'", "Latin", "navigation"),
         ("【関連】甲子園の組み合わせ抽選会はいつ？　出場49代表が出そろうまで", "Japanese",
          "related link"),
         ("この記事へのコメント（2）", "Japanese", "comments"),

@@ -615,6 +615,32 @@ def test_a_live_label_before_the_headline_in_the_title_is_no_part_of_it(
     assert text.startswith(body[0][:30])
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # a Japanese page's "headline｜site", with no spaces around the full-width bar
+        ("路線バス、２８年ぶり初乗り値上げ　南陽交通、来年４月から｜南肥日報ニュース",
+         "路線バス、２８年ぶり初乗り値上げ 南陽交通、来年４月から"),
+        ("南肥日報｜路線バス、２８年ぶり初乗り値上げ　南陽交通、来年４月から",
+         "路線バス、２８年ぶり初乗り値上げ 南陽交通、来年４月から"),
+        # two parts alike in length are the headline's own: kept whole
+        ("値上げの春｜家計の悲鳴", "値上げの春｜家計の悲鳴"),
+    ],
+)  # fmt: skip
+def test_a_full_width_bar_parts_the_headline_from_the_sites_name(
+    tmp_path: Path, title: str, expected: str
+) -> None:
+    body = "".join(
+        f"<p>県南交通は１２日、路線バスの運賃を４月１日から改定すると発表した。理由の{n}つ目は燃料費だ。</p>"
+        for n in range(1, 6)
+    )
+    page = f"""<html><head><meta charset="utf-8"><title>{title}</title></head><body>
+<font size="5"><b>{expected.replace("｜", "")}</b></font><br>{body}</body></html>"""
+    text, found, _ = load_page(tmp_path, page)
+    assert " ".join(found.split()) == expected
+    assert "南肥日報" not in text
+
+
 REFERENCES = {
     "osc52 decimal": ("&#27;]52;c;UFdO&#7;", ""),
     "csi hex": ("&#x1b;[2J", ""),
@@ -1113,7 +1139,8 @@ STANDFIRST = (
     ["c-standfirst", "article__dek", "ArticleHeader_subtitle__g3Rr1", "subTitle", "sapo",
      "chapeau", "lead", "story-perex", "css-dek0a1 x", "field-name-field-summary", "spot",
      "news-spot", "synopsis", "artSynopsis", "article__chapo", "bajada", "copete",
-     "entradilla", "sommario", "catenaccio", "ingress", "povzetek", "Vorspann", "anriss"],
+     "entradilla", "sommario", "catenaccio", "ingress", "povzetek", "Vorspann", "anriss",
+     "field--name-field-entradeta", "news-zajawka"],
 )  # fmt: skip
 def test_a_standfirst_beside_the_headline_leaves_the_text_for_the_metadata(
     tmp_path: Path, name: str
