@@ -2098,15 +2098,22 @@ def _apply_pull_quotes(paras: Sequence[Paragraph], reasons: list[str | None], te
 
 NAMED_NEWSLETTER = 6  # words: a newsletter's box header that names it
 BODY_GAP = 5  # paragraphs: prose further than this from other prose is a banner's
-_LEAD_IN = factored(r"(?:[:：]|ดังนี้|ดังต่อไปนี้|ດັ່ງນີ້)$")
 # Thai and Lao write a lead-in's colon as words, "as follows": "อัตราค่าบริการใหม่ มีดังนี้"
-# (two of their words, a sentence all the same)
-_AS_FOLLOWS = factored(r"(?:ดังนี้|ดังต่อไปนี้|ດັ່ງນີ້)$")
+# (two of their words, a sentence all the same); Japanese, Chinese, Korean and Hindi often
+# do too, closing the sentence: "主な改定内容は次の通り。", "票价如下。", "오늘 아침 주요 지역의
+# 최저기온은 다음과 같습니다." (the 106th set's list of towns' temperatures read as a menu)
+_AS_FOLLOWS_WORDS = (
+    r"ดังนี้|ดังต่อไปนี้|ດັ່ງນີ້"
+    r"|(?:次|以下|下記)の(?:通り|とおり)(?:です)?。|如下(?:所示)?。"
+    r"|(?:다음과|아래와) 같(?:습니다|다)\.|इस प्रकार (?:है|हैं)।"
+)
+_LEAD_IN = factored(rf"(?:[:：]|{_AS_FOLLOWS_WORDS})$")
+_AS_FOLLOWS = factored(rf"(?:{_AS_FOLLOWS_WORDS})$")
 
 
 def _ends_with_colon(text: str) -> bool:
     """A line that leads in to what comes under it: its colon ("The fares from 1 July:"), or
-    Thai's and Lao's words for "as follows" ("อัตราค่าบริการใหม่ มีดังนี้")."""
+    words for "as follows" (Thai's "อัตราค่าบริการใหม่ มีดังนี้", Korean's "… 다음과 같습니다.")."""
     return bool(_LEAD_IN.search(text.rstrip()))
 
 

@@ -4910,6 +4910,29 @@ def test_a_thai_price_list_under_its_as_follows_is_the_articles() -> None:
 
 
 @pytest.mark.parametrize(
+    ("script", "lead", "rows"),
+    [
+        # the 106th set's Korean page: its towns' temperatures were read as a menu
+        ("Korean", "오늘 아침 주요 지역의 최저기온은 다음과 같습니다.",
+         ["산천군 영하 13.2도", "동림시 영하 9.8도", "한솔읍 영하 8.5도", "서해시 영하 5.1도"]),
+        ("Korean", "주요 노선의 변경 내용은 아래와 같다.",
+         ["1번 버스 1,500원", "2번 버스 1,700원", "마을버스 1,200원"]),
+        ("Japanese", "主な改定内容は次のとおりです。",
+         ["初乗り運賃", "１７０円→２００円", "通学定期", "据え置き"]),
+        ("Chinese", "各线路票价调整如下。", ["1号线 4元", "2号线 5元", "机场线 25元"]),
+    ],
+)  # fmt: skip
+def test_a_list_under_a_sentence_that_says_as_follows_is_the_articles(
+    script: str, lead: str, rows: list[str]
+) -> None:
+    """A sentence closing with "as follows" in words (Korean's "다음과 같습니다.", Japanese's
+    "次のとおりです。", Chinese's "如下。") leads in to its list as a colon does."""
+    body = BODIES[script]
+    judged = reasons("\n\n".join([body[0], lead, *rows, *body[1:]]))
+    assert [judged[line] for line in [lead, *rows]] == [None] * (1 + len(rows))
+
+
+@pytest.mark.parametrize(
     ("line", "script", "reason"),
     [
         ("제보를 기다립니다. 피해 현장을 목격했거나 사진·영상을 갖고 계신 분은 카카오톡 채널 "
