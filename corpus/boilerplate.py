@@ -2111,7 +2111,7 @@ _LEAD_IN = factored(rf"(?:[:：]|{_AS_FOLLOWS_WORDS})$")
 _AS_FOLLOWS = factored(rf"(?:{_AS_FOLLOWS_WORDS})$")
 
 
-def _ends_with_colon(text: str) -> bool:
+def ends_with_lead_in(text: str) -> bool:
     """A line that leads in to what comes under it: its colon ("The fares from 1 July:"), or
     words for "as follows" (Thai's "อัตราค่าบริการใหม่ มีดังนี้", Korean's "… 다음과 같습니다.")."""
     return bool(_LEAD_IN.search(text.rstrip()))
@@ -2178,7 +2178,7 @@ def _keep_timetables(
     no time."""
     start, end = body
     for k in range(max(start, 0), end + 1):
-        if reasons[k] is None and paras[k].words >= LEAD_IN and _ends_with_colon(paras[k].text):
+        if reasons[k] is None and paras[k].words >= LEAD_IN and ends_with_lead_in(paras[k].text):
             row = k + 1
             while (
                 row <= end
@@ -2875,7 +2875,7 @@ def _line_reason(p: Paragraph, script: str | None, others: frozenset[str]) -> st
         # up in three ways:")
         and not (
             newsletter
-            and _ends_with_colon(text)
+            and ends_with_lead_in(text)
             and not low.startswith(tuple(newsletter))
             and not _IMPERATIVE.match(low)
             and not _HOW_TO.match(low)
@@ -4259,7 +4259,7 @@ def _apply_one_links(paras: Sequence[Paragraph], reasons: list[str | None], page
             headline = (
                 ONE_LINK_MIN <= nxt.words <= ONE_LINK
                 and (not _ends_sentence(nxt) or _asks_as_headline(nxt))  # (one that asks)
-                and not _ends_with_colon(text)
+                and not ends_with_lead_in(text)
             )
             mark = _BULLET.match(text)
             if bullet is None:
@@ -5036,7 +5036,7 @@ def _apply_under_headline(paras: Sequence[Paragraph], reasons: list[str | None],
         if reasons[k] is not None:
             continue
         text = p.text
-        if is_prose(p) or _ends_with_colon(text):
+        if is_prose(p) or ends_with_lead_in(text):
             if header and header[-1] == k - 1 and _subheadings_after(paras, reasons, k) >= 2:
                 header.pop()
             break  # the article has begun, maybe with a lead-in to its list
@@ -5163,7 +5163,7 @@ def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> 
     if (
         (p.words <= 12 or _is_unspaced_headline(p.text))
         and not _SENTENCE_END.search(p.text)
-        and not _ends_with_colon(p.text)  # a lead-in to the article's list
+        and not ends_with_lead_in(p.text)  # a lead-in to the article's list
     ):
         return True
     if _RANK_ALONE.match(p.text):
@@ -5173,7 +5173,7 @@ def _link_member(p: Paragraph, before: Paragraph | None, reason: str | None) -> 
     clock = _CLOCK_FIRST.match(p.text)
     if clock and count_words(p.text[clock.end() :]) <= 12 and not _ends_sentence(p):
         return True  # "06:31 PM  Water cut in parts of Kothrud on Saturday, says PMC"
-    if p.words > TEASER or before is None or reason is None or _ends_with_colon(p.text):
+    if p.words > TEASER or before is None or reason is None or ends_with_lead_in(p.text):
         return False  # (a lead-in to the article's list: "Así quedaron los primeros puestos:")
     if reason == "timestamp":
         return True
@@ -5315,7 +5315,7 @@ LEAD_IN_CHARS = 12  # a lead-in in a script written without spaces, "ศูน�
 def _lead_in_sentence(p: Paragraph) -> bool:
     """A sentence that ends with its colon: three words at least, or in a script written
     without spaces, a dozen characters ("Sections:" is a menu's label)."""
-    if not _ends_with_colon(p.text):
+    if not ends_with_lead_in(p.text):
         return False
     return p.words >= LEAD_IN or (len(p.text) >= LEAD_IN_CHARS and bool(UNSPACED.search(p.text)))
 
@@ -5477,7 +5477,7 @@ def _apply_caption_over_credit(paras: Sequence[Paragraph], reasons: list[str | N
             reasons[k] is None
             and reasons[k + 1] == "photo credit"
             and SHORT < paras[k].words <= CAPTION_LINE
-            and not _ends_with_colon(paras[k].text)
+            and not ends_with_lead_in(paras[k].text)
             and _CREDIT_LABEL_LINE.match(paras[k + 1].text)
             and (not _ends_sentence(paras[k]) or _under_buttons(paras, reasons, k))
         ):
@@ -5749,10 +5749,10 @@ def _apply_tail(paras: Sequence[Paragraph], reasons: list[str | None]) -> None:
         # (Thai, Lao, Khmer and Burmese end a sentence with no mark: thirty of their letters
         # are a sentence's, "เมื่อวานนี้ (8 ธ.ค.) ราคาทองคำมีการเปลี่ยนแปลงทั้งหมด 5 ครั้ง")
         unstopped = len(_UNSTOPPED.findall(text)) >= UNSTOPPED_SENTENCE
-        if _ends_with_colon(text) and _leads_in_to_figures(paras, furniture, k):
+        if ends_with_lead_in(text) and _leads_in_to_figures(paras, furniture, k):
             _furnish_past_chrome(reasons, furniture, k)
             return  # "תוצאות נוספות מהמחזור:" over its results: the article's list
-        if _ends_with_colon(text) and _leads_in_to_list(paras, reasons, furniture, k):
+        if ends_with_lead_in(text) and _leads_in_to_list(paras, reasons, furniture, k):
             _furnish_past_chrome(reasons, furniture, k)
             return  # "What members want:" over its items, the article's prose over it
         if _is_short(paras[k]) and not _SENTENCE_END.search(text) and not unstopped:
@@ -5963,7 +5963,7 @@ def _is_tail_headline(text: str) -> bool:
     return not (
         _SENTENCE_END.search(stripped)
         or _INNER_STOP.search(stripped)
-        or _ends_with_colon(stripped)
+        or ends_with_lead_in(stripped)
         or _LIST_OR_ENTRY.match(stripped)
         or _SCORE_END.search(stripped)
     )

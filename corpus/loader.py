@@ -1275,16 +1275,16 @@ def _restore_loose_runs(
 
 
 BETWEEN_RUNS = 2  # loose lines between two kept paragraphs: a list's, this many at least
-# The end of a line that leads into a list under it: a colon, or "as follows" in words
-# ("主な改定内容は次の通り。", "票价如下。").
-_LEAD_IN = re.compile(r"(?:[:：]|次の通り。|以下の通り。|下記の通り。|如下。)\s*$")
 
 
 def _leads_in(element: Any) -> bool:
     """Whether an element's text, or the loose text after it, leads into a list under it
-    ("<p>…</p>Τα δρομολόγια που ακυρώθηκαν:<div class='dromologio'>…")."""
+    ("<p>…</p>Τα δρομολόγια που ακυρώθηκαν:<div class='dromologio'>…"): a colon, or "as
+    follows" in words, as the marks read a lead-in (`ends_with_lead_in`)."""
+    from corpus.boilerplate import ends_with_lead_in  # (imported with the article's marks)
+
     tail = (element.tail or "").strip()
-    return _LEAD_IN.search(tail or "".join(element.itertext())) is not None
+    return ends_with_lead_in(tail or "".join(element.itertext()))
 
 
 def _under_lead_in(element: Any, kept: Any) -> bool:
@@ -1314,6 +1314,8 @@ def _restore_lines_between(tree: Any, text: str) -> str:
     least, none mostly links, none a block or chrome between them) go back under the one
     above, in the page's order: a byline's, a credit's or a share bar's lines between two
     paragraphs follow no lead-in."""
+    from corpus.boilerplate import ends_with_lead_in  # (imported with the article's marks)
+
     blocks = text.split("\n\n")
     index = {_key(block.split("\n", 1)[0]): k for k, block in enumerate(blocks)}
     flat = _key(text)
@@ -1330,7 +1332,7 @@ def _restore_lines_between(tree: Any, text: str) -> str:
                 continue  # (the paragraphs around are not the article's, one after the other)
             have = {_key(line) for line in blocks[at].split("\n")[1:]}
             bulleted = all(run.startswith(_DIV_BULLETS) for run, _ in runs)
-            if not (bulleted or _LEAD_IN.search(above)):
+            if not (bulleted or ends_with_lead_in(above)):
                 continue  # (lines under no lead-in: a byline's, a credit's, a share bar's)
             if len(runs) < BETWEEN_RUNS or any(
                 linked > LINKED_SHARE * len(run) or (run in flat and run not in have)
