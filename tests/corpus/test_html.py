@@ -636,8 +636,8 @@ def test_a_full_width_bar_parts_the_headline_from_the_sites_name(
     )
     page = f"""<html><head><meta charset="utf-8"><title>{title}</title></head><body>
 <font size="5"><b>{expected.replace("｜", "")}</b></font><br>{body}</body></html>"""
-    text, found, _ = load_page(tmp_path, page)
-    assert " ".join(found.split()) == expected
+    text, title_read, _ = load_page(tmp_path, page)
+    assert " ".join(title_read.split()) == expected
     assert "南肥日報" not in text
 
 
